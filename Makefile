@@ -1,0 +1,100 @@
+# folio - build, test, install.  See README.md.
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR = $(PREFIX)/bin
+MANDIR = $(PREFIX)/share/man
+DATADIR = $(PREFIX)/share/folio
+
+CC ?= cc
+PKGS = yaml-0.1 libpcre2-8 md4c libutf8proc
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lyaml -lpcre2-8 -lmd4c -lutf8proc)
+CFLAGS ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra \
+	$(PKG_CFLAGS) -Icli -Ibuild $(CFLAGS)
+LDLIBS = $(PKG_LIBS) -lpthread -lm
+
+DEBIAN_DEPS = build-essential pkg-config libyaml-dev libpcre2-dev libmd4c-dev \
+	libmd4c-html0-dev libutf8proc-dev mandoc libxml2-utils epubcheck \
+	default-jre-headless zip gettext clang npm
+
+SRCS := $(sort $(wildcard cli/*.c))
+LIB_SRCS := $(filter-out cli/main.c,$(SRCS))
+OBJS := $(SRCS:cli/%.c=build/%.o)
+LIB_OBJS := $(LIB_SRCS:cli/%.c=build/%.o)
+UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=build/unit/%)
+EMBED := $(sort $(wildcard schemas/*.yaml) $(wildcard cli/templates/*))
+
+all: folio
+
+folio: $(OBJS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
+
+build/%.o: cli/%.c $(wildcard cli/*.h) build/embedded.h | build
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# Schemas and default templates are compiled into the binary.
+build/embedded.h: $(EMBED) tests/embed.sh | build
+	sh tests/embed.sh $(EMBED) > $@.tmp && mv $@.tmp $@
+
+build:
+	mkdir -p build build/unit
+
+build/unit/%: tests/unit/%.c $(LIB_OBJS) | build
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(LDLIBS)
+
+units: $(UNIT_BINS)
+
+check: folio $(UNIT_BINS)
+	@sh tests/run.sh
+
+# The whole suite again under AddressSanitizer and UBSan, in its own tree.
+check-asan:
+	$(MAKE) -s BUILD_ASAN=1 asan-build
+	@FOLIO=$(CURDIR)/build-asan/folio UNITDIR=$(CURDIR)/build-asan/unit \
+		ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+		UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 sh tests/run.sh
+
+asan-build:
+	mkdir -p build-asan/unit build-asan/obj
+	$(MAKE) -s build/embedded.h
+	$(MAKE) -s -f Makefile folio-asan
+
+ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+folio-asan: $(SRCS) $(UNIT_SRCS)
+	for f in $(SRCS); do o=build-asan/obj/$$(basename $$f .c).o; \
+		[ $$o -nt $$f ] && [ $$o -nt build/embedded.h ] || \
+		$(CC) $(ALL_CFLAGS) $(ASAN_FLAGS) -c -o $$o $$f || exit 1; done
+	$(CC) $(ALL_CFLAGS) $(ASAN_FLAGS) -o build-asan/folio build-asan/obj/*.o $(LDLIBS)
+	for t in $(UNIT_SRCS); do \
+		$(CC) $(ALL_CFLAGS) $(ASAN_FLAGS) -o build-asan/unit/$$(basename $$t .c) $$t \
+		$$(ls build-asan/obj/*.o | grep -v '/main.o$$') $(LDLIBS) || exit 1; done
+
+deps:
+	@if [ "$$(id -u)" = 0 ]; then \
+		DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBIAN_DEPS) >/dev/null && \
+		{ [ -x node_modules/.bin/vnu ] || npm install --no-audit --no-fund --silent vnu-jar@23 >/dev/null 2>&1 || echo "make deps: vnu-jar not installed (HTML checks will be skipped)"; }; \
+	else \
+		echo "run as root: apt-get install $(DEBIAN_DEPS)"; \
+	fi
+
+install: folio
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)/schemas
+	install -m 755 folio $(DESTDIR)$(BINDIR)/folio
+	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1
+	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5
+	install -m 644 schemas/*.yaml $(DESTDIR)$(DATADIR)/schemas
+
+bench: folio
+	sh tests/bench/run.sh
+
+fuzz:
+	sh tests/fuzz/run.sh
+
+clean:
+	rm -rf build build-asan folio out
+
+.PHONY: all check check-asan asan-build folio-asan deps install bench fuzz clean units

@@ -1,0 +1,66 @@
+#include "arena.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct arena_chunk {
+	struct arena_chunk *next;
+	size_t pad;
+	/* data follows, max-aligned */
+};
+
+#define ALIGN 16
+#define CHUNK 16384
+
+void *arena_alloc(struct arena *a, size_t n)
+{
+	char *p;
+
+	n = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+	if (!a->head || a->size - a->used < n) {
+		size_t sz = n > CHUNK / 2 ? n : CHUNK;
+		struct arena_chunk *c = xmalloc(sizeof(*c) + ALIGN + sz);
+
+		if (n > CHUNK / 2 && a->head) {
+			/* a big block gets its own chunk behind the head */
+			c->next = a->head->next;
+			a->head->next = c;
+			p = (char *)c + ((sizeof(*c) + ALIGN - 1) & ~(size_t)(ALIGN - 1));
+			memset(p, 0, n);
+			return p;
+		}
+		c->next = a->head;
+		a->head = c;
+		a->used = 0;
+		a->size = sz;
+	}
+	p = (char *)a->head + ((sizeof(struct arena_chunk) + ALIGN - 1) & ~(size_t)(ALIGN - 1));
+	p += a->used;
+	a->used += n;
+	memset(p, 0, n);
+	return p;
+}
+
+char *arena_strndup(struct arena *a, const char *s, size_t n)
+{
+	char *p = arena_alloc(a, n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+void arena_release(struct arena *a)
+{
+	struct arena_chunk *c = a->head;
+
+	while (c) {
+		struct arena_chunk *next = c->next;
+
+		free(c);
+		c = next;
+	}
+	a->head = NULL;
+	a->used = a->size = 0;
+}

@@ -1,0 +1,197 @@
+#include "buf.h"
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+char buf_empty_[1];
+
+void buf_init(struct buf *b)
+{
+	b->buf = buf_empty_;
+	b->len = b->alloc = 0;
+}
+
+void buf_release(struct buf *b)
+{
+	if (b->alloc)
+		free(b->buf);
+	buf_init(b);
+}
+
+void buf_reset(struct buf *b)
+{
+	buf_setlen(b, 0);
+}
+
+void buf_setlen(struct buf *b, size_t len)
+{
+	b->len = len;
+	if (b->alloc)
+		b->buf[len] = '\0';
+}
+
+void buf_grow(struct buf *b, size_t extra)
+{
+	size_t need = b->len + extra + 1;
+	int fresh = !b->alloc;
+
+	if (need <= b->alloc)
+		return;
+	if (need < b->len)
+		xmalloc((size_t)-1);	/* overflow: report out of memory */
+	if (fresh)
+		b->buf = NULL;
+	b->buf = xgrow(b->buf, &b->alloc, need < 64 ? 64 : need, 1);
+	if (fresh)
+		b->buf[0] = '\0';
+}
+
+void buf_add(struct buf *b, const void *data, size_t len)
+{
+	buf_grow(b, len);
+	memcpy(b->buf + b->len, data, len);
+	b->len += len;
+	b->buf[b->len] = '\0';
+}
+
+void buf_adds(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+void buf_addc(struct buf *b, int c)
+{
+	buf_grow(b, 1);
+	b->buf[b->len++] = (char)c;
+	b->buf[b->len] = '\0';
+}
+
+void buf_vaddf(struct buf *b, const char *fmt, va_list ap)
+{
+	va_list cp;
+	int n;
+
+	va_copy(cp, ap);
+	n = vsnprintf(b->buf + b->len, b->alloc ? b->alloc - b->len : 0, fmt, cp);
+	va_end(cp);
+	if (n < 0)
+		return;
+	if ((size_t)n >= (b->alloc ? b->alloc - b->len : 0)) {
+		buf_grow(b, (size_t)n);
+		vsnprintf(b->buf + b->len, b->alloc - b->len, fmt, ap);
+	}
+	b->len += (size_t)n;
+}
+
+void buf_addf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vaddf(b, fmt, ap);
+	va_end(ap);
+}
+
+void buf_addcp(struct buf *b, unsigned cp)
+{
+	char s[4];
+	size_t n;
+
+	if (cp < 0x80) {
+		s[0] = (char)cp;
+		n = 1;
+	} else if (cp < 0x800) {
+		s[0] = (char)(0xC0 | (cp >> 6));
+		s[1] = (char)(0x80 | (cp & 0x3F));
+		n = 2;
+	} else if (cp < 0x10000) {
+		s[0] = (char)(0xE0 | (cp >> 12));
+		s[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		s[2] = (char)(0x80 | (cp & 0x3F));
+		n = 3;
+	} else {
+		s[0] = (char)(0xF0 | (cp >> 18));
+		s[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		s[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		s[3] = (char)(0x80 | (cp & 0x3F));
+		n = 4;
+	}
+	buf_add(b, s, n);
+}
+
+char *buf_detach(struct buf *b, size_t *len)
+{
+	char *p;
+
+	if (len)
+		*len = b->len;
+	if (!b->alloc)
+		p = xstrdup("");
+	else
+		p = b->buf;
+	buf_init(b);
+	return p;
+}
+
+enum buf_read_result buf_read_file(struct buf *b, const char *path, size_t max)
+{
+	struct stat st;
+	enum buf_read_result ret = BUF_READ_OK;
+	size_t start = b->len;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return BUF_READ_ERRNO;
+	if (fstat(fd, &st) < 0) {
+		ret = BUF_READ_ERRNO;
+		goto out;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		ret = BUF_READ_NOT_FILE;
+		goto out;
+	}
+	if ((unsigned long long)st.st_size > max) {
+		ret = BUF_READ_TOO_BIG;
+		goto out;
+	}
+	buf_grow(b, (size_t)st.st_size);
+	for (;;) {
+		ssize_t n;
+
+		if (b->len - start > max) {
+			ret = BUF_READ_TOO_BIG;	/* grew while we read */
+			buf_setlen(b, start);
+			goto out;
+		}
+		buf_grow(b, 8192);
+		n = read(fd, b->buf + b->len, b->alloc - b->len - 1);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			ret = BUF_READ_ERRNO;
+			buf_setlen(b, start);
+			goto out;
+		}
+		if (n == 0)
+			break;
+		b->len += (size_t)n;
+	}
+	b->buf[b->len] = '\0';
+out:
+	if (ret != BUF_READ_OK) {
+		int saved = errno;
+
+		close(fd);
+		errno = saved;
+		return ret;
+	}
+	close(fd);
+	return ret;
+}

@@ -1,0 +1,53 @@
+/*
+ * buf.h - a growable byte buffer.
+ *
+ * Invariants: after buf_init() (or BUF_INIT), `buf` is never NULL and
+ * buf[len] is always '\0', so the contents can be used as a C string when
+ * they hold no NUL byte.  The buffer owns its storage; buf_detach() hands
+ * it to the caller, who then frees it with free().
+ */
+#ifndef FOLIO_BUF_H
+#define FOLIO_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+struct buf {
+	char *buf;
+	size_t len;
+	size_t alloc;
+};
+
+extern char buf_empty_[];
+#define BUF_INIT { buf_empty_, 0, 0 }
+
+void buf_init(struct buf *b);
+void buf_release(struct buf *b);
+void buf_reset(struct buf *b);
+void buf_grow(struct buf *b, size_t extra);
+void buf_add(struct buf *b, const void *data, size_t len);
+void buf_adds(struct buf *b, const char *s);
+void buf_addc(struct buf *b, int c);
+void buf_addf(struct buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void buf_vaddf(struct buf *b, const char *fmt, va_list ap);
+/* Append the UTF-8 encoding of code point cp. */
+void buf_addcp(struct buf *b, unsigned cp);
+void buf_setlen(struct buf *b, size_t len);
+/* Hand the storage to the caller (never NULL); the buffer is reset. */
+char *buf_detach(struct buf *b, size_t *len);
+
+enum buf_read_result {
+	BUF_READ_OK = 0,
+	BUF_READ_ERRNO = -1,	/* errno says why */
+	BUF_READ_TOO_BIG = -2,	/* larger than max; nothing kept */
+	BUF_READ_NOT_FILE = -3,	/* a directory, FIFO, device... */
+};
+/*
+ * Read the regular file at path into b (appending), refusing anything that
+ * is not a regular file and any file larger than max bytes, without
+ * reading it whole.  Never blocks on a FIFO.
+ */
+enum buf_read_result buf_read_file(struct buf *b, const char *path, size_t max);
+
+#endif

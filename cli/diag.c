@@ -1,0 +1,339 @@
+/*
+ * diag.c - the rule table and the three report formats of SPEC 4.2.
+ */
+#include "diag.h"
+#include "buf.h"
+#include "escape.h"
+#include "util.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+const struct rule_info rule_table[R__COUNT] = {
+	[R_FRONTMATTER] = { "frontmatter", SEV_ERROR, "no frontmatter, or it is not terminated" },
+	[R_YAML_SYNTAX] = { "yaml-syntax", SEV_ERROR, "malformed YAML" },
+	[R_YAML_DUPLICATE_KEY] = { "yaml-duplicate-key", SEV_ERROR, "a key twice in one mapping" },
+	[R_YAML_LIMITS] = { "yaml-limits", SEV_ERROR, "alias budget, depth or file size exceeded" },
+	[R_ENCODING] = { "encoding", SEV_ERROR, "invalid UTF-8 or NUL byte (error); byte order mark (warning)" },
+	[R_SCHEMA] = { "schema", SEV_ERROR, "a JSON Schema violation" },
+	[R_UNKNOWN_LANG] = { "unknown-lang", SEV_ERROR, "'lang' not in the configured languages" },
+	[R_DUPLICATE_ID] = { "duplicate-id", SEV_ERROR, "two files with the same id and lang" },
+	[R_PATH_MISMATCH] = { "path-mismatch", SEV_WARNING, "path is not <id>/<lang>.md" },
+	[R_TRANSLATION_SOURCE] = { "translation-source", SEV_ERROR, "translated_from names no original, or a later date" },
+	[R_RELATED_MISSING] = { "related-missing", SEV_ERROR, "a related id that no article has" },
+	[R_LINK_TARGET] = { "link-target", SEV_ERROR, "an article: link to an unknown id" },
+	[R_HEADING_LEVEL] = { "heading-level", SEV_ERROR, "a level-1 heading in the body, or a skipped level" },
+	[R_IMAGE_ALT] = { "image-alt", SEV_ERROR, "an image without alternative text" },
+	[R_EMPTY_LINK] = { "empty-link", SEV_ERROR, "a link with no text or no destination" },
+	[R_RAW_HTML] = { "raw-html", SEV_WARNING, "raw HTML in the body (never rendered)" },
+	[R_DATE_FUTURE] = { "date-future", SEV_ERROR, "'updated' after today" },
+	[R_REVIEW_OVERDUE] = { "review-overdue", SEV_WARNING, "medical review overdue" },
+	[R_IO] = { "io", SEV_ERROR, "a file that cannot be read" },
+	[R_CONFIG] = { "config", SEV_ERROR, "an invalid folio.yaml" },
+	[R_SCHEMA_INVALID] = { "schema-invalid", SEV_ERROR, "a schema that cannot be used" },
+	[R_IGNORE] = { "ignore", SEV_WARNING, "a rule silenced by ignore:" },
+	[R_L10N_STALE] = { "stale", SEV_ERROR, "a translation older than its original" },
+	[R_L10N_MISSING] = { "missing", SEV_ERROR, "no translation in a configured language" },
+	[R_L10N_ORPHAN] = { "orphan", SEV_ERROR, "a translation whose original does not exist" },
+	[R_L10N_INVALID] = { "invalid", SEV_ERROR, "a translation that cannot be compared" },
+	[R_L10N_INCOMPLETE] = { "incomplete", SEV_ERROR, "a translation with fewer blocks than its original" },
+	[R_STRINGS_MISSING] = { "strings-missing", SEV_ERROR, "an interface string missing" },
+	[R_STRINGS_EMPTY] = { "strings-empty", SEV_ERROR, "an empty interface string" },
+	[R_STRINGS_OBSOLETE] = { "strings-obsolete", SEV_ERROR, "a key not in the reference catalog" },
+	[R_STRINGS_PLACEHOLDERS] = { "strings-placeholders", SEV_ERROR, "placeholders that differ from the reference" },
+	[R_STRINGS_LENGTH] = { "strings-length", SEV_ERROR, "a list of another length than the reference" },
+	[R_STRINGS_UNTRANSLATED] = { "strings-untranslated", SEV_WARNING, "a value identical to the reference" },
+	[R_STAMP] = { "stamp", SEV_ERROR, "a file stamp refuses" },
+	[R_SLUG] = { "slug", SEV_ERROR, "a slug that could escape the output directory" },
+	[R_UNMAPPABLE] = { "unmappable", SEV_ERROR, "a character the output encoding lacks" },
+	[R_TEMPLATE] = { "template", SEV_ERROR, "a template that cannot be used" },
+	[R_WRITE] = { "write", SEV_ERROR, "a system error while writing output" },
+};
+
+int rule_by_id(const char *id)
+{
+	int i;
+
+	for (i = 0; i < R__COUNT; i++)
+		if (rule_table[i].id && strcmp(rule_table[i].id, id) == 0)
+			return i;
+	return -1;
+}
+
+void diag_list_release(struct diag_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		free(l->v[i].file);
+		free(l->v[i].message);
+		free(l->v[i].pointer);
+	}
+	free(l->v);
+	l->v = NULL;
+	l->n = l->alloc = 0;
+}
+
+static int vdiag(struct diag_list *l, enum rule r, enum severity sev,
+		 const char *file, unsigned line, unsigned col,
+		 const char *pointer, const char *fmt, va_list ap)
+{
+	struct buf msg = BUF_INIT;
+	struct diag *d;
+
+	if (l->ignored[r])
+		return -1;
+	GROW(l->v, l->alloc, l->n + 1);
+	d = &l->v[l->n];
+	buf_vaddf(&msg, fmt, ap);
+	d->file = file ? xstrdup(file) : NULL;
+	d->line = line;
+	d->col = col;
+	d->rule = r;
+	d->severity = sev;
+	d->message = buf_detach(&msg, NULL);
+	d->pointer = pointer ? xstrdup(pointer) : NULL;
+	d->seq = l->n;
+	l->n++;
+	return -1;
+}
+
+int diag(struct diag_list *l, enum rule r, const char *file, unsigned line,
+	 unsigned col, const char *pointer, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vdiag(l, r, rule_table[r].severity, file, line, col, pointer, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int diag_sev(struct diag_list *l, enum rule r, enum severity sev,
+	     const char *file, unsigned line, unsigned col,
+	     const char *pointer, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vdiag(l, r, sev, file, line, col, pointer, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+void diag_list_append(struct diag_list *dst, struct diag_list *src)
+{
+	size_t i;
+
+	GROW(dst->v, dst->alloc, dst->n + src->n);
+	for (i = 0; i < src->n; i++) {
+		if (dst->ignored[src->v[i].rule]) {
+			free(src->v[i].file);
+			free(src->v[i].message);
+			free(src->v[i].pointer);
+			continue;
+		}
+		dst->v[dst->n] = src->v[i];
+		dst->v[dst->n].seq = dst->n;
+		dst->n++;
+	}
+	free(src->v);
+	src->v = NULL;
+	src->n = src->alloc = 0;
+}
+
+static int cmp_diag(const void *pa, const void *pb)
+{
+	const struct diag *a = pa, *b = pb;
+	int c;
+
+	if (a->file != b->file) {
+		if (!a->file)
+			return -1;
+		if (!b->file)
+			return 1;
+		c = strcmp(a->file, b->file);
+		if (c)
+			return c;
+	}
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->col != b->col)
+		return a->col < b->col ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+void diag_list_sort(struct diag_list *l)
+{
+	if (l->n > 1)
+		qsort(l->v, l->n, sizeof(*l->v), cmp_diag);
+}
+
+int diag_parse_format(const char *s, enum diag_format *out)
+{
+	if (!strcmp(s, "text"))
+		*out = FMT_TEXT;
+	else if (!strcmp(s, "json"))
+		*out = FMT_JSON;
+	else if (!strcmp(s, "github"))
+		*out = FMT_GITHUB;
+	else if (!strcmp(s, "html"))
+		*out = FMT_HTML;
+	else
+		return -1;
+	return 0;
+}
+
+struct diag_counts diag_count(const struct diag_list *l)
+{
+	struct diag_counts c = { 0, 0 };
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		if (l->v[i].severity == SEV_ERROR)
+			c.errors++;
+		else if (l->v[i].severity == SEV_WARNING)
+			c.warnings++;
+	}
+	return c;
+}
+
+enum severity diag_worst(const struct diag_list *l)
+{
+	enum severity w = SEV_NONE;
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (l->v[i].severity > w)
+			w = l->v[i].severity;
+	return w;
+}
+
+static const char *sev_name(enum severity s)
+{
+	return s == SEV_ERROR ? "error" : "warning";
+}
+
+static void text_one(struct buf *b, const struct diag *d, const struct diag_out *o)
+{
+	const char *bold = o->color ? "\033[1m" : "";
+	const char *reset = o->color ? "\033[0m" : "";
+	const char *sevc = !o->color ? "" :
+		d->severity == SEV_ERROR ? "\033[1;31m" : "\033[1;35m";
+
+	buf_adds(b, bold);
+	if (d->file) {
+		escape_text_line(b, d->file, strlen(d->file));
+		if (d->line)
+			buf_addf(b, ":%u:%u", d->line, d->col ? d->col : 1);
+		buf_adds(b, ": ");
+	} else {
+		buf_adds(b, "folio: ");
+	}
+	buf_adds(b, reset);
+	buf_addf(b, "%s%s:%s ", sevc, sev_name(d->severity), reset);
+	escape_text_line(b, d->message, strlen(d->message));
+	buf_addf(b, " [%s]\n", rule_table[d->rule].id);
+}
+
+void diag_print_one(const struct diag *d, const struct diag_out *o, FILE *out)
+{
+	struct buf b = BUF_INIT;
+
+	text_one(&b, d, o);
+	fwrite(b.buf, 1, b.len, out);
+	buf_release(&b);
+}
+
+static void json_all(struct buf *b, const struct diag_list *l,
+		     const struct diag_out *o, size_t nfiles)
+{
+	struct diag_counts c = diag_count(l);
+	size_t i;
+	int first = 1;
+
+	buf_adds(b, "{\"diagnostics\":[");
+	for (i = 0; i < l->n; i++) {
+		const struct diag *d = &l->v[i];
+
+		if (o->quiet && d->severity != SEV_ERROR)
+			continue;
+		buf_adds(b, first ? "\n  {" : ",\n  {");
+		first = 0;
+		buf_adds(b, "\"file\":");
+		if (d->file)
+			escape_json_str(b, d->file, strlen(d->file));
+		else
+			buf_adds(b, "null");
+		if (d->line)
+			buf_addf(b, ",\"line\":%u,\"column\":%u", d->line,
+				 d->col ? d->col : 1);
+		buf_addf(b, ",\"severity\":\"%s\",\"rule\":\"%s\",\"message\":",
+			 sev_name(d->severity), rule_table[d->rule].id);
+		escape_json_str(b, d->message, strlen(d->message));
+		if (d->pointer) {
+			buf_adds(b, ",\"pointer\":");
+			escape_json_str(b, d->pointer, strlen(d->pointer));
+		}
+		buf_addc(b, '}');
+	}
+	buf_addf(b, "%s],\n \"summary\":{\"files\":%zu,\"errors\":%zu,\"warnings\":%zu}}\n",
+		 first ? "" : "\n", nfiles, c.errors, c.warnings);
+}
+
+static void github_one(struct buf *b, const struct diag *d)
+{
+	buf_addf(b, "::%s ", sev_name(d->severity));
+	if (d->file) {
+		buf_adds(b, "file=");
+		escape_github(b, d->file, strlen(d->file), 1);
+		if (d->line)
+			buf_addf(b, ",line=%u,col=%u", d->line, d->col ? d->col : 1);
+		buf_addc(b, ',');
+	}
+	buf_addf(b, "title=%s::", rule_table[d->rule].id);
+	escape_github(b, d->message, strlen(d->message), 0);
+	buf_addc(b, '\n');
+}
+
+static void plural(struct buf *b, size_t n, const char *what)
+{
+	buf_addf(b, "%zu %s%s", n, what, n == 1 ? "" : "s");
+}
+
+void diag_print(const struct diag_list *l, const struct diag_out *o,
+		size_t nfiles, FILE *out, FILE *err)
+{
+	struct buf b = BUF_INIT;
+	struct diag_counts c = diag_count(l);
+	size_t i;
+
+	if (o->format == FMT_JSON) {
+		json_all(&b, l, o, nfiles);
+		fwrite(b.buf, 1, b.len, out);
+		buf_release(&b);
+		return;
+	}
+	for (i = 0; i < l->n; i++) {
+		if (o->quiet && l->v[i].severity != SEV_ERROR)
+			continue;
+		if (o->format == FMT_GITHUB)
+			github_one(&b, &l->v[i]);
+		else
+			text_one(&b, &l->v[i], o);
+	}
+	fwrite(b.buf, 1, b.len, out);
+	buf_reset(&b);
+	if (!o->quiet || c.errors) {
+		buf_adds(&b, "folio: ");
+		plural(&b, c.errors, "error");
+		buf_adds(&b, ", ");
+		plural(&b, c.warnings, "warning");
+		buf_adds(&b, " in ");
+		plural(&b, nfiles, "file");
+		buf_addc(&b, '\n');
+		fwrite(b.buf, 1, b.len, err);
+	}
+	buf_release(&b);
+}

@@ -1,0 +1,149 @@
+/*
+ * diag.h - the one table of everything folio can report, and its printers.
+ *
+ * Every problem a user can see is a rule here, with its id (printed in
+ * brackets and used by `ignore:`) and its default severity.  Modules report
+ * into a struct diag_list; only main.c and the cmd_*.c files turn the worst
+ * severity into an exit status.
+ */
+#ifndef FOLIO_DIAG_H
+#define FOLIO_DIAG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+enum severity { SEV_NONE = 0, SEV_WARNING = 1, SEV_ERROR = 2 };
+
+enum rule {
+	/* validate (SPEC 5) */
+	R_FRONTMATTER,
+	R_YAML_SYNTAX,
+	R_YAML_DUPLICATE_KEY,
+	R_YAML_LIMITS,
+	R_ENCODING,
+	R_SCHEMA,
+	R_UNKNOWN_LANG,
+	R_DUPLICATE_ID,
+	R_PATH_MISMATCH,
+	R_TRANSLATION_SOURCE,
+	R_RELATED_MISSING,
+	R_LINK_TARGET,
+	R_HEADING_LEVEL,
+	R_IMAGE_ALT,
+	R_EMPTY_LINK,
+	R_RAW_HTML,
+	R_DATE_FUTURE,
+	R_REVIEW_OVERDUE,
+	/* files, config, schemas */
+	R_IO,			/* unreadable file, not a regular file */
+	R_CONFIG,		/* folio.yaml missing keys, bad values */
+	R_SCHEMA_INVALID,	/* a schema that cannot be used */
+	R_IGNORE,		/* a rule silenced by `ignore:` (note) */
+	/* l10n (SPEC 7) */
+	R_L10N_STALE,
+	R_L10N_MISSING,
+	R_L10N_ORPHAN,
+	R_L10N_INVALID,
+	R_L10N_INCOMPLETE,
+	R_STRINGS_MISSING,
+	R_STRINGS_EMPTY,
+	R_STRINGS_OBSOLETE,
+	R_STRINGS_PLACEHOLDERS,
+	R_STRINGS_LENGTH,
+	R_STRINGS_UNTRANSLATED,
+	/* stamp */
+	R_STAMP,
+	/* export */
+	R_SLUG,			/* a slug that could escape the output dir */
+	R_UNMAPPABLE,		/* a character the --encoding lacks */
+	R_TEMPLATE,		/* a template that cannot be parsed */
+	R_WRITE,		/* a system error while writing output */
+	R__COUNT
+};
+
+struct rule_info {
+	const char *id;
+	enum severity severity;
+	const char *what;	/* one line, for man pages and --help */
+};
+
+extern const struct rule_info rule_table[R__COUNT];
+
+/* Look a rule up by its id; returns -1 when there is none. */
+int rule_by_id(const char *id);
+
+struct diag {
+	char *file;		/* owned; path as reported, may be NULL */
+	unsigned line, col;	/* 1-based; 0 when not applicable */
+	enum rule rule;
+	enum severity severity;
+	char *message;		/* owned */
+	char *pointer;		/* owned JSON pointer, or NULL */
+	size_t seq;		/* order of arrival, for a stable sort */
+};
+
+/*
+ * A list of diagnostics.  A worker fills its own list; lists are merged
+ * with diag_list_append() in a fixed order, then sorted once.
+ */
+struct diag_list {
+	struct diag *v;
+	size_t n, alloc;
+	unsigned char ignored[R__COUNT];	/* rules silenced by ignore: */
+};
+
+#define DIAG_LIST_INIT { NULL, 0, 0, { 0 } }
+
+void diag_list_release(struct diag_list *l);
+
+/*
+ * Report a problem at file:line:col (line and col 0 for the whole file)
+ * with the rule's default severity; pointer may be NULL.  Returns -1 so
+ * that callers can write `return diag(...)`.
+ */
+int diag(struct diag_list *l, enum rule r, const char *file,
+	 unsigned line, unsigned col, const char *pointer,
+	 const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+/* The same with an explicit severity. */
+int diag_sev(struct diag_list *l, enum rule r, enum severity sev,
+	     const char *file, unsigned line, unsigned col,
+	     const char *pointer, const char *fmt, ...)
+	__attribute__((format(printf, 8, 9)));
+
+/* Move every entry of src to the end of dst; src is left empty. */
+void diag_list_append(struct diag_list *dst, struct diag_list *src);
+
+/* Sort by file (byte order), line, column, then arrival. */
+void diag_list_sort(struct diag_list *l);
+
+enum diag_format { FMT_TEXT, FMT_JSON, FMT_GITHUB, FMT_HTML };
+int diag_parse_format(const char *s, enum diag_format *out);
+
+struct diag_counts {
+	size_t errors, warnings;
+};
+struct diag_counts diag_count(const struct diag_list *l);
+
+/* Options of one report. */
+struct diag_out {
+	enum diag_format format;
+	int color;		/* ANSI colours (text only) */
+	int quiet;		/* errors only */
+};
+
+/*
+ * Print the list to out in the given format.  For text and github the
+ * summary line "folio: N errors, N warnings in N files" goes to err
+ * (unless quiet and nothing to say); JSON prints one document with the
+ * summary inside.
+ */
+void diag_print(const struct diag_list *l, const struct diag_out *o,
+		size_t nfiles, FILE *out, FILE *err);
+
+/* Print one diagnostic's text form (no newline handling of colour). */
+void diag_print_one(const struct diag *d, const struct diag_out *o, FILE *out);
+
+/* Worst severity in the list. */
+enum severity diag_worst(const struct diag_list *l);
+
+#endif

@@ -1,0 +1,28 @@
+/*
+ * util.h - allocation that never returns NULL, and small string helpers.
+ *
+ * Allocation failure is handled here and only here: folio prints
+ * "folio: out of memory" and exits with status 3.  Every pointer returned
+ * by x*() is owned by the caller and released with free().
+ */
+#ifndef FOLIO_UTIL_H
+#define FOLIO_UTIL_H
+
+#include <stddef.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t nmemb, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/* Grow *v (of *alloc elements of size sz) to hold at least need elements. */
+void *xgrow(void *v, size_t *alloc, size_t need, size_t sz);
+#define GROW(v, alloc, need) ((v) = xgrow((v), &(alloc), (need), sizeof(*(v))))
+
+/* Is s[0..n) equal to the NUL-terminated lit? */
+int memeq(const char *s, size_t n, const char *lit);
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+#endif
