@@ -1,0 +1,113 @@
+/*
+ * article.h - one article file: read it, check its encoding, split the
+ * frontmatter from the body, parse the frontmatter into a positioned tree,
+ * and distil what the corpus keeps about it (struct article_meta).
+ */
+#ifndef FOLIO_ARTICLE_H
+#define FOLIO_ARTICLE_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "date.h"
+#include "yaml_tree.h"
+
+struct diag_list;
+struct schema;
+struct config;
+
+struct pos {
+	unsigned line, col;
+};
+
+/* An id named somewhere (related list item, article: link), with where. */
+struct idref {
+	char *id;		/* owned */
+	struct pos pos;
+};
+
+/* The blocks l10n compares between an original and a translation. */
+struct block_counts {
+	unsigned headings, paragraphs, list_items, tables, images, links;
+};
+
+enum article_status { STATUS_PUBLISHED, STATUS_REVIEW, STATUS_DRAFT };
+
+/*
+ * What the corpus keeps of an article after reading it: small, so that
+ * the whole index stays in memory while bodies are released.  Every
+ * string is owned by the struct and freed by article_meta_release().
+ * A string is NULL when the frontmatter does not give a usable value.
+ */
+struct article_meta {
+	char *relpath;		/* relative to the corpus root */
+	char *path;		/* as reported: relative to the cwd */
+	int usable;		/* frontmatter parsed into a mapping */
+	unsigned errors;	/* per-file errors (before cross-file checks) */
+
+	char *id, *lang, *title, *summary, *slug, *section;
+	enum article_status status;
+	struct date updated, review_due;
+	struct pos id_pos, lang_pos, updated_pos, review_due_pos;
+
+	int translated;		/* has translated_from */
+	char *tf_lang;
+	struct date tf_updated;
+	struct pos tf_pos, tf_lang_pos, tf_updated_pos;
+
+	struct idref *related;
+	size_t nrelated;
+	struct idref *links;	/* article: links of the body */
+	size_t nlinks;
+
+	struct block_counts counts;
+	char **headings;	/* text of each heading, in order */
+	size_t nheadings;
+	size_t words;
+};
+
+void article_meta_release(struct article_meta *m);
+
+/*
+ * A file being read.  `text` holds the whole file (BOM removed); `body`
+ * points into it.  Owned by the struct, released by article_release().
+ */
+struct article {
+	const char *path;	/* as reported; borrowed */
+	struct buf text;
+	size_t fm_start, fm_len;	/* frontmatter YAML in text */
+	const char *body;	/* into text */
+	size_t body_len;
+	unsigned body_line;	/* file line of body[0] */
+	int had_bom;		/* the file started with a UTF-8 BOM */
+	struct ydoc fm;		/* fm.root NULL when unusable */
+};
+
+#define ARTICLE_MAX_SIZE (4u << 20)
+
+void article_init(struct article *a, const char *path);
+void article_release(struct article *a);
+
+/*
+ * Read fs_path (reported as a->path), check encoding, split and parse the
+ * frontmatter.  Every problem is reported to diags.  Returns 0 when the
+ * frontmatter is a usable mapping, -1 otherwise (the body may still be
+ * set when only the YAML failed).
+ */
+int article_load(struct article *a, const char *fs_path, struct diag_list *diags);
+
+/*
+ * Fill m's frontmatter fields from a->fm (values of the wrong type are
+ * left NULL: the schema reports them).
+ */
+void article_meta_fill(struct article_meta *m, const struct article *a);
+
+/*
+ * Check that text[0..n) is UTF-8 without NUL bytes; report the first
+ * problem as an `encoding` error at its line:col (first_line is the line
+ * of text[0]).  Returns 0 when clean.
+ */
+int utf8_check(const char *text, size_t n, unsigned first_line,
+	       const char *file, struct diag_list *diags);
+
+#endif

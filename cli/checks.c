@@ -1,0 +1,235 @@
+/*
+ * checks.c - the cross-file rules of `folio validate` (SPEC 5).
+ */
+#include "checks.h"
+#include "corpus.h"
+#include "schema.h"
+#include "util.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Report against article m, counting its errors for export's sake. */
+static void report(struct corpus *c, struct diag_list *d,
+		   struct article_meta *m, enum rule r, struct pos p,
+		   const char *pointer, const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
+
+static void report(struct corpus *c, struct diag_list *d,
+		   struct article_meta *m, enum rule r, struct pos p,
+		   const char *pointer, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	size_t i = (size_t)(m - c->articles);
+
+	if (c->cfg.ignore[r])
+		return;
+	if (rule_table[r].severity == SEV_ERROR)
+		m->errors++;
+	if (!c->selected[i])
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	diag(d, r, m->path, p.line, p.col, pointer, "%s", msg);
+}
+
+/* Does path end with the components of tail ("a/b/c.md" ends with "b/c.md")? */
+static int ends_with_path(const char *path, const char *tail)
+{
+	size_t n = strlen(path), t = strlen(tail);
+
+	if (n < t || strcmp(path + n - t, tail) != 0)
+		return 0;
+	return n == t || path[n - t - 1] == '/';
+}
+
+static void check_ids(struct corpus *c, struct diag_list *d)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		struct article_meta *m = &c->articles[i];
+		const struct article_meta *other;
+		struct buf want = BUF_INIT;
+
+		if (!m->id || !m->lang)
+			continue;
+		if (config_lang(&c->cfg, m->lang) < 0) {
+			struct buf list = BUF_INIT;
+			size_t k;
+
+			for (k = 0; k < c->cfg.nlang; k++)
+				buf_addf(&list, "%s%s", k ? ", " : "", c->cfg.languages[k]);
+			report(c, d, m, R_UNKNOWN_LANG, m->lang_pos, "/lang",
+			       "'lang' must be one of the languages of folio.yaml "
+			       "(%s), got '%s'", list.buf, m->lang);
+			buf_release(&list);
+		}
+		/* every file of a duplicated (id, lang) names another */
+		other = corpus_find(c, m->id, m->lang);
+		if (other == m) {
+			size_t k;
+
+			for (k = 0; k < c->n; k++) {
+				const struct article_meta *o = &c->articles[k];
+
+				if (o != m && o->id && o->lang && !strcmp(o->id, m->id) &&
+				    !strcmp(o->lang, m->lang)) {
+					other = o;
+					break;
+				}
+			}
+		}
+		if (other && other != m)
+			report(c, d, m, R_DUPLICATE_ID, m->id_pos, "/id",
+			       "duplicate article: id '%s' in '%s' is also in '%s'",
+			       m->id, m->lang, other->path);
+		/* the recommended layout is <id>/<lang>.md, at any depth */
+		buf_addf(&want, "%s/%s.md", m->id, m->lang);
+		if (!ends_with_path(m->relpath, want.buf))
+			report(c, d, m, R_PATH_MISMATCH, m->id_pos, NULL,
+			       "path does not match id and lang: expected '%s'",
+			       want.buf);
+		buf_release(&want);
+	}
+}
+
+static void check_translations(struct corpus *c, struct diag_list *d)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		struct article_meta *m = &c->articles[i];
+		const struct article_meta *orig;
+		size_t count;
+		char a[11], b[11];
+
+		if (!m->id)
+			continue;
+		orig = corpus_original(c, m->id, &count);
+		if (!m->translated) {
+			if (count > 1)
+				report(c, d, m, R_TRANSLATION_SOURCE, m->id_pos, "/id",
+				       "id '%s' has %zu originals: only one file may "
+				       "lack 'translated_from'", m->id, count);
+			continue;
+		}
+		if (!orig) {
+			report(c, d, m, R_TRANSLATION_SOURCE, m->tf_pos,
+			       "/translated_from",
+			       "'translated_from' names no original: no article "
+			       "'%s' without 'translated_from'", m->id);
+			continue;
+		}
+		if (m->tf_lang && orig->lang && strcmp(m->tf_lang, orig->lang))
+			report(c, d, m, R_TRANSLATION_SOURCE, m->tf_lang_pos,
+			       "/translated_from/lang",
+			       "'translated_from.lang' is '%s' but the original "
+			       "'%s' is in '%s'", m->tf_lang, orig->path, orig->lang);
+		if (m->tf_updated.y && orig->updated.y &&
+		    date_cmp(m->tf_updated, orig->updated) > 0) {
+			date_format(m->tf_updated, a);
+			date_format(orig->updated, b);
+			report(c, d, m, R_TRANSLATION_SOURCE, m->tf_updated_pos,
+			       "/translated_from/updated",
+			       "'translated_from.updated' is later than the "
+			       "original's 'updated': '%s' after '%s'", a, b);
+		}
+	}
+}
+
+static int id_exists(const struct corpus *c, const char *id)
+{
+	size_t count;
+
+	if (corpus_original(c, id, &count) || count)
+		return 1;
+	return corpus_any(c, id) != NULL;
+}
+
+static void check_references(struct corpus *c, struct diag_list *d)
+{
+	size_t i, k;
+
+	for (i = 0; i < c->n; i++) {
+		struct article_meta *m = &c->articles[i];
+
+		for (k = 0; k < m->nrelated; k++) {
+			char ptr[64];
+
+			if (id_exists(c, m->related[k].id))
+				continue;
+			snprintf(ptr, sizeof(ptr), "/related/%zu", k);
+			report(c, d, m, R_RELATED_MISSING, m->related[k].pos, ptr,
+			       "'related' names an article that does not exist: '%s'",
+			       m->related[k].id);
+		}
+		for (k = 0; k < m->nlinks; k++) {
+			if (id_exists(c, m->links[k].id))
+				continue;
+			report(c, d, m, R_LINK_TARGET, m->links[k].pos, NULL,
+			       "link to an article that does not exist: 'article:%s'",
+			       m->links[k].id);
+		}
+	}
+}
+
+static void check_dates(struct corpus *c, struct diag_list *d)
+{
+	struct date today = date_today();
+	char a[11], t[11];
+	size_t i;
+
+	date_format(today, t);
+	for (i = 0; i < c->n; i++) {
+		struct article_meta *m = &c->articles[i];
+
+		if (m->updated.y && date_cmp(m->updated, today) > 0) {
+			date_format(m->updated, a);
+			report(c, d, m, R_DATE_FUTURE, m->updated_pos, "/updated",
+			       "'updated' is in the future: '%s' (today is %s)", a, t);
+		}
+		if (m->translated)
+			continue;	/* the original's review covers them */
+		if (m->review_due.y && date_cmp(m->review_due, today) < 0) {
+			date_format(m->review_due, a);
+			report(c, d, m, R_REVIEW_OVERDUE, m->review_due_pos,
+			       "/review_due",
+			       "medical review overdue: 'review_due' was '%s'", a);
+		} else if (!m->review_due.y && m->updated.y && c->cfg.review_months &&
+			   date_cmp(date_add_months(m->updated, c->cfg.review_months),
+				    today) < 0) {
+			date_format(m->updated, a);
+			report(c, d, m, R_REVIEW_OVERDUE, m->updated_pos, "/updated",
+			       "medical review overdue: not updated since '%s', "
+			       "more than %d months ago (review_months)", a,
+			       c->cfg.review_months);
+		}
+	}
+}
+
+void checks_cross(struct corpus *c, struct diag_list *d)
+{
+	check_ids(c, d);
+	check_translations(c, d);
+	check_references(c, d);
+	check_dates(c, d);
+}
+
+void checks_catalogs(struct corpus *c, struct diag_list *d, size_t *nfiles)
+{
+	size_t i;
+
+	for (i = 0; i < c->cfg.nlang; i++) {
+		struct catalog cat;
+
+		if (catalog_load(c, c->cfg.languages[i], &cat, d) == 0)
+			schema_validate(c->strings_schema, cat.doc.root, cat.path, d);
+		if (cat.exists)
+			(*nfiles)++;
+		catalog_release(&cat);
+	}
+}

@@ -1,0 +1,91 @@
+/*
+ * cmd_validate.c - `folio validate`: the editors' CI check (SPEC 5).
+ */
+#include "checks.h"
+#include "corpus.h"
+#include "main.h"
+#include "opts.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char usage_line[] =
+	"folio validate [--strict] [--format text|json|github] [-q] [-j N] [PATH...]";
+static const char about[] =
+	"Check every article, folio.yaml and the string catalogs; report each\n"
+	"problem as FILE:LINE:COL: SEVERITY: MESSAGE [RULE].  PATHs restrict the\n"
+	"report to some articles; cross-file checks always see the whole corpus.";
+
+/* Tell the user which rules folio.yaml silences: never silently. */
+static void note_ignored(const struct corpus *c, const struct diag_out *o)
+{
+	int r;
+
+	if (o->quiet)
+		return;
+	for (r = 0; r < R__COUNT; r++)
+		if (c->cfg.ignore[r])
+			fprintf(stderr, "folio: note: rule '%s' is silenced by "
+				"'ignore' in folio.yaml\n", rule_table[r].id);
+}
+
+int cmd_validate(int argc, const char **argv, const struct global_opts *g)
+{
+	struct corpus c;
+	struct diag_list d = DIAG_LIST_INIT;
+	struct diag_out o = { FMT_TEXT, 0, 0 };
+	const char *format = "text";
+	int strict = 0, jobs = default_jobs(), first, nargs, ret;
+	size_t i, nfiles = 1;
+	const struct opt opts[] = {
+		{ "strict", 0, OPT_FLAG, &strict, NULL, "warnings fail too (exit 1)" },
+		{ "format", 0, OPT_STRING, &format, "F", "text, json or github" },
+		{ "quiet", 'q', OPT_FLAG, &o.quiet, NULL, "print errors only" },
+		{ "jobs", 'j', OPT_INT, &jobs, "N", "read N files at once (default: CPUs)" },
+		{ NULL, 0, 0, NULL, NULL, NULL },
+	};
+
+	memset(&c, 0, sizeof(c));
+	ret = opts_parse(argc, argv, opts, usage_line, about, &first, &nargs);
+	if (ret)
+		return ret > 0 ? EXIT_OK : EXIT_USAGE;
+	if (diag_parse_format(format, &o.format) < 0 || o.format == FMT_HTML) {
+		fprintf(stderr, "folio: --format must be text, json or github, got '%s'\n",
+			format);
+		return EXIT_USAGE;
+	}
+	o.color = g->color && o.format == FMT_TEXT;
+	if (jobs < 1)
+		jobs = 1;
+
+	if (corpus_open(&c, nargs ? argv[first] : NULL, &d) < 0 ||
+	    corpus_select(&c, argv + first, nargs, &d) < 0) {
+		diag_list_sort(&d);
+		diag_print(&d, &o, 0, stdout, stderr);
+		ret = EXIT_USAGE;
+		goto out;
+	}
+	c.jobs = jobs;
+	corpus_index(&c, INDEX_BODY, &d);
+	checks_cross(&c, &d);
+	for (i = 0; i < c.n; i++)
+		nfiles += c.selected[i];
+	checks_catalogs(&c, &d, &nfiles);
+	diag_list_sort(&d);
+	note_ignored(&c, &o);
+	diag_print(&d, &o, nfiles, stdout, stderr);
+	switch (diag_worst(&d)) {
+	case SEV_ERROR:
+		ret = EXIT_FINDINGS;
+		break;
+	case SEV_WARNING:
+		ret = strict ? EXIT_FINDINGS : EXIT_OK;
+		break;
+	default:
+		ret = EXIT_OK;
+	}
+out:
+	corpus_release(&c);
+	diag_list_release(&d);
+	return ret;
+}

@@ -1,0 +1,650 @@
+/*
+ * corpus.c - find the corpus, read folio.yaml, list and index articles.
+ */
+#include "corpus.h"
+#include "embed.h"
+#include "markdown.h"
+#include "pool.h"
+#include "schema.h"
+#include "util.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int config_lang(const struct config *cfg, const char *lang)
+{
+	size_t i;
+
+	if (!lang)
+		return -1;
+	for (i = 0; i < cfg->nlang; i++)
+		if (strcmp(cfg->languages[i], lang) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int exists(const char *dir, const char *name)
+{
+	struct buf b = BUF_INIT;
+	struct stat st;
+	int r;
+
+	buf_addf(&b, "%s/%s", dir, name);
+	r = stat(b.buf, &st) == 0 && S_ISREG(st.st_mode);
+	buf_release(&b);
+	return r;
+}
+
+/* Relative path from directory `from` to `to`, both absolute. */
+static char *relative(const char *from, const char *to)
+{
+	struct buf b = BUF_INIT;
+	size_t i = 0, common = 0;
+
+	while (from[i] && from[i] == to[i]) {
+		if (from[i] == '/')
+			common = i;
+		i++;
+	}
+	if (!from[i] && (to[i] == '/' || !to[i]))
+		common = i;
+	else if (!to[i] && from[i] == '/')
+		common = i;
+	if (strcmp(from, "/") == 0)
+		common = 0;
+	for (i = common; from[i]; i++)
+		if (from[i] == '/' && from[i + 1])
+			buf_adds(&b, b.len ? "/.." : "..");
+	if (to[common] == '/' && to[common + 1]) {
+		if (b.len)
+			buf_addc(&b, '/');
+		buf_adds(&b, to + common + 1);
+	}
+	if (!b.len)
+		buf_addc(&b, '.');
+	return buf_detach(&b, NULL);
+}
+
+char *corpus_path(const struct corpus *c, const char *relpath)
+{
+	struct buf b = BUF_INIT;
+
+	if (strcmp(c->root, ".") != 0)
+		buf_addf(&b, "%s/", c->root);
+	buf_adds(&b, relpath);
+	return buf_detach(&b, NULL);
+}
+
+static int find_root(struct corpus *c, const char *start, struct diag_list *d)
+{
+	char cwd[PATH_MAX], dir[PATH_MAX];
+	struct stat st;
+
+	if (!getcwd(cwd, sizeof(cwd)))
+		return diag(d, R_CONFIG, NULL, 0, 0, NULL,
+			    "cannot get the current directory: %s", strerror(errno));
+	if (!realpath(start ? start : ".", dir))
+		return diag(d, R_CONFIG, start, 0, 0, NULL, "cannot open: %s",
+			    strerror(errno));
+	if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		char *slash = strrchr(dir, '/');
+
+		if (slash && slash != dir)
+			*slash = '\0';
+	}
+	for (;;) {
+		char *slash;
+
+		if (exists(dir, "folio.yaml"))
+			break;
+		slash = strrchr(dir, '/');
+		if (!slash || slash == dir)
+			return diag(d, R_CONFIG, NULL, 0, 0, NULL,
+				    "no folio.yaml in %s or any parent directory "
+				    "(use -C DIR to name the corpus)",
+				    start ? start : "the current directory");
+		*slash = '\0';
+	}
+	c->root_abs = xstrdup(dir);
+	c->root = relative(cwd, dir);
+	return 0;
+}
+
+static char *dupstr(const struct ynode *n)
+{
+	const char *s = ynode_scalar(n);
+
+	return s ? xstrdup(s) : NULL;
+}
+
+static const char *const default_rtl[] = { "ar", "fa", "he", "ur" };
+
+static int load_config(struct corpus *c, struct diag_list *d)
+{
+	struct ydoc doc = YDOC_INIT;
+	struct buf text = BUF_INIT;
+	struct diag_list local = DIAG_LIST_INIT;
+	struct config *cfg = &c->cfg;
+	struct yaml_opts yo = { NULL, 0, 0 };
+	struct schema *s = NULL;
+	const struct ynode *root, *n;
+	char *path = corpus_path(c, "folio.yaml");
+	const char *schema_text;
+	size_t i, len;
+	int ret = -1;
+
+	yo.file = path;
+	switch (buf_read_file(&text, path, YAML_MAX_FILE)) {
+	case BUF_READ_OK:
+		break;
+	case BUF_READ_TOO_BIG:
+		diag(d, R_YAML_LIMITS, path, 0, 0, NULL, "file larger than 4 MiB, not read");
+		goto out;
+	default:
+		diag(d, R_CONFIG, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
+		goto out;
+	}
+	if (utf8_check(text.buf, text.len, 1, path, &local) < 0 ||
+	    yaml_parse(&doc, text.buf, text.len, &yo, &local) < 0)
+		goto out;
+	schema_text = embed_find("schemas/folio.schema.yaml", &len);
+	s = schema_load_mem("schemas/folio.schema.yaml", schema_text, len, &local);
+	if (!s || schema_validate(s, doc.root, path, &local) > 0)
+		goto out;
+	root = doc.root;
+	cfg->source_language = dupstr(ymap_get(root, "source_language"));
+	n = ymap_get(root, "languages");
+	cfg->nlang = n->n;
+	cfg->languages = xcalloc(n->n, sizeof(char *));
+	cfg->rtl = xcalloc(n->n, 1);
+	for (i = 0; i < n->n; i++) {
+		cfg->languages[i] = dupstr(n->items[i]);
+		if (config_lang(cfg, cfg->languages[i]) != (int)i)
+			diag(&local, R_CONFIG, path, n->items[i]->line,
+			     n->items[i]->col, "/languages",
+			     "'languages' lists '%s' twice", cfg->languages[i]);
+	}
+	if (config_lang(cfg, cfg->source_language) < 0) {
+		n = ymap_get(root, "source_language");
+		diag(&local, R_CONFIG, path, n->line, n->col, "/source_language",
+		     "'source_language' must be one of 'languages', got '%s'",
+		     cfg->source_language);
+	}
+	n = ymap_get(root, "rtl");
+	if (n) {
+		for (i = 0; i < n->n; i++) {
+			int k = config_lang(cfg, n->items[i]->str);
+
+			if (k < 0)
+				diag(&local, R_CONFIG, path, n->items[i]->line,
+				     n->items[i]->col, "/rtl",
+				     "'rtl' names '%s', which is not in 'languages'",
+				     n->items[i]->str);
+			else
+				cfg->rtl[k] = 1;
+		}
+	} else {
+		for (i = 0; i < ARRAY_SIZE(default_rtl); i++) {
+			int k = config_lang(cfg, default_rtl[i]);
+
+			if (k >= 0)
+				cfg->rtl[k] = 1;
+		}
+	}
+	n = ymap_get(root, "review_months");
+	cfg->review_months = n && n->type == Y_INT ? (int)n->v.i : 0;
+	n = ymap_get(root, "base_url");
+	if (n) {
+		struct buf u = BUF_INIT;
+
+		buf_adds(&u, n->str);
+		if (!u.len || u.buf[u.len - 1] != '/')
+			buf_addc(&u, '/');
+		cfg->base_url = buf_detach(&u, NULL);
+	}
+	n = ymap_get(root, "schema");
+	if (n) {
+		struct buf p = BUF_INIT;
+
+		if (n->str[0] != '/' && strcmp(c->root, "."))
+			buf_addf(&p, "%s/", c->root);
+		buf_adds(&p, n->str);
+		cfg->schema = buf_detach(&p, NULL);
+	}
+	n = ymap_get(root, "ignore");
+	for (i = 0; n && i < n->n; i++) {
+		int r = rule_by_id(n->items[i]->str);
+
+		if (r < 0 || r > R_REVIEW_OVERDUE)
+			diag(&local, R_CONFIG, path, n->items[i]->line,
+			     n->items[i]->col, "/ignore",
+			     "'ignore' names no validate rule: '%s'",
+			     n->items[i]->str);
+		else
+			cfg->ignore[r] = 1;
+	}
+	ret = diag_count(&local).errors ? -1 : 0;
+out:
+	/* every error in the config makes the corpus unusable */
+	if (diag_count(&local).errors)
+		ret = -1;
+	diag_list_append(d, &local);
+	diag_list_release(&local);
+	if (s)
+		schema_free(s);
+	ydoc_release(&doc);
+	buf_release(&text);
+	free(path);
+	return ret;
+}
+
+static int load_schemas(struct corpus *c, struct diag_list *d)
+{
+	const char *text;
+	size_t len;
+
+	if (c->cfg.schema) {
+		c->article_schema = schema_load_file(c->cfg.schema, d);
+	} else {
+		text = embed_find("schemas/article.schema.yaml", &len);
+		c->article_schema = schema_load_mem("schemas/article.schema.yaml",
+						    text, len, d);
+	}
+	text = embed_find("schemas/strings.schema.yaml", &len);
+	c->strings_schema = schema_load_mem("schemas/strings.schema.yaml",
+					    text, len, d);
+	return c->article_schema && c->strings_schema ? 0 : -1;
+}
+
+struct scan {
+	struct corpus *c;
+	struct diag_list *d;
+	size_t alloc;
+	int depth;
+};
+
+static int cmp_meta(const void *a, const void *b)
+{
+	return strcmp(((const struct article_meta *)a)->relpath,
+		      ((const struct article_meta *)b)->relpath);
+}
+
+static int is_md(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 3 && strcmp(name + n - 3, ".md") == 0;
+}
+
+static void add_file(struct scan *s, const char *rel)
+{
+	struct corpus *c = s->c;
+	struct article_meta *m;
+
+	GROW(c->articles, s->alloc, c->n + 1);
+	m = &c->articles[c->n++];
+	memset(m, 0, sizeof(*m));
+	m->relpath = xstrdup(rel);
+	m->path = corpus_path(c, rel);
+}
+
+/*
+ * Walk the tree below the root.  Directories starting with '_' or '.'
+ * are skipped; symbolic links to directories are not followed (no loops);
+ * anything named *.md is an article, and when it is not a readable
+ * regular file the reading reports it.
+ */
+static void scan_dir(struct scan *s, const char *rel)
+{
+	struct buf path = BUF_INIT, child = BUF_INIT;
+	DIR *dir;
+	struct dirent *e;
+
+	if (s->depth > 64)
+		return;
+	buf_adds(&path, s->c->root_abs);
+	if (*rel)
+		buf_addf(&path, "/%s", rel);
+	dir = opendir(path.buf);
+	if (!dir) {
+		char *p = corpus_path(s->c, *rel ? rel : ".");
+
+		diag(s->d, R_IO, p, 0, 0, NULL, "cannot list directory: %s",
+		     strerror(errno));
+		free(p);
+		goto out;
+	}
+	while ((e = readdir(dir)) != NULL) {
+		struct stat st;
+
+		if (e->d_name[0] == '.' || e->d_name[0] == '_')
+			continue;
+		buf_reset(&child);
+		if (*rel)
+			buf_addf(&child, "%s/", rel);
+		buf_adds(&child, e->d_name);
+		if (is_md(e->d_name)) {
+			add_file(s, child.buf);
+			continue;
+		}
+		buf_reset(&path);
+		buf_addf(&path, "%s/%s", s->c->root_abs, child.buf);
+		if (lstat(path.buf, &st) == 0 && S_ISDIR(st.st_mode)) {
+			s->depth++;
+			scan_dir(s, child.buf);
+			s->depth--;
+		}
+	}
+	closedir(dir);
+out:
+	buf_release(&path);
+	buf_release(&child);
+}
+
+int corpus_open(struct corpus *c, const char *start, struct diag_list *d)
+{
+	struct scan s;
+
+	memset(c, 0, sizeof(*c));
+	if (find_root(c, start, d) < 0 || load_config(c, d) < 0 ||
+	    load_schemas(c, d) < 0)
+		return -1;
+	memcpy(d->ignored, c->cfg.ignore, sizeof(d->ignored));
+	memset(&s, 0, sizeof(s));
+	s.c = c;
+	s.d = d;
+	scan_dir(&s, "");
+	if (c->n)
+		qsort(c->articles, c->n, sizeof(*c->articles), cmp_meta);
+	c->selected = xmalloc(c->n ? c->n : 1);
+	memset(c->selected, 1, c->n ? c->n : 1);
+	c->jobs = 1;
+	return 0;
+}
+
+int corpus_select(struct corpus *c, const char **paths, int npaths,
+		  struct diag_list *d)
+{
+	char abs[PATH_MAX];
+	size_t i, rootlen = strlen(c->root_abs);
+	int k, ret = 0;
+
+	if (!npaths)
+		return 0;
+	memset(c->selected, 0, c->n ? c->n : 1);
+	for (k = 0; k < npaths; k++) {
+		const char *rel;
+		size_t len;
+
+		if (!realpath(paths[k], abs)) {
+			ret = diag(d, R_IO, paths[k], 0, 0, NULL, "cannot open: %s",
+				   strerror(errno));
+			continue;
+		}
+		if (strncmp(abs, c->root_abs, rootlen) != 0 ||
+		    (abs[rootlen] && abs[rootlen] != '/')) {
+			ret = diag(d, R_IO, paths[k], 0, 0, NULL,
+				   "not inside the corpus at '%s'", c->root);
+			continue;
+		}
+		rel = abs[rootlen] ? abs + rootlen + 1 : "";
+		len = strlen(rel);
+		for (i = 0; i < c->n; i++) {
+			const char *r = c->articles[i].relpath;
+
+			if (!len || (strncmp(r, rel, len) == 0 &&
+				     (r[len] == '\0' || r[len] == '/')))
+				c->selected[i] = 1;
+		}
+	}
+	return ret;
+}
+
+static void build_lookup(struct corpus *c);
+
+struct index_job {
+	struct corpus *c;
+	int flags;
+	struct diag_list *lists;
+};
+
+static size_t words_of(const char *s)
+{
+	size_t n = 0;
+	int in = 0;
+
+	for (; s && *s; s++) {
+		int space = *s == ' ' || *s == '\t' || *s == '\n';
+
+		if (!space && !in)
+			n++;
+		in = !space;
+	}
+	return n;
+}
+
+static void index_one(void *ctx, size_t i, int worker)
+{
+	struct index_job *job = ctx;
+	struct corpus *c = job->c;
+	struct article_meta *m = &c->articles[i];
+	struct diag_list *d = &job->lists[i];
+	struct article a;
+
+	(void)worker;
+	memcpy(d->ignored, c->cfg.ignore, sizeof(d->ignored));
+	article_init(&a, m->path);
+	if (article_load(&a, m->path, d) == 0) {
+		schema_validate(c->article_schema, a.fm.root, m->path, d);
+		article_meta_fill(m, &a);
+	}
+	if ((job->flags & INDEX_BODY) && a.body) {
+		struct md_src src;
+		struct md_check *chk;
+
+		md_src_init(&src, a.body, a.body_len, a.body_line);
+		chk = md_check_new(&src, m->path, m, d);
+		md_check_run(chk);
+		md_check_free(chk);
+		md_src_release(&src);
+		m->words += words_of(m->title) + words_of(m->summary);
+	}
+	m->errors = (unsigned)diag_count(d).errors;
+	article_release(&a);
+}
+
+void corpus_index(struct corpus *c, int flags, struct diag_list *d)
+{
+	struct index_job job;
+	size_t i;
+
+	job.c = c;
+	job.flags = flags;
+	job.lists = xcalloc(c->n ? c->n : 1, sizeof(*job.lists));
+	pool_run(c->jobs, c->n, index_one, &job);
+	/* diagnostics of unselected files are dropped: PATHs restrict */
+	for (i = 0; i < c->n; i++) {
+		if (c->selected[i])
+			diag_list_append(d, &job.lists[i]);
+		diag_list_release(&job.lists[i]);
+	}
+	free(job.lists);
+	build_lookup(c);
+}
+
+/* Sort order of the lookup: id, then lang. */
+static int cmp_key(const struct article_meta *a, const char *id, const char *lang)
+{
+	int r = strcmp(a->id, id);
+
+	if (r || !lang)
+		return r;
+	return strcmp(a->lang ? a->lang : "", lang);
+}
+
+struct lookup_key {
+	const char *id, *lang;
+	size_t index;
+};
+
+static int cmp_lookup(const void *pa, const void *pb)
+{
+	const struct lookup_key *a = pa, *b = pb;
+	int r = strcmp(a->id, b->id);
+
+	if (r)
+		return r;
+	r = strcmp(a->lang, b->lang);
+	return r ? r : (a->index > b->index) - (a->index < b->index);
+}
+
+static void build_lookup(struct corpus *c)
+{
+	struct lookup_key *keys = xcalloc(c->n ? c->n : 1, sizeof(*keys));
+	size_t i, n = 0;
+
+	for (i = 0; i < c->n; i++) {
+		if (!c->articles[i].id)
+			continue;
+		keys[n].id = c->articles[i].id;
+		keys[n].lang = c->articles[i].lang ? c->articles[i].lang : "";
+		keys[n].index = i;
+		n++;
+	}
+	qsort(keys, n, sizeof(*keys), cmp_lookup);
+	free(c->by_id);
+	c->by_id = xcalloc(n ? n : 1, sizeof(*c->by_id));
+	for (i = 0; i < n; i++)
+		c->by_id[i] = keys[i].index;
+	c->nby_id = n;
+	free(keys);
+}
+
+/* First position in the lookup whose key is >= (id, lang). */
+static size_t lower_bound(const struct corpus *c, const char *id, const char *lang)
+{
+	size_t lo = 0, hi = c->nby_id;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (cmp_key(&c->articles[c->by_id[mid]], id, lang) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+const struct article_meta *corpus_find(const struct corpus *c, const char *id,
+				       const char *lang)
+{
+	size_t i = lower_bound(c, id, lang);
+
+	if (i < c->nby_id && cmp_key(&c->articles[c->by_id[i]], id, lang) == 0)
+		return &c->articles[c->by_id[i]];
+	return NULL;
+}
+
+const struct article_meta *corpus_any(const struct corpus *c, const char *id)
+{
+	return corpus_find(c, id, NULL);
+}
+
+const struct article_meta *corpus_original(const struct corpus *c,
+					   const char *id, size_t *count)
+{
+	const struct article_meta *found = NULL;
+	size_t i, k = 0;
+
+	for (i = lower_bound(c, id, NULL); i < c->nby_id; i++) {
+		const struct article_meta *m = &c->articles[c->by_id[i]];
+
+		if (strcmp(m->id, id) != 0)
+			break;
+		if (!m->translated) {
+			if (!found)
+				found = m;
+			k++;
+		}
+	}
+	if (count)
+		*count = k;
+	return found;
+}
+
+int catalog_load(const struct corpus *c, const char *lang, struct catalog *cat,
+		 struct diag_list *d)
+{
+	struct buf rel = BUF_INIT, text = BUF_INIT;
+	struct yaml_opts yo = { NULL, 0, 0 };
+	int ret = -1;
+
+	memset(cat, 0, sizeof(*cat));
+	buf_addf(&rel, "_strings/%s.yaml", lang);
+	cat->path = corpus_path(c, rel.buf);
+	yo.file = cat->path;
+	switch (buf_read_file(&text, cat->path, YAML_MAX_FILE)) {
+	case BUF_READ_OK:
+		break;
+	case BUF_READ_TOO_BIG:
+		cat->exists = 1;
+		diag(d, R_YAML_LIMITS, cat->path, 0, 0, NULL,
+		     "file larger than 4 MiB, not read");
+		goto out;
+	default:
+		if (errno != ENOENT) {
+			cat->exists = 1;
+			diag(d, R_IO, cat->path, 0, 0, NULL, "cannot read: %s",
+			     strerror(errno));
+		}
+		goto out;
+	}
+	cat->exists = 1;
+	if (utf8_check(text.buf, text.len, 1, cat->path, d) < 0)
+		goto out;
+	if (yaml_parse(&cat->doc, text.buf, text.len, &yo, d) < 0)
+		goto out;
+	ret = 0;
+out:
+	buf_release(&rel);
+	buf_release(&text);
+	return ret;
+}
+
+void catalog_release(struct catalog *cat)
+{
+	free(cat->path);
+	ydoc_release(&cat->doc);
+	memset(cat, 0, sizeof(*cat));
+}
+
+void corpus_release(struct corpus *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		article_meta_release(&c->articles[i]);
+	free(c->articles);
+	free(c->selected);
+	free(c->by_id);
+	for (i = 0; i < c->cfg.nlang; i++)
+		free(c->cfg.languages[i]);
+	free(c->cfg.languages);
+	free(c->cfg.rtl);
+	free(c->cfg.source_language);
+	free(c->cfg.schema);
+	free(c->cfg.base_url);
+	if (c->article_schema)
+		schema_free(c->article_schema);
+	if (c->strings_schema)
+		schema_free(c->strings_schema);
+	free(c->root);
+	free(c->root_abs);
+	memset(c, 0, sizeof(*c));
+}

@@ -1,0 +1,95 @@
+/*
+ * corpus.h - find folio.yaml, read the configuration, list the articles,
+ * and keep the small index that cross-file checks, l10n and export use.
+ */
+#ifndef FOLIO_CORPUS_H
+#define FOLIO_CORPUS_H
+
+#include <stddef.h>
+
+#include "article.h"
+#include "diag.h"
+
+struct schema;
+
+struct config {
+	char *source_language;
+	char **languages;	/* display order */
+	size_t nlang;
+	unsigned char *rtl;	/* rtl[i]: languages[i] is right-to-left */
+	char *schema;		/* article schema path (relative to cwd), or NULL */
+	int review_months;	/* 0: no age limit */
+	char *base_url;		/* with a trailing '/', or NULL */
+	unsigned char ignore[R__COUNT];
+};
+
+/* Index of lang in cfg->languages, or -1. */
+int config_lang(const struct config *cfg, const char *lang);
+
+struct corpus {
+	struct config cfg;
+	char *root;		/* the corpus directory, as reported ("." ...) */
+	char *root_abs;		/* its absolute path */
+	struct article_meta *articles;	/* sorted by relpath */
+	size_t n;
+	unsigned char *selected;	/* selected[i]: PATHs include it */
+	size_t *by_id;		/* indices sorted by id, lang: the lookup */
+	size_t nby_id;
+	struct schema *article_schema;
+	struct schema *strings_schema;
+	int jobs;
+};
+
+/*
+ * Find the corpus (from start, or the cwd when NULL, then upward), read
+ * and check folio.yaml, load the schemas, list the article files.  Config
+ * problems are reported to diags; returns -1 when the corpus cannot be
+ * used (exit 2).
+ */
+int corpus_open(struct corpus *c, const char *start, struct diag_list *diags);
+
+/*
+ * Restrict reporting to the articles under the given paths (files or
+ * directories, relative to the cwd).  No paths: everything is selected.
+ * A path that does not exist is reported (R_IO) and returns -1.
+ */
+int corpus_select(struct corpus *c, const char **paths, int npaths,
+		  struct diag_list *diags);
+
+/* What corpus_index() does to each body. */
+enum index_flags {
+	INDEX_BODY = 1,		/* run the body checks, counts and words */
+};
+
+/*
+ * Read every article (jobs workers), filling c->articles[i]; per-file
+ * problems go to diags in path order.  Bodies are released as soon as
+ * they are checked.
+ */
+void corpus_index(struct corpus *c, int flags, struct diag_list *diags);
+
+/* The article with id and lang, or NULL. */
+const struct article_meta *corpus_find(const struct corpus *c, const char *id,
+				       const char *lang);
+/* Any article with that id, or NULL. */
+const struct article_meta *corpus_any(const struct corpus *c, const char *id);
+/* The original of id (no translated_from), or NULL; *count gets how many. */
+const struct article_meta *corpus_original(const struct corpus *c,
+					   const char *id, size_t *count);
+
+/* Path of a corpus file as reported, e.g. corpus_path(c, "_strings/fr.yaml"). */
+char *corpus_path(const struct corpus *c, const char *relpath);
+
+/* The string catalog of lang: parsed tree (NULL when absent/unusable). */
+struct catalog {
+	char *path;		/* as reported; owned */
+	int exists;
+	struct ydoc doc;	/* doc.root NULL when unusable */
+};
+int catalog_load(const struct corpus *c, const char *lang, struct catalog *cat,
+		 struct diag_list *diags);
+void catalog_release(struct catalog *cat);
+
+void corpus_release(struct corpus *c);
+
+#endif

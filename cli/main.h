@@ -1,0 +1,27 @@
+/*
+ * main.h - what every subcommand receives from main.c, and the
+ * subcommand entry points.  Each cmd_*() returns the process exit status
+ * (SPEC 4.1); only main.c and the cmd_*.c files decide it.
+ */
+#ifndef FOLIO_MAIN_H
+#define FOLIO_MAIN_H
+
+enum exit_code {
+	EXIT_OK = 0,
+	EXIT_FINDINGS = 1,
+	EXIT_USAGE = 2,		/* also: unreadable or invalid corpus/config */
+	EXIT_SYSTEM = 3,	/* a system error while writing output */
+};
+
+struct global_opts {
+	const char *chdir;	/* -C DIR, or NULL */
+	int color;		/* 1 when stdout/stderr may get ANSI colours */
+};
+
+int cmd_validate(int argc, const char **argv, const struct global_opts *g);
+int cmd_l10n(int argc, const char **argv, const struct global_opts *g);
+int cmd_stamp(int argc, const char **argv, const struct global_opts *g);
+int cmd_export(int argc, const char **argv, const struct global_opts *g);
+int cmd_schema(int argc, const char **argv, const struct global_opts *g);
+
+#endif

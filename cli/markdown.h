@@ -1,0 +1,73 @@
+/*
+ * markdown.h - md4c set up once for folio, and the one walk that the
+ * renderers and the checks share.
+ *
+ * md4c gives no line numbers; struct md_src maps a pointer into the body
+ * back to its line and column in the .md file.  Text given to callbacks
+ * is never NUL-terminated.
+ */
+#ifndef FOLIO_MARKDOWN_H
+#define FOLIO_MARKDOWN_H
+
+#include <md4c.h>
+#include <stddef.h>
+
+#include "article.h"
+
+struct diag_list;
+
+/* CommonMark with GFM tables, strikethrough and autolinks. */
+#define FOLIO_MD_FLAGS (MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | \
+	MD_FLAG_PERMISSIVEURLAUTOLINKS | MD_FLAG_PERMISSIVEWWWAUTOLINKS | \
+	MD_FLAG_PERMISSIVEEMAILAUTOLINKS)
+
+struct md_src {
+	const char *text;	/* the body; borrowed */
+	size_t len;
+	unsigned first_line;	/* file line of text[0] */
+	size_t *line_starts;	/* owned: offset of each line's start */
+	size_t nlines;
+};
+
+void md_src_init(struct md_src *s, const char *text, size_t len,
+		 unsigned first_line);
+void md_src_release(struct md_src *s);
+/* Line and column (1-based, in bytes) of p; {0,0} when p is not in text. */
+struct pos md_src_pos(const struct md_src *s, const char *p);
+
+/* Run md4c over the body with FOLIO_MD_FLAGS; returns md_parse's result. */
+int md_run(const struct md_src *s, const MD_PARSER *parser, void *userdata);
+
+/*
+ * The body checks (validate's heading-level, image-alt, empty-link,
+ * raw-html; the article: links kept for link-target) and the facts that
+ * l10n needs (block counts, heading texts, word count).  Facts go into
+ * meta; diagnostics into diags with positions.
+ */
+struct md_check;
+
+struct md_check *md_check_new(const struct md_src *src, const char *file,
+			      struct article_meta *meta, struct diag_list *diags);
+void md_check_free(struct md_check *c);
+
+/* Run the checks alone. */
+int md_check_run(struct md_check *c);
+
+/*
+ * Run a renderer and the checks in one parse: each md4c callback goes
+ * first to the checks, then to the renderer.
+ */
+int md_run_with_check(struct md_check *c, const MD_PARSER *renderer,
+		      void *renderer_data);
+
+/* True when an href is an `article:` link; *id and *n get the id. */
+int md_article_link(const char *href, size_t len, const char **id, size_t *n);
+
+/* Decode an entity such as &eacute; or &#233; (s[0..n) with & and ;). */
+int md_entity(const char *s, size_t n, unsigned *cp);
+
+/* Concatenated text of an MD_ATTRIBUTE (entities resolved) into a buf. */
+struct buf;
+void md_attr_text(struct buf *b, const MD_ATTRIBUTE *attr);
+
+#endif

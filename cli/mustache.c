@@ -1,0 +1,794 @@
+/*
+ * mustache.c - compile Mustache text to an instruction list, render it.
+ *
+ * Compilation resolves everything that depends only on the template: tag
+ * types, dotted names split into parts, standalone lines removed, section
+ * bodies as index ranges, delimiter changes applied.  Rendering is then a
+ * walk over the instructions with the context stack kept in C stack frames,
+ * so no tag allocates.
+ *
+ * Partial indentation follows the spec's "prepend to each line of the
+ * partial before rendering": instead of rewriting the partial's source, the
+ * compiler marks every instruction that begins a source line (`bol`), and
+ * text instructions indent after their inner newlines.  A standalone partial
+ * tag renders its template with the indentation chain extended by the tag's
+ * own leading whitespace; interpolated values are never indented.
+ */
+#include "mustache.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "escape.h"
+#include "util.h"
+#include "yaml_tree.h"
+
+enum mu_op {
+	OP_TEXT,		/* literal text */
+	OP_ESCAPED,		/* {{name}} */
+	OP_RAW,			/* {{{name}}} and {{&name}} */
+	OP_SECTION,		/* {{#name}} ... {{/name}} */
+	OP_INVERTED,		/* {{^name}} ... {{/name}} */
+	OP_PARTIAL,		/* {{>name}} */
+};
+
+struct mu_ins {
+	unsigned char op;
+	/* Begins a line of the source: partial indentation goes first. */
+	unsigned char bol;
+	/* OP_PARTIAL: the tag stood alone on its line, so it indents. */
+	unsigned char standalone;
+	/* Name parts; 0 for the implicit iterator ".". */
+	unsigned nparts;
+	/*
+	 * OP_TEXT, OP_PARTIAL: off/len of the text or name in the pool.
+	 * Named ops: off is the index of the first part in parts.
+	 */
+	size_t off, len;
+	size_t ind_off, ind_len;	/* OP_PARTIAL: its indentation */
+	size_t end;			/* sections: index past the body */
+};
+
+struct mu_span {
+	size_t off, len;		/* in the pool */
+};
+
+struct mustache {
+	struct mu_ins *ins;
+	size_t nins, ains;
+	struct mu_span *parts;
+	size_t nparts, aparts;
+	/* Literal text and NUL-terminated names, referred to by offset. */
+	char *pool;
+	size_t pool_len;
+};
+
+/* ---- compiling ---------------------------------------------------------- */
+
+struct open_section {
+	size_t ins;			/* index of its OP_SECTION/OP_INVERTED */
+	size_t pos;			/* of the opening tag, for diagnostics */
+	const char *name;		/* in the source text */
+	size_t name_len;
+};
+
+struct compiler {
+	const char *file;
+	const char *text;
+	size_t len;
+	struct diag_list *diags;
+	struct mustache *t;
+	struct buf pool;
+	const char *otag, *ctag;	/* current delimiters */
+	size_t olen, clen;
+	struct open_section open[MUSTACHE_MAX_NESTING];
+	size_t nopen;
+};
+
+static int is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+	       c == '\f' || c == '\v';
+}
+
+/* Report a syntax error at byte pos; returns -1. */
+static int cerr(struct compiler *c, size_t pos, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int cerr(struct compiler *c, size_t pos, const char *fmt, ...)
+{
+	char msg[256];
+	unsigned line = 1, col = 1;
+	va_list ap;
+	size_t i;
+
+	if (!c->diags)
+		return -1;
+	/* Columns count characters like libyaml's, so skip UTF-8 tails. */
+	for (i = 0; i < pos && i < c->len; i++) {
+		if (c->text[i] == '\n') {
+			line++;
+			col = 1;
+		} else if (((unsigned char)c->text[i] & 0xC0) != 0x80) {
+			col++;
+		}
+	}
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return diag(c->diags, R_TEMPLATE, c->file, line, col, NULL, "%s",
+		    msg);
+}
+
+/* Quote at most this many bytes of a name or tag in messages. */
+#define QUOTE_MAX 40
+#define QLEN(n) ((int)((n) < QUOTE_MAX ? (n) : QUOTE_MAX))
+
+static size_t pool_add(struct compiler *c, const char *s, size_t n)
+{
+	size_t off = c->pool.len;
+
+	buf_add(&c->pool, s, n);
+	buf_addc(&c->pool, '\0');
+	return off;
+}
+
+static struct mu_ins *emit(struct compiler *c, enum mu_op op, int bol)
+{
+	struct mustache *t = c->t;
+	struct mu_ins *in;
+
+	GROW(t->ins, t->ains, t->nins + 1);
+	in = &t->ins[t->nins++];
+	memset(in, 0, sizeof(*in));
+	in->op = op;
+	in->bol = bol;
+	return in;
+}
+
+static void emit_text(struct compiler *c, size_t from, size_t to)
+{
+	struct mu_ins *in;
+	int bol = from == 0 || c->text[from - 1] == '\n';
+
+	if (from >= to)
+		return;
+	in = emit(c, OP_TEXT, bol);
+	in->len = to - from;
+	/* Text is not NUL-terminated in use, but pool_add adds one anyway. */
+	in->off = pool_add(c, c->text + from, to - from);
+}
+
+/* Split a dotted name into parts kept in the pool; "." has none. */
+static int set_name(struct compiler *c, struct mu_ins *in, size_t pos,
+		    const char *name, size_t n)
+{
+	struct mustache *t = c->t;
+	size_t base, i, start;
+
+	if (n == 1 && name[0] == '.') {
+		in->nparts = 0;
+		return 0;
+	}
+	base = pool_add(c, name, n);
+	in->off = t->nparts;
+	for (start = i = 0; i <= n; i++) {
+		if (i < n && name[i] != '.')
+			continue;
+		if (i == start)
+			return cerr(c, pos, "bad tag name \"%.*s\"", QLEN(n),
+				    name);
+		GROW(t->parts, t->aparts, t->nparts + 1);
+		t->parts[t->nparts].off = base + start;
+		t->parts[t->nparts].len = i - start;
+		t->nparts++;
+		in->nparts++;
+		start = i + 1;
+	}
+	return 0;
+}
+
+/* memmem() is a GNU extension; folio builds with POSIX only. */
+static const char *find_str(const char *h, size_t hn, const char *nd,
+			    size_t nn)
+{
+	const char *end = h + hn, *p;
+
+	if (!nn || nn > hn)
+		return NULL;
+	for (p = h; (p = memchr(p, nd[0], end - p - nn + 1)); p++)
+		if (memcmp(p, nd, nn) == 0)
+			return p;
+	return NULL;
+}
+
+/* Where c followed by the closing delimiter starts, at or after from. */
+static const char *find_close(struct compiler *cp, size_t from, char c)
+{
+	const char *end = cp->text + cp->len;
+	const char *p = cp->text + from;
+	const char *hit;
+
+	if (!c)
+		return find_str(p, end - p, cp->ctag, cp->clen);
+	/* The delimiter must follow c, which itself sits at or after from. */
+	for (p++; p < end; p = hit + 1) {
+		hit = find_str(p, end - p, cp->ctag, cp->clen);
+		if (!hit)
+			return NULL;
+		if (hit[-1] == c)
+			return hit - 1;
+	}
+	return NULL;
+}
+
+/* {{=<% %>=}}: two blank-separated delimiters, neither holding '='. */
+static int set_delimiters(struct compiler *c, size_t pos, const char *s,
+			  size_t n)
+{
+	size_t i = 0, a, alen, b, blen;
+
+	a = i;
+	while (i < n && !is_space(s[i]) && s[i] != '=')
+		i++;
+	alen = i - a;
+	if (!alen || i == n || !is_space(s[i]))
+		goto bad;
+	while (i < n && is_space(s[i]))
+		i++;
+	b = i;
+	while (i < n && !is_space(s[i]) && s[i] != '=')
+		i++;
+	blen = i - b;
+	if (!blen || i != n)
+		goto bad;
+	/* The source outlives compilation, so point into it. */
+	c->otag = s + a;
+	c->olen = alen;
+	c->ctag = s + b;
+	c->clen = blen;
+	return 0;
+bad:
+	return cerr(c, pos, "bad delimiters \"%.*s\"", QLEN(n), s);
+}
+
+static int has_space(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (is_space(s[i]))
+			return 1;
+	return 0;
+}
+
+static int compile(struct compiler *c)
+{
+	const char *text = c->text;
+	size_t len = c->len;
+	size_t text_start = 0;	/* literal text not yet emitted */
+
+	for (;;) {
+		const char *hit, *close, *body;
+		size_t s, p, tag_end, body_len, line_start, line_end;
+		size_t i;
+		char type, closer = 0;
+		int standalone = 0, bol;
+		struct mu_ins *in;
+
+		hit = find_str(text + text_start, len - text_start, c->otag,
+			       c->olen);
+		if (!hit) {
+			emit_text(c, text_start, len);
+			break;
+		}
+		s = hit - text;
+		p = s + c->olen;
+		type = p < len ? text[p] : '\0';
+		switch (type) {
+		case '{':
+			closer = '}';
+			p++;
+			break;
+		case '=':
+			closer = '=';
+			p++;
+			break;
+		case '&': case '#': case '^': case '/': case '>': case '!':
+			p++;
+			break;
+		default:
+			type = '\0';
+		}
+		close = find_close(c, p, closer);
+		if (!close)
+			return cerr(c, s, "unclosed tag, no \"%s%.*s\" after it",
+				    closer == '}' ? "}" :
+				    closer == '=' ? "=" : "",
+				    QLEN(c->clen), c->ctag);
+		tag_end = (close - text) + (closer ? 1 : 0) + c->clen;
+		body = text + p;
+		body_len = close - body;
+		while (body_len && is_space(*body)) {
+			body++;
+			body_len--;
+		}
+		while (body_len && is_space(body[body_len - 1]))
+			body_len--;
+
+		if (type != '!' && type != '=') {
+			if (!body_len)
+				return cerr(c, s, "empty tag");
+			if (has_space(body, body_len))
+				return cerr(c, s, "bad tag name \"%.*s\"",
+					    QLEN(body_len), body);
+		}
+
+		/*
+		 * Standalone: only blanks between the line's start and the
+		 * tag and between the tag and the line's end.  The line's
+		 * start cannot lie before text_start: that would put another
+		 * tag on the line.
+		 */
+		line_start = s;
+		line_end = tag_end;
+		if (type && type != '&' && type != '{') {
+			i = s;
+			while (i > text_start && is_blank(text[i - 1]))
+				i--;
+			if (i == 0 || text[i - 1] == '\n') {
+				line_start = i;
+				i = tag_end;
+				while (i < len && is_blank(text[i]))
+					i++;
+				if (i == len) {
+					standalone = 1;
+					line_end = len;
+				} else if (text[i] == '\n') {
+					standalone = 1;
+					line_end = i + 1;
+				} else if (text[i] == '\r' && i + 1 < len &&
+					   text[i + 1] == '\n') {
+					standalone = 1;
+					line_end = i + 2;
+				}
+			}
+			if (!standalone)
+				line_start = s;
+		}
+		emit_text(c, text_start, line_start);
+		text_start = standalone ? line_end : tag_end;
+		bol = !standalone && (s == 0 || text[s - 1] == '\n');
+
+		switch (type) {
+		case '\0':
+		case '&':
+		case '{':
+			in = emit(c, type ? OP_RAW : OP_ESCAPED, bol);
+			if (set_name(c, in, s, body, body_len) < 0)
+				return -1;
+			break;
+		case '#':
+		case '^':
+			if (c->nopen == MUSTACHE_MAX_NESTING)
+				return cerr(c, s, "sections nested too deeply "
+					    "(more than %d)",
+					    MUSTACHE_MAX_NESTING);
+			in = emit(c, type == '#' ? OP_SECTION : OP_INVERTED,
+				  bol);
+			if (set_name(c, in, s, body, body_len) < 0)
+				return -1;
+			c->open[c->nopen].ins = c->t->nins - 1;
+			c->open[c->nopen].pos = s;
+			c->open[c->nopen].name = body;
+			c->open[c->nopen].name_len = body_len;
+			c->nopen++;
+			break;
+		case '/': {
+			struct open_section *o;
+
+			if (!c->nopen)
+				return cerr(c, s, "closing tag \"%.*s\" "
+					    "without an open section",
+					    QLEN(body_len), body);
+			o = &c->open[c->nopen - 1];
+			if (o->name_len != body_len ||
+			    memcmp(o->name, body, body_len) != 0)
+				return cerr(c, s, "closing tag \"%.*s\" does "
+					    "not match open section \"%.*s\"",
+					    QLEN(body_len), body,
+					    QLEN(o->name_len), o->name);
+			/*
+			 * An inline close tag at a line's start: the indent a
+			 * partial puts there belongs inside the section.
+			 */
+			if (bol)
+				emit(c, OP_TEXT, 1);
+			c->t->ins[o->ins].end = c->t->nins;
+			c->nopen--;
+			break;
+		}
+		case '>':
+			in = emit(c, OP_PARTIAL, bol);
+			in->standalone = standalone;
+			in->len = body_len;
+			in->off = pool_add(c, body, body_len);
+			if (standalone) {
+				in->ind_len = s - line_start;
+				in->ind_off = pool_add(c, text + line_start,
+						       s - line_start);
+			}
+			break;
+		case '!':
+		case '=':
+			/* No output of their own, but an indent may precede. */
+			if (bol)
+				emit(c, OP_TEXT, 1);
+			if (type == '=' &&
+			    set_delimiters(c, s, body, body_len) < 0)
+				return -1;
+			break;
+		}
+	}
+	if (c->nopen) {
+		struct open_section *o = &c->open[c->nopen - 1];
+
+		return cerr(c, o->pos, "unclosed section \"%.*s\"",
+			    QLEN(o->name_len), o->name);
+	}
+	return 0;
+}
+
+struct mustache *mustache_compile(const char *name, const char *text,
+				  size_t len, struct diag_list *diags)
+{
+	struct compiler c;
+	struct mustache *t = xcalloc(1, sizeof(*t));
+
+	memset(&c, 0, sizeof(c));
+	c.file = name;
+	c.text = text;
+	c.len = len;
+	c.diags = diags;
+	c.t = t;
+	buf_init(&c.pool);
+	c.otag = "{{";
+	c.olen = 2;
+	c.ctag = "}}";
+	c.clen = 2;
+	if (compile(&c) < 0) {
+		buf_release(&c.pool);
+		mustache_free(t);
+		return NULL;
+	}
+	t->pool = buf_detach(&c.pool, &t->pool_len);
+	return t;
+}
+
+void mustache_free(struct mustache *t)
+{
+	if (!t)
+		return;
+	free(t->ins);
+	free(t->parts);
+	free(t->pool);
+	free(t);
+}
+
+/* ---- rendering ---------------------------------------------------------- */
+
+/* The context stack, one frame per pushed value, in C stack frames. */
+struct frame {
+	const struct ynode *node;
+	const struct frame *up;
+};
+
+/* The indentation of nested standalone partials, outermost last. */
+struct indent {
+	const char *s;
+	size_t n;
+	const struct indent *up;
+};
+
+struct render {
+	mustache_partial_fn partials;
+	void *ctx;
+	struct buf *out;
+	size_t mark;		/* out->len when the render began */
+	long steps;		/* left before the render is a runaway */
+	int depth;		/* of partials */
+};
+
+static void put_indent(const struct indent *ind, struct buf *out)
+{
+	if (!ind)
+		return;
+	put_indent(ind->up, out);
+	buf_add(out, ind->s, ind->n);
+}
+
+static void put_text(const char *s, size_t n, int bol,
+		     const struct indent *ind, struct buf *out)
+{
+	const char *nl;
+	size_t i = 0;
+
+	if (!ind) {
+		buf_add(out, s, n);
+		return;
+	}
+	if (bol)
+		put_indent(ind, out);
+	/* Indent every line that has text after it in this piece. */
+	while ((nl = memchr(s + i, '\n', n - i)) && (size_t)(nl - s) + 1 < n) {
+		size_t k = nl - s + 1;
+
+		buf_add(out, s + i, k - i);
+		put_indent(ind, out);
+		i = k;
+	}
+	buf_add(out, s + i, n - i);
+}
+
+static const struct ypair *map_find(const struct ynode *m, const char *k,
+				    size_t n)
+{
+	size_t i;
+
+	if (!m || m->type != Y_MAP)
+		return NULL;
+	for (i = 0; i < m->n; i++) {
+		const struct ynode *key = m->pairs[i].key;
+
+		if (key && key->len == n && memcmp(key->str, k, n) == 0)
+			return &m->pairs[i];
+	}
+	return NULL;
+}
+
+/* The value a name resolves to, or NULL when it does not resolve. */
+static const struct ynode *lookup(const struct mustache *t,
+				  const struct mu_ins *in,
+				  const struct frame *f)
+{
+	const struct mu_span *part = &t->parts[in->off];
+	const struct ypair *pair = NULL;
+	const struct ynode *v;
+	unsigned i;
+
+	if (!in->nparts)
+		return f ? f->node : NULL;
+	/* The first part: the nearest context that has the key wins. */
+	for (; f && !pair; f = f->up)
+		pair = map_find(f->node, t->pool + part[0].off, part[0].len);
+	if (!pair)
+		return NULL;
+	v = pair->value;
+	/* The others: only against the former result. */
+	for (i = 1; i < in->nparts && v; i++) {
+		pair = map_find(v, t->pool + part[i].off, part[i].len);
+		v = pair ? pair->value : NULL;
+	}
+	return v;
+}
+
+static int truthy(const struct ynode *v)
+{
+	if (!v)
+		return 0;
+	switch (v->type) {
+	case Y_NULL:
+		return 0;
+	case Y_BOOL:
+		return v->v.b != 0;
+	case Y_STRING:
+		return v->len != 0;
+	case Y_SEQ:
+		return v->n != 0;
+	default:
+		return 1;
+	}
+}
+
+/*
+ * The shortest text that reads back as d, so 1.210 prints "1.21" and 0.1
+ * does not print "0.10000000000000001"; exponents only where JavaScript
+ * writes them (below 1e-6 and from 1e21), so 1e3 prints "1000".
+ */
+static size_t format_double(char *b, size_t size, double d)
+{
+	int prec, exp, n = 0;
+	char *p;
+
+	if (isnan(d))
+		return (size_t)snprintf(b, size, "NaN");
+	if (isinf(d))
+		return (size_t)snprintf(b, size, d < 0 ? "-Infinity" :
+					"Infinity");
+	for (prec = 1; prec < 17; prec++) {
+		n = snprintf(b, size, "%.*e", prec - 1, d);
+		if (strtod(b, NULL) == d)
+			break;
+	}
+	n = snprintf(b, size, "%.*e", prec - 1, d);
+	p = strchr(b, 'e');
+	exp = p ? atoi(p + 1) : 0;
+	if (exp >= -6 && exp < 21)
+		n = snprintf(b, size, "%.*f",
+			     prec - 1 - exp > 0 ? prec - 1 - exp : 0, d);
+	/* A locale with a decimal comma must not leak into the output. */
+	for (p = b; *p; p++)
+		if (*p == ',')
+			*p = '.';
+	return (size_t)n;
+}
+
+static void interpolate(const struct ynode *v, int escape, struct buf *out)
+{
+	char num[40];
+	const char *s = NULL;
+	size_t n = 0;
+
+	if (!v)
+		return;
+	switch (v->type) {
+	case Y_BOOL:
+		s = v->v.b ? "true" : "false";
+		n = strlen(s);
+		break;
+	case Y_INT:
+		n = (size_t)snprintf(num, sizeof(num), "%lld", v->v.i);
+		s = num;
+		break;
+	case Y_FLOAT:
+		n = format_double(num, sizeof(num), v->v.f);
+		s = num;
+		break;
+	case Y_STRING:
+		s = v->str;
+		n = v->len;
+		break;
+	default:
+		/* null, sequences and mappings print nothing */
+		return;
+	}
+	if (escape)
+		escape_html(out, s, n);
+	else
+		buf_add(out, s, n);
+}
+
+static int render_range(const struct mustache *t, size_t from, size_t to,
+			const struct frame *stack, const struct indent *ind,
+			struct render *r);
+
+static int render_partial(const struct mustache *t, const struct mu_ins *in,
+			  const struct frame *stack, const struct indent *ind,
+			  struct render *r)
+{
+	const struct mustache *p;
+	struct indent own;
+	int ret;
+
+	if (!r->partials)
+		return 0;
+	p = r->partials(r->ctx, t->pool + in->off, in->len);
+	if (!p)
+		return 0;
+	if (r->depth >= MUSTACHE_MAX_PARTIAL_DEPTH)
+		return -1;
+	/*
+	 * Only a standalone tag indents, and then on top of the lines it
+	 * sits in; an inline partial starts flush, as its source would.
+	 */
+	if (!in->standalone) {
+		ind = NULL;
+	} else if (in->ind_len) {
+		own.s = t->pool + in->ind_off;
+		own.n = in->ind_len;
+		own.up = ind;
+		ind = &own;
+	}
+	r->depth++;
+	ret = render_range(p, 0, p->nins, stack, ind, r);
+	r->depth--;
+	return ret;
+}
+
+static int render_range(const struct mustache *t, size_t from, size_t to,
+			const struct frame *stack, const struct indent *ind,
+			struct render *r)
+{
+	size_t i = from;
+
+	while (i < to) {
+		const struct mu_ins *in = &t->ins[i];
+		const struct ynode *v;
+		struct frame f;
+		size_t k;
+
+		if (--r->steps < 0 ||
+		    r->out->len - r->mark > MUSTACHE_MAX_OUTPUT)
+			return -1;
+		if (in->op == OP_TEXT) {
+			put_text(t->pool + in->off, in->len, in->bol, ind,
+				 r->out);
+			i++;
+			continue;
+		}
+		if (in->bol && ind)
+			put_indent(ind, r->out);
+		switch (in->op) {
+		case OP_ESCAPED:
+		case OP_RAW:
+			interpolate(lookup(t, in, stack), in->op == OP_ESCAPED,
+				    r->out);
+			break;
+		case OP_SECTION:
+			v = lookup(t, in, stack);
+			if (!truthy(v))
+				break;
+			f.up = stack;
+			if (v->type != Y_SEQ) {
+				f.node = v;
+				if (render_range(t, i + 1, in->end, &f, ind,
+						 r) < 0)
+					return -1;
+				break;
+			}
+			for (k = 0; k < v->n; k++) {
+				f.node = v->items[k];
+				if (render_range(t, i + 1, in->end, &f, ind,
+						 r) < 0)
+					return -1;
+			}
+			break;
+		case OP_INVERTED:
+			if (truthy(lookup(t, in, stack)))
+				break;
+			if (render_range(t, i + 1, in->end, stack, ind, r) < 0)
+				return -1;
+			break;
+		case OP_PARTIAL:
+			if (render_partial(t, in, stack, ind, r) < 0)
+				return -1;
+			break;
+		}
+		i = (in->op == OP_SECTION || in->op == OP_INVERTED)
+			? in->end : i + 1;
+	}
+	return 0;
+}
+
+int mustache_render(const struct mustache *t, const struct ynode *data,
+		    mustache_partial_fn partials, void *ctx, struct buf *out)
+{
+	struct render r;
+	struct frame root;
+	size_t mark = out->len;
+
+	r.partials = partials;
+	r.ctx = ctx;
+	r.out = out;
+	r.mark = mark;
+	r.steps = MUSTACHE_MAX_STEPS;
+	r.depth = 0;
+	root.node = data;
+	root.up = NULL;
+	if (render_range(t, 0, t->nins, &root, NULL, &r) < 0) {
+		/* Half a page is worse than none: the caller reports. */
+		buf_setlen(out, mark);
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,95 @@
+/*
+ * mustache.h - Mustache templates: compiled once, rendered many times.
+ *
+ * Implements the required modules of the Mustache spec (interpolation,
+ * sections, inverted sections, comments, partials, set delimiters) with its
+ * standalone-line rules.  A template is compiled to a flat instruction list;
+ * rendering walks that list and allocates nothing but the growth of the
+ * output buffer, so one compiled template can serve every worker at once.
+ *
+ * Data is a struct ynode tree (yaml_tree.h).  Names resolve through the
+ * context stack as the spec says; dotted names resolve their later parts
+ * only against the former result.  Values interpolate as:
+ *   null, missing, sequence, mapping   the empty string
+ *   boolean                            "true" / "false"
+ *   integer                            decimal, no decimal point ("85")
+ *   float                              shortest text that reads back as
+ *                                      the same double ("1.210" -> "1.21")
+ *   string                             its bytes
+ * {{x}} is escaped with escape_html(); {{{x}}} and {{&x}} are not.
+ *
+ * A section is falsy, and an inverted section renders, when the value is
+ * missing, null, false, an empty sequence or an empty string.  Everything
+ * else (0 and empty mappings included) is truthy; a sequence renders its
+ * body once per item, anything else once with the value pushed.
+ */
+#ifndef FOLIO_MUSTACHE_H
+#define FOLIO_MUSTACHE_H
+
+#include <stddef.h>
+
+struct buf;
+struct diag_list;
+struct ynode;
+
+/* Sections nested deeper than this in one template are a syntax error. */
+#define MUSTACHE_MAX_NESTING 64
+/* Partials nested deeper than this make mustache_render() fail. */
+#define MUSTACHE_MAX_PARTIAL_DEPTH 64
+/*
+ * Partials that recurse twice per level stay under the depth limit and
+ * still never end (2^63 renders), so one render may execute at most this
+ * many tags and text pieces, and append at most this many bytes.  A page
+ * takes thousands of steps; these limits only stop runaways.
+ */
+#define MUSTACHE_MAX_STEPS (1L << 24)
+#define MUSTACHE_MAX_OUTPUT ((size_t)256 << 20)
+
+/*
+ * A compiled template: immutable after compile, safe to render from several
+ * threads at once.  Owned by whoever compiled it; released with
+ * mustache_free().
+ */
+struct mustache;
+
+/*
+ * Compile text[0..len) (need not be NUL-terminated).  name is the file
+ * reported in diagnostics; text and name stay the caller's and may be freed
+ * once this returns (the template keeps copies of what it needs).
+ *
+ * Returns the template, owned by the caller, or NULL on a syntax error
+ * (unclosed tag, unclosed section, mismatched or stray close, bad
+ * delimiters, bad tag name, nesting deeper than MUSTACHE_MAX_NESTING), one
+ * R_TEMPLATE diagnostic with its line:col having gone to diags (which may be
+ * NULL to discard it).  Columns count characters, not bytes.
+ */
+struct mustache *mustache_compile(const char *name, const char *text,
+				  size_t len, struct diag_list *diags);
+
+/*
+ * Find a partial by name.  name[0..len) is owned by the calling template
+ * and is NUL-terminated at name[len].  Returns a compiled template that must
+ * stay valid until mustache_render() returns (the caller keeps owning it),
+ * or NULL when there is none: the partial then renders as the empty string.
+ */
+typedef const struct mustache *(*mustache_partial_fn)(void *ctx,
+						      const char *name,
+						      size_t len);
+
+/*
+ * Render t with data (borrowed; NULL renders as an empty context) and
+ * append the result to out.  partials may be NULL (every partial empty);
+ * ctx is passed to it untouched.
+ *
+ * Returns 0, or -1 on a runaway: partials nested deeper than
+ * MUSTACHE_MAX_PARTIAL_DEPTH, more than MUSTACHE_MAX_STEPS steps or more
+ * than MUSTACHE_MAX_OUTPUT bytes.  out is then left as it was before the
+ * call, and the caller reports the template.
+ */
+int mustache_render(const struct mustache *t, const struct ynode *data,
+		    mustache_partial_fn partials, void *ctx, struct buf *out);
+
+/* Release t and everything it owns; NULL is allowed. */
+void mustache_free(struct mustache *t);
+
+#endif

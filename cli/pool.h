@@ -1,0 +1,18 @@
+/*
+ * pool.h - run one function over n items on a fixed number of threads.
+ *
+ * Items are handed out in index order from a shared counter; callers
+ * store each item's result at its index and merge afterwards in index
+ * order, so output never depends on the number of workers.
+ */
+#ifndef FOLIO_POOL_H
+#define FOLIO_POOL_H
+
+#include <stddef.h>
+
+/* fn(ctx, i, worker): worker is 0..jobs-1, for per-worker scratch. */
+typedef void (*pool_fn)(void *ctx, size_t i, int worker);
+
+void pool_run(int jobs, size_t n, pool_fn fn, void *ctx);
+
+#endif
