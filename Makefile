@@ -43,6 +43,7 @@ build:
 	mkdir -p build build/unit
 
 build/unit/%: tests/unit/%.c $(LIB_OBJS) | build
+	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(LDLIBS)
 
 units: $(UNIT_BINS)

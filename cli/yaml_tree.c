@@ -266,7 +266,8 @@ static int close_collection(struct builder *b, yaml_event_t *ev)
 	if (n->type == Y_SEQ) {
 		n->n = f->nkids;
 		n->items = arena_alloc(&b->doc->arena, f->nkids * sizeof(*n->items));
-		memcpy(n->items, f->kids, f->nkids * sizeof(*n->items));
+		if (f->nkids)
+			memcpy(n->items, f->kids, f->nkids * sizeof(*n->items));
 	} else {
 		n->n = f->nkids / 2;
 		n->pairs = arena_alloc(&b->doc->arena, n->n * sizeof(*n->pairs));
