@@ -89,6 +89,15 @@ install: folio
 	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5
 	install -m 644 schemas/*.yaml $(DESTDIR)$(DATADIR)/schemas
 
+# The quick start: every command on the sample corpus.
+demo: folio
+	./folio validate articles
+	./folio l10n articles
+	./folio export --to html -o out/html articles
+	./folio export --to xhtml -o out/xhtml articles
+	./folio export --to text -o out/text articles
+	@echo "demo: pages in out/html, e-book trees in out/xhtml, text in out/text"
+
 bench: folio
 	sh tests/bench/run.sh
 
@@ -98,4 +107,4 @@ fuzz:
 clean:
 	rm -rf build build-asan folio out
 
-.PHONY: all check check-asan asan-build folio-asan deps install bench fuzz clean units
+.PHONY: demo all check check-asan asan-build folio-asan deps install bench fuzz clean units
