@@ -1,0 +1,636 @@
+/*
+ * typo.c - per-language typography of text runs.  See typo.h for the rules.
+ *
+ * One pass over each run.  Bytes that no rule can touch are found through
+ * a 256-entry class table and copied in spans with one buf_add(); only the
+ * few trigger bytes (quotes, French punctuation, the 'w' of "www.", the
+ * lead bytes of « » and the curly quotes) stop the scan.  The previous
+ * character is recomputed from the end of each span, so the plain text
+ * between triggers is never decoded.  Spaces are not triggers either,
+ * though French replaces them: a punctuation looks back for the spaces
+ * just before it, which this call copied to out unchanged.
+ */
+#include "typo.h"
+#include "buf.h"
+
+#include <limits.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#define END_CP UINT_MAX		/* "next" past the end of the run */
+
+#define NNBSP 0x202Fu
+#define NBSP 0x00A0u
+#define LAQUO 0x00ABu
+#define RAQUO 0x00BBu
+#define RSQUO 0x2019u
+
+struct rules {
+	unsigned open1, close1;	/* the language's quotes */
+	unsigned open2, close2;	/* quotes inside quotes */
+	unsigned char fr;	/* French spacing */
+	unsigned char apos;	/* ' between letters -> ’ */
+};
+
+static const struct rules rules_of[] = {
+	[TYPO_LANG_NONE] = { 0, 0, 0, 0, 0, 0 },
+	[TYPO_LANG_OTHER] = { 0x201C, 0x201D, 0x2018, 0x2019, 0, 0 },
+	[TYPO_LANG_FR] = { LAQUO, RAQUO, 0x201C, 0x201D, 1, 1 },
+	[TYPO_LANG_EN] = { 0x201C, 0x201D, 0x2018, 0x2019, 0, 1 },
+	[TYPO_LANG_DE] = { 0x201E, 0x201C, 0x201A, 0x2018, 0, 1 },
+	[TYPO_LANG_NL] = { 0x201C, 0x201D, 0x2018, 0x2019, 0, 1 },
+	[TYPO_LANG_TR] = { 0x201C, 0x201D, 0x2018, 0x2019, 0, 1 },
+	/* U+00AB/BB are bidi-mirrored, so « opens in right-to-left text too. */
+	[TYPO_LANG_AR] = { LAQUO, RAQUO, 0x201C, 0x201D, 0, 0 },
+};
+
+/* Byte classes: which bytes may need a rule, by kind of language. */
+enum {
+	K_ALL = 1,	/* " ' : in every language */
+	K_FR = 2,	/* ; ! ? %, French only */
+	K_W = 4,	/* w W: maybe "www." */
+	K_LEAD = 8,	/* lead byte of « » or a curly quote */
+};
+
+static const unsigned char byte_class[256] = {
+	['"'] = K_ALL, ['\''] = K_ALL, [':'] = K_ALL,
+	[';'] = K_FR, ['!'] = K_FR, ['?'] = K_FR, ['%'] = K_FR,
+	['w'] = K_W, ['W'] = K_W,
+	[0xC2] = K_LEAD, [0xE2] = K_LEAD,
+};
+
+/* One call of typo_text(). */
+struct run {
+	struct typo *t;
+	const struct rules *r;
+	struct buf *out;
+	const unsigned char *s;
+	size_t n;
+	size_t i;	/* the byte being looked at */
+	size_t span;	/* s[span..i) is plain text not yet appended */
+	/*
+	 * s[clean..span) is what out ends with, copied unchanged, so spaces
+	 * there can be taken back.  Spaces from an earlier call are out of
+	 * reach: the caller may have appended markup after them.
+	 */
+	size_t clean;
+};
+
+/* The code point at s[0..n) and its length; invalid UTF-8 is U+FFFD, 1 byte. */
+static size_t decode(const unsigned char *s, size_t n, unsigned *cp)
+{
+	unsigned c = s[0], v;
+	size_t len, k;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF)
+		len = 2, v = c & 0x1F;
+	else if (c >= 0xE0 && c <= 0xEF)
+		len = 3, v = c & 0x0F;
+	else if (c >= 0xF0 && c <= 0xF4)
+		len = 4, v = c & 0x07;
+	else
+		goto bad;
+	if (len > n)
+		goto bad;
+	for (k = 1; k < len; k++) {
+		if ((s[k] & 0xC0) != 0x80)
+			goto bad;
+		v = (v << 6) | (s[k] & 0x3F);
+	}
+	if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10FFFF)) ||
+	    (v >= 0xD800 && v <= 0xDFFF))
+		goto bad;
+	*cp = v;
+	return len;
+bad:
+	*cp = 0xFFFD;
+	return 1;
+}
+
+/* The last code point of s[0..n), n > 0. */
+static unsigned last_cp(const unsigned char *s, size_t n)
+{
+	size_t k = n - 1;
+	unsigned cp;
+
+	if (s[k] < 0x80)
+		return s[k];
+	while (k > 0 && n - k < 4 && (s[k] & 0xC0) == 0x80)
+		k--;
+	if (decode(s + k, n - k, &cp) != n - k)
+		return 0xFFFD;
+	return cp;
+}
+
+static int is_space(unsigned cp)
+{
+	if (cp < 0x80)
+		return cp == ' ' || (cp >= '\t' && cp <= '\r');
+	/* The Zs characters besides U+0020. */
+	return cp == NBSP || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+	       cp == NNBSP || cp == 0x205F || cp == 0x3000;
+}
+
+static int is_digit(unsigned cp)
+{
+	return cp >= '0' && cp <= '9';
+}
+
+/* Letters, and combining marks since they belong to the letter before. */
+static int is_letter(unsigned cp)
+{
+	utf8proc_category_t c;
+
+	if (cp < 0x80)
+		return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+	if (cp > 0x10FFFF)
+		return 0;
+	c = utf8proc_category((utf8proc_int32_t)cp);
+	return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME;
+}
+
+static int is_word(unsigned cp)
+{
+	return is_digit(cp) || is_letter(cp);
+}
+
+static int is_dash(unsigned cp)
+{
+	return cp == '-' || (cp >= 0x2010 && cp <= 0x2015);
+}
+
+static int is_opening(unsigned cp)
+{
+	switch (cp) {
+	case '(': case '[': case '{':
+	case LAQUO: case 0x2039: case 0x201C: case 0x201E: case 0x2018: case 0x201A:
+		return 1;
+	}
+	return 0;
+}
+
+/* After prev, a straight " opens a quotation. */
+static int opens_after(unsigned prev)
+{
+	return prev == 0 || is_space(prev) || is_dash(prev) || is_opening(prev);
+}
+
+/*
+ * Before next, a " that could open closes when a quote is open: it is a
+ * closing quote with a stray space before it (" Bonjour ", the way French
+ * writers type quotes when they have no « »).
+ */
+static int closes_before(unsigned next)
+{
+	if (next == END_CP)
+		return 1;	/* "Bonjour " at the end of a run or block */
+	return is_space(next) ||
+	       (next > 0 && next < 0x80 && strchr(".,;:!?)]}", (int)next));
+}
+
+static int is_fr_punct(unsigned cp)
+{
+	return cp == ';' || cp == ':' || cp == '!' || cp == '?';
+}
+
+static unsigned peek(const struct run *r, size_t j)
+{
+	unsigned cp;
+
+	if (j >= r->n)
+		return END_CP;
+	decode(r->s + j, r->n - j, &cp);
+	return cp;
+}
+
+static unsigned space_nbsp(const struct typo *t)
+{
+	return (t->flags & TYPO_NO_NBSP) ? ' ' : NBSP;
+}
+
+static unsigned space_nnbsp(const struct typo *t)
+{
+	if (t->flags & TYPO_NO_NBSP)
+		return ' ';
+	return (t->flags & TYPO_NO_NNBSP) ? NBSP : NNBSP;
+}
+
+/* Append the plain text s[span..i). */
+static void flush(struct run *r)
+{
+	if (r->i > r->span) {
+		buf_add(r->out, r->s + r->span, r->i - r->span);
+		r->t->prev = last_cp(r->s + r->span, r->i - r->span);
+		r->t->after_verbatim = 0;
+	}
+	r->span = r->i;
+}
+
+/* Append cp in place of what is at s[i] (the caller moves past it). */
+static void put(struct run *r, unsigned cp)
+{
+	buf_addcp(r->out, cp);
+	r->t->prev = cp;
+	r->t->after_verbatim = 0;
+	r->clean = r->i;
+}
+
+/* The length in bytes of the spaces that end s[lo..j). */
+static size_t spaces_before(const unsigned char *s, size_t lo, size_t j)
+{
+	size_t end = j, k;
+	unsigned cp;
+
+	while (j > lo) {
+		if (s[j - 1] < 0x80) {
+			if (!is_space(s[j - 1]))
+				break;
+			j--;
+			continue;
+		}
+		for (k = j - 1; k > lo && j - k < 4 && (s[k] & 0xC0) == 0x80; k--)
+			;
+		if (decode(s + k, j - k, &cp) != j - k || !is_space(cp))
+			break;
+		j = k;
+	}
+	return end - j;
+}
+
+/* Past the spaces from s[i]. */
+static size_t skip_spaces(const struct run *r, size_t j)
+{
+	unsigned cp;
+	size_t len;
+
+	while (j < r->n) {
+		len = decode(r->s + j, r->n - j, &cp);
+		if (!is_space(cp))
+			break;
+		j += len;
+	}
+	return j;
+}
+
+/*
+ * Drop the spaces after a « and its no-break space, here and, when the run
+ * ends first, at the start of the next one.
+ */
+static void eat_spaces(struct run *r)
+{
+	r->i = r->span = r->clean = skip_spaces(r, r->i);
+	r->t->eat_space = r->i == r->n;
+}
+
+/*
+ * A URL starts at or before s[i]: leave everything up to the next space as
+ * it is, and remember when it runs past the end of this run.
+ */
+static void url(struct run *r)
+{
+	unsigned cp;
+	size_t j = r->i, len;
+
+	flush(r);
+	while (j < r->n) {
+		len = decode(r->s + j, r->n - j, &cp);
+		if (is_space(cp))
+			break;
+		j += len;
+	}
+	r->i = j;	/* s[span..j) goes out with the next flush */
+	r->t->in_url = j == r->n;
+	r->t->eat_space = 0;
+}
+
+/* Is the word just before s[i] (in this run) a URL scheme? */
+static int scheme_before(const struct run *r)
+{
+	static const char *const schemes[] = {
+		"http", "https", "ftp", "mailto", "tel", "file",
+	};
+	size_t k = r->i, len, m, q;
+
+	while (k > 0 && r->i - k < 7 && r->s[k - 1] < 0x80 &&
+	       is_letter(r->s[k - 1]))
+		k--;
+	len = r->i - k;
+	if (len < 3 || (k > 0 && r->s[k - 1] < 0x80 && is_word(r->s[k - 1])))
+		return 0;
+	for (m = 0; m < sizeof(schemes) / sizeof(schemes[0]); m++) {
+		if (strlen(schemes[m]) != len)
+			continue;
+		for (q = 0; q < len; q++)
+			if ((r->s[k + q] | 0x20) != (unsigned char)schemes[m][q])
+				break;
+		if (q == len)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * French: the no-break space sp goes before s[i], s[span..i) flushed;
+ * replace the spaces this call just appended, or add one when insert says
+ * so.
+ */
+static void fr_space_before(struct run *r, unsigned sp, int insert)
+{
+	size_t k = spaces_before(r->s, r->clean, r->i);
+
+	if (k) {
+		buf_setlen(r->out, r->out->len - k);
+		put(r, sp);
+	} else if (insert) {
+		put(r, sp);
+	}
+}
+
+/* French ; : ! ? % at s[i]; s[span..i) already flushed. */
+static void fr_punct(struct run *r, unsigned cp)
+{
+	struct typo *t = r->t;
+	unsigned prev = t->prev, next = peek(r, r->i + 1);
+	int insert = 1;
+
+	if (prev == 0 || is_space(prev) || is_opening(prev) || t->after_verbatim)
+		insert = 0;	/* nothing to attach to, or code: leave it */
+	else if (is_fr_punct(cp) && (is_fr_punct(prev)))
+		insert = 0;	/* "?!": one space, before the first */
+	else if (cp == ':' && (is_word(next) || next == ':' || next == '/' ||
+			       next == '\\'))
+		insert = 0;	/* 14:30, 3:1, std::, C:\ are not punctuation */
+	else if (cp == ':' && scheme_before(r))
+		insert = 0;	/* "http:" */
+	fr_space_before(r, cp == ';' || cp == '!' || cp == '?' ?
+			space_nnbsp(t) : space_nbsp(t), insert);
+	put(r, cp);
+	r->i++;
+	r->span = r->i;
+}
+
+/* An opening quote cp (typed or converted) at s[i], of len bytes. */
+static void open_quote(struct run *r, unsigned cp, size_t len)
+{
+	put(r, cp);
+	r->i += len;
+	r->span = r->i;
+	if (r->r->fr && cp == LAQUO) {
+		put(r, space_nbsp(r->t));
+		eat_spaces(r);
+	}
+}
+
+/* A closing quote cp (typed or converted) at s[i], of len bytes. */
+static void close_quote(struct run *r, unsigned cp, size_t len)
+{
+	unsigned prev = r->t->prev;
+
+	/* Quotes around code keep their spaces: no after_verbatim test. */
+	if (r->r->fr && cp == RAQUO)
+		fr_space_before(r, space_nbsp(r->t), !(prev == 0 || is_space(prev)));
+	put(r, cp);
+	r->i += len;
+	r->span = r->i;
+}
+
+/* A straight " at s[i]; s[span..i) already flushed. */
+static void straight_dquote(struct run *r)
+{
+	struct typo *t = r->t;
+	const struct rules *q = r->r;
+
+	if (opens_after(t->prev) && !(t->depth > 0 && closes_before(peek(r, r->i + 1)))) {
+		open_quote(r, t->depth % 2 ? q->open2 : q->open1, 1);
+		t->depth++;
+	} else if (t->depth > 0) {
+		t->depth--;
+		close_quote(r, t->depth % 2 ? q->close2 : q->close1, 1);
+	} else {
+		r->i++;	/* nothing open: inches or a stray mark, keep it */
+	}
+}
+
+/* A straight ' at s[i]; s[span..i) already flushed. */
+static void straight_squote(struct run *r)
+{
+	unsigned next = peek(r, r->i + 1);
+
+	if (r->r->apos && is_letter(r->t->prev) &&
+	    (next == END_CP || is_letter(next))) {
+		put(r, RSQUO);
+		r->span = ++r->i;
+	} else {
+		r->i++;
+	}
+}
+
+static void colon(struct run *r)
+{
+	if ((r->i + 2 < r->n && r->s[r->i + 1] == '/' && r->s[r->i + 2] == '/') ||
+	    (scheme_before(r) && r->i + 1 < r->n && !is_space(peek(r, r->i + 1)))) {
+		url(r);
+		return;
+	}
+	if (r->r->fr)
+		fr_punct(r, ':');
+	else
+		r->i++;
+}
+
+static void maybe_www(struct run *r)
+{
+	const unsigned char *p = r->s + r->i;
+	unsigned prev;
+
+	if (r->n - r->i < 4 || (p[0] | 0x20) != 'w' || (p[1] | 0x20) != 'w' ||
+	    (p[2] | 0x20) != 'w' || p[3] != '.') {
+		r->i++;
+		return;
+	}
+	flush(r);
+	prev = r->t->prev;
+	if (is_word(prev) || prev == '.' || prev == '/' || prev == '@' || prev == '-')
+		r->i++;
+	else
+		url(r);
+}
+
+/* A lead byte at s[i] of something that may be « » or a curly quote. */
+static void lead(struct run *r)
+{
+	struct typo *t = r->t;
+	unsigned cp;
+	size_t len = decode(r->s + r->i, r->n - r->i, &cp);
+
+	if (cp == r->r->open1) {
+		t->depth++;
+		if (r->r->fr) {
+			flush(r);
+			open_quote(r, cp, len);
+		} else {
+			r->i += len;
+		}
+	} else if (cp == r->r->close1) {
+		if (t->depth > 0)
+			t->depth--;
+		if (r->r->fr) {
+			flush(r);
+			close_quote(r, cp, len);
+		} else {
+			r->i += len;
+		}
+	} else {
+		r->i += len;
+	}
+}
+
+enum typo_lang typo_lang_of(const char *lang)
+{
+	static const struct {
+		char tag[3];
+		enum typo_lang lang;
+	} known[] = {
+		{ "fr", TYPO_LANG_FR }, { "en", TYPO_LANG_EN },
+		{ "de", TYPO_LANG_DE }, { "nl", TYPO_LANG_NL },
+		{ "tr", TYPO_LANG_TR }, { "ar", TYPO_LANG_AR },
+	};
+	size_t len = 0, k;
+
+	if (!lang)
+		return TYPO_LANG_NONE;
+	while (lang[len] && lang[len] != '-' && lang[len] != '_')
+		len++;
+	if (len == 0)
+		return TYPO_LANG_NONE;
+	/* zxx: "no linguistic content", nothing to set in type. */
+	if (len == 3 && (lang[0] | 0x20) == 'z' && (lang[1] | 0x20) == 'x' &&
+	    (lang[2] | 0x20) == 'x')
+		return TYPO_LANG_NONE;
+	if (len == 2)
+		for (k = 0; k < sizeof(known) / sizeof(known[0]); k++)
+			if ((lang[0] | 0x20) == known[k].tag[0] &&
+			    (lang[1] | 0x20) == known[k].tag[1])
+				return known[k].lang;
+	return TYPO_LANG_OTHER;
+}
+
+int typo_needed(const char *lang)
+{
+	return typo_lang_of(lang) != TYPO_LANG_NONE;
+}
+
+void typo_init(struct typo *t, const char *lang, unsigned flags)
+{
+	t->lang = typo_lang_of(lang);
+	t->flags = flags;
+	typo_block(t);
+}
+
+void typo_block(struct typo *t)
+{
+	t->prev = 0;
+	t->depth = 0;
+	t->after_verbatim = 0;
+	t->eat_space = 0;
+	t->in_url = 0;
+}
+
+void typo_text(struct typo *t, struct buf *out, const char *s, size_t n)
+{
+	struct run r;
+	unsigned mask;
+
+	if (t->lang == TYPO_LANG_NONE) {
+		buf_add(out, s, n);
+		return;
+	}
+	r.t = t;
+	r.r = &rules_of[t->lang];
+	r.out = out;
+	r.s = (const unsigned char *)s;
+	r.n = n;
+	r.i = r.span = r.clean = 0;
+	mask = K_ALL | K_W | K_LEAD | (r.r->fr ? K_FR : 0);
+	/* French adds a few bytes per punctuation; one growth in the usual case. */
+	buf_grow(out, n + n / 8 + 8);
+
+	if (t->in_url)
+		url(&r);
+	if (t->eat_space)
+		eat_spaces(&r);
+	while (r.i < n) {
+		unsigned char c = r.s[r.i];
+		unsigned k = byte_class[c] & mask;
+
+		if (!k) {
+			r.i++;
+			continue;
+		}
+		if (k & K_W) {
+			maybe_www(&r);
+			continue;
+		}
+		if (k & K_LEAD) {
+			lead(&r);
+			continue;
+		}
+		flush(&r);
+		switch (c) {
+		case '"':
+			straight_dquote(&r);
+			break;
+		case '\'':
+			straight_squote(&r);
+			break;
+		case ':':
+			colon(&r);
+			break;
+		default:	/* ; ! ? %, French only */
+			fr_punct(&r, c);
+			break;
+		}
+	}
+	flush(&r);
+}
+
+void typo_verbatim(struct typo *t, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t k;
+
+	t->after_verbatim = 1;
+	t->eat_space = 0;
+	if (n == 0)
+		return;
+	t->prev = last_cp(u, n);
+	for (k = 0; k < n && t->in_url; k++)
+		if (u[k] == ' ' || u[k] == '\t' || u[k] == '\n' || u[k] == '\r')
+			t->in_url = 0;
+}
+
+int typo_no_break_before(unsigned cp)
+{
+	switch (cp) {
+	case ';': case ':': case '!': case '?':
+	case RAQUO: case 0x203A: case 0x201D: case RSQUO:
+	case 0x061B: case 0x061F:	/* Arabic semicolon, question mark */
+	case NBSP: case NNBSP:
+		return 1;
+	}
+	return 0;
+}
+
+int typo_no_break_after(unsigned cp)
+{
+	switch (cp) {
+	case LAQUO: case 0x2039: case 0x201E: case 0x201A:
+	case NBSP: case NNBSP:
+		return 1;
+	}
+	return 0;
+}
