@@ -17,12 +17,10 @@ static const char about[] =
 	"report to some articles; cross-file checks always see the whole corpus.";
 
 /* Tell the user which rules folio.yaml silences: never silently. */
-static void note_ignored(const struct corpus *c, const struct diag_out *o)
+static void note_ignored(const struct corpus *c)
 {
 	int r;
 
-	if (o->quiet)
-		return;
 	for (r = 0; r < R__COUNT; r++)
 		if (c->cfg.ignore[r])
 			fprintf(stderr, "folio: note: rule '%s' is silenced by "
@@ -72,7 +70,7 @@ int cmd_validate(int argc, const char **argv, const struct global_opts *g)
 		nfiles += c.selected[i];
 	checks_catalogs(&c, &d, &nfiles);
 	diag_list_sort(&d);
-	note_ignored(&c, &o);
+	note_ignored(&c);
 	diag_print(&d, &o, nfiles, stdout, stderr);
 	switch (diag_worst(&d)) {
 	case SEV_ERROR:

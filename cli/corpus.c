@@ -89,8 +89,8 @@ static int find_root(struct corpus *c, const char *start, struct diag_list *d)
 		return diag(d, R_CONFIG, NULL, 0, 0, NULL,
 			    "cannot get the current directory: %s", strerror(errno));
 	if (!realpath(start ? start : ".", dir))
-		return diag(d, R_CONFIG, start, 0, 0, NULL, "cannot open: %s",
-			    strerror(errno));
+		return diag(d, start ? R_IO : R_CONFIG, start, 0, 0, NULL,
+			    "cannot open: %s", strerror(errno));
 	if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
 		char *slash = strrchr(dir, '/');
 

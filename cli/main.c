@@ -62,6 +62,16 @@ static const struct command *closest(const char *name)
 	return bestn >= 2 ? &commands[best] : NULL;
 }
 
+/* A report that could not be written is a system error (exit 3). */
+static int finish(int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		perror("folio: cannot write the output");
+		return EXIT_SYSTEM;
+	}
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	struct global_opts g = { NULL, 0 };
@@ -122,7 +132,7 @@ int main(int argc, char **argv)
 	}
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (!strcmp(av[k], commands[i].name))
-			return commands[i].fn(argc - k, av + k, &g);
+			return finish(commands[i].fn(argc - k, av + k, &g));
 	{
 		const struct command *c = closest(av[k]);
 

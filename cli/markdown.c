@@ -485,7 +485,9 @@ static int chk_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *u
 		{
 			struct pos p = md_src_pos(c->src, text);
 
-			if (p.line && p.line == c->html_line)
+			/* one warning a line; md4c hands the block's line ends
+			 * over as separate runs */
+			if (!p.line || blank(text, size) || p.line == c->html_line)
 				break;
 			c->html_line = p.line;
 			diag(c->diags, R_RAW_HTML, c->file, p.line, p.col, NULL,
