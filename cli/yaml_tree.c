@@ -591,8 +591,13 @@ int ynode_equal(const struct ynode *a, const struct ynode *b)
 		if (a->n != b->n)
 			return 0;
 		for (i = 0; i < a->n; i++) {
-			const struct ynode *v = ymap_get(b, a->pairs[i].key->str);
+			const struct ynode *k = a->pairs[i].key, *v = NULL;
+			size_t j;
 
+			/* by length too: keys may hold NUL bytes */
+			for (j = 0; j < b->n && !v; j++)
+				if (key_equal(b->pairs[j].key, k))
+					v = b->pairs[j].value;
 			if (!v || !ynode_equal(a->pairs[i].value, v))
 				return 0;
 		}
