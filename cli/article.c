@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void article_init(struct article *a, const char *path)
 {
@@ -100,6 +101,22 @@ static int is_fence(const char *p, size_t n, int closing)
 	return memeq(p, n, "---") || (closing && memeq(p, n, "..."));
 }
 
+/* Say why a file cannot be read; a dangling link names its target. */
+static int io_error(struct article *a, const char *fs_path, int err,
+		    struct diag_list *diags)
+{
+	char target[512];
+	ssize_t n;
+
+	if (err == ENOENT && (n = readlink(fs_path, target, sizeof(target) - 1)) >= 0) {
+		target[n] = '\0';
+		return diag(diags, R_IO, a->path, 0, 0, NULL,
+			    "dangling symbolic link to '%s'", target);
+	}
+	return diag(diags, R_IO, a->path, 0, 0, NULL, "cannot read: %s",
+		    errmsg(err));
+}
+
 int article_load(struct article *a, const char *fs_path, struct diag_list *diags)
 {
 	const char *text, *end, *p;
@@ -119,8 +136,7 @@ int article_load(struct article *a, const char *fs_path, struct diag_list *diags
 		return diag(diags, R_IO, a->path, 0, 0, NULL,
 			    "not a regular file");
 	default:
-		return diag(diags, R_IO, a->path, 0, 0, NULL,
-			    "cannot read: %s", strerror(errno));
+		return io_error(a, fs_path, errno, diags);
 	}
 	text = a->text.buf;
 	n = a->text.len;

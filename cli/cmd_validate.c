@@ -53,6 +53,9 @@ int cmd_validate(int argc, const char **argv, const struct global_opts *g)
 		return EXIT_USAGE;
 	}
 	o.color = g->color && o.format == FMT_TEXT;
+	/* under --strict, warnings fail the run: -q must still show them */
+	if (strict)
+		o.quiet = 0;
 	if (jobs < 1)
 		jobs = 1;
 

@@ -73,11 +73,13 @@ static char *relative(const char *from, const char *to)
 char *corpus_path(const struct corpus *c, const char *relpath)
 {
 	struct buf b = BUF_INIT;
+	char *r;
 
-	if (strcmp(c->root, ".") != 0)
-		buf_addf(&b, "%s/", c->root);
-	buf_adds(&b, relpath);
-	return buf_detach(&b, NULL);
+	/* the shortest path from the cwd: "fr.md" inside the article's dir */
+	buf_addf(&b, "%s/%s", c->root_abs, relpath);
+	r = relative(c->cwd_abs, b.buf);
+	buf_release(&b);
+	return r;
 }
 
 static int find_root(struct corpus *c, const char *start, struct diag_list *d)
@@ -87,10 +89,10 @@ static int find_root(struct corpus *c, const char *start, struct diag_list *d)
 
 	if (!getcwd(cwd, sizeof(cwd)))
 		return diag(d, R_CONFIG, NULL, 0, 0, NULL,
-			    "cannot get the current directory: %s", strerror(errno));
+			    "cannot get the current directory: %s", errmsg(errno));
 	if (!realpath(start ? start : ".", dir))
 		return diag(d, start ? R_IO : R_CONFIG, start, 0, 0, NULL,
-			    "cannot open: %s", strerror(errno));
+			    "cannot open: %s", errmsg(errno));
 	if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
 		char *slash = strrchr(dir, '/');
 
@@ -111,6 +113,7 @@ static int find_root(struct corpus *c, const char *start, struct diag_list *d)
 		*slash = '\0';
 	}
 	c->root_abs = xstrdup(dir);
+	c->cwd_abs = xstrdup(cwd);
 	c->root = relative(cwd, dir);
 	return 0;
 }
@@ -146,7 +149,7 @@ static int load_config(struct corpus *c, struct diag_list *d)
 		diag(d, R_YAML_LIMITS, path, 0, 0, NULL, "file larger than 4 MiB, not read");
 		goto out;
 	default:
-		diag(d, R_CONFIG, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
+		diag(d, R_CONFIG, path, 0, 0, NULL, "cannot read: %s", errmsg(errno));
 		goto out;
 	}
 	if (utf8_check(text.buf, text.len, 1, path, &local) < 0 ||
@@ -315,7 +318,7 @@ static void scan_dir(struct scan *s, const char *rel)
 		char *p = corpus_path(s->c, *rel ? rel : ".");
 
 		diag(s->d, R_IO, p, 0, 0, NULL, "cannot list directory: %s",
-		     strerror(errno));
+		     errmsg(errno));
 		free(p);
 		goto out;
 	}
@@ -328,12 +331,12 @@ static void scan_dir(struct scan *s, const char *rel)
 		if (*rel)
 			buf_addf(&child, "%s/", rel);
 		buf_adds(&child, e->d_name);
-		if (is_md(e->d_name)) {
-			add_file(s, child.buf);
-			continue;
-		}
 		buf_reset(&path);
 		buf_addf(&path, "%s/%s", s->c->root_abs, child.buf);
+		/* a directory named *.md is reported (reading it says what it
+		 * is) and searched like any other */
+		if (is_md(e->d_name))
+			add_file(s, child.buf);
 		if (lstat(path.buf, &st) == 0 && S_ISDIR(st.st_mode)) {
 			s->depth++;
 			scan_dir(s, child.buf);
@@ -383,7 +386,7 @@ int corpus_select(struct corpus *c, const char **paths, int npaths,
 
 		if (!realpath(paths[k], abs)) {
 			ret = diag(d, R_IO, paths[k], 0, 0, NULL, "cannot open: %s",
-				   strerror(errno));
+				   errmsg(errno));
 			continue;
 		}
 		if (strncmp(abs, c->root_abs, rootlen) != 0 ||
@@ -601,7 +604,7 @@ int catalog_load(const struct corpus *c, const char *lang, struct catalog *cat,
 		if (errno != ENOENT) {
 			cat->exists = 1;
 			diag(d, R_IO, cat->path, 0, 0, NULL, "cannot read: %s",
-			     strerror(errno));
+			     errmsg(errno));
 		}
 		goto out;
 	}
@@ -646,5 +649,6 @@ void corpus_release(struct corpus *c)
 		schema_free(c->strings_schema);
 	free(c->root);
 	free(c->root_abs);
+	free(c->cwd_abs);
 	memset(c, 0, sizeof(*c));
 }

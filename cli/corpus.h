@@ -30,6 +30,7 @@ struct corpus {
 	struct config cfg;
 	char *root;		/* the corpus directory, as reported ("." ...) */
 	char *root_abs;		/* its absolute path */
+	char *cwd_abs;		/* the current directory, absolute */
 	struct article_meta *articles;	/* sorted by relpath */
 	size_t n;
 	unsigned char *selected;	/* selected[i]: PATHs include it */

@@ -1,6 +1,7 @@
 /*
  * main.c - global options, the subcommand table, the exit status.
  */
+#include "date.h"
 #include "main.h"
 
 #include <stdio.h>
@@ -120,6 +121,17 @@ int main(int argc, char **argv)
 	if (k >= argc) {
 		usage(stderr);
 		return EXIT_USAGE;
+	}
+	{
+		const char *today = getenv("FOLIO_TODAY");
+		struct date d;
+
+		/* a CI run that asked for a fixed date must not get the clock */
+		if (today && (date_parse(today, &d) < 0 || !d.d)) {
+			fprintf(stderr, "folio: FOLIO_TODAY must be a date YYYY-MM-DD, "
+				"got '%s'\n", today);
+			return EXIT_USAGE;
+		}
 	}
 	if (g.chdir && chdir(g.chdir) < 0) {
 		fprintf(stderr, "folio: cannot change to '%s': ", g.chdir);

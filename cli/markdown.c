@@ -203,6 +203,7 @@ struct md_check {
 	const char *last;	/* last pointer seen inside the source */
 	int last_level;		/* previous heading level (the title is 1) */
 	int in_heading;
+	int in_html_block;	/* warned for this HTML block already */
 	int heading_level;
 	int heading_reported;	/* its position is known */
 	struct pos heading_pos;
@@ -370,6 +371,9 @@ static int chk_enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
 	case MD_BLOCK_TABLE:
 		c->meta->counts.tables++;
 		break;
+	case MD_BLOCK_HTML:
+		c->in_html_block = 1;
+		break;
 	default:
 		break;
 	}
@@ -388,6 +392,8 @@ static int chk_leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 		push_heading(c);
 	} else if (type == MD_BLOCK_LI) {
 		c->li_depth--;
+	} else if (type == MD_BLOCK_HTML) {
+		c->in_html_block = 0;
 	}
 	return 0;
 }
@@ -409,8 +415,11 @@ static int chk_enter_span(MD_SPANTYPE type, void *detail, void *ud)
 			   &((MD_SPAN_A_DETAIL *)detail)->href;
 	if (in_src(c, dest->text) && dest->size)
 		c->last = dest->text;
-	sp->pos = span_pos(c, dest->text);
 	sp->empty_href = dest->size == 0;
+	/* an empty destination has no place in the source: the link's
+	 * first text run places it instead (see chk_text) */
+	if (!sp->empty_href)
+		sp->pos = span_pos(c, dest->text);
 	if (sp->image) {
 		c->meta->counts.images++;
 	} else {
@@ -445,6 +454,8 @@ static int chk_leave_span(MD_SPANTYPE type, void *detail, void *ud)
 	if (!c->nspans)
 		return 0;
 	sp = &c->spans[--c->nspans];
+	if (!sp->pos.line)
+		sp->pos = md_src_pos(c->src, c->last);
 	if (sp->image && !sp->has_text)
 		diag(c->diags, R_IMAGE_ALT, c->file, sp->pos.line, sp->pos.col,
 		     NULL, "image without alternative text: describe it "
@@ -487,8 +498,11 @@ static int chk_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *u
 
 			/* one warning a line; md4c hands the block's line ends
 			 * over as separate runs */
-			if (!p.line || blank(text, size) || p.line == c->html_line)
+			if (!p.line || blank(text, size) || p.line == c->html_line ||
+			    c->in_html_block > 1)
 				break;
+			if (c->in_html_block)
+				c->in_html_block = 2;
 			c->html_line = p.line;
 			diag(c->diags, R_RAW_HTML, c->file, p.line, p.col, NULL,
 			     "raw html is never rendered: '%.*s'",
@@ -519,9 +533,14 @@ static int chk_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *u
 		count_words(c, text, size);
 		break;
 	}
-	if (!blank(text, size))
-		for (i = 0; i < c->nspans; i++)
-			c->spans[i].has_text = 1;
+	for (i = 0; i < c->nspans; i++) {
+		struct span *sp = &c->spans[i];
+
+		if (!sp->pos.line && in_src(c, text) && text > c->src->text)
+			sp->pos = md_src_pos(c->src, text - (sp->image ? 2 : 1));
+		if (!blank(text, size))
+			sp->has_text = 1;
+	}
 	return 0;
 }
 

@@ -1,5 +1,6 @@
 #include "util.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,4 +70,28 @@ void *xgrow(void *v, size_t *alloc, size_t need, size_t sz)
 int memeq(const char *s, size_t n, const char *lit)
 {
 	return strlen(lit) == n && memcmp(s, lit, n) == 0;
+}
+
+const char *errmsg(int err)
+{
+	switch (err) {
+	case ENOENT: return "no such file or directory";
+	case EACCES: return "permission denied";
+	case EPERM: return "operation not permitted";
+	case ELOOP: return "too many levels of symbolic links";
+	case ENOTDIR: return "a path component is not a directory";
+	case EISDIR: return "is a directory";
+	case ENOSPC: return "no space left on device";
+	case EDQUOT: return "disk quota exceeded";
+	case EROFS: return "read-only file system";
+	case EIO: return "input/output error";
+	case EMFILE: case ENFILE: return "too many open files";
+	case ENAMETOOLONG: return "file name too long";
+	case EEXIST: return "file exists";
+	case ENOMEM: return "out of memory";
+	case EXDEV: return "cross-device link";
+	case EBUSY: return "device or resource busy";
+	case EFBIG: return "file too large";
+	default: return "system error";
+	}
 }

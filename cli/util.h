@@ -23,6 +23,12 @@ void *xgrow(void *v, size_t *alloc, size_t need, size_t sz);
 /* Is s[0..n) equal to the NUL-terminated lit? */
 int memeq(const char *s, size_t n, const char *lit);
 
+/*
+ * A lowercase message for errno value err (diagnostics are lowercase);
+ * static storage, safe from any thread.
+ */
+const char *errmsg(int err);
+
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 #endif
