@@ -69,8 +69,8 @@ struct article_meta {
 void article_meta_release(struct article_meta *m);
 
 /*
- * A file being read.  `text` holds the whole file (BOM removed); `body`
- * points into it.  Owned by the struct, released by article_release().
+ * A file being read.  `text` holds the whole file, BOM included (had_bom
+ * says whether there was one; fm_start counts it); `body` points into it.  Owned by the struct, released by article_release().
  */
 struct article {
 	const char *path;	/* as reported; borrowed */

@@ -4,6 +4,4 @@
 #define PENDING(f) __attribute__((weak)) int f(int argc, const char **argv, \
 	const struct global_opts *g) { (void)argc; (void)argv; (void)g; \
 	fputs("folio: not built yet\n", stderr); return EXIT_USAGE; }
-PENDING(cmd_l10n)
-PENDING(cmd_stamp)
 PENDING(cmd_export)

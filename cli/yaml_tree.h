@@ -42,9 +42,10 @@ struct ynode {
 	unsigned line, col;	/* 1-based, in the file (frontmatter: the .md) */
 	unsigned end_line, end_col;
 	/*
-	 * Byte offsets of the node's source text in the buffer given to
-	 * yaml_parse() (not counting the base offset): what `stamp`
-	 * rewrites.  For a quoted scalar they include the quotes.
+	 * Offsets of the node's source text in the buffer given to
+	 * yaml_parse(), in characters as libyaml counts them (a CRLF counts
+	 * 2, a multibyte character 1): line and col are the reliable way
+	 * back to bytes.  For a quoted scalar they include the quotes.
 	 */
 	size_t start, end;
 	unsigned quoted : 1;	/* a quoted or block scalar */
