@@ -1,0 +1,2436 @@
+/*
+ * export.c - the export pipeline: which articles, their page data, the
+ * templates, and the files (SPEC 8, 8.1, 8.2, 8.5).
+ *
+ * The run, in order:
+ *   1. corpus_open/select/index and checks_cross: every validation error is
+ *      known before anything is written;
+ *   2. set-up, single-threaded: string catalogs, templates, which articles
+ *      are publishable (not a draft unless asked, no error, a safe and
+ *      unique slug), the id table links resolve through, the output
+ *      directories;
+ *   3. the pages, in the worker pool: each job re-reads its article (so
+ *      bodies are never all in memory), renders the body, builds the page
+ *      data, renders the template and writes the file; its diagnostics go
+ *      to its own list, merged afterwards in article order;
+ *   4. each language's index, then the shared files (style.css).
+ *
+ * Whether a link, a version or a related article is shown depends only on
+ * the corpus (publishable or not), never on --lang, PATHs or -j, so a page
+ * comes out byte-identical however the run was restricted.
+ */
+#include "export.h"
+#include "arena.h"
+#include "article.h"
+#include "buf.h"
+#include "checks.h"
+#include "corpus.h"
+#include "date.h"
+#include "diag.h"
+#include "embed.h"
+#include "escape.h"
+#include "markdown.h"
+#include "mustache.h"
+#include "pool.h"
+#include "render.h"
+#include "typo.h"
+#include "util.h"
+#include "yaml_tree.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <utf8proc.h>
+
+#define TEMPLATE_MAX (1u << 20)
+#define SLUG_MAX 200
+
+struct export;
+
+/*
+ * One output format.  HTML is the first row; XHTML (an EPUB tree per
+ * language) and text are meant to be rows too: a body renderer with its
+ * flags, a page template (or a page function when there is none), the
+ * layout of the files, and a hook for the files a whole language needs.
+ */
+struct export_format {
+	const char *name;		/* --to NAME; default out/NAME/ */
+	const char *ext;		/* of a page file */
+	const char *page_dir;		/* pages' directory inside a language's */
+	const char *page_template;	/* NULL: page_fn renders the page */
+	const char *index_template;	/* NULL: no index page */
+	const char *index_file;		/* the index, in the pages' directory */
+	const char *stylesheet;		/* copied from the templates, or NULL */
+	int style_per_lang;		/* in each language's page_dir, else at the top */
+	int cross_lang_links;		/* other languages' pages are at ../<lang>/ */
+	int text;			/* takes --width, --encoding, --translit */
+	unsigned render_flags;		/* RENDER_XHTML... */
+	render_body_fn body;
+	/* the page from its data, for a format without templates */
+	int (*page_fn)(const struct export *x, const struct ynode *data,
+		       struct buf *out);
+	/* after a language's pages: files such as an EPUB's package */
+	int (*lang_files)(struct export *x, size_t lang, struct diag_list *d);
+};
+
+static const struct export_format formats[] = {
+	{ "html", ".html", "", "page.html", "index.html", "index.html",
+	  "style.css", 0, 1, 0, 0, render_html, NULL, NULL },
+};
+
+/* A configured language, as this run sees it. */
+struct xlang {
+	const char *code;	/* borrowed from the config */
+	int rtl;
+	int wanted;		/* --lang includes it */
+	int has_pages;		/* some article of this run is in it */
+	int npub;		/* publishable articles in it */
+	struct catalog cat;
+	struct ynode *strings;	/* its catalog over the source's; x->arena */
+	/*
+	 * What every page of the language shows, typography applied, built
+	 * once before the workers start (x->arena): the labels, and the name
+	 * of every language in this one.
+	 */
+	struct ynode *label[8];
+	struct ynode **name;	/* name[j]: language j's name, in this one */
+	struct ynode *autonym;	/* its own name */
+	char *dir;		/* output directory of its pages, or NULL */
+};
+
+/* The catalog keys of xlang.label, in its order. */
+enum { L_ACK, L_REVIEWED, L_FURTHER, L_CONTENTS, L_LINKS, L_STALE, L_ORIGINAL,
+       L_INDEX };
+static const char *const label_keys[8] = {
+	"acknowledgements", "reviewed_by", "further_reading", "contents",
+	"links", "stale_notice", "original_link", "index_title",
+};
+
+/* Everything known about one id. */
+struct xid {
+	const char *id;		/* borrowed from the article */
+	long orig;		/* its original, or -1 */
+	long *by_lang;		/* its publishable version per language, or -1 */
+};
+
+struct tpl {
+	char *name;		/* as a partial: "page.html" */
+	char *file;		/* as reported */
+	struct mustache *t;
+};
+
+struct export {
+	const struct export_opts *o;
+	const struct export_format *f;
+	struct corpus c;
+	size_t src;		/* index of the source language */
+	struct xlang *langs;
+	int *lix;		/* per article: its language index, or -1 */
+	unsigned char *pub;	/* per article: publishable */
+	char **slug;		/* per article: the slug (owned), or NULL */
+	struct xid *ids;	/* open addressing, idcap a power of two */
+	size_t idcap;
+	long *by_lang_pool;
+	struct tpl *tpls;
+	size_t ntpls;
+	const struct mustache *page_t, *index_t;
+	char *outdir;		/* as reported, no trailing '/' */
+	char *outdir_abs;
+	mode_t mode;		/* of new files */
+	struct arena arena;	/* shared read-only data for the workers */
+};
+
+/* ---- small helpers ---- */
+
+static int ascii_casecmp(const char *a, const char *b)
+{
+	for (;; a++, b++) {
+		int ca = (unsigned char)*a, cb = (unsigned char)*b;
+
+		if (ca >= 'A' && ca <= 'Z')
+			ca += 'a' - 'A';
+		if (cb >= 'A' && cb <= 'Z')
+			cb += 'a' - 'A';
+		if (ca != cb || !ca)
+			return ca - cb;
+	}
+}
+
+static size_t hash_mem(const char *s, size_t n)
+{
+	size_t h = 2166136261u, i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static const struct export_format *format_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; name && i < ARRAY_SIZE(formats); i++)
+		if (!strcmp(formats[i].name, name))
+			return &formats[i];
+	return NULL;
+}
+
+int export_format_known(const char *name)
+{
+	return format_find(name) != NULL;
+}
+
+const char *export_format_names(void)
+{
+	return "html";
+}
+
+int export_format_is_text(const char *name)
+{
+	const struct export_format *f = format_find(name);
+
+	return f && f->text;
+}
+
+/* ---- the id table ---- */
+
+static struct xid *id_slot(const struct export *x, const char *id, size_t n)
+{
+	size_t i;
+
+	if (!x->idcap)
+		return NULL;
+	for (i = hash_mem(id, n) & (x->idcap - 1); x->ids[i].id;
+	     i = (i + 1) & (x->idcap - 1))
+		if (memeq(id, n, x->ids[i].id))
+			return &x->ids[i];
+	return &x->ids[i];
+}
+
+static const struct xid *id_find(const struct export *x, const char *id,
+				 size_t n)
+{
+	const struct xid *e = id_slot(x, id, n);
+
+	return e && e->id ? e : NULL;
+}
+
+static void build_ids(struct export *x)
+{
+	struct corpus *c = &x->c;
+	size_t i, k, nl = c->cfg.nlang, used = 0;
+
+	for (x->idcap = 16; x->idcap < c->n * 2 + 2; x->idcap *= 2)
+		;
+	x->ids = xcalloc(x->idcap, sizeof(*x->ids));
+	x->by_lang_pool = xmalloc((c->n + 1) * (nl ? nl : 1) * sizeof(long));
+	for (i = 0; i < c->n; i++) {
+		const struct article_meta *m = &c->articles[i];
+		struct xid *e;
+
+		if (!m->id)
+			continue;
+		e = id_slot(x, m->id, strlen(m->id));
+		if (!e->id) {
+			e->id = m->id;
+			e->orig = -1;
+			e->by_lang = x->by_lang_pool + used * nl;
+			used++;
+			for (k = 0; k < nl; k++)
+				e->by_lang[k] = -1;
+		}
+		if (!m->translated && e->orig < 0)
+			e->orig = (long)i;
+		if (x->pub[i] && e->by_lang[x->lix[i]] < 0)
+			e->by_lang[x->lix[i]] = (long)i;
+	}
+}
+
+/* ---- string catalogs ---- */
+
+/* What a page says when neither its catalog nor the source's has a key. */
+static const struct { const char *key, *value; } builtin_strings[] = {
+	{ "updated_on", "Updated: {date}" },
+	{ "also_available_in", "Also available in {languages}" },
+	{ "further_reading", "Further reading" },
+	{ "acknowledgements", "Acknowledgements" },
+	{ "thanks", "Thanks to {name}, {role} ({affiliation}), for reviewing this article." },
+	{ "stale_notice", "This translation may not reflect the latest update of the original text." },
+	{ "list_pair", "{first} and {last}" },
+	{ "list_sep", ", " },
+	{ "index_title", "Articles" },
+	{ "original_link", "Read the original version" },
+	{ "contents", "Contents" },
+	{ "links", "Links" },
+	{ "reviewed_by", "Reviewed by" },
+	{ "translated_by", "Translated by {names}" },
+};
+
+static const char *const builtin_months[12] = {
+	"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December",
+};
+
+static const struct ynode *cat_root(const struct export *x, size_t lang)
+{
+	const struct ynode *r = x->langs[lang].cat.doc.root;
+
+	return r && r->type == Y_MAP ? r : NULL;
+}
+
+static int usable_str(const struct ynode *n)
+{
+	return n && n->type == Y_STRING && n->len;
+}
+
+/* A string of the page language's catalog, else the source's, else ours. */
+static const char *cat_str(const struct export *x, size_t lang, const char *key)
+{
+	const struct ynode *n = ymap_get(cat_root(x, lang), key);
+	size_t i;
+
+	if (!usable_str(n))
+		n = ymap_get(cat_root(x, x->src), key);
+	if (usable_str(n))
+		return n->str;
+	for (i = 0; i < ARRAY_SIZE(builtin_strings); i++)
+		if (!strcmp(builtin_strings[i].key, key))
+			return builtin_strings[i].value;
+	return "";
+}
+
+/* map.sub ("language_names", "en"), or NULL. */
+static const char *cat_sub(const struct export *x, size_t lang,
+			   const char *map, const char *sub)
+{
+	const struct ynode *n = ymap_get(ymap_get(cat_root(x, lang), map), sub);
+
+	if (!usable_str(n))
+		n = ymap_get(ymap_get(cat_root(x, x->src), map), sub);
+	return usable_str(n) ? n->str : NULL;
+}
+
+static const char *cat_month(const struct export *x, size_t lang, int m)
+{
+	const struct ynode *n = ymap_get(cat_root(x, lang), "months");
+
+	if (m < 1 || m > 12)
+		return "";
+	if (!n || n->type != Y_SEQ || n->n != 12 || !usable_str(n->items[m - 1]))
+		n = ymap_get(cat_root(x, x->src), "months");
+	if (n && n->type == Y_SEQ && n->n == 12 && usable_str(n->items[m - 1]))
+		return n->items[m - 1]->str;
+	return builtin_months[m - 1];
+}
+
+/* The name of language `of` in language `in`; its code when unknown. */
+static const char *lang_name(const struct export *x, size_t in, size_t of)
+{
+	const char *s = cat_sub(x, in, "language_names", x->langs[of].code);
+
+	return s ? s : x->langs[of].code;
+}
+
+/*
+ * The `strings` variable: the page language's catalog, with the keys it
+ * lacks taken from the source language's and then from the built-in
+ * strings.  Built once per language before the workers start.
+ */
+static struct ynode *merged_strings(struct export *x, size_t lang)
+{
+	struct arena *a = &x->arena;
+	struct ynode *m = ynode_new(a, Y_MAP);
+	const struct ynode *own = cat_root(x, lang), *src = cat_root(x, x->src);
+	size_t i;
+
+	for (i = 0; own && i < own->n; i++)
+		ymap_add(a, m, own->pairs[i].key->str, own->pairs[i].value);
+	for (i = 0; src && i < src->n; i++)
+		if (!ymap_get(m, src->pairs[i].key->str))
+			ymap_add(a, m, src->pairs[i].key->str,
+				 src->pairs[i].value);
+	for (i = 0; i < ARRAY_SIZE(builtin_strings); i++)
+		if (!ymap_get(m, builtin_strings[i].key))
+			ymap_add(a, m, builtin_strings[i].key,
+				 ynode_string(a, builtin_strings[i].value,
+					      strlen(builtin_strings[i].value)));
+	return m;
+}
+
+/* ---- building page data ---- */
+
+struct pg;
+static void set_text(struct pg *p, struct ynode *map, const char *key,
+		     const char *s);
+static void prepare_lang(struct export *x, size_t k);
+
+/* What one page (or index) is being built with: a worker's scratch. */
+struct pg {
+	const struct export *x;
+	size_t lang;
+	int rtl;
+	struct arena *a;
+	struct buf t1, t2, t3;	/* scratch */
+};
+
+/* s with the page language's typography appended to out. */
+static void typo_append(const struct pg *p, struct buf *out, const char *s,
+			size_t n)
+{
+	struct typo t;
+	const char *code = p->x->langs[p->lang].code;
+
+	if (!typo_needed(code)) {
+		buf_add(out, s, n);
+		return;
+	}
+	typo_init(&t, code, 0);
+	typo_text(&t, out, s, n);
+}
+
+static struct ynode *node_str(const struct pg *p, const char *s, size_t n)
+{
+	return ynode_string(p->a, s, n);
+}
+
+static void set_str(const struct pg *p, struct ynode *map, const char *key,
+		    const char *s, size_t n)
+{
+	ymap_add(p->a, map, key, node_str(p, s, n));
+}
+
+static void set_cstr(const struct pg *p, struct ynode *map, const char *key,
+		     const char *s)
+{
+	set_str(p, map, key, s, strlen(s));
+}
+
+static void set_bool(const struct pg *p, struct ynode *map, const char *key,
+		     int b)
+{
+	ymap_add(p->a, map, key, ynode_bool(p->a, b));
+}
+
+/*
+ * A value the page does not have.  null, not false: Mustache renders it
+ * as nothing and, unlike a missing key, it stops the lookup, so that an
+ * item without `summary` never shows the page's summary instead.
+ */
+static void set_null(const struct pg *p, struct ynode *map, const char *key)
+{
+	ymap_add(p->a, map, key, ynode_new(p->a, Y_NULL));
+}
+
+/* Text shown to the reader: typography applied (Mustache escapes it). */
+static void set_text(struct pg *p, struct ynode *map, const char *key,
+		     const char *s)
+{
+	buf_reset(&p->t1);
+	typo_append(p, &p->t1, s, strlen(s));
+	set_str(p, map, key, p->t1.buf, p->t1.len);
+}
+
+/* A URL, raw in u[0..n): stored escaped for an attribute ({{{ }}}). */
+static void set_url(struct pg *p, struct ynode *map, const char *key,
+		    const char *u, size_t n)
+{
+	buf_reset(&p->t1);
+	escape_url(&p->t1, u, n);
+	set_str(p, map, key, p->t1.buf, p->t1.len);
+}
+
+/* A name in a sentence, isolated on right-to-left pages (see fill()). */
+static void add_isolated(const struct pg *p, struct buf *html, const char *s,
+			 size_t n)
+{
+	if (p->rtl)
+		buf_adds(html, "<bdi>");
+	escape_html(html, s, n);
+	if (p->rtl)
+		buf_adds(html, "</bdi>");
+}
+
+/* A label of the page's language (xlang.label), shared by every page. */
+static void set_label(struct pg *p, struct ynode *map, int which)
+{
+	ymap_add(p->a, map, label_keys[which],
+		 p->x->langs[p->lang].label[which]);
+}
+
+/* A catalog placeholder's value: text, or ready markup with its text. */
+struct farg {
+	const char *name;
+	const char *text;	/* plain, typography not yet applied */
+	size_t len;
+	const char *html;	/* markup, or NULL: the text escaped */
+	size_t hlen;
+};
+
+/*
+ * Fill the {name} placeholders of a catalog string into html (escaped;
+ * text values isolated with <bdi> on right-to-left pages, where a Latin
+ * name would otherwise reorder the sentence around it) and text (plain).
+ * The whole string is one typography run, so "texte : {date}" gets its
+ * no-break space.  An unknown placeholder stays as written.
+ */
+static void fill(struct pg *p, const char *tmpl, const struct farg *args,
+		 size_t nargs, struct buf *html, struct buf *text)
+{
+	const char *code = p->x->langs[p->lang].code;
+	struct buf run = BUF_INIT;
+	struct typo t;
+	int typo = typo_needed(code);
+	const char *s = tmpl, *lit = tmpl;
+
+	if (typo)
+		typo_init(&t, code, 0);
+	for (;;) {
+		const char *open = strchr(s, '{');
+		const char *close = open ? strchr(open, '}') : NULL;
+		const char *end = close ? open : s + strlen(s);
+		size_t i;
+
+		/* the literal text before the placeholder */
+		buf_reset(&run);
+		if (typo)
+			typo_text(&t, &run, lit, (size_t)(end - lit));
+		else
+			buf_add(&run, lit, (size_t)(end - lit));
+		escape_html(html, run.buf, run.len);
+		buf_add(text, run.buf, run.len);
+		if (!close)
+			break;
+		for (i = 0; i < nargs; i++)
+			if (memeq(open + 1, (size_t)(close - open - 1), args[i].name))
+				break;
+		if (i == nargs) {
+			/* not ours: keep "{x}" as text and go on after it */
+			buf_reset(&run);
+			buf_add(&run, open, (size_t)(close - open + 1));
+			escape_html(html, run.buf, run.len);
+			buf_add(text, run.buf, run.len);
+			if (typo)
+				typo_verbatim(&t, run.buf, run.len);
+		} else if (args[i].html) {
+			buf_add(html, args[i].html, args[i].hlen);
+			buf_add(text, args[i].text, args[i].len);
+			if (typo)
+				typo_verbatim(&t, args[i].text, args[i].len);
+		} else {
+			buf_reset(&run);
+			if (typo)
+				typo_text(&t, &run, args[i].text, args[i].len);
+			else
+				buf_add(&run, args[i].text, args[i].len);
+			add_isolated(p, html, run.buf, run.len);
+			buf_add(text, run.buf, run.len);
+		}
+		s = lit = close + 1;
+	}
+	buf_release(&run);
+}
+
+/* One item of a list joined with list_sep and list_pair. */
+struct litem {
+	const char *text, *html;	/* html may be NULL: text escaped */
+	size_t len, hlen;
+};
+
+/*
+ * "a, b et c": the items but the last joined with list_sep, then the
+ * last joined to them with list_pair's {first} {last}.
+ */
+static void join(struct pg *p, const struct litem *items, size_t n,
+		 struct buf *html, struct buf *text)
+{
+	struct buf h = BUF_INIT, t = BUF_INIT;
+	const char *sep = cat_str(p->x, p->lang, "list_sep");
+	struct farg args[2];
+	size_t i;
+
+	if (!n)
+		return;
+	for (i = 0; i + 1 < n || (n == 1 && i == 0); i++) {
+		if (i) {
+			escape_html(&h, sep, strlen(sep));
+			buf_adds(&t, sep);
+		}
+		if (items[i].html)
+			buf_add(&h, items[i].html, items[i].hlen);
+		else
+			add_isolated(p, &h, items[i].text, items[i].len);
+		buf_add(&t, items[i].text, items[i].len);
+		if (n == 1)
+			break;
+	}
+	if (n == 1) {
+		buf_add(html, h.buf, h.len);
+		buf_add(text, t.buf, t.len);
+		goto out;
+	}
+	args[0].name = "first";
+	args[0].text = t.buf;
+	args[0].len = t.len;
+	args[0].html = h.buf;
+	args[0].hlen = h.len;
+	args[1].name = "last";
+	args[1].text = items[n - 1].text;
+	args[1].len = items[n - 1].len;
+	if (items[n - 1].html) {
+		args[1].html = items[n - 1].html;
+		args[1].hlen = items[n - 1].hlen;
+	} else {
+		struct buf e = BUF_INIT;
+
+		add_isolated(p, &e, items[n - 1].text, items[n - 1].len);
+		args[1].html = buf_detach(&e, &args[1].hlen);
+	}
+	fill(p, cat_str(p->x, p->lang, "list_pair"), args, 2, html, text);
+	if (!items[n - 1].html)
+		free((char *)args[1].html);
+out:
+	buf_release(&h);
+	buf_release(&t);
+}
+
+/* base_url<lang>/<slug><ext>: where article t is on the web. */
+static void web_url(const struct export *x, size_t t, const char *ext,
+		    struct buf *out)
+{
+	buf_adds(out, x->c.cfg.base_url);
+	buf_adds(out, x->langs[x->lix[t]].code);
+	buf_addc(out, '/');
+	buf_adds(out, x->slug[t]);
+	buf_adds(out, ext);
+}
+
+/*
+ * The URL of article t's page from a page of language `from`, raw.
+ * Returns -1 when the format cannot link there (an EPUB has no other
+ * languages inside, and without base_url there is nowhere to point).
+ */
+static int href_to(const struct export *x, size_t from, size_t t,
+		   struct buf *out)
+{
+	const struct export_format *f = x->f;
+	int k = x->lix[t];
+
+	if ((size_t)k == from) {
+		buf_adds(out, x->slug[t]);
+		buf_adds(out, f->ext);
+		return 0;
+	}
+	if (f->cross_lang_links) {
+		buf_adds(out, "../");
+		buf_adds(out, x->langs[k].code);
+		buf_addc(out, '/');
+		buf_adds(out, f->page_dir);
+		buf_adds(out, x->slug[t]);
+		buf_adds(out, f->ext);
+		return 0;
+	}
+	if (x->c.cfg.base_url) {
+		web_url(x, t, ".html", out);
+		return 0;
+	}
+	return -1;
+}
+
+/* The page's own address: absolute with base_url, else relative. */
+static void self_url(const struct export *x, size_t t, struct buf *out)
+{
+	if (x->c.cfg.base_url) {
+		web_url(x, t, x->f->ext, out);
+	} else {
+		buf_adds(out, x->slug[t]);
+		buf_adds(out, x->f->ext);
+	}
+}
+
+/* As href_to(), but absolute when base_url is set (hreflang links). */
+static int alt_url(const struct export *x, size_t from, size_t t,
+		   struct buf *out)
+{
+	if (x->c.cfg.base_url) {
+		web_url(x, t, x->f->ext, out);
+		return 0;
+	}
+	return href_to(x, from, t, out);
+}
+
+struct resolve_ctx {
+	const struct export *x;
+	size_t lang;
+};
+
+/* article:<id> links: the same language, else the original (render.h). */
+static int resolve(void *ctx, const char *id, size_t n, struct buf *href,
+		   const char **hreflang)
+{
+	const struct resolve_ctx *r = ctx;
+	const struct export *x = r->x;
+	const struct xid *e = id_find(x, id, n);
+
+	if (!e)
+		return -1;
+	if (e->by_lang[r->lang] >= 0) {
+		*hreflang = NULL;
+		return href_to(x, r->lang, (size_t)e->by_lang[r->lang], href);
+	}
+	if (e->orig >= 0 && x->pub[e->orig]) {
+		*hreflang = x->langs[x->lix[e->orig]].code;
+		return href_to(x, r->lang, (size_t)e->orig, href);
+	}
+	return -1;
+}
+
+static int is_stale(const struct export *x, size_t i)
+{
+	const struct article_meta *m = &x->c.articles[i];
+	const struct xid *e;
+
+	if (!m->translated || !m->id)
+		return 0;
+	e = id_find(x, m->id, strlen(m->id));
+	return e && e->orig >= 0 &&
+	       date_cmp(m->tf_updated, x->c.articles[e->orig].updated) < 0;
+}
+
+static void set_lang_attrs(struct pg *p, struct ynode *d)
+{
+	set_cstr(p, d, "lang", p->x->langs[p->lang].code);
+	set_cstr(p, d, "dir", p->rtl ? "rtl" : "ltr");
+	set_bool(p, d, "rtl", p->rtl);
+}
+
+/* "janvier 2024" */
+static void local_date(struct pg *p, struct date dt, struct buf *out)
+{
+	const char *month = cat_month(p->x, p->lang, dt.m);
+
+	buf_addf(out, "%s %d", month, dt.y);
+}
+
+static void page_updated(struct pg *p, struct ynode *d,
+			 const struct article_meta *m)
+{
+	struct buf html = BUF_INIT, text = BUF_INIT, date = BUF_INIT,
+		   tag = BUF_INIT;
+	char iso[16];
+	struct farg arg;
+
+	if (!m->updated.y)
+		return;
+	date_format(m->updated, iso);
+	set_cstr(p, d, "updated", iso);
+	local_date(p, m->updated, &date);
+	set_text(p, d, "updated_date", date.buf);
+	buf_adds(&tag, "<time datetime=\"");
+	escape_html(&tag, iso, strlen(iso));
+	buf_adds(&tag, "\">");
+	escape_html(&tag, date.buf, date.len);
+	buf_adds(&tag, "</time>");
+	arg.name = "date";
+	arg.text = date.buf;
+	arg.len = date.len;
+	arg.html = tag.buf;
+	arg.hlen = tag.len;
+	fill(p, cat_str(p->x, p->lang, "updated_on"), &arg, 1, &html, &text);
+	set_str(p, d, "updated_on", text.buf, text.len);
+	set_str(p, d, "updated_on_html", html.buf, html.len);
+	buf_release(&html);
+	buf_release(&text);
+	buf_release(&date);
+	buf_release(&tag);
+}
+
+static const char *fm_str(const struct ynode *map, const char *key)
+{
+	const struct ynode *n = ymap_get(map, key);
+
+	return n && n->type == Y_STRING ? n->str : "";
+}
+
+static void page_people(struct pg *p, struct ynode *d, const struct ynode *fm,
+			struct buf *jsonld)
+{
+	const struct ynode *rv = ymap_get(fm, "reviewers"), *tr;
+	struct ynode *list = ynode_new(p->a, Y_SEQ);
+	struct buf html = BUF_INIT, text = BUF_INIT;
+	size_t i, n = 0;
+
+	buf_adds(jsonld, ",\"reviewedBy\":[");
+	for (i = 0; rv && rv->type == Y_SEQ && i < rv->n; i++) {
+		const struct ynode *r = rv->items[i];
+		struct ynode *item;
+		struct farg args[3];
+		const char *name = fm_str(r, "name");
+
+		if (!*name)
+			continue;
+		item = ynode_new(p->a, Y_MAP);
+		set_text(p, item, "name", name);
+		set_text(p, item, "role", fm_str(r, "role"));
+		set_text(p, item, "affiliation", fm_str(r, "affiliation"));
+		args[0].name = "name";
+		args[1].name = "role";
+		args[2].name = "affiliation";
+		args[0].text = name;
+		args[1].text = fm_str(r, "role");
+		args[2].text = fm_str(r, "affiliation");
+		args[0].html = args[1].html = args[2].html = NULL;
+		args[0].len = strlen(args[0].text);
+		args[1].len = strlen(args[1].text);
+		args[2].len = strlen(args[2].text);
+		buf_reset(&html);
+		buf_reset(&text);
+		fill(p, cat_str(p->x, p->lang, "thanks"), args, 3, &html, &text);
+		set_str(p, item, "thanks", text.buf, text.len);
+		set_str(p, item, "thanks_html", html.buf, html.len);
+		yseq_add(p->a, list, item);
+		buf_adds(jsonld, n ? ",{\"@type\":\"Person\",\"name\":" :
+				     "{\"@type\":\"Person\",\"name\":");
+		escape_json_script(jsonld, name, strlen(name));
+		buf_addc(jsonld, '}');
+		n++;
+	}
+	buf_addc(jsonld, ']');
+	ymap_add(p->a, d, "reviewers", list);
+	set_bool(p, d, "has_reviewers", n > 0);
+	set_label(p, d, L_ACK);
+	set_label(p, d, L_REVIEWED);
+
+	tr = ymap_get(fm, "translators");
+	list = ynode_new(p->a, Y_SEQ);
+	if (tr && tr->type == Y_SEQ && tr->n) {
+		struct litem *items = xcalloc(tr->n, sizeof(*items));
+		struct farg arg;
+
+		for (i = n = 0; i < tr->n; i++) {
+			struct ynode *item;
+
+			if (!usable_str(tr->items[i]))
+				continue;
+			item = ynode_new(p->a, Y_MAP);
+			set_text(p, item, "name", tr->items[i]->str);
+			yseq_add(p->a, list, item);
+			items[n].text = tr->items[i]->str;
+			items[n].len = tr->items[i]->len;
+			n++;
+		}
+		buf_reset(&html);
+		buf_reset(&text);
+		if (n) {
+			struct buf jh = BUF_INIT, jt = BUF_INIT;
+
+			join(p, items, n, &jh, &jt);
+			arg.name = "names";
+			arg.text = jt.buf;
+			arg.len = jt.len;
+			arg.html = jh.buf;
+			arg.hlen = jh.len;
+			fill(p, cat_str(p->x, p->lang, "translated_by"), &arg, 1,
+			     &html, &text);
+			set_str(p, d, "translated_by", text.buf, text.len);
+			set_str(p, d, "translated_by_html", html.buf, html.len);
+			buf_release(&jh);
+			buf_release(&jt);
+		}
+		free(items);
+	}
+	if (!ymap_get(d, "translated_by")) {
+		set_null(p, d, "translated_by");
+		set_null(p, d, "translated_by_html");
+	}
+	ymap_add(p->a, d, "translators", list);
+	buf_release(&html);
+	buf_release(&text);
+}
+
+/*
+ * The language versions of the page: hreflang alternates (itself
+ * included, x-default the original) and "also available in" (the
+ * others, linked, named in the page's language).
+ */
+static void page_versions(struct pg *p, struct ynode *d, size_t art,
+			  const struct xid *e)
+{
+	const struct export *x = p->x;
+	struct ynode *alts = ynode_new(p->a, Y_SEQ);
+	struct ynode *vers = ynode_new(p->a, Y_SEQ);
+	struct litem *items = xcalloc(x->c.cfg.nlang + 1, sizeof(*items));
+	struct buf *hs = xcalloc(x->c.cfg.nlang + 1, sizeof(*hs));
+	struct buf html = BUF_INIT, text = BUF_INIT;
+	size_t k, n = 0;
+
+	for (k = 0; e && k < x->c.cfg.nlang; k++) {
+		long t = e->by_lang[k];
+		struct ynode *item;
+
+		if (t < 0)
+			continue;
+		buf_reset(&p->t2);
+		if (alt_url(x, p->lang, (size_t)t, &p->t2) == 0) {
+			item = ynode_new(p->a, Y_MAP);
+			set_cstr(p, item, "hreflang", x->langs[k].code);
+			set_url(p, item, "href", p->t2.buf, p->t2.len);
+			set_bool(p, item, "self", (size_t)t == art);
+			yseq_add(p->a, alts, item);
+		}
+		buf_reset(&p->t2);
+		if ((size_t)t == art || href_to(x, p->lang, (size_t)t, &p->t2) < 0)
+			continue;
+		item = ynode_new(p->a, Y_MAP);
+		set_cstr(p, item, "lang", x->langs[k].code);
+		ymap_add(p->a, item, "name", x->langs[p->lang].name[k]);
+		ymap_add(p->a, item, "autonym", x->langs[k].autonym);
+		set_url(p, item, "href", p->t2.buf, p->t2.len);
+		set_bool(p, item, "original", !x->c.articles[t].translated);
+		set_bool(p, item, "stale", is_stale(x, (size_t)t));
+		yseq_add(p->a, vers, item);
+
+		/* <a href="../en/x.html" hreflang="en">anglais</a> */
+		buf_init(&hs[n]);
+		buf_adds(&hs[n], "<a href=\"");
+		escape_url(&hs[n], p->t2.buf, p->t2.len);
+		buf_adds(&hs[n], "\" hreflang=\"");
+		escape_html(&hs[n], x->langs[k].code, strlen(x->langs[k].code));
+		buf_adds(&hs[n], "\">");
+		escape_html(&hs[n], x->langs[p->lang].name[k]->str,
+			    x->langs[p->lang].name[k]->len);
+		buf_adds(&hs[n], "</a>");
+		items[n].text = lang_name(x, p->lang, k);
+		items[n].len = strlen(items[n].text);
+		items[n].html = hs[n].buf;
+		items[n].hlen = hs[n].len;
+		n++;
+	}
+	if (e && e->orig >= 0 && x->pub[e->orig]) {
+		struct ynode *item = ynode_new(p->a, Y_MAP);
+
+		buf_reset(&p->t2);
+		if (alt_url(x, p->lang, (size_t)e->orig, &p->t2) == 0) {
+			set_cstr(p, item, "hreflang", "x-default");
+			set_url(p, item, "href", p->t2.buf, p->t2.len);
+			set_bool(p, item, "self", (size_t)e->orig == art);
+			yseq_add(p->a, alts, item);
+		}
+	}
+	ymap_add(p->a, d, "alternates", alts);
+	ymap_add(p->a, d, "versions", vers);
+	set_bool(p, d, "has_versions", n > 0);
+	if (n) {
+		struct buf jh = BUF_INIT, jt = BUF_INIT;
+		struct farg arg;
+
+		join(p, items, n, &jh, &jt);
+		arg.name = "languages";
+		arg.text = jt.buf;
+		arg.len = jt.len;
+		arg.html = jh.buf;
+		arg.hlen = jh.len;
+		fill(p, cat_str(x, p->lang, "also_available_in"), &arg, 1, &html,
+		     &text);
+		set_str(p, d, "also_available_in", text.buf, text.len);
+		set_str(p, d, "also_available_in_html", html.buf, html.len);
+		buf_release(&jh);
+		buf_release(&jt);
+	} else {
+		set_null(p, d, "also_available_in");
+		set_null(p, d, "also_available_in_html");
+	}
+	for (k = 0; k < n; k++)
+		buf_release(&hs[k]);
+	free(hs);
+	free(items);
+	buf_release(&html);
+	buf_release(&text);
+}
+
+static void page_stale(struct pg *p, struct ynode *d, size_t art,
+		       const struct xid *e)
+{
+	const struct export *x = p->x;
+	int stale = is_stale(x, art);
+
+	set_bool(p, d, "stale", stale);
+	set_label(p, d, L_STALE);
+	set_label(p, d, L_ORIGINAL);
+	buf_reset(&p->t2);
+	if (e && e->orig >= 0 && (size_t)e->orig != art && x->pub[e->orig] &&
+	    href_to(x, p->lang, (size_t)e->orig, &p->t2) == 0) {
+		set_url(p, d, "original_href", p->t2.buf, p->t2.len);
+		set_cstr(p, d, "original_lang", x->langs[x->lix[e->orig]].code);
+	} else {
+		set_null(p, d, "original_href");
+		set_null(p, d, "original_lang");
+	}
+}
+
+/* Related articles, titled in the page's language or the original's. */
+static void page_related(struct pg *p, struct ynode *d,
+			 const struct article_meta *m)
+{
+	const struct export *x = p->x;
+	struct ynode *list = ynode_new(p->a, Y_SEQ);
+	size_t i;
+
+	for (i = 0; i < m->nrelated; i++) {
+		const struct xid *e = id_find(x, m->related[i].id,
+					      strlen(m->related[i].id));
+		struct ynode *item;
+		long t;
+		int same;
+
+		if (!e)
+			continue;
+		t = e->by_lang[p->lang];
+		same = t >= 0;
+		if (!same)
+			t = e->orig >= 0 && x->pub[e->orig] ? e->orig : -1;
+		buf_reset(&p->t2);
+		if (t < 0 || href_to(x, p->lang, (size_t)t, &p->t2) < 0)
+			continue;
+		item = ynode_new(p->a, Y_MAP);
+		set_cstr(p, item, "id", e->id);
+		set_url(p, item, "href", p->t2.buf, p->t2.len);
+		if (same) {
+			set_text(p, item, "title", x->c.articles[t].title);
+			set_null(p, item, "title_lang");
+			set_null(p, item, "title_dir");
+			set_null(p, item, "hreflang");
+		} else {
+			/* the original's title, in its own language */
+			struct pg q = *p;
+			int k = x->lix[t];
+
+			q.lang = (size_t)k;
+			set_text(&q, item, "title", x->c.articles[t].title);
+			set_cstr(p, item, "title_lang", x->langs[k].code);
+			if (x->langs[k].rtl != p->rtl)
+				set_cstr(p, item, "title_dir",
+					 x->langs[k].rtl ? "rtl" : "ltr");
+			else
+				set_null(p, item, "title_dir");
+			set_cstr(p, item, "hreflang", x->langs[k].code);
+		}
+		yseq_add(p->a, list, item);
+	}
+	ymap_add(p->a, d, "related", list);
+	set_bool(p, d, "has_related", list->n > 0);
+	set_label(p, d, L_FURTHER);
+}
+
+static void page_sources(struct pg *p, struct ynode *d, const struct ynode *fm)
+{
+	const struct ynode *src = ymap_get(fm, "sources");
+	struct ynode *list = ynode_new(p->a, Y_SEQ);
+	size_t i;
+
+	for (i = 0; src && src->type == Y_SEQ && i < src->n; i++) {
+		const char *title = fm_str(src->items[i], "title");
+		const char *url = fm_str(src->items[i], "url");
+		struct ynode *item;
+
+		if (!*title)
+			continue;
+		item = ynode_new(p->a, Y_MAP);
+		set_text(p, item, "title", title);
+		if (*url && render_url_allowed(url, strlen(url), 0))
+			set_url(p, item, "href", url, strlen(url));
+		else
+			set_null(p, item, "href");
+		yseq_add(p->a, list, item);
+	}
+	ymap_add(p->a, d, "sources", list);
+	set_bool(p, d, "has_sources", list->n > 0);
+	set_label(p, d, L_LINKS);
+}
+
+static void page_headings(struct pg *p, struct ynode *d,
+			  const struct render_info *ri)
+{
+	struct ynode *all = ynode_new(p->a, Y_SEQ);
+	struct ynode *toc = ynode_new(p->a, Y_SEQ);
+	size_t i;
+
+	for (i = 0; i < ri->nheadings; i++) {
+		struct ynode *item = ynode_new(p->a, Y_MAP);
+
+		set_cstr(p, item, "id", ri->headings[i].id);
+		set_cstr(p, item, "text", ri->headings[i].text);
+		ymap_add(p->a, item, "level",
+			 ynode_int(p->a, ri->headings[i].level));
+		yseq_add(p->a, all, item);
+		if (ri->headings[i].level == 2)
+			yseq_add(p->a, toc, item);
+	}
+	ymap_add(p->a, d, "headings", all);
+	/* a table of contents helps from three sections on */
+	set_bool(p, d, "has_toc", toc->n >= 3);
+	ymap_add(p->a, d, "toc", toc);
+	set_label(p, d, L_CONTENTS);
+}
+
+static void index_links(struct pg *p, struct ynode *d);
+
+/* Everything a page template sees (folio-export(1) lists it). */
+static struct ynode *page_data(struct pg *p, size_t art, const struct ynode *fm,
+			       const char *body, size_t body_len,
+			       const struct render_info *ri)
+{
+	const struct export *x = p->x;
+	const struct article_meta *m = &x->c.articles[art];
+	const struct xid *e = id_find(x, m->id, strlen(m->id));
+	struct ynode *d = ynode_new(p->a, Y_MAP);
+	struct buf jsonld = BUF_INIT, url = BUF_INIT;
+	const char *code = x->langs[p->lang].code;
+	char iso[16];
+
+	set_lang_attrs(p, d);
+	set_cstr(p, d, "id", m->id);
+	set_cstr(p, d, "slug", x->slug[art]);
+	set_text(p, d, "title", m->title ? m->title : m->id);
+	if (m->summary)
+		set_text(p, d, "summary", m->summary);
+	else
+		set_null(p, d, "summary");
+	set_str(p, d, "body", body, body_len);
+	self_url(x, art, &url);
+	set_url(p, d, "canonical", url.buf, url.len);
+	index_links(p, d);
+	if (m->section) {
+		struct ynode *s = ynode_new(p->a, Y_MAP);
+		const char *label = cat_sub(x, p->lang, "sections", m->section);
+
+		set_cstr(p, s, "id", m->section);
+		set_text(p, s, "label", label ? label : m->section);
+		ymap_add(p->a, d, "section", s);
+	} else {
+		set_null(p, d, "section");
+	}
+	page_updated(p, d, m);
+
+	/* JSON-LD: schema.org's MedicalWebPage for search engines */
+	buf_adds(&jsonld, "{\"@context\":\"https://schema.org\","
+		 "\"@type\":\"MedicalWebPage\",\"inLanguage\":");
+	escape_json_script(&jsonld, code, strlen(code));
+	buf_adds(&jsonld, ",\"headline\":");
+	escape_json_script(&jsonld, m->title ? m->title : m->id,
+			   strlen(m->title ? m->title : m->id));
+	if (m->summary) {
+		buf_adds(&jsonld, ",\"description\":");
+		escape_json_script(&jsonld, m->summary, strlen(m->summary));
+	}
+	if (x->c.cfg.base_url) {
+		buf_adds(&jsonld, ",\"url\":");
+		escape_json_script(&jsonld, url.buf, url.len);
+	}
+	if (m->updated.y) {
+		date_format(m->updated, iso);
+		buf_adds(&jsonld, ",\"dateModified\":");
+		escape_json_script(&jsonld, iso, strlen(iso));
+		buf_adds(&jsonld, ",\"lastReviewed\":");
+		escape_json_script(&jsonld, iso, strlen(iso));
+	}
+	page_people(p, d, fm, &jsonld);
+	buf_adds(&jsonld, ",\"audience\":{\"@type\":\"MedicalAudience\","
+		 "\"audienceType\":\"Patient\"}}");
+	set_str(p, d, "jsonld", jsonld.buf, jsonld.len);
+
+	page_versions(p, d, art, e);
+	page_stale(p, d, art, e);
+	page_related(p, d, m);
+	page_sources(p, d, fm);
+	page_headings(p, d, ri);
+	ymap_add(p->a, d, "strings", x->langs[p->lang].strings);
+	buf_release(&jsonld);
+	buf_release(&url);
+	return d;
+}
+
+/* ---- the index pages ---- */
+
+/* stylesheet, index_href, index_title: shared by pages and indexes. */
+static void index_links(struct pg *p, struct ynode *d)
+{
+	const struct export_format *f = p->x->f;
+
+	if (f->stylesheet) {
+		buf_reset(&p->t2);
+		if (!f->style_per_lang)
+			buf_adds(&p->t2, "../");
+		buf_adds(&p->t2, f->stylesheet);
+		set_url(p, d, "stylesheet", p->t2.buf, p->t2.len);
+	} else {
+		set_null(p, d, "stylesheet");
+	}
+	if (f->index_file)
+		set_url(p, d, "index_href", f->index_file, strlen(f->index_file));
+	else
+		set_null(p, d, "index_href");
+	set_label(p, d, L_INDEX);
+}
+
+/* A sort key that ignores case and accents, the same in any locale. */
+static char *sort_key(const char *s)
+{
+	utf8proc_uint8_t *out = NULL;
+
+	if (!s || utf8proc_map((const utf8proc_uint8_t *)s, -1, &out,
+			       UTF8PROC_NULLTERM | UTF8PROC_COMPOSE |
+			       UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
+			       UTF8PROC_COMPAT) < 0)
+		return xstrdup(s ? s : "");
+	return (char *)out;
+}
+
+struct entry {
+	size_t art;
+	long section;		/* rank of its section; LONG_MAX: none */
+	const char *section_id;
+	char *key;
+};
+
+static int cmp_entry(const void *va, const void *vb)
+{
+	const struct entry *a = va, *b = vb;
+	int r;
+
+	if (a->section != b->section)
+		return a->section < b->section ? -1 : 1;
+	if (a->section_id && b->section_id &&
+	    (r = strcmp(a->section_id, b->section_id)) != 0)
+		return r;
+	if ((r = strcmp(a->key, b->key)) != 0)
+		return r;
+	return a->art < b->art ? -1 : a->art > b->art;
+}
+
+/*
+ * Sections come in the order of the source catalog's `sections` (the
+ * editors' order), then unknown sections by id, then articles without a
+ * section.
+ */
+static long section_rank(const struct export *x, const char *id)
+{
+	const struct ynode *s = ymap_get(cat_root(x, x->src), "sections");
+	size_t i;
+
+	if (!id)
+		return LONG_MAX;
+	for (i = 0; s && s->type == Y_MAP && i < s->n; i++)
+		if (!strcmp(s->pairs[i].key->str, id))
+			return (long)i;
+	return LONG_MAX - 1;
+}
+
+static struct ynode *index_data(struct pg *p)
+{
+	const struct export *x = p->x;
+	const struct corpus *c = &x->c;
+	struct ynode *d = ynode_new(p->a, Y_MAP);
+	struct ynode *alts = ynode_new(p->a, Y_SEQ);
+	struct ynode *langs = ynode_new(p->a, Y_SEQ);
+	struct ynode *sections = ynode_new(p->a, Y_SEQ);
+	struct ynode *cur = NULL, *arts = NULL;
+	struct entry *v = xcalloc(c->n + 1, sizeof(*v));
+	size_t i, k, n = 0;
+	const char *f_index = x->f->index_file;
+
+	set_lang_attrs(p, d);
+	set_text(p, d, "title", cat_str(x, p->lang, "index_title"));
+	buf_reset(&p->t2);
+	if (c->cfg.base_url)
+		buf_addf(&p->t2, "%s%s/%s", c->cfg.base_url,
+			 x->langs[p->lang].code, f_index);
+	else
+		buf_adds(&p->t2, f_index);
+	set_url(p, d, "canonical", p->t2.buf, p->t2.len);
+	index_links(p, d);
+
+	/* the other languages' indexes: alternates and a language menu */
+	for (k = 0; k < c->cfg.nlang; k++) {
+		struct ynode *item;
+
+		if (!x->langs[k].npub)
+			continue;
+		buf_reset(&p->t2);
+		if (c->cfg.base_url)
+			buf_addf(&p->t2, "%s%s/%s", c->cfg.base_url,
+				 x->langs[k].code, f_index);
+		else if (k == p->lang)
+			buf_adds(&p->t2, f_index);
+		else
+			buf_addf(&p->t2, "../%s/%s", x->langs[k].code, f_index);
+		item = ynode_new(p->a, Y_MAP);
+		set_cstr(p, item, "hreflang", x->langs[k].code);
+		set_url(p, item, "href", p->t2.buf, p->t2.len);
+		set_bool(p, item, "self", k == p->lang);
+		yseq_add(p->a, alts, item);
+		if (k == x->src) {
+			item = ynode_new(p->a, Y_MAP);
+			set_cstr(p, item, "hreflang", "x-default");
+			set_url(p, item, "href", p->t2.buf, p->t2.len);
+			set_bool(p, item, "self", k == p->lang);
+			yseq_add(p->a, alts, item);
+		}
+		item = ynode_new(p->a, Y_MAP);
+		set_cstr(p, item, "lang", x->langs[k].code);
+		set_cstr(p, item, "dir", x->langs[k].rtl ? "rtl" : "ltr");
+		ymap_add(p->a, item, "name", x->langs[p->lang].name[k]);
+		ymap_add(p->a, item, "autonym", x->langs[k].autonym);
+		buf_reset(&p->t2);
+		if (k == p->lang)
+			buf_adds(&p->t2, f_index);
+		else
+			buf_addf(&p->t2, "../%s/%s", x->langs[k].code, f_index);
+		set_url(p, item, "href", p->t2.buf, p->t2.len);
+		set_bool(p, item, "self", k == p->lang);
+		yseq_add(p->a, langs, item);
+	}
+	ymap_add(p->a, d, "alternates", alts);
+	ymap_add(p->a, d, "languages", langs);
+
+	for (i = 0; i < c->n; i++) {
+		if (!x->pub[i] || (size_t)x->lix[i] != p->lang)
+			continue;
+		v[n].art = i;
+		v[n].section = section_rank(x, c->articles[i].section);
+		v[n].section_id = c->articles[i].section;
+		v[n].key = sort_key(c->articles[i].title);
+		n++;
+	}
+	qsort(v, n, sizeof(*v), cmp_entry);
+	for (i = 0; i < n; i++) {
+		const struct article_meta *m = &c->articles[v[i].art];
+		struct ynode *item;
+
+		if (!cur || (i && (v[i].section != v[i - 1].section ||
+				   (m->section && v[i - 1].section_id &&
+				    strcmp(m->section, v[i - 1].section_id))))) {
+			const char *label = m->section ?
+				cat_sub(x, p->lang, "sections", m->section) : NULL;
+
+			cur = ynode_new(p->a, Y_MAP);
+			if (m->section) {
+				set_cstr(p, cur, "id", m->section);
+				set_text(p, cur, "label", label ? label : m->section);
+			} else {
+				set_null(p, cur, "id");
+				set_null(p, cur, "label");
+			}
+			arts = ynode_new(p->a, Y_SEQ);
+			ymap_add(p->a, cur, "articles", arts);
+			yseq_add(p->a, sections, cur);
+		}
+		item = ynode_new(p->a, Y_MAP);
+		set_cstr(p, item, "id", m->id);
+		set_text(p, item, "title", m->title ? m->title : m->id);
+		if (m->summary)
+			set_text(p, item, "summary", m->summary);
+		else
+			set_null(p, item, "summary");
+		buf_reset(&p->t2);
+		href_to(x, p->lang, v[i].art, &p->t2);
+		set_url(p, item, "href", p->t2.buf, p->t2.len);
+		set_bool(p, item, "stale", is_stale(x, v[i].art));
+		yseq_add(p->a, arts, item);
+	}
+	ymap_add(p->a, d, "sections", sections);
+	set_bool(p, d, "has_articles", n > 0);
+	ymap_add(p->a, d, "strings", x->langs[p->lang].strings);
+	for (i = 0; i < n; i++)
+		free(v[i].key);
+	free(v);
+	return d;
+}
+
+/* ---- files ---- */
+
+/* mkdir -p; 0 or -1 with errno. */
+static int make_dirs(const char *path)
+{
+	char *p = xstrdup(path), *s;
+	struct stat st;
+	int ret = -1;
+
+	for (s = p + 1; ; s++) {
+		if (*s == '/' || !*s) {
+			char c = *s;
+
+			*s = '\0';
+			if (mkdir(p, 0777) < 0 && errno != EEXIST)
+				goto out;
+			*s = c;
+			if (!c)
+				break;
+		}
+	}
+	if (stat(path, &st) < 0)
+		goto out;
+	if (!S_ISDIR(st.st_mode)) {
+		errno = ENOTDIR;
+		goto out;
+	}
+	ret = 0;
+out:
+	free(p);
+	return ret;
+}
+
+/* Does the file at path hold exactly data[0..len)?  Never follows links. */
+static int same_bytes(const char *path, const char *data, size_t len)
+{
+	char chunk[65536];
+	struct stat st;
+	size_t off = 0;
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+	int same = 0;
+
+	if (fd < 0)
+		return 0;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    (size_t)st.st_size != len)
+		goto out;
+	for (;;) {
+		ssize_t r = read(fd, chunk, sizeof(chunk));
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			goto out;
+		if (r == 0)
+			break;
+		if (off + (size_t)r > len || memcmp(chunk, data + off, (size_t)r))
+			goto out;
+		off += (size_t)r;
+	}
+	same = off == len;
+out:
+	close(fd);
+	return same;
+}
+
+enum write_result { WRITE_FAILED = -1, WRITE_SAME = 0, WRITE_DONE = 1 };
+
+/*
+ * Put data[0..len) at dir/name: nothing when the file already holds those
+ * bytes (its mtime stays), else a temporary file in the same directory
+ * renamed over it, so that a reader never sees half a page and a failure
+ * (disk full, permissions) leaves the old file and no temporary behind.
+ */
+static enum write_result write_file(const struct export *x, const char *dir,
+				    const char *name, const char *data,
+				    size_t len, struct diag_list *d)
+{
+	struct buf path = BUF_INIT, tmp = BUF_INIT;
+	enum write_result ret = WRITE_FAILED;
+	size_t off = 0;
+	int fd = -1, err = 0;
+
+	buf_adds(&path, dir);
+	buf_addc(&path, '/');
+	buf_adds(&path, name);
+	if (same_bytes(path.buf, data, len)) {
+		ret = WRITE_SAME;
+		goto out;
+	}
+	buf_addf(&tmp, "%s/.%s.XXXXXX", dir, name);
+	fd = mkstemp(tmp.buf);
+	if (fd < 0) {
+		err = errno;
+		buf_reset(&tmp);
+		goto fail;
+	}
+	while (off < len) {
+		ssize_t w = write(fd, data + off, len - off);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0) {
+			err = errno;
+			goto fail;
+		}
+		off += (size_t)w;
+	}
+	if (fchmod(fd, x->mode) < 0) {
+		err = errno;
+		goto fail;
+	}
+	/* delayed allocation reports a full disk at close */
+	if (close(fd) < 0) {
+		fd = -1;
+		err = errno;
+		goto fail;
+	}
+	fd = -1;
+	if (rename(tmp.buf, path.buf) < 0) {
+		err = errno;
+		goto fail;
+	}
+	ret = WRITE_DONE;
+	goto out;
+fail:
+	if (fd >= 0)
+		close(fd);
+	if (tmp.len)
+		unlink(tmp.buf);
+	diag(d, R_WRITE, path.buf, 0, 0, NULL, "cannot write: %s",
+	     strerror(err));
+out:
+	buf_release(&path);
+	buf_release(&tmp);
+	return ret;
+}
+
+/* ---- templates ---- */
+
+static const struct mustache *find_partial(void *ctx, const char *name,
+					   size_t len)
+{
+	const struct export *x = ctx;
+	size_t i;
+
+	for (i = 0; i < x->ntpls; i++)
+		if (memeq(name, len, x->tpls[i].name))
+			return x->tpls[i].t;
+	return NULL;
+}
+
+static const struct tpl *tpl_find(const struct export *x, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < x->ntpls; i++)
+		if (!strcmp(x->tpls[i].name, name))
+			return &x->tpls[i];
+	return NULL;
+}
+
+static int add_tpl(struct export *x, const char *name, const char *file,
+		   const char *text, size_t len, struct diag_list *d)
+{
+	struct mustache *t = mustache_compile(file, text, len, d);
+
+	if (!t)
+		return -1;
+	x->tpls = xrealloc(x->tpls, (x->ntpls + 1) * sizeof(*x->tpls));
+	x->tpls[x->ntpls].name = xstrdup(name);
+	x->tpls[x->ntpls].file = xstrdup(file);
+	x->tpls[x->ntpls].t = t;
+	x->ntpls++;
+	return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int is_stylesheet(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 4 && !strcmp(name + n - 4, ".css");
+}
+
+/*
+ * Every file in the corpus's _templates/ (a page template, an index
+ * template or a partial they include), then the built-in defaults of the
+ * format for the names the corpus does not override.  All are compiled
+ * before any page is written: a syntax error stops the run (exit 2).
+ */
+static int load_templates(struct export *x, struct diag_list *d)
+{
+	char *dirpath = corpus_path(&x->c, "_templates");
+	const char *defaults[2];
+	char **names = NULL;
+	size_t n = 0, alloc = 0, i;
+	DIR *dir = opendir(dirpath);
+	int ret = 0;
+
+	if (dir) {
+		struct dirent *e;
+
+		while ((e = readdir(dir)) != NULL) {
+			if (e->d_name[0] == '.' || is_stylesheet(e->d_name))
+				continue;
+			GROW(names, alloc, n + 1);
+			names[n++] = xstrdup(e->d_name);
+		}
+		closedir(dir);
+	}
+	if (n)
+		qsort(names, n, sizeof(*names), cmp_str);
+	for (i = 0; i < n; i++) {
+		struct buf text = BUF_INIT, file = BUF_INIT;
+		struct stat st;
+
+		buf_addf(&file, "%s/%s", dirpath, names[i]);
+		if (stat(file.buf, &st) < 0 || !S_ISREG(st.st_mode)) {
+			buf_release(&file);
+			continue;
+		}
+		switch (buf_read_file(&text, file.buf, TEMPLATE_MAX)) {
+		case BUF_READ_OK:
+			if (utf8_check(text.buf, text.len, 1, file.buf, d) < 0 ||
+			    add_tpl(x, names[i], file.buf, text.buf, text.len, d) < 0)
+				ret = -1;
+			break;
+		case BUF_READ_TOO_BIG:
+			ret = diag(d, R_TEMPLATE, file.buf, 0, 0, NULL,
+				   "template larger than 1 MiB");
+			break;
+		default:
+			ret = diag(d, R_TEMPLATE, file.buf, 0, 0, NULL,
+				   "cannot read: %s", strerror(errno));
+		}
+		buf_release(&text);
+		buf_release(&file);
+	}
+	defaults[0] = x->f->page_template;
+	defaults[1] = x->f->index_template;
+	for (i = 0; i < 2; i++) {
+		struct buf emb = BUF_INIT;
+		const char *text;
+		size_t len;
+
+		if (!defaults[i] || tpl_find(x, defaults[i]))
+			continue;
+		buf_addf(&emb, "cli/templates/%s", defaults[i]);
+		text = embed_find(emb.buf, &len);
+		if (!text)
+			ret = diag(d, R_TEMPLATE, emb.buf, 0, 0, NULL,
+				   "built-in template missing");
+		else if (add_tpl(x, defaults[i], emb.buf, text, len, d) < 0)
+			ret = -1;
+		buf_release(&emb);
+	}
+	if (x->f->page_template && tpl_find(x, x->f->page_template))
+		x->page_t = tpl_find(x, x->f->page_template)->t;
+	if (x->f->index_template && tpl_find(x, x->f->index_template))
+		x->index_t = tpl_find(x, x->f->index_template)->t;
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	free(dirpath);
+	return ret;
+}
+
+/* ---- which articles ---- */
+
+/*
+ * Why a slug (or a language code) cannot name a file in the output
+ * directory: a message into why, and -1; 0 when it can.  Only letters (any
+ * script), digits, '-', '_' and '.' pass: no '/', '\\' or "..", no
+ * leading '.', nothing a URL would read as a scheme, query or fragment,
+ * and not the name of the language's index.
+ */
+static int slug_check(const char *s, const char *index_file, struct buf *why)
+{
+	size_t i, n = strlen(s), base;
+
+	if (!n) {
+		buf_adds(why, "is empty");
+		return -1;
+	}
+	if (n > SLUG_MAX) {
+		buf_addf(why, "is longer than %d bytes", SLUG_MAX);
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '/' || c == '\\' || (c == '.' && s[i + 1] == '.')) {
+			buf_addf(why, "could escape the output directory: it "
+				 "contains '%s'", c == '.' ? ".." : c == '/' ? "/" : "\\");
+			return -1;
+		}
+	}
+	if (s[0] == '.') {
+		buf_adds(why, "would name a hidden file: it starts with '.'");
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.')
+			continue;
+		if (c < 0x20 || c == 0x7F)
+			buf_adds(why, "cannot name a page: it contains a control "
+				 "character");
+		else
+			buf_addf(why, "cannot name a page: it contains '%c' (use "
+				 "letters, digits, '-', '_' and '.')", c);
+		return -1;
+	}
+	/* index.html is the language's index, on any file system */
+	base = index_file ? strcspn(index_file, ".") : 0;
+	for (i = 0; base && n == base && i < n; i++) {
+		int a = (unsigned char)s[i], b = (unsigned char)index_file[i];
+
+		if ((a >= 'A' && a <= 'Z' ? a + 32 : a) != b)
+			break;
+	}
+	if (base && n == base && i == n) {
+		buf_addf(why, "is reserved: it would replace the language's %s",
+			 index_file);
+		return -1;
+	}
+	return 0;
+}
+
+/* The slug's position in the file, for the diagnostic. */
+static struct pos slug_pos(const struct article_meta *m)
+{
+	struct article a;
+	struct diag_list scratch = DIAG_LIST_INIT;
+	struct pos p = { 0, 0 };
+	const struct ynode *n;
+
+	article_init(&a, m->path);
+	if (article_load(&a, m->path, &scratch) == 0 &&
+	    (n = ymap_get(a.fm.root, "slug")) != NULL) {
+		p.line = n->line;
+		p.col = n->col;
+	}
+	article_release(&a);
+	diag_list_release(&scratch);
+	return p;
+}
+
+static void check_slug(struct export *x, size_t i, struct diag_list *d)
+{
+	const struct article_meta *m = &x->c.articles[i];
+	struct buf why = BUF_INIT;
+	struct pos p;
+
+	if (slug_check(x->slug[i], x->f->index_file, &why) < 0) {
+		x->pub[i] = 0;
+		p = m->slug ? slug_pos(m) : m->id_pos;
+		diag(d, R_SLUG, m->path, p.line, p.col, "/slug", "slug '%s' %s",
+		     x->slug[i], why.buf);
+	}
+	buf_release(&why);
+}
+
+/*
+ * Two publishable articles of one language with the same slug would write
+ * one file: both are refused.  Compared without ASCII case, because the
+ * pages may be served from a case-insensitive file system.
+ */
+static void check_slug_clashes(struct export *x, struct diag_list *d)
+{
+	struct corpus *c = &x->c;
+	size_t i, j, t, n, k;
+	size_t *v = xcalloc(c->n + 1, sizeof(*v));
+	unsigned char *clash = xcalloc(c->n + 1, 1);
+
+	for (k = 0; k < c->cfg.nlang; k++) {
+		n = 0;
+		for (i = 0; i < c->n; i++)
+			if (x->pub[i] && (size_t)x->lix[i] == k)
+				v[n++] = i;
+		/* sort by folded slug: insertion into a small hash is overkill */
+		for (i = 1; i < n; i++) {
+			t = v[i];
+			for (j = i; j > 0 && ascii_casecmp(x->slug[v[j - 1]],
+							   x->slug[t]) > 0; j--)
+				v[j] = v[j - 1];
+			v[j] = t;
+		}
+		for (i = 0; i < n; i = j) {
+			/* v[i..j) share one slug */
+			for (j = i + 1; j < n && !ascii_casecmp(x->slug[v[i]],
+								x->slug[v[j]]); j++)
+				;
+			for (t = i; j - i > 1 && t < j; t++) {
+				const struct article_meta *m = &c->articles[v[t]];
+				const struct article_meta *o =
+					&c->articles[v[t == i ? i + 1 : i]];
+				struct pos p = m->slug ? slug_pos(m) : m->id_pos;
+
+				clash[v[t]] = 1;
+				diag(d, R_SLUG, m->path, p.line, p.col, "/slug",
+				     "slug '%s' is also the slug of '%s' in '%s': "
+				     "both would write one file", x->slug[v[t]],
+				     o->path, x->langs[k].code);
+			}
+		}
+	}
+	for (i = 0; i < c->n; i++)
+		if (clash[i])
+			x->pub[i] = 0;
+	free(v);
+	free(clash);
+}
+
+/* ---- the run ---- */
+
+/*
+ * One article in the pool.  In the first pass every article that matters
+ * is read once: its body checks (validate's per-file body rules, and its
+ * article: links) run in the same md4c parse as its rendering, so a body
+ * is parsed once.  An article whose body turns out to have errors is not
+ * written; if it was a link target of other pages, those are rendered
+ * again in a second pass (rare: only when the run reports errors).
+ */
+struct job {
+	size_t art;
+	int render;		/* its page is written in this run */
+	int failed;		/* its body has errors: not exported */
+	int bad_template;	/* the template could not render it */
+	struct diag_list d;
+	enum write_result wrote;
+};
+
+struct scratch {
+	struct buf body, page;
+	struct pg pg;
+	struct arena arena;
+};
+
+struct run {
+	struct export *x;
+	struct job *jobs;
+	struct scratch *sc;
+	int check;		/* first pass: body checks in the same parse */
+};
+
+/*
+ * validate's link-target rule for one article, once its body has told
+ * its article: links: an id that no article has (the same message as
+ * checks.c, which sees no links when the index skips the bodies).
+ */
+static void check_links(const struct export *x, const struct article_meta *m,
+			struct diag_list *d)
+{
+	size_t k;
+
+	for (k = 0; k < m->nlinks; k++)
+		if (!id_find(x, m->links[k].id, strlen(m->links[k].id)))
+			diag(d, R_LINK_TARGET, m->path, m->links[k].pos.line,
+			     m->links[k].pos.col, NULL,
+			     "link to an article that does not exist: 'article:%s'",
+			     m->links[k].id);
+}
+
+static void page_job(void *ctx, size_t i, int worker)
+{
+	struct run *run = ctx;
+	struct export *x = run->x;
+	struct job *j = &run->jobs[i];
+	struct scratch *sc = &run->sc[worker];
+	struct article_meta *m = &x->c.articles[j->art];
+	struct diag_list load = DIAG_LIST_INIT;
+	struct render_info info = RENDER_INFO_INIT;
+	struct md_check *chk = NULL;
+	struct render_opts ro;
+	struct resolve_ctx rc;
+	struct article a;
+	struct md_src src;
+	struct ynode *data;
+	struct buf name = BUF_INIT;
+	struct xlang *L;
+	/* a page written by the first pass stays "written" if the second
+	 * pass finds it up to date */
+	enum write_result before = j->wrote;
+
+	j->wrote = WRITE_FAILED;
+	memcpy(j->d.ignored, x->c.cfg.ignore, sizeof(j->d.ignored));
+	memcpy(load.ignored, x->c.cfg.ignore, sizeof(load.ignored));
+	article_init(&a, m->path);
+	md_src_init(&src, "", 0, 1);
+	if (article_load(&a, m->path, &load) < 0 || !a.body) {
+		/*
+		 * The index reported why, unless the file changed since: then
+		 * say why it is left out now.
+		 */
+		if (!m->errors)
+			diag_list_append(&j->d, &load);
+		j->failed = 1;
+		goto out;
+	}
+	md_src_release(&src);
+	md_src_init(&src, a.body, a.body_len, a.body_line);
+	if (run->check)
+		chk = md_check_new(&src, m->path, m, &j->d);
+	if (!j->render) {
+		md_check_run(chk);
+		md_check_free(chk);
+		check_links(x, m, &j->d);
+		j->failed = diag_count(&j->d).errors > 0;
+		goto out;
+	}
+	L = &x->langs[x->lix[j->art]];
+	rc.x = x;
+	rc.lang = (size_t)x->lix[j->art];
+	memset(&ro, 0, sizeof(ro));
+	ro.lang = L->code;
+	ro.rtl = L->rtl;
+	ro.flags = x->f->render_flags;
+	ro.resolve = resolve;
+	ro.resolve_ctx = &rc;
+	buf_reset(&sc->body);
+	x->f->body(&src, chk, &ro, &sc->body, &info);
+	if (chk) {
+		md_check_free(chk);
+		check_links(x, m, &j->d);
+		if (diag_count(&j->d).errors) {
+			j->failed = 1;
+			goto out;
+		}
+	}
+
+	sc->pg.x = x;
+	sc->pg.lang = rc.lang;
+	sc->pg.rtl = L->rtl;
+	sc->pg.a = &sc->arena;
+	data = page_data(&sc->pg, j->art, a.fm.root, sc->body.buf, sc->body.len,
+			 &info);
+	buf_reset(&sc->page);
+	if (x->f->page_fn) {
+		if (x->f->page_fn(x, data, &sc->page) < 0)
+			goto out;
+	} else if (mustache_render(x->page_t, data, find_partial, x,
+				   &sc->page) < 0) {
+		diag(&j->d, R_TEMPLATE, tpl_find(x, x->f->page_template)->file,
+		     0, 0, NULL, "partials nest deeper than %d: a partial "
+		     "includes itself", MUSTACHE_MAX_PARTIAL_DEPTH);
+		j->bad_template = 1;
+		goto out;
+	}
+	buf_adds(&name, x->slug[j->art]);
+	buf_adds(&name, x->f->ext);
+	j->wrote = write_file(x, L->dir, name.buf, sc->page.buf, sc->page.len,
+			      &j->d);
+	if (before == WRITE_DONE && j->wrote == WRITE_SAME)
+		j->wrote = WRITE_DONE;
+out:
+	md_src_release(&src);
+	arena_release(&sc->arena);
+	render_info_release(&info);
+	diag_list_release(&load);
+	article_release(&a);
+	buf_release(&name);
+}
+
+static void count_write(struct export_result *r, enum write_result w)
+{
+	if (w == WRITE_DONE)
+		r->written++;
+	else if (w == WRITE_SAME)
+		r->unchanged++;
+	else
+		r->write_error = 1;
+}
+
+/* The language directories; a language whose directory fails gets none. */
+static void make_lang_dirs(struct export *x, struct diag_list *d,
+			   struct export_result *r)
+{
+	size_t k, rootlen = strlen(x->outdir_abs);
+
+	for (k = 0; k < x->c.cfg.nlang; k++) {
+		struct xlang *L = &x->langs[k];
+		struct buf dir = BUF_INIT, why = BUF_INIT;
+		char real[PATH_MAX];
+
+		if (!L->wanted || !L->has_pages)
+			continue;
+		if (slug_check(L->code, NULL, &why) < 0) {
+			diag(d, R_WRITE, x->outdir, 0, 0, NULL,
+			     "language '%s' cannot name a directory: it %s",
+			     L->code, why.buf);
+			r->write_error = 1;
+			buf_release(&why);
+			continue;
+		}
+		buf_addf(&dir, "%s/%s", x->outdir, L->code);
+		if (*x->f->page_dir)
+			buf_addf(&dir, "/%.*s", (int)strlen(x->f->page_dir) - 1,
+				 x->f->page_dir);
+		if (make_dirs(dir.buf) < 0) {
+			diag(d, R_WRITE, dir.buf, 0, 0, NULL,
+			     "cannot create directory: %s", strerror(errno));
+			r->write_error = 1;
+		} else if (!realpath(dir.buf, real) ||
+			   strncmp(real, x->outdir_abs, rootlen) != 0 ||
+			   real[rootlen] != '/') {
+			/* a symbolic link planted in the output directory */
+			diag(d, R_WRITE, dir.buf, 0, 0, NULL,
+			     "directory leads outside '%s': not written",
+			     x->outdir);
+			r->write_error = 1;
+		} else {
+			L->dir = buf_detach(&dir, NULL);
+		}
+		buf_release(&dir);
+	}
+}
+
+static void write_indexes(struct export *x, struct diag_list *d,
+			  struct export_result *r)
+{
+	struct scratch sc;
+	size_t k;
+
+	if (!x->index_t)
+		return;
+	memset(&sc, 0, sizeof(sc));
+	buf_init(&sc.page);
+	for (k = 0; k < x->c.cfg.nlang; k++) {
+		struct xlang *L = &x->langs[k];
+		struct ynode *data;
+
+		if (!L->dir || !L->has_pages)
+			continue;
+		sc.pg.x = x;
+		sc.pg.lang = k;
+		sc.pg.rtl = L->rtl;
+		sc.pg.a = &sc.arena;
+		data = index_data(&sc.pg);
+		buf_reset(&sc.page);
+		if (mustache_render(x->index_t, data, find_partial, x,
+				    &sc.page) < 0) {
+			diag(d, R_TEMPLATE, tpl_find(x, x->f->index_template)->file,
+			     0, 0, NULL, "partials nest deeper than %d: a "
+			     "partial includes itself", MUSTACHE_MAX_PARTIAL_DEPTH);
+			r->usage_error = 1;
+		} else {
+			count_write(r, write_file(x, L->dir, x->f->index_file,
+						  sc.page.buf, sc.page.len, d));
+		}
+		arena_release(&sc.arena);
+	}
+	buf_release(&sc.page);
+	buf_release(&sc.pg.t1);
+	buf_release(&sc.pg.t2);
+	buf_release(&sc.pg.t3);
+}
+
+/* style.css: the corpus's _templates/style.css, else the built-in one. */
+static void write_stylesheet(struct export *x, struct diag_list *d,
+			     struct export_result *r)
+{
+	struct buf text = BUF_INIT, emb = BUF_INIT;
+	char *path;
+	const char *data;
+	size_t len, k;
+
+	if (!x->f->stylesheet)
+		return;
+	buf_addf(&emb, "_templates/%s", x->f->stylesheet);
+	path = corpus_path(&x->c, emb.buf);
+	if (buf_read_file(&text, path, TEMPLATE_MAX) == BUF_READ_OK) {
+		data = text.buf;
+		len = text.len;
+	} else {
+		buf_reset(&emb);
+		buf_addf(&emb, "cli/templates/%s", x->f->stylesheet);
+		data = embed_find(emb.buf, &len);
+	}
+	if (!data)
+		goto out;
+	if (x->f->style_per_lang) {
+		for (k = 0; k < x->c.cfg.nlang; k++)
+			if (x->langs[k].dir)
+				count_write(r, write_file(x, x->langs[k].dir,
+							  x->f->stylesheet, data,
+							  len, d));
+	} else {
+		count_write(r, write_file(x, x->outdir, x->f->stylesheet, data,
+					  len, d));
+	}
+out:
+	free(path);
+	buf_release(&text);
+	buf_release(&emb);
+}
+
+/*
+ * The article whose reported path is path, or -1.  Articles are sorted by
+ * relpath, and every path is the same root prefix before it.
+ */
+static long article_by_path(const struct corpus *c, const char *path)
+{
+	size_t lo = 0, hi = c->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int r = strcmp(c->articles[mid].path, path);
+
+		if (!r)
+			return (long)mid;
+		if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/*
+ * Which diagnostics the user sees: errors only (export is not validate),
+ * and of articles only those this run is about (selected, in a wanted
+ * language, not a skipped draft).
+ */
+static void keep_diags(const struct export *x, struct diag_list *all,
+		       struct diag_list *d)
+{
+	const struct corpus *c = &x->c;
+	struct diag_list kept = DIAG_LIST_INIT;
+	size_t i;
+
+	for (i = 0; i < all->n; i++) {
+		struct diag *g = &all->v[i];
+		long j = g->file ? article_by_path(c, g->file) : -1;
+		int show = g->severity == SEV_ERROR;
+
+		if (show && j >= 0) {
+			const struct article_meta *m = &c->articles[j];
+			int k = x->lix[j];
+
+			show = c->selected[j] && (k < 0 || x->langs[k].wanted) &&
+			       (m->status != STATUS_DRAFT || x->o->include_drafts);
+		}
+		if (show) {
+			GROW(kept.v, kept.alloc, kept.n + 1);
+			kept.v[kept.n++] = *g;
+		} else {
+			free(g->file);
+			free(g->message);
+			free(g->pointer);
+		}
+	}
+	free(all->v);
+	all->v = NULL;
+	all->n = all->alloc = 0;
+	diag_list_append(d, &kept);
+	diag_list_release(&kept);
+}
+
+/*
+ * The language's labels and language names, typography applied once
+ * (x->arena), shared read-only by the pages the workers build.
+ */
+static void prepare_lang(struct export *x, size_t k)
+{
+	struct xlang *L = &x->langs[k];
+	struct ynode *hold = ynode_new(&x->arena, Y_MAP);
+	struct pg p;
+	size_t j, i;
+
+	memset(&p, 0, sizeof(p));
+	p.x = x;
+	p.lang = k;
+	p.rtl = L->rtl;
+	p.a = &x->arena;
+	for (i = 0; i < ARRAY_SIZE(label_keys); i++) {
+		set_text(&p, hold, label_keys[i], cat_str(x, k, label_keys[i]));
+		L->label[i] = hold->pairs[hold->n - 1].value;
+	}
+	L->name = arena_alloc(&x->arena, (x->c.cfg.nlang + 1) * sizeof(*L->name));
+	for (j = 0; j < x->c.cfg.nlang; j++) {
+		set_text(&p, hold, "name", lang_name(x, k, j));
+		L->name[j] = hold->pairs[hold->n - 1].value;
+	}
+	L->autonym = L->name[k];
+	buf_release(&p.t1);
+}
+
+static void export_release(struct export *x)
+{
+	size_t i;
+
+	for (i = 0; x->langs && i < x->c.cfg.nlang; i++) {
+		catalog_release(&x->langs[i].cat);
+		free(x->langs[i].dir);
+	}
+	free(x->langs);
+	for (i = 0; x->slug && i < x->c.n; i++)
+		free(x->slug[i]);
+	free(x->slug);
+	free(x->lix);
+	free(x->pub);
+	free(x->ids);
+	free(x->by_lang_pool);
+	for (i = 0; i < x->ntpls; i++) {
+		mustache_free(x->tpls[i].t);
+		free(x->tpls[i].name);
+		free(x->tpls[i].file);
+	}
+	free(x->tpls);
+	free(x->outdir);
+	free(x->outdir_abs);
+	arena_release(&x->arena);
+	corpus_release(&x->c);
+}
+
+/* Is article i one this run reports on (SPEC 4: PATHs, --lang, drafts)? */
+static int reported(const struct export *x, size_t i)
+{
+	const struct article_meta *m = &x->c.articles[i];
+	int k = x->lix[i];
+
+	return x->c.selected[i] && (k < 0 || x->langs[k].wanted) &&
+	       (m->status != STATUS_DRAFT || x->o->include_drafts);
+}
+
+static void run_pool(struct run *run, size_t njobs, int nsc)
+{
+	int i;
+
+	for (i = 0; i < nsc; i++) {
+		buf_init(&run->sc[i].body);
+		buf_init(&run->sc[i].page);
+		buf_init(&run->sc[i].pg.t1);
+		buf_init(&run->sc[i].pg.t2);
+		buf_init(&run->sc[i].pg.t3);
+	}
+	pool_run(nsc, njobs, page_job, run);
+	for (i = 0; i < nsc; i++) {
+		buf_release(&run->sc[i].body);
+		buf_release(&run->sc[i].page);
+		buf_release(&run->sc[i].pg.t1);
+		buf_release(&run->sc[i].pg.t2);
+		buf_release(&run->sc[i].pg.t3);
+		arena_release(&run->sc[i].arena);
+	}
+}
+
+int export_run(const struct export_opts *o, struct diag_list *d,
+	       struct export_result *r)
+{
+	struct export x;
+	struct diag_list all = DIAG_LIST_INIT, quiet = DIAG_LIST_INIT;
+	struct run run;
+	struct corpus *c = &x.c;
+	size_t i, k, njobs = 0, late = 0;
+	int nsc = o->jobs < 1 ? 1 : o->jobs > 64 ? 64 : o->jobs;
+	mode_t mask;
+	char real[PATH_MAX];
+
+	memset(&x, 0, sizeof(x));
+	memset(r, 0, sizeof(*r));
+	memset(&run, 0, sizeof(run));
+	x.o = o;
+	x.f = format_find(o->format);
+	if (!x.f) {
+		r->usage_error = 1;
+		return -1;
+	}
+	/* read once, before any thread: umask() is process-wide */
+	mask = umask(022);
+	umask(mask);
+	x.mode = 0666 & ~mask;
+
+	if (corpus_open(c, o->npaths ? o->paths[0] : NULL, d) < 0 ||
+	    corpus_select(c, o->paths, o->npaths, d) < 0) {
+		r->usage_error = 1;
+		goto out;
+	}
+	x.src = (size_t)config_lang(&c->cfg, c->cfg.source_language);
+	x.langs = xcalloc(c->cfg.nlang + 1, sizeof(*x.langs));
+	for (k = 0; k < c->cfg.nlang; k++) {
+		x.langs[k].code = c->cfg.languages[k];
+		x.langs[k].rtl = c->cfg.rtl[k];
+		x.langs[k].wanted = !o->nlangs;
+	}
+	for (i = 0; i < (size_t)o->nlangs; i++) {
+		int kk = config_lang(&c->cfg, o->langs[i]);
+
+		if (kk < 0) {
+			char *cfgpath = corpus_path(c, "folio.yaml");
+
+			diag(d, R_CONFIG, cfgpath, 0, 0, NULL,
+			     "--lang '%s' is not one of the configured languages",
+			     o->langs[i]);
+			free(cfgpath);
+			r->usage_error = 1;
+		} else {
+			x.langs[kk].wanted = 1;
+		}
+	}
+	if (r->usage_error)
+		goto out;
+	if (load_templates(&x, d) < 0) {
+		r->usage_error = 1;
+		goto out;
+	}
+
+	/*
+	 * The frontmatter of every article and the cross-file rules; the
+	 * bodies are checked in the pages' own parse, below.
+	 */
+	c->jobs = nsc;
+	corpus_index(c, 0, &all);
+	checks_cross(c, &all);
+
+	/*
+	 * Every catalog: a page names the other languages in their own words
+	 * too.  Problems are shown for the languages written and the source's.
+	 */
+	memcpy(quiet.ignored, c->cfg.ignore, sizeof(quiet.ignored));
+	for (k = 0; k < c->cfg.nlang; k++)
+		catalog_load(c, x.langs[k].code, &x.langs[k].cat,
+			     k == x.src || x.langs[k].wanted ? &all : &quiet);
+	diag_list_release(&quiet);
+
+	x.lix = xcalloc(c->n + 1, sizeof(*x.lix));
+	x.pub = xcalloc(c->n + 1, 1);
+	x.slug = xcalloc(c->n + 1, sizeof(*x.slug));
+	for (i = 0; i < c->n; i++) {
+		const struct article_meta *m = &c->articles[i];
+
+		x.lix[i] = config_lang(&c->cfg, m->lang);
+		if (!m->usable || !m->id || x.lix[i] < 0 || m->errors)
+			continue;
+		if (m->status == STATUS_DRAFT && !o->include_drafts)
+			continue;
+		x.slug[i] = xstrdup(m->slug ? m->slug : m->id);
+		x.pub[i] = 1;
+		check_slug(&x, i, &all);
+	}
+	check_slug_clashes(&x, &all);
+	build_ids(&x);
+	for (k = 0; k < c->cfg.nlang; k++) {
+		x.langs[k].strings = merged_strings(&x, k);
+		prepare_lang(&x, k);
+	}
+
+	/* the output directory, and a directory per language written */
+	if (o->outdir) {
+		size_t n = strlen(o->outdir);
+
+		while (n > 1 && o->outdir[n - 1] == '/')
+			n--;
+		x.outdir = xstrndup(o->outdir, n);
+	} else {
+		struct buf b = BUF_INIT;
+
+		buf_addf(&b, "out/%s", x.f->name);
+		x.outdir = buf_detach(&b, NULL);
+	}
+	for (i = 0; i < c->n; i++)
+		if (x.pub[i] && reported(&x, i))
+			x.langs[x.lix[i]].has_pages = 1;
+	if (make_dirs(x.outdir) < 0) {
+		diag(&all, R_WRITE, x.outdir, 0, 0, NULL,
+		     "cannot create directory: %s", strerror(errno));
+		r->write_error = 1;
+		goto merge;
+	}
+	if (!realpath(x.outdir, real)) {
+		diag(&all, R_WRITE, x.outdir, 0, 0, NULL, "cannot open: %s",
+		     strerror(errno));
+		r->write_error = 1;
+		goto merge;
+	}
+	x.outdir_abs = xstrdup(real);
+	make_lang_dirs(&x, &all, r);
+
+	/*
+	 * First pass: every publishable article (their body errors decide
+	 * what others may link to) and every reported one (its errors are
+	 * shown); the pages of this run are rendered in the same parse.
+	 */
+	run.x = &x;
+	run.jobs = xcalloc(c->n + 1, sizeof(*run.jobs));
+	run.sc = xcalloc((size_t)nsc, sizeof(*run.sc));
+	for (i = 0; i < c->n; i++) {
+		int kk = x.lix[i];
+
+		if (!x.pub[i] && !(reported(&x, i) && c->articles[i].usable))
+			continue;
+		run.jobs[njobs].art = i;
+		run.jobs[njobs].wrote = WRITE_FAILED;
+		run.jobs[njobs].render = x.pub[i] && reported(&x, i) &&
+					 x.langs[kk].dir;
+		njobs++;
+	}
+	run.check = 1;
+	run_pool(&run, njobs, nsc);
+	for (i = 0; i < njobs; i++) {
+		struct job *j = &run.jobs[i];
+		struct article_meta *m = &c->articles[j->art];
+
+		m->errors += (unsigned)diag_count(&j->d).errors;
+		diag_list_append(&all, &j->d);
+		diag_list_release(&j->d);
+		if (j->failed && x.pub[j->art]) {
+			x.pub[j->art] = 0;
+			late++;
+		}
+	}
+	/*
+	 * Second pass, only when a body had errors: the pages written before
+	 * that was known may link to it, so they are rendered again.
+	 */
+	if (late) {
+		size_t n = 0;
+
+		free(x.ids);
+		free(x.by_lang_pool);
+		x.ids = NULL;
+		x.by_lang_pool = NULL;
+		build_ids(&x);
+		for (i = 0; i < njobs; i++) {
+			if (!run.jobs[i].render || run.jobs[i].failed)
+				continue;
+			run.jobs[n] = run.jobs[i];
+			memset(&run.jobs[n].d, 0, sizeof(run.jobs[n].d));
+			n++;
+		}
+		njobs = n;
+		run.check = 0;
+		run_pool(&run, njobs, nsc);
+		for (i = 0; i < njobs; i++) {
+			diag_list_append(&all, &run.jobs[i].d);
+			diag_list_release(&run.jobs[i].d);
+		}
+	}
+	for (i = 0; i < njobs; i++) {
+		if (run.jobs[i].bad_template)
+			r->usage_error = 1;
+		if (!run.jobs[i].render || run.jobs[i].failed ||
+		    run.jobs[i].bad_template)
+			continue;
+		count_write(r, run.jobs[i].wrote);
+		if (run.jobs[i].wrote != WRITE_FAILED)
+			r->pages++;
+	}
+	for (i = 0; i < c->n; i++) {
+		if (x.pub[i])
+			x.langs[x.lix[i]].npub++;
+		if (!reported(&x, i))
+			continue;
+		r->files++;
+		if (!x.pub[i])
+			r->skipped++;
+	}
+	/* the index of every language that has pages in this run */
+	for (k = 0; k < c->cfg.nlang; k++)
+		if (!x.langs[k].npub)
+			x.langs[k].has_pages = 0;
+	write_indexes(&x, &all, r);
+	for (k = 0; x.f->lang_files && k < c->cfg.nlang; k++)
+		if (x.langs[k].dir && x.f->lang_files(&x, k, &all) < 0)
+			r->write_error = 1;
+	write_stylesheet(&x, &all, r);
+merge:
+	keep_diags(&x, &all, d);
+out:
+	diag_list_release(&all);
+	free(run.jobs);
+	free(run.sc);
+	export_release(&x);
+	return r->usage_error || r->write_error ? -1 : 0;
+}

@@ -1,0 +1,923 @@
+/*
+ * render_html.c - article bodies as HTML, or as XHTML with RENDER_XHTML.
+ *
+ * md4c pushes blocks, spans and text; this file turns each callback into
+ * markup at once, into one output buffer, so a body is rendered in a single
+ * pass with no tree.  Two things cannot be written as they come:
+ *
+ *   - a heading's id is made from its text, which arrives after the
+ *     opening tag: the heading's inner markup goes to a side buffer and
+ *     the whole element is written when it closes;
+ *   - an image's alt text arrives as text callbacks between the image's
+ *     enter and leave: it is collected, and <img> is written on leave.
+ *
+ * Everything the author wrote reaches the output through escape.c; what
+ * the renderer writes itself is fixed markup.  The differences between
+ * HTML and XHTML are only how void elements end, so they are one flag.
+ */
+#include "buf.h"
+#include "escape.h"
+#include "markdown.h"
+#include "render.h"
+#include "typo.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/* Ids already given in this page, with the next suffix to try for each. */
+struct idset {
+	struct idslot {
+		char *id;
+		unsigned next;
+	} *v;
+	size_t n, cap;		/* cap is a power of two, or 0 */
+};
+
+/* One open link: whether <a> was written, and its URL for autolinks. */
+struct link {
+	int emitted;
+	struct buf href;	/* decoded destination */
+};
+
+#define MAX_LINKS 8		/* md4c never nests links; images nest in them */
+
+struct html {
+	const struct render_opts *o;
+	struct render_info *info;
+	struct buf *out;	/* where markup goes now */
+	struct buf *body;	/* the caller's output */
+	int xhtml;
+	int use_typo;
+	struct typo typo;
+	struct buf tmp;		/* typography output, before escaping */
+	struct buf url;		/* a decoded URL */
+
+	/* the heading being rendered */
+	int in_heading;
+	unsigned heading_level;
+	struct buf heading;	/* its inner markup */
+	struct buf heading_text;	/* its plain text */
+	struct idset ids;
+
+	/* the image being rendered; images nest in alt text, the outer wins */
+	int img_depth;
+	int img_ok;
+	struct buf img_src, img_title, alt;
+
+	struct link links[MAX_LINKS];
+	int nlinks;
+	int in_code_block;
+	int in_html_block;
+};
+
+void render_info_release(struct render_info *ri)
+{
+	size_t i;
+
+	for (i = 0; i < ri->nheadings; i++) {
+		free(ri->headings[i].id);
+		free(ri->headings[i].text);
+	}
+	free(ri->headings);
+	ri->headings = NULL;
+	ri->nheadings = ri->alloc = 0;
+}
+
+/* ---- URLs ---- */
+
+static int ascii_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+static int scheme_is(const char *s, size_t n, const char *lit)
+{
+	size_t i;
+
+	if (strlen(lit) != n)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (ascii_lower((unsigned char)s[i]) != lit[i])
+			return 0;
+	return 1;
+}
+
+int render_url_allowed(const char *url, size_t n, int allow_article)
+{
+	static const char *const ok[] = { "http", "https", "mailto", "tel" };
+	size_t i;
+
+	/*
+	 * Browsers drop tabs and newlines anywhere in a URL ("java\tscript:"),
+	 * so any control character refuses the URL rather than being trusted
+	 * to escaping.
+	 */
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)url[i];
+
+		if (c < 0x20 || c == 0x7F)
+			return 0;
+	}
+	/* A scheme is ALPHA *( ALPHA / DIGIT / + - . ) before the first ':'. */
+	if (!n || !((url[0] >= 'a' && url[0] <= 'z') ||
+		    (url[0] >= 'A' && url[0] <= 'Z')))
+		return 1;
+	for (i = 1; i < n; i++) {
+		char c = url[i];
+
+		if (c == ':')
+			break;
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		      (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'))
+			return 1;	/* no scheme: a relative URL */
+	}
+	if (i == n)
+		return 1;
+	if (allow_article && scheme_is(url, i, "article"))
+		return 1;
+	for (n = 0; n < ARRAY_SIZE(ok); n++)
+		if (scheme_is(url, i, ok[n]))
+			return 1;
+	return 0;
+}
+
+/* ---- heading ids ---- */
+
+/*
+ * One code point of a heading into its id: ASCII directly, anything else
+ * through utf8proc (compatibility decomposition, case folding, marks
+ * stripped), one code point at a time so that nothing is allocated.
+ * Returns 0 when it ends the id (64 bytes reached).
+ */
+static int id_char(struct buf *out, size_t start, int *dash, int32_t cp)
+{
+	utf8proc_int32_t d[16];
+	utf8proc_ssize_t nd, k;
+	int last = 0;
+
+	if (cp < 0x80) {
+		d[0] = cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+		nd = 1;
+	} else {
+		nd = utf8proc_decompose_char(cp, d, 16, UTF8PROC_DECOMPOSE |
+					     UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+					     UTF8PROC_STRIPMARK | UTF8PROC_IGNORE,
+					     &last);
+		if (nd < 0 || nd > 16)
+			nd = 0;
+	}
+	for (k = 0; k < nd; k++) {
+		utf8proc_int32_t c = d[k];
+		utf8proc_uint8_t u[4];
+		utf8proc_ssize_t len;
+		int alnum, digit;
+
+		if (c < 0x80) {
+			digit = c >= '0' && c <= '9';
+			alnum = digit || (c >= 'a' && c <= 'z');
+		} else {
+			utf8proc_category_t cat = utf8proc_category(c);
+
+			digit = cat >= UTF8PROC_CATEGORY_ND &&
+				cat <= UTF8PROC_CATEGORY_NO;
+			alnum = digit || (cat >= UTF8PROC_CATEGORY_LU &&
+					  cat <= UTF8PROC_CATEGORY_LO);
+		}
+		if (!alnum) {
+			*dash = 1;
+			continue;
+		}
+		len = utf8proc_encode_char(c, u);
+		/* ids that are XML names too: no leading digit */
+		if (out->len == start && digit)
+			buf_adds(out, "h-");
+		else if (*dash && out->len > start)
+			buf_addc(out, '-');
+		*dash = 0;
+		if (out->len - start + (size_t)len > 64)
+			return 0;
+		buf_add(out, u, (size_t)len);
+	}
+	return 1;
+}
+
+void render_heading_id(struct buf *out, const char *s, size_t n)
+{
+	size_t start = out->len, i = 0;
+	int dash = 0;
+
+	while (i < n) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k;
+
+		if ((unsigned char)s[i] < 0x80) {
+			cp = (unsigned char)s[i];
+			k = 1;
+		} else {
+			k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+					     (utf8proc_ssize_t)(n - i), &cp);
+			if (k <= 0) {
+				/* not UTF-8: a separator, and on */
+				cp = ' ';
+				k = 1;
+			}
+		}
+		if (!id_char(out, start, &dash, cp))
+			break;
+		i += (size_t)k;
+	}
+	if (out->len == start)
+		buf_adds(out, "section");
+}
+
+static size_t hash_str(const char *s, size_t n)
+{
+	size_t h = 2166136261u, i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static struct idslot *idset_find(struct idset *set, const char *s, size_t n)
+{
+	size_t i;
+
+	if (!set->cap)
+		return NULL;
+	for (i = hash_str(s, n) & (set->cap - 1); set->v[i].id;
+	     i = (i + 1) & (set->cap - 1))
+		if (memeq(s, n, set->v[i].id))
+			return &set->v[i];
+	return NULL;
+}
+
+static struct idslot *idset_add(struct idset *set, const char *s, size_t n)
+{
+	size_t i;
+
+	if ((set->n + 1) * 2 > set->cap) {
+		struct idset bigger = { NULL, 0, set->cap ? set->cap * 2 : 16 };
+
+		bigger.v = xcalloc(bigger.cap, sizeof(*bigger.v));
+		for (i = 0; i < set->cap; i++) {
+			size_t j;
+
+			if (!set->v[i].id)
+				continue;
+			j = hash_str(set->v[i].id, strlen(set->v[i].id));
+			for (j &= bigger.cap - 1; bigger.v[j].id;
+			     j = (j + 1) & (bigger.cap - 1))
+				;
+			bigger.v[j] = set->v[i];
+		}
+		bigger.n = set->n;
+		free(set->v);
+		*set = bigger;
+	}
+	for (i = hash_str(s, n) & (set->cap - 1); set->v[i].id;
+	     i = (i + 1) & (set->cap - 1))
+		;
+	set->v[i].id = xstrndup(s, n);
+	set->v[i].next = 2;
+	set->n++;
+	return &set->v[i];
+}
+
+static void idset_release(struct idset *set)
+{
+	size_t i;
+
+	for (i = 0; i < set->cap; i++)
+		free(set->v[i].id);
+	free(set->v);
+	memset(set, 0, sizeof(*set));
+}
+
+/*
+ * Make id (holding the base) unique in the page: the first "x" stays,
+ * then "x-2", "x-3"...  Each base remembers its next suffix so that a
+ * body of a thousand equal headings stays linear.
+ */
+static void unique_id(struct idset *set, struct buf *id)
+{
+	struct idslot *base = idset_find(set, id->buf, id->len);
+	size_t len = id->len;
+
+	if (!base) {
+		idset_add(set, id->buf, id->len);
+		return;
+	}
+	for (;;) {
+		unsigned k = base->next++;
+
+		buf_setlen(id, len);
+		buf_addf(id, "-%u", k);
+		if (!idset_find(set, id->buf, id->len))
+			break;
+	}
+	idset_add(set, id->buf, id->len);
+}
+
+/* ---- output helpers ---- */
+
+static void put(struct html *h, const char *s)
+{
+	buf_adds(h->out, s);
+}
+
+static void put_void_end(struct html *h)
+{
+	put(h, h->xhtml ? " />" : ">");
+}
+
+/*
+ * Characters HTML and XML both refuse (C0 controls but tab and line ends,
+ * DEL) become U+FFFD, so that a stray control byte in a body cannot make
+ * a page invalid.  s[0..n) is appended to dst.
+ */
+static void add_clean(struct buf *dst, const char *s, size_t n)
+{
+	size_t i, start = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+			buf_add(dst, s + start, i - start);
+			buf_addcp(dst, 0xFFFD);
+			start = i + 1;
+		}
+	}
+	buf_add(dst, s + start, n - start);
+}
+
+static int needs_clean(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
+			return 1;
+	}
+	return 0;
+}
+
+/* Escape s[0..n) into dst, controls replaced. */
+static void put_escaped(struct buf *dst, struct buf *scratch, const char *s,
+			size_t n)
+{
+	if (needs_clean(s, n)) {
+		buf_reset(scratch);
+		add_clean(scratch, s, n);
+		escape_html(dst, scratch->buf, scratch->len);
+	} else {
+		escape_html(dst, s, n);
+	}
+}
+
+/* An attribute value from md4c: entities decoded, then escaped. */
+static void put_attr(struct html *h, const MD_ATTRIBUTE *a)
+{
+	buf_reset(&h->url);
+	md_attr_text(&h->url, a);
+	put_escaped(h->out, &h->tmp, h->url.buf, h->url.len);
+}
+
+/*
+ * Text the reader sees: typography, then escaping, into the heading's
+ * plain text and the image's alt text too when those are being collected.
+ * verbatim: code or a URL, copied as written.
+ */
+static void text_run(struct html *h, const char *s, size_t n, int verbatim)
+{
+	const char *t = s;
+	size_t tn = n;
+
+	if (h->use_typo) {
+		if (verbatim) {
+			typo_verbatim(&h->typo, s, n);
+		} else {
+			buf_reset(&h->tmp);
+			typo_text(&h->typo, &h->tmp, s, n);
+			t = h->tmp.buf;
+			tn = h->tmp.len;
+		}
+	}
+	if (h->img_depth) {
+		add_clean(&h->alt, t, tn);
+		return;
+	}
+	if (h->in_heading && h->heading_text.len < 1024)
+		add_clean(&h->heading_text, t, tn);
+	if (needs_clean(t, tn)) {
+		struct buf clean = BUF_INIT;
+
+		add_clean(&clean, t, tn);
+		escape_html(h->out, clean.buf, clean.len);
+		buf_release(&clean);
+	} else {
+		escape_html(h->out, t, tn);
+	}
+}
+
+/* ---- blocks ---- */
+
+/*
+ * A fenced block's language becomes class="language-X" (what highlighters
+ * look for) only when it is a plain name: c, c++, objective-c, x86_64...
+ */
+static int code_lang_ok(const MD_ATTRIBUTE *lang)
+{
+	MD_SIZE i;
+
+	if (lang->size > 32)
+		return 0;
+	for (i = 0; i < lang->size; i++) {
+		char c = lang->text[i];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		      (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+		      c == '+' || c == '#' || c == '.'))
+			return 0;
+	}
+	return 1;
+}
+
+static const char *align_class(MD_ALIGN a)
+{
+	switch (a) {
+	case MD_ALIGN_LEFT: return " class=\"align-start\"";
+	case MD_ALIGN_CENTER: return " class=\"align-center\"";
+	case MD_ALIGN_RIGHT: return " class=\"align-end\"";
+	default: return "";
+	}
+}
+
+static void heading_open(struct html *h, unsigned level)
+{
+	h->in_heading = 1;
+	h->heading_level = level < 1 ? 1 : level > 6 ? 6 : level;
+	buf_reset(&h->heading);
+	buf_reset(&h->heading_text);
+	h->out = &h->heading;
+}
+
+static void heading_close(struct html *h)
+{
+	struct buf id = BUF_INIT;
+	char tag[8];
+
+	h->out = h->body;
+	h->in_heading = 0;
+	render_heading_id(&id, h->heading_text.buf, h->heading_text.len);
+	unique_id(&h->ids, &id);
+	snprintf(tag, sizeof(tag), "h%u", h->heading_level);
+	buf_addf(h->out, "<%s id=\"", tag);
+	escape_html(h->out, id.buf, id.len);
+	put(h, "\">");
+	buf_add(h->out, h->heading.buf, h->heading.len);
+	buf_addf(h->out, "</%s>\n", tag);
+	if (h->info) {
+		struct render_info *ri = h->info;
+		struct render_heading *rh;
+		char *p;
+
+		GROW(ri->headings, ri->alloc, ri->nheadings + 1);
+		rh = &ri->headings[ri->nheadings++];
+		rh->level = h->heading_level;
+		rh->id = buf_detach(&id, NULL);
+		rh->text = xstrndup(h->heading_text.buf, h->heading_text.len);
+		/* soft breaks collapse: a table of contents entry is one line */
+		for (p = rh->text; *p; p++)
+			if (*p == '\n')
+				*p = ' ';
+	}
+	buf_release(&id);
+}
+
+static int enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
+{
+	struct html *h = ud;
+
+	if (h->use_typo && type != MD_BLOCK_DOC)
+		typo_block(&h->typo);
+	switch (type) {
+	case MD_BLOCK_DOC:
+		break;
+	case MD_BLOCK_QUOTE:
+		put(h, "<blockquote>\n");
+		break;
+	case MD_BLOCK_UL:
+		put(h, "<ul>\n");
+		break;
+	case MD_BLOCK_OL: {
+		unsigned start = ((MD_BLOCK_OL_DETAIL *)detail)->start;
+
+		if (start == 1)
+			put(h, "<ol>\n");
+		else
+			buf_addf(h->out, "<ol start=\"%u\">\n", start);
+		break;
+	}
+	case MD_BLOCK_LI:
+		put(h, "<li>");
+		break;
+	case MD_BLOCK_HR:
+		put(h, "<hr");
+		put_void_end(h);
+		put(h, "\n");
+		break;
+	case MD_BLOCK_H:
+		heading_open(h, ((MD_BLOCK_H_DETAIL *)detail)->level);
+		break;
+	case MD_BLOCK_CODE: {
+		const MD_BLOCK_CODE_DETAIL *c = detail;
+
+		h->in_code_block = 1;
+		put(h, "<pre><code");
+		if (c->lang.size && code_lang_ok(&c->lang)) {
+			put(h, " class=\"language-");
+			put_attr(h, &c->lang);
+			put(h, "\"");
+		}
+		put(h, ">");
+		break;
+	}
+	case MD_BLOCK_HTML:
+		/* never emitted: validate warns (raw-html) */
+		h->in_html_block = 1;
+		break;
+	case MD_BLOCK_P:
+		put(h, "<p>");
+		break;
+	case MD_BLOCK_TABLE:
+		/* the wrapper scrolls sideways on a phone; the table keeps its role */
+		put(h, "<div class=\"table\">\n<table>\n");
+		break;
+	case MD_BLOCK_THEAD:
+		put(h, "<thead>\n");
+		break;
+	case MD_BLOCK_TBODY:
+		put(h, "<tbody>\n");
+		break;
+	case MD_BLOCK_TR:
+		put(h, "<tr>\n");
+		break;
+	case MD_BLOCK_TH:
+		put(h, "<th scope=\"col\"");
+		put(h, align_class(((MD_BLOCK_TD_DETAIL *)detail)->align));
+		put(h, ">");
+		break;
+	case MD_BLOCK_TD:
+		put(h, "<td");
+		put(h, align_class(((MD_BLOCK_TD_DETAIL *)detail)->align));
+		put(h, ">");
+		break;
+	}
+	return 0;
+}
+
+static int leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
+{
+	struct html *h = ud;
+
+	(void)detail;
+	switch (type) {
+	case MD_BLOCK_DOC:
+	case MD_BLOCK_HR:
+		break;
+	case MD_BLOCK_QUOTE:
+		put(h, "</blockquote>\n");
+		break;
+	case MD_BLOCK_UL:
+		put(h, "</ul>\n");
+		break;
+	case MD_BLOCK_OL:
+		put(h, "</ol>\n");
+		break;
+	case MD_BLOCK_LI:
+		put(h, "</li>\n");
+		break;
+	case MD_BLOCK_H:
+		heading_close(h);
+		break;
+	case MD_BLOCK_CODE:
+		h->in_code_block = 0;
+		put(h, "</code></pre>\n");
+		break;
+	case MD_BLOCK_HTML:
+		h->in_html_block = 0;
+		break;
+	case MD_BLOCK_P:
+		put(h, "</p>\n");
+		break;
+	case MD_BLOCK_TABLE:
+		put(h, "</table>\n</div>\n");
+		break;
+	case MD_BLOCK_THEAD:
+		put(h, "</thead>\n");
+		break;
+	case MD_BLOCK_TBODY:
+		put(h, "</tbody>\n");
+		break;
+	case MD_BLOCK_TR:
+		put(h, "</tr>\n");
+		break;
+	case MD_BLOCK_TH:
+		put(h, "</th>\n");
+		break;
+	case MD_BLOCK_TD:
+		put(h, "</td>\n");
+		break;
+	}
+	return 0;
+}
+
+/* ---- spans ---- */
+
+static void link_open(struct html *h, const MD_SPAN_A_DETAIL *a)
+{
+	struct link *l = &h->links[h->nlinks++];
+	const char *id, *hreflang = NULL;
+	size_t n;
+
+	l->emitted = 0;
+	buf_reset(&l->href);
+	md_attr_text(&l->href, &a->href);
+	if (md_article_link(l->href.buf, l->href.len, &id, &n)) {
+		struct buf url = BUF_INIT;
+
+		if (h->o->resolve && n &&
+		    h->o->resolve(h->o->resolve_ctx, id, n, &url, &hreflang) == 0) {
+			/* the fragment goes along: article:id#part */
+			buf_add(&url, id + n, l->href.len - (size_t)(id + n - l->href.buf));
+			put(h, "<a href=\"");
+			escape_url(h->out, url.buf, url.len);
+			put(h, "\"");
+			if (hreflang) {
+				put(h, " hreflang=\"");
+				escape_html(h->out, hreflang, strlen(hreflang));
+				put(h, "\" lang=\"");
+				escape_html(h->out, hreflang, strlen(hreflang));
+				put(h, "\"");
+			}
+			l->emitted = 1;
+		}
+		buf_release(&url);
+	} else if (l->href.len &&
+		   render_url_allowed(l->href.buf, l->href.len, 0)) {
+		put(h, "<a href=\"");
+		escape_url(h->out, l->href.buf, l->href.len);
+		put(h, "\"");
+		l->emitted = 1;
+	}
+	if (l->emitted) {
+		if (a->title.size) {
+			put(h, " title=\"");
+			put_attr(h, &a->title);
+			put(h, "\"");
+		}
+		put(h, ">");
+	}
+}
+
+static void link_close(struct html *h)
+{
+	struct link *l = &h->links[--h->nlinks];
+
+	if (l->emitted)
+		put(h, "</a>");
+}
+
+/* Is this text the URL of the autolink it is in (so no typography)? */
+static int is_autolink_text(const struct html *h, const char *s, size_t n)
+{
+	const struct buf *href;
+
+	if (!h->nlinks)
+		return 0;
+	href = &h->links[h->nlinks - 1].href;
+	if (href->len == n && !memcmp(href->buf, s, n))
+		return 1;
+	if (href->len == n + 7 && !memcmp(href->buf, "http://", 7) &&
+	    !memcmp(href->buf + 7, s, n))
+		return 1;
+	return href->len == n + 7 && !memcmp(href->buf, "mailto:", 7) &&
+	       !memcmp(href->buf + 7, s, n);
+}
+
+static void img_open(struct html *h, const MD_SPAN_IMG_DETAIL *img)
+{
+	buf_reset(&h->img_src);
+	buf_reset(&h->img_title);
+	buf_reset(&h->alt);
+	md_attr_text(&h->img_src, &img->src);
+	md_attr_text(&h->img_title, &img->title);
+	h->img_ok = h->img_src.len &&
+		    render_url_allowed(h->img_src.buf, h->img_src.len, 0);
+}
+
+static void img_close(struct html *h)
+{
+	if (h->in_heading && h->heading_text.len < 1024)
+		buf_add(&h->heading_text, h->alt.buf, h->alt.len);
+	if (!h->img_ok) {
+		/* no image to show: its description is the content */
+		escape_html(h->out, h->alt.buf, h->alt.len);
+		return;
+	}
+	put(h, "<img src=\"");
+	escape_url(h->out, h->img_src.buf, h->img_src.len);
+	put(h, "\" alt=\"");
+	escape_html(h->out, h->alt.buf, h->alt.len);
+	put(h, "\"");
+	if (h->img_title.len) {
+		put(h, " title=\"");
+		put_escaped(h->out, &h->tmp, h->img_title.buf, h->img_title.len);
+		put(h, "\"");
+	}
+	put_void_end(h);
+}
+
+static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
+{
+	struct html *h = ud;
+
+	if (h->img_depth) {
+		/* inside alt text only the text counts */
+		if (type == MD_SPAN_IMG)
+			h->img_depth++;
+		return 0;
+	}
+	switch (type) {
+	case MD_SPAN_EM:
+		put(h, "<em>");
+		break;
+	case MD_SPAN_STRONG:
+		put(h, "<strong>");
+		break;
+	case MD_SPAN_DEL:
+		put(h, "<del>");
+		break;
+	case MD_SPAN_CODE:
+		put(h, "<code>");
+		break;
+	case MD_SPAN_U:
+		put(h, "<u>");
+		break;
+	case MD_SPAN_A:
+		if (h->nlinks == MAX_LINKS)
+			return 1;	/* cannot happen with md4c: stop */
+		link_open(h, detail);
+		break;
+	case MD_SPAN_IMG:
+		h->img_depth = 1;
+		img_open(h, detail);
+		break;
+	default:
+		break;
+	}
+	return 0;
+}
+
+static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
+{
+	struct html *h = ud;
+
+	(void)detail;
+	if (h->img_depth) {
+		if (type == MD_SPAN_IMG && --h->img_depth == 0)
+			img_close(h);
+		return 0;
+	}
+	switch (type) {
+	case MD_SPAN_EM:
+		put(h, "</em>");
+		break;
+	case MD_SPAN_STRONG:
+		put(h, "</strong>");
+		break;
+	case MD_SPAN_DEL:
+		put(h, "</del>");
+		break;
+	case MD_SPAN_CODE:
+		put(h, "</code>");
+		break;
+	case MD_SPAN_U:
+		put(h, "</u>");
+		break;
+	case MD_SPAN_A:
+		if (h->nlinks)
+			link_close(h);
+		break;
+	default:
+		break;
+	}
+	return 0;
+}
+
+/* ---- text ---- */
+
+static int text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE size, void *ud)
+{
+	struct html *h = ud;
+	unsigned cp;
+	size_t n = size;
+
+	if (h->in_html_block)
+		return 0;
+	switch (type) {
+	case MD_TEXT_HTML:
+		/* raw HTML is never emitted (SPEC 8.2) */
+		break;
+	case MD_TEXT_NULLCHAR:
+		text_run(h, "\xEF\xBF\xBD", 3, 0);
+		break;
+	case MD_TEXT_BR:
+		if (h->img_depth) {
+			text_run(h, " ", 1, 0);
+			break;
+		}
+		if (h->use_typo)
+			typo_verbatim(&h->typo, "\n", 1);
+		put(h, h->xhtml ? "<br />\n" : "<br>\n");
+		if (h->in_heading)
+			buf_addc(&h->heading_text, ' ');
+		break;
+	case MD_TEXT_SOFTBR:
+		text_run(h, "\n", 1, 0);
+		break;
+	case MD_TEXT_ENTITY:
+		if (md_entity(s, n, &cp) == 0) {
+			struct buf e = BUF_INIT;
+
+			buf_addcp(&e, cp);
+			text_run(h, e.buf, e.len, 0);
+			buf_release(&e);
+		} else {
+			text_run(h, s, n, 1);
+		}
+		break;
+	case MD_TEXT_CODE:
+	case MD_TEXT_LATEXMATH:
+		text_run(h, s, n, 1);
+		break;
+	default:
+		text_run(h, s, n, is_autolink_text(h, s, n));
+		break;
+	}
+	return 0;
+}
+
+int render_html(const struct md_src *src, struct md_check *chk,
+		const struct render_opts *o, struct buf *out,
+		struct render_info *info)
+{
+	struct html h;
+	MD_PARSER p;
+	int i, ret;
+
+	memset(&h, 0, sizeof(h));
+	h.o = o;
+	h.info = info;
+	h.out = h.body = out;
+	h.xhtml = !!(o->flags & RENDER_XHTML);
+	h.use_typo = !(o->flags & RENDER_NO_TYPO) && typo_needed(o->lang);
+	if (h.use_typo)
+		typo_init(&h.typo, o->lang, o->typo_flags);
+	buf_init(&h.tmp);
+	buf_init(&h.url);
+	buf_init(&h.heading);
+	buf_init(&h.heading_text);
+	buf_init(&h.img_src);
+	buf_init(&h.img_title);
+	buf_init(&h.alt);
+	for (i = 0; i < MAX_LINKS; i++)
+		buf_init(&h.links[i].href);
+
+	memset(&p, 0, sizeof(p));
+	p.enter_block = enter_block;
+	p.leave_block = leave_block;
+	p.enter_span = enter_span;
+	p.leave_span = leave_span;
+	p.text = text;
+	ret = chk ? md_run_with_check(chk, &p, &h) : md_run(src, &p, &h);
+
+	buf_release(&h.tmp);
+	buf_release(&h.url);
+	buf_release(&h.heading);
+	buf_release(&h.heading_text);
+	buf_release(&h.img_src);
+	buf_release(&h.img_title);
+	buf_release(&h.alt);
+	for (i = 0; i < MAX_LINKS; i++)
+		buf_release(&h.links[i].href);
+	idset_release(&h.ids);
+	return ret ? -1 : 0;
+}
