@@ -3,17 +3,21 @@
  * templates, and the files (SPEC 8, 8.1, 8.2, 8.5).
  *
  * The run, in order:
- *   1. corpus_open/select/index and checks_cross: every validation error is
- *      known before anything is written;
- *   2. set-up, single-threaded: string catalogs, templates, which articles
- *      are publishable (not a draft unless asked, no error, a safe and
- *      unique slug), the id table links resolve through, the output
- *      directories;
- *   3. the pages, in the worker pool: each job re-reads its article (so
- *      bodies are never all in memory), renders the body, builds the page
- *      data, renders the template and writes the file; its diagnostics go
- *      to its own list, merged afterwards in article order;
- *   4. each language's index, then the shared files (style.css).
+ *   1. corpus_open/select, corpus_index of the frontmatter only, and
+ *      checks_cross: every error but those of the bodies is known before
+ *      anything is written; templates are compiled (an error stops here);
+ *   2. set-up, single-threaded: string catalogs, which articles are
+ *      publishable (not a draft unless asked, no error, a safe and unique
+ *      slug), the id table links resolve through, the output directories;
+ *   3. the pages, in the worker pool: each job reads its article again (so
+ *      bodies are never all in memory) and runs validate's body checks in
+ *      the same md4c parse that renders it, so a body is parsed once; a
+ *      page is written only when its body has no error.  Diagnostics go to
+ *      the job's own list, merged afterwards in article order;
+ *   4. only when some body had errors: the pages are rendered again
+ *      without those articles (links to them would otherwise lead
+ *      nowhere);
+ *   5. each language's index, then the shared files (style.css).
  *
  * Whether a link, a version or a related article is shown depends only on
  * the corpus (publishable or not), never on --lang, PATHs or -j, so a page
@@ -61,7 +65,7 @@ struct export;
 struct export_format {
 	const char *name;		/* --to NAME; default out/NAME/ */
 	const char *ext;		/* of a page file */
-	const char *page_dir;		/* pages' directory inside a language's */
+	const char *page_dir;		/* pages' directory in a language's: "" or "EPUB/" */
 	const char *page_template;	/* NULL: page_fn renders the page */
 	const char *index_template;	/* NULL: no index page */
 	const char *index_file;		/* the index, in the pages' directory */
@@ -79,8 +83,18 @@ struct export_format {
 };
 
 static const struct export_format formats[] = {
-	{ "html", ".html", "", "page.html", "index.html", "index.html",
-	  "style.css", 0, 1, 0, 0, render_html, NULL, NULL },
+	{
+		.name = "html",
+		.ext = ".html",
+		.page_dir = "",
+		.page_template = "page.html",
+		.index_template = "index.html",
+		.index_file = "index.html",
+		.stylesheet = "style.css",
+		.cross_lang_links = 1,
+		.render_flags = 0,
+		.body = render_html,
+	},
 };
 
 /* A configured language, as this run sees it. */
@@ -471,6 +485,88 @@ struct farg {
 	size_t hlen;
 };
 
+/* A piece of a catalog string: literal text, or a placeholder. */
+struct piece {
+	const char *s;
+	size_t n;
+	int arg;		/* index in args, or -1: literal */
+};
+
+#define MAX_PIECES 64
+
+/* Only spaces and punctuation (", ", " (", "، "): what joins two values. */
+static int only_punct(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+						      (utf8proc_ssize_t)(n - i), &cp);
+		utf8proc_category_t cat;
+
+		if (k <= 0)
+			return 0;
+		cat = utf8proc_category(cp);
+		if (!(cat >= UTF8PROC_CATEGORY_PC && cat <= UTF8PROC_CATEGORY_PO) &&
+		    !(cat >= UTF8PROC_CATEGORY_ZS && cat <= UTF8PROC_CATEGORY_ZP))
+			return 0;
+		i += (size_t)k;
+	}
+	return 1;
+}
+
+/*
+ * Split tmpl into pieces.  A placeholder whose value is empty (a reviewer
+ * without an affiliation) goes, and so does the punctuation that joined
+ * it to what came before ("{name}, {role}" -> "{name}"), with the closing
+ * bracket of an opening one it took (" ({affiliation})" -> "").
+ * Returns the number of pieces; a string of more pieces is cut there.
+ */
+static size_t split_pieces(const char *tmpl, const struct farg *args,
+			   size_t nargs, struct piece *v)
+{
+	const char *s = tmpl;
+	size_t n = 0;
+
+	while (*s && n + 2 < MAX_PIECES) {
+		const char *open = strchr(s, '{');
+		const char *close = open ? strchr(open, '}') : NULL;
+		size_t i;
+
+		if (!close) {
+			v[n].s = s;
+			v[n].n = strlen(s);
+			v[n++].arg = -1;
+			break;
+		}
+		for (i = 0; i < nargs; i++)
+			if (memeq(open + 1, (size_t)(close - open - 1), args[i].name))
+				break;
+		v[n].s = s;
+		v[n].n = (size_t)(i < nargs ? open - s : close + 1 - s);
+		v[n++].arg = -1;
+		if (i < nargs) {
+			if (!args[i].len && n >= 2 && v[n - 2].arg >= 0 &&
+			    only_punct(v[n - 1].s, v[n - 1].n)) {
+				/* drop the joint, and a bracket it opened */
+				const char *last = v[n - 1].s + v[n - 1].n - 1;
+
+				if (v[n - 1].n && (*last == '(' || *last == '[') &&
+				    close[1] == (*last == '(' ? ')' : ']'))
+					close++;
+				n--;
+			} else if (args[i].len) {
+				v[n].s = open;
+				v[n].n = (size_t)(close + 1 - open);
+				v[n++].arg = (int)i;
+			}
+		}
+		s = close + 1;
+	}
+	return n;
+}
+
 /*
  * Fill the {name} placeholders of a catalog string into html (escaped;
  * text values isolated with <bdi> on right-to-left pages, where a Latin
@@ -482,55 +578,34 @@ static void fill(struct pg *p, const char *tmpl, const struct farg *args,
 		 size_t nargs, struct buf *html, struct buf *text)
 {
 	const char *code = p->x->langs[p->lang].code;
+	struct piece v[MAX_PIECES];
 	struct buf run = BUF_INIT;
 	struct typo t;
 	int typo = typo_needed(code);
-	const char *s = tmpl, *lit = tmpl;
+	size_t n = split_pieces(tmpl, args, nargs, v), k;
 
 	if (typo)
 		typo_init(&t, code, 0);
-	for (;;) {
-		const char *open = strchr(s, '{');
-		const char *close = open ? strchr(open, '}') : NULL;
-		const char *end = close ? open : s + strlen(s);
-		size_t i;
+	for (k = 0; k < n; k++) {
+		const struct farg *a = v[k].arg >= 0 ? &args[v[k].arg] : NULL;
 
-		/* the literal text before the placeholder */
+		if (a && a->html) {
+			buf_add(html, a->html, a->hlen);
+			buf_add(text, a->text, a->len);
+			if (typo)
+				typo_verbatim(&t, a->text, a->len);
+			continue;
+		}
 		buf_reset(&run);
 		if (typo)
-			typo_text(&t, &run, lit, (size_t)(end - lit));
+			typo_text(&t, &run, a ? a->text : v[k].s, a ? a->len : v[k].n);
 		else
-			buf_add(&run, lit, (size_t)(end - lit));
-		escape_html(html, run.buf, run.len);
-		buf_add(text, run.buf, run.len);
-		if (!close)
-			break;
-		for (i = 0; i < nargs; i++)
-			if (memeq(open + 1, (size_t)(close - open - 1), args[i].name))
-				break;
-		if (i == nargs) {
-			/* not ours: keep "{x}" as text and go on after it */
-			buf_reset(&run);
-			buf_add(&run, open, (size_t)(close - open + 1));
-			escape_html(html, run.buf, run.len);
-			buf_add(text, run.buf, run.len);
-			if (typo)
-				typo_verbatim(&t, run.buf, run.len);
-		} else if (args[i].html) {
-			buf_add(html, args[i].html, args[i].hlen);
-			buf_add(text, args[i].text, args[i].len);
-			if (typo)
-				typo_verbatim(&t, args[i].text, args[i].len);
-		} else {
-			buf_reset(&run);
-			if (typo)
-				typo_text(&t, &run, args[i].text, args[i].len);
-			else
-				buf_add(&run, args[i].text, args[i].len);
+			buf_add(&run, a ? a->text : v[k].s, a ? a->len : v[k].n);
+		if (a)
 			add_isolated(p, html, run.buf, run.len);
-			buf_add(text, run.buf, run.len);
-		}
-		s = lit = close + 1;
+		else
+			escape_html(html, run.buf, run.len);
+		buf_add(text, run.buf, run.len);
 	}
 	buf_release(&run);
 }
@@ -555,7 +630,8 @@ static void join(struct pg *p, const struct litem *items, size_t n,
 
 	if (!n)
 		return;
-	for (i = 0; i + 1 < n || (n == 1 && i == 0); i++) {
+	/* all but the last, or the only one */
+	for (i = 0; i < (n == 1 ? 1 : n - 1); i++) {
 		if (i) {
 			escape_html(&h, sep, strlen(sep));
 			buf_adds(&t, sep);
@@ -565,8 +641,6 @@ static void join(struct pg *p, const struct litem *items, size_t n,
 		else
 			add_isolated(p, &h, items[i].text, items[i].len);
 		buf_add(&t, items[i].text, items[i].len);
-		if (n == 1)
-			break;
 	}
 	if (n == 1) {
 		buf_add(html, h.buf, h.len);

@@ -150,6 +150,17 @@ test_expect_success 'acknowledgements: one thanks line per reviewer; translators
 	test_cmp expect actual
 '
 
+test_expect_success 'a reviewer without role or affiliation: the sentence closes up' '
+	export_links &&
+	lines o/fr/gamma.html "^<p>Merci" &&
+	cat >expect <<-\EOF &&
+	<p>Merci à Dr Jeanne Exemple, pour sa collaboration à cet article.</p>
+	<p>Merci à Prof. Paul Témoin (Institut de démonstration), pour sa collaboration à cet article.</p>
+	<p>Merci à Dr Ana Modèle, radiologue, pour sa collaboration à cet article.</p>
+	EOF
+	test_cmp expect actual
+'
+
 test_expect_success 'right to left: names isolated with <bdi> in catalog sentences' '
 	export_links &&
 	lines o/ar/alpha.html "<bdi>" &&

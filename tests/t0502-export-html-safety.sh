@@ -62,6 +62,18 @@ test_expect_success 'links to an article that is not exported become text, also 
 	! grep -q "b.html\|c.html" out/html/fr/index.html
 '
 
+test_expect_success 'with errors in bodies, the same bytes and report for -j 1 and -j 4' '
+	broken &&
+	folio export --to html -j 1 -o one 2>err1; echo $? >status &&
+	expect_status 1 &&
+	folio export --to html -j 4 -o four 2>err4; echo $? >status &&
+	expect_status 1 &&
+	diff -r one four &&
+	sed "s/([0-9]* written, [0-9]* unchanged)//" err1 >e1 &&
+	sed "s/([0-9]* written, [0-9]* unchanged)//" err4 >e4 &&
+	test_cmp e1 e4
+'
+
 test_expect_success 'warnings do not stop a page, and export does not print them' '
 	broken &&
 	folio export --to html d 2>err; echo $? >status &&

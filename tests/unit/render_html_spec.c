@@ -189,6 +189,21 @@ static void unit_checks(void)
 		buf_release(&b);
 	}
 	{
+		/* control characters HTML and XML refuse become U+FFFD */
+		struct example ex;
+		struct buf out = BUF_INIT;
+
+		memset(&ex, 0, sizeof(ex));
+		snprintf(ex.lang, sizeof(ex.lang), "fr");
+		buf_init(&ex.md);
+		buf_adds(&ex.md, "a\x01" "b\x7f c\x0b\n\n## t\x02" "i\n");
+		render(&ex, &out);
+		CHECK_STR(out.buf, "<p>a\xEF\xBF\xBD" "b\xEF\xBF\xBD c\xEF\xBF\xBD</p>\n"
+			  "<h2 id=\"t-i\">t\xEF\xBF\xBD" "i</h2>\n", "control characters");
+		buf_release(&out);
+		buf_release(&ex.md);
+	}
+	{
 		/* a long heading's id stops at 64 bytes, on a character */
 		struct buf b = BUF_INIT;
 		const char *t = "ééééééééééééééééééééééééééééééééééééééééééééé";
