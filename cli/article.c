@@ -24,6 +24,65 @@ void article_release(struct article *a)
 	ydoc_release(&a->fm);
 }
 
+/*
+ * The common case first: a file that is valid needs no line counting, so
+ * runs of ASCII without NUL are skipped eight bytes at a time and the
+ * position is worked out only when something is wrong.
+ */
+static int utf8_valid(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned c;
+
+		if (n - i >= 8) {
+			unsigned long long w;
+
+			memcpy(&w, s + i, 8);
+			if (!(w & 0x8080808080808080ULL) &&
+			    !((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL)) {
+				i += 8;
+				continue;
+			}
+		}
+		c = s[i];
+		if (c == 0)
+			return 0;
+		if (c < 0x80) {
+			i++;
+		} else if (c >= 0xC2 && c <= 0xDF) {
+			if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80)
+				return 0;
+			i += 2;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			unsigned cp;
+
+			if (i + 2 >= n || (s[i + 1] & 0xC0) != 0x80 ||
+			    (s[i + 2] & 0xC0) != 0x80)
+				return 0;
+			cp = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu);
+			if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))
+				return 0;
+			i += 3;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			unsigned cp;
+
+			if (i + 3 >= n || (s[i + 1] & 0xC0) != 0x80 ||
+			    (s[i + 2] & 0xC0) != 0x80 || (s[i + 3] & 0xC0) != 0x80)
+				return 0;
+			cp = ((c & 0x07) << 18) | ((s[i + 1] & 0x3Fu) << 12) |
+			     ((s[i + 2] & 0x3Fu) << 6) | (s[i + 3] & 0x3Fu);
+			if (cp < 0x10000 || cp > 0x10FFFF)
+				return 0;
+			i += 4;
+		} else {
+			return 0;
+		}
+	}
+	return 1;
+}
+
 int utf8_check(const char *text, size_t n, unsigned first_line,
 	       const char *file, struct diag_list *diags)
 {
@@ -31,6 +90,8 @@ int utf8_check(const char *text, size_t n, unsigned first_line,
 	unsigned line = first_line, col = 1;
 	size_t i = 0;
 
+	if (utf8_valid(s, n))
+		return 0;
 	while (i < n) {
 		unsigned c = s[i];
 		size_t len = 1, k;

@@ -69,21 +69,8 @@ static void check_ids(struct corpus *c, struct diag_list *d)
 			buf_release(&list);
 		}
 		/* every file of a duplicated (id, lang) names another */
-		other = corpus_find(c, m->id, m->lang);
-		if (other == m) {
-			size_t k;
-
-			for (k = 0; k < c->n; k++) {
-				const struct article_meta *o = &c->articles[k];
-
-				if (o != m && o->id && o->lang && !strcmp(o->id, m->id) &&
-				    !strcmp(o->lang, m->lang)) {
-					other = o;
-					break;
-				}
-			}
-		}
-		if (other && other != m)
+		other = corpus_twin(c, m);
+		if (other)
 			report(c, d, m, R_DUPLICATE_ID, m->id_pos, "/id",
 			       "duplicate article: id '%s' in '%s' is also in '%s'",
 			       m->id, m->lang, other->path);

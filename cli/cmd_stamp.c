@@ -451,7 +451,7 @@ int cmd_stamp(int argc, const char **argv, const struct global_opts *g)
 		goto report;
 	}
 	/* block counts too: a stamp on a shorter translation gets a warning */
-	corpus_index(&c, INDEX_BODY, &idx);
+	corpus_index(&c, INDEX_BODY | INDEX_WORDS, &idx);
 	s.c = &c;
 	s.dry_run = dry_run;
 	s.d = &d;

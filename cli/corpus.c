@@ -452,6 +452,7 @@ static void index_one(void *ctx, size_t i, int worker)
 
 		md_src_init(&src, a.body, a.body_len, a.body_line);
 		chk = md_check_new(&src, m->path, m, d);
+		md_check_words(chk, job->flags & INDEX_WORDS);
 		md_check_run(chk);
 		md_check_free(chk);
 		md_src_release(&src);
@@ -551,6 +552,24 @@ const struct article_meta *corpus_find(const struct corpus *c, const char *id,
 
 	if (i < c->nby_id && cmp_key(&c->articles[c->by_id[i]], id, lang) == 0)
 		return &c->articles[c->by_id[i]];
+	return NULL;
+}
+
+const struct article_meta *corpus_twin(const struct corpus *c,
+				       const struct article_meta *m)
+{
+	size_t i;
+
+	if (!m->id || !m->lang)
+		return NULL;
+	for (i = lower_bound(c, m->id, m->lang); i < c->nby_id; i++) {
+		const struct article_meta *o = &c->articles[c->by_id[i]];
+
+		if (cmp_key(o, m->id, m->lang) != 0)
+			break;
+		if (o != m)
+			return o;
+	}
 	return NULL;
 }
 

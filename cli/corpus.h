@@ -59,7 +59,8 @@ int corpus_select(struct corpus *c, const char **paths, int npaths,
 
 /* What corpus_index() does to each body. */
 enum index_flags {
-	INDEX_BODY = 1,		/* run the body checks, counts and words */
+	INDEX_BODY = 1,		/* run the body checks and block counts */
+	INDEX_WORDS = 2,	/* with INDEX_BODY: count words too */
 };
 
 /*
@@ -72,6 +73,9 @@ void corpus_index(struct corpus *c, int flags, struct diag_list *diags);
 /* The article with id and lang, or NULL. */
 const struct article_meta *corpus_find(const struct corpus *c, const char *id,
 				       const char *lang);
+/* Another article with m's id and lang (a duplicate), or NULL. */
+const struct article_meta *corpus_twin(const struct corpus *c,
+				       const struct article_meta *m);
 /* Any article with that id, or NULL. */
 const struct article_meta *corpus_any(const struct corpus *c, const char *id);
 /* The original of id (no translated_from), or NULL; *count gets how many. */

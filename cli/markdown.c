@@ -14,12 +14,14 @@ void md_src_init(struct md_src *s, const char *text, size_t len,
 		 unsigned first_line)
 {
 	size_t i, alloc = 0;
+	int long_line = 0;
 
 	s->text = text;
 	s->len = len;
 	s->first_line = first_line;
 	s->line_starts = NULL;
 	s->nlines = 0;
+	s->cols = NULL;
 	GROW(s->line_starts, alloc, 1);
 	s->line_starts[s->nlines++] = 0;
 	for (i = 0; i < len; i++) {
@@ -27,16 +29,47 @@ void md_src_init(struct md_src *s, const char *text, size_t len,
 
 		if (!nl)
 			break;
+		if ((size_t)(nl - text) - i >= MD_COL_STEP)
+			long_line = 1;
 		i = (size_t)(nl - text);
 		GROW(s->line_starts, alloc, s->nlines + 1);
 		s->line_starts[s->nlines++] = i + 1;
+	}
+	if (len - s->line_starts[s->nlines - 1] >= MD_COL_STEP)
+		long_line = 1;
+	s->long_lines = long_line;
+}
+
+/*
+ * Column checkpoints for long lines, built lazily: most bodies never ask
+ * for a position far into a line.  An md_src belongs to one thread, so the
+ * cache can be filled through a const pointer.
+ */
+static void build_cols(const struct md_src *cs)
+{
+	struct md_src *s = (struct md_src *)cs;
+	unsigned col = 1;
+	size_t i;
+
+	s->cols = xcalloc(s->len / MD_COL_STEP + 1, sizeof(*s->cols));
+	for (i = 0; i <= s->len; i++) {
+		if (i % MD_COL_STEP == 0)
+			s->cols[i / MD_COL_STEP] = col;
+		if (i == s->len)
+			break;
+		if (s->text[i] == '\n')
+			col = 1;
+		else if (((unsigned char)s->text[i] & 0xC0) != 0x80)
+			col++;
 	}
 }
 
 void md_src_release(struct md_src *s)
 {
 	free(s->line_starts);
+	free(s->cols);
 	s->line_starts = NULL;
+	s->cols = NULL;
 	s->nlines = 0;
 }
 
@@ -70,14 +103,26 @@ static unsigned count_cols(const char *p, size_t n)
 struct pos md_src_pos(const struct md_src *s, const char *p)
 {
 	struct pos r = { 0, 0 };
-	size_t off, li;
+	size_t off, li, start;
 
 	if (!p || p < s->text || p > s->text + s->len)
 		return r;
 	off = (size_t)(p - s->text);
 	li = line_index(s, off);
 	r.line = s->first_line + (unsigned)li;
-	r.col = count_cols(s->text + s->line_starts[li], off - s->line_starts[li]);
+	start = s->line_starts[li];
+	/* counting up to 64 KiB is cheaper than building the checkpoints */
+	if (s->long_lines && off - start >= 65536) {
+		if (!s->cols)
+			build_cols(s);
+		/* from the last checkpoint, which is inside this line */
+		size_t k = off / MD_COL_STEP * MD_COL_STEP;
+
+		r.col = s->cols[k / MD_COL_STEP] - 1 +
+			count_cols(s->text + k, off - k);
+		return r;
+	}
+	r.col = count_cols(s->text + start, off - start);
 	return r;
 }
 
@@ -210,6 +255,7 @@ struct md_check {
 	struct buf heading;
 	int li_depth;
 	int in_word;
+	int want_words;		/* count words (l10n's workload) */
 
 	/* links and images: one frame each, they nest (image in a link) */
 	struct span {
@@ -236,6 +282,11 @@ struct md_check *md_check_new(const struct md_src *src, const char *file,
 	c->last_level = 1;
 	buf_init(&c->heading);
 	return c;
+}
+
+void md_check_words(struct md_check *c, int on)
+{
+	c->want_words = on;
 }
 
 void md_check_free(struct md_check *c)
@@ -302,6 +353,8 @@ static void count_words(struct md_check *c, const char *s, size_t n)
 {
 	size_t i;
 
+	if (!c->want_words)
+		return;
 	for (i = 0; i < n; i++) {
 		unsigned char ch = (unsigned char)s[i];
 		int space = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';

@@ -27,8 +27,23 @@ struct md_src {
 	unsigned first_line;	/* file line of text[0] */
 	size_t *line_starts;	/* owned: offset of each line's start */
 	size_t nlines;
+	/*
+	 * Owned, NULL unless a line is longer than MD_COL_STEP bytes: the
+	 * column of every offset that is a multiple of MD_COL_STEP, so that
+	 * md_src_pos() never counts more than that many bytes (a 3 MB line
+	 * of links would otherwise make positions quadratic).
+	 */
+	unsigned *cols;
+	int long_lines;		/* some line is longer than MD_COL_STEP */
 };
 
+#define MD_COL_STEP 256
+
+/*
+ * text[len] must be readable and '\0' (a struct buf's contents are):
+ * md4c 0.4.8 reads the byte after the end in some unclosed constructs,
+ * and misparses when it is not a NUL.
+ */
 void md_src_init(struct md_src *s, const char *text, size_t len,
 		 unsigned first_line);
 void md_src_release(struct md_src *s);
@@ -49,6 +64,8 @@ struct md_check;
 struct md_check *md_check_new(const struct md_src *src, const char *file,
 			      struct article_meta *meta, struct diag_list *diags);
 void md_check_free(struct md_check *c);
+/* Count the body's words into meta->words (off by default: l10n's). */
+void md_check_words(struct md_check *c, int on);
 
 /* Run the checks alone. */
 int md_check_run(struct md_check *c);
