@@ -60,7 +60,7 @@ int corpus_select(struct corpus *c, const char **paths, int npaths,
 /* What corpus_index() does to each body. */
 enum index_flags {
 	INDEX_BODY = 1,		/* run the body checks and block counts */
-	INDEX_WORDS = 2,	/* with INDEX_BODY: count words too */
+	INDEX_WORDS = 2,	/* with INDEX_BODY: words and heading texts */
 };
 
 /*

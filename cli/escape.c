@@ -3,22 +3,34 @@
 
 #include <string.h>
 
+static size_t utf8_seq(const unsigned char *s, size_t n);
+
+/*
+ * Besides the XML five: what is not a character of HTML or XML text (C0
+ * and C1 controls but tab, newline and carriage return; DEL; U+FFFE and
+ * U+FFFF; invalid UTF-8) becomes U+FFFD, so that a file name or a YAML
+ * escape such as "\x01" cannot make a page that vnu or epubcheck reject.
+ */
+/*
+ * The bytes each escaper must replace, so that the runs between them are
+ * copied whole: renderers call these for every run of text.
+ */
+static const char *const html_rep[256] = {
+	['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;",
+	['"'] = "&quot;", ['\''] = "&#39;",
+};
+
 void escape_html(struct buf *b, const char *s, size_t n)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t i, start = 0;
 
 	buf_grow(b, n);
 	for (i = 0; i < n; i++) {
-		const char *rep;
+		const char *rep = html_rep[u[i]];
 
-		switch (s[i]) {
-		case '&': rep = "&amp;"; break;
-		case '<': rep = "&lt;"; break;
-		case '>': rep = "&gt;"; break;
-		case '"': rep = "&quot;"; break;
-		case '\'': rep = "&#39;"; break;
-		default: continue;
-		}
+		if (!rep)
+			continue;
 		buf_add(b, s + start, i - start);
 		buf_adds(b, rep);
 		start = i + 1;
@@ -83,6 +95,14 @@ static void json_body(struct buf *b, const char *s, size_t n, int script)
 		} else if ((len = utf8_seq(u + i, n - i)) == 0) {
 			buf_adds(b, "\\ufffd");
 			i++;
+		} else if (script && ((len == 2 && c == 0xC2 && u[i + 1] < 0xA0) ||
+			   (len == 3 && c == 0xEF && u[i + 1] == 0xBF &&
+			    u[i + 2] >= 0xBE))) {
+			/* C1 controls and U+FFFE/U+FFFF are HTML parse errors
+			 * even inside a script: the same value, escaped */
+			buf_addf(b, "\\u%04x", len == 2 ? u[i + 1] :
+				 0xFF00u | (0xC0u | (u[i + 2] & 0x3F)));
+			i += len;
 		} else {
 			buf_add(b, s + i, len);
 			i += len;
@@ -109,28 +129,40 @@ void escape_json_script(struct buf *b, const char *s, size_t n)
 	buf_addc(b, '"');
 }
 
+/* 1: percent-encode; 2: HTML-escape; 0: copy */
+static unsigned char url_class(unsigned char c)
+{
+	if (c <= 0x20 || c >= 0x7F || c == '"' || c == '<' || c == '>' ||
+	    c == '\\' || c == '^' || c == '`' || c == '{' || c == '|' || c == '}')
+		return 1;
+	return c == '&' || c == '\'' ? 2 : 0;
+}
+
 void escape_url(struct buf *b, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	size_t i;
+	size_t i, start = 0;
 
+	buf_grow(b, n);
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
+		unsigned char k = url_class(c);
+		char pct[3];
 
-		if (c <= 0x20 || c >= 0x7F || c == '"' || c == '<' ||
-		    c == '>' || c == '\\' || c == '^' || c == '`' ||
-		    c == '{' || c == '|' || c == '}') {
-			buf_addc(b, '%');
-			buf_addc(b, hex[c >> 4]);
-			buf_addc(b, hex[c & 15]);
-		} else if (c == '&') {
-			buf_adds(b, "&amp;");
-		} else if (c == '\'') {
-			buf_adds(b, "&#39;");
-		} else {
-			buf_addc(b, c);
+		if (!k)
+			continue;
+		buf_add(b, s + start, i - start);
+		start = i + 1;
+		if (k == 2) {
+			buf_adds(b, c == '&' ? "&amp;" : "&#39;");
+			continue;
 		}
+		pct[0] = '%';
+		pct[1] = hex[c >> 4];
+		pct[2] = hex[c & 15];
+		buf_add(b, pct, 3);
 	}
+	buf_add(b, s + start, n - start);
 }
 
 void escape_text_line(struct buf *b, const char *s, size_t n)
@@ -163,16 +195,28 @@ void escape_text_line(struct buf *b, const char *s, size_t n)
 
 void escape_github(struct buf *b, const char *s, size_t n, int property)
 {
-	size_t i;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, len;
 
-	for (i = 0; i < n; i++) {
+	while (i < n) {
 		switch (s[i]) {
 		case '%': buf_adds(b, "%25"); break;
 		case '\r': buf_adds(b, "%0D"); break;
 		case '\n': buf_adds(b, "%0A"); break;
 		case ':': if (property) buf_adds(b, "%3A"); else buf_addc(b, ':'); break;
 		case ',': if (property) buf_adds(b, "%2C"); else buf_addc(b, ','); break;
-		default: buf_addc(b, s[i]);
+		default:
+			/* no terminal escapes in CI logs; UTF-8 as in JSON */
+			if (u[i] < 0x20 || u[i] == 0x7F) {
+				buf_addf(b, "%%%02X", u[i]);
+			} else if ((len = utf8_seq(u + i, n - i)) == 0) {
+				buf_adds(b, "\xEF\xBF\xBD");
+			} else {
+				buf_add(b, s + i, len);
+				i += len;
+				continue;
+			}
 		}
+		i++;
 	}
 }

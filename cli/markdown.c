@@ -255,7 +255,7 @@ struct md_check {
 	struct buf heading;
 	int li_depth;
 	int in_word;
-	int want_words;		/* count words (l10n's workload) */
+	int want_words;		/* count words, keep heading texts (l10n) */
 
 	/* links and images: one frame each, they nest (image in a link) */
 	struct span {
@@ -442,7 +442,8 @@ static int chk_leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 	if (type == MD_BLOCK_H) {
 		heading_check(c, c->last);
 		c->in_heading = 0;
-		push_heading(c);
+		if (c->want_words)
+			push_heading(c);
 	} else if (type == MD_BLOCK_LI) {
 		c->li_depth--;
 	} else if (type == MD_BLOCK_HTML) {

@@ -64,7 +64,10 @@ struct md_check;
 struct md_check *md_check_new(const struct md_src *src, const char *file,
 			      struct article_meta *meta, struct diag_list *diags);
 void md_check_free(struct md_check *c);
-/* Count the body's words into meta->words (off by default: l10n's). */
+/*
+ * Count the body's words into meta->words and keep the heading texts in
+ * meta->headings: what l10n needs, off by default.
+ */
 void md_check_words(struct md_check *c, int on);
 
 /* Run the checks alone. */
