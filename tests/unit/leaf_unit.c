@@ -1,0 +1,129 @@
+/*
+ * leaf_unit.c - unit tests of the small leaf modules: buf, escape, date,
+ * the YAML tree's scalar resolution and positions, opts.
+ */
+#include "buf.h"
+#include "date.h"
+#include "diag.h"
+#include "escape.h"
+#include "yaml_tree.h"
+#include "test.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+static char *esc(void (*fn)(struct buf *, const char *, size_t), const char *s)
+{
+	struct buf b = BUF_INIT;
+
+	fn(&b, s, strlen(s));
+	return buf_detach(&b, NULL);
+}
+
+static void test_buf(void)
+{
+	struct buf b = BUF_INIT;
+	char *p;
+
+	CHECK(b.buf && b.len == 0 && b.buf[0] == '\0', "a fresh buffer is an empty string");
+	buf_addf(&b, "%s-%d", "x", 42);
+	buf_addcp(&b, 0x202F);
+	buf_addcp(&b, 0x1F600);
+	CHECK_STR(b.buf, "x-42\xE2\x80\xAF\xF0\x9F\x98\x80", "addf and code points");
+	buf_setlen(&b, 1);
+	CHECK_STR(b.buf, "x", "setlen truncates");
+	p = buf_detach(&b, NULL);
+	CHECK(b.len == 0 && b.buf[0] == '\0', "detach resets");
+	free(p);
+	buf_release(&b);
+}
+
+static void test_escape(void)
+{
+	char *s;
+
+	s = esc(escape_html, "<a href=\"x\">Tom & 'Jerry'</a>");
+	CHECK_STR(s, "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;", "html");
+	free(s);
+	s = esc(escape_json, "a\"b\\c\n\x01\xff");
+	CHECK_STR(s, "a\\\"b\\\\c\\n\\u0001\\ufffd", "json: controls and invalid UTF-8");
+	free(s);
+	s = esc(escape_url, "https://x.org/a b?q=1&r='2'#é");
+	CHECK_STR(s, "https://x.org/a%20b?q=1&amp;r=&#39;2&#39;#%C3%A9", "url");
+	free(s);
+	s = esc(escape_text_line, "dir\nname\t\x7f.md");
+	CHECK_STR(s, "dir\\nname\\t\\x7f.md", "text line: one line whatever the name");
+	free(s);
+	{
+		struct buf b = BUF_INIT;
+
+		escape_json_script(&b, "</script>", 9);
+		CHECK_STR(b.buf, "\"\\u003c/script\\u003e\"", "json in a script element");
+		buf_release(&b);
+	}
+}
+
+static void test_date(void)
+{
+	struct date a, b;
+	char out[11];
+
+	CHECK(date_parse("2023-10", &a) == 0 && a.y == 2023 && a.m == 10 && a.d == 0, "YYYY-MM");
+	CHECK(date_parse("2024-02-29", &b) == 0, "leap day");
+	CHECK(date_parse("2023-02-29", &b) < 0, "not a leap year");
+	CHECK(date_parse("2023-13", &b) < 0, "month 13");
+	CHECK(date_parse("2023-1", &b) < 0, "one-digit month");
+	CHECK(date_parse("2023-10-15", &b) == 0 && date_cmp(a, b) == 0,
+	      "coarser precision: 2023-10 equals 2023-10-15");
+	date_parse("2024-06", &b);
+	CHECK(date_months(a, b) == 8, "months between 2023-10 and 2024-06");
+	date_format(date_add_months(a, 36), out);
+	CHECK_STR(out, "2026-10", "36 months later");
+}
+
+static struct ynode *parse(struct ydoc *d, const char *text, struct diag_list *l)
+{
+	struct yaml_opts o = { "t.yaml", 0, 0 };
+
+	yaml_parse(d, text, strlen(text), &o, l);
+	return d->root;
+}
+
+static void test_yaml(void)
+{
+	struct ydoc d = YDOC_INIT;
+	struct diag_list l = DIAG_LIST_INIT;
+	struct ynode *r = parse(&d, "a: no\nb: 2023-10\nc: 0x1F\nd: 1.5\ne: ~\nf: \"true\"\ng: .inf\n", &l);
+
+	CHECK(r && r->type == Y_MAP && r->n == 7, "a map of 7");
+	CHECK(ymap_get(r, "a")->type == Y_STRING, "'no' is a string in YAML 1.2");
+	CHECK(ymap_get(r, "b")->type == Y_STRING, "a date is a string");
+	CHECK(ymap_get(r, "c")->type == Y_INT && ymap_get(r, "c")->v.i == 31, "hex integer");
+	CHECK(ymap_get(r, "d")->type == Y_FLOAT, "float");
+	CHECK(ymap_get(r, "e")->type == Y_NULL, "null");
+	CHECK(ymap_get(r, "f")->type == Y_STRING, "quoted true is a string");
+	CHECK(isinf(ymap_get(r, "g")->num), ".inf");
+	CHECK(ymap_get(r, "b")->line == 2 && ymap_get(r, "b")->col == 4, "positions");
+	ydoc_release(&d);
+
+	r = parse(&d, "k: 1\nk: 2\n", &l);
+	CHECK(!r && l.n == 1 && l.v[0].rule == R_YAML_DUPLICATE_KEY && l.v[0].line == 2,
+	      "duplicate key at its line");
+	ydoc_release(&d);
+	diag_list_release(&l);
+
+	r = parse(&d, "a: &x [1, 2]\nb: *x\n", &l);
+	CHECK(r && ymap_get(r, "b")->type == Y_SEQ && ymap_get(r, "b")->n == 2, "alias expanded");
+	CHECK(ynode_equal(ymap_get(r, "a"), ymap_get(r, "b")), "equal");
+	ydoc_release(&d);
+	diag_list_release(&l);
+}
+
+int main(void)
+{
+	test_buf();
+	test_escape();
+	test_date();
+	test_yaml();
+	return test_done("leaf_unit");
+}
