@@ -17,7 +17,7 @@ LDLIBS = $(PKG_LIBS) -lpthread -lm
 
 DEBIAN_DEPS = build-essential pkg-config libyaml-dev libpcre2-dev libmd4c-dev \
 	libmd4c-html0-dev libutf8proc-dev mandoc libxml2-utils epubcheck \
-	default-jre-headless zip gettext clang npm
+	default-jre-headless zip gettext clang
 
 SRCS := $(sort $(wildcard cli/*.c))
 LIB_SRCS := $(filter-out cli/main.c,$(SRCS))
@@ -77,7 +77,9 @@ deps:
 	@if [ "$$(id -u)" = 0 ]; then \
 		DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBIAN_DEPS) >/dev/null && \
-		{ [ -x node_modules/.bin/vnu ] || npm install --no-audit --no-fund --silent vnu-jar@23 >/dev/null 2>&1 || echo "make deps: vnu-jar not installed (HTML checks will be skipped)"; }; \
+		{ [ -f node_modules/vnu-jar/build/dist/vnu.jar ] || \
+		  { command -v npm >/dev/null && npm install --no-save --no-audit --no-fund --silent vnu-jar >/dev/null 2>&1; } || \
+		  echo "make deps: vnu-jar not installed (the HTML checks will be skipped)"; }; \
 	else \
 		echo "run as root: apt-get install $(DEBIAN_DEPS)"; \
 	fi
