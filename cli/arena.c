@@ -19,10 +19,15 @@ void *arena_alloc(struct arena *a, size_t n)
 
 	n = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
 	if (!a->head || a->size - a->used < n) {
-		size_t sz = n > CHUNK / 2 ? n : CHUNK;
+		/*
+		 * Chunks grow from 512 bytes to CHUNK, so that the many small
+		 * trees a corpus keeps (one per article) stay small.
+		 */
+		size_t grow = a->head ? a->size * 2 : 512;
+		size_t sz = n > CHUNK / 2 ? n : grow < n ? n : grow > CHUNK ? CHUNK : grow;
 		struct arena_chunk *c = xmalloc(sizeof(*c) + ALIGN + sz);
 
-		if (n > CHUNK / 2 && a->head) {
+		if (n > CHUNK / 2 && a->head && a->size - a->used >= 64) {
 			/* a big block gets its own chunk behind the head */
 			c->next = a->head->next;
 			a->head->next = c;

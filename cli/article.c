@@ -178,7 +178,8 @@ static int io_error(struct article *a, const char *fs_path, int err,
 		    errmsg(err));
 }
 
-int article_load(struct article *a, const char *fs_path, struct diag_list *diags)
+static int load(struct article *a, const char *fs_path, int parse,
+		struct diag_list *diags)
 {
 	const char *text, *end, *p;
 	size_t n, eol;
@@ -234,6 +235,8 @@ int article_load(struct article *a, const char *fs_path, struct diag_list *diags
 	a->body = p;
 	a->body_len = (size_t)(end - p);
 	a->body_line = line + 1;
+	if (!parse)
+		return 0;
 
 	yo.file = a->path;
 	yo.line_base = 1;
@@ -251,6 +254,16 @@ int article_load(struct article *a, const char *fs_path, struct diag_list *diags
 		return -1;
 	}
 	return 0;
+}
+
+int article_load(struct article *a, const char *fs_path, struct diag_list *diags)
+{
+	return load(a, fs_path, 1, diags);
+}
+
+int article_read(struct article *a, const char *fs_path, struct diag_list *diags)
+{
+	return load(a, fs_path, 0, diags);
 }
 
 static char *str_of(const struct ynode *n)
@@ -353,5 +366,9 @@ void article_meta_release(struct article_meta *m)
 	for (i = 0; i < m->nheadings; i++)
 		free(m->headings[i]);
 	free(m->headings);
+	if (m->keep) {
+		ydoc_release(m->keep);
+		free(m->keep);
+	}
 	memset(m, 0, sizeof(*m));
 }

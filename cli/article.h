@@ -60,6 +60,13 @@ struct article_meta {
 	struct idref *links;	/* article: links of the body */
 	size_t nlinks;
 
+	/*
+	 * With INDEX_KEEP: the frontmatter keys a page shows that the fields
+	 * above do not hold (reviewers, translators, sources), as a mapping
+	 * in its own small arena, so that export parses no file twice.
+	 */
+	struct ydoc *keep;
+
 	struct block_counts counts;
 	char **headings;	/* text of each heading, in order */
 	size_t nheadings;
@@ -95,6 +102,13 @@ void article_release(struct article *a);
  * set when only the YAML failed).
  */
 int article_load(struct article *a, const char *fs_path, struct diag_list *diags);
+
+/*
+ * The same without parsing the YAML (a->fm stays empty): for a second
+ * pass over a file whose frontmatter the index already holds.  Returns 0
+ * when the body is set.
+ */
+int article_read(struct article *a, const char *fs_path, struct diag_list *diags);
 
 /*
  * Fill m's frontmatter fields from a->fm (values of the wrong type are

@@ -431,6 +431,23 @@ static size_t words_of(const char *s)
 	return n;
 }
 
+/* The keys a page shows beyond article_meta's fields. */
+static void keep_frontmatter(struct article_meta *m, const struct ynode *fm)
+{
+	static const char *const keys[] = { "reviewers", "translators", "sources" };
+	struct ydoc *k = xcalloc(1, sizeof(*k));
+	size_t i;
+
+	k->root = ynode_new(&k->arena, Y_MAP);
+	for (i = 0; i < ARRAY_SIZE(keys); i++) {
+		const struct ynode *v = ymap_get(fm, keys[i]);
+
+		if (v)
+			ymap_add(&k->arena, k->root, keys[i], ynode_copy(&k->arena, v));
+	}
+	m->keep = k;
+}
+
 static void index_one(void *ctx, size_t i, int worker)
 {
 	struct index_job *job = ctx;
@@ -445,6 +462,8 @@ static void index_one(void *ctx, size_t i, int worker)
 	if (article_load(&a, m->path, d) == 0) {
 		schema_validate(c->article_schema, a.fm.root, m->path, d);
 		article_meta_fill(m, &a);
+		if (job->flags & INDEX_KEEP)
+			keep_frontmatter(m, a.fm.root);
 	}
 	if ((job->flags & INDEX_BODY) && a.body) {
 		struct md_src src;

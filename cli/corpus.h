@@ -61,6 +61,7 @@ int corpus_select(struct corpus *c, const char **paths, int npaths,
 enum index_flags {
 	INDEX_BODY = 1,		/* run the body checks and block counts */
 	INDEX_WORDS = 2,	/* with INDEX_BODY: words and heading texts */
+	INDEX_KEEP = 4,		/* keep the page's frontmatter in meta->keep */
 };
 
 /*

@@ -606,3 +606,28 @@ int ynode_equal(const struct ynode *a, const struct ynode *b)
 		return 0;
 	}
 }
+
+struct ynode *ynode_copy(struct arena *a, const struct ynode *n)
+{
+	struct ynode *c;
+	size_t i;
+
+	if (!n)
+		return NULL;
+	c = arena_alloc(a, sizeof(*c));
+	*c = *n;
+	if (n->str)
+		c->str = arena_strndup(a, n->str, n->len);
+	if (n->type == Y_SEQ && n->n) {
+		c->items = arena_alloc(a, n->n * sizeof(*c->items));
+		for (i = 0; i < n->n; i++)
+			c->items[i] = ynode_copy(a, n->items[i]);
+	} else if (n->type == Y_MAP && n->n) {
+		c->pairs = arena_alloc(a, n->n * sizeof(*c->pairs));
+		for (i = 0; i < n->n; i++) {
+			c->pairs[i].key = ynode_copy(a, n->pairs[i].key);
+			c->pairs[i].value = ynode_copy(a, n->pairs[i].value);
+		}
+	}
+	return c;
+}

@@ -118,6 +118,9 @@ void yseq_add(struct arena *a, struct ynode *seq, struct ynode *item);
 void ymap_add(struct arena *a, struct ynode *map, const char *key,
 	      struct ynode *value);
 
+/* A deep copy of n into arena a (aliases become copies). */
+struct ynode *ynode_copy(struct arena *a, const struct ynode *n);
+
 /*
  * Equality of two instances as JSON values (used by enum, const,
  * uniqueItems): numbers by value (1 == 1.0), maps regardless of order.
