@@ -2,7 +2,10 @@
  * cmd_export.c - `folio export`: production's pages (SPEC 8).  Options
  * in, export_run(), diagnostics and the exit status out.
  */
+#include "buf.h"
 #include "diag.h"
+#include "encode.h"
+#include "escape.h"
 #include "export.h"
 #include "main.h"
 #include "opts.h"
@@ -11,15 +14,30 @@
 #include <string.h>
 
 static const char usage_line[] =
-	"folio export --to FORMAT [--lang L]... [-o DIR] [--include-drafts] "
-	"[-j N] [--format text|json|github] [-q] [PATH...]";
+	"folio export --to FORMAT [--lang L]... [-o DIR] "
+	"[--include-drafts] [--width N] [--encoding ENC] [--translit] [-j N] "
+	"[--format text|json|github] [-q] [PATH...]";
 static const char about[] =
-	"Write the corpus as web pages (--to html): out/html/<lang>/<slug>.html,\n"
-	"an index per language and style.css.  Drafts are skipped unless\n"
-	"--include-drafts; an article with validation errors is reported and\n"
-	"not exported (exit 1).  Files are replaced atomically, and only when\n"
-	"their content changed.  Templates in the corpus's _templates/ override\n"
-	"the built-in ones; see folio-export(1) for their variables.";
+	"Write the corpus for readers, under out/FORMAT/ (or -o DIR), FORMAT one of:\n"
+	"  --to html   web pages: <lang>/<slug>.html, an index per language,\n"
+	"              style.css\n"
+	"  --to xhtml  an e-book per language: <lang>/ is an unzipped EPUB 3\n"
+	"              (mimetype, META-INF/, EPUB/); to make the .epub file:\n"
+	"              cd out/xhtml/fr && zip -X0 ../fr.epub mimetype &&\n"
+	"              zip -Xr9D ../fr.epub META-INF EPUB\n"
+	"  --to text   plain text for print: <lang>/<slug>.txt, wrapped at\n"
+	"              --width columns, in --encoding (default UTF-8; latin1,\n"
+	"              cp1252, cp1254 for Turkish, cp1256 for Arabic...)\n"
+	"Drafts are skipped unless --include-drafts; an article with validation\n"
+	"errors is reported and not exported (exit 1), and so is a text page\n"
+	"with characters the encoding lacks, unless --translit.  Files are\n"
+	"replaced atomically, and only when their content changed.  Templates\n"
+	"in the corpus's _templates/ override the built-in ones; see\n"
+	"folio-export(1) for their variables.";
+
+/* Narrower than this, a list nested twice has no room for a word. */
+#define WIDTH_MIN 20
+#define WIDTH_MAX 1000
 
 int cmd_export(int argc, const char **argv, const struct global_opts *g)
 {
@@ -33,14 +51,14 @@ int cmd_export(int argc, const char **argv, const struct global_opts *g)
 	int drafts = 0, jobs = default_jobs(), width = -1, translit = 0;
 	int first, nargs, ret;
 	const struct opt opts[] = {
-		{ "to", 0, OPT_STRING, &to, "FORMAT", "what to write: html" },
+		{ "to", 0, OPT_STRING, &to, "FORMAT", "what to write: html, xhtml or text" },
 		{ "lang", 0, OPT_LIST, &langs, "L", "only this language (repeatable)" },
 		{ "output", 'o', OPT_STRING, &outdir, "DIR", "write under DIR (default: out/FORMAT)" },
 		{ "include-drafts", 0, OPT_FLAG, &drafts, NULL, "export drafts too" },
 		{ "jobs", 'j', OPT_INT, &jobs, "N", "render N pages at once (default: CPUs)" },
 		{ "width", 0, OPT_INT, &width, "N", "text: wrap at N columns (default 72)" },
-		{ "encoding", 0, OPT_STRING, &encoding, "ENC", "text: output encoding" },
-		{ "translit", 0, OPT_FLAG, &translit, NULL, "text: transliterate what ENC lacks" },
+		{ "encoding", 0, OPT_STRING, &encoding, "ENC", "text: write in ENC (iconv name; default utf-8)" },
+		{ "translit", 0, OPT_FLAG, &translit, NULL, "text: approximate what ENC lacks (iconv //TRANSLIT)" },
 		{ "format", 0, OPT_STRING, &format, "F", "diagnostics as text, json or github" },
 		{ "quiet", 'q', OPT_FLAG, &o.quiet, NULL, "print errors only" },
 		{ NULL, 0, 0, NULL, NULL, NULL },
@@ -66,6 +84,26 @@ int cmd_export(int argc, const char **argv, const struct global_opts *g)
 		fprintf(stderr, "folio: --width, --encoding and --translit apply "
 			"to --to text only\n");
 		goto out;
+	}
+	if (width >= 0 && (width < WIDTH_MIN || width > WIDTH_MAX)) {
+		fprintf(stderr, "folio: --width must be %d to %d columns, got %d\n",
+			WIDTH_MIN, WIDTH_MAX, width);
+		goto out;
+	}
+	if (encoding) {
+		struct encoding e;
+
+		if (encoding_open(&e, encoding, translit) < 0) {
+			struct buf q = BUF_INIT;
+
+			escape_text_line(&q, encoding, strlen(encoding));
+			fprintf(stderr, "folio: --encoding '%s' is not an encoding "
+				"iconv knows (latin1, cp1252, cp1254, cp1256, utf-8...; "
+				"iconv -l lists them)\n", q.buf);
+			buf_release(&q);
+			goto out;
+		}
+		encoding_release(&e);
 	}
 	if (diag_parse_format(format, &o.format) < 0 || o.format == FMT_HTML) {
 		fprintf(stderr, "folio: --format must be text, json or github, got '%s'\n",

@@ -12,16 +12,21 @@
  *   3. the pages, in the worker pool: each job reads its article again (so
  *      bodies are never all in memory) and runs validate's body checks in
  *      the same md4c parse that renders it, so a body is parsed once; a
- *      page is written only when its body has no error.  Diagnostics go to
- *      the job's own list, merged afterwards in article order;
+ *      page is written only when its body has no error (and, for text,
+ *      when --encoding has every character of it: the conversion is the
+ *      worker's, with its own iconv_t).  Diagnostics go to the job's own
+ *      list, merged afterwards in article order;
  *   4. only when some body had errors: the pages are rendered again
  *      without those articles (links to them would otherwise lead
  *      nowhere);
- *   5. each language's index, then the shared files (style.css).
+ *   5. each language's index (an e-book's table of contents), its files
+ *      (an e-book's package and images), then the stylesheet.
  *
  * Whether a link, a version or a related article is shown depends only on
  * the corpus (publishable or not), never on --lang, PATHs or -j, so a page
- * comes out byte-identical however the run was restricted.
+ * comes out byte-identical however the run was restricted.  The one
+ * exception is an e-book: it must hold every page it links to, so its
+ * links follow what the run puts in it (PATHs select its articles).
  */
 #include "export.h"
 #include "arena.h"
@@ -32,6 +37,8 @@
 #include "date.h"
 #include "diag.h"
 #include "embed.h"
+#include "encode.h"
+#include "epub.h"
 #include "escape.h"
 #include "markdown.h"
 #include "mustache.h"
@@ -45,9 +52,11 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <utf8proc.h>
 
@@ -57,10 +66,10 @@
 struct export;
 
 /*
- * One output format.  HTML is the first row; XHTML (an EPUB tree per
- * language) and text are meant to be rows too: a body renderer with its
- * flags, a page template (or a page function when there is none), the
- * layout of the files, and a hook for the files a whole language needs.
+ * One output format: a body renderer with its flags, a page template (or
+ * a page function when there is none), the layout of the files, where
+ * links between articles may point, and a hook for the files a whole
+ * language needs.
  */
 struct export_format {
 	const char *name;		/* --to NAME; default out/NAME/ */
@@ -69,18 +78,33 @@ struct export_format {
 	const char *page_template;	/* NULL: page_fn renders the page */
 	const char *index_template;	/* NULL: no index page */
 	const char *index_file;		/* the index, in the pages' directory */
-	const char *stylesheet;		/* copied from the templates, or NULL */
+	const char *stylesheet;		/* written under this name, or NULL */
+	const char *stylesheet_src;	/* from this template (NULL: the same) */
 	int style_per_lang;		/* in each language's page_dir, else at the top */
 	int cross_lang_links;		/* other languages' pages are at ../<lang>/ */
+	/*
+	 * A language's pages form a book (an EPUB): a link may point at a
+	 * page only when the book holds it, else to the web page (base_url),
+	 * else nowhere.
+	 */
+	int book;
+	/* every link to an article goes to its web page (base_url): print */
+	int web_links;
 	int text;			/* takes --width, --encoding, --translit */
 	unsigned render_flags;		/* RENDER_XHTML... */
 	render_body_fn body;
 	/* the page from its data, for a format without templates */
 	int (*page_fn)(const struct export *x, const struct ynode *data,
-		       struct buf *out);
+		       struct render_info *info, struct buf *out);
 	/* after a language's pages: files such as an EPUB's package */
-	int (*lang_files)(struct export *x, size_t lang, struct diag_list *d);
+	int (*lang_files)(struct export *x, size_t lang, struct diag_list *d,
+			  struct export_result *r);
 };
+
+static int text_page(const struct export *x, const struct ynode *data,
+		     struct render_info *info, struct buf *out);
+static int epub_files(struct export *x, size_t lang, struct diag_list *d,
+		      struct export_result *r);
 
 static const struct export_format formats[] = {
 	{
@@ -95,6 +119,42 @@ static const struct export_format formats[] = {
 		.render_flags = 0,
 		.body = render_html,
 	},
+	{
+		/* out/xhtml/<lang>/ is an unzipped EPUB 3 (SPEC 8.3) */
+		.name = "xhtml",
+		.ext = ".xhtml",
+		.page_dir = "EPUB/",
+		.page_template = "page.xhtml",
+		.index_template = "nav.xhtml",
+		.index_file = "nav.xhtml",
+		.stylesheet = "style.css",
+		.stylesheet_src = "epub.css",
+		.style_per_lang = 1,
+		.book = 1,
+		.render_flags = RENDER_XHTML,
+		.body = render_html,
+		.lang_files = epub_files,
+	},
+	{
+		/* out/text/<lang>/<slug>.txt for print (SPEC 8.4) */
+		.name = "text",
+		.ext = ".txt",
+		.page_dir = "",
+		.web_links = 1,
+		.text = 1,
+		.body = render_text,
+		.page_fn = text_page,
+	},
+};
+
+/*
+ * An image an e-book holds, copied from the corpus into EPUB/images/
+ * under its path in the corpus.  All strings owned.
+ */
+struct bimage {
+	char *src;		/* the file, as a path from the cwd */
+	char *name;		/* in the book, from EPUB/: "images/x/scan.png" */
+	const char *type;	/* its media type; static */
 };
 
 /* A configured language, as this run sees it. */
@@ -115,6 +175,10 @@ struct xlang {
 	struct ynode **name;	/* name[j]: language j's name, in this one */
 	struct ynode *autonym;	/* its own name */
 	char *dir;		/* output directory of its pages, or NULL */
+	/* an e-book's images, from its pages; and how many had an alt text */
+	struct bimage *img;
+	size_t nimg, aimg;
+	size_t images, images_alt;
 };
 
 /* The catalog keys of xlang.label, in its order. */
@@ -157,7 +221,14 @@ struct export {
 	char *outdir_abs;
 	mode_t mode;		/* of new files */
 	struct arena arena;	/* shared read-only data for the workers */
+	/* text: --width, --encoding (probed once), --translit */
+	unsigned width;
+	struct encoding enc;
+	/* SOURCE_DATE_EPOCH, or -1: the time a book says it was modified */
+	long long epoch;
 };
+
+static int reported(const struct export *x, size_t i);
 
 /* ---- small helpers ---- */
 
@@ -201,7 +272,7 @@ int export_format_known(const char *name)
 
 const char *export_format_names(void)
 {
-	return "html";
+	return "html, xhtml, text";
 }
 
 int export_format_is_text(const char *name)
@@ -449,10 +520,17 @@ static void set_text(struct pg *p, struct ynode *map, const char *key,
 	set_str(p, map, key, p->t1.buf, p->t1.len);
 }
 
-/* A URL, raw in u[0..n): stored escaped for an attribute ({{{ }}}). */
+/*
+ * A URL, raw in u[0..n): stored escaped for an attribute ({{{ }}}), or
+ * as it is for the text format, which prints it.
+ */
 static void set_url(struct pg *p, struct ynode *map, const char *key,
 		    const char *u, size_t n)
 {
+	if (p->x->f->text) {
+		set_str(p, map, key, u, n);
+		return;
+	}
 	buf_reset(&p->t1);
 	escape_url(&p->t1, u, n);
 	set_str(p, map, key, p->t1.buf, p->t1.len);
@@ -483,7 +561,33 @@ struct farg {
 	size_t len;
 	const char *html;	/* markup, or NULL: the text escaped */
 	size_t hlen;
+	const struct ynode *runs;	/* its text runs with links, or NULL */
 };
+
+/*
+ * Text runs: a sentence as a list of {text, href} maps, href (raw) on
+ * the runs that are links.  The text format numbers those links, so it
+ * needs the sentence in pieces rather than as markup.
+ */
+static void run_add(struct pg *p, struct ynode *runs, const char *s, size_t n,
+		    const char *href)
+{
+	struct ynode *r = ynode_new(p->a, Y_MAP);
+
+	ymap_add(p->a, r, "text", ynode_string(p->a, s, n));
+	if (href)
+		ymap_add(p->a, r, "href", ynode_string(p->a, href, strlen(href)));
+	yseq_add(p->a, runs, r);
+}
+
+static void runs_append(struct pg *p, struct ynode *runs,
+			const struct ynode *more)
+{
+	size_t i;
+
+	for (i = 0; more && i < more->n; i++)
+		yseq_add(p->a, runs, more->items[i]);
+}
 
 /* A piece of a catalog string: literal text, or a placeholder. */
 struct piece {
@@ -575,7 +679,8 @@ static size_t split_pieces(const char *tmpl, const struct farg *args,
  * no-break space.  An unknown placeholder stays as written.
  */
 static void fill(struct pg *p, const char *tmpl, const struct farg *args,
-		 size_t nargs, struct buf *html, struct buf *text)
+		 size_t nargs, struct buf *html, struct buf *text,
+		 struct ynode *runs)
 {
 	const char *code = p->x->langs[p->lang].code;
 	struct piece v[MAX_PIECES];
@@ -594,6 +699,10 @@ static void fill(struct pg *p, const char *tmpl, const struct farg *args,
 			buf_add(text, a->text, a->len);
 			if (typo)
 				typo_verbatim(&t, a->text, a->len);
+			if (runs && a->runs)
+				runs_append(p, runs, a->runs);
+			else if (runs)
+				run_add(p, runs, a->text, a->len, NULL);
 			continue;
 		}
 		buf_reset(&run);
@@ -606,6 +715,8 @@ static void fill(struct pg *p, const char *tmpl, const struct farg *args,
 		else
 			escape_html(html, run.buf, run.len);
 		buf_add(text, run.buf, run.len);
+		if (runs)
+			run_add(p, runs, run.buf, run.len, NULL);
 	}
 	buf_release(&run);
 }
@@ -614,6 +725,7 @@ static void fill(struct pg *p, const char *tmpl, const struct farg *args,
 struct litem {
 	const char *text, *html;	/* html may be NULL: text escaped */
 	size_t len, hlen;
+	const char *href;		/* raw, for text runs; may be NULL */
 };
 
 /*
@@ -621,10 +733,12 @@ struct litem {
  * last joined to them with list_pair's {first} {last}.
  */
 static void join(struct pg *p, const struct litem *items, size_t n,
-		 struct buf *html, struct buf *text)
+		 struct buf *html, struct buf *text, struct ynode *runs)
 {
 	struct buf h = BUF_INIT, t = BUF_INIT;
 	const char *sep = cat_str(p->x, p->lang, "list_sep");
+	struct ynode *first = runs ? ynode_new(p->a, Y_SEQ) : NULL;
+	struct ynode *last = runs ? ynode_new(p->a, Y_SEQ) : NULL;
 	struct farg args[2];
 	size_t i;
 
@@ -635,16 +749,22 @@ static void join(struct pg *p, const struct litem *items, size_t n,
 		if (i) {
 			escape_html(&h, sep, strlen(sep));
 			buf_adds(&t, sep);
+			if (runs)
+				run_add(p, first, sep, strlen(sep), NULL);
 		}
 		if (items[i].html)
 			buf_add(&h, items[i].html, items[i].hlen);
 		else
 			add_isolated(p, &h, items[i].text, items[i].len);
 		buf_add(&t, items[i].text, items[i].len);
+		if (runs)
+			run_add(p, first, items[i].text, items[i].len,
+				items[i].href);
 	}
 	if (n == 1) {
 		buf_add(html, h.buf, h.len);
 		buf_add(text, t.buf, t.len);
+		runs_append(p, runs, first);
 		goto out;
 	}
 	args[0].name = "first";
@@ -652,9 +772,14 @@ static void join(struct pg *p, const struct litem *items, size_t n,
 	args[0].len = t.len;
 	args[0].html = h.buf;
 	args[0].hlen = h.len;
+	args[0].runs = first;
 	args[1].name = "last";
 	args[1].text = items[n - 1].text;
 	args[1].len = items[n - 1].len;
+	args[1].runs = last;
+	if (runs)
+		run_add(p, last, items[n - 1].text, items[n - 1].len,
+			items[n - 1].href);
 	if (items[n - 1].html) {
 		args[1].html = items[n - 1].html;
 		args[1].hlen = items[n - 1].hlen;
@@ -664,7 +789,7 @@ static void join(struct pg *p, const struct litem *items, size_t n,
 		add_isolated(p, &e, items[n - 1].text, items[n - 1].len);
 		args[1].html = buf_detach(&e, &args[1].hlen);
 	}
-	fill(p, cat_str(p->x, p->lang, "list_pair"), args, 2, html, text);
+	fill(p, cat_str(p->x, p->lang, "list_pair"), args, 2, html, text, runs);
 	if (!items[n - 1].html)
 		free((char *)args[1].html);
 out:
@@ -683,10 +808,18 @@ static void web_url(const struct export *x, size_t t, const char *ext,
 	buf_adds(out, ext);
 }
 
+/* The extension of the pages at base_url: the web pages, for formats
+ * whose files are not published there themselves. */
+static const char *web_ext(const struct export *x)
+{
+	return x->f->book || x->f->web_links ? ".html" : x->f->ext;
+}
+
 /*
  * The URL of article t's page from a page of language `from`, raw.
- * Returns -1 when the format cannot link there (an EPUB has no other
- * languages inside, and without base_url there is nowhere to point).
+ * Returns -1 when the format cannot link there: an EPUB holds only its
+ * language's pages of this run, print has no links but to the web, and
+ * without base_url there is nowhere else to point.
  */
 static int href_to(const struct export *x, size_t from, size_t t,
 		   struct buf *out)
@@ -694,12 +827,12 @@ static int href_to(const struct export *x, size_t from, size_t t,
 	const struct export_format *f = x->f;
 	int k = x->lix[t];
 
-	if ((size_t)k == from) {
+	if ((size_t)k == from && !f->web_links && (!f->book || reported(x, t))) {
 		buf_adds(out, x->slug[t]);
 		buf_adds(out, f->ext);
 		return 0;
 	}
-	if (f->cross_lang_links) {
+	if ((size_t)k != from && f->cross_lang_links) {
 		buf_adds(out, "../");
 		buf_adds(out, x->langs[k].code);
 		buf_addc(out, '/');
@@ -719,7 +852,7 @@ static int href_to(const struct export *x, size_t from, size_t t,
 static void self_url(const struct export *x, size_t t, struct buf *out)
 {
 	if (x->c.cfg.base_url) {
-		web_url(x, t, x->f->ext, out);
+		web_url(x, t, web_ext(x), out);
 	} else {
 		buf_adds(out, x->slug[t]);
 		buf_adds(out, x->f->ext);
@@ -731,7 +864,7 @@ static int alt_url(const struct export *x, size_t from, size_t t,
 		   struct buf *out)
 {
 	if (x->c.cfg.base_url) {
-		web_url(x, t, x->f->ext, out);
+		web_url(x, t, web_ext(x), out);
 		return 0;
 	}
 	return href_to(x, from, t, out);
@@ -814,7 +947,9 @@ static void page_updated(struct pg *p, struct ynode *d,
 	arg.len = date.len;
 	arg.html = tag.buf;
 	arg.hlen = tag.len;
-	fill(p, cat_str(p->x, p->lang, "updated_on"), &arg, 1, &html, &text);
+	arg.runs = NULL;
+	fill(p, cat_str(p->x, p->lang, "updated_on"), &arg, 1, &html, &text,
+	     NULL);
 	set_str(p, d, "updated_on", text.buf, text.len);
 	set_str(p, d, "updated_on_html", html.buf, html.len);
 	buf_release(&html);
@@ -858,12 +993,14 @@ static void page_people(struct pg *p, struct ynode *d, const struct ynode *fm,
 		args[1].text = fm_str(r, "role");
 		args[2].text = fm_str(r, "affiliation");
 		args[0].html = args[1].html = args[2].html = NULL;
+		args[0].runs = args[1].runs = args[2].runs = NULL;
 		args[0].len = strlen(args[0].text);
 		args[1].len = strlen(args[1].text);
 		args[2].len = strlen(args[2].text);
 		buf_reset(&html);
 		buf_reset(&text);
-		fill(p, cat_str(p->x, p->lang, "thanks"), args, 3, &html, &text);
+		fill(p, cat_str(p->x, p->lang, "thanks"), args, 3, &html, &text,
+		     NULL);
 		set_str(p, item, "thanks", text.buf, text.len);
 		set_str(p, item, "thanks_html", html.buf, html.len);
 		yseq_add(p->a, list, item);
@@ -902,14 +1039,15 @@ static void page_people(struct pg *p, struct ynode *d, const struct ynode *fm,
 		if (n) {
 			struct buf jh = BUF_INIT, jt = BUF_INIT;
 
-			join(p, items, n, &jh, &jt);
+			join(p, items, n, &jh, &jt, NULL);
 			arg.name = "names";
 			arg.text = jt.buf;
 			arg.len = jt.len;
 			arg.html = jh.buf;
 			arg.hlen = jh.len;
+			arg.runs = NULL;
 			fill(p, cat_str(p->x, p->lang, "translated_by"), &arg, 1,
-			     &html, &text);
+			     &html, &text, NULL);
 			set_str(p, d, "translated_by", text.buf, text.len);
 			set_str(p, d, "translated_by_html", html.buf, html.len);
 			buf_release(&jh);
@@ -940,11 +1078,13 @@ static void page_versions(struct pg *p, struct ynode *d, size_t art,
 	struct litem *items = xcalloc(x->c.cfg.nlang + 1, sizeof(*items));
 	struct buf *hs = xcalloc(x->c.cfg.nlang + 1, sizeof(*hs));
 	struct buf html = BUF_INIT, text = BUF_INIT;
+	struct ynode *runs = x->f->text ? ynode_new(p->a, Y_SEQ) : NULL;
 	size_t k, n = 0;
 
 	for (k = 0; e && k < x->c.cfg.nlang; k++) {
 		long t = e->by_lang[k];
 		struct ynode *item;
+		int linked;
 
 		if (t < 0)
 			continue;
@@ -957,31 +1097,42 @@ static void page_versions(struct pg *p, struct ynode *d, size_t art,
 			yseq_add(p->a, alts, item);
 		}
 		buf_reset(&p->t2);
-		if ((size_t)t == art || href_to(x, p->lang, (size_t)t, &p->t2) < 0)
+		if ((size_t)t == art)
 			continue;
+		/*
+		 * A version the format cannot link to (an EPUB without
+		 * base_url) is still named, as text.
+		 */
+		linked = href_to(x, p->lang, (size_t)t, &p->t2) == 0;
 		item = ynode_new(p->a, Y_MAP);
 		set_cstr(p, item, "lang", x->langs[k].code);
 		ymap_add(p->a, item, "name", x->langs[p->lang].name[k]);
 		ymap_add(p->a, item, "autonym", x->langs[k].autonym);
-		set_url(p, item, "href", p->t2.buf, p->t2.len);
+		if (linked)
+			set_url(p, item, "href", p->t2.buf, p->t2.len);
+		else
+			set_null(p, item, "href");
 		set_bool(p, item, "original", !x->c.articles[t].translated);
 		set_bool(p, item, "stale", is_stale(x, (size_t)t));
 		yseq_add(p->a, vers, item);
 
-		/* <a href="../en/x.html" hreflang="en">anglais</a> */
-		buf_init(&hs[n]);
-		buf_adds(&hs[n], "<a href=\"");
-		escape_url(&hs[n], p->t2.buf, p->t2.len);
-		buf_adds(&hs[n], "\" hreflang=\"");
-		escape_html(&hs[n], x->langs[k].code, strlen(x->langs[k].code));
-		buf_adds(&hs[n], "\">");
-		escape_html(&hs[n], x->langs[p->lang].name[k]->str,
-			    x->langs[p->lang].name[k]->len);
-		buf_adds(&hs[n], "</a>");
 		items[n].text = lang_name(x, p->lang, k);
 		items[n].len = strlen(items[n].text);
-		items[n].html = hs[n].buf;
-		items[n].hlen = hs[n].len;
+		buf_init(&hs[n]);
+		if (linked) {
+			/* <a href="../en/x.html" hreflang="en">anglais</a> */
+			buf_adds(&hs[n], "<a href=\"");
+			escape_url(&hs[n], p->t2.buf, p->t2.len);
+			buf_adds(&hs[n], "\" hreflang=\"");
+			escape_html(&hs[n], x->langs[k].code, strlen(x->langs[k].code));
+			buf_adds(&hs[n], "\">");
+			escape_html(&hs[n], x->langs[p->lang].name[k]->str,
+				    x->langs[p->lang].name[k]->len);
+			buf_adds(&hs[n], "</a>");
+			items[n].html = hs[n].buf;
+			items[n].hlen = hs[n].len;
+			items[n].href = arena_strndup(p->a, p->t2.buf, p->t2.len);
+		}
 		n++;
 	}
 	if (e && e->orig >= 0 && x->pub[e->orig]) {
@@ -1000,18 +1151,22 @@ static void page_versions(struct pg *p, struct ynode *d, size_t art,
 	set_bool(p, d, "has_versions", n > 0);
 	if (n) {
 		struct buf jh = BUF_INIT, jt = BUF_INIT;
+		struct ynode *lruns = runs ? ynode_new(p->a, Y_SEQ) : NULL;
 		struct farg arg;
 
-		join(p, items, n, &jh, &jt);
+		join(p, items, n, &jh, &jt, lruns);
 		arg.name = "languages";
 		arg.text = jt.buf;
 		arg.len = jt.len;
 		arg.html = jh.buf;
 		arg.hlen = jh.len;
+		arg.runs = lruns;
 		fill(p, cat_str(x, p->lang, "also_available_in"), &arg, 1, &html,
-		     &text);
+		     &text, runs);
 		set_str(p, d, "also_available_in", text.buf, text.len);
 		set_str(p, d, "also_available_in_html", html.buf, html.len);
+		if (runs)
+			ymap_add(p->a, d, "also_available_in_runs", runs);
 		buf_release(&jh);
 		buf_release(&jt);
 	} else {
@@ -1067,12 +1222,16 @@ static void page_related(struct pg *p, struct ynode *d,
 		same = t >= 0;
 		if (!same)
 			t = e->orig >= 0 && x->pub[e->orig] ? e->orig : -1;
-		buf_reset(&p->t2);
-		if (t < 0 || href_to(x, p->lang, (size_t)t, &p->t2) < 0)
+		if (t < 0)
 			continue;
 		item = ynode_new(p->a, Y_MAP);
 		set_cstr(p, item, "id", e->id);
-		set_url(p, item, "href", p->t2.buf, p->t2.len);
+		/* one the format cannot link to keeps its title (EPUB, print) */
+		buf_reset(&p->t2);
+		if (href_to(x, p->lang, (size_t)t, &p->t2) == 0)
+			set_url(p, item, "href", p->t2.buf, p->t2.len);
+		else
+			set_null(p, item, "href");
 		if (same) {
 			set_text(p, item, "title", x->c.articles[t].title);
 			set_null(p, item, "title_lang");
@@ -1304,6 +1463,43 @@ static long section_rank(const struct export *x, const char *id)
 	return LONG_MAX - 1;
 }
 
+/*
+ * The articles of a language in the order of its index (and of an EPUB's
+ * table of contents and spine): by section, then by title.  An EPUB's
+ * index lists only the pages of its book.  Returns the entries (the
+ * caller frees them with entries_free()), *n their number.
+ */
+static struct entry *lang_entries(const struct export *x, size_t lang,
+				  size_t *n)
+{
+	const struct corpus *c = &x->c;
+	struct entry *v = xcalloc(c->n + 1, sizeof(*v));
+	size_t i;
+
+	*n = 0;
+	for (i = 0; i < c->n; i++) {
+		if (!x->pub[i] || (size_t)x->lix[i] != lang ||
+		    (x->f->book && !reported(x, i)))
+			continue;
+		v[*n].art = i;
+		v[*n].section = section_rank(x, c->articles[i].section);
+		v[*n].section_id = c->articles[i].section;
+		v[*n].key = sort_key(c->articles[i].title);
+		(*n)++;
+	}
+	qsort(v, *n, sizeof(*v), cmp_entry);
+	return v;
+}
+
+static void entries_free(struct entry *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i].key);
+	free(v);
+}
+
 static struct ynode *index_data(struct pg *p)
 {
 	const struct export *x = p->x;
@@ -1313,7 +1509,7 @@ static struct ynode *index_data(struct pg *p)
 	struct ynode *langs = ynode_new(p->a, Y_SEQ);
 	struct ynode *sections = ynode_new(p->a, Y_SEQ);
 	struct ynode *cur = NULL, *arts = NULL;
-	struct entry *v = xcalloc(c->n + 1, sizeof(*v));
+	struct entry *v;
 	size_t i, k, n = 0;
 	const char *f_index = x->f->index_file;
 
@@ -1371,16 +1567,7 @@ static struct ynode *index_data(struct pg *p)
 	ymap_add(p->a, d, "alternates", alts);
 	ymap_add(p->a, d, "languages", langs);
 
-	for (i = 0; i < c->n; i++) {
-		if (!x->pub[i] || (size_t)x->lix[i] != p->lang)
-			continue;
-		v[n].art = i;
-		v[n].section = section_rank(x, c->articles[i].section);
-		v[n].section_id = c->articles[i].section;
-		v[n].key = sort_key(c->articles[i].title);
-		n++;
-	}
-	qsort(v, n, sizeof(*v), cmp_entry);
+	v = lang_entries(x, p->lang, &n);
 	for (i = 0; i < n; i++) {
 		const struct article_meta *m = &c->articles[v[i].art];
 		struct ynode *item;
@@ -1419,9 +1606,7 @@ static struct ynode *index_data(struct pg *p)
 	ymap_add(p->a, d, "sections", sections);
 	set_bool(p, d, "has_articles", n > 0);
 	ymap_add(p->a, d, "strings", x->langs[p->lang].strings);
-	for (i = 0; i < n; i++)
-		free(v[i].key);
-	free(v);
+	entries_free(v, n);
 	return d;
 }
 
@@ -1647,7 +1832,21 @@ static int load_templates(struct export *x, struct diag_list *d)
 		struct stat st;
 
 		buf_addf(&file, "%s/%s", dirpath, names[i]);
-		if (stat(file.buf, &st) < 0 || !S_ISREG(st.st_mode)) {
+		/*
+		 * A directory is not a template; anything else that is not a
+		 * file (a FIFO, a device, a dangling link) cannot be one, and
+		 * would otherwise leave the built-in template in its place.
+		 */
+		if (stat(file.buf, &st) < 0) {
+			ret = diag(d, R_TEMPLATE, file.buf, 0, 0, NULL,
+				   "cannot read: %s", strerror(errno));
+			buf_release(&file);
+			continue;
+		}
+		if (!S_ISREG(st.st_mode)) {
+			if (!S_ISDIR(st.st_mode))
+				ret = diag(d, R_TEMPLATE, file.buf, 0, 0, NULL,
+					   "cannot read: not a regular file");
 			buf_release(&file);
 			continue;
 		}
@@ -1861,14 +2060,21 @@ struct job {
 	int render;		/* its page is written in this run */
 	int failed;		/* its body has errors: not exported */
 	int bad_template;	/* the template could not render it */
+	int refused;		/* --encoding lacks some of its characters */
 	struct diag_list d;
 	enum write_result wrote;
+	/* an e-book page: the images it shows (owned), with alt text or not */
+	struct bimage *img;
+	size_t nimg, aimg;
+	size_t images, images_alt;
 };
 
+/* A worker's buffers, kept from one page to the next. */
 struct scratch {
-	struct buf body, page;
+	struct buf body, page, conv;
 	struct pg pg;
 	struct arena arena;
+	struct encoder enc;	/* its own iconv_t: they are not shared */
 };
 
 struct run {
@@ -1896,6 +2102,249 @@ static void check_links(const struct export *x, const struct article_meta *m,
 			     m->links[k].id);
 }
 
+/*
+ * A text page shows its stale notice, with the link to the original,
+ * before the body: that link is number 1, so the body's links are
+ * numbered after it, in reading order.
+ */
+static void seed_refs(const struct export *x, size_t art,
+		      struct render_info *info)
+{
+	const struct article_meta *m = &x->c.articles[art];
+	const struct xid *e = m->id ? id_find(x, m->id, strlen(m->id)) : NULL;
+	struct buf url = BUF_INIT;
+
+	if (is_stale(x, art) && e && e->orig >= 0 && (size_t)e->orig != art &&
+	    x->pub[e->orig] && href_to(x, (size_t)x->lix[art], (size_t)e->orig,
+				       &url) == 0)
+		render_refs_add(&info->refs, url.buf, url.len);
+	buf_release(&url);
+}
+
+static const char *find_bytes(const char *s, size_t n, const char *w,
+			      size_t wn)
+{
+	const char *p = s, *end = s + n;
+
+	while (wn && (size_t)(end - p) >= wn &&
+	       (p = memchr(p, w[0], (size_t)(end - p) - wn + 1)) != NULL) {
+		if (!memcmp(p, w, wn))
+			return p;
+		p++;
+	}
+	return NULL;
+}
+
+/* "U+0644 ARABIC LETTER LAM 'ل'": the character, named as well as we can. */
+static void describe_char(struct buf *out, unsigned cp)
+{
+	const char *name = encode_char_name(cp);
+	utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
+
+	buf_addf(out, "U+%04X", cp);
+	if (name)
+		buf_addf(out, " %s", name);
+	/* shown only when it shows: not a mark, a space or a control */
+	if (cp != 0xFFFD && cat >= UTF8PROC_CATEGORY_LU &&
+	    cat <= UTF8PROC_CATEGORY_SO && cat != UTF8PROC_CATEGORY_MN &&
+	    cat != UTF8PROC_CATEGORY_MC && cat != UTF8PROC_CATEGORY_ME) {
+		buf_adds(out, " '");
+		buf_addcp(out, cp);
+		buf_addc(out, '\'');
+	}
+}
+
+/*
+ * The characters a page has that --encoding lacks: each at its first
+ * place in the article's file when it is there (the usual case: the text
+ * is the author's), else at its line in the text output (typography, a
+ * catalog string, another article's title), saying so.
+ */
+static void report_unmappable(const struct export *x,
+			      const struct article_meta *m,
+			      const struct article *a, const char *dir,
+			      const char *name, const struct buf *page,
+			      const struct encode_bad *bad, struct diag_list *d)
+{
+	struct buf what = BUF_INIT, u = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < bad->n; i++) {
+		const char *hit, *p;
+		unsigned line = 1, col = 1;
+		size_t k;
+
+		buf_reset(&what);
+		buf_reset(&u);
+		describe_char(&what, bad->v[i].cp);
+		buf_addcp(&u, bad->v[i].cp);
+		hit = find_bytes(a->text.buf, a->text.len, u.buf, u.len);
+		if (hit) {
+			for (p = a->text.buf; p < hit; p++) {
+				if (*p == '\n') {
+					line++;
+					col = 1;
+				} else {
+					col++;
+				}
+			}
+			diag(d, R_UNMAPPABLE, m->path, line, col, NULL,
+			     "'%s' has no %s: %s/%s not written", x->enc.name,
+			     what.buf, dir, name);
+			continue;
+		}
+		for (k = 0; k < bad->v[i].offset && k < page->len; k++)
+			if (page->buf[k] == '\n')
+				line++;
+		diag(d, R_UNMAPPABLE, m->path, 0, 0, NULL,
+		     "'%s' has no %s (line %u of the text, not in the source): "
+		     "%s/%s not written", x->enc.name, what.buf, line, dir, name);
+	}
+	if (bad->more)
+		diag(d, R_UNMAPPABLE, m->path, 0, 0, NULL,
+		     "'%s' lacks %zu more characters of this page: %s/%s not "
+		     "written (--translit approximates them)", x->enc.name,
+		     bad->more, dir, name);
+	buf_release(&what);
+	buf_release(&u);
+}
+
+static void bimages_free(struct bimage *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].src);
+		free(v[i].name);
+	}
+	free(v);
+}
+
+/* An image src of an article, for an e-book's image resolver. */
+struct image_ctx {
+	const struct export *x;
+	size_t art;
+	struct job *j;
+};
+
+/*
+ * The image types every EPUB reading system shows (EPUB 3.2's core media
+ * types); any other would need a fallback the book does not have.
+ */
+static const char *image_type(const char *name, size_t n)
+{
+	static const struct { const char *ext, *type; } types[] = {
+		{ ".png", "image/png" }, { ".jpg", "image/jpeg" },
+		{ ".jpeg", "image/jpeg" }, { ".gif", "image/gif" },
+		{ ".svg", "image/svg+xml" },
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(types); i++) {
+		size_t k = strlen(types[i].ext);
+
+		if (n > k && !ascii_casecmp(name + n - k, types[i].ext))
+			return types[i].type;
+	}
+	return NULL;
+}
+
+/* Does one component of an image's path give a name that OCF accepts? */
+static int plain_component(const char *s, size_t n)
+{
+	size_t i;
+
+	if (!n || s[0] == '.')
+		return 0;
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		      (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * render_image_fn of an e-book: an image that is a file of the corpus
+ * (a relative path from the article, staying inside the corpus, of a type
+ * every reading system shows) goes into the book as images/<its path in
+ * the corpus>; anything else (a web image, a missing file) is shown as its
+ * alternative text, since an EPUB may only show what it holds.
+ */
+static int resolve_image(void *vctx, const char *src, size_t n,
+			 struct buf *out)
+{
+	struct image_ctx *ic = vctx;
+	const struct export *x = ic->x;
+	const char *rel = x->c.articles[ic->art].relpath, *slash, *p, *end;
+	struct buf path = BUF_INIT, name = BUF_INIT;
+	const char *type;
+	char *fs = NULL, real[PATH_MAX];
+	struct stat st;
+	size_t i, rootlen = strlen(x->c.root_abs);
+	int ret = -1;
+
+	if (!n || n > 512 || src[0] == '/' || memchr(src, ':', n) ||
+	    memchr(src, '?', n) || memchr(src, '#', n) || memchr(src, '%', n) ||
+	    memchr(src, '\\', n) || !(type = image_type(src, n)))
+		return -1;
+	/* the article's directory, then the path: "." and ".." resolved */
+	slash = strrchr(rel, '/');
+	if (slash)
+		buf_add(&path, rel, (size_t)(slash - rel));
+	for (p = src, end = src + n; p < end; ) {
+		const char *e = memchr(p, '/', (size_t)(end - p));
+		size_t k = e ? (size_t)(e - p) : (size_t)(end - p);
+
+		if (k == 0 || (k == 1 && p[0] == '.')) {
+			/* nothing */
+		} else if (k == 2 && p[0] == '.' && p[1] == '.') {
+			size_t up = path.len;
+
+			if (!path.len)
+				goto out;	/* above the corpus */
+			while (up && path.buf[up - 1] != '/')
+				up--;
+			buf_setlen(&path, up ? up - 1 : 0);
+		} else {
+			if (!plain_component(p, k))
+				goto out;
+			if (path.len)
+				buf_addc(&path, '/');
+			buf_add(&path, p, k);
+		}
+		p += k + (e ? 1 : 0);
+	}
+	if (!path.len)
+		goto out;
+	/* a file of the corpus, not a link out of it */
+	fs = corpus_path(&x->c, path.buf);
+	if (stat(fs, &st) < 0 || !S_ISREG(st.st_mode) || !realpath(fs, real) ||
+	    strncmp(real, x->c.root_abs, rootlen) != 0 || real[rootlen] != '/')
+		goto out;
+	buf_addf(&name, "images/%s", path.buf);
+	for (i = 0; i < ic->j->nimg; i++)
+		if (!strcmp(ic->j->img[i].name, name.buf))
+			break;
+	if (i == ic->j->nimg) {
+		GROW(ic->j->img, ic->j->aimg, ic->j->nimg + 1);
+		ic->j->img[i].src = fs;
+		ic->j->img[i].name = xstrdup(name.buf);
+		ic->j->img[i].type = type;
+		ic->j->nimg++;
+		fs = NULL;
+	}
+	buf_add(out, name.buf, name.len);
+	ret = 0;
+out:
+	free(fs);
+	buf_release(&path);
+	buf_release(&name);
+	return ret;
+}
+
 static void page_job(void *ctx, size_t i, int worker)
 {
 	struct run *run = ctx;
@@ -1908,16 +2357,22 @@ static void page_job(void *ctx, size_t i, int worker)
 	struct md_check *chk = NULL;
 	struct render_opts ro;
 	struct resolve_ctx rc;
+	struct image_ctx ic;
 	struct article a;
 	struct md_src src;
 	struct ynode *data;
-	struct buf name = BUF_INIT;
+	struct buf name = BUF_INIT, *page;
 	struct xlang *L;
 	/* a page written by the first pass stays "written" if the second
 	 * pass finds it up to date */
 	enum write_result before = j->wrote;
 
 	j->wrote = WRITE_FAILED;
+	j->refused = 0;
+	bimages_free(j->img, j->nimg);
+	j->img = NULL;
+	j->nimg = j->aimg = 0;
+	j->images = j->images_alt = 0;
 	memcpy(j->d.ignored, x->c.cfg.ignore, sizeof(j->d.ignored));
 	memcpy(load.ignored, x->c.cfg.ignore, sizeof(load.ignored));
 	article_init(&a, m->path);
@@ -1952,7 +2407,17 @@ static void page_job(void *ctx, size_t i, int worker)
 	ro.flags = x->f->render_flags;
 	ro.resolve = resolve;
 	ro.resolve_ctx = &rc;
+	ro.width = x->width;
+	if (x->f->book) {
+		ic.x = x;
+		ic.art = j->art;
+		ic.j = j;
+		ro.image = resolve_image;
+		ro.image_ctx = &ic;
+	}
 	buf_reset(&sc->body);
+	if (x->f->text)
+		seed_refs(x, j->art, &info);
 	x->f->body(&src, chk, &ro, &sc->body, &info);
 	if (chk) {
 		md_check_free(chk);
@@ -1971,7 +2436,7 @@ static void page_job(void *ctx, size_t i, int worker)
 			 &info);
 	buf_reset(&sc->page);
 	if (x->f->page_fn) {
-		if (x->f->page_fn(x, data, &sc->page) < 0)
+		if (x->f->page_fn(x, data, &info, &sc->page) < 0)
 			goto out;
 	} else if (mustache_render(x->page_t, data, find_partial, x,
 				   &sc->page) < 0) {
@@ -1983,8 +2448,23 @@ static void page_job(void *ctx, size_t i, int worker)
 	}
 	buf_adds(&name, x->slug[j->art]);
 	buf_adds(&name, x->f->ext);
-	j->wrote = write_file(x, L->dir, name.buf, sc->page.buf, sc->page.len,
-			      &j->d);
+	page = &sc->page;
+	if (x->f->text && !x->enc.utf8) {
+		struct encode_bad bad;
+
+		buf_reset(&sc->conv);
+		if (encoder_convert(&sc->enc, sc->page.buf, sc->page.len,
+				    &sc->conv, &bad) < 0) {
+			report_unmappable(x, m, &a, L->dir, name.buf, &sc->page,
+					  &bad, &j->d);
+			j->refused = 1;
+			goto out;
+		}
+		page = &sc->conv;
+	}
+	j->wrote = write_file(x, L->dir, name.buf, page->buf, page->len, &j->d);
+	j->images = info.images;
+	j->images_alt = info.images_alt;
 	if (before == WRITE_DONE && j->wrote == WRITE_SAME)
 		j->wrote = WRITE_DONE;
 out:
@@ -2090,25 +2570,378 @@ static void write_indexes(struct export *x, struct diag_list *d,
 	buf_release(&sc.pg.t3);
 }
 
-/* style.css: the corpus's _templates/style.css, else the built-in one. */
+/* ---- the text format ---- */
+
+static int text_page(const struct export *x, const struct ynode *data,
+		     struct render_info *info, struct buf *out)
+{
+	struct render_opts ro;
+
+	memset(&ro, 0, sizeof(ro));
+	ro.width = x->width;
+	render_text_page(data, &ro, info, out);
+	return 0;
+}
+
+/* ---- the EPUB package ---- */
+
+/*
+ * A directory of the output (META-INF, EPUB/images/...): created, and
+ * refused when a symbolic link would take it out of the output directory.
+ * Takes dir; returns it (owned) or NULL.
+ */
+static char *safe_dir(const struct export *x, struct buf *dir_,
+		      struct diag_list *d)
+{
+	struct buf dir = *dir_;
+	char real[PATH_MAX];
+	size_t rootlen = strlen(x->outdir_abs);
+
+	buf_init(dir_);
+	if (make_dirs(dir.buf) < 0) {
+		diag(d, R_WRITE, dir.buf, 0, 0, NULL, "cannot create directory: %s",
+		     strerror(errno));
+		goto fail;
+	}
+	if (!realpath(dir.buf, real) || strncmp(real, x->outdir_abs, rootlen) != 0 ||
+	    real[rootlen] != '/') {
+		diag(d, R_WRITE, dir.buf, 0, 0, NULL,
+		     "directory leads outside '%s': not written", x->outdir);
+		goto fail;
+	}
+	return buf_detach(&dir, NULL);
+fail:
+	buf_release(&dir);
+	return NULL;
+}
+
+/* The root of a language's book, or a directory below it (META-INF). */
+static char *lang_subdir(const struct export *x, size_t k, const char *sub,
+			 struct diag_list *d)
+{
+	struct buf dir = BUF_INIT;
+
+	buf_addf(&dir, "%s/%s", x->outdir, x->langs[k].code);
+	if (sub)
+		buf_addf(&dir, "/%s", sub);
+	return safe_dir(x, &dir, d);
+}
+
+static int cmp_bimage(const void *a, const void *b)
+{
+	return strcmp(((const struct bimage *)a)->name,
+		      ((const struct bimage *)b)->name);
+}
+
+#define IMAGE_MAX (64u << 20)
+
+/*
+ * Copy a book's images (sorted, each once) into EPUB/; res gets one entry
+ * per image for the manifest (L->nimg of them; the strings stay L->img's).
+ * Returns 0, or -1 when one could not be copied (the page that shows it
+ * then points nowhere: reported).
+ */
+static int copy_images(struct export *x, size_t k, struct epub_res *res,
+		       struct diag_list *d, struct export_result *r)
+{
+	struct xlang *L = &x->langs[k];
+	struct buf data = BUF_INIT;
+	size_t i, n = 0;
+	int ret = 0;
+
+	/* pages share images: each once */
+	if (L->nimg)
+		qsort(L->img, L->nimg, sizeof(*L->img), cmp_bimage);
+	for (i = 0; i < L->nimg; i++) {
+		if (n && !strcmp(L->img[n - 1].name, L->img[i].name)) {
+			free(L->img[i].src);
+			free(L->img[i].name);
+			continue;
+		}
+		L->img[n++] = L->img[i];
+	}
+	L->nimg = n;
+	for (i = 0; i < n; i++) {
+		struct bimage *b = &L->img[i];
+		const char *base = strrchr(b->name, '/');
+		struct buf dir = BUF_INIT;
+		char *dp;
+
+		res[i].href = b->name;
+		res[i].type = b->type;
+		buf_addf(&dir, "%s/%.*s", L->dir, (int)(base - b->name), b->name);
+		dp = safe_dir(x, &dir, d);
+		buf_reset(&data);
+		if (!dp) {
+			ret = -1;
+		} else if (buf_read_file(&data, b->src, IMAGE_MAX) != BUF_READ_OK) {
+			ret = diag(d, R_IO, b->src, 0, 0, NULL,
+				   "cannot read the image a page shows: %s",
+				   errno ? strerror(errno) : "not a regular file of "
+				   "at most 64 MiB");
+		} else {
+			count_write(r, write_file(x, dp, base + 1, data.buf,
+						  data.len, d));
+		}
+		free(dp);
+	}
+	buf_release(&data);
+	return ret;
+}
+
+/* Is rel (from EPUB/) one of the book's images? */
+static int book_has_image(const struct epub_res *res, size_t n,
+			  const char *rel)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(res[mid].href, rel);
+
+		if (!c)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/*
+ * Images of earlier runs the book no longer shows, below EPUB/images/
+ * (all folio's), go like stale pages; never through a link.
+ */
+static int prune_images(const char *dir, const char *rel,
+			const struct epub_res *res, size_t n, int depth,
+			struct diag_list *d)
+{
+	DIR *dh = depth < 32 ? opendir(dir) : NULL;
+	struct dirent *e;
+	int ret = 0;
+
+	while (dh && (e = readdir(dh)) != NULL) {
+		struct buf path = BUF_INIT, r = BUF_INIT;
+		struct stat st;
+
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		buf_addf(&path, "%s/%s", dir, e->d_name);
+		buf_addf(&r, "%s/%s", rel, e->d_name);
+		if (lstat(path.buf, &st) == 0) {
+			if (S_ISDIR(st.st_mode)) {
+				if (prune_images(path.buf, r.buf, res, n, depth + 1,
+						 d) < 0)
+					ret = -1;
+			} else if (!book_has_image(res, n, r.buf) &&
+				   e->d_name[0] != '.' && unlink(path.buf) < 0) {
+				ret = diag(d, R_WRITE, path.buf, 0, 0, NULL,
+					   "cannot remove an image the book no "
+					   "longer holds: %s", strerror(errno));
+			}
+		}
+		buf_release(&path);
+		buf_release(&r);
+	}
+	if (dh)
+		closedir(dh);
+	return ret;
+}
+
+static int cmp_cstr(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * Pages of earlier runs that this book no longer holds (a slug that
+ * changed, an article withdrawn) would be files the package does not
+ * list, which epubcheck reports: the EPUB directory is folio's, and they
+ * go.  Only *.xhtml files, never followed through a link.
+ */
+static int prune_pages(const struct export *x, const char *dir,
+		       const char **pages, size_t n, struct diag_list *d)
+{
+	const char **sorted = xcalloc(n + 1, sizeof(*sorted));
+	DIR *dh = opendir(dir);
+	struct dirent *e;
+	size_t elen = strlen(x->f->ext);
+	int ret = 0;
+
+	memcpy(sorted, pages, n * sizeof(*sorted));
+	qsort(sorted, n, sizeof(*sorted), cmp_cstr);
+	while (dh && (e = readdir(dh)) != NULL) {
+		const char *name = e->d_name;
+		size_t len = strlen(name);
+		struct buf path = BUF_INIT;
+		struct stat st;
+
+		if (name[0] == '.' || len <= elen ||
+		    strcmp(name + len - elen, x->f->ext) ||
+		    !strcmp(name, x->f->index_file) ||
+		    bsearch(&name, sorted, n, sizeof(*sorted), cmp_cstr))
+			continue;
+		buf_addf(&path, "%s/%s", dir, name);
+		if (lstat(path.buf, &st) == 0 &&
+		    (S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)) &&
+		    unlink(path.buf) < 0)
+			ret = diag(d, R_WRITE, path.buf, 0, 0, NULL,
+				   "cannot remove a page the book no longer "
+				   "holds: %s", strerror(errno));
+		buf_release(&path);
+	}
+	if (dh)
+		closedir(dh);
+	free(sorted);
+	return ret;
+}
+
+/*
+ * dcterms:modified: SOURCE_DATE_EPOCH when set, else the newest `updated`
+ * of the book's articles (at midnight UTC), so that the same corpus gives
+ * the same package.
+ */
+static void book_modified(const struct export *x, const struct entry *v,
+			  size_t n, char out[32])
+{
+	struct date newest = { 0, 0, 0 };
+	size_t i;
+
+	if (x->epoch >= 0) {
+		time_t t = (time_t)x->epoch;
+		struct tm tm;
+
+		if (gmtime_r(&t, &tm) &&
+		    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm))
+			return;
+	}
+	for (i = 0; i < n; i++) {
+		struct date u = x->c.articles[v[i].art].updated;
+
+		if (u.y > newest.y || (u.y == newest.y && (u.m > newest.m ||
+		    (u.m == newest.m && u.d > newest.d))))
+			newest = u;
+	}
+	if (!newest.y)
+		newest.y = 1970, newest.m = 1;
+	snprintf(out, 32, "%04d-%02d-%02dT00:00:00Z", newest.y % 10000,
+		 newest.m, newest.d ? newest.d : 1);
+}
+
+/* mimetype, META-INF/container.xml and EPUB/package.opf of a language. */
+static int epub_files(struct export *x, size_t k, struct diag_list *d,
+		      struct export_result *r)
+{
+	struct xlang *L = &x->langs[k];
+	struct epub_book b;
+	struct entry *v;
+	struct buf opf = BUF_INIT, id = BUF_INIT, seed = BUF_INIT,
+		   title = BUF_INIT, tmp = BUF_INIT;
+	char modified[32], *root = NULL, *meta = NULL;
+	const char **pages;
+	struct epub_res *res;
+	size_t n, i;
+	int ret = 0;
+
+	v = lang_entries(x, k, &n);
+	pages = xcalloc(n + 1, sizeof(*pages));
+	for (i = 0; i < n; i++) {
+		buf_reset(&tmp);
+		buf_addf(&tmp, "%s%s", x->slug[v[i].art], x->f->ext);
+		pages[i] = xstrdup(tmp.buf);
+	}
+	book_modified(x, v, n, modified);
+	/* the same corpus and language, the same book, wherever it is built */
+	if (x->c.cfg.base_url) {
+		buf_addf(&seed, "%s%s/", x->c.cfg.base_url, L->code);
+	} else {
+		const char *base = strrchr(x->c.root_abs, '/');
+
+		buf_addf(&seed, "urn:folio:%s:%s", base ? base + 1 : x->c.root_abs,
+			 L->code);
+	}
+	epub_identifier(&id, seed.buf);
+	buf_addf(&title, "%s (%s)", L->label[L_INDEX]->str, L->autonym->str);
+
+	res = xcalloc(L->nimg + 1, sizeof(*res));
+	if (copy_images(x, k, res, d, r) < 0)
+		ret = -1;
+	buf_reset(&tmp);
+	buf_addf(&tmp, "%s/images", L->dir);
+	if (prune_images(tmp.buf, "images", res, L->nimg, 0, d) < 0)
+		ret = -1;
+
+	memset(&b, 0, sizeof(b));
+	b.lang = L->code;
+	b.rtl = L->rtl;
+	b.identifier = id.buf;
+	b.title = title.buf;
+	b.modified = modified;
+	b.nav = x->f->index_file;
+	b.stylesheet = x->f->stylesheet;
+	b.pages = pages;
+	b.npages = n;
+	b.res = res;
+	b.nres = L->nimg;
+	b.images = L->images;
+	b.images_alt = L->images_alt;
+	epub_package(&b, &opf);
+	count_write(r, write_file(x, L->dir, "package.opf", opf.buf, opf.len, d));
+
+	root = lang_subdir(x, k, NULL, d);
+	meta = lang_subdir(x, k, "META-INF", d);
+	if (!root || !meta) {
+		ret = -1;
+		goto out;
+	}
+	count_write(r, write_file(x, root, "mimetype", EPUB_MIMETYPE,
+				  strlen(EPUB_MIMETYPE), d));
+	buf_reset(&tmp);
+	epub_container(&tmp);
+	count_write(r, write_file(x, meta, "container.xml", tmp.buf, tmp.len, d));
+	if (prune_pages(x, L->dir, pages, n, d) < 0)
+		ret = -1;
+out:
+	for (i = 0; i < n; i++)
+		free((char *)pages[i]);
+	free(pages);
+	free(res);
+	free(root);
+	free(meta);
+	entries_free(v, n);
+	buf_release(&opf);
+	buf_release(&id);
+	buf_release(&seed);
+	buf_release(&title);
+	buf_release(&tmp);
+	return ret;
+}
+
+
+/*
+ * style.css: the corpus's _templates/style.css, else the built-in one
+ * (for an EPUB: epub.css, written as style.css).
+ */
 static void write_stylesheet(struct export *x, struct diag_list *d,
 			     struct export_result *r)
 {
 	struct buf text = BUF_INIT, emb = BUF_INIT;
 	char *path;
-	const char *data;
+	const char *data, *src;
 	size_t len, k;
 
 	if (!x->f->stylesheet)
 		return;
-	buf_addf(&emb, "_templates/%s", x->f->stylesheet);
+	src = x->f->stylesheet_src ? x->f->stylesheet_src : x->f->stylesheet;
+	buf_addf(&emb, "_templates/%s", src);
 	path = corpus_path(&x->c, emb.buf);
 	if (buf_read_file(&text, path, TEMPLATE_MAX) == BUF_READ_OK) {
 		data = text.buf;
 		len = text.len;
 	} else {
 		buf_reset(&emb);
-		buf_addf(&emb, "cli/templates/%s", x->f->stylesheet);
+		buf_addf(&emb, "cli/templates/%s", src);
 		data = embed_find(emb.buf, &len);
 	}
 	if (!data)
@@ -2227,6 +3060,7 @@ static void export_release(struct export *x)
 	for (i = 0; x->langs && i < x->c.cfg.nlang; i++) {
 		catalog_release(&x->langs[i].cat);
 		free(x->langs[i].dir);
+		bimages_free(x->langs[i].img, x->langs[i].nimg);
 	}
 	free(x->langs);
 	for (i = 0; x->slug && i < x->c.n; i++)
@@ -2245,7 +3079,27 @@ static void export_release(struct export *x)
 	free(x->outdir);
 	free(x->outdir_abs);
 	arena_release(&x->arena);
+	encoding_release(&x->enc);
 	corpus_release(&x->c);
+}
+
+/*
+ * SOURCE_DATE_EPOCH (reproducible-builds.org): seconds since 1970 as
+ * decimal digits; -1 when unset or not that.
+ */
+static long long source_date_epoch(void)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	long long v = 0;
+
+	if (!s || !*s || strlen(s) > 15)
+		return -1;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		v = v * 10 + (*s - '0');
+	}
+	return v;
 }
 
 /* Is article i one this run reports on (SPEC 4: PATHs, --lang, drafts)? */
@@ -2265,12 +3119,16 @@ static void run_pool(struct run *run, size_t njobs, int nsc)
 	for (i = 0; i < nsc; i++) {
 		buf_init(&run->sc[i].body);
 		buf_init(&run->sc[i].page);
+		buf_init(&run->sc[i].conv);
 		buf_init(&run->sc[i].pg.t1);
 		buf_init(&run->sc[i].pg.t2);
 		buf_init(&run->sc[i].pg.t3);
+		encoder_init(&run->sc[i].enc, &run->x->enc);
 	}
 	pool_run(nsc, njobs, page_job, run);
 	for (i = 0; i < nsc; i++) {
+		encoder_release(&run->sc[i].enc);
+		buf_release(&run->sc[i].conv);
 		buf_release(&run->sc[i].body);
 		buf_release(&run->sc[i].page);
 		buf_release(&run->sc[i].pg.t1);
@@ -2335,6 +3193,16 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 	}
 	if (r->usage_error)
 		goto out;
+	if (x.f->text) {
+		x.width = o->width ? (unsigned)o->width : 72;
+		if (encoding_open(&x.enc, o->encoding, o->translit) < 0) {
+			r->usage_error = 1;
+			goto out;
+		}
+	} else {
+		x.enc.utf8 = 1;
+	}
+	x.epoch = source_date_epoch();
 	if (load_templates(&x, d) < 0) {
 		r->usage_error = 1;
 		goto out;
@@ -2457,6 +3325,10 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 		x.by_lang_pool = NULL;
 		build_ids(&x);
 		for (i = 0; i < njobs; i++) {
+			/* rendered again below: the images too */
+			bimages_free(run.jobs[i].img, run.jobs[i].nimg);
+			run.jobs[i].img = NULL;
+			run.jobs[i].nimg = run.jobs[i].aimg = 0;
 			if (!run.jobs[i].render || run.jobs[i].failed)
 				continue;
 			run.jobs[n] = run.jobs[i];
@@ -2474,12 +3346,35 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 	for (i = 0; i < njobs; i++) {
 		if (run.jobs[i].bad_template)
 			r->usage_error = 1;
+		if (run.jobs[i].render && !run.jobs[i].failed &&
+		    run.jobs[i].refused)
+			r->skipped++;
 		if (!run.jobs[i].render || run.jobs[i].failed ||
-		    run.jobs[i].bad_template)
+		    run.jobs[i].bad_template || run.jobs[i].refused)
 			continue;
 		count_write(r, run.jobs[i].wrote);
 		if (run.jobs[i].wrote != WRITE_FAILED)
 			r->pages++;
+	}
+	/* an e-book holds the images its written pages show */
+	for (i = 0; i < njobs; i++) {
+		struct job *j = &run.jobs[i];
+		struct xlang *L;
+
+		if (!j->render || j->failed || j->bad_template || j->refused ||
+		    j->wrote == WRITE_FAILED)
+			continue;
+		L = &x.langs[x.lix[j->art]];
+		L->images += j->images;
+		L->images_alt += j->images_alt;
+		if (j->nimg) {
+			GROW(L->img, L->aimg, L->nimg + j->nimg);
+			memcpy(L->img + L->nimg, j->img, j->nimg * sizeof(*j->img));
+			L->nimg += j->nimg;
+		}
+		free(j->img);
+		j->img = NULL;
+		j->nimg = j->aimg = 0;
 	}
 	for (i = 0; i < c->n; i++) {
 		if (x.pub[i])
@@ -2492,17 +3387,24 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 	}
 	/* the index of every language that has pages in this run */
 	for (k = 0; k < c->cfg.nlang; k++)
-		if (!x.langs[k].npub)
+		if (!x.langs[k].npub || x.f->book)
 			x.langs[k].has_pages = 0;
+	/* a book holds the pages of this run: none, no book */
+	for (i = 0; x.f->book && i < c->n; i++)
+		if (x.pub[i] && reported(&x, i))
+			x.langs[x.lix[i]].has_pages = 1;
 	write_indexes(&x, &all, r);
 	for (k = 0; x.f->lang_files && k < c->cfg.nlang; k++)
-		if (x.langs[k].dir && x.f->lang_files(&x, k, &all) < 0)
+		if (x.langs[k].dir && x.langs[k].has_pages &&
+		    x.f->lang_files(&x, k, &all, r) < 0)
 			r->write_error = 1;
 	write_stylesheet(&x, &all, r);
 merge:
 	keep_diags(&x, &all, d);
 out:
 	diag_list_release(&all);
+	for (i = 0; run.jobs && i < c->n + 1; i++)
+		bimages_free(run.jobs[i].img, run.jobs[i].nimg);
 	free(run.jobs);
 	free(run.sc);
 	export_release(&x);

@@ -8,9 +8,10 @@
  * pool, write every file atomically and only when its bytes changed, then
  * each language's index and the run's shared files.
  *
- * Formats are rows of a table in export.c (HTML today; XHTML and text plug
- * in as more rows): each row names its body renderer (render.h), its
- * templates, its file layout and its hooks.  The pipeline, the page data
+ * Formats are rows of a table in export.c (html, xhtml, text): each row
+ * names its body renderer (render.h), its templates or page function, its
+ * file layout, where its links may point and its hooks (an EPUB's
+ * package).  The pipeline, the page data
  * (SPEC 8.1, the Mustache variables listed in folio-export(1)) and the
  * writing are the same for all of them.
  *
@@ -24,7 +25,7 @@
 struct diag_list;
 
 struct export_opts {
-	const char *format;	/* --to: "html" ... */
+	const char *format;	/* --to: "html", "xhtml", "text" */
 	const char **langs;	/* --lang, borrowed; nlangs == 0: every language */
 	int nlangs;
 	const char *outdir;	/* -o DIR; NULL: out/<format>/ under the cwd */
@@ -33,9 +34,9 @@ struct export_opts {
 	const char **paths;	/* PATHs, borrowed */
 	int npaths;
 	/* text output (SPEC 8.4); refused by formats that do not use them */
-	int width;		/* 0: the default */
-	const char *encoding;	/* NULL: UTF-8 */
-	int translit;
+	int width;		/* 0: the default (72) */
+	const char *encoding;	/* NULL: UTF-8; an iconv name, borrowed */
+	int translit;		/* approximate what the encoding lacks */
 };
 
 struct export_result {
@@ -43,14 +44,15 @@ struct export_result {
 	size_t pages;		/* pages exported (written or already up to date) */
 	size_t written;		/* files written because their bytes changed */
 	size_t unchanged;	/* files left alone: same bytes */
-	size_t skipped;		/* articles not exported because of errors */
+	size_t skipped;		/* articles not exported because of errors (or
+				 * characters the text encoding lacks) */
 	int usage_error;	/* corpus, config, --lang or a template unusable */
 	int write_error;	/* some output could not be written */
 };
 
 /* Is name a format export knows ("html")?  0 when it is not. */
 int export_format_known(const char *name);
-/* The formats, comma-separated, for messages ("html"). */
+/* The formats, comma-separated, for messages ("html, xhtml, text"). */
 const char *export_format_names(void);
 /* Does the format take --width, --encoding and --translit? */
 int export_format_is_text(const char *name);

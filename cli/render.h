@@ -3,9 +3,9 @@
  *
  * A renderer turns one article body (Markdown, as a struct md_src) into its
  * output format in a single md4c parse.  Each output format is one file
- * (render_html.c; render_text.c next) behind the same signature, so the
- * export pipeline keeps a table of formats and never knows which renderer
- * it calls.  Variants of a format are flags, not copies: XHTML is
+ * (render_html.c, render_text.c) behind the same signature, so the export
+ * pipeline keeps a table of formats and never knows which renderer it
+ * calls.  Variants of a format are flags, not copies: XHTML is
  * RENDER_XHTML on the HTML renderer.
  *
  * What every renderer promises:
@@ -33,6 +33,8 @@ enum render_flags {
 	RENDER_XHTML = 1u << 0,
 	/* no typography (the text as written) */
 	RENDER_NO_TYPO = 1u << 1,
+	/* every image as its alternative text, never <img> */
+	RENDER_IMG_ALT = 1u << 2,
 };
 
 /*
@@ -46,6 +48,15 @@ enum render_flags {
 typedef int (*render_resolve_fn)(void *ctx, const char *id, size_t n,
 				 struct buf *href, const char **hreflang);
 
+/*
+ * Where the image src[0..n) (a URL the renderer accepts) is shown from:
+ * append the URL to use (raw) to out and return 0, or return -1 to show
+ * the image's alternative text instead.  An EPUB may only show images it
+ * holds: its export copies the corpus's image into the book, or says no.
+ */
+typedef int (*render_image_fn)(void *ctx, const char *src, size_t n,
+			       struct buf *out);
+
 struct render_opts {
 	const char *lang;	/* the page's language (BCP 47); borrowed */
 	int rtl;		/* the page reads right to left */
@@ -53,6 +64,9 @@ struct render_opts {
 	unsigned typo_flags;	/* TYPO_NO_NNBSP... (typo.h) */
 	render_resolve_fn resolve;	/* NULL: article: links become text */
 	void *resolve_ctx;
+	render_image_fn image;		/* NULL: images as written */
+	void *image_ctx;
+	unsigned width;		/* text: columns of a line (0: 72) */
 };
 
 /* A heading of the body, for tables of contents. */
@@ -62,13 +76,33 @@ struct render_heading {
 	char *text;		/* its plain text, typography applied; owned */
 };
 
+/*
+ * The numbered links of a text page ("text [3]", listed at the end), in
+ * the order of their first appearance; a URL that comes again keeps its
+ * number.  The body's renderer numbers its links, the page around it
+ * goes on from there.
+ */
+struct render_refs {
+	char **url;		/* owned strings; url[k] is number k + 1 */
+	size_t n, alloc;
+	size_t *slot;		/* open addressing over url, cap a power of 2 */
+	size_t cap;
+};
+
+/* The number of url[0..n), given a new one when it has none. */
+size_t render_refs_add(struct render_refs *r, const char *url, size_t n);
+void render_refs_release(struct render_refs *r);
+
 /* What a render leaves besides the output bytes. */
 struct render_info {
 	struct render_heading *headings;	/* owned array */
 	size_t nheadings, alloc;
+	struct render_refs refs;	/* text: numbered links; may be seeded */
+	/* images met, and how many of them had alternative text */
+	size_t images, images_alt;
 };
 
-#define RENDER_INFO_INIT { NULL, 0, 0 }
+#define RENDER_INFO_INIT { NULL, 0, 0, { NULL, 0, 0, NULL, 0 }, 0, 0 }
 
 void render_info_release(struct render_info *ri);
 
@@ -85,6 +119,36 @@ typedef int (*render_body_fn)(const struct md_src *src, struct md_check *chk,
 int render_html(const struct md_src *src, struct md_check *chk,
 		const struct render_opts *o, struct buf *out,
 		struct render_info *info);
+
+/*
+ * Plain text wrapped at o->width (render_text.c, on wrap.h): headings
+ * underlined, lists with hanging indents, tables in aligned columns,
+ * emphasis dropped, code as written, links as "text [n]" numbered in
+ * info->refs (info must not be NULL), images as "[alt]".  UTF-8 out; the
+ * output encoding is the caller's business.
+ */
+int render_text(const struct md_src *src, struct md_check *chk,
+		const struct render_opts *o, struct buf *out,
+		struct render_info *info);
+
+/*
+ * A whole text page from the page data of export.c (the variables of
+ * folio-export(1), URLs raw) and its body rendered by render_text():
+ * title, summary, stale notice, body, update line, other languages,
+ * acknowledgements, further reading, and the links heading with the
+ * sources and the numbered URLs.  Appends to out; info->refs goes on
+ * numbering.
+ */
+struct ynode;
+void render_text_page(const struct ynode *data, const struct render_opts *o,
+		      struct render_info *info, struct buf *out);
+
+/*
+ * Is text[0..tn) the URL href[0..hn) itself, as an autolink shows it
+ * (with or without the http:// or mailto: that md4c adds)?
+ */
+int render_is_url_text(const char *href, size_t hn, const char *text,
+		       size_t tn);
 
 /*
  * Is url[0..n) safe to link to?  Relative URLs and the schemes http,

@@ -84,6 +84,8 @@ void render_info_release(struct render_info *ri)
 	free(ri->headings);
 	ri->headings = NULL;
 	ri->nheadings = ri->alloc = 0;
+	render_refs_release(&ri->refs);
+	ri->images = ri->images_alt = 0;
 }
 
 /* ---- URLs ---- */
@@ -695,6 +697,17 @@ static void link_close(struct html *h)
 		put(h, "</a>");
 }
 
+int render_is_url_text(const char *href, size_t hn, const char *s, size_t n)
+{
+	if (hn == n && !memcmp(href, s, n))
+		return 1;
+	if (hn == n + 7 && !memcmp(href, "http://", 7) &&
+	    !memcmp(href + 7, s, n))
+		return 1;
+	return hn == n + 7 && !memcmp(href, "mailto:", 7) &&
+	       !memcmp(href + 7, s, n);
+}
+
 /* Is this text the URL of the autolink it is in (so no typography)? */
 static int is_autolink_text(const struct html *h, const char *s, size_t n)
 {
@@ -703,13 +716,7 @@ static int is_autolink_text(const struct html *h, const char *s, size_t n)
 	if (!h->nlinks)
 		return 0;
 	href = &h->links[h->nlinks - 1].href;
-	if (href->len == n && !memcmp(href->buf, s, n))
-		return 1;
-	if (href->len == n + 7 && !memcmp(href->buf, "http://", 7) &&
-	    !memcmp(href->buf + 7, s, n))
-		return 1;
-	return href->len == n + 7 && !memcmp(href->buf, "mailto:", 7) &&
-	       !memcmp(href->buf + 7, s, n);
+	return render_is_url_text(href->buf, href->len, s, n);
 }
 
 static void img_open(struct html *h, const MD_SPAN_IMG_DETAIL *img)
@@ -720,11 +727,24 @@ static void img_open(struct html *h, const MD_SPAN_IMG_DETAIL *img)
 	md_attr_text(&h->img_src, &img->src);
 	md_attr_text(&h->img_title, &img->title);
 	h->img_ok = h->img_src.len &&
-		    render_url_allowed(h->img_src.buf, h->img_src.len, 0);
+		    render_url_allowed(h->img_src.buf, h->img_src.len, 0) &&
+		    !(h->o->flags & RENDER_IMG_ALT);
+	if (h->img_ok && h->o->image) {
+		buf_reset(&h->url);
+		h->img_ok = h->o->image(h->o->image_ctx, h->img_src.buf,
+					h->img_src.len, &h->url) == 0;
+		buf_reset(&h->img_src);
+		buf_add(&h->img_src, h->url.buf, h->url.len);
+	}
 }
 
 static void img_close(struct html *h)
 {
+	if (h->info && h->img_ok) {
+		h->info->images++;
+		if (h->alt.len)
+			h->info->images_alt++;
+	}
 	if (h->in_heading && h->heading_text.len < 1024)
 		buf_add(&h->heading_text, h->alt.buf, h->alt.len);
 	if (!h->img_ok) {

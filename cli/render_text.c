@@ -1,0 +1,1329 @@
+/*
+ * render_text.c - article bodies as plain text for print (SPEC 8.4), and
+ * the text page around them.
+ *
+ * md4c pushes blocks, spans and text; running text goes straight into the
+ * wrapping engine (wrap.h), which writes finished lines to the output, so
+ * a body is rendered in one pass with no tree.  What cannot be written as
+ * it comes is kept until its block ends: a code block (its lines are
+ * indented as a whole), an image's alt text, and a table (columns are as
+ * wide as their widest cell, known only at the end).
+ *
+ * Layout:
+ *   - blocks are separated by one blank line; the items of a tight list
+ *     are not;
+ *   - a list item's first line starts with its marker ("- ", "3. "), the
+ *     others are indented by the marker's width (a hanging indent), and so
+ *     are nested blocks; a quote's lines start with "> ";
+ *   - indentation stops growing at half the width, so that a list nested
+ *     fifty levels deep still has room for its words;
+ *   - level-1 and level-2 headings are underlined with '=' and '-' over
+ *     the width of their longest line, deeper ones stand on their lines;
+ *   - code blocks are written as they are, indented by four spaces;
+ *   - a table is written in aligned columns two spaces apart, its header
+ *     underlined with '-'; when it is wider than the line, its columns
+ *     shrink towards their longest word and cells wrap inside them;
+ *   - emphasis is dropped; a link is its text followed by " [n]", n its
+ *     number in the list of URLs at the end of the page (a link whose text
+ *     is its URL gets no number: the URL is there already); an image is
+ *     "[alt]".
+ *
+ * Text gets the page language's typography (typo.h) as in HTML; the
+ * no-break spaces it adds are not spaces for the wrapping engine, so a
+ * French "?" never starts a line.  The output is UTF-8; converting it to
+ * another encoding is the export's job.
+ */
+#include "buf.h"
+#include "markdown.h"
+#include "render.h"
+#include "typo.h"
+#include "util.h"
+#include "wrap.h"
+#include "yaml_tree.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DEFAULT_WIDTH 72
+#define CODE_INDENT "    "
+#define REPLACEMENT "\xEF\xBF\xBD"
+#define MAX_LINKS 8		/* md4c never nests links; see render_html.c */
+#define LINK_TEXT_MAX 4096	/* enough to compare a link's text with its URL */
+#define COL_GAP "  "		/* between table columns */
+
+/* ---- numbered links ---- */
+
+static size_t hash_bytes(const char *s, size_t n)
+{
+	size_t h = 2166136261u, i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+size_t render_refs_add(struct render_refs *r, const char *url, size_t n)
+{
+	size_t i;
+
+	if ((r->n + 1) * 2 > r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 16, k;
+		size_t *slot = xcalloc(cap, sizeof(*slot));
+
+		for (k = 0; k < r->n; k++) {
+			for (i = hash_bytes(r->url[k], strlen(r->url[k])) & (cap - 1);
+			     slot[i]; i = (i + 1) & (cap - 1))
+				;
+			slot[i] = k + 1;
+		}
+		free(r->slot);
+		r->slot = slot;
+		r->cap = cap;
+	}
+	for (i = hash_bytes(url, n) & (r->cap - 1); r->slot[i];
+	     i = (i + 1) & (r->cap - 1))
+		if (memeq(url, n, r->url[r->slot[i] - 1]))
+			return r->slot[i];
+	GROW(r->url, r->alloc, r->n + 1);
+	r->url[r->n++] = xstrndup(url, n);
+	r->slot[i] = r->n;
+	return r->n;
+}
+
+void render_refs_release(struct render_refs *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		free(r->url[i]);
+	free(r->url);
+	free(r->slot);
+	memset(r, 0, sizeof(*r));
+}
+
+/* ---- the body ---- */
+
+enum level_kind { LV_QUOTE, LV_ITEM };
+
+/* A container that indents its lines: a quote or a list item. */
+struct level {
+	enum level_kind kind;
+	char mark[24];		/* "> ", "- ", "12. " */
+	size_t mlen;
+	unsigned w;		/* its columns */
+};
+
+struct list {
+	int ordered;
+	unsigned next;		/* the next item's number */
+	char delim;		/* '.' or ')' */
+	int tight;
+	unsigned items;		/* items opened so far */
+};
+
+/* How a piece of inline text may be broken. */
+enum piece { P_TEXT, P_VERBATIM, P_ATTACH };
+
+struct tseg {
+	size_t off, len;
+	enum piece kind;
+};
+
+struct tcell {
+	size_t seg0, seg1;	/* its pieces: seg[seg0..seg1) */
+	MD_ALIGN align;
+};
+
+/* A table being read: cells as pieces, laid out when it ends. */
+struct table {
+	int active, in_cell;
+	struct buf bytes;
+	struct tseg *seg;
+	size_t nseg, aseg;
+	struct tcell *cell;
+	size_t ncell, acell;
+	size_t *row;		/* index of each row's first cell */
+	size_t nrow, arow;
+	size_t head_rows;
+};
+
+struct tlink {
+	int emitted;
+	struct buf href;	/* where it goes */
+	struct buf text;	/* its text, up to LINK_TEXT_MAX */
+};
+
+struct text {
+	const struct render_opts *o;
+	struct render_info *info;
+	struct buf *out;
+	unsigned width;
+	struct wrap w;
+	int para;		/* a paragraph is open in w */
+	unsigned heading;	/* level of the open heading, or 0 */
+
+	struct level *lv;
+	size_t nlv, alv;
+	size_t nshown;		/* levels within the indentation cap */
+	unsigned shown_w;	/* their columns */
+	size_t nused;		/* levels [0, nused) have written their marker */
+	struct list *ls;
+	size_t nls, als;
+
+	int wrote;		/* a line has been written */
+	int owed;		/* a blank line is owed before the next line */
+	size_t owed_depth;	/* ... with the prefixes of levels below this */
+	struct buf before, first, rest;	/* the open paragraph's prefixes */
+
+	int use_typo;
+	struct typo typo;
+	int softbreak;		/* a soft break held for the next text run */
+	struct buf tmp, tmp2, line;
+
+	struct tlink links[MAX_LINKS];
+	int nlinks;
+	int img_depth;
+	struct buf alt;
+	int in_code;
+	struct buf code;
+	int in_html_block;
+	struct table t;
+	struct wrap cw;		/* table cells */
+	struct buf cells;
+};
+
+/*
+ * Prefix of a line: each level's marker on its first line, else spaces;
+ * a quote's "> " on every line.  Levels past the indentation cap indent
+ * no further, but an item's marker still shows on its first line.
+ * Returns its width.  Only the levels whose marker is still to be written
+ * are visited past the cap, so a list nested 50,000 deep stays linear.
+ */
+static unsigned build_prefix(const struct text *h, struct buf *b, int first,
+			     size_t depth)
+{
+	unsigned w = 0;
+	size_t i;
+
+	buf_reset(b);
+	for (i = 0; i < depth && i < h->nshown; i++) {
+		const struct level *l = &h->lv[i];
+
+		if (l->kind == LV_QUOTE || (first && i >= h->nused)) {
+			buf_add(b, l->mark, l->mlen);
+		} else {
+			unsigned k;
+
+			for (k = 0; k < l->w; k++)
+				buf_addc(b, ' ');
+		}
+		w += l->w;
+	}
+	for (i = h->nused > i ? h->nused : i; first && i < depth; i++) {
+		const struct level *l = &h->lv[i];
+
+		if (l->kind == LV_ITEM) {
+			buf_add(b, l->mark, l->mlen);
+			w += l->w;
+		}
+	}
+	return w;
+}
+
+static void use_markers(struct text *h)
+{
+	h->nused = h->nlv;
+}
+
+/* The blank line owed, into b ("" when none). */
+static void build_blank(const struct text *h, struct buf *b)
+{
+	buf_reset(b);
+	if (!h->owed || !h->wrote)
+		return;
+	build_prefix(h, b, 0, h->owed_depth);
+	while (b->len && b->buf[b->len - 1] == ' ')
+		b->len--;
+	buf_setlen(b, b->len);
+	buf_addc(b, '\n');
+}
+
+/* A line the renderer writes itself (code, tables, rules, underlines). */
+static void put_line(struct text *h, const char *s, size_t n, int first)
+{
+	size_t start;
+
+	build_blank(h, &h->before);
+	buf_add(h->out, h->before.buf, h->before.len);
+	start = h->out->len;
+	build_prefix(h, &h->first, first, h->nlv);
+	buf_add(h->out, h->first.buf, h->first.len);
+	buf_add(h->out, s, n);
+	while (h->out->len > start && h->out->buf[h->out->len - 1] == ' ')
+		h->out->len--;
+	buf_setlen(h->out, h->out->len);
+	buf_addc(h->out, '\n');
+	if (first)
+		use_markers(h);
+	h->owed = 0;
+	h->wrote = 1;
+}
+
+static void para_begin(struct text *h)
+{
+	struct wrap_str before, first, rest;
+
+	build_blank(h, &h->before);
+	first.width = build_prefix(h, &h->first, 1, h->nlv);
+	rest.width = build_prefix(h, &h->rest, 0, h->nlv);
+	before.s = h->before.buf;
+	before.len = h->before.len;
+	before.width = 0;
+	first.s = h->first.buf;
+	first.len = h->first.len;
+	rest.s = h->rest.buf;
+	rest.len = h->rest.len;
+	wrap_begin(&h->w, &before, &first, &rest);
+	h->para = 1;
+}
+
+/* End the open paragraph; returns the lines it wrote. */
+static size_t para_end(struct text *h)
+{
+	size_t n;
+
+	if (!h->para)
+		return 0;
+	n = wrap_end(&h->w);
+	h->para = 0;
+	if (n) {
+		use_markers(h);
+		h->owed = 0;
+		h->wrote = 1;
+	}
+	return n;
+}
+
+/* A block ended: the next one is a blank line away. */
+static void block_done(struct text *h)
+{
+	if (!h->wrote)
+		return;
+	if (!h->owed || h->owed_depth > h->nlv)
+		h->owed_depth = h->nlv;
+	h->owed = 1;
+}
+
+static void owe_outside(struct text *h)
+{
+	if (h->owed_depth > h->nlv)
+		h->owed_depth = h->nlv;
+}
+
+/*
+ * A block starts: the paragraph open before it (the text of a tight list
+ * item, which has no paragraph of its own) ends there.
+ */
+static void end_implicit(struct text *h)
+{
+	if (h->para) {
+		para_end(h);
+		block_done(h);
+	}
+}
+
+static void push_level(struct text *h, enum level_kind kind, const char *mark)
+{
+	struct level *l;
+	unsigned cap = h->width / 2;
+
+	GROW(h->lv, h->alv, h->nlv + 1);
+	l = &h->lv[h->nlv];
+	l->kind = kind;
+	l->mlen = strlen(mark);
+	if (l->mlen >= sizeof(l->mark))
+		l->mlen = sizeof(l->mark) - 1;
+	memcpy(l->mark, mark, l->mlen);
+	l->w = (unsigned)l->mlen;
+	/* deeper levels than the cap still nest, without indenting further */
+	if (h->nshown == h->nlv && h->shown_w + l->w <= cap) {
+		h->nshown++;
+		h->shown_w += l->w;
+	}
+	h->nlv++;
+}
+
+static void pop_level(struct text *h)
+{
+	if (!h->nlv)
+		return;
+	h->nlv--;
+	if (h->nused > h->nlv)
+		h->nused = h->nlv;
+	if (h->nshown > h->nlv) {
+		h->nshown = h->nlv;
+		h->shown_w -= h->lv[h->nlv].w;
+	}
+	owe_outside(h);
+}
+
+/* ---- inline text ---- */
+
+static void cell_piece(struct text *h, const char *s, size_t n, enum piece k)
+{
+	struct table *t = &h->t;
+
+	GROW(t->seg, t->aseg, t->nseg + 1);
+	t->seg[t->nseg].off = t->bytes.len;
+	t->seg[t->nseg].len = n;
+	t->seg[t->nseg].kind = k;
+	t->nseg++;
+	buf_add(&t->bytes, s, n);
+}
+
+static void put_piece(struct wrap *w, const char *s, size_t n, enum piece k)
+{
+	switch (k) {
+	case P_TEXT:
+		wrap_text(w, s, n);
+		break;
+	case P_VERBATIM:
+		wrap_verbatim(w, s, n);
+		break;
+	case P_ATTACH:
+		wrap_attach(w, s, n);
+		break;
+	}
+}
+
+/* Inline text to where it goes: a table cell, or the paragraph. */
+static void put_text(struct text *h, const char *s, size_t n, enum piece k)
+{
+	if (!n)
+		return;
+	if (h->t.active) {
+		if (h->t.in_cell)
+			cell_piece(h, s, n, k);
+		return;
+	}
+	if (!h->para)
+		para_begin(h);
+	put_piece(&h->w, s, n, k);
+}
+
+/* A held soft break, before anything that is not ordinary text. */
+static void flush_soft(struct text *h)
+{
+	if (!h->softbreak)
+		return;
+	h->softbreak = 0;
+	if (h->img_depth) {
+		buf_addc(&h->alt, ' ');
+		return;
+	}
+	if (h->use_typo) {
+		buf_reset(&h->tmp);
+		typo_text(&h->typo, &h->tmp, "\n", 1);
+		put_text(h, h->tmp.buf, h->tmp.len, P_TEXT);
+	} else {
+		put_text(h, "\n", 1, P_TEXT);
+	}
+}
+
+/*
+ * Text the reader sees: typography (unless verbatim), then to the image's
+ * alt text, the open link's text and the output.  A soft break held back
+ * goes in front, in the same typography call, so "Comment\n?" gets its
+ * no-break space.
+ */
+static void run(struct text *h, const char *s, size_t n, int verbatim,
+		enum piece k)
+{
+	const char *t = s;
+	size_t tn = n;
+
+	if (h->softbreak && h->use_typo && !verbatim && !h->img_depth) {
+		h->softbreak = 0;
+		buf_reset(&h->tmp2);
+		buf_addc(&h->tmp2, '\n');
+		buf_add(&h->tmp2, s, n);
+		s = h->tmp2.buf;
+		n = h->tmp2.len;
+		t = s;
+		tn = n;
+	}
+	flush_soft(h);
+	if (h->use_typo) {
+		if (verbatim) {
+			typo_verbatim(&h->typo, s, n);
+		} else {
+			buf_reset(&h->tmp);
+			typo_text(&h->typo, &h->tmp, s, n);
+			t = h->tmp.buf;
+			tn = h->tmp.len;
+		}
+	}
+	if (h->img_depth) {
+		buf_add(&h->alt, t, tn);
+		return;
+	}
+	if (h->nlinks) {
+		struct buf *lt = &h->links[h->nlinks - 1].text;
+
+		if (lt->len < LINK_TEXT_MAX)
+			buf_add(lt, t, tn < LINK_TEXT_MAX ? tn : LINK_TEXT_MAX);
+	}
+	put_text(h, t, tn, k);
+}
+
+/* ---- blocks ---- */
+
+static void code_flush(struct text *h)
+{
+	const char *p = h->code.buf, *end = h->code.buf + h->code.len;
+	int first = 1;
+
+	/* the block's last line end is not an empty line */
+	if (end > p && end[-1] == '\n')
+		end--;
+	while (p <= end && h->code.len) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+
+		buf_reset(&h->line);
+		buf_adds(&h->line, CODE_INDENT);
+		wrap_clean(&h->line, p, n, 1);
+		put_line(h, h->line.buf, h->line.len, first);
+		first = 0;
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+	buf_reset(&h->code);
+}
+
+static void underline(struct text *h, unsigned width, char c)
+{
+	unsigned i;
+
+	buf_reset(&h->line);
+	for (i = 0; i < width; i++)
+		buf_addc(&h->line, c);
+	put_line(h, h->line.buf, h->line.len, 0);
+}
+
+static void rule(struct text *h)
+{
+	unsigned avail = h->width > h->shown_w ? h->width - h->shown_w : 5, i;
+
+	buf_reset(&h->line);
+	for (i = 0; avail > 5 && i < (avail - 5) / 2; i++)
+		buf_addc(&h->line, ' ');
+	buf_adds(&h->line, "* * *");
+	put_line(h, h->line.buf, h->line.len, 1);
+}
+
+static void table_reset(struct table *t)
+{
+	buf_reset(&t->bytes);
+	t->nseg = t->ncell = t->nrow = t->head_rows = 0;
+	t->in_cell = 0;
+}
+
+static void replay(struct text *h, const struct tcell *c)
+{
+	size_t i;
+
+	for (i = c->seg0; i < c->seg1; i++)
+		put_piece(&h->cw, h->t.bytes.buf + h->t.seg[i].off,
+			  h->t.seg[i].len, h->t.seg[i].kind);
+}
+
+/* The cells of row r, and how many. */
+static size_t row_cells(const struct table *t, size_t r, size_t *first)
+{
+	size_t end = r + 1 < t->nrow ? t->row[r + 1] : t->ncell;
+
+	*first = t->row[r];
+	return end - t->row[r];
+}
+
+/*
+ * Column widths: each column as wide as its widest cell when the table
+ * fits; else every column at least its longest word, and the room left
+ * shared in proportion to what each column would still want.
+ */
+static void table_widths(struct text *h, size_t ncols, unsigned *w)
+{
+	struct table *t = &h->t;
+	unsigned *nat = xcalloc(ncols, sizeof(*nat));
+	unsigned *min = xcalloc(ncols, sizeof(*min));
+	unsigned long total = 0, mins = 0, want = 0, extra, given = 0;
+	unsigned avail = h->width > h->shown_w ? h->width - h->shown_w : 1;
+	size_t r, c, first, n;
+
+	for (r = 0; r < t->nrow; r++) {
+		n = row_cells(t, r, &first);
+		for (c = 0; c < n && c < ncols; c++) {
+			buf_reset(&h->cells);
+			wrap_begin(&h->cw, NULL, NULL, NULL);
+			h->cw.width = (unsigned)-1 / 2;
+			replay(h, &t->cell[first + c]);
+			wrap_end(&h->cw);
+			if (h->cw.max_line > nat[c])
+				nat[c] = h->cw.max_line;
+			if (h->cw.max_unit > min[c])
+				min[c] = h->cw.max_unit;
+		}
+	}
+	for (c = 0; c < ncols; c++) {
+		if (!nat[c])
+			nat[c] = min[c] = 1;
+		total += nat[c] + (c ? strlen(COL_GAP) : 0);
+		mins += min[c] + (c ? strlen(COL_GAP) : 0);
+		want += nat[c] - min[c];
+		w[c] = nat[c];
+	}
+	if (total > avail) {
+		extra = mins < avail ? avail - mins : 0;
+		for (c = 0; c < ncols; c++) {
+			unsigned long add = want ? extra * (nat[c] - min[c]) / want : 0;
+
+			w[c] = min[c] + (unsigned)add;
+			given += add;
+		}
+		/* what rounding left over, to the first columns that want it */
+		for (c = 0; c < ncols && given < extra; c++) {
+			if (w[c] < nat[c]) {
+				w[c]++;
+				given++;
+			}
+		}
+	}
+	free(nat);
+	free(min);
+}
+
+struct cellpos {
+	size_t off, end;	/* its remaining lines in h->cells */
+};
+
+static void table_row(struct text *h, size_t r, size_t ncols,
+		      const unsigned *w, struct cellpos *cp, int *first)
+{
+	struct table *t = &h->t;
+	size_t first_cell, n = row_cells(t, r, &first_cell), c;
+	size_t lines = 0;
+
+	buf_reset(&h->cells);
+	for (c = 0; c < ncols; c++) {
+		size_t start = h->cells.len, k;
+
+		if (c < n) {
+			wrap_begin(&h->cw, NULL, NULL, NULL);
+			h->cw.width = w[c];
+			replay(h, &t->cell[first_cell + c]);
+			k = wrap_end(&h->cw);
+		} else {
+			k = 0;
+		}
+		if (k > lines)
+			lines = k;
+		cp[c].off = start;
+		cp[c].end = h->cells.len;
+	}
+	for (; lines; lines--) {
+		buf_reset(&h->line);
+		for (c = 0; c < ncols; c++) {
+			const char *s = h->cells.buf + cp[c].off;
+			const char *nl = cp[c].off < cp[c].end ?
+				memchr(s, '\n', cp[c].end - cp[c].off) : NULL;
+			size_t len = nl ? (size_t)(nl - s) : 0;
+			unsigned tw = wrap_width(s, len), pad = tw < w[c] ? w[c] - tw : 0;
+			unsigned left = 0, k;
+			MD_ALIGN a = c < n ? t->cell[first_cell + c].align : MD_ALIGN_DEFAULT;
+
+			if (a == MD_ALIGN_RIGHT)
+				left = pad;
+			else if (a == MD_ALIGN_CENTER)
+				left = pad / 2;
+			if (c)
+				buf_adds(&h->line, COL_GAP);
+			for (k = 0; k < left; k++)
+				buf_addc(&h->line, ' ');
+			buf_add(&h->line, s, len);
+			for (k = left; k < pad; k++)
+				buf_addc(&h->line, ' ');
+			if (nl)
+				cp[c].off += len + 1;
+		}
+		put_line(h, h->line.buf, h->line.len, *first);
+		*first = 0;
+	}
+}
+
+static void table_flush(struct text *h)
+{
+	struct table *t = &h->t;
+	size_t ncols = 0, r, c, first_cell;
+	unsigned *w;
+	struct cellpos *cp;
+	int first = 1, tall = 0;
+
+	for (r = 0; r < t->nrow; r++) {
+		size_t n = row_cells(t, r, &first_cell);
+
+		if (n > ncols)
+			ncols = n;
+	}
+	if (!ncols)
+		return;
+	w = xcalloc(ncols, sizeof(*w));
+	cp = xcalloc(ncols, sizeof(*cp));
+	table_widths(h, ncols, w);
+	/* rows of several lines are told apart by a blank line */
+	for (r = t->head_rows; r < t->nrow && !tall; r++) {
+		size_t n = row_cells(t, r, &first_cell);
+
+		for (c = 0; c < n && c < ncols && !tall; c++) {
+			buf_reset(&h->cells);
+			wrap_begin(&h->cw, NULL, NULL, NULL);
+			h->cw.width = w[c];
+			replay(h, &t->cell[first_cell + c]);
+			tall = wrap_end(&h->cw) > 1;
+		}
+	}
+	for (r = 0; r < t->nrow; r++) {
+		if (r > t->head_rows && tall)
+			put_line(h, "", 0, 0);
+		table_row(h, r, ncols, w, cp, &first);
+		if (r + 1 == t->head_rows) {
+			buf_reset(&h->line);
+			for (c = 0; c < ncols; c++) {
+				unsigned k;
+
+				if (c)
+					buf_adds(&h->line, COL_GAP);
+				for (k = 0; k < w[c]; k++)
+					buf_addc(&h->line, '-');
+			}
+			put_line(h, h->line.buf, h->line.len, first);
+			first = 0;
+		}
+	}
+	free(w);
+	free(cp);
+}
+
+static void list_item_open(struct text *h)
+{
+	struct list *l = h->nls ? &h->ls[h->nls - 1] : NULL;
+	char mark[24];
+
+	if (l && l->ordered)
+		snprintf(mark, sizeof(mark), "%u%c ", l->next++, l->delim);
+	else
+		snprintf(mark, sizeof(mark), "- ");
+	/* the items of a tight list follow each other without a blank line */
+	if (l && l->tight && l->items)
+		h->owed = 0;
+	if (l)
+		l->items++;
+	push_level(h, LV_ITEM, mark);
+}
+
+static int enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
+{
+	struct text *h = ud;
+
+	flush_soft(h);
+	if (h->use_typo && type != MD_BLOCK_DOC)
+		typo_block(&h->typo);
+	switch (type) {
+	case MD_BLOCK_DOC:
+		break;
+	case MD_BLOCK_QUOTE:
+		end_implicit(h);
+		push_level(h, LV_QUOTE, "> ");
+		break;
+	case MD_BLOCK_UL:
+	case MD_BLOCK_OL: {
+		struct list *l;
+		int nested_tight;
+
+		end_implicit(h);
+		nested_tight = h->nls && h->ls[h->nls - 1].tight && h->nlv &&
+			       h->lv[h->nlv - 1].kind == LV_ITEM &&
+			       h->nused >= h->nlv;
+		GROW(h->ls, h->als, h->nls + 1);
+		l = &h->ls[h->nls++];
+		memset(l, 0, sizeof(*l));
+		if (type == MD_BLOCK_OL) {
+			const MD_BLOCK_OL_DETAIL *d = detail;
+
+			l->ordered = 1;
+			l->next = d->start;
+			l->delim = d->mark_delimiter == ')' ? ')' : '.';
+			l->tight = d->is_tight;
+		} else {
+			l->tight = ((const MD_BLOCK_UL_DETAIL *)detail)->is_tight;
+		}
+		/* "- a" then "  - b": a tight list in a tight item */
+		if (nested_tight && l->tight)
+			h->owed = 0;
+		break;
+	}
+	case MD_BLOCK_LI:
+		end_implicit(h);
+		list_item_open(h);
+		break;
+	case MD_BLOCK_HR:
+		end_implicit(h);
+		rule(h);
+		block_done(h);
+		break;
+	case MD_BLOCK_H:
+		end_implicit(h);
+		h->heading = ((MD_BLOCK_H_DETAIL *)detail)->level;
+		para_begin(h);
+		break;
+	case MD_BLOCK_CODE:
+		end_implicit(h);
+		h->in_code = 1;
+		buf_reset(&h->code);
+		break;
+	case MD_BLOCK_HTML:
+		/* never written: validate warns (raw-html) */
+		h->in_html_block = 1;
+		break;
+	case MD_BLOCK_P:
+		if (!h->t.active) {
+			end_implicit(h);
+			para_begin(h);
+		}
+		break;
+	case MD_BLOCK_TABLE:
+		end_implicit(h);
+		table_reset(&h->t);
+		h->t.active = 1;
+		break;
+	case MD_BLOCK_THEAD:
+	case MD_BLOCK_TBODY:
+		break;
+	case MD_BLOCK_TR:
+		GROW(h->t.row, h->t.arow, h->t.nrow + 1);
+		h->t.row[h->t.nrow++] = h->t.ncell;
+		break;
+	case MD_BLOCK_TH:
+	case MD_BLOCK_TD:
+		if (!h->t.nrow)
+			break;
+		GROW(h->t.cell, h->t.acell, h->t.ncell + 1);
+		h->t.cell[h->t.ncell].seg0 = h->t.cell[h->t.ncell].seg1 = h->t.nseg;
+		h->t.cell[h->t.ncell].align = ((MD_BLOCK_TD_DETAIL *)detail)->align;
+		h->t.ncell++;
+		h->t.in_cell = 1;
+		break;
+	}
+	return 0;
+}
+
+static int leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
+{
+	struct text *h = ud;
+	size_t n;
+
+	(void)detail;
+	flush_soft(h);
+	switch (type) {
+	case MD_BLOCK_DOC:
+	case MD_BLOCK_HR:
+		break;
+	case MD_BLOCK_QUOTE:
+		para_end(h);
+		block_done(h);
+		pop_level(h);
+		break;
+	case MD_BLOCK_UL:
+	case MD_BLOCK_OL:
+		para_end(h);
+		block_done(h);
+		if (h->nls)
+			h->nls--;
+		break;
+	case MD_BLOCK_LI:
+		para_end(h);
+		block_done(h);
+		pop_level(h);
+		break;
+	case MD_BLOCK_H:
+		n = para_end(h);
+		if (n && h->heading <= 2)
+			underline(h, h->w.max_line, h->heading <= 1 ? '=' : '-');
+		h->heading = 0;
+		block_done(h);
+		break;
+	case MD_BLOCK_CODE:
+		h->in_code = 0;
+		code_flush(h);
+		block_done(h);
+		break;
+	case MD_BLOCK_HTML:
+		h->in_html_block = 0;
+		break;
+	case MD_BLOCK_P:
+		if (!h->t.active) {
+			para_end(h);
+			block_done(h);
+		}
+		break;
+	case MD_BLOCK_TABLE:
+		h->t.active = 0;
+		table_flush(h);
+		table_reset(&h->t);
+		block_done(h);
+		break;
+	case MD_BLOCK_THEAD:
+		h->t.head_rows = h->t.nrow;
+		break;
+	case MD_BLOCK_TBODY:
+	case MD_BLOCK_TR:
+		break;
+	case MD_BLOCK_TH:
+	case MD_BLOCK_TD:
+		if (h->t.in_cell && h->t.ncell)
+			h->t.cell[h->t.ncell - 1].seg1 = h->t.nseg;
+		h->t.in_cell = 0;
+		break;
+	}
+	return 0;
+}
+
+/* ---- spans ---- */
+
+static void link_open(struct text *h, const MD_SPAN_A_DETAIL *a)
+{
+	struct tlink *l = &h->links[h->nlinks++];
+	const char *id, *hreflang = NULL;
+	size_t n;
+
+	l->emitted = 0;
+	buf_reset(&l->href);
+	buf_reset(&l->text);
+	md_attr_text(&l->href, &a->href);
+	if (md_article_link(l->href.buf, l->href.len, &id, &n)) {
+		struct buf url = BUF_INIT;
+
+		if (h->o->resolve && n &&
+		    h->o->resolve(h->o->resolve_ctx, id, n, &url, &hreflang) == 0) {
+			/* the fragment goes along: article:id#part */
+			buf_add(&url, id + n, l->href.len - (size_t)(id + n - l->href.buf));
+			buf_reset(&l->href);
+			buf_add(&l->href, url.buf, url.len);
+			l->emitted = 1;
+		}
+		buf_release(&url);
+	} else if (l->href.len &&
+		   render_url_allowed(l->href.buf, l->href.len, 0)) {
+		l->emitted = 1;
+	}
+}
+
+static void link_close(struct text *h)
+{
+	struct tlink *l = &h->links[--h->nlinks];
+	char ref[32];
+	size_t k;
+
+	if (!l->emitted || render_is_url_text(l->href.buf, l->href.len,
+					      l->text.buf, l->text.len))
+		return;
+	k = render_refs_add(&h->info->refs, l->href.buf, l->href.len);
+	snprintf(ref, sizeof(ref), " [%zu]", k);
+	if (h->nlinks) {
+		struct buf *lt = &h->links[h->nlinks - 1].text;
+
+		buf_adds(lt, ref);
+	}
+	put_text(h, ref, strlen(ref), P_ATTACH);
+}
+
+static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
+{
+	struct text *h = ud;
+
+	flush_soft(h);
+	if (h->img_depth) {
+		if (type == MD_SPAN_IMG)
+			h->img_depth++;
+		return 0;
+	}
+	switch (type) {
+	case MD_SPAN_A:
+		if (h->nlinks == MAX_LINKS)
+			return 1;	/* cannot happen with md4c: stop */
+		link_open(h, detail);
+		break;
+	case MD_SPAN_IMG:
+		h->img_depth = 1;
+		buf_reset(&h->alt);
+		break;
+	default:
+		/* emphasis, strong, strikethrough, underline: the text only */
+		break;
+	}
+	return 0;
+}
+
+static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
+{
+	struct text *h = ud;
+
+	(void)detail;
+	flush_soft(h);
+	if (h->img_depth) {
+		if (type == MD_SPAN_IMG && --h->img_depth == 0 && h->alt.len) {
+			buf_reset(&h->tmp2);
+			buf_addc(&h->tmp2, '[');
+			buf_add(&h->tmp2, h->alt.buf, h->alt.len);
+			buf_addc(&h->tmp2, ']');
+			if (h->nlinks) {
+				struct buf *lt = &h->links[h->nlinks - 1].text;
+
+				if (lt->len < LINK_TEXT_MAX)
+					buf_add(lt, h->tmp2.buf, h->tmp2.len);
+			}
+			put_text(h, h->tmp2.buf, h->tmp2.len, P_TEXT);
+		}
+		return 0;
+	}
+	if (type == MD_SPAN_A && h->nlinks)
+		link_close(h);
+	return 0;
+}
+
+/* ---- text ---- */
+
+static int is_autolink_text(const struct text *h, const char *s, size_t n)
+{
+	const struct buf *href;
+
+	if (!h->nlinks)
+		return 0;
+	href = &h->links[h->nlinks - 1].href;
+	return render_is_url_text(href->buf, href->len, s, n);
+}
+
+static int text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE size, void *ud)
+{
+	struct text *h = ud;
+	unsigned cp;
+	size_t n = size;
+
+	if (h->in_html_block)
+		return 0;
+	if (h->in_code) {
+		if (type == MD_TEXT_NULLCHAR)
+			buf_adds(&h->code, REPLACEMENT);
+		else
+			buf_add(&h->code, s, n);
+		return 0;
+	}
+	if (type != MD_TEXT_NORMAL && type != MD_TEXT_SOFTBR &&
+	    type != MD_TEXT_ENTITY)
+		flush_soft(h);
+	switch (type) {
+	case MD_TEXT_HTML:
+		/* raw HTML is never written (SPEC 8.2) */
+		break;
+	case MD_TEXT_NULLCHAR:
+		run(h, REPLACEMENT, 3, 0, P_TEXT);
+		break;
+	case MD_TEXT_BR:
+		if (h->img_depth) {
+			run(h, " ", 1, 0, P_TEXT);
+			break;
+		}
+		if (h->use_typo)
+			typo_verbatim(&h->typo, "\n", 1);
+		if (h->t.active) {
+			put_text(h, " ", 1, P_TEXT);
+		} else {
+			if (!h->para)
+				para_begin(h);
+			wrap_break(&h->w);
+		}
+		break;
+	case MD_TEXT_SOFTBR:
+		if (h->img_depth)
+			run(h, " ", 1, 0, P_TEXT);
+		else if (h->use_typo)
+			h->softbreak = 1;
+		else
+			run(h, "\n", 1, 0, P_TEXT);
+		break;
+	case MD_TEXT_ENTITY:
+		if (md_entity(s, n, &cp) == 0) {
+			struct buf b = BUF_INIT;
+
+			buf_addcp(&b, cp);
+			run(h, b.buf, b.len, 0, P_TEXT);
+			buf_release(&b);
+		} else {
+			run(h, s, n, 1, P_TEXT);
+		}
+		break;
+	case MD_TEXT_CODE:
+	case MD_TEXT_LATEXMATH:
+		run(h, s, n, 1, P_VERBATIM);
+		break;
+	default:
+		run(h, s, n, is_autolink_text(h, s, n), P_TEXT);
+		break;
+	}
+	return 0;
+}
+
+int render_text(const struct md_src *src, struct md_check *chk,
+		const struct render_opts *o, struct buf *out,
+		struct render_info *info)
+{
+	struct text h;
+	MD_PARSER p;
+	int i, ret;
+
+	memset(&h, 0, sizeof(h));
+	h.o = o;
+	h.info = info;
+	h.out = out;
+	h.width = o->width ? o->width : DEFAULT_WIDTH;
+	wrap_init(&h.w, out, h.width);
+	buf_init(&h.cells);
+	wrap_init(&h.cw, &h.cells, h.width);
+	h.use_typo = !(o->flags & RENDER_NO_TYPO) && typo_needed(o->lang);
+	if (h.use_typo)
+		typo_init(&h.typo, o->lang, o->typo_flags);
+	buf_init(&h.before);
+	buf_init(&h.first);
+	buf_init(&h.rest);
+	buf_init(&h.tmp);
+	buf_init(&h.tmp2);
+	buf_init(&h.line);
+	buf_init(&h.alt);
+	buf_init(&h.code);
+	buf_init(&h.t.bytes);
+	for (i = 0; i < MAX_LINKS; i++) {
+		buf_init(&h.links[i].href);
+		buf_init(&h.links[i].text);
+	}
+
+	memset(&p, 0, sizeof(p));
+	p.enter_block = enter_block;
+	p.leave_block = leave_block;
+	p.enter_span = enter_span;
+	p.leave_span = leave_span;
+	p.text = text;
+	ret = chk ? md_run_with_check(chk, &p, &h) : md_run(src, &p, &h);
+	para_end(&h);
+
+	wrap_release(&h.w);
+	wrap_release(&h.cw);
+	buf_release(&h.cells);
+	buf_release(&h.before);
+	buf_release(&h.first);
+	buf_release(&h.rest);
+	buf_release(&h.tmp);
+	buf_release(&h.tmp2);
+	buf_release(&h.line);
+	buf_release(&h.alt);
+	buf_release(&h.code);
+	buf_release(&h.t.bytes);
+	free(h.t.seg);
+	free(h.t.cell);
+	free(h.t.row);
+	free(h.lv);
+	free(h.ls);
+	for (i = 0; i < MAX_LINKS; i++) {
+		buf_release(&h.links[i].href);
+		buf_release(&h.links[i].text);
+	}
+	return ret ? -1 : 0;
+}
+
+/* ---- the page ---- */
+
+struct page {
+	struct buf *out;
+	struct wrap w;
+	struct render_refs *refs;
+	size_t start;		/* where the page began in out */
+};
+
+static const struct ynode *str_of(const struct ynode *d, const char *key)
+{
+	const struct ynode *n = ymap_get(d, key);
+
+	return n && n->type == Y_STRING && n->len ? n : NULL;
+}
+
+static int true_of(const struct ynode *d, const char *key)
+{
+	const struct ynode *n = ymap_get(d, key);
+
+	return n && n->type == Y_BOOL && n->v.b;
+}
+
+/* A blank line between the parts of the page. */
+static void part(struct page *pg)
+{
+	if (pg->out->len > pg->start)
+		buf_addc(pg->out, '\n');
+}
+
+/* " [n]" after a link's text. */
+static void ref(struct page *pg, const struct ynode *href)
+{
+	char s[32];
+
+	if (!href)
+		return;
+	snprintf(s, sizeof(s), " [%zu]",
+		 render_refs_add(pg->refs, href->str, href->len));
+	wrap_attach(&pg->w, s, strlen(s));
+}
+
+static void para(struct page *pg, const struct ynode *text)
+{
+	if (!text)
+		return;
+	part(pg);
+	wrap_begin(&pg->w, NULL, NULL, NULL);
+	wrap_text(&pg->w, text->str, text->len);
+	wrap_end(&pg->w);
+}
+
+static void heading(struct page *pg, const struct ynode *text, char c)
+{
+	unsigned i;
+
+	if (!text)
+		return;
+	para(pg, text);
+	for (i = 0; i < pg->w.max_line; i++)
+		buf_addc(pg->out, c);
+	buf_addc(pg->out, '\n');
+}
+
+/* "- title [n]" for each item of a list of {title, href}. */
+static void items(struct page *pg, const struct ynode *list)
+{
+	static const struct wrap_str dash = { "- ", 2, 2 }, hang = { "  ", 2, 2 };
+	size_t i;
+
+	if (!list || list->type != Y_SEQ)
+		return;
+	for (i = 0; i < list->n; i++) {
+		const struct ynode *t = str_of(list->items[i], "title");
+
+		if (!t)
+			continue;
+		wrap_begin(&pg->w, NULL, &dash, &hang);
+		wrap_text(&pg->w, t->str, t->len);
+		ref(pg, str_of(list->items[i], "href"));
+		wrap_end(&pg->w);
+	}
+}
+
+void render_text_page(const struct ynode *d, const struct render_opts *o,
+		      struct render_info *info, struct buf *out)
+{
+	struct page pg;
+	const struct ynode *n, *runs, *list;
+	size_t i;
+
+	memset(&pg, 0, sizeof(pg));
+	pg.out = out;
+	pg.start = out->len;
+	pg.refs = &info->refs;
+	wrap_init(&pg.w, out, o->width ? o->width : DEFAULT_WIDTH);
+
+	heading(&pg, str_of(d, "title"), '=');
+	para(&pg, str_of(d, "summary"));
+	if (true_of(d, "stale") && (n = str_of(d, "stale_notice")) != NULL) {
+		const struct ynode *href = str_of(d, "original_href");
+		const struct ynode *label = str_of(d, "original_link");
+
+		part(&pg);
+		wrap_begin(&pg.w, NULL, NULL, NULL);
+		wrap_text(&pg.w, n->str, n->len);
+		if (href && label) {
+			wrap_text(&pg.w, " ", 1);
+			wrap_text(&pg.w, label->str, label->len);
+			ref(&pg, href);
+		}
+		wrap_end(&pg.w);
+	}
+	if ((n = str_of(d, "body")) != NULL) {
+		part(&pg);
+		buf_add(out, n->str, n->len);
+	}
+	para(&pg, str_of(d, "updated_on"));
+
+	/* "also available in", each language followed by its link's number */
+	runs = ymap_get(d, "also_available_in_runs");
+	if (runs && runs->type == Y_SEQ && runs->n) {
+		part(&pg);
+		wrap_begin(&pg.w, NULL, NULL, NULL);
+		for (i = 0; i < runs->n; i++) {
+			const struct ynode *t = str_of(runs->items[i], "text");
+
+			if (t)
+				wrap_text(&pg.w, t->str, t->len);
+			ref(&pg, str_of(runs->items[i], "href"));
+		}
+		wrap_end(&pg.w);
+	} else {
+		para(&pg, str_of(d, "also_available_in"));
+	}
+
+	if (true_of(d, "has_reviewers")) {
+		heading(&pg, str_of(d, "acknowledgements"), '-');
+		list = ymap_get(d, "reviewers");
+		for (i = 0; list && list->type == Y_SEQ && i < list->n; i++)
+			para(&pg, str_of(list->items[i], "thanks"));
+	}
+	para(&pg, str_of(d, "translated_by"));
+
+	if (true_of(d, "has_related")) {
+		heading(&pg, str_of(d, "further_reading"), '-');
+		part(&pg);
+		items(&pg, ymap_get(d, "related"));
+	}
+
+	/* the sources, then every URL by its number (lynx's references) */
+	if (true_of(d, "has_sources") || pg.refs->n) {
+		size_t width;
+		char num[32];
+
+		heading(&pg, str_of(d, "links"), '-');
+		if (true_of(d, "has_sources")) {
+			part(&pg);
+			items(&pg, ymap_get(d, "sources"));
+		}
+		if (pg.refs->n) {
+			part(&pg);
+			width = (size_t)snprintf(num, sizeof(num), "[%zu]", pg.refs->n);
+			for (i = 0; i < pg.refs->n; i++) {
+				size_t k = (size_t)snprintf(num, sizeof(num), "[%zu]", i + 1);
+
+				buf_add(out, num, k);
+				for (; k <= width; k++)
+					buf_addc(out, ' ');
+				wrap_clean(out, pg.refs->url[i], strlen(pg.refs->url[i]), 0);
+				buf_addc(out, '\n');
+			}
+		}
+	}
+	wrap_release(&pg.w);
+}

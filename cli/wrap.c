@@ -1,0 +1,372 @@
+/*
+ * wrap.c - greedy line filling by display columns (wrap.h).
+ *
+ * Text is read into `word` until a break space; a finished word joins the
+ * pending `unit` when no line may break between them (the word starts
+ * with ';' or '»', the unit ends with '«'), else the unit is placed on
+ * the current line (or opens the next one) and the word becomes the
+ * unit.  A unit is placed only once the next word is known, because that
+ * word decides whether the space before it is a break opportunity.
+ */
+#include "wrap.h"
+#include "typo.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+#define REPLACEMENT "\xEF\xBF\xBD"
+
+enum mode { M_TEXT, M_VERBATIM };
+
+void wrap_init(struct wrap *w, struct buf *out, unsigned width)
+{
+	memset(w, 0, sizeof(*w));
+	w->out = out;
+	w->width = width;
+	buf_init(&w->unit);
+	buf_init(&w->word);
+}
+
+void wrap_release(struct wrap *w)
+{
+	buf_release(&w->unit);
+	buf_release(&w->word);
+}
+
+static void swap(struct buf *a, struct buf *b)
+{
+	struct buf t = *a;
+
+	*a = *b;
+	*b = t;
+}
+
+static unsigned cp_width(int32_t cp)
+{
+	int k;
+
+	if (cp < 0x80)
+		return 1;
+	k = utf8proc_charwidth(cp);
+	return k > 0 ? (unsigned)k : 0;
+}
+
+/*
+ * The code point at s[0..n) into *cp, its length returned; what the
+ * output must not carry (controls, C1, invalid UTF-8) reads as U+FFFD.
+ * Spaces and line ends are left to the caller.
+ */
+static size_t next_cp(const char *s, size_t n, int32_t *cp)
+{
+	utf8proc_int32_t c;
+	utf8proc_ssize_t k;
+
+	if ((unsigned char)*s < 0x80) {
+		c = (unsigned char)*s;
+		*cp = c < 0x20 || c == 0x7F ? 0xFFFD : c;
+		return 1;
+	}
+	k = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &c);
+	if (k <= 0) {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	*cp = c < 0xA0 ? 0xFFFD : c;
+	return (size_t)k;
+}
+
+static unsigned avail(const struct wrap *w)
+{
+	unsigned pw = w->lines ? w->rest.width : w->first.width;
+
+	return w->width > pw ? w->width - pw : 1;
+}
+
+static void add_str(struct buf *b, const struct wrap_str *s)
+{
+	if (s->len)
+		buf_add(b, s->s, s->len);
+}
+
+/*
+ * Lines are written straight into the output: a line opens with the blank
+ * line owed (first line only) and its prefix, units are appended as they
+ * are placed, and it closes with its line end.
+ */
+static void open_line(struct wrap *w)
+{
+	if (!w->lines)
+		add_str(w->out, &w->before);
+	w->line_start = w->out->len;
+	add_str(w->out, w->lines ? &w->rest : &w->first);
+	w->line_open = 1;
+	w->line_w = 0;
+}
+
+static void close_line(struct wrap *w)
+{
+	size_t start = w->line_start;
+
+	/* an empty line in a quote is ">", not "> " */
+	while (w->out->len > start && w->out->buf[w->out->len - 1] == ' ')
+		w->out->len--;
+	buf_setlen(w->out, w->out->len);
+	buf_addc(w->out, '\n');
+	w->lines++;
+	if (w->line_w > w->max_line)
+		w->max_line = w->line_w;
+	w->line_open = 0;
+	w->line_w = 0;
+}
+
+/* Put the pending unit on the line, or on a new one when it does not fit. */
+static void place(struct wrap *w)
+{
+	if (!w->unit.len)
+		return;
+	if (w->unit_w > w->max_unit)
+		w->max_unit = w->unit_w;
+	if (w->line_open && w->line_w + 1 + w->unit_w <= avail(w)) {
+		buf_addc(w->out, ' ');
+		w->line_w++;
+	} else {
+		if (w->line_open)
+			close_line(w);
+		open_line(w);
+	}
+	buf_add(w->out, w->unit.buf, w->unit.len);
+	w->line_w += w->unit_w;
+	buf_reset(&w->unit);
+	w->unit_w = 0;
+}
+
+/* A break space ends the word: it joins the unit, or the unit is placed. */
+static void end_word(struct wrap *w)
+{
+	if (!w->word.len)
+		return;
+	if (w->unit.len && (typo_no_break_after(w->unit_last) ||
+			    typo_no_break_before(w->word_first))) {
+		buf_addc(&w->unit, ' ');
+		buf_add(&w->unit, w->word.buf, w->word.len);
+		w->unit_w += 1 + w->word_w;
+		w->unit_last = w->word_last;
+	} else {
+		place(w);
+		swap(&w->unit, &w->word);
+		w->unit_w = w->word_w;
+		w->unit_last = w->word_last;
+	}
+	buf_reset(&w->word);
+	w->word_w = 0;
+}
+
+static void word_add(struct wrap *w, const char *s, size_t n, int32_t cp,
+		     unsigned width)
+{
+	if (!w->word.len)
+		w->word_first = (unsigned)cp;
+	buf_add(&w->word, s, n);
+	w->word_w += width;
+	w->word_last = (unsigned)cp;
+}
+
+/*
+ * The characters that go into the word as they are, from s[0..n): printable
+ * ASCII but spaces, and valid UTF-8 of any character that is not a
+ * control or a line separator.  Returns their length (0: s starts with a
+ * space or something to replace); *width, *first and *last describe them.
+ * One run is one copy, however many accents or Arabic letters it holds.
+ */
+static size_t plain_run(const char *s, size_t n, unsigned *width,
+			unsigned *first, unsigned *last)
+{
+	size_t j = 0;
+	unsigned wd = 0;
+	int32_t cp;
+
+	*first = *last = 0;
+	while (j < n) {
+		size_t a = j, k;
+
+		/* printable ASCII, the common case, a byte at a time */
+		while (j < n && (unsigned char)s[j] > 0x20 &&
+		       (unsigned char)s[j] < 0x7F)
+			j++;
+		if (j > a) {
+			wd += (unsigned)(j - a);
+			if (!a)
+				*first = (unsigned char)s[0];
+			*last = (unsigned char)s[j - 1];
+		}
+		if (j == n || (unsigned char)s[j] < 0x80)
+			break;
+		k = next_cp(s + j, n - j, &cp);
+		if (cp == 0xFFFD || cp == 0x2028 || cp == 0x2029)
+			break;
+		wd += cp_width(cp);
+		if (!j)
+			*first = (unsigned)cp;
+		*last = (unsigned)cp;
+		j += k;
+	}
+	*width = wd;
+	return j;
+}
+
+static void feed(struct wrap *w, const char *s, size_t n, enum mode mode)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		unsigned width, first, last;
+		int32_t cp;
+		size_t k = plain_run(s + i, n - i, &width, &first, &last);
+
+		if (k) {
+			if (!w->word.len)
+				w->word_first = first;
+			buf_add(&w->word, s + i, k);
+			w->word_w += width;
+			w->word_last = last;
+			i += k;
+			continue;
+		}
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			if (mode == M_TEXT)
+				end_word(w);
+			else
+				word_add(w, " ", 1, ' ', 1);
+			i++;
+			continue;
+		}
+		k = next_cp(s + i, n - i, &cp);
+		if (cp == 0x2028 || cp == 0x2029) {
+			if (mode == M_TEXT)
+				end_word(w);
+			else
+				word_add(w, " ", 1, ' ', 1);
+		} else {
+			/* a control, C1, or bytes that are not UTF-8 */
+			word_add(w, REPLACEMENT, 3, 0xFFFD, 1);
+		}
+		i += k;
+	}
+}
+
+void wrap_begin(struct wrap *w, const struct wrap_str *before,
+		const struct wrap_str *first, const struct wrap_str *rest)
+{
+	static const struct wrap_str none = { "", 0, 0 };
+
+	w->before = before ? *before : none;
+	w->first = first ? *first : none;
+	w->rest = rest ? *rest : none;
+	w->lines = 0;
+	w->max_line = w->max_unit = 0;
+	w->line_open = 0;
+	buf_reset(&w->unit);
+	buf_reset(&w->word);
+	w->line_w = w->unit_w = w->word_w = 0;
+	w->open = 1;
+}
+
+void wrap_text(struct wrap *w, const char *s, size_t n)
+{
+	feed(w, s, n, M_TEXT);
+}
+
+void wrap_verbatim(struct wrap *w, const char *s, size_t n)
+{
+	feed(w, s, n, M_VERBATIM);
+}
+
+void wrap_attach(struct wrap *w, const char *s, size_t n)
+{
+	if (!w->word.len && w->unit.len) {
+		/* take the finished unit back: the space after it goes */
+		swap(&w->word, &w->unit);
+		w->word_w = w->unit_w;
+		w->word_last = w->unit_last;
+		w->word_first = 0;
+		w->unit_w = 0;
+	}
+	feed(w, s, n, M_VERBATIM);
+}
+
+void wrap_break(struct wrap *w)
+{
+	end_word(w);
+	place(w);
+	if (!w->line_open)
+		open_line(w);
+	close_line(w);
+}
+
+size_t wrap_end(struct wrap *w)
+{
+	if (!w->open)
+		return w->lines;
+	end_word(w);
+	place(w);
+	if (w->line_open)
+		close_line(w);
+	w->open = 0;
+	return w->lines;
+}
+
+unsigned wrap_width(const char *s, size_t n)
+{
+	unsigned width = 0;
+	size_t i = 0;
+
+	while (i < n) {
+		int32_t cp;
+
+		if ((unsigned char)s[i] < 0x80) {
+			width++;
+			i++;
+			continue;
+		}
+		i += next_cp(s + i, n - i, &cp);
+		width += cp == 0xFFFD ? 1 : cp_width(cp);
+	}
+	return width;
+}
+
+void wrap_clean(struct buf *out, const char *s, size_t n, int keep_tabs)
+{
+	size_t i = 0, start = 0;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		int32_t cp;
+		size_t k;
+
+		if ((c >= 0x20 && c < 0x7F) || c == '\n' || (c == '\t' && keep_tabs)) {
+			i++;
+			continue;
+		}
+		if (c == '\t') {
+			buf_add(out, s + start, i - start);
+			buf_addc(out, ' ');
+			start = ++i;
+			continue;
+		}
+		if (c == '\r' && i + 1 < n && s[i + 1] == '\n') {
+			/* CRLF: the line end is the LF */
+			buf_add(out, s + start, i - start);
+			start = ++i;
+			continue;
+		}
+		k = next_cp(s + i, n - i, &cp);
+		if (cp == 0xFFFD) {
+			buf_add(out, s + start, i - start);
+			buf_adds(out, REPLACEMENT);
+			start = i + k;
+		}
+		i += k;
+	}
+	buf_add(out, s + start, n - start);
+}

@@ -1,0 +1,148 @@
+#!/bin/sh
+# t0611-export-text-encoding: `folio export --to text --encoding ENC
+# [--translit]` (SPEC 8.4): conversion through iconv, the no-break space
+# fallbacks, characters an encoding lacks reported with file, line and
+# name (the page not written), transliteration, unknown encodings.
+. "$(dirname "$0")/lib.sh"
+
+expect_status() {
+	echo "$1" >expect-status &&
+	test_cmp expect-status status
+}
+
+sample() {
+	cp -R "$SRC/articles" articles
+}
+
+print_corpus() {
+	cp -R "$SRC/tests/corpora/export-text-print" c
+}
+
+test_expect_success 'cp1254 for Turkish: the same text as UTF-8, in cp1254 bytes' '
+	sample &&
+	(cd articles && folio export --to text -q --lang tr -o ../utf8 &&
+	 folio export --to text --lang tr --encoding cp1254 -o ../cp 2>../err); echo $? >status &&
+	expect_status 0 &&
+	for f in utf8/tr/*.txt; do
+		iconv -f CP1254 -t UTF-8 "cp/tr/${f#utf8/tr/}" >back &&
+		test_cmp "$f" back || return 1
+	done &&
+	grep -q "$(printf "Kanser imm\374noterapiye nas\375l yan\375t verir?")" cp/tr/kanser-immunoterapiye-nasil-yanit-verir.txt
+'
+
+test_expect_success 'cp1256 for Arabic: the same text, « » and the Arabic comma and question mark included' '
+	print_corpus && sample &&
+	(cd articles && folio export --to text -q --lang ar -o ../utf8 &&
+	 folio export --to text -q --lang ar --encoding cp1256 -o ../cp) &&
+	(cd c && folio export --to text -q --lang ar --encoding CP1256 -o ../cp2) &&
+	for f in utf8/ar/*.txt; do
+		iconv -f CP1256 -t UTF-8 "cp/ar/${f#utf8/ar/}" >back &&
+		test_cmp "$f" back || return 1
+	done &&
+	iconv -f CP1256 -t UTF-8 cp2/ar/al-riaya-al-daima.txt >back &&
+	test_cmp c/_expect/ar/al-riaya-al-daima.txt back
+'
+
+test_expect_success 'latin1 on Arabic: each character named at its line in the source, the page not written, exit 1' '
+	print_corpus &&
+	(cd c && folio export --to text --lang ar --encoding latin1 >../out 2>../err); echo $? >status &&
+	expect_status 1 &&
+	! test -e c/out/text/ar/al-riaya-al-daima.txt &&
+	q="'"'"'" &&
+	sed "s/Q/$q/g" >expect <<-\EOF &&
+	soins-support/ar.md: error: Qlatin1Q lacks 397 more characters of this page: out/text/ar/al-riaya-al-daima.txt not written (--translit approximates them) [unmappable]
+	soins-support/ar.md:4:9: error: Qlatin1Q has no U+0627 ARABIC LETTER ALEF QاQ: out/text/ar/al-riaya-al-daima.txt not written [unmappable]
+	soins-support/ar.md:4:11: error: Qlatin1Q has no U+0644 ARABIC LETTER LAM QلQ: out/text/ar/al-riaya-al-daima.txt not written [unmappable]
+	soins-support/ar.md:4:13: error: Qlatin1Q has no U+0631 ARABIC LETTER REH QرQ: out/text/ar/al-riaya-al-daima.txt not written [unmappable]
+	soins-support/ar.md:4:15: error: Qlatin1Q has no U+0639 ARABIC LETTER AIN QعQ: out/text/ar/al-riaya-al-daima.txt not written [unmappable]
+	soins-support/ar.md:4:19: error: Qlatin1Q has no U+064A ARABIC LETTER YEH QيQ: out/text/ar/al-riaya-al-daima.txt not written [unmappable]
+	folio: 6 errors, 0 warnings in 1 file
+	folio: 0 pages exported (0 written, 0 unchanged), some articles skipped because of errors
+	EOF
+	test_cmp expect err
+'
+
+test_expect_success 'cp1252 on French: U+202F falls back to U+00A0; ascii --translit: to a plain space' '
+	print_corpus &&
+	(cd c && folio export --to text -q --lang fr -o ../utf8 &&
+	 folio export --to text -q --lang fr --encoding cp1252 -o ../cp &&
+	 folio export --to text -q --lang fr --encoding ascii --translit -o ../as) &&
+	sed "s/$(printf "\342\200\257")/$(printf "\302\240")/g" utf8/fr/soins-de-support.txt >expect &&
+	iconv -f CP1252 -t UTF-8 cp/fr/soins-de-support.txt >back &&
+	test_cmp expect back &&
+	head -1 as/fr/soins-de-support.txt >actual &&
+	echo "Les soins de support : a quoi servent-ils ?" >expect &&
+	test_cmp expect actual &&
+	! grep -q "$(printf "\240")" as/fr/soins-de-support.txt
+'
+
+test_expect_success 'latin1 on French: typography'"'"'s apostrophe is not in latin1, nor in the source: said so' '
+	print_corpus &&
+	(cd c && folio export --to text --lang fr --encoding latin1 2>../err); echo $? >status &&
+	expect_status 1 &&
+	grep -q "^soins-support/fr.md: error: .latin1. has no U+2019 RIGHT SINGLE QUOTATION MARK .’. (line 9 of the text, not in the source): out/text/fr/soins-de-support.txt not written \[unmappable\]$" err &&
+	grep -q "^soins-support/fr.md:51:3: error: .latin1. has no U+2014 EM DASH .—.: out/text/fr/soins-de-support.txt not written \[unmappable\]$" err
+'
+
+test_expect_success 'a character the source does not have (typography): named at its line of the text, and said so' '
+	sample &&
+	(cd articles && folio export --to text --lang en --encoding latin1 2>../err); echo $? >status &&
+	expect_status 1 &&
+	grep -q "^immunotherapie-reponse/en.md: error: .latin1. has no U+201C LEFT DOUBLE QUOTATION MARK .“. (line [0-9]* of the text, not in the source): out/text/en/how-cancer-responds-to-immunotherapy.txt not written \[unmappable\]$" err &&
+	line=$(sed -n "s/^immunotherapie-reponse\/en.md: .*U+201C .*(line \([0-9]*\) of the text.*/\1/p" err) &&
+	(cd articles && folio export --to text -q --lang en -o ../utf8) &&
+	sed -n "${line}p" utf8/en/how-cancer-responds-to-immunotherapy.txt | grep -q "“"
+'
+
+test_expect_success '--translit: the pages are written, letters without their accents, quotes plain, the rest ?' '
+	sample &&
+	(cd articles && folio export --to text --lang tr,ar,en --encoding latin1 --translit 2>../err); echo $? >status &&
+	expect_status 0 &&
+	head -1 articles/out/text/tr/kanser-immunoterapiye-nasil-yanit-verir.txt | iconv -f LATIN1 -t UTF-8 >actual &&
+	echo "Kanser immünoterapiye nas?l yan?t verir?" >expect &&
+	test_cmp expect actual &&
+	grep -q "Immünoterapi, tümöre dogrudan" articles/out/text/tr/kanser-immunoterapiye-nasil-yanit-verir.txt ||
+	iconv -f LATIN1 -t UTF-8 articles/out/text/tr/kanser-immunoterapiye-nasil-yanit-verir.txt | grep -q "^Immünoterapi, tümöre dogrudan" &&
+	grep -q "\"learned\"" articles/out/text/en/how-cancer-responds-to-immunotherapy.txt &&
+	head -1 articles/out/text/ar/kayfa-yastajib-al-saratan-lil-ilaj-al-manai.txt >actual &&
+	echo "??? ?????? ??????? ?????? ????????" >expect &&
+	test_cmp expect actual
+'
+
+test_expect_success 'utf-8, UTF8 and no --encoding write the same bytes' '
+	print_corpus &&
+	(cd c && folio export --to text -q -o ../a && folio export --to text -q --encoding utf-8 -o ../b &&
+	 folio export --to text -q --encoding UTF8 -o ../d) &&
+	diff -r a b && diff -r a d
+'
+
+test_expect_success 'the same bytes in cp1254 with -j 1 and -j 2' '
+	sample &&
+	(cd articles && folio export --to text -q --encoding cp1254 --lang tr,fr,de -j 1 -o ../one &&
+	 folio export --to text -q --encoding cp1254 --lang tr,fr,de -j 2 -o ../two) &&
+	diff -r one two
+'
+
+test_expect_success 'an unknown encoding, or one with a suffix of its own: exit 2, nothing written, no escape printed' '
+	print_corpus && cd c &&
+	{ folio export --to text --encoding klingon 2>../err1; echo $? >../s1; } &&
+	{ folio export --to text --encoding "latin1//IGNORE" 2>../err2; echo $? >../s2; } &&
+	{ folio export --to text --encoding "$(printf "\033[31m")" 2>../err3; echo $? >../s3; } &&
+	cd .. && cat s1 s2 s3 >statuses && printf "2\n2\n2\n" >expect && test_cmp expect statuses &&
+	grep -q "^folio: --encoding .klingon. is not an encoding iconv knows" err1 &&
+	! grep -q "$(printf "\033")" err3 &&
+	! test -e c/out
+'
+
+test_expect_success '--format json: the unmappable errors as diagnostics' '
+	print_corpus &&
+	(cd c && folio export --to text --lang tr --encoding latin1 --format json >../out 2>../err); echo $? >status &&
+	expect_status 1 &&
+	python3 -c "import json, sys
+d = json.load(open(\"out\"))
+r = [x for x in d[\"diagnostics\"] if x[\"rule\"] == \"unmappable\"]
+assert r and all(x[\"file\"] == \"soins-support/tr.md\" for x in r), r
+assert any(\"U+0131 LATIN SMALL LETTER DOTLESS I\" in x[\"message\"] and x[\"line\"] == 4 for x in r), r"
+'
+
+test_done

@@ -1,0 +1,273 @@
+/*
+ * render_text_spec.c - the golden examples of tests/spec/render_text.txt
+ * through render_text() and, for examples with an encoding, through the
+ * encoder (encode.h); plus unit checks of the wrapping engine, the link
+ * numbers and the table of character names.
+ *
+ * Options of an example: lang=XX (default zxx: no typography), width=N
+ * (default 72), encoding=ENC and translit.  The output of an example is
+ * the body as render_text() writes it, then, when it has links, a line
+ * "--" and the numbered URLs.  With an encoding the text is converted and
+ * shown back in UTF-8, or, when the encoding lacks characters, replaced
+ * by one line per character: "unmappable U+XXXX NAME at line N".
+ *
+ * Links to article: ids resolve through a fixed table, as in
+ * render_html_spec.c: same -> same-page.html, orig ->
+ * ../fr/original.html, every other id has no page.
+ *
+ * Run from the project root: build/unit/render_text_spec.  To add
+ * examples, write them with an empty expected part and run with
+ * SPEC_BLESS=1, then read every line it wrote.
+ */
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "encode.h"
+#include "markdown.h"
+#include "render.h"
+#include "util.h"
+#include "wrap.h"
+
+#include "spec.h"
+
+static int resolve(void *ctx, const char *id, size_t n, struct buf *href,
+		   const char **hreflang)
+{
+	(void)ctx;
+	if (memeq(id, n, "same")) {
+		buf_adds(href, "same-page.html");
+		*hreflang = NULL;
+		return 0;
+	}
+	if (memeq(id, n, "orig")) {
+		buf_adds(href, "../fr/original.html");
+		*hreflang = "fr";
+		return 0;
+	}
+	return -1;
+}
+
+/* The converted bytes back in UTF-8, for the golden file. */
+static void decode(const char *enc, const struct buf *in, struct buf *out)
+{
+	iconv_t cd = iconv_open("UTF-8", enc);
+	char tmp[4096];
+	char *ip = in->buf;
+	size_t il = in->len;
+
+	if (cd == (iconv_t)-1) {
+		buf_adds(out, "cannot decode\n");
+		return;
+	}
+	while (il) {
+		char *op = tmp;
+		size_t ol = sizeof(tmp);
+
+		if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 &&
+		    op == tmp) {
+			buf_adds(out, "[undecodable]");
+			break;
+		}
+		buf_add(out, tmp, (size_t)(op - tmp));
+	}
+	iconv_close(cd);
+}
+
+static void render(const char *opts, const struct buf *md, struct buf *out)
+{
+	char lang[16], width[16], enc[32];
+	struct render_opts o;
+	struct render_info info = RENDER_INFO_INIT;
+	struct md_src src;
+	struct buf text = BUF_INIT;
+	size_t i;
+
+	spec_opt(opts, "lang", lang, sizeof(lang));
+	spec_opt(opts, "width", width, sizeof(width));
+	spec_opt(opts, "encoding", enc, sizeof(enc));
+	memset(&o, 0, sizeof(o));
+	o.lang = *lang ? lang : "zxx";
+	o.rtl = !strcmp(o.lang, "ar");
+	o.width = *width ? (unsigned)atoi(width) : 0;
+	o.resolve = resolve;
+	md_src_init(&src, md->buf, md->len, 1);
+	render_text(&src, NULL, &o, &text, &info);
+	md_src_release(&src);
+	if (info.refs.n) {
+		buf_adds(&text, "--\n");
+		for (i = 0; i < info.refs.n; i++)
+			buf_addf(&text, "[%zu] %s\n", i + 1, info.refs.url[i]);
+	}
+	if (*enc) {
+		struct encoding e;
+		struct encoder c;
+		struct encode_bad bad;
+		struct buf conv = BUF_INIT;
+
+		if (encoding_open(&e, enc, spec_flag(opts, "translit")) < 0) {
+			buf_addf(out, "unknown encoding %s\n", enc);
+			goto out;
+		}
+		encoder_init(&c, &e);
+		if (encoder_convert(&c, text.buf, text.len, &conv, &bad) == 0) {
+			decode(enc, &conv, out);
+		} else {
+			for (i = 0; i < bad.n; i++) {
+				const char *name = encode_char_name(bad.v[i].cp);
+				size_t k, line = 1;
+
+				for (k = 0; k < bad.v[i].offset; k++)
+					line += text.buf[k] == '\n';
+				buf_addf(out, "unmappable U+%04X %s at line %zu\n",
+					 bad.v[i].cp, name ? name : "?", line);
+			}
+			if (bad.more)
+				buf_addf(out, "and %zu more\n", bad.more);
+		}
+		encoder_release(&c);
+		encoding_release(&e);
+		buf_release(&conv);
+	} else {
+		buf_add(out, text.buf, text.len);
+	}
+out:
+	render_info_release(&info);
+	buf_release(&text);
+}
+
+/* The engine alone: greedy filling, marks, no-break rules, prefixes. */
+static void wrap_checks(void)
+{
+	static const struct {
+		unsigned width;
+		const char *in, *want;
+	} cases[] = {
+		{ 10, "aaa bbb ccc ddd", "aaa bbb\nccc ddd\n" },
+		{ 10, "  spaces   collapse  ", "spaces\ncollapse\n" },
+		{ 5, "unbreakable-word x", "unbreakable-word\nx\n" },
+		/* U+202F before '?' is not a space */
+		{ 12, "Comment vas\xE2\x80\xAF?", "Comment\nvas\xE2\x80\xAF?\n" },
+		/* nor a plain space before ';' (no typography) */
+		{ 9, "abcdefg ;", "abcdefg ;\n" },
+		/* « keeps the word after it */
+		{ 8, "dit \xC2\xAB mot", "dit\n\xC2\xAB mot\n" },
+		/* Arabic marks take no column: 4 letters with 4 fathas fit 4 */
+		{ 4, "\xD8\xA8\xD9\x8E\xD8\xA8\xD9\x8E\xD8\xA8\xD9\x8E\xD8\xA8\xD9\x8E x",
+		  "\xD8\xA8\xD9\x8E\xD8\xA8\xD9\x8E\xD8\xA8\xD9\x8E\xD8\xA8\xD9\x8E\nx\n" },
+		/* controls and broken UTF-8 never reach the output */
+		{ 20, "a\x01" "b \x1b[31m \xff", "a\xEF\xBF\xBD" "b \xEF\xBF\xBD[31m \xEF\xBF\xBD\n" },
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct buf out = BUF_INIT;
+		struct wrap w;
+
+		wrap_init(&w, &out, cases[i].width);
+		wrap_begin(&w, NULL, NULL, NULL);
+		wrap_text(&w, cases[i].in, strlen(cases[i].in));
+		wrap_end(&w);
+		CHECK_STR(out.buf, cases[i].want, "wrap case %zu", i);
+		wrap_release(&w);
+		buf_release(&out);
+	}
+	{
+		/* hanging prefixes, a reference glued to its word */
+		static const struct wrap_str first = { "- ", 2, 2 }, rest = { "  ", 2, 2 };
+		struct buf out = BUF_INIT;
+		struct wrap w;
+
+		wrap_init(&w, &out, 12);
+		wrap_begin(&w, NULL, &first, &rest);
+		wrap_text(&w, "one two three ", 14);
+		wrap_attach(&w, " [1]", 4);
+		wrap_text(&w, " four", 5);
+		wrap_end(&w);
+		CHECK_STR(out.buf, "- one two\n  three [1]\n  four\n", "prefixes");
+		CHECK(w.max_line == 9 && w.max_unit == 9 && w.lines == 3,
+		      "max_line %u max_unit %u lines %zu", w.max_line, w.max_unit,
+		      w.lines);
+		wrap_release(&w);
+		buf_release(&out);
+	}
+	CHECK(wrap_width("\xD9\x83\xD9\x8E\xD9\x8A\xD9\x92\xD9\x81\xD9\x8E", 12) == 3,
+	      "vowelled Arabic counts its letters only");
+	CHECK(wrap_width("\xE4\xBD\xA0\xE5\xA5\xBD", 6) == 4, "wide characters count 2");
+	CHECK(wrap_width("e\xCC\x81t\xC3\xA9", 6) == 3, "combining acute counts 0");
+}
+
+static void refs_checks(void)
+{
+	struct render_refs r = { NULL, 0, 0, NULL, 0 };
+	char url[32];
+	size_t i;
+
+	CHECK(render_refs_add(&r, "https://a", 9) == 1, "first");
+	CHECK(render_refs_add(&r, "https://b", 9) == 2, "second");
+	CHECK(render_refs_add(&r, "https://a", 9) == 1, "the same URL, the same number");
+	for (i = 0; i < 1000; i++) {
+		snprintf(url, sizeof(url), "u%zu", i);
+		render_refs_add(&r, url, strlen(url));
+	}
+	CHECK(r.n == 1002 && render_refs_add(&r, "u500", 4) == 503,
+	      "many: %zu", r.n);
+	render_refs_release(&r);
+}
+
+static void names_checks(void)
+{
+	unsigned cp, prev = 0;
+	int sorted = 1;
+
+	/* the table is searched by halves: it must be in order */
+	for (cp = 0; cp < 0x10000; cp++) {
+		if (!encode_char_name(cp))
+			continue;
+		if (cp < prev)
+			sorted = 0;
+		prev = cp;
+	}
+	CHECK(sorted, "names in order");
+	CHECK_STR(encode_char_name(0x0627), "ARABIC LETTER ALEF", "alef");
+	CHECK_STR(encode_char_name(0x202F), "NARROW NO-BREAK SPACE", "nnbsp");
+	CHECK_STR(encode_char_name(0x011F), "LATIN SMALL LETTER G WITH BREVE", "g breve");
+	CHECK_STR(encode_char_name(0x0663), "ARABIC-INDIC DIGIT THREE", "digit");
+	CHECK(encode_char_name(0x4E00) == NULL, "unknown: NULL");
+}
+
+static void encoding_checks(void)
+{
+	struct encoding e;
+
+	CHECK(encoding_open(&e, "no-such-encoding", 0) < 0, "unknown encoding");
+	CHECK(encoding_open(&e, "latin1//TRANSLIT", 0) < 0, "no suffix of our own");
+	CHECK(encoding_open(&e, "../../etc/passwd", 0) < 0, "no path");
+	CHECK(encoding_open(&e, "UTF-8", 0) == 0 && e.utf8, "utf-8");
+	encoding_release(&e);
+	CHECK(encoding_open(&e, "latin1", 0) == 0 && e.no_nnbsp && !e.no_nbsp,
+	      "latin1 has U+00A0, not U+202F");
+	encoding_release(&e);
+	CHECK(encoding_open(&e, "ascii", 0) == 0 && e.no_nnbsp && e.no_nbsp,
+	      "ascii has neither");
+	encoding_release(&e);
+	CHECK(encoding_open(&e, "cp1256", 0) == 0 && e.no_nnbsp && !e.no_nbsp,
+	      "cp1256");
+	encoding_release(&e);
+}
+
+int main(int argc, char **argv)
+{
+	const char *path = argc > 1 ? argv[1] : "tests/spec/render_text.txt";
+	int n;
+
+	wrap_checks();
+	refs_checks();
+	names_checks();
+	encoding_checks();
+	n = spec_run(path, render);
+	printf("# %d examples in %s\n", n, path);
+	return test_done("render_text_spec");
+}
