@@ -2377,7 +2377,8 @@ static void page_job(void *ctx, size_t i, int worker)
 	memcpy(load.ignored, x->c.cfg.ignore, sizeof(load.ignored));
 	article_init(&a, m->path);
 	md_src_init(&src, "", 0, 1);
-	if (article_load(&a, m->path, &load) < 0 || !a.body) {
+	/* the index holds the frontmatter: read the body, parse no YAML */
+	if (article_read(&a, m->path, &load) < 0 || !a.body || !m->keep) {
 		/*
 		 * The index reported why, unless the file changed since: then
 		 * say why it is left out now.
@@ -2432,7 +2433,7 @@ static void page_job(void *ctx, size_t i, int worker)
 	sc->pg.lang = rc.lang;
 	sc->pg.rtl = L->rtl;
 	sc->pg.a = &sc->arena;
-	data = page_data(&sc->pg, j->art, a.fm.root, sc->body.buf, sc->body.len,
+	data = page_data(&sc->pg, j->art, m->keep->root, sc->body.buf, sc->body.len,
 			 &info);
 	buf_reset(&sc->page);
 	if (x->f->page_fn) {
@@ -3213,7 +3214,7 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 	 * bodies are checked in the pages' own parse, below.
 	 */
 	c->jobs = nsc;
-	corpus_index(c, 0, &all);
+	corpus_index(c, INDEX_KEEP, &all);
 	checks_cross(c, &all);
 
 	/*
