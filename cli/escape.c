@@ -5,35 +5,70 @@
 
 static size_t utf8_seq(const unsigned char *s, size_t n);
 
-/*
- * Besides the XML five: what is not a character of HTML or XML text (C0
- * and C1 controls but tab, newline and carriage return; DEL; U+FFFE and
- * U+FFFF; invalid UTF-8) becomes U+FFFD, so that a file name or a YAML
- * escape such as "\x01" cannot make a page that vnu or epubcheck reject.
- */
+#define FFFD "\xEF\xBF\xBD"
+
 /*
  * The bytes each escaper must replace, so that the runs between them are
- * copied whole: renderers call these for every run of text.
+ * copied whole: renderers call these for every run of text.  Besides the
+ * XML five, escape_html() replaces with U+FFFD what is not a character of
+ * HTML or XML text: C0 controls but tab, newline and carriage return, DEL,
+ * and (checked apart, from 0x80 up) invalid UTF-8, C1 controls, U+FFFE and
+ * U+FFFF, so that a file name or a YAML escape such as "\x01" cannot make
+ * a page that vnu or epubcheck reject.
  */
 static const char *const html_rep[256] = {
 	['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;",
 	['"'] = "&quot;", ['\''] = "&#39;",
+	[0x00] = FFFD, [0x01] = FFFD, [0x02] = FFFD, [0x03] = FFFD,
+	[0x04] = FFFD, [0x05] = FFFD, [0x06] = FFFD, [0x07] = FFFD,
+	[0x08] = FFFD, [0x0B] = FFFD, [0x0C] = FFFD, [0x0E] = FFFD,
+	[0x0F] = FFFD, [0x10] = FFFD, [0x11] = FFFD, [0x12] = FFFD,
+	[0x13] = FFFD, [0x14] = FFFD, [0x15] = FFFD, [0x16] = FFFD,
+	[0x17] = FFFD, [0x18] = FFFD, [0x19] = FFFD, [0x1A] = FFFD,
+	[0x1B] = FFFD, [0x1C] = FFFD, [0x1D] = FFFD, [0x1E] = FFFD,
+	[0x1F] = FFFD, [0x7F] = FFFD,
 };
+
+/* Bytes of the sequence at s[0..n) (s[0] >= 0x80) that HTML text may
+ * hold, or 0. */
+static size_t html_seq(const unsigned char *s, size_t n)
+{
+	size_t len;
+
+	/* the common two-byte letters (Latin accents, Arabic) first */
+	if (s[0] >= 0xC3 && s[0] <= 0xDF && n >= 2 && (s[1] & 0xC0) == 0x80)
+		return 2;
+	len = utf8_seq(s, n);
+
+	if ((len == 2 && s[0] == 0xC2 && s[1] < 0xA0) ||
+	    (len == 3 && s[0] == 0xEF && s[1] == 0xBF && s[2] >= 0xBE))
+		return 0;
+	return len;
+}
 
 void escape_html(struct buf *b, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i, start = 0;
+	size_t i = 0, start = 0, len;
 
 	buf_grow(b, n);
-	for (i = 0; i < n; i++) {
+	while (i < n) {
 		const char *rep = html_rep[u[i]];
 
-		if (!rep)
-			continue;
+		if (!rep) {
+			if (u[i] < 0x80) {
+				i++;
+				continue;
+			}
+			if ((len = html_seq(u + i, n - i))) {
+				i += len;
+				continue;
+			}
+			rep = FFFD;
+		}
 		buf_add(b, s + start, i - start);
 		buf_adds(b, rep);
-		start = i + 1;
+		start = ++i;
 	}
 	buf_add(b, s + start, n - start);
 }
