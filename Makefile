@@ -65,8 +65,9 @@ asan-build:
 
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 folio-asan: $(SRCS) $(UNIT_SRCS)
+	newest=$$(ls -t cli/*.h build/embedded.h | head -n 1); \
 	for f in $(SRCS); do o=build-asan/obj/$$(basename $$f .c).o; \
-		[ $$o -nt $$f ] && [ $$o -nt build/embedded.h ] || \
+		[ $$o -nt $$f ] && [ $$o -nt $$newest ] || \
 		$(CC) $(ALL_CFLAGS) $(ASAN_FLAGS) -c -o $$o $$f || exit 1; done
 	$(CC) $(ALL_CFLAGS) $(ASAN_FLAGS) -o build-asan/folio build-asan/obj/*.o $(LDLIBS)
 	for t in $(UNIT_SRCS); do \

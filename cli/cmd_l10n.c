@@ -1401,8 +1401,13 @@ int cmd_l10n(int argc, const char **argv, const struct global_opts *g)
 		int li = config_lang(&c.cfg, langs.v[i]);
 
 		if (li < 0) {
+			struct buf shown = BUF_INIT;
+
+			/* the value is the user's: shown on one line, no escapes */
+			escape_text_line(&shown, langs.v[i], strlen(langs.v[i]));
 			fprintf(stderr, "folio: --lang: '%s' is not one of the languages "
-				"of folio.yaml:", langs.v[i]);
+				"of folio.yaml:", shown.buf);
+			buf_release(&shown);
 			for (k = 0; k < c.cfg.nlang; k++)
 				fprintf(stderr, " %s", c.cfg.languages[k]);
 			fputc('\n', stderr);
@@ -1436,14 +1441,14 @@ int cmd_l10n(int argc, const char **argv, const struct global_opts *g)
 	if (output) {
 		if (write_atomic(output, out.buf, out.len) < 0) {
 			fprintf(stderr, "folio: %s: cannot write: %s [%s]\n", output,
-				strerror(errno), rule_table[R_WRITE].id);
+				errmsg(errno), rule_table[R_WRITE].id);
 			ret = EXIT_SYSTEM;
 			goto out;
 		}
 	} else if (fwrite(out.buf, 1, out.len, stdout) != out.len ||
 		   fflush(stdout) != 0) {
 		fprintf(stderr, "folio: cannot write the report: %s [%s]\n",
-			strerror(errno), rule_table[R_WRITE].id);
+			errmsg(errno), rule_table[R_WRITE].id);
 		ret = EXIT_SYSTEM;
 		goto out;
 	}

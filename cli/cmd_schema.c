@@ -7,6 +7,7 @@
 #include "main.h"
 #include "opts.h"
 #include "schema.h"
+#include "util.h"
 #include "yaml_tree.h"
 
 #include <errno.h>
@@ -63,7 +64,7 @@ static int check_file(const struct schema *s, const char *path,
 		char e[128];
 
 		/* in the lowercase of every folio message */
-		snprintf(e, sizeof(e), "%s", strerror(errno));
+		snprintf(e, sizeof(e), "%s", errmsg(errno));
 		if (e[0] >= 'A' && e[0] <= 'Z')
 			e[0] = (char)(e[0] - 'A' + 'a');
 		diag(d, R_IO, name, 0, 0, NULL, "cannot read: %s", e);

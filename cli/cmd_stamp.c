@@ -6,6 +6,7 @@
  */
 #include "buf.h"
 #include "corpus.h"
+#include "escape.h"
 #include "l10n.h"
 #include "main.h"
 #include "opts.h"
@@ -236,6 +237,14 @@ static int article_path(const char *rel)
 	return 1;
 }
 
+/* A path for one line of the report: control characters escaped. */
+static const char *shown(struct buf *b, const char *path)
+{
+	buf_reset(b);
+	escape_text_line(b, path, strlen(path));
+	return b->buf;
+}
+
 static const struct article_meta *find_meta(const struct corpus *c,
 					   const char *relpath)
 {
@@ -271,7 +280,7 @@ static enum stamp_result stamp_one(struct stamper *s, const char *path)
 	const struct corpus *c = s->c;
 	struct article a;
 	struct stat st;
-	struct buf text = BUF_INIT;
+	struct buf text = BUF_INIT, sp = BUF_INIT;
 	char real[PATH_MAX], now[16], was[16];
 	const struct ynode *root, *tf, *val, *idn;
 	const struct ypair *up;
@@ -286,7 +295,7 @@ static enum stamp_result stamp_one(struct stamper *s, const char *path)
 	article_init(&a, path);
 	if (!realpath(path, real) || stat(real, &st) < 0) {
 		diag(s->d, R_STAMP, path, 0, 0, NULL, "cannot stamp: %s",
-		     strerror(errno));
+		     errmsg(errno));
 		goto out;
 	}
 	if (strncmp(real, c->root_abs, rootlen) || real[rootlen] != '/' ||
@@ -358,7 +367,7 @@ static enum stamp_result stamp_one(struct stamper *s, const char *path)
 	if (date_parse(ynode_scalar(val), &old) == 0 &&
 	    date_cmp(old, orig->updated) == 0) {
 		fprintf(s->out, "%s: already current (translated_from.updated %s, "
-			"the original's is %s)\n", path, ynode_scalar(val), now);
+			"the original's is %s)\n", shown(&sp, path), ynode_scalar(val), now);
 		ret = STAMP_DONE;
 		goto out;
 	}
@@ -386,14 +395,14 @@ static enum stamp_result stamp_one(struct stamper *s, const char *path)
 	buf_add(&text, a.text.buf + end, a.text.len - end);
 	if (s->dry_run) {
 		fprintf(s->out, "%s: translated_from.updated %s -> %s (dry run, not "
-			"written)\n", path, was, now);
+			"written)\n", shown(&sp, path), was, now);
 		ret = STAMP_DONE;
 		goto out;
 	}
 	r = replace_file(real, &st, &a.text, text.buf, text.len);
 	if (r < 0) {
 		diag(s->d, R_WRITE, path, 0, 0, NULL, "cannot write: %s",
-		     strerror(errno));
+		     errmsg(errno));
 		ret = STAMP_WRITE_ERROR;
 		goto out;
 	}
@@ -402,7 +411,7 @@ static enum stamp_result stamp_one(struct stamper *s, const char *path)
 		       "nothing written, run folio stamp again");
 		goto out;
 	}
-	fprintf(s->out, "%s: translated_from.updated %s -> %s\n", path, was, now);
+	fprintf(s->out, "%s: translated_from.updated %s -> %s\n", shown(&sp, path), was, now);
 	ret = STAMP_DONE;
 	/* the translator says it is done: say so if it looks shorter */
 	self = find_meta(c, real + rootlen + 1);
@@ -418,6 +427,7 @@ static enum stamp_result stamp_one(struct stamper *s, const char *path)
 out:
 	diag_list_release(&load);
 	buf_release(&text);
+	buf_release(&sp);
 	article_release(&a);
 	return ret;
 }

@@ -1741,7 +1741,7 @@ fail:
 	if (tmp.len)
 		unlink(tmp.buf);
 	diag(d, R_WRITE, path.buf, 0, 0, NULL, "cannot write: %s",
-	     strerror(err));
+	     errmsg(err));
 out:
 	buf_release(&path);
 	buf_release(&tmp);
@@ -1839,7 +1839,7 @@ static int load_templates(struct export *x, struct diag_list *d)
 		 */
 		if (stat(file.buf, &st) < 0) {
 			ret = diag(d, R_TEMPLATE, file.buf, 0, 0, NULL,
-				   "cannot read: %s", strerror(errno));
+				   "cannot read: %s", errmsg(errno));
 			buf_release(&file);
 			continue;
 		}
@@ -1862,7 +1862,7 @@ static int load_templates(struct export *x, struct diag_list *d)
 			break;
 		default:
 			ret = diag(d, R_TEMPLATE, file.buf, 0, 0, NULL,
-				   "cannot read: %s", strerror(errno));
+				   "cannot read: %s", errmsg(errno));
 		}
 		buf_release(&text);
 		buf_release(&file);
@@ -2514,7 +2514,7 @@ static void make_lang_dirs(struct export *x, struct diag_list *d,
 				 x->f->page_dir);
 		if (make_dirs(dir.buf) < 0) {
 			diag(d, R_WRITE, dir.buf, 0, 0, NULL,
-			     "cannot create directory: %s", strerror(errno));
+			     "cannot create directory: %s", errmsg(errno));
 			r->write_error = 1;
 		} else if (!realpath(dir.buf, real) ||
 			   strncmp(real, x->outdir_abs, rootlen) != 0 ||
@@ -2601,7 +2601,7 @@ static char *safe_dir(const struct export *x, struct buf *dir_,
 	buf_init(dir_);
 	if (make_dirs(dir.buf) < 0) {
 		diag(d, R_WRITE, dir.buf, 0, 0, NULL, "cannot create directory: %s",
-		     strerror(errno));
+		     errmsg(errno));
 		goto fail;
 	}
 	if (!realpath(dir.buf, real) || strncmp(real, x->outdir_abs, rootlen) != 0 ||
@@ -2678,7 +2678,7 @@ static int copy_images(struct export *x, size_t k, struct epub_res *res,
 		} else if (buf_read_file(&data, b->src, IMAGE_MAX) != BUF_READ_OK) {
 			ret = diag(d, R_IO, b->src, 0, 0, NULL,
 				   "cannot read the image a page shows: %s",
-				   errno ? strerror(errno) : "not a regular file of "
+				   errno ? errmsg(errno) : "not a regular file of "
 				   "at most 64 MiB");
 		} else {
 			count_write(r, write_file(x, dp, base + 1, data.buf,
@@ -2739,7 +2739,7 @@ static int prune_images(const char *dir, const char *rel,
 				   e->d_name[0] != '.' && unlink(path.buf) < 0) {
 				ret = diag(d, R_WRITE, path.buf, 0, 0, NULL,
 					   "cannot remove an image the book no "
-					   "longer holds: %s", strerror(errno));
+					   "longer holds: %s", errmsg(errno));
 			}
 		}
 		buf_release(&path);
@@ -2789,7 +2789,7 @@ static int prune_pages(const struct export *x, const char *dir,
 		    unlink(path.buf) < 0)
 			ret = diag(d, R_WRITE, path.buf, 0, 0, NULL,
 				   "cannot remove a page the book no longer "
-				   "holds: %s", strerror(errno));
+				   "holds: %s", errmsg(errno));
 		buf_release(&path);
 	}
 	if (dh)
@@ -3267,13 +3267,13 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 			x.langs[x.lix[i]].has_pages = 1;
 	if (make_dirs(x.outdir) < 0) {
 		diag(&all, R_WRITE, x.outdir, 0, 0, NULL,
-		     "cannot create directory: %s", strerror(errno));
+		     "cannot create directory: %s", errmsg(errno));
 		r->write_error = 1;
 		goto merge;
 	}
 	if (!realpath(x.outdir, real)) {
 		diag(&all, R_WRITE, x.outdir, 0, 0, NULL, "cannot open: %s",
-		     strerror(errno));
+		     errmsg(errno));
 		r->write_error = 1;
 		goto merge;
 	}

@@ -308,12 +308,27 @@ static size_t unmatched_heading(const struct sections *o, const struct sections 
 				size_t *short_section)
 {
 	size_t n = o->n, m = t->n, i, j, found = 0;
-	unsigned *cost = xcalloc((n + 1) * (m + 1), sizeof(*cost));
+	unsigned *cost;
 #define C(i, j) cost[(i) * (m + 1) + (j)]
 
 	*short_section = 0;
 	if (fewer(&t->v[0].n, &o->v[0].n))
 		*short_section = (size_t)-1;
+	/*
+	 * The table costs n * m: past a few million cells (thousands of
+	 * headings on both sides, which no real article has) headings are
+	 * paired by position, so that memory and time stay bounded.
+	 */
+	if ((n + 1) > 4000000 / (m + 1)) {
+		for (i = 1; i < n; i++) {
+			if (i >= m || match_cost(&o->v[i], &t->v[i]) < 0)
+				return i;
+			if (!*short_section && fewer(&t->v[i].n, &o->v[i].n))
+				*short_section = i;
+		}
+		return 0;
+	}
+	cost = xcalloc((n + 1) * (m + 1), sizeof(*cost));
 	/* C(i, j): aligning headings o[i..n) with t[j..m); index 0 is the intro */
 	for (i = n; i-- > 1; )
 		C(i, m) = C(i + 1, m) + 2;

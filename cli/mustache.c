@@ -561,13 +561,15 @@ static const struct ynode *lookup(const struct mustache *t,
 				  const struct mu_ins *in,
 				  const struct frame *f)
 {
-	const struct mu_span *part = &t->parts[in->off];
+	const struct mu_span *part;
 	const struct ypair *pair = NULL;
 	const struct ynode *v;
 	unsigned i;
 
+	/* "." has no parts, and t->parts may then be NULL */
 	if (!in->nparts)
 		return f ? f->node : NULL;
+	part = &t->parts[in->off];
 	/* The first part: the nearest context that has the key wins. */
 	for (; f && !pair; f = f->up)
 		pair = map_find(f->node, t->pool + part[0].off, part[0].len);

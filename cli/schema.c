@@ -698,8 +698,14 @@ static void res_add(struct loader *L, const char *uri, struct sch *s,
 		if (r->s != s && s && r->s) {
 			struct buf t = BUF_INIT;
 
-			lerr(L, s->doc, at, "'%s' '%s' is already defined at line %u",
-			     what, shown(&t, at->str, at->len), r->s->node->line);
+			if (at)
+				lerr(L, s->doc, at, "'%s' '%s' is already defined "
+				     "at line %u", what, shown(&t, at->str, at->len),
+				     r->s->node->line);
+			else	/* a document, whose URI a subschema took */
+				lerr(L, r->s->doc, r->s->node, "'$id' '%s' names the "
+				     "document it is in: a subschema needs an "
+				     "identifier of its own", shown(&t, uri, strlen(uri)));
 			buf_release(&t);
 		}
 		return;
@@ -1789,7 +1795,7 @@ out:
 /* strerror() in the lowercase of every folio message. */
 static const char *errno_text(char *b, size_t n)
 {
-	snprintf(b, n, "%s", strerror(errno));
+	snprintf(b, n, "%s", errmsg(errno));
 	if (b[0] >= 'A' && b[0] <= 'Z' && !(b[1] >= 'A' && b[1] <= 'Z'))
 		b[0] = (char)(b[0] - 'A' + 'a');
 	return b;

@@ -89,7 +89,7 @@ test_expect_success '-o replaces an existing file and keeps its mode' '
 test_expect_success '-o into a missing directory is a write error (3)' '
 	folio -C "$STATES/corpus" l10n -o "$PWD/no/such/dir/x.txt" >out 2>err; echo $? >status &&
 	expect_status 3 &&
-	grep -F "cannot write: No such file or directory [write]" err
+	grep -F "cannot write: no such file or directory [write]" err
 '
 
 test_expect_success 'no colour when not a terminal; --color=always colours' '

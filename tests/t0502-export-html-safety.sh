@@ -182,7 +182,7 @@ test_expect_success 'a page path taken by a directory: exit 3, the other pages w
 	mkdir -p out/html/fr/a.html &&
 	folio export --to html 2>err; echo $? >status &&
 	expect_status 3 &&
-	grep -q "^out/html/fr/a.html: error: cannot write: Is a directory \[write\]" err &&
+	grep -q "^out/html/fr/a.html: error: cannot write: is a directory \[write\]" err &&
 	test -f out/html/fr/b.html &&
 	find out -name ".*" >dots &&
 	test_cmp /dev/null dots
@@ -194,7 +194,7 @@ test_expect_success 'an output directory that cannot be created: exit 3' '
 	echo "a file" >file &&
 	folio export --to html -o file/html 2>err; echo $? >status &&
 	expect_status 3 &&
-	grep -q "^file/html: error: cannot create directory: Not a directory \[write\]" err
+	grep -q "^file/html: error: cannot create directory: a path component is not a directory \[write\]" err
 '
 
 if [ "$(id -u)" = 0 ]; then
@@ -210,7 +210,7 @@ else
 		folio export --to html 2>err; echo $? >status;
 		chmod u+w out/html/fr &&
 		expect_status 3 &&
-		grep -q "^out/html/fr/a.html: error: cannot write: Permission denied \[write\]" err &&
+		grep -q "^out/html/fr/a.html: error: cannot write: permission denied \[write\]" err &&
 		test_cmp before out/html/fr/a.html &&
 		find out -name ".*" >dots &&
 		test_cmp /dev/null dots
