@@ -160,6 +160,16 @@ int render_is_url_text(const char *href, size_t hn, const char *text,
 int render_url_allowed(const char *url, size_t n, int allow_article);
 
 /*
+ * Where a link of the body goes, for every renderer: an `article:` link
+ * resolved through o->resolve (its #fragment kept; *hreflang set when it
+ * falls back to another language), any other URL when its scheme is
+ * allowed.  Returns 1 with the destination in *href (replaced), 0 when
+ * the link is dropped and only its text is shown.
+ */
+int render_link_target(const struct render_opts *o, struct buf *href,
+		       const char **hreflang);
+
+/*
  * Append the id a heading with plain text s[0..n) gets before
  * de-duplication: case-folded letters and digits of any script (accents
  * and other marks removed), every other run of characters one '-', never

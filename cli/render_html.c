@@ -107,6 +107,29 @@ static int scheme_is(const char *s, size_t n, const char *lit)
 	return 1;
 }
 
+int render_link_target(const struct render_opts *o, struct buf *href,
+		       const char **hreflang)
+{
+	struct buf url = BUF_INIT;
+	const char *id;
+	size_t n;
+	int ok = 0;
+
+	*hreflang = NULL;
+	if (!md_article_link(href->buf, href->len, &id, &n))
+		return href->len && render_url_allowed(href->buf, href->len, 0);
+	if (o->resolve && n &&
+	    o->resolve(o->resolve_ctx, id, n, &url, hreflang) == 0) {
+		/* the fragment goes along: article:id#part */
+		buf_add(&url, id + n, href->len - (size_t)(id + n - href->buf));
+		buf_reset(href);
+		buf_add(href, url.buf, url.len);
+		ok = 1;
+	}
+	buf_release(&url);
+	return ok;
+}
+
 int render_url_allowed(const char *url, size_t n, int allow_article)
 {
 	static const char *const ok[] = { "http", "https", "mailto", "tel" };
@@ -646,40 +669,22 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 static void link_open(struct html *h, const MD_SPAN_A_DETAIL *a)
 {
 	struct link *l = &h->links[h->nlinks++];
-	const char *id, *hreflang = NULL;
-	size_t n;
+	const char *hreflang = NULL;
 
-	l->emitted = 0;
 	buf_reset(&l->href);
 	md_attr_text(&l->href, &a->href);
-	if (md_article_link(l->href.buf, l->href.len, &id, &n)) {
-		struct buf url = BUF_INIT;
-
-		if (h->o->resolve && n &&
-		    h->o->resolve(h->o->resolve_ctx, id, n, &url, &hreflang) == 0) {
-			/* the fragment goes along: article:id#part */
-			buf_add(&url, id + n, l->href.len - (size_t)(id + n - l->href.buf));
-			put(h, "<a href=\"");
-			escape_url(h->out, url.buf, url.len);
-			put(h, "\"");
-			if (hreflang) {
-				put(h, " hreflang=\"");
-				escape_html(h->out, hreflang, strlen(hreflang));
-				put(h, "\" lang=\"");
-				escape_html(h->out, hreflang, strlen(hreflang));
-				put(h, "\"");
-			}
-			l->emitted = 1;
-		}
-		buf_release(&url);
-	} else if (l->href.len &&
-		   render_url_allowed(l->href.buf, l->href.len, 0)) {
+	l->emitted = render_link_target(h->o, &l->href, &hreflang);
+	if (l->emitted) {
 		put(h, "<a href=\"");
 		escape_url(h->out, l->href.buf, l->href.len);
 		put(h, "\"");
-		l->emitted = 1;
-	}
-	if (l->emitted) {
+		if (hreflang) {
+			put(h, " hreflang=\"");
+			escape_html(h->out, hreflang, strlen(hreflang));
+			put(h, "\" lang=\"");
+			escape_html(h->out, hreflang, strlen(hreflang));
+			put(h, "\"");
+		}
 		if (a->title.size) {
 			put(h, " title=\"");
 			put_attr(h, &a->title);

@@ -905,29 +905,12 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 static void link_open(struct text *h, const MD_SPAN_A_DETAIL *a)
 {
 	struct tlink *l = &h->links[h->nlinks++];
-	const char *id, *hreflang = NULL;
-	size_t n;
+	const char *hreflang;
 
-	l->emitted = 0;
 	buf_reset(&l->href);
 	buf_reset(&l->text);
 	md_attr_text(&l->href, &a->href);
-	if (md_article_link(l->href.buf, l->href.len, &id, &n)) {
-		struct buf url = BUF_INIT;
-
-		if (h->o->resolve && n &&
-		    h->o->resolve(h->o->resolve_ctx, id, n, &url, &hreflang) == 0) {
-			/* the fragment goes along: article:id#part */
-			buf_add(&url, id + n, l->href.len - (size_t)(id + n - l->href.buf));
-			buf_reset(&l->href);
-			buf_add(&l->href, url.buf, url.len);
-			l->emitted = 1;
-		}
-		buf_release(&url);
-	} else if (l->href.len &&
-		   render_url_allowed(l->href.buf, l->href.len, 0)) {
-		l->emitted = 1;
-	}
+	l->emitted = render_link_target(h->o, &l->href, &hreflang);
 }
 
 static void link_close(struct text *h)
