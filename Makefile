@@ -69,10 +69,10 @@ folio-asan: $(SRCS) $(UNIT_SRCS)
 	for f in $(SRCS); do o=build-asan/obj/$$(basename $$f .c).o; \
 		[ $$o -nt $$f ] && [ $$o -nt $$newest ] || \
 		$(CC) $(ALL_CFLAGS) $(ASAN_FLAGS) -c -o $$o $$f || exit 1; done
-	$(CC) $(ALL_CFLAGS) $(ASAN_FLAGS) -o build-asan/folio build-asan/obj/*.o $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) $(ASAN_FLAGS) -o build-asan/folio $(SRCS:cli/%.c=build-asan/obj/%.o) $(LDLIBS)
 	for t in $(UNIT_SRCS); do \
 		$(CC) $(ALL_CFLAGS) $(ASAN_FLAGS) -o build-asan/unit/$$(basename $$t .c) $$t \
-		$$(ls build-asan/obj/*.o | grep -v '/main.o$$') $(LDLIBS) || exit 1; done
+		$(LIB_SRCS:cli/%.c=build-asan/obj/%.o) $(LDLIBS) || exit 1; done
 
 deps:
 	@if [ "$$(id -u)" = 0 ]; then \
