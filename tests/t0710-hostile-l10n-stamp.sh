@@ -6,6 +6,7 @@
 # says, well-formed text, github, JSON and HTML, sources untouched (stamp:
 # only the one value, and nothing when it refuses).
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/hostile-lib.sh"
 
 # ---- helpers (each hostile test file carries the same few) ----
 
@@ -22,45 +23,6 @@ good() {
 	mkdir -p good &&
 	{ fm good && printf "## Une partie\n\nUn paragraphe.\n"; } >good/fr.md &&
 	{ tr_fm good en 2024-01 && printf "## A part\n\nA paragraph.\n"; } >good/en.md
-}
-
-noise() {
-	python3 -c 'import random, sys
-random.seed(int(sys.argv[2]))
-sys.stdout.buffer.write(bytes(random.getrandbits(8) for _ in range(int(sys.argv[1]))))' "$1" "${2:-7}"
-}
-
-gen() {
-	python3 -c 'import sys; sys.stdout.write(eval(sys.argv[1]))' "$1"
-}
-
-laughs() {
-	gen "\"a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\\n\" + \"\".join(
-		\"a%d: &a%d [%s]\\n\" % (i, i, \", \".join([\"*a%d\" % (i - 1)] * 9)) for i in range(1, 10))"
-}
-
-# folio with a time limit (20 s: 124, timeout's status, fails the case)
-# and, when GNU time is there, its peak memory recorded: the last case
-# checks that no run went over MAX_RSS_KB.
-MAX_RSS_KB=${MAX_RSS_KB:-1048576}
-GNU_TIME=
-/usr/bin/time -f %M -o /dev/null true 2>/dev/null && GNU_TIME=/usr/bin/time
-run() {
-	if [ -n "$GNU_TIME" ]; then
-		"$GNU_TIME" -f %M -o "$TRASH/rss" timeout 20 "$FOLIO" "$@"
-		set -- $? "$*"
-		kb=$(tail -n 1 "$TRASH/rss" 2>/dev/null)
-		case $kb in
-		*[!0-9]*|'') ;;
-		*) [ "$kb" -le "$MAX_RSS_KB" ] || echo "$kb KB: folio $2 (in $PWD)" >>"$TRASH/rss-over" ;;
-		esac
-		return "$1"
-	fi
-	timeout 20 "$FOLIO" "$@"
-}
-
-sums() {
-	find . -type f -print0 | sort -z | xargs -0 cksum
 }
 
 expect_status() {
