@@ -13,7 +13,8 @@ struct arena_chunk {
 #define ALIGN 16
 #define CHUNK 16384
 
-void *arena_alloc(struct arena *a, size_t n)
+/* n bytes, not zeroed. */
+static void *alloc(struct arena *a, size_t n)
 {
 	char *p;
 
@@ -31,9 +32,7 @@ void *arena_alloc(struct arena *a, size_t n)
 			/* a big block gets its own chunk behind the head */
 			c->next = a->head->next;
 			a->head->next = c;
-			p = (char *)c + ((sizeof(*c) + ALIGN - 1) & ~(size_t)(ALIGN - 1));
-			memset(p, 0, n);
-			return p;
+			return (char *)c + ((sizeof(*c) + ALIGN - 1) & ~(size_t)(ALIGN - 1));
 		}
 		c->next = a->head;
 		a->head = c;
@@ -43,13 +42,17 @@ void *arena_alloc(struct arena *a, size_t n)
 	p = (char *)a->head + ((sizeof(struct arena_chunk) + ALIGN - 1) & ~(size_t)(ALIGN - 1));
 	p += a->used;
 	a->used += n;
-	memset(p, 0, n);
 	return p;
+}
+
+void *arena_alloc(struct arena *a, size_t n)
+{
+	return memset(alloc(a, n), 0, n);
 }
 
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
-	char *p = arena_alloc(a, n + 1);
+	char *p = alloc(a, n + 1);
 
 	memcpy(p, s, n);
 	p[n] = '\0';

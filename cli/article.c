@@ -37,14 +37,20 @@ static int utf8_valid(const unsigned char *s, size_t n)
 		unsigned c;
 
 		if (n - i >= 8) {
-			unsigned long long w;
+			unsigned long long w, stop;
 
 			memcpy(&w, s + i, 8);
-			if (!(w & 0x8080808080808080ULL) &&
-			    !((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL)) {
+			/* high bytes, and NULs (exact up to the first one) */
+			stop = (w & 0x8080808080808080ULL) |
+			       ((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL);
+			if (!stop) {
 				i += 8;
 				continue;
 			}
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			/* the ASCII before the first byte to look at */
+			i += (size_t)__builtin_ctzll(stop) >> 3;
+#endif
 		}
 		c = s[i];
 		if (c == 0)
@@ -55,6 +61,10 @@ static int utf8_valid(const unsigned char *s, size_t n)
 			if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80)
 				return 0;
 			i += 2;
+			/* Arabic and Cyrillic words: a run of two-byte letters */
+			while (i + 1 < n && s[i] >= 0xC2 && s[i] <= 0xDF &&
+			       (s[i + 1] & 0xC0) == 0x80)
+				i += 2;
 		} else if (c >= 0xE0 && c <= 0xEF) {
 			unsigned cp;
 

@@ -36,7 +36,7 @@ void buf_setlen(struct buf *b, size_t len)
 		b->buf[len] = '\0';
 }
 
-void buf_grow(struct buf *b, size_t extra)
+void buf_grow_(struct buf *b, size_t extra)
 {
 	size_t need = b->len + extra + 1;
 	int fresh = !b->alloc;
@@ -50,26 +50,6 @@ void buf_grow(struct buf *b, size_t extra)
 	b->buf = xgrow(b->buf, &b->alloc, need < 64 ? 64 : need, 1);
 	if (fresh)
 		b->buf[0] = '\0';
-}
-
-void buf_add(struct buf *b, const void *data, size_t len)
-{
-	buf_grow(b, len);
-	memcpy(b->buf + b->len, data, len);
-	b->len += len;
-	b->buf[b->len] = '\0';
-}
-
-void buf_adds(struct buf *b, const char *s)
-{
-	buf_add(b, s, strlen(s));
-}
-
-void buf_addc(struct buf *b, int c)
-{
-	buf_grow(b, 1);
-	b->buf[b->len++] = (char)c;
-	b->buf[b->len] = '\0';
 }
 
 void buf_vaddf(struct buf *b, const char *fmt, va_list ap)

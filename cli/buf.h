@@ -11,6 +11,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 struct buf {
 	char *buf;
@@ -24,10 +25,41 @@ extern char buf_empty_[];
 void buf_init(struct buf *b);
 void buf_release(struct buf *b);
 void buf_reset(struct buf *b);
-void buf_grow(struct buf *b, size_t extra);
-void buf_add(struct buf *b, const void *data, size_t len);
-void buf_adds(struct buf *b, const char *s);
-void buf_addc(struct buf *b, int c);
+/* Room for extra more bytes (and the NUL); the slow path is buf_grow_. */
+void buf_grow_(struct buf *b, size_t extra);
+
+/*
+ * The appends are inline: renderers call them for every few bytes of a
+ * page, and a call per append was a tenth of an export's time.  While
+ * alloc > 0, alloc > len (the NUL); while alloc == 0, len == 0: the test
+ * below cannot overflow and sends an unallocated buffer to buf_grow_.
+ */
+static inline void buf_grow(struct buf *b, size_t extra)
+{
+	if (extra >= b->alloc - b->len)
+		buf_grow_(b, extra);
+}
+
+static inline void buf_add(struct buf *b, const void *data, size_t len)
+{
+	buf_grow(b, len);
+	if (len)
+		memcpy(b->buf + b->len, data, len);
+	b->len += len;
+	b->buf[b->len] = '\0';
+}
+
+static inline void buf_adds(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+static inline void buf_addc(struct buf *b, int c)
+{
+	buf_grow(b, 1);
+	b->buf[b->len++] = (char)c;
+	b->buf[b->len] = '\0';
+}
 void buf_addf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void buf_vaddf(struct buf *b, const char *fmt, va_list ap);

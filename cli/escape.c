@@ -46,25 +46,41 @@ static size_t html_seq(const unsigned char *s, size_t n)
 	return len;
 }
 
+/* 0: copied as it is; 1: replaced by html_rep; 2: from 0x80, checked. */
+static const unsigned char html_class[256] = {
+	[0x00 ... 0x08] = 1, [0x0B] = 1, [0x0C] = 1, [0x0E ... 0x1F] = 1,
+	['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 1, ['\''] = 1, [0x7F] = 1,
+	[0x80 ... 0xFF] = 2,
+};
+
 void escape_html(struct buf *b, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
+	const unsigned char *k = html_class;
 	size_t i = 0, start = 0, len;
+	const char *rep;
 
 	buf_grow(b, n);
-	while (i < n) {
-		const char *rep = html_rep[u[i]];
-
-		if (!rep) {
-			if (u[i] < 0x80) {
-				i++;
-				continue;
-			}
+	for (;;) {
+		/* the runs to copy, four bytes a test */
+		while (i + 4 <= n && !(k[u[i]] | k[u[i + 1]] | k[u[i + 2]] | k[u[i + 3]]))
+			i += 4;
+		while (i < n && !k[u[i]])
+			i++;
+		if (i >= n)
+			break;
+		if (k[u[i]] == 2) {
 			if ((len = html_seq(u + i, n - i))) {
 				i += len;
+				/* the rest of an Arabic or accented word */
+				while (i + 1 < n && u[i] >= 0xC3 && u[i] <= 0xDF &&
+				       (u[i + 1] & 0xC0) == 0x80)
+					i += 2;
 				continue;
 			}
 			rep = FFFD;
+		} else {
+			rep = html_rep[u[i]];
 		}
 		buf_add(b, s + start, i - start);
 		buf_adds(b, rep);

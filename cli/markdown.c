@@ -91,13 +91,18 @@ static size_t line_index(const struct md_src *s, size_t off)
 /* Columns count code points, as libyaml's do for the frontmatter. */
 static unsigned count_cols(const char *p, size_t n)
 {
-	unsigned col = 1;
-	size_t i;
+	size_t i = 0, cont = 0;
 
-	for (i = 0; i < n; i++)
-		if (((unsigned char)p[i] & 0xC0) != 0x80)
-			col++;
-	return col;
+	/* n less the continuation bytes (10xxxxxx), eight at a time */
+	for (; i + 8 <= n; i += 8) {
+		unsigned long long w;
+
+		memcpy(&w, p + i, 8);
+		cont += (size_t)__builtin_popcountll(w & ~(w << 1) & 0x8080808080808080ULL);
+	}
+	for (; i < n; i++)
+		cont += ((unsigned char)p[i] & 0xC0) == 0x80;
+	return (unsigned)(1 + n - cont);
 }
 
 struct pos md_src_pos(const struct md_src *s, const char *p)

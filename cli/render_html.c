@@ -362,7 +362,9 @@ static void put_void_end(struct html *h)
 /*
  * Characters HTML and XML both refuse (C0 controls but tab and line ends,
  * DEL) become U+FFFD, so that a stray control byte in a body cannot make
- * a page invalid.  s[0..n) is appended to dst.
+ * a page invalid.  s[0..n) is appended to dst.  escape_html() replaces
+ * the same bytes, so escaped text needs no pass of its own: this is for
+ * the plain heading and alt text collected before escaping.
  */
 static void add_clean(struct buf *dst, const char *s, size_t n)
 {
@@ -380,38 +382,12 @@ static void add_clean(struct buf *dst, const char *s, size_t n)
 	buf_add(dst, s + start, n - start);
 }
 
-static int needs_clean(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
-			return 1;
-	}
-	return 0;
-}
-
-/* Escape s[0..n) into dst, controls replaced. */
-static void put_escaped(struct buf *dst, struct buf *scratch, const char *s,
-			size_t n)
-{
-	if (needs_clean(s, n)) {
-		buf_reset(scratch);
-		add_clean(scratch, s, n);
-		escape_html(dst, scratch->buf, scratch->len);
-	} else {
-		escape_html(dst, s, n);
-	}
-}
-
 /* An attribute value from md4c: entities decoded, then escaped. */
 static void put_attr(struct html *h, const MD_ATTRIBUTE *a)
 {
 	buf_reset(&h->url);
 	md_attr_text(&h->url, a);
-	put_escaped(h->out, &h->tmp, h->url.buf, h->url.len);
+	escape_html(h->out, h->url.buf, h->url.len);
 }
 
 /*
@@ -440,15 +416,7 @@ static void text_run(struct html *h, const char *s, size_t n, int verbatim)
 	}
 	if (h->in_heading && h->heading_text.len < 1024)
 		add_clean(&h->heading_text, t, tn);
-	if (needs_clean(t, tn)) {
-		struct buf clean = BUF_INIT;
-
-		add_clean(&clean, t, tn);
-		escape_html(h->out, clean.buf, clean.len);
-		buf_release(&clean);
-	} else {
-		escape_html(h->out, t, tn);
-	}
+	escape_html(h->out, t, tn);	/* replaces controls as add_clean does */
 }
 
 /* ---- blocks ---- */
@@ -496,18 +464,18 @@ static void heading_open(struct html *h, unsigned level)
 static void heading_close(struct html *h)
 {
 	struct buf id = BUF_INIT;
-	char tag[8];
+	char open[] = "<h1 id=\"", close[] = "</h1>\n";
 
 	h->out = h->body;
 	h->in_heading = 0;
 	render_heading_id(&id, h->heading_text.buf, h->heading_text.len);
 	unique_id(&h->ids, &id);
-	snprintf(tag, sizeof(tag), "h%u", h->heading_level);
-	buf_addf(h->out, "<%s id=\"", tag);
+	open[2] = close[3] = (char)('0' + h->heading_level);	/* 1 to 6 */
+	put(h, open);
 	escape_html(h->out, id.buf, id.len);
 	put(h, "\">");
 	buf_add(h->out, h->heading.buf, h->heading.len);
-	buf_addf(h->out, "</%s>\n", tag);
+	put(h, close);
 	if (h->info) {
 		struct render_info *ri = h->info;
 		struct render_heading *rh;
@@ -764,7 +732,7 @@ static void img_close(struct html *h)
 	put(h, "\"");
 	if (h->img_title.len) {
 		put(h, " title=\"");
-		put_escaped(h->out, &h->tmp, h->img_title.buf, h->img_title.len);
+		escape_html(h->out, h->img_title.buf, h->img_title.len);
 		put(h, "\"");
 	}
 	put_void_end(h);

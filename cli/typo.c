@@ -564,15 +564,26 @@ void typo_text(struct typo *t, struct buf *out, const char *s, size_t n)
 	if (t->eat_space)
 		eat_spaces(&r);
 	while (r.i < n) {
-		unsigned char c = r.s[r.i];
-		unsigned k = byte_class[c] & mask;
+		const unsigned char *u = r.s, *b = byte_class;
+		size_t i = r.i;
+		unsigned char c;
+		unsigned k;
 
-		if (!k) {
-			r.i++;
-			continue;
-		}
+		/* the bytes no rule looks at, four a test */
+		while (i + 4 <= n && !((b[u[i]] | b[u[i + 1]] | b[u[i + 2]] | b[u[i + 3]]) & mask))
+			i += 4;
+		while (i < n && !(b[u[i]] & mask))
+			i++;
+		r.i = i;
+		if (i >= n)
+			break;
+		c = u[i];
+		k = b[c] & mask;
 		if (k & K_W) {
-			maybe_www(&r);
+			if (n - i >= 4 && (u[i + 1] | 0x20) == 'w')
+				maybe_www(&r);
+			else
+				r.i++;
 			continue;
 		}
 		if (k & K_LEAD) {

@@ -67,11 +67,6 @@ void *xgrow(void *v, size_t *alloc, size_t need, size_t sz)
 	return xrealloc(v, n * sz);
 }
 
-int memeq(const char *s, size_t n, const char *lit)
-{
-	return strlen(lit) == n && memcmp(s, lit, n) == 0;
-}
-
 const char *errmsg(int err)
 {
 	switch (err) {

@@ -9,6 +9,7 @@
 #define FOLIO_UTIL_H
 
 #include <stddef.h>
+#include <string.h>
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t nmemb, size_t size);
@@ -21,7 +22,10 @@ void *xgrow(void *v, size_t *alloc, size_t need, size_t sz);
 #define GROW(v, alloc, need) ((v) = xgrow((v), &(alloc), (need), sizeof(*(v))))
 
 /* Is s[0..n) equal to the NUL-terminated lit? */
-int memeq(const char *s, size_t n, const char *lit);
+static inline int memeq(const char *s, size_t n, const char *lit)
+{
+	return strlen(lit) == n && memcmp(s, lit, n) == 0;
+}
 
 /*
  * A lowercase message for errno value err (diagnostics are lowercase);

@@ -136,6 +136,9 @@ static void resolve(struct ynode *n)
 	long long i;
 	int r;
 
+	/* most values are words: only these can start anything but a string */
+	if (len && !strchr("~nNtTfF0123456789-+.", s[0]))
+		return;
 	if (!len || memeq(s, len, "~") || memeq(s, len, "null") ||
 	    memeq(s, len, "Null") || memeq(s, len, "NULL")) {
 		n->type = Y_NULL;
@@ -510,13 +513,18 @@ struct ynode *ynode_bool(struct arena *a, int b)
 struct ynode *ynode_int(struct arena *a, long long i)
 {
 	struct ynode *y = ynode_new(a, Y_INT);
-	char tmp[32];
-	int n = snprintf(tmp, sizeof(tmp), "%lld", i);
+	char tmp[24], *p = tmp + sizeof(tmp);
+	unsigned long long u = i < 0 ? 0 - (unsigned long long)i : (unsigned long long)i;
 
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (i < 0)
+		*--p = '-';
 	y->v.i = i;
 	y->num = (double)i;
-	y->str = arena_strndup(a, tmp, (size_t)n);
-	y->len = (size_t)n;
+	y->len = (size_t)(tmp + sizeof(tmp) - p);
+	y->str = arena_strndup(a, p, y->len);
 	return y;
 }
 
