@@ -10,6 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 void article_init(struct article *a, const char *path)
 {
@@ -36,6 +39,20 @@ static int utf8_valid(const unsigned char *s, size_t n)
 	while (i < n) {
 		unsigned c;
 
+#ifdef __SSE2__
+		if (n - i >= 16) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+			/* high bytes, and NULs */
+			int stop = _mm_movemask_epi8(v) |
+				   _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_setzero_si128()));
+
+			if (!stop) {
+				i += 16;
+				continue;
+			}
+			i += (size_t)__builtin_ctz((unsigned)stop);
+		} else
+#endif
 		if (n - i >= 8) {
 			unsigned long long w, stop;
 
@@ -189,7 +206,7 @@ static int io_error(struct article *a, const char *fs_path, int err,
 }
 
 static int load(struct article *a, const char *fs_path, int parse,
-		struct diag_list *diags)
+		const struct file_id *checked, struct diag_list *diags)
 {
 	const char *text, *end, *p;
 	size_t n, eol;
@@ -197,7 +214,7 @@ static int load(struct article *a, const char *fs_path, int parse,
 	struct yaml_opts yo;
 	enum buf_read_result r;
 
-	r = buf_read_file(&a->text, fs_path, ARTICLE_MAX_SIZE);
+	r = buf_read_file_id(&a->text, fs_path, ARTICLE_MAX_SIZE, &a->id);
 	switch (r) {
 	case BUF_READ_OK:
 		break;
@@ -219,8 +236,11 @@ static int load(struct article *a, const char *fs_path, int parse,
 		text += 3;
 		n -= 3;
 	}
-	if (utf8_check(text, n, 1, a->path, diags) < 0)
+	if (!(checked && file_id_same(&a->id, checked)) &&
+	    utf8_check(text, n, 1, a->path, diags) < 0) {
+		a->id.ino = 0;	/* not a file to trust */
 		return -1;
+	}
 	end = text + n;
 	if (!n || !is_fence(text, line_len(text, end, &eol), 0))
 		return diag(diags, R_FRONTMATTER, a->path, 1, 1, NULL,
@@ -268,12 +288,13 @@ static int load(struct article *a, const char *fs_path, int parse,
 
 int article_load(struct article *a, const char *fs_path, struct diag_list *diags)
 {
-	return load(a, fs_path, 1, diags);
+	return load(a, fs_path, 1, NULL, diags);
 }
 
-int article_read(struct article *a, const char *fs_path, struct diag_list *diags)
+int article_read(struct article *a, const char *fs_path,
+		 const struct file_id *checked, struct diag_list *diags)
 {
-	return load(a, fs_path, 0, diags);
+	return load(a, fs_path, 0, checked, diags);
 }
 
 static char *str_of(const struct ynode *n)

@@ -42,6 +42,7 @@ enum article_status { STATUS_PUBLISHED, STATUS_REVIEW, STATUS_DRAFT };
 struct article_meta {
 	char *relpath;		/* relative to the corpus root */
 	char *path;		/* as reported: relative to the cwd */
+	struct file_id file;	/* as indexed, when its UTF-8 was valid */
 	int usable;		/* frontmatter parsed into a mapping */
 	unsigned errors;	/* per-file errors (before cross-file checks) */
 
@@ -87,6 +88,7 @@ struct article {
 	size_t body_len;
 	unsigned body_line;	/* file line of body[0] */
 	int had_bom;		/* the file started with a UTF-8 BOM */
+	struct file_id id;	/* of the file read; zero unless its UTF-8 is valid */
 	struct ydoc fm;		/* fm.root NULL when unusable */
 };
 
@@ -106,9 +108,12 @@ int article_load(struct article *a, const char *fs_path, struct diag_list *diags
 /*
  * The same without parsing the YAML (a->fm stays empty): for a second
  * pass over a file whose frontmatter the index already holds.  Returns 0
- * when the body is set.
+ * when the body is set.  checked: the identity of the file when an
+ * article_load() found its UTF-8 valid (or NULL); the same file is not
+ * checked again.
  */
-int article_read(struct article *a, const char *fs_path, struct diag_list *diags);
+int article_read(struct article *a, const char *fs_path,
+		 const struct file_id *checked, struct diag_list *diags);
 
 /*
  * Fill m's frontmatter fields from a->fm (values of the wrong type are

@@ -121,6 +121,20 @@ char *buf_detach(struct buf *b, size_t *len)
 
 enum buf_read_result buf_read_file(struct buf *b, const char *path, size_t max)
 {
+	return buf_read_file_id(b, path, max, NULL);
+}
+
+int file_id_same(const struct file_id *a, const struct file_id *b)
+{
+	return a->ino && a->dev == b->dev && a->ino == b->ino &&
+	       a->size == b->size && a->mtime == b->mtime &&
+	       a->mtime_ns == b->mtime_ns && a->ctime == b->ctime &&
+	       a->ctime_ns == b->ctime_ns;
+}
+
+enum buf_read_result buf_read_file_id(struct buf *b, const char *path,
+				      size_t max, struct file_id *id)
+{
 	struct stat st;
 	enum buf_read_result ret = BUF_READ_OK;
 	size_t start = b->len;
@@ -137,11 +151,21 @@ enum buf_read_result buf_read_file(struct buf *b, const char *path, size_t max)
 		ret = BUF_READ_NOT_FILE;
 		goto out;
 	}
+	if (id) {
+		id->dev = (unsigned long long)st.st_dev;
+		id->ino = (unsigned long long)st.st_ino;
+		id->size = (unsigned long long)st.st_size;
+		id->mtime = (long long)st.st_mtim.tv_sec;
+		id->mtime_ns = (long long)st.st_mtim.tv_nsec;
+		id->ctime = (long long)st.st_ctim.tv_sec;
+		id->ctime_ns = (long long)st.st_ctim.tv_nsec;
+	}
 	if ((unsigned long long)st.st_size > max) {
 		ret = BUF_READ_TOO_BIG;
 		goto out;
 	}
-	buf_grow(b, (size_t)st.st_size);
+	/* one byte more, so that the read that meets the end has room */
+	buf_grow(b, (size_t)st.st_size + 1);
 	for (;;) {
 		ssize_t n;
 
@@ -150,7 +174,8 @@ enum buf_read_result buf_read_file(struct buf *b, const char *path, size_t max)
 			buf_setlen(b, start);
 			goto out;
 		}
-		buf_grow(b, 8192);
+		if (b->alloc - b->len < 2)	/* it grew since the fstat */
+			buf_grow(b, 8192);
 		n = read(fd, b->buf + b->len, b->alloc - b->len - 1);
 		if (n < 0) {
 			if (errno == EINTR)
@@ -164,6 +189,9 @@ enum buf_read_result buf_read_file(struct buf *b, const char *path, size_t max)
 		b->len += (size_t)n;
 	}
 	b->buf[b->len] = '\0';
+	/* it changed while we read: no identity to vouch for these bytes */
+	if (id && b->len - start != (size_t)st.st_size)
+		id->ino = 0;
 out:
 	if (ret != BUF_READ_OK) {
 		int saved = errno;

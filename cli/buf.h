@@ -82,4 +82,20 @@ enum buf_read_result {
  */
 enum buf_read_result buf_read_file(struct buf *b, const char *path, size_t max);
 
+/*
+ * What tells a file's contents apart without reading them, as git's index
+ * does: device, inode, size, modification and change times (the change
+ * time moves on every write and cannot be set back by hand).
+ */
+struct file_id {
+	unsigned long long dev, ino, size;
+	long long mtime, mtime_ns, ctime, ctime_ns;
+};
+
+/* buf_read_file(), also filling *id from the opened file. */
+enum buf_read_result buf_read_file_id(struct buf *b, const char *path,
+				      size_t max, struct file_id *id);
+/* Are a and b the same contents (both read, neither zero)? */
+int file_id_same(const struct file_id *a, const struct file_id *b);
+
 #endif

@@ -4,6 +4,7 @@
  * the options, prints the report in one of four formats, and decides the
  * exit status.
  */
+#include "atomic.h"
 #include "buf.h"
 #include "corpus.h"
 #include "escape.h"
@@ -1281,62 +1282,17 @@ static void render_html(const struct view *v, struct buf *b)
 /* ---- output and the command ---- */
 
 /*
- * Write data to path through a temporary file in the same directory and
- * a rename, so a reader never sees half a report.  The mode of an
- * existing file is kept; a new one gets 0666 less the umask.
+ * Write data to path atomically (atomic.h), so a reader never sees half a
+ * report.  The mode of an existing file is kept; a new one gets 0666 less
+ * the umask.
  */
 static int write_atomic(const char *path, const char *data, size_t len)
 {
-	struct buf tmp = BUF_INIT;
 	struct stat st;
-	mode_t mode, mask;
-	size_t off = 0;
-	int fd, ret = -1;
 
-	buf_addf(&tmp, "%s.tmpXXXXXX", path);
-	fd = mkstemp(tmp.buf);
-	if (fd < 0)
-		goto out;
-	if (stat(path, &st) == 0) {
-		mode = st.st_mode & 07777;
-	} else {
-		mask = umask(0);
-		umask(mask);
-		mode = 0666 & ~mask;
-	}
-	while (off < len) {
-		ssize_t n = write(fd, data + off, len - off);
-
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			goto fail;
-		}
-		off += (size_t)n;
-	}
-	if (fchmod(fd, mode) < 0 || fsync(fd) < 0)
-		goto fail;
-	if (close(fd) < 0) {
-		fd = -1;
-		goto fail;
-	}
-	fd = -1;
-	if (rename(tmp.buf, path) < 0)
-		goto fail;
-	ret = 0;
-	goto out;
-fail:
-	{
-		int e = errno;
-
-		if (fd >= 0)
-			close(fd);
-		unlink(tmp.buf);
-		errno = e;
-	}
-out:
-	buf_release(&tmp);
-	return ret;
+	return atomic_write(path, data, len,
+			    stat(path, &st) == 0 ? st.st_mode & 07777 : ATOMIC_UMASK,
+			    1);
 }
 
 static int print_corpus_errors(struct diag_list *d)

@@ -4,6 +4,7 @@
  * updated (SPEC 7.4).  Only that value's bytes change; the file is
  * replaced atomically, and never over a newer version of itself.
  */
+#include "atomic.h"
 #include "buf.h"
 #include "corpus.h"
 #include "escape.h"
@@ -157,28 +158,18 @@ static int replace_file(const char *real, const struct stat *before,
 {
 	struct buf tmp = BUF_INIT;
 	const char *slash = strrchr(real, '/');
-	size_t off = 0;
 	int fd = -1, ret = -1, e;
 
-	buf_add(&tmp, real, (size_t)(slash - real + 1));
-	buf_addf(&tmp, ".%s.stamp-XXXXXX", slash + 1);
-	fd = mkstemp(tmp.buf);
+	fd = atomic_open(&tmp, real, before->st_mode & 07777);
 	if (fd < 0)
 		goto out;
-	while (off < len) {
-		ssize_t n = write(fd, data + off, len - off);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			goto fail;
-		off += (size_t)n;
-	}
+	if (write_all(fd, data, len) < 0)
+		goto fail;
 	/* the owner matters to the next editor; failing to keep it is fine */
 	if (fchown(fd, before->st_uid, before->st_gid) < 0) {
 		/* not root: the file is ours anyway */
 	}
-	if (fchmod(fd, before->st_mode & 07777) < 0 || fsync(fd) < 0)
+	if (fsync(fd) < 0)
 		goto fail;
 	if (close(fd) < 0) {
 		fd = -1;

@@ -478,6 +478,7 @@ static void index_one(void *ctx, size_t i, int worker)
 		m->words += words_of(m->title) + words_of(m->summary);
 	}
 	m->errors = (unsigned)diag_count(d).errors;
+	m->file = a.id;		/* zero unless read and valid UTF-8 */
 	article_release(&a);
 }
 

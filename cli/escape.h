@@ -11,8 +11,14 @@
 
 struct buf;
 
-/* & < > " ' as the XML five (valid in HTML and XHTML alike). */
+/*
+ * & < > " ' as the XML five (valid in HTML and XHTML alike); what is not
+ * a character of HTML or XML text (C0 and C1 controls but tab and line
+ * ends, U+FFFE, U+FFFF, invalid UTF-8) as U+FFFD.
+ */
 void escape_html(struct buf *b, const char *s, size_t n);
+/* The same for s known to be valid UTF-8 (utf8_check()), faster. */
+void escape_html_utf8(struct buf *b, const char *s, size_t n);
 /* A JSON string body (no quotes); invalid UTF-8 becomes U+FFFD. */
 void escape_json(struct buf *b, const char *s, size_t n);
 /* A JSON string with its quotes. */

@@ -31,6 +31,7 @@
 #include "export.h"
 #include "arena.h"
 #include "article.h"
+#include "atomic.h"
 #include "buf.h"
 #include "checks.h"
 #include "corpus.h"
@@ -175,6 +176,7 @@ struct xlang {
 	struct ynode **name;	/* name[j]: language j's name, in this one */
 	struct ynode *autonym;	/* its own name */
 	char *dir;		/* output directory of its pages, or NULL */
+	int fresh;		/* dir was empty before this run wrote in it */
 	/* an e-book's images, from its pages; and how many had an alt text */
 	struct bimage *img;
 	size_t nimg, aimg;
@@ -219,7 +221,6 @@ struct export {
 	const struct mustache *page_t, *index_t;
 	char *outdir;		/* as reported, no trailing '/' */
 	char *outdir_abs;
-	mode_t mode;		/* of new files */
 	struct arena arena;	/* shared read-only data for the workers */
 	/* text: --width, --encoding (probed once), --translit */
 	unsigned width;
@@ -1333,7 +1334,8 @@ static struct ynode *page_data(struct pg *p, size_t art, const struct ynode *fm,
 		set_text(p, d, "summary", m->summary);
 	else
 		set_null(p, d, "summary");
-	set_str(p, d, "body", body, body_len);
+	/* not copied: the body outlives the page's data (page_job) */
+	ymap_add(p->a, d, "body", ynode_string_ref(p->a, body, body_len));
 	self_url(x, art, &url);
 	set_url(p, d, "canonical", url.buf, url.len);
 	index_links(p, d);
@@ -1643,6 +1645,22 @@ out:
 	return ret;
 }
 
+/* Does the directory at path hold nothing at all? */
+static int dir_is_empty(const char *path)
+{
+	DIR *dir = opendir(path);
+	struct dirent *e;
+	int empty = 1;
+
+	if (!dir)
+		return 0;
+	while (empty && (e = readdir(dir)))
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+			empty = 0;
+	closedir(dir);
+	return empty;
+}
+
 /* Does the file at path hold exactly data[0..len)?  Never follows links. */
 static int same_bytes(const char *path, const char *data, size_t len)
 {
@@ -1680,71 +1698,30 @@ enum write_result { WRITE_FAILED = -1, WRITE_SAME = 0, WRITE_DONE = 1 };
 
 /*
  * Put data[0..len) at dir/name: nothing when the file already holds those
- * bytes (its mtime stays), else a temporary file in the same directory
- * renamed over it, so that a reader never sees half a page and a failure
- * (disk full, permissions) leaves the old file and no temporary behind.
+ * bytes (its mtime stays), else atomically (atomic.h), so that a reader
+ * never sees half a page and a failure (disk full, permissions) leaves
+ * the old file and no temporary behind.  fresh: dir was empty when the
+ * run started and nothing wrote this name since, so there is nothing to
+ * compare with (a first export costs no failed open per page).
  */
-static enum write_result write_file(const struct export *x, const char *dir,
+static enum write_result write_file(const char *dir, int fresh,
 				    const char *name, const char *data,
 				    size_t len, struct diag_list *d)
 {
-	struct buf path = BUF_INIT, tmp = BUF_INIT;
-	enum write_result ret = WRITE_FAILED;
-	size_t off = 0;
-	int fd = -1, err = 0;
+	struct buf path = BUF_INIT;
+	enum write_result ret = WRITE_DONE;
 
 	buf_adds(&path, dir);
 	buf_addc(&path, '/');
 	buf_adds(&path, name);
-	if (same_bytes(path.buf, data, len)) {
+	if (!fresh && same_bytes(path.buf, data, len))
 		ret = WRITE_SAME;
-		goto out;
+	else if (atomic_write(path.buf, data, len, ATOMIC_UMASK, 0) < 0) {
+		diag(d, R_WRITE, path.buf, 0, 0, NULL, "cannot write: %s",
+		     errmsg(errno));
+		ret = WRITE_FAILED;
 	}
-	buf_addf(&tmp, "%s/.%s.XXXXXX", dir, name);
-	fd = mkstemp(tmp.buf);
-	if (fd < 0) {
-		err = errno;
-		buf_reset(&tmp);
-		goto fail;
-	}
-	while (off < len) {
-		ssize_t w = write(fd, data + off, len - off);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0) {
-			err = errno;
-			goto fail;
-		}
-		off += (size_t)w;
-	}
-	if (fchmod(fd, x->mode) < 0) {
-		err = errno;
-		goto fail;
-	}
-	/* delayed allocation reports a full disk at close */
-	if (close(fd) < 0) {
-		fd = -1;
-		err = errno;
-		goto fail;
-	}
-	fd = -1;
-	if (rename(tmp.buf, path.buf) < 0) {
-		err = errno;
-		goto fail;
-	}
-	ret = WRITE_DONE;
-	goto out;
-fail:
-	if (fd >= 0)
-		close(fd);
-	if (tmp.len)
-		unlink(tmp.buf);
-	diag(d, R_WRITE, path.buf, 0, 0, NULL, "cannot write: %s",
-	     errmsg(err));
-out:
 	buf_release(&path);
-	buf_release(&tmp);
 	return ret;
 }
 
@@ -2378,7 +2355,7 @@ static void page_job(void *ctx, size_t i, int worker)
 	article_init(&a, m->path);
 	md_src_init(&src, "", 0, 1);
 	/* the index holds the frontmatter: read the body, parse no YAML */
-	if (article_read(&a, m->path, &load) < 0 || !a.body || !m->keep) {
+	if (article_read(&a, m->path, &m->file, &load) < 0 || !a.body || !m->keep) {
 		/*
 		 * The index reported why, unless the file changed since: then
 		 * say why it is left out now.
@@ -2405,7 +2382,8 @@ static void page_job(void *ctx, size_t i, int worker)
 	memset(&ro, 0, sizeof(ro));
 	ro.lang = L->code;
 	ro.rtl = L->rtl;
-	ro.flags = x->f->render_flags;
+	/* load() checked the whole file's UTF-8 */
+	ro.flags = x->f->render_flags | RENDER_VALID_UTF8;
 	ro.resolve = resolve;
 	ro.resolve_ctx = &rc;
 	ro.width = x->width;
@@ -2463,7 +2441,8 @@ static void page_job(void *ctx, size_t i, int worker)
 		}
 		page = &sc->conv;
 	}
-	j->wrote = write_file(x, L->dir, name.buf, page->buf, page->len, &j->d);
+	j->wrote = write_file(L->dir, L->fresh && before == WRITE_FAILED,
+			      name.buf, page->buf, page->len, &j->d);
 	j->images = info.images;
 	j->images_alt = info.images_alt;
 	if (before == WRITE_DONE && j->wrote == WRITE_SAME)
@@ -2525,6 +2504,7 @@ static void make_lang_dirs(struct export *x, struct diag_list *d,
 			     x->outdir);
 			r->write_error = 1;
 		} else {
+			L->fresh = dir_is_empty(dir.buf);
 			L->dir = buf_detach(&dir, NULL);
 		}
 		buf_release(&dir);
@@ -2560,7 +2540,7 @@ static void write_indexes(struct export *x, struct diag_list *d,
 			     "partial includes itself", MUSTACHE_MAX_PARTIAL_DEPTH);
 			r->usage_error = 1;
 		} else {
-			count_write(r, write_file(x, L->dir, x->f->index_file,
+			count_write(r, write_file(L->dir, 0, x->f->index_file,
 						  sc.page.buf, sc.page.len, d));
 		}
 		arena_release(&sc.arena);
@@ -2681,7 +2661,7 @@ static int copy_images(struct export *x, size_t k, struct epub_res *res,
 				   errno ? errmsg(errno) : "not a regular file of "
 				   "at most 64 MiB");
 		} else {
-			count_write(r, write_file(x, dp, base + 1, data.buf,
+			count_write(r, write_file(dp, 0, base + 1, data.buf,
 						  data.len, d));
 		}
 		free(dp);
@@ -2888,7 +2868,7 @@ static int epub_files(struct export *x, size_t k, struct diag_list *d,
 	b.images = L->images;
 	b.images_alt = L->images_alt;
 	epub_package(&b, &opf);
-	count_write(r, write_file(x, L->dir, "package.opf", opf.buf, opf.len, d));
+	count_write(r, write_file(L->dir, 0, "package.opf", opf.buf, opf.len, d));
 
 	root = lang_subdir(x, k, NULL, d);
 	meta = lang_subdir(x, k, "META-INF", d);
@@ -2896,11 +2876,11 @@ static int epub_files(struct export *x, size_t k, struct diag_list *d,
 		ret = -1;
 		goto out;
 	}
-	count_write(r, write_file(x, root, "mimetype", EPUB_MIMETYPE,
+	count_write(r, write_file(root, 0, "mimetype", EPUB_MIMETYPE,
 				  strlen(EPUB_MIMETYPE), d));
 	buf_reset(&tmp);
 	epub_container(&tmp);
-	count_write(r, write_file(x, meta, "container.xml", tmp.buf, tmp.len, d));
+	count_write(r, write_file(meta, 0, "container.xml", tmp.buf, tmp.len, d));
 	if (prune_pages(x, L->dir, pages, n, d) < 0)
 		ret = -1;
 out:
@@ -2950,11 +2930,11 @@ static void write_stylesheet(struct export *x, struct diag_list *d,
 	if (x->f->style_per_lang) {
 		for (k = 0; k < x->c.cfg.nlang; k++)
 			if (x->langs[k].dir)
-				count_write(r, write_file(x, x->langs[k].dir,
+				count_write(r, write_file(x->langs[k].dir, 0,
 							  x->f->stylesheet, data,
 							  len, d));
 	} else {
-		count_write(r, write_file(x, x->outdir, x->f->stylesheet, data,
+		count_write(r, write_file(x->outdir, 0, x->f->stylesheet, data,
 					  len, d));
 	}
 out:
@@ -3148,7 +3128,6 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 	struct corpus *c = &x.c;
 	size_t i, k, njobs = 0, late = 0;
 	int nsc = o->jobs < 1 ? 1 : o->jobs > 64 ? 64 : o->jobs;
-	mode_t mask;
 	char real[PATH_MAX];
 
 	memset(&x, 0, sizeof(x));
@@ -3160,11 +3139,6 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 		r->usage_error = 1;
 		return -1;
 	}
-	/* read once, before any thread: umask() is process-wide */
-	mask = umask(022);
-	umask(mask);
-	x.mode = 0666 & ~mask;
-
 	if (corpus_open(c, o->npaths ? o->paths[0] : NULL, d) < 0 ||
 	    corpus_select(c, o->paths, o->npaths, d) < 0) {
 		r->usage_error = 1;

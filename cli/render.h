@@ -35,6 +35,12 @@ enum render_flags {
 	RENDER_NO_TYPO = 1u << 1,
 	/* every image as its alternative text, never <img> */
 	RENDER_IMG_ALT = 1u << 2,
+	/*
+	 * The caller vouches that the body is valid UTF-8 (utf8_check()
+	 * passed), so text is escaped without checking it again.  Without
+	 * it, invalid bytes become U+FFFD.
+	 */
+	RENDER_VALID_UTF8 = 1u << 3,
 };
 
 /*

@@ -51,6 +51,7 @@ struct html {
 	struct buf *body;	/* the caller's output */
 	int xhtml;
 	int use_typo;
+	int valid_utf8;		/* RENDER_VALID_UTF8 */
 	struct typo typo;
 	struct buf tmp;		/* typography output, before escaping */
 	struct buf url;		/* a decoded URL */
@@ -416,7 +417,11 @@ static void text_run(struct html *h, const char *s, size_t n, int verbatim)
 	}
 	if (h->in_heading && h->heading_text.len < 1024)
 		add_clean(&h->heading_text, t, tn);
-	escape_html(h->out, t, tn);	/* replaces controls as add_clean does */
+	/* both replace controls as add_clean does */
+	if (h->valid_utf8)
+		escape_html_utf8(h->out, t, tn);
+	else
+		escape_html(h->out, t, tn);
 }
 
 /* ---- blocks ---- */
@@ -881,6 +886,7 @@ int render_html(const struct md_src *src, struct md_check *chk,
 	h.info = info;
 	h.out = h.body = out;
 	h.xhtml = !!(o->flags & RENDER_XHTML);
+	h.valid_utf8 = !!(o->flags & RENDER_VALID_UTF8);
 	h.use_typo = !(o->flags & RENDER_NO_TYPO) && typo_needed(o->lang);
 	if (h.use_typo)
 		typo_init(&h.typo, o->lang, o->typo_flags);

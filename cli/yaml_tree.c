@@ -28,9 +28,7 @@ struct frame {
 	size_t weight;		/* nodes below, aliases expanded */
 	struct ynode *key;	/* a mapping's pending key */
 	const char *anchor;
-	/* children gathered in a growable array, copied to the arena */
-	struct ynode **kids;
-	size_t nkids, alloc;
+	size_t first;		/* its children: builder.kids[first..] */
 };
 
 struct builder {
@@ -41,6 +39,12 @@ struct builder {
 	size_t depth, alloc;
 	struct anchor *anchors;
 	size_t nanchors, anchors_alloc;
+	/*
+	 * The children of every open collection, innermost last, copied to
+	 * the arena when it closes: one array for the whole document.
+	 */
+	struct ynode **kids;
+	size_t nkids, kids_alloc;
 	size_t total;		/* nodes so far, aliases expanded */
 	int failed;
 };
@@ -224,12 +228,12 @@ static int attach(struct builder *b, struct ynode *n, size_t weight,
 		f->key = n;
 		return 0;
 	}
-	GROW(f->kids, f->alloc, f->nkids + 2);
+	GROW(b->kids, b->kids_alloc, b->nkids + 2);
 	if (f->node->type == Y_MAP) {
-		f->kids[f->nkids++] = f->key;
+		b->kids[b->nkids++] = f->key;
 		f->key = NULL;
 	}
-	f->kids[f->nkids++] = n;
+	b->kids[b->nkids++] = n;
 	return 0;
 }
 
@@ -244,6 +248,7 @@ static int open_collection(struct builder *b, enum ytype t, yaml_event_t *ev)
 	GROW(b->stack, b->alloc, b->depth + 1);
 	f = &b->stack[b->depth++];
 	memset(f, 0, sizeof(*f));
+	f->first = b->nkids;
 	f->node = new_node(b, t, ev->start_mark, ev->end_mark);
 	if (anchor)
 		f->anchor = arena_strndup(&b->doc->arena, (const char *)anchor,
@@ -260,23 +265,25 @@ static int close_collection(struct builder *b, yaml_event_t *ev)
 {
 	struct frame *f = &b->stack[b->depth - 1];
 	struct ynode *n = f->node;
-	size_t i, j, weight = f->weight + 1;
+	size_t i, j, weight = f->weight + 1, nkids = b->nkids - f->first;
+	/* b->kids is NULL until a first child */
+	struct ynode **kids = nkids ? b->kids + f->first : NULL;
 	int ret = 0;
 
 	n->end_line = line_of(b, ev->end_mark);
 	n->end_col = (unsigned)ev->end_mark.column + 1;
 	n->end = ev->end_mark.index;
 	if (n->type == Y_SEQ) {
-		n->n = f->nkids;
-		n->items = arena_alloc(&b->doc->arena, f->nkids * sizeof(*n->items));
-		if (f->nkids)
-			memcpy(n->items, f->kids, f->nkids * sizeof(*n->items));
+		n->n = nkids;
+		n->items = arena_alloc(&b->doc->arena, nkids * sizeof(*n->items));
+		if (nkids)
+			memcpy(n->items, kids, nkids * sizeof(*n->items));
 	} else {
-		n->n = f->nkids / 2;
+		n->n = nkids / 2;
 		n->pairs = arena_alloc(&b->doc->arena, n->n * sizeof(*n->pairs));
 		for (i = 0; i < n->n; i++) {
-			n->pairs[i].key = f->kids[2 * i];
-			n->pairs[i].value = f->kids[2 * i + 1];
+			n->pairs[i].key = kids[2 * i];
+			n->pairs[i].value = kids[2 * i + 1];
 			for (j = 0; j < i; j++) {
 				const struct ynode *k = n->pairs[i].key;
 
@@ -292,8 +299,7 @@ static int close_collection(struct builder *b, yaml_event_t *ev)
 			}
 		}
 	}
-	free(f->kids);
-	f->kids = NULL;
+	b->nkids = f->first;
 	remember_anchor(b, f->anchor, n, weight);
 	b->depth--;
 	/* the children were charged already; the node itself counts one */
@@ -415,8 +421,7 @@ int yaml_parse(struct ydoc *doc, const char *text, size_t len,
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&parser);
-	while (b.depth > 0)
-		free(b.stack[--b.depth].kids);
+	free(b.kids);
 	free(b.stack);
 	free(b.anchors);
 	if (b.failed) {
@@ -500,6 +505,16 @@ struct ynode *ynode_string(struct arena *a, const char *s, size_t n)
 	return y;
 }
 
+struct ynode *ynode_string_ref(struct arena *a, const char *s, size_t n)
+{
+	struct ynode *y = ynode_new(a, Y_STRING);
+
+	y->str = s;
+	y->len = n;
+	y->quoted = 1;
+	return y;
+}
+
 struct ynode *ynode_bool(struct arena *a, int b)
 {
 	struct ynode *y = ynode_new(a, Y_BOOL);
@@ -558,7 +573,7 @@ void ymap_add(struct arena *a, struct ynode *map, const char *key,
 			memcpy(v, map->pairs, map->n * sizeof(*v));
 		map->pairs = v;
 	}
-	map->pairs[map->n].key = ynode_string(a, key, strlen(key));
+	map->pairs[map->n].key = ynode_string_ref(a, key, strlen(key));
 	map->pairs[map->n].value = value;
 	map->n++;
 }

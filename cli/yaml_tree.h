@@ -108,10 +108,14 @@ const char *ytype_name(enum ytype t);
 
 /*
  * Build nodes by hand (for template data and tests); all memory from the
- * arena given.  ymap_add appends (no duplicate check).
+ * arena given.  ymap_add appends (no duplicate check) and keeps key as it
+ * is, not copied: a literal, or a string that outlives the map.
+ * ynode_string copies s; ynode_string_ref does not, and s must then
+ * outlive the node (a page body read by the template right after).
  */
 struct ynode *ynode_new(struct arena *a, enum ytype t);
 struct ynode *ynode_string(struct arena *a, const char *s, size_t n);
+struct ynode *ynode_string_ref(struct arena *a, const char *s, size_t n);
 struct ynode *ynode_bool(struct arena *a, int b);
 struct ynode *ynode_int(struct arena *a, long long i);
 void yseq_add(struct arena *a, struct ynode *seq, struct ynode *item);

@@ -144,6 +144,30 @@ static void render_one(render_body_fn fn, const struct md_src *src,
 	buf_release(&out);
 }
 
+/*
+ * RENDER_VALID_UTF8 only takes a faster escaper: on valid UTF-8 the page
+ * must be the same byte for byte.
+ */
+static void same_when_valid(const struct md_src *src, const struct render_opts *o)
+{
+	struct render_opts fast = *o;
+	struct buf a = BUF_INIT, b = BUF_INIT;
+	struct render_info ia = RENDER_INFO_INIT, ib = RENDER_INFO_INIT;
+
+	fast.flags |= RENDER_VALID_UTF8;
+	render_html(src, NULL, o, &a, &ia);
+	render_html(src, NULL, &fast, &b, &ib);
+	if (a.len != b.len || memcmp(a.buf, b.buf, a.len)) {
+		fprintf(stderr, "fuzz: RENDER_VALID_UTF8 changed the page:\n%s\n"
+			"---\n%s\n", a.buf, b.buf);
+		abort();
+	}
+	render_info_release(&ia);
+	render_info_release(&ib);
+	buf_release(&a);
+	buf_release(&b);
+}
+
 /* md_src_pos() against a plain count from the start of the text. */
 static void check_positions(const struct md_src *src, unsigned step)
 {
@@ -222,6 +246,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	render_one(render_html, &src, &o, 1, utf8_in, 1, &diags);
 	render_one(render_html, &src, &o, 0, utf8_in, 1, &diags);
+	if (utf8_in)
+		same_when_valid(&src, &o);
 #ifdef HAVE_RENDER_TEXT
 	render_one(render_text, &src, &o, 1, utf8_in, 0, &diags);
 #endif

@@ -6,6 +6,7 @@
 #include "date.h"
 #include "diag.h"
 #include "escape.h"
+#include "util.h"
 #include "yaml_tree.h"
 #include "test.h"
 
@@ -45,6 +46,36 @@ static void test_escape(void)
 	s = esc(escape_html, "<a href=\"x\">Tom & 'Jerry'</a>");
 	CHECK_STR(s, "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;", "html");
 	free(s);
+	/* sixteen bytes a test: specials before, across and after a block */
+	s = esc(escape_html, "0123456789abcde<0123456789abcdef&x\x01yz0123456789'");
+	CHECK_STR(s, "0123456789abcde&lt;0123456789abcdef&amp;x\xEF\xBF\xBDyz0123456789&#39;",
+		  "html: a special at every place of a block");
+	free(s);
+	s = esc(escape_html, "caf\xC3\xA9 \xC2\x85 \xEF\xBF\xBE \xFF\xC3 \xD8\xB3\xD9\x84\xD8\xA7\xD9\x85");
+	CHECK_STR(s, "caf\xC3\xA9 \xEF\xBF\xBD\xEF\xBF\xBD \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD "
+		  "\xEF\xBF\xBD\xEF\xBF\xBD \xD8\xB3\xD9\x84\xD8\xA7\xD9\x85",
+		  "html: C1 controls, U+FFFE and invalid bytes become U+FFFD");
+	free(s);
+	{
+		/* the escaper for checked UTF-8 writes the same bytes */
+		static const char *const valid[] = {
+			"", "plain ASCII text that is longer than sixteen bytes",
+			"<b>\"Tom\" & 'Jerry'</b>\x7f\x1f\t\n\r",
+			"caf\xC3\xA9 \xC2\xAB\xE2\x80\xAFoui\xE2\x80\xAF\xC2\xBB \xC2\x85\xC2\x9F\xC2\xA0",
+			"\xEF\xBF\xBE\xEF\xBF\xBF\xEF\xBF\xBD\xEF\xAC\x81 \xF0\x9F\x98\x80 & more & more & more",
+			"\xD8\xA7\xD9\x84\xD8\xB3\xD8\xB1\xD8\xB7\xD8\xA7\xD9\x86 <\xD9\x8E>",
+		};
+		size_t k;
+
+		for (k = 0; k < ARRAY_SIZE(valid); k++) {
+			char *a = esc(escape_html, valid[k]);
+			char *b = esc(escape_html_utf8, valid[k]);
+
+			CHECK_STR(b, a, "html: escape_html_utf8 as escape_html on valid UTF-8");
+			free(a);
+			free(b);
+		}
+	}
 	s = esc(escape_json, "a\"b\\c\n\x01\xff");
 	CHECK_STR(s, "a\\\"b\\\\c\\n\\u0001\\ufffd", "json: controls and invalid UTF-8");
 	free(s);

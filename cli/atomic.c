@@ -1,0 +1,98 @@
+#include "atomic.h"
+#include "buf.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Tries before giving up on finding a free temporary name. */
+#define ATOMIC_TRIES 100
+
+int atomic_open(struct buf *tmp, const char *path, mode_t mode)
+{
+	const char *slash = strrchr(path, '/');
+	size_t dirlen = slash ? (size_t)(slash - path + 1) : 0;
+	char pid[24];
+	int k, fd = -1;
+
+	snprintf(pid, sizeof(pid), "%ld", (long)getpid());
+	for (k = 0; k < ATOMIC_TRIES && fd < 0; k++) {
+		buf_reset(tmp);
+		buf_add(tmp, path, dirlen);
+		buf_addc(tmp, '.');
+		buf_adds(tmp, path + dirlen);
+		buf_addc(tmp, '.');
+		buf_adds(tmp, pid);
+		if (k)
+			buf_addf(tmp, "-%d", k);
+		buf_adds(tmp, ".tmp");
+		/* the kernel applies the umask: no fchmod in the common case */
+		fd = open(tmp->buf, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC |
+			  O_NOFOLLOW, 0666);
+		if (fd < 0 && errno != EEXIST)
+			return -1;
+	}
+	if (fd < 0)
+		return -1;	/* errno is EEXIST */
+	if (mode != ATOMIC_UMASK && fchmod(fd, mode & 07777) < 0) {
+		int e = errno;
+
+		close(fd);
+		unlink(tmp->buf);
+		errno = e;
+		return -1;
+	}
+	return fd;
+}
+
+int write_all(int fd, const char *data, size_t len)
+{
+	size_t off = 0;
+
+	while (off < len) {
+		ssize_t n = write(fd, data + off, len - off);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		off += (size_t)n;
+	}
+	return 0;
+}
+
+int atomic_write(const char *path, const char *data, size_t len, mode_t mode,
+		 int sync)
+{
+	struct buf tmp = BUF_INIT;
+	int fd, e;
+
+	fd = atomic_open(&tmp, path, mode);
+	if (fd < 0) {
+		buf_release(&tmp);
+		return -1;
+	}
+	if (write_all(fd, data, len) < 0 || (sync && fsync(fd) < 0))
+		goto fail;
+	/* delayed allocation reports a full disk at close */
+	if (close(fd) < 0) {
+		fd = -1;
+		goto fail;
+	}
+	fd = -1;
+	if (rename(tmp.buf, path) < 0)
+		goto fail;
+	buf_release(&tmp);
+	return 0;
+fail:
+	e = errno;
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp.buf);
+	buf_release(&tmp);
+	errno = e;
+	return -1;
+}

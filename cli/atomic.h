@@ -1,0 +1,40 @@
+/*
+ * atomic.h - replace a file whole, never leaving half of it.
+ *
+ * The new contents go to a temporary file in the same directory, named
+ * ".NAME.PID.tmp" (".NAME.PID-N.tmp" when that one exists: O_EXCL makes
+ * the name ours, across processes and threads alike), which is then
+ * renamed over NAME: a reader sees the old file or the new one, and a
+ * failure leaves the old one and no temporary file.  The caller owns the
+ * buffers it passes; these functions keep nothing.
+ */
+#ifndef FOLIO_ATOMIC_H
+#define FOLIO_ATOMIC_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+struct buf;
+
+/* The mode that keeps the umask's: 0666 less it (atomic_open's default). */
+#define ATOMIC_UMASK ((mode_t)-1)
+
+/*
+ * Create the temporary file for path and return its descriptor (or -1,
+ * errno set); its name is left in tmp.  New files get 0666 less the
+ * umask, or exactly mode when it is not ATOMIC_UMASK.
+ */
+int atomic_open(struct buf *tmp, const char *path, mode_t mode);
+
+/* Write all of data[0..len) to fd, through EINTR; -1 with errno. */
+int write_all(int fd, const char *data, size_t len);
+
+/*
+ * Write data to path as above.  sync: fsync the file before the rename
+ * (a report or a source; an export's pages, remade on the next run, do
+ * without).  Returns 0, or -1 with errno set and nothing left behind.
+ */
+int atomic_write(const char *path, const char *data, size_t len, mode_t mode,
+		 int sync);
+
+#endif
