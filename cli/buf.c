@@ -187,6 +187,12 @@ enum buf_read_result buf_read_file_id(struct buf *b, const char *path,
 		if (n == 0)
 			break;
 		b->len += (size_t)n;
+		/*
+		 * All the fstat promised: done, without a read to meet the
+		 * end (a file growing meanwhile is read as it was then).
+		 */
+		if (b->len - start == (size_t)st.st_size && st.st_size > 0)
+			break;
 	}
 	b->buf[b->len] = '\0';
 	/* it changed while we read: no identity to vouch for these bytes */

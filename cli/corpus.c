@@ -337,7 +337,11 @@ static void scan_dir(struct scan *s, const char *rel)
 		 * is) and searched like any other */
 		if (is_md(e->d_name))
 			add_file(s, child.buf);
-		if (lstat(path.buf, &st) == 0 && S_ISDIR(st.st_mode)) {
+		/* d_type spares a stat per file; some file systems leave it
+		 * DT_UNKNOWN, and then lstat says (links are not followed) */
+		if (e->d_type == DT_DIR ||
+		    (e->d_type == DT_UNKNOWN && lstat(path.buf, &st) == 0 &&
+		     S_ISDIR(st.st_mode))) {
 			s->depth++;
 			scan_dir(s, child.buf);
 			s->depth--;
