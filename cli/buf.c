@@ -24,17 +24,6 @@ void buf_release(struct buf *b)
 	buf_init(b);
 }
 
-void buf_reset(struct buf *b)
-{
-	buf_setlen(b, 0);
-}
-
-void buf_setlen(struct buf *b, size_t len)
-{
-	b->len = len;
-	if (b->alloc)
-		b->buf[len] = '\0';
-}
 
 void buf_grow_(struct buf *b, size_t extra)
 {

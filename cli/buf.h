@@ -24,7 +24,7 @@ extern char buf_empty_[];
 
 void buf_init(struct buf *b);
 void buf_release(struct buf *b);
-void buf_reset(struct buf *b);
+
 /* Room for extra more bytes (and the NUL); the slow path is buf_grow_. */
 void buf_grow_(struct buf *b, size_t extra);
 
@@ -65,7 +65,17 @@ void buf_addf(struct buf *b, const char *fmt, ...)
 void buf_vaddf(struct buf *b, const char *fmt, va_list ap);
 /* Append the UTF-8 encoding of code point cp. */
 void buf_addcp(struct buf *b, unsigned cp);
-void buf_setlen(struct buf *b, size_t len);
+static inline void buf_setlen(struct buf *b, size_t len)
+{
+	b->len = len;
+	if (b->alloc)
+		b->buf[len] = '\0';
+}
+
+static inline void buf_reset(struct buf *b)
+{
+	buf_setlen(b, 0);
+}
 /* Hand the storage to the caller (never NULL); the buffer is reset. */
 char *buf_detach(struct buf *b, size_t *len);
 

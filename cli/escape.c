@@ -246,8 +246,18 @@ static void json_body(struct buf *b, const char *s, size_t n, int script)
 
 	while (i < n) {
 		unsigned char c = u[i];
-		size_t len;
+		size_t len, j;
 
+		/* a run of printable ASCII that needs nothing, in one copy */
+		for (j = i; j < n && u[j] >= 0x20 && u[j] < 0x7F && u[j] != '"' &&
+		     u[j] != '\\' && !(script && (u[j] == '<' || u[j] == '>' ||
+						  u[j] == '&')); j++)
+			;
+		if (j > i) {
+			buf_add(b, s + i, j - i);
+			i = j;
+			continue;
+		}
 		if (c == '"' || c == '\\') {
 			buf_addc(b, '\\');
 			buf_addc(b, c);

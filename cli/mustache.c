@@ -550,7 +550,9 @@ static const struct ypair *map_find(const struct ynode *m, const char *k,
 	for (i = 0; i < m->n; i++) {
 		const struct ynode *key = m->pairs[i].key;
 
-		if (key && key->len == n && memcmp(key->str, k, n) == 0)
+		/* the first byte first: most keys differ there */
+		if (key && key->len == n &&
+		    (!n || (key->str[0] == k[0] && memcmp(key->str, k, n) == 0)))
 			return &m->pairs[i];
 	}
 	return NULL;

@@ -216,7 +216,12 @@ static int id_char(struct buf *out, size_t start, int *dash, int32_t cp)
 			*dash = 1;
 			continue;
 		}
-		len = utf8proc_encode_char(c, u);
+		if (c < 0x80) {
+			u[0] = (utf8proc_uint8_t)c;
+			len = 1;
+		} else {
+			len = utf8proc_encode_char(c, u);
+		}
 		/* ids that are XML names too: no leading digit */
 		if (out->len == start && digit)
 			buf_adds(out, "h-");

@@ -122,4 +122,17 @@ void typo_verbatim(struct typo *t, const char *s, size_t n);
 int typo_no_break_before(unsigned cp);
 int typo_no_break_after(unsigned cp);
 
+/* The same, answering ASCII inline: the wrapper asks at every word. */
+static inline int typo_glue_before(unsigned cp)
+{
+	if (cp < 0x80)
+		return cp == ';' || cp == ':' || cp == '!' || cp == '?';
+	return typo_no_break_before(cp);
+}
+
+static inline int typo_glue_after(unsigned cp)
+{
+	return cp >= 0x80 && typo_no_break_after(cp);
+}
+
 #endif

@@ -13,6 +13,9 @@
 
 #include <string.h>
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define REPLACEMENT "\xEF\xBF\xBD"
 
@@ -145,8 +148,8 @@ static void end_word(struct wrap *w)
 {
 	if (!w->word.len)
 		return;
-	if (w->unit.len && (typo_no_break_after(w->unit_last) ||
-			    typo_no_break_before(w->word_first))) {
+	if (w->unit.len && (typo_glue_after(w->unit_last) ||
+			    typo_glue_before(w->word_first))) {
 		buf_addc(&w->unit, ' ');
 		buf_add(&w->unit, w->word.buf, w->word.len);
 		w->unit_w += 1 + w->word_w;
@@ -171,6 +174,30 @@ static void word_add(struct wrap *w, const char *s, size_t n, int32_t cp,
 	w->word_last = (unsigned)cp;
 }
 
+/* From j, past the printable ASCII but spaces (0x21 to 0x7E). */
+static size_t printable_ascii(const char *s, size_t j, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+#ifdef __SSE2__
+	const __m128i sp = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7F);
+
+	while (j + 16 <= n) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(u + j));
+		/* unsigned v <= 0x20, or v >= 0x7F */
+		__m128i m = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, sp), sp),
+					 _mm_cmpeq_epi8(_mm_max_epu8(v, del), v));
+		int bits = _mm_movemask_epi8(m);
+
+		if (bits)
+			return j + (size_t)__builtin_ctz((unsigned)bits);
+		j += 16;
+	}
+#endif
+	while (j < n && u[j] > 0x20 && u[j] < 0x7F)
+		j++;
+	return j;
+}
+
 /*
  * The characters that go into the word as they are, from s[0..n): printable
  * ASCII but spaces, and valid UTF-8 of any character that is not a
@@ -189,10 +216,8 @@ static size_t plain_run(const char *s, size_t n, unsigned *width,
 	while (j < n) {
 		size_t a = j, k;
 
-		/* printable ASCII, the common case, a byte at a time */
-		while (j < n && (unsigned char)s[j] > 0x20 &&
-		       (unsigned char)s[j] < 0x7F)
-			j++;
+		/* printable ASCII, the common case */
+		j = printable_ascii(s, j, n);
 		if (j > a) {
 			wd += (unsigned)(j - a);
 			if (!a)
