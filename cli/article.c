@@ -297,11 +297,26 @@ int article_read(struct article *a, const char *fs_path,
 	return load(a, fs_path, 0, checked, diags);
 }
 
-static char *str_of(const struct ynode *n)
+/* A scalar's text as the index keeps it: NULL when null or empty. */
+static const char *text_of(const struct ynode *n)
 {
 	const char *s = ynode_scalar(n);
 
-	return s && n->type != Y_NULL && *s ? xstrdup(s) : NULL;
+	return s && n->type != Y_NULL && *s ? s : NULL;
+}
+
+/* Copy s (or NULL) to *at, moving *at past it. */
+static char *put_str(char **at, const char *s)
+{
+	size_t len;
+	char *r;
+
+	if (!s)
+		return NULL;
+	len = strlen(s) + 1;
+	r = memcpy(*at, s, len);
+	*at += len;
+	return r;
 }
 
 static struct pos pos_of(const struct ynode *n)
@@ -324,24 +339,31 @@ static void date_of(const struct ynode *n, struct date *d, struct pos *p)
 		memset(d, 0, sizeof(*d));
 }
 
+/*
+ * The strings the index keeps of an article, and its related ids, go to
+ * one allocation (m->strings): ten thousand articles would otherwise
+ * cost a hundred thousand small blocks and their headers.
+ */
 void article_meta_fill(struct article_meta *m, const struct article *a)
 {
-	const struct ynode *fm = a->fm.root, *n, *tf;
-	size_t i;
+	const struct ynode *fm = a->fm.root, *n, *tf, *rel;
+	const char *text[7] = { NULL };	/* id lang title summary slug section tf_lang */
+	size_t i, size, nrel = 0;
+	char *at;
 
 	if (!fm)
 		return;
 	m->usable = 1;
 	n = ymap_get(fm, "id");
-	m->id = str_of(n);
+	text[0] = text_of(n);
 	m->id_pos = pos_of(n);
 	n = ymap_get(fm, "lang");
-	m->lang = str_of(n);
+	text[1] = text_of(n);
 	m->lang_pos = pos_of(n);
-	m->title = str_of(ymap_get(fm, "title"));
-	m->summary = str_of(ymap_get(fm, "summary"));
-	m->slug = str_of(ymap_get(fm, "slug"));
-	m->section = str_of(ymap_get(fm, "section"));
+	text[2] = text_of(ymap_get(fm, "title"));
+	text[3] = text_of(ymap_get(fm, "summary"));
+	text[4] = text_of(ymap_get(fm, "slug"));
+	text[5] = text_of(ymap_get(fm, "section"));
 	date_of(ymap_get(fm, "updated"), &m->updated, &m->updated_pos);
 	date_of(ymap_get(fm, "review_due"), &m->review_due, &m->review_due_pos);
 	n = ymap_get(fm, "status");
@@ -356,22 +378,40 @@ void article_meta_fill(struct article_meta *m, const struct article *a)
 		m->translated = 1;
 		m->tf_pos = pos_of(tf);
 		n = ymap_get(tf, "lang");
-		m->tf_lang = str_of(n);
+		text[6] = text_of(n);
 		m->tf_lang_pos = pos_of(n);
 		date_of(ymap_get(tf, "updated"), &m->tf_updated, &m->tf_updated_pos);
 	}
-	n = ymap_get(fm, "related");
-	if (n && n->type == Y_SEQ) {
-		m->related = xcalloc(n->n, sizeof(*m->related));
-		for (i = 0; i < n->n; i++) {
-			char *id = str_of(n->items[i]);
+	rel = ymap_get(fm, "related");
+	if (rel && rel->type != Y_SEQ)
+		rel = NULL;
 
-			if (!id)
-				continue;
-			m->related[m->nrelated].id = id;
-			m->related[m->nrelated].pos = pos_of(n->items[i]);
-			m->nrelated++;
-		}
+	/* the related array first (aligned), then the strings */
+	for (i = 0; rel && i < rel->n; i++)
+		nrel += text_of(rel->items[i]) != NULL;
+	size = nrel * sizeof(*m->related);
+	for (i = 0; i < ARRAY_SIZE(text); i++)
+		size += text[i] ? strlen(text[i]) + 1 : 0;
+	for (i = 0; rel && i < rel->n; i++)
+		size += text_of(rel->items[i]) ? strlen(text_of(rel->items[i])) + 1 : 0;
+	m->strings = xmalloc(size ? size : 1);
+	m->related = nrel ? (struct idref *)m->strings : NULL;
+	at = m->strings + nrel * sizeof(*m->related);
+	m->id = put_str(&at, text[0]);
+	m->lang = put_str(&at, text[1]);
+	m->title = put_str(&at, text[2]);
+	m->summary = put_str(&at, text[3]);
+	m->slug = put_str(&at, text[4]);
+	m->section = put_str(&at, text[5]);
+	m->tf_lang = put_str(&at, text[6]);
+	for (i = 0; rel && i < rel->n; i++) {
+		const char *id = text_of(rel->items[i]);
+
+		if (!id)
+			continue;
+		m->related[m->nrelated].id = put_str(&at, id);
+		m->related[m->nrelated].pos = pos_of(rel->items[i]);
+		m->nrelated++;
 	}
 }
 
@@ -381,25 +421,102 @@ void article_meta_release(struct article_meta *m)
 
 	free(m->relpath);
 	free(m->path);
-	free(m->id);
-	free(m->lang);
-	free(m->title);
-	free(m->summary);
-	free(m->slug);
-	free(m->section);
-	free(m->tf_lang);
-	for (i = 0; i < m->nrelated; i++)
-		free(m->related[i].id);
-	free(m->related);
+	free(m->strings);	/* id to tf_lang, related */
 	for (i = 0; i < m->nlinks; i++)
 		free(m->links[i].id);
 	free(m->links);
 	for (i = 0; i < m->nheadings; i++)
 		free(m->headings[i]);
 	free(m->headings);
-	if (m->keep) {
-		ydoc_release(m->keep);
-		free(m->keep);
-	}
+	free(m->keep);
 	memset(m, 0, sizeof(*m));
+}
+
+/* A string field of map, as the pages show it: "" unless a string. */
+static const char *field(const struct ynode *map, const char *key)
+{
+	const struct ynode *n = ymap_get(map, key);
+
+	return n && n->type == Y_STRING ? n->str : "";
+}
+
+/*
+ * Lay out or fill an article_keep: with block NULL, only count the bytes;
+ * else copy into block.  The same walk both times, so they agree.
+ */
+static size_t keep_layout(const struct ynode *fm, char *block)
+{
+	const struct ynode *rv = ymap_get(fm, "reviewers");
+	const struct ynode *tr = ymap_get(fm, "translators");
+	const struct ynode *src = ymap_get(fm, "sources");
+	size_t nr = 0, nt = 0, ns = 0, i, off;
+	struct article_keep *k = (struct article_keep *)block;
+	char *str;
+
+	for (i = 0; rv && rv->type == Y_SEQ && i < rv->n; i++)
+		nr += *field(rv->items[i], "name") != '\0';
+	for (i = 0; tr && tr->type == Y_SEQ && i < tr->n; i++)
+		nt += tr->items[i]->type == Y_STRING && tr->items[i]->len;
+	for (i = 0; src && src->type == Y_SEQ && i < src->n; i++)
+		ns += *field(src->items[i], "title") != '\0';
+	off = sizeof(*k) + nr * sizeof(struct keep_person) +
+	      nt * sizeof(char *) + ns * sizeof(struct keep_source);
+	if (k) {
+		memset(k, 0, sizeof(*k));
+		k->reviewers = (struct keep_person *)(block + sizeof(*k));
+		k->translators = (const char **)(k->reviewers + nr);
+		k->sources = (struct keep_source *)(k->translators + nt);
+	}
+	str = block ? block + off : NULL;
+#define KEEP_STR(dst, s) do { \
+		size_t len_ = strlen(s) + 1; \
+		if (str) { \
+			memcpy(str, (s), len_); \
+			(dst) = str; \
+			str += len_; \
+		} \
+		off += len_; \
+	} while (0)
+	for (i = 0; rv && rv->type == Y_SEQ && i < rv->n; i++) {
+		const struct ynode *r = rv->items[i];
+		struct keep_person dummy, *p = k ? &k->reviewers[k->nreviewers] : &dummy;
+
+		if (!*field(r, "name"))
+			continue;
+		KEEP_STR(p->name, field(r, "name"));
+		KEEP_STR(p->role, field(r, "role"));
+		KEEP_STR(p->affiliation, field(r, "affiliation"));
+		if (k)
+			k->nreviewers++;
+	}
+	for (i = 0; tr && tr->type == Y_SEQ && i < tr->n; i++) {
+		const char *dummy, **t = k ? &k->translators[k->ntranslators] : &dummy;
+
+		if (tr->items[i]->type != Y_STRING || !tr->items[i]->len)
+			continue;
+		KEEP_STR(*t, tr->items[i]->str);
+		if (k)
+			k->ntranslators++;
+	}
+	for (i = 0; src && src->type == Y_SEQ && i < src->n; i++) {
+		const struct ynode *o = src->items[i];
+		struct keep_source dummy, *q = k ? &k->sources[k->nsources] : &dummy;
+
+		if (!*field(o, "title"))
+			continue;
+		KEEP_STR(q->title, field(o, "title"));
+		KEEP_STR(q->url, field(o, "url"));
+		if (k)
+			k->nsources++;
+	}
+#undef KEEP_STR
+	return off;
+}
+
+struct article_keep *article_keep_new(const struct ynode *fm)
+{
+	char *block = xmalloc(keep_layout(fm, NULL));
+
+	keep_layout(fm, block);
+	return (struct article_keep *)block;
 }

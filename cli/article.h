@@ -22,7 +22,7 @@ struct pos {
 
 /* An id named somewhere (related list item, article: link), with where. */
 struct idref {
-	char *id;		/* owned */
+	char *id;		/* links: owned; related: in the meta's strings */
 	struct pos pos;
 };
 
@@ -32,6 +32,33 @@ struct block_counts {
 };
 
 enum article_status { STATUS_PUBLISHED, STATUS_REVIEW, STATUS_DRAFT };
+
+/*
+ * The reviewers, translators and sources of an article as its pages show
+ * them: a reviewer with a name, a translator's name, a source with a
+ * title, in the order written; a missing or non-string field reads "".
+ * One allocation holds the struct, its arrays and its strings, so that
+ * ten thousand articles cost little more than their text (free() it).
+ */
+struct keep_person {
+	const char *name, *role, *affiliation;
+};
+
+struct keep_source {
+	const char *title, *url;
+};
+
+struct article_keep {
+	struct keep_person *reviewers;
+	size_t nreviewers;
+	const char **translators;
+	size_t ntranslators;
+	struct keep_source *sources;
+	size_t nsources;
+};
+
+/* The article_keep of frontmatter fm (a mapping); never NULL. */
+struct article_keep *article_keep_new(const struct ynode *fm);
 
 /*
  * What the corpus keeps of an article after reading it: small, so that
@@ -46,6 +73,8 @@ struct article_meta {
 	int usable;		/* frontmatter parsed into a mapping */
 	unsigned errors;	/* per-file errors (before cross-file checks) */
 
+	/* id to section, tf_lang and the related ids live in strings */
+	char *strings;
 	char *id, *lang, *title, *summary, *slug, *section;
 	enum article_status status;
 	struct date updated, review_due;
@@ -62,11 +91,10 @@ struct article_meta {
 	size_t nlinks;
 
 	/*
-	 * With INDEX_KEEP: the frontmatter keys a page shows that the fields
-	 * above do not hold (reviewers, translators, sources), as a mapping
-	 * in its own small arena, so that export parses no file twice.
+	 * With INDEX_KEEP: what a page shows of the frontmatter that the
+	 * fields above do not hold, so that export parses no file twice.
 	 */
-	struct ydoc *keep;
+	struct article_keep *keep;
 
 	struct block_counts counts;
 	char **headings;	/* text of each heading, in order */

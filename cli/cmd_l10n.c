@@ -1375,7 +1375,7 @@ int cmd_l10n(int argc, const char **argv, const struct global_opts *g)
 		memset(on, 1, c.cfg.nlang);
 	c.jobs = jobs < 1 ? 1 : jobs;
 	/* per-file problems are validate's to print; invalid cells quote them */
-	corpus_index(&c, INDEX_BODY | INDEX_WORDS, &d);
+	corpus_index(&c, INDEX_BODY | INDEX_WORDS | INDEX_NO_LINKS, &d);
 	l10n_build(&r, &c, &d);
 	built = 1;
 

@@ -366,8 +366,11 @@ int corpus_open(struct corpus *c, const char *start, struct diag_list *d)
 	s.c = c;
 	s.d = d;
 	scan_dir(&s, "");
-	if (c->n)
+	if (c->n) {
 		qsort(c->articles, c->n, sizeof(*c->articles), cmp_meta);
+		/* the index lives all run long: no room to spare */
+		c->articles = xrealloc(c->articles, c->n * sizeof(*c->articles));
+	}
 	c->selected = xmalloc(c->n ? c->n : 1);
 	memset(c->selected, 1, c->n ? c->n : 1);
 	c->jobs = 1;
@@ -435,23 +438,6 @@ static size_t words_of(const char *s)
 	return n;
 }
 
-/* The keys a page shows beyond article_meta's fields. */
-static void keep_frontmatter(struct article_meta *m, const struct ynode *fm)
-{
-	static const char *const keys[] = { "reviewers", "translators", "sources" };
-	struct ydoc *k = xcalloc(1, sizeof(*k));
-	size_t i;
-
-	k->root = ynode_new(&k->arena, Y_MAP);
-	for (i = 0; i < ARRAY_SIZE(keys); i++) {
-		const struct ynode *v = ymap_get(fm, keys[i]);
-
-		if (v)
-			ymap_add(&k->arena, k->root, keys[i], ynode_copy(&k->arena, v));
-	}
-	m->keep = k;
-}
-
 static void index_one(void *ctx, size_t i, int worker)
 {
 	struct index_job *job = ctx;
@@ -467,7 +453,7 @@ static void index_one(void *ctx, size_t i, int worker)
 		schema_validate(c->article_schema, a.fm.root, m->path, d);
 		article_meta_fill(m, &a);
 		if (job->flags & INDEX_KEEP)
-			keep_frontmatter(m, a.fm.root);
+			m->keep = article_keep_new(a.fm.root);
 	}
 	if ((job->flags & INDEX_BODY) && a.body) {
 		struct md_src src;
@@ -476,6 +462,7 @@ static void index_one(void *ctx, size_t i, int worker)
 		md_src_init(&src, a.body, a.body_len, a.body_line);
 		chk = md_check_new(&src, m->path, m, d);
 		md_check_words(chk, job->flags & INDEX_WORDS);
+		md_check_links(chk, !(job->flags & INDEX_NO_LINKS));
 		md_check_run(chk);
 		md_check_free(chk);
 		md_src_release(&src);

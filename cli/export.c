@@ -959,40 +959,29 @@ static void page_updated(struct pg *p, struct ynode *d,
 	buf_release(&tag);
 }
 
-static const char *fm_str(const struct ynode *map, const char *key)
+static void page_people(struct pg *p, struct ynode *d,
+			const struct article_keep *kp, struct buf *jsonld)
 {
-	const struct ynode *n = ymap_get(map, key);
-
-	return n && n->type == Y_STRING ? n->str : "";
-}
-
-static void page_people(struct pg *p, struct ynode *d, const struct ynode *fm,
-			struct buf *jsonld)
-{
-	const struct ynode *rv = ymap_get(fm, "reviewers"), *tr;
 	struct ynode *list = ynode_new(p->a, Y_SEQ);
 	struct buf html = BUF_INIT, text = BUF_INIT;
 	size_t i, n = 0;
 
 	buf_adds(jsonld, ",\"reviewedBy\":[");
-	for (i = 0; rv && rv->type == Y_SEQ && i < rv->n; i++) {
-		const struct ynode *r = rv->items[i];
+	for (i = 0; i < kp->nreviewers; i++) {
+		const struct keep_person *r = &kp->reviewers[i];
 		struct ynode *item;
 		struct farg args[3];
-		const char *name = fm_str(r, "name");
 
-		if (!*name)
-			continue;
 		item = ynode_new(p->a, Y_MAP);
-		set_text(p, item, "name", name);
-		set_text(p, item, "role", fm_str(r, "role"));
-		set_text(p, item, "affiliation", fm_str(r, "affiliation"));
+		set_text(p, item, "name", r->name);
+		set_text(p, item, "role", r->role);
+		set_text(p, item, "affiliation", r->affiliation);
 		args[0].name = "name";
 		args[1].name = "role";
 		args[2].name = "affiliation";
-		args[0].text = name;
-		args[1].text = fm_str(r, "role");
-		args[2].text = fm_str(r, "affiliation");
+		args[0].text = r->name;
+		args[1].text = r->role;
+		args[2].text = r->affiliation;
 		args[0].html = args[1].html = args[2].html = NULL;
 		args[0].runs = args[1].runs = args[2].runs = NULL;
 		args[0].len = strlen(args[0].text);
@@ -1007,7 +996,7 @@ static void page_people(struct pg *p, struct ynode *d, const struct ynode *fm,
 		yseq_add(p->a, list, item);
 		buf_adds(jsonld, n ? ",{\"@type\":\"Person\",\"name\":" :
 				     "{\"@type\":\"Person\",\"name\":");
-		escape_json_script(jsonld, name, strlen(name));
+		escape_json_script(jsonld, r->name, strlen(r->name));
 		buf_addc(jsonld, '}');
 		n++;
 	}
@@ -1017,46 +1006,37 @@ static void page_people(struct pg *p, struct ynode *d, const struct ynode *fm,
 	set_label(p, d, L_ACK);
 	set_label(p, d, L_REVIEWED);
 
-	tr = ymap_get(fm, "translators");
 	list = ynode_new(p->a, Y_SEQ);
-	if (tr && tr->type == Y_SEQ && tr->n) {
-		struct litem *items = xcalloc(tr->n, sizeof(*items));
+	if (kp->ntranslators) {
+		struct litem *items = xcalloc(kp->ntranslators, sizeof(*items));
+		struct buf jh = BUF_INIT, jt = BUF_INIT;
 		struct farg arg;
 
-		for (i = n = 0; i < tr->n; i++) {
-			struct ynode *item;
+		for (i = 0; i < kp->ntranslators; i++) {
+			struct ynode *item = ynode_new(p->a, Y_MAP);
 
-			if (!usable_str(tr->items[i]))
-				continue;
-			item = ynode_new(p->a, Y_MAP);
-			set_text(p, item, "name", tr->items[i]->str);
+			set_text(p, item, "name", kp->translators[i]);
 			yseq_add(p->a, list, item);
-			items[n].text = tr->items[i]->str;
-			items[n].len = tr->items[i]->len;
-			n++;
+			items[i].text = kp->translators[i];
+			items[i].len = strlen(kp->translators[i]);
 		}
 		buf_reset(&html);
 		buf_reset(&text);
-		if (n) {
-			struct buf jh = BUF_INIT, jt = BUF_INIT;
-
-			join(p, items, n, &jh, &jt, NULL);
-			arg.name = "names";
-			arg.text = jt.buf;
-			arg.len = jt.len;
-			arg.html = jh.buf;
-			arg.hlen = jh.len;
-			arg.runs = NULL;
-			fill(p, cat_str(p->x, p->lang, "translated_by"), &arg, 1,
-			     &html, &text, NULL);
-			set_str(p, d, "translated_by", text.buf, text.len);
-			set_str(p, d, "translated_by_html", html.buf, html.len);
-			buf_release(&jh);
-			buf_release(&jt);
-		}
+		join(p, items, kp->ntranslators, &jh, &jt, NULL);
+		arg.name = "names";
+		arg.text = jt.buf;
+		arg.len = jt.len;
+		arg.html = jh.buf;
+		arg.hlen = jh.len;
+		arg.runs = NULL;
+		fill(p, cat_str(p->x, p->lang, "translated_by"), &arg, 1,
+		     &html, &text, NULL);
+		set_str(p, d, "translated_by", text.buf, text.len);
+		set_str(p, d, "translated_by_html", html.buf, html.len);
+		buf_release(&jh);
+		buf_release(&jt);
 		free(items);
-	}
-	if (!ymap_get(d, "translated_by")) {
+	} else {
 		set_null(p, d, "translated_by");
 		set_null(p, d, "translated_by_html");
 	}
@@ -1260,21 +1240,17 @@ static void page_related(struct pg *p, struct ynode *d,
 	set_label(p, d, L_FURTHER);
 }
 
-static void page_sources(struct pg *p, struct ynode *d, const struct ynode *fm)
+static void page_sources(struct pg *p, struct ynode *d,
+			 const struct article_keep *kp)
 {
-	const struct ynode *src = ymap_get(fm, "sources");
 	struct ynode *list = ynode_new(p->a, Y_SEQ);
 	size_t i;
 
-	for (i = 0; src && src->type == Y_SEQ && i < src->n; i++) {
-		const char *title = fm_str(src->items[i], "title");
-		const char *url = fm_str(src->items[i], "url");
-		struct ynode *item;
+	for (i = 0; i < kp->nsources; i++) {
+		const char *url = kp->sources[i].url;
+		struct ynode *item = ynode_new(p->a, Y_MAP);
 
-		if (!*title)
-			continue;
-		item = ynode_new(p->a, Y_MAP);
-		set_text(p, item, "title", title);
+		set_text(p, item, "title", kp->sources[i].title);
 		if (*url && render_url_allowed(url, strlen(url), 0))
 			set_url(p, item, "href", url, strlen(url));
 		else
@@ -1314,7 +1290,8 @@ static void page_headings(struct pg *p, struct ynode *d,
 static void index_links(struct pg *p, struct ynode *d);
 
 /* Everything a page template sees (folio-export(1) lists it). */
-static struct ynode *page_data(struct pg *p, size_t art, const struct ynode *fm,
+static struct ynode *page_data(struct pg *p, size_t art,
+			       const struct article_keep *kp,
 			       const char *body, size_t body_len,
 			       const struct render_info *ri)
 {
@@ -1373,7 +1350,7 @@ static struct ynode *page_data(struct pg *p, size_t art, const struct ynode *fm,
 		buf_adds(&jsonld, ",\"lastReviewed\":");
 		escape_json_script(&jsonld, iso, strlen(iso));
 	}
-	page_people(p, d, fm, &jsonld);
+	page_people(p, d, kp, &jsonld);
 	buf_adds(&jsonld, ",\"audience\":{\"@type\":\"MedicalAudience\","
 		 "\"audienceType\":\"Patient\"}}");
 	set_str(p, d, "jsonld", jsonld.buf, jsonld.len);
@@ -1381,7 +1358,7 @@ static struct ynode *page_data(struct pg *p, size_t art, const struct ynode *fm,
 	page_versions(p, d, art, e);
 	page_stale(p, d, art, e);
 	page_related(p, d, m);
-	page_sources(p, d, fm);
+	page_sources(p, d, kp);
 	page_headings(p, d, ri);
 	ymap_add(p->a, d, "strings", x->langs[p->lang].strings);
 	buf_release(&jsonld);
@@ -2066,17 +2043,23 @@ struct run {
  * its article: links: an id that no article has (the same message as
  * checks.c, which sees no links when the index skips the bodies).
  */
-static void check_links(const struct export *x, const struct article_meta *m,
+static void check_links(const struct export *x, struct article_meta *m,
 			struct diag_list *d)
 {
 	size_t k;
 
-	for (k = 0; k < m->nlinks; k++)
+	for (k = 0; k < m->nlinks; k++) {
 		if (!id_find(x, m->links[k].id, strlen(m->links[k].id)))
 			diag(d, R_LINK_TARGET, m->path, m->links[k].pos.line,
 			     m->links[k].pos.col, NULL,
 			     "link to an article that does not exist: 'article:%s'",
 			     m->links[k].id);
+		free(m->links[k].id);
+	}
+	/* checked: the index does not keep them (memory stays flat) */
+	free(m->links);
+	m->links = NULL;
+	m->nlinks = 0;
 }
 
 /*
@@ -2411,7 +2394,7 @@ static void page_job(void *ctx, size_t i, int worker)
 	sc->pg.lang = rc.lang;
 	sc->pg.rtl = L->rtl;
 	sc->pg.a = &sc->arena;
-	data = page_data(&sc->pg, j->art, m->keep->root, sc->body.buf, sc->body.len,
+	data = page_data(&sc->pg, j->art, m->keep, sc->body.buf, sc->body.len,
 			 &info);
 	buf_reset(&sc->page);
 	if (x->f->page_fn) {

@@ -98,7 +98,10 @@ static unsigned count_cols(const char *p, size_t n)
 		unsigned long long w;
 
 		memcpy(&w, p + i, 8);
-		cont += (size_t)__builtin_popcountll(w & ~(w << 1) & 0x8080808080808080ULL);
+		w = (w & ~(w << 1) & 0x8080808080808080ULL) >> 7;
+		/* one bit per byte: the multiply sums them into the top byte
+		 * (no popcount instruction needed) */
+		cont += (size_t)((w * 0x0101010101010101ULL) >> 56);
 	}
 	for (; i < n; i++)
 		cont += ((unsigned char)p[i] & 0xC0) == 0x80;
@@ -261,6 +264,7 @@ struct md_check {
 	int li_depth;
 	int in_word;
 	int want_words;		/* count words, keep heading texts (l10n) */
+	int want_links;		/* keep article: links in meta->links */
 
 	/* links and images: one frame each, they nest (image in a link) */
 	struct span {
@@ -285,6 +289,7 @@ struct md_check *md_check_new(const struct md_src *src, const char *file,
 	c->diags = diags;
 	c->last = src->text;
 	c->last_level = 1;
+	c->want_links = 1;
 	buf_init(&c->heading);
 	return c;
 }
@@ -292,6 +297,11 @@ struct md_check *md_check_new(const struct md_src *src, const char *file,
 void md_check_words(struct md_check *c, int on)
 {
 	c->want_words = on;
+}
+
+void md_check_links(struct md_check *c, int on)
+{
+	c->want_links = on;
 }
 
 void md_check_free(struct md_check *c)
@@ -486,7 +496,7 @@ static int chk_enter_span(MD_SPANTYPE type, void *detail, void *ud)
 		size_t n;
 
 		c->meta->counts.links++;
-		if (md_article_link(dest->text, dest->size, &id, &n)) {
+		if (c->want_links && md_article_link(dest->text, dest->size, &id, &n)) {
 			struct article_meta *m = c->meta;
 			struct buf b = BUF_INIT;
 

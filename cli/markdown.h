@@ -69,6 +69,11 @@ void md_check_free(struct md_check *c);
  * meta->headings: what l10n needs, off by default.
  */
 void md_check_words(struct md_check *c, int on);
+/*
+ * Keep the body's article: links in meta->links, for the cross-file
+ * check that their targets exist: on by default.
+ */
+void md_check_links(struct md_check *c, int on);
 
 /* Run the checks alone. */
 int md_check_run(struct md_check *c);
