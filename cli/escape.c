@@ -163,8 +163,15 @@ static size_t utf8_plain(const unsigned char *u, size_t i, size_t n)
 		m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, c2),
 						  _mm_cmpeq_epi8(v, ef)));
 		bits = _mm_movemask_epi8(m);
-		if (bits)
-			return i + (size_t)__builtin_ctz((unsigned)bits);
+		if (bits) {
+			/* tab and line ends were caught too: not to stop at */
+			size_t j = i + (size_t)__builtin_ctz((unsigned)bits);
+
+			if (utf8_class[u[j]])
+				return j;
+			i = j + 1;
+			continue;
+		}
 		i += 16;
 	}
 #endif

@@ -284,4 +284,14 @@ test_expect_success '--format json: the diagnostics document on stdout' '
 	grep -q "\"summary\":{\"files\":13,\"errors\":0,\"warnings\":0}" out
 '
 
+test_expect_success 'tabs and line ends in body text are kept as text, in and out of code' '
+	sample &&
+	f=articles/systeme-immunitaire-cancer/fr.md &&
+	printf "\nUne\tcolonne,\tpuis\tune autre, dans une phrase assez longue.\n\nDu code : \140a\tb\140 et la suite du texte < 3 & plus.\n" >>$f &&
+	(cd articles && folio export --to html -q) &&
+	grep "Une	colonne,	puis	une autre" articles/out/html/fr/systeme-immunitaire-cancer.html &&
+	grep "<code>a	b</code>" articles/out/html/fr/systeme-immunitaire-cancer.html &&
+	grep "texte &lt; 3 &amp; plus" articles/out/html/fr/systeme-immunitaire-cancer.html
+'
+
 test_done

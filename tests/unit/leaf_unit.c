@@ -60,6 +60,7 @@ static void test_escape(void)
 		/* the escaper for checked UTF-8 writes the same bytes */
 		static const char *const valid[] = {
 			"", "plain ASCII text that is longer than sixteen bytes",
+			"tab\tand\nline\r\nends\tin\ta\tblock of sixteen\t<b>",
 			"<b>\"Tom\" & 'Jerry'</b>\x7f\x1f\t\n\r",
 			"caf\xC3\xA9 \xC2\xAB\xE2\x80\xAFoui\xE2\x80\xAF\xC2\xBB \xC2\x85\xC2\x9F\xC2\xA0",
 			"\xEF\xBF\xBE\xEF\xBF\xBF\xEF\xBF\xBD\xEF\xAC\x81 \xF0\x9F\x98\x80 & more & more & more",
