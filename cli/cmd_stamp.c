@@ -291,7 +291,14 @@ static enum stamp_result stamp_one(struct stamper *s, const char *path)
 	}
 	if (strncmp(real, c->root_abs, rootlen) || real[rootlen] != '/' ||
 	    !article_path(real + rootlen + 1)) {
-		refuse(s, path, NULL, "not an article of the corpus at '%s'", c->root);
+		struct stat lst;
+
+		if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
+			refuse(s, path, NULL, "a symbolic link to a file outside "
+			       "the corpus at '%s': not changed", c->root);
+		else
+			refuse(s, path, NULL, "not an article of the corpus at '%s'",
+			       c->root);
 		goto out;
 	}
 	/* a warning such as a BOM is validate's business, not stamp's */

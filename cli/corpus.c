@@ -90,14 +90,26 @@ static int find_root(struct corpus *c, const char *start, struct diag_list *d)
 	if (!getcwd(cwd, sizeof(cwd)))
 		return diag(d, R_CONFIG, NULL, 0, 0, NULL,
 			    "cannot get the current directory: %s", errmsg(errno));
-	if (!realpath(start ? start : ".", dir))
+	if (start && stat(start, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		/*
+		 * A file: the corpus is around the directory that holds it
+		 * as named, not around what a symbolic link points to.
+		 */
+		char *parent = xstrdup(start), *slash = strrchr(parent, '/');
+
+		if (slash == parent)
+			slash[1] = '\0';	/* "/name": the root */
+		else if (slash)
+			*slash = '\0';
+		if (!realpath(slash ? parent : ".", dir)) {
+			free(parent);
+			return diag(d, R_IO, start, 0, 0, NULL, "cannot open: %s",
+				    errmsg(errno));
+		}
+		free(parent);
+	} else if (!realpath(start ? start : ".", dir)) {
 		return diag(d, start ? R_IO : R_CONFIG, start, 0, 0, NULL,
 			    "cannot open: %s", errmsg(errno));
-	if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
-		char *slash = strrchr(dir, '/');
-
-		if (slash && slash != dir)
-			*slash = '\0';
 	}
 	for (;;) {
 		char *slash;

@@ -2326,6 +2326,7 @@ static void page_job(void *ctx, size_t i, int worker)
 	/* a page written by the first pass stays "written" if the second
 	 * pass finds it up to date */
 	enum write_result before = j->wrote;
+	int rc_t;
 
 	j->wrote = WRITE_FAILED;
 	j->refused = 0;
@@ -2400,11 +2401,10 @@ static void page_job(void *ctx, size_t i, int worker)
 	if (x->f->page_fn) {
 		if (x->f->page_fn(x, data, &info, &sc->page) < 0)
 			goto out;
-	} else if (mustache_render(x->page_t, data, find_partial, x,
-				   &sc->page) < 0) {
+	} else if ((rc_t = mustache_render(x->page_t, data, find_partial, x,
+					   &sc->page)) < 0) {
 		diag(&j->d, R_TEMPLATE, tpl_find(x, x->f->page_template)->file,
-		     0, 0, NULL, "partials nest deeper than %d: a partial "
-		     "includes itself", MUSTACHE_MAX_PARTIAL_DEPTH);
+		     0, 0, NULL, "%s", mustache_runaway_msg(rc_t));
 		j->bad_template = 1;
 		goto out;
 	}
@@ -2516,11 +2516,12 @@ static void write_indexes(struct export *x, struct diag_list *d,
 		sc.pg.a = &sc.arena;
 		data = index_data(&sc.pg);
 		buf_reset(&sc.page);
-		if (mustache_render(x->index_t, data, find_partial, x,
-				    &sc.page) < 0) {
+		int rc_t = mustache_render(x->index_t, data, find_partial, x,
+					   &sc.page);
+
+		if (rc_t < 0) {
 			diag(d, R_TEMPLATE, tpl_find(x, x->f->index_template)->file,
-			     0, 0, NULL, "partials nest deeper than %d: a "
-			     "partial includes itself", MUSTACHE_MAX_PARTIAL_DEPTH);
+			     0, 0, NULL, "%s", mustache_runaway_msg(rc_t));
 			r->usage_error = 1;
 		} else {
 			count_write(r, write_file(L->dir, 0, x->f->index_file,

@@ -507,6 +507,7 @@ struct render {
 	size_t mark;		/* out->len when the render began */
 	long steps;		/* left before the render is a runaway */
 	int depth;		/* of partials */
+	enum mustache_runaway why;	/* once a render returned -1 */
 };
 
 static void put_indent(const struct indent *ind, struct buf *out)
@@ -689,8 +690,10 @@ static int render_partial(const struct mustache *t, const struct mu_ins *in,
 	p = r->partials(r->ctx, t->pool + in->off, in->len);
 	if (!p)
 		return 0;
-	if (r->depth >= MUSTACHE_MAX_PARTIAL_DEPTH)
+	if (r->depth >= MUSTACHE_MAX_PARTIAL_DEPTH) {
+		r->why = MUSTACHE_DEEP;
 		return -1;
+	}
 	/*
 	 * Only a standalone tag indents, and then on top of the lines it
 	 * sits in; an inline partial starts flush, as its source would.
@@ -721,9 +724,14 @@ static int render_range(const struct mustache *t, size_t from, size_t to,
 		struct frame f;
 		size_t k;
 
-		if (--r->steps < 0 ||
-		    r->out->len - r->mark > MUSTACHE_MAX_OUTPUT)
+		if (--r->steps < 0) {
+			r->why = MUSTACHE_STEPS;
 			return -1;
+		}
+		if (r->out->len - r->mark > MUSTACHE_MAX_OUTPUT) {
+			r->why = MUSTACHE_TOO_BIG;
+			return -1;
+		}
 		if (in->op == OP_TEXT) {
 			put_text(t->pool + in->off, in->len, in->bol, ind,
 				 r->out);
@@ -787,12 +795,32 @@ int mustache_render(const struct mustache *t, const struct ynode *data,
 	r.mark = mark;
 	r.steps = MUSTACHE_MAX_STEPS;
 	r.depth = 0;
+	r.why = MUSTACHE_DEEP;
 	root.node = data;
 	root.up = NULL;
 	if (render_range(t, 0, t->nins, &root, NULL, &r) < 0) {
 		/* Half a page is worse than none: the caller reports. */
 		buf_setlen(out, mark);
-		return -1;
+		return r.why;
 	}
 	return 0;
+}
+
+/* the messages below spell the limits out */
+_Static_assert(MUSTACHE_MAX_STEPS == 16777216L, "mustache_runaway_msg");
+_Static_assert(MUSTACHE_MAX_PARTIAL_DEPTH == 64, "mustache_runaway_msg");
+_Static_assert(MUSTACHE_MAX_OUTPUT == (size_t)256 << 20, "mustache_runaway_msg");
+
+const char *mustache_runaway_msg(int code)
+{
+	switch (code) {
+	case MUSTACHE_STEPS:
+		return "the template does not finish (more than 16,777,216 "
+		       "steps): a partial that includes itself, or sections "
+		       "nested over long lists";
+	case MUSTACHE_TOO_BIG:
+		return "the page would be larger than 256 MiB";
+	default:
+		return "partials nest deeper than 64: a partial includes itself";
+	}
 }

@@ -81,13 +81,22 @@ typedef const struct mustache *(*mustache_partial_fn)(void *ctx,
  * append the result to out.  partials may be NULL (every partial empty);
  * ctx is passed to it untouched.
  *
- * Returns 0, or -1 on a runaway: partials nested deeper than
- * MUSTACHE_MAX_PARTIAL_DEPTH, more than MUSTACHE_MAX_STEPS steps or more
- * than MUSTACHE_MAX_OUTPUT bytes.  out is then left as it was before the
- * call, and the caller reports the template.
+ * Returns 0, or a negative enum mustache_runaway: partials nested deeper
+ * than MUSTACHE_MAX_PARTIAL_DEPTH, more than MUSTACHE_MAX_STEPS steps or
+ * more than MUSTACHE_MAX_OUTPUT bytes.  out is then left as it was before
+ * the call, and the caller reports the template with
+ * mustache_runaway_msg().
  */
+enum mustache_runaway {
+	MUSTACHE_DEEP = -1,
+	MUSTACHE_STEPS = -2,
+	MUSTACHE_TOO_BIG = -3,
+};
+
 int mustache_render(const struct mustache *t, const struct ynode *data,
 		    mustache_partial_fn partials, void *ctx, struct buf *out);
+/* What a runaway code says, for a diagnostic ("partials nest ..."). */
+const char *mustache_runaway_msg(int code);
 
 /* Release t and everything it owns; NULL is allowed. */
 void mustache_free(struct mustache *t);

@@ -179,6 +179,19 @@ test_expect_success 'a symbolic link stays a link; its target is stamped' '
 	cmp real-de.md "$STAMP/expect/soins/de.md"
 '
 
+test_expect_success 'a symbolic link to a file outside the corpus: refused, that file untouched' '
+	mkdir inside outside &&
+	(cd inside && use_corpus) &&
+	mv inside/soins/de.md outside/de.md &&
+	cp outside/de.md before &&
+	ln -s ../../outside/de.md inside/soins/de.md &&
+	(cd inside && folio stamp soins/de.md >../out 2>../err); echo $? >status &&
+	expect_status 1 &&
+	grep -q "^soins/de.md: error: cannot stamp: a symbolic link to a file outside the corpus" err &&
+	cmp before outside/de.md &&
+	test -L inside/soins/de.md
+'
+
 test_expect_success 'a file changed between read and write is not overwritten' '
 	use_corpus &&
 	{ FOLIO_TEST_STAMP_PAUSE=2 "$FOLIO" stamp soins/de.md >out 2>err; echo $? >status; } &

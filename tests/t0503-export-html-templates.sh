@@ -128,6 +128,20 @@ test_expect_success 'a partial that includes itself: exit 2, no page' '
 	! test -e o/fr/alpha.html
 '
 
+test_expect_success 'a template that does not finish: exit 2, the message says so, no page' '
+	corpus &&
+	mkdir c/_templates &&
+	# 25 sections nested over a list of two or more: 2^25 steps at least
+	for i in $(seq 25); do printf "{{#alternates}}"; done >c/_templates/page.html &&
+	printf x >>c/_templates/page.html &&
+	for i in $(seq 25); do printf "{{/alternates}}"; done >>c/_templates/page.html &&
+	(cd c && folio export --to html -o ../o 2>../err); echo $? >status &&
+	expect_status 2 &&
+	grep -q "^_templates/page.html: error: the template does not finish (more than 16,777,216 steps)" err &&
+	! grep -q "partials nest" err &&
+	! test -e o/fr/alpha.html
+'
+
 test_expect_success 'template values are escaped; a triple mustache is not' '
 	corpus &&
 	mkdir c/_templates &&

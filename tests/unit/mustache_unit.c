@@ -268,7 +268,7 @@ static void test_partial_recursion(void)
 	buf_reset(&out);
 	ret = mustache_render(t, chain(&a, MUSTACHE_MAX_PARTIAL_DEPTH + 1),
 			      find_partial, &p, &out);
-	CHECK(ret == -1 && out.len == 0, "%d partial levels: ret %d",
+	CHECK(ret == MUSTACHE_DEEP && out.len == 0, "%d partial levels: ret %d",
 	      MUSTACHE_MAX_PARTIAL_DEPTH + 1, ret);
 
 	mustache_free(t);
@@ -282,7 +282,11 @@ static void test_partial_recursion(void)
 	t = mustache_compile("top", "{{>p}}", 6, NULL);
 	buf_reset(&out);
 	ret = mustache_render(t, chain(&a, 60), find_partial, &p, &out);
-	CHECK(ret == -1 && out.len == 0, "exponential partials: ret %d", ret);
+	CHECK(ret == MUSTACHE_STEPS && out.len == 0, "exponential partials: ret %d", ret);
+	CHECK(strstr(mustache_runaway_msg(ret), "does not finish") != NULL,
+	      "the step limit is named as such: %s", mustache_runaway_msg(ret));
+	CHECK(strstr(mustache_runaway_msg(MUSTACHE_DEEP), "nest deeper") != NULL,
+	      "the depth limit is named as such");
 	/* ... while a modest fan-out still renders. */
 	ret = mustache_render(t, chain(&a, 10), find_partial, &p, &out);
 	CHECK(ret == 0 && out.len == 511,
