@@ -1,12 +1,15 @@
 /*
  * wrap.c - greedy line filling by display columns (wrap.h).
  *
- * Text is read into `word` until a break space; a finished word joins the
- * pending `unit` when no line may break between them (the word starts
- * with ';' or '»', the unit ends with '«'), else the unit is placed on
- * the current line (or opens the next one) and the word becomes the
- * unit.  A unit is placed only once the next word is known, because that
- * word decides whether the space before it is a break opportunity.
+ * Text goes straight into the output, as the pending `unit`: the words
+ * read since the last break opportunity, after a space when the line
+ * already holds something.  When the next word starts, it either joins
+ * the unit (no line may break between them: the word starts with ';' or
+ * '»', the unit ends with '«') or the unit is placed: it stays where it
+ * is when it fits the line, else it moves to the start of the next one
+ * (one copy per line, not per word).  A unit is placed only once the
+ * next word is known, because that word decides whether the space before
+ * it is a break opportunity.
  */
 #include "wrap.h"
 #include "typo.h"
@@ -26,29 +29,21 @@ void wrap_init(struct wrap *w, struct buf *out, unsigned width)
 	memset(w, 0, sizeof(*w));
 	w->out = out;
 	w->width = width;
-	buf_init(&w->unit);
-	buf_init(&w->word);
+	buf_init(&w->move);
 }
 
 void wrap_release(struct wrap *w)
 {
-	buf_release(&w->unit);
-	buf_release(&w->word);
-}
-
-static void swap(struct buf *a, struct buf *b)
-{
-	struct buf t = *a;
-
-	*a = *b;
-	*b = t;
+	buf_release(&w->move);
 }
 
 static unsigned cp_width(int32_t cp)
 {
 	int k;
 
-	if (cp < 0x80)
+	/* ASCII and U+00A0 to U+02FF (accented Latin, no combining mark
+	 * before U+0300) are one column each */
+	if (cp < 0x300)
 		return 1;
 	k = utf8proc_charwidth(cp);
 	return k > 0 ? (unsigned)k : 0;
@@ -68,6 +63,13 @@ static size_t next_cp(const char *s, size_t n, int32_t *cp)
 		c = (unsigned char)*s;
 		*cp = c < 0x20 || c == 0x7F ? 0xFFFD : c;
 		return 1;
+	}
+	/* two bytes, the common case (accents, Arabic), without a call */
+	if (n >= 2 && (unsigned char)s[0] >= 0xC2 && (unsigned char)s[0] <= 0xDF &&
+	    ((unsigned char)s[1] & 0xC0) == 0x80) {
+		c = (((unsigned char)s[0] & 0x1F) << 6) | ((unsigned char)s[1] & 0x3F);
+		*cp = c < 0xA0 ? 0xFFFD : c;
+		return 2;
 	}
 	k = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &c);
 	if (k <= 0) {
@@ -122,56 +124,64 @@ static void close_line(struct wrap *w)
 	w->line_w = 0;
 }
 
-/* Put the pending unit on the line, or on a new one when it does not fit. */
+/*
+ * The pending unit is complete: it stays on the open line when it fits,
+ * else it moves to the next line (without the space before it).
+ */
 static void place(struct wrap *w)
 {
-	if (!w->unit.len)
+	struct buf *out = w->out;
+
+	if (!w->unit)
 		return;
+	w->unit = 0;
 	if (w->unit_w > w->max_unit)
 		w->max_unit = w->unit_w;
-	if (w->line_open && w->line_w + 1 + w->unit_w <= avail(w)) {
-		buf_addc(w->out, ' ');
-		w->line_w++;
-	} else {
-		if (w->line_open)
-			close_line(w);
-		open_line(w);
+	if (!w->unit_sep || w->line_w + 1 + w->unit_w <= avail(w)) {
+		w->line_w += w->unit_sep + w->unit_w;
+		return;
 	}
-	buf_add(w->out, w->unit.buf, w->unit.len);
-	w->line_w += w->unit_w;
-	buf_reset(&w->unit);
+	buf_reset(&w->move);
+	buf_add(&w->move, out->buf + w->unit_at, out->len - w->unit_at);
+	buf_setlen(out, w->unit_at - 1);
+	close_line(w);
+	open_line(w);
+	buf_add(out, w->move.buf, w->move.len);
+	w->line_w = w->unit_w;
+}
+
+/*
+ * Before the first character of a word (first: its code point): it
+ * joins the pending unit, or the unit is placed and a new one starts.
+ */
+static void word_start(struct wrap *w, unsigned first)
+{
+	w->in_word = 1;
+	if (w->unit && (typo_glue_after(w->unit_last) || typo_glue_before(first))) {
+		buf_addc(w->out, ' ');
+		w->unit_w++;
+		return;
+	}
+	place(w);
+	if (!w->line_open)
+		open_line(w);
+	w->unit_sep = w->out->len > w->line_start + (w->lines ? w->rest.len : w->first.len);
+	if (w->unit_sep)
+		buf_addc(w->out, ' ');
+	w->unit_at = w->out->len;
+	w->unit = 1;
 	w->unit_w = 0;
 }
 
-/* A break space ends the word: it joins the unit, or the unit is placed. */
-static void end_word(struct wrap *w)
+/* Characters s[0..n) of the word being read: first, last code points. */
+static void word_add(struct wrap *w, const char *s, size_t n, unsigned first,
+		     unsigned last, unsigned width)
 {
-	if (!w->word.len)
-		return;
-	if (w->unit.len && (typo_glue_after(w->unit_last) ||
-			    typo_glue_before(w->word_first))) {
-		buf_addc(&w->unit, ' ');
-		buf_add(&w->unit, w->word.buf, w->word.len);
-		w->unit_w += 1 + w->word_w;
-		w->unit_last = w->word_last;
-	} else {
-		place(w);
-		swap(&w->unit, &w->word);
-		w->unit_w = w->word_w;
-		w->unit_last = w->word_last;
-	}
-	buf_reset(&w->word);
-	w->word_w = 0;
-}
-
-static void word_add(struct wrap *w, const char *s, size_t n, int32_t cp,
-		     unsigned width)
-{
-	if (!w->word.len)
-		w->word_first = (unsigned)cp;
-	buf_add(&w->word, s, n);
-	w->word_w += width;
-	w->word_last = (unsigned)cp;
+	if (!w->in_word)
+		word_start(w, first);
+	buf_add(w->out, s, n);
+	w->unit_w += width;
+	w->unit_last = last;
 }
 
 /* From j, past the printable ASCII but spaces (0x21 to 0x7E). */
@@ -250,31 +260,27 @@ static void feed(struct wrap *w, const char *s, size_t n, enum mode mode)
 		size_t k = plain_run(s + i, n - i, &width, &first, &last);
 
 		if (k) {
-			if (!w->word.len)
-				w->word_first = first;
-			buf_add(&w->word, s + i, k);
-			w->word_w += width;
-			w->word_last = last;
+			word_add(w, s + i, k, first, last, width);
 			i += k;
 			continue;
 		}
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
 			if (mode == M_TEXT)
-				end_word(w);
+				w->in_word = 0;
 			else
-				word_add(w, " ", 1, ' ', 1);
+				word_add(w, " ", 1, ' ', ' ', 1);
 			i++;
 			continue;
 		}
 		k = next_cp(s + i, n - i, &cp);
 		if (cp == 0x2028 || cp == 0x2029) {
 			if (mode == M_TEXT)
-				end_word(w);
+				w->in_word = 0;
 			else
-				word_add(w, " ", 1, ' ', 1);
+				word_add(w, " ", 1, ' ', ' ', 1);
 		} else {
 			/* a control, C1, or bytes that are not UTF-8 */
-			word_add(w, REPLACEMENT, 3, 0xFFFD, 1);
+			word_add(w, REPLACEMENT, 3, 0xFFFD, 0xFFFD, 1);
 		}
 		i += k;
 	}
@@ -291,9 +297,8 @@ void wrap_begin(struct wrap *w, const struct wrap_str *before,
 	w->lines = 0;
 	w->max_line = w->max_unit = 0;
 	w->line_open = 0;
-	buf_reset(&w->unit);
-	buf_reset(&w->word);
-	w->line_w = w->unit_w = w->word_w = 0;
+	w->unit = w->unit_sep = w->in_word = 0;
+	w->line_w = w->unit_w = 0;
 	w->open = 1;
 }
 
@@ -309,21 +314,16 @@ void wrap_verbatim(struct wrap *w, const char *s, size_t n)
 
 void wrap_attach(struct wrap *w, const char *s, size_t n)
 {
-	if (!w->word.len && w->unit.len) {
-		/* take the finished unit back: the space after it goes */
-		swap(&w->word, &w->unit);
-		w->word_w = w->unit_w;
-		w->word_last = w->unit_last;
-		w->word_first = 0;
-		w->unit_w = 0;
-	}
+	/* the unit goes on: no space, no break before s */
+	if (w->unit)
+		w->in_word = 1;
 	feed(w, s, n, M_VERBATIM);
 }
 
 void wrap_break(struct wrap *w)
 {
-	end_word(w);
 	place(w);
+	w->in_word = 0;
 	if (!w->line_open)
 		open_line(w);
 	close_line(w);
@@ -333,8 +333,8 @@ size_t wrap_end(struct wrap *w)
 {
 	if (!w->open)
 		return w->lines;
-	end_word(w);
 	place(w);
+	w->in_word = 0;
 	if (w->line_open)
 		close_line(w);
 	w->open = 0;

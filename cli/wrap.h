@@ -56,10 +56,13 @@ struct wrap {
 	unsigned max_unit;	/* widest unbreakable unit */
 
 	/* private */
-	struct buf unit, word;	/* the unit waiting for a place, the word read */
-	unsigned line_w, unit_w, word_w;
-	unsigned unit_last, word_first, word_last;
+	struct buf move;	/* a unit on its way to the next line */
+	unsigned line_w;	/* placed on the open line, prefix excluded */
+	unsigned unit_w, unit_last;	/* the pending unit */
+	size_t unit_at;		/* in out: where the pending unit begins */
 	size_t line_start;	/* in out: where the open line's prefix begins */
+	int unit, unit_sep;	/* a unit is pending; a space before it */
+	int in_word;		/* no break space since the last character */
 	int line_open, open;
 };
 

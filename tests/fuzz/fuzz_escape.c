@@ -55,6 +55,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (has_byte(&b, html_bad) || !fuzz_utf8_valid(b.buf, b.len) ||
 	    strstr(b.buf, "\xEF\xBF\xBE") || strstr(b.buf, "\xEF\xBF\xBF"))
 		fail("escape_html", &b);
+	/* on valid UTF-8, the faster escaper writes the same bytes; on
+	 * anything else, it must still not crash or write markup */
+	{
+		struct buf fast = BUF_INIT;
+
+		escape_html_utf8(&fast, s, size);
+		if (fuzz_utf8_valid(s, size) &&
+		    (fast.len != b.len || memcmp(fast.buf, b.buf, b.len)))
+			fail("escape_html_utf8 differs from escape_html", &fast);
+		if (has_byte(&fast, html_bad))
+			fail("escape_html_utf8", &fast);
+		buf_release(&fast);
+	}
 	buf_reset(&b);
 
 	escape_json_str(&b, s, size);
