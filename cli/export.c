@@ -983,6 +983,7 @@ static void page_people(struct pg *p, struct ynode *d,
 		args[1].text = r->role;
 		args[2].text = r->affiliation;
 		args[0].html = args[1].html = args[2].html = NULL;
+		args[0].hlen = args[1].hlen = args[2].hlen = 0;
 		args[0].runs = args[1].runs = args[2].runs = NULL;
 		args[0].len = strlen(args[0].text);
 		args[1].len = strlen(args[1].text);

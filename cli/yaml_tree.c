@@ -176,8 +176,8 @@ static struct ynode *new_node(struct builder *b, enum ytype t, yaml_mark_t start
 	n->col = (unsigned)start.column + 1;
 	n->end_line = line_of(b, end);
 	n->end_col = (unsigned)end.column + 1;
-	n->start = start.index;
-	n->end = end.index;
+	n->start = (unsigned)start.index;
+	n->end = (unsigned)end.index;
 	return n;
 }
 

@@ -46,8 +46,10 @@ struct ynode {
 	 * yaml_parse(), in characters as libyaml counts them (a CRLF counts
 	 * 2, a multibyte character 1): line and col are the reliable way
 	 * back to bytes.  For a quoted scalar they include the quotes.
+	 * (unsigned, like line: a document is at most a few MiB, and the
+	 * 88 bytes of a node are what ten thousand pages' data is made of.)
 	 */
-	size_t start, end;
+	unsigned start, end;
 	unsigned quoted : 1;	/* a quoted or block scalar */
 	/* Scalars: the text, NUL-terminated, len bytes (may hold NULs). */
 	const char *str;
