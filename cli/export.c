@@ -722,6 +722,41 @@ static void fill(struct pg *p, const char *tmpl, const struct farg *args,
 	buf_release(&run);
 }
 
+/*
+ * A catalog sentence with one placeholder, name, given as text and as
+ * markup (runs: its text runs, or NULL): d gets key (text) and key_html,
+ * and key_runs when sruns, the runs of the sentence, is given (text).
+ */
+static void fill_one(struct pg *p, struct ynode *d, const char *key,
+		     const char *name, const struct buf *text,
+		     const struct buf *html, const struct ynode *runs,
+		     struct ynode *sruns)
+{
+	struct buf t = BUF_INIT, h = BUF_INIT, k = BUF_INIT;
+	struct farg arg;
+
+	arg.name = name;
+	arg.text = text->buf;
+	arg.len = text->len;
+	arg.html = html->buf;
+	arg.hlen = html->len;
+	arg.runs = runs;
+	fill(p, cat_str(p->x, p->lang, key), &arg, 1, &h, &t, sruns);
+	/* ymap_add keeps keys as given: the names built here go to the arena */
+	set_str(p, d, key, t.buf, t.len);
+	buf_adds(&k, key);
+	buf_adds(&k, "_html");
+	set_str(p, d, arena_strndup(p->a, k.buf, k.len), h.buf, h.len);
+	if (sruns) {
+		buf_setlen(&k, strlen(key));
+		buf_adds(&k, "_runs");
+		ymap_add(p->a, d, arena_strndup(p->a, k.buf, k.len), sruns);
+	}
+	buf_release(&t);
+	buf_release(&h);
+	buf_release(&k);
+}
+
 /* One item of a list joined with list_sep and list_pair. */
 struct litem {
 	const char *text, *html;	/* html may be NULL: text escaped */
@@ -927,10 +962,8 @@ static void local_date(struct pg *p, struct date dt, struct buf *out)
 static void page_updated(struct pg *p, struct ynode *d,
 			 const struct article_meta *m)
 {
-	struct buf html = BUF_INIT, text = BUF_INIT, date = BUF_INIT,
-		   tag = BUF_INIT;
+	struct buf date = BUF_INIT, tag = BUF_INIT;
 	char iso[16];
-	struct farg arg;
 
 	if (!m->updated.y)
 		return;
@@ -943,18 +976,7 @@ static void page_updated(struct pg *p, struct ynode *d,
 	buf_adds(&tag, "\">");
 	escape_html(&tag, date.buf, date.len);
 	buf_adds(&tag, "</time>");
-	arg.name = "date";
-	arg.text = date.buf;
-	arg.len = date.len;
-	arg.html = tag.buf;
-	arg.hlen = tag.len;
-	arg.runs = NULL;
-	fill(p, cat_str(p->x, p->lang, "updated_on"), &arg, 1, &html, &text,
-	     NULL);
-	set_str(p, d, "updated_on", text.buf, text.len);
-	set_str(p, d, "updated_on_html", html.buf, html.len);
-	buf_release(&html);
-	buf_release(&text);
+	fill_one(p, d, "updated_on", "date", &date, &tag, NULL, NULL);
 	buf_release(&date);
 	buf_release(&tag);
 }
@@ -1011,7 +1033,6 @@ static void page_people(struct pg *p, struct ynode *d,
 	if (kp->ntranslators) {
 		struct litem *items = xcalloc(kp->ntranslators, sizeof(*items));
 		struct buf jh = BUF_INIT, jt = BUF_INIT;
-		struct farg arg;
 
 		for (i = 0; i < kp->ntranslators; i++) {
 			struct ynode *item = ynode_new(p->a, Y_MAP);
@@ -1021,19 +1042,8 @@ static void page_people(struct pg *p, struct ynode *d,
 			items[i].text = kp->translators[i];
 			items[i].len = strlen(kp->translators[i]);
 		}
-		buf_reset(&html);
-		buf_reset(&text);
 		join(p, items, kp->ntranslators, &jh, &jt, NULL);
-		arg.name = "names";
-		arg.text = jt.buf;
-		arg.len = jt.len;
-		arg.html = jh.buf;
-		arg.hlen = jh.len;
-		arg.runs = NULL;
-		fill(p, cat_str(p->x, p->lang, "translated_by"), &arg, 1,
-		     &html, &text, NULL);
-		set_str(p, d, "translated_by", text.buf, text.len);
-		set_str(p, d, "translated_by_html", html.buf, html.len);
+		fill_one(p, d, "translated_by", "names", &jt, &jh, NULL, NULL);
 		buf_release(&jh);
 		buf_release(&jt);
 		free(items);
@@ -1059,7 +1069,6 @@ static void page_versions(struct pg *p, struct ynode *d, size_t art,
 	struct ynode *vers = ynode_new(p->a, Y_SEQ);
 	struct litem *items = xcalloc(x->c.cfg.nlang + 1, sizeof(*items));
 	struct buf *hs = xcalloc(x->c.cfg.nlang + 1, sizeof(*hs));
-	struct buf html = BUF_INIT, text = BUF_INIT;
 	struct ynode *runs = x->f->text ? ynode_new(p->a, Y_SEQ) : NULL;
 	size_t k, n = 0;
 
@@ -1134,21 +1143,10 @@ static void page_versions(struct pg *p, struct ynode *d, size_t art,
 	if (n) {
 		struct buf jh = BUF_INIT, jt = BUF_INIT;
 		struct ynode *lruns = runs ? ynode_new(p->a, Y_SEQ) : NULL;
-		struct farg arg;
 
 		join(p, items, n, &jh, &jt, lruns);
-		arg.name = "languages";
-		arg.text = jt.buf;
-		arg.len = jt.len;
-		arg.html = jh.buf;
-		arg.hlen = jh.len;
-		arg.runs = lruns;
-		fill(p, cat_str(x, p->lang, "also_available_in"), &arg, 1, &html,
-		     &text, runs);
-		set_str(p, d, "also_available_in", text.buf, text.len);
-		set_str(p, d, "also_available_in_html", html.buf, html.len);
-		if (runs)
-			ymap_add(p->a, d, "also_available_in_runs", runs);
+		fill_one(p, d, "also_available_in", "languages", &jt, &jh, lruns,
+			 runs);
 		buf_release(&jh);
 		buf_release(&jt);
 	} else {
@@ -1159,8 +1157,6 @@ static void page_versions(struct pg *p, struct ynode *d, size_t art,
 		buf_release(&hs[k]);
 	free(hs);
 	free(items);
-	buf_release(&html);
-	buf_release(&text);
 }
 
 static void page_stale(struct pg *p, struct ynode *d, size_t art,
