@@ -1,8 +1,9 @@
 /*
- * spec.h - the literate golden files of tests/spec/ (render_text.txt), as
- * cmark's spec files: prose, and examples that are a line of 32 backticks
- * followed by "example" and options, the input, a line holding a single
- * ".", the expected output, and a closing line of 32 backticks.
+ * spec.h - the literate golden files of tests/spec/ (render_html.txt,
+ * render_text.txt), as cmark's spec files: prose, and examples that are
+ * a line of 32 backticks followed by "example" and options, the input, a
+ * line holding a single ".", the expected output, and a closing line of
+ * 32 backticks.
  *
  * spec_run() reads the file, hands each example to the runner's render
  * function and compares byte for byte.  In input and output alike "→"
