@@ -4,7 +4,7 @@
  * filter and the heading ids.
  *
  * The file's format is described at its top.  Examples resolve article:
- * links through a fixed table (see resolve() below), so that both outcomes
+ * links through a fixed table (spec_resolve() in spec.h), so that both outcomes
  * of the resolver and its failure are covered without a corpus.
  *
  * The reading, comparing and SPEC_BLESS=1 rewriting are tests/unit/spec.h's,
@@ -21,35 +21,6 @@
 
 #include "spec.h"
 
-/*
- * article:same     -> same-page.html (the page's language)
- * article:orig     -> ../fr/original.html, hreflang fr (the original)
- * article:evil     -> a target whose URL tries to break out of the
- *                     attribute: the renderer must escape it
- * anything else    -> no page: the text stays, the link goes
- */
-static int resolve(void *ctx, const char *id, size_t n, struct buf *href,
-		   const char **hreflang)
-{
-	(void)ctx;
-	if (memeq(id, n, "same")) {
-		buf_adds(href, "same-page.html");
-		*hreflang = NULL;
-		return 0;
-	}
-	if (memeq(id, n, "orig")) {
-		buf_adds(href, "../fr/original.html");
-		*hreflang = "fr";
-		return 0;
-	}
-	if (memeq(id, n, "evil")) {
-		buf_adds(href, "x.html\" onclick=\"alert(1)");
-		*hreflang = NULL;
-		return 0;
-	}
-	return -1;
-}
-
 /* "example lang=fr xhtml notypo" */
 static void render(const char *opts, const struct buf *md, struct buf *out)
 {
@@ -65,7 +36,7 @@ static void render(const char *opts, const struct buf *md, struct buf *out)
 		o.flags |= RENDER_XHTML;
 	if (spec_flag(opts, "notypo"))
 		o.flags |= RENDER_NO_TYPO;
-	o.resolve = resolve;
+	o.resolve = spec_resolve;
 	md_src_init(&src, md->buf, md->len, 1);
 	render_html(&src, NULL, &o, out, NULL);
 	md_src_release(&src);

@@ -33,23 +33,6 @@
 
 #include "spec.h"
 
-static int resolve(void *ctx, const char *id, size_t n, struct buf *href,
-		   const char **hreflang)
-{
-	(void)ctx;
-	if (memeq(id, n, "same")) {
-		buf_adds(href, "same-page.html");
-		*hreflang = NULL;
-		return 0;
-	}
-	if (memeq(id, n, "orig")) {
-		buf_adds(href, "../fr/original.html");
-		*hreflang = "fr";
-		return 0;
-	}
-	return -1;
-}
-
 /* The converted bytes back in UTF-8, for the golden file. */
 static void decode(const char *enc, const struct buf *in, struct buf *out)
 {
@@ -92,7 +75,7 @@ static void render(const char *opts, const struct buf *md, struct buf *out)
 	o.lang = *lang ? lang : "zxx";
 	o.rtl = !strcmp(o.lang, "ar");
 	o.width = *width ? (unsigned)atoi(width) : 0;
-	o.resolve = resolve;
+	o.resolve = spec_resolve;
 	md_src_init(&src, md->buf, md->len, 1);
 	render_text(&src, NULL, &o, &text, &info);
 	md_src_release(&src);

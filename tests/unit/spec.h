@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "render.h"
 #include "util.h"
 
 #include "test.h"
@@ -163,6 +164,36 @@ static int spec_run(const char *path, spec_render_fn render)
 	buf_release(&out);
 	buf_release(&blessed);
 	return count;
+}
+
+/*
+ * The article: links of every example file resolve through this table:
+ * article:same     -> same-page.html (the page's language)
+ * article:orig     -> ../fr/original.html, hreflang fr (the original)
+ * article:evil     -> a target whose URL tries to break out of the
+ *                     attribute: the renderer must escape it
+ * anything else    -> no page: the text stays, the link goes
+ */
+static int spec_resolve(void *ctx, const char *id, size_t n, struct buf *href,
+		   const char **hreflang)
+{
+	(void)ctx;
+	if (memeq(id, n, "same")) {
+		buf_adds(href, "same-page.html");
+		*hreflang = NULL;
+		return 0;
+	}
+	if (memeq(id, n, "orig")) {
+		buf_adds(href, "../fr/original.html");
+		*hreflang = "fr";
+		return 0;
+	}
+	if (memeq(id, n, "evil")) {
+		buf_adds(href, "x.html\" onclick=\"alert(1)");
+		*hreflang = NULL;
+		return 0;
+	}
+	return -1;
 }
 
 /* The value of "name=" in an example's options ("" when absent). */
