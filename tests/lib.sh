@@ -37,6 +37,12 @@ test_cmp() {
 	fi
 }
 
+# expect_status N: the exit status a case saved in ./status is N.
+expect_status() {
+	echo "$1" >expect-status &&
+	test_cmp expect-status status
+}
+
 # Run a case in a fresh copy of the scratch directory's setup.
 test_expect_success() {
 	desc=$1

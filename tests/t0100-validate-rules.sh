@@ -16,11 +16,6 @@ use_fixture() {
 }
 
 # expect_status N: the exit status saved in ./status is N.
-expect_status() {
-	echo "$1" >expect-status &&
-	test_cmp expect-status status
-}
-
 # expect_err TEXT: stderr (./err) is exactly TEXT and a newline.
 expect_err() {
 	printf '%s\n' "$1" >expect-err &&

@@ -4,11 +4,6 @@
 # file is still checked, and folio neither crashes nor hangs.
 . "$(dirname "$0")/lib.sh"
 
-expect_status() {
-	echo "$1" >expect-status &&
-	test_cmp expect-status status
-}
-
 # A valid article's frontmatter: fm ID [LINE-ENDING]
 fm() {
 	printf -- '---%s\nid: %s%s\nlang: fr%s\ntitle: T%s\nupdated: 2024-01%s\nreviewers:%s\n  - name: Dr Exemple%s\n---%s\n' \

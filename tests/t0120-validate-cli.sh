@@ -5,11 +5,6 @@
 # and the sample corpus.
 . "$(dirname "$0")/lib.sh"
 
-expect_status() {
-	echo "$1" >expect-status &&
-	test_cmp expect-status status
-}
-
 # expect_err LINE...: stderr (./err) is exactly these lines.
 expect_err() {
 	printf '%s\n' "$@" >expect-err &&

@@ -12,11 +12,6 @@ use_fixture() {
 	cp -R "$RULES/$1/." .
 }
 
-expect_status() {
-	echo "$1" >expect-status &&
-	test_cmp expect-status status
-}
-
 # json_fixture NAME STATUS: the JSON report of corpus NAME is RULE.json
 # byte for byte, stderr is empty, and the exit status is STATUS.
 json_fixture() {

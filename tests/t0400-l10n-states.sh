@@ -17,11 +17,6 @@
 STATES=$SRC/tests/corpora/l10n-states
 
 # expect_status N: the exit status saved in ./status is N.
-expect_status() {
-	echo "$1" >expect-status &&
-	test_cmp expect-status status
-}
-
 # l10n_text / l10n_json: run l10n on the corpus, keep stdout, stderr, status.
 l10n_text() {
 	folio -C "$STATES/corpus" l10n "$@" >actual 2>err; echo $? >status

@@ -14,11 +14,6 @@
 
 STRUCT=$SRC/tests/corpora/l10n-structure
 
-expect_status() {
-	echo "$1" >expect-status &&
-	test_cmp expect-status status
-}
-
 l10n_run() {
 	folio -C "$STRUCT/corpus" l10n "$@" >actual 2>err; echo $? >status
 }

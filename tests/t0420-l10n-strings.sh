@@ -11,11 +11,6 @@
 
 STRINGS=$SRC/tests/corpora/l10n-strings
 
-expect_status() {
-	echo "$1" >expect-status &&
-	test_cmp expect-status status
-}
-
 l10n_run() {
 	folio -C "$STRINGS/corpus" l10n "$@" >actual 2>err; echo $? >status
 }

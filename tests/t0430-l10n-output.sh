@@ -6,11 +6,6 @@
 STATES=$SRC/tests/corpora/l10n-states
 STRUCT=$SRC/tests/corpora/l10n-structure
 
-expect_status() {
-	echo "$1" >expect-status &&
-	test_cmp expect-status status
-}
-
 test_expect_success 'html -o: one self-contained page, nothing on stdout' '
 	folio -C "$STATES/corpus" l10n --format html -o "$PWD/status.html" >out 2>err; echo $? >status &&
 	expect_status 0 &&

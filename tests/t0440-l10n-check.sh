@@ -6,11 +6,6 @@
 STATES=$SRC/tests/corpora/l10n-states
 SAMPLE=$SRC/articles
 
-expect_status() {
-	echo "$1" >expect-status &&
-	test_cmp expect-status status
-}
-
 check() {
 	folio -C "$STATES/corpus" l10n "$@" >out 2>err; echo $? >status
 }

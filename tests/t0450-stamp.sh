@@ -14,11 +14,6 @@
 
 STAMP=$SRC/tests/corpora/l10n-stamp
 
-expect_status() {
-	echo "$1" >expect-status &&
-	test_cmp expect-status status
-}
-
 use_corpus() {
 	cp -R "$STAMP/corpus/." .
 }

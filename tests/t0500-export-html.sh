@@ -5,11 +5,6 @@
 # clock).
 . "$(dirname "$0")/lib.sh"
 
-expect_status() {
-	echo "$1" >expect-status &&
-	test_cmp expect-status status
-}
-
 # A copy of the sample corpus in ./articles.
 sample() {
 	cp -R "$SRC/articles" articles

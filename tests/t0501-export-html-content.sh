@@ -9,11 +9,6 @@
 
 CORPUS="$SRC/tests/corpora/export-links"
 
-expect_status() {
-	echo "$1" >expect-status &&
-	test_cmp expect-status status
-}
-
 # Export the corpus into ./o (extra options in "$@").
 export_links() {
 	cp -R "$CORPUS" corpus &&

@@ -6,11 +6,6 @@
 # file behind.
 . "$(dirname "$0")/lib.sh"
 
-expect_status() {
-	echo "$1" >expect-status &&
-	test_cmp expect-status status
-}
-
 # art PATH ID LANG [KEY: VALUE]... <BODY: an article, valid unless told.
 art() {
 	art_path=$1 art_id=$2 art_lang=$3

@@ -5,11 +5,6 @@
 # nothing written).
 . "$(dirname "$0")/lib.sh"
 
-expect_status() {
-	echo "$1" >expect-status &&
-	test_cmp expect-status status
-}
-
 corpus() {
 	cp -R "$SRC/tests/corpora/export-links" c
 }

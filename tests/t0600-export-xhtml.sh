@@ -5,11 +5,6 @@
 # nothing but the input.  epubcheck, xmllint and zip: t0601.
 . "$(dirname "$0")/lib.sh"
 
-expect_status() {
-	echo "$1" >expect-status &&
-	test_cmp expect-status status
-}
-
 sample() {
 	cp -R "$SRC/articles" articles
 }

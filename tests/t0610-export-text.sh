@@ -6,11 +6,6 @@
 # detail: tests/spec/render_text.txt.
 . "$(dirname "$0")/lib.sh"
 
-expect_status() {
-	echo "$1" >expect-status &&
-	test_cmp expect-status status
-}
-
 sample() {
 	cp -R "$SRC/articles" articles
 }

@@ -5,11 +5,6 @@
 # name (the page not written), transliteration, unknown encodings.
 . "$(dirname "$0")/lib.sh"
 
-expect_status() {
-	echo "$1" >expect-status &&
-	test_cmp expect-status status
-}
-
 sample() {
 	cp -R "$SRC/articles" articles
 }
