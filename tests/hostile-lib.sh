@@ -2,6 +2,11 @@
 # (t07*): generators of hostile input, and folio run under limits.
 
 # Write N bytes of deterministic noise (seeded) to stdout.
+# A valid frontmatter: fm ID [LANG]
+fm() {
+	printf -- '---\nid: %s\nlang: %s\ntitle: T\nupdated: 2024-01\nreviewers:\n  - name: Dr Exemple\n---\n' "$1" "${2:-fr}"
+}
+
 noise() {
 	python3 -c 'import random, sys
 random.seed(int(sys.argv[2]))

@@ -8,11 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/hostile-lib.sh"
 
-# ---- helpers (each hostile test file carries the same few) ----
-
-fm() {
-	printf -- '---\nid: %s\nlang: %s\ntitle: T\nupdated: 2024-01\nreviewers:\n  - name: Dr Exemple\n---\n' "$1" "${2:-fr}"
-}
+# ---- helpers of this file (fm and the generators: hostile-lib.sh) ----
 
 # A translation: tr ID LANG BASED_ON
 tr_fm() {
