@@ -14,11 +14,9 @@
 #include "wrap.h"
 #include "typo.h"
 
+#include <stdint.h>
 #include <string.h>
 #include <utf8proc.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #define REPLACEMENT "\xEF\xBF\xBD"
 
@@ -37,14 +35,43 @@ void wrap_release(struct wrap *w)
 	buf_release(&w->move);
 }
 
+/*
+ * Which code points from U+0300 to U+07FF take no column (combining
+ * marks: Arabic vowel signs, Hebrew points, Latin accents...), one bit
+ * each, as utf8proc_charwidth() counts them; every other one there takes
+ * one.  Two-byte UTF-8 (accented Latin, Arabic) is most of what the
+ * engine measures; render_text_spec checks this table against utf8proc
+ * for every code point it covers.
+ */
+static const uint32_t zero_width_2[40] = {
+	0xffffffff, 0xffffffff, 0xffffffff, 0x0000ffff,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x000003f8, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0xfffe0000, 0xbfffffff, 0x000000b6, 0x00000000,
+	0x17ff003f, 0x00000000, 0xfffff800, 0x00010000,
+	0x00000000, 0x00000000, 0xbfc00000, 0x00003d9f,
+	0x00028000, 0xffff0000, 0x000007ff, 0x00000000,
+	0x00000000, 0x0001ffc0, 0x00000000, 0x200ff800,
+};
+
+/* Width of a code point of two UTF-8 bytes (U+00A0 to U+07FF). */
+static unsigned width2(unsigned cp)
+{
+	/* U+00A0 to U+02FF (accented Latin) are one column each */
+	if (cp < 0x300)
+		return 1;
+	cp -= 0x300;
+	return !((zero_width_2[cp >> 5] >> (cp & 31)) & 1);
+}
+
 static unsigned cp_width(int32_t cp)
 {
 	int k;
 
-	/* ASCII and U+00A0 to U+02FF (accented Latin, no combining mark
-	 * before U+0300) are one column each */
-	if (cp < 0x300)
-		return 1;
+	if (cp < 0x800)
+		return cp < 0xA0 ? 1 : width2((unsigned)cp);
 	k = utf8proc_charwidth(cp);
 	return k > 0 ? (unsigned)k : 0;
 }
@@ -80,13 +107,6 @@ static size_t next_cp(const char *s, size_t n, int32_t *cp)
 	return (size_t)k;
 }
 
-static unsigned avail(const struct wrap *w)
-{
-	unsigned pw = w->lines ? w->rest.width : w->first.width;
-
-	return w->width > pw ? w->width - pw : 1;
-}
-
 static void add_str(struct buf *b, const struct wrap_str *s)
 {
 	if (s->len)
@@ -100,10 +120,14 @@ static void add_str(struct buf *b, const struct wrap_str *s)
  */
 static void open_line(struct wrap *w)
 {
+	const struct wrap_str *pre = w->lines ? &w->rest : &w->first;
+
 	if (!w->lines)
 		add_str(w->out, &w->before);
 	w->line_start = w->out->len;
-	add_str(w->out, w->lines ? &w->rest : &w->first);
+	add_str(w->out, pre);
+	w->text_at = w->out->len;
+	w->room = w->width > pre->width ? w->width - pre->width : 1;
 	w->line_open = 1;
 	w->line_w = 0;
 }
@@ -124,23 +148,12 @@ static void close_line(struct wrap *w)
 	w->line_w = 0;
 }
 
-/*
- * The pending unit is complete: it stays on the open line when it fits,
- * else it moves to the next line (without the space before it).
- */
-static void place(struct wrap *w)
+/* The pending unit does not fit: it moves to the next line, without the
+ * space before it. */
+static void move_unit(struct wrap *w)
 {
 	struct buf *out = w->out;
 
-	if (!w->unit)
-		return;
-	w->unit = 0;
-	if (w->unit_w > w->max_unit)
-		w->max_unit = w->unit_w;
-	if (!w->unit_sep || w->line_w + 1 + w->unit_w <= avail(w)) {
-		w->line_w += w->unit_sep + w->unit_w;
-		return;
-	}
 	buf_reset(&w->move);
 	buf_add(&w->move, out->buf + w->unit_at, out->len - w->unit_at);
 	buf_setlen(out, w->unit_at - 1);
@@ -151,10 +164,27 @@ static void place(struct wrap *w)
 }
 
 /*
+ * The pending unit is complete: it stays on the open line when it fits,
+ * else it moves to the next line.
+ */
+static inline void place(struct wrap *w)
+{
+	if (!w->unit)
+		return;
+	w->unit = 0;
+	if (w->unit_w > w->max_unit)
+		w->max_unit = w->unit_w;
+	if (!w->unit_sep || w->line_w + 1 + w->unit_w <= w->room)
+		w->line_w += w->unit_sep + w->unit_w;
+	else
+		move_unit(w);
+}
+
+/*
  * Before the first character of a word (first: its code point): it
  * joins the pending unit, or the unit is placed and a new one starts.
  */
-static void word_start(struct wrap *w, unsigned first)
+static inline void word_start(struct wrap *w, unsigned first)
 {
 	w->in_word = 1;
 	if (w->unit && (typo_glue_after(w->unit_last) || typo_glue_before(first))) {
@@ -165,7 +195,7 @@ static void word_start(struct wrap *w, unsigned first)
 	place(w);
 	if (!w->line_open)
 		open_line(w);
-	w->unit_sep = w->out->len > w->line_start + (w->lines ? w->rest.len : w->first.len);
+	w->unit_sep = w->out->len > w->text_at;
 	if (w->unit_sep)
 		buf_addc(w->out, ' ');
 	w->unit_at = w->out->len;
@@ -173,39 +203,28 @@ static void word_start(struct wrap *w, unsigned first)
 	w->unit_w = 0;
 }
 
-/* Characters s[0..n) of the word being read: first, last code points. */
-static void word_add(struct wrap *w, const char *s, size_t n, unsigned first,
-		     unsigned last, unsigned width)
+/*
+ * Characters s[0..n) of the word being read: first, last code points;
+ * `readable` bytes may be read from s (n or more): a short word is copied
+ * as one 16-byte block when both sides have room.
+ */
+static inline void word_add(struct wrap *w, const char *s, size_t n,
+			    size_t readable, unsigned first, unsigned last,
+			    unsigned width)
 {
+	struct buf *out = w->out;
+
 	if (!w->in_word)
 		word_start(w, first);
-	buf_add(w->out, s, n);
+	buf_grow(out, n + 16);
+	if (n <= 16 && readable >= 16)
+		memcpy(out->buf + out->len, s, 16);
+	else
+		memcpy(out->buf + out->len, s, n);
+	out->len += n;
+	out->buf[out->len] = '\0';
 	w->unit_w += width;
 	w->unit_last = last;
-}
-
-/* From j, past the printable ASCII but spaces (0x21 to 0x7E). */
-static size_t printable_ascii(const char *s, size_t j, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)s;
-#ifdef __SSE2__
-	const __m128i sp = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7F);
-
-	while (j + 16 <= n) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(u + j));
-		/* unsigned v <= 0x20, or v >= 0x7F */
-		__m128i m = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, sp), sp),
-					 _mm_cmpeq_epi8(_mm_max_epu8(v, del), v));
-		int bits = _mm_movemask_epi8(m);
-
-		if (bits)
-			return j + (size_t)__builtin_ctz((unsigned)bits);
-		j += 16;
-	}
-#endif
-	while (j < n && u[j] > 0x20 && u[j] < 0x7F)
-		j++;
-	return j;
 }
 
 /*
@@ -218,34 +237,73 @@ static size_t printable_ascii(const char *s, size_t j, size_t n)
 static size_t plain_run(const char *s, size_t n, unsigned *width,
 			unsigned *first, unsigned *last)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t j = 0;
-	unsigned wd = 0;
-	int32_t cp;
+	unsigned wd = 0, cp = 0;
 
-	*first = *last = 0;
 	while (j < n) {
-		size_t a = j, k;
+		unsigned c = u[j];
 
-		/* printable ASCII, the common case */
-		j = printable_ascii(s, j, n);
-		if (j > a) {
+		if (c > 0x20 && c < 0x7F) {
+			/* printable ASCII, the common case: 8 bytes at a time */
+			size_t a = j;
+
+			while (j + 8 <= n) {
+				uint64_t x, m;
+
+				memcpy(&x, u + j, 8);
+				/* the high bit of a byte below 0x21, or above 0x7E
+				 * (the lowest flagged byte is exact: a borrow or
+				 * carry only ever flags bytes above a true one) */
+				m = ((x - 0x2121212121212121ULL) & ~x) |
+				    ((x + 0x0101010101010101ULL) | x);
+				m &= 0x8080808080808080ULL;
+				if (m) {
+					j += (size_t)__builtin_ctzll(m) >> 3;
+					goto ascii_end;
+				}
+				j += 8;
+			}
+			while (j < n && u[j] > 0x20 && u[j] < 0x7F)
+				j++;
+ascii_end:
 			wd += (unsigned)(j - a);
-			if (!a)
-				*first = (unsigned char)s[0];
-			*last = (unsigned char)s[j - 1];
+			cp = u[j - 1];
+		} else if (c >= 0xC2 && c <= 0xDF && j + 1 < n &&
+			   (u[j + 1] & 0xC0) == 0x80) {
+			/* two bytes (accents, Arabic) without a call */
+			unsigned v = ((c & 0x1F) << 6) | (u[j + 1] & 0x3F);
+
+			if (v < 0xA0)
+				break;
+			cp = v;
+			wd += width2(v);
+			j += 2;
+		} else if (c >= 0xE0) {
+			int32_t v;
+			size_t k = next_cp(s + j, n - j, &v);
+
+			if (v == 0xFFFD || v == 0x2028 || v == 0x2029)
+				break;
+			cp = (unsigned)v;
+			wd += cp_width(v);
+			j += k;
+		} else {
+			break;
 		}
-		if (j == n || (unsigned char)s[j] < 0x80)
-			break;
-		k = next_cp(s + j, n - j, &cp);
-		if (cp == 0xFFFD || cp == 0x2028 || cp == 0x2029)
-			break;
-		wd += cp_width(cp);
-		if (!j)
-			*first = (unsigned)cp;
-		*last = (unsigned)cp;
-		j += k;
 	}
 	*width = wd;
+	*last = cp;
+	if (!j)
+		*first = 0;
+	else if (u[0] < 0x80)
+		*first = u[0];
+	else {
+		int32_t v;
+
+		next_cp(s, n, &v);
+		*first = (unsigned)v;
+	}
 	return j;
 }
 
@@ -260,7 +318,7 @@ static void feed(struct wrap *w, const char *s, size_t n, enum mode mode)
 		size_t k = plain_run(s + i, n - i, &width, &first, &last);
 
 		if (k) {
-			word_add(w, s + i, k, first, last, width);
+			word_add(w, s + i, k, n - i, first, last, width);
 			i += k;
 			continue;
 		}
@@ -268,7 +326,7 @@ static void feed(struct wrap *w, const char *s, size_t n, enum mode mode)
 			if (mode == M_TEXT)
 				w->in_word = 0;
 			else
-				word_add(w, " ", 1, ' ', ' ', 1);
+				word_add(w, " ", 1, 1, ' ', ' ', 1);
 			i++;
 			continue;
 		}
@@ -277,10 +335,10 @@ static void feed(struct wrap *w, const char *s, size_t n, enum mode mode)
 			if (mode == M_TEXT)
 				w->in_word = 0;
 			else
-				word_add(w, " ", 1, ' ', ' ', 1);
+				word_add(w, " ", 1, 1, ' ', ' ', 1);
 		} else {
 			/* a control, C1, or bytes that are not UTF-8 */
-			word_add(w, REPLACEMENT, 3, 0xFFFD, 0xFFFD, 1);
+			word_add(w, REPLACEMENT, 3, 3, 0xFFFD, 0xFFFD, 1);
 		}
 		i += k;
 	}

@@ -61,6 +61,8 @@ struct wrap {
 	unsigned unit_w, unit_last;	/* the pending unit */
 	size_t unit_at;		/* in out: where the pending unit begins */
 	size_t line_start;	/* in out: where the open line's prefix begins */
+	size_t text_at;		/* in out: where its text begins, after the prefix */
+	unsigned room;		/* columns for text on the open line */
 	int unit, unit_sep;	/* a unit is pending; a space before it */
 	int in_word;		/* no break space since the last character */
 	int line_open, open;

@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "buf.h"
 #include "encode.h"
@@ -180,6 +181,21 @@ static void wrap_checks(void)
 	      "vowelled Arabic counts its letters only");
 	CHECK(wrap_width("\xE4\xBD\xA0\xE5\xA5\xBD", 6) == 4, "wide characters count 2");
 	CHECK(wrap_width("e\xCC\x81t\xC3\xA9", 6) == 3, "combining acute counts 0");
+	{
+		/* the engine's own table of two-byte widths, against utf8proc */
+		unsigned cp, bad = 0, first_bad = 0;
+
+		for (cp = 0xA0; cp < 0x800; cp++) {
+			char u[2] = { (char)(0xC0 | (cp >> 6)), (char)(0x80 | (cp & 0x3F)) };
+			int want = utf8proc_charwidth((utf8proc_int32_t)cp);
+
+			if (wrap_width(u, 2) != (unsigned)(want > 0 ? want : 0) &&
+			    !bad++)
+				first_bad = cp;
+		}
+		CHECK(!bad, "%u two-byte widths differ from utf8proc, first U+%04X",
+		      bad, first_bad);
+	}
 }
 
 static void refs_checks(void)
