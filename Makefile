@@ -10,7 +10,7 @@ CC ?= cc
 PKGS = yaml-0.1 libpcre2-8 md4c libutf8proc
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lyaml -lpcre2-8 -lmd4c -lutf8proc)
-CFLAGS ?= -O2 -g
+CFLAGS ?= -O3 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra \
 	$(PKG_CFLAGS) -Icli -Ibuild $(CFLAGS)
 LDLIBS = $(PKG_LIBS) -lpthread -lm

@@ -25,10 +25,10 @@ static void *alloc(struct arena *a, size_t n)
 	n = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
 	if (!a->head || a->size - a->used < n) {
 		/*
-		 * Chunks grow from 512 bytes to CHUNK, so that the many small
-		 * trees a corpus keeps (one per article) stay small.
+		 * Chunks grow from 2 KiB to CHUNK: a catalog or a small
+		 * frontmatter fits the first, a page's data the last few.
 		 */
-		size_t grow = a->head ? a->size * 2 : 512;
+		size_t grow = a->head ? a->size * 2 : 2048;
 		size_t sz = n > CHUNK / 2 ? n : grow < n ? n : grow > CHUNK ? CHUNK : grow;
 		struct arena_chunk *c = xmalloc(sizeof(*c) + ALIGN + sz);
 
@@ -75,4 +75,23 @@ void arena_release(struct arena *a)
 	}
 	a->head = NULL;
 	a->used = a->size = 0;
+}
+
+void arena_reset(struct arena *a)
+{
+	struct arena_chunk *c;
+
+	if (!a->head)
+		return;
+	/* the head is the newest chunk, and of the largest size but for a
+	 * big block's own: the others go */
+	c = a->head->next;
+	while (c) {
+		struct arena_chunk *next = c->next;
+
+		free(c);
+		c = next;
+	}
+	a->head->next = NULL;
+	a->used = 0;
 }

@@ -2429,7 +2429,7 @@ static void page_job(void *ctx, size_t i, int worker)
 		j->wrote = WRITE_DONE;
 out:
 	md_src_release(&src);
-	arena_release(&sc->arena);
+	arena_reset(&sc->arena);
 	render_info_release(&info);
 	diag_list_release(&load);
 	article_release(&a);

@@ -315,8 +315,15 @@ static void feed(struct wrap *w, const char *s, size_t n, enum mode mode)
 		unsigned char c = (unsigned char)s[i];
 		unsigned width, first, last;
 		int32_t cp;
-		size_t k = plain_run(s + i, n - i, &width, &first, &last);
+		size_t k;
 
+		/* a space between words ends the word, the common case */
+		if (c == ' ' && mode == M_TEXT) {
+			w->in_word = 0;
+			i++;
+			continue;
+		}
+		k = plain_run(s + i, n - i, &width, &first, &last);
 		if (k) {
 			word_add(w, s + i, k, n - i, first, last, width);
 			i += k;
