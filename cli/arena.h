@@ -23,6 +23,8 @@ struct arena {
 #define ARENA_INIT { NULL, 0, 0 }
 
 void *arena_alloc(struct arena *a, size_t n);
+/* As arena_alloc(), not zeroed: for a caller that sets every byte. */
+void *arena_alloc_raw(struct arena *a, size_t n);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 void arena_release(struct arena *a);
 /*

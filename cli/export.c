@@ -222,6 +222,8 @@ struct export {
 	char *outdir;		/* as reported, no trailing '/' */
 	char *outdir_abs;
 	struct arena arena;	/* shared read-only data for the workers */
+	/* true, false and null, in arena: every page's booleans share them */
+	struct ynode *yes, *no, *null;
 	/* text: --width, --encoding (probed once), --translit */
 	unsigned width;
 	struct encoding enc;
@@ -499,7 +501,7 @@ static void set_cstr(const struct pg *p, struct ynode *map, const char *key,
 static void set_bool(const struct pg *p, struct ynode *map, const char *key,
 		     int b)
 {
-	ymap_add(p->a, map, key, ynode_bool(p->a, b));
+	ymap_add(p->a, map, key, b ? p->x->yes : p->x->no);
 }
 
 /*
@@ -509,7 +511,7 @@ static void set_bool(const struct pg *p, struct ynode *map, const char *key,
  */
 static void set_null(const struct pg *p, struct ynode *map, const char *key)
 {
-	ymap_add(p->a, map, key, ynode_new(p->a, Y_NULL));
+	ymap_add(p->a, map, key, p->x->null);
 }
 
 /* Text shown to the reader: typography applied (Mustache escapes it). */
@@ -3159,6 +3161,9 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 		x.enc.utf8 = 1;
 	}
 	x.epoch = source_date_epoch();
+	x.yes = ynode_bool(&x.arena, 1);
+	x.no = ynode_bool(&x.arena, 0);
+	x.null = ynode_new(&x.arena, Y_NULL);
 	if (load_templates(&x, d) < 0) {
 		r->usage_error = 1;
 		goto out;

@@ -488,10 +488,10 @@ const char *ytype_name(enum ytype t)
 
 struct ynode *ynode_new(struct arena *a, enum ytype t)
 {
-	struct ynode *n = arena_alloc(a, sizeof(*n));
+	struct ynode *n = arena_alloc_raw(a, sizeof(*n));
 
-	n->type = t;
-	n->str = "";
+	/* every member set, without a call to memset */
+	*n = (struct ynode){ .type = t, .str = "" };
 	return n;
 }
 
@@ -521,7 +521,7 @@ struct ynode *ynode_bool(struct arena *a, int b)
 
 	y->v.b = !!b;
 	y->str = b ? "true" : "false";
-	y->len = strlen(y->str);
+	y->len = b ? 4 : 5;
 	return y;
 }
 
