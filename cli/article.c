@@ -170,10 +170,10 @@ bad:
 /* Length of the line at p (without its end), and of the end (0-2). */
 static size_t line_len(const char *p, const char *end, size_t *eol)
 {
-	const char *q = p;
+	const char *q = memchr(p, '\n', (size_t)(end - p));
 
-	while (q < end && *q != '\n')
-		q++;
+	if (!q)
+		q = end;
 	*eol = q < end ? 1 : 0;
 	if (q > p && q[-1] == '\r') {
 		q--;

@@ -245,8 +245,27 @@ void render_heading_id(struct buf *out, const char *s, size_t n)
 		utf8proc_ssize_t k;
 
 		if ((unsigned char)s[i] < 0x80) {
-			cp = (unsigned char)s[i];
-			k = 1;
+			/* ASCII, most headings: as id_char() would, inline */
+			unsigned c = (unsigned char)s[i];
+			int digit = c >= '0' && c <= '9';
+
+			if (c >= 'A' && c <= 'Z')
+				c += 32;
+			if (!digit && !(c >= 'a' && c <= 'z')) {
+				dash = 1;
+				i++;
+				continue;
+			}
+			if (out->len == start && digit)
+				buf_adds(out, "h-");
+			else if (dash && out->len > start)
+				buf_addc(out, '-');
+			dash = 0;
+			if (out->len - start + 1 > 64)
+				break;
+			buf_addc(out, (char)c);
+			i++;
+			continue;
 		} else {
 			k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
 					     (utf8proc_ssize_t)(n - i), &cp);
