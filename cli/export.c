@@ -464,7 +464,50 @@ struct pg {
 	int rtl;
 	struct arena *a;
 	struct buf t1, t2, t3;	/* scratch */
+	/*
+	 * More scratch, for the sentences and lists of a page: take() one,
+	 * give() them back innermost first.  They keep their room from one
+	 * page to the next (pg_release frees them).
+	 */
+	struct buf **stack;
+	size_t nstack, astack, top;
 };
+
+/* An empty scratch buffer, the caller's until give(). */
+static struct buf *take(struct pg *p)
+{
+	struct buf *b;
+
+	if (p->top == p->nstack) {
+		GROW(p->stack, p->astack, p->nstack + 1);
+		p->stack[p->nstack++] = xcalloc(1, sizeof(struct buf));
+	}
+	b = p->stack[p->top++];
+	buf_reset(b);
+	return b;
+}
+
+/* Give back the k buffers taken last. */
+static void give(struct pg *p, size_t k)
+{
+	p->top -= k;
+}
+
+static void pg_release(struct pg *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nstack; i++) {
+		buf_release(p->stack[i]);
+		free(p->stack[i]);
+	}
+	free(p->stack);
+	p->stack = NULL;
+	p->nstack = p->astack = p->top = 0;
+	buf_release(&p->t1);
+	buf_release(&p->t2);
+	buf_release(&p->t3);
+}
 
 /* s with the page language's typography appended to out. */
 static void typo_append(const struct pg *p, struct buf *out, const char *s,
@@ -687,7 +730,7 @@ static void fill(struct pg *p, const char *tmpl, const struct farg *args,
 {
 	const char *code = p->x->langs[p->lang].code;
 	struct piece v[MAX_PIECES];
-	struct buf run = BUF_INIT;
+	struct buf *run = take(p);
 	struct typo t;
 	int typo = typo_needed(code);
 	size_t n = split_pieces(tmpl, args, nargs, v), k;
@@ -708,20 +751,20 @@ static void fill(struct pg *p, const char *tmpl, const struct farg *args,
 				run_add(p, runs, a->text, a->len, NULL);
 			continue;
 		}
-		buf_reset(&run);
+		buf_reset(run);
 		if (typo)
-			typo_text(&t, &run, a ? a->text : v[k].s, a ? a->len : v[k].n);
+			typo_text(&t, run, a ? a->text : v[k].s, a ? a->len : v[k].n);
 		else
-			buf_add(&run, a ? a->text : v[k].s, a ? a->len : v[k].n);
+			buf_add(run, a ? a->text : v[k].s, a ? a->len : v[k].n);
 		if (a)
-			add_isolated(p, html, run.buf, run.len);
+			add_isolated(p, html, run->buf, run->len);
 		else
-			escape_html(html, run.buf, run.len);
-		buf_add(text, run.buf, run.len);
+			escape_html(html, run->buf, run->len);
+		buf_add(text, run->buf, run->len);
 		if (runs)
-			run_add(p, runs, run.buf, run.len, NULL);
+			run_add(p, runs, run->buf, run->len, NULL);
 	}
-	buf_release(&run);
+	give(p, 1);
 }
 
 /*
@@ -734,7 +777,7 @@ static void fill_one(struct pg *p, struct ynode *d, const char *key,
 		     const struct buf *html, const struct ynode *runs,
 		     struct ynode *sruns)
 {
-	struct buf t = BUF_INIT, h = BUF_INIT, k = BUF_INIT;
+	struct buf *t = take(p), *h = take(p), *k = take(p);
 	struct farg arg;
 
 	arg.name = name;
@@ -743,20 +786,18 @@ static void fill_one(struct pg *p, struct ynode *d, const char *key,
 	arg.html = html->buf;
 	arg.hlen = html->len;
 	arg.runs = runs;
-	fill(p, cat_str(p->x, p->lang, key), &arg, 1, &h, &t, sruns);
+	fill(p, cat_str(p->x, p->lang, key), &arg, 1, h, t, sruns);
 	/* ymap_add keeps keys as given: the names built here go to the arena */
-	set_str(p, d, key, t.buf, t.len);
-	buf_adds(&k, key);
-	buf_adds(&k, "_html");
-	set_str(p, d, arena_strndup(p->a, k.buf, k.len), h.buf, h.len);
+	set_str(p, d, key, t->buf, t->len);
+	buf_adds(k, key);
+	buf_adds(k, "_html");
+	set_str(p, d, arena_strndup(p->a, k->buf, k->len), h->buf, h->len);
 	if (sruns) {
-		buf_setlen(&k, strlen(key));
-		buf_adds(&k, "_runs");
-		ymap_add(p->a, d, arena_strndup(p->a, k.buf, k.len), sruns);
+		buf_setlen(k, strlen(key));
+		buf_adds(k, "_runs");
+		ymap_add(p->a, d, arena_strndup(p->a, k->buf, k->len), sruns);
 	}
-	buf_release(&t);
-	buf_release(&h);
-	buf_release(&k);
+	give(p, 3);
 }
 
 /* One item of a list joined with list_sep and list_pair. */
@@ -773,7 +814,7 @@ struct litem {
 static void join(struct pg *p, const struct litem *items, size_t n,
 		 struct buf *html, struct buf *text, struct ynode *runs)
 {
-	struct buf h = BUF_INIT, t = BUF_INIT;
+	struct buf *h, *t;
 	const char *sep = cat_str(p->x, p->lang, "list_sep");
 	struct ynode *first = runs ? ynode_new(p->a, Y_SEQ) : NULL;
 	struct ynode *last = runs ? ynode_new(p->a, Y_SEQ) : NULL;
@@ -782,34 +823,36 @@ static void join(struct pg *p, const struct litem *items, size_t n,
 
 	if (!n)
 		return;
+	h = take(p);
+	t = take(p);
 	/* all but the last, or the only one */
 	for (i = 0; i < (n == 1 ? 1 : n - 1); i++) {
 		if (i) {
-			escape_html(&h, sep, strlen(sep));
-			buf_adds(&t, sep);
+			escape_html(h, sep, strlen(sep));
+			buf_adds(t, sep);
 			if (runs)
 				run_add(p, first, sep, strlen(sep), NULL);
 		}
 		if (items[i].html)
-			buf_add(&h, items[i].html, items[i].hlen);
+			buf_add(h, items[i].html, items[i].hlen);
 		else
-			add_isolated(p, &h, items[i].text, items[i].len);
-		buf_add(&t, items[i].text, items[i].len);
+			add_isolated(p, h, items[i].text, items[i].len);
+		buf_add(t, items[i].text, items[i].len);
 		if (runs)
 			run_add(p, first, items[i].text, items[i].len,
 				items[i].href);
 	}
 	if (n == 1) {
-		buf_add(html, h.buf, h.len);
-		buf_add(text, t.buf, t.len);
+		buf_add(html, h->buf, h->len);
+		buf_add(text, t->buf, t->len);
 		runs_append(p, runs, first);
 		goto out;
 	}
 	args[0].name = "first";
-	args[0].text = t.buf;
-	args[0].len = t.len;
-	args[0].html = h.buf;
-	args[0].hlen = h.len;
+	args[0].text = t->buf;
+	args[0].len = t->len;
+	args[0].html = h->buf;
+	args[0].hlen = h->len;
 	args[0].runs = first;
 	args[1].name = "last";
 	args[1].text = items[n - 1].text;
@@ -831,8 +874,7 @@ static void join(struct pg *p, const struct litem *items, size_t n,
 	if (!items[n - 1].html)
 		free((char *)args[1].html);
 out:
-	buf_release(&h);
-	buf_release(&t);
+	give(p, 2);
 }
 
 /* base_url<lang>/<slug><ext>: where article t is on the web. */
@@ -964,30 +1006,31 @@ static void local_date(struct pg *p, struct date dt, struct buf *out)
 static void page_updated(struct pg *p, struct ynode *d,
 			 const struct article_meta *m)
 {
-	struct buf date = BUF_INIT, tag = BUF_INIT;
+	struct buf *date, *tag;
 	char iso[16];
 
 	if (!m->updated.y)
 		return;
+	date = take(p);
+	tag = take(p);
 	date_format(m->updated, iso);
 	set_cstr(p, d, "updated", iso);
-	local_date(p, m->updated, &date);
-	set_text(p, d, "updated_date", date.buf);
-	buf_adds(&tag, "<time datetime=\"");
-	escape_html(&tag, iso, strlen(iso));
-	buf_adds(&tag, "\">");
-	escape_html(&tag, date.buf, date.len);
-	buf_adds(&tag, "</time>");
-	fill_one(p, d, "updated_on", "date", &date, &tag, NULL, NULL);
-	buf_release(&date);
-	buf_release(&tag);
+	local_date(p, m->updated, date);
+	set_text(p, d, "updated_date", date->buf);
+	buf_adds(tag, "<time datetime=\"");
+	escape_html(tag, iso, strlen(iso));
+	buf_adds(tag, "\">");
+	escape_html(tag, date->buf, date->len);
+	buf_adds(tag, "</time>");
+	fill_one(p, d, "updated_on", "date", date, tag, NULL, NULL);
+	give(p, 2);
 }
 
 static void page_people(struct pg *p, struct ynode *d,
 			const struct article_keep *kp, struct buf *jsonld)
 {
 	struct ynode *list = ynode_new(p->a, Y_SEQ);
-	struct buf html = BUF_INIT, text = BUF_INIT;
+	struct buf *html = take(p), *text = take(p);
 	size_t i, n = 0;
 
 	buf_adds(jsonld, ",\"reviewedBy\":[");
@@ -1012,12 +1055,12 @@ static void page_people(struct pg *p, struct ynode *d,
 		args[0].len = strlen(args[0].text);
 		args[1].len = strlen(args[1].text);
 		args[2].len = strlen(args[2].text);
-		buf_reset(&html);
-		buf_reset(&text);
-		fill(p, cat_str(p->x, p->lang, "thanks"), args, 3, &html, &text,
+		buf_reset(html);
+		buf_reset(text);
+		fill(p, cat_str(p->x, p->lang, "thanks"), args, 3, html, text,
 		     NULL);
-		set_str(p, item, "thanks", text.buf, text.len);
-		set_str(p, item, "thanks_html", html.buf, html.len);
+		set_str(p, item, "thanks", text->buf, text->len);
+		set_str(p, item, "thanks_html", html->buf, html->len);
 		yseq_add(p->a, list, item);
 		buf_adds(jsonld, n ? ",{\"@type\":\"Person\",\"name\":" :
 				     "{\"@type\":\"Person\",\"name\":");
@@ -1034,7 +1077,7 @@ static void page_people(struct pg *p, struct ynode *d,
 	list = ynode_new(p->a, Y_SEQ);
 	if (kp->ntranslators) {
 		struct litem *items = xcalloc(kp->ntranslators, sizeof(*items));
-		struct buf jh = BUF_INIT, jt = BUF_INIT;
+		struct buf *jh = take(p), *jt = take(p);
 
 		for (i = 0; i < kp->ntranslators; i++) {
 			struct ynode *item = ynode_new(p->a, Y_MAP);
@@ -1044,18 +1087,16 @@ static void page_people(struct pg *p, struct ynode *d,
 			items[i].text = kp->translators[i];
 			items[i].len = strlen(kp->translators[i]);
 		}
-		join(p, items, kp->ntranslators, &jh, &jt, NULL);
-		fill_one(p, d, "translated_by", "names", &jt, &jh, NULL, NULL);
-		buf_release(&jh);
-		buf_release(&jt);
+		join(p, items, kp->ntranslators, jh, jt, NULL);
+		fill_one(p, d, "translated_by", "names", jt, jh, NULL, NULL);
+		give(p, 2);
 		free(items);
 	} else {
 		set_null(p, d, "translated_by");
 		set_null(p, d, "translated_by_html");
 	}
 	ymap_add(p->a, d, "translators", list);
-	buf_release(&html);
-	buf_release(&text);
+	give(p, 2);
 }
 
 /*
@@ -1070,7 +1111,7 @@ static void page_versions(struct pg *p, struct ynode *d, size_t art,
 	struct ynode *alts = ynode_new(p->a, Y_SEQ);
 	struct ynode *vers = ynode_new(p->a, Y_SEQ);
 	struct litem *items = xcalloc(x->c.cfg.nlang + 1, sizeof(*items));
-	struct buf *hs = xcalloc(x->c.cfg.nlang + 1, sizeof(*hs));
+	struct buf **hs = xcalloc(x->c.cfg.nlang + 1, sizeof(*hs));
 	struct ynode *runs = x->f->text ? ynode_new(p->a, Y_SEQ) : NULL;
 	size_t k, n = 0;
 
@@ -1111,19 +1152,19 @@ static void page_versions(struct pg *p, struct ynode *d, size_t art,
 
 		items[n].text = lang_name(x, p->lang, k);
 		items[n].len = strlen(items[n].text);
-		buf_init(&hs[n]);
+		hs[n] = take(p);
 		if (linked) {
 			/* <a href="../en/x.html" hreflang="en">anglais</a> */
-			buf_adds(&hs[n], "<a href=\"");
-			escape_url(&hs[n], p->t2.buf, p->t2.len);
-			buf_adds(&hs[n], "\" hreflang=\"");
-			escape_html(&hs[n], x->langs[k].code, strlen(x->langs[k].code));
-			buf_adds(&hs[n], "\">");
-			escape_html(&hs[n], x->langs[p->lang].name[k]->str,
+			buf_adds(hs[n], "<a href=\"");
+			escape_url(hs[n], p->t2.buf, p->t2.len);
+			buf_adds(hs[n], "\" hreflang=\"");
+			escape_html(hs[n], x->langs[k].code, strlen(x->langs[k].code));
+			buf_adds(hs[n], "\">");
+			escape_html(hs[n], x->langs[p->lang].name[k]->str,
 				    x->langs[p->lang].name[k]->len);
-			buf_adds(&hs[n], "</a>");
-			items[n].html = hs[n].buf;
-			items[n].hlen = hs[n].len;
+			buf_adds(hs[n], "</a>");
+			items[n].html = hs[n]->buf;
+			items[n].hlen = hs[n]->len;
 			items[n].href = arena_strndup(p->a, p->t2.buf, p->t2.len);
 		}
 		n++;
@@ -1143,20 +1184,18 @@ static void page_versions(struct pg *p, struct ynode *d, size_t art,
 	ymap_add(p->a, d, "versions", vers);
 	set_bool(p, d, "has_versions", n > 0);
 	if (n) {
-		struct buf jh = BUF_INIT, jt = BUF_INIT;
+		struct buf *jh = take(p), *jt = take(p);
 		struct ynode *lruns = runs ? ynode_new(p->a, Y_SEQ) : NULL;
 
-		join(p, items, n, &jh, &jt, lruns);
-		fill_one(p, d, "also_available_in", "languages", &jt, &jh, lruns,
+		join(p, items, n, jh, jt, lruns);
+		fill_one(p, d, "also_available_in", "languages", jt, jh, lruns,
 			 runs);
-		buf_release(&jh);
-		buf_release(&jt);
+		give(p, 2);
 	} else {
 		set_null(p, d, "also_available_in");
 		set_null(p, d, "also_available_in_html");
 	}
-	for (k = 0; k < n; k++)
-		buf_release(&hs[k]);
+	give(p, n);
 	free(hs);
 	free(items);
 }
@@ -1219,11 +1258,12 @@ static void page_related(struct pg *p, struct ynode *d,
 			set_null(p, item, "hreflang");
 		} else {
 			/* the original's title, in its own language */
-			struct pg q = *p;
 			int k = x->lix[t];
+			size_t page_lang = p->lang;
 
-			q.lang = (size_t)k;
-			set_text(&q, item, "title", x->c.articles[t].title);
+			p->lang = (size_t)k;
+			set_text(p, item, "title", x->c.articles[t].title);
+			p->lang = page_lang;
 			set_cstr(p, item, "title_lang", x->langs[k].code);
 			if (x->langs[k].rtl != p->rtl)
 				set_cstr(p, item, "title_dir",
@@ -1298,7 +1338,7 @@ static struct ynode *page_data(struct pg *p, size_t art,
 	const struct article_meta *m = &x->c.articles[art];
 	const struct xid *e = id_find(x, m->id, strlen(m->id));
 	struct ynode *d = ynode_new(p->a, Y_MAP);
-	struct buf jsonld = BUF_INIT, url = BUF_INIT;
+	struct buf *jsonld = take(p), *url = take(p);
 	const char *code = x->langs[p->lang].code;
 	char iso[16];
 
@@ -1312,8 +1352,8 @@ static struct ynode *page_data(struct pg *p, size_t art,
 		set_null(p, d, "summary");
 	/* not copied: the body outlives the page's data (page_job) */
 	ymap_add(p->a, d, "body", ynode_string_ref(p->a, body, body_len));
-	self_url(x, art, &url);
-	set_url(p, d, "canonical", url.buf, url.len);
+	self_url(x, art, url);
+	set_url(p, d, "canonical", url->buf, url->len);
 	index_links(p, d);
 	if (m->section) {
 		struct ynode *s = ynode_new(p->a, Y_MAP);
@@ -1328,31 +1368,31 @@ static struct ynode *page_data(struct pg *p, size_t art,
 	page_updated(p, d, m);
 
 	/* JSON-LD: schema.org's MedicalWebPage for search engines */
-	buf_adds(&jsonld, "{\"@context\":\"https://schema.org\","
+	buf_adds(jsonld, "{\"@context\":\"https://schema.org\","
 		 "\"@type\":\"MedicalWebPage\",\"inLanguage\":");
-	escape_json_script(&jsonld, code, strlen(code));
-	buf_adds(&jsonld, ",\"headline\":");
-	escape_json_script(&jsonld, m->title ? m->title : m->id,
+	escape_json_script(jsonld, code, strlen(code));
+	buf_adds(jsonld, ",\"headline\":");
+	escape_json_script(jsonld, m->title ? m->title : m->id,
 			   strlen(m->title ? m->title : m->id));
 	if (m->summary) {
-		buf_adds(&jsonld, ",\"description\":");
-		escape_json_script(&jsonld, m->summary, strlen(m->summary));
+		buf_adds(jsonld, ",\"description\":");
+		escape_json_script(jsonld, m->summary, strlen(m->summary));
 	}
 	if (x->c.cfg.base_url) {
-		buf_adds(&jsonld, ",\"url\":");
-		escape_json_script(&jsonld, url.buf, url.len);
+		buf_adds(jsonld, ",\"url\":");
+		escape_json_script(jsonld, url->buf, url->len);
 	}
 	if (m->updated.y) {
 		date_format(m->updated, iso);
-		buf_adds(&jsonld, ",\"dateModified\":");
-		escape_json_script(&jsonld, iso, strlen(iso));
-		buf_adds(&jsonld, ",\"lastReviewed\":");
-		escape_json_script(&jsonld, iso, strlen(iso));
+		buf_adds(jsonld, ",\"dateModified\":");
+		escape_json_script(jsonld, iso, strlen(iso));
+		buf_adds(jsonld, ",\"lastReviewed\":");
+		escape_json_script(jsonld, iso, strlen(iso));
 	}
-	page_people(p, d, kp, &jsonld);
-	buf_adds(&jsonld, ",\"audience\":{\"@type\":\"MedicalAudience\","
+	page_people(p, d, kp, jsonld);
+	buf_adds(jsonld, ",\"audience\":{\"@type\":\"MedicalAudience\","
 		 "\"audienceType\":\"Patient\"}}");
-	set_str(p, d, "jsonld", jsonld.buf, jsonld.len);
+	set_str(p, d, "jsonld", jsonld->buf, jsonld->len);
 
 	page_versions(p, d, art, e);
 	page_stale(p, d, art, e);
@@ -1360,8 +1400,7 @@ static struct ynode *page_data(struct pg *p, size_t art,
 	page_sources(p, d, kp);
 	page_headings(p, d, ri);
 	ymap_add(p->a, d, "strings", x->langs[p->lang].strings);
-	buf_release(&jsonld);
-	buf_release(&url);
+	give(p, 2);
 	return d;
 }
 
@@ -2529,9 +2568,7 @@ static void write_indexes(struct export *x, struct diag_list *d,
 		arena_release(&sc.arena);
 	}
 	buf_release(&sc.page);
-	buf_release(&sc.pg.t1);
-	buf_release(&sc.pg.t2);
-	buf_release(&sc.pg.t3);
+	pg_release(&sc.pg);
 }
 
 /* ---- the text format ---- */
@@ -3014,7 +3051,7 @@ static void prepare_lang(struct export *x, size_t k)
 		L->name[j] = hold->pairs[hold->n - 1].value;
 	}
 	L->autonym = L->name[k];
-	buf_release(&p.t1);
+	pg_release(&p);
 }
 
 static void export_release(struct export *x)
@@ -3095,9 +3132,7 @@ static void run_pool(struct run *run, size_t njobs, int nsc)
 		buf_release(&run->sc[i].conv);
 		buf_release(&run->sc[i].body);
 		buf_release(&run->sc[i].page);
-		buf_release(&run->sc[i].pg.t1);
-		buf_release(&run->sc[i].pg.t2);
-		buf_release(&run->sc[i].pg.t3);
+		pg_release(&run->sc[i].pg);
 		arena_release(&run->sc[i].arena);
 	}
 }
