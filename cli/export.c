@@ -2067,6 +2067,7 @@ struct scratch {
 	struct pg pg;
 	struct arena arena;
 	struct encoder enc;	/* its own iconv_t: they are not shared */
+	struct mustache_hints hints;	/* pages are built alike */
 };
 
 struct run {
@@ -2439,8 +2440,8 @@ static void page_job(void *ctx, size_t i, int worker)
 	if (x->f->page_fn) {
 		if (x->f->page_fn(x, data, &info, &sc->page) < 0)
 			goto out;
-	} else if ((rc_t = mustache_render(x->page_t, data, find_partial, x,
-					   &sc->page)) < 0) {
+	} else if ((rc_t = mustache_render_hinted(x->page_t, data, find_partial,
+						  x, &sc->page, &sc->hints)) < 0) {
 		diag(&j->d, R_TEMPLATE, tpl_find(x, x->f->page_template)->file,
 		     0, 0, NULL, "%s", mustache_runaway_msg(rc_t));
 		j->bad_template = 1;

@@ -20,6 +20,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "buf.h"
@@ -508,6 +509,7 @@ struct render {
 	long steps;		/* left before the render is a runaway */
 	int depth;		/* of partials */
 	enum mustache_runaway why;	/* once a render returned -1 */
+	struct mustache_hints *hints;	/* or NULL */
 };
 
 static void put_indent(const struct indent *ind, struct buf *out)
@@ -542,46 +544,75 @@ static void put_text(const char *s, size_t n, int bol,
 }
 
 static const struct ypair *map_find(const struct ynode *m, const char *k,
-				    size_t n)
+				    size_t n, unsigned *hint)
 {
 	size_t i;
 
 	if (!m || m->type != Y_MAP)
 		return NULL;
+	if (hint && *hint < m->n) {
+		const struct ynode *key = m->pairs[*hint].key;
+
+		if (key && key->len == n && (!n || memcmp(key->str, k, n) == 0))
+			return &m->pairs[*hint];
+	}
 	for (i = 0; i < m->n; i++) {
 		const struct ynode *key = m->pairs[i].key;
 
 		/* the first byte first: most keys differ there */
 		if (key && key->len == n &&
-		    (!n || (key->str[0] == k[0] && memcmp(key->str, k, n) == 0)))
+		    (!n || (key->str[0] == k[0] && memcmp(key->str, k, n) == 0))) {
+			if (hint)
+				*hint = (unsigned)i;
 			return &m->pairs[i];
+		}
 	}
 	return NULL;
+}
+
+/* The hint of part k of the name at in, or NULL. */
+static unsigned *hint_of(struct mustache_hints *h, const struct mu_span *part)
+{
+	size_t slot;
+
+	if (!h)
+		return NULL;
+	slot = ((uintptr_t)part / sizeof(*part)) % MUSTACHE_HINTS;
+	if (h->at[slot] != part) {
+		h->at[slot] = part;
+		h->pair[slot] = 0;
+	}
+	return &h->pair[slot];
 }
 
 /* The value a name resolves to, or NULL when it does not resolve. */
 static const struct ynode *lookup(const struct mustache *t,
 				  const struct mu_ins *in,
-				  const struct frame *f)
+				  const struct frame *f,
+				  struct mustache_hints *hints)
 {
 	const struct mu_span *part;
 	const struct ypair *pair = NULL;
 	const struct ynode *v;
+	unsigned *hint;
 	unsigned i;
 
 	/* "." has no parts, and t->parts may then be NULL */
 	if (!in->nparts)
 		return f ? f->node : NULL;
 	part = &t->parts[in->off];
+	hint = hint_of(hints, part);
 	/* The first part: the nearest context that has the key wins. */
 	for (; f && !pair; f = f->up)
-		pair = map_find(f->node, t->pool + part[0].off, part[0].len);
+		pair = map_find(f->node, t->pool + part[0].off, part[0].len,
+				hint);
 	if (!pair)
 		return NULL;
 	v = pair->value;
 	/* The others: only against the former result. */
 	for (i = 1; i < in->nparts && v; i++) {
-		pair = map_find(v, t->pool + part[i].off, part[i].len);
+		pair = map_find(v, t->pool + part[i].off, part[i].len,
+				hint_of(hints, &part[i]));
 		v = pair ? pair->value : NULL;
 	}
 	return v;
@@ -743,11 +774,11 @@ static int render_range(const struct mustache *t, size_t from, size_t to,
 		switch (in->op) {
 		case OP_ESCAPED:
 		case OP_RAW:
-			interpolate(lookup(t, in, stack), in->op == OP_ESCAPED,
+			interpolate(lookup(t, in, stack, r->hints), in->op == OP_ESCAPED,
 				    r->out);
 			break;
 		case OP_SECTION:
-			v = lookup(t, in, stack);
+			v = lookup(t, in, stack, r->hints);
 			if (!truthy(v))
 				break;
 			f.up = stack;
@@ -766,7 +797,7 @@ static int render_range(const struct mustache *t, size_t from, size_t to,
 			}
 			break;
 		case OP_INVERTED:
-			if (truthy(lookup(t, in, stack)))
+			if (truthy(lookup(t, in, stack, r->hints)))
 				break;
 			if (render_range(t, i + 1, in->end, stack, ind, r) < 0)
 				return -1;
@@ -785,6 +816,13 @@ static int render_range(const struct mustache *t, size_t from, size_t to,
 int mustache_render(const struct mustache *t, const struct ynode *data,
 		    mustache_partial_fn partials, void *ctx, struct buf *out)
 {
+	return mustache_render_hinted(t, data, partials, ctx, out, NULL);
+}
+
+int mustache_render_hinted(const struct mustache *t, const struct ynode *data,
+			   mustache_partial_fn partials, void *ctx,
+			   struct buf *out, struct mustache_hints *hints)
+{
 	struct render r;
 	struct frame root;
 	size_t mark = out->len;
@@ -796,6 +834,7 @@ int mustache_render(const struct mustache *t, const struct ynode *data,
 	r.steps = MUSTACHE_MAX_STEPS;
 	r.depth = 0;
 	r.why = MUSTACHE_DEEP;
+	r.hints = hints;
 	root.node = data;
 	root.up = NULL;
 	if (render_range(t, 0, t->nins, &root, NULL, &r) < 0) {

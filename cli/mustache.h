@@ -95,6 +95,24 @@ enum mustache_runaway {
 
 int mustache_render(const struct mustache *t, const struct ynode *data,
 		    mustache_partial_fn partials, void *ctx, struct buf *out);
+
+/*
+ * Where each name of a template was found last time: data built alike
+ * (one page after another, the items of a list) is then looked up in one
+ * step instead of a scan.  A hint is only ever tried, never trusted, so
+ * stale or colliding hints cost time, not correctness.  One per thread,
+ * zeroed before its first use, owned by the caller.
+ */
+#define MUSTACHE_HINTS 512
+struct mustache_hints {
+	const void *at[MUSTACHE_HINTS];	/* the name's instruction and part */
+	unsigned pair[MUSTACHE_HINTS];	/* where it was in its map */
+};
+
+/* mustache_render(), with hints (which may be NULL). */
+int mustache_render_hinted(const struct mustache *t, const struct ynode *data,
+			   mustache_partial_fn partials, void *ctx,
+			   struct buf *out, struct mustache_hints *hints);
 /* What a runaway code says, for a diagnostic ("partials nest ..."). */
 const char *mustache_runaway_msg(int code);
 

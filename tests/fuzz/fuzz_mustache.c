@@ -16,6 +16,7 @@
 #include "yaml_tree.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 struct partials {
 	const struct mustache *self, *partial;
@@ -70,17 +71,28 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		} else if (out.len > MUSTACHE_MAX_OUTPUT + 6) {
 			abort();
 		}
-		/* the same compiled template renders the same way twice */
+		/*
+		 * The same compiled template renders the same way twice, and
+		 * with hints, fresh or left by the renders before.
+		 */
 		{
 			struct buf again = BUF_INIT;
+			struct mustache_hints *h = calloc(1, sizeof(*h));
+			int k;
 
-			buf_adds(&again, "before");
-			mustache_render(t, doc.root, find_partial, &p, &again);
-			if (again.len != out.len ||
-			    memcmp(again.buf, out.buf, out.len)) {
-				fprintf(stderr, "fuzz: two renders differ\n");
-				abort();
+			for (k = 0; k < 3; k++) {
+				buf_reset(&again);
+				buf_adds(&again, "before");
+				mustache_render_hinted(t, doc.root, find_partial, &p,
+						       &again, k ? h : NULL);
+				if (again.len != out.len ||
+				    memcmp(again.buf, out.buf, out.len)) {
+					fprintf(stderr, "fuzz: two renders differ%s\n",
+						k ? " (hints)" : "");
+					abort();
+				}
 			}
+			free(h);
 			buf_release(&again);
 		}
 	}

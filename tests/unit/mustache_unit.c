@@ -492,6 +492,45 @@ static void test_threads(void)
 	ydoc_release(&doc);
 }
 
+/*
+ * Hints: one set kept across renders of data whose keys move, vanish and
+ * nest differently must never change what is rendered.
+ */
+static void test_hints(void)
+{
+	static const char *const data[] = {
+		"{a: 1, b: 2, c: {d: 3}, list: [{x: 1, a: in}, {a: 5, x: 2}]}",
+		"{c: {e: 0, d: 4}, b: 6, a: 7, list: [{x: 3}, {y: 0, x: 4, a: 8}]}",
+		"{b: 9, list: [], c: 5}",
+		"{a: [1, 2], b: {a: 1}, c: {d: {d: 6}}, list: {x: 7}}",
+		"{a: 1, b: 2, c: {d: 3}, list: [{x: 1, a: in}, {a: 5, x: 2}]}",
+	};
+	static const char src[] = "{{a}}|{{b}}|{{c.d}}|{{c.e}}|"
+		"{{#list}}[{{x}}{{a}}]{{/list}}|{{#b}}{{a}}{{/b}}";
+	struct mustache *t = mustache_compile("hints", src, strlen(src), NULL);
+	struct mustache_hints *hints = calloc(1, sizeof(*hints));
+	size_t i, round;
+
+	CHECK(t && hints, "compiled");
+	for (round = 0; t && hints && round < 2; round++) {
+		for (i = 0; i < sizeof(data) / sizeof(data[0]); i++) {
+			struct ydoc doc = YDOC_INIT;
+			const struct ynode *d = yaml(&doc, data[i]);
+			struct buf plain = BUF_INIT, hinted = BUF_INIT;
+
+			mustache_render(t, d, NULL, NULL, &plain);
+			mustache_render_hinted(t, d, NULL, NULL, &hinted, hints);
+			CHECK_STR(hinted.buf, plain.buf, "hinted render %zu, round %zu",
+				  i, round);
+			buf_release(&plain);
+			buf_release(&hinted);
+			ydoc_release(&doc);
+		}
+	}
+	mustache_free(t);
+	free(hints);
+}
+
 int main(void)
 {
 	test_syntax_errors();
@@ -502,5 +541,6 @@ int main(void)
 	test_indentation();
 	test_delimiters();
 	test_threads();
+	test_hints();
 	return test_done("mustache_unit");
 }
