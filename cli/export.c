@@ -222,6 +222,8 @@ struct export {
 	char *outdir;		/* as reported, no trailing '/' */
 	char *outdir_abs;
 	struct arena arena;	/* shared read-only data for the workers */
+	/* the sort keys of the publishable articles' titles (title_keys) */
+	char **title_key;
 	/* true, false and null, in arena: every page's booleans share them */
 	struct ynode *yes, *no, *null;
 	/* text: --width, --encoding (probed once), --translit */
@@ -1431,7 +1433,19 @@ static void index_links(struct pg *p, struct ynode *d)
 static char *sort_key(const char *s)
 {
 	utf8proc_uint8_t *out = NULL;
+	size_t i;
 
+	/* printable ASCII: case folding lowers the letters, nothing else */
+	for (i = 0; s && s[i] >= 0x20 && s[i] < 0x7F; i++)
+		;
+	if (s && !s[i]) {
+		char *k = xstrdup(s);
+
+		for (i = 0; k[i]; i++)
+			if (k[i] >= 'A' && k[i] <= 'Z')
+				k[i] += 'a' - 'A';
+		return k;
+	}
 	if (!s || utf8proc_map((const utf8proc_uint8_t *)s, -1, &out,
 			       UTF8PROC_NULLTERM | UTF8PROC_COMPOSE |
 			       UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
@@ -1444,7 +1458,7 @@ struct entry {
 	size_t art;
 	long section;		/* rank of its section; LONG_MAX: none */
 	const char *section_id;
-	char *key;
+	const char *key;	/* x->title_key[art] */
 };
 
 static int cmp_entry(const void *va, const void *vb)
@@ -1484,7 +1498,7 @@ static long section_rank(const struct export *x, const char *id)
  * The articles of a language in the order of its index (and of an EPUB's
  * table of contents and spine): by section, then by title.  An EPUB's
  * index lists only the pages of its book.  Returns the entries (the
- * caller frees them with entries_free()), *n their number.
+ * caller frees them with free()), *n their number.
  */
 static struct entry *lang_entries(const struct export *x, size_t lang,
 				  size_t *n)
@@ -1501,20 +1515,11 @@ static struct entry *lang_entries(const struct export *x, size_t lang,
 		v[*n].art = i;
 		v[*n].section = section_rank(x, c->articles[i].section);
 		v[*n].section_id = c->articles[i].section;
-		v[*n].key = sort_key(c->articles[i].title);
+		v[*n].key = x->title_key[i];
 		(*n)++;
 	}
 	qsort(v, *n, sizeof(*v), cmp_entry);
 	return v;
-}
-
-static void entries_free(struct entry *v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(v[i].key);
-	free(v);
 }
 
 static struct ynode *index_data(struct pg *p)
@@ -1623,7 +1628,7 @@ static struct ynode *index_data(struct pg *p)
 	ymap_add(p->a, d, "sections", sections);
 	set_bool(p, d, "has_articles", n > 0);
 	ymap_add(p->a, d, "strings", x->langs[p->lang].strings);
-	entries_free(v, n);
+	free(v);
 	return d;
 }
 
@@ -2911,7 +2916,7 @@ out:
 	free(res);
 	free(root);
 	free(meta);
-	entries_free(v, n);
+	free(v);
 	buf_release(&opf);
 	buf_release(&id);
 	buf_release(&seed);
@@ -3068,6 +3073,9 @@ static void export_release(struct export *x)
 	for (i = 0; x->slug && i < x->c.n; i++)
 		free(x->slug[i]);
 	free(x->slug);
+	for (i = 0; x->title_key && i < x->c.n; i++)
+		free(x->title_key[i]);
+	free(x->title_key);
 	free(x->lix);
 	free(x->pub);
 	free(x->ids);
@@ -3112,6 +3120,26 @@ static int reported(const struct export *x, size_t i)
 
 	return x->c.selected[i] && (k < 0 || x->langs[k].wanted) &&
 	       (m->status != STATUS_DRAFT || x->o->include_drafts);
+}
+
+static void title_key_job(void *ctx, size_t i, int worker)
+{
+	struct export *x = ctx;
+
+	(void)worker;
+	if (x->pub[i])
+		x->title_key[i] = sort_key(x->c.articles[i].title);
+}
+
+/*
+ * The sort keys of every publishable article's title, which indexes and
+ * tables of contents are ordered by: Unicode case folding is costly
+ * enough to share among the workers.
+ */
+static void title_keys(struct export *x, int jobs)
+{
+	x->title_key = xcalloc(x->c.n + 1, sizeof(*x->title_key));
+	pool_run(jobs, x->c.n, title_key_job, x);
 }
 
 static void run_pool(struct run *run, size_t njobs, int nsc)
@@ -3390,6 +3418,7 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 	for (i = 0; x.f->book && i < c->n; i++)
 		if (x.pub[i] && reported(&x, i))
 			x.langs[x.lix[i]].has_pages = 1;
+	title_keys(&x, nsc);
 	write_indexes(&x, &all, r);
 	for (k = 0; x.f->lang_files && k < c->cfg.nlang; k++)
 		if (x.langs[k].dir && x.langs[k].has_pages &&
