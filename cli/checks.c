@@ -48,12 +48,12 @@ static int ends_with_path(const char *path, const char *tail)
 
 static void check_ids(struct corpus *c, struct diag_list *d)
 {
+	struct buf want = BUF_INIT;
 	size_t i;
 
 	for (i = 0; i < c->n; i++) {
 		struct article_meta *m = &c->articles[i];
 		const struct article_meta *other;
-		struct buf want = BUF_INIT;
 
 		if (!m->id || !m->lang)
 			continue;
@@ -75,13 +75,17 @@ static void check_ids(struct corpus *c, struct diag_list *d)
 			       "duplicate article: id '%s' in '%s' is also in '%s'",
 			       m->id, m->lang, other->path);
 		/* the recommended layout is <id>/<lang>.md, at any depth */
-		buf_addf(&want, "%s/%s.md", m->id, m->lang);
+		buf_reset(&want);
+		buf_adds(&want, m->id);
+		buf_addc(&want, '/');
+		buf_adds(&want, m->lang);
+		buf_adds(&want, ".md");
 		if (!ends_with_path(m->relpath, want.buf))
 			report(c, d, m, R_PATH_MISMATCH, m->id_pos, NULL,
 			       "path does not match id and lang: expected '%s'",
 			       want.buf);
-		buf_release(&want);
 	}
+	buf_release(&want);
 }
 
 static void check_translations(struct corpus *c, struct diag_list *d)
