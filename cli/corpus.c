@@ -323,8 +323,10 @@ static void scan_dir(struct scan *s, const char *rel)
 	if (s->depth > 64)
 		return;
 	buf_adds(&path, s->c->root_abs);
-	if (*rel)
-		buf_addf(&path, "/%s", rel);
+	if (*rel) {
+		buf_addc(&path, '/');
+		buf_adds(&path, rel);
+	}
 	dir = opendir(path.buf);
 	if (!dir) {
 		char *p = corpus_path(s->c, *rel ? rel : ".");
@@ -340,11 +342,15 @@ static void scan_dir(struct scan *s, const char *rel)
 		if (e->d_name[0] == '.' || e->d_name[0] == '_')
 			continue;
 		buf_reset(&child);
-		if (*rel)
-			buf_addf(&child, "%s/", rel);
+		if (*rel) {
+			buf_adds(&child, rel);
+			buf_addc(&child, '/');
+		}
 		buf_adds(&child, e->d_name);
 		buf_reset(&path);
-		buf_addf(&path, "%s/%s", s->c->root_abs, child.buf);
+		buf_adds(&path, s->c->root_abs);
+		buf_addc(&path, '/');
+		buf_add(&path, child.buf, child.len);
 		/* a directory named *.md is reported (reading it says what it
 		 * is) and searched like any other */
 		if (is_md(e->d_name))
