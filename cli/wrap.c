@@ -269,6 +269,9 @@ static size_t plain_run(const char *s, size_t n, unsigned *width,
 ascii_end:
 			wd += (unsigned)(j - a);
 			cp = u[j - 1];
+			/* a space, a control or the end: the run is over */
+			if (j == n || u[j] < 0x80)
+				break;
 		} else if (c >= 0xC2 && c <= 0xDF && j + 1 < n &&
 			   (u[j + 1] & 0xC0) == 0x80) {
 			/* two bytes (accents, Arabic) without a call */
