@@ -722,7 +722,8 @@ static size_t split_pieces(const char *tmpl, const struct farg *args,
 /*
  * Fill the {name} placeholders of a catalog string into html (escaped;
  * text values isolated with <bdi> on right-to-left pages, where a Latin
- * name would otherwise reorder the sentence around it) and text (plain).
+ * name would otherwise reorder the sentence around it; left alone for
+ * the text format, which reads no markup) and text (plain).
  * The whole string is one typography run, so "texte : {date}" gets its
  * no-break space.  An unknown placeholder stays as written.
  */
@@ -735,6 +736,8 @@ static void fill(struct pg *p, const char *tmpl, const struct farg *args,
 	struct buf *run = take(p);
 	struct typo t;
 	int typo = typo_needed(code);
+	/* the text format reads no markup: html is left as it is */
+	int markup = !p->x->f->text;
 	size_t n = split_pieces(tmpl, args, nargs, v), k;
 
 	if (typo)
@@ -743,7 +746,8 @@ static void fill(struct pg *p, const char *tmpl, const struct farg *args,
 		const struct farg *a = v[k].arg >= 0 ? &args[v[k].arg] : NULL;
 
 		if (a && a->html) {
-			buf_add(html, a->html, a->hlen);
+			if (markup)
+				buf_add(html, a->html, a->hlen);
 			buf_add(text, a->text, a->len);
 			if (typo)
 				typo_verbatim(&t, a->text, a->len);
@@ -758,9 +762,9 @@ static void fill(struct pg *p, const char *tmpl, const struct farg *args,
 			typo_text(&t, run, a ? a->text : v[k].s, a ? a->len : v[k].n);
 		else
 			buf_add(run, a ? a->text : v[k].s, a ? a->len : v[k].n);
-		if (a)
+		if (markup && a)
 			add_isolated(p, html, run->buf, run->len);
-		else
+		else if (markup)
 			escape_html(html, run->buf, run->len);
 		buf_add(text, run->buf, run->len);
 		if (runs)
@@ -1035,7 +1039,8 @@ static void page_people(struct pg *p, struct ynode *d,
 	struct buf *html = take(p), *text = take(p);
 	size_t i, n = 0;
 
-	buf_adds(jsonld, ",\"reviewedBy\":[");
+	if (jsonld)
+		buf_adds(jsonld, ",\"reviewedBy\":[");
 	for (i = 0; i < kp->nreviewers; i++) {
 		const struct keep_person *r = &kp->reviewers[i];
 		struct ynode *item;
@@ -1064,13 +1069,16 @@ static void page_people(struct pg *p, struct ynode *d,
 		set_str(p, item, "thanks", text->buf, text->len);
 		set_str(p, item, "thanks_html", html->buf, html->len);
 		yseq_add(p->a, list, item);
-		buf_adds(jsonld, n ? ",{\"@type\":\"Person\",\"name\":" :
-				     "{\"@type\":\"Person\",\"name\":");
-		escape_json_script(jsonld, r->name, strlen(r->name));
-		buf_addc(jsonld, '}');
+		if (jsonld) {
+			buf_adds(jsonld, n ? ",{\"@type\":\"Person\",\"name\":" :
+					     "{\"@type\":\"Person\",\"name\":");
+			escape_json_script(jsonld, r->name, strlen(r->name));
+			buf_addc(jsonld, '}');
+		}
 		n++;
 	}
-	buf_addc(jsonld, ']');
+	if (jsonld)
+		buf_addc(jsonld, ']');
 	ymap_add(p->a, d, "reviewers", list);
 	set_bool(p, d, "has_reviewers", n > 0);
 	set_label(p, d, L_ACK);
@@ -1125,7 +1133,8 @@ static void page_versions(struct pg *p, struct ynode *d, size_t art,
 		if (t < 0)
 			continue;
 		buf_reset(&p->t2);
-		if (alt_url(x, p->lang, (size_t)t, &p->t2) == 0) {
+		/* the text format shows neither alternates nor versions */
+		if (!x->f->text && alt_url(x, p->lang, (size_t)t, &p->t2) == 0) {
 			item = ynode_new(p->a, Y_MAP);
 			set_cstr(p, item, "hreflang", x->langs[k].code);
 			set_url(p, item, "href", p->t2.buf, p->t2.len);
@@ -1140,17 +1149,19 @@ static void page_versions(struct pg *p, struct ynode *d, size_t art,
 		 * base_url) is still named, as text.
 		 */
 		linked = href_to(x, p->lang, (size_t)t, &p->t2) == 0;
-		item = ynode_new(p->a, Y_MAP);
-		set_cstr(p, item, "lang", x->langs[k].code);
-		ymap_add(p->a, item, "name", x->langs[p->lang].name[k]);
-		ymap_add(p->a, item, "autonym", x->langs[k].autonym);
-		if (linked)
-			set_url(p, item, "href", p->t2.buf, p->t2.len);
-		else
-			set_null(p, item, "href");
-		set_bool(p, item, "original", !x->c.articles[t].translated);
-		set_bool(p, item, "stale", is_stale(x, (size_t)t));
-		yseq_add(p->a, vers, item);
+		if (!x->f->text) {
+			item = ynode_new(p->a, Y_MAP);
+			set_cstr(p, item, "lang", x->langs[k].code);
+			ymap_add(p->a, item, "name", x->langs[p->lang].name[k]);
+			ymap_add(p->a, item, "autonym", x->langs[k].autonym);
+			if (linked)
+				set_url(p, item, "href", p->t2.buf, p->t2.len);
+			else
+				set_null(p, item, "href");
+			set_bool(p, item, "original", !x->c.articles[t].translated);
+			set_bool(p, item, "stale", is_stale(x, (size_t)t));
+			yseq_add(p->a, vers, item);
+		}
 
 		items[n].text = lang_name(x, p->lang, k);
 		items[n].len = strlen(items[n].text);
@@ -1171,7 +1182,7 @@ static void page_versions(struct pg *p, struct ynode *d, size_t art,
 		}
 		n++;
 	}
-	if (e && e->orig >= 0 && x->pub[e->orig]) {
+	if (!x->f->text && e && e->orig >= 0 && x->pub[e->orig]) {
 		struct ynode *item = ynode_new(p->a, Y_MAP);
 
 		buf_reset(&p->t2);
@@ -1331,6 +1342,47 @@ static void page_headings(struct pg *p, struct ynode *d,
 static void index_links(struct pg *p, struct ynode *d);
 
 /* Everything a page template sees (folio-export(1) lists it). */
+/*
+ * JSON-LD, schema.org's MedicalWebPage for search engines, with the
+ * reviewers (page_people() adds them to d too).
+ */
+static void page_jsonld(struct pg *p, struct ynode *d,
+			const struct article_meta *m,
+			const struct article_keep *kp, const struct buf *url)
+{
+	const struct export *x = p->x;
+	const char *code = x->langs[p->lang].code;
+	struct buf *jsonld = take(p);
+	char iso[16];
+
+	buf_adds(jsonld, "{\"@context\":\"https://schema.org\","
+		 "\"@type\":\"MedicalWebPage\",\"inLanguage\":");
+	escape_json_script(jsonld, code, strlen(code));
+	buf_adds(jsonld, ",\"headline\":");
+	escape_json_script(jsonld, m->title ? m->title : m->id,
+			   strlen(m->title ? m->title : m->id));
+	if (m->summary) {
+		buf_adds(jsonld, ",\"description\":");
+		escape_json_script(jsonld, m->summary, strlen(m->summary));
+	}
+	if (x->c.cfg.base_url) {
+		buf_adds(jsonld, ",\"url\":");
+		escape_json_script(jsonld, url->buf, url->len);
+	}
+	if (m->updated.y) {
+		date_format(m->updated, iso);
+		buf_adds(jsonld, ",\"dateModified\":");
+		escape_json_script(jsonld, iso, strlen(iso));
+		buf_adds(jsonld, ",\"lastReviewed\":");
+		escape_json_script(jsonld, iso, strlen(iso));
+	}
+	page_people(p, d, kp, jsonld);
+	buf_adds(jsonld, ",\"audience\":{\"@type\":\"MedicalAudience\","
+		 "\"audienceType\":\"Patient\"}}");
+	set_str(p, d, "jsonld", jsonld->buf, jsonld->len);
+	give(p, 1);
+}
+
 static struct ynode *page_data(struct pg *p, size_t art,
 			       const struct article_keep *kp,
 			       const char *body, size_t body_len,
@@ -1340,9 +1392,7 @@ static struct ynode *page_data(struct pg *p, size_t art,
 	const struct article_meta *m = &x->c.articles[art];
 	const struct xid *e = id_find(x, m->id, strlen(m->id));
 	struct ynode *d = ynode_new(p->a, Y_MAP);
-	struct buf *jsonld = take(p), *url = take(p);
-	const char *code = x->langs[p->lang].code;
-	char iso[16];
+	struct buf *url = take(p);
 
 	set_lang_attrs(p, d);
 	set_cstr(p, d, "id", m->id);
@@ -1369,40 +1419,18 @@ static struct ynode *page_data(struct pg *p, size_t art,
 	}
 	page_updated(p, d, m);
 
-	/* JSON-LD: schema.org's MedicalWebPage for search engines */
-	buf_adds(jsonld, "{\"@context\":\"https://schema.org\","
-		 "\"@type\":\"MedicalWebPage\",\"inLanguage\":");
-	escape_json_script(jsonld, code, strlen(code));
-	buf_adds(jsonld, ",\"headline\":");
-	escape_json_script(jsonld, m->title ? m->title : m->id,
-			   strlen(m->title ? m->title : m->id));
-	if (m->summary) {
-		buf_adds(jsonld, ",\"description\":");
-		escape_json_script(jsonld, m->summary, strlen(m->summary));
-	}
-	if (x->c.cfg.base_url) {
-		buf_adds(jsonld, ",\"url\":");
-		escape_json_script(jsonld, url->buf, url->len);
-	}
-	if (m->updated.y) {
-		date_format(m->updated, iso);
-		buf_adds(jsonld, ",\"dateModified\":");
-		escape_json_script(jsonld, iso, strlen(iso));
-		buf_adds(jsonld, ",\"lastReviewed\":");
-		escape_json_script(jsonld, iso, strlen(iso));
-	}
-	page_people(p, d, kp, jsonld);
-	buf_adds(jsonld, ",\"audience\":{\"@type\":\"MedicalAudience\","
-		 "\"audienceType\":\"Patient\"}}");
-	set_str(p, d, "jsonld", jsonld->buf, jsonld->len);
-
+	/* the text format, which has no template, needs no JSON-LD */
+	if (x->f->text)
+		page_people(p, d, kp, NULL);
+	else
+		page_jsonld(p, d, m, kp, url);
 	page_versions(p, d, art, e);
 	page_stale(p, d, art, e);
 	page_related(p, d, m);
 	page_sources(p, d, kp);
 	page_headings(p, d, ri);
 	ymap_add(p->a, d, "strings", x->langs[p->lang].strings);
-	give(p, 2);
+	give(p, 1);
 	return d;
 }
 
