@@ -789,7 +789,8 @@ static void fill_one(struct pg *p, struct ynode *d, const char *key,
 	arg.name = name;
 	arg.text = text->buf;
 	arg.len = text->len;
-	arg.html = html->buf;
+	/* never NULL, even empty (text format): the value is markup */
+	arg.html = html->buf ? html->buf : "";
 	arg.hlen = html->len;
 	arg.runs = runs;
 	fill(p, cat_str(p->x, p->lang, key), &arg, 1, h, t, sruns);
@@ -857,7 +858,8 @@ static void join(struct pg *p, const struct litem *items, size_t n,
 	args[0].name = "first";
 	args[0].text = t->buf;
 	args[0].len = t->len;
-	args[0].html = h->buf;
+	/* never NULL: the first part is markup, even empty (text format) */
+	args[0].html = h->buf ? h->buf : "";
 	args[0].hlen = h->len;
 	args[0].runs = first;
 	args[1].name = "last";
