@@ -32,7 +32,8 @@ void md_src_init(struct md_src *s, const char *text, size_t len,
 		if ((size_t)(nl - text) - i >= MD_COL_STEP)
 			long_line = 1;
 		i = (size_t)(nl - text);
-		GROW(s->line_starts, alloc, s->nlines + 1);
+		if (s->nlines + 1 > alloc)
+			GROW(s->line_starts, alloc, s->nlines + 1);
 		s->line_starts[s->nlines++] = i + 1;
 	}
 	if (len - s->line_starts[s->nlines - 1] >= MD_COL_STEP)
