@@ -526,9 +526,10 @@ static void typo_append(const struct pg *p, struct buf *out, const char *s,
 	typo_text(&t, out, s, n);
 }
 
+/* s may be NULL when n is 0: an empty scratch buffer's contents. */
 static struct ynode *node_str(const struct pg *p, const char *s, size_t n)
 {
-	return ynode_string(p->a, s, n);
+	return ynode_string(p->a, s ? s : "", n);
 }
 
 static void set_str(const struct pg *p, struct ynode *map, const char *key,
