@@ -2569,100 +2569,43 @@ static void make_lang_dirs(struct export *x, struct diag_list *d,
 	}
 }
 
-/* Language k's index page (an e-book's nav). */
-static void write_index(struct export *x, size_t k, struct diag_list *d,
-			struct export_result *r)
+static void write_indexes(struct export *x, struct diag_list *d,
+			  struct export_result *r)
 {
-	struct xlang *L = &x->langs[k];
 	struct scratch sc;
-	struct ynode *data;
-	int rc_t;
+	size_t k;
 
+	if (!x->index_t)
+		return;
 	memset(&sc, 0, sizeof(sc));
-	sc.pg.x = x;
-	sc.pg.lang = k;
-	sc.pg.rtl = L->rtl;
-	sc.pg.a = &sc.arena;
-	data = index_data(&sc.pg);
-	rc_t = mustache_render(x->index_t, data, find_partial, x, &sc.page);
-	if (rc_t < 0) {
-		diag(d, R_TEMPLATE, tpl_find(x, x->f->index_template)->file,
-		     0, 0, NULL, "%s", mustache_runaway_msg(rc_t));
-		r->usage_error = 1;
-	} else {
-		count_write(r, write_file(L->dir, 0, x->f->index_file,
-					  sc.page.buf, sc.page.len, d));
+	buf_init(&sc.page);
+	for (k = 0; k < x->c.cfg.nlang; k++) {
+		struct xlang *L = &x->langs[k];
+		struct ynode *data;
+
+		if (!L->dir || !L->has_pages)
+			continue;
+		sc.pg.x = x;
+		sc.pg.lang = k;
+		sc.pg.rtl = L->rtl;
+		sc.pg.a = &sc.arena;
+		data = index_data(&sc.pg);
+		buf_reset(&sc.page);
+		int rc_t = mustache_render(x->index_t, data, find_partial, x,
+					   &sc.page);
+
+		if (rc_t < 0) {
+			diag(d, R_TEMPLATE, tpl_find(x, x->f->index_template)->file,
+			     0, 0, NULL, "%s", mustache_runaway_msg(rc_t));
+			r->usage_error = 1;
+		} else {
+			count_write(r, write_file(L->dir, 0, x->f->index_file,
+						  sc.page.buf, sc.page.len, d));
+		}
+		arena_release(&sc.arena);
 	}
-	arena_release(&sc.arena);
 	buf_release(&sc.page);
 	pg_release(&sc.pg);
-}
-
-/* What each language's own files said and did, merged in order after. */
-struct lang_run {
-	struct export *x;
-	struct diag_list *d_index, *d_files;
-	struct export_result *r_index, *r_files;
-};
-
-static void lang_job(void *ctx, size_t k, int worker)
-{
-	struct lang_run *lr = ctx;
-	struct export *x = lr->x;
-	struct xlang *L = &x->langs[k];
-
-	(void)worker;
-	if (!L->dir || !L->has_pages)
-		return;
-	if (x->index_t)
-		write_index(x, k, &lr->d_index[k], &lr->r_index[k]);
-	if (x->f->lang_files &&
-	    x->f->lang_files(x, k, &lr->d_files[k], &lr->r_files[k]) < 0)
-		lr->r_files[k].write_error = 1;
-}
-
-static void result_add(struct export_result *r, const struct export_result *p)
-{
-	r->files += p->files;
-	r->pages += p->pages;
-	r->written += p->written;
-	r->unchanged += p->unchanged;
-	r->skipped += p->skipped;
-	r->usage_error |= p->usage_error;
-	r->write_error |= p->write_error;
-}
-
-/*
- * Every language's index page and, for a book, its other files: one
- * language per worker; diagnostics in the order of a loop over the
- * languages, the indexes' first.
- */
-static void write_lang_files(struct export *x, int jobs, struct diag_list *d,
-			     struct export_result *r)
-{
-	size_t k, n = x->c.cfg.nlang;
-	struct lang_run lr;
-
-	lr.x = x;
-	lr.d_index = xcalloc(n + 1, sizeof(*lr.d_index));
-	lr.d_files = xcalloc(n + 1, sizeof(*lr.d_files));
-	lr.r_index = xcalloc(n + 1, sizeof(*lr.r_index));
-	lr.r_files = xcalloc(n + 1, sizeof(*lr.r_files));
-	pool_run(jobs, n, lang_job, &lr);
-	for (k = 0; k < n; k++) {
-		diag_list_append(d, &lr.d_index[k]);
-		diag_list_release(&lr.d_index[k]);
-		result_add(r, &lr.r_index[k]);
-	}
-	for (k = 0; k < n; k++) {
-		diag_list_append(d, &lr.d_files[k]);
-		diag_list_release(&lr.d_files[k]);
-		result_add(r, &lr.r_files[k]);
-	}
-	free(lr.d_index);
-	free(lr.d_files);
-	free(lr.r_index);
-	free(lr.r_files);
 }
 
 /* ---- the text format ---- */
@@ -3507,7 +3450,11 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 		if (x.pub[i] && reported(&x, i))
 			x.langs[x.lix[i]].has_pages = 1;
 	title_keys(&x, nsc);
-	write_lang_files(&x, nsc, &all, r);
+	write_indexes(&x, &all, r);
+	for (k = 0; x.f->lang_files && k < c->cfg.nlang; k++)
+		if (x.langs[k].dir && x.langs[k].has_pages &&
+		    x.f->lang_files(&x, k, &all, r) < 0)
+			r->write_error = 1;
 	write_stylesheet(&x, &all, r);
 merge:
 	keep_diags(&x, &all, d);
