@@ -475,14 +475,19 @@ struct pg {
 	size_t nstack, astack, top;
 };
 
-/* An empty scratch buffer, the caller's until give(). */
+/*
+ * An empty scratch buffer, the caller's until give().  Its contents are
+ * never NULL, even before anything is appended: fill() reads a NULL
+ * markup as "no markup".
+ */
 static struct buf *take(struct pg *p)
 {
 	struct buf *b;
 
 	if (p->top == p->nstack) {
 		GROW(p->stack, p->astack, p->nstack + 1);
-		p->stack[p->nstack++] = xcalloc(1, sizeof(struct buf));
+		p->stack[p->nstack] = xcalloc(1, sizeof(struct buf));
+		buf_grow(p->stack[p->nstack++], 0);
 	}
 	b = p->stack[p->top++];
 	buf_reset(b);
@@ -526,10 +531,9 @@ static void typo_append(const struct pg *p, struct buf *out, const char *s,
 	typo_text(&t, out, s, n);
 }
 
-/* s may be NULL when n is 0: an empty scratch buffer's contents. */
 static struct ynode *node_str(const struct pg *p, const char *s, size_t n)
 {
-	return ynode_string(p->a, s ? s : "", n);
+	return ynode_string(p->a, s, n);
 }
 
 static void set_str(const struct pg *p, struct ynode *map, const char *key,
@@ -790,8 +794,7 @@ static void fill_one(struct pg *p, struct ynode *d, const char *key,
 	arg.name = name;
 	arg.text = text->buf;
 	arg.len = text->len;
-	/* never NULL, even empty (text format): the value is markup */
-	arg.html = html->buf ? html->buf : "";
+	arg.html = html->buf;
 	arg.hlen = html->len;
 	arg.runs = runs;
 	fill(p, cat_str(p->x, p->lang, key), &arg, 1, h, t, sruns);
@@ -859,8 +862,7 @@ static void join(struct pg *p, const struct litem *items, size_t n,
 	args[0].name = "first";
 	args[0].text = t->buf;
 	args[0].len = t->len;
-	/* never NULL: the first part is markup, even empty (text format) */
-	args[0].html = h->buf ? h->buf : "";
+	args[0].html = h->buf;
 	args[0].hlen = h->len;
 	args[0].runs = first;
 	args[1].name = "last";

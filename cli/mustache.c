@@ -543,6 +543,15 @@ static void put_text(const char *s, size_t n, int bol,
 	buf_add(out, s + i, n - i);
 }
 
+/* Is key the name k[0..n)?  The first byte first: most keys differ there. */
+static int key_is(const struct ynode *key, const char *k, size_t n)
+{
+	return key && key->len == n &&
+	       (!n || (key->str[0] == k[0] && memcmp(key->str, k, n) == 0));
+}
+
+/* The pair of m named k[0..n); *hint, when given, is tried first and
+ * set to where the pair was found. */
 static const struct ypair *map_find(const struct ynode *m, const char *k,
 				    size_t n, unsigned *hint)
 {
@@ -550,18 +559,10 @@ static const struct ypair *map_find(const struct ynode *m, const char *k,
 
 	if (!m || m->type != Y_MAP)
 		return NULL;
-	if (hint && *hint < m->n) {
-		const struct ynode *key = m->pairs[*hint].key;
-
-		if (key && key->len == n && (!n || memcmp(key->str, k, n) == 0))
-			return &m->pairs[*hint];
-	}
+	if (hint && *hint < m->n && key_is(m->pairs[*hint].key, k, n))
+		return &m->pairs[*hint];
 	for (i = 0; i < m->n; i++) {
-		const struct ynode *key = m->pairs[i].key;
-
-		/* the first byte first: most keys differ there */
-		if (key && key->len == n &&
-		    (!n || (key->str[0] == k[0] && memcmp(key->str, k, n) == 0))) {
+		if (key_is(m->pairs[i].key, k, n)) {
 			if (hint)
 				*hint = (unsigned)i;
 			return &m->pairs[i];
@@ -570,7 +571,7 @@ static const struct ypair *map_find(const struct ynode *m, const char *k,
 	return NULL;
 }
 
-/* The hint of part k of the name at in, or NULL. */
+/* The hint of one part of a name (the part's span identifies it), or NULL. */
 static unsigned *hint_of(struct mustache_hints *h, const struct mu_span *part)
 {
 	size_t slot;
