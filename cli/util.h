@@ -19,7 +19,10 @@ char *xstrndup(const char *s, size_t n);
 
 /* Grow *v (of *alloc elements of size sz) to hold at least need elements. */
 void *xgrow(void *v, size_t *alloc, size_t need, size_t sz);
-#define GROW(v, alloc, need) ((v) = xgrow((v), &(alloc), (need), sizeof(*(v))))
+/* The same on an array v of alloc elements; the test is inline (need is
+ * read twice: no side effects there). */
+#define GROW(v, alloc, need) \
+	((v) = (need) <= (alloc) ? (v) : xgrow((v), &(alloc), (need), sizeof(*(v))))
 
 /* Is s[0..n) equal to the NUL-terminated lit? */
 static inline int memeq(const char *s, size_t n, const char *lit)

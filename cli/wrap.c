@@ -274,14 +274,21 @@ ascii_end:
 				break;
 		} else if (c >= 0xC2 && c <= 0xDF && j + 1 < n &&
 			   (u[j + 1] & 0xC0) == 0x80) {
-			/* two bytes (accents, Arabic) without a call */
+			/* two bytes (accents, Arabic) without a call: a run of
+			 * them is an Arabic word */
 			unsigned v = ((c & 0x1F) << 6) | (u[j + 1] & 0x3F);
 
 			if (v < 0xA0)
 				break;
-			cp = v;
-			wd += width2(v);
-			j += 2;
+			do {
+				cp = v;
+				wd += width2(v);
+				j += 2;
+				if (j + 1 >= n || u[j] < 0xC2 || u[j] > 0xDF ||
+				    (u[j + 1] & 0xC0) != 0x80)
+					break;
+				v = ((u[j] & 0x1Fu) << 6) | (u[j + 1] & 0x3Fu);
+			} while (v >= 0xA0);
 		} else if (c >= 0xE0) {
 			int32_t v;
 			size_t k = next_cp(s + j, n - j, &v);
@@ -310,6 +317,86 @@ ascii_end:
 	return j;
 }
 
+/*
+ * Running text the fast way: words of plain characters (plain_run) one
+ * space apart, placed a line at a time.  A word is final once the next
+ * one is read and does not glue to it; final words that stay on the open
+ * line are copied together when the line closes or the run ends.  The
+ * first word that is not known to be final (the last of s, or one before
+ * anything else) is left pending, exactly as word_add leaves it, and the
+ * word-by-word path goes on from there.  Called between words (in_word
+ * 0) at a byte that is not a space; returns the bytes read, 0 when s
+ * does not start with a plain word or that word glues to the pending
+ * unit.
+ */
+static size_t fill_words(struct wrap *w, const char *s, size_t n)
+{
+	struct buf *out = w->out;
+	unsigned wd, first, last;
+	size_t a = 0, len, from = 0, to = 0;
+	int owed = 0;
+
+	len = plain_run(s, n, &wd, &first, &last);
+	if (!len || (w->unit && (typo_glue_after(w->unit_last) ||
+				 typo_glue_before(first))))
+		return 0;
+	place(w);
+	if (!w->line_open)
+		open_line(w);
+	for (;;) {
+		unsigned nwd, nfirst, nlast;
+		size_t b = a + len, nlen;
+
+		if (b + 1 >= n || s[b] != ' ')
+			break;
+		nlen = plain_run(s + b + 1, n - b - 1, &nwd, &nfirst, &nlast);
+		if (!nlen || typo_glue_after(last) || typo_glue_before(nfirst))
+			break;
+		/* s[a..b) is final: as place() would put it */
+		if (wd > w->max_unit)
+			w->max_unit = wd;
+		if (!owed && out->len == w->text_at) {
+			from = a;
+			owed = 1;
+			w->line_w = wd;
+		} else if (w->line_w + 1 + wd <= w->room) {
+			if (!owed) {
+				buf_addc(out, ' ');
+				from = a;
+				owed = 1;
+			}
+			w->line_w += 1 + wd;
+		} else {
+			if (owed)
+				buf_add(out, s + from, to - from);
+			close_line(w);
+			open_line(w);
+			from = a;
+			owed = 1;
+			w->line_w = wd;
+		}
+		to = b;
+		a = b + 1;
+		len = nlen;
+		wd = nwd;
+		first = nfirst;
+		last = nlast;
+	}
+	if (owed)
+		buf_add(out, s + from, to - from);
+	/* s[a..a+len) is pending, as word_start and word_add leave it */
+	w->unit_sep = out->len > w->text_at;
+	if (w->unit_sep)
+		buf_addc(out, ' ');
+	w->unit_at = out->len;
+	buf_add(out, s + a, len);
+	w->unit = 1;
+	w->unit_w = wd;
+	w->unit_last = last;
+	w->in_word = 1;
+	return a + len;
+}
+
 static void feed(struct wrap *w, const char *s, size_t n, enum mode mode)
 {
 	size_t i = 0;
@@ -324,6 +411,11 @@ static void feed(struct wrap *w, const char *s, size_t n, enum mode mode)
 		if (c == ' ' && mode == M_TEXT) {
 			w->in_word = 0;
 			i++;
+			continue;
+		}
+		if (mode == M_TEXT && !w->in_word &&
+		    (k = fill_words(w, s + i, n - i)) > 0) {
+			i += k;
 			continue;
 		}
 		k = plain_run(s + i, n - i, &width, &first, &last);

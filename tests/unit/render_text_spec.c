@@ -122,6 +122,110 @@ out:
 	buf_release(&text);
 }
 
+/* Wrap pieces[0..n) of text fed as they are; the results in *w. */
+static void wrap_pieces(struct wrap *w, struct buf *out, unsigned width,
+			const char *const *pieces, const size_t *lens, size_t n)
+{
+	size_t i;
+
+	wrap_init(w, out, width);
+	wrap_begin(w, NULL, NULL, NULL);
+	for (i = 0; i < n; i++)
+		wrap_text(w, pieces[i], lens[i]);
+	wrap_end(w);
+}
+
+/*
+ * Running text is filled a line at a time when it can be, word by word
+ * when it cannot: whole paragraphs, random chunks and one character at a
+ * time (which never leaves the word-by-word way) must give the same lines.
+ */
+static void wrap_chunks_checks(void)
+{
+	static const char *const words[] = {
+		"a", "le", "patient", "traitement", "chimioth\xC3\xA9rapie",
+		"\xD8\xA7\xD9\x84\xD8\xB9\xD9\x84\xD8\xA7\xD8\xAC",
+		"\xD9\x83\xD9\x8E\xD8\xAA\xD9\x8E\xD8\xA8\xD9\x8E", "\xC2\xAB",
+		"\xC2\xBB", ";", ":", "!", "?", "mot\xE2\x80\xAF?", "14:30",
+		"t\xC3\xBCrk\xC3\xA7" "e", "Krankenversicherungsbeitr\xC3\xA4ge",
+		"\xE4\xBD\xA0\xE5\xA5\xBD", "x\x01y", "\xEF\xBF\xBD",
+		"e\xCC\x81", "\xC2\xA0", "(voir", "page)",
+	};
+	static const char *const gaps[] = { " ", " ", " ", " ", " ", "  ", "\t",
+					    "\n", "" };
+	unsigned long seed = 12345;
+	int round, bad = 0;
+
+	for (round = 0; round < 400; round++) {
+		struct buf text = BUF_INIT, o1 = BUF_INIT, o2 = BUF_INIT, o3 = BUF_INIT;
+		const char *pieces[2048];
+		size_t lens[2048], np = 0, i, at;
+		unsigned width;
+		int k, nwords;
+		struct wrap w1, w2, w3;
+
+#define RND() (seed = seed * 6364136223846793005UL + 1442695040888963407UL, \
+	       (unsigned)(seed >> 33))
+		width = 4 + RND() % 40;
+		nwords = 1 + (int)(RND() % 50);	/* under 2048 characters */
+		if (RND() % 4 == 0)
+			buf_adds(&text, " ");
+		for (k = 0; k < nwords; k++) {
+			buf_adds(&text, words[RND() % ARRAY_SIZE(words)]);
+			buf_adds(&text, gaps[RND() % ARRAY_SIZE(gaps)]);
+		}
+		wrap_pieces(&w1, &o1, width, (const char *const[]){ text.buf },
+			    &text.len, 1);
+		/* random chunks, cut between characters */
+		for (at = 0; at < text.len;) {
+			size_t len = 1 + RND() % 12;
+
+			if (at + len > text.len)
+				len = text.len - at;
+			while (at + len < text.len &&
+			       ((unsigned char)text.buf[at + len] & 0xC0) == 0x80)
+				len++;
+			pieces[np] = text.buf + at;
+			lens[np++] = len;
+			at += len;
+		}
+		wrap_pieces(&w2, &o2, width, pieces, lens, np);
+		/* one character at a time */
+		np = 0;
+		for (at = 0; at < text.len;) {
+			size_t len = 1;
+
+			while (at + len < text.len &&
+			       ((unsigned char)text.buf[at + len] & 0xC0) == 0x80)
+				len++;
+			pieces[np] = text.buf + at;
+			lens[np++] = len;
+			at += len;
+		}
+		wrap_pieces(&w3, &o3, width, pieces, lens, np);
+		for (i = 0; i < 2; i++) {
+			const struct wrap *w = i ? &w3 : &w2;
+			const struct buf *o = i ? &o3 : &o2;
+
+			if ((o->len != o1.len || memcmp(o->buf, o1.buf, o1.len) ||
+			     w->lines != w1.lines || w->max_line != w1.max_line ||
+			     w->max_unit != w1.max_unit) && !bad++)
+				CHECK(0, "width %u, %s: \"%s\" gives\n%s\nbut whole\n%s",
+				      width, i ? "a character at a time" : "in chunks",
+				      text.buf, o->buf, o1.buf);
+		}
+		wrap_release(&w1);
+		wrap_release(&w2);
+		wrap_release(&w3);
+		buf_release(&text);
+		buf_release(&o1);
+		buf_release(&o2);
+		buf_release(&o3);
+#undef RND
+	}
+	CHECK(!bad, "%d of 400 texts wrap differently in pieces", bad);
+}
+
 /* The engine alone: greedy filling, marks, no-break rules, prefixes. */
 static void wrap_checks(void)
 {
@@ -177,6 +281,7 @@ static void wrap_checks(void)
 		wrap_release(&w);
 		buf_release(&out);
 	}
+	wrap_chunks_checks();
 	CHECK(wrap_width("\xD9\x83\xD9\x8E\xD9\x8A\xD9\x92\xD9\x81\xD9\x8E", 12) == 3,
 	      "vowelled Arabic counts its letters only");
 	CHECK(wrap_width("\xE4\xBD\xA0\xE5\xA5\xBD", 6) == 4, "wide characters count 2");
