@@ -17,6 +17,9 @@
 #include <stdint.h>
 #include <string.h>
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define REPLACEMENT "\xEF\xBF\xBD"
 
@@ -227,15 +230,10 @@ static inline void word_add(struct wrap *w, const char *s, size_t n,
 	w->unit_last = last;
 }
 
-/*
- * The characters that go into the word as they are, from s[0..n): printable
- * ASCII but spaces, and valid UTF-8 of any character that is not a
- * control or a line separator.  Returns their length (0: s starts with a
- * space or something to replace); *width, *first and *last describe them.
- * One run is one copy, however many accents or Arabic letters it holds.
- */
-static size_t plain_run(const char *s, size_t n, unsigned *width,
-			unsigned *first, unsigned *last)
+/* plain_run() for a run that holds bytes above 0x7F: decoded and measured
+ * character by character. */
+static size_t decode_run(const char *s, size_t n, unsigned *width,
+			 unsigned *first, unsigned *last)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t j = 0;
@@ -315,6 +313,59 @@ ascii_end:
 		*first = (unsigned)v;
 	}
 	return j;
+}
+
+/*
+ * The characters that go into the word as they are, from s[0..n): printable
+ * ASCII but spaces, and valid UTF-8 of any character that is not a
+ * control or a line separator.  Returns their length (0: s starts with a
+ * space or something to replace); *width, *first and *last describe them.
+ * One run is one copy, however many accents or Arabic letters it holds.
+ *
+ * Its end is found first, 16 bytes at a time: the first space, control or
+ * DEL.  Printable ASCII up to there (most words) is measured by its
+ * length; anything else is decoded (decode_run), which also stops at
+ * what the output must not carry.
+ */
+static size_t plain_run(const char *s, size_t n, unsigned *width,
+			unsigned *first, unsigned *last)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t e = 0;
+	unsigned high = 0;
+
+#ifdef __SSE2__
+	while (e + 16 <= n) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(u + e));
+		/* signed: bytes above 0x7F are negative */
+		__m128i hi = _mm_cmplt_epi8(v, _mm_setzero_si128());
+		__m128i ok = _mm_or_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x20)), hi);
+		unsigned stop, hm = (unsigned)_mm_movemask_epi8(hi);
+
+		ok = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)), ok);
+		stop = ~(unsigned)_mm_movemask_epi8(ok) & 0xFFFFu;
+		if (stop) {
+			unsigned k = (unsigned)__builtin_ctz(stop);
+
+			high |= hm & ((1u << k) - 1);
+			e += k;
+			goto end;
+		}
+		high |= hm;
+		e += 16;
+	}
+#endif
+	while (e < n && u[e] > 0x20 && u[e] != 0x7F)
+		high |= u[e++] & 0x80u;
+#ifdef __SSE2__
+end:
+#endif
+	if (high)
+		return decode_run(s, e, width, first, last);
+	*width = (unsigned)e;
+	*first = e ? u[0] : 0;
+	*last = e ? u[e - 1] : 0;
+	return e;
 }
 
 /*
