@@ -53,6 +53,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -161,6 +162,7 @@ struct bimage {
 /* A configured language, as this run sees it. */
 struct xlang {
 	const char *code;	/* borrowed from the config */
+	char *code_esc;		/* escaped (slug_esc); owned */
 	int rtl;
 	int wanted;		/* --lang includes it */
 	int has_pages;		/* some article of this run is in it */
@@ -213,6 +215,13 @@ struct export {
 	int *lix;		/* per article: its language index, or -1 */
 	unsigned char *pub;	/* per article: publishable */
 	char **slug;		/* per article: the slug (owned), or NULL */
+	/*
+	 * The same escaped for an attribute (escape_url, which maps each byte
+	 * on its own, so that the parts of a URL escaped one by one make the
+	 * URL escaped): owned where it differs, else the slug itself.
+	 */
+	const char **slug_esc;
+	char *base_esc;		/* base_url escaped, or NULL */
 	struct xid *ids;	/* open addressing, idcap a power of two */
 	size_t idcap;
 	long *by_lang_pool;
@@ -460,6 +469,8 @@ static void set_text(struct pg *p, struct ynode *map, const char *key,
 static void prepare_lang(struct export *x, size_t k);
 
 /* What one page (or index) is being built with: a worker's scratch. */
+#define KEY_SLOTS 256	/* a power of two */
+
 struct pg {
 	const struct export *x;
 	size_t lang;
@@ -473,6 +484,15 @@ struct pg {
 	 */
 	struct buf **stack;
 	size_t nstack, astack, top;
+	/*
+	 * The key nodes of the literal keys of page data (lit_key), built
+	 * once per worker in key_arena rather than once per page.
+	 */
+	struct {
+		const char *lit;
+		struct ynode *node;
+	} keys[KEY_SLOTS];
+	struct arena key_arena;
 };
 
 /*
@@ -514,6 +534,34 @@ static void pg_release(struct pg *p)
 	buf_release(&p->t1);
 	buf_release(&p->t2);
 	buf_release(&p->t3);
+	memset(p->keys, 0, sizeof(p->keys));
+	arena_release(&p->key_arena);
+}
+
+/*
+ * The node of key, a string literal (the cache knows it by its address,
+ * which no other string ever has).  A literal whose slot another one
+ * holds gets a node of its own in the page's arena, as ymap_add makes.
+ */
+static struct ynode *lit_key(struct pg *p, const char *lit)
+{
+	size_t h = (size_t)(((uintptr_t)lit * 0x9E3779B97F4A7C15ull) >> 32) &
+		   (KEY_SLOTS - 1);
+
+	if (p->keys[h].lit == lit)
+		return p->keys[h].node;
+	if (p->keys[h].lit)
+		return ynode_string_ref(p->a, lit, strlen(lit));
+	p->keys[h].lit = lit;
+	p->keys[h].node = ynode_string_ref(&p->key_arena, lit, strlen(lit));
+	return p->keys[h].node;
+}
+
+/* map[lit] = value, lit a string literal. */
+static void put(struct pg *p, struct ynode *map, const char *lit,
+		struct ynode *value)
+{
+	ymap_add_node(p->a, map, lit_key(p, lit), value);
 }
 
 /* s with the page language's typography appended to out. */
@@ -536,22 +584,25 @@ static struct ynode *node_str(const struct pg *p, const char *s, size_t n)
 	return ynode_string(p->a, s, n);
 }
 
-static void set_str(const struct pg *p, struct ynode *map, const char *key,
+/* The set_ functions take a string literal as key (put). */
+static void set_str(struct pg *p, struct ynode *map, const char *key,
 		    const char *s, size_t n)
 {
-	ymap_add(p->a, map, key, node_str(p, s, n));
+	put(p, map, key, node_str(p, s, n));
 }
 
-static void set_cstr(const struct pg *p, struct ynode *map, const char *key,
+/* s, not copied: a literal, or a string of the run or of the page's
+ * render_info (ids, slugs, language codes, headings). */
+static void set_cstr(struct pg *p, struct ynode *map, const char *key,
 		     const char *s)
 {
-	set_str(p, map, key, s, strlen(s));
+	put(p, map, key, ynode_string_ref(p->a, s, strlen(s)));
 }
 
-static void set_bool(const struct pg *p, struct ynode *map, const char *key,
+static void set_bool(struct pg *p, struct ynode *map, const char *key,
 		     int b)
 {
-	ymap_add(p->a, map, key, b ? p->x->yes : p->x->no);
+	put(p, map, key, b ? p->x->yes : p->x->no);
 }
 
 /*
@@ -559,9 +610,9 @@ static void set_bool(const struct pg *p, struct ynode *map, const char *key,
  * as nothing and, unlike a missing key, it stops the lookup, so that an
  * item without `summary` never shows the page's summary instead.
  */
-static void set_null(const struct pg *p, struct ynode *map, const char *key)
+static void set_null(struct pg *p, struct ynode *map, const char *key)
 {
-	ymap_add(p->a, map, key, p->x->null);
+	put(p, map, key, p->x->null);
 }
 
 /* Text shown to the reader: typography applied (Mustache escapes it). */
@@ -603,7 +654,7 @@ static void add_isolated(const struct pg *p, struct buf *html, const char *s,
 /* A label of the page's language (xlang.label), shared by every page. */
 static void set_label(struct pg *p, struct ynode *map, int which)
 {
-	ymap_add(p->a, map, label_keys[which],
+	put(p, map, label_keys[which],
 		 p->x->langs[p->lang].label[which]);
 }
 
@@ -627,9 +678,9 @@ static void run_add(struct pg *p, struct ynode *runs, const char *s, size_t n,
 {
 	struct ynode *r = ynode_new(p->a, Y_MAP);
 
-	ymap_add(p->a, r, "text", ynode_string(p->a, s, n));
+	put(p, r, "text", ynode_string(p->a, s, n));
 	if (href)
-		ymap_add(p->a, r, "href", ynode_string(p->a, href, strlen(href)));
+		put(p, r, "href", ynode_string(p->a, href, strlen(href)));
 	yseq_add(p->a, runs, r);
 }
 
@@ -802,7 +853,8 @@ static void fill_one(struct pg *p, struct ynode *d, const char *key,
 	set_str(p, d, key, t->buf, t->len);
 	buf_adds(k, key);
 	buf_adds(k, "_html");
-	set_str(p, d, arena_strndup(p->a, k->buf, k->len), h->buf, h->len);
+	ymap_add(p->a, d, arena_strndup(p->a, k->buf, k->len),
+		 node_str(p, h->buf, h->len));
 	if (sruns) {
 		buf_setlen(k, strlen(key));
 		buf_adds(k, "_runs");
@@ -888,14 +940,43 @@ out:
 	give(p, 2);
 }
 
+/* s escaped by escape_url: s itself when nothing changes, else owned. */
+static char *url_escaped(const char *s)
+{
+	struct buf b = BUF_INIT;
+	size_t n = strlen(s);
+
+	escape_url(&b, s, n);
+	if (b.len == n) {
+		/* escaping never keeps the length of a string it changes */
+		buf_release(&b);
+		return (char *)s;
+	}
+	return buf_detach(&b, NULL);
+}
+
+/*
+ * The URLs below are built raw, or escaped for an attribute (esc) from
+ * parts escaped once per run; ext, page_dir and "../" need no escaping.
+ */
+static const char *slug_of(const struct export *x, size_t t, int esc)
+{
+	return esc ? x->slug_esc[t] : x->slug[t];
+}
+
+static const char *code_of(const struct export *x, size_t k, int esc)
+{
+	return esc ? x->langs[k].code_esc : x->langs[k].code;
+}
+
 /* base_url<lang>/<slug><ext>: where article t is on the web. */
 static void web_url(const struct export *x, size_t t, const char *ext,
-		    struct buf *out)
+		    int esc, struct buf *out)
 {
-	buf_adds(out, x->c.cfg.base_url);
-	buf_adds(out, x->langs[x->lix[t]].code);
+	buf_adds(out, esc ? x->base_esc : x->c.cfg.base_url);
+	buf_adds(out, code_of(x, (size_t)x->lix[t], esc));
 	buf_addc(out, '/');
-	buf_adds(out, x->slug[t]);
+	buf_adds(out, slug_of(x, t, esc));
 	buf_adds(out, ext);
 }
 
@@ -912,28 +993,28 @@ static const char *web_ext(const struct export *x)
  * language's pages of this run, print has no links but to the web, and
  * without base_url there is nowhere else to point.
  */
-static int href_to(const struct export *x, size_t from, size_t t,
+static int href_to(const struct export *x, size_t from, size_t t, int esc,
 		   struct buf *out)
 {
 	const struct export_format *f = x->f;
 	int k = x->lix[t];
 
 	if ((size_t)k == from && !f->web_links && (!f->book || reported(x, t))) {
-		buf_adds(out, x->slug[t]);
+		buf_adds(out, slug_of(x, t, esc));
 		buf_adds(out, f->ext);
 		return 0;
 	}
 	if ((size_t)k != from && f->cross_lang_links) {
 		buf_adds(out, "../");
-		buf_adds(out, x->langs[k].code);
+		buf_adds(out, code_of(x, (size_t)k, esc));
 		buf_addc(out, '/');
 		buf_adds(out, f->page_dir);
-		buf_adds(out, x->slug[t]);
+		buf_adds(out, slug_of(x, t, esc));
 		buf_adds(out, f->ext);
 		return 0;
 	}
 	if (x->c.cfg.base_url) {
-		web_url(x, t, ".html", out);
+		web_url(x, t, ".html", esc, out);
 		return 0;
 	}
 	return -1;
@@ -943,7 +1024,7 @@ static int href_to(const struct export *x, size_t from, size_t t,
 static void self_url(const struct export *x, size_t t, struct buf *out)
 {
 	if (x->c.cfg.base_url) {
-		web_url(x, t, web_ext(x), out);
+		web_url(x, t, web_ext(x), 0, out);
 	} else {
 		buf_adds(out, x->slug[t]);
 		buf_adds(out, x->f->ext);
@@ -951,14 +1032,14 @@ static void self_url(const struct export *x, size_t t, struct buf *out)
 }
 
 /* As href_to(), but absolute when base_url is set (hreflang links). */
-static int alt_url(const struct export *x, size_t from, size_t t,
+static int alt_url(const struct export *x, size_t from, size_t t, int esc,
 		   struct buf *out)
 {
 	if (x->c.cfg.base_url) {
-		web_url(x, t, web_ext(x), out);
+		web_url(x, t, web_ext(x), esc, out);
 		return 0;
 	}
-	return href_to(x, from, t, out);
+	return href_to(x, from, t, esc, out);
 }
 
 struct resolve_ctx {
@@ -978,11 +1059,11 @@ static int resolve(void *ctx, const char *id, size_t n, struct buf *href,
 		return -1;
 	if (e->by_lang[r->lang] >= 0) {
 		*hreflang = NULL;
-		return href_to(x, r->lang, (size_t)e->by_lang[r->lang], href);
+		return href_to(x, r->lang, (size_t)e->by_lang[r->lang], 0, href);
 	}
 	if (e->orig >= 0 && x->pub[e->orig]) {
 		*hreflang = x->langs[x->lix[e->orig]].code;
-		return href_to(x, r->lang, (size_t)e->orig, href);
+		return href_to(x, r->lang, (size_t)e->orig, 0, href);
 	}
 	return -1;
 }
@@ -1025,7 +1106,7 @@ static void page_updated(struct pg *p, struct ynode *d,
 	date = take(p);
 	tag = take(p);
 	date_format(m->updated, iso);
-	set_cstr(p, d, "updated", iso);
+	set_str(p, d, "updated", iso, strlen(iso));
 	local_date(p, m->updated, date);
 	set_text(p, d, "updated_date", date->buf);
 	buf_adds(tag, "<time datetime=\"");
@@ -1084,7 +1165,7 @@ static void page_people(struct pg *p, struct ynode *d,
 	}
 	if (jsonld)
 		buf_addc(jsonld, ']');
-	ymap_add(p->a, d, "reviewers", list);
+	put(p, d, "reviewers", list);
 	set_bool(p, d, "has_reviewers", n > 0);
 	set_label(p, d, L_ACK);
 	set_label(p, d, L_REVIEWED);
@@ -1110,7 +1191,7 @@ static void page_people(struct pg *p, struct ynode *d,
 		set_null(p, d, "translated_by");
 		set_null(p, d, "translated_by_html");
 	}
-	ymap_add(p->a, d, "translators", list);
+	put(p, d, "translators", list);
 	give(p, 2);
 }
 
@@ -1128,6 +1209,8 @@ static void page_versions(struct pg *p, struct ynode *d, size_t art,
 	struct litem *items = xcalloc(x->c.cfg.nlang + 1, sizeof(*items));
 	struct buf **hs = xcalloc(x->c.cfg.nlang + 1, sizeof(*hs));
 	struct ynode *runs = x->f->text ? ynode_new(p->a, Y_SEQ) : NULL;
+	/* hrefs escaped for markup, raw for the text format (set_url) */
+	int esc = !x->f->text;
 	size_t k, n = 0;
 
 	for (k = 0; e && k < x->c.cfg.nlang; k++) {
@@ -1139,10 +1222,10 @@ static void page_versions(struct pg *p, struct ynode *d, size_t art,
 			continue;
 		buf_reset(&p->t2);
 		/* the text format shows neither alternates nor versions */
-		if (!x->f->text && alt_url(x, p->lang, (size_t)t, &p->t2) == 0) {
+		if (!x->f->text && alt_url(x, p->lang, (size_t)t, 1, &p->t2) == 0) {
 			item = ynode_new(p->a, Y_MAP);
 			set_cstr(p, item, "hreflang", x->langs[k].code);
-			set_url(p, item, "href", p->t2.buf, p->t2.len);
+			set_str(p, item, "href", p->t2.buf, p->t2.len);
 			set_bool(p, item, "self", (size_t)t == art);
 			yseq_add(p->a, alts, item);
 		}
@@ -1153,14 +1236,14 @@ static void page_versions(struct pg *p, struct ynode *d, size_t art,
 		 * A version the format cannot link to (an EPUB without
 		 * base_url) is still named, as text.
 		 */
-		linked = href_to(x, p->lang, (size_t)t, &p->t2) == 0;
+		linked = href_to(x, p->lang, (size_t)t, esc, &p->t2) == 0;
 		if (!x->f->text) {
 			item = ynode_new(p->a, Y_MAP);
 			set_cstr(p, item, "lang", x->langs[k].code);
-			ymap_add(p->a, item, "name", x->langs[p->lang].name[k]);
-			ymap_add(p->a, item, "autonym", x->langs[k].autonym);
+			put(p, item, "name", x->langs[p->lang].name[k]);
+			put(p, item, "autonym", x->langs[k].autonym);
 			if (linked)
-				set_url(p, item, "href", p->t2.buf, p->t2.len);
+				set_str(p, item, "href", p->t2.buf, p->t2.len);
 			else
 				set_null(p, item, "href");
 			set_bool(p, item, "original", !x->c.articles[t].translated);
@@ -1174,7 +1257,10 @@ static void page_versions(struct pg *p, struct ynode *d, size_t art,
 		if (linked) {
 			/* <a href="../en/x.html" hreflang="en">anglais</a> */
 			buf_adds(hs[n], "<a href=\"");
-			escape_url(hs[n], p->t2.buf, p->t2.len);
+			if (esc)
+				buf_add(hs[n], p->t2.buf, p->t2.len);
+			else
+				escape_url(hs[n], p->t2.buf, p->t2.len);
 			buf_adds(hs[n], "\" hreflang=\"");
 			escape_html(hs[n], x->langs[k].code, strlen(x->langs[k].code));
 			buf_adds(hs[n], "\">");
@@ -1183,7 +1269,10 @@ static void page_versions(struct pg *p, struct ynode *d, size_t art,
 			buf_adds(hs[n], "</a>");
 			items[n].html = hs[n]->buf;
 			items[n].hlen = hs[n]->len;
-			items[n].href = arena_strndup(p->a, p->t2.buf, p->t2.len);
+			/* the text format's runs: a raw URL */
+			if (!esc)
+				items[n].href = arena_strndup(p->a, p->t2.buf,
+							      p->t2.len);
 		}
 		n++;
 	}
@@ -1191,15 +1280,15 @@ static void page_versions(struct pg *p, struct ynode *d, size_t art,
 		struct ynode *item = ynode_new(p->a, Y_MAP);
 
 		buf_reset(&p->t2);
-		if (alt_url(x, p->lang, (size_t)e->orig, &p->t2) == 0) {
+		if (alt_url(x, p->lang, (size_t)e->orig, 1, &p->t2) == 0) {
 			set_cstr(p, item, "hreflang", "x-default");
-			set_url(p, item, "href", p->t2.buf, p->t2.len);
+			set_str(p, item, "href", p->t2.buf, p->t2.len);
 			set_bool(p, item, "self", (size_t)e->orig == art);
 			yseq_add(p->a, alts, item);
 		}
 	}
-	ymap_add(p->a, d, "alternates", alts);
-	ymap_add(p->a, d, "versions", vers);
+	put(p, d, "alternates", alts);
+	put(p, d, "versions", vers);
 	set_bool(p, d, "has_versions", n > 0);
 	if (n) {
 		struct buf *jh = take(p), *jt = take(p);
@@ -1229,8 +1318,8 @@ static void page_stale(struct pg *p, struct ynode *d, size_t art,
 	set_label(p, d, L_ORIGINAL);
 	buf_reset(&p->t2);
 	if (e && e->orig >= 0 && (size_t)e->orig != art && x->pub[e->orig] &&
-	    href_to(x, p->lang, (size_t)e->orig, &p->t2) == 0) {
-		set_url(p, d, "original_href", p->t2.buf, p->t2.len);
+	    href_to(x, p->lang, (size_t)e->orig, !x->f->text, &p->t2) == 0) {
+		set_str(p, d, "original_href", p->t2.buf, p->t2.len);
 		set_cstr(p, d, "original_lang", x->langs[x->lix[e->orig]].code);
 	} else {
 		set_null(p, d, "original_href");
@@ -1265,8 +1354,8 @@ static void page_related(struct pg *p, struct ynode *d,
 		set_cstr(p, item, "id", e->id);
 		/* one the format cannot link to keeps its title (EPUB, print) */
 		buf_reset(&p->t2);
-		if (href_to(x, p->lang, (size_t)t, &p->t2) == 0)
-			set_url(p, item, "href", p->t2.buf, p->t2.len);
+		if (href_to(x, p->lang, (size_t)t, !x->f->text, &p->t2) == 0)
+			set_str(p, item, "href", p->t2.buf, p->t2.len);
 		else
 			set_null(p, item, "href");
 		if (same) {
@@ -1292,7 +1381,7 @@ static void page_related(struct pg *p, struct ynode *d,
 		}
 		yseq_add(p->a, list, item);
 	}
-	ymap_add(p->a, d, "related", list);
+	put(p, d, "related", list);
 	set_bool(p, d, "has_related", list->n > 0);
 	set_label(p, d, L_FURTHER);
 }
@@ -1314,7 +1403,7 @@ static void page_sources(struct pg *p, struct ynode *d,
 			set_null(p, item, "href");
 		yseq_add(p->a, list, item);
 	}
-	ymap_add(p->a, d, "sources", list);
+	put(p, d, "sources", list);
 	set_bool(p, d, "has_sources", list->n > 0);
 	set_label(p, d, L_LINKS);
 }
@@ -1331,16 +1420,16 @@ static void page_headings(struct pg *p, struct ynode *d,
 
 		set_cstr(p, item, "id", ri->headings[i].id);
 		set_cstr(p, item, "text", ri->headings[i].text);
-		ymap_add(p->a, item, "level",
+		put(p, item, "level",
 			 ynode_int(p->a, ri->headings[i].level));
 		yseq_add(p->a, all, item);
 		if (ri->headings[i].level == 2)
 			yseq_add(p->a, toc, item);
 	}
-	ymap_add(p->a, d, "headings", all);
+	put(p, d, "headings", all);
 	/* a table of contents helps from three sections on */
 	set_bool(p, d, "has_toc", toc->n >= 3);
-	ymap_add(p->a, d, "toc", toc);
+	put(p, d, "toc", toc);
 	set_label(p, d, L_CONTENTS);
 }
 
@@ -1408,7 +1497,7 @@ static struct ynode *page_data(struct pg *p, size_t art,
 	else
 		set_null(p, d, "summary");
 	/* not copied: the body outlives the page's data (page_job) */
-	ymap_add(p->a, d, "body", ynode_string_ref(p->a, body, body_len));
+	put(p, d, "body", ynode_string_ref(p->a, body, body_len));
 	self_url(x, art, url);
 	set_url(p, d, "canonical", url->buf, url->len);
 	index_links(p, d);
@@ -1418,7 +1507,7 @@ static struct ynode *page_data(struct pg *p, size_t art,
 
 		set_cstr(p, s, "id", m->section);
 		set_text(p, s, "label", label ? label : m->section);
-		ymap_add(p->a, d, "section", s);
+		put(p, d, "section", s);
 	} else {
 		set_null(p, d, "section");
 	}
@@ -1434,7 +1523,7 @@ static struct ynode *page_data(struct pg *p, size_t art,
 	page_related(p, d, m);
 	page_sources(p, d, kp);
 	page_headings(p, d, ri);
-	ymap_add(p->a, d, "strings", x->langs[p->lang].strings);
+	put(p, d, "strings", x->langs[p->lang].strings);
 	give(p, 1);
 	return d;
 }
@@ -1608,8 +1697,8 @@ static struct ynode *index_data(struct pg *p)
 		item = ynode_new(p->a, Y_MAP);
 		set_cstr(p, item, "lang", x->langs[k].code);
 		set_cstr(p, item, "dir", x->langs[k].rtl ? "rtl" : "ltr");
-		ymap_add(p->a, item, "name", x->langs[p->lang].name[k]);
-		ymap_add(p->a, item, "autonym", x->langs[k].autonym);
+		put(p, item, "name", x->langs[p->lang].name[k]);
+		put(p, item, "autonym", x->langs[k].autonym);
 		buf_reset(&p->t2);
 		if (k == p->lang)
 			buf_adds(&p->t2, f_index);
@@ -1619,8 +1708,8 @@ static struct ynode *index_data(struct pg *p)
 		set_bool(p, item, "self", k == p->lang);
 		yseq_add(p->a, langs, item);
 	}
-	ymap_add(p->a, d, "alternates", alts);
-	ymap_add(p->a, d, "languages", langs);
+	put(p, d, "alternates", alts);
+	put(p, d, "languages", langs);
 
 	v = lang_entries(x, p->lang, &n);
 	for (i = 0; i < n; i++) {
@@ -1642,7 +1731,7 @@ static struct ynode *index_data(struct pg *p)
 				set_null(p, cur, "label");
 			}
 			arts = ynode_new(p->a, Y_SEQ);
-			ymap_add(p->a, cur, "articles", arts);
+			put(p, cur, "articles", arts);
 			yseq_add(p->a, sections, cur);
 		}
 		item = ynode_new(p->a, Y_MAP);
@@ -1653,14 +1742,14 @@ static struct ynode *index_data(struct pg *p)
 		else
 			set_null(p, item, "summary");
 		buf_reset(&p->t2);
-		href_to(x, p->lang, v[i].art, &p->t2);
-		set_url(p, item, "href", p->t2.buf, p->t2.len);
+		href_to(x, p->lang, v[i].art, !x->f->text, &p->t2);
+		set_str(p, item, "href", p->t2.buf, p->t2.len);
 		set_bool(p, item, "stale", is_stale(x, v[i].art));
 		yseq_add(p->a, arts, item);
 	}
-	ymap_add(p->a, d, "sections", sections);
+	put(p, d, "sections", sections);
 	set_bool(p, d, "has_articles", n > 0);
-	ymap_add(p->a, d, "strings", x->langs[p->lang].strings);
+	put(p, d, "strings", x->langs[p->lang].strings);
 	free(v);
 	return d;
 }
@@ -2153,7 +2242,7 @@ static void seed_refs(const struct export *x, size_t art,
 
 	if (is_stale(x, art) && e && e->orig >= 0 && (size_t)e->orig != art &&
 	    x->pub[e->orig] && href_to(x, (size_t)x->lix[art], (size_t)e->orig,
-				       &url) == 0)
+				       0, &url) == 0)
 		render_refs_add(&info->refs, url.buf, url.len);
 	buf_release(&url);
 }
@@ -3099,10 +3188,18 @@ static void export_release(struct export *x)
 
 	for (i = 0; x->langs && i < x->c.cfg.nlang; i++) {
 		catalog_release(&x->langs[i].cat);
+		if (x->langs[i].code_esc != x->langs[i].code)
+			free(x->langs[i].code_esc);
 		free(x->langs[i].dir);
 		bimages_free(x->langs[i].img, x->langs[i].nimg);
 	}
 	free(x->langs);
+	for (i = 0; x->slug_esc && i < x->c.n; i++)
+		if (x->slug_esc[i] != x->slug[i])
+			free((char *)x->slug_esc[i]);
+	free(x->slug_esc);
+	if (x->base_esc != x->c.cfg.base_url)
+		free(x->base_esc);
 	for (i = 0; x->slug && i < x->c.n; i++)
 		free(x->slug[i]);
 	free(x->slug);
@@ -3228,6 +3325,7 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 	x.langs = xcalloc(c->cfg.nlang + 1, sizeof(*x.langs));
 	for (k = 0; k < c->cfg.nlang; k++) {
 		x.langs[k].code = c->cfg.languages[k];
+		x.langs[k].code_esc = url_escaped(x.langs[k].code);
 		x.langs[k].rtl = c->cfg.rtl[k];
 		x.langs[k].wanted = !o->nlangs;
 	}
@@ -3300,6 +3398,12 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 		check_slug(&x, i, &all);
 	}
 	check_slug_clashes(&x, &all);
+	x.slug_esc = xcalloc(c->n + 1, sizeof(*x.slug_esc));
+	for (i = 0; i < c->n; i++)
+		if (x.slug[i])
+			x.slug_esc[i] = url_escaped(x.slug[i]);
+	if (c->cfg.base_url)
+		x.base_esc = url_escaped(c->cfg.base_url);
 	build_ids(&x);
 	for (k = 0; k < c->cfg.nlang; k++) {
 		x.langs[k].strings = merged_strings(&x, k);

@@ -562,8 +562,8 @@ void yseq_add(struct arena *a, struct ynode *seq, struct ynode *item)
 	seq->items[seq->n++] = item;
 }
 
-void ymap_add(struct arena *a, struct ynode *map, const char *key,
-	      struct ynode *value)
+void ymap_add_node(struct arena *a, struct ynode *map, struct ynode *key,
+		   struct ynode *value)
 {
 	if (needs_room(map->n)) {
 		size_t cap = map->n ? map->n * 2 : 4;
@@ -573,9 +573,15 @@ void ymap_add(struct arena *a, struct ynode *map, const char *key,
 			memcpy(v, map->pairs, map->n * sizeof(*v));
 		map->pairs = v;
 	}
-	map->pairs[map->n].key = ynode_string_ref(a, key, strlen(key));
+	map->pairs[map->n].key = key;
 	map->pairs[map->n].value = value;
 	map->n++;
+}
+
+void ymap_add(struct arena *a, struct ynode *map, const char *key,
+	      struct ynode *value)
+{
+	ymap_add_node(a, map, ynode_string_ref(a, key, strlen(key)), value);
 }
 
 static int is_number(const struct ynode *n)

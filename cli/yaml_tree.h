@@ -123,6 +123,9 @@ struct ynode *ynode_int(struct arena *a, long long i);
 void yseq_add(struct arena *a, struct ynode *seq, struct ynode *item);
 void ymap_add(struct arena *a, struct ynode *map, const char *key,
 	      struct ynode *value);
+/* The same with the key's node, which may be shared by many maps. */
+void ymap_add_node(struct arena *a, struct ynode *map, struct ynode *key,
+		   struct ynode *value);
 
 /* A deep copy of n into arena a (aliases become copies). */
 struct ynode *ynode_copy(struct arena *a, const struct ynode *n);

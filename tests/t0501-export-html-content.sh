@@ -18,6 +18,7 @@ export_links() {
 # The no-break spaces of French typography, made visible.
 NNBSP=$(printf '\342\200\257')
 NBSP=$(printf '\302\240')
+UUML=$(printf '\303\274')	# u with diaeresis
 marks() {
 	sed -e "s/$NNBSP/[NNBSP]/g" -e "s/$NBSP/[NBSP]/g"
 }
@@ -186,6 +187,29 @@ test_expect_success 'without base_url: canonical and alternates are relative' '
 	EOF
 	test_cmp expect actual &&
 	! grep -q "\"url\":" o/en/alpha.html
+'
+
+test_expect_success 'a slug and a base_url that need escaping: every link to the page escaped alike' '
+	cp -R "$CORPUS" corpus &&
+	printf "base_url: \"https://soins.example.org/a&b/\"\n" >>corpus/folio.yaml &&
+	sed "s/^lang: de/lang: de\nslug: \"${UUML}ber_alpha\"/" corpus/alpha/de.md >de.md &&
+	mv de.md corpus/alpha/de.md &&
+	(cd corpus && folio export --to html -q -o ../o) &&
+	test -f "o/de/${UUML}ber_alpha.html" &&
+	grep -e "canonical" -e "hreflang=\"de\"" o/de/*ber_alpha.html >actual &&
+	cat >expect <<-\EOF &&
+	<link rel="canonical" href="https://soins.example.org/a&amp;b/de/%C3%BCber_alpha.html">
+	<link rel="alternate" hreflang="de" href="https://soins.example.org/a&amp;b/de/%C3%BCber_alpha.html">
+	EOF
+	test_cmp expect actual &&
+	grep -o "<link rel=\"alternate\" hreflang=\"de\"[^>]*>" o/fr/alpha.html >actual &&
+	cat >expect <<-\EOF &&
+	<link rel="alternate" hreflang="de" href="https://soins.example.org/a&amp;b/de/%C3%BCber_alpha.html">
+	EOF
+	test_cmp expect actual &&
+	grep -o "<a href=\"[^\"]*\" hreflang=\"de\">" o/fr/alpha.html >actual &&
+	echo "<a href=\"../de/%C3%BCber_alpha.html\" hreflang=\"de\">" >expect &&
+	test_cmp expect actual
 '
 
 test_expect_success 'headings get ids; three sections make a table of contents' '
