@@ -176,6 +176,9 @@ struct xlang {
 	 */
 	struct ynode *label[8];
 	struct ynode **name;	/* name[j]: language j's name, in this one */
+	const char **raw_name;	/* the same as the catalog has it */
+	/* the catalog's sentences every page uses (sentence_keys) */
+	const char *sentence[6];
 	struct ynode *autonym;	/* its own name */
 	char *dir;		/* output directory of its pages, or NULL */
 	int fresh;		/* dir was empty before this run wrote in it */
@@ -387,6 +390,16 @@ static int usable_str(const struct ynode *n)
 	return n && n->type == Y_STRING && n->len;
 }
 
+/*
+ * The catalog strings that every page fills in, looked up once per
+ * language (prepare_lang) into xlang.sentence, in this order.
+ */
+enum { S_LIST_SEP, S_LIST_PAIR, S_THANKS };
+static const char *const sentence_keys[6] = {
+	"list_sep", "list_pair", "thanks", "updated_on", "translated_by",
+	"also_available_in",
+};
+
 /* A string of the page language's catalog, else the source's, else ours. */
 static const char *cat_str(const struct export *x, size_t lang, const char *key)
 {
@@ -433,6 +446,18 @@ static const char *lang_name(const struct export *x, size_t in, size_t of)
 	const char *s = cat_sub(x, in, "language_names", x->langs[of].code);
 
 	return s ? s : x->langs[of].code;
+}
+
+/* cat_str() of one of sentence_keys, from what prepare_lang found. */
+static const char *sentence(const struct export *x, size_t lang,
+			    const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(sentence_keys); i++)
+		if (key == sentence_keys[i] || !strcmp(key, sentence_keys[i]))
+			return x->langs[lang].sentence[i];
+	return cat_str(x, lang, key);
 }
 
 /*
@@ -848,7 +873,7 @@ static void fill_one(struct pg *p, struct ynode *d, const char *key,
 	arg.html = html->buf;
 	arg.hlen = html->len;
 	arg.runs = runs;
-	fill(p, cat_str(p->x, p->lang, key), &arg, 1, h, t, sruns);
+	fill(p, sentence(p->x, p->lang, key), &arg, 1, h, t, sruns);
 	/* ymap_add keeps keys as given: the names built here go to the arena */
 	set_str(p, d, key, t->buf, t->len);
 	buf_adds(k, key);
@@ -878,7 +903,7 @@ static void join(struct pg *p, const struct litem *items, size_t n,
 		 struct buf *html, struct buf *text, struct ynode *runs)
 {
 	struct buf *h, *t;
-	const char *sep = cat_str(p->x, p->lang, "list_sep");
+	const char *sep = p->x->langs[p->lang].sentence[S_LIST_SEP];
 	struct ynode *first = runs ? ynode_new(p->a, Y_SEQ) : NULL;
 	struct ynode *last = runs ? ynode_new(p->a, Y_SEQ) : NULL;
 	struct farg args[2];
@@ -933,7 +958,7 @@ static void join(struct pg *p, const struct litem *items, size_t n,
 		add_isolated(p, &e, items[n - 1].text, items[n - 1].len);
 		args[1].html = buf_detach(&e, &args[1].hlen);
 	}
-	fill(p, cat_str(p->x, p->lang, "list_pair"), args, 2, html, text, runs);
+	fill(p, p->x->langs[p->lang].sentence[S_LIST_PAIR], args, 2, html, text, runs);
 	if (!items[n - 1].html)
 		free((char *)args[1].html);
 out:
@@ -1150,7 +1175,7 @@ static void page_people(struct pg *p, struct ynode *d,
 		args[2].len = strlen(args[2].text);
 		buf_reset(html);
 		buf_reset(text);
-		fill(p, cat_str(p->x, p->lang, "thanks"), args, 3, html, text,
+		fill(p, p->x->langs[p->lang].sentence[S_THANKS], args, 3, html, text,
 		     NULL);
 		set_str(p, item, "thanks", text->buf, text->len);
 		set_str(p, item, "thanks_html", html->buf, html->len);
@@ -1251,7 +1276,7 @@ static void page_versions(struct pg *p, struct ynode *d, size_t art,
 			yseq_add(p->a, vers, item);
 		}
 
-		items[n].text = lang_name(x, p->lang, k);
+		items[n].text = x->langs[p->lang].raw_name[k];
 		items[n].len = strlen(items[n].text);
 		hs[n] = take(p);
 		if (linked) {
@@ -3174,10 +3199,15 @@ static void prepare_lang(struct export *x, size_t k)
 		L->label[i] = hold->pairs[hold->n - 1].value;
 	}
 	L->name = arena_alloc(&x->arena, (x->c.cfg.nlang + 1) * sizeof(*L->name));
+	L->raw_name = arena_alloc(&x->arena,
+				  (x->c.cfg.nlang + 1) * sizeof(*L->raw_name));
 	for (j = 0; j < x->c.cfg.nlang; j++) {
-		set_text(&p, hold, "name", lang_name(x, k, j));
+		L->raw_name[j] = lang_name(x, k, j);
+		set_text(&p, hold, "name", L->raw_name[j]);
 		L->name[j] = hold->pairs[hold->n - 1].value;
 	}
+	for (i = 0; i < ARRAY_SIZE(sentence_keys); i++)
+		L->sentence[i] = cat_str(x, k, sentence_keys[i]);
 	L->autonym = L->name[k];
 	pg_release(&p);
 }

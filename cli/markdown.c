@@ -260,7 +260,6 @@ struct md_check {
 	int in_html_block;	/* warned for this HTML block already */
 	int heading_level;
 	int heading_reported;	/* its position is known */
-	struct pos heading_pos;
 	struct buf heading;
 	int li_depth;
 	int in_word;
@@ -268,11 +267,18 @@ struct md_check {
 	int want_links;		/* keep article: links in meta->links */
 
 	/* links and images: one frame each, they nest (image in a link) */
+	/*
+	 * An open link or image.  Where it starts is worked out only for a
+	 * diagnostic (span_where): from its destination in the source
+	 * (dest), else from its first text run (text_at), else pos when it
+	 * had to be taken at once.
+	 */
 	struct span {
 		int image;
 		int has_text;
-		struct pos pos;
 		int empty_href;
+		const char *dest, *text_at;
+		struct pos pos;
 	} spans[16];
 	int nspans;
 	unsigned html_line;	/* last line a raw-html warning was given */
@@ -391,20 +397,22 @@ static void heading_check(struct md_check *c, const char *at)
 {
 	int level = c->heading_level;
 
+	struct pos pos;
+
 	if (c->heading_reported)
 		return;
 	c->heading_reported = 1;
-	c->heading_pos = line_start_pos(c, at);
-	if (level == 1)
-		diag(c->diags, R_HEADING_LEVEL, c->file, c->heading_pos.line,
-		     c->heading_pos.col, NULL,
-		     "level-1 heading in the body: the title is the page's only "
-		     "level-1 heading, start at level 2");
-	else if (level > c->last_level + 1)
-		diag(c->diags, R_HEADING_LEVEL, c->file, c->heading_pos.line,
-		     c->heading_pos.col, NULL,
-		     "heading level skipped: level %d after level %d",
+	if (level == 1) {
+		pos = line_start_pos(c, at);
+		diag(c->diags, R_HEADING_LEVEL, c->file, pos.line, pos.col,
+		     NULL, "level-1 heading in the body: the title is the "
+		     "page's only level-1 heading, start at level 2");
+	} else if (level > c->last_level + 1) {
+		pos = line_start_pos(c, at);
+		diag(c->diags, R_HEADING_LEVEL, c->file, pos.line, pos.col,
+		     NULL, "heading level skipped: level %d after level %d",
 		     level, c->last_level);
+	}
 	c->last_level = level;
 }
 
@@ -488,8 +496,14 @@ static int chk_enter_span(MD_SPANTYPE type, void *detail, void *ud)
 	sp->empty_href = dest->size == 0;
 	/* an empty destination has no place in the source: the link's
 	 * first text run places it instead (see chk_text) */
-	if (!sp->empty_href)
-		sp->pos = span_pos(c, dest->text);
+	if (!sp->empty_href) {
+		/* span_pos() of a destination in the source reads nothing
+		 * that changes: it can wait */
+		if (in_src(c, dest->text) && dest->text > c->src->text)
+			sp->dest = dest->text;
+		else
+			sp->pos = span_pos(c, dest->text);
+	}
 	if (sp->image) {
 		c->meta->counts.images++;
 	} else {
@@ -505,7 +519,8 @@ static int chk_enter_span(MD_SPANTYPE type, void *detail, void *ud)
 			md_article_link(b.buf, b.len, &id, &n);
 			GROW(m->links, c->links_alloc, m->nlinks + 1);
 			m->links[m->nlinks].id = xstrndup(id, n);
-			m->links[m->nlinks].pos = sp->pos;
+			m->links[m->nlinks].pos = sp->dest ?
+				span_pos(c, sp->dest) : sp->pos;
 			m->nlinks++;
 			buf_release(&b);
 		}
@@ -513,10 +528,23 @@ static int chk_enter_span(MD_SPANTYPE type, void *detail, void *ud)
 	return 0;
 }
 
+/* Where span sp starts, for a diagnostic (see struct span). */
+static struct pos span_where(const struct md_check *c, const struct span *sp)
+{
+	if (sp->dest)
+		return span_pos(c, sp->dest);
+	if (sp->pos.line)
+		return sp->pos;
+	if (sp->text_at)
+		return md_src_pos(c->src, sp->text_at);
+	return md_src_pos(c->src, c->last);
+}
+
 static int chk_leave_span(MD_SPANTYPE type, void *detail, void *ud)
 {
 	struct md_check *c = ud;
 	struct span *sp;
+	struct pos pos;
 
 	(void)detail;
 	if (type != MD_SPAN_A && type != MD_SPAN_IMG)
@@ -524,18 +552,21 @@ static int chk_leave_span(MD_SPANTYPE type, void *detail, void *ud)
 	if (!c->nspans)
 		return 0;
 	sp = &c->spans[--c->nspans];
-	if (!sp->pos.line)
-		sp->pos = md_src_pos(c->src, c->last);
-	if (sp->image && !sp->has_text)
-		diag(c->diags, R_IMAGE_ALT, c->file, sp->pos.line, sp->pos.col,
+	if (sp->image && !sp->has_text) {
+		pos = span_where(c, sp);
+		diag(c->diags, R_IMAGE_ALT, c->file, pos.line, pos.col,
 		     NULL, "image without alternative text: describe it "
 		     "between the brackets");
-	if (!sp->image && sp->empty_href)
-		diag(c->diags, R_EMPTY_LINK, c->file, sp->pos.line, sp->pos.col,
+	}
+	if (!sp->image && sp->empty_href) {
+		pos = span_where(c, sp);
+		diag(c->diags, R_EMPTY_LINK, c->file, pos.line, pos.col,
 		     NULL, "link with no destination");
-	else if (!sp->image && !sp->has_text)
-		diag(c->diags, R_EMPTY_LINK, c->file, sp->pos.line, sp->pos.col,
+	} else if (!sp->image && !sp->has_text) {
+		pos = span_where(c, sp);
+		diag(c->diags, R_EMPTY_LINK, c->file, pos.line, pos.col,
 		     NULL, "link with no text");
+	}
 	/* an image with alt text gives its link a text */
 	if (sp->image && sp->has_text && c->nspans)
 		c->spans[c->nspans - 1].has_text = 1;
@@ -606,8 +637,9 @@ static int chk_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *u
 	for (i = 0; i < c->nspans; i++) {
 		struct span *sp = &c->spans[i];
 
-		if (!sp->pos.line && in_src(c, text) && text > c->src->text)
-			sp->pos = md_src_pos(c->src, text - (sp->image ? 2 : 1));
+		if (!sp->dest && !sp->pos.line && !sp->text_at &&
+		    in_src(c, text) && text > c->src->text)
+			sp->text_at = text - (sp->image ? 2 : 1);
 		if (!blank(text, size))
 			sp->has_text = 1;
 	}
