@@ -198,3 +198,15 @@ out:
 	close(fd);
 	return ret;
 }
+
+void buf_addu(struct buf *b, unsigned long long v)
+{
+	char digits[20];
+	size_t n = 0;
+
+	do {
+		digits[sizeof(digits) - ++n] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	buf_add(b, digits + sizeof(digits) - n, n);
+}

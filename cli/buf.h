@@ -65,6 +65,8 @@ void buf_addf(struct buf *b, const char *fmt, ...)
 void buf_vaddf(struct buf *b, const char *fmt, va_list ap);
 /* Append the UTF-8 encoding of code point cp. */
 void buf_addcp(struct buf *b, unsigned cp);
+/* v in decimal. */
+void buf_addu(struct buf *b, unsigned long long v);
 static inline void buf_setlen(struct buf *b, size_t len)
 {
 	b->len = len;

@@ -1,6 +1,5 @@
 #include "date.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -85,16 +84,32 @@ struct date date_today(void)
 	return d;
 }
 
+/* v in exactly `width` digits, zeros first, at out. */
+static char *put_digits(char *out, unsigned v, int width)
+{
+	int i;
+
+	for (i = width - 1; i >= 0; i--) {
+		out[i] = (char)('0' + v % 10);
+		v /= 10;
+	}
+	return out + width;
+}
+
 void date_format(struct date d, char *out)
 {
 	unsigned y = (unsigned)d.y % 10000, m = (unsigned)d.m % 100;
 	unsigned dd = (unsigned)d.d % 100;
 
 	/* fixed widths: 10 characters at most, and the NUL */
-	if (d.d)
-		snprintf(out, 11, "%04u-%02u-%02u", y, m, dd);
-	else
-		snprintf(out, 11, "%04u-%02u", y, m);
+	out = put_digits(out, y, 4);
+	*out++ = '-';
+	out = put_digits(out, m, 2);
+	if (d.d) {
+		*out++ = '-';
+		out = put_digits(out, dd, 2);
+	}
+	*out = '\0';
 }
 
 struct date date_add_months(struct date d, int months)

@@ -1117,7 +1117,12 @@ static void local_date(struct pg *p, struct date dt, struct buf *out)
 {
 	const char *month = cat_month(p->x, p->lang, dt.m);
 
-	buf_addf(out, "%s %d", month, dt.y);
+	buf_adds(out, month);
+	buf_addc(out, ' ');
+	if (dt.y >= 0)
+		buf_addu(out, (unsigned long long)dt.y);
+	else
+		buf_addf(out, "%d", dt.y);
 }
 
 static void page_updated(struct pg *p, struct ynode *d,

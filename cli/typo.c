@@ -313,8 +313,12 @@ static void url(struct run *r)
 /* Is the word just before s[i] (in this run) a URL scheme? */
 static int scheme_before(const struct run *r)
 {
-	static const char *const schemes[] = {
-		"http", "https", "ftp", "mailto", "tel", "file",
+	static const struct {
+		const char *s;
+		size_t n;
+	} schemes[] = {
+		{ "http", 4 }, { "https", 5 }, { "ftp", 3 }, { "mailto", 6 },
+		{ "tel", 3 }, { "file", 4 },
 	};
 	size_t k = r->i, len, m, q;
 
@@ -325,10 +329,10 @@ static int scheme_before(const struct run *r)
 	if (len < 3 || (k > 0 && r->s[k - 1] < 0x80 && is_word(r->s[k - 1])))
 		return 0;
 	for (m = 0; m < sizeof(schemes) / sizeof(schemes[0]); m++) {
-		if (strlen(schemes[m]) != len)
+		if (schemes[m].n != len)
 			continue;
 		for (q = 0; q < len; q++)
-			if ((r->s[k + q] | 0x20) != (unsigned char)schemes[m][q])
+			if ((r->s[k + q] | 0x20) != (unsigned char)schemes[m].s[q])
 				break;
 		if (q == len)
 			return 1;

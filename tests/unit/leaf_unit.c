@@ -31,8 +31,15 @@ static void test_buf(void)
 	buf_addcp(&b, 0x202F);
 	buf_addcp(&b, 0x1F600);
 	CHECK_STR(b.buf, "x-42\xE2\x80\xAF\xF0\x9F\x98\x80", "addf and code points");
-	buf_setlen(&b, 1);
-	CHECK_STR(b.buf, "x", "setlen truncates");
+	buf_reset(&b);
+	buf_addu(&b, 0);
+	buf_addc(&b, ' ');
+	buf_addu(&b, 2024);
+	buf_addc(&b, ' ');
+	buf_addu(&b, 18446744073709551615ull);
+	CHECK_STR(b.buf, "0 2024 18446744073709551615", "decimals");
+	buf_setlen(&b, 4);
+	CHECK_STR(b.buf, "0 20", "setlen truncates");
 	p = buf_detach(&b, NULL);
 	CHECK(b.len == 0 && b.buf[0] == '\0', "detach resets");
 	free(p);
@@ -111,6 +118,11 @@ static void test_date(void)
 	CHECK(date_months(a, b) == 8, "months between 2023-10 and 2024-06");
 	date_format(date_add_months(a, 36), out);
 	CHECK_STR(out, "2026-10", "36 months later");
+	date_format(b, out);
+	CHECK_STR(out, "2024-06", "a month");
+	date_parse("0987-01-05", &b);
+	date_format(b, out);
+	CHECK_STR(out, "0987-01-05", "a day, zeros kept");
 }
 
 static struct ynode *parse(struct ydoc *d, const char *text, struct diag_list *l)
