@@ -567,19 +567,25 @@ static size_t skip_plain(const unsigned char *u, size_t i, size_t n,
 		__m128i v = _mm_loadu_si128((const __m128i *)(u + i));
 		__m128i m = _mm_or_si128(
 			_mm_or_si128(_mm_cmpeq_epi8(v, dq), _mm_cmpeq_epi8(v, sq)),
-			_mm_or_si128(
-				_mm_or_si128(_mm_cmpeq_epi8(v, colon),
-					     _mm_cmpeq_epi8(_mm_or_si128(v, low), w)),
-				_mm_or_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(v, e2))));
-		int bits;
+			_mm_or_si128(_mm_cmpeq_epi8(v, colon),
+				     _mm_or_si128(_mm_cmpeq_epi8(v, c2),
+						  _mm_cmpeq_epi8(v, e2))));
+		unsigned ws = (unsigned)_mm_movemask_epi8(
+			_mm_cmpeq_epi8(_mm_or_si128(v, low), w));
+		unsigned bits;
 
 		if (fr)
 			m = _mm_or_si128(m, _mm_or_si128(
 				_mm_or_si128(_mm_cmpeq_epi8(v, semi), _mm_cmpeq_epi8(v, excl)),
 				_mm_or_si128(_mm_cmpeq_epi8(v, quest), _mm_cmpeq_epi8(v, pct))));
-		bits = _mm_movemask_epi8(m);
+		/*
+		 * A w matters only before another ("www."): a lone one (with,
+		 * wie, wat) is passed over here, as the caller would.  The
+		 * last byte's w is kept, its next byte being in the next block.
+		 */
+		bits = (unsigned)_mm_movemask_epi8(m) | (ws & ((ws >> 1) | 0x8000u));
 		if (bits)
-			return i + (size_t)__builtin_ctz((unsigned)bits);
+			return i + (size_t)__builtin_ctz(bits);
 		i += 16;
 	}
 #else

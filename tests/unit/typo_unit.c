@@ -351,6 +351,37 @@ static void test_long(void)
 	buf_release(&out);
 }
 
+/*
+ * A web address is found wherever its "www" falls in the 16-byte blocks
+ * the scanner reads, and a lone w (with, wie) changes nothing: the same
+ * sentence after 0 to 40 letters, in every block position.
+ */
+static void test_www_offsets(void)
+{
+	/* padding: plain letters, then lone w's ("awaw..."), which the
+	 * scanner passes over without stopping */
+	static const char pad[2][2] = { { 'a', 'a' }, { 'a', 'w' } };
+	size_t k;
+
+	for (k = 0; k <= 81; k++) {
+		struct typo t;
+		struct buf in = BUF_INIT, out = BUF_INIT, want = BUF_INIT;
+		size_t i;
+
+		for (i = 0; i < k % 41; i++)
+			buf_addc(&in, pad[k / 41][i % 2]);
+		buf_add(&want, in.buf, in.len);
+		buf_adds(&in, " voir www.site.org:8080/a;b pour wow ; fin");
+		buf_adds(&want, " voir www.site.org:8080/a;b pour wow\xE2\x80\xAF; fin");
+		typo_init(&t, "fr", 0);
+		typo_text(&t, &out, in.buf, in.len);
+		CHECK_STR(out.buf, want.buf, "www after %zu letters", k % 41);
+		buf_release(&in);
+		buf_release(&out);
+		buf_release(&want);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	int n = run_spec(argc > 1 ? argv[1] : SPEC);
@@ -360,5 +391,6 @@ int main(int argc, char **argv)
 	test_breaks();
 	test_robust();
 	test_long();
+	test_www_offsets();
 	return test_done("typo");
 }
