@@ -163,6 +163,7 @@ struct bimage {
 struct xlang {
 	const char *code;	/* borrowed from the config */
 	char *code_esc;		/* escaped (slug_esc); owned */
+	enum typo_lang typo;	/* typo_lang_of(code) */
 	int rtl;
 	int wanted;		/* --lang includes it */
 	int has_pages;		/* some article of this run is in it */
@@ -594,13 +595,13 @@ static void typo_append(const struct pg *p, struct buf *out, const char *s,
 			size_t n)
 {
 	struct typo t;
-	const char *code = p->x->langs[p->lang].code;
+	enum typo_lang tl = p->x->langs[p->lang].typo;
 
-	if (!typo_needed(code)) {
+	if (tl == TYPO_LANG_NONE) {
 		buf_add(out, s, n);
 		return;
 	}
-	typo_init(&t, code, 0);
+	typo_init_lang(&t, tl, 0);
 	typo_text(&t, out, s, n);
 }
 
@@ -812,17 +813,17 @@ static void fill(struct pg *p, const char *tmpl, const struct farg *args,
 		 size_t nargs, struct buf *html, struct buf *text,
 		 struct ynode *runs)
 {
-	const char *code = p->x->langs[p->lang].code;
+	enum typo_lang tl = p->x->langs[p->lang].typo;
 	struct piece v[MAX_PIECES];
 	struct buf *run = take(p);
 	struct typo t;
-	int typo = typo_needed(code);
+	int typo = tl != TYPO_LANG_NONE;
 	/* the text format reads no markup: html is left as it is */
 	int markup = !p->x->f->text;
 	size_t n = split_pieces(tmpl, args, nargs, v), k;
 
 	if (typo)
-		typo_init(&t, code, 0);
+		typo_init_lang(&t, tl, 0);
 	for (k = 0; k < n; k++) {
 		const struct farg *a = v[k].arg >= 0 ? &args[v[k].arg] : NULL;
 
@@ -3361,6 +3362,7 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 	for (k = 0; k < c->cfg.nlang; k++) {
 		x.langs[k].code = c->cfg.languages[k];
 		x.langs[k].code_esc = url_escaped(x.langs[k].code);
+		x.langs[k].typo = typo_lang_of(x.langs[k].code);
 		x.langs[k].rtl = c->cfg.rtl[k];
 		x.langs[k].wanted = !o->nlangs;
 	}

@@ -531,11 +531,16 @@ int typo_needed(const char *lang)
 	return typo_lang_of(lang) != TYPO_LANG_NONE;
 }
 
-void typo_init(struct typo *t, const char *lang, unsigned flags)
+void typo_init_lang(struct typo *t, enum typo_lang lang, unsigned flags)
 {
-	t->lang = typo_lang_of(lang);
+	t->lang = lang;
 	t->flags = flags;
 	typo_block(t);
+}
+
+void typo_init(struct typo *t, const char *lang, unsigned flags)
+{
+	typo_init_lang(t, typo_lang_of(lang), flags);
 }
 
 void typo_block(struct typo *t)

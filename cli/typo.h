@@ -97,6 +97,8 @@ int typo_needed(const char *lang);
  * (TYPO_NO_*), at the start of a block.
  */
 void typo_init(struct typo *t, const char *lang, unsigned flags);
+/* The same for a language already looked up with typo_lang_of(). */
+void typo_init_lang(struct typo *t, enum typo_lang lang, unsigned flags);
 
 /*
  * Start of a new block (paragraph, heading, list item, table cell): no
