@@ -15,19 +15,20 @@ int atomic_open(struct buf *tmp, const char *path, mode_t mode)
 {
 	const char *slash = strrchr(path, '/');
 	size_t dirlen = slash ? (size_t)(slash - path + 1) : 0;
-	char pid[24];
+	unsigned long long pid = (unsigned long long)getpid();
 	int k, fd = -1;
 
-	snprintf(pid, sizeof(pid), "%ld", (long)getpid());
 	for (k = 0; k < ATOMIC_TRIES && fd < 0; k++) {
 		buf_reset(tmp);
 		buf_add(tmp, path, dirlen);
 		buf_addc(tmp, '.');
 		buf_adds(tmp, path + dirlen);
 		buf_addc(tmp, '.');
-		buf_adds(tmp, pid);
-		if (k)
-			buf_addf(tmp, "-%d", k);
+		buf_addu(tmp, pid);
+		if (k) {
+			buf_addc(tmp, '-');
+			buf_addu(tmp, (unsigned long long)k);
+		}
 		buf_adds(tmp, ".tmp");
 		/* the kernel applies the umask: no fchmod in the common case */
 		fd = open(tmp->buf, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC |

@@ -2,6 +2,7 @@
  * leaf_unit.c - unit tests of the small leaf modules: buf, escape, date,
  * the YAML tree's scalar resolution and positions, opts.
  */
+#include "article.h"
 #include "buf.h"
 #include "date.h"
 #include "diag.h"
@@ -163,11 +164,120 @@ static void test_yaml(void)
 	diag_list_release(&l);
 }
 
+/* UTF-8 as RFC 3629 has it, without NUL: what utf8_check() accepts. */
+static int ref_utf8(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned c = s[i], cp, len, k;
+
+		if (c == 0)
+			return 0;
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF)
+			len = 2, cp = c & 0x1F;
+		else if (c >= 0xE0 && c <= 0xEF)
+			len = 3, cp = c & 0x0F;
+		else if (c >= 0xF0 && c <= 0xF4)
+			len = 4, cp = c & 0x07;
+		else
+			return 0;
+		if (n - i < len)
+			return 0;
+		for (k = 1; k < len; k++) {
+			if ((s[i + k] & 0xC0) != 0x80)
+				return 0;
+			cp = cp << 6 | (s[i + k] & 0x3F);
+		}
+		if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+		    cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			return 0;
+		i += len;
+	}
+	return 1;
+}
+
+static unsigned rnd(unsigned long *seed)
+{
+	*seed = *seed * 6364136223846793005UL + 1442695040888963407UL;
+	return (unsigned)(*seed >> 33);
+}
+
+static int check_agrees(const unsigned char *s, size_t n)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+	int ok = utf8_check((const char *)s, n, 1, "t.md", &l) == 0;
+
+	diag_list_release(&l);
+	return ok == ref_utf8(s, n);
+}
+
+/*
+ * utf8_check() reads long texts sixteen bytes at a time: every lead byte
+ * with every second byte (and continuations or not after it) at the
+ * places around a block's end, then texts of valid characters with one
+ * byte changed, must be judged as a byte-by-byte check judges them.
+ */
+static void test_utf8(void)
+{
+	static const unsigned at[] = { 0, 13, 14, 15, 16, 47, 60, 61, 62, 63 };
+	static const unsigned char more[] = { 0x80, 0xBF, 'a' };
+	static const char *const chars[] = {
+		"a", " ", "\n", "\xC3\xA9", "\xD8\xB9", "\xD9\x8E", "\xE2\x80\xAF",
+		"\xE4\xBD\xA0", "\xEF\xBF\xBD", "\xF0\x9F\x98\x80", "\xF4\x8F\xBF\xBF",
+	};
+	unsigned char b[96];
+	unsigned long seed = 99;
+	unsigned lead, second, k, m1, m2, bad = 0, first_bad = 0;
+	int round;
+
+	for (lead = 0x80; lead <= 0xFF; lead++)
+		for (second = 0; second <= 0xFF; second++)
+			for (k = 0; k < ARRAY_SIZE(at); k++)
+				for (m1 = 0; m1 < 3; m1++)
+					for (m2 = 0; m2 < 3; m2++) {
+						memset(b, 'a', sizeof(b));
+						b[at[k]] = (unsigned char)lead;
+						if (at[k] + 1 < sizeof(b))
+							b[at[k] + 1] = (unsigned char)second;
+						if (at[k] + 2 < sizeof(b))
+							b[at[k] + 2] = more[m1];
+						if (at[k] + 3 < sizeof(b))
+							b[at[k] + 3] = more[m2];
+						if (!check_agrees(b, sizeof(b)) && !bad++)
+							first_bad = lead << 8 | second;
+					}
+	CHECK(!bad, "%u byte pairs judged unlike a byte-by-byte check, first %04X",
+	      bad, first_bad);
+	bad = 0;
+	for (round = 0; round < 20000; round++) {
+		struct buf t = BUF_INIT;
+
+		size_t want = 64 + rnd(&seed) % 200, at_;
+
+		while (t.len < want)
+			buf_adds(&t, chars[rnd(&seed) % ARRAY_SIZE(chars)]);
+		if (round % 4) {
+			at_ = rnd(&seed) % t.len;
+			t.buf[at_] = (char)(rnd(&seed) & 0xFF);
+		}
+		if (!check_agrees((const unsigned char *)t.buf, t.len))
+			bad++;
+		buf_release(&t);
+	}
+	CHECK(!bad, "%u of 20000 texts judged unlike a byte-by-byte check", bad);
+}
+
 int main(void)
 {
 	test_buf();
 	test_escape();
 	test_date();
 	test_yaml();
+	test_utf8();
 	return test_done("leaf_unit");
 }
