@@ -135,6 +135,39 @@ static void wrap_pieces(struct wrap *w, struct buf *out, unsigned width,
 	wrap_end(w);
 }
 
+/* A pseudo-random number: the same texts on every run. */
+static unsigned rnd(unsigned long *seed)
+{
+	*seed = *seed * 6364136223846793005UL + 1442695040888963407UL;
+	return (unsigned)(*seed >> 33);
+}
+
+/*
+ * Cut text into pieces of up to max characters (1: each character; more:
+ * a random length each), never inside one.  Returns how many.
+ */
+static size_t cut_chars(const struct buf *text, size_t max,
+			unsigned long *seed, const char **pieces, size_t *lens)
+{
+	size_t at, np = 0;
+
+	for (at = 0; at < text->len;) {
+		size_t len = 1;
+
+		if (max > 1)
+			len += rnd(seed) % max;
+		if (at + len > text->len)
+			len = text->len - at;
+		while (at + len < text->len &&
+		       ((unsigned char)text->buf[at + len] & 0xC0) == 0x80)
+			len++;
+		pieces[np] = text->buf + at;
+		lens[np++] = len;
+		at += len;
+	}
+	return np;
+}
+
 /*
  * Running text is filled a line at a time when it can be, word by word
  * when it cannot: whole paragraphs, random chunks and one character at a
@@ -159,49 +192,26 @@ static void wrap_chunks_checks(void)
 	for (round = 0; round < 400; round++) {
 		struct buf text = BUF_INIT, o1 = BUF_INIT, o2 = BUF_INIT, o3 = BUF_INIT;
 		const char *pieces[2048];
-		size_t lens[2048], np = 0, i, at;
+		size_t lens[2048], np, i;
 		unsigned width;
 		int k, nwords;
 		struct wrap w1, w2, w3;
 
-#define RND() (seed = seed * 6364136223846793005UL + 1442695040888963407UL, \
-	       (unsigned)(seed >> 33))
-		width = 4 + RND() % 40;
-		nwords = 1 + (int)(RND() % 50);	/* under 2048 characters */
-		if (RND() % 4 == 0)
+		width = 4 + rnd(&seed) % 40;
+		nwords = 1 + (int)(rnd(&seed) % 50);	/* under 2048 characters */
+		if (rnd(&seed) % 4 == 0)
 			buf_adds(&text, " ");
 		for (k = 0; k < nwords; k++) {
-			buf_adds(&text, words[RND() % ARRAY_SIZE(words)]);
-			buf_adds(&text, gaps[RND() % ARRAY_SIZE(gaps)]);
+			buf_adds(&text, words[rnd(&seed) % ARRAY_SIZE(words)]);
+			buf_adds(&text, gaps[rnd(&seed) % ARRAY_SIZE(gaps)]);
 		}
 		wrap_pieces(&w1, &o1, width, (const char *const[]){ text.buf },
 			    &text.len, 1);
 		/* random chunks, cut between characters */
-		for (at = 0; at < text.len;) {
-			size_t len = 1 + RND() % 12;
-
-			if (at + len > text.len)
-				len = text.len - at;
-			while (at + len < text.len &&
-			       ((unsigned char)text.buf[at + len] & 0xC0) == 0x80)
-				len++;
-			pieces[np] = text.buf + at;
-			lens[np++] = len;
-			at += len;
-		}
+		np = cut_chars(&text, 12, &seed, pieces, lens);
 		wrap_pieces(&w2, &o2, width, pieces, lens, np);
 		/* one character at a time */
-		np = 0;
-		for (at = 0; at < text.len;) {
-			size_t len = 1;
-
-			while (at + len < text.len &&
-			       ((unsigned char)text.buf[at + len] & 0xC0) == 0x80)
-				len++;
-			pieces[np] = text.buf + at;
-			lens[np++] = len;
-			at += len;
-		}
+		np = cut_chars(&text, 1, &seed, pieces, lens);
 		wrap_pieces(&w3, &o3, width, pieces, lens, np);
 		for (i = 0; i < 2; i++) {
 			const struct wrap *w = i ? &w3 : &w2;
@@ -221,7 +231,6 @@ static void wrap_chunks_checks(void)
 		buf_release(&o1);
 		buf_release(&o2);
 		buf_release(&o3);
-#undef RND
 	}
 	CHECK(!bad, "%d of 400 texts wrap differently in pieces", bad);
 }
