@@ -3,9 +3,10 @@
  *
  * A YAML document, a compiled schema or a template is allocated from one
  * arena and released at once with arena_release() (or emptied for reuse
- * with arena_reset()); nothing inside is freed on its own.  Memory returned by arena_alloc() is owned by the arena,
- * zeroed, and aligned to 8 bytes: enough for pointers, sizes and doubles,
- * not for long double or vector types.
+ * with arena_reset()); nothing inside is freed on its own.  Memory
+ * returned by arena_alloc() is owned by the arena, zeroed, and aligned to
+ * 8 bytes: enough for pointers, sizes and doubles, not for long double or
+ * vector types.
  */
 #ifndef FOLIO_ARENA_H
 #define FOLIO_ARENA_H

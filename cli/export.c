@@ -494,9 +494,9 @@ static void set_text(struct pg *p, struct ynode *map, const char *key,
 		     const char *s);
 static void prepare_lang(struct export *x, size_t k);
 
-/* What one page (or index) is being built with: a worker's scratch. */
-#define KEY_SLOTS 256	/* a power of two */
+#define KEY_SLOTS 256	/* struct pg's key nodes; a power of two */
 
+/* What one page (or index) is being built with: a worker's scratch. */
 struct pg {
 	const struct export *x;
 	size_t lang;
@@ -959,7 +959,8 @@ static void join(struct pg *p, const struct litem *items, size_t n,
 		add_isolated(p, &e, items[n - 1].text, items[n - 1].len);
 		args[1].html = buf_detach(&e, &args[1].hlen);
 	}
-	fill(p, p->x->langs[p->lang].sentence[S_LIST_PAIR], args, 2, html, text, runs);
+	fill(p, p->x->langs[p->lang].sentence[S_LIST_PAIR], args, 2, html, text,
+	     runs);
 	if (!items[n - 1].html)
 		free((char *)args[1].html);
 out:
@@ -1014,7 +1015,8 @@ static const char *web_ext(const struct export *x)
 }
 
 /*
- * The URL of article t's page from a page of language `from`, raw.
+ * The URL of article t's page from a page of language `from`, raw or
+ * (esc) escaped for an attribute.
  * Returns -1 when the format cannot link there: an EPUB holds only its
  * language's pages of this run, print has no links but to the web, and
  * without base_url there is nowhere else to point.
