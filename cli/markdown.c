@@ -259,19 +259,18 @@ struct md_check {
 	int in_heading;
 	int in_html_block;	/* warned for this HTML block already */
 	int heading_level;
-	int heading_reported;	/* its position is known */
+	int heading_reported;	/* its level was checked */
 	struct buf heading;
 	int li_depth;
 	int in_word;
 	int want_words;		/* count words, keep heading texts (l10n) */
 	int want_links;		/* keep article: links in meta->links */
 
-	/* links and images: one frame each, they nest (image in a link) */
 	/*
-	 * An open link or image.  Where it starts is worked out only for a
-	 * diagnostic (span_where): from its destination in the source
-	 * (dest), else from its first text run (text_at), else pos when it
-	 * had to be taken at once.
+	 * Links and images: one frame each, they nest (image in a link).
+	 * Where one starts is worked out only for a diagnostic (span_where):
+	 * from its destination in the source (dest), else from its first
+	 * text run (text_at), else pos when it had to be taken at once.
 	 */
 	struct span {
 		int image;
@@ -396,23 +395,22 @@ static void heading_text(struct md_check *c, const char *s, size_t n)
 static void heading_check(struct md_check *c, const char *at)
 {
 	int level = c->heading_level;
-
-	struct pos pos;
+	struct pos pos = { 0, 0 };
 
 	if (c->heading_reported)
 		return;
 	c->heading_reported = 1;
-	if (level == 1) {
+	/* where the heading starts: only for a diagnostic */
+	if (level == 1 || level > c->last_level + 1)
 		pos = line_start_pos(c, at);
+	if (level == 1)
 		diag(c->diags, R_HEADING_LEVEL, c->file, pos.line, pos.col,
 		     NULL, "level-1 heading in the body: the title is the "
 		     "page's only level-1 heading, start at level 2");
-	} else if (level > c->last_level + 1) {
-		pos = line_start_pos(c, at);
+	else if (level > c->last_level + 1)
 		diag(c->diags, R_HEADING_LEVEL, c->file, pos.line, pos.col,
 		     NULL, "heading level skipped: level %d after level %d",
 		     level, c->last_level);
-	}
 	c->last_level = level;
 }
 

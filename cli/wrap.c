@@ -435,16 +435,8 @@ static size_t fill_words(struct wrap *w, const char *s, size_t n)
 	}
 	if (owed)
 		buf_add(out, s + from, to - from);
-	/* s[a..a+len) is pending, as word_start and word_add leave it */
-	w->unit_sep = out->len > w->text_at;
-	if (w->unit_sep)
-		buf_addc(out, ' ');
-	w->unit_at = out->len;
-	buf_add(out, s + a, len);
-	w->unit = 1;
-	w->unit_w = wd;
-	w->unit_last = last;
-	w->in_word = 1;
+	/* no unit is pending (place() above): s[a..a+len) becomes it */
+	word_add(w, s + a, len, n - a, first, last, wd);
 	return a + len;
 }
 
