@@ -447,9 +447,7 @@ const struct ypair *ymap_pair(const struct ynode *m, const char *key)
 	for (i = 0; i < m->n; i++) {
 		const struct ynode *k = m->pairs[i].key;
 
-		/* keys of one length differ mostly in their first byte */
-		if (k->len == n && (!n || (k->str[0] == key[0] &&
-					   memcmp(k->str, key, n) == 0)))
+		if (k->len == n && memcmp(k->str, key, n) == 0)
 			return &m->pairs[i];
 	}
 	return NULL;
