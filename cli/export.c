@@ -502,7 +502,7 @@ struct pg {
 	size_t lang;
 	int rtl;
 	struct arena *a;
-	struct buf t1, t2, t3;	/* scratch */
+	struct buf t1, t2;	/* scratch */
 	/*
 	 * More scratch, for the sentences and lists of a page: take() one,
 	 * give() them back innermost first.  They keep their room from one
@@ -559,7 +559,6 @@ static void pg_release(struct pg *p)
 	p->nstack = p->astack = p->top = 0;
 	buf_release(&p->t1);
 	buf_release(&p->t2);
-	buf_release(&p->t3);
 	memset(p->keys, 0, sizeof(p->keys));
 	arena_release(&p->key_arena);
 }
@@ -3320,7 +3319,6 @@ static void run_pool(struct run *run, size_t njobs, int nsc)
 		buf_init(&run->sc[i].conv);
 		buf_init(&run->sc[i].pg.t1);
 		buf_init(&run->sc[i].pg.t2);
-		buf_init(&run->sc[i].pg.t3);
 		encoder_init(&run->sc[i].enc, &run->x->enc);
 	}
 	pool_run(nsc, njobs, page_job, run);
