@@ -369,6 +369,90 @@ end:
 }
 
 /*
+ * plain_run() for the common case, inline: a word that ends within the 16
+ * bytes at s (s holds 16 or more) and holds nothing but printable ASCII
+ * and two-byte characters from U+00A0 to U+02FF (accented Latin: French,
+ * German, Turkish; no-break space, guillemets) or U+0600 to U+06BF
+ * (Arabic).  Its width is its characters, less the Arabic marks of
+ * zero_width_2 (U+0600-0605, U+0610-061A, U+061C, U+064B-065F, U+0670).
+ * Anything else goes to plain_run(), which gives the same results the
+ * long way.
+ */
+/* The bits set in x < 2^16, without the library call a CPU without POPCNT
+ * would need. */
+static inline unsigned bits16(unsigned x)
+{
+	x -= (x >> 1) & 0x5555u;
+	x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
+	x = (x + (x >> 4)) & 0x0F0Fu;
+	return (x + (x >> 8)) & 0x1Fu;
+}
+
+static inline size_t word_run(const char *s, size_t n, unsigned *width,
+			      unsigned *first, unsigned *last)
+{
+#ifdef __SSE2__
+/* bytes are compared signed: 0x80 is -128, 0xFF is -1 */
+#define B(x) _mm_set1_epi8((char)(x))
+#define IN(x, lo, hi) _mm_and_si128(_mm_cmpgt_epi8((x), B((lo) - 1)), \
+				    _mm_cmplt_epi8((x), B((hi) + 1)))
+	if (n >= 16) {
+		const unsigned char *u = (const unsigned char *)s;
+		__m128i v = _mm_loadu_si128((const __m128i *)u);
+		__m128i hi = _mm_cmplt_epi8(v, _mm_setzero_si128());
+		__m128i ok = _mm_or_si128(_mm_cmpgt_epi8(v, B(0x20)), hi);
+		__m128i nx, lead, z;
+		unsigned stop, k, m, hm, cont, zero;
+
+		ok = _mm_andnot_si128(_mm_cmpeq_epi8(v, B(0x7F)), ok);
+		stop = ~(unsigned)_mm_movemask_epi8(ok) & 0xFFFFu;
+		if (!stop)
+			goto slow;
+		k = (unsigned)__builtin_ctz(stop);
+		m = (1u << k) - 1;
+		hm = (unsigned)_mm_movemask_epi8(hi) & m;
+		if (!hm) {
+			*width = k;
+			*first = k ? u[0] : 0;
+			*last = k ? u[k - 1] : 0;
+			return k;
+		}
+		/* each lead byte followed by one continuation byte, and
+		 * nothing else above 0x7F; U+0080 to U+009F (0xC2 0x80 to
+		 * 0xC2 0x9F) are controls */
+		nx = _mm_srli_si128(v, 1);	/* the byte after each */
+		lead = _mm_or_si128(IN(v, -62, -53), IN(v, -40, -38));
+		cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, B(-64))) & m;
+		if (((unsigned)_mm_movemask_epi8(lead) & m) << 1 != cont ||
+		    (((unsigned)_mm_movemask_epi8(lead) & m) | cont) != hm ||
+		    ((unsigned)_mm_movemask_epi8(_mm_and_si128(
+			     _mm_cmpeq_epi8(v, B(0xC2)),
+			     _mm_cmplt_epi8(nx, B(0xA0)))) & m))
+			goto slow;
+		/* the Arabic marks: 0xD8 0x80-0x85, 0x90-0x9A, 0x9C; 0xD9
+		 * 0x8B-0x9F, 0xB0 */
+		z = _mm_and_si128(_mm_cmpeq_epi8(v, B(0xD8)),
+				  _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(nx, B(0x86)),
+							    IN(nx, -112, -102)),
+					       _mm_cmpeq_epi8(nx, B(0x9C))));
+		z = _mm_or_si128(z, _mm_and_si128(_mm_cmpeq_epi8(v, B(0xD9)),
+			_mm_or_si128(IN(nx, -117, -97), _mm_cmpeq_epi8(nx, B(0xB0)))));
+		zero = (unsigned)_mm_movemask_epi8(z) & m;
+		*width = k - bits16(cont) - bits16(zero);
+		*first = u[0] < 0x80 ? u[0] :
+			 ((u[0] & 0x1Fu) << 6) | (u[1] & 0x3Fu);
+		*last = u[k - 1] < 0x80 ? u[k - 1] :
+			((u[k - 2] & 0x1Fu) << 6) | (u[k - 1] & 0x3Fu);
+		return k;
+	}
+slow:
+#undef IN
+#undef B
+#endif
+	return plain_run(s, n, width, first, last);
+}
+
+/*
  * Running text the fast way: words of plain characters (plain_run) one
  * space apart, placed a line at a time.  A word is final once the next
  * one is read and does not glue to it; final words that stay on the open
@@ -387,7 +471,7 @@ static size_t fill_words(struct wrap *w, const char *s, size_t n)
 	size_t a = 0, len, from = 0, to = 0;
 	int owed = 0;
 
-	len = plain_run(s, n, &wd, &first, &last);
+	len = word_run(s, n, &wd, &first, &last);
 	if (!len || (w->unit && (typo_glue_after(w->unit_last) ||
 				 typo_glue_before(first))))
 		return 0;
@@ -400,7 +484,7 @@ static size_t fill_words(struct wrap *w, const char *s, size_t n)
 
 		if (b + 1 >= n || s[b] != ' ')
 			break;
-		nlen = plain_run(s + b + 1, n - b - 1, &nwd, &nfirst, &nlast);
+		nlen = word_run(s + b + 1, n - b - 1, &nwd, &nfirst, &nlast);
 		if (!nlen || typo_glue_after(last) || typo_glue_before(nfirst))
 			break;
 		/* s[a..b) is final: as place() would put it */

@@ -183,6 +183,18 @@ static void wrap_chunks_checks(void)
 		"t\xC3\xBCrk\xC3\xA7" "e", "Krankenversicherungsbeitr\xC3\xA4ge",
 		"\xE4\xBD\xA0\xE5\xA5\xBD", "x\x01y", "\xEF\xBF\xBD",
 		"e\xCC\x81", "\xC2\xA0", "(voir", "page)",
+		/* around the inline path for short words (word_run) */
+		"abcdefghijklmno", "abcdefghijklmnop", "\xC3\xA9",
+		"\xC3\xA7" "a", "\xC4\xB1\xC4\x9F\xC5\x9F\xC4\xB0",
+		"\xCB\xBF\xC3\x80", "\xC2\x85x", "x\xC3", "\xA9t\xC3\xA9",
+		"\xC3\xC3\xA9", "\xC3\xA9\xCC\x81", "\xC3\xA9\xD9\x8E",
+		"chimioth\xC3\xA9rapies", "d\xC3\xA9j\xC3\xA0\xC2\xA0;",
+		"\xC3\xA9\x7F\xC3\xA9",
+		/* Arabic marks around the ranges word_run() tests */
+		"\xD8\x80\xD8\xA8", "\xD8\x85\xD8\x86", "\xD8\x8F\xD8\x90",
+		"\xD8\x9A\xD8\x9B\xD8\x9C\xD8\x9D", "\xD9\x8A\xD9\x8B",
+		"\xD9\x9F\xD9\xA0", "\xD9\xAF\xD9\xB0\xD9\xB1",
+		"\xDA\x86\xDA\xBF", "\xDB\x96\xDB\x8C", "\xD7\x91\xD6\xBC",
 	};
 	static const char *const gaps[] = { " ", " ", " ", " ", " ", "  ", "\t",
 					    "\n", "" };
@@ -233,6 +245,44 @@ static void wrap_chunks_checks(void)
 		buf_release(&o3);
 	}
 	CHECK(!bad, "%d of 400 texts wrap differently in pieces", bad);
+}
+
+/*
+ * Every two-byte character (U+0080 to U+07FF) inside short words, which
+ * the whole text measures 16 bytes at a time and a character at a time
+ * does not: same lines, same widths.
+ */
+static void wrap_two_byte_checks(void)
+{
+	unsigned cp;
+	int bad = 0;
+
+	for (cp = 0x80; cp < 0x800; cp++) {
+		char c[3] = { (char)(0xC0 | (cp >> 6)), (char)(0x80 | (cp & 0x3F)), 0 };
+		struct buf text = BUF_INIT, o1 = BUF_INIT, o2 = BUF_INIT;
+		const char *pieces[128];
+		size_t lens[128], np;
+		unsigned long seed = cp;
+		struct wrap w1, w2;
+
+		buf_addf(&text, "a%sb %s%s ab%s %s x%s\xC3\xA9 le %s\xD9\x8E mot",
+			 c, c, c, c, c, c, c);
+		wrap_pieces(&w1, &o1, 9, (const char *const[]){ text.buf },
+			    &text.len, 1);
+		np = cut_chars(&text, 1, &seed, pieces, lens);
+		wrap_pieces(&w2, &o2, 9, pieces, lens, np);
+		if ((o1.len != o2.len || memcmp(o1.buf, o2.buf, o1.len) ||
+		     w1.max_line != w2.max_line || w1.max_unit != w2.max_unit) &&
+		    !bad++)
+			CHECK(0, "U+%04X: \"%s\" gives\n%s\nbut a character at a "
+			      "time\n%s", cp, text.buf, o1.buf, o2.buf);
+		wrap_release(&w1);
+		wrap_release(&w2);
+		buf_release(&text);
+		buf_release(&o1);
+		buf_release(&o2);
+	}
+	CHECK(!bad, "%d two-byte characters measure differently", bad);
 }
 
 /* The engine alone: greedy filling, marks, no-break rules, prefixes. */
@@ -291,6 +341,7 @@ static void wrap_checks(void)
 		buf_release(&out);
 	}
 	wrap_chunks_checks();
+	wrap_two_byte_checks();
 	CHECK(wrap_width("\xD9\x83\xD9\x8E\xD9\x8A\xD9\x92\xD9\x81\xD9\x8E", 12) == 3,
 	      "vowelled Arabic counts its letters only");
 	CHECK(wrap_width("\xE4\xBD\xA0\xE5\xA5\xBD", 6) == 4, "wide characters count 2");
