@@ -371,9 +371,10 @@ end:
 /*
  * plain_run() for the common case, inline: a word that ends within the 16
  * bytes at s (s holds 16 or more) and holds nothing but printable ASCII
- * and two-byte characters from U+00A0 to U+02FF (accented Latin: French,
- * German, Turkish; no-break space, guillemets) or U+0600 to U+06BF
- * (Arabic).  Its width is its characters, less the Arabic marks of
+ * and characters from U+00A0 to U+02FF (accented Latin: French, German,
+ * Turkish; no-break space, guillemets), U+0600 to U+06BF (Arabic) or
+ * U+2000 to U+203F but those without width (curly quotes and
+ * apostrophes, dashes, U+202F).  Its width is its characters, less the Arabic marks of
  * zero_width_2 (U+0600-0605, U+0610-061A, U+061C, U+064B-065F, U+0670).
  * Anything else goes to plain_run(), which gives the same results the
  * long way.
@@ -388,6 +389,17 @@ static inline unsigned bits16(unsigned x)
 	return (x + (x >> 8)) & 0x1Fu;
 }
 
+/* The code point of the valid two-byte, three-byte sequence at u. */
+static inline unsigned cp2(const unsigned char *u)
+{
+	return ((u[0] & 0x1Fu) << 6) | (u[1] & 0x3Fu);
+}
+
+static inline unsigned cp3(const unsigned char *u)
+{
+	return ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
+}
+
 static inline size_t word_run(const char *s, size_t n, unsigned *width,
 			      unsigned *first, unsigned *last)
 {
@@ -398,12 +410,11 @@ static inline size_t word_run(const char *s, size_t n, unsigned *width,
 				    _mm_cmplt_epi8((x), B((hi) + 1)))
 	if (n >= 16) {
 		const unsigned char *u = (const unsigned char *)s;
-		__m128i v = _mm_loadu_si128((const __m128i *)u);
-		__m128i hi = _mm_cmplt_epi8(v, _mm_setzero_si128());
-		__m128i ok = _mm_or_si128(_mm_cmpgt_epi8(v, B(0x20)), hi);
-		__m128i nx, lead, z;
-		unsigned stop, k, m, hm, cont, zero;
+		__m128i v = _mm_loadu_si128((const __m128i *)u), hi, ok, nx, nx2, z;
+		unsigned stop, k, m, hm, l2, l3, cont, zero;
 
+		hi = _mm_cmplt_epi8(v, _mm_setzero_si128());
+		ok = _mm_or_si128(_mm_cmpgt_epi8(v, B(0x20)), hi);
 		ok = _mm_andnot_si128(_mm_cmpeq_epi8(v, B(0x7F)), ok);
 		stop = ~(unsigned)_mm_movemask_epi8(ok) & 0xFFFFu;
 		if (!stop)
@@ -417,14 +428,26 @@ static inline size_t word_run(const char *s, size_t n, unsigned *width,
 			*last = k ? u[k - 1] : 0;
 			return k;
 		}
-		/* each lead byte followed by one continuation byte, and
-		 * nothing else above 0x7F; U+0080 to U+009F (0xC2 0x80 to
-		 * 0xC2 0x9F) are controls */
+		/*
+		 * Each two-byte lead followed by one continuation byte, each
+		 * 0xE2 0x80 by one more, and nothing else above 0x7F.  Not
+		 * taken: U+0080 to U+009F (0xC2 0x80 to 0xC2 0x9F, controls),
+		 * U+200B to U+200F and U+2028 to U+202E (0xE2 0x80 0x8B to
+		 * 0x8F, 0xA8 to 0xAE: no width, or a line end).
+		 */
 		nx = _mm_srli_si128(v, 1);	/* the byte after each */
-		lead = _mm_or_si128(IN(v, -62, -53), IN(v, -40, -38));
+		nx2 = _mm_srli_si128(v, 2);	/* and the one after that */
+		l2 = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+			IN(v, -62, -53), IN(v, -40, -38))) & m;
+		l3 = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+			_mm_and_si128(_mm_cmpeq_epi8(v, B(0xE2)),
+				      _mm_cmpeq_epi8(nx, B(0x80))),
+			_mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(nx2, B(0x8B)),
+						  IN(nx2, -112, -89)),
+				     IN(nx2, -81, -65)))) & m;
 		cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, B(-64))) & m;
-		if (((unsigned)_mm_movemask_epi8(lead) & m) << 1 != cont ||
-		    (((unsigned)_mm_movemask_epi8(lead) & m) | cont) != hm ||
+		if ((l2 << 1 | l3 << 1 | l3 << 2) != cont ||
+		    (l2 | l3 | cont) != hm ||
 		    ((unsigned)_mm_movemask_epi8(_mm_and_si128(
 			     _mm_cmpeq_epi8(v, B(0xC2)),
 			     _mm_cmplt_epi8(nx, B(0xA0)))) & m))
@@ -439,10 +462,10 @@ static inline size_t word_run(const char *s, size_t n, unsigned *width,
 			_mm_or_si128(IN(nx, -117, -97), _mm_cmpeq_epi8(nx, B(0xB0)))));
 		zero = (unsigned)_mm_movemask_epi8(z) & m;
 		*width = k - bits16(cont) - bits16(zero);
-		*first = u[0] < 0x80 ? u[0] :
-			 ((u[0] & 0x1Fu) << 6) | (u[1] & 0x3Fu);
+		*first = u[0] < 0x80 ? u[0] : u[0] == 0xE2 ? cp3(u) : cp2(u);
 		*last = u[k - 1] < 0x80 ? u[k - 1] :
-			((u[k - 2] & 0x1Fu) << 6) | (u[k - 1] & 0x3Fu);
+			k >= 3 && (l3 >> (k - 3) & 1) ? cp3(u + k - 3) :
+			cp2(u + k - 2);
 		return k;
 	}
 slow:
@@ -450,6 +473,12 @@ slow:
 #undef B
 #endif
 	return plain_run(s, n, width, first, last);
+}
+
+size_t wrap_word(const char *s, size_t n, unsigned *width, unsigned *first,
+		 unsigned *last)
+{
+	return word_run(s, n, width, first, last);
 }
 
 /*

@@ -95,6 +95,16 @@ size_t wrap_end(struct wrap *w);
 unsigned wrap_width(const char *s, size_t n);
 
 /*
+ * How the engine reads a word: the length of the characters at the start
+ * of s[0..n) that go into a word as they are (printable ASCII but the
+ * space; valid UTF-8 of U+00A0 and up but U+2028, U+2029 and U+FFFD),
+ * their width, and their first and last code points (0 when none).
+ * Returns 0 when s starts with anything else.
+ */
+size_t wrap_word(const char *s, size_t n, unsigned *width, unsigned *first,
+		 unsigned *last);
+
+/*
  * Append s[0..n) to out with what the engine would replace replaced
  * (controls, invalid UTF-8 -> U+FFFD); keep_tabs keeps tabs (code).
  */

@@ -248,25 +248,142 @@ static void wrap_chunks_checks(void)
 }
 
 /*
- * Every two-byte character (U+0080 to U+07FF) inside short words, which
- * the whole text measures 16 bytes at a time and a character at a time
- * does not: same lines, same widths.
+ * wrap_word() as wrap.h describes it, one character at a time with
+ * utf8proc: what the engine's 16-byte reading must agree with.
  */
-static void wrap_two_byte_checks(void)
+static size_t ref_word(const char *s, size_t n, unsigned *width,
+		       unsigned *first, unsigned *last)
 {
-	unsigned cp;
+	size_t j = 0;
+
+	*width = *first = *last = 0;
+	while (j < n) {
+		unsigned char c = (unsigned char)s[j];
+		utf8proc_int32_t cp = c;
+		utf8proc_ssize_t k = 1;
+
+		if (c <= 0x20 || c == 0x7F)
+			break;
+		if (c >= 0x80) {
+			k = utf8proc_iterate((const utf8proc_uint8_t *)s + j,
+					     (utf8proc_ssize_t)(n - j), &cp);
+			if (k <= 0 || cp < 0xA0 || cp == 0x2028 || cp == 0x2029 ||
+			    cp == 0xFFFD)
+				break;
+		}
+		if (!j)
+			*first = (unsigned)cp;
+		*last = (unsigned)cp;
+		*width += c < 0x80 ? 1 : utf8proc_charwidth(cp) > 0 ?
+			  (unsigned)utf8proc_charwidth(cp) : 0;
+		j += (size_t)k;
+	}
+	return j;
+}
+
+/* Does wrap_word() read s[0..n) as ref_word() does?  Says so once. */
+static int word_agrees(const char *s, size_t n, int *bad)
+{
+	unsigned w1, f1, l1, w2, f2, l2;
+	size_t k1 = wrap_word(s, n, &w1, &f1, &l1);
+	size_t k2 = ref_word(s, n, &w2, &f2, &l2);
+
+	if (k1 == k2 && w1 == w2 && f1 == f2 && l1 == l2)
+		return 1;
+	if (!(*bad)++) {
+		struct buf hex = BUF_INIT;
+		size_t i;
+
+		for (i = 0; i < n; i++)
+			buf_addf(&hex, "%02x ", (unsigned char)s[i]);
+		CHECK(0, "wrap_word(%s) = %zu, width %u, U+%04X..U+%04X; "
+		      "one at a time: %zu, width %u, U+%04X..U+%04X", hex.buf,
+		      k1, w1, f1, l1, k2, w2, f2, l2);
+		buf_release(&hex);
+	}
+	return 0;
+}
+
+/*
+ * Words are read 16 bytes at a time: every character of U+0080 to U+07FF
+ * and U+2000 to U+206F, and a few more, at every place in a word around
+ * the block's end and the text's; then random texts, from every start
+ * to every end.
+ */
+static void word_checks(void)
+{
+	static const unsigned more[] = { 0x20AC, 0x2122, 0x3000, 0x4F60,
+					 0xFEFF, 0xFFFD, 0x1F600 };
+	static const char *const bits[] = {
+		"a", "Z", "1", ";", " ", "\t", "\x01", "\x7F", "\xC3\xA9",
+		"\xC2\xA0", "\xC2\xAB", "\xC2\x85", "\xCC\x81", "\xD8\xB9",
+		"\xD9\x8E", "\xD8\x80", "\xDA\x86", "\xDB\x8C",
+		"\xE2\x80\x99", "\xE2\x80\xAF", "\xE2\x80\x8B",
+		"\xE2\x80\xA8", "\xE2\x80", "\xEF\xBF\xBD", "\xE4\xBD\xA0",
+		"\xF0\x9F\x98\x80", "\x80", "\xC3", "\xFF", "\xED\xA0\x80",
+	};
+	unsigned long seed = 777;
+	unsigned k;
+	int bad = 0, round;
+
+	for (k = 0; k < 0x780 + 0x70 + ARRAY_SIZE(more); k++) {
+		unsigned cp = k < 0x780 ? 0x80 + k : k < 0x7F0 ?
+			      0x2000 + k - 0x780 : more[k - 0x7F0];
+		unsigned char c[5] = { 0 };
+		char text[64];
+		size_t lead, len;
+
+		utf8proc_encode_char((utf8proc_int32_t)cp, c);
+		for (lead = 0; lead <= 16; lead++) {
+			memset(text, 'x', lead);
+			len = lead + (size_t)snprintf(text + lead, sizeof(text) - lead,
+						      "%sy%s z%s", c, c, c);
+			/* whole, cut after the character, cut inside it */
+			word_agrees(text, len, &bad);
+			word_agrees(text, lead + strlen((char *)c), &bad);
+			word_agrees(text, lead + 1, &bad);
+		}
+	}
+	for (round = 0; round < 400; round++) {
+		struct buf text = BUF_INIT;
+		size_t a, b;
+		int nbits = 1 + (int)(rnd(&seed) % 24);
+
+		while (nbits--)
+			buf_adds(&text, bits[rnd(&seed) % ARRAY_SIZE(bits)]);
+		for (a = 0; a < text.len; a++)
+			for (b = a; b <= text.len; b++)
+				word_agrees(text.buf + a, b - a, &bad);
+		buf_release(&text);
+	}
+	CHECK(!bad, "%d words read differently", bad);
+}
+
+/*
+ * Every character of U+0080 to U+07FF and U+2000 to U+206F, and a few
+ * more, inside short words, which the whole text measures 16 bytes at a
+ * time and a character at a time does not: same lines, same widths.
+ */
+static void wrap_char_checks(void)
+{
+	static const unsigned more[] = { 0x20AC, 0x2122, 0x3000, 0x4F60,
+					 0xFEFF, 0xFFFD, 0x1F600 };
+	unsigned cp, k;
 	int bad = 0;
 
-	for (cp = 0x80; cp < 0x800; cp++) {
-		char c[3] = { (char)(0xC0 | (cp >> 6)), (char)(0x80 | (cp & 0x3F)), 0 };
+	for (k = 0; k < 0x780 + 0x70 + ARRAY_SIZE(more); k++) {
+		unsigned char c[5] = { 0 };
 		struct buf text = BUF_INIT, o1 = BUF_INIT, o2 = BUF_INIT;
 		const char *pieces[128];
 		size_t lens[128], np;
-		unsigned long seed = cp;
+		unsigned long seed = k;
 		struct wrap w1, w2;
 
-		buf_addf(&text, "a%sb %s%s ab%s %s x%s\xC3\xA9 le %s\xD9\x8E mot",
-			 c, c, c, c, c, c, c);
+		cp = k < 0x780 ? 0x80 + k : k < 0x7F0 ? 0x2000 + k - 0x780 :
+		     more[k - 0x7F0];
+		utf8proc_encode_char((utf8proc_int32_t)cp, c);
+		buf_addf(&text, "a%sb %s%s ab%s %s x%s\xC3\xA9 le %s\xD9\x8E "
+			 "l\xE2\x80\x99%s mot", c, c, c, c, c, c, c, c);
 		wrap_pieces(&w1, &o1, 9, (const char *const[]){ text.buf },
 			    &text.len, 1);
 		np = cut_chars(&text, 1, &seed, pieces, lens);
@@ -282,7 +399,7 @@ static void wrap_two_byte_checks(void)
 		buf_release(&o1);
 		buf_release(&o2);
 	}
-	CHECK(!bad, "%d two-byte characters measure differently", bad);
+	CHECK(!bad, "%d characters measure differently", bad);
 }
 
 /* The engine alone: greedy filling, marks, no-break rules, prefixes. */
@@ -341,7 +458,8 @@ static void wrap_checks(void)
 		buf_release(&out);
 	}
 	wrap_chunks_checks();
-	wrap_two_byte_checks();
+	wrap_char_checks();
+	word_checks();
 	CHECK(wrap_width("\xD9\x83\xD9\x8E\xD9\x8A\xD9\x92\xD9\x81\xD9\x8E", 12) == 3,
 	      "vowelled Arabic counts its letters only");
 	CHECK(wrap_width("\xE4\xBD\xA0\xE5\xA5\xBD", 6) == 4, "wide characters count 2");
