@@ -22,7 +22,8 @@ void md_src_init(struct md_src *s, const char *text, size_t len,
 	s->line_starts = NULL;
 	s->nlines = 0;
 	s->cols = NULL;
-	GROW(s->line_starts, alloc, 1);
+	/* room for lines of 32 bytes on average: seldom grown */
+	GROW(s->line_starts, alloc, len / 32 + 2);
 	s->line_starts[s->nlines++] = 0;
 	for (i = 0; i < len; i++) {
 		const char *nl = memchr(text + i, '\n', len - i);

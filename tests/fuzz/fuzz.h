@@ -15,6 +15,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -89,6 +90,42 @@ static inline char *fuzz_strndup(const char *s, size_t n)
 		memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
+}
+
+/*
+ * wrap_word() (wrap.h) as its comment describes it, one character at a
+ * time through utf8proc: the characters at the start of s[0..n) that go
+ * into a word as they are, their display width, their first and last
+ * code points.
+ */
+static inline size_t fuzz_wrap_word(const char *s, size_t n, unsigned *width,
+				    unsigned *first, unsigned *last)
+{
+	size_t j = 0;
+
+	*width = *first = *last = 0;
+	while (j < n) {
+		unsigned char c = (unsigned char)s[j];
+		utf8proc_int32_t cp = c;
+		utf8proc_ssize_t k = 1;
+
+		if (c <= 0x20 || c == 0x7F)
+			break;
+		if (c >= 0x80) {
+			k = utf8proc_iterate((const utf8proc_uint8_t *)s + j,
+					     (utf8proc_ssize_t)(n - j), &cp);
+			if (k <= 0 || cp < 0xA0 || cp == 0x2028 || cp == 0x2029 ||
+			    cp == 0xFFFD)
+				break;
+		}
+		if (!j)
+			*first = (unsigned)cp;
+		*last = (unsigned)cp;
+		*width += c < 0x80 ? 1 : utf8proc_charwidth(cp) > 0 ?
+			  (unsigned)utf8proc_charwidth(cp) : 0;
+		j += (size_t)k;
+	}
+	return j;
 }
 
 #endif

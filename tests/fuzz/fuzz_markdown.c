@@ -7,7 +7,8 @@
  *
  * Beyond the sanitizers it asserts what render.h promises: valid UTF-8
  * in gives valid UTF-8 out, and no markup the author typed (a <script>,
- * an <iframe>, a javascript: link) ever reaches the HTML.
+ * an <iframe>, a javascript: link) ever reaches the HTML; and that the
+ * text wrapper measures words as a reading one character at a time does.
  */
 #define _GNU_SOURCE
 #include "fuzz.h"
@@ -17,6 +18,7 @@
 #include "markdown.h"
 #include "render.h"
 #include "typo.h"
+#include "wrap.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -194,6 +196,32 @@ static void check_positions(const struct md_src *src, unsigned step)
 	}
 }
 
+/*
+ * The wrapping engine's reading of a word (wrap_word: 16 bytes at a time
+ * where it can) against one character at a time, from every offset of
+ * the body up to 40 bytes on (the first 512 bytes of it).
+ */
+static void check_words(const char *s, size_t n)
+{
+	size_t a, b;
+
+	for (a = 0; a < n && a < 512; a++) {
+		for (b = a; b <= n && b <= a + 40; b++) {
+			unsigned w1, f1, l1, w2, f2, l2;
+			size_t k1 = wrap_word(s + a, b - a, &w1, &f1, &l1);
+			size_t k2 = fuzz_wrap_word(s + a, b - a, &w2, &f2, &l2);
+
+			if (k1 != k2 || w1 != w2 || f1 != f2 || l1 != l2) {
+				fprintf(stderr, "fuzz: wrap_word at %zu, %zu bytes: "
+					"%zu, width %u, U+%04X..U+%04X; one at a "
+					"time: %zu, width %u, U+%04X..U+%04X\n",
+					a, b - a, k1, w1, f1, l1, k2, w2, f2, l2);
+				abort();
+			}
+		}
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct diag_list diags = DIAG_LIST_INIT;
@@ -251,6 +279,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 #ifdef HAVE_RENDER_TEXT
 	render_one(render_text, &src, &o, 1, utf8_in, 0, &diags);
 #endif
+	check_words(body, size);
 	md_src_release(&src);
 	free(body);
 	fuzz_check_diags(&diags);

@@ -31,6 +31,7 @@
 #include "render.h"
 #include "util.h"
 #include "wrap.h"
+#include "../fuzz/fuzz.h"	/* fuzz_wrap_word(), a word read one character at a time */
 
 #include "spec.h"
 
@@ -247,46 +248,12 @@ static void wrap_chunks_checks(void)
 	CHECK(!bad, "%d of 400 texts wrap differently in pieces", bad);
 }
 
-/*
- * wrap_word() as wrap.h describes it, one character at a time with
- * utf8proc: what the engine's 16-byte reading must agree with.
- */
-static size_t ref_word(const char *s, size_t n, unsigned *width,
-		       unsigned *first, unsigned *last)
-{
-	size_t j = 0;
-
-	*width = *first = *last = 0;
-	while (j < n) {
-		unsigned char c = (unsigned char)s[j];
-		utf8proc_int32_t cp = c;
-		utf8proc_ssize_t k = 1;
-
-		if (c <= 0x20 || c == 0x7F)
-			break;
-		if (c >= 0x80) {
-			k = utf8proc_iterate((const utf8proc_uint8_t *)s + j,
-					     (utf8proc_ssize_t)(n - j), &cp);
-			if (k <= 0 || cp < 0xA0 || cp == 0x2028 || cp == 0x2029 ||
-			    cp == 0xFFFD)
-				break;
-		}
-		if (!j)
-			*first = (unsigned)cp;
-		*last = (unsigned)cp;
-		*width += c < 0x80 ? 1 : utf8proc_charwidth(cp) > 0 ?
-			  (unsigned)utf8proc_charwidth(cp) : 0;
-		j += (size_t)k;
-	}
-	return j;
-}
-
-/* Does wrap_word() read s[0..n) as ref_word() does?  Says so once. */
+/* Does wrap_word() read s[0..n) as fuzz_wrap_word() does?  Says so once. */
 static int word_agrees(const char *s, size_t n, int *bad)
 {
 	unsigned w1, f1, l1, w2, f2, l2;
 	size_t k1 = wrap_word(s, n, &w1, &f1, &l1);
-	size_t k2 = ref_word(s, n, &w2, &f2, &l2);
+	size_t k2 = fuzz_wrap_word(s, n, &w2, &f2, &l2);
 
 	if (k1 == k2 && w1 == w2 && f1 == f2 && l1 == l2)
 		return 1;
