@@ -370,7 +370,8 @@ end:
 
 /*
  * plain_run() for the common case, inline: a word that ends within the 16
- * bytes at s (s holds 16 or more) and holds nothing but printable ASCII
+ * bytes at s (or at the end of s, when the text holds 16 bytes up to
+ * there: `before` are readable before s) and holds nothing but printable ASCII
  * and characters from U+00A0 to U+02FF (accented Latin: French, German,
  * Turkish; no-break space, guillemets), U+0600 to U+06BF (Arabic) or
  * U+2000 to U+203F but those without width (curly quotes and
@@ -400,19 +401,33 @@ static inline unsigned cp3(const unsigned char *u)
 	return ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
 }
 
-static inline size_t word_run(const char *s, size_t n, unsigned *width,
-			      unsigned *first, unsigned *last)
+/* inlined into fill_words(): a call per word costs more than the rest */
+static inline __attribute__((always_inline)) size_t
+word_run(const char *s, size_t n, size_t before, unsigned *width,
+	 unsigned *first, unsigned *last)
 {
 #ifdef __SSE2__
 /* bytes are compared signed: 0x80 is -128, 0xFF is -1 */
 #define B(x) _mm_set1_epi8((char)(x))
 #define IN(x, lo, hi) _mm_and_si128(_mm_cmpgt_epi8((x), B((lo) - 1)), \
 				    _mm_cmplt_epi8((x), B((hi) + 1)))
-	if (n >= 16) {
+	if (n + before >= 16) {
 		const unsigned char *u = (const unsigned char *)s;
-		__m128i v = _mm_loadu_si128((const __m128i *)u), hi, ok, nx, nx2, z;
+		__m128i v, hi, ok, nx, nx2, z;
 		unsigned stop, k, m, hm, l2, l3, cont, zero;
 
+		if (n >= 16) {
+			v = _mm_loadu_si128((const __m128i *)u);
+		} else {
+			/* the last 16 bytes of the text, moved so that s
+			 * comes first and spaces after it */
+			unsigned char t[32];
+
+			_mm_storeu_si128((__m128i *)t,
+					 _mm_loadu_si128((const __m128i *)(u + n - 16)));
+			_mm_storeu_si128((__m128i *)(t + 16), B(' '));
+			v = _mm_loadu_si128((const __m128i *)(t + 16 - n));
+		}
 		hi = _mm_cmplt_epi8(v, _mm_setzero_si128());
 		ok = _mm_or_si128(_mm_cmpgt_epi8(v, B(0x20)), hi);
 		ok = _mm_andnot_si128(_mm_cmpeq_epi8(v, B(0x7F)), ok);
@@ -475,32 +490,33 @@ slow:
 	return plain_run(s, n, width, first, last);
 }
 
-size_t wrap_word(const char *s, size_t n, unsigned *width, unsigned *first,
-		 unsigned *last)
+size_t wrap_word(const char *s, size_t n, size_t before, unsigned *width,
+		 unsigned *first, unsigned *last)
 {
-	return word_run(s, n, width, first, last);
+	return word_run(s, n, before, width, first, last);
 }
 
 /*
- * Running text the fast way: words of plain characters (plain_run) one
+ * Running text the fast way: words of plain characters (word_run) one
  * space apart, placed a line at a time.  A word is final once the next
  * one is read and does not glue to it; final words that stay on the open
  * line are copied together when the line closes or the run ends.  The
  * first word that is not known to be final (the last of s, or one before
  * anything else) is left pending, exactly as word_add leaves it, and the
  * word-by-word path goes on from there.  Called between words (in_word
- * 0) at a byte that is not a space; returns the bytes read, 0 when s
- * does not start with a plain word or that word glues to the pending
- * unit.
+ * 0) at a byte that is not a space, `before` bytes into the text;
+ * returns the bytes read, 0 when s does not start with a plain word or
+ * that word glues to the pending unit.
  */
-static size_t fill_words(struct wrap *w, const char *s, size_t n)
+static size_t fill_words(struct wrap *w, const char *s, size_t n,
+			 size_t before)
 {
 	struct buf *out = w->out;
 	unsigned wd, first, last;
 	size_t a = 0, len, from = 0, to = 0;
 	int owed = 0;
 
-	len = word_run(s, n, &wd, &first, &last);
+	len = word_run(s, n, before, &wd, &first, &last);
 	if (!len || (w->unit && (typo_glue_after(w->unit_last) ||
 				 typo_glue_before(first))))
 		return 0;
@@ -513,7 +529,8 @@ static size_t fill_words(struct wrap *w, const char *s, size_t n)
 
 		if (b + 1 >= n || s[b] != ' ')
 			break;
-		nlen = word_run(s + b + 1, n - b - 1, &nwd, &nfirst, &nlast);
+		nlen = word_run(s + b + 1, n - b - 1, before + b + 1, &nwd,
+				&nfirst, &nlast);
 		if (!nlen || typo_glue_after(last) || typo_glue_before(nfirst))
 			break;
 		/* s[a..b) is final: as place() would put it */
@@ -570,7 +587,7 @@ static void feed(struct wrap *w, const char *s, size_t n, enum mode mode)
 			continue;
 		}
 		if (mode == M_TEXT && !w->in_word &&
-		    (k = fill_words(w, s + i, n - i)) > 0) {
+		    (k = fill_words(w, s + i, n - i, i)) > 0) {
 			i += k;
 			continue;
 		}

@@ -99,10 +99,11 @@ unsigned wrap_width(const char *s, size_t n);
  * of s[0..n) that go into a word as they are (printable ASCII but the
  * space; valid UTF-8 of U+00A0 and up but U+2028, U+2029 and U+FFFD),
  * their width, and their first and last code points (0 when none).
- * Returns 0 when s starts with anything else.
+ * Returns 0 when s starts with anything else.  The `before` bytes before
+ * s are text too (read, never measured): 0 when s starts the text.
  */
-size_t wrap_word(const char *s, size_t n, unsigned *width, unsigned *first,
-		 unsigned *last);
+size_t wrap_word(const char *s, size_t n, size_t before, unsigned *width,
+		 unsigned *first, unsigned *last);
 
 /*
  * Append s[0..n) to out with what the engine would replace replaced

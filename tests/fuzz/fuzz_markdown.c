@@ -208,7 +208,7 @@ static void check_words(const char *s, size_t n)
 	for (a = 0; a < n && a < 512; a++) {
 		for (b = a; b <= n && b <= a + 40; b++) {
 			unsigned w1, f1, l1, w2, f2, l2;
-			size_t k1 = wrap_word(s + a, b - a, &w1, &f1, &l1);
+			size_t k1 = wrap_word(s + a, b - a, a, &w1, &f1, &l1);
 			size_t k2 = fuzz_wrap_word(s + a, b - a, &w2, &f2, &l2);
 
 			if (k1 != k2 || w1 != w2 || f1 != f2 || l1 != l2) {

@@ -248,11 +248,14 @@ static void wrap_chunks_checks(void)
 	CHECK(!bad, "%d of 400 texts wrap differently in pieces", bad);
 }
 
-/* Does wrap_word() read s[0..n) as fuzz_wrap_word() does?  Says so once. */
-static int word_agrees(const char *s, size_t n, int *bad)
+/*
+ * Does wrap_word() read s[0..n), `before` bytes into a text, as
+ * fuzz_wrap_word() does?  Says so once.
+ */
+static int word_agrees(const char *s, size_t n, size_t before, int *bad)
 {
 	unsigned w1, f1, l1, w2, f2, l2;
-	size_t k1 = wrap_word(s, n, &w1, &f1, &l1);
+	size_t k1 = wrap_word(s, n, before, &w1, &f1, &l1);
 	size_t k2 = fuzz_wrap_word(s, n, &w2, &f2, &l2);
 
 	if (k1 == k2 && w1 == w2 && f1 == f2 && l1 == l2)
@@ -263,9 +266,10 @@ static int word_agrees(const char *s, size_t n, int *bad)
 
 		for (i = 0; i < n; i++)
 			buf_addf(&hex, "%02x ", (unsigned char)s[i]);
-		CHECK(0, "wrap_word(%s) = %zu, width %u, U+%04X..U+%04X; "
-		      "one at a time: %zu, width %u, U+%04X..U+%04X", hex.buf,
-		      k1, w1, f1, l1, k2, w2, f2, l2);
+		CHECK(0, "wrap_word(%s, %zu before) = %zu, width %u, "
+		      "U+%04X..U+%04X; one at a time: %zu, width %u, "
+		      "U+%04X..U+%04X", hex.buf, before, k1, w1, f1, l1, k2, w2,
+		      f2, l2);
 		buf_release(&hex);
 	}
 	return 0;
@@ -274,8 +278,8 @@ static int word_agrees(const char *s, size_t n, int *bad)
 /*
  * Words are read 16 bytes at a time: every character of U+0080 to U+07FF
  * and U+2000 to U+206F, and a few more, at every place in a word around
- * the block's end and the text's; then random texts, from every start
- * to every end.
+ * the block's end and the text's (with and without text before); then
+ * random texts, from every start to every end.
  */
 static void word_checks(void)
 {
@@ -297,18 +301,23 @@ static void word_checks(void)
 		unsigned cp = k < 0x780 ? 0x80 + k : k < 0x7F0 ?
 			      0x2000 + k - 0x780 : more[k - 0x7F0];
 		unsigned char c[5] = { 0 };
-		char text[64];
-		size_t lead, len;
+		char buf[96], *text = buf + 20;
+		size_t lead, len, before;
 
 		utf8proc_encode_char((utf8proc_int32_t)cp, c);
+		memset(buf, 'p', 20);
 		for (lead = 0; lead <= 16; lead++) {
 			memset(text, 'x', lead);
-			len = lead + (size_t)snprintf(text + lead, sizeof(text) - lead,
+			len = lead + (size_t)snprintf(text + lead, 64 - lead,
 						      "%sy%s z%s", c, c, c);
-			/* whole, cut after the character, cut inside it */
-			word_agrees(text, len, &bad);
-			word_agrees(text, lead + strlen((char *)c), &bad);
-			word_agrees(text, lead + 1, &bad);
+			/* whole, cut after the character, cut inside it; at
+			 * the start of a text and 20 bytes into one */
+			for (before = 0; before <= 20; before += 20) {
+				word_agrees(text, len, before, &bad);
+				word_agrees(text, lead + strlen((char *)c), before,
+					    &bad);
+				word_agrees(text, lead + 1, before, &bad);
+			}
 		}
 	}
 	for (round = 0; round < 400; round++) {
@@ -320,7 +329,7 @@ static void word_checks(void)
 			buf_adds(&text, bits[rnd(&seed) % ARRAY_SIZE(bits)]);
 		for (a = 0; a < text.len; a++)
 			for (b = a; b <= text.len; b++)
-				word_agrees(text.buf + a, b - a, &bad);
+				word_agrees(text.buf + a, b - a, a, &bad);
 		buf_release(&text);
 	}
 	CHECK(!bad, "%d words read differently", bad);
