@@ -552,46 +552,60 @@ void typo_block(struct typo *t)
 	t->in_url = 0;
 }
 
-/*
- * From i, skip bytes no rule looks at (byte_class & mask is 0), many at a
- * time; the caller finishes byte by byte.  With SSE2, sixteen a test.
- */
-static size_t skip_plain(const unsigned char *u, size_t i, size_t n,
-			 unsigned mask)
-{
 #ifdef __SSE2__
+/* Which of the 16 bytes at u a rule looks at, one bit each. */
+static inline unsigned stops16(const unsigned char *u, int fr)
+{
 	const __m128i dq = _mm_set1_epi8('"'), sq = _mm_set1_epi8('\''),
 		colon = _mm_set1_epi8(':'), low = _mm_set1_epi8(0x20),
 		w = _mm_set1_epi8('w'), c2 = _mm_set1_epi8((char)0xC2),
 		e2 = _mm_set1_epi8((char)0xE2), semi = _mm_set1_epi8(';'),
 		excl = _mm_set1_epi8('!'), quest = _mm_set1_epi8('?'),
 		pct = _mm_set1_epi8('%');
+	__m128i v = _mm_loadu_si128((const __m128i *)u);
+	__m128i m = _mm_or_si128(
+		_mm_or_si128(_mm_cmpeq_epi8(v, dq), _mm_cmpeq_epi8(v, sq)),
+		_mm_or_si128(_mm_cmpeq_epi8(v, colon),
+			     _mm_or_si128(_mm_cmpeq_epi8(v, c2),
+					  _mm_cmpeq_epi8(v, e2))));
+	unsigned ws = (unsigned)_mm_movemask_epi8(
+		_mm_cmpeq_epi8(_mm_or_si128(v, low), w));
+
+	if (fr)
+		m = _mm_or_si128(m, _mm_or_si128(
+			_mm_or_si128(_mm_cmpeq_epi8(v, semi), _mm_cmpeq_epi8(v, excl)),
+			_mm_or_si128(_mm_cmpeq_epi8(v, quest), _mm_cmpeq_epi8(v, pct))));
+	/*
+	 * A w matters only before another ("www."): a lone one (with, wie,
+	 * wat) is passed over here, as the caller would.  The last byte's w
+	 * is kept, its next byte being in the next block.
+	 */
+	return (unsigned)_mm_movemask_epi8(m) | (ws & ((ws >> 1) | 0x8000u));
+}
+#endif
+
+/*
+ * From i, skip bytes no rule looks at (byte_class & mask is 0), many at a
+ * time; the caller finishes byte by byte.  With SSE2, sixteen a test, the
+ * last ones too when the text holds sixteen: those of the text's last
+ * block from i on.
+ */
+static size_t skip_plain(const unsigned char *u, size_t i, size_t n,
+			 unsigned mask)
+{
+#ifdef __SSE2__
 	int fr = (mask & K_FR) != 0;
+	unsigned bits;
 
 	while (i + 16 <= n) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(u + i));
-		__m128i m = _mm_or_si128(
-			_mm_or_si128(_mm_cmpeq_epi8(v, dq), _mm_cmpeq_epi8(v, sq)),
-			_mm_or_si128(_mm_cmpeq_epi8(v, colon),
-				     _mm_or_si128(_mm_cmpeq_epi8(v, c2),
-						  _mm_cmpeq_epi8(v, e2))));
-		unsigned ws = (unsigned)_mm_movemask_epi8(
-			_mm_cmpeq_epi8(_mm_or_si128(v, low), w));
-		unsigned bits;
-
-		if (fr)
-			m = _mm_or_si128(m, _mm_or_si128(
-				_mm_or_si128(_mm_cmpeq_epi8(v, semi), _mm_cmpeq_epi8(v, excl)),
-				_mm_or_si128(_mm_cmpeq_epi8(v, quest), _mm_cmpeq_epi8(v, pct))));
-		/*
-		 * A w matters only before another ("www."): a lone one (with,
-		 * wie, wat) is passed over here, as the caller would.  The
-		 * last byte's w is kept, its next byte being in the next block.
-		 */
-		bits = (unsigned)_mm_movemask_epi8(m) | (ws & ((ws >> 1) | 0x8000u));
+		bits = stops16(u + i, fr);
 		if (bits)
 			return i + (size_t)__builtin_ctz(bits);
 		i += 16;
+	}
+	if (i < n && n >= 16) {
+		bits = stops16(u + n - 16, fr) >> (16 - (n - i));
+		return bits ? i + (size_t)__builtin_ctz(bits) : n;
 	}
 #else
 	const unsigned char *b = byte_class;
