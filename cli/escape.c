@@ -56,33 +56,48 @@ static const unsigned char html_class[256] = {
 	[0x80 ... 0xFF] = 2,
 };
 
-/*
- * From i, skip bytes html_class says to copy, many at a time; the caller
- * finishes byte by byte.  With SSE2 (every x86-64), sixteen bytes a test:
- * a signed compare below 0x20 also catches 0x80 and up, which are class 2.
- */
-static size_t html_plain(const unsigned char *u, size_t i, size_t n)
-{
 #ifdef __SSE2__
+/* Which of the 16 bytes at u html_class flags, one bit each. */
+static inline unsigned html_stops16(const unsigned char *u)
+{
 	const __m128i sp = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7F),
 		amp = _mm_set1_epi8('&'), lt = _mm_set1_epi8('<'),
 		gt = _mm_set1_epi8('>'), dq = _mm_set1_epi8('"'),
 		sq = _mm_set1_epi8('\'');
+	__m128i v = _mm_loadu_si128((const __m128i *)u);
+	__m128i m = _mm_or_si128(
+		_mm_or_si128(_mm_cmplt_epi8(v, sp), _mm_cmpeq_epi8(v, del)),
+		_mm_or_si128(
+			_mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, lt)),
+			_mm_or_si128(_mm_cmpeq_epi8(v, gt),
+				     _mm_or_si128(_mm_cmpeq_epi8(v, dq),
+						  _mm_cmpeq_epi8(v, sq)))));
+
+	return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
+
+/*
+ * From i, skip bytes html_class says to copy, many at a time; the caller
+ * finishes byte by byte.  With SSE2 (every x86-64), sixteen bytes a test:
+ * a signed compare below 0x20 also catches 0x80 and up, which are class 2;
+ * the last bytes too, from the text's last block, when it has sixteen.
+ */
+static size_t html_plain(const unsigned char *u, size_t i, size_t n)
+{
+#ifdef __SSE2__
+	unsigned bits;
 
 	while (i + 16 <= n) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(u + i));
-		__m128i m = _mm_or_si128(
-			_mm_or_si128(_mm_cmplt_epi8(v, sp), _mm_cmpeq_epi8(v, del)),
-			_mm_or_si128(
-				_mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, lt)),
-				_mm_or_si128(_mm_cmpeq_epi8(v, gt),
-					     _mm_or_si128(_mm_cmpeq_epi8(v, dq),
-							  _mm_cmpeq_epi8(v, sq)))));
-		int bits = _mm_movemask_epi8(m);
-
+		bits = html_stops16(u + i);
 		if (bits)
-			return i + (size_t)__builtin_ctz((unsigned)bits);
+			return i + (size_t)__builtin_ctz(bits);
 		i += 16;
+	}
+	/* the rest: the text's last block, from i on */
+	if (i < n && n >= 16) {
+		bits = html_stops16(u + n - 16) >> (16 - (n - i));
+		return bits ? i + (size_t)__builtin_ctz(bits) : n;
 	}
 #else
 	const unsigned char *k = html_class;
@@ -137,35 +152,46 @@ static const unsigned char utf8_class[256] = {
 	[0xC2] = 2, [0xEF] = 2,
 };
 
-/* From i, skip bytes utf8_class says to copy, as html_plain() does. */
-static size_t utf8_plain(const unsigned char *u, size_t i, size_t n)
-{
 #ifdef __SSE2__
+/*
+ * The 16 bytes at u that may be in utf8_class, one bit each: tab and line
+ * ends are caught too (the test is v <= 0x1F), and passed over by the
+ * caller.
+ */
+static inline unsigned utf8_stops16(const unsigned char *u)
+{
 	const __m128i c1f = _mm_set1_epi8(0x1F), del = _mm_set1_epi8(0x7F),
 		amp = _mm_set1_epi8('&'), lt = _mm_set1_epi8('<'),
 		gt = _mm_set1_epi8('>'), dq = _mm_set1_epi8('"'),
 		sq = _mm_set1_epi8('\''), c2 = _mm_set1_epi8((char)0xC2),
 		ef = _mm_set1_epi8((char)0xEF);
+	__m128i v = _mm_loadu_si128((const __m128i *)u);
+	/* v <= 0x1F, unsigned: max(v, 0x1F) == 0x1F */
+	__m128i m = _mm_or_si128(
+		_mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, c1f), c1f),
+			     _mm_cmpeq_epi8(v, del)),
+		_mm_or_si128(
+			_mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, lt)),
+			_mm_or_si128(_mm_cmpeq_epi8(v, gt),
+				     _mm_or_si128(_mm_cmpeq_epi8(v, dq),
+						  _mm_cmpeq_epi8(v, sq)))));
+
+	m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, c2),
+					  _mm_cmpeq_epi8(v, ef)));
+	return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
+
+/* From i, skip bytes utf8_class says to copy, as html_plain() does. */
+static size_t utf8_plain(const unsigned char *u, size_t i, size_t n)
+{
+#ifdef __SSE2__
+	unsigned bits;
 
 	while (i + 16 <= n) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(u + i));
-		/* v <= 0x1F, unsigned: max(v, 0x1F) == 0x1F */
-		__m128i m = _mm_or_si128(
-			_mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, c1f), c1f),
-				     _mm_cmpeq_epi8(v, del)),
-			_mm_or_si128(
-				_mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, lt)),
-				_mm_or_si128(_mm_cmpeq_epi8(v, gt),
-					     _mm_or_si128(_mm_cmpeq_epi8(v, dq),
-							  _mm_cmpeq_epi8(v, sq)))));
-		int bits;
-
-		m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, c2),
-						  _mm_cmpeq_epi8(v, ef)));
-		bits = _mm_movemask_epi8(m);
+		bits = utf8_stops16(u + i);
 		if (bits) {
-			/* tab and line ends were caught too: not to stop at */
-			size_t j = i + (size_t)__builtin_ctz((unsigned)bits);
+			size_t j = i + (size_t)__builtin_ctz(bits);
 
 			if (utf8_class[u[j]])
 				return j;
@@ -173,6 +199,17 @@ static size_t utf8_plain(const unsigned char *u, size_t i, size_t n)
 			continue;
 		}
 		i += 16;
+	}
+	/* the rest: the text's last block, from i on */
+	if (i < n && n >= 16) {
+		for (bits = utf8_stops16(u + n - 16) >> (16 - (n - i)); bits;
+		     bits &= bits - 1) {
+			size_t j = i + (size_t)__builtin_ctz(bits);
+
+			if (utf8_class[u[j]])
+				return j;
+		}
+		return n;
 	}
 #endif
 	while (i < n && !utf8_class[u[i]])

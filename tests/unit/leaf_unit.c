@@ -86,6 +86,48 @@ static void test_escape(void)
 			free(b);
 		}
 	}
+	{
+		/*
+		 * One special in plain text of 1 to 40 bytes, at every place:
+		 * both escapers read whole blocks, then the text's last
+		 * block again for what is left.
+		 */
+		static const struct { const char *in, *out; } one[] = {
+			{ "<", "&lt;" }, { ">", "&gt;" }, { "&", "&amp;" },
+			{ "\"", "&quot;" }, { "'", "&#39;" },
+			{ "\x01", "\xEF\xBF\xBD" }, { "\x7F", "\xEF\xBF\xBD" },
+			{ "\xC2\x85", "\xEF\xBF\xBD\xEF\xBF\xBD" }, { "\t", "\t" },
+			{ "\xC3\xA9", "\xC3\xA9" },
+		};
+		size_t n, at, k;
+		int bad = 0;
+
+		for (n = 1; n <= 40; n++) {
+			for (at = 0; at < n; at++) {
+				for (k = 0; k < ARRAY_SIZE(one); k++) {
+					struct buf in = BUF_INIT, want = BUF_INIT;
+					char *a, *b;
+					size_t i;
+
+					for (i = 0; i < n; i++) {
+						buf_adds(&in, i == at ? one[k].in : "a");
+						buf_adds(&want, i == at ? one[k].out : "a");
+					}
+					a = esc(escape_html, in.buf);
+					b = esc(escape_html_utf8, in.buf);
+					if ((strcmp(a, want.buf) || strcmp(b, want.buf)) &&
+					    !bad++)
+						CHECK_STR(strcmp(a, want.buf) ? a : b, want.buf,
+							  "html: a special at %zu of %zu", at, n);
+					free(a);
+					free(b);
+					buf_release(&in);
+					buf_release(&want);
+				}
+			}
+		}
+		CHECK(!bad, "html: %d texts with one special escaped wrong", bad);
+	}
 	s = esc(escape_json, "a\"b\\c\n\x01\xff");
 	CHECK_STR(s, "a\\\"b\\\\c\\n\\u0001\\ufffd", "json: controls and invalid UTF-8");
 	free(s);
