@@ -454,12 +454,13 @@ word_run(const char *s, size_t n, size_t before, unsigned *width,
 		nx2 = _mm_srli_si128(v, 2);	/* and the one after that */
 		l2 = (unsigned)_mm_movemask_epi8(_mm_or_si128(
 			IN(v, -62, -53), IN(v, -40, -38))) & m;
-		l3 = (unsigned)_mm_movemask_epi8(_mm_and_si128(
-			_mm_and_si128(_mm_cmpeq_epi8(v, B(0xE2)),
-				      _mm_cmpeq_epi8(nx, B(0x80))),
-			_mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(nx2, B(0x8B)),
-						  IN(nx2, -112, -89)),
-				     IN(nx2, -81, -65)))) & m;
+		l3 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, B(0xE2))) & m;
+		if (l3)
+			l3 &= (unsigned)_mm_movemask_epi8(_mm_and_si128(
+				_mm_cmpeq_epi8(nx, B(0x80)),
+				_mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(nx2, B(0x8B)),
+							  IN(nx2, -112, -89)),
+					     IN(nx2, -81, -65))));
 		cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, B(-64))) & m;
 		if ((l2 << 1 | l3 << 1 | l3 << 2) != cont ||
 		    (l2 | l3 | cont) != hm ||
@@ -468,14 +469,19 @@ word_run(const char *s, size_t n, size_t before, unsigned *width,
 			     _mm_cmplt_epi8(nx, B(0xA0)))) & m))
 			goto slow;
 		/* the Arabic marks: 0xD8 0x80-0x85, 0x90-0x9A, 0x9C; 0xD9
-		 * 0x8B-0x9F, 0xB0 */
-		z = _mm_and_si128(_mm_cmpeq_epi8(v, B(0xD8)),
-				  _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(nx, B(0x86)),
-							    IN(nx, -112, -102)),
-					       _mm_cmpeq_epi8(nx, B(0x9C))));
-		z = _mm_or_si128(z, _mm_and_si128(_mm_cmpeq_epi8(v, B(0xD9)),
-			_mm_or_si128(IN(nx, -117, -97), _mm_cmpeq_epi8(nx, B(0xB0)))));
-		zero = (unsigned)_mm_movemask_epi8(z) & m;
+		 * 0x8B-0x9F, 0xB0 (looked for only after 0xD8 or 0xD9) */
+		zero = 0;
+		if ((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+			    _mm_or_si128(v, B(1)), B(0xD9))) & m) {
+			z = _mm_and_si128(_mm_cmpeq_epi8(v, B(0xD8)),
+				_mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(nx, B(0x86)),
+							  IN(nx, -112, -102)),
+					     _mm_cmpeq_epi8(nx, B(0x9C))));
+			z = _mm_or_si128(z, _mm_and_si128(_mm_cmpeq_epi8(v, B(0xD9)),
+				_mm_or_si128(IN(nx, -117, -97),
+					     _mm_cmpeq_epi8(nx, B(0xB0)))));
+			zero = (unsigned)_mm_movemask_epi8(z) & m;
+		}
 		*width = k - bits16(cont) - bits16(zero);
 		*first = u[0] < 0x80 ? u[0] : u[0] == 0xE2 ? cp3(u) : cp2(u);
 		*last = u[k - 1] < 0x80 ? u[k - 1] :
