@@ -536,6 +536,55 @@ static int cmp_lookup(const void *pa, const void *pb)
 	return r ? r : (a->index > b->index) - (a->index < b->index);
 }
 
+/* The slot of id in c->groups: its group, or the empty slot it would take. */
+static struct id_group *group_slot(const struct corpus *c, const char *id)
+{
+	size_t mask = c->groups_cap - 1, i;
+
+	for (i = hash_mem(id, strlen(id)) & mask; c->groups[i].id;
+	     i = (i + 1) & mask)
+		if (strcmp(c->groups[i].id, id) == 0)
+			break;
+	return &c->groups[i];
+}
+
+/* The group of id, or NULL when no article has it. */
+static const struct id_group *find_group(const struct corpus *c, const char *id)
+{
+	const struct id_group *g;
+
+	if (!c->groups_cap)
+		return NULL;
+	g = group_slot(c, id);
+	return g->id ? g : NULL;
+}
+
+/* c->groups from c->by_id: one slot per id, at most half of them used. */
+static void build_groups(struct corpus *c)
+{
+	size_t i, start, ngroups = 0;
+
+	for (i = 0; i < c->nby_id; i++)
+		ngroups += !i || strcmp(c->articles[c->by_id[i]].id,
+					c->articles[c->by_id[i - 1]].id) != 0;
+	free(c->groups);
+	for (c->groups_cap = 8; c->groups_cap < 2 * ngroups;)
+		c->groups_cap *= 2;
+	c->groups = xcalloc(c->groups_cap, sizeof(*c->groups));
+	for (start = 0; start < c->nby_id; start = i) {
+		const char *id = c->articles[c->by_id[start]].id;
+		struct id_group *g;
+
+		for (i = start + 1; i < c->nby_id &&
+		     strcmp(c->articles[c->by_id[i]].id, id) == 0; i++)
+			;
+		g = group_slot(c, id);
+		g->id = id;
+		g->start = start;
+		g->len = i - start;
+	}
+}
+
 static void build_lookup(struct corpus *c)
 {
 	struct lookup_key *keys = xcalloc(c->n ? c->n : 1, sizeof(*keys));
@@ -556,22 +605,26 @@ static void build_lookup(struct corpus *c)
 		c->by_id[i] = keys[i].index;
 	c->nby_id = n;
 	free(keys);
+	build_groups(c);
 }
 
-/* First position in the lookup whose key is >= (id, lang). */
+/*
+ * Where the lookup's entries of (id, lang) begin (of id, when lang is
+ * NULL): the first of its id's group whose key is >= (id, lang); when
+ * there is none, a position whose key is another id's, or c->nby_id.
+ * Callers read on while the key is theirs.
+ */
 static size_t lower_bound(const struct corpus *c, const char *id, const char *lang)
 {
-	size_t lo = 0, hi = c->nby_id;
+	const struct id_group *g = find_group(c, id);
+	size_t i;
 
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (cmp_key(&c->articles[c->by_id[mid]], id, lang) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	if (!g)
+		return c->nby_id;
+	for (i = g->start; lang && i < g->start + g->len; i++)
+		if (cmp_key(&c->articles[c->by_id[i]], id, lang) >= 0)
+			break;
+	return lang ? i : g->start;
 }
 
 const struct article_meta *corpus_find(const struct corpus *c, const char *id,
@@ -611,13 +664,12 @@ const struct article_meta *corpus_original(const struct corpus *c,
 					   const char *id, size_t *count)
 {
 	const struct article_meta *found = NULL;
+	const struct id_group *g = find_group(c, id);
 	size_t i, k = 0;
 
-	for (i = lower_bound(c, id, NULL); i < c->nby_id; i++) {
+	for (i = g ? g->start : 0; g && i < g->start + g->len; i++) {
 		const struct article_meta *m = &c->articles[c->by_id[i]];
 
-		if (strcmp(m->id, id) != 0)
-			break;
 		if (!m->translated) {
 			if (!found)
 				found = m;
@@ -684,6 +736,7 @@ void corpus_release(struct corpus *c)
 	free(c->articles);
 	free(c->selected);
 	free(c->by_id);
+	free(c->groups);
 	for (i = 0; i < c->cfg.nlang; i++)
 		free(c->cfg.languages[i]);
 	free(c->cfg.languages);

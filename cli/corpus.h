@@ -36,6 +36,14 @@ struct corpus {
 	unsigned char *selected;	/* selected[i]: PATHs include it */
 	size_t *by_id;		/* indices sorted by id, lang: the lookup */
 	size_t nby_id;
+	/* where each id's run of by_id starts, and its length: a hash
+	 * table of groups_cap slots (a power of two), ids borrowed from
+	 * articles */
+	struct id_group {
+		const char *id;
+		size_t start, len;
+	} *groups;
+	size_t groups_cap;
 	struct schema *article_schema;
 	struct schema *strings_schema;
 	int jobs;

@@ -264,15 +264,6 @@ static int ascii_casecmp(const char *a, const char *b)
 	}
 }
 
-static size_t hash_mem(const char *s, size_t n)
-{
-	size_t h = 2166136261u, i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
 static const struct export_format *format_find(const char *name)
 {
 	size_t i;

@@ -24,6 +24,16 @@ void *xgrow(void *v, size_t *alloc, size_t need, size_t sz);
 #define GROW(v, alloc, need) \
 	((v) = (need) <= (alloc) ? (v) : xgrow((v), &(alloc), (need), sizeof(*(v))))
 
+/* FNV-1a of s[0..n): for the tables that find an id. */
+static inline size_t hash_mem(const char *s, size_t n)
+{
+	size_t h = 2166136261u, i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
 /* Is s[0..n) equal to the NUL-terminated lit? */
 static inline int memeq(const char *s, size_t n, const char *lit)
 {
