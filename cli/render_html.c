@@ -173,6 +173,51 @@ int render_url_allowed(const char *url, size_t n, int allow_article)
 /* ---- heading ids ---- */
 
 /*
+ * What id_char() makes of U+00C0 to U+017F when it is one ASCII letter
+ * (é, ç, ğ, ş: their letter without the mark), '.' for the others (æ, ß,
+ * ı, ×: through utf8proc).  render_html_spec checks every entry against
+ * utf8proc.
+ */
+static const char latin_letter[] =
+	"aaaaaa.ceeeeiiii.nooooo..uuuuy.."
+	"aaaaaa.ceeeeiiii.nooooo..uuuuy.y"
+	"aaaaaaccccccccdd..eeeeeeeeeegggg"
+	"gggghh..iiiiiiiii...jjkk.llllll."
+	"...nnnnnn...oooooo..rrrrrrssssss"
+	"sstttt..uuuuuuuuuuuuwwyyyzzzzzzs";
+
+/*
+ * The letters of the Arabic block that id_char() keeps as they are
+ * (hamza, alef to ghain, tatweel to yeh), and its marks, which it drops
+ * (U+064B to U+065F, U+0670).  Checked against utf8proc as above.
+ */
+static int arabic_self(unsigned cp)
+{
+	return cp == 0x621 || (cp >= 0x627 && cp <= 0x63A) ||
+	       (cp >= 0x640 && cp <= 0x64A);
+}
+
+static int arabic_mark(unsigned cp)
+{
+	return (cp >= 0x64B && cp <= 0x65F) || cp == 0x670;
+}
+
+/* A letter or digit s[0..len) into the id, as id_char() puts one. */
+static int id_add(struct buf *out, size_t start, int *dash, const char *s,
+		  size_t len, int digit)
+{
+	if (out->len == start && digit)
+		buf_adds(out, "h-");
+	else if (*dash && out->len > start)
+		buf_addc(out, '-');
+	*dash = 0;
+	if (out->len - start + len > 64)
+		return 0;
+	buf_add(out, s, len);
+	return 1;
+}
+
+/*
  * One code point of a heading into its id: ASCII directly, anything else
  * through utf8proc (compatibility decomposition, case folding, marks
  * stripped), one code point at a time so that nothing is allocated.
@@ -222,21 +267,15 @@ static int id_char(struct buf *out, size_t start, int *dash, int32_t cp)
 		} else {
 			len = utf8proc_encode_char(c, u);
 		}
-		/* ids that are XML names too: no leading digit */
-		if (out->len == start && digit)
-			buf_adds(out, "h-");
-		else if (*dash && out->len > start)
-			buf_addc(out, '-');
-		*dash = 0;
-		if (out->len - start + (size_t)len > 64)
+		if (!id_add(out, start, dash, (const char *)u, (size_t)len, digit))
 			return 0;
-		buf_add(out, u, (size_t)len);
 	}
 	return 1;
 }
 
 void render_heading_id(struct buf *out, const char *s, size_t n)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t start = out->len, i = 0;
 	int dash = 0;
 
@@ -244,9 +283,9 @@ void render_heading_id(struct buf *out, const char *s, size_t n)
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t k;
 
-		if ((unsigned char)s[i] < 0x80) {
-			/* ASCII, most headings: as id_char() would, inline */
-			unsigned c = (unsigned char)s[i];
+		if (u[i] < 0x80) {
+			/* ASCII, most headings: as id_add() would, inline */
+			unsigned c = u[i];
 			int digit = c >= '0' && c <= '9';
 
 			if (c >= 'A' && c <= 'Z')
@@ -266,14 +305,36 @@ void render_heading_id(struct buf *out, const char *s, size_t n)
 			buf_addc(out, (char)c);
 			i++;
 			continue;
-		} else {
-			k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-					     (utf8proc_ssize_t)(n - i), &cp);
-			if (k <= 0) {
-				/* not UTF-8: a separator, and on */
-				cp = ' ';
-				k = 1;
+		}
+		if (u[i] >= 0xC3 && u[i] <= 0xD9 && i + 1 < n &&
+		    (u[i + 1] & 0xC0) == 0x80) {
+			/* accented Latin and Arabic without utf8proc */
+			unsigned v = ((u[i] & 0x1Fu) << 6) | (u[i + 1] & 0x3Fu);
+
+			if (v < 0x180 && latin_letter[v - 0xC0] != '.') {
+				i += 2;
+				if (!id_add(out, start, &dash,
+					    &latin_letter[v - 0xC0], 1, 0))
+					break;
+				continue;
 			}
+			if (arabic_self(v)) {
+				i += 2;
+				if (!id_add(out, start, &dash, s + i - 2, 2, 0))
+					break;
+				continue;
+			}
+			if (arabic_mark(v)) {
+				i += 2;
+				continue;
+			}
+		}
+		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+				     (utf8proc_ssize_t)(n - i), &cp);
+		if (k <= 0) {
+			/* not UTF-8: a separator, and on */
+			cp = ' ';
+			k = 1;
 		}
 		if (!id_char(out, start, &dash, cp))
 			break;
@@ -283,22 +344,13 @@ void render_heading_id(struct buf *out, const char *s, size_t n)
 		buf_adds(out, "section");
 }
 
-static size_t hash_str(const char *s, size_t n)
-{
-	size_t h = 2166136261u, i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
 static struct idslot *idset_find(struct idset *set, const char *s, size_t n)
 {
 	size_t i;
 
 	if (!set->cap)
 		return NULL;
-	for (i = hash_str(s, n) & (set->cap - 1); set->v[i].id;
+	for (i = hash_mem(s, n) & (set->cap - 1); set->v[i].id;
 	     i = (i + 1) & (set->cap - 1))
 		if (memeq(s, n, set->v[i].id))
 			return &set->v[i];
@@ -318,7 +370,7 @@ static struct idslot *idset_add(struct idset *set, const char *s, size_t n)
 
 			if (!set->v[i].id)
 				continue;
-			j = hash_str(set->v[i].id, strlen(set->v[i].id));
+			j = hash_mem(set->v[i].id, strlen(set->v[i].id));
 			for (j &= bigger.cap - 1; bigger.v[j].id;
 			     j = (j + 1) & (bigger.cap - 1))
 				;
@@ -328,7 +380,7 @@ static struct idslot *idset_add(struct idset *set, const char *s, size_t n)
 		free(set->v);
 		*set = bigger;
 	}
-	for (i = hash_str(s, n) & (set->cap - 1); set->v[i].id;
+	for (i = hash_mem(s, n) & (set->cap - 1); set->v[i].id;
 	     i = (i + 1) & (set->cap - 1))
 		;
 	set->v[i].id = xstrndup(s, n);

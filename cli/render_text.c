@@ -54,15 +54,6 @@
 
 /* ---- numbered links ---- */
 
-static size_t hash_bytes(const char *s, size_t n)
-{
-	size_t h = 2166136261u, i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
 size_t render_refs_add(struct render_refs *r, const char *url, size_t n)
 {
 	size_t i;
@@ -72,7 +63,7 @@ size_t render_refs_add(struct render_refs *r, const char *url, size_t n)
 		size_t *slot = xcalloc(cap, sizeof(*slot));
 
 		for (k = 0; k < r->n; k++) {
-			for (i = hash_bytes(r->url[k], strlen(r->url[k])) & (cap - 1);
+			for (i = hash_mem(r->url[k], strlen(r->url[k])) & (cap - 1);
 			     slot[i]; i = (i + 1) & (cap - 1))
 				;
 			slot[i] = k + 1;
@@ -81,7 +72,7 @@ size_t render_refs_add(struct render_refs *r, const char *url, size_t n)
 		r->slot = slot;
 		r->cap = cap;
 	}
-	for (i = hash_bytes(url, n) & (r->cap - 1); r->slot[i];
+	for (i = hash_mem(url, n) & (r->cap - 1); r->slot[i];
 	     i = (i + 1) & (r->cap - 1))
 		if (memeq(url, n, r->url[r->slot[i] - 1]))
 			return r->slot[i];

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "buf.h"
 #include "markdown.h"
@@ -108,12 +109,98 @@ static void unit_checks(void)
 	}
 }
 
+/*
+ * The id of s[0..n) the long way, every character through utf8proc as
+ * render.h describes it: what render_heading_id() must give, however it
+ * takes its shortcuts.
+ */
+static void ref_heading_id(struct buf *out, const char *s, size_t n)
+{
+	size_t start = out->len, i = 0;
+	int dash = 0;
+
+	while (i < n) {
+		utf8proc_int32_t cp, d[16];
+		utf8proc_ssize_t k, nd, j;
+		int last = 0;
+
+		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+				     (utf8proc_ssize_t)(n - i), &cp);
+		if (k <= 0)
+			cp = ' ', k = 1;
+		i += (size_t)k;
+		nd = utf8proc_decompose_char(cp, d, 16, UTF8PROC_DECOMPOSE |
+					     UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+					     UTF8PROC_STRIPMARK | UTF8PROC_IGNORE,
+					     &last);
+		for (j = 0; j < (nd < 0 || nd > 16 ? 0 : nd); j++) {
+			utf8proc_category_t cat = utf8proc_category(d[j]);
+			int digit = cat >= UTF8PROC_CATEGORY_ND &&
+				    cat <= UTF8PROC_CATEGORY_NO;
+			utf8proc_uint8_t u[4];
+			utf8proc_ssize_t len;
+
+			if (!digit && !(cat >= UTF8PROC_CATEGORY_LU &&
+					cat <= UTF8PROC_CATEGORY_LO)) {
+				dash = 1;
+				continue;
+			}
+			len = utf8proc_encode_char(d[j], u);
+			if (out->len == start && digit)
+				buf_adds(out, "h-");
+			else if (dash && out->len > start)
+				buf_addc(out, '-');
+			dash = 0;
+			if (out->len - start + (size_t)len > 64)
+				goto out;
+			buf_add(out, u, (size_t)len);
+		}
+	}
+out:
+	if (out->len == start)
+		buf_adds(out, "section");
+}
+
+/*
+ * Every character of U+0080 to U+07FF, alone and between letters, gets
+ * the id utf8proc gives it (render_heading_id() reads accented Latin and
+ * Arabic from its own tables).
+ */
+static void heading_id_checks(void)
+{
+	unsigned cp;
+	int bad = 0;
+
+	for (cp = 0x80; cp < 0x800; cp++) {
+		static const char *const forms[] = { "%s", "a%sb", "A %s 1", "%s%s" };
+		unsigned char c[5] = { 0 };
+		size_t f;
+
+		utf8proc_encode_char((utf8proc_int32_t)cp, c);
+		for (f = 0; f < ARRAY_SIZE(forms); f++) {
+			struct buf t = BUF_INIT, a = BUF_INIT, b = BUF_INIT;
+
+			buf_addf(&t, forms[f], c, c);
+			render_heading_id(&a, t.buf, t.len);
+			ref_heading_id(&b, t.buf, t.len);
+			if (strcmp(a.buf, b.buf) && !bad++)
+				CHECK_STR(a.buf, b.buf, "heading id of U+%04X (\"%s\")",
+					  cp, t.buf);
+			buf_release(&t);
+			buf_release(&a);
+			buf_release(&b);
+		}
+	}
+	CHECK(!bad, "%d heading ids differ from utf8proc's", bad);
+}
+
 int main(int argc, char **argv)
 {
 	const char *path = argc > 1 ? argv[1] : "tests/spec/render_html.txt";
 	int n;
 
 	unit_checks();
+	heading_id_checks();
 	n = spec_run(path, render);
 	printf("# %d examples in %s\n", n, path);
 	return test_done("render_html_spec");
