@@ -70,7 +70,8 @@ static size_t utf8_blocks(const unsigned char *s, size_t n)
 	const __m128i byte1_high = _mm_setr_epi8(
 		U8_TOO_LONG, U8_TOO_LONG, U8_TOO_LONG, U8_TOO_LONG,
 		U8_TOO_LONG, U8_TOO_LONG, U8_TOO_LONG, U8_TOO_LONG,
-		U8_TWO_CONTS, U8_TWO_CONTS, U8_TWO_CONTS, U8_TWO_CONTS,
+		(char)U8_TWO_CONTS, (char)U8_TWO_CONTS, (char)U8_TWO_CONTS,
+		(char)U8_TWO_CONTS,
 		U8_TOO_SHORT | U8_OVERLONG_2,
 		U8_TOO_SHORT,
 		U8_TOO_SHORT | U8_OVERLONG_3 | U8_SURROGATE,
