@@ -262,6 +262,17 @@ static void test_breaks(void)
 	CHECK(!typo_no_break_before(' ') && !typo_no_break_after(' '), "space");
 	/* “ opens in English and closes in German: neither. */
 	CHECK(!typo_no_break_before(0x201C) && !typo_no_break_after(0x201C), "“");
+	{
+		/* the wrapper's inline answers are the same, everywhere */
+		unsigned cp, bad = 0;
+
+		for (cp = 0; cp < 0x110000; cp++)
+			if (typo_glue_before(cp) != typo_no_break_before(cp) ||
+			    typo_glue_after(cp) != typo_no_break_after(cp))
+				bad++;
+		CHECK(!bad, "typo_glue_*() differ from typo_no_break_*() at %u code points",
+		      bad);
+	}
 }
 
 /* A tiny deterministic generator, so a failure can be replayed. */
