@@ -202,9 +202,15 @@ static int arabic_mark(unsigned cp)
 	return (cp >= 0x64B && cp <= 0x65F) || cp == 0x670;
 }
 
-/* A letter or digit s[0..len) into the id, as id_char() puts one. */
-static int id_add(struct buf *out, size_t start, int *dash, const char *s,
-		  size_t len, int digit)
+/*
+ * A letter or digit s[0..len) into the id, after a '-' when separators
+ * came since the last one; ids are XML names too: "h-" before a leading
+ * digit.  Returns 0 when it would pass 64 bytes.  Inlined: it runs for
+ * every character of every heading.
+ */
+static inline __attribute__((always_inline)) int
+id_add(struct buf *out, size_t start, int *dash, const char *s, size_t len,
+       int digit)
 {
 	if (out->len == start && digit)
 		buf_adds(out, "h-");
@@ -284,26 +290,18 @@ void render_heading_id(struct buf *out, const char *s, size_t n)
 		utf8proc_ssize_t k;
 
 		if (u[i] < 0x80) {
-			/* ASCII, most headings: as id_add() would, inline */
-			unsigned c = u[i];
+			/* ASCII, most headings, without utf8proc */
+			char c = (char)u[i];
 			int digit = c >= '0' && c <= '9';
 
 			if (c >= 'A' && c <= 'Z')
 				c += 32;
-			if (!digit && !(c >= 'a' && c <= 'z')) {
-				dash = 1;
-				i++;
-				continue;
-			}
-			if (out->len == start && digit)
-				buf_adds(out, "h-");
-			else if (dash && out->len > start)
-				buf_addc(out, '-');
-			dash = 0;
-			if (out->len - start + 1 > 64)
-				break;
-			buf_addc(out, (char)c);
+
 			i++;
+			if (!digit && !(c >= 'a' && c <= 'z'))
+				dash = 1;
+			else if (!id_add(out, start, &dash, &c, 1, digit))
+				break;
 			continue;
 		}
 		if (u[i] >= 0xC3 && u[i] <= 0xD9 && i + 1 < n &&

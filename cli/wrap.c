@@ -368,18 +368,6 @@ end:
 	return e;
 }
 
-/*
- * plain_run() for the common case, inline: a word that ends within the 16
- * bytes at s (or at the end of s, when the text holds 16 bytes up to
- * there: `before` are readable before s) and holds nothing but printable ASCII
- * and characters from U+00A0 to U+02FF (accented Latin: French, German,
- * Turkish; no-break space, guillemets), U+0600 to U+06BF (Arabic) or
- * U+2000 to U+203F but those without width (curly quotes and
- * apostrophes, dashes, U+202F).  Its width is its characters, less the Arabic marks of
- * zero_width_2 (U+0600-0605, U+0610-061A, U+061C, U+064B-065F, U+0670).
- * Anything else goes to plain_run(), which gives the same results the
- * long way.
- */
 /* The bits set in x < 2^16, without the library call a CPU without POPCNT
  * would need. */
 static inline unsigned bits16(unsigned x)
@@ -401,7 +389,19 @@ static inline unsigned cp3(const unsigned char *u)
 	return ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
 }
 
-/* inlined into fill_words(): a call per word costs more than the rest */
+/*
+ * plain_run() for the common case, inline: a word that ends within the 16
+ * bytes at s (or at the end of s, when the text holds 16 bytes up to
+ * there: `before` are readable before s) and holds nothing but printable
+ * ASCII and characters from U+00A0 to U+02FF (accented Latin: French,
+ * German, Turkish; no-break space, guillemets), U+0600 to U+06BF (Arabic)
+ * or U+2000 to U+203F but those without width (curly quotes and
+ * apostrophes, dashes, U+202F).  Its width is its characters, less the
+ * Arabic marks of zero_width_2 (U+0600-0605, U+0610-061A, U+061C,
+ * U+064B-065F, U+0670).  Anything else goes to plain_run(), which gives
+ * the same results the long way.  Inlined into fill_words(): a call per
+ * word costs more than the rest.
+ */
 static inline __attribute__((always_inline)) size_t
 word_run(const char *s, size_t n, size_t before, unsigned *width,
 	 unsigned *first, unsigned *last)
