@@ -249,6 +249,21 @@ static void wrap_chunks_checks(void)
 }
 
 /*
+ * The characters the checks below put in words: U+0080 to U+07FF (Latin,
+ * Arabic and their marks), U+2000 to U+206F (spaces, quotes, dashes,
+ * controls of layout), and a few of three and four bytes.
+ */
+static const unsigned more_cps[] = { 0x20AC, 0x2122, 0x3000, 0x4F60, 0xFEFF,
+				     0xFFFD, 0x1F600 };
+#define NCPS (0x780 + 0x70 + ARRAY_SIZE(more_cps))
+
+static unsigned nth_cp(size_t k)
+{
+	return k < 0x780 ? 0x80 + (unsigned)k : k < 0x7F0 ?
+	       0x2000 + (unsigned)k - 0x780 : more_cps[k - 0x7F0];
+}
+
+/*
  * Does wrap_word() read s[0..n), `before` bytes into a text, as
  * fuzz_wrap_word() does?  Says so once.
  */
@@ -276,15 +291,13 @@ static int word_agrees(const char *s, size_t n, size_t before, int *bad)
 }
 
 /*
- * Words are read 16 bytes at a time: every character of U+0080 to U+07FF
- * and U+2000 to U+206F, and a few more, at every place in a word around
+ * Words are read 16 bytes at a time: every character of nth_cp() at every
+ * place in a word around
  * the block's end and the text's (with and without text before); then
  * random texts, from every start to every end.
  */
 static void word_checks(void)
 {
-	static const unsigned more[] = { 0x20AC, 0x2122, 0x3000, 0x4F60,
-					 0xFEFF, 0xFFFD, 0x1F600 };
 	static const char *const bits[] = {
 		"a", "Z", "1", ";", " ", "\t", "\x01", "\x7F", "\xC3\xA9",
 		"\xC2\xA0", "\xC2\xAB", "\xC2\x85", "\xCC\x81", "\xD8\xB9",
@@ -294,17 +307,15 @@ static void word_checks(void)
 		"\xF0\x9F\x98\x80", "\x80", "\xC3", "\xFF", "\xED\xA0\x80",
 	};
 	unsigned long seed = 777;
-	unsigned k;
+	size_t k;
 	int bad = 0, round;
 
-	for (k = 0; k < 0x780 + 0x70 + ARRAY_SIZE(more); k++) {
-		unsigned cp = k < 0x780 ? 0x80 + k : k < 0x7F0 ?
-			      0x2000 + k - 0x780 : more[k - 0x7F0];
+	for (k = 0; k < NCPS; k++) {
 		unsigned char c[5] = { 0 };
 		char buf[96], *text = buf + 20;
 		size_t lead, len, before;
 
-		utf8proc_encode_char((utf8proc_int32_t)cp, c);
+		utf8proc_encode_char((utf8proc_int32_t)nth_cp(k), c);
 		memset(buf, 'p', 20);
 		for (lead = 0; lead <= 16; lead++) {
 			memset(text, 'x', lead);
@@ -336,18 +347,17 @@ static void word_checks(void)
 }
 
 /*
- * Every character of U+0080 to U+07FF and U+2000 to U+206F, and a few
- * more, inside short words, which the whole text measures 16 bytes at a
- * time and a character at a time does not: same lines, same widths.
+ * Every character of nth_cp() inside short words, which the whole text
+ * measures 16 bytes at a time and a character at a time does not: same
+ * lines, same widths.
  */
 static void wrap_char_checks(void)
 {
-	static const unsigned more[] = { 0x20AC, 0x2122, 0x3000, 0x4F60,
-					 0xFEFF, 0xFFFD, 0x1F600 };
-	unsigned cp, k;
+	unsigned cp;
+	size_t k;
 	int bad = 0;
 
-	for (k = 0; k < 0x780 + 0x70 + ARRAY_SIZE(more); k++) {
+	for (k = 0; k < NCPS; k++) {
 		unsigned char c[5] = { 0 };
 		struct buf text = BUF_INIT, o1 = BUF_INIT, o2 = BUF_INIT;
 		const char *pieces[128];
@@ -355,8 +365,7 @@ static void wrap_char_checks(void)
 		unsigned long seed = k;
 		struct wrap w1, w2;
 
-		cp = k < 0x780 ? 0x80 + k : k < 0x7F0 ? 0x2000 + k - 0x780 :
-		     more[k - 0x7F0];
+		cp = nth_cp(k);
 		utf8proc_encode_char((utf8proc_int32_t)cp, c);
 		buf_addf(&text, "a%sb %s%s ab%s %s x%s\xC3\xA9 le %s\xD9\x8E "
 			 "l\xE2\x80\x99%s mot", c, c, c, c, c, c, c, c);
