@@ -315,6 +315,21 @@ ascii_end:
 	return j;
 }
 
+#ifdef __SSE2__
+/*
+ * Which of the 16 bytes in v end a word: a space, a control or DEL (bytes
+ * above 0x7F, negative when compared signed, go on), one bit each.
+ */
+static inline unsigned word_ends16(__m128i v)
+{
+	__m128i ok = _mm_or_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x20)),
+				  _mm_cmplt_epi8(v, _mm_setzero_si128()));
+
+	ok = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)), ok);
+	return ~(unsigned)_mm_movemask_epi8(ok) & 0xFFFFu;
+}
+#endif
+
 /*
  * The characters that go into the word as they are, from s[0..n): printable
  * ASCII but spaces, and valid UTF-8 of any character that is not a
@@ -337,13 +352,9 @@ static size_t plain_run(const char *s, size_t n, unsigned *width,
 #ifdef __SSE2__
 	while (e + 16 <= n) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(u + e));
-		/* signed: bytes above 0x7F are negative */
-		__m128i hi = _mm_cmplt_epi8(v, _mm_setzero_si128());
-		__m128i ok = _mm_or_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x20)), hi);
-		unsigned stop, hm = (unsigned)_mm_movemask_epi8(hi);
+		unsigned stop = word_ends16(v),
+			 hm = (unsigned)_mm_movemask_epi8(v);
 
-		ok = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)), ok);
-		stop = ~(unsigned)_mm_movemask_epi8(ok) & 0xFFFFu;
 		if (stop) {
 			unsigned k = (unsigned)__builtin_ctz(stop);
 
@@ -413,7 +424,7 @@ word_run(const char *s, size_t n, size_t before, unsigned *width,
 				    _mm_cmplt_epi8((x), B((hi) + 1)))
 	if (n + before >= 16) {
 		const unsigned char *u = (const unsigned char *)s;
-		__m128i v, hi, ok, nx, nx2, z;
+		__m128i v, nx, nx2, z;
 		unsigned stop, k, m, hm, l2, l3, cont, zero;
 
 		if (n >= 16) {
@@ -428,15 +439,12 @@ word_run(const char *s, size_t n, size_t before, unsigned *width,
 			_mm_storeu_si128((__m128i *)(t + 16), B(' '));
 			v = _mm_loadu_si128((const __m128i *)(t + 16 - n));
 		}
-		hi = _mm_cmplt_epi8(v, _mm_setzero_si128());
-		ok = _mm_or_si128(_mm_cmpgt_epi8(v, B(0x20)), hi);
-		ok = _mm_andnot_si128(_mm_cmpeq_epi8(v, B(0x7F)), ok);
-		stop = ~(unsigned)_mm_movemask_epi8(ok) & 0xFFFFu;
+		stop = word_ends16(v);
 		if (!stop)
 			goto slow;
 		k = (unsigned)__builtin_ctz(stop);
 		m = (1u << k) - 1;
-		hm = (unsigned)_mm_movemask_epi8(hi) & m;
+		hm = (unsigned)_mm_movemask_epi8(v) & m;
 		if (!hm) {
 			*width = k;
 			*first = k ? u[0] : 0;
