@@ -97,3 +97,28 @@ fail:
 	errno = e;
 	return -1;
 }
+
+int write_new(const char *path, const char *data, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
+		      0666);
+	int e;
+
+	if (fd < 0)
+		return -1;
+	if (write_all(fd, data, len) < 0)
+		goto fail;
+	/* delayed allocation reports a full disk at close */
+	e = close(fd);
+	fd = -1;
+	if (e < 0)
+		goto fail;
+	return 0;
+fail:
+	e = errno;
+	if (fd >= 0)
+		close(fd);
+	unlink(path);
+	errno = e;
+	return -1;
+}

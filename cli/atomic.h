@@ -37,4 +37,13 @@ int write_all(int fd, const char *data, size_t len);
 int atomic_write(const char *path, const char *data, size_t len, mode_t mode,
 		 int sync);
 
+/*
+ * Create path, which must not exist yet, holding data[0..len): for a file
+ * no reader can see before the run is over (a directory export.c renames
+ * into place when it has written it whole).  Returns 0, or -1 with errno
+ * set (EEXIST: path exists, left as it was; any other failure removes
+ * what was written).
+ */
+int write_new(const char *path, const char *data, size_t len);
+
 #endif

@@ -183,6 +183,13 @@ struct xlang {
 	struct ynode *autonym;	/* its own name */
 	char *dir;		/* output directory of its pages, or NULL */
 	int fresh;		/* dir was empty before this run wrote in it */
+	/*
+	 * The hidden directory (".CODE.PID.tmp" beside it) that stands for
+	 * its directory when that did not exist: written in without
+	 * temporary files, renamed into place at the end (unstage()); or
+	 * NULL.  dir and the book's directories are below it.
+	 */
+	char *stage;
 	/* an e-book's images, from its pages; and how many had an alt text */
 	struct bimage *img;
 	size_t nimg, aimg;
@@ -1861,15 +1868,24 @@ out:
 
 enum write_result { WRITE_FAILED = -1, WRITE_SAME = 0, WRITE_DONE = 1 };
 
+/* How write_file() may write a file. */
+enum {
+	/* dir was empty when the run started and nothing wrote this name
+	 * since: there is nothing to compare with (a first export costs no
+	 * failed open per page) */
+	WRITE_FRESH = 1,
+	/* dir is in a language's hidden directory (xlang.stage), which no
+	 * reader sees before it is whole: no temporary file either */
+	WRITE_HIDDEN = 2,
+};
+
 /*
  * Put data[0..len) at dir/name: nothing when the file already holds those
  * bytes (its mtime stays), else atomically (atomic.h), so that a reader
  * never sees half a page and a failure (disk full, permissions) leaves
- * the old file and no temporary behind.  fresh: dir was empty when the
- * run started and nothing wrote this name since, so there is nothing to
- * compare with (a first export costs no failed open per page).
+ * the old file and no temporary behind.  how: WRITE_FRESH, WRITE_HIDDEN.
  */
-static enum write_result write_file(const char *dir, int fresh,
+static enum write_result write_file(const char *dir, int how,
 				    const char *name, const char *data,
 				    size_t len, struct diag_list *d)
 {
@@ -1879,15 +1895,40 @@ static enum write_result write_file(const char *dir, int fresh,
 	buf_adds(&path, dir);
 	buf_addc(&path, '/');
 	buf_adds(&path, name);
-	if (!fresh && same_bytes(path.buf, data, len))
+	if ((how & WRITE_HIDDEN) && write_new(path.buf, data, len) == 0)
+		goto out;
+	if ((how & WRITE_HIDDEN) && errno != EEXIST)
+		goto fail;
+	if (!(how & WRITE_FRESH) && same_bytes(path.buf, data, len))
 		ret = WRITE_SAME;
-	else if (atomic_write(path.buf, data, len, ATOMIC_UMASK, 0) < 0) {
-		diag(d, R_WRITE, path.buf, 0, 0, NULL, "cannot write: %s",
-		     errmsg(errno));
-		ret = WRITE_FAILED;
-	}
+	else if (atomic_write(path.buf, data, len, ATOMIC_UMASK, 0) < 0)
+		goto fail;
+out:
 	buf_release(&path);
 	return ret;
+fail:
+	diag(d, R_WRITE, path.buf, 0, 0, NULL, "cannot write: %s",
+	     errmsg(errno));
+	ret = WRITE_FAILED;
+	goto out;
+}
+
+/* L's directory of pages as the reader will see it, in out. */
+static void shown_dir(const struct export *x, const struct xlang *L,
+		      struct buf *out)
+{
+	if (!L->stage) {
+		buf_adds(out, L->dir);
+		return;
+	}
+	buf_addf(out, "%s/%s%s", x->outdir, L->code,
+		 L->dir + strlen(L->stage));
+}
+
+/* write_file()'s how for a file of L's directories. */
+static int lang_how(const struct xlang *L)
+{
+	return L->stage ? WRITE_HIDDEN : 0;
 }
 
 /* ---- templates ---- */
@@ -2515,7 +2556,7 @@ static void page_job(void *ctx, size_t i, int worker)
 	/* a page written by the first pass stays "written" if the second
 	 * pass finds it up to date */
 	enum write_result before = j->wrote;
-	int rc_t;
+	int rc_t, how;
 
 	j->wrote = WRITE_FAILED;
 	j->refused = 0;
@@ -2606,15 +2647,22 @@ static void page_job(void *ctx, size_t i, int worker)
 		buf_reset(&sc->conv);
 		if (encoder_convert(&sc->enc, sc->page.buf, sc->page.len,
 				    &sc->conv, &bad) < 0) {
-			report_unmappable(x, m, &a, L->dir, name.buf, &sc->page,
-					  &bad, &j->d);
+			struct buf shown = BUF_INIT;
+
+			shown_dir(x, L, &shown);
+			report_unmappable(x, m, &a, shown.buf, name.buf,
+					  &sc->page, &bad, &j->d);
+			buf_release(&shown);
 			j->refused = 1;
 			goto out;
 		}
 		page = &sc->conv;
 	}
-	j->wrote = write_file(L->dir, L->fresh && before == WRITE_FAILED,
-			      name.buf, page->buf, page->len, &j->d);
+	how = lang_how(L);
+	if (L->fresh && before == WRITE_FAILED)
+		how |= WRITE_FRESH;
+	j->wrote = write_file(L->dir, how, name.buf, page->buf, page->len,
+			      &j->d);
 	j->images = info.images;
 	j->images_alt = info.images_alt;
 	if (before == WRITE_DONE && j->wrote == WRITE_SAME)
@@ -2639,6 +2687,39 @@ static void count_write(struct export_result *r, enum write_result w)
 }
 
 /* The language directories; a language whose directory fails gets none. */
+/*
+ * The hidden directory that stands for root (outdir/CODE) until unstage():
+ * ".CODE.PID.tmp" beside it, or ".CODE.PID-N.tmp" when that one is taken
+ * (mkdir makes the name ours).  Returns it (owned), or NULL: root is then
+ * written in place.
+ */
+static char *make_stage(const struct export *x, const struct xlang *L)
+{
+	struct buf stage = BUF_INIT;
+	int k;
+
+	for (k = 0; k < 100; k++) {
+		buf_reset(&stage);
+		buf_addf(&stage, "%s/.%s.%lu", x->outdir, L->code,
+			 (unsigned long)getpid());
+		if (k)
+			buf_addf(&stage, "-%d", k);
+		buf_adds(&stage, ".tmp");
+		if (mkdir(stage.buf, 0777) == 0)
+			return buf_detach(&stage, NULL);
+		if (errno != EEXIST)
+			break;
+	}
+	buf_release(&stage);
+	return NULL;
+}
+
+/*
+ * The directory of every language written.  One that does not exist yet
+ * is made whole under a hidden name first and shown at the end, all its
+ * pages at once (unstage()); one that exists is written file by file,
+ * each replaced atomically.
+ */
 static void make_lang_dirs(struct export *x, struct diag_list *d,
 			   struct export_result *r)
 {
@@ -2648,6 +2729,7 @@ static void make_lang_dirs(struct export *x, struct diag_list *d,
 		struct xlang *L = &x->langs[k];
 		struct buf dir = BUF_INIT, why = BUF_INIT;
 		char real[PATH_MAX];
+		struct stat st;
 
 		if (!L->wanted || !L->has_pages)
 			continue;
@@ -2660,6 +2742,11 @@ static void make_lang_dirs(struct export *x, struct diag_list *d,
 			continue;
 		}
 		buf_addf(&dir, "%s/%s", x->outdir, L->code);
+		if (lstat(dir.buf, &st) < 0 && errno == ENOENT &&
+		    (L->stage = make_stage(x, L)) != NULL) {
+			buf_reset(&dir);
+			buf_adds(&dir, L->stage);
+		}
 		if (*x->f->page_dir)
 			buf_addf(&dir, "/%.*s", (int)strlen(x->f->page_dir) - 1,
 				 x->f->page_dir);
@@ -2676,10 +2763,105 @@ static void make_lang_dirs(struct export *x, struct diag_list *d,
 			     x->outdir);
 			r->write_error = 1;
 		} else {
-			L->fresh = dir_is_empty(dir.buf);
+			L->fresh = L->stage || dir_is_empty(dir.buf);
 			L->dir = buf_detach(&dir, NULL);
 		}
 		buf_release(&dir);
+	}
+}
+
+/*
+ * What a failed rename leaves to do: move the files of src into dst one
+ * by one (another run made dst meanwhile), each replacing the one there,
+ * directories merged; never through a link.  Removes src when it is left
+ * empty.  Returns 0 or -1 (reported).
+ */
+static int move_tree(const char *src, const char *dst, int depth,
+		     struct diag_list *d)
+{
+	DIR *dh;
+	struct dirent *e;
+	struct stat st;
+	int ret = 0;
+
+	if (mkdir(dst, 0777) < 0 && errno != EEXIST)
+		return diag(d, R_WRITE, dst, 0, 0, NULL,
+			    "cannot create directory: %s", errmsg(errno));
+	if (lstat(dst, &st) < 0 || !S_ISDIR(st.st_mode) || depth > 32)
+		return diag(d, R_WRITE, dst, 0, 0, NULL,
+			    "not a directory: the files for it are left in '%s'",
+			    src);
+	dh = opendir(src);
+	if (!dh)
+		return diag(d, R_WRITE, src, 0, 0, NULL, "cannot open: %s",
+			    errmsg(errno));
+	while ((e = readdir(dh)) != NULL) {
+		struct buf from = BUF_INIT, to = BUF_INIT;
+
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		buf_addf(&from, "%s/%s", src, e->d_name);
+		buf_addf(&to, "%s/%s", dst, e->d_name);
+		if (lstat(from.buf, &st) == 0 && S_ISDIR(st.st_mode)) {
+			if (move_tree(from.buf, to.buf, depth + 1, d) < 0)
+				ret = -1;
+		} else if (rename(from.buf, to.buf) < 0) {
+			ret = diag(d, R_WRITE, to.buf, 0, 0, NULL,
+				   "cannot write: %s", errmsg(errno));
+		}
+		buf_release(&from);
+		buf_release(&to);
+	}
+	closedir(dh);
+	if (ret == 0)
+		rmdir(src);
+	return ret;
+}
+
+/*
+ * Diagnostics about the files of a hidden directory name them where
+ * they are now.
+ */
+static void unstage_paths(struct diag_list *d, const char *stage,
+			  const char *root)
+{
+	size_t i, n = strlen(stage);
+
+	for (i = 0; i < d->n; i++) {
+		char *f = d->v[i].file;
+		struct buf b = BUF_INIT;
+
+		if (!f || strncmp(f, stage, n) != 0 || (f[n] && f[n] != '/'))
+			continue;
+		buf_adds(&b, root);
+		buf_adds(&b, f + n);
+		free(f);
+		d->v[i].file = buf_detach(&b, NULL);
+	}
+}
+
+/*
+ * Every hidden language directory, whole now, renamed to its name (or,
+ * when another run made that meanwhile, moved into it file by file).
+ */
+static void unstage(struct export *x, struct diag_list *d,
+		    struct export_result *r)
+{
+	size_t k;
+
+	for (k = 0; k < x->c.cfg.nlang; k++) {
+		struct xlang *L = &x->langs[k];
+		struct buf root = BUF_INIT;
+
+		if (!L->stage)
+			continue;
+		buf_addf(&root, "%s/%s", x->outdir, L->code);
+		if (rename(L->stage, root.buf) < 0 &&
+		    move_tree(L->stage, root.buf, 0, d) < 0)
+			r->write_error = 1;
+		else
+			unstage_paths(d, L->stage, root.buf);
+		buf_release(&root);
 	}
 }
 
@@ -2713,7 +2895,8 @@ static void write_indexes(struct export *x, struct diag_list *d,
 			     0, 0, NULL, "%s", mustache_runaway_msg(rc_t));
 			r->usage_error = 1;
 		} else {
-			count_write(r, write_file(L->dir, 0, x->f->index_file,
+			count_write(r, write_file(L->dir, lang_how(L),
+						  x->f->index_file,
 						  sc.page.buf, sc.page.len, d));
 		}
 		arena_release(&sc.arena);
@@ -2773,7 +2956,10 @@ static char *lang_subdir(const struct export *x, size_t k, const char *sub,
 {
 	struct buf dir = BUF_INIT;
 
-	buf_addf(&dir, "%s/%s", x->outdir, x->langs[k].code);
+	if (x->langs[k].stage)
+		buf_adds(&dir, x->langs[k].stage);
+	else
+		buf_addf(&dir, "%s/%s", x->outdir, x->langs[k].code);
 	if (sub)
 		buf_addf(&dir, "/%s", sub);
 	return safe_dir(x, &dir, d);
@@ -2832,8 +3018,8 @@ static int copy_images(struct export *x, size_t k, struct epub_res *res,
 				   errno ? errmsg(errno) : "not a regular file of "
 				   "at most 64 MiB");
 		} else {
-			count_write(r, write_file(dp, 0, base + 1, data.buf,
-						  data.len, d));
+			count_write(r, write_file(dp, lang_how(L), base + 1,
+						  data.buf, data.len, d));
 		}
 		free(dp);
 	}
@@ -3039,7 +3225,8 @@ static int epub_files(struct export *x, size_t k, struct diag_list *d,
 	b.images = L->images;
 	b.images_alt = L->images_alt;
 	epub_package(&b, &opf);
-	count_write(r, write_file(L->dir, 0, "package.opf", opf.buf, opf.len, d));
+	count_write(r, write_file(L->dir, lang_how(L), "package.opf", opf.buf,
+				  opf.len, d));
 
 	root = lang_subdir(x, k, NULL, d);
 	meta = lang_subdir(x, k, "META-INF", d);
@@ -3047,11 +3234,12 @@ static int epub_files(struct export *x, size_t k, struct diag_list *d,
 		ret = -1;
 		goto out;
 	}
-	count_write(r, write_file(root, 0, "mimetype", EPUB_MIMETYPE,
+	count_write(r, write_file(root, lang_how(L), "mimetype", EPUB_MIMETYPE,
 				  strlen(EPUB_MIMETYPE), d));
 	buf_reset(&tmp);
 	epub_container(&tmp);
-	count_write(r, write_file(meta, 0, "container.xml", tmp.buf, tmp.len, d));
+	count_write(r, write_file(meta, lang_how(L), "container.xml", tmp.buf,
+				  tmp.len, d));
 	if (prune_pages(x, L->dir, pages, n, d) < 0)
 		ret = -1;
 out:
@@ -3101,7 +3289,8 @@ static void write_stylesheet(struct export *x, struct diag_list *d,
 	if (x->f->style_per_lang) {
 		for (k = 0; k < x->c.cfg.nlang; k++)
 			if (x->langs[k].dir)
-				count_write(r, write_file(x->langs[k].dir, 0,
+				count_write(r, write_file(x->langs[k].dir,
+							  lang_how(&x->langs[k]),
 							  x->f->stylesheet, data,
 							  len, d));
 	} else {
@@ -3219,6 +3408,7 @@ static void export_release(struct export *x)
 		if (x->langs[i].code_esc != x->langs[i].code)
 			free(x->langs[i].code_esc);
 		free(x->langs[i].dir);
+		free(x->langs[i].stage);
 		bimages_free(x->langs[i].img, x->langs[i].nimg);
 	}
 	free(x->langs);
@@ -3279,6 +3469,7 @@ static int reported(const struct export *x, size_t i)
 	return x->c.selected[i] && (k < 0 || x->langs[k].wanted) &&
 	       (m->status != STATUS_DRAFT || x->o->include_drafts);
 }
+
 
 static void title_key_job(void *ctx, size_t i, int worker)
 {
@@ -3590,6 +3781,7 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 		    x.f->lang_files(&x, k, &all, r) < 0)
 			r->write_error = 1;
 	write_stylesheet(&x, &all, r);
+	unstage(&x, &all, r);
 merge:
 	keep_diags(&x, &all, d);
 out:

@@ -139,6 +139,29 @@ test_expect_success 'no temporary file is left behind' '
 	test_cmp /dev/null dots
 '
 
+test_expect_success 'a language directory that exists is written in, not replaced: its mode stays' '
+	sample &&
+	mkdir -p articles/out/html/fr &&
+	chmod 0750 articles/out/html/fr &&
+	(cd articles && folio export --to html -q) &&
+	test "$(stat -c %a articles/out/html/fr)" = 750 &&
+	test -f articles/out/html/fr/approches-therapeutiques.html &&
+	test "$(stat -c %a articles/out/html/en)" != 750
+'
+
+test_expect_success 'the hidden directory of a killed run is neither read nor touched' '
+	sample &&
+	mkdir -p articles/out/html/.fr.1.tmp &&
+	echo "half a page" >articles/out/html/.fr.1.tmp/approches-therapeutiques.html &&
+	(cd articles && folio export --to html -q) &&
+	echo "half a page" >expect &&
+	test_cmp expect articles/out/html/.fr.1.tmp/approches-therapeutiques.html &&
+	grep -q "</html>" articles/out/html/fr/approches-therapeutiques.html &&
+	find articles/out -name ".*" >dots &&
+	echo articles/out/html/.fr.1.tmp >expect &&
+	test_cmp expect dots
+'
+
 test_expect_success 'the same bytes with -j 1 and -j 4' '
 	sample &&
 	(cd articles && folio export --to html -q -j 1 -o ../one &&

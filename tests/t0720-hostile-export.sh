@@ -302,6 +302,22 @@ test_expect_success 'an output path that is a file, a FIFO or under /dev/null: e
 	test_cmp /dev/null ../afile
 '
 
+test_expect_success 'two runs into one new output directory at once: both exit 0, the pages whole, nothing hidden left' '
+	corpus &&
+	for f in $FORMATS; do
+		run export --to $f -q -o ../ref-$f &&
+		for i in 1 2 3 4; do
+			rm -rf ../twice &&
+			{ run export --to $f -q -o ../twice >../err1 2>&1 & pid=$! &&
+			  { run export --to $f -q -o ../twice >../err2 2>&1; echo $? >../status2; } &&
+			  { wait $pid; echo $? >../status1; }; } &&
+			test "$(cat ../status1)$(cat ../status2)" = 00 &&
+			diff -r ../ref-$f ../twice ||
+			{ echo "--to $f, try $i: status $(cat ../status1) $(cat ../status2)"; cat ../err1 ../err2; return 1; }
+		done
+	done
+'
+
 test_expect_success 'every run stayed under the memory bound' '
 	if test -s "$TRASH/rss-over"; then cat "$TRASH/rss-over"; false; fi
 '
