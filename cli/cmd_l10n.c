@@ -1347,7 +1347,7 @@ int cmd_l10n(int argc, const char **argv, const struct global_opts *g)
 	}
 	if (parse_check(check, &v.check) < 0)
 		goto out;
-	if (corpus_open(&c, nargs ? argv[first] : NULL, &d) < 0 ||
+	if (corpus_open(&c, nargs ? argv[first] : NULL, jobs, &d) < 0 ||
 	    corpus_select(&c, argv + first, nargs, &d) < 0) {
 		ret = print_corpus_errors(&d);
 		goto out;
@@ -1373,7 +1373,6 @@ int cmd_l10n(int argc, const char **argv, const struct global_opts *g)
 	}
 	if (!langs.n)
 		memset(on, 1, c.cfg.nlang);
-	c.jobs = jobs < 1 ? 1 : jobs;
 	/* per-file problems are validate's to print; invalid cells quote them */
 	corpus_index(&c, INDEX_BODY | INDEX_WORDS | INDEX_NO_LINKS, &d);
 	l10n_build(&r, &c, &d);

@@ -454,7 +454,7 @@ int cmd_stamp(int argc, const char **argv, const struct global_opts *g)
 		return EXIT_USAGE;
 	}
 	/* the corpus is the one the files are in, wherever folio is run */
-	if (corpus_open(&c, argv[first], &d) < 0) {
+	if (corpus_open(&c, argv[first], 1, &d) < 0) {
 		ret = EXIT_USAGE;
 		goto report;
 	}

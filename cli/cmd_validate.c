@@ -59,14 +59,13 @@ int cmd_validate(int argc, const char **argv, const struct global_opts *g)
 	if (jobs < 1)
 		jobs = 1;
 
-	if (corpus_open(&c, nargs ? argv[first] : NULL, &d) < 0 ||
+	if (corpus_open(&c, nargs ? argv[first] : NULL, jobs, &d) < 0 ||
 	    corpus_select(&c, argv + first, nargs, &d) < 0) {
 		diag_list_sort(&d);
 		diag_print(&d, &o, 0, stdout, stderr);
 		ret = EXIT_USAGE;
 		goto out;
 	}
-	c.jobs = jobs;
 	corpus_index(&c, INDEX_BODY, &d);
 	checks_cross(&c, &d);
 	for (i = 0; i < c.n; i++)

@@ -75,6 +75,11 @@ char *corpus_path(const struct corpus *c, const char *relpath)
 	struct buf b = BUF_INIT;
 	char *r;
 
+	if (c->prefix) {
+		buf_adds(&b, c->prefix);
+		buf_adds(&b, relpath);
+		return buf_detach(&b, NULL);
+	}
 	/* the shortest path from the cwd: "fr.md" inside the article's dir */
 	buf_addf(&b, "%s/%s", c->root_abs, relpath);
 	r = relative(c->cwd_abs, b.buf);
@@ -86,6 +91,7 @@ static int find_root(struct corpus *c, const char *start, struct diag_list *d)
 {
 	char cwd[PATH_MAX], dir[PATH_MAX];
 	struct stat st;
+	size_t n;
 
 	if (!getcwd(cwd, sizeof(cwd)))
 		return diag(d, R_CONFIG, NULL, 0, 0, NULL,
@@ -127,6 +133,19 @@ static int find_root(struct corpus *c, const char *start, struct diag_list *d)
 	c->root_abs = xstrdup(dir);
 	c->cwd_abs = xstrdup(cwd);
 	c->root = relative(cwd, dir);
+	/* from a cwd not below the root, a file's path is the root's and
+	 * its relpath (no ".." to cancel) */
+	n = strlen(dir);
+	if (strcmp(dir, "/") != 0 &&
+	    (strncmp(cwd, dir, n) != 0 || cwd[n] != '/')) {
+		struct buf b = BUF_INIT;
+
+		if (strcmp(c->root, ".") != 0) {
+			buf_adds(&b, c->root);
+			buf_addc(&b, '/');
+		}
+		c->prefix = buf_detach(&b, NULL);
+	}
 	return 0;
 }
 
@@ -276,10 +295,14 @@ static int load_schemas(struct corpus *c, struct diag_list *d)
 	return c->article_schema && c->strings_schema ? 0 : -1;
 }
 
+/* What the walk of one directory found. */
 struct scan {
-	struct corpus *c;
-	struct diag_list *d;
-	size_t alloc;
+	const struct corpus *c;
+	struct diag_list d;
+	char **rel;		/* the articles' paths below the root; owned */
+	size_t n, alloc;
+	char **sub;		/* the top level's directories, or NULL */
+	size_t nsub, asub;
 	int depth;
 };
 
@@ -296,23 +319,18 @@ static int is_md(const char *name)
 	return n > 3 && strcmp(name + n - 3, ".md") == 0;
 }
 
-static void add_file(struct scan *s, const char *rel)
+static void add_rel(char ***v, size_t *n, size_t *alloc, const char *rel)
 {
-	struct corpus *c = s->c;
-	struct article_meta *m;
-
-	GROW(c->articles, s->alloc, c->n + 1);
-	m = &c->articles[c->n++];
-	memset(m, 0, sizeof(*m));
-	m->relpath = xstrdup(rel);
-	m->path = corpus_path(c, rel);
+	GROW(*v, *alloc, *n + 1);
+	(*v)[(*n)++] = xstrdup(rel);
 }
 
 /*
  * Walk the tree below the root.  Directories starting with '_' or '.'
  * are skipped; symbolic links to directories are not followed (no loops);
  * anything named *.md is an article, and when it is not a readable
- * regular file the reading reports it.
+ * regular file the reading reports it.  With s->sub, the directories
+ * found are listed there instead of walked (the top level).
  */
 static void scan_dir(struct scan *s, const char *rel)
 {
@@ -331,7 +349,7 @@ static void scan_dir(struct scan *s, const char *rel)
 	if (!dir) {
 		char *p = corpus_path(s->c, *rel ? rel : ".");
 
-		diag(s->d, R_IO, p, 0, 0, NULL, "cannot list directory: %s",
+		diag(&s->d, R_IO, p, 0, 0, NULL, "cannot list directory: %s",
 		     errmsg(errno));
 		free(p);
 		goto out;
@@ -354,12 +372,16 @@ static void scan_dir(struct scan *s, const char *rel)
 		/* a directory named *.md is reported (reading it says what it
 		 * is) and searched like any other */
 		if (is_md(e->d_name))
-			add_file(s, child.buf);
+			add_rel(&s->rel, &s->n, &s->alloc, child.buf);
 		/* d_type spares a stat per file; some file systems leave it
 		 * DT_UNKNOWN, and then lstat says (links are not followed) */
 		if (e->d_type == DT_DIR ||
 		    (e->d_type == DT_UNKNOWN && lstat(path.buf, &st) == 0 &&
 		     S_ISDIR(st.st_mode))) {
+			if (s->sub) {
+				add_rel(&s->sub, &s->nsub, &s->asub, child.buf);
+				continue;
+			}
 			s->depth++;
 			scan_dir(s, child.buf);
 			s->depth--;
@@ -371,27 +393,73 @@ out:
 	buf_release(&child);
 }
 
-int corpus_open(struct corpus *c, const char *start, struct diag_list *d)
+/* pool_fn: the walk below the top level's directory i. */
+static void scan_job(void *ctx, size_t i, int worker)
 {
-	struct scan s;
+	struct scan *top = ctx, *s = &top[i + 1];
 
-	memset(c, 0, sizeof(*c));
-	if (find_root(c, start, d) < 0 || load_config(c, d) < 0 ||
-	    load_schemas(c, d) < 0)
-		return -1;
-	memcpy(d->ignored, c->cfg.ignore, sizeof(d->ignored));
-	memset(&s, 0, sizeof(s));
-	s.c = c;
-	s.d = d;
-	scan_dir(&s, "");
+	(void)worker;
+	s->c = top->c;
+	s->depth = 1;
+	scan_dir(s, top->sub[i]);
+}
+
+/*
+ * The article files of the corpus into c->articles, sorted by path.  The
+ * directories of the top level are walked by c->jobs workers (a corpus
+ * keeps an article's languages in a directory of its own); what each
+ * found is taken in their order.
+ */
+static void scan_corpus(struct corpus *c, struct diag_list *d)
+{
+	struct scan *s;
+	size_t i, k, n, alloc = 0;
+
+	s = xcalloc(1, sizeof(*s));
+	s->c = c;
+	s->sub = xcalloc(1, sizeof(*s->sub));
+	scan_dir(s, "");
+	n = s->nsub;
+	s = xrealloc(s, (n + 1) * sizeof(*s));
+	memset(s + 1, 0, n * sizeof(*s));
+	pool_run(c->jobs, n, scan_job, s);
+	for (k = 0; k <= n; k++) {
+		for (i = 0; i < s[k].n; i++) {
+			struct article_meta *m;
+
+			GROW(c->articles, alloc, c->n + 1);
+			m = &c->articles[c->n++];
+			memset(m, 0, sizeof(*m));
+			m->relpath = s[k].rel[i];
+			m->path = corpus_path(c, m->relpath);
+		}
+		free(s[k].rel);
+		diag_list_append(d, &s[k].d);
+		diag_list_release(&s[k].d);
+	}
+	for (i = 0; i < n; i++)
+		free(s->sub[i]);
+	free(s->sub);
+	free(s);
 	if (c->n) {
 		qsort(c->articles, c->n, sizeof(*c->articles), cmp_meta);
 		/* the index lives all run long: no room to spare */
 		c->articles = xrealloc(c->articles, c->n * sizeof(*c->articles));
 	}
+}
+
+int corpus_open(struct corpus *c, const char *start, int jobs,
+		struct diag_list *d)
+{
+	memset(c, 0, sizeof(*c));
+	c->jobs = jobs < 1 ? 1 : jobs;
+	if (find_root(c, start, d) < 0 || load_config(c, d) < 0 ||
+	    load_schemas(c, d) < 0)
+		return -1;
+	memcpy(d->ignored, c->cfg.ignore, sizeof(d->ignored));
+	scan_corpus(c, d);
 	c->selected = xmalloc(c->n ? c->n : 1);
 	memset(c->selected, 1, c->n ? c->n : 1);
-	c->jobs = 1;
 	return 0;
 }
 
@@ -751,5 +819,6 @@ void corpus_release(struct corpus *c)
 	free(c->root);
 	free(c->root_abs);
 	free(c->cwd_abs);
+	free(c->prefix);
 	memset(c, 0, sizeof(*c));
 }

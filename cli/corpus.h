@@ -31,6 +31,9 @@ struct corpus {
 	char *root;		/* the corpus directory, as reported ("." ...) */
 	char *root_abs;		/* its absolute path */
 	char *cwd_abs;		/* the current directory, absolute */
+	/* what corpus_path() puts before a relpath: root and '/', "" for
+	 * "."; NULL when the cwd is below the root (a path may be shorter) */
+	char *prefix;
 	struct article_meta *articles;	/* sorted by relpath */
 	size_t n;
 	unsigned char *selected;	/* selected[i]: PATHs include it */
@@ -51,11 +54,12 @@ struct corpus {
 
 /*
  * Find the corpus (from start, or the cwd when NULL, then upward), read
- * and check folio.yaml, load the schemas, list the article files.  Config
- * problems are reported to diags; returns -1 when the corpus cannot be
- * used (exit 2).
+ * and check folio.yaml, load the schemas, list the article files (jobs
+ * workers, also c->jobs).  Config problems are reported to diags;
+ * returns -1 when the corpus cannot be used (exit 2).
  */
-int corpus_open(struct corpus *c, const char *start, struct diag_list *diags);
+int corpus_open(struct corpus *c, const char *start, int jobs,
+		struct diag_list *diags);
 
 /*
  * Restrict reporting to the articles under the given paths (files or

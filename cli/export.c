@@ -242,7 +242,7 @@ struct export {
 	char *outdir;		/* as reported, no trailing '/' */
 	char *outdir_abs;
 	struct arena arena;	/* shared read-only data for the workers */
-	/* the sort keys of the publishable articles' titles (title_keys) */
+	/* the sort keys of the publishable articles' titles (page_job) */
 	char **title_key;
 	/* true, false and null, in arena: every page's booleans share them */
 	struct ynode *yes, *no, *null;
@@ -2558,6 +2558,13 @@ static void page_job(void *ctx, size_t i, int worker)
 	enum write_result before = j->wrote;
 	int rc_t, how;
 
+	/*
+	 * The sort key of a publishable article's title, which indexes and
+	 * tables of contents are ordered by: Unicode case folding is costly
+	 * enough to share among the workers.
+	 */
+	if (run->check && x->pub[j->art])
+		x->title_key[j->art] = sort_key(m->title);
 	j->wrote = WRITE_FAILED;
 	j->refused = 0;
 	bimages_free(j->img, j->nimg);
@@ -3471,26 +3478,6 @@ static int reported(const struct export *x, size_t i)
 }
 
 
-static void title_key_job(void *ctx, size_t i, int worker)
-{
-	struct export *x = ctx;
-
-	(void)worker;
-	if (x->pub[i])
-		x->title_key[i] = sort_key(x->c.articles[i].title);
-}
-
-/*
- * The sort keys of every publishable article's title, which indexes and
- * tables of contents are ordered by: Unicode case folding is costly
- * enough to share among the workers.
- */
-static void title_keys(struct export *x, int jobs)
-{
-	x->title_key = xcalloc(x->c.n + 1, sizeof(*x->title_key));
-	pool_run(jobs, x->c.n, title_key_job, x);
-}
-
 static void run_pool(struct run *run, size_t njobs, int nsc)
 {
 	int i;
@@ -3534,7 +3521,7 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 		r->usage_error = 1;
 		return -1;
 	}
-	if (corpus_open(c, o->npaths ? o->paths[0] : NULL, d) < 0 ||
+	if (corpus_open(c, o->npaths ? o->paths[0] : NULL, nsc, d) < 0 ||
 	    corpus_select(c, o->paths, o->npaths, d) < 0) {
 		r->usage_error = 1;
 		goto out;
@@ -3587,7 +3574,6 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 	 * The frontmatter of every article and the cross-file rules; the
 	 * bodies are checked in the pages' own parse, below.
 	 */
-	c->jobs = nsc;
 	corpus_index(c, INDEX_KEEP, &all);
 	checks_cross(c, &all);
 
@@ -3680,6 +3666,7 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 		njobs++;
 	}
 	run.check = 1;
+	x.title_key = xcalloc(c->n + 1, sizeof(*x.title_key));
 	run_pool(&run, njobs, nsc);
 	for (i = 0; i < njobs; i++) {
 		struct job *j = &run.jobs[i];
@@ -3774,7 +3761,6 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 	for (i = 0; x.f->book && i < c->n; i++)
 		if (x.pub[i] && reported(&x, i))
 			x.langs[x.lix[i]].has_pages = 1;
-	title_keys(&x, nsc);
 	write_indexes(&x, &all, r);
 	for (k = 0; x.f->lang_files && k < c->cfg.nlang; k++)
 		if (x.langs[k].dir && x.langs[k].has_pages &&
