@@ -1582,23 +1582,52 @@ static void index_links(struct pg *p, struct ynode *d)
 }
 
 /* A sort key that ignores case and accents, the same in any locale. */
-static char *sort_key(const char *s)
+char *export_sort_key(const char *s)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	utf8proc_uint8_t *out = NULL;
-	size_t i;
+	struct buf k = BUF_INIT;
+	size_t i = 0;
 
-	/* printable ASCII: case folding lowers the letters, nothing else */
-	for (i = 0; s && s[i] >= 0x20 && s[i] < 0x7F; i++)
-		;
-	if (s && !s[i]) {
-		char *k = xstrdup(s);
+	/*
+	 * Printable ASCII (case folding lowers the letters, nothing else),
+	 * accented Latin and Arabic as heading ids read them: most titles
+	 * without utf8proc.
+	 */
+	while (s && u[i]) {
+		char c = (char)u[i];
+		unsigned cp;
 
-		for (i = 0; k[i]; i++)
-			if (k[i] >= 'A' && k[i] <= 'Z')
-				k[i] += 'a' - 'A';
-		return k;
+		if (u[i] >= 0x20 && u[i] < 0x7F) {
+			buf_addc(&k, c >= 'A' && c <= 'Z' ? c + 'a' - 'A' : c);
+			i++;
+			continue;
+		}
+		if (u[i] < 0xC2 || u[i] > 0xDF || (u[i + 1] & 0xC0) != 0x80)
+			break;
+		cp = ((u[i] & 0x1Fu) << 6) | (u[i + 1] & 0x3Fu);
+		switch (render_fold2(cp, &c)) {
+		case 1:
+			buf_addc(&k, c);
+			break;
+		case 2:
+			buf_add(&k, s + i, 2);
+			break;
+		case 0:
+			break;
+		default:
+			goto slow;
+		}
+		i += 2;
 	}
-	if (!s || utf8proc_map((const utf8proc_uint8_t *)s, -1, &out,
+	if (s && !u[i]) {
+		if (!k.len)
+			return xstrdup("");
+		return buf_detach(&k, NULL);
+	}
+slow:
+	buf_release(&k);
+	if (!s || utf8proc_map(u, -1, &out,
 			       UTF8PROC_NULLTERM | UTF8PROC_COMPOSE |
 			       UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
 			       UTF8PROC_COMPAT) < 0)
@@ -2564,7 +2593,7 @@ static void page_job(void *ctx, size_t i, int worker)
 	 * enough to share among the workers.
 	 */
 	if (run->check && x->pub[j->art])
-		x->title_key[j->art] = sort_key(m->title);
+		x->title_key[j->art] = export_sort_key(m->title);
 	j->wrote = WRITE_FAILED;
 	j->refused = 0;
 	bimages_free(j->img, j->nimg);

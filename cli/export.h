@@ -50,6 +50,14 @@ struct export_result {
 	int write_error;	/* some output could not be written */
 };
 
+/*
+ * The key an index and a table of contents sort titles by (then by
+ * article): s case-folded, compatibility-decomposed, without marks, as
+ * utf8proc's COMPOSE, CASEFOLD, STRIPMARK and COMPAT make it.  The caller
+ * frees it.
+ */
+char *export_sort_key(const char *s);
+
 /* Is name a format export knows ("html")?  0 when it is not. */
 int export_format_known(const char *name);
 /* The formats, comma-separated, for messages ("html, xhtml, text"). */

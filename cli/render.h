@@ -184,4 +184,14 @@ int render_link_target(const struct render_opts *o, struct buf *href,
  */
 void render_heading_id(struct buf *out, const char *s, size_t n);
 
+/*
+ * What case folding, compatibility decomposition and the removal of marks
+ * (utf8proc's CASEFOLD, COMPAT, STRIPMARK, as heading ids and sort keys
+ * read text) make of the character cp of U+0080 to U+07FF, when the
+ * heading ids' tables know it: 1, one ASCII letter, in *c (é, ç, ğ: e, c,
+ * g); 2, the character itself (an Arabic letter); 0, nothing (an Arabic
+ * mark); -1, not known (ask utf8proc).
+ */
+int render_fold2(unsigned cp, char *c);
+
 #endif

@@ -202,6 +202,19 @@ static int arabic_mark(unsigned cp)
 	return (cp >= 0x64B && cp <= 0x65F) || cp == 0x670;
 }
 
+int render_fold2(unsigned cp, char *c)
+{
+	if (cp >= 0xC0 && cp < 0x180 && latin_letter[cp - 0xC0] != '.') {
+		*c = latin_letter[cp - 0xC0];
+		return 1;
+	}
+	if (arabic_self(cp))
+		return 2;
+	if (arabic_mark(cp))
+		return 0;
+	return -1;
+}
+
 /*
  * A letter or digit s[0..len) into the id, after a '-' when separators
  * came since the last one; ids are XML names too: "h-" before a leading

@@ -16,6 +16,7 @@
 #include <utf8proc.h>
 
 #include "buf.h"
+#include "export.h"
 #include "markdown.h"
 #include "render.h"
 #include "util.h"
@@ -194,6 +195,68 @@ static void heading_id_checks(void)
 	CHECK(!bad, "%d heading ids differ from utf8proc's", bad);
 }
 
+/* What export_sort_key() must give: s through utf8proc_map. */
+static char *ref_sort_key(const char *s)
+{
+	utf8proc_uint8_t *out = NULL;
+
+	if (utf8proc_map((const utf8proc_uint8_t *)s, -1, &out,
+			 UTF8PROC_NULLTERM | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+			 UTF8PROC_STRIPMARK | UTF8PROC_COMPAT) < 0)
+		return strdup(s);
+	return (char *)out;
+}
+
+/*
+ * Index sort keys: every character of U+0080 to U+07FF, alone, between
+ * letters and twice, and titles of each language, broken UTF-8 and
+ * control characters, get the key utf8proc gives them (export_sort_key()
+ * reads ASCII, accented Latin and Arabic itself).
+ */
+static void sort_key_checks(void)
+{
+	static const char *const titles[] = {
+		"Immunoth\xc3\xa9rapie : les r\xc3\xa9ponses", "\xc3\x89TAPES",
+		"Stra\xc3\x9f" "e", "\xc4\xb0mm\xc3\xbcnoterapi ve ba\xc4\x9f\xc4\xb1\xc5\x9f\xc4\xb1kl\xc4\xb1k",
+		"\xd8\xa7\xd9\x84\xd8\xb9\xd9\x84\xd8\xa7\xd8\xac \xd8\xa8\xd9\x90\xd8\xa7\xd9\x84\xd9\x85\xd9\x86\xd8\xa7\xd8\xb9\xd8\xa9",
+		"\xd8\xa2\xd8\xa5\xd8\xa6", "caf\xc3", "a\xc3(b", "tab\there", "\x7f", "",
+		"\xe2\x80\x99l\xe2\x80\x99immunit\xc3\xa9", "\xef\xac\x81n", "K\xe2\x84\xaa",
+	};
+	unsigned cp;
+	size_t i;
+	int bad = 0;
+
+	for (cp = 0x80; cp < 0x800; cp++) {
+		static const char *const forms[] = { "%s", "Ab%sC", "%s%s", "1 %s." };
+		unsigned char c[5] = { 0 };
+		size_t f;
+
+		utf8proc_encode_char((utf8proc_int32_t)cp, c);
+		for (f = 0; f < ARRAY_SIZE(forms); f++) {
+			struct buf t = BUF_INIT;
+			char *a, *b;
+
+			buf_addf(&t, forms[f], c, c);
+			a = export_sort_key(t.buf);
+			b = ref_sort_key(t.buf);
+			if (strcmp(a, b) && !bad++)
+				CHECK_STR(a, b, "sort key of U+%04X (\"%s\")", cp,
+					  t.buf);
+			free(a);
+			free(b);
+			buf_release(&t);
+		}
+	}
+	CHECK(!bad, "%d sort keys differ from utf8proc's", bad);
+	for (i = 0; i < ARRAY_SIZE(titles); i++) {
+		char *a = export_sort_key(titles[i]), *b = ref_sort_key(titles[i]);
+
+		CHECK_STR(a, b, "sort key of \"%s\"", titles[i]);
+		free(a);
+		free(b);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	const char *path = argc > 1 ? argv[1] : "tests/spec/render_html.txt";
@@ -201,6 +264,7 @@ int main(int argc, char **argv)
 
 	unit_checks();
 	heading_id_checks();
+	sort_key_checks();
 	n = spec_run(path, render);
 	printf("# %d examples in %s\n", n, path);
 	return test_done("render_html_spec");
