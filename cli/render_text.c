@@ -1132,18 +1132,37 @@ struct page {
 	struct wrap w;
 	struct render_refs *refs;
 	size_t start;		/* where the page began in out */
+	const struct ynode *d;	/* the page's data */
+	size_t from;		/* ymap_get_next()'s place in d */
 };
 
-static const struct ynode *str_of(const struct ynode *d, const char *key)
+static const struct ynode *string_or_null(const struct ynode *n)
 {
-	const struct ynode *n = ymap_get(d, key);
-
 	return n && n->type == Y_STRING && n->len ? n : NULL;
 }
 
-static int true_of(const struct ynode *d, const char *key)
+static const struct ynode *str_of(const struct ynode *d, const char *key)
 {
-	const struct ynode *n = ymap_get(d, key);
+	return string_or_null(ymap_get(d, key));
+}
+
+/*
+ * The page's data, asked for in about the order page_data() (export.c)
+ * put its keys in, each once.
+ */
+static const struct ynode *page_get(struct page *pg, const char *key)
+{
+	return ymap_get_next(pg->d, key, &pg->from);
+}
+
+static const struct ynode *page_str(struct page *pg, const char *key)
+{
+	return string_or_null(page_get(pg, key));
+}
+
+static int page_true(struct page *pg, const char *key)
+{
+	const struct ynode *n = page_get(pg, key);
 
 	return n && n->type == Y_BOOL && n->v.b;
 }
@@ -1213,21 +1232,44 @@ void render_text_page(const struct ynode *d, const struct render_opts *o,
 		      struct render_info *info, struct buf *out)
 {
 	struct page pg;
-	const struct ynode *n, *runs, *list;
+	const struct ynode *n, *list, *title, *summary, *body, *updated_on,
+		*reviewers, *ack, *translated_by, *also, *runs, *notice,
+		*label, *href, *related, *further, *sources, *links;
+	int has_reviewers, stale, has_related, has_sources;
 	size_t i;
 
 	memset(&pg, 0, sizeof(pg));
 	pg.out = out;
 	pg.start = out->len;
 	pg.refs = &info->refs;
+	pg.d = d;
 	wrap_init(&pg.w, out, o->width ? o->width : DEFAULT_WIDTH);
 
-	heading(&pg, str_of(d, "title"), '=');
-	para(&pg, str_of(d, "summary"));
-	if (true_of(d, "stale") && (n = str_of(d, "stale_notice")) != NULL) {
-		const struct ynode *href = str_of(d, "original_href");
-		const struct ynode *label = str_of(d, "original_link");
+	/* in the order of page_data()'s keys: each found in a few steps */
+	title = page_str(&pg, "title");
+	summary = page_str(&pg, "summary");
+	body = page_str(&pg, "body");
+	updated_on = page_str(&pg, "updated_on");
+	reviewers = page_get(&pg, "reviewers");
+	has_reviewers = page_true(&pg, "has_reviewers");
+	ack = page_str(&pg, "acknowledgements");
+	translated_by = page_str(&pg, "translated_by");
+	also = page_str(&pg, "also_available_in");
+	runs = page_get(&pg, "also_available_in_runs");
+	stale = page_true(&pg, "stale");
+	notice = page_str(&pg, "stale_notice");
+	label = page_str(&pg, "original_link");
+	href = page_str(&pg, "original_href");
+	related = page_get(&pg, "related");
+	has_related = page_true(&pg, "has_related");
+	further = page_str(&pg, "further_reading");
+	sources = page_get(&pg, "sources");
+	has_sources = page_true(&pg, "has_sources");
+	links = page_str(&pg, "links");
 
+	heading(&pg, title, '=');
+	para(&pg, summary);
+	if (stale && (n = notice) != NULL) {
 		part(&pg);
 		wrap_begin(&pg.w, NULL, NULL, NULL);
 		wrap_text(&pg.w, n->str, n->len);
@@ -1238,14 +1280,13 @@ void render_text_page(const struct ynode *d, const struct render_opts *o,
 		}
 		wrap_end(&pg.w);
 	}
-	if ((n = str_of(d, "body")) != NULL) {
+	if ((n = body) != NULL) {
 		part(&pg);
 		buf_add(out, n->str, n->len);
 	}
-	para(&pg, str_of(d, "updated_on"));
+	para(&pg, updated_on);
 
 	/* "also available in", each language followed by its link's number */
-	runs = ymap_get(d, "also_available_in_runs");
 	if (runs && runs->type == Y_SEQ && runs->n) {
 		part(&pg);
 		wrap_begin(&pg.w, NULL, NULL, NULL);
@@ -1258,32 +1299,32 @@ void render_text_page(const struct ynode *d, const struct render_opts *o,
 		}
 		wrap_end(&pg.w);
 	} else {
-		para(&pg, str_of(d, "also_available_in"));
+		para(&pg, also);
 	}
 
-	if (true_of(d, "has_reviewers")) {
-		heading(&pg, str_of(d, "acknowledgements"), '-');
-		list = ymap_get(d, "reviewers");
+	if (has_reviewers) {
+		heading(&pg, ack, '-');
+		list = reviewers;
 		for (i = 0; list && list->type == Y_SEQ && i < list->n; i++)
 			para(&pg, str_of(list->items[i], "thanks"));
 	}
-	para(&pg, str_of(d, "translated_by"));
+	para(&pg, translated_by);
 
-	if (true_of(d, "has_related")) {
-		heading(&pg, str_of(d, "further_reading"), '-');
+	if (has_related) {
+		heading(&pg, further, '-');
 		part(&pg);
-		items(&pg, ymap_get(d, "related"));
+		items(&pg, related);
 	}
 
 	/* the sources, then every URL by its number (lynx's references) */
-	if (true_of(d, "has_sources") || pg.refs->n) {
+	if (has_sources || pg.refs->n) {
 		size_t width;
 		char num[32];
 
-		heading(&pg, str_of(d, "links"), '-');
-		if (true_of(d, "has_sources")) {
+		heading(&pg, links, '-');
+		if (has_sources) {
 			part(&pg);
-			items(&pg, ymap_get(d, "sources"));
+			items(&pg, sources);
 		}
 		if (pg.refs->n) {
 			part(&pg);

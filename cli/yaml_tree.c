@@ -453,6 +453,28 @@ const struct ypair *ymap_pair(const struct ynode *m, const char *key)
 	return NULL;
 }
 
+struct ynode *ymap_get_next(const struct ynode *m, const char *key,
+			    size_t *from)
+{
+	size_t i, k, n;
+
+	if (!m || m->type != Y_MAP)
+		return NULL;
+	n = strlen(key);
+	for (k = 0, i = *from; k < m->n; k++, i++) {
+		const struct ynode *kn;
+
+		if (i >= m->n)
+			i = 0;
+		kn = m->pairs[i].key;
+		if (kn->len == n && memcmp(kn->str, key, n) == 0) {
+			*from = i + 1;
+			return m->pairs[i].value;
+		}
+	}
+	return NULL;
+}
+
 struct ynode *ymap_get(const struct ynode *m, const char *key)
 {
 	const struct ypair *p = ymap_pair(m, key);

@@ -100,6 +100,14 @@ void ydoc_release(struct ydoc *doc);
 struct ynode *ymap_get(const struct ynode *m, const char *key);
 /* The pair of key, or NULL. */
 const struct ypair *ymap_pair(const struct ynode *m, const char *key);
+/*
+ * ymap_get() for a reader that asks for the keys of one map mostly in
+ * their order: the search starts at *from (then wraps around), and
+ * *from becomes the place after the key found.  Start *from at 0.  The
+ * map's keys must be unique (a map folio built, not one parsed).
+ */
+struct ynode *ymap_get_next(const struct ynode *m, const char *key,
+			    size_t *from);
 /* The node's string when it is a scalar of any type, else NULL. */
 const char *ynode_scalar(const struct ynode *n);
 /* The string of a Y_STRING node, else NULL. */
