@@ -7,13 +7,40 @@
  *
  * Asserts: runs of valid UTF-8 give valid UTF-8; output grows at most a
  * few bytes per input byte; a language with no rules copies text as is.
+ * The text runs, joined, also go through export_sort_key() (the key of
+ * index order, which reads Latin and Arabic letters itself), which must
+ * give what utf8proc gives.
  */
 #include "fuzz.h"
 
 #include "buf.h"
+#include "export.h"
 #include "typo.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/* export_sort_key() against utf8proc_map, as export.h describes it. */
+static void sort_key_check(const char *s)
+{
+	utf8proc_uint8_t *ref = NULL;
+	char *key = export_sort_key(s);
+	const char *want = s;
+
+	if (utf8proc_map((const utf8proc_uint8_t *)s, -1, &ref,
+			 UTF8PROC_NULLTERM | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+			 UTF8PROC_STRIPMARK | UTF8PROC_COMPAT) >= 0)
+		want = (const char *)ref;
+	if (strcmp(key, want)) {
+		fprintf(stderr, "fuzz: sort key '%s' of '%s', utf8proc '%s'\n",
+			key, s, want);
+		abort();
+	}
+	free(key);
+	free(ref);
+}
 
 static const char *const langs[] = {
 	"fr", "en", "de", "nl", "tr", "ar", "", "fr-CA", "zxx", "it",
@@ -75,6 +102,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			lang ? lang : "(null)");
 		abort();
 	}
+	buf_addc(&plain, '\0');
+	sort_key_check(plain.buf);
 	for (i = 1; i + 3 < size; i += 4) {
 		unsigned cp = (unsigned)data[i] << 16 | (unsigned)data[i + 1] << 8 |
 			      data[i + 2];
