@@ -181,13 +181,13 @@ struct xlang {
 	/* the catalog's sentences every page uses (sentence_keys) */
 	const char *sentence[6];
 	struct ynode *autonym;	/* its own name */
-	char *dir;		/* output directory of its pages, or NULL */
+	char *dir;		/* output directory of its pages, or NULL; owned */
 	int fresh;		/* dir was empty before this run wrote in it */
 	/*
 	 * The hidden directory (".CODE.PID.tmp" beside it) that stands for
 	 * its directory when that did not exist: written in without
 	 * temporary files, renamed into place at the end (unstage()); or
-	 * NULL.  dir and the book's directories are below it.
+	 * NULL.  Owned; dir and the book's directories are below it.
 	 */
 	char *stage;
 	/* an e-book's images, from its pages; and how many had an alt text */
