@@ -8,28 +8,30 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Tries before giving up on finding a free temporary name. */
-#define ATOMIC_TRIES 100
-
-int atomic_open(struct buf *tmp, const char *path, mode_t mode)
+void atomic_tmp_name(struct buf *tmp, const char *path, int k)
 {
 	const char *slash = strrchr(path, '/');
 	size_t dirlen = slash ? (size_t)(slash - path + 1) : 0;
-	unsigned long long pid = (unsigned long long)getpid();
+
+	buf_reset(tmp);
+	buf_add(tmp, path, dirlen);
+	buf_addc(tmp, '.');
+	buf_adds(tmp, path + dirlen);
+	buf_addc(tmp, '.');
+	buf_addu(tmp, (unsigned long long)getpid());
+	if (k) {
+		buf_addc(tmp, '-');
+		buf_addu(tmp, (unsigned long long)k);
+	}
+	buf_adds(tmp, ".tmp");
+}
+
+int atomic_open(struct buf *tmp, const char *path, mode_t mode)
+{
 	int k, fd = -1;
 
 	for (k = 0; k < ATOMIC_TRIES && fd < 0; k++) {
-		buf_reset(tmp);
-		buf_add(tmp, path, dirlen);
-		buf_addc(tmp, '.');
-		buf_adds(tmp, path + dirlen);
-		buf_addc(tmp, '.');
-		buf_addu(tmp, pid);
-		if (k) {
-			buf_addc(tmp, '-');
-			buf_addu(tmp, (unsigned long long)k);
-		}
-		buf_adds(tmp, ".tmp");
+		atomic_tmp_name(tmp, path, k);
 		/* the kernel applies the umask: no fchmod in the common case */
 		fd = open(tmp->buf, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC |
 			  O_NOFOLLOW, 0666);

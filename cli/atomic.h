@@ -17,6 +17,16 @@
 struct buf;
 
 /* The mode that keeps the umask's: 0666 less it (atomic_open's default). */
+/* Hidden names tried before giving up on finding a free one. */
+#define ATOMIC_TRIES 100
+
+/*
+ * The k-th hidden name beside path, into tmp: ".NAME.PID.tmp", then
+ * ".NAME.PID-k.tmp" (NAME: path's last component).  Whoever creates it
+ * first (O_EXCL, mkdir) owns it.
+ */
+void atomic_tmp_name(struct buf *tmp, const char *path, int k);
+
 #define ATOMIC_UMASK ((mode_t)-1)
 
 /*

@@ -2722,7 +2722,6 @@ static void count_write(struct export_result *r, enum write_result w)
 		r->write_error = 1;
 }
 
-/* The language directories; a language whose directory fails gets none. */
 /*
  * The hidden directory that stands for root (outdir/CODE) until unstage():
  * ".CODE.PID.tmp" beside it, or ".CODE.PID-N.tmp" when that one is taken
@@ -2731,30 +2730,30 @@ static void count_write(struct export_result *r, enum write_result w)
  */
 static char *make_stage(const struct export *x, const struct xlang *L)
 {
-	struct buf stage = BUF_INIT;
+	struct buf root = BUF_INIT, stage = BUF_INIT;
 	int k;
 
-	for (k = 0; k < 100; k++) {
-		buf_reset(&stage);
-		buf_addf(&stage, "%s/.%s.%lu", x->outdir, L->code,
-			 (unsigned long)getpid());
-		if (k)
-			buf_addf(&stage, "-%d", k);
-		buf_adds(&stage, ".tmp");
+	buf_addf(&root, "%s/%s", x->outdir, L->code);
+	for (k = 0; k < ATOMIC_TRIES; k++) {
+		atomic_tmp_name(&stage, root.buf, k);
 		if (mkdir(stage.buf, 0777) == 0)
-			return buf_detach(&stage, NULL);
-		if (errno != EEXIST)
 			break;
+		if (errno != EEXIST)
+			k = ATOMIC_TRIES;
 	}
+	buf_release(&root);
+	if (k < ATOMIC_TRIES)
+		return buf_detach(&stage, NULL);
 	buf_release(&stage);
 	return NULL;
 }
 
 /*
- * The directory of every language written.  One that does not exist yet
- * is made whole under a hidden name first and shown at the end, all its
- * pages at once (unstage()); one that exists is written file by file,
- * each replaced atomically.
+ * The directory of every language written; a language whose directory
+ * fails gets none.  One that does not exist yet is made whole under a
+ * hidden name first and shown at the end, all its pages at once
+ * (unstage()); one that exists is written file by file, each replaced
+ * atomically.
  */
 static void make_lang_dirs(struct export *x, struct diag_list *d,
 			   struct export_result *r)
