@@ -1586,20 +1586,23 @@ char *export_sort_key(const char *s)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	utf8proc_uint8_t *out = NULL;
-	struct buf k = BUF_INIT;
-	size_t i = 0;
+	size_t i = 0, j = 0;
+	char *k;
 
+	if (!s)
+		return xstrdup("");
 	/*
 	 * Printable ASCII (case folding lowers the letters, nothing else),
 	 * accented Latin and Arabic as heading ids read them: most titles
-	 * without utf8proc.
+	 * without utf8proc.  The key is never longer than the title.
 	 */
-	while (s && u[i]) {
+	k = xmalloc(strlen(s) + 1);
+	while (u[i]) {
 		char c = (char)u[i];
 		unsigned cp;
 
 		if (u[i] >= 0x20 && u[i] < 0x7F) {
-			buf_addc(&k, c >= 'A' && c <= 'Z' ? c + 'a' - 'A' : c);
+			k[j++] = c >= 'A' && c <= 'Z' ? c + 'a' - 'A' : c;
 			i++;
 			continue;
 		}
@@ -1608,10 +1611,11 @@ char *export_sort_key(const char *s)
 		cp = ((u[i] & 0x1Fu) << 6) | (u[i + 1] & 0x3Fu);
 		switch (render_fold2(cp, &c)) {
 		case 1:
-			buf_addc(&k, c);
+			k[j++] = c;
 			break;
 		case 2:
-			buf_add(&k, s + i, 2);
+			k[j++] = s[i];
+			k[j++] = s[i + 1];
 			break;
 		case 0:
 			break;
@@ -1620,18 +1624,17 @@ char *export_sort_key(const char *s)
 		}
 		i += 2;
 	}
-	if (s && !u[i]) {
-		if (!k.len)
-			return xstrdup("");
-		return buf_detach(&k, NULL);
+	if (!u[i]) {
+		k[j] = '\0';
+		return k;
 	}
 slow:
-	buf_release(&k);
-	if (!s || utf8proc_map(u, -1, &out,
-			       UTF8PROC_NULLTERM | UTF8PROC_COMPOSE |
-			       UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
-			       UTF8PROC_COMPAT) < 0)
-		return xstrdup(s ? s : "");
+	free(k);
+	if (utf8proc_map(u, -1, &out,
+			 UTF8PROC_NULLTERM | UTF8PROC_COMPOSE |
+			 UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
+			 UTF8PROC_COMPAT) < 0)
+		return xstrdup(s);
 	return (char *)out;
 }
 
