@@ -17,7 +17,7 @@ LDLIBS = $(PKG_LIBS) -lpthread -lm
 
 DEBIAN_DEPS = build-essential pkg-config libyaml-dev libpcre2-dev libmd4c-dev \
 	libmd4c-html0-dev libutf8proc-dev mandoc libxml2-utils epubcheck \
-	default-jre-headless default-jdk-headless zip gettext clang
+	default-jre-headless default-jdk-headless zip clang
 
 SRCS := $(sort $(wildcard cli/*.c))
 LIB_SRCS := $(filter-out cli/main.c,$(SRCS))
