@@ -335,16 +335,36 @@ static int io_error(struct article *a, const char *fs_path, int err,
 		    errmsg(err));
 }
 
+/*
+ * The reading of article_load() and article_read().  fd: the file, or -1
+ * to open fs_path; keep (or NULL): where to leave the file open, when
+ * read, rather than close it.
+ */
 static int load(struct article *a, const char *fs_path, int parse,
-		const struct file_id *checked, struct diag_list *diags)
+		const struct file_id *checked, int fd, int *keep,
+		struct diag_list *diags)
 {
 	const char *text, *end, *p;
 	size_t n, eol;
 	unsigned line;
 	struct yaml_opts yo;
-	enum buf_read_result r;
+	enum buf_read_result r = BUF_READ_ERRNO;
 
-	r = buf_read_file_id(&a->text, fs_path, ARTICLE_MAX_SIZE, &a->id);
+	if (keep)
+		*keep = -1;
+	if (fd < 0)
+		fd = buf_open_file(fs_path);
+	if (fd >= 0) {
+		int saved;
+
+		r = buf_read_fd_id(&a->text, fd, ARTICLE_MAX_SIZE, &a->id);
+		saved = errno;
+		if (keep && r == BUF_READ_OK)
+			*keep = fd;
+		else
+			close(fd);
+		errno = saved;
+	}
 	switch (r) {
 	case BUF_READ_OK:
 		break;
@@ -418,13 +438,19 @@ static int load(struct article *a, const char *fs_path, int parse,
 
 int article_load(struct article *a, const char *fs_path, struct diag_list *diags)
 {
-	return load(a, fs_path, 1, NULL, diags);
+	return load(a, fs_path, 1, NULL, -1, NULL, diags);
+}
+
+int article_load_keep(struct article *a, const char *fs_path, int *fd,
+		      struct diag_list *diags)
+{
+	return load(a, fs_path, 1, NULL, -1, fd, diags);
 }
 
 int article_read(struct article *a, const char *fs_path,
-		 const struct file_id *checked, struct diag_list *diags)
+		 const struct file_id *checked, int fd, struct diag_list *diags)
 {
-	return load(a, fs_path, 0, checked, diags);
+	return load(a, fs_path, 0, checked, fd, NULL, diags);
 }
 
 /* A scalar's text as the index keeps it: NULL when null or empty. */
@@ -559,6 +585,8 @@ void article_meta_release(struct article_meta *m)
 		free(m->headings[i]);
 	free(m->headings);
 	free(m->keep);
+	if (m->fd_kept)
+		close(m->fd);
 	memset(m, 0, sizeof(*m));
 }
 

@@ -70,6 +70,12 @@ struct article_meta {
 	char *relpath;		/* relative to the corpus root */
 	char *path;		/* as reported: relative to the cwd */
 	struct file_id file;	/* as indexed, when its UTF-8 was valid */
+	/*
+	 * With fd_kept, the file, left open by an INDEX_KEEP index for the
+	 * page pass to read again without looking up its path.  Owned:
+	 * article_read() or article_meta_release() closes it.
+	 */
+	int fd, fd_kept;
 	int usable;		/* frontmatter parsed into a mapping */
 	unsigned errors;	/* per-file errors (before cross-file checks) */
 
@@ -132,16 +138,23 @@ void article_release(struct article *a);
  * set when only the YAML failed).
  */
 int article_load(struct article *a, const char *fs_path, struct diag_list *diags);
+/*
+ * The same, leaving the file open in *fd for a later article_read() when
+ * it could be read (else *fd is -1).
+ */
+int article_load_keep(struct article *a, const char *fs_path, int *fd,
+		      struct diag_list *diags);
 
 /*
  * The same without parsing the YAML (a->fm stays empty): for a second
  * pass over a file whose frontmatter the index already holds.  Returns 0
  * when the body is set.  checked: the identity of the file when an
  * article_load() found its UTF-8 valid (or NULL); the same file is not
- * checked again.
+ * checked again.  fd: the file as article_load_keep() left it open
+ * (closed here), or -1 to open fs_path.
  */
 int article_read(struct article *a, const char *fs_path,
-		 const struct file_id *checked, struct diag_list *diags);
+		 const struct file_id *checked, int fd, struct diag_list *diags);
 
 /*
  * Fill m's frontmatter fields from a->fm (values of the wrong type are

@@ -121,25 +121,36 @@ int file_id_same(const struct file_id *a, const struct file_id *b)
 	       a->ctime_ns == b->ctime_ns;
 }
 
+int buf_open_file(const char *path)
+{
+	return open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+}
+
 enum buf_read_result buf_read_file_id(struct buf *b, const char *path,
 				      size_t max, struct file_id *id)
 {
-	struct stat st;
-	enum buf_read_result ret = BUF_READ_OK;
-	size_t start = b->len;
-	int fd;
+	enum buf_read_result ret;
+	int fd = buf_open_file(path), saved;
 
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0)
 		return BUF_READ_ERRNO;
-	if (fstat(fd, &st) < 0) {
-		ret = BUF_READ_ERRNO;
-		goto out;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		ret = BUF_READ_NOT_FILE;
-		goto out;
-	}
+	ret = buf_read_fd_id(b, fd, max, id);
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return ret;
+}
+
+enum buf_read_result buf_read_fd_id(struct buf *b, int fd, size_t max,
+				    struct file_id *id)
+{
+	struct stat st;
+	size_t start = b->len;
+
+	if (fstat(fd, &st) < 0)
+		return BUF_READ_ERRNO;
+	if (!S_ISREG(st.st_mode))
+		return BUF_READ_NOT_FILE;
 	if (id) {
 		id->dev = (unsigned long long)st.st_dev;
 		id->ino = (unsigned long long)st.st_ino;
@@ -149,29 +160,28 @@ enum buf_read_result buf_read_file_id(struct buf *b, const char *path,
 		id->ctime = (long long)st.st_ctim.tv_sec;
 		id->ctime_ns = (long long)st.st_ctim.tv_nsec;
 	}
-	if ((unsigned long long)st.st_size > max) {
-		ret = BUF_READ_TOO_BIG;
-		goto out;
-	}
+	if ((unsigned long long)st.st_size > max)
+		return BUF_READ_TOO_BIG;
 	/* one byte more, so that the read that meets the end has room */
 	buf_grow(b, (size_t)st.st_size + 1);
 	for (;;) {
+		size_t got = b->len - start;
 		ssize_t n;
 
-		if (b->len - start > max) {
-			ret = BUF_READ_TOO_BIG;	/* grew while we read */
-			buf_setlen(b, start);
-			goto out;
+		if (got > max) {
+			buf_setlen(b, start);	/* grew while we read */
+			return BUF_READ_TOO_BIG;
 		}
 		if (b->alloc - b->len < 2)	/* it grew since the fstat */
 			buf_grow(b, 8192);
-		n = read(fd, b->buf + b->len, b->alloc - b->len - 1);
+		/* from the start, whoever read the file before */
+		n = pread(fd, b->buf + b->len, b->alloc - b->len - 1,
+			  (off_t)got);
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
-			ret = BUF_READ_ERRNO;
 			buf_setlen(b, start);
-			goto out;
+			return BUF_READ_ERRNO;
 		}
 		if (n == 0)
 			break;
@@ -187,16 +197,7 @@ enum buf_read_result buf_read_file_id(struct buf *b, const char *path,
 	/* it changed while we read: no identity to vouch for these bytes */
 	if (id && b->len - start != (size_t)st.st_size)
 		id->ino = 0;
-out:
-	if (ret != BUF_READ_OK) {
-		int saved = errno;
-
-		close(fd);
-		errno = saved;
-		return ret;
-	}
-	close(fd);
-	return ret;
+	return BUF_READ_OK;
 }
 
 void buf_addu(struct buf *b, unsigned long long v)

@@ -107,6 +107,17 @@ struct file_id {
 /* buf_read_file(), also filling *id from the opened file. */
 enum buf_read_result buf_read_file_id(struct buf *b, const char *path,
 				      size_t max, struct file_id *id);
+/*
+ * The open() of buf_read_file(): read only, close-on-exec, not blocking
+ * on a FIFO.  A descriptor, or -1 and errno.
+ */
+int buf_open_file(const char *path);
+/*
+ * buf_read_file_id() through a file opened by buf_open_file(), read from
+ * its start whatever was read of it before; fd stays open (the caller's).
+ */
+enum buf_read_result buf_read_fd_id(struct buf *b, int fd, size_t max,
+				    struct file_id *id);
 /* Are a and b the same contents (both read, neither zero)? */
 int file_id_same(const struct file_id *a, const struct file_id *b);
 

@@ -10,9 +10,12 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -507,6 +510,8 @@ struct index_job {
 	struct corpus *c;
 	int flags;
 	struct diag_list *lists;
+	/* INDEX_KEEP: how many more files may be left open (meta->fd) */
+	atomic_long fds;
 };
 
 static size_t words_of(const char *s)
@@ -531,11 +536,18 @@ static void index_one(void *ctx, size_t i, int worker)
 	struct article_meta *m = &c->articles[i];
 	struct diag_list *d = &job->lists[i];
 	struct article a;
+	int rc;
 
 	(void)worker;
 	memcpy(d->ignored, c->cfg.ignore, sizeof(d->ignored));
 	article_init(&a, m->path);
-	if (article_load(&a, m->path, d) == 0) {
+	if ((job->flags & INDEX_KEEP) && atomic_fetch_sub(&job->fds, 1) > 0) {
+		rc = article_load_keep(&a, m->path, &m->fd, d);
+		m->fd_kept = m->fd >= 0;
+	} else {
+		rc = article_load(&a, m->path, d);
+	}
+	if (rc == 0) {
 		schema_validate(c->article_schema, a.fm.root, m->path, d);
 		article_meta_fill(m, &a);
 		if (job->flags & INDEX_KEEP)
@@ -559,6 +571,51 @@ static void index_one(void *ctx, size_t i, int worker)
 	article_release(&a);
 }
 
+/*
+ * How many article files an INDEX_KEEP index may leave open for the page
+ * pass, which then reads them without looking their paths up again: as
+ * many as there are when the limit on open files allows, raising its soft
+ * limit as far as the hard one, and never more than FD_KEEP_MAX; FD_SPARE
+ * stay free for the rest of the run (directories, pages being written).
+ */
+#define FD_KEEP_MAX 16384
+#define FD_SPARE 256
+
+static long fd_budget(size_t n)
+{
+	struct rlimit rl;
+	int probe;
+	rlim_t want = (rlim_t)(n < FD_KEEP_MAX ? n : FD_KEEP_MAX) + FD_SPARE;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) < 0)
+		return 0;
+	if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < want) {
+		rlim_t old = rl.rlim_cur;
+
+		rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > want ?
+			      want : rl.rlim_max;
+		if (setrlimit(RLIMIT_NOFILE, &rl) < 0)
+			rl.rlim_cur = old;
+	}
+	if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur > want)
+		rl.rlim_cur = want;
+	if (rl.rlim_cur <= FD_SPARE)
+		return 0;
+	/*
+	 * Grow the table of descriptors to its size now, in one step: the
+	 * workers share it, and a table shared by threads grows only after
+	 * an RCU grace period, milliseconds each time it doubles.
+	 */
+	if ((probe = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
+		int top = fcntl(probe, F_DUPFD_CLOEXEC, (int)rl.rlim_cur - 1);
+
+		if (top >= 0)
+			close(top);
+		close(probe);
+	}
+	return (long)(rl.rlim_cur - FD_SPARE);
+}
+
 void corpus_index(struct corpus *c, int flags, struct diag_list *d)
 {
 	struct index_job job;
@@ -567,6 +624,7 @@ void corpus_index(struct corpus *c, int flags, struct diag_list *d)
 	job.c = c;
 	job.flags = flags;
 	job.lists = xcalloc(c->n ? c->n : 1, sizeof(*job.lists));
+	atomic_init(&job.fds, flags & INDEX_KEEP ? fd_budget(c->n) : 0);
 	pool_run(c->jobs, c->n, index_one, &job);
 	/* diagnostics of unselected files are dropped: PATHs restrict */
 	for (i = 0; i < c->n; i++) {

@@ -2608,7 +2608,10 @@ static void page_job(void *ctx, size_t i, int worker)
 	article_init(&a, m->path);
 	md_src_init(&src, "", 0, 1);
 	/* the index holds the frontmatter: read the body, parse no YAML */
-	if (article_read(&a, m->path, &m->file, &load) < 0 || !a.body || !m->keep) {
+	rc_t = article_read(&a, m->path, &m->file, m->fd_kept ? m->fd : -1,
+			    &load);
+	m->fd_kept = 0;	/* closed: a second pass opens the file again */
+	if (rc_t < 0 || !a.body || !m->keep) {
 		/*
 		 * The index reported why, unless the file changed since: then
 		 * say why it is left out now.

@@ -169,6 +169,14 @@ test_expect_success 'the same bytes with -j 1 and -j 4' '
 	diff -r one four
 '
 
+test_expect_success 'the same bytes when few files may be open at once' '
+	sample &&
+	(cd articles && folio export --to html -q -j 2 -o ../all) &&
+	(cd articles && ulimit -n 262 && folio export --to html -q -j 2 -o ../some) &&
+	(cd articles && ulimit -n 40 && folio export --to html -q -j 2 -o ../none) &&
+	diff -r all some && diff -r all none
+'
+
 test_expect_success 'the same bytes whatever the locale, time zone, clock and umask' '
 	sample &&
 	(cd articles && folio export --to html -q -o ../a) &&
