@@ -67,37 +67,53 @@ int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
-int atomic_write(const char *path, const char *data, size_t len, mode_t mode,
-		 int sync)
+int atomic_stage(struct buf *tmp, const char *path, const char *data,
+		 size_t len, mode_t mode, int sync)
 {
-	struct buf tmp = BUF_INIT;
 	int fd, e;
 
-	fd = atomic_open(&tmp, path, mode);
-	if (fd < 0) {
-		buf_release(&tmp);
+	fd = atomic_open(tmp, path, mode);
+	if (fd < 0)
 		return -1;
-	}
 	if (write_all(fd, data, len) < 0 || (sync && fsync(fd) < 0))
 		goto fail;
 	/* delayed allocation reports a full disk at close */
-	if (close(fd) < 0) {
-		fd = -1;
-		goto fail;
-	}
+	e = close(fd);
 	fd = -1;
-	if (rename(tmp.buf, path) < 0)
+	if (e < 0)
 		goto fail;
-	buf_release(&tmp);
 	return 0;
 fail:
 	e = errno;
 	if (fd >= 0)
 		close(fd);
-	unlink(tmp.buf);
-	buf_release(&tmp);
+	unlink(tmp->buf);
 	errno = e;
 	return -1;
+}
+
+int atomic_commit(const char *tmp, const char *path)
+{
+	int e;
+
+	if (rename(tmp, path) == 0)
+		return 0;
+	e = errno;
+	unlink(tmp);
+	errno = e;
+	return -1;
+}
+
+int atomic_write(const char *path, const char *data, size_t len, mode_t mode,
+		 int sync)
+{
+	struct buf tmp = BUF_INIT;
+	int ret = atomic_stage(&tmp, path, data, len, mode, sync);
+
+	if (ret == 0)
+		ret = atomic_commit(tmp.buf, path);
+	buf_release(&tmp);
+	return ret;
 }
 
 int write_new(const char *path, const char *data, size_t len)

@@ -46,6 +46,16 @@ int write_all(int fd, const char *data, size_t len);
  */
 int atomic_write(const char *path, const char *data, size_t len, mode_t mode,
 		 int sync);
+/*
+ * atomic_write() in two steps, for a file that may still be given up:
+ * atomic_stage() writes data to the temporary file (its name left in tmp;
+ * 0, or -1 with errno set and nothing left behind), atomic_commit()
+ * renames it over path (0, or -1 with errno set and the temporary file
+ * removed).  To give it up, unlink tmp.
+ */
+int atomic_stage(struct buf *tmp, const char *path, const char *data,
+		 size_t len, mode_t mode, int sync);
+int atomic_commit(const char *tmp, const char *path);
 
 /*
  * Create path, which must not exist yet, holding data[0..len): for a file

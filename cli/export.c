@@ -1916,10 +1916,14 @@ enum {
  * bytes (its mtime stays), else atomically (atomic.h), so that a reader
  * never sees half a page and a failure (disk full, permissions) leaves
  * the old file and no temporary behind.  how: WRITE_FRESH, WRITE_HIDDEN.
+ * With defer, a file to replace is only written under its temporary name,
+ * left in defer for the caller to rename into place (atomic_commit()) or
+ * to give up (unlink); defer stays empty when nothing is pending.
  */
-static enum write_result write_file(const char *dir, int how,
-				    const char *name, const char *data,
-				    size_t len, struct diag_list *d)
+static enum write_result write_file_defer(const char *dir, int how,
+					  const char *name, const char *data,
+					  size_t len, struct buf *defer,
+					  struct diag_list *d)
 {
 	struct buf path = BUF_INIT;
 	enum write_result ret = WRITE_DONE;
@@ -1933,7 +1937,9 @@ static enum write_result write_file(const char *dir, int how,
 		goto fail;
 	if (!(how & WRITE_FRESH) && same_bytes(path.buf, data, len))
 		ret = WRITE_SAME;
-	else if (atomic_write(path.buf, data, len, ATOMIC_UMASK, 0) < 0)
+	else if ((defer ? atomic_stage(defer, path.buf, data, len,
+				       ATOMIC_UMASK, 0) :
+			  atomic_write(path.buf, data, len, ATOMIC_UMASK, 0)) < 0)
 		goto fail;
 out:
 	buf_release(&path);
@@ -1941,8 +1947,17 @@ out:
 fail:
 	diag(d, R_WRITE, path.buf, 0, 0, NULL, "cannot write: %s",
 	     errmsg(errno));
+	if (defer)
+		buf_reset(defer);
 	ret = WRITE_FAILED;
 	goto out;
+}
+
+static enum write_result write_file(const char *dir, int how,
+				    const char *name, const char *data,
+				    size_t len, struct diag_list *d)
+{
+	return write_file_defer(dir, how, name, data, len, NULL, d);
 }
 
 /* L's directory of pages as the reader will see it, in out. */
@@ -2298,6 +2313,23 @@ struct run {
 	struct job *jobs;
 	struct scratch *sc;
 	int check;		/* first pass: body checks in the same parse */
+	/*
+	 * Set in the first pass: its job 0 (index_job) computes the titles'
+	 * sort keys and writes the index pages as pub[] stands before any
+	 * body is checked, while the other workers build pages.  What it
+	 * reported, counted and wrote per language is kept for the end.
+	 */
+	int indexes;
+	struct diag_list index_d;
+	struct export_result index_r;
+	enum write_result *index_wrote;
+	/*
+	 * An index replacing one that a reader may be looking at waits
+	 * under its temporary name until the pass is over: it is renamed
+	 * into place then (commit_indexes()), or given up when a body
+	 * failed (drop_indexes()), as if never written.
+	 */
+	struct buf *index_tmp;
 };
 
 /*
@@ -2590,13 +2622,6 @@ static void page_job(void *ctx, size_t i, int worker)
 	enum write_result before = j->wrote;
 	int rc_t, how;
 
-	/*
-	 * The sort key of a publishable article's title, which indexes and
-	 * tables of contents are ordered by: Unicode case folding is costly
-	 * enough to share among the workers.
-	 */
-	if (run->check && x->pub[j->art])
-		x->title_key[j->art] = export_sort_key(m->title);
 	j->wrote = WRITE_FAILED;
 	j->refused = 0;
 	bimages_free(j->img, j->nimg);
@@ -2726,6 +2751,41 @@ static void count_write(struct export_result *r, enum write_result w)
 		r->unchanged++;
 	else
 		r->write_error = 1;
+}
+
+static void write_indexes(struct export *x, struct diag_list *d,
+			  struct export_result *r, enum write_result *wrote,
+			  struct buf *defer);
+
+/*
+ * Job 0 of the first pass (run.indexes): the sort keys of the publishable
+ * articles' titles, which indexes and tables of contents are ordered by
+ * (Unicode case folding: costly enough to be done beside the pages, not
+ * before them), then the index pages.
+ */
+static void index_job(struct run *run)
+{
+	struct export *x = run->x;
+	size_t i;
+
+	for (i = 0; i < x->c.n; i++)
+		if (x->pub[i])
+			x->title_key[i] = export_sort_key(x->c.articles[i].title);
+	write_indexes(x, &run->index_d, &run->index_r, run->index_wrote,
+		      run->index_tmp);
+}
+
+/* pool_fn of the passes: job 0 is index_job() when run.indexes is set. */
+static void pass_job(void *ctx, size_t i, int worker)
+{
+	struct run *run = ctx;
+
+	if (!run->indexes)
+		page_job(ctx, i, worker);
+	else if (i)
+		page_job(ctx, i - 1, worker);
+	else
+		index_job(run);
 }
 
 /*
@@ -2906,8 +2966,16 @@ static void unstage(struct export *x, struct diag_list *d,
 	}
 }
 
+/*
+ * The index page of every language that has one.  wrote[k] (or NULL)
+ * holds what an earlier call of the run did with language k's, and gets
+ * what this one did: a page it wrote stays "written" when found up to
+ * date now.  defer (or NULL): an index replacing another is left in
+ * defer[k] (write_file_defer()).
+ */
 static void write_indexes(struct export *x, struct diag_list *d,
-			  struct export_result *r)
+			  struct export_result *r, enum write_result *wrote,
+			  struct buf *defer)
 {
 	struct scratch sc;
 	size_t k;
@@ -2936,9 +3004,18 @@ static void write_indexes(struct export *x, struct diag_list *d,
 			     0, 0, NULL, "%s", mustache_runaway_msg(rc_t));
 			r->usage_error = 1;
 		} else {
-			count_write(r, write_file(L->dir, lang_how(L),
-						  x->f->index_file,
-						  sc.page.buf, sc.page.len, d));
+			enum write_result w;
+
+			w = write_file_defer(L->dir, lang_how(L),
+					     x->f->index_file, sc.page.buf,
+					     sc.page.len,
+					     defer ? &defer[k] : NULL, d);
+
+			if (wrote && wrote[k] == WRITE_DONE && w == WRITE_SAME)
+				w = WRITE_DONE;
+			if (wrote)
+				wrote[k] = w;
+			count_write(r, w);
 		}
 		arena_release(&sc.arena);
 	}
@@ -2947,6 +3024,83 @@ static void write_indexes(struct export *x, struct diag_list *d,
 }
 
 /* ---- the text format ---- */
+
+/*
+ * npub and has_pages of every language as pub[] stands: an index for the
+ * languages with publishable articles, among those with pages in this run
+ * (make_lang_dirs() set has_pages for them); a book for those with pages
+ * in this run.  pub[] only loses articles, so that a second call agrees.
+ */
+static void lang_counts(struct export *x)
+{
+	const struct corpus *c = &x->c;
+	size_t i, k;
+
+	for (k = 0; k < c->cfg.nlang; k++)
+		x->langs[k].npub = 0;
+	for (i = 0; i < c->n; i++)
+		if (x->pub[i])
+			x->langs[x->lix[i]].npub++;
+	for (k = 0; k < c->cfg.nlang; k++)
+		if (!x->langs[k].npub || x->f->book)
+			x->langs[k].has_pages = 0;
+	for (i = 0; x->f->book && i < c->n; i++)
+		if (x->pub[i] && reported(x, i))
+			x->langs[x->lix[i]].has_pages = 1;
+}
+
+/*
+ * After a body failed, what index_job() wrote lists pages that were not
+ * written: an index waiting to replace another is given up (it was never
+ * seen), and one written in a new directory goes when its language has
+ * no index now (all its articles failed).
+ */
+static void drop_indexes(struct export *x, enum write_result *wrote,
+			 struct buf *tmp)
+{
+	struct buf path = BUF_INIT;
+	size_t k;
+
+	for (k = 0; x->index_t && k < x->c.cfg.nlang; k++) {
+		const struct xlang *L = &x->langs[k];
+
+		if (tmp[k].len) {
+			unlink(tmp[k].buf);
+			buf_reset(&tmp[k]);
+			wrote[k] = WRITE_FAILED;
+		}
+		if (wrote[k] != WRITE_DONE || (L->dir && L->has_pages))
+			continue;
+		buf_reset(&path);
+		buf_addf(&path, "%s/%s", L->dir, x->f->index_file);
+		unlink(path.buf);
+		wrote[k] = WRITE_FAILED;
+	}
+	buf_release(&path);
+}
+
+/* No body failed: the indexes that index_job() left waiting go in place. */
+static void commit_indexes(struct export *x, struct buf *tmp,
+			   struct diag_list *d, struct export_result *r)
+{
+	struct buf path = BUF_INIT;
+	size_t k;
+
+	for (k = 0; x->index_t && k < x->c.cfg.nlang; k++) {
+		if (!tmp[k].len)
+			continue;
+		buf_reset(&path);
+		buf_addf(&path, "%s/%s", x->langs[k].dir, x->f->index_file);
+		if (atomic_commit(tmp[k].buf, path.buf) < 0) {
+			diag(d, R_WRITE, path.buf, 0, 0, NULL,
+			     "cannot write: %s", errmsg(errno));
+			r->written--;
+			r->write_error = 1;
+		}
+		buf_reset(&tmp[k]);
+	}
+	buf_release(&path);
+}
 
 static int text_page(const struct export *x, const struct ynode *data,
 		     struct render_info *info, struct buf *out)
@@ -3524,7 +3678,7 @@ static void run_pool(struct run *run, size_t njobs, int nsc)
 		buf_init(&run->sc[i].pg.t2);
 		encoder_init(&run->sc[i].enc, &run->x->enc);
 	}
-	pool_run(nsc, njobs, page_job, run);
+	pool_run(nsc, njobs + (run->indexes ? 1 : 0), pass_job, run);
 	for (i = 0; i < nsc; i++) {
 		encoder_release(&run->sc[i].enc);
 		buf_release(&run->sc[i].conv);
@@ -3701,7 +3855,15 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 	}
 	run.check = 1;
 	x.title_key = xcalloc(c->n + 1, sizeof(*x.title_key));
+	/* the indexes and tables of contents sort by the titles' keys */
+	run.indexes = x.index_t || x.f->lang_files;
+	run.index_wrote = xcalloc(c->cfg.nlang + 1, sizeof(*run.index_wrote));
+	run.index_tmp = xcalloc(c->cfg.nlang + 1, sizeof(*run.index_tmp));
+	for (k = 0; k < c->cfg.nlang; k++)
+		run.index_wrote[k] = WRITE_FAILED;
+	lang_counts(&x);
 	run_pool(&run, njobs, nsc);
+	run.indexes = 0;
 	for (i = 0; i < njobs; i++) {
 		struct job *j = &run.jobs[i];
 		struct article_meta *m = &c->articles[j->art];
@@ -3779,23 +3941,25 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 		j->nimg = j->aimg = 0;
 	}
 	for (i = 0; i < c->n; i++) {
-		if (x.pub[i])
-			x.langs[x.lix[i]].npub++;
 		if (!reported(&x, i))
 			continue;
 		r->files++;
 		if (!x.pub[i])
 			r->skipped++;
 	}
-	/* the index of every language that has pages in this run */
-	for (k = 0; k < c->cfg.nlang; k++)
-		if (!x.langs[k].npub || x.f->book)
-			x.langs[k].has_pages = 0;
-	/* a book holds the pages of this run: none, no book */
-	for (i = 0; x.f->book && i < c->n; i++)
-		if (x.pub[i] && reported(&x, i))
-			x.langs[x.lix[i]].has_pages = 1;
-	write_indexes(&x, &all, r);
+	if (late) {
+		/* the first pass's indexes list articles that failed since */
+		lang_counts(&x);
+		drop_indexes(&x, run.index_wrote, run.index_tmp);
+		write_indexes(&x, &all, r, run.index_wrote, NULL);
+	} else {
+		diag_list_append(&all, &run.index_d);
+		r->written += run.index_r.written;
+		r->unchanged += run.index_r.unchanged;
+		r->write_error |= run.index_r.write_error;
+		r->usage_error |= run.index_r.usage_error;
+		commit_indexes(&x, run.index_tmp, &all, r);
+	}
 	for (k = 0; x.f->lang_files && k < c->cfg.nlang; k++)
 		if (x.langs[k].dir && x.langs[k].has_pages &&
 		    x.f->lang_files(&x, k, &all, r) < 0)
@@ -3806,6 +3970,14 @@ merge:
 	keep_diags(&x, &all, d);
 out:
 	diag_list_release(&all);
+	diag_list_release(&run.index_d);
+	free(run.index_wrote);
+	for (k = 0; run.index_tmp && k < c->cfg.nlang; k++) {
+		if (run.index_tmp[k].len)	/* a run that stopped short */
+			unlink(run.index_tmp[k].buf);
+		buf_release(&run.index_tmp[k]);
+	}
+	free(run.index_tmp);
 	for (i = 0; run.jobs && i < c->n + 1; i++)
 		bimages_free(run.jobs[i].img, run.jobs[i].nimg);
 	free(run.jobs);

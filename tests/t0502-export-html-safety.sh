@@ -69,6 +69,37 @@ test_expect_success 'with errors in bodies, the same bytes and report for -j 1 a
 	test_cmp e1 e4
 '
 
+test_expect_success 'with errors in bodies, a second run leaves the index as it was' '
+	broken &&
+	folio export --to html -q 2>err; echo $? >status &&
+	expect_status 1 &&
+	cp out/html/fr/index.html index-before &&
+	touch -d "2001-02-03 04:05" out/html/fr/index.html &&
+	folio export --to html -q 2>err; echo $? >status &&
+	expect_status 1 &&
+	test_cmp index-before out/html/fr/index.html &&
+	test "$(find out/html/fr/index.html -newermt "2001-02-04")" = "" &&
+	find out -name ".*" >dots &&
+	! test -s dots
+'
+
+test_expect_success 'a language whose every article fails has no index, in a new directory or not' '
+	broken &&
+	printf "# Un titre\n\nText.\n" |
+		art b/en.md b en "translated_from: {lang: fr, updated: 2024-01}" &&
+	folio export --to html -o new 2>err; echo $? >status &&
+	expect_status 1 &&
+	test -f new/fr/index.html &&
+	! test -e new/en/index.html &&
+	mkdir -p old/en && echo "before" >old/en/index.html &&
+	folio export --to html -o old 2>err; echo $? >status &&
+	expect_status 1 &&
+	echo "before" >expect &&
+	test_cmp expect old/en/index.html &&
+	find new old -name ".*" >dots &&
+	! test -s dots
+'
+
 test_expect_success 'warnings do not stop a page, and export does not print them' '
 	broken &&
 	folio export --to html d 2>err; echo $? >status &&
