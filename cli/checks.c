@@ -3,11 +3,13 @@
  */
 #include "checks.h"
 #include "corpus.h"
+#include "pool.h"
 #include "schema.h"
 #include "util.h"
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Report against article m, counting its errors for export's sake. */
@@ -46,89 +48,79 @@ static int ends_with_path(const char *path, const char *tail)
 	return n == t || path[n - t - 1] == '/';
 }
 
-static void check_ids(struct corpus *c, struct diag_list *d)
+static void check_ids(struct corpus *c, struct diag_list *d,
+		      struct article_meta *m, struct buf *want)
 {
-	struct buf want = BUF_INIT;
-	size_t i;
+	const struct article_meta *other;
 
-	for (i = 0; i < c->n; i++) {
-		struct article_meta *m = &c->articles[i];
-		const struct article_meta *other;
+	if (!m->id || !m->lang)
+		return;
+	if (config_lang(&c->cfg, m->lang) < 0) {
+		struct buf list = BUF_INIT;
+		size_t k;
 
-		if (!m->id || !m->lang)
-			continue;
-		if (config_lang(&c->cfg, m->lang) < 0) {
-			struct buf list = BUF_INIT;
-			size_t k;
-
-			for (k = 0; k < c->cfg.nlang; k++)
-				buf_addf(&list, "%s%s", k ? ", " : "", c->cfg.languages[k]);
-			report(c, d, m, R_UNKNOWN_LANG, m->lang_pos, "/lang",
-			       "'lang' must be one of the languages of folio.yaml "
-			       "(%s), got '%s'", list.buf, m->lang);
-			buf_release(&list);
-		}
-		/* every file of a duplicated (id, lang) names another */
-		other = corpus_twin(c, m);
-		if (other)
-			report(c, d, m, R_DUPLICATE_ID, m->id_pos, "/id",
-			       "duplicate article: id '%s' in '%s' is also in '%s'",
-			       m->id, m->lang, other->path);
-		/* the recommended layout is <id>/<lang>.md, at any depth */
-		buf_reset(&want);
-		buf_adds(&want, m->id);
-		buf_addc(&want, '/');
-		buf_adds(&want, m->lang);
-		buf_adds(&want, ".md");
-		if (!ends_with_path(m->relpath, want.buf))
-			report(c, d, m, R_PATH_MISMATCH, m->id_pos, NULL,
-			       "path does not match id and lang: expected '%s'",
-			       want.buf);
+		for (k = 0; k < c->cfg.nlang; k++)
+			buf_addf(&list, "%s%s", k ? ", " : "", c->cfg.languages[k]);
+		report(c, d, m, R_UNKNOWN_LANG, m->lang_pos, "/lang",
+		       "'lang' must be one of the languages of folio.yaml "
+		       "(%s), got '%s'", list.buf, m->lang);
+		buf_release(&list);
 	}
-	buf_release(&want);
+	/* every file of a duplicated (id, lang) names another */
+	other = corpus_twin(c, m);
+	if (other)
+		report(c, d, m, R_DUPLICATE_ID, m->id_pos, "/id",
+		       "duplicate article: id '%s' in '%s' is also in '%s'",
+		       m->id, m->lang, other->path);
+	/* the recommended layout is <id>/<lang>.md, at any depth */
+	buf_reset(want);
+	buf_adds(want, m->id);
+	buf_addc(want, '/');
+	buf_adds(want, m->lang);
+	buf_adds(want, ".md");
+	if (!ends_with_path(m->relpath, want->buf))
+		report(c, d, m, R_PATH_MISMATCH, m->id_pos, NULL,
+		       "path does not match id and lang: expected '%s'",
+		       want->buf);
 }
 
-static void check_translations(struct corpus *c, struct diag_list *d)
+static void check_translation(struct corpus *c, struct diag_list *d,
+			      struct article_meta *m)
 {
-	size_t i;
+	const struct article_meta *orig;
+	size_t count;
+	char a[11], b[11];
 
-	for (i = 0; i < c->n; i++) {
-		struct article_meta *m = &c->articles[i];
-		const struct article_meta *orig;
-		size_t count;
-		char a[11], b[11];
-
-		if (!m->id)
-			continue;
-		orig = corpus_original(c, m->id, &count);
-		if (!m->translated) {
-			if (count > 1)
-				report(c, d, m, R_TRANSLATION_SOURCE, m->id_pos, "/id",
-				       "id '%s' has %zu originals: only one file may "
-				       "lack 'translated_from'", m->id, count);
-			continue;
-		}
-		if (!orig) {
-			report(c, d, m, R_TRANSLATION_SOURCE, m->tf_pos,
-			       "/translated_from",
-			       "'translated_from' names no original: no article "
-			       "'%s' without 'translated_from'", m->id);
-			continue;
-		}
-		if (m->tf_lang && orig->lang && strcmp(m->tf_lang, orig->lang))
-			report(c, d, m, R_TRANSLATION_SOURCE, m->tf_lang_pos,
-			       "/translated_from/lang",
-			       "'translated_from.lang' is '%s' but the original "
-			       "'%s' is in '%s'", m->tf_lang, orig->path, orig->lang);
-		if (m->tf_updated.y && orig->updated.y &&
-		    date_cmp(m->tf_updated, orig->updated) > 0) {
-			date_format(m->tf_updated, a);
-			date_format(orig->updated, b);
-			report(c, d, m, R_TRANSLATION_SOURCE, m->tf_updated_pos,
-			       "/translated_from/updated",
-			       "'translated_from.updated' is later than the "
-			       "original's 'updated': '%s' after '%s'", a, b);
-		}
+	if (!m->id)
+		return;
+	orig = corpus_original(c, m->id, &count);
+	if (!m->translated) {
+		if (count > 1)
+			report(c, d, m, R_TRANSLATION_SOURCE, m->id_pos, "/id",
+			       "id '%s' has %zu originals: only one file may "
+			       "lack 'translated_from'", m->id, count);
+		return;
+	}
+	if (!orig) {
+		report(c, d, m, R_TRANSLATION_SOURCE, m->tf_pos,
+		       "/translated_from",
+		       "'translated_from' names no original: no article "
+		       "'%s' without 'translated_from'", m->id);
+		return;
+	}
+	if (m->tf_lang && orig->lang && strcmp(m->tf_lang, orig->lang))
+		report(c, d, m, R_TRANSLATION_SOURCE, m->tf_lang_pos,
+		       "/translated_from/lang",
+		       "'translated_from.lang' is '%s' but the original "
+		       "'%s' is in '%s'", m->tf_lang, orig->path, orig->lang);
+	if (m->tf_updated.y && orig->updated.y &&
+	    date_cmp(m->tf_updated, orig->updated) > 0) {
+		date_format(m->tf_updated, a);
+		date_format(orig->updated, b);
+		report(c, d, m, R_TRANSLATION_SOURCE, m->tf_updated_pos,
+		       "/translated_from/updated",
+		       "'translated_from.updated' is later than the "
+		       "original's 'updated': '%s' after '%s'", a, b);
 	}
 }
 
@@ -141,73 +133,107 @@ static int id_exists(const struct corpus *c, const char *id)
 	return corpus_any(c, id) != NULL;
 }
 
-static void check_references(struct corpus *c, struct diag_list *d)
+static void check_references(struct corpus *c, struct diag_list *d,
+			     struct article_meta *m)
 {
-	size_t i, k;
+	size_t k;
 
-	for (i = 0; i < c->n; i++) {
-		struct article_meta *m = &c->articles[i];
+	for (k = 0; k < m->nrelated; k++) {
+		char ptr[64];
 
-		for (k = 0; k < m->nrelated; k++) {
-			char ptr[64];
-
-			if (id_exists(c, m->related[k].id))
-				continue;
-			snprintf(ptr, sizeof(ptr), "/related/%zu", k);
-			report(c, d, m, R_RELATED_MISSING, m->related[k].pos, ptr,
-			       "'related' names an article that does not exist: '%s'",
-			       m->related[k].id);
-		}
-		for (k = 0; k < m->nlinks; k++) {
-			if (id_exists(c, m->links[k].id))
-				continue;
-			report(c, d, m, R_LINK_TARGET, m->links[k].pos, NULL,
-			       "link to an article that does not exist: 'article:%s'",
-			       m->links[k].id);
-		}
+		if (id_exists(c, m->related[k].id))
+			continue;
+		snprintf(ptr, sizeof(ptr), "/related/%zu", k);
+		report(c, d, m, R_RELATED_MISSING, m->related[k].pos, ptr,
+		       "'related' names an article that does not exist: '%s'",
+		       m->related[k].id);
+	}
+	for (k = 0; k < m->nlinks; k++) {
+		if (id_exists(c, m->links[k].id))
+			continue;
+		report(c, d, m, R_LINK_TARGET, m->links[k].pos, NULL,
+		       "link to an article that does not exist: 'article:%s'",
+		       m->links[k].id);
 	}
 }
 
-static void check_dates(struct corpus *c, struct diag_list *d)
+static void check_dates(struct corpus *c, struct diag_list *d,
+			struct article_meta *m, struct date today,
+			const char *t)
 {
-	struct date today = date_today();
-	char a[11], t[11];
-	size_t i;
+	char a[11];
 
-	date_format(today, t);
-	for (i = 0; i < c->n; i++) {
+	if (m->updated.y && date_cmp(m->updated, today) > 0) {
+		date_format(m->updated, a);
+		report(c, d, m, R_DATE_FUTURE, m->updated_pos, "/updated",
+		       "'updated' is in the future: '%s' (today is %s)", a, t);
+	}
+	if (m->translated)
+		return;	/* the original's review covers them */
+	if (m->review_due.y && date_cmp(m->review_due, today) < 0) {
+		date_format(m->review_due, a);
+		report(c, d, m, R_REVIEW_OVERDUE, m->review_due_pos,
+		       "/review_due",
+		       "medical review overdue: 'review_due' was '%s'", a);
+	} else if (!m->review_due.y && m->updated.y && c->cfg.review_months &&
+		   date_cmp(date_add_months(m->updated, c->cfg.review_months),
+			    today) < 0) {
+		date_format(m->updated, a);
+		report(c, d, m, R_REVIEW_OVERDUE, m->updated_pos, "/updated",
+		       "medical review overdue: not updated since '%s', "
+		       "more than %d months ago (review_months)", a,
+		       c->cfg.review_months);
+	}
+}
+
+/*
+ * The rules for CROSS_SPAN articles at a time: each article's problems
+ * are its own (report() raises only its count), and what the rules read
+ * of the others does not change meanwhile.
+ */
+#define CROSS_SPAN 256
+
+struct cross {
+	struct corpus *c;
+	struct date today;
+	char t[11];
+	struct diag_list *lists;	/* one per span */
+};
+
+static void cross_span(void *ctx, size_t span, int worker)
+{
+	struct cross *x = ctx;
+	struct corpus *c = x->c;
+	struct diag_list *d = &x->lists[span];
+	struct buf want = BUF_INIT;
+	size_t i, end = (span + 1) * CROSS_SPAN;
+
+	(void)worker;
+	for (i = span * CROSS_SPAN; i < c->n && i < end; i++) {
 		struct article_meta *m = &c->articles[i];
 
-		if (m->updated.y && date_cmp(m->updated, today) > 0) {
-			date_format(m->updated, a);
-			report(c, d, m, R_DATE_FUTURE, m->updated_pos, "/updated",
-			       "'updated' is in the future: '%s' (today is %s)", a, t);
-		}
-		if (m->translated)
-			continue;	/* the original's review covers them */
-		if (m->review_due.y && date_cmp(m->review_due, today) < 0) {
-			date_format(m->review_due, a);
-			report(c, d, m, R_REVIEW_OVERDUE, m->review_due_pos,
-			       "/review_due",
-			       "medical review overdue: 'review_due' was '%s'", a);
-		} else if (!m->review_due.y && m->updated.y && c->cfg.review_months &&
-			   date_cmp(date_add_months(m->updated, c->cfg.review_months),
-				    today) < 0) {
-			date_format(m->updated, a);
-			report(c, d, m, R_REVIEW_OVERDUE, m->updated_pos, "/updated",
-			       "medical review overdue: not updated since '%s', "
-			       "more than %d months ago (review_months)", a,
-			       c->cfg.review_months);
-		}
+		check_ids(c, d, m, &want);
+		check_translation(c, d, m);
+		check_references(c, d, m);
+		check_dates(c, d, m, x->today, x->t);
 	}
+	buf_release(&want);
 }
 
 void checks_cross(struct corpus *c, struct diag_list *d)
 {
-	check_ids(c, d);
-	check_translations(c, d);
-	check_references(c, d);
-	check_dates(c, d);
+	struct cross x;
+	size_t k, n = (c->n + CROSS_SPAN - 1) / CROSS_SPAN;
+
+	x.c = c;
+	x.today = date_today();
+	date_format(x.today, x.t);
+	x.lists = xcalloc(n + 1, sizeof(*x.lists));
+	pool_run(c->jobs, n, cross_span, &x);
+	/* in the order of the articles: the same report for any -j */
+	for (k = 0; k < n; k++)
+		diag_list_append(d, &x.lists[k]);
+	free(x.lists);
 }
 
 void checks_catalogs(struct corpus *c, struct diag_list *d, size_t *nfiles)
