@@ -2302,6 +2302,8 @@ struct job {
 /* A worker's buffers, kept from one page to the next. */
 struct scratch {
 	struct buf body, page, conv;
+	struct html_keep *html_keep;	/* the body renderer's buffers */
+	struct text_keep *text_keep;
 	struct pg pg;
 	struct arena arena;
 	struct encoder enc;	/* its own iconv_t: they are not shared */
@@ -2668,6 +2670,8 @@ static void page_job(void *ctx, size_t i, int worker)
 	ro.resolve = resolve;
 	ro.resolve_ctx = &rc;
 	ro.width = x->width;
+	ro.html_keep = sc->html_keep;
+	ro.text_keep = sc->text_keep;
 	if (x->f->book) {
 		ic.x = x;
 		ic.art = j->art;
@@ -3677,10 +3681,18 @@ static void run_pool(struct run *run, size_t njobs, int nsc)
 		buf_init(&run->sc[i].pg.t1);
 		buf_init(&run->sc[i].pg.t2);
 		encoder_init(&run->sc[i].enc, &run->x->enc);
+		if (run->x->f->text)
+			run->sc[i].text_keep = text_keep_new();
+		else
+			run->sc[i].html_keep = html_keep_new();
 	}
 	pool_run(nsc, njobs + (run->indexes ? 1 : 0), pass_job, run);
 	for (i = 0; i < nsc; i++) {
 		encoder_release(&run->sc[i].enc);
+		html_keep_free(run->sc[i].html_keep);
+		text_keep_free(run->sc[i].text_keep);
+		run->sc[i].html_keep = NULL;
+		run->sc[i].text_keep = NULL;
 		buf_release(&run->sc[i].conv);
 		buf_release(&run->sc[i].body);
 		buf_release(&run->sc[i].page);

@@ -73,7 +73,21 @@ struct render_opts {
 	render_image_fn image;		/* NULL: images as written */
 	void *image_ctx;
 	unsigned width;		/* text: columns of a line (0: 72) */
+	/*
+	 * Buffers the renderer keeps from one body to the next (a worker's,
+	 * made by html_keep_new(), text_keep_new()), so that they are
+	 * allocated once rather than once per page; NULL: its own.
+	 */
+	struct html_keep *html_keep;
+	struct text_keep *text_keep;
 };
+
+struct html_keep;
+struct text_keep;
+struct html_keep *html_keep_new(void);
+void html_keep_free(struct html_keep *k);
+struct text_keep *text_keep_new(void);
+void text_keep_free(struct text_keep *k);
 
 /* A heading of the body, for tables of contents. */
 struct render_heading {

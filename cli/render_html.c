@@ -960,13 +960,80 @@ static int text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE size, void *ud)
 	return 0;
 }
 
+/*
+ * What render_html() keeps from one body to the next: a struct html whose
+ * buffers alone are used (keep_swap()).
+ */
+struct html_keep {
+	struct html h;
+};
+
+/* The buffers of a struct html that an html_keep keeps. */
+#define HTML_BUFS(X) X(tmp) X(url) X(heading) X(heading_text) X(img_src) \
+	X(img_title) X(alt)
+
+/*
+ * Exchange the buffers of a and b, and nothing else; with empty: empty
+ * those a gets (their room stays).
+ */
+static void keep_swap(struct html *a, struct html *b, int empty)
+{
+#define SWAP_BUF(f) swap_mem(&a->f, &b->f, sizeof(a->f)); \
+	if (empty) buf_reset(&a->f);
+	int i;
+
+	HTML_BUFS(SWAP_BUF)
+	for (i = 0; i < MAX_LINKS; i++) {
+		SWAP_BUF(links[i].href)
+	}
+#undef SWAP_BUF
+}
+
+static void html_bufs_init(struct html *h)
+{
+#define INIT(f) buf_init(&h->f);
+	int i;
+
+	HTML_BUFS(INIT)
+	for (i = 0; i < MAX_LINKS; i++)
+		INIT(links[i].href)
+#undef INIT
+}
+
+static void html_bufs_release(struct html *h)
+{
+#define RELEASE(f) buf_release(&h->f);
+	int i;
+
+	HTML_BUFS(RELEASE)
+	for (i = 0; i < MAX_LINKS; i++)
+		RELEASE(links[i].href)
+#undef RELEASE
+}
+
+struct html_keep *html_keep_new(void)
+{
+	struct html_keep *k = xcalloc(1, sizeof(*k));
+
+	html_bufs_init(&k->h);
+	return k;
+}
+
+void html_keep_free(struct html_keep *k)
+{
+	if (!k)
+		return;
+	html_bufs_release(&k->h);
+	free(k);
+}
+
 int render_html(const struct md_src *src, struct md_check *chk,
 		const struct render_opts *o, struct buf *out,
 		struct render_info *info)
 {
 	struct html h;
 	MD_PARSER p;
-	int i, ret;
+	int ret;
 
 	memset(&h, 0, sizeof(h));
 	h.o = o;
@@ -977,15 +1044,9 @@ int render_html(const struct md_src *src, struct md_check *chk,
 	h.use_typo = !(o->flags & RENDER_NO_TYPO) && typo_needed(o->lang);
 	if (h.use_typo)
 		typo_init(&h.typo, o->lang, o->typo_flags);
-	buf_init(&h.tmp);
-	buf_init(&h.url);
-	buf_init(&h.heading);
-	buf_init(&h.heading_text);
-	buf_init(&h.img_src);
-	buf_init(&h.img_title);
-	buf_init(&h.alt);
-	for (i = 0; i < MAX_LINKS; i++)
-		buf_init(&h.links[i].href);
+	html_bufs_init(&h);
+	if (o->html_keep)
+		keep_swap(&h, &o->html_keep->h, 1);
 
 	memset(&p, 0, sizeof(p));
 	p.enter_block = enter_block;
@@ -995,15 +1056,10 @@ int render_html(const struct md_src *src, struct md_check *chk,
 	p.text = text;
 	ret = chk ? md_run_with_check(chk, &p, &h) : md_run(src, &p, &h);
 
-	buf_release(&h.tmp);
-	buf_release(&h.url);
-	buf_release(&h.heading);
-	buf_release(&h.heading_text);
-	buf_release(&h.img_src);
-	buf_release(&h.img_title);
-	buf_release(&h.alt);
-	for (i = 0; i < MAX_LINKS; i++)
-		buf_release(&h.links[i].href);
+	/* the kept room goes back; what is left is empty */
+	if (o->html_keep)
+		keep_swap(&h, &o->html_keep->h, 0);
+	html_bufs_release(&h);
 	idset_release(&h.ids);
 	return ret ? -1 : 0;
 }

@@ -1059,13 +1059,97 @@ static int text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE size, void *ud)
 	return 0;
 }
 
+/*
+ * What render_text() keeps from one body to the next: a struct text whose
+ * buffers and arrays alone are used (keep_swap()).
+ */
+struct text_keep {
+	struct text h;
+};
+
+/* The buffers of a struct text that a text_keep keeps, and its arrays. */
+#define TEXT_BUFS(X) X(before) X(first) X(rest) X(tmp) X(tmp2) X(line) \
+	X(alt) X(code) X(cells) X(t.bytes)
+#define TEXT_ARRAYS(X) X(lv, alv) X(ls, als) X(t.seg, t.aseg) \
+	X(t.cell, t.acell) X(t.row, t.arow)
+
+/*
+ * Exchange the buffers and arrays of a and b, and nothing else; with
+ * empty: empty the buffers a gets (their room stays; an array's count is
+ * not kept).
+ */
+static void keep_swap(struct text *a, struct text *b, int empty)
+{
+#define SWAP(f) swap_mem(&a->f, &b->f, sizeof(a->f));
+#define SWAP_BUF(f) SWAP(f) if (empty) buf_reset(&a->f);
+#define SWAP_ARRAY(v, alloc) SWAP(v) SWAP(alloc)
+	int i;
+
+	TEXT_BUFS(SWAP_BUF)
+	TEXT_ARRAYS(SWAP_ARRAY)
+	for (i = 0; i < MAX_LINKS; i++) {
+		SWAP_BUF(links[i].href)
+		SWAP_BUF(links[i].text)
+	}
+#undef SWAP_ARRAY
+#undef SWAP_BUF
+#undef SWAP
+}
+
+static void text_bufs_init(struct text *h)
+{
+#define INIT(f) buf_init(&h->f);
+	int i;
+
+	TEXT_BUFS(INIT)
+	for (i = 0; i < MAX_LINKS; i++) {
+		INIT(links[i].href)
+		INIT(links[i].text)
+	}
+#undef INIT
+}
+
+static void text_bufs_release(struct text *h)
+{
+#define RELEASE(f) buf_release(&h->f);
+#define FREE(v, alloc) free(h->v);
+	int i;
+
+	wrap_release(&h->w);
+	wrap_release(&h->cw);
+	TEXT_BUFS(RELEASE)
+	TEXT_ARRAYS(FREE)
+	for (i = 0; i < MAX_LINKS; i++) {
+		RELEASE(links[i].href)
+		RELEASE(links[i].text)
+	}
+#undef FREE
+#undef RELEASE
+}
+
+struct text_keep *text_keep_new(void)
+{
+	struct text_keep *k = xcalloc(1, sizeof(*k));
+
+	text_bufs_init(&k->h);
+	return k;
+}
+
+void text_keep_free(struct text_keep *k)
+{
+	if (!k)
+		return;
+	text_bufs_release(&k->h);
+	free(k);
+}
+
 int render_text(const struct md_src *src, struct md_check *chk,
 		const struct render_opts *o, struct buf *out,
 		struct render_info *info)
 {
 	struct text h;
 	MD_PARSER p;
-	int i, ret;
+	int ret;
 
 	memset(&h, 0, sizeof(h));
 	h.o = o;
@@ -1073,24 +1157,13 @@ int render_text(const struct md_src *src, struct md_check *chk,
 	h.out = out;
 	h.width = o->width ? o->width : DEFAULT_WIDTH;
 	wrap_init(&h.w, out, h.width);
-	buf_init(&h.cells);
 	wrap_init(&h.cw, &h.cells, h.width);
+	text_bufs_init(&h);
 	h.use_typo = !(o->flags & RENDER_NO_TYPO) && typo_needed(o->lang);
 	if (h.use_typo)
 		typo_init(&h.typo, o->lang, o->typo_flags);
-	buf_init(&h.before);
-	buf_init(&h.first);
-	buf_init(&h.rest);
-	buf_init(&h.tmp);
-	buf_init(&h.tmp2);
-	buf_init(&h.line);
-	buf_init(&h.alt);
-	buf_init(&h.code);
-	buf_init(&h.t.bytes);
-	for (i = 0; i < MAX_LINKS; i++) {
-		buf_init(&h.links[i].href);
-		buf_init(&h.links[i].text);
-	}
+	if (o->text_keep)
+		keep_swap(&h, &o->text_keep->h, 1);
 
 	memset(&p, 0, sizeof(p));
 	p.enter_block = enter_block;
@@ -1101,27 +1174,10 @@ int render_text(const struct md_src *src, struct md_check *chk,
 	ret = chk ? md_run_with_check(chk, &p, &h) : md_run(src, &p, &h);
 	para_end(&h);
 
-	wrap_release(&h.w);
-	wrap_release(&h.cw);
-	buf_release(&h.cells);
-	buf_release(&h.before);
-	buf_release(&h.first);
-	buf_release(&h.rest);
-	buf_release(&h.tmp);
-	buf_release(&h.tmp2);
-	buf_release(&h.line);
-	buf_release(&h.alt);
-	buf_release(&h.code);
-	buf_release(&h.t.bytes);
-	free(h.t.seg);
-	free(h.t.cell);
-	free(h.t.row);
-	free(h.lv);
-	free(h.ls);
-	for (i = 0; i < MAX_LINKS; i++) {
-		buf_release(&h.links[i].href);
-		buf_release(&h.links[i].text);
-	}
+	/* the kept room goes back; what is left is empty */
+	if (o->text_keep)
+		keep_swap(&h, &o->text_keep->h, 0);
+	text_bufs_release(&h);
 	return ret ? -1 : 0;
 }
 

@@ -19,6 +19,9 @@ char *xstrndup(const char *s, size_t n);
 
 /* Grow *v (of *alloc elements of size sz) to hold at least need elements. */
 void *xgrow(void *v, size_t *alloc, size_t need, size_t sz);
+/* Exchange the n bytes at a and b (two fields of one type, say). */
+void swap_mem(void *a, void *b, size_t n);
+
 /* The same on an array v of alloc elements; the test is inline (need is
  * read twice: no side effects there). */
 #define GROW(v, alloc, need) \

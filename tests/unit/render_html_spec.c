@@ -23,6 +23,16 @@
 
 #include "spec.h"
 
+/*
+ * A body that leaves something in every buffer a renderer keeps between
+ * bodies: each example is rendered again after it with kept buffers, and
+ * must come out the same.
+ */
+static const char dirty[] =
+	"# T\n\n- a [l](https://x.org) ![i](y.png \"t\")\n  1. b *c*\n\n"
+	"> q `c` <b>h</b>\n\n| a | b |\n|---|---|\n| [c](article:x) | d |\n\n"
+	"```\ncode\n```\n\n## H ![alt **x**](z.png)\n";
+
 /* "example lang=fr xhtml notypo" */
 static void render(const char *opts, const struct buf *md, struct buf *out)
 {
@@ -42,6 +52,22 @@ static void render(const char *opts, const struct buf *md, struct buf *out)
 	md_src_init(&src, md->buf, md->len, 1);
 	render_html(&src, NULL, &o, out, NULL);
 	md_src_release(&src);
+	{
+		struct buf again = BUF_INIT;
+
+		o.html_keep = html_keep_new();
+		md_src_init(&src, dirty, strlen(dirty), 1);
+		render_html(&src, NULL, &o, &again, NULL);
+		md_src_release(&src);
+		buf_reset(&again);
+		md_src_init(&src, md->buf, md->len, 1);
+		render_html(&src, NULL, &o, &again, NULL);
+		md_src_release(&src);
+		if (again.len != out->len || memcmp(again.buf, out->buf, out->len))
+			buf_adds(out, "[not the same with kept buffers]\n");
+		html_keep_free(o.html_keep);
+		buf_release(&again);
+	}
 }
 
 static void unit_checks(void)

@@ -61,6 +61,16 @@ static void decode(const char *enc, const struct buf *in, struct buf *out)
 	iconv_close(cd);
 }
 
+/*
+ * A body that leaves something in every buffer a renderer keeps between
+ * bodies: each example is rendered again after it with kept buffers, and
+ * must come out the same.
+ */
+static const char dirty[] =
+	"# T\n\n- a [l](https://x.org) ![i](y.png \"t\")\n  1. b *c*\n\n"
+	"> q `c` <b>h</b>\n\n| a | b |\n|---|---|\n| [c](article:x) | d |\n\n"
+	"```\ncode\n```\n\n## H ![alt **x**](z.png)\n";
+
 static void render(const char *opts, const struct buf *md, struct buf *out)
 {
 	char lang[16], width[16], enc[32];
@@ -81,6 +91,26 @@ static void render(const char *opts, const struct buf *md, struct buf *out)
 	md_src_init(&src, md->buf, md->len, 1);
 	render_text(&src, NULL, &o, &text, &info);
 	md_src_release(&src);
+	{
+		struct render_info again_info = RENDER_INFO_INIT;
+		struct buf again = BUF_INIT;
+
+		o.text_keep = text_keep_new();
+		md_src_init(&src, dirty, strlen(dirty), 1);
+		render_text(&src, NULL, &o, &again, &again_info);
+		md_src_release(&src);
+		render_info_release(&again_info);
+		buf_reset(&again);
+		md_src_init(&src, md->buf, md->len, 1);
+		render_text(&src, NULL, &o, &again, &again_info);
+		md_src_release(&src);
+		if (again.len != text.len || memcmp(again.buf, text.buf, text.len))
+			buf_adds(out, "[not the same with kept buffers]\n");
+		text_keep_free(o.text_keep);
+		o.text_keep = NULL;
+		render_info_release(&again_info);
+		buf_release(&again);
+	}
 	if (info.refs.n) {
 		buf_adds(&text, "--\n");
 		for (i = 0; i < info.refs.n; i++)
