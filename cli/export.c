@@ -2229,41 +2229,54 @@ static void check_slug(struct export *x, size_t i, struct diag_list *d)
  * one file: both are refused.  Compared without ASCII case, because the
  * pages may be served from a case-insensitive file system.
  */
+/* An article's slug, for sorting a language's. */
+struct slug_of {
+	const char *slug;
+	size_t art;
+};
+
+/* By slug without regard to ASCII case, then in the articles' order. */
+static int cmp_slug(const void *va, const void *vb)
+{
+	const struct slug_of *a = va, *b = vb;
+	int r = ascii_casecmp(a->slug, b->slug);
+
+	if (r)
+		return r;
+	return a->art < b->art ? -1 : a->art > b->art;
+}
+
 static void check_slug_clashes(struct export *x, struct diag_list *d)
 {
 	struct corpus *c = &x->c;
 	size_t i, j, t, n, k;
-	size_t *v = xcalloc(c->n + 1, sizeof(*v));
+	struct slug_of *v = xcalloc(c->n + 1, sizeof(*v));
 	unsigned char *clash = xcalloc(c->n + 1, 1);
 
 	for (k = 0; k < c->cfg.nlang; k++) {
 		n = 0;
-		for (i = 0; i < c->n; i++)
-			if (x->pub[i] && (size_t)x->lix[i] == k)
-				v[n++] = i;
-		/* sort by folded slug: insertion into a small hash is overkill */
-		for (i = 1; i < n; i++) {
-			t = v[i];
-			for (j = i; j > 0 && ascii_casecmp(x->slug[v[j - 1]],
-							   x->slug[t]) > 0; j--)
-				v[j] = v[j - 1];
-			v[j] = t;
+		for (i = 0; i < c->n; i++) {
+			if (!x->pub[i] || (size_t)x->lix[i] != k)
+				continue;
+			v[n].slug = x->slug[i];
+			v[n++].art = i;
 		}
+		qsort(v, n, sizeof(*v), cmp_slug);
 		for (i = 0; i < n; i = j) {
 			/* v[i..j) share one slug */
-			for (j = i + 1; j < n && !ascii_casecmp(x->slug[v[i]],
-								x->slug[v[j]]); j++)
+			for (j = i + 1; j < n && !ascii_casecmp(v[i].slug,
+								v[j].slug); j++)
 				;
 			for (t = i; j - i > 1 && t < j; t++) {
-				const struct article_meta *m = &c->articles[v[t]];
+				const struct article_meta *m = &c->articles[v[t].art];
 				const struct article_meta *o =
-					&c->articles[v[t == i ? i + 1 : i]];
+					&c->articles[v[t == i ? i + 1 : i].art];
 				struct pos p = m->slug ? slug_pos(m) : m->id_pos;
 
-				clash[v[t]] = 1;
+				clash[v[t].art] = 1;
 				diag(d, R_SLUG, m->path, p.line, p.col, "/slug",
 				     "slug '%s' is also the slug of '%s' in '%s': "
-				     "both would write one file", x->slug[v[t]],
+				     "both would write one file", v[t].slug,
 				     o->path, x->langs[k].code);
 			}
 		}
