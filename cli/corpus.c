@@ -303,17 +303,12 @@ struct scan {
 	const struct corpus *c;
 	struct diag_list d;
 	char **rel;		/* the articles' paths below the root; owned */
+	char **path;		/* the same as reported (corpus_path); owned */
 	size_t n, alloc;
 	char **sub;		/* the top level's directories, or NULL */
 	size_t nsub, asub;
 	int depth;
 };
-
-static int cmp_meta(const void *a, const void *b)
-{
-	return strcmp(((const struct article_meta *)a)->relpath,
-		      ((const struct article_meta *)b)->relpath);
-}
 
 static int is_md(const char *name)
 {
@@ -396,7 +391,23 @@ out:
 	buf_release(&child);
 }
 
-/* pool_fn: the walk below the top level's directory i. */
+static int cmp_rel(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sort what s found by path, and name each file as reported. */
+static void scan_sort(struct scan *s)
+{
+	size_t i;
+
+	qsort(s->rel, s->n, sizeof(*s->rel), cmp_rel);
+	s->path = xcalloc(s->n + 1, sizeof(*s->path));
+	for (i = 0; i < s->n; i++)
+		s->path[i] = corpus_path(s->c, s->rel[i]);
+}
+
+/* pool_fn: the walk below the top level's directory i, sorted. */
 static void scan_job(void *ctx, size_t i, int worker)
 {
 	struct scan *top = ctx, *s = &top[i + 1];
@@ -405,6 +416,26 @@ static void scan_job(void *ctx, size_t i, int worker)
 	s->c = top->c;
 	s->depth = 1;
 	scan_dir(s, top->sub[i]);
+	scan_sort(s);
+}
+
+/*
+ * Where the files the walk of the top level's directory i found (i < 0:
+ * its files, -i - 1 the file) go among the others: every path below
+ * directory "d" starts with "d/", and no other entry of the top level
+ * starts with that, so sorting the entries by "d/" for a directory and
+ * by name for a file, then taking each one's files in their own order,
+ * sorts them all by path.
+ */
+struct top_entry {
+	char *key;		/* owned */
+	long i;
+};
+
+static int cmp_top(const void *a, const void *b)
+{
+	return strcmp(((const struct top_entry *)a)->key,
+		      ((const struct top_entry *)b)->key);
 }
 
 /*
@@ -416,7 +447,8 @@ static void scan_job(void *ctx, size_t i, int worker)
 static void scan_corpus(struct corpus *c, struct diag_list *d)
 {
 	struct scan *s;
-	size_t i, k, n, alloc = 0;
+	struct top_entry *top;
+	size_t i, k, n, ntop = 0, total;
 
 	s = xcalloc(1, sizeof(*s));
 	s->c = c;
@@ -426,17 +458,44 @@ static void scan_corpus(struct corpus *c, struct diag_list *d)
 	s = xrealloc(s, (n + 1) * sizeof(*s));
 	memset(s + 1, 0, n * sizeof(*s));
 	pool_run(c->jobs, n, scan_job, s);
-	for (k = 0; k <= n; k++) {
-		for (i = 0; i < s[k].n; i++) {
-			struct article_meta *m;
+	scan_sort(&s[0]);
 
-			GROW(c->articles, alloc, c->n + 1);
-			m = &c->articles[c->n++];
-			memset(m, 0, sizeof(*m));
-			m->relpath = s[k].rel[i];
-			m->path = corpus_path(c, m->relpath);
+	/* the entries of the top level in order, then their files */
+	top = xcalloc(s[0].n + n + 1, sizeof(*top));
+	total = s[0].n;
+	for (i = 0; i < s[0].n; i++) {
+		top[ntop].key = xstrdup(s[0].rel[i]);
+		top[ntop++].i = -(long)i - 1;
+	}
+	for (k = 0; k < n; k++) {
+		struct buf key = BUF_INIT;
+
+		buf_adds(&key, s->sub[k]);
+		buf_addc(&key, '/');
+		top[ntop].key = buf_detach(&key, NULL);
+		top[ntop++].i = (long)k;
+		total += s[k + 1].n;
+	}
+	qsort(top, ntop, sizeof(*top), cmp_top);
+	/* the index lives all run long: no room to spare */
+	c->articles = xcalloc(total ? total : 1, sizeof(*c->articles));
+	for (k = 0; k < ntop; k++) {
+		struct scan *from = top[k].i < 0 ? &s[0] : &s[top[k].i + 1];
+		size_t first = top[k].i < 0 ? (size_t)(-top[k].i - 1) : 0;
+		size_t end = top[k].i < 0 ? first + 1 : from->n;
+
+		for (i = first; i < end; i++) {
+			struct article_meta *m = &c->articles[c->n++];
+
+			m->relpath = from->rel[i];
+			m->path = from->path[i];
 		}
+		free(top[k].key);
+	}
+	free(top);
+	for (k = 0; k <= n; k++) {
 		free(s[k].rel);
+		free(s[k].path);
 		diag_list_append(d, &s[k].d);
 		diag_list_release(&s[k].d);
 	}
@@ -444,11 +503,6 @@ static void scan_corpus(struct corpus *c, struct diag_list *d)
 		free(s->sub[i]);
 	free(s->sub);
 	free(s);
-	if (c->n) {
-		qsort(c->articles, c->n, sizeof(*c->articles), cmp_meta);
-		/* the index lives all run long: no room to spare */
-		c->articles = xrealloc(c->articles, c->n * sizeof(*c->articles));
-	}
 }
 
 int corpus_open(struct corpus *c, const char *start, int jobs,
