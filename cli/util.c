@@ -51,22 +51,6 @@ char *xstrdup(const char *s)
 	return xstrndup(s, strlen(s));
 }
 
-void swap_mem(void *a, void *b, size_t n)
-{
-	unsigned char t[64];
-
-	while (n) {
-		size_t k = n < sizeof(t) ? n : sizeof(t);
-
-		memcpy(t, a, k);
-		memcpy(a, b, k);
-		memcpy(b, t, k);
-		a = (unsigned char *)a + k;
-		b = (unsigned char *)b + k;
-		n -= k;
-	}
-}
-
 void *xgrow(void *v, size_t *alloc, size_t need, size_t sz)
 {
 	size_t n = *alloc;

@@ -19,8 +19,25 @@ char *xstrndup(const char *s, size_t n);
 
 /* Grow *v (of *alloc elements of size sz) to hold at least need elements. */
 void *xgrow(void *v, size_t *alloc, size_t need, size_t sz);
-/* Exchange the n bytes at a and b (two fields of one type, say). */
-void swap_mem(void *a, void *b, size_t n);
+/*
+ * Exchange the n bytes at a and b (two fields of one type, say); inline,
+ * so that a constant n makes a few moves.
+ */
+static inline void swap_mem(void *a, void *b, size_t n)
+{
+	unsigned char t[64];
+
+	while (n) {
+		size_t k = n < sizeof(t) ? n : sizeof(t);
+
+		memcpy(t, a, k);
+		memcpy(a, b, k);
+		memcpy(b, t, k);
+		a = (unsigned char *)a + k;
+		b = (unsigned char *)b + k;
+		n -= k;
+	}
+}
 
 /* The same on an array v of alloc elements; the test is inline (need is
  * read twice: no side effects there). */
