@@ -225,7 +225,8 @@ struct export {
 	struct xlang *langs;
 	int *lix;		/* per article: its language index, or -1 */
 	unsigned char *pub;	/* per article: publishable */
-	char **slug;		/* per article: the slug (owned), or NULL */
+	/* per article: its slug, or its id (borrowed from the index), or NULL */
+	const char **slug;
 	/*
 	 * The same escaped for an attribute (escape_url, which maps each byte
 	 * on its own, so that the parts of a URL escaped one by one make the
@@ -3630,8 +3631,6 @@ static void export_release(struct export *x)
 	free(x->slug_esc);
 	if (x->base_esc != x->c.cfg.base_url)
 		free(x->base_esc);
-	for (i = 0; x->slug && i < x->c.n; i++)
-		free(x->slug[i]);
 	free(x->slug);
 	for (i = 0; x->title_key && i < x->c.n; i++)
 		free(x->title_key[i]);
@@ -3811,7 +3810,7 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 			continue;
 		if (m->status == STATUS_DRAFT && !o->include_drafts)
 			continue;
-		x.slug[i] = xstrdup(m->slug ? m->slug : m->id);
+		x.slug[i] = m->slug ? m->slug : m->id;
 		x.pub[i] = 1;
 		check_slug(&x, i, &all);
 	}
