@@ -494,6 +494,19 @@ static void set_text(struct pg *p, struct ynode *map, const char *key,
 static void prepare_lang(struct export *x, size_t k);
 
 #define KEY_SLOTS 256	/* struct pg's key nodes; a power of two */
+#define PEOPLE_SLOTS 1024	/* struct pg's reviewers; a power of two */
+#define PEOPLE_MADE 4096	/* lines made before people_arena is emptied */
+
+/*
+ * A reviewer as a page of one language shows them: the fields and the
+ * thanks, typography applied, in struct pg's people_arena.  The same few
+ * people review most articles.
+ */
+struct person_line {
+	size_t lang;
+	const char *name, *role, *affiliation;	/* as written (NULL: none) */
+	struct ynode *v[5];	/* name, role, affiliation, thanks, thanks_html */
+};
 
 /* What one page (or index) is being built with: a worker's scratch. */
 struct pg {
@@ -518,6 +531,15 @@ struct pg {
 		struct ynode *node;
 	} keys[KEY_SLOTS];
 	struct arena key_arena;
+	/*
+	 * The reviewers of the last pages (person_line()), reused as they
+	 * are: a slot per hash, whose lines stay in people_arena until it
+	 * is emptied between two pages.  PEOPLE_SLOTS of them, made when
+	 * first needed.
+	 */
+	struct person_line *people;
+	size_t nmade;
+	struct arena people_arena;
 };
 
 /*
@@ -560,6 +582,10 @@ static void pg_release(struct pg *p)
 	buf_release(&p->t2);
 	memset(p->keys, 0, sizeof(p->keys));
 	arena_release(&p->key_arena);
+	free(p->people);
+	p->people = NULL;
+	p->nmade = 0;
+	arena_release(&p->people_arena);
 }
 
 /*
@@ -1149,42 +1175,87 @@ static void page_updated(struct pg *p, struct ynode *d,
 	give(p, 2);
 }
 
+/*
+ * Reviewer r as the page shows them: the line of an earlier page, or one
+ * made now in people_arena, taking its slot (the page may still use the
+ * line it replaces: the arena is emptied only between pages).
+ */
+static const struct person_line *person_line(struct pg *p,
+					     const struct keep_person *r)
+{
+	static const char *const keys[3] = { "name", "role", "affiliation" };
+	struct arena *page = p->a;
+	struct person_line *pl;
+	struct buf *html, *text;
+	struct farg args[3];
+	size_t i, h;
+
+	h = p->lang;
+	h = h * 31 + hash_mem(r->name, strlen(r->name));
+	h = h * 31 + hash_mem(r->role, strlen(r->role));
+	h = h * 31 + hash_mem(r->affiliation, strlen(r->affiliation));
+	pl = &p->people[h & (PEOPLE_SLOTS - 1)];
+	if (pl->name && pl->lang == p->lang && !strcmp(pl->name, r->name) &&
+	    !strcmp(pl->role, r->role) &&
+	    !strcmp(pl->affiliation, r->affiliation))
+		return pl;
+	p->nmade++;
+	p->a = &p->people_arena;
+	pl->lang = p->lang;
+	pl->name = arena_strndup(p->a, r->name, strlen(r->name));
+	pl->role = arena_strndup(p->a, r->role, strlen(r->role));
+	pl->affiliation = arena_strndup(p->a, r->affiliation,
+					strlen(r->affiliation));
+	args[0].text = r->name;
+	args[1].text = r->role;
+	args[2].text = r->affiliation;
+	for (i = 0; i < 3; i++) {
+		args[i].name = keys[i];
+		args[i].len = strlen(args[i].text);
+		args[i].html = NULL;
+		args[i].hlen = 0;
+		args[i].runs = NULL;
+		buf_reset(&p->t1);
+		typo_append(p, &p->t1, args[i].text, args[i].len);
+		pl->v[i] = node_str(p, p->t1.buf, p->t1.len);
+	}
+	html = take(p);
+	text = take(p);
+	fill(p, p->x->langs[p->lang].sentence[S_THANKS], args, 3, html, text,
+	     NULL);
+	pl->v[3] = node_str(p, text->buf, text->len);
+	pl->v[4] = node_str(p, html->buf, html->len);
+	give(p, 2);
+	p->a = page;
+	return pl;
+}
+
 static void page_people(struct pg *p, struct ynode *d,
 			const struct article_keep *kp, struct buf *jsonld)
 {
 	struct ynode *list = ynode_new(p->a, Y_SEQ);
-	struct buf *html = take(p), *text = take(p);
 	size_t i, n = 0;
 
+	/* between two pages: no line of people_arena is in use */
+	if (!p->people)
+		p->people = xcalloc(PEOPLE_SLOTS, sizeof(*p->people));
+	if (p->nmade > PEOPLE_MADE) {
+		arena_reset(&p->people_arena);
+		memset(p->people, 0, PEOPLE_SLOTS * sizeof(*p->people));
+		p->nmade = 0;
+	}
 	if (jsonld)
 		buf_adds(jsonld, ",\"reviewedBy\":[");
 	for (i = 0; i < kp->nreviewers; i++) {
 		const struct keep_person *r = &kp->reviewers[i];
-		struct ynode *item;
-		struct farg args[3];
+		const struct person_line *pl = person_line(p, r);
+		struct ynode *item = ynode_new(p->a, Y_MAP);
 
-		item = ynode_new(p->a, Y_MAP);
-		set_text(p, item, "name", r->name);
-		set_text(p, item, "role", r->role);
-		set_text(p, item, "affiliation", r->affiliation);
-		args[0].name = "name";
-		args[1].name = "role";
-		args[2].name = "affiliation";
-		args[0].text = r->name;
-		args[1].text = r->role;
-		args[2].text = r->affiliation;
-		args[0].html = args[1].html = args[2].html = NULL;
-		args[0].hlen = args[1].hlen = args[2].hlen = 0;
-		args[0].runs = args[1].runs = args[2].runs = NULL;
-		args[0].len = strlen(args[0].text);
-		args[1].len = strlen(args[1].text);
-		args[2].len = strlen(args[2].text);
-		buf_reset(html);
-		buf_reset(text);
-		fill(p, p->x->langs[p->lang].sentence[S_THANKS], args, 3, html, text,
-		     NULL);
-		set_str(p, item, "thanks", text->buf, text->len);
-		set_str(p, item, "thanks_html", html->buf, html->len);
+		put(p, item, "name", pl->v[0]);
+		put(p, item, "role", pl->v[1]);
+		put(p, item, "affiliation", pl->v[2]);
+		put(p, item, "thanks", pl->v[3]);
+		put(p, item, "thanks_html", pl->v[4]);
 		yseq_add(p->a, list, item);
 		if (jsonld) {
 			buf_adds(jsonld, n ? ",{\"@type\":\"Person\",\"name\":" :
@@ -1223,7 +1294,6 @@ static void page_people(struct pg *p, struct ynode *d,
 		set_null(p, d, "translated_by_html");
 	}
 	put(p, d, "translators", list);
-	give(p, 2);
 }
 
 /*

@@ -146,6 +146,33 @@ test_expect_success 'acknowledgements: one thanks line per reviewer; translators
 	test_cmp expect actual
 '
 
+test_expect_success 'thanks lines: each page its own reviewers, whatever came before' '
+	make_corpus "fr en" &&
+	for i in 1 2 3 4 5 6 7 8 9; do
+		mkdir -p a$i &&
+		{
+			printf -- "---\nid: a$i\nlang: fr\ntitle: T$i\nupdated: 2024-01\nreviewers:\n" &&
+			r=1 &&
+			while [ $r -le $((i % 4 + 1)) ]; do
+				printf "  - name: Dr R%s\n    role: role%s\n" \
+					$(((i + r) % 3)) $(((i * r) % 4)) &&
+				r=$((r + 1)) || return 1
+			done &&
+			printf -- "---\nTexte.\n"
+		} >a$i/fr.md || return 1
+	done &&
+	folio export --to html -q -j 1 -o one &&
+	folio export --to html -q -j 3 -o three &&
+	diff -r one three &&
+	for i in 1 2 3 4 5 6 7 8 9; do
+		sed -n "s/^  - name: \(.*\)/\1/p; s/^    role: \(.*\)/\1/p" a$i/fr.md |
+			paste -d "|" - - |
+			sed "s/^\(.*\)|\(.*\)$/<p>Thanks to \1, \2, for reviewing this article.<\/p>/" >expect &&
+		grep "^<p>Thanks to" one/fr/a$i.html >actual &&
+		test_cmp expect actual || return 1
+	done
+'
+
 test_expect_success 'a reviewer without role or affiliation: the sentence closes up' '
 	export_links &&
 	lines o/fr/gamma.html "^<p>Merci" &&
