@@ -401,7 +401,8 @@ static void scan_sort(struct scan *s)
 {
 	size_t i;
 
-	qsort(s->rel, s->n, sizeof(*s->rel), cmp_rel);
+	if (s->n > 1)
+		qsort(s->rel, s->n, sizeof(*s->rel), cmp_rel);
 	s->path = xcalloc(s->n + 1, sizeof(*s->path));
 	for (i = 0; i < s->n; i++)
 		s->path[i] = corpus_path(s->c, s->rel[i]);
