@@ -629,21 +629,41 @@ static void index_one(void *ctx, size_t i, int worker)
 /*
  * How many article files an INDEX_KEEP index may leave open for the page
  * pass, which then reads them without looking their paths up again: as
- * many as there are when the limit on open files allows, raising its soft
+ * many as there are when the limit on open files allows, beside those
+ * the process has open already (inherited ones too), raising its soft
  * limit as far as the hard one, and never more than FD_KEEP_MAX; FD_SPARE
  * stay free for the rest of the run (directories, pages being written).
+ * None when the open ones cannot be counted.
  */
 #define FD_KEEP_MAX 16384
 #define FD_SPARE 256
+
+/* The descriptors the process has open, from /proc/self/fd, or -1. */
+static long fds_open(void)
+{
+	DIR *dir = opendir("/proc/self/fd");
+	struct dirent *e;
+	long n = -1;	/* the listing's own */
+
+	if (!dir)
+		return -1;
+	while ((e = readdir(dir)) != NULL)
+		if (e->d_name[0] != '.')
+			n++;
+	closedir(dir);
+	return n;
+}
 
 static long fd_budget(size_t n)
 {
 	struct rlimit rl;
 	int probe;
-	rlim_t want = (rlim_t)(n < FD_KEEP_MAX ? n : FD_KEEP_MAX) + FD_SPARE;
+	long open_now = fds_open();
+	rlim_t keep = (rlim_t)(n < FD_KEEP_MAX ? n : FD_KEEP_MAX), want;
 
-	if (getrlimit(RLIMIT_NOFILE, &rl) < 0)
+	if (open_now < 0 || getrlimit(RLIMIT_NOFILE, &rl) < 0)
 		return 0;
+	want = keep + FD_SPARE + (rlim_t)open_now;
 	if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < want) {
 		rlim_t old = rl.rlim_cur;
 
@@ -654,7 +674,7 @@ static long fd_budget(size_t n)
 	}
 	if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur > want)
 		rl.rlim_cur = want;
-	if (rl.rlim_cur <= FD_SPARE)
+	if (rl.rlim_cur <= FD_SPARE + (rlim_t)open_now)
 		return 0;
 	/*
 	 * Grow the table of descriptors to its size now, in one step: the
@@ -668,7 +688,7 @@ static long fd_budget(size_t n)
 			close(top);
 		close(probe);
 	}
-	return (long)(rl.rlim_cur - FD_SPARE);
+	return (long)(rl.rlim_cur - FD_SPARE - (rlim_t)open_now);
 }
 
 void corpus_index(struct corpus *c, int flags, struct diag_list *d)

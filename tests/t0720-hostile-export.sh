@@ -318,6 +318,24 @@ test_expect_success 'two runs into one new output directory at once: both exit 0
 	done
 '
 
+test_expect_success '250 inherited open files and a limit of 1,024: every page exported' '
+	make_corpus "fr en" &&
+	i=0 &&
+	while [ $i -lt 400 ]; do
+		mkdir -p a$i b$i && fm a$i >a$i/fr.md && echo "Texte $i." >>a$i/fr.md &&
+		fm b$i en >b$i/en.md && echo "Text $i." >>b$i/en.md &&
+		i=$((i + 1)) || return 1
+	done &&
+	python3 -c "import os, resource, sys
+keep = [os.open(\"folio.yaml\", os.O_RDONLY) for _ in range(250)]
+for fd in keep:
+    os.set_inheritable(fd, True)
+resource.setrlimit(resource.RLIMIT_NOFILE, (1024, 1024))
+os.execv(sys.argv[1], sys.argv[1:])" "$FOLIO" export --to html -q -j 8 -o out 2>err; echo $? >status &&
+	cat err && test "$(cat status)" = 0 &&
+	test "$(ls out/fr | wc -l)" = 401 && test "$(ls out/en | wc -l)" = 401
+'
+
 test_expect_success 'every run stayed under the memory bound' '
 	if test -s "$TRASH/rss-over"; then cat "$TRASH/rss-over"; false; fi
 '
