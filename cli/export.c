@@ -2300,6 +2300,42 @@ static void check_slug(struct export *x, size_t i, struct diag_list *d)
  * one file: both are refused.  Compared without ASCII case, because the
  * pages may be served from a case-insensitive file system.
  */
+/*
+ * Which articles may be published, PUBLISH_SPAN of them a job: each one's
+ * language, whether it is usable and not a draft left out, its slug (and
+ * the same escaped), and whether that slug can name a page.  What an
+ * article is told is its own; the slugs that clash come after.
+ */
+#define PUBLISH_SPAN 256
+
+struct publish {
+	struct export *x;
+	struct diag_list *lists;	/* one per span */
+};
+
+static void publish_span(void *ctx, size_t span, int worker)
+{
+	struct publish *pb = ctx;
+	struct export *x = pb->x;
+	const struct corpus *c = &x->c;
+	size_t i, end = (span + 1) * PUBLISH_SPAN;
+
+	(void)worker;
+	for (i = span * PUBLISH_SPAN; i < c->n && i < end; i++) {
+		const struct article_meta *m = &c->articles[i];
+
+		x->lix[i] = config_lang(&c->cfg, m->lang);
+		if (!m->usable || !m->id || x->lix[i] < 0 || m->errors)
+			continue;
+		if (m->status == STATUS_DRAFT && !x->o->include_drafts)
+			continue;
+		x->slug[i] = m->slug ? m->slug : m->id;
+		x->slug_esc[i] = url_escaped(x->slug[i]);
+		x->pub[i] = 1;
+		check_slug(x, i, &pb->lists[span]);
+	}
+}
+
 /* An article's slug, for sorting a language's. */
 struct slug_of {
 	const char *slug;
@@ -3872,23 +3908,20 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 	x.lix = xcalloc(c->n + 1, sizeof(*x.lix));
 	x.pub = xcalloc(c->n + 1, 1);
 	x.slug = xcalloc(c->n + 1, sizeof(*x.slug));
-	for (i = 0; i < c->n; i++) {
-		const struct article_meta *m = &c->articles[i];
+	x.slug_esc = xcalloc(c->n + 1, sizeof(*x.slug_esc));
+	{
+		struct publish pb;
+		size_t n = (c->n + PUBLISH_SPAN - 1) / PUBLISH_SPAN;
 
-		x.lix[i] = config_lang(&c->cfg, m->lang);
-		if (!m->usable || !m->id || x.lix[i] < 0 || m->errors)
-			continue;
-		if (m->status == STATUS_DRAFT && !o->include_drafts)
-			continue;
-		x.slug[i] = m->slug ? m->slug : m->id;
-		x.pub[i] = 1;
-		check_slug(&x, i, &all);
+		pb.x = &x;
+		pb.lists = xcalloc(n + 1, sizeof(*pb.lists));
+		pool_run(nsc, n, publish_span, &pb);
+		/* in the order of the articles: the same report for any -j */
+		for (i = 0; i < n; i++)
+			diag_list_append(&all, &pb.lists[i]);
+		free(pb.lists);
 	}
 	check_slug_clashes(&x, &all);
-	x.slug_esc = xcalloc(c->n + 1, sizeof(*x.slug_esc));
-	for (i = 0; i < c->n; i++)
-		if (x.slug[i])
-			x.slug_esc[i] = url_escaped(x.slug[i]);
 	if (c->cfg.base_url)
 		x.base_esc = url_escaped(c->cfg.base_url);
 	build_ids(&x);
