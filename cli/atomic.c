@@ -67,14 +67,15 @@ int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
-int atomic_stage(struct buf *tmp, const char *path, const char *data,
-		 size_t len, mode_t mode, int sync)
+/*
+ * Write data to fd, a file just created at path, and close it; on any
+ * failure the file is removed.  0, or -1 with errno set.
+ */
+static int fill_new(int fd, const char *path, const char *data, size_t len,
+		    int sync)
 {
-	int fd, e;
+	int e;
 
-	fd = atomic_open(tmp, path, mode);
-	if (fd < 0)
-		return -1;
 	if (write_all(fd, data, len) < 0 || (sync && fsync(fd) < 0))
 		goto fail;
 	/* delayed allocation reports a full disk at close */
@@ -87,9 +88,19 @@ fail:
 	e = errno;
 	if (fd >= 0)
 		close(fd);
-	unlink(tmp->buf);
+	unlink(path);
 	errno = e;
 	return -1;
+}
+
+int atomic_stage(struct buf *tmp, const char *path, const char *data,
+		 size_t len, mode_t mode, int sync)
+{
+	int fd = atomic_open(tmp, path, mode);
+
+	if (fd < 0)
+		return -1;
+	return fill_new(fd, tmp->buf, data, len, sync);
 }
 
 int atomic_commit(const char *tmp, const char *path)
@@ -120,23 +131,8 @@ int write_new(const char *path, const char *data, size_t len)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
 		      0666);
-	int e;
 
 	if (fd < 0)
 		return -1;
-	if (write_all(fd, data, len) < 0)
-		goto fail;
-	/* delayed allocation reports a full disk at close */
-	e = close(fd);
-	fd = -1;
-	if (e < 0)
-		goto fail;
-	return 0;
-fail:
-	e = errno;
-	if (fd >= 0)
-		close(fd);
-	unlink(path);
-	errno = e;
-	return -1;
+	return fill_new(fd, path, data, len, 0);
 }
