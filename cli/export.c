@@ -2353,12 +2353,52 @@ static int cmp_slug(const void *va, const void *vb)
 	return a->art < b->art ? -1 : a->art > b->art;
 }
 
+/* Does any slug of a language stand twice, without regard to ASCII case? */
+static int any_slug_clash(const struct export *x)
+{
+	const struct corpus *c = &x->c;
+	size_t i, cap = 16, mask, *slot;
+	int found = 0;
+
+	while (cap < c->n * 2 + 2)
+		cap *= 2;
+	mask = cap - 1;
+	slot = xcalloc(cap, sizeof(*slot));	/* article + 1, or 0 */
+	for (i = 0; i < c->n && !found; i++) {
+		const unsigned char *s = (const unsigned char *)x->slug[i];
+		size_t h = 2166136261u + (size_t)x->lix[i], k;
+
+		if (!x->pub[i])
+			continue;
+		for (; *s; s++)
+			h = (h ^ (*s >= 'A' && *s <= 'Z' ? *s + 32u : *s)) * 16777619u;
+		for (k = h & mask; slot[k]; k = (k + 1) & mask) {
+			size_t o = slot[k] - 1;
+
+			if (x->lix[o] == x->lix[i] &&
+			    !ascii_casecmp(x->slug[o], x->slug[i])) {
+				found = 1;
+				break;
+			}
+		}
+		slot[k] = i + 1;
+	}
+	free(slot);
+	return found;
+}
+
 static void check_slug_clashes(struct export *x, struct diag_list *d)
 {
 	struct corpus *c = &x->c;
 	size_t i, j, t, n, k;
-	struct slug_of *v = xcalloc(c->n + 1, sizeof(*v));
-	unsigned char *clash = xcalloc(c->n + 1, 1);
+	struct slug_of *v;
+	unsigned char *clash;
+
+	/* the common case, no clash, in one pass: the sort only to report */
+	if (!any_slug_clash(x))
+		return;
+	v = xcalloc(c->n + 1, sizeof(*v));
+	clash = xcalloc(c->n + 1, 1);
 
 	for (k = 0; k < c->cfg.nlang; k++) {
 		n = 0;
