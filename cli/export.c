@@ -15,10 +15,13 @@
  *      page is written only when its body has no error (and, for text,
  *      when --encoding has every character of it: the conversion is the
  *      worker's, with its own iconv_t).  Diagnostics go to the job's own
- *      list, merged afterwards in article order;
- *   4. only when some body had errors: the pages are rendered again
- *      without those articles (links to them would otherwise lead
- *      nowhere);
+ *      list, merged afterwards in article order.  A page that replaces a
+ *      file of a directory that existed waits under its temporary name
+ *      until the pass is over (settle_staged());
+ *   4. only when some body had errors: the waiting pages are given up and
+ *      the pages are rendered again without those articles (links to
+ *      them would otherwise lead nowhere), each compared with the file
+ *      as it was before the run;
  *   5. each language's index (an e-book's table of contents), its files
  *      (an e-book's package and images), then the stylesheet.
  *
@@ -2453,6 +2456,12 @@ struct job {
 	int refused;		/* --encoding lacks some of its characters */
 	struct diag_list d;
 	enum write_result wrote;
+	/*
+	 * First pass, in a directory that existed: the page replacing a file
+	 * waits under this temporary name (owned) until it is known whether
+	 * a second pass renders it again (settle_staged()).
+	 */
+	char *staged;
 	/* an e-book page: the images it shows (owned), with alt text or not */
 	struct bimage *img;
 	size_t nimg, aimg;
@@ -2892,8 +2901,18 @@ static void page_job(void *ctx, size_t i, int worker)
 	how = lang_how(L);
 	if (L->fresh && before == WRITE_FAILED)
 		how |= WRITE_FRESH;
-	j->wrote = write_file(L->dir, how, name.buf, page->buf, page->len,
-			      &j->d);
+	if (run->check && !how) {
+		struct buf tmp = BUF_INIT;
+
+		j->wrote = write_file_defer(L->dir, how, name.buf, page->buf,
+					    page->len, &tmp, &j->d);
+		if (tmp.len)
+			j->staged = buf_detach(&tmp, NULL);
+		buf_release(&tmp);
+	} else {
+		j->wrote = write_file(L->dir, how, name.buf, page->buf,
+				      page->len, &j->d);
+	}
 	j->images = info.images;
 	j->images_alt = info.images_alt;
 	if (before == WRITE_DONE && j->wrote == WRITE_SAME)
@@ -2905,6 +2924,73 @@ out:
 	diag_list_release(&load);
 	article_release(&a);
 	buf_release(&name);
+}
+
+/*
+ * After the first pass: its pages waiting under temporary names go in
+ * place (keep), or are given up for the second pass to render again and
+ * compare with the files as they were before the run, so that a page
+ * which ends as it was is not replaced (its mtime stays) nor counted.
+ * SETTLE_SPAN jobs at a time on the workers: after a change of template
+ * every page of the corpus may be waiting.
+ */
+#define SETTLE_SPAN 256
+
+struct settle {
+	const struct export *x;
+	struct job *jobs;
+	size_t njobs;
+	int keep;
+};
+
+static void settle_span(void *ctx, size_t span, int worker)
+{
+	const struct settle *st = ctx;
+	const struct export *x = st->x;
+	struct buf path = BUF_INIT;
+	size_t i, end = (span + 1) * SETTLE_SPAN;
+
+	(void)worker;
+	for (i = span * SETTLE_SPAN; i < st->njobs && i < end; i++) {
+		struct job *j = &st->jobs[i];
+
+		if (!j->staged)
+			continue;
+		if (!st->keep) {
+			unlink(j->staged);
+			j->wrote = WRITE_FAILED;
+		} else {
+			buf_reset(&path);
+			buf_addf(&path, "%s/%s%s", x->langs[x->lix[j->art]].dir,
+				 x->slug[j->art], x->f->ext);
+			if (atomic_commit(j->staged, path.buf) < 0) {
+				diag(&j->d, R_WRITE, path.buf, 0, 0, NULL,
+				     "cannot write: %s", errmsg(errno));
+				j->wrote = WRITE_FAILED;
+			}
+		}
+		free(j->staged);
+		j->staged = NULL;
+	}
+	buf_release(&path);
+}
+
+static void settle_staged(const struct export *x, struct job *jobs,
+			  size_t njobs, int keep, int workers)
+{
+	struct settle st;
+	size_t i;
+
+	for (i = 0; i < njobs && !jobs[i].staged; i++)
+		;
+	if (i == njobs)
+		return;
+	st.x = x;
+	st.jobs = jobs;
+	st.njobs = njobs;
+	st.keep = keep;
+	pool_run(workers, (njobs + SETTLE_SPAN - 1) / SETTLE_SPAN, settle_span,
+		 &st);
 }
 
 static void count_write(struct export_result *r, enum write_result w)
@@ -4031,6 +4117,10 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 	lang_counts(&x);
 	run_pool(&run, njobs, nsc);
 	run.indexes = 0;
+	for (i = 0; i < njobs && !late; i++)
+		late = run.jobs[i].failed && x.pub[run.jobs[i].art];
+	settle_staged(&x, run.jobs, njobs, !late, nsc);
+	late = 0;
 	for (i = 0; i < njobs; i++) {
 		struct job *j = &run.jobs[i];
 		struct article_meta *m = &c->articles[j->art];

@@ -83,6 +83,39 @@ test_expect_success 'with errors in bodies, a second run leaves the index as it 
 	! test -s dots
 '
 
+test_expect_success 'with errors in bodies, a second run rewrites no page: each keeps its mtime' '
+	broken &&
+	folio export --to html -q 2>err; echo $? >status &&
+	expect_status 1 &&
+	cp -r out/html before &&
+	find out -type f -exec touch -d "2001-02-03 04:05" {} + &&
+	folio export --to html 2>err; echo $? >status &&
+	expect_status 1 &&
+	grep "(0 written, 4 unchanged)" err &&
+	diff -r before out/html &&
+	find out -newermt "2001-02-04" -type f >newer &&
+	test_cmp /dev/null newer &&
+	find out -name ".*" >dots &&
+	! test -s dots
+'
+
+test_expect_success 'with errors in bodies, a page that changed is written once, a page that did not is left' '
+	broken &&
+	folio export --to html -q 2>err; echo $? >status &&
+	expect_status 1 &&
+	find out -type f -exec touch -d "2001-02-03 04:05" {} + &&
+	sed "s/^Voir/Lire/" a/fr.md >t && mv t a/fr.md &&
+	folio export --to html 2>err; echo $? >status &&
+	expect_status 1 &&
+	grep "(1 written, 3 unchanged)" err &&
+	grep -q "^<p>Lire b et c.</p>$" out/html/fr/a.html &&
+	(cd out && find . -newermt "2001-02-04" -type f) >newer &&
+	echo ./html/fr/a.html >expect &&
+	test_cmp expect newer &&
+	find out -name ".*" >dots &&
+	! test -s dots
+'
+
 test_expect_success 'a language whose every article fails has no index, in a new directory or not' '
 	broken &&
 	printf "# Un titre\n\nText.\n" |
