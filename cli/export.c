@@ -2455,11 +2455,17 @@ struct job {
 	int bad_template;	/* the template could not render it */
 	int refused;		/* --encoding lacks some of its characters */
 	struct diag_list d;
+	/*
+	 * What making the page reported (its template, its encoding, its
+	 * file), apart: when a second pass makes the page again, only that
+	 * pass's report of it is kept.
+	 */
+	struct diag_list wd;
 	enum write_result wrote;
 	/*
-	 * First pass, in a directory that existed: the page replacing a file
-	 * waits under this temporary name (owned) until it is known whether
-	 * a second pass renders it again (settle_staged()).
+	 * First pass, in a directory that existed: the page waits under this
+	 * temporary name (owned) until it is known whether a second pass
+	 * renders it again (settle_staged()).
 	 */
 	char *staged;
 	/* an e-book page: the images it shows (owned), with alt text or not */
@@ -2873,7 +2879,7 @@ static void page_job(void *ctx, size_t i, int worker)
 			goto out;
 	} else if ((rc_t = mustache_render_hinted(x->page_t, data, find_partial,
 						  x, &sc->page, &sc->hints)) < 0) {
-		diag(&j->d, R_TEMPLATE, tpl_find(x, x->f->page_template)->file,
+		diag(&j->wd, R_TEMPLATE, tpl_find(x, x->f->page_template)->file,
 		     0, 0, NULL, "%s", mustache_runaway_msg(rc_t));
 		j->bad_template = 1;
 		goto out;
@@ -2891,7 +2897,7 @@ static void page_job(void *ctx, size_t i, int worker)
 
 			shown_dir(x, L, &shown);
 			report_unmappable(x, m, &a, shown.buf, name.buf,
-					  &sc->page, &bad, &j->d);
+					  &sc->page, &bad, &j->wd);
 			buf_release(&shown);
 			j->refused = 1;
 			goto out;
@@ -2901,17 +2907,17 @@ static void page_job(void *ctx, size_t i, int worker)
 	how = lang_how(L);
 	if (L->fresh && before == WRITE_FAILED)
 		how |= WRITE_FRESH;
-	if (run->check && !how) {
+	if (run->check && !(how & WRITE_HIDDEN)) {
 		struct buf tmp = BUF_INIT;
 
 		j->wrote = write_file_defer(L->dir, how, name.buf, page->buf,
-					    page->len, &tmp, &j->d);
+					    page->len, &tmp, &j->wd);
 		if (tmp.len)
 			j->staged = buf_detach(&tmp, NULL);
 		buf_release(&tmp);
 	} else {
 		j->wrote = write_file(L->dir, how, name.buf, page->buf,
-				      page->len, &j->d);
+				      page->len, &j->wd);
 	}
 	j->images = info.images;
 	j->images_alt = info.images_alt;
@@ -2964,7 +2970,7 @@ static void settle_span(void *ctx, size_t span, int worker)
 			buf_addf(&path, "%s/%s%s", x->langs[x->lix[j->art]].dir,
 				 x->slug[j->art], x->f->ext);
 			if (atomic_commit(j->staged, path.buf) < 0) {
-				diag(&j->d, R_WRITE, path.buf, 0, 0, NULL,
+				diag(&j->wd, R_WRITE, path.buf, 0, 0, NULL,
 				     "cannot write: %s", errmsg(errno));
 				j->wrote = WRITE_FAILED;
 			}
@@ -4117,10 +4123,13 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 	lang_counts(&x);
 	run_pool(&run, njobs, nsc);
 	run.indexes = 0;
-	for (i = 0; i < njobs && !late; i++)
-		late = run.jobs[i].failed && x.pub[run.jobs[i].art];
+	for (i = 0; i < njobs; i++) {
+		if (run.jobs[i].failed && x.pub[run.jobs[i].art]) {
+			x.pub[run.jobs[i].art] = 0;
+			late++;
+		}
+	}
 	settle_staged(&x, run.jobs, njobs, !late, nsc);
-	late = 0;
 	for (i = 0; i < njobs; i++) {
 		struct job *j = &run.jobs[i];
 		struct article_meta *m = &c->articles[j->art];
@@ -4128,10 +4137,10 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 		m->errors += (unsigned)diag_count(&j->d).errors;
 		diag_list_append(&all, &j->d);
 		diag_list_release(&j->d);
-		if (j->failed && x.pub[j->art]) {
-			x.pub[j->art] = 0;
-			late++;
-		}
+		/* a page made again reports in the second pass */
+		if (!(late && j->render && !j->failed))
+			diag_list_append(&all, &j->wd);
+		diag_list_release(&j->wd);
 	}
 	/*
 	 * Second pass, only when a body had errors: the pages written before
@@ -4154,6 +4163,7 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 				continue;
 			run.jobs[n] = run.jobs[i];
 			memset(&run.jobs[n].d, 0, sizeof(run.jobs[n].d));
+			memset(&run.jobs[n].wd, 0, sizeof(run.jobs[n].wd));
 			n++;
 		}
 		njobs = n;
@@ -4162,6 +4172,8 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 		for (i = 0; i < njobs; i++) {
 			diag_list_append(&all, &run.jobs[i].d);
 			diag_list_release(&run.jobs[i].d);
+			diag_list_append(&all, &run.jobs[i].wd);
+			diag_list_release(&run.jobs[i].wd);
 		}
 	}
 	for (i = 0; i < njobs; i++) {

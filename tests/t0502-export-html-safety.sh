@@ -116,6 +116,19 @@ test_expect_success 'with errors in bodies, a page that changed is written once,
 	! test -s dots
 '
 
+test_expect_success 'with errors in bodies, an empty language directory that exists gets the pages a new one does' '
+	broken &&
+	folio export --to html -q -o new 2>err; echo $? >status &&
+	expect_status 1 &&
+	mkdir -p empty/fr &&
+	folio export --to html -o empty 2>err; echo $? >status &&
+	expect_status 1 &&
+	grep "(4 written, 0 unchanged)" err &&
+	diff -r new empty &&
+	find empty -name ".*" >dots &&
+	! test -s dots
+'
+
 test_expect_success 'a language whose every article fails has no index, in a new directory or not' '
 	broken &&
 	printf "# Un titre\n\nText.\n" |

@@ -57,6 +57,17 @@ test_expect_success 'latin1 on Arabic: each character named at its line in the s
 	test_cmp expect err
 '
 
+test_expect_success 'latin1 on Arabic while another body has errors: each character reported once, for the page as it would be' '
+	print_corpus &&
+	printf "\n# Un titre de niveau 1\n" >>c/fatigue/fr.md &&
+	(cd c && folio export --to text --lang ar --encoding latin1 2>../err); echo $? >status &&
+	expect_status 1 &&
+	! test -e c/out/text/ar/al-riaya-al-daima.txt &&
+	test "$(grep -c "has no U+0627 ARABIC LETTER ALEF" err)" = 1 &&
+	test "$(grep -c "lacks .* more characters" err)" = 1 &&
+	grep -q "^folio: 6 errors, 0 warnings in 1 file$" err
+'
+
 test_expect_success 'cp1252 on French: U+202F falls back to U+00A0; ascii --translit: to a plain space' '
 	print_corpus &&
 	(cd c && folio export --to text -q --lang fr -o ../utf8 &&
