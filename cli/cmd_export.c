@@ -7,6 +7,7 @@
 #include "encode.h"
 #include "escape.h"
 #include "export.h"
+#include "interrupt.h"
 #include "main.h"
 #include "opts.h"
 
@@ -124,7 +125,14 @@ int cmd_export(int argc, const char **argv, const struct global_opts *g)
 	eo.width = width < 0 ? 0 : width;
 	eo.encoding = encoding;
 	eo.translit = translit;
+	interrupt_catch();
 	export_run(&eo, &d, &r);
+	if (interrupt_caught()) {
+		fprintf(stderr, "folio: interrupted: the files in place are whole "
+			"(old or new), no temporary file is left\n");
+		interrupt_end();	/* ends the process by the signal */
+	}
+	interrupt_end();
 
 	diag_list_sort(&d);
 	/* the report goes to stderr: stdout is free for json */

@@ -44,6 +44,7 @@
 #include "encode.h"
 #include "epub.h"
 #include "escape.h"
+#include "interrupt.h"
 #include "markdown.h"
 #include "mustache.h"
 #include "pool.h"
@@ -2997,6 +2998,9 @@ static void settle_staged(const struct export *x, struct job *jobs,
 	st.keep = keep;
 	pool_run(workers, (njobs + SETTLE_SPAN - 1) / SETTLE_SPAN, settle_span,
 		 &st);
+	/* a signal stops the pool between spans: what is left, here */
+	for (i = 0; interrupt_caught() && i * SETTLE_SPAN < njobs; i++)
+		settle_span(&st, i, 0);
 }
 
 static void count_write(struct export_result *r, enum write_result w)
@@ -3124,6 +3128,58 @@ static void make_lang_dirs(struct export *x, struct diag_list *d,
 			L->dir = buf_detach(&dir, NULL);
 		}
 		buf_release(&dir);
+	}
+}
+
+/*
+ * Remove name (in the directory parent) and, when it is a directory,
+ * everything in it, following no symbolic link: a hidden directory of
+ * this run's, given up.  What cannot be removed stays.
+ */
+static void remove_tree(int parent, const char *name, int depth)
+{
+	struct dirent *e;
+	DIR *d;
+	int fd, pass;
+
+	if (unlinkat(parent, name, 0) == 0 || (errno != EISDIR && errno != EPERM))
+		return;
+	fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+		    O_CLOEXEC);
+	if (fd < 0 || depth > 16 || !(d = fdopendir(fd))) {
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	/* again when entries removed meanwhile hid others from readdir */
+	for (pass = 0; pass < 3; pass++) {
+		while ((e = readdir(d)) != NULL)
+			if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+				remove_tree(dirfd(d), e->d_name, depth + 1);
+		if (unlinkat(parent, name, AT_REMOVEDIR) == 0 ||
+		    errno != ENOTEMPTY)
+			break;
+		rewinddir(d);
+	}
+	closedir(d);
+}
+
+/*
+ * A run stopped by a signal (interrupt.h): the hidden directories of the
+ * languages that did not exist go, with the pages in them; the indexes
+ * and pages waiting under temporary names go at the end of export_run().
+ * What is in place stays: each file there is whole, old or new.
+ */
+static void give_up_stages(struct export *x)
+{
+	size_t k;
+
+	for (k = 0; k < x->c.cfg.nlang; k++) {
+		if (!x->langs[k].stage)
+			continue;
+		remove_tree(AT_FDCWD, x->langs[k].stage, 0);
+		free(x->langs[k].dir);
+		x->langs[k].dir = NULL;
 	}
 }
 
@@ -4062,6 +4118,9 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 		prepare_lang(&x, k);
 	}
 
+	/* stopped by a signal: nothing is written yet, nothing is */
+	if (interrupt_caught())
+		goto out;
 	/* the output directory, and a directory per language written */
 	if (o->outdir) {
 		size_t n = strlen(o->outdir);
@@ -4129,7 +4188,11 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 			late++;
 		}
 	}
-	settle_staged(&x, run.jobs, njobs, !late, nsc);
+	settle_staged(&x, run.jobs, njobs, !late && !interrupt_caught(), nsc);
+	if (interrupt_caught()) {
+		give_up_stages(&x);
+		goto out;
+	}
 	for (i = 0; i < njobs; i++) {
 		struct job *j = &run.jobs[i];
 		struct article_meta *m = &c->articles[j->art];
@@ -4174,6 +4237,10 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 			diag_list_release(&run.jobs[i].d);
 			diag_list_append(&all, &run.jobs[i].wd);
 			diag_list_release(&run.jobs[i].wd);
+		}
+		if (interrupt_caught()) {
+			give_up_stages(&x);
+			goto out;
 		}
 	}
 	for (i = 0; i < njobs; i++) {
@@ -4247,8 +4314,12 @@ out:
 		buf_release(&run.index_tmp[k]);
 	}
 	free(run.index_tmp);
-	for (i = 0; run.jobs && i < c->n + 1; i++)
+	for (i = 0; run.jobs && i < c->n + 1; i++) {
 		bimages_free(run.jobs[i].img, run.jobs[i].nimg);
+		/* reports left unmerged by a run that stopped short */
+		diag_list_release(&run.jobs[i].d);
+		diag_list_release(&run.jobs[i].wd);
+	}
 	free(run.jobs);
 	free(run.sc);
 	export_release(&x);

@@ -1,4 +1,5 @@
 #include "pool.h"
+#include "interrupt.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
@@ -23,7 +24,9 @@ static void *work(void *arg)
 	struct pool *p = w->pool;
 	size_t i;
 
-	while ((i = atomic_fetch_add(&p->next, 1)) < p->n)
+	/* an item begun is finished: the caller cleans up after the rest */
+	while (!interrupt_caught() &&
+	       (i = atomic_fetch_add(&p->next, 1)) < p->n)
 		p->fn(p->ctx, i, w->id);
 	return NULL;
 }

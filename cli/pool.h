@@ -3,7 +3,9 @@
  *
  * Items are handed out in index order from a shared counter; callers
  * store each item's result at its index and merge afterwards in index
- * order, so output never depends on the number of workers.
+ * order, so output never depends on the number of workers.  Once a
+ * signal is caught (interrupt.h), no item is handed out: the ones begun
+ * are finished, and pool_run() returns with the others not run.
  */
 #ifndef FOLIO_POOL_H
 #define FOLIO_POOL_H

@@ -336,6 +336,57 @@ os.execv(sys.argv[1], sys.argv[1:])" "$FOLIO" export --to html -q -j 8 -o out 2>
 	test "$(ls out/fr | wc -l)" = 401 && test "$(ls out/en | wc -l)" = 401
 '
 
+# neither DIR OLD NEW: the files under DIR that are neither the one of the
+# same name under OLD nor the one under NEW.
+neither() {
+	for d in "$2" "$3" "$1"; do
+		(cd "$d" && find . -type f -exec md5sum {} +) || return 1
+		echo ==
+	done | awk '''$1 == "==" { n++; next }
+		n < 2 { known[$2 " " $1] = 1; next }
+		!(($2 " " $1) in known) { print $2 }'''
+}
+
+test_expect_success 'a run stopped by a signal: every file whole, old or new; nothing hidden left; status 143' '
+	make_corpus "fr en" &&
+	para="Un paragraphe assez long pour que la page prenne le temps de se faire, avec un [lien](article:a1)." &&
+	i=0 &&
+	while [ $i -lt 1200 ]; do
+		mkdir -p a$i && fm a$i >a$i/fr.md &&
+		printf "## Partie\n\n%s\n\n%s\n\n%s\n" "$para" "$para" "$para" >>a$i/fr.md &&
+		printf -- "---\nid: a%s\nlang: en\ntitle: T\nupdated: 2024-01\ntranslated_from: {lang: fr, updated: 2024-01}\nreviewers:\n  - name: Dr Exemple\n---\n## Part\n\nText %s.\n" $i $i >a$i/en.md &&
+		i=$((i + 1)) || return 1
+	done &&
+	run export --to html -q -o new &&
+	cp -R new old &&
+	find old -name "*.html" -exec sh -c "echo \"<!-- an older page -->\" >>\"\$1\"" sh {} ";" &&
+	stopped=0 &&
+	for delay in 0.05 0.1 0.2 0.3; do
+		for into in existing fresh; do
+			rm -rf out &&
+			if test $into = existing; then cp -R old out; fi &&
+			{ "$FOLIO" export --to html -q -j 2 -o out 2>err & pid=$!; } &&
+			sleep $delay && kill -TERM $pid 2>/dev/null;
+			wait $pid; status=$? &&
+			case $status in
+			0) diff -r new out ;;
+			143) stopped=$((stopped + 1)) &&
+			     if test $into = existing; then
+				neither out old new >bad && test_cmp /dev/null bad
+			     else
+				! find out -type f | grep -q .
+			     fi ;;
+			*) echo "status $status"; cat err; false ;;
+			esac &&
+			find out -name ".*" >dots 2>/dev/null;
+			test_cmp /dev/null dots ||
+			{ echo "after $delay s into a $into directory: status $status"; return 1; }
+		done
+	done &&
+	echo "$stopped of 8 runs stopped" &&
+	test $stopped -gt 0
+'
+
 test_expect_success 'every run stayed under the memory bound' '
 	if test -s "$TRASH/rss-over"; then cat "$TRASH/rss-over"; false; fi
 '
