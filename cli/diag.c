@@ -75,6 +75,17 @@ void diag_list_release(struct diag_list *l)
 	l->n = l->alloc = 0;
 }
 
+void diag_list_truncate(struct diag_list *l, size_t n)
+{
+	while (l->n > n) {
+		struct diag *d = &l->v[--l->n];
+
+		free(d->file);
+		free(d->message);
+		free(d->pointer);
+	}
+}
+
 static int vdiag(struct diag_list *l, enum rule r, enum severity sev,
 		 const char *file, unsigned line, unsigned col,
 		 const char *pointer, const char *fmt, va_list ap)

@@ -95,6 +95,8 @@ struct diag_list {
 #define DIAG_LIST_INIT { NULL, 0, 0, { 0 } }
 
 void diag_list_release(struct diag_list *l);
+/* Forget every report from the n-th on (n <= l->n). */
+void diag_list_truncate(struct diag_list *l, size_t n);
 
 /*
  * Report a problem at file:line:col (line and col 0 for the whole file)

@@ -2457,11 +2457,11 @@ struct job {
 	int refused;		/* --encoding lacks some of its characters */
 	struct diag_list d;
 	/*
-	 * What making the page reported (its template, its encoding, its
-	 * file), apart: when a second pass makes the page again, only that
-	 * pass's report of it is kept.
+	 * Where in d what making the page reported begins (its template, its
+	 * encoding, its file; SIZE_MAX: nothing made): when a second pass
+	 * makes the page again, only that pass's report of it is kept.
 	 */
-	struct diag_list wd;
+	size_t made;
 	enum write_result wrote;
 	/*
 	 * First pass, in a directory that existed: the page waits under this
@@ -2802,6 +2802,7 @@ static void page_job(void *ctx, size_t i, int worker)
 
 	j->wrote = WRITE_FAILED;
 	j->refused = 0;
+	j->made = SIZE_MAX;
 	bimages_free(j->img, j->nimg);
 	j->img = NULL;
 	j->nimg = j->aimg = 0;
@@ -2875,12 +2876,13 @@ static void page_job(void *ctx, size_t i, int worker)
 	data = page_data(&sc->pg, j->art, m->keep, sc->body.buf, sc->body.len,
 			 &info);
 	buf_reset(&sc->page);
+	j->made = j->d.n;
 	if (x->f->page_fn) {
 		if (x->f->page_fn(x, data, &info, &sc->page) < 0)
 			goto out;
 	} else if ((rc_t = mustache_render_hinted(x->page_t, data, find_partial,
 						  x, &sc->page, &sc->hints)) < 0) {
-		diag(&j->wd, R_TEMPLATE, tpl_find(x, x->f->page_template)->file,
+		diag(&j->d, R_TEMPLATE, tpl_find(x, x->f->page_template)->file,
 		     0, 0, NULL, "%s", mustache_runaway_msg(rc_t));
 		j->bad_template = 1;
 		goto out;
@@ -2898,7 +2900,7 @@ static void page_job(void *ctx, size_t i, int worker)
 
 			shown_dir(x, L, &shown);
 			report_unmappable(x, m, &a, shown.buf, name.buf,
-					  &sc->page, &bad, &j->wd);
+					  &sc->page, &bad, &j->d);
 			buf_release(&shown);
 			j->refused = 1;
 			goto out;
@@ -2912,13 +2914,13 @@ static void page_job(void *ctx, size_t i, int worker)
 		struct buf tmp = BUF_INIT;
 
 		j->wrote = write_file_defer(L->dir, how, name.buf, page->buf,
-					    page->len, &tmp, &j->wd);
+					    page->len, &tmp, &j->d);
 		if (tmp.len)
 			j->staged = buf_detach(&tmp, NULL);
 		buf_release(&tmp);
 	} else {
 		j->wrote = write_file(L->dir, how, name.buf, page->buf,
-				      page->len, &j->wd);
+				      page->len, &j->d);
 	}
 	j->images = info.images;
 	j->images_alt = info.images_alt;
@@ -2971,7 +2973,7 @@ static void settle_span(void *ctx, size_t span, int worker)
 			buf_addf(&path, "%s/%s%s", x->langs[x->lix[j->art]].dir,
 				 x->slug[j->art], x->f->ext);
 			if (atomic_commit(j->staged, path.buf) < 0) {
-				diag(&j->wd, R_WRITE, path.buf, 0, 0, NULL,
+				diag(&j->d, R_WRITE, path.buf, 0, 0, NULL,
 				     "cannot write: %s", errmsg(errno));
 				j->wrote = WRITE_FAILED;
 			}
@@ -4197,13 +4199,12 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 		struct job *j = &run.jobs[i];
 		struct article_meta *m = &c->articles[j->art];
 
+		/* a page made again reports its making in the second pass */
+		if (late && j->render && !j->failed && j->made < j->d.n)
+			diag_list_truncate(&j->d, j->made);
 		m->errors += (unsigned)diag_count(&j->d).errors;
 		diag_list_append(&all, &j->d);
 		diag_list_release(&j->d);
-		/* a page made again reports in the second pass */
-		if (!(late && j->render && !j->failed))
-			diag_list_append(&all, &j->wd);
-		diag_list_release(&j->wd);
 	}
 	/*
 	 * Second pass, only when a body had errors: the pages written before
@@ -4226,7 +4227,6 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 				continue;
 			run.jobs[n] = run.jobs[i];
 			memset(&run.jobs[n].d, 0, sizeof(run.jobs[n].d));
-			memset(&run.jobs[n].wd, 0, sizeof(run.jobs[n].wd));
 			n++;
 		}
 		njobs = n;
@@ -4235,8 +4235,6 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 		for (i = 0; i < njobs; i++) {
 			diag_list_append(&all, &run.jobs[i].d);
 			diag_list_release(&run.jobs[i].d);
-			diag_list_append(&all, &run.jobs[i].wd);
-			diag_list_release(&run.jobs[i].wd);
 		}
 		if (interrupt_caught()) {
 			give_up_stages(&x);
@@ -4318,7 +4316,6 @@ out:
 		bimages_free(run.jobs[i].img, run.jobs[i].nimg);
 		/* reports left unmerged by a run that stopped short */
 		diag_list_release(&run.jobs[i].d);
-		diag_list_release(&run.jobs[i].wd);
 	}
 	free(run.jobs);
 	free(run.sc);
