@@ -4083,6 +4083,8 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 	 * bodies are checked in the pages' own parse, below.
 	 */
 	corpus_index(c, INDEX_KEEP, &all);
+	if (interrupt_caught())	/* an index left part done */
+		goto out;
 	checks_cross(c, &all);
 
 	/*
