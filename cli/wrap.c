@@ -402,16 +402,16 @@ static inline unsigned cp3(const unsigned char *u)
 
 /*
  * plain_run() for the common case, inline: a word that ends within the 16
- * bytes at s (or at the end of s, when the text holds 16 bytes up to
- * there: `before` are readable before s) and holds nothing but printable
- * ASCII and characters from U+00A0 to U+02FF (accented Latin: French,
- * German, Turkish; no-break space, guillemets), U+0600 to U+06BF (Arabic)
- * or U+2000 to U+203F but those without width (curly quotes and
- * apostrophes, dashes, U+202F).  Its width is its characters, less the
- * Arabic marks of zero_width_2 (U+0600-0605, U+0610-061A, U+061C,
- * U+064B-065F, U+0670).  Anything else goes to plain_run(), which gives
- * the same results the long way.  Inlined into fill_words(): a call per
- * word costs more than the rest.
+ * bytes at s or at the end of s (then the bytes before s, `before` of
+ * them, are read when there are enough, else s is copied), and holds
+ * nothing but printable ASCII and characters from U+00A0 to U+02FF
+ * (accented Latin: French, German, Turkish; no-break space, guillemets),
+ * U+0600 to U+06BF (Arabic) or U+2000 to U+203F but those without width
+ * (curly quotes and apostrophes, dashes, U+202F).  Its width is its
+ * characters, less the Arabic marks of zero_width_2 (U+0600-0605,
+ * U+0610-061A, U+061C, U+064B-065F, U+0670).  Anything else goes to
+ * plain_run(), which gives the same results the long way.  Inlined into
+ * fill_words(): a call per word costs more than the rest.
  */
 static inline __attribute__((always_inline)) size_t
 word_run(const char *s, size_t n, size_t before, unsigned *width,
@@ -422,14 +422,14 @@ word_run(const char *s, size_t n, size_t before, unsigned *width,
 #define B(x) _mm_set1_epi8((char)(x))
 #define IN(x, lo, hi) _mm_and_si128(_mm_cmpgt_epi8((x), B((lo) - 1)), \
 				    _mm_cmplt_epi8((x), B((hi) + 1)))
-	if (n + before >= 16) {
+	{
 		const unsigned char *u = (const unsigned char *)s;
 		__m128i v, nx, nx2, z;
 		unsigned stop, k, m, hm, l2, l3, cont, zero;
 
 		if (n >= 16) {
 			v = _mm_loadu_si128((const __m128i *)u);
-		} else {
+		} else if (n + before >= 16) {
 			/* the last 16 bytes of the text, moved so that s
 			 * comes first and spaces after it */
 			unsigned char t[32];
@@ -438,6 +438,13 @@ word_run(const char *s, size_t n, size_t before, unsigned *width,
 					 _mm_loadu_si128((const __m128i *)(u + n - 16)));
 			_mm_storeu_si128((__m128i *)(t + 16), B(' '));
 			v = _mm_loadu_si128((const __m128i *)(t + 16 - n));
+		} else {
+			/* a text shorter than 16 bytes: copied, spaces after */
+			unsigned char t[16];
+
+			_mm_storeu_si128((__m128i *)t, B(' '));
+			memcpy(t, u, n);
+			v = _mm_loadu_si128((const __m128i *)t);
 		}
 		stop = word_ends16(v);
 		if (!stop)
