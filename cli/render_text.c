@@ -185,6 +185,29 @@ struct text {
 };
 
 /*
+ * pre, the digits of n and post into s (room for both and 20 digits);
+ * returns the length.  What snprintf() would write, for the list markers
+ * and link numbers of every page, at a tenth of the cost.
+ */
+static size_t put_num(char *s, const char *pre, unsigned long long n,
+		      const char *post)
+{
+	char digits[20];
+	size_t k = 0, len = strlen(pre);
+
+	memcpy(s, pre, len);
+	do {
+		digits[k++] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n);
+	while (k)
+		s[len++] = digits[--k];
+	k = strlen(post);
+	memcpy(s + len, post, k + 1);
+	return len + k;
+}
+
+/*
  * Prefix of a line: each level's marker on its first line, else spaces;
  * a quote's "> " on every line.  Levels past the indentation cap indent
  * no further, but an item's marker still shows on its first line.
@@ -712,10 +735,13 @@ static void list_item_open(struct text *h)
 	struct list *l = h->nls ? &h->ls[h->nls - 1] : NULL;
 	char mark[24];
 
-	if (l && l->ordered)
-		snprintf(mark, sizeof(mark), "%u%c ", l->next++, l->delim);
-	else
-		snprintf(mark, sizeof(mark), "- ");
+	if (l && l->ordered) {
+		char post[3] = { l->delim, ' ', '\0' };
+
+		put_num(mark, "", l->next++, post);
+	} else {
+		memcpy(mark, "- ", 3);
+	}
 	/* the items of a tight list follow each other without a blank line */
 	if (l && l->tight && l->items)
 		h->owed = 0;
@@ -914,13 +940,10 @@ static void link_close(struct text *h)
 					      l->text.buf, l->text.len))
 		return;
 	k = render_refs_add(&h->info->refs, l->href.buf, l->href.len);
-	snprintf(ref, sizeof(ref), " [%zu]", k);
-	if (h->nlinks) {
-		struct buf *lt = &h->links[h->nlinks - 1].text;
-
-		buf_adds(lt, ref);
-	}
-	put_text(h, ref, strlen(ref), P_ATTACH);
+	k = put_num(ref, " [", k, "]");
+	if (h->nlinks)
+		buf_add(&h->links[h->nlinks - 1].text, ref, k);
+	put_text(h, ref, k, P_ATTACH);
 }
 
 static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
@@ -1234,12 +1257,13 @@ static void part(struct page *pg)
 static void ref(struct page *pg, const struct ynode *href)
 {
 	char s[32];
+	size_t n;
 
 	if (!href)
 		return;
-	snprintf(s, sizeof(s), " [%zu]",
-		 render_refs_add(pg->refs, href->str, href->len));
-	wrap_attach(&pg->w, s, strlen(s));
+	n = put_num(s, " [", render_refs_add(pg->refs, href->str, href->len),
+		    "]");
+	wrap_attach(&pg->w, s, n);
 }
 
 static void para(struct page *pg, const struct ynode *text)
@@ -1384,9 +1408,9 @@ void render_text_page(const struct ynode *d, const struct render_opts *o,
 		}
 		if (pg.refs->n) {
 			part(&pg);
-			width = (size_t)snprintf(num, sizeof(num), "[%zu]", pg.refs->n);
+			width = put_num(num, "[", pg.refs->n, "]");
 			for (i = 0; i < pg.refs->n; i++) {
-				size_t k = (size_t)snprintf(num, sizeof(num), "[%zu]", i + 1);
+				size_t k = put_num(num, "[", i + 1, "]");
 
 				buf_add(out, num, k);
 				for (; k <= width; k++)
