@@ -598,32 +598,48 @@ static const char *field(const struct ynode *map, const char *key)
 	return n && n->type == Y_STRING ? n->str : "";
 }
 
+/* What keep_layout() counts, then fills. */
+struct keep_counts {
+	const struct ynode *rv, *tr, *src;	/* reviewers, translators, sources */
+	size_t nr, nt, ns;			/* the entries kept of each */
+};
+
 /*
- * Lay out or fill an article_keep: with block NULL, only count the bytes;
- * else copy into block.  The same walk both times, so they agree.
+ * Lay out or fill an article_keep: with block NULL, count the entries
+ * into *n and return the bytes; else copy into block as *n says.  The
+ * same walk both times, so they agree.
  */
-static size_t keep_layout(const struct ynode *fm, char *block)
+static size_t keep_layout(const struct ynode *fm, char *block,
+			  struct keep_counts *n)
 {
-	const struct ynode *rv = ymap_get(fm, "reviewers");
-	const struct ynode *tr = ymap_get(fm, "translators");
-	const struct ynode *src = ymap_get(fm, "sources");
-	size_t nr = 0, nt = 0, ns = 0, i, off;
+	const struct ynode *rv, *tr, *src;
+	size_t i, off;
 	struct article_keep *k = (struct article_keep *)block;
 	char *str;
 
-	for (i = 0; rv && rv->type == Y_SEQ && i < rv->n; i++)
-		nr += *field(rv->items[i], "name") != '\0';
-	for (i = 0; tr && tr->type == Y_SEQ && i < tr->n; i++)
-		nt += tr->items[i]->type == Y_STRING && tr->items[i]->len;
-	for (i = 0; src && src->type == Y_SEQ && i < src->n; i++)
-		ns += *field(src->items[i], "title") != '\0';
-	off = sizeof(*k) + nr * sizeof(struct keep_person) +
-	      nt * sizeof(char *) + ns * sizeof(struct keep_source);
+	if (!block) {
+		n->rv = ymap_get(fm, "reviewers");
+		n->tr = ymap_get(fm, "translators");
+		n->src = ymap_get(fm, "sources");
+		n->nr = n->nt = n->ns = 0;
+		for (i = 0; n->rv && n->rv->type == Y_SEQ && i < n->rv->n; i++)
+			n->nr += *field(n->rv->items[i], "name") != '\0';
+		for (i = 0; n->tr && n->tr->type == Y_SEQ && i < n->tr->n; i++)
+			n->nt += n->tr->items[i]->type == Y_STRING &&
+				 n->tr->items[i]->len;
+		for (i = 0; n->src && n->src->type == Y_SEQ && i < n->src->n; i++)
+			n->ns += *field(n->src->items[i], "title") != '\0';
+	}
+	rv = n->rv;
+	tr = n->tr;
+	src = n->src;
+	off = sizeof(*k) + n->nr * sizeof(struct keep_person) +
+	      n->nt * sizeof(char *) + n->ns * sizeof(struct keep_source);
 	if (k) {
 		memset(k, 0, sizeof(*k));
 		k->reviewers = (struct keep_person *)(block + sizeof(*k));
-		k->translators = (const char **)(k->reviewers + nr);
-		k->sources = (struct keep_source *)(k->translators + nt);
+		k->translators = (const char **)(k->reviewers + n->nr);
+		k->sources = (struct keep_source *)(k->translators + n->nt);
 	}
 	str = block ? block + off : NULL;
 #define KEEP_STR(dst, s) do { \
@@ -638,10 +654,11 @@ static size_t keep_layout(const struct ynode *fm, char *block)
 	for (i = 0; rv && rv->type == Y_SEQ && i < rv->n; i++) {
 		const struct ynode *r = rv->items[i];
 		struct keep_person dummy, *p = k ? &k->reviewers[k->nreviewers] : &dummy;
+		const char *name = field(r, "name");
 
-		if (!*field(r, "name"))
+		if (!*name)
 			continue;
-		KEEP_STR(p->name, field(r, "name"));
+		KEEP_STR(p->name, name);
 		KEEP_STR(p->role, field(r, "role"));
 		KEEP_STR(p->affiliation, field(r, "affiliation"));
 		if (k)
@@ -659,10 +676,11 @@ static size_t keep_layout(const struct ynode *fm, char *block)
 	for (i = 0; src && src->type == Y_SEQ && i < src->n; i++) {
 		const struct ynode *o = src->items[i];
 		struct keep_source dummy, *q = k ? &k->sources[k->nsources] : &dummy;
+		const char *title = field(o, "title");
 
-		if (!*field(o, "title"))
+		if (!*title)
 			continue;
-		KEEP_STR(q->title, field(o, "title"));
+		KEEP_STR(q->title, title);
 		KEEP_STR(q->url, field(o, "url"));
 		if (k)
 			k->nsources++;
@@ -673,8 +691,9 @@ static size_t keep_layout(const struct ynode *fm, char *block)
 
 struct article_keep *article_keep_new(const struct ynode *fm)
 {
-	char *block = xmalloc(keep_layout(fm, NULL));
+	struct keep_counts n;
+	char *block = xmalloc(keep_layout(fm, NULL, &n));
 
-	keep_layout(fm, block);
+	keep_layout(fm, block, &n);
 	return (struct article_keep *)block;
 }
