@@ -379,14 +379,14 @@ end:
 	return e;
 }
 
-/* The bits set in x < 2^16, without the library call a CPU without POPCNT
- * would need. */
-static inline unsigned bits16(unsigned x)
+/* The bits set in x (32 bits), without the library call a CPU without
+ * POPCNT would need. */
+static inline unsigned bits32(unsigned x)
 {
-	x -= (x >> 1) & 0x5555u;
-	x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
-	x = (x + (x >> 4)) & 0x0F0Fu;
-	return (x + (x >> 8)) & 0x1Fu;
+	x -= (x >> 1) & 0x55555555u;
+	x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
+	x = (x + (x >> 4)) & 0x0F0F0F0Fu;
+	return (x * 0x01010101u) >> 24;
 }
 
 /* The code point of the valid two-byte, three-byte sequence at u. */
@@ -497,7 +497,8 @@ word_run(const char *s, size_t n, size_t before, unsigned *width,
 					     _mm_cmpeq_epi8(nx, B(0xB0)))));
 			zero = (unsigned)_mm_movemask_epi8(z) & m;
 		}
-		*width = k - bits16(cont) - bits16(zero);
+		/* both masks are 16 bits: one count for the two */
+		*width = k - bits32(cont | zero << 16);
 		*first = u[0] < 0x80 ? u[0] : u[0] == 0xE2 ? cp3(u) : cp2(u);
 		*last = u[k - 1] < 0x80 ? u[k - 1] :
 			k >= 3 && (l3 >> (k - 3) & 1) ? cp3(u + k - 3) :
