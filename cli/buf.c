@@ -203,11 +203,6 @@ enum buf_read_result buf_read_fd_id(struct buf *b, int fd, size_t max,
 void buf_addu(struct buf *b, unsigned long long v)
 {
 	char digits[20];
-	size_t n = 0;
 
-	do {
-		digits[sizeof(digits) - ++n] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	buf_add(b, digits + sizeof(digits) - n, n);
+	buf_add(b, digits, fmt_uint(digits, v));
 }

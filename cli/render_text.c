@@ -192,17 +192,10 @@ struct text {
 static size_t put_num(char *s, const char *pre, unsigned long long n,
 		      const char *post)
 {
-	char digits[20];
-	size_t k = 0, len = strlen(pre);
+	size_t len = strlen(pre), k = strlen(post);
 
 	memcpy(s, pre, len);
-	do {
-		digits[k++] = (char)('0' + n % 10);
-		n /= 10;
-	} while (n);
-	while (k)
-		s[len++] = digits[--k];
-	k = strlen(post);
+	len += fmt_uint(s + len, n);
 	memcpy(s + len, post, k + 1);
 	return len + k;
 }

@@ -60,6 +60,21 @@ static inline int memeq(const char *s, size_t n, const char *lit)
 	return strlen(lit) == n && memcmp(s, lit, n) == 0;
 }
 
+/* The decimal digits of v into out (no NUL; 20 at most); returns how many. */
+static inline size_t fmt_uint(char *out, unsigned long long v)
+{
+	char digits[20];
+	size_t n = 0, k;
+
+	do {
+		digits[sizeof(digits) - ++n] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	for (k = 0; k < n; k++)
+		out[k] = digits[sizeof(digits) - n + k];
+	return n;
+}
+
 /*
  * A lowercase message for errno value err (diagnostics are lowercase);
  * static storage, safe from any thread.

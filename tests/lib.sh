@@ -13,8 +13,10 @@
 SRC=${SRC:-$(cd "$(dirname "$0")/.." && pwd)}
 FOLIO=${FOLIO:-$SRC/folio}
 SHARED=${SHARED:-$SRC/../shared}
-FOLIO_TODAY=${FOLIO_TODAY:-2026-11-28}
-SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1764288000}
+# pinned, whatever the environment says: the expected outputs depend on
+# them (a CI that sets SOURCE_DATE_EPOCH for reproducible builds included)
+FOLIO_TODAY=2026-11-28
+SOURCE_DATE_EPOCH=1764288000
 LC_ALL=C.UTF-8
 NO_COLOR=1
 export FOLIO SRC SHARED FOLIO_TODAY SOURCE_DATE_EPOCH LC_ALL NO_COLOR
