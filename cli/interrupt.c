@@ -13,15 +13,17 @@ static atomic_int caught;
 static const int signals[] = { SIGINT, SIGTERM, SIGHUP };
 #define NSIGNALS (sizeof(signals) / sizeof(signals[0]))
 
+/*
+ * Every signal after the first is only noted too: timeout(1) sends its
+ * signal to the process and again to its group, and a second one must
+ * not end the run before it has cleaned up.  SIGQUIT (^\) and SIGKILL
+ * are not caught: they end it at once.
+ */
 static void on_signal(int sig)
 {
-	if (!atomic_load_explicit(&caught, memory_order_relaxed)) {
-		atomic_store_explicit(&caught, sig, memory_order_relaxed);
-		return;
-	}
-	/* a second signal: whoever sent it does not want to wait */
-	signal(sig, SIG_DFL);
-	raise(sig);
+	int none = 0;
+
+	atomic_compare_exchange_strong(&caught, &none, sig);
 }
 
 void interrupt_catch(void)

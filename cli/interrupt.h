@@ -6,9 +6,10 @@
  * and the caller removes what it left half done before interrupt_end()
  * restores the default actions and, when a signal came, ends the process
  * by that signal, so that a shell or a CI job sees the usual status (130
- * for ^C); a second signal ends the process at once.  The flag is the
- * process's one piece of global mutable state: a signal handler can reach
- * nothing else.
+ * for ^C).  A second signal changes nothing (timeout(1) sends two);
+ * SIGQUIT (^\) and SIGKILL, not caught, end the process at once.  The
+ * flag is the process's one piece of global mutable state: a signal
+ * handler can reach nothing else.
  */
 #ifndef FOLIO_INTERRUPT_H
 #define FOLIO_INTERRUPT_H

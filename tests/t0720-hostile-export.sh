@@ -347,7 +347,7 @@ neither() {
 		!(($2 " " $1) in known) { print $2 }'''
 }
 
-test_expect_success 'a run stopped by a signal: every file whole, old or new; nothing hidden left; status 143' '
+test_expect_success 'a run stopped by a signal, sent twice: every file whole, old or new; nothing hidden left; status 143' '
 	make_corpus "fr en" &&
 	para="Un paragraphe assez long pour que la page prenne le temps de se faire, avec un [lien](article:a1)." &&
 	i=0 &&
@@ -366,7 +366,10 @@ test_expect_success 'a run stopped by a signal: every file whole, old or new; no
 			rm -rf out &&
 			if test $into = existing; then cp -R old out; fi &&
 			{ "$FOLIO" export --to html -q -j 2 -o out 2>err & pid=$!; } &&
+			# twice, as timeout(1) does (to the process, then its
+			# group), the second once the first is taken
 			sleep $delay && kill -TERM $pid 2>/dev/null;
+			sleep 0.02; kill -TERM $pid 2>/dev/null;
 			wait $pid; status=$? &&
 			case $status in
 			0) diff -r new out ;;
