@@ -989,33 +989,23 @@ static void keep_swap(struct html *a, struct html *b, int empty)
 #undef SWAP_BUF
 }
 
-static void html_bufs_init(struct html *h)
+/* fn on every buffer of h: buf_init, buf_release. */
+static void html_bufs_each(struct html *h, void (*fn)(struct buf *))
 {
-#define INIT(f) buf_init(&h->f);
+#define EACH(f) fn(&h->f);
 	int i;
 
-	HTML_BUFS(INIT)
+	HTML_BUFS(EACH)
 	for (i = 0; i < MAX_LINKS; i++)
-		INIT(links[i].href)
-#undef INIT
-}
-
-static void html_bufs_release(struct html *h)
-{
-#define RELEASE(f) buf_release(&h->f);
-	int i;
-
-	HTML_BUFS(RELEASE)
-	for (i = 0; i < MAX_LINKS; i++)
-		RELEASE(links[i].href)
-#undef RELEASE
+		EACH(links[i].href)
+#undef EACH
 }
 
 struct html_keep *html_keep_new(void)
 {
 	struct html_keep *k = xcalloc(1, sizeof(*k));
 
-	html_bufs_init(&k->h);
+	html_bufs_each(&k->h, buf_init);
 	return k;
 }
 
@@ -1023,7 +1013,7 @@ void html_keep_free(struct html_keep *k)
 {
 	if (!k)
 		return;
-	html_bufs_release(&k->h);
+	html_bufs_each(&k->h, buf_release);
 	free(k);
 }
 
@@ -1044,7 +1034,7 @@ int render_html(const struct md_src *src, struct md_check *chk,
 	h.use_typo = !(o->flags & RENDER_NO_TYPO) && typo_needed(o->lang);
 	if (h.use_typo)
 		typo_init(&h.typo, o->lang, o->typo_flags);
-	html_bufs_init(&h);
+	html_bufs_each(&h, buf_init);
 	if (o->html_keep)
 		keep_swap(&h, &o->html_keep->h, 1);
 
@@ -1059,7 +1049,7 @@ int render_html(const struct md_src *src, struct md_check *chk,
 	/* the kept room goes back; what is left is empty */
 	if (o->html_keep)
 		keep_swap(&h, &o->html_keep->h, 0);
-	html_bufs_release(&h);
+	html_bufs_each(&h, buf_release);
 	idset_release(&h.ids);
 	return ret ? -1 : 0;
 }

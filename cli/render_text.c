@@ -1112,35 +1112,33 @@ static void keep_swap(struct text *a, struct text *b, int empty)
 #undef SWAP
 }
 
-static void text_bufs_init(struct text *h)
+/* fn on every buffer of h: buf_init, buf_release. */
+static void text_bufs_each(struct text *h, void (*fn)(struct buf *))
 {
-#define INIT(f) buf_init(&h->f);
+#define EACH(f) fn(&h->f);
 	int i;
 
-	TEXT_BUFS(INIT)
+	TEXT_BUFS(EACH)
 	for (i = 0; i < MAX_LINKS; i++) {
-		INIT(links[i].href)
-		INIT(links[i].text)
+		EACH(links[i].href)
+		EACH(links[i].text)
 	}
-#undef INIT
+#undef EACH
+}
+
+static void text_bufs_init(struct text *h)
+{
+	text_bufs_each(h, buf_init);
 }
 
 static void text_bufs_release(struct text *h)
 {
-#define RELEASE(f) buf_release(&h->f);
 #define FREE(v, alloc) free(h->v);
-	int i;
-
 	wrap_release(&h->w);
 	wrap_release(&h->cw);
-	TEXT_BUFS(RELEASE)
+	text_bufs_each(h, buf_release);
 	TEXT_ARRAYS(FREE)
-	for (i = 0; i < MAX_LINKS; i++) {
-		RELEASE(links[i].href)
-		RELEASE(links[i].text)
-	}
 #undef FREE
-#undef RELEASE
 }
 
 struct text_keep *text_keep_new(void)
