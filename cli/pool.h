@@ -1,9 +1,10 @@
 /*
  * pool.h - run one function over n items on a fixed number of threads.
  *
- * Items are handed out in index order from a shared counter; callers
- * store each item's result at its index and merge afterwards in index
- * order, so output never depends on the number of workers.  Once a
+ * Items are handed out in index order from a shared counter, in runs of
+ * neighbouring items that shorten as the end nears; callers store each
+ * item's result at its index and merge afterwards in index order, so
+ * output never depends on the number of workers.  Once a
  * signal is caught (interrupt.h), no item is handed out: the ones begun
  * are finished, and pool_run() returns with the others not run.
  */
