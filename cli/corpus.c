@@ -721,22 +721,6 @@ static int cmp_key(const struct article_meta *a, const char *id, const char *lan
 	return strcmp(a->lang ? a->lang : "", lang);
 }
 
-struct lookup_key {
-	const char *id, *lang;
-	size_t index;
-};
-
-static int cmp_lookup(const void *pa, const void *pb)
-{
-	const struct lookup_key *a = pa, *b = pb;
-	int r = strcmp(a->id, b->id);
-
-	if (r)
-		return r;
-	r = strcmp(a->lang, b->lang);
-	return r ? r : (a->index > b->index) - (a->index < b->index);
-}
-
 /* The slot of id in c->groups: its group, or the empty slot it would take. */
 static struct id_group *group_slot(const struct corpus *c, const char *id)
 {
@@ -760,53 +744,108 @@ static const struct id_group *find_group(const struct corpus *c, const char *id)
 	return g->id ? g : NULL;
 }
 
-/* c->groups from c->by_id: one slot per id, at most half of them used. */
-static void build_groups(struct corpus *c)
+/* An entry of a long run, sorted apart: by lang, then article order. */
+struct run_key {
+	const char *lang;
+	size_t index;
+};
+
+static int cmp_run_key(const void *pa, const void *pb)
 {
-	size_t i, start, ngroups = 0;
+	const struct run_key *a = pa, *b = pb;
+	int r = strcmp(a->lang, b->lang);
 
-	for (i = 0; i < c->nby_id; i++)
-		ngroups += !i || strcmp(c->articles[c->by_id[i]].id,
-					c->articles[c->by_id[i - 1]].id) != 0;
-	free(c->groups);
-	for (c->groups_cap = 8; c->groups_cap < 2 * ngroups;)
-		c->groups_cap *= 2;
-	c->groups = xcalloc(c->groups_cap, sizeof(*c->groups));
-	for (start = 0; start < c->nby_id; start = i) {
-		const char *id = c->articles[c->by_id[start]].id;
-		struct id_group *g;
+	return r ? r : (a->index > b->index) - (a->index < b->index);
+}
 
-		for (i = start + 1; i < c->nby_id &&
-		     strcmp(c->articles[c->by_id[i]].id, id) == 0; i++)
-			;
-		g = group_slot(c, id);
-		g->id = id;
-		g->start = start;
-		g->len = i - start;
+static const char *lang_key(const struct corpus *c, size_t i)
+{
+	return c->articles[i].lang ? c->articles[i].lang : "";
+}
+
+/* Sort one id's run of c->by_id by lang; it holds the articles in order. */
+static void sort_run(const struct corpus *c, size_t *v, size_t n)
+{
+	size_t i, k;
+
+	if (n > 32) {	/* many files claim one id: not insertion sort */
+		struct run_key *keys = xcalloc(n, sizeof(*keys));
+
+		for (i = 0; i < n; i++) {
+			keys[i].lang = lang_key(c, v[i]);
+			keys[i].index = v[i];
+		}
+		qsort(keys, n, sizeof(*keys), cmp_run_key);
+		for (i = 0; i < n; i++)
+			v[i] = keys[i].index;
+		free(keys);
+		return;
+	}
+	/* stable: equal langs stay in article order */
+	for (i = 1; i < n; i++) {
+		size_t x = v[i];
+		const char *l = lang_key(c, x);
+
+		for (k = i; k > 0 && strcmp(lang_key(c, v[k - 1]), l) > 0; k--)
+			v[k] = v[k - 1];
+		v[k] = x;
 	}
 }
 
+/*
+ * The lookup: c->by_id holds each id's articles in one run, sorted by
+ * lang and then in their order, and c->groups (a hash table) finds an
+ * id's run.  The runs follow the order in which their ids first appear;
+ * no lookup reads across two.  Linear in the articles, where a sort of
+ * them all by id was not: it ran alone between the parallel passes.
+ */
 static void build_lookup(struct corpus *c)
 {
-	struct lookup_key *keys = xcalloc(c->n ? c->n : 1, sizeof(*keys));
-	size_t i, n = 0;
+	size_t i, k, n = 0, ngroups = 0, at = 0;
+	size_t *slot_of = xcalloc(c->n ? c->n : 1, sizeof(*slot_of));
+	size_t *order, *next;
 
+	for (i = 0; i < c->n; i++)
+		n += c->articles[i].id != NULL;
+	free(c->groups);
+	for (c->groups_cap = 8; c->groups_cap < 2 * n;)
+		c->groups_cap *= 2;
+	c->groups = xcalloc(c->groups_cap, sizeof(*c->groups));
+	order = xcalloc(n ? n : 1, sizeof(*order));
 	for (i = 0; i < c->n; i++) {
+		struct id_group *g;
+
 		if (!c->articles[i].id)
 			continue;
-		keys[n].id = c->articles[i].id;
-		keys[n].lang = c->articles[i].lang ? c->articles[i].lang : "";
-		keys[n].index = i;
-		n++;
+		g = group_slot(c, c->articles[i].id);
+		if (!g->id) {
+			g->id = c->articles[i].id;
+			order[ngroups++] = (size_t)(g - c->groups);
+		}
+		g->len++;
+		slot_of[i] = (size_t)(g - c->groups);
 	}
-	qsort(keys, n, sizeof(*keys), cmp_lookup);
+	next = xcalloc(c->groups_cap, sizeof(*next));
+	for (k = 0; k < ngroups; k++) {
+		c->groups[order[k]].start = at;
+		next[order[k]] = at;
+		at += c->groups[order[k]].len;
+	}
 	free(c->by_id);
 	c->by_id = xcalloc(n ? n : 1, sizeof(*c->by_id));
-	for (i = 0; i < n; i++)
-		c->by_id[i] = keys[i].index;
 	c->nby_id = n;
-	free(keys);
-	build_groups(c);
+	for (i = 0; i < c->n; i++)
+		if (c->articles[i].id)
+			c->by_id[next[slot_of[i]]++] = i;
+	for (k = 0; k < ngroups; k++) {
+		const struct id_group *g = &c->groups[order[k]];
+
+		if (g->len > 1)
+			sort_run(c, c->by_id + g->start, g->len);
+	}
+	free(next);
+	free(order);
+	free(slot_of);
 }
 
 /*

@@ -37,7 +37,8 @@ struct corpus {
 	struct article_meta *articles;	/* sorted by relpath */
 	size_t n;
 	unsigned char *selected;	/* selected[i]: PATHs include it */
-	size_t *by_id;		/* indices sorted by id, lang: the lookup */
+	/* the lookup: indices, one run per id, each sorted by lang */
+	size_t *by_id;
 	size_t nby_id;
 	/* where each id's run of by_id starts, and its length: a hash
 	 * table of groups_cap slots (a power of two), ids borrowed from
