@@ -283,25 +283,44 @@ static size_t utf8_seq(const unsigned char *s, size_t n)
 	return len;
 }
 
+/*
+ * Bytes json_body() copies as they are (0) and the rest: 1 printable ASCII
+ * the script form escapes (< > &), 2 what JSON escapes, 3 a lead byte,
+ * whose sequence is checked (4 when it cannot be one).
+ */
+static const unsigned char json_class[256] = {
+	[0x00 ... 0x1F] = 2, ['"'] = 2, ['\\'] = 2, [0x7F] = 2,
+	['<'] = 1, ['>'] = 1, ['&'] = 1,
+	[0x80 ... 0xC1] = 4, [0xC2 ... 0xF4] = 3, [0xF5 ... 0xFF] = 4,
+};
+
 static void json_body(struct buf *b, const char *s, size_t n, int script)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0;
+	size_t i = 0, start = 0;
 
+	buf_grow(b, n);
 	while (i < n) {
 		unsigned char c = u[i];
-		size_t len, j;
+		unsigned k = json_class[c];
+		size_t len;
 
-		/* a run of printable ASCII that needs nothing, in one copy */
-		for (j = i; j < n && u[j] >= 0x20 && u[j] < 0x7F && u[j] != '"' &&
-		     u[j] != '\\' && !(script && (u[j] == '<' || u[j] == '>' ||
-						  u[j] == '&')); j++)
-			;
-		if (j > i) {
-			buf_add(b, s + i, j - i);
-			i = j;
+		if (!k || (k == 1 && !script)) {
+			i++;
 			continue;
 		}
+		/*
+		 * Valid UTF-8 goes along with the run, but for what is an HTML
+		 * parse error even inside a script: C1 controls, U+FFFE/F.
+		 */
+		if (k == 3 && (len = utf8_seq(u + i, n - i)) != 0 &&
+		    !(script && ((len == 2 && c == 0xC2 && u[i + 1] < 0xA0) ||
+				 (len == 3 && c == 0xEF && u[i + 1] == 0xBF &&
+				  u[i + 2] >= 0xBE)))) {
+			i += len;
+			continue;
+		}
+		buf_add(b, s + start, i - start);
 		if (c == '"' || c == '\\') {
 			buf_addc(b, '\\');
 			buf_addc(b, c);
@@ -314,25 +333,21 @@ static void json_body(struct buf *b, const char *s, size_t n, int script)
 			default: buf_addf(b, "\\u%04x", c); break;
 			}
 			i++;
-		} else if (script && (c == '<' || c == '>' || c == '&')) {
+		} else if (k == 1) {
 			buf_addf(b, "\\u%04x", c);
 			i++;
-		} else if ((len = utf8_seq(u + i, n - i)) == 0) {
+		} else if (k == 4 || (len = utf8_seq(u + i, n - i)) == 0) {
 			buf_adds(b, "\\ufffd");
 			i++;
-		} else if (script && ((len == 2 && c == 0xC2 && u[i + 1] < 0xA0) ||
-			   (len == 3 && c == 0xEF && u[i + 1] == 0xBF &&
-			    u[i + 2] >= 0xBE))) {
-			/* C1 controls and U+FFFE/U+FFFF are HTML parse errors
-			 * even inside a script: the same value, escaped */
+		} else {
+			/* the same value, escaped */
 			buf_addf(b, "\\u%04x", len == 2 ? u[i + 1] :
 				 0xFF00u | (0xC0u | (u[i + 2] & 0x3F)));
 			i += len;
-		} else {
-			buf_add(b, s + i, len);
-			i += len;
 		}
+		start = i;
 	}
+	buf_add(b, s + start, n - start);
 }
 
 void escape_json(struct buf *b, const char *s, size_t n)

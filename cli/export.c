@@ -229,6 +229,8 @@ struct export {
 	struct xlang *langs;
 	int *lix;		/* per article: its language index, or -1 */
 	unsigned char *pub;	/* per article: publishable */
+	/* per article: a translation older than its original (build_ids) */
+	unsigned char *stale;
 	/* per article: its slug, or its id (borrowed from the index), or NULL */
 	const char **slug;
 	/*
@@ -354,6 +356,20 @@ static void build_ids(struct export *x)
 			e->orig = (long)i;
 		if (x->pub[i] && e->by_lang[x->lix[i]] < 0)
 			e->by_lang[x->lix[i]] = (long)i;
+	}
+	/* a page shows the staleness of each of its versions: once each */
+	free(x->stale);
+	x->stale = xcalloc(c->n + 1, 1);
+	for (i = 0; i < c->n; i++) {
+		const struct article_meta *m = &c->articles[i];
+		const struct xid *e;
+
+		if (!m->translated || !m->id)
+			continue;
+		e = id_find(x, m->id, strlen(m->id));
+		x->stale[i] = e && e->orig >= 0 &&
+			      date_cmp(m->tf_updated,
+				       c->articles[e->orig].updated) < 0;
 	}
 }
 
@@ -1126,14 +1142,7 @@ static int resolve(void *ctx, const char *id, size_t n, struct buf *href,
 
 static int is_stale(const struct export *x, size_t i)
 {
-	const struct article_meta *m = &x->c.articles[i];
-	const struct xid *e;
-
-	if (!m->translated || !m->id)
-		return 0;
-	e = id_find(x, m->id, strlen(m->id));
-	return e && e->orig >= 0 &&
-	       date_cmp(m->tf_updated, x->c.articles[e->orig].updated) < 0;
+	return x->stale[i];
 }
 
 static void set_lang_attrs(struct pg *p, struct ynode *d)
@@ -2810,7 +2819,7 @@ static void page_job(void *ctx, size_t i, int worker)
 	memcpy(j->d.ignored, x->c.cfg.ignore, sizeof(j->d.ignored));
 	memcpy(load.ignored, x->c.cfg.ignore, sizeof(load.ignored));
 	article_init(&a, m->path);
-	md_src_init(&src, "", 0, 1);
+	memset(&src, 0, sizeof(src));	/* released at out: even unset */
 	/* the index holds the frontmatter: read the body, parse no YAML */
 	rc_t = article_read(&a, m->path, &m->file, m->fd_kept ? m->fd : -1,
 			    &load);
@@ -2825,7 +2834,6 @@ static void page_job(void *ctx, size_t i, int worker)
 		j->failed = 1;
 		goto out;
 	}
-	md_src_release(&src);
 	md_src_init(&src, a.body, a.body_len, a.body_line);
 	if (run->check)
 		chk = md_check_new(&src, m->path, m, &j->d);
@@ -3933,6 +3941,7 @@ static void export_release(struct export *x)
 	free(x->title_key);
 	free(x->lix);
 	free(x->pub);
+	free(x->stale);
 	free(x->ids);
 	free(x->by_lang_pool);
 	for (i = 0; i < x->ntpls; i++) {

@@ -142,6 +142,18 @@ static void test_escape(void)
 
 		escape_json_script(&b, "</script>", 9);
 		CHECK_STR(b.buf, "\"\\u003c/script\\u003e\"", "json in a script element");
+		buf_reset(&b);
+		/* letters of any script go through whole; what HTML refuses in
+		 * a script (C1, U+FFFE/F) is escaped, broken UTF-8 replaced */
+		escape_json_script(&b, "\xc3\xa9t\xc3\xa9 \xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a "
+				   "\xc2\x85\xef\xbf\xbe\xef\xbf\xbd \xe2\x80 a&b", 30);
+		CHECK_STR(b.buf, "\"\xc3\xa9t\xc3\xa9 \xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a "
+			  "\\u0085\\ufffe\xef\xbf\xbd \\ufffd\\ufffd a\\u0026b\"",
+			  "json in a script: runs of UTF-8, C1, noncharacters, broken bytes");
+		buf_reset(&b);
+		escape_json(&b, "\xc2\x85<\xef\xbf\xbe>\xf0\x9f\x98\x80\xed\xa0\x80", 14);
+		CHECK_STR(b.buf, "\xc2\x85<\xef\xbf\xbe>\xf0\x9f\x98\x80\\ufffd\\ufffd\\ufffd",
+			  "json: C1, <, > and noncharacters as they are; a surrogate replaced");
 		buf_release(&b);
 	}
 }
