@@ -2865,6 +2865,8 @@ static void page_job(void *ctx, size_t i, int worker)
 		ro.image_ctx = &ic;
 	}
 	buf_reset(&sc->body);
+	/* the headings' strings live as long as the page's data */
+	info.arena = &sc->arena;
 	if (x->f->text)
 		seed_refs(x, j->art, &info);
 	x->f->body(&src, chk, &ro, &sc->body, &info);

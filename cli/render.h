@@ -24,6 +24,8 @@
 
 #include <stddef.h>
 
+struct arena;
+
 struct buf;
 struct md_check;
 struct md_src;
@@ -92,8 +94,8 @@ void text_keep_free(struct text_keep *k);
 /* A heading of the body, for tables of contents. */
 struct render_heading {
 	unsigned level;		/* 2..6 in a valid article */
-	char *id;		/* its unique id in the page; owned */
-	char *text;		/* its plain text, typography applied; owned */
+	char *id;		/* its unique id in the page */
+	char *text;		/* its plain text, typography applied */
 };
 
 /*
@@ -117,12 +119,17 @@ void render_refs_release(struct render_refs *r);
 struct render_info {
 	struct render_heading *headings;	/* owned array */
 	size_t nheadings, alloc;
+	/*
+	 * Where the headings' strings go, borrowed (a page's arena), or
+	 * NULL: then each is owned, and render_info_release() frees it.
+	 */
+	struct arena *arena;
 	struct render_refs refs;	/* text: numbered links; may be seeded */
 	/* images met, and how many of them had alternative text */
 	size_t images, images_alt;
 };
 
-#define RENDER_INFO_INIT { NULL, 0, 0, { NULL, 0, 0, NULL, 0 }, 0, 0 }
+#define RENDER_INFO_INIT { NULL, 0, 0, NULL, { NULL, 0, 0, NULL, 0 }, 0, 0 }
 
 void render_info_release(struct render_info *ri);
 

@@ -17,6 +17,7 @@
  */
 #include "buf.h"
 #include "escape.h"
+#include "arena.h"
 #include "markdown.h"
 #include "render.h"
 #include "typo.h"
@@ -27,13 +28,17 @@
 #include <string.h>
 #include <utf8proc.h>
 
-/* Ids already given in this page, with the next suffix to try for each. */
+/*
+ * Ids already given in this page, with the next suffix to try for each;
+ * the ids are in the arena *names (borrowed), the table is owned.
+ */
 struct idset {
 	struct idslot {
 		char *id;
 		unsigned next;
 	} *v;
 	size_t n, cap;		/* cap is a power of two, or 0 */
+	struct arena *names;
 };
 
 /* One open link: whether <a> was written, and its URL for autolinks. */
@@ -61,7 +66,9 @@ struct html {
 	unsigned heading_level;
 	struct buf heading;	/* its inner markup */
 	struct buf heading_text;	/* its plain text */
+	struct buf id;		/* its id */
 	struct idset ids;
+	struct arena names;	/* of ids: emptied, not freed, per page */
 
 	/* the image being rendered; images nest in alt text, the outer wins */
 	int img_depth;
@@ -78,7 +85,7 @@ void render_info_release(struct render_info *ri)
 {
 	size_t i;
 
-	for (i = 0; i < ri->nheadings; i++) {
+	for (i = 0; !ri->arena && i < ri->nheadings; i++) {
 		free(ri->headings[i].id);
 		free(ri->headings[i].text);
 	}
@@ -373,7 +380,8 @@ static struct idslot *idset_add(struct idset *set, const char *s, size_t n)
 	size_t i;
 
 	if ((set->n + 1) * 2 > set->cap) {
-		struct idset bigger = { NULL, 0, set->cap ? set->cap * 2 : 16 };
+		struct idset bigger = { NULL, 0, set->cap ? set->cap * 2 : 16,
+					set->names };
 
 		bigger.v = xcalloc(bigger.cap, sizeof(*bigger.v));
 		for (i = 0; i < set->cap; i++) {
@@ -394,7 +402,7 @@ static struct idslot *idset_add(struct idset *set, const char *s, size_t n)
 	for (i = hash_mem(s, n) & (set->cap - 1); set->v[i].id;
 	     i = (i + 1) & (set->cap - 1))
 		;
-	set->v[i].id = xstrndup(s, n);
+	set->v[i].id = arena_strndup(set->names, s, n);
 	set->v[i].next = 2;
 	set->n++;
 	return &set->v[i];
@@ -402,10 +410,6 @@ static struct idslot *idset_add(struct idset *set, const char *s, size_t n)
 
 static void idset_release(struct idset *set)
 {
-	size_t i;
-
-	for (i = 0; i < set->cap; i++)
-		free(set->v[i].id);
 	free(set->v);
 	memset(set, 0, sizeof(*set));
 }
@@ -553,18 +557,25 @@ static void heading_open(struct html *h, unsigned level)
 	h->out = &h->heading;
 }
 
+/* A copy of s[0..n) for ri: in its arena when it has one. */
+static char *info_str(struct render_info *ri, const char *s, size_t n)
+{
+	return ri->arena ? arena_strndup(ri->arena, s, n) : xstrndup(s, n);
+}
+
 static void heading_close(struct html *h)
 {
-	struct buf id = BUF_INIT;
+	struct buf *id = &h->id;
 	char open[] = "<h1 id=\"", close[] = "</h1>\n";
 
 	h->out = h->body;
 	h->in_heading = 0;
-	render_heading_id(&id, h->heading_text.buf, h->heading_text.len);
-	unique_id(&h->ids, &id);
+	buf_reset(id);
+	render_heading_id(id, h->heading_text.buf, h->heading_text.len);
+	unique_id(&h->ids, id);
 	open[2] = close[3] = (char)('0' + h->heading_level);	/* 1 to 6 */
 	put(h, open);
-	escape_html(h->out, id.buf, id.len);
+	escape_html(h->out, id->buf, id->len);
 	put(h, "\">");
 	buf_add(h->out, h->heading.buf, h->heading.len);
 	put(h, close);
@@ -576,14 +587,13 @@ static void heading_close(struct html *h)
 		GROW(ri->headings, ri->alloc, ri->nheadings + 1);
 		rh = &ri->headings[ri->nheadings++];
 		rh->level = h->heading_level;
-		rh->id = buf_detach(&id, NULL);
-		rh->text = xstrndup(h->heading_text.buf, h->heading_text.len);
+		rh->id = info_str(ri, id->buf, id->len);
+		rh->text = info_str(ri, h->heading_text.buf, h->heading_text.len);
 		/* soft breaks collapse: a table of contents entry is one line */
 		for (p = rh->text; *p; p++)
 			if (*p == '\n')
 				*p = ' ';
 	}
-	buf_release(&id);
 }
 
 static int enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
@@ -969,8 +979,8 @@ struct html_keep {
 };
 
 /* The buffers of a struct html that an html_keep keeps. */
-#define HTML_BUFS(X) X(tmp) X(url) X(heading) X(heading_text) X(img_src) \
-	X(img_title) X(alt)
+#define HTML_BUFS(X) X(tmp) X(url) X(heading) X(heading_text) X(id) \
+	X(img_src) X(img_title) X(alt)
 
 /*
  * Exchange the buffers of a and b, and nothing else; with empty: empty
@@ -987,6 +997,9 @@ static void keep_swap(struct html *a, struct html *b, int empty)
 		SWAP_BUF(links[i].href)
 	}
 #undef SWAP_BUF
+	swap_mem(&a->names, &b->names, sizeof(a->names));
+	if (empty)
+		arena_reset(&a->names);
 }
 
 /* fn on every buffer of h: buf_init, buf_release. */
@@ -1014,6 +1027,7 @@ void html_keep_free(struct html_keep *k)
 	if (!k)
 		return;
 	html_bufs_each(&k->h, buf_release);
+	arena_release(&k->h.names);
 	free(k);
 }
 
@@ -1037,6 +1051,7 @@ int render_html(const struct md_src *src, struct md_check *chk,
 	html_bufs_each(&h, buf_init);
 	if (o->html_keep)
 		keep_swap(&h, &o->html_keep->h, 1);
+	h.ids.names = &h.names;
 
 	memset(&p, 0, sizeof(p));
 	p.enter_block = enter_block;
@@ -1051,5 +1066,6 @@ int render_html(const struct md_src *src, struct md_check *chk,
 		keep_swap(&h, &o->html_keep->h, 0);
 	html_bufs_each(&h, buf_release);
 	idset_release(&h.ids);
+	arena_release(&h.names);
 	return ret ? -1 : 0;
 }
