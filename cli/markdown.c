@@ -262,6 +262,7 @@ struct md_check {
 	int heading_level;
 	int heading_reported;	/* its level was checked */
 	struct buf heading;
+	struct buf dest;	/* a link's destination, decoded */
 	int li_depth;
 	int in_word;
 	int want_words;		/* count words, keep heading texts (l10n) */
@@ -298,6 +299,7 @@ struct md_check *md_check_new(const struct md_src *src, const char *file,
 	c->last_level = 1;
 	c->want_links = 1;
 	buf_init(&c->heading);
+	buf_init(&c->dest);
 	return c;
 }
 
@@ -316,6 +318,7 @@ void md_check_free(struct md_check *c)
 	if (!c)
 		return;
 	buf_release(&c->heading);
+	buf_release(&c->dest);
 	free(c);
 }
 
@@ -512,16 +515,16 @@ static int chk_enter_span(MD_SPANTYPE type, void *detail, void *ud)
 		c->meta->counts.links++;
 		if (c->want_links && md_article_link(dest->text, dest->size, &id, &n)) {
 			struct article_meta *m = c->meta;
-			struct buf b = BUF_INIT;
+			struct buf *b = &c->dest;
 
-			md_attr_text(&b, dest);
-			md_article_link(b.buf, b.len, &id, &n);
+			buf_reset(b);
+			md_attr_text(b, dest);
+			md_article_link(b->buf, b->len, &id, &n);
 			GROW(m->links, c->links_alloc, m->nlinks + 1);
 			m->links[m->nlinks].id = xstrndup(id, n);
 			m->links[m->nlinks].pos = sp->dest ?
 				span_pos(c, sp->dest) : sp->pos;
 			m->nlinks++;
-			buf_release(&b);
 		}
 	}
 	return 0;

@@ -191,10 +191,11 @@ int render_url_allowed(const char *url, size_t n, int allow_article);
  * resolved through o->resolve (its #fragment kept; *hreflang set when it
  * falls back to another language), any other URL when its scheme is
  * allowed.  Returns 1 with the destination in *href (replaced), 0 when
- * the link is dropped and only its text is shown.
+ * the link is dropped and only its text is shown.  scratch is the
+ * caller's buffer, to resolve in; its content is lost.
  */
 int render_link_target(const struct render_opts *o, struct buf *href,
-		       const char **hreflang);
+		       struct buf *scratch, const char **hreflang);
 
 /*
  * Append the id a heading with plain text s[0..n) gets before

@@ -116,9 +116,9 @@ static int scheme_is(const char *s, size_t n, const char *lit)
 }
 
 int render_link_target(const struct render_opts *o, struct buf *href,
-		       const char **hreflang)
+		       struct buf *scratch, const char **hreflang)
 {
-	struct buf url = BUF_INIT;
+	struct buf *url = scratch;
 	const char *id;
 	size_t n;
 	int ok = 0;
@@ -126,15 +126,15 @@ int render_link_target(const struct render_opts *o, struct buf *href,
 	*hreflang = NULL;
 	if (!md_article_link(href->buf, href->len, &id, &n))
 		return href->len && render_url_allowed(href->buf, href->len, 0);
+	buf_reset(url);
 	if (o->resolve && n &&
-	    o->resolve(o->resolve_ctx, id, n, &url, hreflang) == 0) {
+	    o->resolve(o->resolve_ctx, id, n, url, hreflang) == 0) {
 		/* the fragment goes along: article:id#part */
-		buf_add(&url, id + n, href->len - (size_t)(id + n - href->buf));
+		buf_add(url, id + n, href->len - (size_t)(id + n - href->buf));
 		buf_reset(href);
-		buf_add(href, url.buf, url.len);
+		buf_add(href, url->buf, url->len);
 		ok = 1;
 	}
-	buf_release(&url);
 	return ok;
 }
 
@@ -743,7 +743,7 @@ static void link_open(struct html *h, const MD_SPAN_A_DETAIL *a)
 
 	buf_reset(&l->href);
 	md_attr_text(&l->href, &a->href);
-	l->emitted = render_link_target(h->o, &l->href, &hreflang);
+	l->emitted = render_link_target(h->o, &l->href, &h->url, &hreflang);
 	if (l->emitted) {
 		put(h, "<a href=\"");
 		escape_url(h->out, l->href.buf, l->href.len);

@@ -171,6 +171,7 @@ struct text {
 	struct typo typo;
 	int softbreak;		/* a soft break held for the next text run */
 	struct buf tmp, tmp2, line;
+	struct buf url;		/* a link's destination being resolved */
 
 	struct tlink links[MAX_LINKS];
 	int nlinks;
@@ -920,7 +921,7 @@ static void link_open(struct text *h, const MD_SPAN_A_DETAIL *a)
 	buf_reset(&l->href);
 	buf_reset(&l->text);
 	md_attr_text(&l->href, &a->href);
-	l->emitted = render_link_target(h->o, &l->href, &hreflang);
+	l->emitted = render_link_target(h->o, &l->href, &h->url, &hreflang);
 }
 
 static void link_close(struct text *h)
@@ -1085,7 +1086,7 @@ struct text_keep {
 
 /* The buffers of a struct text that a text_keep keeps, and its arrays. */
 #define TEXT_BUFS(X) X(before) X(first) X(rest) X(tmp) X(tmp2) X(line) \
-	X(alt) X(code) X(cells) X(t.bytes)
+	X(url) X(alt) X(code) X(cells) X(t.bytes)
 #define TEXT_ARRAYS(X) X(lv, alv) X(ls, als) X(t.seg, t.aseg) \
 	X(t.cell, t.acell) X(t.row, t.arow)
 
