@@ -2,6 +2,8 @@
  * corpus.c - find the corpus, read folio.yaml, list and index articles.
  */
 #include "corpus.h"
+#include "arena.h"
+#include "buf.h"
 #include "embed.h"
 #include "markdown.h"
 #include "pool.h"
@@ -561,10 +563,20 @@ int corpus_select(struct corpus *c, const char **paths, int npaths,
 
 static void build_lookup(struct corpus *c);
 
+/*
+ * What a worker keeps from one file to the next: the room of the text it
+ * read and of the tree it parsed, both dead once the file is indexed.
+ */
+struct index_keep {
+	struct buf text;
+	struct arena tree;
+};
+
 struct index_job {
 	struct corpus *c;
 	int flags;
 	struct diag_list *lists;
+	struct index_keep *keep;	/* one per worker */
 	/* INDEX_KEEP: how many more files may be left open (meta->fd) */
 	atomic_long fds;
 };
@@ -590,12 +602,15 @@ static void index_one(void *ctx, size_t i, int worker)
 	struct corpus *c = job->c;
 	struct article_meta *m = &c->articles[i];
 	struct diag_list *d = &job->lists[i];
+	struct index_keep *k = &job->keep[worker];
 	struct article a;
 	int rc;
 
-	(void)worker;
 	memcpy(d->ignored, c->cfg.ignore, sizeof(d->ignored));
 	article_init(&a, m->path);
+	/* the worker's room, lent: given back below, emptied */
+	a.text = k->text;
+	a.fm.arena = k->tree;
 	if ((job->flags & INDEX_KEEP) && atomic_fetch_sub(&job->fds, 1) > 0) {
 		rc = article_load_keep(&a, m->path, &m->fd, d);
 		m->fd_kept = m->fd >= 0;
@@ -623,6 +638,13 @@ static void index_one(void *ctx, size_t i, int worker)
 	}
 	m->errors = (unsigned)diag_count(d).errors;
 	m->file = a.id;		/* zero unless read and valid UTF-8 */
+	k->text = a.text;
+	buf_reset(&k->text);
+	k->tree = a.fm.arena;
+	arena_reset(&k->tree);
+	buf_init(&a.text);
+	a.fm.arena = (struct arena)ARENA_INIT;
+	a.fm.root = NULL;
 	article_release(&a);
 }
 
@@ -699,8 +721,16 @@ void corpus_index(struct corpus *c, int flags, struct diag_list *d)
 	job.c = c;
 	job.flags = flags;
 	job.lists = xcalloc(c->n ? c->n : 1, sizeof(*job.lists));
+	job.keep = xcalloc((size_t)c->jobs, sizeof(*job.keep));
+	for (i = 0; i < (size_t)c->jobs; i++)
+		buf_init(&job.keep[i].text);
 	atomic_init(&job.fds, flags & INDEX_KEEP ? fd_budget(c->n) : 0);
 	pool_run(c->jobs, c->n, index_one, &job);
+	for (i = 0; i < (size_t)c->jobs; i++) {
+		buf_release(&job.keep[i].text);
+		arena_release(&job.keep[i].tree);
+	}
+	free(job.keep);
 	/* diagnostics of unselected files are dropped: PATHs restrict */
 	for (i = 0; i < c->n; i++) {
 		if (c->selected[i])
