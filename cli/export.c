@@ -1287,7 +1287,8 @@ static void page_people(struct pg *p, struct ynode *d,
 
 	list = ynode_new(p->a, Y_SEQ);
 	if (kp->ntranslators) {
-		struct litem *items = xcalloc(kp->ntranslators, sizeof(*items));
+		struct litem *items = arena_alloc(p->a, kp->ntranslators *
+						  sizeof(*items));
 		struct buf *jh = take(p), *jt = take(p);
 
 		for (i = 0; i < kp->ntranslators; i++) {
@@ -1301,7 +1302,6 @@ static void page_people(struct pg *p, struct ynode *d,
 		join(p, items, kp->ntranslators, jh, jt, NULL);
 		fill_one(p, d, "translated_by", "names", jt, jh, NULL, NULL);
 		give(p, 2);
-		free(items);
 	} else {
 		set_null(p, d, "translated_by");
 		set_null(p, d, "translated_by_html");
@@ -1320,8 +1320,9 @@ static void page_versions(struct pg *p, struct ynode *d, size_t art,
 	const struct export *x = p->x;
 	struct ynode *alts = ynode_new(p->a, Y_SEQ);
 	struct ynode *vers = ynode_new(p->a, Y_SEQ);
-	struct litem *items = xcalloc(x->c.cfg.nlang + 1, sizeof(*items));
-	struct buf **hs = xcalloc(x->c.cfg.nlang + 1, sizeof(*hs));
+	struct litem *items = arena_alloc(p->a, (x->c.cfg.nlang + 1) *
+					  sizeof(*items));
+	struct buf **hs = arena_alloc(p->a, (x->c.cfg.nlang + 1) * sizeof(*hs));
 	struct ynode *runs = x->f->text ? ynode_new(p->a, Y_SEQ) : NULL;
 	/* hrefs escaped for markup, raw for the text format (set_url) */
 	int esc = !x->f->text;
@@ -1417,8 +1418,6 @@ static void page_versions(struct pg *p, struct ynode *d, size_t art,
 		set_null(p, d, "also_available_in_html");
 	}
 	give(p, n);
-	free(hs);
-	free(items);
 }
 
 static void page_stale(struct pg *p, struct ynode *d, size_t art,

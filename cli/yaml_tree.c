@@ -375,6 +375,8 @@ int yaml_parse(struct ydoc *doc, const char *text, size_t len,
 	b.opts = opts;
 	b.diags = diags;
 	doc->root = NULL;
+	/* room for a frontmatter's open children at once, not in doublings */
+	GROW(b.kids, b.kids_alloc, 64);
 	if (!yaml_parser_initialize(&parser))
 		xmalloc((size_t)-1);
 	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
