@@ -2890,7 +2890,11 @@ static void page_job(void *ctx, size_t i, int worker)
 		if (x->f->page_fn(x, data, &info, &sc->page) < 0)
 			goto out;
 	} else if ((rc_t = mustache_render_hinted(x->page_t, data, find_partial,
-						  x, &sc->page, &sc->hints)) < 0) {
+						  x, &sc->page, &sc->hints,
+						  /* every string comes from a
+						   * file load() or libyaml
+						   * checked, or from folio */
+						  1)) < 0) {
 		diag(&j->d, R_TEMPLATE, tpl_find(x, x->f->page_template)->file,
 		     0, 0, NULL, "%s", mustache_runaway_msg(rc_t));
 		j->bad_template = 1;

@@ -510,6 +510,7 @@ struct render {
 	int depth;		/* of partials */
 	enum mustache_runaway why;	/* once a render returned -1 */
 	struct mustache_hints *hints;	/* or NULL */
+	int utf8;		/* the data's strings are valid UTF-8 */
 };
 
 static void put_indent(const struct indent *ind, struct buf *out)
@@ -670,7 +671,8 @@ static size_t format_double(char *b, size_t size, double d)
 	return (size_t)n;
 }
 
-static void interpolate(const struct ynode *v, int escape, struct buf *out)
+static void interpolate(const struct ynode *v, int escape, int utf8,
+			struct buf *out)
 {
 	char num[40];
 	const char *s = NULL;
@@ -699,7 +701,9 @@ static void interpolate(const struct ynode *v, int escape, struct buf *out)
 		/* null, sequences and mappings print nothing */
 		return;
 	}
-	if (escape)
+	if (escape && utf8)
+		escape_html_utf8(out, s, n);
+	else if (escape)
 		escape_html(out, s, n);
 	else
 		buf_add(out, s, n);
@@ -776,6 +780,7 @@ static int render_range(const struct mustache *t, size_t from, size_t to,
 		case OP_ESCAPED:
 		case OP_RAW:
 			interpolate(lookup(t, in, stack, r->hints), in->op == OP_ESCAPED,
+				    r->utf8,
 				    r->out);
 			break;
 		case OP_SECTION:
@@ -817,12 +822,13 @@ static int render_range(const struct mustache *t, size_t from, size_t to,
 int mustache_render(const struct mustache *t, const struct ynode *data,
 		    mustache_partial_fn partials, void *ctx, struct buf *out)
 {
-	return mustache_render_hinted(t, data, partials, ctx, out, NULL);
+	return mustache_render_hinted(t, data, partials, ctx, out, NULL, 0);
 }
 
 int mustache_render_hinted(const struct mustache *t, const struct ynode *data,
 			   mustache_partial_fn partials, void *ctx,
-			   struct buf *out, struct mustache_hints *hints)
+			   struct buf *out, struct mustache_hints *hints,
+			   int utf8)
 {
 	struct render r;
 	struct frame root;
@@ -836,6 +842,7 @@ int mustache_render_hinted(const struct mustache *t, const struct ynode *data,
 	r.depth = 0;
 	r.why = MUSTACHE_DEEP;
 	r.hints = hints;
+	r.utf8 = utf8;
 	root.node = data;
 	root.up = NULL;
 	if (render_range(t, 0, t->nins, &root, NULL, &r) < 0) {

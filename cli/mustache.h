@@ -109,10 +109,16 @@ struct mustache_hints {
 	unsigned pair[MUSTACHE_HINTS];	/* where it was in its map */
 };
 
-/* mustache_render(), with hints (which may be NULL). */
+/*
+ * mustache_render(), with hints (which may be NULL); utf8: the caller
+ * vouches that every string of data is valid UTF-8, and escaping then
+ * passes its characters without checking them (the page data of export,
+ * read from files whose UTF-8 was checked).
+ */
 int mustache_render_hinted(const struct mustache *t, const struct ynode *data,
 			   mustache_partial_fn partials, void *ctx,
-			   struct buf *out, struct mustache_hints *hints);
+			   struct buf *out, struct mustache_hints *hints,
+			   int utf8);
 /* What a runaway code says, for a diagnostic ("partials nest ..."). */
 const char *mustache_runaway_msg(int code);
 
