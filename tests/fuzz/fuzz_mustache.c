@@ -84,7 +84,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				buf_reset(&again);
 				buf_adds(&again, "before");
 				mustache_render_hinted(t, doc.root, find_partial, &p,
-						       &again, k ? h : NULL);
+						       &again, k ? h : NULL, 0);
 				if (again.len != out.len ||
 				    memcmp(again.buf, out.buf, out.len)) {
 					fprintf(stderr, "fuzz: two renders differ%s\n",
