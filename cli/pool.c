@@ -23,8 +23,9 @@ struct worker {
 };
 
 /*
- * The next run of items for a worker, [*first, *end): a part of what is
- * left, so that early runs are long and the last ones single items.  Two
+ * The next run of items for a worker, from the index returned to *end: a
+ * part of what is left, so that early runs are long and the last ones
+ * single items.  Two
  * workers then touch neighbouring items (whose results share cache lines)
  * only where their runs meet, and the counter is taken a few hundred
  * times rather than once per item; none waits long for another at the

@@ -4,9 +4,10 @@
  * Items are handed out in index order from a shared counter, in runs of
  * neighbouring items that shorten as the end nears; callers store each
  * item's result at its index and merge afterwards in index order, so
- * output never depends on the number of workers.  Once a
- * signal is caught (interrupt.h), no item is handed out: the ones begun
- * are finished, and pool_run() returns with the others not run.
+ * output never depends on the number of workers.  Once a signal is
+ * caught (interrupt.h), no further item is begun: the ones begun are
+ * finished, and pool_run() returns with the others not run (not always
+ * the last ones: a worker's run stops where it is).
  */
 #ifndef FOLIO_POOL_H
 #define FOLIO_POOL_H

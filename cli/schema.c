@@ -2623,7 +2623,10 @@ static int v(struct vctx *c, const struct sch *s, const struct ynode *x,
 static int re_match(struct vctx *c, const pcre2_code *re, const char *s,
 		    size_t n)
 {
+	/* straight to the JIT code, which skips pcre2_match()'s checks of
+	 * its arguments; the interpreter where there is none */
 	int r = pcre2_jit_match(re, (PCRE2_SPTR)s, n, 0, 0, c->md, NULL);
+
 	if (r == PCRE2_ERROR_JIT_BADOPTION)
 		r = pcre2_match(re, (PCRE2_SPTR)s, n, 0, 0, c->md, NULL);
 	return r >= 0;
