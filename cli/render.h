@@ -25,7 +25,6 @@
 #include <stddef.h>
 
 struct arena;
-
 struct buf;
 struct md_check;
 struct md_src;
