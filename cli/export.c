@@ -951,6 +951,8 @@ static void join(struct pg *p, const struct litem *items, size_t n,
 	const char *sep = p->x->langs[p->lang].sentence[S_LIST_SEP];
 	struct ynode *first = runs ? ynode_new(p->a, Y_SEQ) : NULL;
 	struct ynode *last = runs ? ynode_new(p->a, Y_SEQ) : NULL;
+	/* the text format reads no markup: html stays empty (fill()) */
+	int markup = !p->x->f->text;
 	struct farg args[2];
 	size_t i;
 
@@ -961,14 +963,15 @@ static void join(struct pg *p, const struct litem *items, size_t n,
 	/* all but the last, or the only one */
 	for (i = 0; i < (n == 1 ? 1 : n - 1); i++) {
 		if (i) {
-			escape_html(h, sep, strlen(sep));
+			if (markup)
+				escape_html(h, sep, strlen(sep));
 			buf_adds(t, sep);
 			if (runs)
 				run_add(p, first, sep, strlen(sep), NULL);
 		}
-		if (items[i].html)
+		if (markup && items[i].html)
 			buf_add(h, items[i].html, items[i].hlen);
-		else
+		else if (markup)
 			add_isolated(p, h, items[i].text, items[i].len);
 		buf_add(t, items[i].text, items[i].len);
 		if (runs)
@@ -994,7 +997,11 @@ static void join(struct pg *p, const struct litem *items, size_t n,
 	if (runs)
 		run_add(p, last, items[n - 1].text, items[n - 1].len,
 			items[n - 1].href);
-	if (items[n - 1].html) {
+	/* an argument with markup is a value, typography left out (fill()) */
+	if (!markup) {
+		args[1].html = "";
+		args[1].hlen = 0;
+	} else if (items[n - 1].html) {
 		args[1].html = items[n - 1].html;
 		args[1].hlen = items[n - 1].hlen;
 	} else {
@@ -1005,7 +1012,7 @@ static void join(struct pg *p, const struct litem *items, size_t n,
 	}
 	fill(p, p->x->langs[p->lang].sentence[S_LIST_PAIR], args, 2, html, text,
 	     runs);
-	if (!items[n - 1].html)
+	if (markup && !items[n - 1].html)
 		free((char *)args[1].html);
 out:
 	give(p, 2);
@@ -1369,13 +1376,14 @@ static void page_versions(struct pg *p, struct ynode *d, size_t art,
 		items[n].text = x->langs[p->lang].raw_name[k];
 		items[n].len = strlen(items[n].text);
 		hs[n] = take(p);
-		if (linked) {
+		if (linked && !esc) {
+			/* the text format's runs: a raw URL (it reads no
+			 * markup, join() makes none) */
+			items[n].href = arena_strndup(p->a, p->t2.buf, p->t2.len);
+		} else if (linked) {
 			/* <a href="../en/x.html" hreflang="en">anglais</a> */
 			buf_adds(hs[n], "<a href=\"");
-			if (esc)
-				buf_add(hs[n], p->t2.buf, p->t2.len);
-			else
-				escape_url(hs[n], p->t2.buf, p->t2.len);
+			buf_add(hs[n], p->t2.buf, p->t2.len);
 			buf_adds(hs[n], "\" hreflang=\"");
 			escape_html(hs[n], x->langs[k].code, strlen(x->langs[k].code));
 			buf_adds(hs[n], "\">");
@@ -1384,10 +1392,6 @@ static void page_versions(struct pg *p, struct ynode *d, size_t art,
 			buf_adds(hs[n], "</a>");
 			items[n].html = hs[n]->buf;
 			items[n].hlen = hs[n]->len;
-			/* the text format's runs: a raw URL */
-			if (!esc)
-				items[n].href = arena_strndup(p->a, p->t2.buf,
-							      p->t2.len);
 		}
 		n++;
 	}
