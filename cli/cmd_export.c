@@ -127,12 +127,10 @@ int cmd_export(int argc, const char **argv, const struct global_opts *g)
 	eo.translit = translit;
 	interrupt_catch();
 	export_run(&eo, &d, &r);
-	if (interrupt_caught()) {
+	if (interrupt_caught())
 		fprintf(stderr, "folio: interrupted: the files in place are whole "
 			"(old or new), no temporary file is left\n");
-		interrupt_end();	/* ends the process by the signal */
-	}
-	interrupt_end();
+	interrupt_end();	/* after a signal, ends the process by it */
 
 	diag_list_sort(&d);
 	/* the report goes to stderr: stdout is free for json */

@@ -1127,11 +1127,6 @@ static void text_bufs_each(struct text *h, void (*fn)(struct buf *))
 #undef EACH
 }
 
-static void text_bufs_init(struct text *h)
-{
-	text_bufs_each(h, buf_init);
-}
-
 static void text_bufs_release(struct text *h)
 {
 #define FREE(v, alloc) free(h->v);
@@ -1146,7 +1141,7 @@ struct text_keep *text_keep_new(void)
 {
 	struct text_keep *k = xcalloc(1, sizeof(*k));
 
-	text_bufs_init(&k->h);
+	text_bufs_each(&k->h, buf_init);
 	return k;
 }
 
@@ -1173,7 +1168,7 @@ int render_text(const struct md_src *src, struct md_check *chk,
 	h.width = o->width ? o->width : DEFAULT_WIDTH;
 	wrap_init(&h.w, out, h.width);
 	wrap_init(&h.cw, &h.cells, h.width);
-	text_bufs_init(&h);
+	text_bufs_each(&h, buf_init);
 	h.use_typo = !(o->flags & RENDER_NO_TYPO) && typo_needed(o->lang);
 	if (h.use_typo)
 		typo_init(&h.typo, o->lang, o->typo_flags);
