@@ -1,0 +1,135 @@
+/*
+ * blocks.h - an article's text as a sequence of blocks (SPEC 12.3): the
+ * unit that `folio diff` aligns, that translation QA (SPEC 13) compares
+ * and that XLIFF (SPEC 14) sends to translators.
+ *
+ * A block list owns every string it holds (block texts live in the list's
+ * own storage, never in the caller's file buffer), so a list outlives the
+ * article it was read from.  Lists are built by one thread and then only
+ * read.
+ */
+#ifndef FOLIO_BLOCKS_H
+#define FOLIO_BLOCKS_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+struct article;
+struct diag_list;
+
+enum block_kind {
+	BLK_TITLE,		/* frontmatter title */
+	BLK_SUMMARY,		/* frontmatter summary */
+	BLK_SOURCE,		/* frontmatter sources[].title, in order */
+	BLK_HEADING,
+	BLK_PARAGRAPH,
+	BLK_LIST_ITEM,		/* one item's own paragraph text */
+	BLK_TABLE_ROW,
+	BLK_CODE,		/* fenced or indented code block */
+	BLK_IMAGE,		/* a paragraph that holds only an image */
+	BLK_QUOTE,		/* a paragraph of a block quote */
+	BLK__COUNT
+};
+
+/* "title", "summary", "source", "heading", "paragraph", "list-item",
+ * "table-row", "code", "image", "quote". */
+const char *block_kind_name(enum block_kind k);
+
+struct block {
+	enum block_kind kind;
+	unsigned level;		/* heading level (1-6); 0 otherwise */
+	unsigned line, col;	/* in the .md file, of text[0]; 1-based */
+	/*
+	 * The Markdown source as written, without its block marker ("## ",
+	 * "- ", "> ", "1. ", a table row's outer pipes are kept), lines
+	 * joined with '\n' and their container prefixes ("> ", list
+	 * indentation) removed.  For the frontmatter blocks, the YAML
+	 * value.  Owned by the list; NUL-terminated.
+	 */
+	const char *text;
+	size_t len;
+	/* NFC, whitespace runs as one space, trimmed: what alignment compares.
+	 * Owned by the list; NUL-terminated. */
+	const char *norm;
+	size_t norm_len;
+	unsigned section;	/* heading blocks seen before it (0: the intro) */
+	/*
+	 * Rules silenced for this block by an HTML comment block
+	 * `<!-- folio: ignore RULE, RULE -->` right before it: a
+	 * comma-separated list of rule ids, owned by the list; NULL when
+	 * none.
+	 */
+	const char *ignore;
+};
+
+struct block_list {
+	struct block *v;
+	size_t n, alloc;
+	struct buf store;	/* the strings of the blocks */
+	char **chunks;		/* storage that never moves once handed out */
+	size_t nchunks;
+};
+
+#define BLOCK_LIST_INIT { NULL, 0, 0, BUF_INIT, NULL, 0 }
+
+void block_list_release(struct block_list *l);
+
+/*
+ * The blocks of a loaded article (article_load() returned 0): title,
+ * summary and source titles from its frontmatter, then the body's blocks.
+ * Returns 0, or -1 when the frontmatter is unusable.
+ */
+int blocks_of_article(struct block_list *l, const struct article *a);
+
+/*
+ * The same from a whole .md file held in memory (a snapshot, a version
+ * from git history); path is as reported in diagnostics.  Problems go to
+ * diags (may be NULL); returns -1 when the text cannot be read as an
+ * article.
+ */
+int blocks_of_file(struct block_list *l, const char *text, size_t len,
+		   const char *path, struct diag_list *diags);
+
+/* True when the rule id is silenced for block b by a folio: ignore. */
+int block_ignores(const struct block *b, const char *rule);
+
+/* Do a and b have the same sequence of block kinds (and heading levels)? */
+int blocks_same_shape(const struct block_list *a, const struct block_list *b);
+
+/*
+ * The digest of an article's text (SPEC 12.1): 16 lowercase hex digits
+ * and a NUL into out.  From a loaded article, or from a whole file.
+ */
+void text_digest_article(const struct article *a, char out[17]);
+int text_digest_file(const char *text, size_t len, char out[17]);
+
+/* The alignment of an old and a new version of one original (12.3). */
+enum change_kind { CH_CHANGED, CH_ADDED, CH_REMOVED, CH_MOVED };
+enum change_class {
+	CLASS_EDITORIAL, CLASS_CONTENT, CLASS_SAFETY,
+	CLASS_UNKNOWN		/* no base text: counts as safety */
+};
+
+const char *change_kind_name(enum change_kind k);
+const char *change_class_name(enum change_class c);
+
+struct block_change {
+	enum change_kind kind;
+	enum change_class cls;
+	long old_i, new_i;	/* index in old / new, -1 when that side is absent */
+	long trans_i;		/* the translation's counterpart, or -1 */
+};
+
+/*
+ * Align old and new (LCS on norm), classify each change for the language
+ * lang (negation words, numbers, units, phones, URLs, link targets).  When
+ * trans is non-NULL and has old's shape, trans_i names the translation's
+ * block at each change's place.  *out is malloc'ed (free it); returns the
+ * number of changes.
+ */
+size_t blocks_diff(const struct block_list *old, const struct block_list *new,
+		   const struct block_list *trans, const char *lang,
+		   struct block_change **out);
+
+#endif
