@@ -12,7 +12,7 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lyaml -lpcre2-8 -lmd4c -lutf8proc -lmd -lzip -lxml2)
 CFLAGS ?= -O3 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra \
-	$(PKG_CFLAGS) -Icli -Ibuild $(CFLAGS)
+	$(PKG_CFLAGS) -Icli $(CFLAGS)
 LDLIBS = $(PKG_LIBS) -lpthread -lm
 
 DEBIAN_DEPS = build-essential pkg-config libyaml-dev libpcre2-dev libmd4c-dev \
@@ -20,60 +20,60 @@ DEBIAN_DEPS = build-essential pkg-config libyaml-dev libpcre2-dev libmd4c-dev \
 	git mandoc libxml2-utils epubcheck translate-toolkit \
 	default-jre-headless default-jdk-headless zip unzip clang
 
+# BUILD names the object directory: `make BUILD=build-asan` builds the
+# same sources with the same rules under AddressSanitizer and UBSan.
+BUILD ?= build
+ASAN_CFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined
+ifeq ($(BUILD),build)
+BIN = folio
+else
+BIN = $(BUILD)/folio
+endif
+ifeq ($(BUILD),build-asan)
+CFLAGS = $(ASAN_CFLAGS)
+endif
+
 SRCS := $(sort $(wildcard cli/*.c))
 LIB_SRCS := $(filter-out cli/main.c,$(SRCS))
-OBJS := $(SRCS:cli/%.c=build/%.o)
-LIB_OBJS := $(LIB_SRCS:cli/%.c=build/%.o)
+OBJS := $(SRCS:cli/%.c=$(BUILD)/%.o)
+LIB_OBJS := $(LIB_SRCS:cli/%.c=$(BUILD)/%.o)
 UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))
-UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=build/unit/%)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
 EMBED := $(sort $(wildcard schemas/*.yaml) $(wildcard cli/templates/*))
 
-all: folio
+all: $(BIN)
 
-folio: $(OBJS)
+$(BIN): $(OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
 
-build/%.o: cli/%.c $(wildcard cli/*.h) build/embedded.h | build
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+$(BUILD)/%.o: cli/%.c $(wildcard cli/*.h) | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -I$(BUILD) -c -o $@ $<
 
-# Schemas and default templates are compiled into the binary.
-build/embedded.h: $(EMBED) tests/embed.sh | build
-	sh tests/embed.sh $(EMBED) > $@.tmp && mv $@.tmp $@
+# Schemas and default templates are compiled into the binary; only the
+# file that includes them waits for them.
+$(BUILD)/embed.o: $(BUILD)/embedded.h
+$(BUILD)/embedded.h: $(EMBED) tools/embed.sh | $(BUILD)
+	sh tools/embed.sh $(EMBED) > $@.tmp && mv $@.tmp $@
 
-build:
-	mkdir -p build build/unit
+$(BUILD):
+	mkdir -p $(BUILD) $(BUILD)/unit
 
-build/unit/%: tests/unit/%.c $(LIB_OBJS) | build
+$(BUILD)/unit/%: tests/unit/%.c $(LIB_OBJS) $(wildcard tests/unit/*.h) | $(BUILD)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(LDLIBS)
 
 units: $(UNIT_BINS)
 
-check: folio $(UNIT_BINS)
-	@sh tests/run.sh
+check: $(BIN) $(UNIT_BINS)
+	@FOLIO=$(CURDIR)/$(BIN) UNITDIR=$(CURDIR)/$(BUILD)/unit sh tests/run.sh
 
 # The whole suite again under AddressSanitizer and UBSan, in its own tree.
 check-asan:
-	$(MAKE) -s BUILD_ASAN=1 asan-build
-	@FOLIO=$(CURDIR)/build-asan/folio UNITDIR=$(CURDIR)/build-asan/unit \
-		ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
-		UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 sh tests/run.sh
-
-asan-build:
-	mkdir -p build-asan/unit build-asan/obj
-	$(MAKE) -s build/embedded.h
-	$(MAKE) -s -f Makefile folio-asan
-
-ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
-folio-asan: $(SRCS) $(UNIT_SRCS)
-	newest=$$(ls -t cli/*.h build/embedded.h | head -n 1); \
-	for f in $(SRCS); do o=build-asan/obj/$$(basename $$f .c).o; \
-		[ $$o -nt $$f ] && [ $$o -nt $$newest ] || \
-		$(CC) $(ALL_CFLAGS) $(ASAN_FLAGS) -c -o $$o $$f || exit 1; done
-	$(CC) $(ALL_CFLAGS) $(ASAN_FLAGS) -o build-asan/folio $(SRCS:cli/%.c=build-asan/obj/%.o) $(LDLIBS)
-	for t in $(UNIT_SRCS); do \
-		$(CC) $(ALL_CFLAGS) $(ASAN_FLAGS) -o build-asan/unit/$$(basename $$t .c) $$t \
-		$(LIB_SRCS:cli/%.c=build-asan/obj/%.o) $(LDLIBS) || exit 1; done
+	@$(MAKE) -s BUILD=build-asan build-asan/folio units
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+		UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+		$(MAKE) -s BUILD=build-asan check
 
 deps:
 	@if [ "$$(id -u)" = 0 ]; then \
@@ -111,4 +111,4 @@ fuzz:
 clean:
 	rm -rf build build-asan folio out
 
-.PHONY: demo all check check-asan asan-build folio-asan deps install bench fuzz clean units
+.PHONY: demo all check check-asan deps install bench fuzz clean units

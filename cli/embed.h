@@ -1,6 +1,6 @@
 /*
  * embed.h - the schemas and default templates compiled into the binary
- * (generated into build/embedded.h by tests/embed.sh).
+ * (generated into build/embedded.h by tools/embed.sh).
  */
 #ifndef FOLIO_EMBED_H
 #define FOLIO_EMBED_H
