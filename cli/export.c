@@ -43,6 +43,7 @@
 #include "embed.h"
 #include "encode.h"
 #include "epub.h"
+#include "epub_zip.h"
 #include "escape.h"
 #include "interrupt.h"
 #include "markdown.h"
@@ -94,6 +95,11 @@ struct export_format {
 	 * else nowhere.
 	 */
 	int book;
+	/*
+	 * The book zipped (SPEC 16): its tree is written in a hidden
+	 * directory, zipped into <lang>.epub (epub_zip.h), then removed.
+	 */
+	int zip;
 	/* every link to an article goes to its web page (base_url): print */
 	int web_links;
 	int text;			/* takes --width, --encoding, --translit */
@@ -142,6 +148,23 @@ static const struct export_format formats[] = {
 		.lang_files = epub_files,
 	},
 	{
+		/* out/epub/<lang>.epub: the xhtml tree, zipped (SPEC 16) */
+		.name = "epub",
+		.ext = ".xhtml",
+		.page_dir = "EPUB/",
+		.page_template = "page.xhtml",
+		.index_template = "nav.xhtml",
+		.index_file = "nav.xhtml",
+		.stylesheet = "style.css",
+		.stylesheet_src = "epub.css",
+		.style_per_lang = 1,
+		.book = 1,
+		.zip = 1,
+		.render_flags = RENDER_XHTML,
+		.body = render_html,
+		.lang_files = epub_files,
+	},
+	{
 		/* out/text/<lang>/<slug>.txt for print (SPEC 8.4) */
 		.name = "text",
 		.ext = ".txt",
@@ -179,7 +202,7 @@ struct xlang {
 	 * once before the workers start (x->arena): the labels, and the name
 	 * of every language in this one.
 	 */
-	struct ynode *label[8];
+	struct ynode *label[10];
 	struct ynode **name;	/* name[j]: language j's name, in this one */
 	const char **raw_name;	/* the same as the catalog has it */
 	/* the catalog's sentences every page uses (sentence_keys) */
@@ -198,14 +221,17 @@ struct xlang {
 	struct bimage *img;
 	size_t nimg, aimg;
 	size_t images, images_alt;
+	int book_failed;	/* its book's files are not all in place */
 };
 
 /* The catalog keys of xlang.label, in its order. */
 enum { L_ACK, L_REVIEWED, L_FURTHER, L_CONTENTS, L_LINKS, L_STALE, L_ORIGINAL,
-       L_INDEX };
-static const char *const label_keys[8] = {
+       L_INDEX, L_BOOK_TITLE, L_BOOK_DESCRIPTION };
+static const char *const label_keys[10] = {
 	"acknowledgements", "reviewed_by", "further_reading", "contents",
 	"links", "stale_notice", "original_link", "index_title",
+	/* an e-book's package (SPEC 16); none built in */
+	"book_title", "book_description",
 };
 
 /* Everything known about one id. */
@@ -295,7 +321,7 @@ int export_format_known(const char *name)
 
 const char *export_format_names(void)
 {
-	return "html, xhtml, text";
+	return "html, xhtml, epub, text";
 }
 
 int export_format_is_text(const char *name)
@@ -3122,10 +3148,18 @@ static void make_lang_dirs(struct export *x, struct diag_list *d,
 			continue;
 		}
 		buf_addf(&dir, "%s/%s", x->outdir, L->code);
-		if (lstat(dir.buf, &st) < 0 && errno == ENOENT &&
+		/* a zipped book's tree is always hidden, then removed */
+		if ((x->f->zip || (lstat(dir.buf, &st) < 0 && errno == ENOENT)) &&
 		    (L->stage = make_stage(x, L)) != NULL) {
 			buf_reset(&dir);
 			buf_adds(&dir, L->stage);
+		} else if (x->f->zip) {
+			diag(d, R_WRITE, dir.buf, 0, 0, NULL,
+			     "cannot create a hidden directory beside it: %s",
+			     errmsg(errno));
+			r->write_error = 1;
+			buf_release(&dir);
+			continue;
 		}
 		if (*x->f->page_dir)
 			buf_addf(&dir, "/%.*s", (int)strlen(x->f->page_dir) - 1,
@@ -3726,7 +3760,11 @@ static int epub_files(struct export *x, size_t k, struct diag_list *d,
 			 L->code);
 	}
 	epub_identifier(&id, seed.buf);
-	buf_addf(&title, "%s (%s)", L->label[L_INDEX]->str, L->autonym->str);
+	if (L->label[L_BOOK_TITLE]->len)
+		buf_adds(&title, L->label[L_BOOK_TITLE]->str);
+	else
+		buf_addf(&title, "%s (%s)", L->label[L_INDEX]->str,
+			 L->autonym->str);
 
 	res = xcalloc(L->nimg + 1, sizeof(*res));
 	if (copy_images(x, k, res, d, r) < 0)
@@ -3741,6 +3779,8 @@ static int epub_files(struct export *x, size_t k, struct diag_list *d,
 	b.rtl = L->rtl;
 	b.identifier = id.buf;
 	b.title = title.buf;
+	if (L->label[L_BOOK_DESCRIPTION]->len)
+		b.description = L->label[L_BOOK_DESCRIPTION]->str;
 	b.modified = modified;
 	b.nav = x->f->index_file;
 	b.stylesheet = x->f->stylesheet;
@@ -3784,6 +3824,77 @@ out:
 	return ret;
 }
 
+/*
+ * The zipped books (struct export_format.zip): each language's tree,
+ * whole now, into outdir/<lang>.epub (epub_zip.h), in the order of its
+ * package; what the trees' files counted as written is the books' now.
+ * The hidden trees go afterwards (give_up_stages()).
+ */
+static void zip_books(struct export *x, struct diag_list *d,
+		      struct export_result *r)
+{
+	size_t k, i;
+
+	r->written = r->unchanged = 0;
+	for (k = 0; k < x->c.cfg.nlang && !interrupt_caught(); k++) {
+		struct xlang *L = &x->langs[k];
+		struct epub_zip z;
+		struct entry *v;
+		struct epub_res *res;
+		struct buf dest = BUF_INIT, tmp = BUF_INIT;
+		const char **pages;
+		char modified[32];
+		size_t n;
+		int w;
+
+		if (!L->stage || !L->dir || !L->has_pages)
+			continue;
+		buf_addf(&dest, "%s/%s.epub", x->outdir, L->code);
+		if (L->book_failed) {
+			diag(d, R_WRITE, dest.buf, 0, 0, NULL, "not written: "
+			     "some files of the book could not be made");
+			r->write_error = 1;
+			buf_release(&dest);
+			continue;
+		}
+		v = lang_entries(x, k, &n);
+		pages = xcalloc(n + 1, sizeof(*pages));
+		for (i = 0; i < n; i++) {
+			buf_reset(&tmp);
+			buf_addf(&tmp, "%s%s", x->slug[v[i].art], x->f->ext);
+			pages[i] = xstrdup(tmp.buf);
+		}
+		/* copy_images() left the images sorted and each once */
+		res = xcalloc(L->nimg + 1, sizeof(*res));
+		for (i = 0; i < L->nimg; i++) {
+			res[i].href = L->img[i].name;
+			res[i].type = L->img[i].type;
+		}
+		book_modified(x, v, n, modified);
+		memset(&z, 0, sizeof(z));
+		z.tree = L->stage;
+		z.dest = dest.buf;
+		z.nav = x->f->index_file;
+		z.stylesheet = x->f->stylesheet;
+		z.pages = pages;
+		z.npages = n;
+		z.res = res;
+		z.nres = L->nimg;
+		z.modified = modified;
+		w = epub_zip_book(&z, d);
+		if (w >= 0)
+			r->books++;
+		count_write(r, w > 0 ? WRITE_DONE : w == 0 ? WRITE_SAME :
+			    WRITE_FAILED);
+		for (i = 0; i < n; i++)
+			free((char *)pages[i]);
+		free(pages);
+		free(res);
+		free(v);
+		buf_release(&dest);
+		buf_release(&tmp);
+	}
+}
 
 /*
  * style.css: the corpus's _templates/style.css, else the built-in one
@@ -4316,10 +4427,17 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 	}
 	for (k = 0; x.f->lang_files && k < c->cfg.nlang; k++)
 		if (x.langs[k].dir && x.langs[k].has_pages &&
-		    x.f->lang_files(&x, k, &all, r) < 0)
+		    x.f->lang_files(&x, k, &all, r) < 0) {
 			r->write_error = 1;
+			x.langs[k].book_failed = 1;
+		}
 	write_stylesheet(&x, &all, r);
-	unstage(&x, &all, r);
+	if (x.f->zip) {
+		zip_books(&x, &all, r);
+		give_up_stages(&x);
+	} else {
+		unstage(&x, &all, r);
+	}
 merge:
 	keep_diags(&x, &all, d);
 out:
