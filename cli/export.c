@@ -2695,6 +2695,7 @@ struct image_ctx {
 	const struct export *x;
 	size_t art;
 	struct job *j;
+	const struct article *a;	/* its text, to place a report */
 };
 
 /*
@@ -2737,6 +2738,45 @@ static int plain_component(const char *s, size_t n)
 }
 
 /*
+ * A zipped book (SPEC 16) shows a web image as its alternative text, but
+ * an image the article means to hold (a path, no scheme) that the book
+ * cannot hold is an error of the article, at the image's first mention:
+ * the page would lose it unseen.
+ */
+static void book_image_refused(const struct image_ctx *ic, const char *src,
+			       size_t n)
+{
+	const struct article *a = ic->a;
+	const char *colon = memchr(src, ':', n), *slash = memchr(src, '/', n);
+	const char *hit = NULL, *p;
+	struct buf q = BUF_INIT;
+	unsigned line = 0, col = 0;
+
+	/* a URL with a scheme (https:) is a web image: its alt text */
+	if (colon && (!slash || colon < slash))
+		return;
+	if (n)
+		hit = find_bytes(a->text.buf, a->text.len, src, n);
+	if (hit) {
+		line = 1, col = 1;
+		for (p = a->text.buf; p < hit; p++) {
+			if (*p == '\n') {
+				line++;
+				col = 1;
+			} else if (((unsigned char)*p & 0xC0) != 0x80) {
+				col++;
+			}
+		}
+	}
+	escape_text_line(&q, src, n);
+	diag(&ic->j->d, R_BOOK_IMAGE, ic->x->c.articles[ic->art].path, line,
+	     col, NULL, "image '%s' cannot go into the book: %s", q.buf,
+	     !image_type(src, n) ? "not a PNG, JPEG, GIF or SVG file" :
+	     "no such file in the corpus");
+	buf_release(&q);
+}
+
+/*
  * render_image_fn of an e-book: an image that is a file of the corpus
  * (a relative path from the article, staying inside the corpus, of a type
  * every reading system shows) goes into the book as images/<its path in
@@ -2759,7 +2799,7 @@ static int resolve_image(void *vctx, const char *src, size_t n,
 	if (!n || n > 512 || src[0] == '/' || memchr(src, ':', n) ||
 	    memchr(src, '?', n) || memchr(src, '#', n) || memchr(src, '%', n) ||
 	    memchr(src, '\\', n) || !(type = image_type(src, n)))
-		return -1;
+		goto out;
 	/* the article's directory, then the path: "." and ".." resolved */
 	slash = strrchr(rel, '/');
 	if (slash)
@@ -2809,6 +2849,8 @@ static int resolve_image(void *vctx, const char *src, size_t n,
 	buf_add(out, name.buf, name.len);
 	ret = 0;
 out:
+	if (ret < 0 && x->f->zip)
+		book_image_refused(ic, src, n);
 	free(fs);
 	buf_release(&path);
 	buf_release(&name);
@@ -2890,6 +2932,7 @@ static void page_job(void *ctx, size_t i, int worker)
 		ic.x = x;
 		ic.art = j->art;
 		ic.j = j;
+		ic.a = &a;
 		ro.image = resolve_image;
 		ro.image_ctx = &ic;
 	}
