@@ -3607,6 +3607,7 @@ static int copy_images(struct export *x, size_t k, struct epub_res *res,
 		const char *base = strrchr(b->name, '/');
 		struct buf dir = BUF_INIT;
 		char *dp;
+		int rr;
 
 		res[i].href = b->name;
 		res[i].type = b->type;
@@ -3615,11 +3616,12 @@ static int copy_images(struct export *x, size_t k, struct epub_res *res,
 		buf_reset(&data);
 		if (!dp) {
 			ret = -1;
-		} else if (buf_read_file(&data, b->src, IMAGE_MAX) != BUF_READ_OK) {
+		} else if ((rr = buf_read_file(&data, b->src, IMAGE_MAX)) !=
+			   BUF_READ_OK) {
 			ret = diag(d, R_IO, b->src, 0, 0, NULL,
 				   "cannot read the image a page shows: %s",
-				   errno ? errmsg(errno) : "not a regular file of "
-				   "at most 64 MiB");
+				   rr == BUF_READ_ERRNO ? errmsg(errno) :
+				   "not a regular file of at most 64 MiB");
 		} else {
 			count_write(r, write_file(dp, lang_how(L), base + 1,
 						  data.buf, data.len, d));
