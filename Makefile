@@ -99,8 +99,9 @@ demo: folio
 	./folio l10n articles
 	./folio export --to html -o out/html articles
 	./folio export --to xhtml -o out/xhtml articles
+	./folio export --to epub -o out/epub articles
 	./folio export --to text -o out/text articles
-	@echo "demo: pages in out/html, e-book trees in out/xhtml, text in out/text"
+	@echo "demo: pages in out/html, e-book trees in out/xhtml, books in out/epub, text in out/text"
 
 bench: folio
 	sh tests/bench/run.sh
