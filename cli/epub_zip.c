@@ -100,10 +100,15 @@ int epub_zip_book(const struct epub_zip *z, struct diag_list *d)
 	for (i = 0; i < z->npages; i++, n++) {
 		buf_addf(&names[n], "EPUB/%s", z->pages[i]);
 		v[n].name = names[n].buf;
+		v[n].deflated = 1;	/* by the worker that made it */
 	}
 	for (i = 0; i < z->nres; i++, n++) {
 		buf_addf(&names[n], "EPUB/%s", z->res[i].href);
 		v[n].name = names[n].buf;
+		/* compressed already: deflate would only cost time */
+		v[n].store = !strcmp(z->res[i].type, "image/png") ||
+			     !strcmp(z->res[i].type, "image/jpeg") ||
+			     !strcmp(z->res[i].type, "image/gif");
 	}
 	for (i = 0; i < n; i++)
 		v[i].path = in_tree(paths, &np, z->tree, v[i].name);

@@ -6,7 +6,9 @@
  * order EPUB asks for (mimetype first, stored; then the container, the
  * package, the navigation, the stylesheet, the pages in reading order,
  * the images), every entry dated as dcterms:modified, and puts the
- * archive in place whole, only when its bytes changed.
+ * archive in place whole, only when its bytes changed.  The pages are
+ * deflated by the workers that render them (the tree holds them so), so
+ * that most of the compression runs in parallel with the rendering.
  */
 #ifndef FOLIO_EPUB_ZIP_H
 #define FOLIO_EPUB_ZIP_H
@@ -22,7 +24,9 @@ struct epub_zip {
 	const char *dest;	/* the archive: "out/epub/fr.epub" */
 	const char *nav;	/* from EPUB/: "nav.xhtml" */
 	const char *stylesheet;	/* from EPUB/, or NULL */
-	const char **pages;	/* from EPUB/, raw, in reading order */
+	/* from EPUB/, raw, in reading order; each file in the tree is the
+	 * page deflated ahead (zip_deflate_blob()) */
+	const char **pages;
 	size_t npages;
 	const struct epub_res *res;	/* its images, sorted by href */
 	size_t nres;

@@ -53,6 +53,7 @@
 #include "typo.h"
 #include "util.h"
 #include "yaml_tree.h"
+#include "zip_write.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -2989,6 +2990,16 @@ static void page_job(void *ctx, size_t i, int worker)
 					  &sc->page, &bad, &j->d);
 			buf_release(&shown);
 			j->refused = 1;
+			goto out;
+		}
+		page = &sc->conv;
+	}
+	if (x->f->zip) {
+		/* deflated here, in parallel: the book only copies it */
+		buf_reset(&sc->conv);
+		if (zip_deflate_blob(page->buf, page->len, &sc->conv) < 0) {
+			diag(&j->d, R_WRITE, m->path, 0, 0, NULL,
+			     "cannot compress its page for the book");
 			goto out;
 		}
 		page = &sc->conv;

@@ -11,11 +11,15 @@
 #include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zip.h>
+#include <zlib.h>
 
 /*
  * Deflate's fastest level: a book's pages are small and alike, level 1
@@ -26,6 +30,159 @@
 
 /* A regular file, rw-r--r--, as the high half of Unix external attributes. */
 #define ENTRY_ATTRIBUTES ((zip_uint32_t)0100644 << 16)
+
+/* The header of a blob deflated ahead: magic, CRC-32 and size (LE). */
+#define BLOB_MAGIC "FZD1"
+#define BLOB_HEAD 16
+
+int zip_deflate_blob(const char *data, size_t len, struct buf *out)
+{
+	z_stream z;
+	uLong bound;
+	unsigned long crc;
+	uint64_t n = len;
+	size_t i;
+	int rc;
+
+	/* a page of the book, never near this: one call does it whole */
+	if (len > 1u << 30)
+		return -1;
+	memset(&z, 0, sizeof(z));
+	/* raw deflate (no zlib header): what a zip entry holds */
+	if (deflateInit2(&z, DEFLATE_LEVEL, Z_DEFLATED, -15, 8,
+			 Z_DEFAULT_STRATEGY) != Z_OK)
+		return -1;
+	crc = crc32(crc32(0L, Z_NULL, 0), (const Bytef *)data, (uInt)len);
+	bound = deflateBound(&z, (uLong)len);
+	buf_grow(out, BLOB_HEAD + bound);
+	buf_adds(out, BLOB_MAGIC);
+	for (i = 0; i < 4; i++)
+		buf_addc(out, (int)((crc >> (8 * i)) & 0xFF));
+	for (i = 0; i < 8; i++)
+		buf_addc(out, (int)((n >> (8 * i)) & 0xFF));
+	z.next_in = (Bytef *)data;
+	z.avail_in = (uInt)len;
+	z.next_out = (Bytef *)out->buf + out->len;
+	z.avail_out = (uInt)bound;
+	rc = deflate(&z, Z_FINISH);
+	if (rc == Z_STREAM_END)
+		buf_setlen(out, out->len + z.total_out);
+	else
+		buf_setlen(out, out->len - BLOB_HEAD);
+	deflateEnd(&z);
+	return rc == Z_STREAM_END ? 0 : -1;
+}
+
+/*
+ * A libzip source for a blob: the entry's data as it is, already
+ * deflated, with its CRC and sizes, so that libzip copies it.
+ */
+struct blob_src {
+	const char *path;
+	int fd;
+	uint32_t crc;
+	uint64_t size, comp_size;
+	zip_error_t error;
+};
+
+/* Read the header of the blob at b->path; 0, or -1 with why appended. */
+static int blob_stat(struct blob_src *b, unsigned long long max,
+		     struct buf *why)
+{
+	unsigned char h[BLOB_HEAD];
+	struct stat st;
+	int fd = open(b->path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC), i;
+	ssize_t r;
+
+	if (fd < 0) {
+		buf_addf(why, "cannot read '%s': %s", b->path, errmsg(errno));
+		return -1;
+	}
+	r = read(fd, h, sizeof(h));
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || r != BLOB_HEAD ||
+	    memcmp(h, BLOB_MAGIC, 4) ||
+	    (unsigned long long)st.st_size > max) {
+		buf_addf(why, "cannot read '%s': not a file folio deflated",
+			 b->path);
+		close(fd);
+		return -1;
+	}
+	close(fd);
+	b->crc = 0;
+	for (i = 3; i >= 0; i--)
+		b->crc = b->crc << 8 | h[4 + i];
+	b->size = 0;
+	for (i = 7; i >= 0; i--)
+		b->size = b->size << 8 | h[8 + i];
+	b->comp_size = (uint64_t)st.st_size - BLOB_HEAD;
+	return 0;
+}
+
+static zip_int64_t blob_cb(void *ud, void *data, zip_uint64_t len,
+			   zip_source_cmd_t cmd)
+{
+	struct blob_src *b = ud;
+	ssize_t r;
+
+	switch (cmd) {
+	case ZIP_SOURCE_OPEN:
+		b->fd = open(b->path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+		if (b->fd < 0 || lseek(b->fd, BLOB_HEAD, SEEK_SET) < 0) {
+			zip_error_set(&b->error, ZIP_ER_OPEN, errno);
+			return -1;
+		}
+		return 0;
+	case ZIP_SOURCE_READ:
+		do {
+			r = read(b->fd, data, len > 1u << 30 ? 1u << 30 : len);
+		} while (r < 0 && errno == EINTR);
+		if (r < 0) {
+			zip_error_set(&b->error, ZIP_ER_READ, errno);
+			return -1;
+		}
+		return r;
+	case ZIP_SOURCE_CLOSE:
+		if (b->fd >= 0)
+			close(b->fd);
+		b->fd = -1;
+		return 0;
+	case ZIP_SOURCE_STAT: {
+		zip_stat_t *st = data;
+
+		if (len < sizeof(*st))
+			return -1;
+		zip_stat_init(st);
+		st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE |
+			    ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC;
+		st->size = b->size;
+		st->comp_size = b->comp_size;
+		st->comp_method = ZIP_CM_DEFLATE;
+		st->crc = b->crc;
+		return sizeof(*st);
+	}
+	case ZIP_SOURCE_ERROR:
+		return zip_error_to_data(&b->error, data, len);
+	case ZIP_SOURCE_FREE:
+		return 0;
+	case ZIP_SOURCE_SUPPORTS:
+		return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN,
+			ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+			ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
+	default:
+		zip_error_set(&b->error, ZIP_ER_OPNOTSUPP, 0);
+		return -1;
+	}
+}
+
+static void blobs_free(struct blob_src *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i].path)
+			zip_error_fini(&v[i].error);
+	free(v);
+}
 
 struct stop_ctx {
 	int (*stop)(void);
@@ -68,6 +225,7 @@ int zip_write(const char *path, const struct zip_item *v, size_t n,
 	      int (*stop)(void), struct buf *why)
 {
 	struct stop_ctx sc = { stop };
+	struct blob_src *blobs = xcalloc(n + 1, sizeof(*blobs));
 	zip_uint16_t dtime, ddate;
 	zip_error_t ze;
 	zip_t *za;
@@ -82,6 +240,7 @@ int zip_write(const char *path, const struct zip_item *v, size_t n,
 		zip_error_init_with_code(&ze, err);
 		libzip_error(why, &ze);
 		zip_error_fini(&ze);
+		blobs_free(blobs, n);
 		return -1;
 	}
 	for (i = 0; i < n; i++) {
@@ -89,6 +248,19 @@ int zip_write(const char *path, const struct zip_item *v, size_t n,
 		zip_source_t *src;
 		zip_int64_t idx;
 
+		if (v[i].deflated) {
+			blobs[i].path = v[i].path;
+			blobs[i].fd = -1;
+			zip_error_init(&blobs[i].error);
+			if (blob_stat(&blobs[i], max, why) < 0)
+				goto fail;
+			src = zip_source_function(za, blob_cb, &blobs[i]);
+			if (!src) {
+				libzip_error(why, zip_get_error(za));
+				goto fail;
+			}
+			goto add;
+		}
 		/* the file as it is now: what the book is written from */
 		if (stat(v[i].path, &st) < 0) {
 			buf_addf(why, "cannot read '%s': %s", v[i].path,
@@ -106,6 +278,7 @@ int zip_write(const char *path, const struct zip_item *v, size_t n,
 			libzip_error(why, zip_get_error(za));
 			goto fail;
 		}
+add:
 		idx = zip_file_add(za, v[i].name, src, ZIP_FL_ENC_UTF_8);
 		if (idx < 0) {
 			zip_source_free(src);
@@ -134,9 +307,11 @@ int zip_write(const char *path, const struct zip_item *v, size_t n,
 			libzip_error(why, zip_get_error(za));
 		goto fail;
 	}
+	blobs_free(blobs, n);
 	return 0;
 fail:
 	zip_discard(za);
 	unlink(path);
+	blobs_free(blobs, n);
 	return -1;
 }

@@ -7,7 +7,10 @@
  * Unix), so that nothing of the machine, the clock, the umask or the time
  * zone reaches the archive.  An entry marked store is stored as it is,
  * with no extra field: what an EPUB's mimetype must be, first in the
- * archive.  The others are deflated.
+ * archive.  The others are deflated: by libzip as the archive is written,
+ * or ahead of it, where the files are made (zip_deflate_blob()), so that
+ * the work is shared by the workers that make them and writing the
+ * archive only copies.
  */
 #ifndef FOLIO_ZIP_WRITE_H
 #define FOLIO_ZIP_WRITE_H
@@ -21,7 +24,16 @@ struct zip_item {
 	const char *name;	/* in the archive: "EPUB/nav.xhtml" */
 	const char *path;	/* the file it holds, read by zip_write() */
 	int store;		/* stored, not compressed */
+	int deflated;		/* path holds a zip_deflate_blob() */
 };
+
+/*
+ * data[0..len) deflated ahead, as zip_write() takes it from a file of a
+ * zip_item with deflated set: a 16-byte header (magic, CRC-32, size) and
+ * the raw deflate stream, appended to out.  The same bytes for the same
+ * data.  Returns 0, or -1 when zlib fails (out as it was).
+ */
+int zip_deflate_blob(const char *data, size_t len, struct buf *out);
 
 /* A moment, as the archive's MS-DOS date and time hold it (UTC). */
 struct zip_time {
