@@ -220,6 +220,43 @@ static void libzip_error(struct buf *why, zip_error_t *e)
 	buf_adds(why, zip_error_strerror(e));
 }
 
+/*
+ * The source of one entry: its file as it is now, or the blob in it (b
+ * is then filled and must live until the archive is closed).  NULL, with
+ * why appended, when it cannot be read.
+ */
+static zip_source_t *item_source(zip_t *za, const struct zip_item *it,
+				 struct blob_src *b, unsigned long long max,
+				 struct buf *why)
+{
+	zip_source_t *src;
+	struct stat st;
+
+	if (it->deflated) {
+		b->path = it->path;
+		b->fd = -1;
+		zip_error_init(&b->error);
+		if (blob_stat(b, max, why) < 0)
+			return NULL;
+		src = zip_source_function(za, blob_cb, b);
+	} else if (stat(it->path, &st) < 0) {
+		buf_addf(why, "cannot read '%s': %s", it->path, errmsg(errno));
+		return NULL;
+	} else if (!S_ISREG(st.st_mode) ||
+		   (unsigned long long)st.st_size > max) {
+		buf_addf(why, "cannot read '%s': not a regular file of at most "
+			 "%llu bytes", it->path, max);
+		return NULL;
+	} else {
+		src = zip_source_file(za, it->path, 0, st.st_size);
+	}
+	if (!src) {
+		buf_addf(why, "cannot read '%s': ", it->path);
+		libzip_error(why, zip_get_error(za));
+	}
+	return src;
+}
+
 int zip_write(const char *path, const struct zip_item *v, size_t n,
 	      const struct zip_time *when, unsigned long long max,
 	      int (*stop)(void), struct buf *why)
@@ -244,41 +281,12 @@ int zip_write(const char *path, const struct zip_item *v, size_t n,
 		return -1;
 	}
 	for (i = 0; i < n; i++) {
-		struct stat st;
 		zip_source_t *src;
 		zip_int64_t idx;
 
-		if (v[i].deflated) {
-			blobs[i].path = v[i].path;
-			blobs[i].fd = -1;
-			zip_error_init(&blobs[i].error);
-			if (blob_stat(&blobs[i], max, why) < 0)
-				goto fail;
-			src = zip_source_function(za, blob_cb, &blobs[i]);
-			if (!src) {
-				libzip_error(why, zip_get_error(za));
-				goto fail;
-			}
-			goto add;
-		}
-		/* the file as it is now: what the book is written from */
-		if (stat(v[i].path, &st) < 0) {
-			buf_addf(why, "cannot read '%s': %s", v[i].path,
-				 errmsg(errno));
+		src = item_source(za, &v[i], &blobs[i], max, why);
+		if (!src)
 			goto fail;
-		}
-		if (!S_ISREG(st.st_mode) || (unsigned long long)st.st_size > max) {
-			buf_addf(why, "cannot read '%s': not a regular file of "
-				 "at most %llu bytes", v[i].path, max);
-			goto fail;
-		}
-		src = zip_source_file(za, v[i].path, 0, st.st_size);
-		if (!src) {
-			buf_addf(why, "cannot read '%s': ", v[i].path);
-			libzip_error(why, zip_get_error(za));
-			goto fail;
-		}
-add:
 		idx = zip_file_add(za, v[i].name, src, ZIP_FL_ENC_UTF_8);
 		if (idx < 0) {
 			zip_source_free(src);
