@@ -125,6 +125,20 @@ test_expect_success 'the package: title and description from the catalog, else t
 	! grep -q "dc:description" de.opf
 '
 
+test_expect_success 'l10n checks book_title and book_description like every string; validate types them' '
+	sample &&
+	sed -i "/^book_title/d" articles/_strings/de.yaml &&
+	sed -i "s/^book_description: .*/book_description: Les articles de la fondation pour les patients et leurs proches, relus par des médecins./" articles/_strings/tr.yaml &&
+	(cd articles && folio l10n --lang de --lang tr --check=strings >../out 2>../err); echo $? >status &&
+	expect_status 1 &&
+	grep -q "^_strings/de.yaml:1:1: error: missing string .book_title. (reference: _strings/fr.yaml:13:1) \[strings-missing\]$" out &&
+	grep -q "^_strings/tr.yaml:14:19: warning: string .book_description. is the same as the reference" out &&
+	sed -i "s/^book_title: .*/book_title: [Un, livre]/" articles/_strings/en.yaml &&
+	(cd articles && folio validate >../out 2>../err); echo $? >status &&
+	expect_status 1 &&
+	grep -q "^_strings/en.yaml:[0-9]*:13: error: .book_title. must be a string, got array \[schema\]$" out
+'
+
 test_expect_success 'the package: language, identifier, accessibility metadata; right to left for Arabic' '
 	sample &&
 	(cd articles && folio export --to epub -q) &&
