@@ -2756,8 +2756,9 @@ static void book_image_refused(const struct image_ctx *ic, const char *src,
 	/* a URL with a scheme (https:) is a web image: its alt text */
 	if (colon && (!slash || colon < slash))
 		return;
-	if (n)
-		hit = find_bytes(a->text.buf, a->text.len, src, n);
+	/* in the body: where the image is (the frontmatter may name it too) */
+	if (n && a->body)
+		hit = find_bytes(a->body, a->body_len, src, n);
 	if (hit) {
 		line = 1, col = 1;
 		for (p = a->text.buf; p < hit; p++) {
