@@ -3884,73 +3884,102 @@ out:
 /*
  * The zipped books (struct export_format.zip): each language's tree,
  * whole now, into outdir/<lang>.epub (epub_zip.h), in the order of its
- * package; what the trees' files counted as written is the books' now.
- * The hidden trees go afterwards (give_up_stages()).
+ * package, one book per worker; what the trees' files counted as written
+ * is the books' now.  The hidden trees go afterwards (give_up_stages()).
  */
-static void zip_books(struct export *x, struct diag_list *d,
+struct zip_run {
+	struct export *x;
+	struct diag_list *d;	/* per language, merged in its order */
+	int *wrote;		/* per language: epub_zip_book(), or -2: none */
+};
+
+static void zip_book(void *ctx, size_t k, int worker)
+{
+	struct zip_run *zr = ctx;
+	struct export *x = zr->x;
+	struct xlang *L = &x->langs[k];
+	struct diag_list *d = &zr->d[k];
+	struct epub_zip z;
+	struct entry *v;
+	struct epub_res *res;
+	struct buf dest = BUF_INIT, tmp = BUF_INIT;
+	const char **pages;
+	char modified[32];
+	size_t n, i;
+
+	(void)worker;
+	zr->wrote[k] = -2;
+	if (!L->stage || !L->dir || !L->has_pages)
+		return;
+	buf_addf(&dest, "%s/%s.epub", x->outdir, L->code);
+	if (L->book_failed) {
+		diag(d, R_WRITE, dest.buf, 0, 0, NULL, "not written: "
+		     "some files of the book could not be made");
+		zr->wrote[k] = -1;
+		buf_release(&dest);
+		return;
+	}
+	v = lang_entries(x, k, &n);
+	pages = xcalloc(n + 1, sizeof(*pages));
+	for (i = 0; i < n; i++) {
+		buf_reset(&tmp);
+		buf_addf(&tmp, "%s%s", x->slug[v[i].art], x->f->ext);
+		pages[i] = xstrdup(tmp.buf);
+	}
+	/* copy_images() left the images sorted and each once */
+	res = xcalloc(L->nimg + 1, sizeof(*res));
+	for (i = 0; i < L->nimg; i++) {
+		res[i].href = L->img[i].name;
+		res[i].type = L->img[i].type;
+	}
+	book_modified(x, v, n, modified);
+	memset(&z, 0, sizeof(z));
+	z.tree = L->stage;
+	z.dest = dest.buf;
+	z.nav = x->f->index_file;
+	z.stylesheet = x->f->stylesheet;
+	z.pages = pages;
+	z.npages = n;
+	z.res = res;
+	z.nres = L->nimg;
+	z.modified = modified;
+	zr->wrote[k] = epub_zip_book(&z, d);
+	for (i = 0; i < n; i++)
+		free((char *)pages[i]);
+	free(pages);
+	free(res);
+	free(v);
+	buf_release(&dest);
+	buf_release(&tmp);
+}
+
+static void zip_books(struct export *x, int workers, struct diag_list *d,
 		      struct export_result *r)
 {
-	size_t k, i;
+	size_t k, nl = x->c.cfg.nlang;
+	struct zip_run zr;
 
-	r->written = r->unchanged = 0;
-	for (k = 0; k < x->c.cfg.nlang && !interrupt_caught(); k++) {
-		struct xlang *L = &x->langs[k];
-		struct epub_zip z;
-		struct entry *v;
-		struct epub_res *res;
-		struct buf dest = BUF_INIT, tmp = BUF_INIT;
-		const char **pages;
-		char modified[32];
-		size_t n;
-		int w;
-
-		if (!L->stage || !L->dir || !L->has_pages)
-			continue;
-		buf_addf(&dest, "%s/%s.epub", x->outdir, L->code);
-		if (L->book_failed) {
-			diag(d, R_WRITE, dest.buf, 0, 0, NULL, "not written: "
-			     "some files of the book could not be made");
-			r->write_error = 1;
-			buf_release(&dest);
-			continue;
-		}
-		v = lang_entries(x, k, &n);
-		pages = xcalloc(n + 1, sizeof(*pages));
-		for (i = 0; i < n; i++) {
-			buf_reset(&tmp);
-			buf_addf(&tmp, "%s%s", x->slug[v[i].art], x->f->ext);
-			pages[i] = xstrdup(tmp.buf);
-		}
-		/* copy_images() left the images sorted and each once */
-		res = xcalloc(L->nimg + 1, sizeof(*res));
-		for (i = 0; i < L->nimg; i++) {
-			res[i].href = L->img[i].name;
-			res[i].type = L->img[i].type;
-		}
-		book_modified(x, v, n, modified);
-		memset(&z, 0, sizeof(z));
-		z.tree = L->stage;
-		z.dest = dest.buf;
-		z.nav = x->f->index_file;
-		z.stylesheet = x->f->stylesheet;
-		z.pages = pages;
-		z.npages = n;
-		z.res = res;
-		z.nres = L->nimg;
-		z.modified = modified;
-		w = epub_zip_book(&z, d);
-		if (w >= 0)
-			r->books++;
-		count_write(r, w > 0 ? WRITE_DONE : w == 0 ? WRITE_SAME :
-			    WRITE_FAILED);
-		for (i = 0; i < n; i++)
-			free((char *)pages[i]);
-		free(pages);
-		free(res);
-		free(v);
-		buf_release(&dest);
-		buf_release(&tmp);
+	zr.x = x;
+	zr.d = xcalloc(nl + 1, sizeof(*zr.d));
+	zr.wrote = xcalloc(nl + 1, sizeof(*zr.wrote));
+	for (k = 0; k < nl; k++) {
+		memcpy(zr.d[k].ignored, d->ignored, sizeof(d->ignored));
+		zr.wrote[k] = -2;
 	}
+	pool_run(workers, nl, zip_book, &zr);
+	r->written = r->unchanged = 0;
+	for (k = 0; k < nl; k++) {
+		if (zr.wrote[k] >= 0)
+			r->books++;
+		if (zr.wrote[k] != -2)
+			count_write(r, zr.wrote[k] > 0 ? WRITE_DONE :
+				    zr.wrote[k] == 0 ? WRITE_SAME :
+				    WRITE_FAILED);
+		diag_list_append(d, &zr.d[k]);
+		diag_list_release(&zr.d[k]);
+	}
+	free(zr.d);
+	free(zr.wrote);
 }
 
 /*
@@ -4490,7 +4519,7 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 		}
 	write_stylesheet(&x, &all, r);
 	if (x.f->zip) {
-		zip_books(&x, &all, r);
+		zip_books(&x, nsc, &all, r);
 		give_up_stages(&x);
 	} else {
 		unstage(&x, &all, r);
