@@ -3956,7 +3956,7 @@ static void zip_book(void *ctx, size_t k, int worker)
 static void zip_books(struct export *x, int workers, struct diag_list *d,
 		      struct export_result *r)
 {
-	size_t k, nl = x->c.cfg.nlang;
+	size_t i, k, nl = x->c.cfg.nlang;
 	struct zip_run zr;
 
 	zr.x = x;
@@ -3965,6 +3965,18 @@ static void zip_books(struct export *x, int workers, struct diag_list *d,
 	for (k = 0; k < nl; k++) {
 		memcpy(zr.d[k].ignored, d->ignored, sizeof(d->ignored));
 		zr.wrote[k] = -2;
+	}
+	/* a file of a tree that could not be written: no book of it */
+	for (i = 0; i < d->n; i++) {
+		const char *f = d->v[i].file;
+
+		for (k = 0; f && d->v[i].severity == SEV_ERROR && k < nl; k++) {
+			const char *st = x->langs[k].stage;
+			size_t sl = st ? strlen(st) : 0;
+
+			if (st && !strncmp(f, st, sl) && f[sl] == '/')
+				x->langs[k].book_failed = 1;
+		}
 	}
 	pool_run(workers, nl, zip_book, &zr);
 	r->written = r->unchanged = 0;
@@ -3977,6 +3989,14 @@ static void zip_books(struct export *x, int workers, struct diag_list *d,
 				    WRITE_FAILED);
 		diag_list_append(d, &zr.d[k]);
 		diag_list_release(&zr.d[k]);
+		/* a file of a hidden tree is named as a file of its book */
+		if (x->langs[k].stage) {
+			struct buf book = BUF_INIT;
+
+			buf_addf(&book, "%s/%s.epub", x->outdir, x->langs[k].code);
+			unstage_paths(d, x->langs[k].stage, book.buf);
+			buf_release(&book);
+		}
 	}
 	free(zr.d);
 	free(zr.wrote);

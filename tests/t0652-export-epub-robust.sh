@@ -116,7 +116,7 @@ for f in sys.argv[1:]:
 		test_cmp /dev/null hidden && echo 0 >zero && test_cmp zero zipok &&
 		case $(cat status) in
 		0) test "$(cat books | tr "\n" " ")" = "ar.epub fr.epub " ;;
-		3) grep -q "\[write\]$" err ;;
+		3) grep -q "\[write\]$" err && ! grep -q "/\.[a-z]*\.[0-9-]*\.tmp" err ;;
 		*) false ;;
 		esac ||
 		{ umount full 2>/dev/null; echo "fill $fill: status $(cat status)"; cat err; return 1; }
