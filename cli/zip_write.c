@@ -215,9 +215,24 @@ int zip_time_parse(const char *s, struct zip_time *t)
 	return 0;
 }
 
+/* libzip's reason, in folio's words where the system gave one. */
 static void libzip_error(struct buf *why, zip_error_t *e)
 {
-	buf_adds(why, zip_error_strerror(e));
+	int sys = zip_error_code_system(e);
+	const char *m;
+
+	if (zip_error_system_type(e) == ZIP_ET_SYS && sys &&
+	    strcmp(errmsg(sys), "system error")) {
+		buf_adds(why, errmsg(sys));
+		return;
+	}
+	m = zip_error_strerror(e);
+	/* messages are lowercase: "Seek error" reads "seek error" */
+	if (m[0] >= 'A' && m[0] <= 'Z' && m[1] >= 'a' && m[1] <= 'z') {
+		buf_addc(why, m[0] - 'A' + 'a');
+		m++;
+	}
+	buf_adds(why, m);
 }
 
 /*
