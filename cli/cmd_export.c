@@ -26,6 +26,8 @@ static const char about[] =
 	"              (mimetype, META-INF/, EPUB/); to make the .epub file:\n"
 	"              cd out/xhtml/fr && zip -X0 ../fr.epub mimetype &&\n"
 	"              zip -Xr9D ../fr.epub META-INF EPUB\n"
+	"  --to epub   the same books zipped, one <lang>.epub per language,\n"
+	"              the same bytes for the same corpus (SOURCE_DATE_EPOCH)\n"
 	"  --to text   plain text for print: <lang>/<slug>.txt, wrapped at\n"
 	"              --width columns, in --encoding (default UTF-8; latin1,\n"
 	"              cp1252, cp1254 for Turkish, cp1256 for Arabic...)\n"
@@ -52,7 +54,7 @@ int cmd_export(int argc, const char **argv, const struct global_opts *g)
 	int drafts = 0, jobs = default_jobs(), width = -1, translit = 0;
 	int first, nargs, ret;
 	const struct opt opts[] = {
-		{ "to", 0, OPT_STRING, &to, "FORMAT", "what to write: html, xhtml or text" },
+		{ "to", 0, OPT_STRING, &to, "FORMAT", "what to write: html, xhtml, epub or text" },
 		{ "lang", 0, OPT_LIST, &langs, "L", "only this language (repeatable)" },
 		{ "output", 'o', OPT_STRING, &outdir, "DIR", "write under DIR (default: out/FORMAT)" },
 		{ "include-drafts", 0, OPT_FLAG, &drafts, NULL, "export drafts too" },
@@ -136,7 +138,13 @@ int cmd_export(int argc, const char **argv, const struct global_opts *g)
 	/* the report goes to stderr: stdout is free for json */
 	diag_print(&d, &o, r.files, o.format == FMT_JSON ? stdout : stderr,
 		   stderr);
-	if (!o.quiet && !r.usage_error)
+	if (!o.quiet && !r.usage_error && !strcmp(to, "epub"))
+		fprintf(stderr, "folio: %zu page%s exported in %zu book%s "
+			"(%zu written, %zu unchanged)%s\n", r.pages,
+			r.pages == 1 ? "" : "s", r.books, r.books == 1 ? "" : "s",
+			r.written, r.unchanged, r.skipped ? ", some articles "
+			"skipped because of errors" : "");
+	else if (!o.quiet && !r.usage_error)
 		fprintf(stderr, "folio: %zu page%s exported (%zu written, "
 			"%zu unchanged)%s\n", r.pages, r.pages == 1 ? "" : "s",
 			r.written, r.unchanged, r.skipped ? ", some articles "

@@ -49,6 +49,8 @@ const struct rule_info rule_table[R__COUNT] = {
 	[R_UNMAPPABLE] = { "unmappable", SEV_ERROR, "a character the output encoding lacks" },
 	[R_TEMPLATE] = { "template", SEV_ERROR, "a template that cannot be used" },
 	[R_WRITE] = { "write", SEV_ERROR, "a system error while writing output" },
+	/* EPUB books (SPEC 16) */
+	[R_BOOK_IMAGE] = { "book-image", SEV_ERROR, "a local image an EPUB book cannot hold (no such file in the corpus, or a type readers do not show)" },
 };
 
 int rule_by_id(const char *id)

@@ -58,6 +58,8 @@ enum rule {
 	R_UNMAPPABLE,		/* a character the --encoding lacks */
 	R_TEMPLATE,		/* a template that cannot be parsed */
 	R_WRITE,		/* a system error while writing output */
+	/* EPUB books (SPEC 16) */
+	R_BOOK_IMAGE,		/* an image the book cannot hold */
 	R__COUNT
 };
 

@@ -171,6 +171,11 @@ void epub_package(const struct epub_book *b, struct buf *out)
 	buf_adds(out, "</dc:title>\n    <dc:language>");
 	esc(out, b->lang);
 	buf_adds(out, "</dc:language>\n");
+	if (b->description) {
+		buf_adds(out, "    <dc:description>");
+		esc(out, b->description);
+		buf_adds(out, "</dc:description>\n");
+	}
 	meta(out, "dcterms:modified", b->modified);
 	meta(out, "schema:accessMode", "textual");
 	if (images)

@@ -34,6 +34,7 @@ struct epub_book {
 	int rtl;			/* page-progression-direction="rtl" */
 	const char *identifier;		/* dc:identifier (epub_identifier()) */
 	const char *title;		/* dc:title, plain text */
+	const char *description;	/* dc:description, plain text, or NULL */
 	const char *modified;		/* dcterms:modified: YYYY-MM-DDThh:mm:ssZ */
 	const char *nav;		/* the navigation document: "nav.xhtml" */
 	const char *stylesheet;		/* "style.css", or NULL */

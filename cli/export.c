@@ -43,6 +43,7 @@
 #include "embed.h"
 #include "encode.h"
 #include "epub.h"
+#include "epub_zip.h"
 #include "escape.h"
 #include "interrupt.h"
 #include "markdown.h"
@@ -52,6 +53,7 @@
 #include "typo.h"
 #include "util.h"
 #include "yaml_tree.h"
+#include "zip_write.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -94,6 +96,11 @@ struct export_format {
 	 * else nowhere.
 	 */
 	int book;
+	/*
+	 * The book zipped (SPEC 16): its tree is written in a hidden
+	 * directory, zipped into <lang>.epub (epub_zip.h), then removed.
+	 */
+	int zip;
 	/* every link to an article goes to its web page (base_url): print */
 	int web_links;
 	int text;			/* takes --width, --encoding, --translit */
@@ -142,6 +149,23 @@ static const struct export_format formats[] = {
 		.lang_files = epub_files,
 	},
 	{
+		/* out/epub/<lang>.epub: the xhtml tree, zipped (SPEC 16) */
+		.name = "epub",
+		.ext = ".xhtml",
+		.page_dir = "EPUB/",
+		.page_template = "page.xhtml",
+		.index_template = "nav.xhtml",
+		.index_file = "nav.xhtml",
+		.stylesheet = "style.css",
+		.stylesheet_src = "epub.css",
+		.style_per_lang = 1,
+		.book = 1,
+		.zip = 1,
+		.render_flags = RENDER_XHTML,
+		.body = render_html,
+		.lang_files = epub_files,
+	},
+	{
 		/* out/text/<lang>/<slug>.txt for print (SPEC 8.4) */
 		.name = "text",
 		.ext = ".txt",
@@ -179,7 +203,7 @@ struct xlang {
 	 * once before the workers start (x->arena): the labels, and the name
 	 * of every language in this one.
 	 */
-	struct ynode *label[8];
+	struct ynode *label[10];
 	struct ynode **name;	/* name[j]: language j's name, in this one */
 	const char **raw_name;	/* the same as the catalog has it */
 	/* the catalog's sentences every page uses (sentence_keys) */
@@ -198,14 +222,17 @@ struct xlang {
 	struct bimage *img;
 	size_t nimg, aimg;
 	size_t images, images_alt;
+	int book_failed;	/* its book's files are not all in place */
 };
 
 /* The catalog keys of xlang.label, in its order. */
 enum { L_ACK, L_REVIEWED, L_FURTHER, L_CONTENTS, L_LINKS, L_STALE, L_ORIGINAL,
-       L_INDEX };
-static const char *const label_keys[8] = {
+       L_INDEX, L_BOOK_TITLE, L_BOOK_DESCRIPTION };
+static const char *const label_keys[10] = {
 	"acknowledgements", "reviewed_by", "further_reading", "contents",
 	"links", "stale_notice", "original_link", "index_title",
+	/* an e-book's package (SPEC 16); none built in */
+	"book_title", "book_description",
 };
 
 /* Everything known about one id. */
@@ -295,7 +322,7 @@ int export_format_known(const char *name)
 
 const char *export_format_names(void)
 {
-	return "html, xhtml, text";
+	return "html, xhtml, epub, text";
 }
 
 int export_format_is_text(const char *name)
@@ -2669,6 +2696,7 @@ struct image_ctx {
 	const struct export *x;
 	size_t art;
 	struct job *j;
+	const struct article *a;	/* its text, to place a report */
 };
 
 /*
@@ -2711,6 +2739,46 @@ static int plain_component(const char *s, size_t n)
 }
 
 /*
+ * A zipped book (SPEC 16) shows a web image as its alternative text, but
+ * an image the article means to hold (a path, no scheme) that the book
+ * cannot hold is an error of the article, at the image's first mention:
+ * the page would lose it unseen.
+ */
+static void book_image_refused(const struct image_ctx *ic, const char *src,
+			       size_t n)
+{
+	const struct article *a = ic->a;
+	const char *colon = memchr(src, ':', n), *slash = memchr(src, '/', n);
+	const char *hit = NULL, *p;
+	struct buf q = BUF_INIT;
+	unsigned line = 0, col = 0;
+
+	/* a URL with a scheme (https:) is a web image: its alt text */
+	if (colon && (!slash || colon < slash))
+		return;
+	/* in the body: where the image is (the frontmatter may name it too) */
+	if (n && a->body)
+		hit = find_bytes(a->body, a->body_len, src, n);
+	if (hit) {
+		line = 1, col = 1;
+		for (p = a->text.buf; p < hit; p++) {
+			if (*p == '\n') {
+				line++;
+				col = 1;
+			} else if (((unsigned char)*p & 0xC0) != 0x80) {
+				col++;
+			}
+		}
+	}
+	escape_text_line(&q, src, n);
+	diag(&ic->j->d, R_BOOK_IMAGE, ic->x->c.articles[ic->art].path, line,
+	     col, NULL, "image '%s' cannot go into the book: %s", q.buf,
+	     !image_type(src, n) ? "not a PNG, JPEG, GIF or SVG file" :
+	     "no such file in the corpus");
+	buf_release(&q);
+}
+
+/*
  * render_image_fn of an e-book: an image that is a file of the corpus
  * (a relative path from the article, staying inside the corpus, of a type
  * every reading system shows) goes into the book as images/<its path in
@@ -2733,7 +2801,7 @@ static int resolve_image(void *vctx, const char *src, size_t n,
 	if (!n || n > 512 || src[0] == '/' || memchr(src, ':', n) ||
 	    memchr(src, '?', n) || memchr(src, '#', n) || memchr(src, '%', n) ||
 	    memchr(src, '\\', n) || !(type = image_type(src, n)))
-		return -1;
+		goto out;
 	/* the article's directory, then the path: "." and ".." resolved */
 	slash = strrchr(rel, '/');
 	if (slash)
@@ -2783,6 +2851,8 @@ static int resolve_image(void *vctx, const char *src, size_t n,
 	buf_add(out, name.buf, name.len);
 	ret = 0;
 out:
+	if (ret < 0 && x->f->zip)
+		book_image_refused(ic, src, n);
 	free(fs);
 	buf_release(&path);
 	buf_release(&name);
@@ -2864,6 +2934,7 @@ static void page_job(void *ctx, size_t i, int worker)
 		ic.x = x;
 		ic.art = j->art;
 		ic.j = j;
+		ic.a = &a;
 		ro.image = resolve_image;
 		ro.image_ctx = &ic;
 	}
@@ -2920,6 +2991,16 @@ static void page_job(void *ctx, size_t i, int worker)
 					  &sc->page, &bad, &j->d);
 			buf_release(&shown);
 			j->refused = 1;
+			goto out;
+		}
+		page = &sc->conv;
+	}
+	if (x->f->zip) {
+		/* deflated here, in parallel: the book only copies it */
+		buf_reset(&sc->conv);
+		if (zip_deflate_blob(page->buf, page->len, &sc->conv) < 0) {
+			diag(&j->d, R_WRITE, m->path, 0, 0, NULL,
+			     "cannot compress its page for the book");
 			goto out;
 		}
 		page = &sc->conv;
@@ -3122,10 +3203,18 @@ static void make_lang_dirs(struct export *x, struct diag_list *d,
 			continue;
 		}
 		buf_addf(&dir, "%s/%s", x->outdir, L->code);
-		if (lstat(dir.buf, &st) < 0 && errno == ENOENT &&
+		/* a zipped book's tree is always hidden, then removed */
+		if ((x->f->zip || (lstat(dir.buf, &st) < 0 && errno == ENOENT)) &&
 		    (L->stage = make_stage(x, L)) != NULL) {
 			buf_reset(&dir);
 			buf_adds(&dir, L->stage);
+		} else if (x->f->zip) {
+			diag(d, R_WRITE, dir.buf, 0, 0, NULL,
+			     "cannot create a hidden directory beside it: %s",
+			     errmsg(errno));
+			r->write_error = 1;
+			buf_release(&dir);
+			continue;
 		}
 		if (*x->f->page_dir)
 			buf_addf(&dir, "/%.*s", (int)strlen(x->f->page_dir) - 1,
@@ -3530,6 +3619,7 @@ static int copy_images(struct export *x, size_t k, struct epub_res *res,
 		const char *base = strrchr(b->name, '/');
 		struct buf dir = BUF_INIT;
 		char *dp;
+		int rr;
 
 		res[i].href = b->name;
 		res[i].type = b->type;
@@ -3538,11 +3628,12 @@ static int copy_images(struct export *x, size_t k, struct epub_res *res,
 		buf_reset(&data);
 		if (!dp) {
 			ret = -1;
-		} else if (buf_read_file(&data, b->src, IMAGE_MAX) != BUF_READ_OK) {
+		} else if ((rr = buf_read_file(&data, b->src, IMAGE_MAX)) !=
+			   BUF_READ_OK) {
 			ret = diag(d, R_IO, b->src, 0, 0, NULL,
 				   "cannot read the image a page shows: %s",
-				   errno ? errmsg(errno) : "not a regular file of "
-				   "at most 64 MiB");
+				   rr == BUF_READ_ERRNO ? errmsg(errno) :
+				   "not a regular file of at most 64 MiB");
 		} else {
 			count_write(r, write_file(dp, lang_how(L), base + 1,
 						  data.buf, data.len, d));
@@ -3726,7 +3817,11 @@ static int epub_files(struct export *x, size_t k, struct diag_list *d,
 			 L->code);
 	}
 	epub_identifier(&id, seed.buf);
-	buf_addf(&title, "%s (%s)", L->label[L_INDEX]->str, L->autonym->str);
+	if (L->label[L_BOOK_TITLE]->len)
+		buf_adds(&title, L->label[L_BOOK_TITLE]->str);
+	else
+		buf_addf(&title, "%s (%s)", L->label[L_INDEX]->str,
+			 L->autonym->str);
 
 	res = xcalloc(L->nimg + 1, sizeof(*res));
 	if (copy_images(x, k, res, d, r) < 0)
@@ -3741,6 +3836,8 @@ static int epub_files(struct export *x, size_t k, struct diag_list *d,
 	b.rtl = L->rtl;
 	b.identifier = id.buf;
 	b.title = title.buf;
+	if (L->label[L_BOOK_DESCRIPTION]->len)
+		b.description = L->label[L_BOOK_DESCRIPTION]->str;
 	b.modified = modified;
 	b.nav = x->f->index_file;
 	b.stylesheet = x->f->stylesheet;
@@ -3784,6 +3881,126 @@ out:
 	return ret;
 }
 
+/*
+ * The zipped books (struct export_format.zip): each language's tree,
+ * whole now, into outdir/<lang>.epub (epub_zip.h), in the order of its
+ * package, one book per worker; what the trees' files counted as written
+ * is the books' now.  The hidden trees go afterwards (give_up_stages()).
+ */
+struct zip_run {
+	struct export *x;
+	struct diag_list *d;	/* per language, merged in its order */
+	int *wrote;		/* per language: epub_zip_book(), or -2: none */
+};
+
+static void zip_book(void *ctx, size_t k, int worker)
+{
+	struct zip_run *zr = ctx;
+	struct export *x = zr->x;
+	struct xlang *L = &x->langs[k];
+	struct diag_list *d = &zr->d[k];
+	struct epub_zip z;
+	struct entry *v;
+	struct epub_res *res;
+	struct buf dest = BUF_INIT, tmp = BUF_INIT;
+	const char **pages;
+	char modified[32];
+	size_t n, i;
+
+	(void)worker;
+	zr->wrote[k] = -2;
+	if (!L->stage || !L->dir || !L->has_pages)
+		return;
+	buf_addf(&dest, "%s/%s.epub", x->outdir, L->code);
+	if (L->book_failed) {
+		diag(d, R_WRITE, dest.buf, 0, 0, NULL, "not written: "
+		     "some files of the book could not be made");
+		zr->wrote[k] = -1;
+		buf_release(&dest);
+		return;
+	}
+	v = lang_entries(x, k, &n);
+	pages = xcalloc(n + 1, sizeof(*pages));
+	for (i = 0; i < n; i++) {
+		buf_reset(&tmp);
+		buf_addf(&tmp, "%s%s", x->slug[v[i].art], x->f->ext);
+		pages[i] = xstrdup(tmp.buf);
+	}
+	/* copy_images() left the images sorted and each once */
+	res = xcalloc(L->nimg + 1, sizeof(*res));
+	for (i = 0; i < L->nimg; i++) {
+		res[i].href = L->img[i].name;
+		res[i].type = L->img[i].type;
+	}
+	book_modified(x, v, n, modified);
+	memset(&z, 0, sizeof(z));
+	z.tree = L->stage;
+	z.dest = dest.buf;
+	z.nav = x->f->index_file;
+	z.stylesheet = x->f->stylesheet;
+	z.pages = pages;
+	z.npages = n;
+	z.res = res;
+	z.nres = L->nimg;
+	z.modified = modified;
+	zr->wrote[k] = epub_zip_book(&z, d);
+	for (i = 0; i < n; i++)
+		free((char *)pages[i]);
+	free(pages);
+	free(res);
+	free(v);
+	buf_release(&dest);
+	buf_release(&tmp);
+}
+
+static void zip_books(struct export *x, int workers, struct diag_list *d,
+		      struct export_result *r)
+{
+	size_t i, k, nl = x->c.cfg.nlang;
+	struct zip_run zr;
+
+	zr.x = x;
+	zr.d = xcalloc(nl + 1, sizeof(*zr.d));
+	zr.wrote = xcalloc(nl + 1, sizeof(*zr.wrote));
+	for (k = 0; k < nl; k++) {
+		memcpy(zr.d[k].ignored, d->ignored, sizeof(d->ignored));
+		zr.wrote[k] = -2;
+	}
+	/* a file of a tree that could not be written: no book of it */
+	for (i = 0; i < d->n; i++) {
+		const char *f = d->v[i].file;
+
+		for (k = 0; f && d->v[i].severity == SEV_ERROR && k < nl; k++) {
+			const char *st = x->langs[k].stage;
+			size_t sl = st ? strlen(st) : 0;
+
+			if (st && !strncmp(f, st, sl) && f[sl] == '/')
+				x->langs[k].book_failed = 1;
+		}
+	}
+	pool_run(workers, nl, zip_book, &zr);
+	r->written = r->unchanged = 0;
+	for (k = 0; k < nl; k++) {
+		if (zr.wrote[k] >= 0)
+			r->books++;
+		if (zr.wrote[k] != -2)
+			count_write(r, zr.wrote[k] > 0 ? WRITE_DONE :
+				    zr.wrote[k] == 0 ? WRITE_SAME :
+				    WRITE_FAILED);
+		diag_list_append(d, &zr.d[k]);
+		diag_list_release(&zr.d[k]);
+		/* a file of a hidden tree is named as a file of its book */
+		if (x->langs[k].stage) {
+			struct buf book = BUF_INIT;
+
+			buf_addf(&book, "%s/%s.epub", x->outdir, x->langs[k].code);
+			unstage_paths(d, x->langs[k].stage, book.buf);
+			buf_release(&book);
+		}
+	}
+	free(zr.d);
+	free(zr.wrote);
+}
 
 /*
  * style.css: the corpus's _templates/style.css, else the built-in one
@@ -4316,10 +4533,17 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 	}
 	for (k = 0; x.f->lang_files && k < c->cfg.nlang; k++)
 		if (x.langs[k].dir && x.langs[k].has_pages &&
-		    x.f->lang_files(&x, k, &all, r) < 0)
+		    x.f->lang_files(&x, k, &all, r) < 0) {
 			r->write_error = 1;
+			x.langs[k].book_failed = 1;
+		}
 	write_stylesheet(&x, &all, r);
-	unstage(&x, &all, r);
+	if (x.f->zip) {
+		zip_books(&x, nsc, &all, r);
+		give_up_stages(&x);
+	} else {
+		unstage(&x, &all, r);
+	}
 merge:
 	keep_diags(&x, &all, d);
 out:

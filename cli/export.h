@@ -25,7 +25,7 @@
 struct diag_list;
 
 struct export_opts {
-	const char *format;	/* --to: "html", "xhtml", "text" */
+	const char *format;	/* --to: "html", "xhtml", "epub", "text" */
 	const char **langs;	/* --lang, borrowed; nlangs == 0: every language */
 	int nlangs;
 	const char *outdir;	/* -o DIR; NULL: out/<format>/ under the cwd */
@@ -44,6 +44,7 @@ struct export_result {
 	size_t pages;		/* pages exported (written or already up to date) */
 	size_t written;		/* files written because their bytes changed */
 	size_t unchanged;	/* files left alone: same bytes */
+	size_t books;		/* --to epub: books in place (written or not) */
 	size_t skipped;		/* articles not exported because of errors (or
 				 * characters the text encoding lacks) */
 	int usage_error;	/* corpus, config, --lang or a template unusable */

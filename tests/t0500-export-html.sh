@@ -283,7 +283,7 @@ test_expect_success 'usage errors: no --to, an unknown format, text options, unk
 	cat status1 status2 status3 status4 >statuses &&
 	printf "2\n2\n2\n2\n" >expect && test_cmp expect statuses &&
 	grep -q "export needs --to FORMAT" err1 &&
-	grep -q "to must be one of html, xhtml, text, got .pdf." err2 &&
+	grep -q "to must be one of html, xhtml, epub, text, got .pdf." err2 &&
 	grep -q "apply to --to text only" err3 &&
 	grep -q "did you mean .--jobs." err4 &&
 	! test -e articles/out

@@ -160,6 +160,7 @@ target() {	# the issue's targets, by row
 	case $1 in
 	validate.1 | export-html.1 | export-xhtml.1 | export-text.1) echo "<= 2.0x" ;;
 	validate.2 | export-html.2) echo "<= 1.0x" ;;
+	export-epub.1 | export-epub.2) echo "<= 2.0x" ;;
 	l10n.1) echo "<= 1.5x" ;;
 	*) echo "-" ;;
 	esac
@@ -205,6 +206,7 @@ ROWS="validate|validate|validate -j J
 l10n|l10n|l10n -j J
 export-html|export --to html|export --to html -j J -o OUT
 export-xhtml|export --to xhtml|export --to xhtml -j J -o OUT
+export-epub|export --to epub|export --to epub -j J -o OUT
 export-text|export --to text|export --to text -j J -o OUT"
 
 # bench_corpus CORPUS NPAIRS SUFFIX: every row, -j 1 and 2, folio vs floor.
@@ -269,6 +271,29 @@ echo
 echo "== $N ids: median of $PAIRS pairs, folio and floor alternately; RSS is the peak over the runs"
 bench_corpus "$C1" "$PAIRS" ""
 print_table ""
+
+# ---- epubcheck on the books of the main corpus (SPEC 16), untimed ------------
+if [ -z "$ONLY" ] || echo export-epub | grep -Eq "$ONLY"; then
+	echo
+	EB=$WORK/epub-books
+	if ! "$FOLIO" -C "$C1" --color never export --to epub -q -o "$EB" 2>"$WORK/epub.err"; then
+		echo "epubcheck: the books could not be made: $(head -1 "$WORK/epub.err")"
+	else
+		# shellcheck disable=SC1091  # the tests' way of running epubcheck
+		. "$SRC/tests/epub.sh"
+		if [ -z "$EPUBCHECK" ]; then
+			echo "epubcheck: not installed, skipped (apt-get install epubcheck)"
+		else
+			t0=$(date +%s)
+			(cd "$WORK" && epubcheck_ok "$EB"/*.epub >/dev/null 2>&1)
+			nb=$(ls "$EB"/*.epub | wc -l)
+			awk -v nb="$nb" -v s="$(($(date +%s) - t0))" '
+				/^Messages:/ { n++; f += $2; e += $5; w += $8 }
+				END { printf "epubcheck: %d of %d books of the %s checked in %ds: %d fatal, %d errors, %d warnings\n",
+					n, nb, "main corpus", s, f, e, w }' "$WORK/epubcheck.out"
+		fi
+	fi
+fi
 
 # ---- pandoc and hugo, the reference a user would otherwise pick --------------
 ref_rows=
@@ -405,6 +430,7 @@ targets (issue 8, median ratios on the 1,000-id corpus; peak memory under
 | validate | <= 2.0x floor | <= 1.0x floor |
 | export --to html | <= 2.0x floor | <= 1.0x floor |
 | export --to text, xhtml | <= 2.0x floor | — |
+| export --to epub | <= 2.0x floor | <= 2.0x floor |
 | l10n | <= 1.5x floor | — |
 
 ratio = median folio seconds / median floor seconds, both timed in the same

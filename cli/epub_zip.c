@@ -1,0 +1,161 @@
+/*
+ * epub_zip.c - a language's book into its .epub (epub_zip.h).
+ */
+#include "epub_zip.h"
+#include "atomic.h"
+#include "buf.h"
+#include "diag.h"
+#include "epub.h"
+#include "interrupt.h"
+#include "util.h"
+#include "zip_write.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* A file of a book larger than this is not one folio wrote. */
+#define BOOK_FILE_MAX (256ull << 20)
+
+/* Do the files at a and b hold the same bytes?  Never follows links. */
+static int same_file(const char *a, const char *b)
+{
+	char x[65536], y[65536];
+	struct stat sa, sb;
+	int fa, fb, same = 0;
+
+	fa = open(a, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	fb = open(b, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+	if (fa < 0 || fb < 0 || fstat(fa, &sa) < 0 || fstat(fb, &sb) < 0 ||
+	    !S_ISREG(sb.st_mode) || sa.st_size != sb.st_size)
+		goto out;
+	for (;;) {
+		ssize_t r = read(fa, x, sizeof(x)), k = 0;
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0) {
+			same = r == 0;
+			break;
+		}
+		while (k < r) {
+			ssize_t q = read(fb, y + k, (size_t)(r - k));
+
+			if (q < 0 && errno == EINTR)
+				continue;
+			if (q <= 0)
+				goto out;
+			k += q;
+		}
+		if (memcmp(x, y, (size_t)r))
+			goto out;
+	}
+out:
+	if (fa >= 0)
+		close(fa);
+	if (fb >= 0)
+		close(fb);
+	return same;
+}
+
+/* tree/name, owned by the caller's list of paths. */
+static const char *in_tree(struct buf *paths, size_t *np, const char *tree,
+			   const char *name)
+{
+	struct buf *b = &paths[(*np)++];
+
+	buf_addf(b, "%s/%s", tree, name);
+	return b->buf;
+}
+
+int epub_zip_book(const struct epub_zip *z, struct diag_list *d)
+{
+	size_t cap = 5 + z->npages + z->nres, n = 0, np = 0, i;
+	struct zip_item *v = xcalloc(cap, sizeof(*v));
+	struct buf *names = xcalloc(cap, sizeof(*names));
+	struct buf *paths = xcalloc(cap, sizeof(*paths));
+	struct buf tmp = BUF_INIT, why = BUF_INIT;
+	struct zip_time when;
+	struct stat st;
+	int k, ret = -1;
+
+	/* the order of EPUB's OCF: mimetype first, then the package */
+	v[n].name = "mimetype";
+	v[n].store = 1;
+	n++;
+	v[n++].name = "META-INF/container.xml";
+	v[n++].name = EPUB_PACKAGE;
+	buf_addf(&names[n], "EPUB/%s", z->nav);
+	v[n].name = names[n].buf;
+	n++;
+	if (z->stylesheet) {
+		buf_addf(&names[n], "EPUB/%s", z->stylesheet);
+		v[n].name = names[n].buf;
+		n++;
+	}
+	for (i = 0; i < z->npages; i++, n++) {
+		buf_addf(&names[n], "EPUB/%s", z->pages[i]);
+		v[n].name = names[n].buf;
+		v[n].deflated = 1;	/* by the worker that made it */
+	}
+	for (i = 0; i < z->nres; i++, n++) {
+		buf_addf(&names[n], "EPUB/%s", z->res[i].href);
+		v[n].name = names[n].buf;
+		/* compressed already: deflate would only cost time */
+		v[n].store = !strcmp(z->res[i].type, "image/png") ||
+			     !strcmp(z->res[i].type, "image/jpeg") ||
+			     !strcmp(z->res[i].type, "image/gif");
+	}
+	for (i = 0; i < n; i++)
+		v[i].path = in_tree(paths, &np, z->tree, v[i].name);
+
+	if (zip_time_parse(z->modified, &when) < 0) {
+		diag(d, R_WRITE, z->dest, 0, 0, NULL,
+		     "cannot date the book's files: '%s'", z->modified);
+		goto out;
+	}
+	for (k = 0; k < ATOMIC_TRIES; k++) {
+		atomic_tmp_name(&tmp, z->dest, k);
+		if (lstat(tmp.buf, &st) < 0 && errno == ENOENT)
+			break;
+	}
+	if (k == ATOMIC_TRIES) {
+		diag(d, R_WRITE, z->dest, 0, 0, NULL,
+		     "cannot write: no free temporary name beside it");
+		goto out;
+	}
+	if (zip_write(tmp.buf, v, n, &when, BOOK_FILE_MAX, interrupt_caught,
+		      &why) < 0) {
+		if (!interrupt_caught())
+			diag(d, R_WRITE, z->dest, 0, 0, NULL,
+			     "cannot write the book: %s", why.buf);
+		goto out;
+	}
+	if (same_file(tmp.buf, z->dest)) {
+		unlink(tmp.buf);
+		ret = 0;
+	} else if (interrupt_caught()) {
+		unlink(tmp.buf);
+	} else if (rename(tmp.buf, z->dest) < 0) {
+		diag(d, R_WRITE, z->dest, 0, 0, NULL, "cannot write: %s",
+		     errmsg(errno));
+		unlink(tmp.buf);
+	} else {
+		ret = 1;
+	}
+out:
+	for (i = 0; i < cap; i++) {
+		buf_release(&names[i]);
+		buf_release(&paths[i]);
+	}
+	free(v);
+	free(names);
+	free(paths);
+	buf_release(&tmp);
+	buf_release(&why);
+	return ret;
+}

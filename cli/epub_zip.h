@@ -1,0 +1,45 @@
+/*
+ * epub_zip.h - one language's book zipped into <lang>.epub (SPEC 16).
+ *
+ * The export writes a book's files as `--to xhtml` does, into a hidden
+ * directory of its own (export.c); this module zips that tree in the
+ * order EPUB asks for (mimetype first, stored; then the container, the
+ * package, the navigation, the stylesheet, the pages in reading order,
+ * the images), every entry dated as dcterms:modified, and puts the
+ * archive in place whole, only when its bytes changed.  The pages are
+ * deflated by the workers that render them (the tree holds them so), so
+ * that most of the compression runs in parallel with the rendering.
+ */
+#ifndef FOLIO_EPUB_ZIP_H
+#define FOLIO_EPUB_ZIP_H
+
+#include <stddef.h>
+
+struct diag_list;
+struct epub_res;
+
+/* A book to zip; every string borrowed. */
+struct epub_zip {
+	const char *tree;	/* its files: mimetype, META-INF/, EPUB/ */
+	const char *dest;	/* the archive: "out/epub/fr.epub" */
+	const char *nav;	/* from EPUB/: "nav.xhtml" */
+	const char *stylesheet;	/* from EPUB/, or NULL */
+	/* from EPUB/, raw, in reading order; each file in the tree is the
+	 * page deflated ahead (zip_deflate_blob()) */
+	const char **pages;
+	size_t npages;
+	const struct epub_res *res;	/* its images, sorted by href */
+	size_t nres;
+	const char *modified;	/* dcterms:modified, YYYY-MM-DDThh:mm:ssZ */
+};
+
+/*
+ * Zip the book into z->dest: replaced atomically when its bytes changed
+ * (a temporary file beside it, renamed), left alone when they did not.
+ * Stops when interrupt_caught() (interrupt.h), leaving nothing.
+ * Returns 1 (written), 0 (the same bytes were there), or -1, reported in
+ * d, with the old archive (if any) as it was and no temporary file.
+ */
+int epub_zip_book(const struct epub_zip *z, struct diag_list *d);
+
+#endif

@@ -1,0 +1,340 @@
+/*
+ * zip_write.c - a reproducible zip archive through libzip (zip_write.h).
+ *
+ * libzip reads each file and compresses it only in zip_close(), into a
+ * temporary file of its own beside path that it renames to path when the
+ * archive is whole, and removes when it is not (a read that fails, a full
+ * disk, the caller's stop): path exists only whole.
+ */
+#include "zip_write.h"
+#include "buf.h"
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zip.h>
+#include <zlib.h>
+
+/*
+ * Deflate's fastest level: a book's pages are small and alike, level 1
+ * gives within a few percent of level 6's size in a third of the time,
+ * and the size is a reader's download, not a cost that grows with use.
+ */
+#define DEFLATE_LEVEL 1
+
+/* A regular file, rw-r--r--, as the high half of Unix external attributes. */
+#define ENTRY_ATTRIBUTES ((zip_uint32_t)0100644 << 16)
+
+/* The header of a blob deflated ahead: magic, CRC-32 and size (LE). */
+#define BLOB_MAGIC "FZD1"
+#define BLOB_HEAD 16
+
+int zip_deflate_blob(const char *data, size_t len, struct buf *out)
+{
+	z_stream z;
+	uLong bound;
+	unsigned long crc;
+	uint64_t n = len;
+	size_t i;
+	int rc;
+
+	/* a page of the book, never near this: one call does it whole */
+	if (len > 1u << 30)
+		return -1;
+	memset(&z, 0, sizeof(z));
+	/* raw deflate (no zlib header): what a zip entry holds */
+	if (deflateInit2(&z, DEFLATE_LEVEL, Z_DEFLATED, -15, 8,
+			 Z_DEFAULT_STRATEGY) != Z_OK)
+		return -1;
+	crc = crc32(crc32(0L, Z_NULL, 0), (const Bytef *)data, (uInt)len);
+	bound = deflateBound(&z, (uLong)len);
+	buf_grow(out, BLOB_HEAD + bound);
+	buf_adds(out, BLOB_MAGIC);
+	for (i = 0; i < 4; i++)
+		buf_addc(out, (int)((crc >> (8 * i)) & 0xFF));
+	for (i = 0; i < 8; i++)
+		buf_addc(out, (int)((n >> (8 * i)) & 0xFF));
+	z.next_in = (Bytef *)data;
+	z.avail_in = (uInt)len;
+	z.next_out = (Bytef *)out->buf + out->len;
+	z.avail_out = (uInt)bound;
+	rc = deflate(&z, Z_FINISH);
+	if (rc == Z_STREAM_END)
+		buf_setlen(out, out->len + z.total_out);
+	else
+		buf_setlen(out, out->len - BLOB_HEAD);
+	deflateEnd(&z);
+	return rc == Z_STREAM_END ? 0 : -1;
+}
+
+/*
+ * A libzip source for a blob: the entry's data as it is, already
+ * deflated, with its CRC and sizes, so that libzip copies it.
+ */
+struct blob_src {
+	const char *path;
+	int fd;
+	uint32_t crc;
+	uint64_t size, comp_size;
+	zip_error_t error;
+};
+
+/* Read the header of the blob at b->path; 0, or -1 with why appended. */
+static int blob_stat(struct blob_src *b, unsigned long long max,
+		     struct buf *why)
+{
+	unsigned char h[BLOB_HEAD];
+	struct stat st;
+	int fd = open(b->path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC), i;
+	ssize_t r;
+
+	if (fd < 0) {
+		buf_addf(why, "cannot read '%s': %s", b->path, errmsg(errno));
+		return -1;
+	}
+	r = read(fd, h, sizeof(h));
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || r != BLOB_HEAD ||
+	    memcmp(h, BLOB_MAGIC, 4) ||
+	    (unsigned long long)st.st_size > max) {
+		buf_addf(why, "cannot read '%s': not a file folio deflated",
+			 b->path);
+		close(fd);
+		return -1;
+	}
+	close(fd);
+	b->crc = 0;
+	for (i = 3; i >= 0; i--)
+		b->crc = b->crc << 8 | h[4 + i];
+	b->size = 0;
+	for (i = 7; i >= 0; i--)
+		b->size = b->size << 8 | h[8 + i];
+	b->comp_size = (uint64_t)st.st_size - BLOB_HEAD;
+	return 0;
+}
+
+static zip_int64_t blob_cb(void *ud, void *data, zip_uint64_t len,
+			   zip_source_cmd_t cmd)
+{
+	struct blob_src *b = ud;
+	ssize_t r;
+
+	switch (cmd) {
+	case ZIP_SOURCE_OPEN:
+		b->fd = open(b->path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+		if (b->fd < 0 || lseek(b->fd, BLOB_HEAD, SEEK_SET) < 0) {
+			zip_error_set(&b->error, ZIP_ER_OPEN, errno);
+			return -1;
+		}
+		return 0;
+	case ZIP_SOURCE_READ:
+		do {
+			r = read(b->fd, data, len > 1u << 30 ? 1u << 30 : len);
+		} while (r < 0 && errno == EINTR);
+		if (r < 0) {
+			zip_error_set(&b->error, ZIP_ER_READ, errno);
+			return -1;
+		}
+		return r;
+	case ZIP_SOURCE_CLOSE:
+		if (b->fd >= 0)
+			close(b->fd);
+		b->fd = -1;
+		return 0;
+	case ZIP_SOURCE_STAT: {
+		zip_stat_t *st = data;
+
+		if (len < sizeof(*st))
+			return -1;
+		zip_stat_init(st);
+		st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE |
+			    ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC;
+		st->size = b->size;
+		st->comp_size = b->comp_size;
+		st->comp_method = ZIP_CM_DEFLATE;
+		st->crc = b->crc;
+		return sizeof(*st);
+	}
+	case ZIP_SOURCE_ERROR:
+		return zip_error_to_data(&b->error, data, len);
+	case ZIP_SOURCE_FREE:
+		return 0;
+	case ZIP_SOURCE_SUPPORTS:
+		return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN,
+			ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+			ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
+	default:
+		zip_error_set(&b->error, ZIP_ER_OPNOTSUPP, 0);
+		return -1;
+	}
+}
+
+static void blobs_free(struct blob_src *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i].path)
+			zip_error_fini(&v[i].error);
+	free(v);
+}
+
+struct stop_ctx {
+	int (*stop)(void);
+};
+
+static int cancel_cb(zip_t *za, void *ud)
+{
+	const struct stop_ctx *s = ud;
+
+	(void)za;
+	return s->stop && s->stop();
+}
+
+int zip_time_parse(const char *s, struct zip_time *t)
+{
+	if (!s || strlen(s) != 20 ||
+	    sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2dZ", &t->year, &t->month, &t->day,
+		   &t->hour, &t->min, &t->sec) != 6)
+		return -1;
+	if (t->year < 1980) {
+		t->year = 1980, t->month = 1, t->day = 1;
+		t->hour = t->min = t->sec = 0;
+	} else if (t->year > 2107) {
+		t->year = 2107, t->month = 12, t->day = 31;
+		t->hour = 23, t->min = 59, t->sec = 58;
+	}
+	if (t->month < 1 || t->month > 12 || t->day < 1 || t->day > 31 ||
+	    t->hour > 23 || t->min > 59 || t->sec > 60)
+		return -1;
+	return 0;
+}
+
+/* libzip's reason, in folio's words where the system gave one. */
+static void libzip_error(struct buf *why, zip_error_t *e)
+{
+	int sys = zip_error_code_system(e);
+	const char *m;
+
+	if (zip_error_system_type(e) == ZIP_ET_SYS && sys &&
+	    strcmp(errmsg(sys), "system error")) {
+		buf_adds(why, errmsg(sys));
+		return;
+	}
+	m = zip_error_strerror(e);
+	/* messages are lowercase: "Seek error" reads "seek error" */
+	if (m[0] >= 'A' && m[0] <= 'Z' && m[1] >= 'a' && m[1] <= 'z') {
+		buf_addc(why, m[0] - 'A' + 'a');
+		m++;
+	}
+	buf_adds(why, m);
+}
+
+/*
+ * The source of one entry: its file as it is now, or the blob in it (b
+ * is then filled and must live until the archive is closed).  NULL, with
+ * why appended, when it cannot be read.
+ */
+static zip_source_t *item_source(zip_t *za, const struct zip_item *it,
+				 struct blob_src *b, unsigned long long max,
+				 struct buf *why)
+{
+	zip_source_t *src;
+	struct stat st;
+
+	if (it->deflated) {
+		b->path = it->path;
+		b->fd = -1;
+		zip_error_init(&b->error);
+		if (blob_stat(b, max, why) < 0)
+			return NULL;
+		src = zip_source_function(za, blob_cb, b);
+	} else if (stat(it->path, &st) < 0) {
+		buf_addf(why, "cannot read '%s': %s", it->path, errmsg(errno));
+		return NULL;
+	} else if (!S_ISREG(st.st_mode) ||
+		   (unsigned long long)st.st_size > max) {
+		buf_addf(why, "cannot read '%s': not a regular file of at most "
+			 "%llu bytes", it->path, max);
+		return NULL;
+	} else {
+		src = zip_source_file(za, it->path, 0, st.st_size);
+	}
+	if (!src) {
+		buf_addf(why, "cannot read '%s': ", it->path);
+		libzip_error(why, zip_get_error(za));
+	}
+	return src;
+}
+
+int zip_write(const char *path, const struct zip_item *v, size_t n,
+	      const struct zip_time *when, unsigned long long max,
+	      int (*stop)(void), struct buf *why)
+{
+	struct stop_ctx sc = { stop };
+	struct blob_src *blobs = xcalloc(n + 1, sizeof(*blobs));
+	zip_uint16_t dtime, ddate;
+	zip_error_t ze;
+	zip_t *za;
+	size_t i;
+	int err = 0;
+
+	dtime = (zip_uint16_t)(when->hour << 11 | when->min << 5 | when->sec / 2);
+	ddate = (zip_uint16_t)((when->year - 1980) << 9 | when->month << 5 |
+			       when->day);
+	za = zip_open(path, ZIP_CREATE | ZIP_EXCL, &err);
+	if (!za) {
+		zip_error_init_with_code(&ze, err);
+		libzip_error(why, &ze);
+		zip_error_fini(&ze);
+		blobs_free(blobs, n);
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		zip_source_t *src;
+		zip_int64_t idx;
+
+		src = item_source(za, &v[i], &blobs[i], max, why);
+		if (!src)
+			goto fail;
+		idx = zip_file_add(za, v[i].name, src, ZIP_FL_ENC_UTF_8);
+		if (idx < 0) {
+			zip_source_free(src);
+			libzip_error(why, zip_get_error(za));
+			goto fail;
+		}
+		if (zip_set_file_compression(za, (zip_uint64_t)idx,
+					     v[i].store ? ZIP_CM_STORE :
+					     ZIP_CM_DEFLATE,
+					     v[i].store ? 0 : DEFLATE_LEVEL) < 0 ||
+		    zip_file_set_dostime(za, (zip_uint64_t)idx, dtime, ddate,
+					 0) < 0 ||
+		    zip_file_set_external_attributes(za, (zip_uint64_t)idx, 0,
+						     ZIP_OPSYS_UNIX,
+						     ENTRY_ATTRIBUTES) < 0) {
+			libzip_error(why, zip_get_error(za));
+			goto fail;
+		}
+	}
+	if (stop)
+		zip_register_cancel_callback_with_state(za, cancel_cb, NULL, &sc);
+	if (zip_close(za) < 0) {
+		if (stop && stop())
+			buf_adds(why, "interrupted");
+		else
+			libzip_error(why, zip_get_error(za));
+		goto fail;
+	}
+	blobs_free(blobs, n);
+	return 0;
+fail:
+	zip_discard(za);
+	unlink(path);
+	blobs_free(blobs, n);
+	return -1;
+}

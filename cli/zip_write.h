@@ -1,0 +1,62 @@
+/*
+ * zip_write.h - a zip archive from files, through libzip, the same bytes
+ * for the same files (an EPUB book, SPEC 16).
+ *
+ * Entries are written in the order given, every one dated the same
+ * moment and given the same attributes (a regular file, 0644, made on
+ * Unix), so that nothing of the machine, the clock, the umask or the time
+ * zone reaches the archive.  An entry marked store is stored as it is,
+ * with no extra field: what an EPUB's mimetype must be, first in the
+ * archive.  The others are deflated: by libzip as the archive is written,
+ * or ahead of it, where the files are made (zip_deflate_blob()), so that
+ * the work is shared by the workers that make them and writing the
+ * archive only copies.
+ */
+#ifndef FOLIO_ZIP_WRITE_H
+#define FOLIO_ZIP_WRITE_H
+
+#include <stddef.h>
+
+struct buf;
+
+/* One entry; the strings are borrowed. */
+struct zip_item {
+	const char *name;	/* in the archive: "EPUB/nav.xhtml" */
+	const char *path;	/* the file it holds, read by zip_write() */
+	int store;		/* stored, not compressed */
+	int deflated;		/* path holds a zip_deflate_blob() */
+};
+
+/*
+ * data[0..len) deflated ahead, as zip_write() takes it from a file of a
+ * zip_item with deflated set: a 16-byte header (magic, CRC-32, size) and
+ * the raw deflate stream, appended to out.  The same bytes for the same
+ * data.  Returns 0, or -1 when zlib fails (out as it was).
+ */
+int zip_deflate_blob(const char *data, size_t len, struct buf *out);
+
+/* A moment, as the archive's MS-DOS date and time hold it (UTC). */
+struct zip_time {
+	int year, month, day;	/* 1980..2107, 1..12, 1..31 */
+	int hour, min, sec;
+};
+
+/*
+ * Write the archive of v[0..n) to path, which must not exist: a file
+ * only this run knows (a temporary name the caller renames into place).
+ * Files larger than max bytes are refused.  stop, when not NULL, is asked
+ * while the archive is written: non-zero gives it up (^C).
+ * Returns 0; or -1 with the reason appended to why (the file named when
+ * one cannot be read) and nothing left at path.
+ */
+int zip_write(const char *path, const struct zip_item *v, size_t n,
+	      const struct zip_time *when, unsigned long long max,
+	      int (*stop)(void), struct buf *why);
+
+/*
+ * An ISO 8601 UTC moment "YYYY-MM-DDThh:mm:ssZ" (dcterms:modified) into
+ * t, clamped to the range an MS-DOS date holds.  -1 when s is not one.
+ */
+int zip_time_parse(const char *s, struct zip_time *t);
+
+#endif
