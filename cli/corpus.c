@@ -631,7 +631,10 @@ static void index_one(void *ctx, size_t i, int worker)
 		chk = md_check_new(&src, m->path, m, d);
 		md_check_words(chk, job->flags & INDEX_WORDS);
 		md_check_links(chk, !(job->flags & INDEX_NO_LINKS));
-		md_check_run(chk);
+		if (c->body_walk)
+			c->body_walk(c->body_ctx, i, &a, &src, chk, d);
+		else
+			md_check_run(chk);
 		md_check_free(chk);
 		md_src_release(&src);
 		m->words += words_of(m->title) + words_of(m->summary);

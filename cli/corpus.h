@@ -11,6 +11,8 @@
 #include "diag.h"
 
 struct schema;
+struct md_src;
+struct md_check;
 
 struct config {
 	char *source_language;
@@ -51,6 +53,17 @@ struct corpus {
 	struct schema *article_schema;
 	struct schema *strings_schema;
 	int jobs;
+	/*
+	 * With INDEX_BODY, when set: what reads each body in place of the
+	 * body checks alone (readability, validate's readability gates and
+	 * house style).  Called in a worker for article i, frontmatter
+	 * filled in; it runs the checks itself (md_check_run(chk) or
+	 * md_run_with_check(chk, ...)) and touches only what is article i's.
+	 */
+	void (*body_walk)(void *ctx, size_t i, const struct article *a,
+			  const struct md_src *src, struct md_check *chk,
+			  struct diag_list *d);
+	void *body_ctx;
 };
 
 /*

@@ -159,11 +159,17 @@ static unsigned fr_count(struct word *w)
 		k--;
 	if (n > 1 && k >= 1 && w->c[k] == 'e' && cons(w, k - 1))
 		n--;
-	/* and in -ement after one consonant: traitement, vomissement */
-	k = ends(w, "ements") ? w->n - 6 : ends(w, "ement") ? w->n - 5 : -1;
-	if (n > 1 && k >= 2 && cons(w, k - 1) &&
-	    (w->v[k - 2] || (w->c[k - 2] == w->c[k - 1] && k >= 3 && w->v[k - 3])))
-		n--;
+	/*
+	 * and between single consonants after a vowel, as in medecin,
+	 * samedi, traitement (a doubled consonant is one: vomissement);
+	 * not at the start (semaine), nor before two (justement)
+	 */
+	for (k = 2; k + 2 < w->n && n > 1; k++)
+		if (w->c[k] == 'e' && cons(w, k - 1) && cons(w, k + 1) &&
+		    w->v[k + 2] && w->c[k + 1] != 'x' &&
+		    (w->v[k - 2] || (k >= 3 && w->c[k - 2] == w->c[k - 1] &&
+				     w->v[k - 3])))
+			n--;
 	return n;
 }
 
@@ -256,6 +262,8 @@ static int en_break(const struct word *w, int i)
 	return 0;
 }
 
+static const char *const suffixes[] = { "ly", "ful", "less", "ment", "ness", NULL };
+
 static unsigned en_count(struct word *w)
 {
 	unsigned n = 0;
@@ -269,6 +277,18 @@ static unsigned en_count(struct word *w)
 	for (i = 0; i < m; i++)
 		if (w->v[i] && (i == 0 || !w->v[i - 1] || en_break(w, i)))
 			n++;
+	if (n <= 1)
+		return n;
+	/* a silent e before -ly, -ful, -less, -ment, -ness: likely, useful */
+	for (i = 0; suffixes[i]; i++) {
+		int k = m - (int)strlen(suffixes[i]) - 1;
+
+		if (k >= 2 && ends(w, suffixes[i]) && w->c[k] == 'e' &&
+		    cons(w, k - 1) && w->v[k - 2]) {
+			n--;
+			break;
+		}
+	}
 	if (n <= 1)
 		return n;
 	if (w->c[m - 1] == 'e' && cons(w, m - 2)) {
