@@ -23,6 +23,11 @@ struct config {
 	int review_months;	/* 0: no age limit */
 	char *base_url;		/* with a trailing '/', or NULL */
 	unsigned char ignore[R__COUNT];
+	/* readability: in folio.yaml (SPEC 15): validate's gates */
+	unsigned max_sentence_words;	/* 0: no limit */
+	int min_band;			/* an enum rd_band; -1: none */
+	char **ignore_style;		/* style:<id> entries of ignore:, the ids */
+	size_t nignore_style;
 };
 
 /* Index of lang in cfg->languages, or -1. */

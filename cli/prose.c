@@ -6,6 +6,7 @@
 #include "markdown.h"
 #include "util.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -97,6 +98,45 @@ static void add_chunk(struct prose *p, const char *src, size_t len)
 	c->len = c->src ? len : 0;
 }
 
+static int url_char(unsigned char c)
+{
+	return c > ' ' && c != '<' && c != '>' && c != '"';
+}
+
+/*
+ * Blank the URLs md4c did not make links of (a host with non-ASCII
+ * letters ends its autolink early): a scheme and "://", or "www." at the
+ * start of a word, to the next space, less the punctuation after it.
+ */
+static void blank_urls(char *t, size_t n)
+{
+	size_t i, s, e;
+
+	for (i = 0; i + 3 < n; i++) {
+		if (t[i] == ':' && t[i + 1] == '/' && t[i + 2] == '/') {
+			s = i;
+			while (s > 0 && (isalnum((unsigned char)t[s - 1]) ||
+					 t[s - 1] == '+' || t[s - 1] == '-' || t[s - 1] == '.'))
+				s--;
+			if (s == i)
+				continue;
+		} else if (!strncmp(t + i, "www.", 4) &&
+			   (i == 0 || !url_char((unsigned char)t[i - 1]) ||
+			    t[i - 1] == '(')) {
+			s = i;
+		} else {
+			continue;
+		}
+		e = i;
+		while (e < n && url_char((unsigned char)t[e]))
+			e++;
+		while (e > i && strchr(".,;:!?)]", t[e - 1]))
+			e--;
+		memset(t + s, ' ', e - s);
+		i = e;
+	}
+}
+
 static void flush(struct prose *p)
 {
 	size_t i;
@@ -107,6 +147,7 @@ static void flush(struct prose *p)
 	if (!blank) {
 		struct prose_seg s;
 
+		blank_urls(p->text.buf, p->text.len);
 		s.text = p->text.buf;
 		s.len = p->text.len;
 		s.kind = p->kind;
