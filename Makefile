@@ -100,6 +100,7 @@ demo: folio
 	./folio export --to html -o out/html articles
 	./folio export --to xhtml -o out/xhtml articles
 	./folio export --to text -o out/text articles
+	./folio readability articles
 	@echo "demo: pages in out/html, e-book trees in out/xhtml, text in out/text"
 
 bench: folio

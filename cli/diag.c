@@ -342,6 +342,7 @@ static void json_all(struct buf *b, const struct diag_list *l,
 
 static void github_one(struct buf *b, const struct diag *d)
 {
+	/* GitHub has error, warning and notice */
 	buf_addf(b, "::%s ", d->severity == SEV_INFO ? "notice" : sev_name(d->severity));
 	if (d->file) {
 		buf_adds(b, "file=");
@@ -350,8 +351,10 @@ static void github_one(struct buf *b, const struct diag *d)
 			buf_addf(b, ",line=%u,col=%u", d->line, d->col ? d->col : 1);
 		buf_addc(b, ',');
 	}
-	/* GitHub has error, warning and notice */
-	buf_addf(b, "title=%s::", diag_id(d));
+	/* a property: style:<id> has a colon to escape */
+	buf_adds(b, "title=");
+	escape_github(b, diag_id(d), strlen(diag_id(d)), 1);
+	buf_adds(b, "::");
 	escape_github(b, d->message, strlen(d->message), 0);
 	buf_addc(b, '\n');
 }
