@@ -53,7 +53,8 @@ static const struct row fr[] = {
 	{ "peut-être", 2 }, { "gouvernement", 4 }, { "justement", 3 },
 	{ "yeux", 1 }, { "depuis", 2 }, { "étaient", 2 }, { "science", 1 },
 	{ "oui", 1 }, { "Cancer", 2 }, { "le", 1 }, { "de", 1 }, { "que", 1 },
-	{ "maladies", 3 }, { "guérir", 2 }, { "langue", 1 },
+	{ "maladies", 3 }, { "guérir", 2 }, { "langue", 1 }, { "médecin", 2 },
+	{ "samedi", 2 }, { "développement", 3 }, { "médecine", 2 },
 };
 
 static const struct row nl[] = {
@@ -143,7 +144,8 @@ static const struct row en[] = {
 	{ "decision", 3 }, { "options", 2 }, { "benefit", 3 }, { "genetic", 3 },
 	{ "screening", 2 }, { "biopsy", 3 }, { "nurses", 2 }, { "surgeries", 3 },
 	{ "immune", 2 }, { "system", 2 }, { "tables", 2 }, { "places", 2 },
-	{ "Doctor", 2 },
+	{ "Doctor", 2 }, { "likely", 2 }, { "useful", 2 }, { "management", 3 },
+	{ "safely", 2 }, { "careful", 2 }, { "hopeless", 2 },
 };
 
 static const struct row de[] = {
