@@ -31,6 +31,7 @@ struct measure {
 	const struct corpus *c;
 	struct rd_stats *stats;
 	unsigned char *done;
+	struct syl_cache *caches;	/* one per worker */
 };
 
 static void measure_seg(void *ctx, const struct prose_seg *seg)
@@ -39,7 +40,7 @@ static void measure_seg(void *ctx, const struct prose_seg *seg)
 		rd_segment(ctx, seg);
 }
 
-static void measure_body(void *ctx, size_t i, const struct article *a,
+static void measure_body(void *ctx, size_t i, int worker, const struct article *a,
 			 const struct md_src *src, struct md_check *chk,
 			 struct diag_list *d)
 {
@@ -51,6 +52,7 @@ static void measure_body(void *ctx, size_t i, const struct article *a,
 	(void)chk;
 	(void)d;
 	rd_init(&r, ms->c->articles[i].lang);
+	r.cache = &ms->caches[worker];
 	p = prose_new(src, measure_seg, &r);
 	md_run(src, &prose_parser, p);
 	prose_free(p);
@@ -122,7 +124,7 @@ int cmd_readability(int argc, const char **argv, const struct global_opts *g)
 	struct corpus c;
 	struct diag_list d = DIAG_LIST_INIT;
 	struct opt_list langs = { NULL, 0, 0, NULL, 0 };
-	struct measure ms = { NULL, NULL, NULL };
+	struct measure ms = { NULL, NULL, NULL, NULL };
 	struct rd_report rep = { NULL, 0 };
 	struct buf out = BUF_INIT;
 	struct diag_out o = { FMT_TEXT, 0, 0 };
@@ -185,6 +187,7 @@ int cmd_readability(int argc, const char **argv, const struct global_opts *g)
 	ms.c = &c;
 	ms.stats = xcalloc(c.n ? c.n : 1, sizeof(*ms.stats));
 	ms.done = xcalloc(c.n ? c.n : 1, 1);
+	ms.caches = xcalloc((size_t)c.jobs, sizeof(*ms.caches));
 	c.body_walk = measure_body;
 	c.body_ctx = &ms;
 	corpus_index(&c, INDEX_BODY | INDEX_NO_LINKS, &d);
@@ -218,6 +221,9 @@ out:
 	free(rep.v);
 	free(ms.stats);
 	free(ms.done);
+	for (i = 0; ms.caches && i < (size_t)c.jobs; i++)
+		syl_cache_release(&ms.caches[i]);
+	free(ms.caches);
 	free(on);
 	buf_release(&out);
 	opt_list_release(&langs);

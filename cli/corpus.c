@@ -659,7 +659,7 @@ static void index_one(void *ctx, size_t i, int worker)
 		md_check_words(chk, job->flags & INDEX_WORDS);
 		md_check_links(chk, !(job->flags & INDEX_NO_LINKS));
 		if (c->body_walk)
-			c->body_walk(c->body_ctx, i, &a, &src, chk, d);
+			c->body_walk(c->body_ctx, i, worker, &a, &src, chk, d);
 		else
 			md_check_run(chk);
 		md_check_free(chk);

@@ -63,9 +63,10 @@ struct corpus {
 	 * body checks alone (readability, validate's readability gates and
 	 * house style).  Called in a worker for article i, frontmatter
 	 * filled in; it runs the checks itself (md_check_run(chk) or
-	 * md_run_with_check(chk, ...)) and touches only what is article i's.
+	 * md_run_with_check(chk, ...)) and touches only what is article i's
+	 * and worker's (0..jobs-1, for per-worker scratch).
 	 */
-	void (*body_walk)(void *ctx, size_t i, const struct article *a,
+	void (*body_walk)(void *ctx, size_t i, int worker, const struct article *a,
 			  const struct md_src *src, struct md_check *chk,
 			  struct diag_list *d);
 	void *body_ctx;

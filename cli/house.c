@@ -18,6 +18,14 @@ struct walk {
 	struct readability rd;
 	int measure;
 	struct diag_list *d;
+	/*
+	 * The body's segments end to end, with their maps, for the rules to
+	 * run once per article: a match call per segment and rule costs
+	 * more than the matching
+	 */
+	struct buf all;
+	struct prose_chunk *chunks;
+	size_t nchunks, alloc;
 };
 
 static struct pos seg_pos(const void *ctx, size_t off)
@@ -30,11 +38,40 @@ static void on_segment(void *ctx, const struct prose_seg *seg)
 	struct walk *w = ctx;
 	const struct config *cfg = &w->h->c->cfg;
 
+	size_t i, base;
+
+	(void)cfg;
 	if (w->measure && prose_measured(seg))
 		rd_segment(&w->rd, seg);
-	if (w->book)
-		style_check(w->book, SCOPE_BODY, seg->text, seg->len, seg_pos, seg,
-			    w->m->path, cfg->ignore_style, cfg->nignore_style, w->d);
+	if (!w->book || !w->book->nscope[SCOPE_BODY])
+		return;
+	/* a NUL between blocks: no match runs on from one to the next */
+	if (w->all.len)
+		buf_add(&w->all, "\n\0\n", 3);
+	base = w->all.len;
+	buf_add(&w->all, seg->text, seg->len);
+	GROW(w->chunks, w->alloc, w->nchunks + seg->nchunks);
+	for (i = 0; i < seg->nchunks; i++) {
+		w->chunks[w->nchunks] = seg->chunks[i];
+		w->chunks[w->nchunks++].off += base;
+	}
+}
+
+static void check_body(struct walk *w, const struct md_src *src)
+{
+	const struct config *cfg = &w->h->c->cfg;
+	struct prose_seg all;
+
+	if (!w->all.len)
+		return;
+	memset(&all, 0, sizeof(all));
+	all.text = w->all.buf;
+	all.len = w->all.len;
+	all.src = src;
+	all.chunks = w->chunks;
+	all.nchunks = w->nchunks;
+	style_check(w->book, SCOPE_BODY, all.text, all.len, seg_pos, &all,
+		    w->m->path, cfg->ignore_style, cfg->nignore_style, w->d);
 }
 
 static void on_sentence(void *ctx, const struct rd_sentence *s)
@@ -74,7 +111,7 @@ static void check_field(struct walk *w, const struct ynode *fm, const char *key,
 			    w->m->path, cfg->ignore_style, cfg->nignore_style, w->d);
 }
 
-static void house_body(void *ctx, size_t i, const struct article *a,
+static void house_body(void *ctx, size_t i, int worker, const struct article *a,
 		       const struct md_src *src, struct md_check *chk,
 		       struct diag_list *d)
 {
@@ -84,6 +121,7 @@ static void house_body(void *ctx, size_t i, const struct article *a,
 	struct prose *p;
 	int li;
 
+	(void)worker;
 	memset(&w, 0, sizeof(w));
 	w.h = h;
 	w.m = &h->c->articles[i];
@@ -99,9 +137,14 @@ static void house_body(void *ctx, size_t i, const struct article *a,
 	rd_init(&w.rd, w.m->lang);
 	w.rd.sentence = on_sentence;
 	w.rd.ctx = &w;
+	buf_init(&w.all);
 	p = prose_new(src, on_segment, &w);
 	md_run_with_check(chk, &prose_parser, p);
 	prose_free(p);
+	if (w.book)
+		check_body(&w, src);
+	buf_release(&w.all);
+	free(w.chunks);
 
 	if (w.measure && cfg->min_band >= 0) {
 		double score;

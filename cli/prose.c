@@ -110,21 +110,32 @@ static int url_char(unsigned char c)
  */
 static void blank_urls(char *t, size_t n)
 {
-	size_t i, s, e;
+	const char *q = NULL, *r = NULL;	/* the next ':' and 'w' */
+	size_t i = 0, s, e;
 
-	for (i = 0; i + 3 < n; i++) {
+	while (n >= 4 && i + 3 < n) {
+		if (!q || q < t + i)
+			q = memchr(t + i, ':', n - 3 - i);
+		if (!r || r < t + i)
+			r = memchr(t + i, 'w', n - 3 - i);
+		if (!q && !r)
+			break;
+		i = (size_t)(((q && (!r || q < r)) ? q : r) - t);
 		if (t[i] == ':' && t[i + 1] == '/' && t[i + 2] == '/') {
 			s = i;
 			while (s > 0 && (isalnum((unsigned char)t[s - 1]) ||
 					 t[s - 1] == '+' || t[s - 1] == '-' || t[s - 1] == '.'))
 				s--;
-			if (s == i)
+			if (s == i) {
+				i++;
 				continue;
-		} else if (!strncmp(t + i, "www.", 4) &&
+			}
+		} else if (t[i] == 'w' && !strncmp(t + i, "www.", 4) &&
 			   (i == 0 || !url_char((unsigned char)t[i - 1]) ||
 			    t[i - 1] == '(')) {
 			s = i;
 		} else {
+			i++;
 			continue;
 		}
 		e = i;
@@ -133,7 +144,7 @@ static void blank_urls(char *t, size_t n)
 		while (e > i && strchr(".,;:!?)]", t[e - 1]))
 			e--;
 		memset(t + s, ' ', e - s);
-		i = e;
+		i = e > i ? e : i + 1;
 	}
 }
 

@@ -73,13 +73,20 @@ static int abbr_in(const char *t, size_t n, size_t i, const char *const *list)
 
 static int is_word_cp(int32_t c)
 {
-	utf8proc_category_t k = utf8proc_category(c);
+	utf8proc_category_t k;
+
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			(c >= '0' && c <= '9');
+	k = utf8proc_category(c);
 
 	return (k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_NO);
 }
 
 static int is_digit_cp(int32_t c)
 {
+	if (c < 0x80)
+		return c >= '0' && c <= '9';
 	return utf8proc_category(c) == UTF8PROC_CATEGORY_ND;
 }
 
@@ -102,15 +109,21 @@ static int is_closer(int32_t c)
 static int is_space_cp(int32_t c)
 {
 	return c == ' ' || c == '\n' || c == '\t' || c == 0xA0 || c == 0x202F ||
-		utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
+		(c >= 0x80 && utf8proc_category(c) == UTF8PROC_CATEGORY_ZS);
 }
 
 /* The code point at t[i] (U+FFFD for a bad byte), *k its length. */
 static int32_t cp_at(const char *t, size_t n, size_t i, size_t *k)
 {
 	utf8proc_int32_t c;
-	utf8proc_ssize_t r = utf8proc_iterate((const utf8proc_uint8_t *)t + i,
-					      (utf8proc_ssize_t)(n - i), &c);
+	utf8proc_ssize_t r;
+
+	if ((unsigned char)t[i] < 0x80) {
+		*k = 1;
+		return (unsigned char)t[i];
+	}
+	r = utf8proc_iterate((const utf8proc_uint8_t *)t + i,
+			     (utf8proc_ssize_t)(n - i), &c);
 
 	if (r <= 0) {
 		*k = 1;
@@ -198,7 +211,9 @@ void rd_segment(struct readability *r, const struct prose_seg *seg)
 			}
 			cur.words++;
 			r->stats.words++;
-			syl = syllables_count(r->lang, t + start, i - start);
+			syl = r->cache ?
+				syl_cache_count(r->cache, r->lang, t + start, i - start) :
+				syllables_count(r->lang, t + start, i - start);
 			if (r->lang != SYL_AR && r->lang != SYL_OTHER && !syl)
 				syl = 1;
 			r->stats.syllables += syl;

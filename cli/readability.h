@@ -50,6 +50,7 @@ struct readability {
 	/* called for every sentence, when set (validate's gate) */
 	void (*sentence)(void *ctx, const struct rd_sentence *s);
 	void *ctx;
+	struct syl_cache *cache;	/* a worker's, or NULL */
 };
 
 void rd_init(struct readability *r, const char *lang);

@@ -59,7 +59,7 @@ static enum style_scope scope_of(const struct ynode *n)
 }
 
 /* Compile one rule's pattern; a failure is reported at its offset. */
-static void *compile(const struct ynode *p, const char *path,
+static void *compile(const struct ynode *p, const char *path, int *jit,
 		     struct diag_list *d)
 {
 	pcre2_code *re;
@@ -82,7 +82,7 @@ static void *compile(const struct ynode *p, const char *path,
 		return NULL;
 	}
 	/* without JIT (not built in, no memory) the interpreter still works */
-	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	*jit = pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) == 0;
 	return re;
 }
 
@@ -135,7 +135,7 @@ int style_load(struct style_book *b, const char *path, struct diag_list *diags)
 			if (!strcmp(ymap_get(rules->items[j], "id")->str, id->str))
 				diag(&local, R_STYLE_RULES, path, id->line, id->col,
 				     NULL, "rule id '%s' is used twice", id->str);
-		x->code = compile(ymap_get(r, "pattern"), path, &local);
+		x->code = compile(ymap_get(r, "pattern"), path, &x->jit, &local);
 		if (!x->code)
 			continue;
 		x->id = xstrdup(id->str);
@@ -171,6 +171,45 @@ static int skipped(const char *id, char *const *skip, size_t nskip)
 	return 0;
 }
 
+/* Is t[0..n) UTF-8?  Checked once per text, not by every match. */
+static int utf8_valid(const char *t, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)t;
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned c = s[i];
+		size_t k, need;
+		unsigned cp;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF)
+			need = 1, cp = c & 0x1F;
+		else if (c >= 0xE0 && c <= 0xEF)
+			need = 2, cp = c & 0x0F;
+		else if (c >= 0xF0 && c <= 0xF4)
+			need = 3, cp = c & 0x07;
+		else
+			return 0;
+		if (n - i <= need)
+			return 0;
+		for (k = 1; k <= need; k++) {
+			if ((s[i + k] & 0xC0) != 0x80)
+				return 0;
+			cp = cp << 6 | (s[i + k] & 0x3F);
+		}
+		/* overlong, surrogates, past U+10FFFF */
+		if ((need == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+		    (need == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
+			return 0;
+		i += need + 1;
+	}
+	return 1;
+}
+
 void style_check(const struct style_book *b, enum style_scope scope,
 		 const char *text, size_t len, style_pos_fn pos,
 		 const void *pos_ctx, const char *file, char *const *skip,
@@ -179,7 +218,7 @@ void style_check(const struct style_book *b, enum style_scope scope,
 	pcre2_match_data *md = NULL;
 	size_t i;
 
-	if (!b->nscope[scope] || !len)
+	if (!b->nscope[scope] || !len || !utf8_valid(text, len))
 		return;
 	for (i = 0; i < b->n; i++) {
 		const struct style_rule *r = &b->v[i];
@@ -192,8 +231,11 @@ void style_check(const struct style_book *b, enum style_scope scope,
 		while (off <= len) {
 			PCRE2_SIZE *ov;
 			struct pos p;
-			int rc = pcre2_match(r->code, (PCRE2_SPTR)text, len, off,
-					     0, md, NULL);
+			int rc = r->jit ?
+				pcre2_jit_match(r->code, (PCRE2_SPTR)text, len, off,
+						0, md, NULL) :
+				pcre2_match(r->code, (PCRE2_SPTR)text, len, off,
+					    PCRE2_NO_UTF_CHECK, md, NULL);
 
 			if (rc < 0)
 				break;

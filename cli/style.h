@@ -23,6 +23,7 @@ struct style_rule {
 	enum severity level;
 	enum style_scope scope;
 	void *code;			/* the compiled pcre2_code */
+	int jit;			/* JIT-compiled: pcre2_jit_match() */
 };
 
 /* The rules of one language. */

@@ -10,6 +10,9 @@
  */
 #include "syllables.h"
 
+#include "util.h"
+
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -49,8 +52,16 @@ static void decode(struct word *w, const char *s, size_t len)
 	w->n = 0;
 	while (left > 0 && w->n < WORD_MAX) {
 		utf8proc_int32_t cp;
-		utf8proc_ssize_t k = utf8proc_iterate(p, left, &cp);
+		utf8proc_ssize_t k;
 
+		/* ASCII, most of the letters of five of the languages */
+		if (*p < 0x80) {
+			w->c[w->n++] = *p >= 'A' && *p <= 'Z' ? *p + 32 : *p;
+			p++;
+			left--;
+			continue;
+		}
+		k = utf8proc_iterate(p, left, &cp);
 		if (k <= 0) {
 			cp = '?';
 			k = 1;
@@ -69,18 +80,28 @@ static int in(int32_t c, const int32_t *set)
 	return 0;
 }
 
-/* Mark the vowels of w from the language's letters. */
+/*
+ * Mark the vowels of w from the language's letters (every set holds the
+ * ASCII a e i o u y; Turkish does not mark).
+ */
 static void mark(struct word *w, const int32_t *vowels)
 {
 	int i;
 
-	for (i = 0; i < w->n; i++)
-		w->v[i] = in(w->c[i], vowels);
 	for (i = 0; i < w->n; i++) {
+		int32_t c = w->c[i];
+
+		w->v[i] = c < 0x80 ? (c == 'a' || c == 'e' || c == 'i' || c == 'o' ||
+				      c == 'u' || c == 'y')
+			: in(c, vowels);
+	}
+	for (i = 0; i < w->n; i++) {
+		if (!w->v[i])
+			continue;
 		if (w->c[i] == 'u' && i > 0 && w->c[i - 1] == 'q')
 			w->v[i] = 0;
-		if (w->c[i] == 'y' && i + 1 < w->n && w->v[i + 1] &&
-		    w->c[i + 1] != 'y')
+		else if (w->c[i] == 'y' && i + 1 < w->n && w->v[i + 1] &&
+			 w->c[i + 1] != 'y')
 			w->v[i] = 0;
 	}
 }
@@ -108,6 +129,8 @@ static int cons(const struct word *w, int i)
 
 	if (i < 0 || i >= w->n || w->v[i])
 		return 0;
+	if (w->c[i] < 0x80)
+		return w->c[i] >= 'a' && w->c[i] <= 'z';
 	k = utf8proc_category(w->c[i]);
 	return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
 }
@@ -201,6 +224,9 @@ static int group_at(const struct word *w, int i, const char *const *groups)
 {
 	int g, k;
 
+	/* every group's second letter is a vowel or the j of ij */
+	if (i + 1 >= w->n || (!w->v[i + 1] && w->c[i + 1] != 'j'))
+		return 0;
 	for (g = 0; groups[g]; g++) {
 		const unsigned char *s = (const unsigned char *)groups[g];
 
@@ -325,6 +351,42 @@ static unsigned tr_count(const struct word *w)
 	for (i = 0; i < w->n; i++)
 		n += in(w->c[i], tr_vowels);
 	return n;
+}
+
+/* One cached word: up to SYL_WORD bytes, with its language. */
+#define SYL_WORD 22
+struct syl_entry {
+	unsigned char len, lang, count;
+	char w[SYL_WORD];
+};
+
+unsigned syl_cache_count(struct syl_cache *c, enum syl_lang lang,
+			 const char *w, size_t n)
+{
+	struct syl_entry *e;
+	size_t h = 2166136261u, i;
+
+	if (n > SYL_WORD || lang == SYL_AR || lang == SYL_OTHER)
+		return syllables_count(lang, w, n);
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	h = (h ^ (size_t)lang) * 16777619u;
+	if (!c->v)
+		c->v = xcalloc(SYL_CACHE_SIZE, sizeof(*c->v));
+	e = &c->v[h & (SYL_CACHE_SIZE - 1)];
+	if (e->len == n && e->lang == lang && !memcmp(e->w, w, n))
+		return e->count;
+	e->count = (unsigned char)syllables_count(lang, w, n);
+	e->len = (unsigned char)n;
+	e->lang = (unsigned char)lang;
+	memcpy(e->w, w, n);
+	return e->count;
+}
+
+void syl_cache_release(struct syl_cache *c)
+{
+	free(c->v);
+	c->v = NULL;
 }
 
 unsigned syllables_count(enum syl_lang lang, const char *s, size_t len)

@@ -36,4 +36,20 @@ enum syl_lang syl_lang_of(const char *tag);
  */
 unsigned syllables_count(enum syl_lang lang, const char *w, size_t n);
 
+/*
+ * Words come back again and again: a cache of the counts of short words
+ * that a worker keeps from one article to the next.  Zeroed memory is an
+ * empty cache; syl_cache_release() frees it.
+ */
+struct syl_cache {
+	struct syl_entry *v;	/* SYL_CACHE_SIZE entries, allocated on use */
+};
+
+#define SYL_CACHE_SIZE 4096
+
+/* syllables_count(), through the cache. */
+unsigned syl_cache_count(struct syl_cache *c, enum syl_lang lang,
+			 const char *w, size_t n);
+void syl_cache_release(struct syl_cache *c);
+
 #endif
