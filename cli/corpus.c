@@ -1000,6 +1000,11 @@ int catalog_load(const struct corpus *c, const char *lang, struct catalog *cat,
 		diag(d, R_YAML_LIMITS, cat->path, 0, 0, NULL,
 		     "file larger than 4 MiB, not read");
 		goto out;
+	case BUF_READ_NOT_FILE:
+		/* errno is not set: an ENOENT left by another read would hide it */
+		cat->exists = 1;
+		diag(d, R_IO, cat->path, 0, 0, NULL, "not a regular file");
+		goto out;
 	default:
 		if (errno != ENOENT) {
 			cat->exists = 1;

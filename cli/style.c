@@ -14,6 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Backtracking steps one match may take (the default is ten million). */
+#define STYLE_MATCH_LIMIT 1000000
+
 void style_release(struct style_book *b)
 {
 	size_t i;
@@ -105,6 +108,9 @@ int style_load(struct style_book *b, const char *path, struct diag_list *diags)
 		break;
 	case BUF_READ_TOO_BIG:
 		diag(&local, R_YAML_LIMITS, path, 0, 0, NULL, "file larger than 4 MiB, not read");
+		goto out;
+	case BUF_READ_NOT_FILE:
+		diag(&local, R_IO, path, 0, 0, NULL, "not a regular file");
 		goto out;
 	default:
 		if (errno == ENOENT) {
@@ -216,10 +222,17 @@ void style_check(const struct style_book *b, enum style_scope scope,
 		 size_t nskip, struct diag_list *diags)
 {
 	pcre2_match_data *md = NULL;
+	pcre2_match_context *mc = NULL;
 	size_t i;
 
 	if (!b->nscope[scope] || !len || !utf8_valid(text, len))
 		return;
+	/* a pattern that backtracks without end must not hang the run */
+	mc = pcre2_match_context_create(NULL);
+	if (mc) {
+		pcre2_set_match_limit(mc, STYLE_MATCH_LIMIT);
+		pcre2_set_depth_limit(mc, STYLE_MATCH_LIMIT / 10);
+	}
 	for (i = 0; i < b->n; i++) {
 		const struct style_rule *r = &b->v[i];
 		PCRE2_SIZE off = 0;
@@ -233,12 +246,22 @@ void style_check(const struct style_book *b, enum style_scope scope,
 			struct pos p;
 			int rc = r->jit ?
 				pcre2_jit_match(r->code, (PCRE2_SPTR)text, len, off,
-						0, md, NULL) :
+						0, md, mc) :
 				pcre2_match(r->code, (PCRE2_SPTR)text, len, off,
-					    PCRE2_NO_UTF_CHECK, md, NULL);
+					    PCRE2_NO_UTF_CHECK, md, mc);
 
-			if (rc < 0)
+			if (rc == PCRE2_ERROR_NOMATCH)
 				break;
+			if (rc < 0) {
+				PCRE2_UCHAR msg[128];
+				struct pos p0 = pos(pos_ctx, off);
+
+				pcre2_get_error_message(rc, msg, sizeof(msg));
+				diag(diags, R_STYLE_RULES, file, p0.line, p0.col, NULL,
+				     "rule '%s' of %s gave up here: %s", r->id, b->path,
+				     (const char *)msg);
+				break;
+			}
 			ov = pcre2_get_ovector_pointer(md);
 			p = pos(pos_ctx, ov[0]);
 			if (r->suggest)
@@ -262,4 +285,5 @@ void style_check(const struct style_book *b, enum style_scope scope,
 	}
 	if (md)
 		pcre2_match_data_free(md);
+	pcre2_match_context_free(mc);
 }

@@ -168,6 +168,37 @@ test_expect_success 'a rules file that is not YAML, or not UTF-8' '
 	expect_status 1 && grep "^_style/fr.yaml:1:8: error: .*\[encoding\]" actual
 '
 
+test_expect_success 'a rules file that is a FIFO or a directory: an io error, articles checked' '
+	make_corpus "fr en" && mkdir -p _style/en.yaml && mkfifo _style/fr.yaml && article &&
+	folio validate >actual 2>err; echo $? >status &&
+	expect_status 1 &&
+	grep "^_style/fr.yaml: error: not a regular file \[io\]$" actual &&
+	grep "^_style/en.yaml: error: not a regular file \[io\]$" actual
+'
+
+test_expect_success 'a pattern that backtracks without end gives up with an error, no hang' '
+	make_corpus "fr en" && mkdir _style &&
+	cat >_style/fr.yaml <<-\EOT &&
+	rules:
+	  - id: lent
+	    pattern: "(\\w+\\s?)+$"
+	    message: m
+	EOT
+	write_article a/fr.md <<-\EOT &&
+	---
+	id: a
+	lang: fr
+	title: T
+	updated: 2024-01
+	status: draft
+	---
+	aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!
+	EOT
+	folio validate >actual 2>err; echo $? >status &&
+	expect_status 1 &&
+	grep "^a/fr.md:8:1: error: rule .lent. of _style/fr.yaml gave up here: match limit exceeded \[style-rules\]$" actual
+'
+
 test_expect_success 'the sample corpus has French and English rules that run' '
 	test -f "$SRC/articles/_style/fr.yaml" && test -f "$SRC/articles/_style/en.yaml" &&
 	cp -R "$SRC/articles" . &&
