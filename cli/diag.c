@@ -335,7 +335,7 @@ static void json_all(struct buf *b, const struct diag_list *l,
 	buf_addf(b, "%s],\n \"summary\":{\"files\":%zu,\"errors\":%zu,\"warnings\":%zu",
 		 first ? "" : "\n", nfiles, c.errors, c.warnings);
 	/* only when there are some: the summary of SPEC 4.2 stays as it was */
-	if (c.infos && !o->quiet)
+	if (c.infos)
 		buf_addf(b, ",\"infos\":%zu", c.infos);
 	buf_adds(b, "}}\n");
 }
