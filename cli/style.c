@@ -10,6 +10,7 @@
 #include "yaml_tree.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
@@ -187,7 +188,16 @@ static int utf8_valid(const char *t, size_t n)
 		unsigned c = s[i];
 		size_t k, need;
 		unsigned cp;
+		uint64_t w8;
 
+		/* eight ASCII bytes at a time */
+		if (i + 8 <= n) {
+			memcpy(&w8, s + i, 8);
+			if (!(w8 & 0x8080808080808080ULL)) {
+				i += 8;
+				continue;
+			}
+		}
 		if (c < 0x80) {
 			i++;
 			continue;
