@@ -101,6 +101,7 @@ demo: folio
 	./folio export --to xhtml -o out/xhtml articles
 	./folio export --to epub -o out/epub articles
 	./folio export --to text -o out/text articles
+	./folio readability articles
 	@echo "demo: pages in out/html, e-book trees in out/xhtml, books in out/epub, text in out/text"
 
 bench: folio

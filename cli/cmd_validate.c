@@ -3,6 +3,7 @@
  */
 #include "checks.h"
 #include "corpus.h"
+#include "house.h"
 #include "main.h"
 #include "opts.h"
 
@@ -25,11 +26,15 @@ static void note_ignored(const struct corpus *c)
 		if (c->cfg.ignore[r])
 			fprintf(stderr, "folio: note: rule '%s' is silenced by "
 				"'ignore' in folio.yaml\n", rule_table[r].id);
+	for (r = 0; (size_t)r < c->cfg.nignore_style; r++)
+		fprintf(stderr, "folio: note: rule 'style:%s' is silenced by "
+			"'ignore' in folio.yaml\n", c->cfg.ignore_style[r]);
 }
 
 int cmd_validate(int argc, const char **argv, const struct global_opts *g)
 {
 	struct corpus c;
+	struct house h = { NULL, NULL, 0 };
 	struct diag_list d = DIAG_LIST_INIT;
 	struct diag_out o = { FMT_TEXT, 0, 0 };
 	const char *format = "text";
@@ -66,6 +71,9 @@ int cmd_validate(int argc, const char **argv, const struct global_opts *g)
 		ret = EXIT_USAGE;
 		goto out;
 	}
+	/* readability gates and house style (SPEC 15) run in the index */
+	house_setup(&h, &c, &d);
+	nfiles += h.nfiles;
 	corpus_index(&c, INDEX_BODY, &d);
 	checks_cross(&c, &d);
 	for (i = 0; i < c.n; i++)
@@ -85,6 +93,7 @@ int cmd_validate(int argc, const char **argv, const struct global_opts *g)
 		ret = EXIT_OK;
 	}
 out:
+	house_release(&h);
 	corpus_release(&c);
 	diag_list_release(&d);
 	return ret;

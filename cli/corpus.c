@@ -7,6 +7,7 @@
 #include "embed.h"
 #include "markdown.h"
 #include "pool.h"
+#include "readability.h"
 #include "schema.h"
 #include "util.h"
 
@@ -163,6 +164,22 @@ static char *dupstr(const struct ynode *n)
 
 static const char *const default_rtl[] = { "ar", "fa", "he", "ur" };
 
+/* readability: {max_sentence_words, min_band}, checked by the schema */
+static void read_readability(struct config *cfg, const struct ynode *n)
+{
+	const struct ynode *v;
+
+	cfg->min_band = -1;
+	if (!n)
+		return;
+	v = ymap_get(n, "max_sentence_words");
+	if (v && v->type == Y_INT && v->v.i > 0)
+		cfg->max_sentence_words = (unsigned)v->v.i;
+	v = ymap_get(n, "min_band");
+	if (v && v->str)
+		cfg->min_band = rd_band_parse(v->str);
+}
+
 static int load_config(struct corpus *c, struct diag_list *d)
 {
 	struct ydoc doc = YDOC_INIT;
@@ -259,7 +276,16 @@ static int load_config(struct corpus *c, struct diag_list *d)
 	for (i = 0; n && i < n->n; i++) {
 		int r = rule_by_id(n->items[i]->str);
 
-		if (r < 0 || r > R_REVIEW_OVERDUE)
+		/* one house style rule: style:<id> */
+		if (!strncmp(n->items[i]->str, "style:", 6) && n->items[i]->str[6]) {
+			if (!cfg->ignore_style)
+				cfg->ignore_style = xcalloc(n->n, sizeof(char *));
+			cfg->ignore_style[cfg->nignore_style++] =
+				xstrdup(n->items[i]->str + 6);
+			continue;
+		}
+		if (r < 0 || (r > R_REVIEW_OVERDUE && r != R_READABILITY &&
+			      r != R_STYLE))
 			diag(&local, R_CONFIG, path, n->items[i]->line,
 			     n->items[i]->col, "/ignore",
 			     "'ignore' names no validate rule: '%s'",
@@ -267,6 +293,7 @@ static int load_config(struct corpus *c, struct diag_list *d)
 		else
 			cfg->ignore[r] = 1;
 	}
+	read_readability(cfg, ymap_get(root, "readability"));
 	ret = diag_count(&local).errors ? -1 : 0;
 out:
 	/* every error in the config makes the corpus unusable */
@@ -631,7 +658,10 @@ static void index_one(void *ctx, size_t i, int worker)
 		chk = md_check_new(&src, m->path, m, d);
 		md_check_words(chk, job->flags & INDEX_WORDS);
 		md_check_links(chk, !(job->flags & INDEX_NO_LINKS));
-		md_check_run(chk);
+		if (c->body_walk)
+			c->body_walk(c->body_ctx, i, worker, &a, &src, chk, d);
+		else
+			md_check_run(chk);
 		md_check_free(chk);
 		md_src_release(&src);
 		m->words += words_of(m->title) + words_of(m->summary);
@@ -970,6 +1000,11 @@ int catalog_load(const struct corpus *c, const char *lang, struct catalog *cat,
 		diag(d, R_YAML_LIMITS, cat->path, 0, 0, NULL,
 		     "file larger than 4 MiB, not read");
 		goto out;
+	case BUF_READ_NOT_FILE:
+		/* errno is not set: an ENOENT left by another read would hide it */
+		cat->exists = 1;
+		diag(d, R_IO, cat->path, 0, 0, NULL, "not a regular file");
+		goto out;
 	default:
 		if (errno != ENOENT) {
 			cat->exists = 1;
@@ -1014,6 +1049,9 @@ void corpus_release(struct corpus *c)
 	free(c->cfg.source_language);
 	free(c->cfg.schema);
 	free(c->cfg.base_url);
+	for (i = 0; i < c->cfg.nignore_style; i++)
+		free(c->cfg.ignore_style[i]);
+	free(c->cfg.ignore_style);
 	if (c->article_schema)
 		schema_free(c->article_schema);
 	if (c->strings_schema)

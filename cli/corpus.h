@@ -11,6 +11,8 @@
 #include "diag.h"
 
 struct schema;
+struct md_src;
+struct md_check;
 
 struct config {
 	char *source_language;
@@ -21,6 +23,11 @@ struct config {
 	int review_months;	/* 0: no age limit */
 	char *base_url;		/* with a trailing '/', or NULL */
 	unsigned char ignore[R__COUNT];
+	/* readability: in folio.yaml (SPEC 15): validate's gates */
+	unsigned max_sentence_words;	/* 0: no limit */
+	int min_band;			/* an enum rd_band; -1: none */
+	char **ignore_style;		/* style:<id> entries of ignore:, the ids */
+	size_t nignore_style;
 };
 
 /* Index of lang in cfg->languages, or -1. */
@@ -51,6 +58,18 @@ struct corpus {
 	struct schema *article_schema;
 	struct schema *strings_schema;
 	int jobs;
+	/*
+	 * With INDEX_BODY, when set: what reads each body in place of the
+	 * body checks alone (readability, validate's readability gates and
+	 * house style).  Called in a worker for article i, frontmatter
+	 * filled in; it runs the checks itself (md_check_run(chk) or
+	 * md_run_with_check(chk, ...)) and touches only what is article i's
+	 * and worker's (0..jobs-1, for per-worker scratch).
+	 */
+	void (*body_walk)(void *ctx, size_t i, int worker, const struct article *a,
+			  const struct md_src *src, struct md_check *chk,
+			  struct diag_list *d);
+	void *body_ctx;
 };
 
 /*

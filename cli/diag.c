@@ -51,6 +51,9 @@ const struct rule_info rule_table[R__COUNT] = {
 	[R_WRITE] = { "write", SEV_ERROR, "a system error while writing output" },
 	/* EPUB books (SPEC 16) */
 	[R_BOOK_IMAGE] = { "book-image", SEV_ERROR, "a local image an EPUB book cannot hold (no such file in the corpus, or a type readers do not show)" },
+	[R_READABILITY] = { "readability", SEV_WARNING, "a sentence longer than max_sentence_words, an article below min_band" },
+	[R_STYLE] = { "style", SEV_WARNING, "a house style rule of _style/<lang>.yaml (style:<id>)" },
+	[R_STYLE_RULES] = { "style-rules", SEV_ERROR, "a house style file whose rules cannot run" },
 };
 
 int rule_by_id(const char *id)
@@ -71,6 +74,8 @@ void diag_list_release(struct diag_list *l)
 		free(l->v[i].file);
 		free(l->v[i].message);
 		free(l->v[i].pointer);
+		free(l->v[i].id);
+		free(l->v[i].suggest);
 	}
 	free(l->v);
 	l->v = NULL;
@@ -85,6 +90,8 @@ void diag_list_truncate(struct diag_list *l, size_t n)
 		free(d->file);
 		free(d->message);
 		free(d->pointer);
+		free(d->id);
+		free(d->suggest);
 	}
 }
 
@@ -107,6 +114,8 @@ static int vdiag(struct diag_list *l, enum rule r, enum severity sev,
 	d->severity = sev;
 	d->message = buf_detach(&msg, NULL);
 	d->pointer = pointer ? xstrdup(pointer) : NULL;
+	d->id = NULL;
+	d->suggest = NULL;
 	d->seq = l->n;
 	l->n++;
 	return -1;
@@ -135,6 +144,31 @@ int diag_sev(struct diag_list *l, enum rule r, enum severity sev,
 	return -1;
 }
 
+int diag_style(struct diag_list *l, enum severity sev, const char *id,
+	       const char *suggest, const char *file, unsigned line,
+	       unsigned col, const char *fmt, ...)
+{
+	va_list ap;
+	size_t n = l->n;
+
+	va_start(ap, fmt);
+	vdiag(l, R_STYLE, sev, file, line, col, NULL, fmt, ap);
+	va_end(ap);
+	if (l->n > n) {
+		struct buf b = BUF_INIT;
+
+		buf_addf(&b, "style:%s", id);
+		l->v[n].id = buf_detach(&b, NULL);
+		l->v[n].suggest = suggest ? xstrdup(suggest) : NULL;
+	}
+	return -1;
+}
+
+const char *diag_id(const struct diag *d)
+{
+	return d->id ? d->id : rule_table[d->rule].id;
+}
+
 void diag_list_append(struct diag_list *dst, struct diag_list *src)
 {
 	size_t i;
@@ -145,6 +179,8 @@ void diag_list_append(struct diag_list *dst, struct diag_list *src)
 			free(src->v[i].file);
 			free(src->v[i].message);
 			free(src->v[i].pointer);
+			free(src->v[i].id);
+			free(src->v[i].suggest);
 			continue;
 		}
 		dst->v[dst->n] = src->v[i];
@@ -200,7 +236,7 @@ int diag_parse_format(const char *s, enum diag_format *out)
 
 struct diag_counts diag_count(const struct diag_list *l)
 {
-	struct diag_counts c = { 0, 0 };
+	struct diag_counts c = { 0, 0, 0 };
 	size_t i;
 
 	for (i = 0; i < l->n; i++) {
@@ -208,6 +244,8 @@ struct diag_counts diag_count(const struct diag_list *l)
 			c.errors++;
 		else if (l->v[i].severity == SEV_WARNING)
 			c.warnings++;
+		else if (l->v[i].severity == SEV_INFO)
+			c.infos++;
 	}
 	return c;
 }
@@ -225,7 +263,7 @@ enum severity diag_worst(const struct diag_list *l)
 
 static const char *sev_name(enum severity s)
 {
-	return s == SEV_ERROR ? "error" : "warning";
+	return s == SEV_ERROR ? "error" : s == SEV_INFO ? "info" : "warning";
 }
 
 static void text_one(struct buf *b, const struct diag *d, const struct diag_out *o)
@@ -233,7 +271,8 @@ static void text_one(struct buf *b, const struct diag *d, const struct diag_out 
 	const char *bold = o->color ? "\033[1m" : "";
 	const char *reset = o->color ? "\033[0m" : "";
 	const char *sevc = !o->color ? "" :
-		d->severity == SEV_ERROR ? "\033[1;31m" : "\033[1;35m";
+		d->severity == SEV_ERROR ? "\033[1;31m" :
+		d->severity == SEV_INFO ? "\033[1;36m" : "\033[1;35m";
 
 	buf_adds(b, bold);
 	if (d->file) {
@@ -247,7 +286,7 @@ static void text_one(struct buf *b, const struct diag *d, const struct diag_out 
 	buf_adds(b, reset);
 	buf_addf(b, "%s%s:%s ", sevc, sev_name(d->severity), reset);
 	escape_text_line(b, d->message, strlen(d->message));
-	buf_addf(b, " [%s]\n", rule_table[d->rule].id);
+	buf_addf(b, " [%s]\n", diag_id(d));
 }
 
 void diag_print_one(const struct diag *d, const struct diag_out *o, FILE *out)
@@ -283,21 +322,30 @@ static void json_all(struct buf *b, const struct diag_list *l,
 			buf_addf(b, ",\"line\":%u,\"column\":%u", d->line,
 				 d->col ? d->col : 1);
 		buf_addf(b, ",\"severity\":\"%s\",\"rule\":\"%s\",\"message\":",
-			 sev_name(d->severity), rule_table[d->rule].id);
+			 sev_name(d->severity), diag_id(d));
 		escape_json_str(b, d->message, strlen(d->message));
 		if (d->pointer) {
 			buf_adds(b, ",\"pointer\":");
 			escape_json_str(b, d->pointer, strlen(d->pointer));
 		}
+		if (d->suggest) {
+			buf_adds(b, ",\"suggest\":");
+			escape_json_str(b, d->suggest, strlen(d->suggest));
+		}
 		buf_addc(b, '}');
 	}
-	buf_addf(b, "%s],\n \"summary\":{\"files\":%zu,\"errors\":%zu,\"warnings\":%zu}}\n",
+	buf_addf(b, "%s],\n \"summary\":{\"files\":%zu,\"errors\":%zu,\"warnings\":%zu",
 		 first ? "" : "\n", nfiles, c.errors, c.warnings);
+	/* only when there are some: the summary of SPEC 4.2 stays as it was */
+	if (c.infos)
+		buf_addf(b, ",\"infos\":%zu", c.infos);
+	buf_adds(b, "}}\n");
 }
 
 static void github_one(struct buf *b, const struct diag *d)
 {
-	buf_addf(b, "::%s ", sev_name(d->severity));
+	/* GitHub has error, warning and notice */
+	buf_addf(b, "::%s ", d->severity == SEV_INFO ? "notice" : sev_name(d->severity));
 	if (d->file) {
 		buf_adds(b, "file=");
 		escape_github(b, d->file, strlen(d->file), 1);
@@ -305,7 +353,10 @@ static void github_one(struct buf *b, const struct diag *d)
 			buf_addf(b, ",line=%u,col=%u", d->line, d->col ? d->col : 1);
 		buf_addc(b, ',');
 	}
-	buf_addf(b, "title=%s::", rule_table[d->rule].id);
+	/* a property: style:<id> has a colon to escape */
+	buf_adds(b, "title=");
+	escape_github(b, diag_id(d), strlen(diag_id(d)), 1);
+	buf_adds(b, "::");
 	escape_github(b, d->message, strlen(d->message), 0);
 	buf_addc(b, '\n');
 }
@@ -343,6 +394,8 @@ void diag_print(const struct diag_list *l, const struct diag_out *o,
 		plural(&b, c.errors, "error");
 		buf_adds(&b, ", ");
 		plural(&b, c.warnings, "warning");
+		if (c.infos)
+			buf_addf(&b, ", %zu info", c.infos);
 		buf_adds(&b, " in ");
 		plural(&b, nfiles, "file");
 		buf_addc(&b, '\n');

@@ -12,7 +12,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
-enum severity { SEV_NONE = 0, SEV_WARNING = 1, SEV_ERROR = 2 };
+/* in rising order: the worst of a list is the greatest */
+enum severity { SEV_NONE = 0, SEV_INFO, SEV_WARNING, SEV_ERROR };
 
 enum rule {
 	/* validate (SPEC 5) */
@@ -60,6 +61,10 @@ enum rule {
 	R_WRITE,		/* a system error while writing output */
 	/* EPUB books (SPEC 16) */
 	R_BOOK_IMAGE,		/* an image the book cannot hold */
+	/* readability and house style (SPEC 15) */
+	R_READABILITY,		/* a sentence too long, an article too hard */
+	R_STYLE,		/* a house style rule: printed as style:<id> */
+	R_STYLE_RULES,		/* a _style/<lang>.yaml that cannot be used */
 	R__COUNT
 };
 
@@ -82,6 +87,10 @@ struct diag {
 	char *message;		/* owned */
 	char *pointer;		/* owned JSON pointer, or NULL */
 	size_t seq;		/* order of arrival, for a stable sort */
+	/* owned, NULL unless set by diag_style(): the id printed in place of
+	 * the rule's (style:<id>), and a suggested replacement */
+	char *id;
+	char *suggest;
 };
 
 /*
@@ -114,6 +123,19 @@ int diag_sev(struct diag_list *l, enum rule r, enum severity sev,
 	     const char *pointer, const char *fmt, ...)
 	__attribute__((format(printf, 8, 9)));
 
+/*
+ * Report a finding of a house style rule: printed with the given id
+ * (style:<id>) and severity, with a suggestion (NULL for none) in the
+ * JSON output.  Returns -1.
+ */
+int diag_style(struct diag_list *l, enum severity sev, const char *id,
+	       const char *suggest, const char *file, unsigned line,
+	       unsigned col, const char *fmt, ...)
+	__attribute__((format(printf, 8, 9)));
+
+/* The id a diagnostic is printed with. */
+const char *diag_id(const struct diag *d);
+
 /* Move every entry of src to the end of dst; src is left empty. */
 void diag_list_append(struct diag_list *dst, struct diag_list *src);
 
@@ -124,7 +146,7 @@ enum diag_format { FMT_TEXT, FMT_JSON, FMT_GITHUB, FMT_HTML };
 int diag_parse_format(const char *s, enum diag_format *out);
 
 struct diag_counts {
-	size_t errors, warnings;
+	size_t errors, warnings, infos;
 };
 struct diag_counts diag_count(const struct diag_list *l);
 

@@ -23,6 +23,8 @@ static const struct command commands[] = {
 	{ "stamp", cmd_stamp, "mark a translation as up to date with its original" },
 	{ "export", cmd_export, "write HTML pages, EPUB-ready XHTML or plain text" },
 	{ "schema", cmd_schema, "validate YAML or JSON documents against a JSON Schema" },
+	/* readability and house style (SPEC 15) */
+	{ "readability", cmd_readability, "how hard each article is to read, per language" },
 };
 
 static void usage(FILE *f)
@@ -34,7 +36,7 @@ static void usage(FILE *f)
 	      "folio checks, tracks and exports a multilingual corpus of articles.\n\n"
 	      "commands:\n", f);
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+		fprintf(f, "  %-12s %s\n", commands[i].name, commands[i].summary);
 	fputs("\nglobal options:\n"
 	      "  -C DIR                 run as if folio was started in DIR\n"
 	      "  --color WHEN           colour the output: auto (default), always, never\n"

@@ -161,7 +161,7 @@ target() {	# the issue's targets, by row
 	validate.1 | export-html.1 | export-xhtml.1 | export-text.1) echo "<= 2.0x" ;;
 	validate.2 | export-html.2) echo "<= 1.0x" ;;
 	export-epub.1 | export-epub.2) echo "<= 2.0x" ;;
-	l10n.1) echo "<= 1.5x" ;;
+	l10n.1 | readability.1) echo "<= 1.5x" ;;
 	*) echo "-" ;;
 	esac
 }
@@ -207,7 +207,9 @@ l10n|l10n|l10n -j J
 export-html|export --to html|export --to html -j J -o OUT
 export-xhtml|export --to xhtml|export --to xhtml -j J -o OUT
 export-epub|export --to epub|export --to epub -j J -o OUT
-export-text|export --to text|export --to text -j J -o OUT"
+export-text|export --to text|export --to text -j J -o OUT
+readability|readability|readability -j J
+validate-style|validate, 10 style rules|-C STYLE validate -j J"
 
 # bench_corpus CORPUS NPAIRS SUFFIX: every row, -j 1 and 2, folio vs floor.
 bench_corpus() {
@@ -216,8 +218,15 @@ bench_corpus() {
 		if [ -n "$ONLY" ] && ! echo "$name" | grep -Eq "$ONLY"; then
 			continue
 		fi
+		# the same corpus with ten house style rules per language
+		if [ "$name" = validate-style ] && [ ! -d "$corpus-style" ]; then
+			cp -al "$corpus" "$corpus-style" 2>/dev/null ||
+				cp -R "$corpus" "$corpus-style"
+			mkdir -p "$corpus-style/_style"
+			cp "$BENCH"/style/*.yaml "$corpus-style/_style/"
+		fi
 		for j in 1 2; do
-			a=$(echo "$args" | sed "s|J|$j|; s|OUT|$RUN/out|")
+			a=$(echo "$args" | sed "s|J|$j|; s|OUT|$RUN/out|; s|STYLE|$corpus-style|")
 			# shellcheck disable=SC2086
 			pairs "$name.$j$sfx" "$np" "$corpus" \
 				"$FOLIO" -C "$corpus" --color never $a
@@ -271,6 +280,13 @@ echo
 echo "== $N ids: median of $PAIRS pairs, folio and floor alternately; RSS is the peak over the runs"
 bench_corpus "$C1" "$PAIRS" ""
 print_table ""
+# the cost of house style: validate with ten rules a language over validate
+for j in 1 2; do
+	a=$(median "$RES/validate-style.$j.cmd" 2>/dev/null)
+	b=$(median "$RES/validate.$j.cmd" 2>/dev/null)
+	[ -n "$a" ] && [ -n "$b" ] &&
+		echo "style rules, -j $j: validate with them / without: $(ratio "$a" "$b") (target <= 1.20x)"
+done
 
 # ---- epubcheck on the books of the main corpus (SPEC 16), untimed ------------
 if [ -z "$ONLY" ] || echo export-epub | grep -Eq "$ONLY"; then
@@ -386,7 +402,7 @@ if [ "$BIG" != 0 ]; then
 	np=1
 	[ "$BIG" = 1 ] && np=$PAIRS
 	C2=$WORK/corpus-$BIG_N
-	rm -rf "$C1" "$WORK/sample" "$WORK/hugo"
+	rm -rf "$C1" "$C1-style" "$WORK/sample" "$WORK/hugo"
 	t0=$(date +%s.%N)
 	"$BIN/gen" -n "$BIG_N" -seed "$SEED" -o "$C2" -strings "$SRC/articles/_strings" 2>"$WORK/gen.log" || {
 		cat "$WORK/gen.log" >&2
@@ -432,6 +448,8 @@ targets (issue 8, median ratios on the 1,000-id corpus; peak memory under
 | export --to text, xhtml | <= 2.0x floor | — |
 | export --to epub | <= 2.0x floor | <= 2.0x floor |
 | l10n | <= 1.5x floor | — |
+| readability | <= 1.5x floor | — |
+| validate, 10 style rules a language | <= 1.2x validate | <= 1.2x validate |
 
 ratio = median folio seconds / median floor seconds, both timed in the same
 pairs; the floor reads each file, parses its frontmatter with libyaml and

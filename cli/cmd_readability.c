@@ -1,0 +1,233 @@
+/*
+ * cmd_readability.c - `folio readability`: how hard each article is to
+ * read, in its language (SPEC 15).
+ */
+#include "atomic.h"
+#include "buf.h"
+#include "corpus.h"
+#include "escape.h"
+#include "main.h"
+#include "markdown.h"
+#include "opts.h"
+#include "prose.h"
+#include "readability.h"
+#include "util.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static const char usage_line[] =
+	"folio readability [--lang L]... [--format text|json|html] [-o FILE] [-j N] [PATH...]";
+static const char about[] =
+	"Measure how hard each article is to read: sentences, words, syllables,\n"
+	"the longest sentences, the score of the language's formula and its band;\n"
+	"a translation much harder to read than its original is flagged.";
+
+/* What the workers fill: one measure per article, at its index. */
+struct measure {
+	const struct corpus *c;
+	struct rd_stats *stats;
+	unsigned char *done;
+	struct syl_cache *caches;	/* one per worker */
+};
+
+static void measure_seg(void *ctx, const struct prose_seg *seg)
+{
+	if (prose_measured(seg))
+		rd_segment(ctx, seg);
+}
+
+static void measure_body(void *ctx, size_t i, int worker, const struct article *a,
+			 const struct md_src *src, struct md_check *chk,
+			 struct diag_list *d)
+{
+	struct measure *ms = ctx;
+	struct readability r;
+	struct prose *p;
+
+	(void)a;
+	(void)chk;
+	(void)d;
+	rd_init(&r, ms->c->articles[i].lang);
+	r.cache = &ms->caches[worker];
+	p = prose_new(src, measure_seg, &r);
+	md_run(src, &prose_parser, p);
+	prose_free(p);
+	ms->stats[i] = r.stats;
+	ms->done[i] = 1;
+}
+
+static void fill(struct rd_article *x, const struct article_meta *m,
+		 const struct rd_stats *s)
+{
+	memset(x, 0, sizeof(*x));
+	x->file = m->path;
+	x->lang = m->lang;
+	x->title = m->title;
+	x->syl = syl_lang_of(m->lang);
+	x->stats = *s;
+	x->band = BAND_NONE;
+	x->original_band = BAND_NONE;
+	if (rd_score(s, x->syl, &x->score) == 0) {
+		x->has_score = 1;
+		x->band = rd_band_of(x->score);
+	}
+}
+
+/* Compare each translation with its original (measured too). */
+static void compare(struct rd_article *x, const struct corpus *c,
+		    const struct article_meta *m, const struct measure *ms)
+{
+	const struct article_meta *o;
+	struct rd_article ox;
+	size_t count = 0;
+
+	if (!m->translated || !m->id)
+		return;
+	o = corpus_original(c, m->id, &count);
+	if (!o || count != 1 || !ms->done[o - c->articles])
+		return;
+	fill(&ox, o, &ms->stats[o - c->articles]);
+	x->original = o->path;
+	x->original_band = ox.band;
+	if (x->band != BAND_NONE && ox.band != BAND_NONE &&
+	    (int)x->band - (int)ox.band >= 2)
+		x->much_harder = 1;
+}
+
+static int write_report(const char *output, const struct buf *out)
+{
+	if (output) {
+		struct stat st;
+
+		if (atomic_write(output, out->buf, out->len,
+				 stat(output, &st) == 0 ? st.st_mode & 07777 : ATOMIC_UMASK,
+				 1) < 0) {
+			fprintf(stderr, "folio: cannot write '%s': %s [%s]\n", output,
+				errmsg(errno), rule_table[R_WRITE].id);
+			return EXIT_SYSTEM;
+		}
+	} else if (fwrite(out->buf, 1, out->len, stdout) != out->len ||
+		   fflush(stdout) != 0) {
+		fprintf(stderr, "folio: cannot write the report: %s [%s]\n",
+			errmsg(errno), rule_table[R_WRITE].id);
+		return EXIT_SYSTEM;
+	}
+	return EXIT_OK;
+}
+
+int cmd_readability(int argc, const char **argv, const struct global_opts *g)
+{
+	struct corpus c;
+	struct diag_list d = DIAG_LIST_INIT;
+	struct opt_list langs = { NULL, 0, 0, NULL, 0 };
+	struct measure ms = { NULL, NULL, NULL, NULL };
+	struct rd_report rep = { NULL, 0 };
+	struct buf out = BUF_INIT;
+	struct diag_out o = { FMT_TEXT, 0, 0 };
+	enum diag_format format = FMT_TEXT;
+	const char *format_name = "text", *output = NULL;
+	unsigned char *on = NULL;
+	int jobs = default_jobs(), first, nargs, ret;
+	size_t i, k;
+	const struct opt opts[] = {
+		{ "lang", 0, OPT_LIST, &langs, "L", "report only language L (repeatable)" },
+		{ "format", 0, OPT_STRING, &format_name, "F", "text, json or html" },
+		{ "output", 'o', OPT_STRING, &output, "FILE",
+		  "write the report to FILE (atomically)" },
+		{ "jobs", 'j', OPT_INT, &jobs, "N", "read N files at once (default: CPUs)" },
+		{ NULL, 0, 0, NULL, NULL, NULL },
+	};
+
+	(void)g;
+	memset(&c, 0, sizeof(c));
+	ret = opts_parse(argc, argv, opts, usage_line, about, &first, &nargs);
+	if (ret) {
+		ret = ret > 0 ? EXIT_OK : EXIT_USAGE;
+		goto out;
+	}
+	ret = EXIT_USAGE;
+	if (diag_parse_format(format_name, &format) < 0 || format == FMT_GITHUB) {
+		fprintf(stderr, "folio: --format must be text, json or html, got '%s'\n",
+			format_name);
+		goto out;
+	}
+	if (corpus_open(&c, nargs ? argv[first] : NULL, jobs, &d) < 0 ||
+	    corpus_select(&c, argv + first, nargs, &d) < 0) {
+		diag_list_sort(&d);
+		for (i = 0; i < d.n; i++)
+			diag_print_one(&d.v[i], &o, stderr);
+		goto out;
+	}
+	on = xcalloc(c.cfg.nlang ? c.cfg.nlang : 1, 1);
+	for (i = 0; i < (size_t)langs.n; i++) {
+		int li = config_lang(&c.cfg, langs.v[i]);
+
+		if (li < 0) {
+			struct buf shown = BUF_INIT;
+
+			escape_text_line(&shown, langs.v[i], strlen(langs.v[i]));
+			fprintf(stderr, "folio: --lang: '%s' is not one of the languages "
+				"of folio.yaml:", shown.buf);
+			buf_release(&shown);
+			for (k = 0; k < c.cfg.nlang; k++)
+				fprintf(stderr, " %s", c.cfg.languages[k]);
+			fputc('\n', stderr);
+			goto out;
+		}
+		on[li] = 1;
+	}
+	if (!langs.n)
+		memset(on, 1, c.cfg.nlang);
+
+	/* every body is measured: a translation is compared with its original */
+	ms.c = &c;
+	ms.stats = xcalloc(c.n ? c.n : 1, sizeof(*ms.stats));
+	ms.done = xcalloc(c.n ? c.n : 1, 1);
+	ms.caches = xcalloc((size_t)c.jobs, sizeof(*ms.caches));
+	c.body_walk = measure_body;
+	c.body_ctx = &ms;
+	corpus_index(&c, INDEX_BODY | INDEX_NO_LINKS, &d);
+	/* a file that cannot be read is said; its article is left out */
+	diag_list_sort(&d);
+	for (i = 0; i < d.n; i++)
+		if (d.v[i].severity == SEV_ERROR && d.v[i].rule != R_SCHEMA)
+			diag_print_one(&d.v[i], &o, stderr);
+
+	rep.v = xcalloc(c.n ? c.n : 1, sizeof(*rep.v));
+	for (i = 0; i < c.n; i++) {
+		const struct article_meta *m = &c.articles[i];
+		int li;
+
+		if (!c.selected[i] || !ms.done[i] || !m->lang)
+			continue;
+		li = config_lang(&c.cfg, m->lang);
+		if (li < 0 || !on[li])
+			continue;
+		fill(&rep.v[rep.n], m, &ms.stats[i]);
+		compare(&rep.v[rep.n], &c, m, &ms);
+		rep.n++;
+	}
+	switch (format) {
+	case FMT_JSON: rd_report_json(&rep, &out); break;
+	case FMT_HTML: rd_report_html(&rep, &out); break;
+	default: rd_report_text(&rep, &out); break;
+	}
+	ret = write_report(output, &out);
+out:
+	free(rep.v);
+	free(ms.stats);
+	free(ms.done);
+	for (i = 0; ms.caches && i < (size_t)c.jobs; i++)
+		syl_cache_release(&ms.caches[i]);
+	free(ms.caches);
+	free(on);
+	buf_release(&out);
+	opt_list_release(&langs);
+	corpus_release(&c);
+	diag_list_release(&d);
+	return ret;
+}

@@ -1,0 +1,316 @@
+/*
+ * readability.c - sentences, words, syllables, scores and bands.
+ */
+#include "readability.h"
+
+#include <math.h>
+#include <string.h>
+#include <utf8proc.h>
+
+void rd_init(struct readability *r, const char *lang)
+{
+	memset(r, 0, sizeof(*r));
+	r->lang = syl_lang_of(lang);
+}
+
+/*
+ * Abbreviations after which a point ends no sentence: the short list of
+ * each language, and those of every language (titles before a name).
+ */
+static const char *const abbr_all[] = { "Dr.", "Prof.", "Pr.", NULL };
+static const char *const abbr_fr[] = {
+	"p. ex.", "M.", "MM.", "Mme.", "cf.", "env.", "c.-à-d.", NULL
+};
+static const char *const abbr_en[] = {
+	"e.g.", "i.e.", "Mr.", "Mrs.", "Ms.", "vs.", "approx.", NULL
+};
+static const char *const abbr_de[] = {
+	"z. B.", "z.B.", "bzw.", "d. h.", "d.h.", "ca.", "ggf.", "evtl.", NULL
+};
+static const char *const abbr_nl[] = {
+	"bijv.", "o.a.", "d.w.z.", "m.a.w.", "i.p.v.", "ca.", NULL
+};
+static const char *const abbr_tr[] = { "vb.", "vs.", "bkz.", NULL };
+
+static const char *const *abbr_list(enum syl_lang lang)
+{
+	switch (lang) {
+	case SYL_FR: return abbr_fr;
+	case SYL_EN: return abbr_en;
+	case SYL_DE: return abbr_de;
+	case SYL_NL: return abbr_nl;
+	case SYL_TR: return abbr_tr;
+	default: return NULL;
+	}
+}
+
+static int alnum_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		(c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* Is the point at t[i] inside one of the abbreviations of list? */
+static int abbr_in(const char *t, size_t n, size_t i, const char *const *list)
+{
+	for (; list && *list; list++) {
+		const char *a = *list;
+		size_t len = strlen(a), k;
+
+		for (k = 0; k < len; k++) {
+			size_t s;
+
+			if (a[k] != '.' || k > i)
+				continue;
+			s = i - k;
+			if (s + len <= n && !memcmp(t + s, a, len) &&
+			    (s == 0 || !alnum_byte((unsigned char)t[s - 1])))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+static int is_word_cp(int32_t c)
+{
+	utf8proc_category_t k;
+
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			(c >= '0' && c <= '9');
+	k = utf8proc_category(c);
+
+	return (k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_NO);
+}
+
+static int is_digit_cp(int32_t c)
+{
+	if (c < 0x80)
+		return c >= '0' && c <= '9';
+	return utf8proc_category(c) == UTF8PROC_CATEGORY_ND;
+}
+
+static int is_inner_joiner(int32_t c)
+{
+	return c == '\'' || c == 0x2019 || c == '-' || c == 0x2010 || c == 0x2011;
+}
+
+static int is_terminal(int32_t c)
+{
+	return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x61F;
+}
+
+static int is_closer(int32_t c)
+{
+	return c == ')' || c == ']' || c == '"' || c == '\'' || c == 0xBB ||
+		c == 0x201D || c == 0x2019 || c == 0x203A;
+}
+
+static int is_space_cp(int32_t c)
+{
+	return c == ' ' || c == '\n' || c == '\t' || c == 0xA0 || c == 0x202F ||
+		(c >= 0x80 && utf8proc_category(c) == UTF8PROC_CATEGORY_ZS);
+}
+
+/* The code point at t[i] (U+FFFD for a bad byte), *k its length. */
+static int32_t cp_at(const char *t, size_t n, size_t i, size_t *k)
+{
+	utf8proc_int32_t c;
+	utf8proc_ssize_t r;
+
+	if ((unsigned char)t[i] < 0x80) {
+		*k = 1;
+		return (unsigned char)t[i];
+	}
+	r = utf8proc_iterate((const utf8proc_uint8_t *)t + i,
+			     (utf8proc_ssize_t)(n - i), &c);
+
+	if (r <= 0) {
+		*k = 1;
+		return 0xFFFD;
+	}
+	*k = (size_t)r;
+	return c;
+}
+
+static void keep_longest(struct rd_stats *s, const struct rd_sentence *x)
+{
+	size_t i = s->nlongest < RD_LONGEST ? s->nlongest++ : RD_LONGEST;
+
+	if (i == RD_LONGEST) {
+		/* full: x replaces the last one when it has more words */
+		if (x->words <= s->longest[RD_LONGEST - 1].words)
+			return;
+		i = RD_LONGEST - 1;
+	}
+	/* ties keep document order: an earlier sentence stays first */
+	while (i > 0 && s->longest[i - 1].words < x->words) {
+		s->longest[i] = s->longest[i - 1];
+		i--;
+	}
+	s->longest[i] = *x;
+}
+
+static void end_sentence(struct readability *r, struct rd_sentence *cur)
+{
+	if (!cur->words)
+		return;
+	r->stats.sentences++;
+	keep_longest(&r->stats, cur);
+	if (r->sentence)
+		r->sentence(r->ctx, cur);
+	cur->words = 0;
+}
+
+void rd_segment(struct readability *r, const struct prose_seg *seg)
+{
+	const char *t = seg->text;
+	size_t n = seg->len, i = 0;
+	const char *const *abbr = abbr_list(r->lang);
+	struct rd_sentence cur = { 0, 0, 0 };
+
+	while (i < n) {
+		size_t k, start = i;
+		int32_t c = cp_at(t, n, i, &k);
+
+		if (is_word_cp(c)) {
+			unsigned syl;
+			struct pos p;
+
+			/* one word: letters, digits, inner joiners, 0,5 */
+			for (;;) {
+				size_t k2, k3;
+				int32_t d, e;
+
+				i += k;
+				if (i >= n)
+					break;
+				d = cp_at(t, n, i, &k2);
+				if (is_word_cp(d)) {
+					c = d;
+					k = k2;
+					continue;
+				}
+				if (i + k2 >= n)
+					break;
+				e = cp_at(t, n, i + k2, &k3);
+				if ((is_inner_joiner(d) && is_word_cp(e)) ||
+				    ((d == '.' || d == ',') && is_digit_cp(c) &&
+				     is_digit_cp(e))) {
+					i += k2;
+					c = e;
+					k = k3;
+					continue;
+				}
+				break;
+			}
+			if (!cur.words) {
+				p = prose_pos(seg, start);
+				cur.line = p.line;
+				cur.col = p.col;
+			}
+			cur.words++;
+			r->stats.words++;
+			syl = r->cache ?
+				syl_cache_count(r->cache, r->lang, t + start, i - start) :
+				syllables_count(r->lang, t + start, i - start);
+			if (r->lang != SYL_AR && r->lang != SYL_OTHER && !syl)
+				syl = 1;
+			r->stats.syllables += syl;
+			continue;
+		}
+		i += k;
+		if (!is_terminal(c))
+			continue;
+		if (c == '.' && abbr_in(t, n, start, abbr_all))
+			continue;
+		if (c == '.' && abbr_in(t, n, start, abbr))
+			continue;
+		/* more points, then closing quotes; then a space or the end */
+		while (i < n && is_terminal(cp_at(t, n, i, &k)))
+			i += k;
+		while (i < n && is_closer(cp_at(t, n, i, &k)))
+			i += k;
+		if (i >= n || is_space_cp(cp_at(t, n, i, &k)))
+			end_sentence(r, &cur);
+	}
+	end_sentence(r, &cur);
+}
+
+int rd_score(const struct rd_stats *s, enum syl_lang lang, double *score)
+{
+	double asl, asw, v;
+
+	if (!s->words || !s->sentences)
+		return -1;
+	asl = (double)s->words / (double)s->sentences;
+	asw = (double)s->syllables / (double)s->words;
+	switch (lang) {
+	case SYL_FR:
+		v = 207 - 1.015 * asl - 73.6 * asw;
+		break;
+	case SYL_NL:
+		v = 206.835 - 0.93 * asl - 77 * asw;
+		break;
+	case SYL_EN:
+		v = 206.835 - 1.015 * asl - 84.6 * asw;
+		break;
+	case SYL_DE:
+		v = 180 - asl - 58.5 * asw;
+		break;
+	case SYL_TR:
+		v = 198.825 - 40.175 * asw - 2.610 * asl;
+		break;
+	default:
+		return -1;
+	}
+	if (v < 0)
+		v = 0;
+	if (v > 100)
+		v = 100;
+	*score = round(v * 10) / 10;
+	return 0;
+}
+
+static const char *const band_names[] = {
+	"very-easy", "easy", "fairly-easy", "standard", "fairly-difficult",
+	"difficult", "very-difficult"
+};
+
+enum rd_band rd_band_of(double score)
+{
+	if (score >= 90) return BAND_VERY_EASY;
+	if (score >= 80) return BAND_EASY;
+	if (score >= 70) return BAND_FAIRLY_EASY;
+	if (score >= 60) return BAND_STANDARD;
+	if (score >= 50) return BAND_FAIRLY_DIFFICULT;
+	if (score >= 30) return BAND_DIFFICULT;
+	return BAND_VERY_DIFFICULT;
+}
+
+const char *rd_band_name(enum rd_band b)
+{
+	return b == BAND_NONE ? NULL : band_names[b];
+}
+
+enum rd_band rd_band_parse(const char *s)
+{
+	int i;
+
+	for (i = 0; s && i <= BAND_VERY_DIFFICULT; i++)
+		if (!strcmp(s, band_names[i]))
+			return (enum rd_band)i;
+	return BAND_NONE;
+}
+
+const char *rd_formula(enum syl_lang lang)
+{
+	switch (lang) {
+	case SYL_FR: return "Kandel-Moles";
+	case SYL_NL: return "Flesch-Douma";
+	case SYL_EN: return "Flesch";
+	case SYL_DE: return "Amstad";
+	case SYL_TR: return "Ateşman";
+	default: return NULL;
+	}
+}
