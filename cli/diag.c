@@ -26,7 +26,7 @@ const struct rule_info rule_table[R__COUNT] = {
 	[R_HEADING_LEVEL] = { "heading-level", SEV_ERROR, "a level-1 heading in the body, or a skipped level" },
 	[R_IMAGE_ALT] = { "image-alt", SEV_ERROR, "an image without alternative text" },
 	[R_EMPTY_LINK] = { "empty-link", SEV_ERROR, "a link with no text or no destination" },
-	[R_RAW_HTML] = { "raw-html", SEV_WARNING, "raw HTML in the body (never rendered)" },
+	[R_RAW_HTML] = { "raw-html", SEV_WARNING, "raw HTML in the body that is never rendered (an error when it holds text)" },
 	[R_DATE_FUTURE] = { "date-future", SEV_ERROR, "'updated' after today" },
 	[R_REVIEW_OVERDUE] = { "review-overdue", SEV_WARNING, "medical review overdue" },
 	[R_IO] = { "io", SEV_ERROR, "a file that cannot be read" },
@@ -49,6 +49,8 @@ const struct rule_info rule_table[R__COUNT] = {
 	[R_UNMAPPABLE] = { "unmappable", SEV_ERROR, "a character the output encoding lacks" },
 	[R_TEMPLATE] = { "template", SEV_ERROR, "a template that cannot be used" },
 	[R_WRITE] = { "write", SEV_ERROR, "a system error while writing output" },
+	/* what the body says reaches the page (issue 20) */
+	[R_LINK_SCHEME] = { "link-scheme", SEV_ERROR, "a link or image whose URL scheme is never rendered (ftp:, file:...)" },
 };
 
 int rule_by_id(const char *id)

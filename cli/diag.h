@@ -58,6 +58,8 @@ enum rule {
 	R_UNMAPPABLE,		/* a character the --encoding lacks */
 	R_TEMPLATE,		/* a template that cannot be parsed */
 	R_WRITE,		/* a system error while writing output */
+	/* what the body says reaches the page (issue 20) */
+	R_LINK_SCHEME,		/* a link or image URL never rendered */
 	R__COUNT
 };
 

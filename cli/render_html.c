@@ -19,6 +19,7 @@
 #include "escape.h"
 #include "arena.h"
 #include "markdown.h"
+#include "rawhtml.h"
 #include "render.h"
 #include "typo.h"
 #include "util.h"
@@ -60,6 +61,7 @@ struct html {
 	struct typo typo;
 	struct buf tmp;		/* typography output, before escaping */
 	struct buf url;		/* a decoded URL */
+	struct buf ent;		/* a decoded entity */
 
 	/* the heading being rendered */
 	int in_heading;
@@ -79,6 +81,8 @@ struct html {
 	int nlinks;
 	int in_code_block;
 	int in_html_block;
+	unsigned span_depth;	/* Markdown spans open (not in alt text) */
+	struct rawhtml_stack raw;	/* inline tags of the list open */
 };
 
 void render_info_release(struct render_info *ri)
@@ -517,6 +521,8 @@ static void text_run(struct html *h, const char *s, size_t n, int verbatim)
 
 /* ---- blocks ---- */
 
+static void raw_unwind(struct html *h, unsigned depth);
+
 /*
  * A fenced block's language becomes class="language-X" (what highlighters
  * look for) only when it is a plain name: c, c++, objective-c, x86_64...
@@ -683,6 +689,7 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 	struct html *h = ud;
 
 	(void)detail;
+	raw_unwind(h, 0);
 	switch (type) {
 	case MD_BLOCK_DOC:
 	case MD_BLOCK_HR:
@@ -740,10 +747,18 @@ static void link_open(struct html *h, const MD_SPAN_A_DETAIL *a)
 {
 	struct link *l = &h->links[h->nlinks++];
 	const char *hreflang = NULL;
+	int i;
 
 	buf_reset(&l->href);
 	md_attr_text(&l->href, &a->href);
 	l->emitted = render_link_target(h->o, &l->href, &h->url, &hreflang);
+	/*
+	 * md4c's permissive autolinks find URLs inside a link's text too:
+	 * HTML has no link in a link, the outer one stays.
+	 */
+	for (i = 0; i < h->nlinks - 1; i++)
+		if (h->links[i].emitted)
+			l->emitted = 0;
 	if (l->emitted) {
 		put(h, "<a href=\"");
 		escape_url(h->out, l->href.buf, l->href.len);
@@ -840,6 +855,45 @@ static void img_close(struct html *h)
 	put_void_end(h);
 }
 
+static void raw_tag(struct html *h, enum rawhtml_tag t, int closing)
+{
+	if (t == RH_BR) {
+		if (h->use_typo)
+			typo_verbatim(&h->typo, "\n", 1);
+		put(h, h->xhtml ? "<br />\n" : "<br>\n");
+		if (h->in_heading)
+			buf_addc(&h->heading_text, ' ');
+		return;
+	}
+	put(h, closing ? "</" : "<");
+	put(h, rawhtml_name(t));
+	put(h, ">");
+}
+
+/* Close the inline tags opened inside depth spans or more. */
+static void raw_unwind(struct html *h, unsigned depth)
+{
+	enum rawhtml_tag t;
+
+	while (h->raw.n && (t = rawhtml_unwind(&h->raw, depth)) != RH_NONE)
+		raw_tag(h, t, 1);
+}
+
+/* Inline raw HTML: the tags of rawhtml.h, well nested; never the rest. */
+static void raw_inline(struct html *h, const char *s, size_t n)
+{
+	struct rawhtml_inline r;
+
+	rawhtml_inline(s, n, &r);
+	if (r.kind != RK_RENDERED)
+		return;
+	if (r.tag == RH_BR)
+		raw_tag(h, r.tag, 0);
+	else if (r.closing ? rawhtml_pop(&h->raw, r.tag, h->span_depth) == 0 :
+			     rawhtml_push(&h->raw, r.tag, h->span_depth) == 0)
+		raw_tag(h, r.tag, r.closing);
+}
+
 static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
 {
 	struct html *h = ud;
@@ -850,6 +904,7 @@ static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
 			h->img_depth++;
 		return 0;
 	}
+	h->span_depth++;
 	switch (type) {
 	case MD_SPAN_EM:
 		put(h, "<em>");
@@ -887,10 +942,14 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
 
 	(void)detail;
 	if (h->img_depth) {
-		if (type == MD_SPAN_IMG && --h->img_depth == 0)
+		if (type == MD_SPAN_IMG && --h->img_depth == 0) {
 			img_close(h);
+			h->span_depth--;
+		}
 		return 0;
 	}
+	raw_unwind(h, h->span_depth);
+	h->span_depth--;
 	switch (type) {
 	case MD_SPAN_EM:
 		put(h, "</em>");
@@ -922,14 +981,16 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
 static int text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE size, void *ud)
 {
 	struct html *h = ud;
-	unsigned cp;
 	size_t n = size;
 
 	if (h->in_html_block)
 		return 0;
 	switch (type) {
 	case MD_TEXT_HTML:
-		/* raw HTML is never emitted (SPEC 8.2) */
+		/* raw HTML is never emitted (SPEC 8.2), but for the tags of
+		 * rawhtml.h; inside alt text only the text counts */
+		if (!h->img_depth)
+			raw_inline(h, s, n);
 		break;
 	case MD_TEXT_NULLCHAR:
 		text_run(h, "\xEF\xBF\xBD", 3, 0);
@@ -949,12 +1010,9 @@ static int text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE size, void *ud)
 		text_run(h, "\n", 1, 0);
 		break;
 	case MD_TEXT_ENTITY:
-		if (md_entity(s, n, &cp) == 0) {
-			struct buf e = BUF_INIT;
-
-			buf_addcp(&e, cp);
-			text_run(h, e.buf, e.len, 0);
-			buf_release(&e);
+		buf_reset(&h->ent);
+		if (md_entity_add(&h->ent, s, n) == 0) {
+			text_run(h, h->ent.buf, h->ent.len, 0);
 		} else {
 			text_run(h, s, n, 1);
 		}
@@ -979,7 +1037,7 @@ struct html_keep {
 };
 
 /* The buffers of a struct html that an html_keep keeps. */
-#define HTML_BUFS(X) X(tmp) X(url) X(heading) X(heading_text) X(id) \
+#define HTML_BUFS(X) X(tmp) X(url) X(ent) X(heading) X(heading_text) X(id) \
 	X(img_src) X(img_title) X(alt)
 
 /*
