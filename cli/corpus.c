@@ -259,7 +259,7 @@ static int load_config(struct corpus *c, struct diag_list *d)
 	for (i = 0; n && i < n->n; i++) {
 		int r = rule_by_id(n->items[i]->str);
 
-		if (r < 0 || (r > R_REVIEW_OVERDUE && r != R_LINK_SCHEME))
+		if (r < 0 || (r > R_REVIEW_OVERDUE && r < R_LINK_SCHEME))
 			diag(&local, R_CONFIG, path, n->items[i]->line,
 			     n->items[i]->col, "/ignore",
 			     "'ignore' names no validate rule: '%s'",

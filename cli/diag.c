@@ -51,6 +51,8 @@ const struct rule_info rule_table[R__COUNT] = {
 	[R_WRITE] = { "write", SEV_ERROR, "a system error while writing output" },
 	/* what the body says reaches the page (issue 20) */
 	[R_LINK_SCHEME] = { "link-scheme", SEV_ERROR, "a link or image whose URL scheme is never rendered (ftp:, file:...)" },
+	[R_TABLE_CELLS] = { "table-cells", SEV_ERROR, "a table row with more cells than its header (never shown)" },
+	[R_LINK_DEFINITION] = { "link-definition", SEV_ERROR, "a footnote, or a link definition no link uses (never shown; a warning when it is a URL)" },
 };
 
 int rule_by_id(const char *id)

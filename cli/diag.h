@@ -60,6 +60,8 @@ enum rule {
 	R_WRITE,		/* a system error while writing output */
 	/* what the body says reaches the page (issue 20) */
 	R_LINK_SCHEME,		/* a link or image URL never rendered */
+	R_TABLE_CELLS,		/* cells past a table's header */
+	R_LINK_DEFINITION,	/* a footnote, or a definition no link uses */
 	R__COUNT
 };
 

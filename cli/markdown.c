@@ -264,6 +264,8 @@ void md_attr_text(struct buf *b, const MD_ATTRIBUTE *attr)
 
 /* ---- the body checks ---- */
 
+#define MAX_DEFS 64
+
 struct md_check {
 	const struct md_src *src;
 	const char *file;
@@ -308,6 +310,23 @@ struct md_check {
 	const char *raw_at[RAWHTML_DEPTH];
 	unsigned span_depth;	/* Markdown spans open */
 	size_t html_reports, html_unreported;
+
+	/* tables: the header's cells, the row's, where the row's text was */
+	unsigned head_cells, row_cells;
+	int in_head;
+	const char *row_last;
+
+	/*
+	 * Lines that look like a link reference definition ("[x]: y"):
+	 * md4c shows no definition, so one that no link uses and that is
+	 * not text of another block would vanish.  Checked at the end.
+	 */
+	struct defline {
+		size_t start, end;	/* the line in the body */
+		int seen;		/* some block showed it */
+		int used;		/* a link takes its destination */
+	} defs[MAX_DEFS];
+	int ndefs;
 	size_t links_alloc, headings_alloc;
 };
 
@@ -597,6 +616,152 @@ static void html_block_end(struct md_check *c)
 						    c->html_at)), c->html_at);
 }
 
+/* ---- text that no block shows ---- */
+
+/* Cells of the table row on the line holding p, as GFM splits it. */
+static unsigned row_cells(const struct md_check *c, const char *p,
+			  const char **extra, unsigned ncols)
+{
+	const char *text = c->src->text, *end = text + c->src->len, *q;
+	unsigned pipes = 0;
+	int code = 0, trailing = 0;
+
+	while (p > text && p[-1] != '\n')
+		p--;
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '>'))
+		p++;
+	if (p < end && *p == '|')
+		p++;
+	*extra = NULL;
+	for (q = p; q < end && *q != '\n'; q++) {
+		if (*q == '\\' && q + 1 < end && q[1] != '\n') {
+			q++;
+			continue;
+		}
+		if (*q == '`')
+			code = !code;
+		if (*q == '|' && !code) {
+			pipes++;
+			if (pipes == ncols)
+				*extra = q + 1;
+			trailing = 1;
+		} else if (*q != ' ' && *q != '\t' && *q != '\r') {
+			trailing = 0;
+		}
+	}
+	return pipes + 1 - (unsigned)trailing;
+}
+
+static void row_check(struct md_check *c)
+{
+	const char *extra;
+	unsigned n;
+	struct pos p;
+
+	/* a row whose cells are all empty has nothing to lose */
+	if (c->in_head || !c->head_cells || c->last == c->row_last ||
+	    !in_src(c, c->last))
+		return;
+	n = row_cells(c, c->last, &extra, c->head_cells);
+	if (n <= c->head_cells || !extra)
+		return;
+	while (*extra == ' ' || *extra == '\t')
+		extra++;
+	p = md_src_pos(c->src, extra);
+	diag(c->diags, R_TABLE_CELLS, c->file, p.line, p.col, NULL,
+	     "table row with %u cells under a header of %u: the cells past "
+	     "the header are not shown", n, c->head_cells);
+}
+
+/* Lines starting "[label]:", up to three spaces in (CommonMark 4.7). */
+static void defs_find(struct md_check *c)
+{
+	const struct md_src *s = c->src;
+	size_t i;
+
+	for (i = 0; i < s->nlines; i++) {
+		size_t a = s->line_starts[i], e, k = 0;
+		const char *t = s->text;
+
+		while (a < s->len && t[a] == ' ' && k < 3) {
+			a++;
+			k++;
+		}
+		if (a >= s->len || t[a] != '[')
+			continue;
+		e = i + 1 < s->nlines ? s->line_starts[i + 1] : s->len;
+		{
+			const char *rb = memchr(t + a, ']', e - a);
+
+			if (!rb || (size_t)(rb - t) + 1 >= e || rb[1] != ':')
+				continue;
+		}
+		if (c->ndefs == MAX_DEFS) {
+			c->ndefs = -1;	/* too many to follow: none checked */
+			return;
+		}
+		c->defs[c->ndefs].start = a;
+		c->defs[c->ndefs].end = e;
+		c->defs[c->ndefs].seen = c->defs[c->ndefs].used = 0;
+		c->ndefs++;
+	}
+}
+
+static void defs_mark(struct md_check *c, const char *p, int used)
+{
+	size_t off;
+	int i;
+
+	if (!in_src(c, p))
+		return;
+	off = (size_t)(p - c->src->text);
+	for (i = 0; i < c->ndefs; i++) {
+		if (off >= c->defs[i].start && off < c->defs[i].end) {
+			if (used)
+				c->defs[i].used = 1;
+			else
+				c->defs[i].seen = 1;
+		}
+	}
+}
+
+/*
+ * A footnote ("[^1]: ...") is a link definition to CommonMark: its text
+ * becomes a URL, or nothing.  A definition no link uses is not shown
+ * either: an error when it reads like text, a warning when it is a URL.
+ */
+static void defs_check(struct md_check *c)
+{
+	int i;
+
+	for (i = 0; i < c->ndefs; i++) {
+		const struct defline *d = &c->defs[i];
+		const char *t = c->src->text + d->start, *colon;
+		size_t n = d->end - d->start;
+		struct pos p;
+		int urlish;
+
+		if (d->seen || (d->used && t[1] != '^'))
+			continue;
+		p = md_src_pos(c->src, t);
+		if (t[1] == '^') {
+			diag_sev(c->diags, R_LINK_DEFINITION, SEV_ERROR, c->file,
+				 p.line, p.col, NULL, "footnotes are not "
+				 "supported, this note is not shown: '%.*s'",
+				 quote_len(t, n), t);
+			continue;
+		}
+		colon = memchr(t, ':', n);
+		urlish = colon && (memchr(colon + 1, '/', n - (size_t)(colon + 1 - t)) ||
+				   memchr(colon + 1, ':', n - (size_t)(colon + 1 - t)) ||
+				   memchr(colon + 1, '.', n - (size_t)(colon + 1 - t)));
+		diag_sev(c->diags, R_LINK_DEFINITION,
+			 urlish ? SEV_WARNING : SEV_ERROR, c->file, p.line,
+			 p.col, NULL, "link definition that no link uses, not "
+			 "shown: '%.*s'", quote_len(t, n), t);
+	}
+}
+
 static int chk_enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
 {
 	struct md_check *c = ud;
@@ -620,6 +785,20 @@ static int chk_enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
 		break;
 	case MD_BLOCK_TABLE:
 		c->meta->counts.tables++;
+		c->head_cells = 0;
+		break;
+	case MD_BLOCK_THEAD:
+		c->in_head = 1;
+		break;
+	case MD_BLOCK_TR:
+		c->row_cells = 0;
+		c->row_last = c->last;
+		break;
+	case MD_BLOCK_TH:
+		c->head_cells++;
+		break;
+	case MD_BLOCK_DOC:
+		defs_find(c);
 		break;
 	case MD_BLOCK_HTML:
 		c->in_html_block = 1;
@@ -649,7 +828,14 @@ static int chk_leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 	} else if (type == MD_BLOCK_HTML) {
 		c->in_html_block = 0;
 		html_block_end(c);
-	} else if (type == MD_BLOCK_DOC && c->html_unreported) {
+	} else if (type == MD_BLOCK_THEAD) {
+		c->in_head = 0;
+	} else if (type == MD_BLOCK_TR) {
+		row_check(c);
+	} else if (type == MD_BLOCK_DOC && c->ndefs > 0) {
+		defs_check(c);
+	}
+	if (type == MD_BLOCK_DOC && c->html_unreported) {
 		struct pos p = md_src_pos(c->src, c->last);
 
 		diag_sev(c->diags, R_RAW_HTML, SEV_ERROR, c->file, p.line,
@@ -703,6 +889,8 @@ static int chk_enter_span(MD_SPANTYPE type, void *detail, void *ud)
 			   &((MD_SPAN_A_DETAIL *)detail)->href;
 	if (in_src(c, dest->text) && dest->size)
 		c->last = dest->text;
+	if (c->ndefs > 0)
+		defs_mark(c, dest->text, 1);
 	sp->empty_href = dest->size == 0;
 	/* an empty destination has no place in the source: the link's
 	 * first text run places it instead (see chk_text) */
@@ -804,6 +992,8 @@ static int chk_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *u
 
 	if (in_src(c, text) && size)
 		c->last = text;
+	if (c->ndefs > 0)
+		defs_mark(c, text, 0);
 	if (c->in_heading)
 		heading_check(c, c->last);
 	switch (type) {
