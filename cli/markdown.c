@@ -526,6 +526,16 @@ static void raw_unwind(struct md_check *c, unsigned depth)
 	}
 }
 
+static int in_image(const struct md_check *c)
+{
+	int i;
+
+	for (i = 0; i < c->nspans; i++)
+		if (c->spans[i].image)
+			return 1;
+	return 0;
+}
+
 static void html_inline(struct md_check *c, const char *s, size_t n)
 {
 	struct rawhtml_inline r;
@@ -534,6 +544,16 @@ static void html_inline(struct md_check *c, const char *s, size_t n)
 	rawhtml_inline(s, n, &r);
 	if (r.kind == RK_COMMENT || (r.kind == RK_RENDERED && r.tag == RH_BR))
 		return;
+	if (r.kind == RK_RENDERED && in_image(c)) {
+		/* alternative text is text: 10<sup>9</sup> would read 109 */
+		p = md_src_pos(c->src, s);
+		if (p.line && !r.closing && html_report(c))
+			diag_sev(c->diags, R_RAW_HTML, SEV_ERROR, c->file,
+				 p.line, p.col, NULL, "'<%s>' in an image's "
+				 "alternative text is not rendered: write the "
+				 "text as it reads", rawhtml_name(r.tag));
+		return;
+	}
 	if (r.kind == RK_RENDERED) {
 		if (r.closing && rawhtml_pop(&c->raw, r.tag, c->span_depth) == 0)
 			return;

@@ -168,6 +168,15 @@ test_expect_success 'export: an article whose HTML block holds text is not publi
 	! test -e out/html/fr/a.html
 '
 
+test_expect_success 'validate: a rendered tag in an image'"'"'s alternative text is an error (it would read 109)' '
+	make_corpus &&
+	echo "![150 × 10<sup>9</sup>/L](p.png)" | art a/fr.md &&
+	folio validate >actual 2>err; echo $? >status &&
+	expect_status 1 &&
+	echo "a/fr.md:9:11: error: '"'"'<sup>'"'"' in an image'"'"'s alternative text is not rendered: write the text as it reads [raw-html]" >expect &&
+	test_cmp expect actual
+'
+
 test_expect_success 'the new rules can be silenced with ignore:' '
 	make_corpus &&
 	printf "[f](ftp://x.org/f)\n\n[n]: note\n" | art a/fr.md &&
