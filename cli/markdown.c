@@ -153,7 +153,7 @@ int md_article_link(const char *href, size_t len, const char **id, size_t *n)
 	size_t i;
 
 	/* schemes are case-insensitive (RFC 3986 3.1): ARTICLE:b too */
-	if (len < 8)
+	if (len < 8 || (href[0] | 0x20) != 'a')
 		return 0;
 	for (i = 0; i < 8; i++)
 		if ((href[i] >= 'A' && href[i] <= 'Z' ? href[i] + 32 : href[i]) !=
@@ -325,8 +325,9 @@ struct md_check {
 		size_t start, end;	/* the line in the body */
 		int seen;		/* some block showed it */
 		int used;		/* a link takes its destination */
-	} defs[MAX_DEFS];
+	} *defs;		/* owned; NULL in most bodies */
 	int ndefs;
+	size_t defs_alloc;
 	size_t links_alloc, headings_alloc;
 };
 
@@ -363,6 +364,7 @@ void md_check_free(struct md_check *c)
 		return;
 	buf_release(&c->heading);
 	buf_release(&c->dest);
+	free(c->defs);
 	free(c);
 }
 
@@ -638,23 +640,41 @@ static void html_block_end(struct md_check *c)
 
 /* ---- text that no block shows ---- */
 
-/* Cells of the table row on the line holding p, as GFM splits it. */
+/*
+ * Cells of the table row on the line holding p, as GFM splits it (a '|'
+ * escaped or in a code span splits nothing); *extra is where the cell
+ * after the first ncols starts.  Rows are read with memchr() when they
+ * hold no backslash or backtick, as most do.
+ */
 static unsigned row_cells(const struct md_check *c, const char *p,
 			  const char **extra, unsigned ncols)
 {
-	const char *text = c->src->text, *end = text + c->src->len, *q;
+	const struct md_src *s = c->src;
+	const char *text = s->text, *end, *q, *nl;
+	size_t li = line_index(s, (size_t)(p - text));
 	unsigned pipes = 0;
 	int code = 0, trailing = 0;
 
-	while (p > text && p[-1] != '\n')
-		p--;
+	p = text + s->line_starts[li];
+	end = li + 1 < s->nlines ? text + s->line_starts[li + 1] : text + s->len;
 	while (p < end && (*p == ' ' || *p == '\t' || *p == '>'))
 		p++;
 	if (p < end && *p == '|')
 		p++;
 	*extra = NULL;
-	for (q = p; q < end && *q != '\n'; q++) {
-		if (*q == '\\' && q + 1 < end && q[1] != '\n') {
+	if ((nl = memchr(p, '\n', (size_t)(end - p))))
+		end = nl;
+	if (!memchr(p, '`', (size_t)(end - p)) && !memchr(p, '\\', (size_t)(end - p))) {
+		for (q = p; (q = memchr(q, '|', (size_t)(end - q))); q++)
+			if (++pipes == ncols)
+				*extra = q + 1;
+		for (q = end; q > p && (q[-1] == ' ' || q[-1] == '\t' || q[-1] == '\r'); q--)
+			;
+		trailing = pipes && q > p && q[-1] == '|';
+		return pipes + 1 - (unsigned)trailing;
+	}
+	for (q = p; q < end; q++) {
+		if (*q == '\\' && q + 1 < end) {
 			q++;
 			continue;
 		}
@@ -699,6 +719,16 @@ static void defs_find(struct md_check *c)
 	const struct md_src *s = c->src;
 	size_t i;
 
+	/* most bodies have no "]:": a fast search says so */
+	{
+		const char *p = s->text, *end = s->text + s->len;
+
+		while ((p = memchr(p, ']', (size_t)(end - p))) && p + 1 < end &&
+		       p[1] != ':')
+			p++;
+		if (!p || p + 1 >= end)
+			return;
+	}
 	for (i = 0; i < s->nlines; i++) {
 		size_t a = s->line_starts[i], e, k = 0;
 		const char *t = s->text;
@@ -720,6 +750,7 @@ static void defs_find(struct md_check *c)
 			c->ndefs = -1;	/* too many to follow: none checked */
 			return;
 		}
+		GROW(c->defs, c->defs_alloc, (size_t)c->ndefs + 1);
 		c->defs[c->ndefs].start = a;
 		c->defs[c->ndefs].end = e;
 		c->defs[c->ndefs].seen = c->defs[c->ndefs].used = 0;
@@ -838,31 +869,42 @@ static int chk_leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 
 	(void)detail;
 	c->in_word = 0;
-	if (type == MD_BLOCK_H) {
+	switch (type) {
+	case MD_BLOCK_H:
 		heading_check(c, c->last);
 		c->in_heading = 0;
 		if (c->want_words)
 			push_heading(c);
-	} else if (type == MD_BLOCK_LI) {
+		break;
+	case MD_BLOCK_LI:
 		c->li_depth--;
-	} else if (type == MD_BLOCK_HTML) {
+		break;
+	case MD_BLOCK_HTML:
 		c->in_html_block = 0;
 		html_block_end(c);
-	} else if (type == MD_BLOCK_THEAD) {
+		break;
+	case MD_BLOCK_THEAD:
 		c->in_head = 0;
-	} else if (type == MD_BLOCK_TR) {
+		break;
+	case MD_BLOCK_TR:
 		row_check(c);
-	} else if (type == MD_BLOCK_DOC && c->ndefs > 0) {
-		defs_check(c);
-	}
-	if (type == MD_BLOCK_DOC && c->html_unreported) {
-		struct pos p = md_src_pos(c->src, c->last);
+		break;
+	case MD_BLOCK_DOC:
+		if (c->ndefs > 0)
+			defs_check(c);
+		if (c->html_unreported) {
+			struct pos p = md_src_pos(c->src, c->last);
 
-		diag_sev(c->diags, R_RAW_HTML, SEV_ERROR, c->file, p.line,
-			 p.col, NULL, "%zu more raw html findings not reported",
-			 c->html_unreported);
+			diag_sev(c->diags, R_RAW_HTML, SEV_ERROR, c->file,
+				 p.line, p.col, NULL, "%zu more raw html "
+				 "findings not reported", c->html_unreported);
+		}
+		break;
+	default:
+		break;
 	}
-	raw_unwind(c, 0);
+	if (c->raw.n)
+		raw_unwind(c, 0);
 	return 0;
 }
 
@@ -886,9 +928,10 @@ static void scheme_check(struct md_check *c, const struct span *sp,
 	p = span_where(c, sp);
 	diag(c->diags, R_LINK_SCHEME, c->file, p.line, p.col, NULL,
 	     "%s not rendered, its url has a scheme folio never links to: "
-	     "'%.*s' (http, https, mailto, tel and article are)",
+	     "'%.*s' (%s are)",
 	     sp->image ? "image" : "link", quote_len(dest->text, dest->size),
-	     dest->text);
+	     dest->text, sp->image ? "http, https, mailto and tel" :
+	     "http, https, mailto, tel and article");
 }
 
 static int chk_enter_span(MD_SPANTYPE type, void *detail, void *ud)
@@ -922,7 +965,9 @@ static int chk_enter_span(MD_SPANTYPE type, void *detail, void *ud)
 		else
 			sp->pos = span_pos(c, dest->text);
 	}
-	if (!sp->empty_href && !md_article_link(dest->text, dest->size, NULL, NULL))
+	/* an image is never an article: link, so article: is refused there */
+	if (!sp->empty_href && (sp->image ||
+				!md_article_link(dest->text, dest->size, NULL, NULL)))
 		scheme_check(c, sp, dest);
 	if (sp->image) {
 		c->meta->counts.images++;
@@ -967,7 +1012,8 @@ static int chk_leave_span(MD_SPANTYPE type, void *detail, void *ud)
 	struct pos pos;
 
 	(void)detail;
-	raw_unwind(c, c->span_depth);
+	if (c->raw.n)
+		raw_unwind(c, c->span_depth);
 	c->span_depth--;
 	if (type != MD_SPAN_A && type != MD_SPAN_IMG)
 		return 0;

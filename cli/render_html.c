@@ -689,7 +689,8 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 	struct html *h = ud;
 
 	(void)detail;
-	raw_unwind(h, 0);
+	if (h->raw.n)
+		raw_unwind(h, 0);
 	switch (type) {
 	case MD_BLOCK_DOC:
 	case MD_BLOCK_HR:
@@ -948,7 +949,8 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
 		}
 		return 0;
 	}
-	raw_unwind(h, h->span_depth);
+	if (h->raw.n)
+		raw_unwind(h, h->span_depth);
 	h->span_depth--;
 	switch (type) {
 	case MD_SPAN_EM:

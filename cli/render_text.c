@@ -947,7 +947,8 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 
 	(void)detail;
 	flush_soft(h);
-	raw_unwind(h, 0);
+	if (h->raw.n)
+		raw_unwind(h, 0);
 	switch (type) {
 	case MD_BLOCK_DOC:
 	case MD_BLOCK_HR:
@@ -1170,7 +1171,8 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
 			h->span_depth--;
 		return 0;
 	}
-	raw_unwind(h, h->span_depth);
+	if (h->raw.n)
+		raw_unwind(h, h->span_depth);
 	h->span_depth--;
 	if (type == MD_SPAN_DEL)
 		run(h, "~~", 2, 1, P_TEXT);

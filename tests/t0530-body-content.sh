@@ -141,7 +141,7 @@ test_expect_success 'validate: what no format would show is reported, each at it
 	a/fr.md:22:1: warning: raw html is never rendered: '"'"'<div></div>'"'"' [raw-html]
 	a/fr.md:24:1: error: link not rendered, its url has a scheme folio never links to: '"'"'ftp://example.org/f'"'"' (http, https, mailto, tel and article are) [link-scheme]
 	a/fr.md:24:28: error: link not rendered, its url has a scheme folio never links to: '"'"'FILE:///etc/passwd'"'"' (http, https, mailto, tel and article are) [link-scheme]
-	a/fr.md:24:58: error: image not rendered, its url has a scheme folio never links to: '"'"'javascript:x'"'"' (http, https, mailto, tel and article are) [link-scheme]
+	a/fr.md:24:58: error: image not rendered, its url has a scheme folio never links to: '"'"'javascript:x'"'"' (http, https, mailto and tel are) [link-scheme]
 	a/fr.md:28:15: error: table row with 3 cells under a header of 2: the cells past the header are not shown [table-cells]
 	a/fr.md:32:1: error: footnotes are not supported, this note is not shown: '"'"'[^1]: Notice'"'"' [link-definition]
 	a/fr.md:34:1: error: link definition that no link uses, not shown: '"'"'[Attention]: Danger'"'"' [link-definition]
@@ -174,6 +174,15 @@ test_expect_success 'validate: a rendered tag in an image'"'"'s alternative text
 	folio validate >actual 2>err; echo $? >status &&
 	expect_status 1 &&
 	echo "a/fr.md:9:11: error: '"'"'<sup>'"'"' in an image'"'"'s alternative text is not rendered: write the text as it reads [raw-html]" >expect &&
+	test_cmp expect actual
+'
+
+test_expect_success 'validate: an image from article: is refused too (only links go to articles)' '
+	make_corpus &&
+	echo "![schéma](article:a)" | art a/fr.md &&
+	folio validate >actual 2>err; echo $? >status &&
+	expect_status 1 &&
+	echo "a/fr.md:9:1: error: image not rendered, its url has a scheme folio never links to: '"'"'article:a'"'"' (http, https, mailto and tel are) [link-scheme]" >expect &&
 	test_cmp expect actual
 '
 
