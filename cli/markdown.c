@@ -544,7 +544,7 @@ static void html_inline(struct md_check *c, const char *s, size_t n)
 	struct pos p;
 
 	rawhtml_inline(s, n, &r);
-	if (r.kind == RK_COMMENT || (r.kind == RK_RENDERED && r.tag == RH_BR))
+	if (r.kind == RK_COMMENT)
 		return;
 	if (r.kind == RK_RENDERED && in_image(c)) {
 		/* alternative text is text: 10<sup>9</sup> would read 109 */
@@ -556,6 +556,8 @@ static void html_inline(struct md_check *c, const char *s, size_t n)
 				 "text as it reads", rawhtml_name(r.tag));
 		return;
 	}
+	if (r.kind == RK_RENDERED && r.tag == RH_BR)
+		return;
 	if (r.kind == RK_RENDERED) {
 		if (r.closing && rawhtml_pop(&c->raw, r.tag, c->span_depth) == 0)
 			return;
@@ -905,6 +907,7 @@ static int chk_leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 	}
 	if (c->raw.n)
 		raw_unwind(c, 0);
+	c->span_depth = 0;	/* spans never cross blocks */
 	return 0;
 }
 
@@ -1014,7 +1017,9 @@ static int chk_leave_span(MD_SPANTYPE type, void *detail, void *ud)
 	(void)detail;
 	if (c->raw.n)
 		raw_unwind(c, c->span_depth);
-	c->span_depth--;
+	/* md4c may end a span it never began (see render_html.c) */
+	if (c->span_depth)
+		c->span_depth--;
 	if (type != MD_SPAN_A && type != MD_SPAN_IMG)
 		return 0;
 	if (!c->nspans)

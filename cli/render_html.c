@@ -49,6 +49,7 @@ struct link {
 };
 
 #define MAX_LINKS 8		/* md4c never nests links; images nest in them */
+#define SPAN_TYPES 32		/* open spans whose type is kept */
 
 struct html {
 	const struct render_opts *o;
@@ -82,6 +83,10 @@ struct html {
 	int in_code_block;
 	int in_html_block;
 	unsigned span_depth;	/* Markdown spans open (not in alt text) */
+	/* their types: the first SPAN_TYPES here, deeper ones in span_more */
+	MD_SPANTYPE span_type[SPAN_TYPES];
+	MD_SPANTYPE *span_more;	/* owned, NULL until a body nests deeper */
+	size_t span_more_alloc;
 	struct rawhtml_stack raw;	/* inline tags of the list open */
 };
 
@@ -522,6 +527,7 @@ static void text_run(struct html *h, const char *s, size_t n, int verbatim)
 /* ---- blocks ---- */
 
 static void raw_unwind(struct html *h, unsigned depth);
+static void spans_close_to(struct html *h, unsigned depth);
 
 /*
  * A fenced block's language becomes class="language-X" (what highlighters
@@ -689,6 +695,8 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 	struct html *h = ud;
 
 	(void)detail;
+	if (h->span_depth)
+		spans_close_to(h, 0);
 	if (h->raw.n)
 		raw_unwind(h, 0);
 	switch (type) {
@@ -905,6 +913,13 @@ static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
 			h->img_depth++;
 		return 0;
 	}
+	if (h->span_depth < SPAN_TYPES) {
+		h->span_type[h->span_depth] = type;
+	} else {
+		GROW(h->span_more, h->span_more_alloc,
+		     h->span_depth - SPAN_TYPES + 1);
+		h->span_more[h->span_depth - SPAN_TYPES] = type;
+	}
 	h->span_depth++;
 	switch (type) {
 	case MD_SPAN_EM:
@@ -937,18 +952,9 @@ static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
 	return 0;
 }
 
-static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
+/* The closing markup of a Markdown span. */
+static void span_close(struct html *h, MD_SPANTYPE type)
 {
-	struct html *h = ud;
-
-	(void)detail;
-	if (h->img_depth) {
-		if (type == MD_SPAN_IMG && --h->img_depth == 0) {
-			img_close(h);
-			h->span_depth--;
-		}
-		return 0;
-	}
 	if (h->raw.n)
 		raw_unwind(h, h->span_depth);
 	h->span_depth--;
@@ -975,6 +981,65 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
 	default:
 		break;
 	}
+}
+
+/*
+ * md4c 0.4.8 does not always pair its span events: a permissive autolink
+ * that swallows "**" leaves the strong span open ("**https://x.org/a**~~"),
+ * another closes an emphasis never opened.  XHTML must be well-formed, so
+ * a span's end closes the spans opened inside it first, an end with no
+ * such span open is dropped, and a block's end closes what is left.
+ */
+static MD_SPANTYPE span_type_at(const struct html *h, unsigned i)
+{
+	return i < SPAN_TYPES ? h->span_type[i] : h->span_more[i - SPAN_TYPES];
+}
+
+/* Depth of the innermost open span of this type, or -1. */
+static long span_open_at(const struct html *h, MD_SPANTYPE type)
+{
+	unsigned i = h->span_depth;
+
+	/* the innermost, as md4c nearly always says: at once */
+	if (i && span_type_at(h, i - 1) == type)
+		return (long)i - 1;
+	while (i-- > 0)
+		if (span_type_at(h, i) == type)
+			return (long)i;
+	return -1;
+}
+
+static void spans_close_to(struct html *h, unsigned depth)
+{
+	while (h->span_depth > depth) {
+		if (h->img_depth) {
+			h->img_depth = 0;
+			img_close(h);
+			h->span_depth--;
+			continue;
+		}
+		span_close(h, span_type_at(h, h->span_depth - 1));
+	}
+}
+
+static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
+{
+	struct html *h = ud;
+	long at;
+
+	(void)detail;
+	if (h->img_depth) {
+		if (type == MD_SPAN_IMG && --h->img_depth == 0) {
+			img_close(h);
+			h->span_depth--;
+		}
+		return 0;
+	}
+	at = span_open_at(h, type);
+	if (at < 0)
+		return 0;
+	spans_close_to(h, (unsigned)at + 1);
+	span_close(h, type);
 	return 0;
 }
 
@@ -1125,6 +1190,7 @@ int render_html(const struct md_src *src, struct md_check *chk,
 	if (o->html_keep)
 		keep_swap(&h, &o->html_keep->h, 0);
 	html_bufs_each(&h, buf_release);
+	free(h.span_more);
 	idset_release(&h.ids);
 	arena_release(&h.names);
 	return ret ? -1 : 0;

@@ -586,6 +586,7 @@ static void run(struct text *h, const char *s, size_t n, int verbatim,
 /* ---- blocks ---- */
 
 static void raw_unwind(struct text *h, unsigned depth);
+static int leave_span(MD_SPANTYPE type, void *detail, void *ud);
 
 static void code_flush(struct text *h)
 {
@@ -947,8 +948,11 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 
 	(void)detail;
 	flush_soft(h);
+	while (h->img_depth)	/* an image md4c left open: its alt text */
+		leave_span(MD_SPAN_IMG, NULL, h);
 	if (h->raw.n)
 		raw_unwind(h, 0);
+	h->span_depth = 0;	/* spans never cross blocks */
 	switch (type) {
 	case MD_BLOCK_DOC:
 	case MD_BLOCK_HR:
@@ -1171,6 +1175,9 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
 			h->span_depth--;
 		return 0;
 	}
+	/* md4c may end a span it never began (see render_html.c) */
+	if (!h->span_depth)
+		return 0;
 	if (h->raw.n)
 		raw_unwind(h, h->span_depth);
 	h->span_depth--;
