@@ -285,7 +285,8 @@ static int load_config(struct corpus *c, struct diag_list *d)
 			continue;
 		}
 		if (r < 0 || (r > R_REVIEW_OVERDUE && r != R_READABILITY &&
-			      r != R_STYLE))
+			      r != R_STYLE && r != R_LINK_SCHEME &&
+			      r != R_TABLE_CELLS && r != R_LINK_DEFINITION))
 			diag(&local, R_CONFIG, path, n->items[i]->line,
 			     n->items[i]->col, "/ignore",
 			     "'ignore' names no validate rule: '%s'",

@@ -26,7 +26,7 @@ const struct rule_info rule_table[R__COUNT] = {
 	[R_HEADING_LEVEL] = { "heading-level", SEV_ERROR, "a level-1 heading in the body, or a skipped level" },
 	[R_IMAGE_ALT] = { "image-alt", SEV_ERROR, "an image without alternative text" },
 	[R_EMPTY_LINK] = { "empty-link", SEV_ERROR, "a link with no text or no destination" },
-	[R_RAW_HTML] = { "raw-html", SEV_WARNING, "raw HTML in the body (never rendered)" },
+	[R_RAW_HTML] = { "raw-html", SEV_WARNING, "raw HTML in the body that is never rendered (an error when it holds text)" },
 	[R_DATE_FUTURE] = { "date-future", SEV_ERROR, "'updated' after today" },
 	[R_REVIEW_OVERDUE] = { "review-overdue", SEV_WARNING, "medical review overdue" },
 	[R_IO] = { "io", SEV_ERROR, "a file that cannot be read" },
@@ -54,6 +54,10 @@ const struct rule_info rule_table[R__COUNT] = {
 	[R_READABILITY] = { "readability", SEV_WARNING, "a sentence longer than max_sentence_words, an article below min_band" },
 	[R_STYLE] = { "style", SEV_WARNING, "a house style rule of _style/<lang>.yaml (style:<id>)" },
 	[R_STYLE_RULES] = { "style-rules", SEV_ERROR, "a house style file whose rules cannot run" },
+	/* what the body says reaches the page (issue 20) */
+	[R_LINK_SCHEME] = { "link-scheme", SEV_ERROR, "a link or image whose URL scheme is never rendered (ftp:, file:...)" },
+	[R_TABLE_CELLS] = { "table-cells", SEV_ERROR, "a table row with more cells than its header (never shown)" },
+	[R_LINK_DEFINITION] = { "link-definition", SEV_ERROR, "a footnote, or a link definition no link uses (never shown; a warning when it is a URL)" },
 };
 
 int rule_by_id(const char *id)

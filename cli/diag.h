@@ -65,6 +65,10 @@ enum rule {
 	R_READABILITY,		/* a sentence too long, an article too hard */
 	R_STYLE,		/* a house style rule: printed as style:<id> */
 	R_STYLE_RULES,		/* a _style/<lang>.yaml that cannot be used */
+	/* what the body says reaches the page (issue 20) */
+	R_LINK_SCHEME,		/* a link or image URL never rendered */
+	R_TABLE_CELLS,		/* cells past a table's header */
+	R_LINK_DEFINITION,	/* a footnote, or a definition no link uses */
 	R__COUNT
 };
 

@@ -369,18 +369,47 @@ void escape_json_script(struct buf *b, const char *s, size_t n)
 	buf_addc(b, '"');
 }
 
-/* 1: percent-encode; 2: HTML-escape; 0: copy */
+/* 1: percent-encode; 2: HTML-escape; 3: '[' or ']'; 0: copy */
 static const unsigned char url_class[256] = {
 	[0x00 ... 0x20] = 1, ['"'] = 1, ['<'] = 1, ['>'] = 1, ['\\'] = 1,
 	['^'] = 1, ['`'] = 1, ['{'] = 1, ['|'] = 1, ['}'] = 1,
-	[0x7F ... 0xFF] = 1, ['&'] = 2, ['\''] = 2,
+	[0x7F ... 0xFF] = 1, ['&'] = 2, ['\''] = 2, ['['] = 3, [']'] = 3,
 };
+
+/*
+ * The brackets of an IPv6 host ("http://[::1]:8080/"), which are the
+ * only ones a URL may hold as they are (RFC 3986 3.2.2): their offsets
+ * in *lb and *rb, or n when there are none.
+ */
+static void ipv6_brackets(const char *s, size_t n, size_t *lb, size_t *rb)
+{
+	const char *p = n > 2 ? memchr(s, '/', n) : NULL;
+	size_t i;
+
+	*lb = *rb = n;
+	/* "//" after a scheme, or at the start (scheme-relative) */
+	if (!p || (size_t)(p - s) + 2 >= n || p[1] != '/' ||
+	    (p > s && p[-1] != ':'))
+		return;
+	i = (size_t)(p - s) + 2;
+	if (s[i] != '[')
+		return;
+	*lb = i;
+	for (i++; i < n && s[i] != ']' && s[i] != '/' && s[i] != '?' &&
+	     s[i] != '#'; i++)
+		;
+	if (i < n && s[i] == ']')
+		*rb = i;
+	else
+		*lb = n;
+}
 
 void escape_url(struct buf *b, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, start = 0;
+	size_t i = 0, start = 0, lb = n, rb = n;
+	int looked = 0;		/* for the host's brackets, once */
 
 	buf_grow(b, n);
 	for (;;) {
@@ -392,6 +421,14 @@ void escape_url(struct buf *b, const char *s, size_t n)
 		if (i >= n)
 			break;
 		c = u[i];
+		if (url_class[c] == 3) {
+			if (!looked++)
+				ipv6_brackets(s, n, &lb, &rb);
+			if (i == lb || i == rb) {
+				i++;
+				continue;
+			}
+		}
 		buf_add(b, s + start, i - start);
 		start = ++i;
 		if (url_class[c] == 2) {

@@ -5,6 +5,9 @@
 #include "markdown.h"
 #include "buf.h"
 #include "diag.h"
+#include "entities.h"
+#include "rawhtml.h"
+#include "render.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -146,44 +149,30 @@ int md_run(const struct md_src *s, const MD_PARSER *parser, void *userdata)
 
 int md_article_link(const char *href, size_t len, const char **id, size_t *n)
 {
+	static const char scheme[] = "article:";
 	size_t i;
 
-	if (len < 8 || memcmp(href, "article:", 8) != 0)
+	/* schemes are case-insensitive (RFC 3986 3.1): ARTICLE:b too */
+	if (len < 8 || (href[0] | 0x20) != 'a')
 		return 0;
-	*id = href + 8;
+	for (i = 0; i < 8; i++)
+		if ((href[i] >= 'A' && href[i] <= 'Z' ? href[i] + 32 : href[i]) !=
+		    scheme[i])
+			return 0;
 	for (i = 8; i < len && href[i] != '#'; i++)
 		;
-	*n = i - 8;
+	if (id)
+		*id = href + 8;
+	if (n)
+		*n = i - 8;
 	return 1;
 }
-
-/* A small table of the named entities authors actually type. */
-static const struct { const char *name; unsigned cp; } entities[] = {
-	{ "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' },
-	{ "apos", '\'' }, { "nbsp", 0xA0 }, { "shy", 0xAD }, { "copy", 0xA9 },
-	{ "reg", 0xAE }, { "trade", 0x2122 }, { "deg", 0xB0 }, { "plusmn", 0xB1 },
-	{ "times", 0xD7 }, { "divide", 0xF7 }, { "micro", 0xB5 }, { "middot", 0xB7 },
-	{ "laquo", 0xAB }, { "raquo", 0xBB }, { "lsquo", 0x2018 }, { "rsquo", 0x2019 },
-	{ "ldquo", 0x201C }, { "rdquo", 0x201D }, { "bdquo", 0x201E },
-	{ "ndash", 0x2013 }, { "mdash", 0x2014 }, { "hellip", 0x2026 },
-	{ "euro", 0x20AC }, { "eacute", 0xE9 }, { "egrave", 0xE8 }, { "ecirc", 0xEA },
-	{ "agrave", 0xE0 }, { "acirc", 0xE2 }, { "ccedil", 0xE7 }, { "ocirc", 0xF4 },
-	{ "ucirc", 0xFB }, { "ugrave", 0xF9 }, { "icirc", 0xEE }, { "iuml", 0xEF },
-	{ "euml", 0xEB }, { "auml", 0xE4 }, { "ouml", 0xF6 }, { "uuml", 0xFC },
-	{ "Auml", 0xC4 }, { "Ouml", 0xD6 }, { "Uuml", 0xDC }, { "szlig", 0xDF },
-	{ "Eacute", 0xC9 }, { "Egrave", 0xC8 }, { "Agrave", 0xC0 }, { "Ccedil", 0xC7 },
-	{ "oelig", 0x153 }, { "OElig", 0x152 }, { "aelig", 0xE6 }, { "thinsp", 0x2009 },
-	{ "ensp", 0x2002 }, { "emsp", 0x2003 }, { "zwnj", 0x200C }, { "zwj", 0x200D },
-	{ "lrm", 0x200E }, { "rlm", 0x200F }, { "le", 0x2264 }, { "ge", 0x2265 },
-	{ "rarr", 0x2192 }, { "larr", 0x2190 }, { "bull", 0x2022 }, { "sect", 0xA7 },
-	{ "para", 0xB6 }, { "frac12", 0xBD }, { "frac14", 0xBC }, { "frac34", 0xBE },
-	{ "sup2", 0xB2 }, { "sup3", 0xB3 }, { "iexcl", 0xA1 }, { "iquest", 0xBF },
-};
 
 int md_entity(const char *s, size_t n, unsigned *cp)
 {
 	size_t i;
 	unsigned v = 0;
+	const char *named;
 
 	if (n < 3 || s[0] != '&' || s[n - 1] != ';')
 		return -1;
@@ -211,13 +200,44 @@ int md_entity(const char *s, size_t n, unsigned *cp)
 		*cp = v;
 		return 0;
 	}
-	for (i = 0; i < ARRAY_SIZE(entities); i++) {
-		if (memeq(s + 1, n - 2, entities[i].name)) {
-			*cp = entities[i].cp;
-			return 0;
-		}
+	named = entity_lookup(s + 1, n - 2);
+	if (!named)
+		return -1;
+	/* the first code point; md_entity_add() has the whole text */
+	{
+		const unsigned char *u = (const unsigned char *)named;
+
+		if (u[0] < 0x80)
+			v = u[0];
+		else if (u[0] < 0xE0)
+			v = (u[0] & 0x1Fu) << 6 | (u[1] & 0x3Fu);
+		else if (u[0] < 0xF0)
+			v = (u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 |
+			    (u[2] & 0x3Fu);
+		else
+			v = (u[0] & 0x07u) << 18 | (u[1] & 0x3Fu) << 12 |
+			    (u[2] & 0x3Fu) << 6 | (u[3] & 0x3Fu);
 	}
-	return -1;
+	*cp = v;
+	return 0;
+}
+
+int md_entity_add(struct buf *b, const char *s, size_t n)
+{
+	const char *named;
+	unsigned cp;
+
+	if (n >= 3 && s[0] == '&' && s[1] != '#' && s[n - 1] == ';') {
+		named = entity_lookup(s + 1, n - 2);
+		if (!named)
+			return -1;
+		buf_adds(b, named);
+		return 0;
+	}
+	if (md_entity(s, n, &cp) != 0)
+		return -1;
+	buf_addcp(b, cp);
+	return 0;
 }
 
 void md_attr_text(struct buf *b, const MD_ATTRIBUTE *attr)
@@ -227,16 +247,13 @@ void md_attr_text(struct buf *b, const MD_ATTRIBUTE *attr)
 	for (i = 0; attr->substr_offsets[i] < attr->size; i++) {
 		const char *s = attr->text + attr->substr_offsets[i];
 		size_t n = attr->substr_offsets[i + 1] - attr->substr_offsets[i];
-		unsigned cp;
 
 		switch (attr->substr_types[i]) {
 		case MD_TEXT_NULLCHAR:
 			buf_addcp(b, 0xFFFD);
 			break;
 		case MD_TEXT_ENTITY:
-			if (md_entity(s, n, &cp) == 0)
-				buf_addcp(b, cp);
-			else
+			if (md_entity_add(b, s, n) != 0)
 				buf_add(b, s, n);
 			break;
 		default:
@@ -246,6 +263,8 @@ void md_attr_text(struct buf *b, const MD_ATTRIBUTE *attr)
 }
 
 /* ---- the body checks ---- */
+
+#define MAX_DEFS 64
 
 struct md_check {
 	const struct md_src *src;
@@ -282,7 +301,33 @@ struct md_check {
 		struct pos pos;
 	} spans[16];
 	int nspans;
-	unsigned html_line;	/* last line a raw-html warning was given */
+	/* raw HTML: the block being scanned, the inline tags open */
+	struct rawhtml_scan scan;
+	const char *html_at;	/* the HTML block's first tag, or NULL */
+	const char *html_start;	/* its first run */
+	unsigned html_line;	/* last line whose text was reported */
+	struct rawhtml_stack raw;
+	const char *raw_at[RAWHTML_DEPTH];
+	unsigned span_depth;	/* Markdown spans open */
+	size_t html_reports, html_unreported;
+
+	/* tables: the header's cells, the row's, where the row's text was */
+	unsigned head_cells, row_cells;
+	int in_head;
+	const char *row_last;
+
+	/*
+	 * Lines that look like a link reference definition ("[x]: y"):
+	 * md4c shows no definition, so one that no link uses and that is
+	 * not text of another block would vanish.  Checked at the end.
+	 */
+	struct defline {
+		size_t start, end;	/* the line in the body */
+		int seen;		/* some block showed it */
+		int used;		/* a link takes its destination */
+	} *defs;		/* owned; NULL in most bodies */
+	int ndefs;
+	size_t defs_alloc;
 	size_t links_alloc, headings_alloc;
 };
 
@@ -319,6 +364,7 @@ void md_check_free(struct md_check *c)
 		return;
 	buf_release(&c->heading);
 	buf_release(&c->dest);
+	free(c->defs);
 	free(c);
 }
 
@@ -426,6 +472,349 @@ static void push_heading(struct md_check *c)
 	m->headings[m->nheadings++] = xstrndup(c->heading.buf, c->heading.len);
 }
 
+static struct pos span_where(const struct md_check *c, const struct span *sp);
+
+/* ---- raw HTML (rawhtml.h) ---- */
+
+/* Room for one more raw-html report: a hostile body gets a hundred. */
+static int html_report(struct md_check *c)
+{
+	if (c->html_reports < 100) {
+		c->html_reports++;
+		return 1;
+	}
+	c->html_unreported++;
+	return 0;
+}
+
+/*
+ * Up to 40 bytes of s[0..n), not past the line's end (nor a tag, with
+ * stop '<'), never cutting a character in two, for a message.
+ */
+static int quote_upto(const char *s, size_t n, int stop)
+{
+	const char *nl = memchr(s, '\n', n), *lt;
+
+	if (nl)
+		n = (size_t)(nl - s);
+	if (stop && n > 1 && (lt = memchr(s + 1, stop, n - 1)))
+		n = (size_t)(lt - s);
+	if (n > 40) {
+		n = 40;
+		while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
+	return (int)n;
+}
+
+static int quote_len(const char *s, size_t n)
+{
+	return quote_upto(s, n, 0);
+}
+
+/* The inline tags opened inside depth spans or more are left open. */
+static void raw_unwind(struct md_check *c, unsigned depth)
+{
+	enum rawhtml_tag t;
+
+	while (c->raw.n && (t = rawhtml_unwind(&c->raw, depth)) != RH_NONE) {
+		struct pos p = md_src_pos(c->src, c->raw_at[c->raw.n]);
+
+		if (html_report(c))
+			diag_sev(c->diags, R_RAW_HTML, SEV_ERROR, c->file,
+				 p.line, p.col, NULL,
+				 "'<%s>' not closed where it should be: "
+				 "add '</%s>'", rawhtml_name(t), rawhtml_name(t));
+	}
+}
+
+static int in_image(const struct md_check *c)
+{
+	int i;
+
+	for (i = 0; i < c->nspans; i++)
+		if (c->spans[i].image)
+			return 1;
+	return 0;
+}
+
+static void html_inline(struct md_check *c, const char *s, size_t n)
+{
+	struct rawhtml_inline r;
+	struct pos p;
+
+	rawhtml_inline(s, n, &r);
+	if (r.kind == RK_COMMENT)
+		return;
+	if (r.kind == RK_RENDERED && in_image(c)) {
+		/* alternative text is text: 10<sup>9</sup> would read 109 */
+		p = md_src_pos(c->src, s);
+		if (p.line && !r.closing && html_report(c))
+			diag_sev(c->diags, R_RAW_HTML, SEV_ERROR, c->file,
+				 p.line, p.col, NULL, "'<%s>' in an image's "
+				 "alternative text is not rendered: write the "
+				 "text as it reads", rawhtml_name(r.tag));
+		return;
+	}
+	if (r.kind == RK_RENDERED && r.tag == RH_BR)
+		return;
+	if (r.kind == RK_RENDERED) {
+		if (r.closing && rawhtml_pop(&c->raw, r.tag, c->span_depth) == 0)
+			return;
+		if (!r.closing && c->raw.n < RAWHTML_DEPTH) {
+			c->raw_at[c->raw.n] = s;
+			rawhtml_push(&c->raw, r.tag, c->span_depth);
+			return;
+		}
+	}
+	p = md_src_pos(c->src, s);
+	if (!p.line || !html_report(c))
+		return;
+	if (r.kind == RK_RENDERED && r.closing)
+		diag_sev(c->diags, R_RAW_HTML, SEV_ERROR, c->file, p.line,
+			 p.col, NULL, "'</%s>' closes no open '<%s>' here, "
+			 "it is not rendered", rawhtml_name(r.tag),
+			 rawhtml_name(r.tag));
+	else if (r.kind == RK_RENDERED)
+		diag_sev(c->diags, R_RAW_HTML, SEV_ERROR, c->file, p.line,
+			 p.col, NULL, "'<%s>' nested too deeply, it is not "
+			 "rendered", rawhtml_name(r.tag));
+	else if (r.kind == RK_EMPTY)
+		diag(c->diags, R_RAW_HTML, c->file, p.line, p.col, NULL,
+		     "raw html is never rendered: '%.*s'", quote_len(s, n), s);
+	else
+		diag_sev(c->diags, R_RAW_HTML, SEV_ERROR, c->file, p.line,
+			 p.col, NULL, "raw html is not rendered, what it says "
+			 "is lost: '%.*s' (only sup, sub, s, del, ins, mark "
+			 "and br are, without attributes)", quote_len(s, n), s);
+}
+
+static void html_block_text(struct md_check *c, const char *s, size_t n)
+{
+	size_t text_at = 0, tag_at = 0;
+	int found = rawhtml_scan(&c->scan, s, n, &text_at, &tag_at);
+	struct pos p;
+
+	if (!c->html_start)
+		c->html_start = s;
+	if (found & RAWHTML_TAG)
+		c->html_at = s + tag_at;
+	if (!(found & RAWHTML_TEXT))
+		return;
+	p = md_src_pos(c->src, s + text_at);
+	if (!p.line || p.line == c->html_line)
+		return;
+	c->html_line = p.line;
+	if (html_report(c))
+		diag_sev(c->diags, R_RAW_HTML, SEV_ERROR, c->file, p.line,
+			 p.col, NULL, "text in an html block is never "
+			 "rendered: '%.*s'", quote_upto(s + text_at, n - text_at, '<'),
+			 s + text_at);
+}
+
+/*
+ * A block of comments alone says nothing (folio: directives live there);
+ * one that holds tags but no text gets a warning; one whose comment
+ * never ends hides the rest of the body.
+ */
+static void html_block_end(struct md_check *c)
+{
+	struct pos p;
+
+	if (rawhtml_scan_open_comment(&c->scan) && c->html_start) {
+		p = md_src_pos(c->src, c->html_start);
+		if (html_report(c))
+			diag_sev(c->diags, R_RAW_HTML, SEV_ERROR, c->file,
+				 p.line, p.col, NULL, "html comment not "
+				 "closed: it hides the rest of the body, end "
+				 "it with '-->'");
+		return;
+	}
+	if (!c->html_at || c->html_line)
+		return;
+	p = md_src_pos(c->src, c->html_at);
+	if (p.line && html_report(c))
+		diag(c->diags, R_RAW_HTML, c->file, p.line, p.col, NULL,
+		     "raw html is never rendered: '%.*s'",
+		     quote_len(c->html_at, (size_t)(c->src->text + c->src->len -
+						    c->html_at)), c->html_at);
+}
+
+/* ---- text that no block shows ---- */
+
+/*
+ * Cells of the table row on the line holding p, as GFM splits it (a '|'
+ * escaped or in a code span splits nothing); *extra is where the cell
+ * after the first ncols starts.  Rows are read with memchr() when they
+ * hold no backslash or backtick, as most do.
+ */
+static unsigned row_cells(const struct md_check *c, const char *p,
+			  const char **extra, unsigned ncols)
+{
+	const struct md_src *s = c->src;
+	const char *text = s->text, *end, *q, *nl;
+	size_t li = line_index(s, (size_t)(p - text));
+	unsigned pipes = 0;
+	int code = 0, trailing = 0;
+
+	p = text + s->line_starts[li];
+	end = li + 1 < s->nlines ? text + s->line_starts[li + 1] : text + s->len;
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '>'))
+		p++;
+	if (p < end && *p == '|')
+		p++;
+	*extra = NULL;
+	if ((nl = memchr(p, '\n', (size_t)(end - p))))
+		end = nl;
+	if (!memchr(p, '`', (size_t)(end - p)) && !memchr(p, '\\', (size_t)(end - p))) {
+		for (q = p; (q = memchr(q, '|', (size_t)(end - q))); q++)
+			if (++pipes == ncols)
+				*extra = q + 1;
+		for (q = end; q > p && (q[-1] == ' ' || q[-1] == '\t' || q[-1] == '\r'); q--)
+			;
+		trailing = pipes && q > p && q[-1] == '|';
+		return pipes + 1 - (unsigned)trailing;
+	}
+	for (q = p; q < end; q++) {
+		if (*q == '\\' && q + 1 < end) {
+			q++;
+			continue;
+		}
+		if (*q == '`')
+			code = !code;
+		if (*q == '|' && !code) {
+			pipes++;
+			if (pipes == ncols)
+				*extra = q + 1;
+			trailing = 1;
+		} else if (*q != ' ' && *q != '\t' && *q != '\r') {
+			trailing = 0;
+		}
+	}
+	return pipes + 1 - (unsigned)trailing;
+}
+
+static void row_check(struct md_check *c)
+{
+	const char *extra;
+	unsigned n;
+	struct pos p;
+
+	/* a row whose cells are all empty has nothing to lose */
+	if (c->in_head || !c->head_cells || c->last == c->row_last ||
+	    !in_src(c, c->last))
+		return;
+	n = row_cells(c, c->last, &extra, c->head_cells);
+	if (n <= c->head_cells || !extra)
+		return;
+	while (*extra == ' ' || *extra == '\t')
+		extra++;
+	p = md_src_pos(c->src, extra);
+	diag(c->diags, R_TABLE_CELLS, c->file, p.line, p.col, NULL,
+	     "table row with %u cells under a header of %u: the cells past "
+	     "the header are not shown", n, c->head_cells);
+}
+
+/* Lines starting "[label]:", up to three spaces in (CommonMark 4.7). */
+static void defs_find(struct md_check *c)
+{
+	const struct md_src *s = c->src;
+	size_t i;
+
+	/* most bodies have no "]:": a fast search says so */
+	{
+		const char *p = s->text, *end = s->text + s->len;
+
+		while ((p = memchr(p, ']', (size_t)(end - p))) && p + 1 < end &&
+		       p[1] != ':')
+			p++;
+		if (!p || p + 1 >= end)
+			return;
+	}
+	for (i = 0; i < s->nlines; i++) {
+		size_t a = s->line_starts[i], e, k = 0;
+		const char *t = s->text;
+
+		while (a < s->len && t[a] == ' ' && k < 3) {
+			a++;
+			k++;
+		}
+		if (a >= s->len || t[a] != '[')
+			continue;
+		e = i + 1 < s->nlines ? s->line_starts[i + 1] : s->len;
+		{
+			const char *rb = memchr(t + a, ']', e - a);
+
+			if (!rb || (size_t)(rb - t) + 1 >= e || rb[1] != ':')
+				continue;
+		}
+		if (c->ndefs == MAX_DEFS) {
+			c->ndefs = -1;	/* too many to follow: none checked */
+			return;
+		}
+		GROW(c->defs, c->defs_alloc, (size_t)c->ndefs + 1);
+		c->defs[c->ndefs].start = a;
+		c->defs[c->ndefs].end = e;
+		c->defs[c->ndefs].seen = c->defs[c->ndefs].used = 0;
+		c->ndefs++;
+	}
+}
+
+static void defs_mark(struct md_check *c, const char *p, int used)
+{
+	size_t off;
+	int i;
+
+	if (!in_src(c, p))
+		return;
+	off = (size_t)(p - c->src->text);
+	for (i = 0; i < c->ndefs; i++) {
+		if (off >= c->defs[i].start && off < c->defs[i].end) {
+			if (used)
+				c->defs[i].used = 1;
+			else
+				c->defs[i].seen = 1;
+		}
+	}
+}
+
+/*
+ * A footnote ("[^1]: ...") is a link definition to CommonMark: its text
+ * becomes a URL, or nothing.  A definition no link uses is not shown
+ * either: an error when it reads like text, a warning when it is a URL.
+ */
+static void defs_check(struct md_check *c)
+{
+	int i;
+
+	for (i = 0; i < c->ndefs; i++) {
+		const struct defline *d = &c->defs[i];
+		const char *t = c->src->text + d->start, *colon;
+		size_t n = d->end - d->start;
+		struct pos p;
+		int urlish;
+
+		if (d->seen || (d->used && t[1] != '^'))
+			continue;
+		p = md_src_pos(c->src, t);
+		if (t[1] == '^') {
+			diag_sev(c->diags, R_LINK_DEFINITION, SEV_ERROR, c->file,
+				 p.line, p.col, NULL, "footnotes are not "
+				 "supported, this note is not shown: '%.*s'",
+				 quote_len(t, n), t);
+			continue;
+		}
+		colon = memchr(t, ':', n);
+		urlish = colon && (memchr(colon + 1, '/', n - (size_t)(colon + 1 - t)) ||
+				   memchr(colon + 1, ':', n - (size_t)(colon + 1 - t)) ||
+				   memchr(colon + 1, '.', n - (size_t)(colon + 1 - t)));
+		diag_sev(c->diags, R_LINK_DEFINITION,
+			 urlish ? SEV_WARNING : SEV_ERROR, c->file, p.line,
+			 p.col, NULL, "link definition that no link uses, not "
+			 "shown: '%.*s'", quote_len(t, n), t);
+	}
+}
+
 static int chk_enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
 {
 	struct md_check *c = ud;
@@ -449,9 +838,26 @@ static int chk_enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
 		break;
 	case MD_BLOCK_TABLE:
 		c->meta->counts.tables++;
+		c->head_cells = 0;
+		break;
+	case MD_BLOCK_THEAD:
+		c->in_head = 1;
+		break;
+	case MD_BLOCK_TR:
+		c->row_cells = 0;
+		c->row_last = c->last;
+		break;
+	case MD_BLOCK_TH:
+		c->head_cells++;
+		break;
+	case MD_BLOCK_DOC:
+		defs_find(c);
 		break;
 	case MD_BLOCK_HTML:
 		c->in_html_block = 1;
+		memset(&c->scan, 0, sizeof(c->scan));
+		c->html_at = c->html_start = NULL;
+		c->html_line = 0;
 		break;
 	default:
 		break;
@@ -465,17 +871,70 @@ static int chk_leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 
 	(void)detail;
 	c->in_word = 0;
-	if (type == MD_BLOCK_H) {
+	switch (type) {
+	case MD_BLOCK_H:
 		heading_check(c, c->last);
 		c->in_heading = 0;
 		if (c->want_words)
 			push_heading(c);
-	} else if (type == MD_BLOCK_LI) {
+		break;
+	case MD_BLOCK_LI:
 		c->li_depth--;
-	} else if (type == MD_BLOCK_HTML) {
+		break;
+	case MD_BLOCK_HTML:
 		c->in_html_block = 0;
+		html_block_end(c);
+		break;
+	case MD_BLOCK_THEAD:
+		c->in_head = 0;
+		break;
+	case MD_BLOCK_TR:
+		row_check(c);
+		break;
+	case MD_BLOCK_DOC:
+		if (c->ndefs > 0)
+			defs_check(c);
+		if (c->html_unreported) {
+			struct pos p = md_src_pos(c->src, c->last);
+
+			diag_sev(c->diags, R_RAW_HTML, SEV_ERROR, c->file,
+				 p.line, p.col, NULL, "%zu more raw html "
+				 "findings not reported", c->html_unreported);
+		}
+		break;
+	default:
+		break;
 	}
+	if (c->raw.n)
+		raw_unwind(c, 0);
+	c->span_depth = 0;	/* spans never cross blocks */
 	return 0;
+}
+
+/*
+ * A link or image whose scheme no renderer accepts (ftp:, file:,
+ * javascript:): its text is shown, its destination is lost.
+ */
+static void scheme_check(struct md_check *c, const struct span *sp,
+			 const MD_ATTRIBUTE *dest)
+{
+	int ok = render_url_allowed(dest->text, dest->size, 0);
+	struct pos p;
+
+	if (ok && memchr(dest->text, '&', dest->size)) {
+		buf_reset(&c->dest);
+		md_attr_text(&c->dest, dest);
+		ok = render_url_allowed(c->dest.buf, c->dest.len, 0);
+	}
+	if (ok)
+		return;
+	p = span_where(c, sp);
+	diag(c->diags, R_LINK_SCHEME, c->file, p.line, p.col, NULL,
+	     "%s not rendered, its url has a scheme folio never links to: "
+	     "'%.*s' (%s are)",
+	     sp->image ? "image" : "link", quote_len(dest->text, dest->size),
+	     dest->text, sp->image ? "http, https, mailto and tel" :
+	     "http, https, mailto, tel and article");
 }
 
 static int chk_enter_span(MD_SPANTYPE type, void *detail, void *ud)
@@ -484,6 +943,7 @@ static int chk_enter_span(MD_SPANTYPE type, void *detail, void *ud)
 	struct span *sp;
 	const MD_ATTRIBUTE *dest;
 
+	c->span_depth++;
 	if (type != MD_SPAN_A && type != MD_SPAN_IMG)
 		return 0;
 	if (c->nspans == (int)ARRAY_SIZE(c->spans))
@@ -495,6 +955,8 @@ static int chk_enter_span(MD_SPANTYPE type, void *detail, void *ud)
 			   &((MD_SPAN_A_DETAIL *)detail)->href;
 	if (in_src(c, dest->text) && dest->size)
 		c->last = dest->text;
+	if (c->ndefs > 0)
+		defs_mark(c, dest->text, 1);
 	sp->empty_href = dest->size == 0;
 	/* an empty destination has no place in the source: the link's
 	 * first text run places it instead (see chk_text) */
@@ -506,6 +968,10 @@ static int chk_enter_span(MD_SPANTYPE type, void *detail, void *ud)
 		else
 			sp->pos = span_pos(c, dest->text);
 	}
+	/* an image is never an article: link, so article: is refused there */
+	if (!sp->empty_href && (sp->image ||
+				!md_article_link(dest->text, dest->size, NULL, NULL)))
+		scheme_check(c, sp, dest);
 	if (sp->image) {
 		c->meta->counts.images++;
 	} else {
@@ -549,6 +1015,11 @@ static int chk_leave_span(MD_SPANTYPE type, void *detail, void *ud)
 	struct pos pos;
 
 	(void)detail;
+	if (c->raw.n)
+		raw_unwind(c, c->span_depth);
+	/* md4c may end a span it never began (see render_html.c) */
+	if (c->span_depth)
+		c->span_depth--;
 	if (type != MD_SPAN_A && type != MD_SPAN_IMG)
 		return 0;
 	if (!c->nspans)
@@ -592,25 +1063,16 @@ static int chk_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *u
 
 	if (in_src(c, text) && size)
 		c->last = text;
+	if (c->ndefs > 0)
+		defs_mark(c, text, 0);
 	if (c->in_heading)
 		heading_check(c, c->last);
 	switch (type) {
 	case MD_TEXT_HTML:
-		{
-			struct pos p = md_src_pos(c->src, text);
-
-			/* one warning a line; md4c hands the block's line ends
-			 * over as separate runs */
-			if (!p.line || blank(text, size) || p.line == c->html_line ||
-			    c->in_html_block > 1)
-				break;
-			if (c->in_html_block)
-				c->in_html_block = 2;
-			c->html_line = p.line;
-			diag(c->diags, R_RAW_HTML, c->file, p.line, p.col, NULL,
-			     "raw html is never rendered: '%.*s'",
-			     (int)(size > 40 ? 40 : size), text);
-		}
+		if (c->in_html_block)
+			html_block_text(c, text, size);
+		else
+			html_inline(c, text, size);
 		return 0;
 	case MD_TEXT_SOFTBR:
 	case MD_TEXT_BR:
@@ -619,12 +1081,9 @@ static int chk_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *u
 		return 0;
 	case MD_TEXT_ENTITY:
 		{
-			unsigned cp;
 			struct buf b = BUF_INIT;
 
-			if (md_entity(text, size, &cp) == 0)
-				buf_addcp(&b, cp);
-			else
+			if (md_entity_add(&b, text, size) != 0)
 				buf_add(&b, text, size);
 			heading_text(c, b.buf, b.len);
 			count_words(c, b.buf, b.len);

@@ -85,14 +85,24 @@ int md_check_run(struct md_check *c);
 int md_run_with_check(struct md_check *c, const MD_PARSER *renderer,
 		      void *renderer_data);
 
-/* True when an href is an `article:` link; *id and *n get the id. */
+/*
+ * True when an href is an `article:` link (the scheme in any case);
+ * *id and *n get the id, unless NULL.
+ */
 int md_article_link(const char *href, size_t len, const char **id, size_t *n);
 
-/* Decode an entity such as &eacute; or &#233; (s[0..n) with & and ;). */
+/*
+ * Decode an entity such as &eacute; or &#233; (s[0..n) with & and ;):
+ * any of the HTML5 names (entities.h).  *cp gets the first code point
+ * (two names stand for two: &NotEqualTilde;); -1 when it is no entity.
+ */
 int md_entity(const char *s, size_t n, unsigned *cp);
 
-/* Concatenated text of an MD_ATTRIBUTE (entities resolved) into a buf. */
+/* The same, appending the entity's whole text, UTF-8, to b. */
 struct buf;
+int md_entity_add(struct buf *b, const char *s, size_t n);
+
+/* Concatenated text of an MD_ATTRIBUTE (entities resolved) into a buf. */
 void md_attr_text(struct buf *b, const MD_ATTRIBUTE *attr);
 
 #endif

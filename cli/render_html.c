@@ -19,6 +19,7 @@
 #include "escape.h"
 #include "arena.h"
 #include "markdown.h"
+#include "rawhtml.h"
 #include "render.h"
 #include "typo.h"
 #include "util.h"
@@ -48,6 +49,7 @@ struct link {
 };
 
 #define MAX_LINKS 8		/* md4c never nests links; images nest in them */
+#define SPAN_TYPES 32		/* open spans whose type is kept */
 
 struct html {
 	const struct render_opts *o;
@@ -60,6 +62,7 @@ struct html {
 	struct typo typo;
 	struct buf tmp;		/* typography output, before escaping */
 	struct buf url;		/* a decoded URL */
+	struct buf ent;		/* a decoded entity */
 
 	/* the heading being rendered */
 	int in_heading;
@@ -79,6 +82,12 @@ struct html {
 	int nlinks;
 	int in_code_block;
 	int in_html_block;
+	unsigned span_depth;	/* Markdown spans open (not in alt text) */
+	/* their types: the first SPAN_TYPES here, deeper ones in span_more */
+	MD_SPANTYPE span_type[SPAN_TYPES];
+	MD_SPANTYPE *span_more;	/* owned, NULL until a body nests deeper */
+	size_t span_more_alloc;
+	struct rawhtml_stack raw;	/* inline tags of the list open */
 };
 
 void render_info_release(struct render_info *ri)
@@ -517,6 +526,9 @@ static void text_run(struct html *h, const char *s, size_t n, int verbatim)
 
 /* ---- blocks ---- */
 
+static void raw_unwind(struct html *h, unsigned depth);
+static void spans_close_to(struct html *h, unsigned depth);
+
 /*
  * A fenced block's language becomes class="language-X" (what highlighters
  * look for) only when it is a plain name: c, c++, objective-c, x86_64...
@@ -683,6 +695,10 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 	struct html *h = ud;
 
 	(void)detail;
+	if (h->span_depth)
+		spans_close_to(h, 0);
+	if (h->raw.n)
+		raw_unwind(h, 0);
 	switch (type) {
 	case MD_BLOCK_DOC:
 	case MD_BLOCK_HR:
@@ -740,10 +756,18 @@ static void link_open(struct html *h, const MD_SPAN_A_DETAIL *a)
 {
 	struct link *l = &h->links[h->nlinks++];
 	const char *hreflang = NULL;
+	int i;
 
 	buf_reset(&l->href);
 	md_attr_text(&l->href, &a->href);
 	l->emitted = render_link_target(h->o, &l->href, &h->url, &hreflang);
+	/*
+	 * md4c's permissive autolinks find URLs inside a link's text too:
+	 * HTML has no link in a link, the outer one stays.
+	 */
+	for (i = 0; i < h->nlinks - 1; i++)
+		if (h->links[i].emitted)
+			l->emitted = 0;
 	if (l->emitted) {
 		put(h, "<a href=\"");
 		escape_url(h->out, l->href.buf, l->href.len);
@@ -840,6 +864,45 @@ static void img_close(struct html *h)
 	put_void_end(h);
 }
 
+static void raw_tag(struct html *h, enum rawhtml_tag t, int closing)
+{
+	if (t == RH_BR) {
+		if (h->use_typo)
+			typo_verbatim(&h->typo, "\n", 1);
+		put(h, h->xhtml ? "<br />\n" : "<br>\n");
+		if (h->in_heading)
+			buf_addc(&h->heading_text, ' ');
+		return;
+	}
+	put(h, closing ? "</" : "<");
+	put(h, rawhtml_name(t));
+	put(h, ">");
+}
+
+/* Close the inline tags opened inside depth spans or more. */
+static void raw_unwind(struct html *h, unsigned depth)
+{
+	enum rawhtml_tag t;
+
+	while (h->raw.n && (t = rawhtml_unwind(&h->raw, depth)) != RH_NONE)
+		raw_tag(h, t, 1);
+}
+
+/* Inline raw HTML: the tags of rawhtml.h, well nested; never the rest. */
+static void raw_inline(struct html *h, const char *s, size_t n)
+{
+	struct rawhtml_inline r;
+
+	rawhtml_inline(s, n, &r);
+	if (r.kind != RK_RENDERED)
+		return;
+	if (r.tag == RH_BR)
+		raw_tag(h, r.tag, 0);
+	else if (r.closing ? rawhtml_pop(&h->raw, r.tag, h->span_depth) == 0 :
+			     rawhtml_push(&h->raw, r.tag, h->span_depth) == 0)
+		raw_tag(h, r.tag, r.closing);
+}
+
 static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
 {
 	struct html *h = ud;
@@ -850,6 +913,14 @@ static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
 			h->img_depth++;
 		return 0;
 	}
+	if (h->span_depth < SPAN_TYPES) {
+		h->span_type[h->span_depth] = type;
+	} else {
+		GROW(h->span_more, h->span_more_alloc,
+		     h->span_depth - SPAN_TYPES + 1);
+		h->span_more[h->span_depth - SPAN_TYPES] = type;
+	}
+	h->span_depth++;
 	switch (type) {
 	case MD_SPAN_EM:
 		put(h, "<em>");
@@ -881,16 +952,12 @@ static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
 	return 0;
 }
 
-static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
+/* The closing markup of a Markdown span. */
+static void span_close(struct html *h, MD_SPANTYPE type)
 {
-	struct html *h = ud;
-
-	(void)detail;
-	if (h->img_depth) {
-		if (type == MD_SPAN_IMG && --h->img_depth == 0)
-			img_close(h);
-		return 0;
-	}
+	if (h->raw.n)
+		raw_unwind(h, h->span_depth);
+	h->span_depth--;
 	switch (type) {
 	case MD_SPAN_EM:
 		put(h, "</em>");
@@ -914,6 +981,65 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
 	default:
 		break;
 	}
+}
+
+/*
+ * md4c 0.4.8 does not always pair its span events: a permissive autolink
+ * that swallows "**" leaves the strong span open ("**https://x.org/a**~~"),
+ * another closes an emphasis never opened.  XHTML must be well-formed, so
+ * a span's end closes the spans opened inside it first, an end with no
+ * such span open is dropped, and a block's end closes what is left.
+ */
+static MD_SPANTYPE span_type_at(const struct html *h, unsigned i)
+{
+	return i < SPAN_TYPES ? h->span_type[i] : h->span_more[i - SPAN_TYPES];
+}
+
+/* Depth of the innermost open span of this type, or -1. */
+static long span_open_at(const struct html *h, MD_SPANTYPE type)
+{
+	unsigned i = h->span_depth;
+
+	/* the innermost, as md4c nearly always says: at once */
+	if (i && span_type_at(h, i - 1) == type)
+		return (long)i - 1;
+	while (i-- > 0)
+		if (span_type_at(h, i) == type)
+			return (long)i;
+	return -1;
+}
+
+static void spans_close_to(struct html *h, unsigned depth)
+{
+	while (h->span_depth > depth) {
+		if (h->img_depth) {
+			h->img_depth = 0;
+			img_close(h);
+			h->span_depth--;
+			continue;
+		}
+		span_close(h, span_type_at(h, h->span_depth - 1));
+	}
+}
+
+static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
+{
+	struct html *h = ud;
+	long at;
+
+	(void)detail;
+	if (h->img_depth) {
+		if (type == MD_SPAN_IMG && --h->img_depth == 0) {
+			img_close(h);
+			h->span_depth--;
+		}
+		return 0;
+	}
+	at = span_open_at(h, type);
+	if (at < 0)
+		return 0;
+	spans_close_to(h, (unsigned)at + 1);
+	span_close(h, type);
 	return 0;
 }
 
@@ -922,14 +1048,16 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
 static int text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE size, void *ud)
 {
 	struct html *h = ud;
-	unsigned cp;
 	size_t n = size;
 
 	if (h->in_html_block)
 		return 0;
 	switch (type) {
 	case MD_TEXT_HTML:
-		/* raw HTML is never emitted (SPEC 8.2) */
+		/* raw HTML is never emitted (SPEC 8.2), but for the tags of
+		 * rawhtml.h; inside alt text only the text counts */
+		if (!h->img_depth)
+			raw_inline(h, s, n);
 		break;
 	case MD_TEXT_NULLCHAR:
 		text_run(h, "\xEF\xBF\xBD", 3, 0);
@@ -949,12 +1077,9 @@ static int text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE size, void *ud)
 		text_run(h, "\n", 1, 0);
 		break;
 	case MD_TEXT_ENTITY:
-		if (md_entity(s, n, &cp) == 0) {
-			struct buf e = BUF_INIT;
-
-			buf_addcp(&e, cp);
-			text_run(h, e.buf, e.len, 0);
-			buf_release(&e);
+		buf_reset(&h->ent);
+		if (md_entity_add(&h->ent, s, n) == 0) {
+			text_run(h, h->ent.buf, h->ent.len, 0);
 		} else {
 			text_run(h, s, n, 1);
 		}
@@ -979,7 +1104,7 @@ struct html_keep {
 };
 
 /* The buffers of a struct html that an html_keep keeps. */
-#define HTML_BUFS(X) X(tmp) X(url) X(heading) X(heading_text) X(id) \
+#define HTML_BUFS(X) X(tmp) X(url) X(ent) X(heading) X(heading_text) X(id) \
 	X(img_src) X(img_title) X(alt)
 
 /*
@@ -1065,6 +1190,7 @@ int render_html(const struct md_src *src, struct md_check *chk,
 	if (o->html_keep)
 		keep_swap(&h, &o->html_keep->h, 0);
 	html_bufs_each(&h, buf_release);
+	free(h.span_more);
 	idset_release(&h.ids);
 	arena_release(&h.names);
 	return ret ? -1 : 0;

@@ -35,6 +35,7 @@
  */
 #include "buf.h"
 #include "markdown.h"
+#include "rawhtml.h"
 #include "render.h"
 #include "typo.h"
 #include "util.h"
@@ -172,6 +173,7 @@ struct text {
 	int softbreak;		/* a soft break held for the next text run */
 	struct buf tmp, tmp2, line;
 	struct buf url;		/* a link's destination being resolved */
+	struct buf ent;		/* a decoded entity */
 
 	struct tlink links[MAX_LINKS];
 	int nlinks;
@@ -180,6 +182,11 @@ struct text {
 	int in_code;
 	struct buf code;
 	int in_html_block;
+	unsigned span_depth;	/* Markdown spans open (not in alt text) */
+	struct rawhtml_stack raw;	/* inline tags of rawhtml.h open */
+	enum rawhtml_tag script;	/* the innermost open sup or sub */
+	int script_mode;	/* how its text is written: enum script_mode */
+	struct buf sbuf;	/* a run in super- or subscript */
 	struct table t;
 	struct wrap cw;		/* table cells */
 	struct buf cells;
@@ -440,6 +447,91 @@ static void flush_soft(struct text *h)
 }
 
 /*
+ * Superscript and subscript (<sup>, <sub>) in plain text: "10<sup>9</sup>"
+ * must not read "109".  Digits and + - = ( ) have Unicode super- and
+ * subscript forms; a superscript of letters alone is written as it is
+ * (French ordinals, "1<sup>er</sup>", "M<sup>me</sup>"); a subscript of
+ * letters alone gets '_' ("V_max"); anything else "^(...)" or "_(...)".
+ * The first run of the tag decides.
+ */
+enum script_mode { SM_NONE, SM_MAPPED, SM_PLAIN, SM_PREFIX, SM_PAREN };
+
+static const char *const sup_form[] = {
+	"\u2070", "\u00B9", "\u00B2", "\u00B3", "\u2074",
+	"\u2075", "\u2076", "\u2077", "\u2078", "\u2079",
+	"\u207A", "\u207B", "\u207C", "\u207D", "\u207E",
+};
+static const char *const sub_form[] = {
+	"\u2080", "\u2081", "\u2082", "\u2083", "\u2084",
+	"\u2085", "\u2086", "\u2087", "\u2088", "\u2089",
+	"\u208A", "\u208B", "\u208C", "\u208D", "\u208E",
+};
+
+/* Index of s[i..] in the forms above, and its length in *len; -1. */
+static int script_index(const char *s, size_t n, size_t i, size_t *len)
+{
+	static const char signs[] = "+-=()";
+	const char *p;
+
+	*len = 1;
+	if (s[i] >= '0' && s[i] <= '9')
+		return s[i] - '0';
+	if (s[i] && (p = strchr(signs, s[i])))
+		return 10 + (int)(p - signs);
+	if (n - i >= 3 && !memcmp(s + i, "\xE2\x88\x92", 3)) {	/* minus sign */
+		*len = 3;
+		return 11;
+	}
+	return -1;
+}
+
+static int script_maps(const char *s, size_t n)
+{
+	size_t i, len;
+
+	for (i = 0; i < n; i += len)
+		if (script_index(s, n, i, &len) < 0)
+			return 0;
+	return n > 0;
+}
+
+/* s[0..n) as the open script shows it, into h->sbuf. */
+static void script_text(struct text *h, const char *s, size_t n)
+{
+	const char *const *form = h->script == RH_SUP ? sup_form : sub_form;
+	size_t i, len;
+	int digit = 0, letters = 1;
+
+	buf_reset(&h->sbuf);
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		digit |= c >= '0' && c <= '9';
+		if (!(c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')))
+			letters = 0;
+	}
+	if (h->script_mode == SM_NONE) {
+		if (script_maps(s, n))
+			h->script_mode = SM_MAPPED;
+		else if (h->script == RH_SUP && !digit)
+			h->script_mode = SM_PLAIN;
+		else if (h->script == RH_SUB && letters) {
+			h->script_mode = SM_PREFIX;
+			buf_addc(&h->sbuf, '_');
+		} else {
+			h->script_mode = SM_PAREN;
+			buf_adds(&h->sbuf, h->script == RH_SUP ? "^(" : "_(");
+		}
+	}
+	if (h->script_mode == SM_MAPPED && script_maps(s, n)) {
+		for (i = 0; i < n; i += len)
+			buf_adds(&h->sbuf, form[script_index(s, n, i, &len)]);
+		return;
+	}
+	buf_add(&h->sbuf, s, n);
+}
+
+/*
  * Text the reader sees: typography (unless verbatim), then to the image's
  * alt text, the open link's text and the output.  A soft break held back
  * goes in front, in the same typography call, so "Comment\n?" gets its
@@ -451,6 +543,12 @@ static void run(struct text *h, const char *s, size_t n, int verbatim,
 	const char *t = s;
 	size_t tn = n;
 
+	if (h->script && !h->img_depth && k == P_TEXT) {
+		script_text(h, s, n);
+		s = t = h->sbuf.buf;
+		n = tn = h->sbuf.len;
+		verbatim = 1;
+	}
 	if (h->softbreak && h->use_typo && !verbatim && !h->img_depth) {
 		h->softbreak = 0;
 		buf_reset(&h->tmp2);
@@ -486,6 +584,9 @@ static void run(struct text *h, const char *s, size_t n, int verbatim,
 }
 
 /* ---- blocks ---- */
+
+static void raw_unwind(struct text *h, unsigned depth);
+static int leave_span(MD_SPANTYPE type, void *detail, void *ud);
 
 static void code_flush(struct text *h)
 {
@@ -847,6 +948,11 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 
 	(void)detail;
 	flush_soft(h);
+	while (h->img_depth)	/* an image md4c left open: its alt text */
+		leave_span(MD_SPAN_IMG, NULL, h);
+	if (h->raw.n)
+		raw_unwind(h, 0);
+	h->span_depth = 0;	/* spans never cross blocks */
 	switch (type) {
 	case MD_BLOCK_DOC:
 	case MD_BLOCK_HR:
@@ -940,6 +1046,80 @@ static void link_close(struct text *h)
 	put_text(h, ref, k, P_ATTACH);
 }
 
+/* A line break: <br>, or a hard break of Markdown. */
+static void hard_break(struct text *h)
+{
+	if (h->use_typo)
+		typo_verbatim(&h->typo, "\n", 1);
+	if (h->t.active) {
+		put_text(h, " ", 1, P_TEXT);
+	} else {
+		if (!h->para)
+			para_begin(h);
+		wrap_break(&h->w);
+	}
+}
+
+/* The innermost sup or sub open, after the stack changed. */
+static void script_find(struct text *h)
+{
+	int i;
+
+	h->script = RH_NONE;
+	for (i = h->raw.n - 1; i >= 0 && !h->script; i--)
+		if (h->raw.v[i].tag == RH_SUP || h->raw.v[i].tag == RH_SUB)
+			h->script = h->raw.v[i].tag;
+}
+
+/*
+ * An inline tag opens or closes: strikethrough stays visible as "~~"
+ * (the printed page has no other way); ins and mark, like emphasis,
+ * leave their text alone.
+ */
+static void raw_tag(struct text *h, enum rawhtml_tag t, int closing)
+{
+	switch (t) {
+	case RH_S:
+	case RH_DEL:
+		run(h, "~~", 2, 1, P_TEXT);
+		break;
+	case RH_SUP:
+	case RH_SUB:
+		if (closing && h->script_mode == SM_PAREN) {
+			h->script = RH_NONE;
+			run(h, ")", 1, 1, P_TEXT);
+		}
+		/* an outer sup or sub starts again */
+		h->script_mode = SM_NONE;
+		script_find(h);
+		break;
+	default:
+		break;
+	}
+}
+
+static void raw_unwind(struct text *h, unsigned depth)
+{
+	enum rawhtml_tag t;
+
+	while (h->raw.n && (t = rawhtml_unwind(&h->raw, depth)) != RH_NONE)
+		raw_tag(h, t, 1);
+}
+
+static void raw_inline(struct text *h, const char *s, size_t n)
+{
+	struct rawhtml_inline r;
+
+	rawhtml_inline(s, n, &r);
+	if (r.kind != RK_RENDERED)
+		return;
+	if (r.tag == RH_BR)
+		hard_break(h);
+	else if (r.closing ? rawhtml_pop(&h->raw, r.tag, h->span_depth) == 0 :
+			     rawhtml_push(&h->raw, r.tag, h->span_depth) == 0)
+		raw_tag(h, r.tag, r.closing);
+}
+
 static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
 {
 	struct text *h = ud;
@@ -950,7 +1130,11 @@ static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
 			h->img_depth++;
 		return 0;
 	}
+	h->span_depth++;
 	switch (type) {
+	case MD_SPAN_DEL:
+		run(h, "~~", 2, 1, P_TEXT);
+		break;
 	case MD_SPAN_A:
 		if (h->nlinks == MAX_LINKS)
 			return 1;	/* cannot happen with md4c: stop */
@@ -961,7 +1145,7 @@ static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
 		buf_reset(&h->alt);
 		break;
 	default:
-		/* emphasis, strong, strikethrough, underline: the text only */
+		/* emphasis, strong, underline: the text only */
 		break;
 	}
 	return 0;
@@ -987,8 +1171,18 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
 			}
 			put_text(h, h->tmp2.buf, h->tmp2.len, P_TEXT);
 		}
+		if (!h->img_depth)
+			h->span_depth--;
 		return 0;
 	}
+	/* md4c may end a span it never began (see render_html.c) */
+	if (!h->span_depth)
+		return 0;
+	if (h->raw.n)
+		raw_unwind(h, h->span_depth);
+	h->span_depth--;
+	if (type == MD_SPAN_DEL)
+		run(h, "~~", 2, 1, P_TEXT);
 	if (type == MD_SPAN_A && h->nlinks)
 		link_close(h);
 	return 0;
@@ -1009,7 +1203,6 @@ static int is_autolink_text(const struct text *h, const char *s, size_t n)
 static int text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE size, void *ud)
 {
 	struct text *h = ud;
-	unsigned cp;
 	size_t n = size;
 
 	if (h->in_html_block)
@@ -1026,7 +1219,10 @@ static int text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE size, void *ud)
 		flush_soft(h);
 	switch (type) {
 	case MD_TEXT_HTML:
-		/* raw HTML is never written (SPEC 8.2) */
+		/* raw HTML is never written (SPEC 8.2), but for the tags of
+		 * rawhtml.h; inside alt text only the text counts */
+		if (!h->img_depth)
+			raw_inline(h, s, n);
 		break;
 	case MD_TEXT_NULLCHAR:
 		run(h, REPLACEMENT, 3, 0, P_TEXT);
@@ -1036,15 +1232,7 @@ static int text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE size, void *ud)
 			run(h, " ", 1, 0, P_TEXT);
 			break;
 		}
-		if (h->use_typo)
-			typo_verbatim(&h->typo, "\n", 1);
-		if (h->t.active) {
-			put_text(h, " ", 1, P_TEXT);
-		} else {
-			if (!h->para)
-				para_begin(h);
-			wrap_break(&h->w);
-		}
+		hard_break(h);
 		break;
 	case MD_TEXT_SOFTBR:
 		if (h->img_depth)
@@ -1055,12 +1243,9 @@ static int text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE size, void *ud)
 			run(h, "\n", 1, 0, P_TEXT);
 		break;
 	case MD_TEXT_ENTITY:
-		if (md_entity(s, n, &cp) == 0) {
-			struct buf b = BUF_INIT;
-
-			buf_addcp(&b, cp);
-			run(h, b.buf, b.len, 0, P_TEXT);
-			buf_release(&b);
+		buf_reset(&h->ent);
+		if (md_entity_add(&h->ent, s, n) == 0) {
+			run(h, h->ent.buf, h->ent.len, 0, P_TEXT);
 		} else {
 			run(h, s, n, 1, P_TEXT);
 		}
@@ -1086,7 +1271,7 @@ struct text_keep {
 
 /* The buffers of a struct text that a text_keep keeps, and its arrays. */
 #define TEXT_BUFS(X) X(before) X(first) X(rest) X(tmp) X(tmp2) X(line) \
-	X(url) X(alt) X(code) X(cells) X(t.bytes)
+	X(url) X(ent) X(sbuf) X(alt) X(code) X(cells) X(t.bytes)
 #define TEXT_ARRAYS(X) X(lv, alv) X(ls, als) X(t.seg, t.aseg) \
 	X(t.cell, t.acell) X(t.row, t.arow)
 

@@ -144,15 +144,15 @@ test_expect_success 'a UTF-8 BOM: a warning, and the file is fully checked' '
 test_expect_success 'CRLF line endings: accepted, same positions as LF' '
 	make_corpus &&
 	mkdir lf crlf &&
-	{ fm lf && printf "Text <br> and [x](article:gone).\n\n#### Deep\n"; } >lf/fr.md &&
-	{ fm crlf "$(printf "\r")" && printf "Text <br> and [x](article:gone).\r\n\r\n#### Deep\r\n"; } >crlf/fr.md &&
+	{ fm lf && printf "Text <hr> and [x](article:gone).\n\n#### Deep\n"; } >lf/fr.md &&
+	{ fm crlf "$(printf "\r")" && printf "Text <hr> and [x](article:gone).\r\n\r\n#### Deep\r\n"; } >crlf/fr.md &&
 	run_folio validate >actual 2>err; echo $? >status &&
 	expect_status 1 &&
 	cat >expect <<-\EOF &&
-	crlf/fr.md:9:6: warning: raw html is never rendered: '\''<br>'\'' [raw-html]
+	crlf/fr.md:9:6: warning: raw html is never rendered: '\''<hr>'\'' [raw-html]
 	crlf/fr.md:9:15: error: link to an article that does not exist: '\''article:gone'\'' [link-target]
 	crlf/fr.md:11:1: error: heading level skipped: level 4 after level 1 [heading-level]
-	lf/fr.md:9:6: warning: raw html is never rendered: '\''<br>'\'' [raw-html]
+	lf/fr.md:9:6: warning: raw html is never rendered: '\''<hr>'\'' [raw-html]
 	lf/fr.md:9:15: error: link to an article that does not exist: '\''article:gone'\'' [link-target]
 	lf/fr.md:11:1: error: heading level skipped: level 4 after level 1 [heading-level]
 	EOF

@@ -33,12 +33,12 @@ corp() {
 	mkdir corp &&
 	printf 'source_language: fr\nlanguages: [fr, en, de]\n' >corp/folio.yaml &&
 	echo "Body." | art corp/a a "related: [gone]" &&
-	echo "Text <br> and [a](article:a)." | art corp/b b &&
+	echo "Text <hr> and [a](article:a)." | art corp/b b &&
 	echo "Body." | art corp/sub/c c "review_due: 2026-10"
 }
 
 A_ERR="a/fr.md:8:11: error: 'related' names an article that does not exist: 'gone' [related-missing]"
-B_WARN="b/fr.md:9:6: warning: raw html is never rendered: '<br>' [raw-html]"
+B_WARN="b/fr.md:9:6: warning: raw html is never rendered: '<hr>' [raw-html]"
 C_WARN="sub/c/fr.md:8:13: warning: medical review overdue: 'review_due' was '2026-10' [review-overdue]"
 FOLIO_TODAY=2026-11-28
 
@@ -341,7 +341,7 @@ many() {
 	make_corpus "fr en de" &&
 	i=0 &&
 	while [ $i -lt 40 ]; do
-		echo "Body [x](article:gone-$i) <br>." | art "n$i" "n$i" "related: [n$(( (i + 1) % 40 )), missing-$i]" &&
+		echo "Body [x](article:gone-$i) <hr>." | art "n$i" "n$i" "related: [n$(( (i + 1) % 40 )), missing-$i]" &&
 		printf -- "---\nid: n%s\nlang: en\ntitle: T\nupdated: 2024-0%s\ntranslated_from:\n  lang: fr\n  updated: 2024-0%s\nreviewers:\n  - name: X\n---\n# H1\n" \
 			$i $((i % 3 + 1)) $((i % 2 + 1)) >"n$i/en.md" &&
 		printf -- "---\nid: n%s\nlang: de\ntitle: T\nupdated: 2024-01\n---\n" $i >"n$i/de.md" &&
@@ -456,7 +456,7 @@ test_expect_success '--format github: one workflow command a diagnostic' '
 	expect_status 1 &&
 	cat >expect <<-\EOF &&
 	::error file=a/fr.md,line=8,col=11,title=related-missing::'\''related'\'' names an article that does not exist: '\''gone'\''
-	::warning file=b/fr.md,line=9,col=6,title=raw-html::raw html is never rendered: '\''<br>'\''
+	::warning file=b/fr.md,line=9,col=6,title=raw-html::raw html is never rendered: '\''<hr>'\''
 	::error file=d.md,title=io::not a regular file
 	::warning file=sub/c/fr.md,line=8,col=13,title=review-overdue::medical review overdue: '\''review_due'\'' was '\''2026-10'\''
 	EOF

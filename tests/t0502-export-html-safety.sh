@@ -27,7 +27,7 @@ broken() {
 	echo "Voir [b](article:b) et [c](article:c)." | art a/fr.md a fr "related: [b, c]" &&
 	printf '# Un titre de niveau 1\n\nTexte.\n' | art b/fr.md b fr &&
 	echo "Texte." | art c/fr.md c fr "related: [gone]" &&
-	echo "Text <b>raw</b>." | art d/fr.md d fr
+	echo "Text <wbr>raw." | art d/fr.md d fr
 }
 
 test_expect_success 'articles with errors: reported, not exported; the others are (exit 1)' '

@@ -6,6 +6,9 @@
 #include "buf.h"
 #include "date.h"
 #include "diag.h"
+#include "entities.h"
+#include "markdown.h"
+#include "rawhtml.h"
 #include "escape.h"
 #include "util.h"
 #include "yaml_tree.h"
@@ -134,6 +137,18 @@ static void test_escape(void)
 	s = esc(escape_url, "https://x.org/a b?q=1&r='2'#é");
 	CHECK_STR(s, "https://x.org/a%20b?q=1&amp;r=&#39;2&#39;#%C3%A9", "url");
 	free(s);
+	s = esc(escape_url, "https://x.org/a[1]?q=[b]");
+	CHECK_STR(s, "https://x.org/a%5B1%5D?q=%5Bb%5D", "url: brackets encoded");
+	free(s);
+	s = esc(escape_url, "http://[::1]:8080/p[2]#[x]");
+	CHECK_STR(s, "http://[::1]:8080/p%5B2%5D#%5Bx%5D", "url: an IPv6 host keeps its brackets");
+	free(s);
+	s = esc(escape_url, "//[2001:db8::1]/x");
+	CHECK_STR(s, "//[2001:db8::1]/x", "url: scheme-relative IPv6 host");
+	free(s);
+	s = esc(escape_url, "a/[::1]/b");
+	CHECK_STR(s, "a/%5B::1%5D/b", "url: brackets in a path are no host");
+	free(s);
 	s = esc(escape_text_line, "dir\nname\t\x7f.md");
 	CHECK_STR(s, "dir\\nname\\t\\x7f.md", "text line: one line whatever the name");
 	free(s);
@@ -156,6 +171,50 @@ static void test_escape(void)
 			  "json: C1, <, > and noncharacters as they are; a surrogate replaced");
 		buf_release(&b);
 	}
+}
+
+static void test_entities(void)
+{
+	static const char *const rendered[] = {
+		"<sup>", "</sup>", "<SUB>", "</sub >", "<s>", "<del>", "<ins>",
+		"<mark>", "<br>", "<br/>", "<br />",
+	};
+	static const char *const text[] = {
+		"<b>", "</span>", "<sup class=\"x\">", "<img src=x alt=\"y\">",
+		"<abbr title=\"t\">", "<![CDATA[x]]>",
+	};
+	static const char *const empty[] = {
+		"<wbr>", "<img src=x>", "<hr/>", "</br>", "<span/>", "<?php x ?>", "<!DOCTYPE html>",
+	};
+	struct rawhtml_inline r;
+	struct buf b = BUF_INIT;
+	size_t k;
+
+	CHECK(entity_count() == 2125, "the 2,125 HTML5 names");
+	CHECK_STR(entity_lookup("mu", 2), "\xCE\xBC", "&mu;");
+	CHECK_STR(entity_lookup("Scedil", 6), "\xC5\x9E", "&Scedil;");
+	CHECK_STR(entity_lookup("NotEqualTilde", 13), "\xE2\x89\x82\xCC\xB8", "two code points");
+	CHECK(entity_lookup("AElig", 5) && entity_lookup("zwnj", 4), "first and last");
+	CHECK(!entity_lookup("Mu2", 3) && !entity_lookup("m", 1) && !entity_lookup("mux", 3),
+	      "no such name");
+	CHECK(md_entity_add(&b, "&ne;", 4) == 0 && md_entity_add(&b, "&#x3bc;", 7) == 0 &&
+	      md_entity_add(&b, "&bogus;", 7) == -1, "md_entity_add");
+	CHECK_STR(b.buf, "\xE2\x89\xA0\xCE\xBC", "named and numeric");
+	buf_release(&b);
+	for (k = 0; k < ARRAY_SIZE(rendered); k++) {
+		rawhtml_inline(rendered[k], strlen(rendered[k]), &r);
+		CHECK(r.kind == RK_RENDERED, "rendered: %s", rendered[k]);
+	}
+	for (k = 0; k < ARRAY_SIZE(text); k++) {
+		rawhtml_inline(text[k], strlen(text[k]), &r);
+		CHECK(r.kind == RK_TEXT, "text-bearing: %s", text[k]);
+	}
+	for (k = 0; k < ARRAY_SIZE(empty); k++) {
+		rawhtml_inline(empty[k], strlen(empty[k]), &r);
+		CHECK(r.kind == RK_EMPTY, "no text: %s", empty[k]);
+	}
+	rawhtml_inline("<!-- x -->", 10, &r);
+	CHECK(r.kind == RK_COMMENT, "a comment");
 }
 
 static void test_date(void)
@@ -295,6 +354,7 @@ int main(void)
 {
 	test_buf();
 	test_escape();
+	test_entities();
 	test_date();
 	test_yaml();
 	test_utf8();
