@@ -401,11 +401,13 @@ static void text_article(const struct view *v, const struct l10n_article *a,
 		add_date(out, cell->m->tf_updated);
 		buf_adds(out, ", original updated ");
 		add_date(out, o->updated);
-		buf_addf(out, " (%d month%s behind), ", cell->months_behind,
-			 cell->months_behind == 1 ? "" : "s");
+		l10n_behind_phrase(out, cell);
+		buf_adds(out, "), ");
 		add_plural(out, o->words, "word", "words");
 		break;
 	case L10N_MISSING:
+		if (l10n_taken_phrase(out, v->r, a, k))
+			buf_adds(out, "; ");
 		buf_adds(out, "original ");
 		escape_text_line(out, o->path, strlen(o->path));
 		buf_adds(out, " (");
@@ -608,6 +610,8 @@ static void json_cell(const struct l10n_cell *cell, struct buf *b)
 	}
 	if (cell->state == L10N_STALE)
 		buf_addf(b, ",\"months_behind\":%d", cell->months_behind);
+	if (cell->days_behind > 0)
+		buf_addf(b, ",\"days_behind\":%d", cell->days_behind);
 	if (cell->state == L10N_CURRENT || cell->state == L10N_STALE) {
 		buf_addf(b, ",\"incomplete\":%s", cell->incomplete ? "true" : "false");
 		if (cell->incomplete) {
@@ -773,8 +777,8 @@ static void github_cell(const struct view *v, const struct l10n_article *a,
 		add_date(&msg, m->tf_updated);
 		buf_addf(&msg, ", the original %s was updated ", o->path);
 		add_date(&msg, o->updated);
-		buf_addf(&msg, " (%d month%s behind, ", cell->months_behind,
-			 cell->months_behind == 1 ? "" : "s");
+		l10n_behind_phrase(&msg, cell);
+		buf_adds(&msg, ", ");
 		add_plural(&msg, o->words, "word)", "words)");
 		diag_sev(d, R_L10N_STALE, sev_for(v, CHK_STALE), m->path, cell->line,
 			 cell->col, NULL, "%s", msg.buf);
@@ -782,7 +786,10 @@ static void github_cell(const struct view *v, const struct l10n_article *a,
 	case L10N_MISSING: {
 		char *p = l10n_expected_path(v->r, a, k);
 
-		buf_addf(&msg, "missing %s translation of '%s' (%s, ", lg, a->id, p);
+		buf_addf(&msg, "missing %s translation of '%s' (", lg, a->id);
+		if (!l10n_taken_phrase(&msg, v->r, a, k))
+			buf_adds(&msg, p);
+		buf_adds(&msg, ", ");
 		add_plural(&msg, o->words, "word)", "words)");
 		diag_sev(d, R_L10N_MISSING, sev_for(v, CHK_MISSING), o->path,
 			 o->id_pos.line, o->id_pos.col, NULL, "%s", msg.buf);
@@ -1084,15 +1091,24 @@ static void html_cell(const struct view *v, const struct l10n_article *a,
 		html_date(b, m->tf_updated);
 		buf_adds(b, "; original updated ");
 		html_date(b, o->updated);
-		buf_addf(b, " (%d month%s behind)", cell->months_behind,
-			 cell->months_behind == 1 ? "" : "s");
+		l10n_behind_phrase(b, cell);
+		buf_addc(b, ')');
 		break;
 	case L10N_MISSING: {
 		char *p = l10n_expected_path(v->r, a, k);
+		struct buf taken = BUF_INIT;
 
-		buf_adds(b, "to create: <span class=\"file code\">");
-		h(b, p);
-		buf_adds(b, "</span>about ");
+		if (l10n_taken_phrase(&taken, v->r, a, k)) {
+			buf_adds(b, "<span class=\"file\">");
+			h(b, taken.buf);
+			buf_adds(b, "</span>");
+		} else {
+			buf_adds(b, "to create: <span class=\"file code\">");
+			h(b, p);
+			buf_adds(b, "</span>");
+		}
+		buf_release(&taken);
+		buf_adds(b, "about ");
 		add_about(b, o->words);
 		buf_adds(b, " words");
 		free(p);

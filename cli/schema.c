@@ -1960,6 +1960,9 @@ static int check_date(const char *s, size_t n, int partial)
 	if (!digits(s, n, 0, 4, &y) || n < 7 || s[4] != '-' ||
 	    !digits(s, n, 5, 2, &m) || m < 1 || m > 12)
 		return 0;
+	/* folio's dates are calendar dates of articles: there is no year 0 */
+	if (partial && y == 0)
+		return 0;
 	if (partial && n == 7)
 		return 1;
 	return n == 10 && s[7] == '-' && digits(s, n, 8, 2, &d) && d >= 1 &&
