@@ -259,7 +259,8 @@ static int load_config(struct corpus *c, struct diag_list *d)
 	for (i = 0; n && i < n->n; i++) {
 		int r = rule_by_id(n->items[i]->str);
 
-		if (r < 0 || r > R_REVIEW_OVERDUE)
+		if (r < 0 || (r > R_REVIEW_OVERDUE &&
+			      !(r >= R_TRANSLATION_DATE && r <= R_RELATED_SELF)))
 			diag(&local, R_CONFIG, path, n->items[i]->line,
 			     n->items[i]->col, "/ignore",
 			     "'ignore' names no validate rule: '%s'",

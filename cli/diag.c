@@ -49,6 +49,10 @@ const struct rule_info rule_table[R__COUNT] = {
 	[R_UNMAPPABLE] = { "unmappable", SEV_ERROR, "a character the output encoding lacks" },
 	[R_TEMPLATE] = { "template", SEV_ERROR, "a template that cannot be used" },
 	[R_WRITE] = { "write", SEV_ERROR, "a system error while writing output" },
+	/* validate: what new editors and translators trip over */
+	[R_TRANSLATION_DATE] = { "translation-date", SEV_WARNING, "a translation's 'updated' before its translated_from.updated" },
+	[R_TRANSLATORS_ORIGINAL] = { "translators-original", SEV_WARNING, "'translators' on an article that is not a translation" },
+	[R_RELATED_SELF] = { "related-self", SEV_WARNING, "an article that lists itself in 'related'" },
 };
 
 int rule_by_id(const char *id)

@@ -58,6 +58,10 @@ enum rule {
 	R_UNMAPPABLE,		/* a character the --encoding lacks */
 	R_TEMPLATE,		/* a template that cannot be parsed */
 	R_WRITE,		/* a system error while writing output */
+	/* validate: what new editors and translators trip over */
+	R_TRANSLATION_DATE,	/* a translation dated before what it renders */
+	R_TRANSLATORS_ORIGINAL,	/* translators: on an original */
+	R_RELATED_SELF,		/* an article in its own related list */
 	R__COUNT
 };
 

@@ -49,6 +49,7 @@
 #include "mustache.h"
 #include "pool.h"
 #include "render.h"
+#include "slugs.h"
 #include "typo.h"
 #include "util.h"
 #include "yaml_tree.h"
@@ -67,7 +68,6 @@
 #include <utf8proc.h>
 
 #define TEMPLATE_MAX (1u << 20)
-#define SLUG_MAX 200
 
 struct export;
 
@@ -182,8 +182,10 @@ struct xlang {
 	struct ynode *label[8];
 	struct ynode **name;	/* name[j]: language j's name, in this one */
 	const char **raw_name;	/* the same as the catalog has it */
-	/* the catalog's sentences every page uses (sentence_keys) */
+	/* the catalog's sentences every page uses (sentence_keys), and the
+	 * typography of the language each is written in (cat_str_typo) */
 	const char *sentence[6];
+	enum typo_lang sentence_typo[6];
 	struct ynode *autonym;	/* its own name */
 	char *dir;		/* output directory of its pages, or NULL; owned */
 	int fresh;		/* dir was empty before this run wrote in it */
@@ -420,20 +422,38 @@ static const char *const sentence_keys[6] = {
 	"also_available_in",
 };
 
-/* A string of the page language's catalog, else the source's, else ours. */
-static const char *cat_str(const struct export *x, size_t lang, const char *key)
+/*
+ * A string of the page language's catalog, else the source's, else ours;
+ * *tl (when not NULL) gets the typography of the language it is written
+ * in, which is not the page's for a fallback: an English built-in string
+ * on a French page gets no French spaces.
+ */
+static const char *cat_str_typo(const struct export *x, size_t lang,
+				const char *key, enum typo_lang *tl)
 {
 	const struct ynode *n = ymap_get(cat_root(x, lang), key);
 	size_t i;
 
-	if (!usable_str(n))
+	if (tl)
+		*tl = x->langs[lang].typo;
+	if (!usable_str(n)) {
 		n = ymap_get(cat_root(x, x->src), key);
+		if (tl)
+			*tl = x->langs[x->src].typo;
+	}
 	if (usable_str(n))
 		return n->str;
+	if (tl)
+		*tl = TYPO_LANG_EN;
 	for (i = 0; i < ARRAY_SIZE(builtin_strings); i++)
 		if (!strcmp(builtin_strings[i].key, key))
 			return builtin_strings[i].value;
 	return "";
+}
+
+static const char *cat_str(const struct export *x, size_t lang, const char *key)
+{
+	return cat_str_typo(x, lang, key, NULL);
 }
 
 /* map.sub ("language_names", "en"), or NULL. */
@@ -634,6 +654,20 @@ static void put(struct pg *p, struct ynode *map, const char *lit,
 	ymap_add_node(p->a, map, lit_key(p, lit), value);
 }
 
+/* s with the typography of tl appended to out. */
+static void typo_append_lang(struct buf *out, const char *s, size_t n,
+			     enum typo_lang tl)
+{
+	struct typo t;
+
+	if (tl == TYPO_LANG_NONE) {
+		buf_add(out, s, n);
+		return;
+	}
+	typo_init_lang(&t, tl, 0);
+	typo_text(&t, out, s, n);
+}
+
 /* s with the page language's typography appended to out. */
 static void typo_append(const struct pg *p, struct buf *out, const char *s,
 			size_t n)
@@ -691,6 +725,15 @@ static void set_text(struct pg *p, struct ynode *map, const char *key,
 {
 	buf_reset(&p->t1);
 	typo_append(p, &p->t1, s, strlen(s));
+	set_str(p, map, key, p->t1.buf, p->t1.len);
+}
+
+/* The same for a catalog string written in language tl (cat_str_typo). */
+static void set_text_typo(struct pg *p, struct ynode *map, const char *key,
+			  const char *s, enum typo_lang tl)
+{
+	buf_reset(&p->t1);
+	typo_append_lang(&p->t1, s, strlen(s), tl);
 	set_str(p, map, key, p->t1.buf, p->t1.len);
 }
 
@@ -773,9 +816,14 @@ struct piece {
 #define MAX_PIECES 64
 
 /* Only spaces and punctuation (", ", " (", "، "): what joins two values. */
-static int only_punct(const char *s, size_t n)
+/*
+ * Is s[0..n) a joint between two placeholders: punctuation and spaces,
+ * with at most one word among them (", ", " (", " \xC3\xA0 ", " at ")?
+ */
+static int is_joint(const char *s, size_t n)
 {
 	size_t i = 0;
+	int words = 0, in_word = 0;
 
 	while (i < n) {
 		utf8proc_int32_t cp;
@@ -786,19 +834,51 @@ static int only_punct(const char *s, size_t n)
 		if (k <= 0)
 			return 0;
 		cat = utf8proc_category(cp);
-		if (!(cat >= UTF8PROC_CATEGORY_PC && cat <= UTF8PROC_CATEGORY_PO) &&
-		    !(cat >= UTF8PROC_CATEGORY_ZS && cat <= UTF8PROC_CATEGORY_ZP))
+		if ((cat >= UTF8PROC_CATEGORY_PC && cat <= UTF8PROC_CATEGORY_PO) ||
+		    (cat >= UTF8PROC_CATEGORY_ZS && cat <= UTF8PROC_CATEGORY_ZP)) {
+			in_word = 0;
+		} else if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_MC) {
+			if (!in_word && ++words > 1)
+				return 0;
+			in_word = 1;
+		} else {
 			return 0;
+		}
 		i += (size_t)k;
 	}
 	return 1;
 }
 
+/* A comma (',' or the Arabic U+060C) at s: its length, else 0. */
+static size_t comma_at(const char *s)
+{
+	if (s[0] == ',')
+		return 1;
+	if ((unsigned char)s[0] == 0xD8 && (unsigned char)s[1] == 0x8C)
+		return 2;
+	return 0;
+}
+
+/* Does s[0..n) hold a comma? */
+static int has_comma(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (comma_at(s + i))
+			return 1;
+	return 0;
+}
+
 /*
  * Split tmpl into pieces.  A placeholder whose value is empty (a reviewer
- * without an affiliation) goes, and so does the punctuation that joined
- * it to what came before ("{name}, {role}" -> "{name}"), with the closing
- * bracket of an opening one it took (" ({affiliation})" -> "").
+ * without an affiliation) goes, and so does the joint (punctuation, and
+ * one word at most) that tied it to the placeholder before it
+ * ("{name}, {role}" -> "{name}", "{role} \xC3\xA0 {affiliation}" -> "{role}"),
+ * with the closing bracket of an opening one it took
+ * (" ({affiliation})" -> "").  When the joints that went opened with a
+ * comma an aside that is now empty, the comma that closed it goes too:
+ * "{name}, {role} ({affiliation}), for" -> "{name} for".
  * Returns the number of pieces; a string of more pieces is cut there.
  */
 static size_t split_pieces(const char *tmpl, const struct farg *args,
@@ -806,11 +886,28 @@ static size_t split_pieces(const char *tmpl, const struct farg *args,
 {
 	const char *s = tmpl;
 	size_t n = 0;
+	int gone_comma = 0;
 
 	while (*s && n + 2 < MAX_PIECES) {
-		const char *open = strchr(s, '{');
-		const char *close = open ? strchr(open, '}') : NULL;
+		const char *open, *close;
 		size_t i;
+
+		if (gone_comma && n && v[n - 1].arg >= 0 &&
+		    (*s == ')' || *s == ']') && comma_at(s + 1)) {
+			/* "{name} ({affiliation})," : the bracket stays */
+			v[n].s = s;
+			v[n].n = 1;
+			v[n++].arg = -1;
+			s += 1 + comma_at(s + 1);
+			gone_comma = 0;
+		} else if (gone_comma && n && v[n - 1].arg >= 0 && comma_at(s)) {
+			s += comma_at(s);
+			gone_comma = 0;
+		}
+		if (!*s)
+			break;
+		open = strchr(s, '{');
+		close = open ? strchr(open, '}') : NULL;
 
 		if (!close) {
 			v[n].s = s;
@@ -826,13 +923,14 @@ static size_t split_pieces(const char *tmpl, const struct farg *args,
 		v[n++].arg = -1;
 		if (i < nargs) {
 			if (!args[i].len && n >= 2 && v[n - 2].arg >= 0 &&
-			    only_punct(v[n - 1].s, v[n - 1].n)) {
+			    is_joint(v[n - 1].s, v[n - 1].n)) {
 				/* drop the joint, and a bracket it opened */
 				const char *last = v[n - 1].s + v[n - 1].n - 1;
 
 				if (v[n - 1].n && (*last == '(' || *last == '[') &&
 				    close[1] == (*last == '(' ? ')' : ']'))
 					close++;
+				gone_comma |= has_comma(v[n - 1].s, v[n - 1].n);
 				n--;
 			} else if (args[i].len) {
 				v[n].s = open;
@@ -853,11 +951,23 @@ static size_t split_pieces(const char *tmpl, const struct farg *args,
  * The whole string is one typography run, so "texte : {date}" gets its
  * no-break space.  An unknown placeholder stays as written.
  */
+/* The typography of a sentence: that of the language it is written in. */
+static enum typo_lang tmpl_typo(const struct pg *p, const char *tmpl)
+{
+	const struct xlang *L = &p->x->langs[p->lang];
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(sentence_keys); i++)
+		if (tmpl == L->sentence[i])
+			return L->sentence_typo[i];
+	return L->typo;
+}
+
 static void fill(struct pg *p, const char *tmpl, const struct farg *args,
 		 size_t nargs, struct buf *html, struct buf *text,
 		 struct ynode *runs)
 {
-	enum typo_lang tl = p->x->langs[p->lang].typo;
+	enum typo_lang tl = tmpl_typo(p, tmpl);
 	struct piece v[MAX_PIECES];
 	struct buf *run = take(p);
 	struct typo t;
@@ -1459,7 +1569,8 @@ static void page_related(struct pg *p, struct ynode *d,
 		long t;
 		int same;
 
-		if (!e)
+		/* an article is not further reading for itself */
+		if (!e || (m->id && !strcmp(m->related[i].id, m->id)))
 			continue;
 		t = e->by_lang[p->lang];
 		same = t >= 0;
@@ -1807,7 +1918,12 @@ static struct ynode *index_data(struct pg *p)
 	const char *f_index = x->f->index_file;
 
 	set_lang_attrs(p, d);
-	set_text(p, d, "title", cat_str(x, p->lang, "index_title"));
+	{
+		enum typo_lang tl;
+		const char *s = cat_str_typo(x, p->lang, "index_title", &tl);
+
+		set_text_typo(p, d, "title", s, tl);
+	}
 	buf_reset(&p->t2);
 	if (c->cfg.base_url)
 		buf_addf(&p->t2, "%s%s/%s", c->cfg.base_url,
@@ -2214,87 +2330,6 @@ static int load_templates(struct export *x, struct diag_list *d)
 }
 
 /* ---- which articles ---- */
-
-/*
- * Why a slug (or a language code) cannot name a file in the output
- * directory: a message into why, and -1; 0 when it can.  Only letters (any
- * script), digits, '-', '_' and '.' pass: no '/', '\\' or "..", no
- * leading '.', nothing a URL would read as a scheme, query or fragment,
- * and not the name of the language's index.
- */
-static int slug_check(const char *s, const char *index_file, struct buf *why)
-{
-	size_t i, n = strlen(s), base;
-
-	if (!n) {
-		buf_adds(why, "is empty");
-		return -1;
-	}
-	if (n > SLUG_MAX) {
-		buf_addf(why, "is longer than %d bytes", SLUG_MAX);
-		return -1;
-	}
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c == '/' || c == '\\' || (c == '.' && s[i + 1] == '.')) {
-			buf_addf(why, "could escape the output directory: it "
-				 "contains '%s'", c == '.' ? ".." : c == '/' ? "/" : "\\");
-			return -1;
-		}
-	}
-	if (s[0] == '.') {
-		buf_adds(why, "would name a hidden file: it starts with '.'");
-		return -1;
-	}
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.')
-			continue;
-		if (c < 0x20 || c == 0x7F)
-			buf_adds(why, "cannot name a page: it contains a control "
-				 "character");
-		else
-			buf_addf(why, "cannot name a page: it contains '%c' (use "
-				 "letters, digits, '-', '_' and '.')", c);
-		return -1;
-	}
-	/* index.html is the language's index, on any file system */
-	base = index_file ? strcspn(index_file, ".") : 0;
-	for (i = 0; base && n == base && i < n; i++) {
-		int a = (unsigned char)s[i], b = (unsigned char)index_file[i];
-
-		if ((a >= 'A' && a <= 'Z' ? a + 32 : a) != b)
-			break;
-	}
-	if (base && n == base && i == n) {
-		buf_addf(why, "is reserved: it would replace the language's %s",
-			 index_file);
-		return -1;
-	}
-	return 0;
-}
-
-/* The slug's position in the file, for the diagnostic. */
-static struct pos slug_pos(const struct article_meta *m)
-{
-	struct article a;
-	struct diag_list scratch = DIAG_LIST_INIT;
-	struct pos p = { 0, 0 };
-	const struct ynode *n;
-
-	article_init(&a, m->path);
-	if (article_load(&a, m->path, &scratch) == 0 &&
-	    (n = ymap_get(a.fm.root, "slug")) != NULL) {
-		p.line = n->line;
-		p.col = n->col;
-	}
-	article_release(&a);
-	diag_list_release(&scratch);
-	return p;
-}
 
 static void check_slug(struct export *x, size_t i, struct diag_list *d)
 {
@@ -3908,7 +3943,10 @@ static void prepare_lang(struct export *x, size_t k)
 	p.rtl = L->rtl;
 	p.a = &x->arena;
 	for (i = 0; i < ARRAY_SIZE(label_keys); i++) {
-		set_text(&p, hold, label_keys[i], cat_str(x, k, label_keys[i]));
+		enum typo_lang tl;
+		const char *s = cat_str_typo(x, k, label_keys[i], &tl);
+
+		set_text_typo(&p, hold, label_keys[i], s, tl);
 		L->label[i] = hold->pairs[hold->n - 1].value;
 	}
 	L->name = arena_alloc(&x->arena, (x->c.cfg.nlang + 1) * sizeof(*L->name));
@@ -3920,7 +3958,8 @@ static void prepare_lang(struct export *x, size_t k)
 		L->name[j] = hold->pairs[hold->n - 1].value;
 	}
 	for (i = 0; i < ARRAY_SIZE(sentence_keys); i++)
-		L->sentence[i] = cat_str(x, k, sentence_keys[i]);
+		L->sentence[i] = cat_str_typo(x, k, sentence_keys[i],
+					      &L->sentence_typo[i]);
 	L->autonym = L->name[k];
 	pg_release(&p);
 }

@@ -125,7 +125,7 @@ test_expect_success 'the update line: month names from the catalog, a <time> ele
 	<p class="updated">Date de mise à jour du texte[NBSP]: <time datetime="2024-03-12">mars 2024</time></p>
 	<p class="updated">Last updated: <time datetime="2024-04">April 2024</time></p>
 	<p class="updated">تاريخ آخر تحديث للنص: <time datetime="2024-05">مايو 2024</time></p>
-	<p class="updated">Date de mise à jour du texte : <time datetime="2024-02">février 2024</time></p>
+	<p class="updated">Date de mise à jour du texte[NBSP]: <time datetime="2024-02">février 2024</time></p>
 	EOF
 	test_cmp expect actual
 '
@@ -177,8 +177,8 @@ test_expect_success 'a reviewer without role or affiliation: the sentence closes
 	export_links &&
 	lines o/fr/gamma.html "^<p>Merci" &&
 	cat >expect <<-\EOF &&
-	<p>Merci à Dr Jeanne Exemple, pour sa collaboration à cet article.</p>
-	<p>Merci à Prof. Paul Témoin (Institut de démonstration), pour sa collaboration à cet article.</p>
+	<p>Merci à Dr Jeanne Exemple pour sa collaboration à cet article.</p>
+	<p>Merci à Prof. Paul Témoin (Institut de démonstration) pour sa collaboration à cet article.</p>
 	<p>Merci à Dr Ana Modèle, radiologue, pour sa collaboration à cet article.</p>
 	EOF
 	test_cmp expect actual

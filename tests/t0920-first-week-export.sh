@@ -1,0 +1,164 @@
+#!/bin/sh
+# t0920-first-week-export: what a patient would read wrong on a page:
+# French spaces in an English fallback string, a stray comma in the
+# thanks line, "Translated by" on an original, a link of an article to
+# itself, code and emphasis spaced differently before a colon.
+. "$(dirname "$0")/lib.sh"
+
+# nbsp FILE: the file with U+00A0 as [NBSP] and U+202F as [NNBSP].
+nbsp() {
+	sed "s/$(printf '\302\240')/[NBSP]/g; s/$(printf '\342\200\257')/[NNBSP]/g" "$1"
+}
+
+test_expect_success 'an English fallback string gets no French spaces on a French page' '
+	make_corpus "fr en" &&
+	write_article a/fr.md <<-\EOF &&
+	---
+	id: a
+	lang: fr
+	title: Titre
+	updated: 2024-01
+	reviewers:
+	  - name: Jean Dupont
+	---
+	Un paragraphe.
+	EOF
+	folio export --to text >/dev/null 2>&1 &&
+	nbsp out/text/fr/a.txt >actual &&
+	grep -Fx "Updated: January 2024" actual &&
+	mkdir _strings &&
+	echo "updated_on: \"Mis à jour : {date}\"" >_strings/fr.yaml &&
+	folio export --to text >/dev/null 2>&1 &&
+	nbsp out/text/fr/a.txt >actual &&
+	grep -Fx "Mis à jour[NBSP]: January 2024" actual
+'
+
+test_expect_success 'the thanks line closes up around a missing role and affiliation' '
+	make_corpus "fr en" &&
+	mkdir _strings &&
+	echo "thanks: \"Merci à {name}, {role} ({affiliation}), pour sa relecture.\"" >_strings/fr.yaml &&
+	write_article a/fr.md <<-\EOF &&
+	---
+	id: a
+	lang: fr
+	title: Titre
+	updated: 2024-01
+	reviewers:
+	  - name: Jean Dupont
+	  - name: Ana Modèle
+	    affiliation: CHU
+	  - name: Paul Témoin
+	    role: oncologue
+	---
+	Un paragraphe.
+	EOF
+	folio export --to html >/dev/null 2>&1 &&
+	grep "^<p>Merci" out/html/fr/a.html >actual &&
+	cat >expect <<-\EOF &&
+	<p>Merci à Jean Dupont pour sa relecture.</p>
+	<p>Merci à Ana Modèle (CHU) pour sa relecture.</p>
+	<p>Merci à Paul Témoin, oncologue, pour sa relecture.</p>
+	EOF
+	test_cmp expect actual
+'
+
+test_expect_success 'a joint word before a missing value goes with it' '
+	make_corpus "fr en" &&
+	mkdir _strings &&
+	echo "thanks: \"Merci à {name}, {role} à {affiliation}, pour sa relecture.\"" >_strings/fr.yaml &&
+	write_article a/fr.md <<-\EOF &&
+	---
+	id: a
+	lang: fr
+	title: Titre
+	updated: 2024-01
+	reviewers:
+	  - name: Jean Dupont
+	    role: oncologue
+	---
+	Un paragraphe.
+	EOF
+	folio export --to text >/dev/null 2>&1 &&
+	grep -F "Merci" out/text/fr/a.txt >actual &&
+	echo "Merci à Jean Dupont, oncologue, pour sa relecture." >expect &&
+	test_cmp expect actual
+'
+
+test_expect_success 'translators on an original: no "Translated by"; on a translation: yes' '
+	make_corpus "fr en" &&
+	write_article a/fr.md <<-\EOF &&
+	---
+	id: a
+	lang: fr
+	title: Titre
+	updated: 2024-01
+	status: draft
+	translators: [Jean Dupont]
+	---
+	Un paragraphe.
+	EOF
+	write_article a/en.md <<-\EOF &&
+	---
+	id: a
+	lang: en
+	title: Title
+	updated: 2024-01
+	status: draft
+	translators: [Ann Sample]
+	translated_from: {lang: fr, updated: 2024-01}
+	---
+	A paragraph.
+	EOF
+	folio export --to html --include-drafts >/dev/null 2>&1 &&
+	! grep -F "Translated by" out/html/fr/a.html &&
+	! grep -F "Jean Dupont" out/html/fr/a.html &&
+	grep -F "Translated by Ann Sample" out/html/en/a.html &&
+	! grep -F "Translated by Ann Sample," out/html/en/a.html
+'
+
+test_expect_success 'an article related to itself is not linked to itself' '
+	make_corpus "fr en" &&
+	write_article a/fr.md <<-\EOF &&
+	---
+	id: a
+	lang: fr
+	title: Premier
+	updated: 2024-01
+	status: draft
+	related: [a, b]
+	---
+	Un paragraphe.
+	EOF
+	write_article b/fr.md <<-\EOF &&
+	---
+	id: b
+	lang: fr
+	title: Second
+	updated: 2024-01
+	status: draft
+	---
+	Un paragraphe.
+	EOF
+	folio export --to html --include-drafts >/dev/null 2>&1 &&
+	grep -F "href=\"b.html\"" out/html/fr/a.html &&
+	! grep -F "<a href=\"a.html\"" out/html/fr/a.html
+'
+
+test_expect_success 'code and emphasis before a colon get the same French space' '
+	make_corpus "fr en" &&
+	write_article a/fr.md <<-\EOF &&
+	---
+	id: a
+	lang: fr
+	title: Titre
+	updated: 2024-01
+	status: draft
+	---
+	La commande `ls`: liste. Le mot *liste*: liste. Le module `std`::vector.
+	EOF
+	folio export --to html --include-drafts >/dev/null 2>&1 &&
+	nbsp out/html/fr/a.html >actual &&
+	grep -F "<code>ls</code>[NBSP]: liste. Le mot <em>liste</em>[NBSP]: liste. Le module <code>std</code>::vector." actual
+'
+
+test_done
