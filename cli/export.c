@@ -187,6 +187,9 @@ struct xlang {
 	const char *sentence[6];
 	enum typo_lang sentence_typo[6];
 	struct ynode *autonym;	/* its own name */
+	/* the language that name is written in: this one, or the source
+	 * language's when only the source catalog names it */
+	size_t autonym_lang;
 	char *dir;		/* output directory of its pages, or NULL; owned */
 	int fresh;		/* dir was empty before this run wrote in it */
 	/*
@@ -1964,6 +1967,10 @@ static struct ynode *index_data(struct pg *p)
 		set_cstr(p, item, "dir", x->langs[k].rtl ? "rtl" : "ltr");
 		put(p, item, "name", x->langs[p->lang].name[k]);
 		put(p, item, "autonym", x->langs[k].autonym);
+		set_cstr(p, item, "autonym_lang",
+			 x->langs[x->langs[k].autonym_lang].code);
+		set_cstr(p, item, "autonym_dir",
+			 x->langs[x->langs[k].autonym_lang].rtl ? "rtl" : "ltr");
 		buf_reset(&p->t2);
 		if (k == p->lang)
 			buf_adds(&p->t2, f_index);
@@ -3961,6 +3968,9 @@ static void prepare_lang(struct export *x, size_t k)
 		L->sentence[i] = cat_str_typo(x, k, sentence_keys[i],
 					      &L->sentence_typo[i]);
 	L->autonym = L->name[k];
+	L->autonym_lang = usable_str(ymap_get(ymap_get(cat_root(x, k),
+						      "language_names"), L->code)) ||
+			  !cat_sub(x, k, "language_names", L->code) ? k : x->src;
 	pg_release(&p);
 }
 

@@ -748,10 +748,10 @@ static void link_open(struct html *h, const MD_SPAN_A_DETAIL *a)
 		put(h, "<a href=\"");
 		escape_url(h->out, l->href.buf, l->href.len);
 		put(h, "\"");
+		/* hreflang only: the link text is the author's, in the
+		 * page's language, not in the language of the target */
 		if (hreflang) {
 			put(h, " hreflang=\"");
-			escape_html(h->out, hreflang, strlen(hreflang));
-			put(h, "\" lang=\"");
 			escape_html(h->out, hreflang, strlen(hreflang));
 			put(h, "\"");
 		}

@@ -54,7 +54,7 @@ test_expect_success 'article: links go to the same language, else to the origina
 	export_links &&
 	lines o/en/alpha.html "^<p>See" &&
 	cat >expect <<-\EOF &&
-	<p>See <a href="beta-en.html">beta</a> and <a href="../fr/gamma.html#detail" hreflang="fr" lang="fr">gamma</a>.</p>
+	<p>See <a href="beta-en.html">beta</a> and <a href="../fr/gamma.html#detail" hreflang="fr">gamma</a>.</p>
 	EOF
 	test_cmp expect actual &&
 	lines o/fr/alpha.html "^<p>Voir" &&
@@ -306,7 +306,7 @@ test_expect_success 'the index: a menu of the languages in their own names' '
 	<ul>
 	<li><a href="../fr/index.html" hreflang="fr" lang="fr" dir="ltr">français</a></li>
 	<li><span lang="en" dir="ltr" aria-current="page">English</span></li>
-	<li><a href="../de/index.html" hreflang="de" lang="de" dir="ltr">allemand</a></li>
+	<li><a href="../de/index.html" hreflang="de" lang="fr" dir="ltr">allemand</a></li>
 	<li><a href="../ar/index.html" hreflang="ar" lang="ar" dir="rtl">العربية</a></li>
 	</ul>
 	</nav>

@@ -161,4 +161,35 @@ test_expect_success 'code and emphasis before a colon get the same French space'
 	grep -F "<code>ls</code>[NBSP]: liste. Le mot <em>liste</em>[NBSP]: liste. Le module <code>std</code>::vector." actual
 '
 
+test_expect_success 'a link to another language: hreflang, and lang only on text in it' '
+	make_corpus "fr de" &&
+	mkdir _strings &&
+	printf "language_names: {fr: français, de: allemand}\n" >_strings/fr.yaml &&
+	write_article a/fr.md <<-\EOF &&
+	---
+	id: a
+	lang: fr
+	title: Original
+	updated: 2024-01
+	status: draft
+	---
+	Un paragraphe.
+	EOF
+	write_article b/de.md <<-\EOF &&
+	---
+	id: b
+	lang: de
+	title: Deutsch
+	updated: 2024-01
+	status: draft
+	related: [a]
+	---
+	Siehe [den Text](article:a).
+	EOF
+	folio export --to html --include-drafts >/dev/null 2>&1 &&
+	grep -F "Siehe <a href=\"../fr/a.html\" hreflang=\"fr\">den Text</a>." out/html/de/b.html &&
+	grep -F "<a href=\"../fr/a.html\" hreflang=\"fr\" lang=\"fr\"" out/html/de/b.html &&
+	grep -F "<a href=\"../de/index.html\" hreflang=\"de\" lang=\"fr\" dir=\"ltr\">allemand</a>" out/html/fr/index.html
+'
+
 test_done
