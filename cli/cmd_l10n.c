@@ -204,6 +204,27 @@ static int parse_check(const char *s, int *bits)
 	return 0;
 }
 
+/* Is s a comma-separated list of state names and nothing else? */
+static int check_names_only(const char *s, int *bits)
+{
+	const char *p = s;
+
+	*bits = 0;
+	while (*p) {
+		const char *comma = strchr(p, ',');
+		size_t n = comma ? (size_t)(comma - p) : strlen(p), i;
+
+		for (i = 0; i < ARRAY_SIZE(check_names); i++)
+			if (memeq(p, n, check_names[i].name))
+				break;
+		if (i == ARRAY_SIZE(check_names))
+			return 0;
+		*bits |= check_names[i].bit;
+		p += n + (comma ? 1 : 0);
+	}
+	return *bits != 0;
+}
+
 /* The --check states found, as bits. */
 static int failing(const struct view *v)
 {
@@ -1363,6 +1384,24 @@ int cmd_l10n(int argc, const char **argv, const struct global_opts *g)
 	}
 	if (parse_check(check, &v.check) < 0)
 		goto out;
+	/* "-o -" is the standard output, as everywhere else */
+	if (output && !strcmp(output, "-"))
+		output = NULL;
+	/*
+	 * "--check stale": an optional value must follow '=', so "stale"
+	 * came as a PATH.  When no such file exists but it names states,
+	 * say what was meant rather than "cannot open".
+	 */
+	if (check && !*check && nargs && access(argv[first], F_OK) < 0) {
+		int bits;
+
+		if (check_names_only(argv[first], &bits)) {
+			fprintf(stderr, "folio: no file '%s': to limit --check to "
+				"those states, write --check=%s\n", argv[first],
+				argv[first]);
+			goto out;
+		}
+	}
 	if (corpus_open(&c, nargs ? argv[first] : NULL, jobs, &d) < 0 ||
 	    corpus_select(&c, argv + first, nargs, &d) < 0) {
 		ret = print_corpus_errors(&d);
