@@ -1242,7 +1242,9 @@ static void render_html(const struct view *v, struct buf *b)
 		 "content=\"width=device-width, initial-scale=1\">\n"
 		 "<title>Translation status</title>\n<style>\n");
 	buf_adds(b, html_style);
-	buf_adds(b, "</style>\n</head>\n<body>\n<h1>Translation status</h1>\n");
+	/* landmarks: a screen reader goes to the main content directly */
+	buf_adds(b, "</style>\n</head>\n<body>\n<main>\n"
+		 "<h1>Translation status</h1>\n");
 	buf_addf(b, "<p class=\"lead\">The state on %s of ", day);
 	add_plural(b, nart, "article", "articles");
 	buf_adds(b, " in every language. Each article is written in one language "
@@ -1310,7 +1312,7 @@ static void render_html(const struct view *v, struct buf *b)
 	}
 	buf_adds(b, "</tbody>\n</table>\n");
 	html_strings(v, b);
-	buf_adds(b, "<footer>Made by <span class=\"code\">folio l10n</span>. "
+	buf_adds(b, "</main>\n<footer>Made by <span class=\"code\">folio l10n</span>. "
 		 "After updating a translation, run <span class=\"code\">folio "
 		 "stamp FILE</span> to mark it up to date.</footer>\n"
 		 "</body>\n</html>\n");

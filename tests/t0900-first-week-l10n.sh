@@ -91,4 +91,23 @@ test_expect_success 'stamp --dry-run warns of a shorter translation as the real 
 	test_cmp expect-err err
 '
 
+test_expect_success 'the html dashboard has one main landmark around its content' '
+	make_corpus "fr en" &&
+	art a/fr.md a fr 2024-01 &&
+	folio l10n --format html -o status.html 2>err &&
+	grep -c "<main>" status.html >count &&
+	echo 1 >expect-count &&
+	test_cmp expect-count count &&
+	sed -n "/<body>/,/<\/body>/p" status.html >body &&
+	sed -n 2p body >second &&
+	echo "<main>" >expect-second &&
+	test_cmp expect-second second &&
+	grep -B1 "^<footer>" body | head -n 1 >before-footer &&
+	echo "</main>" >expect-before &&
+	test_cmp expect-before before-footer &&
+	if command -v java >/dev/null && test -f "$SRC/node_modules/vnu-jar/build/dist/vnu.jar"; then
+		java -jar "$SRC/node_modules/vnu-jar/build/dist/vnu.jar" --errors-only status.html
+	fi
+'
+
 test_done
