@@ -246,6 +246,9 @@ static int load_config(struct corpus *c, struct diag_list *d)
 			buf_addc(&u, '/');
 		cfg->base_url = buf_detach(&u, NULL);
 	}
+	n = ymap_get(root, "book_id");
+	if (n && ynode_str(n))
+		cfg->book_id = xstrdup(n->str);
 	n = ymap_get(root, "schema");
 	if (n) {
 		struct buf p = BUF_INIT;
@@ -1015,6 +1018,7 @@ void corpus_release(struct corpus *c)
 	free(c->cfg.source_language);
 	free(c->cfg.schema);
 	free(c->cfg.base_url);
+	free(c->cfg.book_id);
 	if (c->article_schema)
 		schema_free(c->article_schema);
 	if (c->strings_schema)

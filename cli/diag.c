@@ -53,6 +53,7 @@ const struct rule_info rule_table[R__COUNT] = {
 	[R_TRANSLATION_DATE] = { "translation-date", SEV_WARNING, "a translation's 'updated' before its translated_from.updated" },
 	[R_TRANSLATORS_ORIGINAL] = { "translators-original", SEV_WARNING, "'translators' on an article that is not a translation" },
 	[R_RELATED_SELF] = { "related-self", SEV_WARNING, "an article that lists itself in 'related'" },
+	[R_SVG_UNSAFE] = { "svg-unsafe", SEV_ERROR, "an SVG image with a script or a reference outside it, refused for an e-book" },
 };
 
 int rule_by_id(const char *id)

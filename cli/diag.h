@@ -62,6 +62,7 @@ enum rule {
 	R_TRANSLATION_DATE,	/* a translation dated before what it renders */
 	R_TRANSLATORS_ORIGINAL,	/* translators: on an original */
 	R_RELATED_SELF,		/* an article in its own related list */
+	R_SVG_UNSAFE,		/* an e-book's SVG with a script or a remote reference */
 	R__COUNT
 };
 

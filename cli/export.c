@@ -50,6 +50,7 @@
 #include "pool.h"
 #include "render.h"
 #include "slugs.h"
+#include "svgcheck.h"
 #include "typo.h"
 #include "util.h"
 #include "yaml_tree.h"
@@ -261,6 +262,9 @@ struct export {
 	/* text: --width, --encoding (probed once), --translit */
 	unsigned width;
 	struct encoding enc;
+	/* the books' identifiers were made from the directory's name only
+	 * (no book_id, no base_url): said once */
+	int said_book_id;
 	/* SOURCE_DATE_EPOCH, or -1: the time a book says it was modified */
 	long long epoch;
 };
@@ -2810,6 +2814,10 @@ static int resolve_image(void *vctx, const char *src, size_t n,
 	if (stat(fs, &st) < 0 || !S_ISREG(st.st_mode) || !realpath(fs, real) ||
 	    strncmp(real, x->c.root_abs, rootlen) != 0 || real[rootlen] != '/')
 		goto out;
+	/* an image that runs a script or fetches a file has no place in a
+	 * book: an error, and the page is not exported */
+	if (!strcmp(type, "image/svg+xml") && svg_check_file(fs, &ic->j->d) < 0)
+		goto out;
 	buf_addf(&name, "images/%s", path.buf);
 	for (i = 0; i < ic->j->nimg; i++)
 		if (!strcmp(ic->j->img[i].name, name.buf))
@@ -3759,13 +3767,26 @@ static int epub_files(struct export *x, size_t k, struct diag_list *d,
 	}
 	book_modified(x, v, n, modified);
 	/* the same corpus and language, the same book, wherever it is built */
-	if (x->c.cfg.base_url) {
+	if (x->c.cfg.book_id) {
+		buf_addf(&seed, "urn:folio:book:%s:%s", x->c.cfg.book_id, L->code);
+	} else if (x->c.cfg.base_url) {
 		buf_addf(&seed, "%s%s/", x->c.cfg.base_url, L->code);
 	} else {
 		const char *base = strrchr(x->c.root_abs, '/');
 
 		buf_addf(&seed, "urn:folio:%s:%s", base ? base + 1 : x->c.root_abs,
 			 L->code);
+		if (!x->said_book_id++) {
+			char *cfg = corpus_path(&x->c, "folio.yaml");
+
+			diag_sev(d, R_CONFIG, SEV_WARNING, cfg, 0, 0, NULL,
+				 "neither 'book_id' nor 'base_url' is set: the "
+				 "e-books' dc:identifier is made from the directory "
+				 "name '%s' alone, which another corpus may share; "
+				 "set 'book_id'",
+				 base ? base + 1 : x->c.root_abs);
+			free(cfg);
+		}
 	}
 	epub_identifier(&id, seed.buf);
 	buf_addf(&title, "%s (%s)", L->label[L_INDEX]->str, L->autonym->str);
@@ -3908,7 +3929,8 @@ static void keep_diags(const struct export *x, struct diag_list *all,
 	for (i = 0; i < all->n; i++) {
 		struct diag *g = &all->v[i];
 		long j = g->file ? article_by_path(c, g->file) : -1;
-		int show = g->severity == SEV_ERROR;
+		/* warnings are validate's, but those of the run's config */
+		int show = g->severity == SEV_ERROR || g->rule == R_CONFIG;
 
 		if (show && j >= 0) {
 			const struct article_meta *m = &c->articles[j];
@@ -4015,21 +4037,28 @@ static void export_release(struct export *x)
 	corpus_release(&x->c);
 }
 
+/* 9999-12-31T23:59:59Z: the last time a dcterms:modified can write */
+#define EPOCH_MAX 253402300799LL
+
 /*
  * SOURCE_DATE_EPOCH (reproducible-builds.org): seconds since 1970 as
- * decimal digits; -1 when unset or not that.
+ * decimal digits, up to EPOCH_MAX; -1 when unset or empty, -2 when it is
+ * anything else (a build asked to be reproducible must not go on with
+ * the clock or a year of five digits).
  */
 static long long source_date_epoch(void)
 {
 	const char *s = getenv("SOURCE_DATE_EPOCH");
 	long long v = 0;
 
-	if (!s || !*s || strlen(s) > 15)
+	if (!s || !*s)
 		return -1;
 	for (; *s; s++) {
 		if (*s < '0' || *s > '9')
-			return -1;
+			return -2;
 		v = v * 10 + (*s - '0');
+		if (v > EPOCH_MAX)
+			return -2;
 	}
 	return v;
 }
@@ -4137,6 +4166,13 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 		x.enc.utf8 = 1;
 	}
 	x.epoch = source_date_epoch();
+	if (x.epoch == -2) {
+		fprintf(stderr, "folio: SOURCE_DATE_EPOCH must be seconds since "
+			"1970, from 0 to %lld (9999-12-31), got '%s'\n",
+			EPOCH_MAX, getenv("SOURCE_DATE_EPOCH"));
+		r->usage_error = 1;
+		goto out;
+	}
 	x.yes = ynode_bool(&x.arena, 1);
 	x.no = ynode_bool(&x.arena, 0);
 	x.null = ynode_new(&x.arena, Y_NULL);

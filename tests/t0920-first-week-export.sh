@@ -192,4 +192,94 @@ test_expect_success 'a link to another language: hreflang, and lang only on text
 	grep -F "<a href=\"../de/index.html\" hreflang=\"de\" lang=\"fr\" dir=\"ltr\">allemand</a>" out/html/fr/index.html
 '
 
+# one_page: a corpus of one French draft showing $1 as an image.
+one_page() {
+	make_corpus "fr en" &&
+	echo "book_id: urn:folio:test" >>folio.yaml &&
+	write_article a/fr.md <<-EOF
+	---
+	id: a
+	lang: fr
+	title: Titre
+	updated: 2024-01
+	status: draft
+	---
+	![Un schéma]($1)
+	EOF
+}
+
+test_expect_success 'an SVG with a script is refused for an e-book, at its line' '
+	one_page s.svg &&
+	printf "<svg xmlns=\"http://www.w3.org/2000/svg\">\n<rect width=\"1\" height=\"1\"/>\n<script>alert(1)</script>\n</svg>\n" >a/s.svg &&
+	folio export --to xhtml --include-drafts >stdout 2>err; echo $? >status &&
+	expect_status 1 &&
+	grep -F "a/s.svg:3:1: error: SVG image refused for an e-book: it holds a <script> element; the pages that show it are not exported [svg-unsafe]" err &&
+	test ! -e out/xhtml/fr/EPUB/images/a/s.svg
+'
+
+test_expect_success 'an SVG with an event attribute or a remote reference is refused' '
+	one_page s.svg &&
+	printf "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"x()\"/>\n" >a/s.svg &&
+	folio export --to xhtml --include-drafts >stdout 2>err; echo $? >status &&
+	expect_status 1 &&
+	grep -F "it holds a script in the attribute '\''onload'\''" err &&
+	printf "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">\n<image xlink:href=\"https://example.org/x.png\" width=\"1\" height=\"1\"/></svg>\n" >a/s.svg &&
+	folio export --to xhtml --include-drafts >stdout 2>err; echo $? >status &&
+	expect_status 1 &&
+	grep -F "a/s.svg:2:1: error: SVG image refused for an e-book: it holds a reference outside the image ('\''https://example.org/x.png'\'')" err &&
+	printf "<svg xmlns=\"http://www.w3.org/2000/svg\"><style>@import url(https://x.org/a.css);</style></svg>\n" >a/s.svg &&
+	folio export --to xhtml --include-drafts >stdout 2>err; echo $? >status &&
+	expect_status 1 &&
+	grep -F "a stylesheet that loads from outside the image (@import)" err
+'
+
+test_expect_success 'a plain SVG, with inner references, goes into the book' '
+	one_page s.svg &&
+	printf "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\"><defs><rect id=\"r\" width=\"1\" height=\"1\" style=\"fill:url(#g)\"/></defs><use xlink:href=\"#r\"/></svg>\n" >a/s.svg &&
+	folio export --to xhtml --include-drafts >stdout 2>err; echo $? >status &&
+	expect_status 0 &&
+	cmp a/s.svg out/xhtml/fr/EPUB/images/a/s.svg
+'
+
+test_expect_success 'book_id makes the identifier; without it nor base_url, a warning' '
+	one_page x.png &&
+	folio export --to xhtml --include-drafts >stdout 2>err &&
+	grep -o "urn:uuid:[0-9a-f-]*" out/xhtml/fr/EPUB/package.opf >id1 &&
+	! grep -F "book_id" err &&
+	sed "/book_id/d" folio.yaml >tmp && mv tmp folio.yaml &&
+	folio export --to xhtml --include-drafts >stdout 2>err &&
+	grep -o "urn:uuid:[0-9a-f-]*" out/xhtml/fr/EPUB/package.opf >id2 &&
+	! test_cmp id1 id2 >/dev/null &&
+	grep -F "folio.yaml: warning: neither '\''book_id'\'' nor '\''base_url'\'' is set" err &&
+	echo "book_id: urn:folio:other" >>folio.yaml &&
+	folio export --to xhtml --include-drafts >stdout 2>err &&
+	grep -o "urn:uuid:[0-9a-f-]*" out/xhtml/fr/EPUB/package.opf >id3 &&
+	! test_cmp id1 id3 >/dev/null
+'
+
+test_expect_success 'SOURCE_DATE_EPOCH out of range or not digits: exit 2, nothing written' '
+	one_page x.png &&
+	SOURCE_DATE_EPOCH=253402300800 folio export --to xhtml --include-drafts >stdout 2>err; echo $? >status &&
+	expect_status 2 &&
+	grep -F "folio: SOURCE_DATE_EPOCH must be seconds since 1970, from 0 to 253402300799 (9999-12-31), got '\''253402300800'\''" err &&
+	test ! -e out &&
+	SOURCE_DATE_EPOCH=1e9 folio export --to xhtml --include-drafts >stdout 2>err; echo $? >status &&
+	expect_status 2 &&
+	SOURCE_DATE_EPOCH=253402300799 folio export --to xhtml --include-drafts >stdout 2>err; echo $? >status &&
+	expect_status 0 &&
+	grep -F "<meta property=\"dcterms:modified\">9999-12-31T23:59:59Z</meta>" out/xhtml/fr/EPUB/package.opf
+'
+
+test_expect_success 'base_url with a query or a fragment is refused' '
+	make_corpus "fr en" &&
+	echo "base_url: https://example.org/site?lang=fr" >>folio.yaml &&
+	folio validate >stdout 2>err; echo $? >status &&
+	expect_status 2 &&
+	grep -F "folio.yaml:3:11: error: '\''base_url'\'' must be an http or https URL without a query or fragment" stdout &&
+	make_corpus "fr en" &&
+	echo "base_url: https://example.org/#top" >>folio.yaml &&
+	folio validate >stdout 2>err; echo $? >status &&
+	expect_status 2
+'
+
 test_done
