@@ -140,4 +140,32 @@ test_expect_success '-q hides the notes of silenced rules, not the errors' '
 	grep -F "folio: note: rule '\''raw-html'\'' is silenced by '\''ignore'\'' in folio.yaml" err
 '
 
+test_expect_success 'a source URL with accents (an IRI) passes, and is percent-encoded in the page' '
+	make_corpus "fr en" &&
+	write_article a/fr.md <<-\EOF &&
+	---
+	id: a
+	lang: fr
+	title: Titre
+	updated: 2024-01
+	status: draft
+	sources:
+	  - title: Immunothérapie
+	    url: https://fr.wikipedia.org/wiki/Immunothérapie
+	  - title: Espace
+	    url: https://example.org/a b
+	---
+	Un paragraphe.
+	EOF
+	validate &&
+	expect_status 1 &&
+	echo "a/fr.md:11:10: error: '\''url'\'' must be an absolute IRI (a URI that may hold letters such as é), got '\''https://example.org/a b'\'' [schema]" >expect &&
+	test_cmp expect actual &&
+	sed "/Espace/,/a b/d" a/fr.md >tmp && mv tmp a/fr.md &&
+	validate &&
+	expect_status 0 &&
+	folio export --to html --include-drafts >/dev/null 2>&1 &&
+	grep -F "<a href=\"https://fr.wikipedia.org/wiki/Immunoth%C3%A9rapie\">Immunothérapie</a>" out/html/fr/a.html
+'
+
 test_done
