@@ -168,4 +168,39 @@ test_expect_success 'a source URL with accents (an IRI) passes, and is percent-e
 	grep -F "<a href=\"https://fr.wikipedia.org/wiki/Immunoth%C3%A9rapie\">Immunothérapie</a>" out/html/fr/a.html
 '
 
+test_expect_success 'a value with ": " unquoted: the message says to quote it' '
+	make_corpus "fr en" &&
+	write_article a/fr.md <<-\EOF &&
+	---
+	id: a
+	lang: fr
+	title: Immunothérapie : comment ?
+	updated: 2024-01
+	---
+	Un paragraphe.
+	EOF
+	validate &&
+	expect_status 1 &&
+	echo "a/fr.md:4:23: error: malformed yaml: mapping values are not allowed in this context (a value that holds '\'': '\'' must be quoted: key: \"a value : like this\") [yaml-syntax]" >expect &&
+	test_cmp expect actual
+'
+
+test_expect_success 'an unclosed quote is reported where it opened' '
+	make_corpus "fr en" &&
+	write_article a/fr.md <<-\EOF &&
+	---
+	id: a
+	lang: fr
+	title: "Immunothérapie
+	updated: 2024-01
+	status: draft
+	---
+	Un paragraphe.
+	EOF
+	validate &&
+	expect_status 1 &&
+	echo "a/fr.md:4:8: error: malformed yaml: the quoted value that starts here has no closing quote (found unexpected end of stream while scanning a quoted scalar) [yaml-syntax]" >expect &&
+	test_cmp expect actual
+'
+
 test_done
