@@ -83,4 +83,18 @@ test_expect_success 'a path named like a state still works when it exists' '
 	grep -F "missing   stale/en.md" actual
 '
 
+test_expect_success 'the README'\''s stamp example names a translation of the sample corpus' '
+	sed -n "s/^folio -C articles stamp \([^ ]*\) .*/\1/p" "$SRC/README.md" >path &&
+	test -s path &&
+	cp -R "$SRC/articles" . &&
+	(cd articles && folio stamp --dry-run "$(cat ../path)") >out 2>err; echo $? >status &&
+	expect_status 0 &&
+	grep -F "$(cat path): " out
+'
+
+test_expect_success 'the README says where the conformance suites come from' '
+	grep -F "../shared/conformance/" "$SRC/README.md" &&
+	grep -F "CONFORMANCE_DIR=" "$SRC/README.md"
+'
+
 test_done
