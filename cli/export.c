@@ -37,6 +37,7 @@
 #include "atomic.h"
 #include "buf.h"
 #include "checks.h"
+#include "collate.h"
 #include "corpus.h"
 #include "date.h"
 #include "diag.h"
@@ -1786,61 +1787,11 @@ static void index_links(struct pg *p, struct ynode *d)
 	set_label(p, d, L_INDEX);
 }
 
-/* A sort key that ignores case and accents, the same in any locale. */
+/* A sort key that ignores case, accents and punctuation, the same in
+ * any locale (collate.h). */
 char *export_sort_key(const char *s)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	utf8proc_uint8_t *out = NULL;
-	size_t i = 0, j = 0;
-	char *k;
-
-	if (!s)
-		return xstrdup("");
-	/*
-	 * Printable ASCII (case folding lowers the letters, nothing else),
-	 * accented Latin and Arabic as heading ids read them: most titles
-	 * without utf8proc.  The key is never longer than the title.
-	 */
-	k = xmalloc(strlen(s) + 1);
-	while (u[i]) {
-		char c = (char)u[i];
-		unsigned cp;
-
-		if (u[i] >= 0x20 && u[i] < 0x7F) {
-			k[j++] = c >= 'A' && c <= 'Z' ? c + 'a' - 'A' : c;
-			i++;
-			continue;
-		}
-		if (u[i] < 0xC2 || u[i] > 0xDF || (u[i + 1] & 0xC0) != 0x80)
-			break;
-		cp = ((u[i] & 0x1Fu) << 6) | (u[i + 1] & 0x3Fu);
-		switch (render_fold2(cp, &c)) {
-		case 1:
-			k[j++] = c;
-			break;
-		case 2:
-			k[j++] = s[i];
-			k[j++] = s[i + 1];
-			break;
-		case 0:
-			break;
-		default:
-			goto slow;
-		}
-		i += 2;
-	}
-	if (!u[i]) {
-		k[j] = '\0';
-		return k;
-	}
-slow:
-	free(k);
-	if (utf8proc_map(u, -1, &out,
-			 UTF8PROC_NULLTERM | UTF8PROC_COMPOSE |
-			 UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
-			 UTF8PROC_COMPAT) < 0)
-		return xstrdup(s);
-	return (char *)out;
+	return collate_key(s);
 }
 
 struct entry {

@@ -282,4 +282,28 @@ test_expect_success 'base_url with a query or a fragment is refused' '
 	expect_status 2
 '
 
+test_expect_success 'the index sorts Œ, Æ, Ł and « » among the letters, and ids fold them' '
+	make_corpus "fr en" &&
+	n=0 &&
+	for t in "Zona" "Œdème" "« Dialogue »" "Ærosol" "Łódź" "Cancer" "Oreille"; do
+		n=$((n + 1)) &&
+		printf -- "---\nid: a%s\nlang: fr\ntitle: \"%s\"\nupdated: 2024-01\nstatus: draft\n---\n## %s\n" "$n" "$t" "$t" >a$n.md || return 1
+	done &&
+	folio export --to html --include-drafts >/dev/null 2>&1 &&
+	nbsp out/html/fr/index.html >index &&
+	sed -n "s/.*<a href=\"a[0-9]*.html\"[^>]*>\([^<]*\)<.*/\1/p" index >actual &&
+	cat >expect <<-\EOF &&
+	Ærosol
+	Cancer
+	«[NBSP]Dialogue[NBSP]»
+	Łódź
+	Œdème
+	Oreille
+	Zona
+	EOF
+	test_cmp expect actual &&
+	grep -F "<h2 id=\"oedeme\">" out/html/fr/a2.html &&
+	grep -F "<h2 id=\"lodz\">" out/html/fr/a5.html
+'
+
 test_done
