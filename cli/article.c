@@ -538,6 +538,9 @@ void article_meta_fill(struct article_meta *m, const struct article *a)
 		m->tf_lang_pos = pos_of(n);
 		date_of(ymap_get(tf, "updated"), &m->tf_updated, &m->tf_updated_pos);
 	}
+	n = ymap_get(fm, "translators");
+	if (n)
+		m->translators_pos = pos_of(ymap_pair(fm, "translators")->key);
 	rel = ymap_get(fm, "related");
 	if (rel && rel->type != Y_SEQ)
 		rel = NULL;
@@ -598,6 +601,16 @@ static const char *field(const struct ynode *map, const char *key)
 	return n && n->type == Y_STRING ? n->str : "";
 }
 
+/* Does the string s hold something besides white space?  A name of
+ * spaces names no one. */
+static int blank(const char *s)
+{
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return 0;
+	return 1;
+}
+
 /* What keep_layout() counts, then fills. */
 struct keep_counts {
 	const struct ynode *rv, *tr, *src;	/* reviewers, translators, sources */
@@ -619,14 +632,16 @@ static size_t keep_layout(const struct ynode *fm, char *block,
 
 	if (!block) {
 		n->rv = ymap_get(fm, "reviewers");
-		n->tr = ymap_get(fm, "translators");
+		/* an original was not translated by anyone: no credit */
+		n->tr = ymap_get(fm, "translated_from") ?
+			ymap_get(fm, "translators") : NULL;
 		n->src = ymap_get(fm, "sources");
 		n->nr = n->nt = n->ns = 0;
 		for (i = 0; n->rv && n->rv->type == Y_SEQ && i < n->rv->n; i++)
-			n->nr += *field(n->rv->items[i], "name") != '\0';
+			n->nr += !blank(field(n->rv->items[i], "name"));
 		for (i = 0; n->tr && n->tr->type == Y_SEQ && i < n->tr->n; i++)
 			n->nt += n->tr->items[i]->type == Y_STRING &&
-				 n->tr->items[i]->len;
+				 !blank(n->tr->items[i]->str);
 		for (i = 0; n->src && n->src->type == Y_SEQ && i < n->src->n; i++)
 			n->ns += *field(n->src->items[i], "title") != '\0';
 	}
@@ -656,7 +671,7 @@ static size_t keep_layout(const struct ynode *fm, char *block,
 		struct keep_person dummy, *p = k ? &k->reviewers[k->nreviewers] : &dummy;
 		const char *name = field(r, "name");
 
-		if (!*name)
+		if (blank(name))
 			continue;
 		KEEP_STR(p->name, name);
 		KEEP_STR(p->role, field(r, "role"));
@@ -667,7 +682,7 @@ static size_t keep_layout(const struct ynode *fm, char *block,
 	for (i = 0; tr && tr->type == Y_SEQ && i < tr->n; i++) {
 		const char *dummy, **t = k ? &k->translators[k->ntranslators] : &dummy;
 
-		if (tr->items[i]->type != Y_STRING || !tr->items[i]->len)
+		if (tr->items[i]->type != Y_STRING || blank(tr->items[i]->str))
 			continue;
 		KEEP_STR(*t, tr->items[i]->str);
 		if (k)

@@ -90,6 +90,7 @@ struct article_meta {
 	char *tf_lang;
 	struct date tf_updated;
 	struct pos tf_pos, tf_lang_pos, tf_updated_pos;
+	struct pos translators_pos;	/* its key; 0:0 when absent */
 
 	struct idref *related;
 	size_t nrelated;

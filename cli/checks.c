@@ -95,6 +95,11 @@ static void check_translation(struct corpus *c, struct diag_list *d,
 		return;
 	orig = corpus_original(c, m->id, &count);
 	if (!m->translated) {
+		if (m->translators_pos.line)
+			report(c, d, m, R_TRANSLATORS_ORIGINAL, m->translators_pos,
+			       "/translators", "'translators' on an original: "
+			       "it has no 'translated_from', so its pages "
+			       "credit no translator");
 		if (count > 1)
 			report(c, d, m, R_TRANSLATION_SOURCE, m->id_pos, "/id",
 			       "id '%s' has %zu originals: only one file may "
@@ -107,6 +112,16 @@ static void check_translation(struct corpus *c, struct diag_list *d,
 		       "'translated_from' names no original: no article "
 		       "'%s' without 'translated_from'", m->id);
 		return;
+	}
+	/* the page would show an older date than the version it renders */
+	if (m->updated.y && m->tf_updated.y &&
+	    date_cmp(m->updated, m->tf_updated) < 0) {
+		date_format(m->updated, a);
+		date_format(m->tf_updated, b);
+		report(c, d, m, R_TRANSLATION_DATE, m->updated_pos, "/updated",
+		       "'updated' is earlier than 'translated_from.updated': "
+		       "'%s' before '%s' (the page would show an older date "
+		       "than the version it renders)", a, b);
 	}
 	if (m->tf_lang && orig->lang && strcmp(m->tf_lang, orig->lang))
 		report(c, d, m, R_TRANSLATION_SOURCE, m->tf_lang_pos,
@@ -141,9 +156,15 @@ static void check_references(struct corpus *c, struct diag_list *d,
 	for (k = 0; k < m->nrelated; k++) {
 		char ptr[64];
 
+		snprintf(ptr, sizeof(ptr), "/related/%zu", k);
+		if (m->id && !strcmp(m->related[k].id, m->id)) {
+			report(c, d, m, R_RELATED_SELF, m->related[k].pos, ptr,
+			       "'related' names the article itself: '%s' (it "
+			       "is not linked)", m->id);
+			continue;
+		}
 		if (id_exists(c, m->related[k].id))
 			continue;
-		snprintf(ptr, sizeof(ptr), "/related/%zu", k);
 		report(c, d, m, R_RELATED_MISSING, m->related[k].pos, ptr,
 		       "'related' names an article that does not exist: '%s'",
 		       m->related[k].id);

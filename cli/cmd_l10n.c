@@ -204,6 +204,27 @@ static int parse_check(const char *s, int *bits)
 	return 0;
 }
 
+/* Is s a comma-separated list of state names and nothing else? */
+static int check_names_only(const char *s, int *bits)
+{
+	const char *p = s;
+
+	*bits = 0;
+	while (*p) {
+		const char *comma = strchr(p, ',');
+		size_t n = comma ? (size_t)(comma - p) : strlen(p), i;
+
+		for (i = 0; i < ARRAY_SIZE(check_names); i++)
+			if (memeq(p, n, check_names[i].name))
+				break;
+		if (i == ARRAY_SIZE(check_names))
+			return 0;
+		*bits |= check_names[i].bit;
+		p += n + (comma ? 1 : 0);
+	}
+	return *bits != 0;
+}
+
 /* The --check states found, as bits. */
 static int failing(const struct view *v)
 {
@@ -401,11 +422,13 @@ static void text_article(const struct view *v, const struct l10n_article *a,
 		add_date(out, cell->m->tf_updated);
 		buf_adds(out, ", original updated ");
 		add_date(out, o->updated);
-		buf_addf(out, " (%d month%s behind), ", cell->months_behind,
-			 cell->months_behind == 1 ? "" : "s");
+		l10n_behind_phrase(out, cell);
+		buf_adds(out, "), ");
 		add_plural(out, o->words, "word", "words");
 		break;
 	case L10N_MISSING:
+		if (l10n_taken_phrase(out, v->r, a, k))
+			buf_adds(out, "; ");
 		buf_adds(out, "original ");
 		escape_text_line(out, o->path, strlen(o->path));
 		buf_adds(out, " (");
@@ -608,6 +631,8 @@ static void json_cell(const struct l10n_cell *cell, struct buf *b)
 	}
 	if (cell->state == L10N_STALE)
 		buf_addf(b, ",\"months_behind\":%d", cell->months_behind);
+	if (cell->days_behind > 0)
+		buf_addf(b, ",\"days_behind\":%d", cell->days_behind);
 	if (cell->state == L10N_CURRENT || cell->state == L10N_STALE) {
 		buf_addf(b, ",\"incomplete\":%s", cell->incomplete ? "true" : "false");
 		if (cell->incomplete) {
@@ -773,8 +798,8 @@ static void github_cell(const struct view *v, const struct l10n_article *a,
 		add_date(&msg, m->tf_updated);
 		buf_addf(&msg, ", the original %s was updated ", o->path);
 		add_date(&msg, o->updated);
-		buf_addf(&msg, " (%d month%s behind, ", cell->months_behind,
-			 cell->months_behind == 1 ? "" : "s");
+		l10n_behind_phrase(&msg, cell);
+		buf_adds(&msg, ", ");
 		add_plural(&msg, o->words, "word)", "words)");
 		diag_sev(d, R_L10N_STALE, sev_for(v, CHK_STALE), m->path, cell->line,
 			 cell->col, NULL, "%s", msg.buf);
@@ -782,7 +807,10 @@ static void github_cell(const struct view *v, const struct l10n_article *a,
 	case L10N_MISSING: {
 		char *p = l10n_expected_path(v->r, a, k);
 
-		buf_addf(&msg, "missing %s translation of '%s' (%s, ", lg, a->id, p);
+		buf_addf(&msg, "missing %s translation of '%s' (", lg, a->id);
+		if (!l10n_taken_phrase(&msg, v->r, a, k))
+			buf_adds(&msg, p);
+		buf_adds(&msg, ", ");
 		add_plural(&msg, o->words, "word)", "words)");
 		diag_sev(d, R_L10N_MISSING, sev_for(v, CHK_MISSING), o->path,
 			 o->id_pos.line, o->id_pos.col, NULL, "%s", msg.buf);
@@ -1084,15 +1112,24 @@ static void html_cell(const struct view *v, const struct l10n_article *a,
 		html_date(b, m->tf_updated);
 		buf_adds(b, "; original updated ");
 		html_date(b, o->updated);
-		buf_addf(b, " (%d month%s behind)", cell->months_behind,
-			 cell->months_behind == 1 ? "" : "s");
+		l10n_behind_phrase(b, cell);
+		buf_addc(b, ')');
 		break;
 	case L10N_MISSING: {
 		char *p = l10n_expected_path(v->r, a, k);
+		struct buf taken = BUF_INIT;
 
-		buf_adds(b, "to create: <span class=\"file code\">");
-		h(b, p);
-		buf_adds(b, "</span>about ");
+		if (l10n_taken_phrase(&taken, v->r, a, k)) {
+			buf_adds(b, "<span class=\"file\">");
+			h(b, taken.buf);
+			buf_adds(b, "</span>");
+		} else {
+			buf_adds(b, "to create: <span class=\"file code\">");
+			h(b, p);
+			buf_adds(b, "</span>");
+		}
+		buf_release(&taken);
+		buf_adds(b, "about ");
 		add_about(b, o->words);
 		buf_adds(b, " words");
 		free(p);
@@ -1205,7 +1242,9 @@ static void render_html(const struct view *v, struct buf *b)
 		 "content=\"width=device-width, initial-scale=1\">\n"
 		 "<title>Translation status</title>\n<style>\n");
 	buf_adds(b, html_style);
-	buf_adds(b, "</style>\n</head>\n<body>\n<h1>Translation status</h1>\n");
+	/* landmarks: a screen reader goes to the main content directly */
+	buf_adds(b, "</style>\n</head>\n<body>\n<main>\n"
+		 "<h1>Translation status</h1>\n");
 	buf_addf(b, "<p class=\"lead\">The state on %s of ", day);
 	add_plural(b, nart, "article", "articles");
 	buf_adds(b, " in every language. Each article is written in one language "
@@ -1273,7 +1312,7 @@ static void render_html(const struct view *v, struct buf *b)
 	}
 	buf_adds(b, "</tbody>\n</table>\n");
 	html_strings(v, b);
-	buf_adds(b, "<footer>Made by <span class=\"code\">folio l10n</span>. "
+	buf_adds(b, "</main>\n<footer>Made by <span class=\"code\">folio l10n</span>. "
 		 "After updating a translation, run <span class=\"code\">folio "
 		 "stamp FILE</span> to mark it up to date.</footer>\n"
 		 "</body>\n</html>\n");
@@ -1347,6 +1386,24 @@ int cmd_l10n(int argc, const char **argv, const struct global_opts *g)
 	}
 	if (parse_check(check, &v.check) < 0)
 		goto out;
+	/* "-o -" is the standard output, as everywhere else */
+	if (output && !strcmp(output, "-"))
+		output = NULL;
+	/*
+	 * "--check stale": an optional value must follow '=', so "stale"
+	 * came as a PATH.  When no such file exists but it names states,
+	 * say what was meant rather than "cannot open".
+	 */
+	if (check && !*check && nargs && access(argv[first], F_OK) < 0) {
+		int bits;
+
+		if (check_names_only(argv[first], &bits)) {
+			fprintf(stderr, "folio: no file '%s': to limit --check to "
+				"those states, write --check=%s\n", argv[first],
+				argv[first]);
+			goto out;
+		}
+	}
 	if (corpus_open(&c, nargs ? argv[first] : NULL, jobs, &d) < 0 ||
 	    corpus_select(&c, argv + first, nargs, &d) < 0) {
 		ret = print_corpus_errors(&d);

@@ -266,6 +266,23 @@ static enum stamp_result refuse(struct stamper *s, const char *file,
 	return STAMP_REFUSED;
 }
 
+/* The warning of a stamp (real or dry run) on a translation with fewer
+ * blocks than its original. */
+static void warn_shorter(struct stamper *s, const char *path,
+			 const struct article_meta *self,
+			 const struct article_meta *orig)
+{
+	struct buf what = BUF_INIT;
+
+	if (!self || !l10n_fewer_blocks(&self->counts, &orig->counts))
+		return;
+	l10n_counts_phrase(&what, &orig->counts, &self->counts);
+	diag_sev(s->d, R_L10N_INCOMPLETE, SEV_WARNING, path, 0, 0, NULL,
+		 "%s, but the translation is shorter than the original %s: %s",
+		 s->dry_run ? "would be stamped" : "stamped", orig->path, what.buf);
+	buf_release(&what);
+}
+
 static enum stamp_result stamp_one(struct stamper *s, const char *path)
 {
 	const struct corpus *c = s->c;
@@ -275,7 +292,7 @@ static enum stamp_result stamp_one(struct stamper *s, const char *path)
 	char real[PATH_MAX], now[16], was[16];
 	const struct ynode *root, *tf, *val, *idn;
 	const struct ypair *up;
-	const struct article_meta *orig, *self;
+	const struct article_meta *orig;
 	struct diag_list load = DIAG_LIST_INIT;
 	const char *id, *tfl;
 	size_t count, start, end, rootlen = strlen(c->root_abs);
@@ -395,6 +412,7 @@ static enum stamp_result stamp_one(struct stamper *s, const char *path)
 		fprintf(s->out, "%s: translated_from.updated %s -> %s (dry run, not "
 			"written)\n", shown(&sp, path), was, now);
 		ret = STAMP_DONE;
+		warn_shorter(s, path, find_meta(c, real + rootlen + 1), orig);
 		goto out;
 	}
 	r = replace_file(real, &st, &a.text, text.buf, text.len);
@@ -412,16 +430,7 @@ static enum stamp_result stamp_one(struct stamper *s, const char *path)
 	fprintf(s->out, "%s: translated_from.updated %s -> %s\n", shown(&sp, path), was, now);
 	ret = STAMP_DONE;
 	/* the translator says it is done: say so if it looks shorter */
-	self = find_meta(c, real + rootlen + 1);
-	if (self && l10n_fewer_blocks(&self->counts, &orig->counts)) {
-		struct buf what = BUF_INIT;
-
-		l10n_counts_phrase(&what, &orig->counts, &self->counts);
-		diag_sev(s->d, R_L10N_INCOMPLETE, SEV_WARNING, path, 0, 0, NULL,
-			 "stamped, but the translation is shorter than the "
-			 "original %s: %s", orig->path, what.buf);
-		buf_release(&what);
-	}
+	warn_shorter(s, path, find_meta(c, real + rootlen + 1), orig);
 out:
 	diag_list_release(&load);
 	buf_release(&text);
@@ -453,8 +462,15 @@ int cmd_stamp(int argc, const char **argv, const struct global_opts *g)
 			usage_line);
 		return EXIT_USAGE;
 	}
-	/* the corpus is the one the files are in, wherever folio is run */
-	if (corpus_open(&c, argv[first], 1, &d) < 0) {
+	/*
+	 * The corpus is the one the files are in, wherever folio is run:
+	 * found from the first FILE that exists, so that a missing one is
+	 * refused like any other and does not stop the rest.
+	 */
+	for (i = 0; i < nargs - 1; i++)
+		if (access(argv[first + i], F_OK) == 0)
+			break;
+	if (corpus_open(&c, argv[first + i], 1, &d) < 0) {
 		ret = EXIT_USAGE;
 		goto report;
 	}

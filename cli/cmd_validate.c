@@ -6,6 +6,7 @@
 #include "house.h"
 #include "main.h"
 #include "opts.h"
+#include "slugs.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -76,11 +77,15 @@ int cmd_validate(int argc, const char **argv, const struct global_opts *g)
 	nfiles += h.nfiles;
 	corpus_index(&c, INDEX_BODY, &d);
 	checks_cross(&c, &d);
+	/* what export would refuse: a slug no page can have, or a clash */
+	slugs_validate(&c, &d);
 	for (i = 0; i < c.n; i++)
 		nfiles += c.selected[i];
 	checks_catalogs(&c, &d, &nfiles);
 	diag_list_sort(&d);
-	note_ignored(&c);
+	/* -q prints errors only: the notes are not errors */
+	if (!o.quiet)
+		note_ignored(&c);
 	diag_print(&d, &o, nfiles, stdout, stderr);
 	switch (diag_worst(&d)) {
 	case SEV_ERROR:

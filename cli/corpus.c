@@ -263,6 +263,9 @@ static int load_config(struct corpus *c, struct diag_list *d)
 			buf_addc(&u, '/');
 		cfg->base_url = buf_detach(&u, NULL);
 	}
+	n = ymap_get(root, "book_id");
+	if (n && ynode_str(n))
+		cfg->book_id = xstrdup(n->str);
 	n = ymap_get(root, "schema");
 	if (n) {
 		struct buf p = BUF_INIT;
@@ -286,7 +289,8 @@ static int load_config(struct corpus *c, struct diag_list *d)
 		}
 		if (r < 0 || (r > R_REVIEW_OVERDUE && r != R_READABILITY &&
 			      r != R_STYLE && r != R_LINK_SCHEME &&
-			      r != R_TABLE_CELLS && r != R_LINK_DEFINITION))
+			      r != R_TABLE_CELLS && r != R_LINK_DEFINITION &&
+			      !(r >= R_TRANSLATION_DATE && r <= R_RELATED_SELF)))
 			diag(&local, R_CONFIG, path, n->items[i]->line,
 			     n->items[i]->col, "/ignore",
 			     "'ignore' names no validate rule: '%s'",
@@ -1053,6 +1057,7 @@ void corpus_release(struct corpus *c)
 	for (i = 0; i < c->cfg.nignore_style; i++)
 		free(c->cfg.ignore_style[i]);
 	free(c->cfg.ignore_style);
+	free(c->cfg.book_id);
 	if (c->article_schema)
 		schema_free(c->article_schema);
 	if (c->strings_schema)

@@ -22,6 +22,7 @@ struct config {
 	char *schema;		/* article schema path (relative to cwd), or NULL */
 	int review_months;	/* 0: no age limit */
 	char *base_url;		/* with a trailing '/', or NULL */
+	char *book_id;		/* what e-book identifiers are made from, or NULL */
 	unsigned char ignore[R__COUNT];
 	/* readability: in folio.yaml (SPEC 15): validate's gates */
 	unsigned max_sentence_words;	/* 0: no limit */

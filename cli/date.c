@@ -67,6 +67,20 @@ int date_months(struct date a, struct date b)
 	return m;
 }
 
+/* Days from 0000-03-01 to y-m-d in the proleptic Gregorian calendar. */
+static long day_number(int y, int m, int d)
+{
+	long yy = m <= 2 ? y - 1 : y, mm = m <= 2 ? m + 9 : m - 3;
+
+	return 365 * yy + yy / 4 - yy / 100 + yy / 400 + (153 * mm + 2) / 5 + d - 1;
+}
+
+int date_days(struct date a, struct date b)
+{
+	return (int)(day_number(b.y, b.m, b.d ? b.d : 1) -
+		     day_number(a.y, a.m, a.d ? a.d : 1));
+}
+
 struct date date_today(void)
 {
 	const char *env = getenv("FOLIO_TODAY");

@@ -14,6 +14,8 @@ int date_parse(const char *s, struct date *out);
 int date_cmp(struct date a, struct date b);
 /* Whole months from a to b (b later gives a positive number). */
 int date_months(struct date a, struct date b);
+/* Days from a to b (a day-less date counts from its first day). */
+int date_days(struct date a, struct date b);
 /* Today: FOLIO_TODAY (YYYY-MM-DD) when set and valid, else the clock. */
 struct date date_today(void);
 /* Format as YYYY-MM or YYYY-MM-DD into out (at least 11 bytes). */

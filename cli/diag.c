@@ -58,6 +58,11 @@ const struct rule_info rule_table[R__COUNT] = {
 	[R_LINK_SCHEME] = { "link-scheme", SEV_ERROR, "a link or image whose URL scheme is never rendered (ftp:, file:...)" },
 	[R_TABLE_CELLS] = { "table-cells", SEV_ERROR, "a table row with more cells than its header (never shown)" },
 	[R_LINK_DEFINITION] = { "link-definition", SEV_ERROR, "a footnote, or a link definition no link uses (never shown; a warning when it is a URL)" },
+	/* validate: what new editors and translators trip over */
+	[R_TRANSLATION_DATE] = { "translation-date", SEV_WARNING, "a translation's 'updated' before its translated_from.updated" },
+	[R_TRANSLATORS_ORIGINAL] = { "translators-original", SEV_WARNING, "'translators' on an article that is not a translation" },
+	[R_RELATED_SELF] = { "related-self", SEV_WARNING, "an article that lists itself in 'related'" },
+	[R_SVG_UNSAFE] = { "svg-unsafe", SEV_ERROR, "an SVG image with a script or a reference outside it, refused for an e-book" },
 };
 
 int rule_by_id(const char *id)

@@ -69,6 +69,11 @@ enum rule {
 	R_LINK_SCHEME,		/* a link or image URL never rendered */
 	R_TABLE_CELLS,		/* cells past a table's header */
 	R_LINK_DEFINITION,	/* a footnote, or a definition no link uses */
+	/* validate: what new editors and translators trip over */
+	R_TRANSLATION_DATE,	/* a translation dated before what it renders */
+	R_TRANSLATORS_ORIGINAL,	/* translators: on an original */
+	R_RELATED_SELF,		/* an article in its own related list */
+	R_SVG_UNSAFE,		/* an e-book's SVG with a script or a remote reference */
 	R__COUNT
 };
 

@@ -67,6 +67,7 @@ int encoding_open(struct encoding *e, const char *name, int translit)
 		return -1;
 	e->no_nnbsp = !has_char(cd, "\xE2\x80\xAF");
 	e->no_nbsp = !has_char(cd, "\xC2\xA0");
+	e->no_rsquo = !has_char(cd, "\xE2\x80\x99");
 	iconv_close(cd);
 	e->name = xstrdup(name);
 	return 0;
@@ -106,7 +107,7 @@ static const char *fallback(struct encoder *c, const char *s, size_t *n)
 	size_t i, start = 0;
 	int any = 0;
 
-	if (!e->no_nnbsp && !e->no_nbsp)
+	if (!e->no_nnbsp && !e->no_nbsp && !e->no_rsquo)
 		return s;
 	buf_reset(&c->fallback);
 	for (i = 0; i + 1 < *n; i++) {
@@ -122,6 +123,11 @@ static const char *fallback(struct encoder *c, const char *s, size_t *n)
 			   (unsigned char)s[i + 1] == 0xA0 && e->no_nbsp) {
 			rep = " ";
 			len = 2;
+		} else if ((unsigned char)s[i] == 0xE2 && i + 2 < *n &&
+			   (unsigned char)s[i + 1] == 0x80 &&
+			   (unsigned char)s[i + 2] == 0x99 && e->no_rsquo) {
+			rep = "'";
+			len = 3;
 		} else {
 			continue;
 		}
@@ -173,6 +179,11 @@ static size_t original_offset(const char *orig, size_t on, const char *conv,
 			   (unsigned char)orig[i + 1] == 0xA0 && conv[j] == ' ') {
 			i += 2;
 			j++;
+		} else if ((unsigned char)orig[i] == 0xE2 && i + 2 < on &&
+			   (unsigned char)orig[i + 1] == 0x80 &&
+			   (unsigned char)orig[i + 2] == 0x99 && conv[j] == '\'') {
+			i += 3;
+			j++;
 		} else {
 			i++;
 			j++;
@@ -193,6 +204,30 @@ static int convert_piece(iconv_t cd, const char *s, size_t n, struct buf *out)
 		return -1;
 	buf_add(out, tmp, (size_t)(op - tmp));
 	return 0;
+}
+
+/*
+ * Letters with no accent to strip, so no decomposition, that iconv's
+ * //TRANSLIT in the C locale turns into '?': what they are read as.
+ */
+static const struct { unsigned cp; const char *as; } letters[] = {
+	{ 0x00C6, "AE" }, { 0x00D0, "D" }, { 0x00D8, "O" }, { 0x00DE, "Th" },
+	{ 0x00DF, "ss" }, { 0x00E6, "ae" }, { 0x00F0, "d" }, { 0x00F8, "o" },
+	{ 0x00FE, "th" }, { 0x0110, "D" }, { 0x0111, "d" }, { 0x0126, "H" },
+	{ 0x0127, "h" }, { 0x0131, "i" }, { 0x0141, "L" }, { 0x0142, "l" },
+	{ 0x014A, "N" }, { 0x014B, "n" }, { 0x0152, "OE" }, { 0x0153, "oe" },
+	{ 0x0166, "T" }, { 0x0167, "t" },
+};
+
+/* Only ever asked about a character an encoding lacks: a linear look. */
+static const char *letter_as(int32_t cp)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(letters) / sizeof(letters[0]); i++)
+		if (letters[i].cp == (unsigned)cp)
+			return letters[i].as;
+	return NULL;
 }
 
 /*
@@ -220,6 +255,11 @@ static int translit(struct encoder *c, const char *s, size_t n, int32_t cp,
 			ret = 0;
 			goto out;
 		}
+	}
+	if (letter_as(cp) &&
+	    convert_piece(c->cd, letter_as(cp), strlen(letter_as(cp)), out) == 0) {
+		ret = 0;
+		goto out;
 	}
 	if (c->tr == (iconv_t)-1) {
 		struct buf name = BUF_INIT;

@@ -9,8 +9,14 @@
  * where it lacks both.  Every other character the encoding lacks is
  * reported (struct encode_bad), and the page is not written; with
  * --translit they are approximated instead: a letter without its accent
- * when the encoding has that (ğ -> g), else iconv's //TRANSLIT (“ -> "),
- * else '?'.
+ * when the encoding has that (ğ -> g), else a letter of folio's own table
+ * for those that have no accent to remove (ı -> i, ł -> l, œ -> oe),
+ * else iconv's //TRANSLIT (“ -> "), else '?'.
+ *
+ * U+2019 RIGHT SINGLE QUOTATION MARK, the apostrophe French typography
+ * curls, becomes ' in an encoding that lacks it (latin1), as the no-break
+ * spaces do: a French page must not need --translit for folio's own
+ * apostrophes.
  *
  * iconv_t holds conversion state and must not be shared between threads:
  * each worker has its own struct encoder, opened on first use and kept
@@ -30,6 +36,7 @@ struct encoding {
 	int translit;		/* //TRANSLIT */
 	int no_nnbsp;		/* it lacks U+202F */
 	int no_nbsp;		/* it lacks U+00A0 */
+	int no_rsquo;		/* it lacks U+2019: ' instead (latin1) */
 };
 
 /*

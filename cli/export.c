@@ -37,6 +37,7 @@
 #include "atomic.h"
 #include "buf.h"
 #include "checks.h"
+#include "collate.h"
 #include "corpus.h"
 #include "date.h"
 #include "diag.h"
@@ -50,6 +51,8 @@
 #include "mustache.h"
 #include "pool.h"
 #include "render.h"
+#include "slugs.h"
+#include "svgcheck.h"
 #include "typo.h"
 #include "util.h"
 #include "yaml_tree.h"
@@ -69,7 +72,6 @@
 #include <utf8proc.h>
 
 #define TEMPLATE_MAX (1u << 20)
-#define SLUG_MAX 200
 
 struct export;
 
@@ -206,9 +208,14 @@ struct xlang {
 	struct ynode *label[10];
 	struct ynode **name;	/* name[j]: language j's name, in this one */
 	const char **raw_name;	/* the same as the catalog has it */
-	/* the catalog's sentences every page uses (sentence_keys) */
+	/* the catalog's sentences every page uses (sentence_keys), and the
+	 * typography of the language each is written in (cat_str_typo) */
 	const char *sentence[6];
+	enum typo_lang sentence_typo[6];
 	struct ynode *autonym;	/* its own name */
+	/* the language that name is written in: this one, or the source
+	 * language's when only the source catalog names it */
+	size_t autonym_lang;
 	char *dir;		/* output directory of its pages, or NULL; owned */
 	int fresh;		/* dir was empty before this run wrote in it */
 	/*
@@ -283,6 +290,9 @@ struct export {
 	/* text: --width, --encoding (probed once), --translit */
 	unsigned width;
 	struct encoding enc;
+	/* the books' identifiers were made from the directory's name only
+	 * (no book_id, no base_url): said once */
+	int said_book_id;
 	/* SOURCE_DATE_EPOCH, or -1: the time a book says it was modified */
 	long long epoch;
 };
@@ -447,20 +457,38 @@ static const char *const sentence_keys[6] = {
 	"also_available_in",
 };
 
-/* A string of the page language's catalog, else the source's, else ours. */
-static const char *cat_str(const struct export *x, size_t lang, const char *key)
+/*
+ * A string of the page language's catalog, else the source's, else ours;
+ * *tl (when not NULL) gets the typography of the language it is written
+ * in, which is not the page's for a fallback: an English built-in string
+ * on a French page gets no French spaces.
+ */
+static const char *cat_str_typo(const struct export *x, size_t lang,
+				const char *key, enum typo_lang *tl)
 {
 	const struct ynode *n = ymap_get(cat_root(x, lang), key);
 	size_t i;
 
-	if (!usable_str(n))
+	if (tl)
+		*tl = x->langs[lang].typo;
+	if (!usable_str(n)) {
 		n = ymap_get(cat_root(x, x->src), key);
+		if (tl)
+			*tl = x->langs[x->src].typo;
+	}
 	if (usable_str(n))
 		return n->str;
+	if (tl)
+		*tl = TYPO_LANG_EN;
 	for (i = 0; i < ARRAY_SIZE(builtin_strings); i++)
 		if (!strcmp(builtin_strings[i].key, key))
 			return builtin_strings[i].value;
 	return "";
+}
+
+static const char *cat_str(const struct export *x, size_t lang, const char *key)
+{
+	return cat_str_typo(x, lang, key, NULL);
 }
 
 /* map.sub ("language_names", "en"), or NULL. */
@@ -661,6 +689,20 @@ static void put(struct pg *p, struct ynode *map, const char *lit,
 	ymap_add_node(p->a, map, lit_key(p, lit), value);
 }
 
+/* s with the typography of tl appended to out. */
+static void typo_append_lang(struct buf *out, const char *s, size_t n,
+			     enum typo_lang tl)
+{
+	struct typo t;
+
+	if (tl == TYPO_LANG_NONE) {
+		buf_add(out, s, n);
+		return;
+	}
+	typo_init_lang(&t, tl, 0);
+	typo_text(&t, out, s, n);
+}
+
 /* s with the page language's typography appended to out. */
 static void typo_append(const struct pg *p, struct buf *out, const char *s,
 			size_t n)
@@ -718,6 +760,15 @@ static void set_text(struct pg *p, struct ynode *map, const char *key,
 {
 	buf_reset(&p->t1);
 	typo_append(p, &p->t1, s, strlen(s));
+	set_str(p, map, key, p->t1.buf, p->t1.len);
+}
+
+/* The same for a catalog string written in language tl (cat_str_typo). */
+static void set_text_typo(struct pg *p, struct ynode *map, const char *key,
+			  const char *s, enum typo_lang tl)
+{
+	buf_reset(&p->t1);
+	typo_append_lang(&p->t1, s, strlen(s), tl);
 	set_str(p, map, key, p->t1.buf, p->t1.len);
 }
 
@@ -800,9 +851,14 @@ struct piece {
 #define MAX_PIECES 64
 
 /* Only spaces and punctuation (", ", " (", "، "): what joins two values. */
-static int only_punct(const char *s, size_t n)
+/*
+ * Is s[0..n) a joint between two placeholders: punctuation and spaces,
+ * with at most one word among them (", ", " (", " \xC3\xA0 ", " at ")?
+ */
+static int is_joint(const char *s, size_t n)
 {
 	size_t i = 0;
+	int words = 0, in_word = 0;
 
 	while (i < n) {
 		utf8proc_int32_t cp;
@@ -813,19 +869,51 @@ static int only_punct(const char *s, size_t n)
 		if (k <= 0)
 			return 0;
 		cat = utf8proc_category(cp);
-		if (!(cat >= UTF8PROC_CATEGORY_PC && cat <= UTF8PROC_CATEGORY_PO) &&
-		    !(cat >= UTF8PROC_CATEGORY_ZS && cat <= UTF8PROC_CATEGORY_ZP))
+		if ((cat >= UTF8PROC_CATEGORY_PC && cat <= UTF8PROC_CATEGORY_PO) ||
+		    (cat >= UTF8PROC_CATEGORY_ZS && cat <= UTF8PROC_CATEGORY_ZP)) {
+			in_word = 0;
+		} else if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_MC) {
+			if (!in_word && ++words > 1)
+				return 0;
+			in_word = 1;
+		} else {
 			return 0;
+		}
 		i += (size_t)k;
 	}
 	return 1;
 }
 
+/* A comma (',' or the Arabic U+060C) at s: its length, else 0. */
+static size_t comma_at(const char *s)
+{
+	if (s[0] == ',')
+		return 1;
+	if ((unsigned char)s[0] == 0xD8 && (unsigned char)s[1] == 0x8C)
+		return 2;
+	return 0;
+}
+
+/* Does s[0..n) hold a comma? */
+static int has_comma(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (comma_at(s + i))
+			return 1;
+	return 0;
+}
+
 /*
  * Split tmpl into pieces.  A placeholder whose value is empty (a reviewer
- * without an affiliation) goes, and so does the punctuation that joined
- * it to what came before ("{name}, {role}" -> "{name}"), with the closing
- * bracket of an opening one it took (" ({affiliation})" -> "").
+ * without an affiliation) goes, and so does the joint (punctuation, and
+ * one word at most) that tied it to the placeholder before it
+ * ("{name}, {role}" -> "{name}", "{role} \xC3\xA0 {affiliation}" -> "{role}"),
+ * with the closing bracket of an opening one it took
+ * (" ({affiliation})" -> "").  When the joints that went opened with a
+ * comma an aside that is now empty, the comma that closed it goes too:
+ * "{name}, {role} ({affiliation}), for" -> "{name} for".
  * Returns the number of pieces; a string of more pieces is cut there.
  */
 static size_t split_pieces(const char *tmpl, const struct farg *args,
@@ -833,11 +921,28 @@ static size_t split_pieces(const char *tmpl, const struct farg *args,
 {
 	const char *s = tmpl;
 	size_t n = 0;
+	int gone_comma = 0;
 
 	while (*s && n + 2 < MAX_PIECES) {
-		const char *open = strchr(s, '{');
-		const char *close = open ? strchr(open, '}') : NULL;
+		const char *open, *close;
 		size_t i;
+
+		if (gone_comma && n && v[n - 1].arg >= 0 &&
+		    (*s == ')' || *s == ']') && comma_at(s + 1)) {
+			/* "{name} ({affiliation})," : the bracket stays */
+			v[n].s = s;
+			v[n].n = 1;
+			v[n++].arg = -1;
+			s += 1 + comma_at(s + 1);
+			gone_comma = 0;
+		} else if (gone_comma && n && v[n - 1].arg >= 0 && comma_at(s)) {
+			s += comma_at(s);
+			gone_comma = 0;
+		}
+		if (!*s)
+			break;
+		open = strchr(s, '{');
+		close = open ? strchr(open, '}') : NULL;
 
 		if (!close) {
 			v[n].s = s;
@@ -853,13 +958,14 @@ static size_t split_pieces(const char *tmpl, const struct farg *args,
 		v[n++].arg = -1;
 		if (i < nargs) {
 			if (!args[i].len && n >= 2 && v[n - 2].arg >= 0 &&
-			    only_punct(v[n - 1].s, v[n - 1].n)) {
+			    is_joint(v[n - 1].s, v[n - 1].n)) {
 				/* drop the joint, and a bracket it opened */
 				const char *last = v[n - 1].s + v[n - 1].n - 1;
 
 				if (v[n - 1].n && (*last == '(' || *last == '[') &&
 				    close[1] == (*last == '(' ? ')' : ']'))
 					close++;
+				gone_comma |= has_comma(v[n - 1].s, v[n - 1].n);
 				n--;
 			} else if (args[i].len) {
 				v[n].s = open;
@@ -880,11 +986,23 @@ static size_t split_pieces(const char *tmpl, const struct farg *args,
  * The whole string is one typography run, so "texte : {date}" gets its
  * no-break space.  An unknown placeholder stays as written.
  */
+/* The typography of a sentence: that of the language it is written in. */
+static enum typo_lang tmpl_typo(const struct pg *p, const char *tmpl)
+{
+	const struct xlang *L = &p->x->langs[p->lang];
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(sentence_keys); i++)
+		if (tmpl == L->sentence[i])
+			return L->sentence_typo[i];
+	return L->typo;
+}
+
 static void fill(struct pg *p, const char *tmpl, const struct farg *args,
 		 size_t nargs, struct buf *html, struct buf *text,
 		 struct ynode *runs)
 {
-	enum typo_lang tl = p->x->langs[p->lang].typo;
+	enum typo_lang tl = tmpl_typo(p, tmpl);
 	struct piece v[MAX_PIECES];
 	struct buf *run = take(p);
 	struct typo t;
@@ -1486,7 +1604,8 @@ static void page_related(struct pg *p, struct ynode *d,
 		long t;
 		int same;
 
-		if (!e)
+		/* an article is not further reading for itself */
+		if (!e || (m->id && !strcmp(m->related[i].id, m->id)))
 			continue;
 		t = e->by_lang[p->lang];
 		same = t >= 0;
@@ -1695,61 +1814,11 @@ static void index_links(struct pg *p, struct ynode *d)
 	set_label(p, d, L_INDEX);
 }
 
-/* A sort key that ignores case and accents, the same in any locale. */
+/* A sort key that ignores case, accents and punctuation, the same in
+ * any locale (collate.h). */
 char *export_sort_key(const char *s)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	utf8proc_uint8_t *out = NULL;
-	size_t i = 0, j = 0;
-	char *k;
-
-	if (!s)
-		return xstrdup("");
-	/*
-	 * Printable ASCII (case folding lowers the letters, nothing else),
-	 * accented Latin and Arabic as heading ids read them: most titles
-	 * without utf8proc.  The key is never longer than the title.
-	 */
-	k = xmalloc(strlen(s) + 1);
-	while (u[i]) {
-		char c = (char)u[i];
-		unsigned cp;
-
-		if (u[i] >= 0x20 && u[i] < 0x7F) {
-			k[j++] = c >= 'A' && c <= 'Z' ? c + 'a' - 'A' : c;
-			i++;
-			continue;
-		}
-		if (u[i] < 0xC2 || u[i] > 0xDF || (u[i + 1] & 0xC0) != 0x80)
-			break;
-		cp = ((u[i] & 0x1Fu) << 6) | (u[i + 1] & 0x3Fu);
-		switch (render_fold2(cp, &c)) {
-		case 1:
-			k[j++] = c;
-			break;
-		case 2:
-			k[j++] = s[i];
-			k[j++] = s[i + 1];
-			break;
-		case 0:
-			break;
-		default:
-			goto slow;
-		}
-		i += 2;
-	}
-	if (!u[i]) {
-		k[j] = '\0';
-		return k;
-	}
-slow:
-	free(k);
-	if (utf8proc_map(u, -1, &out,
-			 UTF8PROC_NULLTERM | UTF8PROC_COMPOSE |
-			 UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
-			 UTF8PROC_COMPAT) < 0)
-		return xstrdup(s);
-	return (char *)out;
+	return collate_key(s);
 }
 
 struct entry {
@@ -1834,7 +1903,12 @@ static struct ynode *index_data(struct pg *p)
 	const char *f_index = x->f->index_file;
 
 	set_lang_attrs(p, d);
-	set_text(p, d, "title", cat_str(x, p->lang, "index_title"));
+	{
+		enum typo_lang tl;
+		const char *s = cat_str_typo(x, p->lang, "index_title", &tl);
+
+		set_text_typo(p, d, "title", s, tl);
+	}
 	buf_reset(&p->t2);
 	if (c->cfg.base_url)
 		buf_addf(&p->t2, "%s%s/%s", c->cfg.base_url,
@@ -1875,6 +1949,10 @@ static struct ynode *index_data(struct pg *p)
 		set_cstr(p, item, "dir", x->langs[k].rtl ? "rtl" : "ltr");
 		put(p, item, "name", x->langs[p->lang].name[k]);
 		put(p, item, "autonym", x->langs[k].autonym);
+		set_cstr(p, item, "autonym_lang",
+			 x->langs[x->langs[k].autonym_lang].code);
+		set_cstr(p, item, "autonym_dir",
+			 x->langs[x->langs[k].autonym_lang].rtl ? "rtl" : "ltr");
 		buf_reset(&p->t2);
 		if (k == p->lang)
 			buf_adds(&p->t2, f_index);
@@ -2241,87 +2319,6 @@ static int load_templates(struct export *x, struct diag_list *d)
 }
 
 /* ---- which articles ---- */
-
-/*
- * Why a slug (or a language code) cannot name a file in the output
- * directory: a message into why, and -1; 0 when it can.  Only letters (any
- * script), digits, '-', '_' and '.' pass: no '/', '\\' or "..", no
- * leading '.', nothing a URL would read as a scheme, query or fragment,
- * and not the name of the language's index.
- */
-static int slug_check(const char *s, const char *index_file, struct buf *why)
-{
-	size_t i, n = strlen(s), base;
-
-	if (!n) {
-		buf_adds(why, "is empty");
-		return -1;
-	}
-	if (n > SLUG_MAX) {
-		buf_addf(why, "is longer than %d bytes", SLUG_MAX);
-		return -1;
-	}
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c == '/' || c == '\\' || (c == '.' && s[i + 1] == '.')) {
-			buf_addf(why, "could escape the output directory: it "
-				 "contains '%s'", c == '.' ? ".." : c == '/' ? "/" : "\\");
-			return -1;
-		}
-	}
-	if (s[0] == '.') {
-		buf_adds(why, "would name a hidden file: it starts with '.'");
-		return -1;
-	}
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.')
-			continue;
-		if (c < 0x20 || c == 0x7F)
-			buf_adds(why, "cannot name a page: it contains a control "
-				 "character");
-		else
-			buf_addf(why, "cannot name a page: it contains '%c' (use "
-				 "letters, digits, '-', '_' and '.')", c);
-		return -1;
-	}
-	/* index.html is the language's index, on any file system */
-	base = index_file ? strcspn(index_file, ".") : 0;
-	for (i = 0; base && n == base && i < n; i++) {
-		int a = (unsigned char)s[i], b = (unsigned char)index_file[i];
-
-		if ((a >= 'A' && a <= 'Z' ? a + 32 : a) != b)
-			break;
-	}
-	if (base && n == base && i == n) {
-		buf_addf(why, "is reserved: it would replace the language's %s",
-			 index_file);
-		return -1;
-	}
-	return 0;
-}
-
-/* The slug's position in the file, for the diagnostic. */
-static struct pos slug_pos(const struct article_meta *m)
-{
-	struct article a;
-	struct diag_list scratch = DIAG_LIST_INIT;
-	struct pos p = { 0, 0 };
-	const struct ynode *n;
-
-	article_init(&a, m->path);
-	if (article_load(&a, m->path, &scratch) == 0 &&
-	    (n = ymap_get(a.fm.root, "slug")) != NULL) {
-		p.line = n->line;
-		p.col = n->col;
-	}
-	article_release(&a);
-	diag_list_release(&scratch);
-	return p;
-}
 
 static void check_slug(struct export *x, size_t i, struct diag_list *d)
 {
@@ -2835,6 +2832,10 @@ static int resolve_image(void *vctx, const char *src, size_t n,
 	fs = corpus_path(&x->c, path.buf);
 	if (stat(fs, &st) < 0 || !S_ISREG(st.st_mode) || !realpath(fs, real) ||
 	    strncmp(real, x->c.root_abs, rootlen) != 0 || real[rootlen] != '/')
+		goto out;
+	/* an image that runs a script or fetches a file has no place in a
+	 * book: an error, and the page is not exported */
+	if (!strcmp(type, "image/svg+xml") && svg_check_file(fs, &ic->j->d) < 0)
 		goto out;
 	buf_addf(&name, "images/%s", path.buf);
 	for (i = 0; i < ic->j->nimg; i++)
@@ -3808,13 +3809,26 @@ static int epub_files(struct export *x, size_t k, struct diag_list *d,
 	}
 	book_modified(x, v, n, modified);
 	/* the same corpus and language, the same book, wherever it is built */
-	if (x->c.cfg.base_url) {
+	if (x->c.cfg.book_id) {
+		buf_addf(&seed, "urn:folio:book:%s:%s", x->c.cfg.book_id, L->code);
+	} else if (x->c.cfg.base_url) {
 		buf_addf(&seed, "%s%s/", x->c.cfg.base_url, L->code);
 	} else {
 		const char *base = strrchr(x->c.root_abs, '/');
 
 		buf_addf(&seed, "urn:folio:%s:%s", base ? base + 1 : x->c.root_abs,
 			 L->code);
+		if (!x->said_book_id++) {
+			char *cfg = corpus_path(&x->c, "folio.yaml");
+
+			diag_sev(d, R_CONFIG, SEV_WARNING, cfg, 0, 0, NULL,
+				 "neither 'book_id' nor 'base_url' is set: the "
+				 "e-books' dc:identifier is made from the directory "
+				 "name '%s' alone, which another corpus may share; "
+				 "set 'book_id'",
+				 base ? base + 1 : x->c.root_abs);
+			free(cfg);
+		}
 	}
 	epub_identifier(&id, seed.buf);
 	if (L->label[L_BOOK_TITLE]->len)
@@ -4083,7 +4097,8 @@ static void keep_diags(const struct export *x, struct diag_list *all,
 	for (i = 0; i < all->n; i++) {
 		struct diag *g = &all->v[i];
 		long j = g->file ? article_by_path(c, g->file) : -1;
-		int show = g->severity == SEV_ERROR;
+		/* warnings are validate's, but those of the run's config */
+		int show = g->severity == SEV_ERROR || g->rule == R_CONFIG;
 
 		if (show && j >= 0) {
 			const struct article_meta *m = &c->articles[j];
@@ -4125,7 +4140,10 @@ static void prepare_lang(struct export *x, size_t k)
 	p.rtl = L->rtl;
 	p.a = &x->arena;
 	for (i = 0; i < ARRAY_SIZE(label_keys); i++) {
-		set_text(&p, hold, label_keys[i], cat_str(x, k, label_keys[i]));
+		enum typo_lang tl;
+		const char *s = cat_str_typo(x, k, label_keys[i], &tl);
+
+		set_text_typo(&p, hold, label_keys[i], s, tl);
 		L->label[i] = hold->pairs[hold->n - 1].value;
 	}
 	L->name = arena_alloc(&x->arena, (x->c.cfg.nlang + 1) * sizeof(*L->name));
@@ -4137,8 +4155,12 @@ static void prepare_lang(struct export *x, size_t k)
 		L->name[j] = hold->pairs[hold->n - 1].value;
 	}
 	for (i = 0; i < ARRAY_SIZE(sentence_keys); i++)
-		L->sentence[i] = cat_str(x, k, sentence_keys[i]);
+		L->sentence[i] = cat_str_typo(x, k, sentence_keys[i],
+					      &L->sentence_typo[i]);
 	L->autonym = L->name[k];
+	L->autonym_lang = usable_str(ymap_get(ymap_get(cat_root(x, k),
+						      "language_names"), L->code)) ||
+			  !cat_sub(x, k, "language_names", L->code) ? k : x->src;
 	pg_release(&p);
 }
 
@@ -4183,21 +4205,28 @@ static void export_release(struct export *x)
 	corpus_release(&x->c);
 }
 
+/* 9999-12-31T23:59:59Z: the last time a dcterms:modified can write */
+#define EPOCH_MAX 253402300799LL
+
 /*
  * SOURCE_DATE_EPOCH (reproducible-builds.org): seconds since 1970 as
- * decimal digits; -1 when unset or not that.
+ * decimal digits, up to EPOCH_MAX; -1 when unset or empty, -2 when it is
+ * anything else (a build asked to be reproducible must not go on with
+ * the clock or a year of five digits).
  */
 static long long source_date_epoch(void)
 {
 	const char *s = getenv("SOURCE_DATE_EPOCH");
 	long long v = 0;
 
-	if (!s || !*s || strlen(s) > 15)
+	if (!s || !*s)
 		return -1;
 	for (; *s; s++) {
 		if (*s < '0' || *s > '9')
-			return -1;
+			return -2;
 		v = v * 10 + (*s - '0');
+		if (v > EPOCH_MAX)
+			return -2;
 	}
 	return v;
 }
@@ -4305,6 +4334,13 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 		x.enc.utf8 = 1;
 	}
 	x.epoch = source_date_epoch();
+	if (x.epoch == -2) {
+		fprintf(stderr, "folio: SOURCE_DATE_EPOCH must be seconds since "
+			"1970, from 0 to %lld (9999-12-31), got '%s'\n",
+			EPOCH_MAX, getenv("SOURCE_DATE_EPOCH"));
+		r->usage_error = 1;
+		goto out;
+	}
 	x.yes = ynode_bool(&x.arena, 1);
 	x.no = ynode_bool(&x.arena, 0);
 	x.null = ynode_new(&x.arena, Y_NULL);

@@ -448,6 +448,9 @@ static void judge(struct l10n_cell *cell, const struct article_meta *orig)
 		cell->months_behind = date_months(m->tf_updated, orig->updated);
 		if (cell->months_behind < 0)
 			cell->months_behind = 0;
+		/* "0 months behind" tells a translator nothing: say days */
+		if (!cell->months_behind && m->tf_updated.d && orig->updated.d)
+			cell->days_behind = date_days(m->tf_updated, orig->updated);
 	}
 	compare_structure(cell, orig);
 }
@@ -1083,6 +1086,102 @@ char *l10n_expected_path(const struct l10n_report *r,
 		free(rel);
 	}
 	return buf_detach(&b, NULL);
+}
+
+/* The article at relpath rel, by binary search (articles are sorted by
+ * relpath), or NULL. */
+static const struct article_meta *at_relpath(const struct corpus *c,
+					     const char *rel)
+{
+	size_t lo = 0, hi = c->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int d = strcmp(c->articles[mid].relpath, rel);
+
+		if (!d)
+			return &c->articles[mid];
+		if (d < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* Append what and where m belongs (<id>/<lang>.md beside the directory
+ * of p's first dir bytes) when that is not where m is; rel is scratch. */
+static int belongs(struct buf *b, const struct corpus *c, struct buf *rel,
+		   const char *p, size_t dir, const struct article_meta *m,
+		   const char *what)
+{
+	char *to;
+
+	buf_setlen(rel, 0);
+	if (dir) {
+		const char *up = p + dir - 1;
+
+		while (up > p && up[-1] != '/')
+			up--;
+		buf_add(rel, p, (size_t)(up - p));
+	}
+	buf_addf(rel, "%s/%s.md", m->id, m->lang);
+	if (!strcmp(rel->buf, m->relpath))
+		return 0;
+	to = corpus_path(c, rel->buf);
+	buf_addf(b, "%s%s", what, to);
+	free(to);
+	return 1;
+}
+
+int l10n_taken_phrase(struct buf *b, const struct l10n_report *r,
+		      const struct l10n_article *a, size_t lang)
+{
+	const struct article_meta *h;
+	const char *p, *slash;
+	struct buf rel = BUF_INIT;
+	size_t dir;
+
+	if (!a->original)
+		return 0;
+	p = a->original->relpath;
+	slash = strrchr(p, '/');
+	dir = slash ? (size_t)(slash - p + 1) : 0;
+	buf_add(&rel, p, dir);
+	buf_addf(&rel, "%s.md", r->c->cfg.languages[lang]);
+	h = at_relpath(r->c, rel.buf);
+	buf_setlen(&rel, 0);
+	if (!h) {
+		buf_release(&rel);
+		return 0;
+	}
+	buf_adds(b, h->path);
+	if (!h->usable || !h->id || !h->lang) {
+		buf_adds(b, " exists but its frontmatter gives no usable id and "
+			 "lang: fix that file");
+		buf_release(&rel);
+		return 1;
+	}
+	buf_addf(b, " already holds the %s %s of '%s'", h->lang,
+		 h->translated ? "translation" : "original", h->id);
+	/* the recommended layout's place for it: <id>/<lang>.md beside
+	 * the directory of the original; when it is there already, the
+	 * original is what sits in the wrong place */
+	if (!belongs(b, r->c, &rel, p, dir, h, ", which belongs at "))
+		belongs(b, r->c, &rel, p, dir, a->original,
+			"; the original of this article belongs at ");
+	buf_release(&rel);
+	return 1;
+}
+
+void l10n_behind_phrase(struct buf *b, const struct l10n_cell *cell)
+{
+	if (cell->days_behind > 0)
+		buf_addf(b, " (%d day%s behind", cell->days_behind,
+			 cell->days_behind == 1 ? "" : "s");
+	else
+		buf_addf(b, " (%d month%s behind", cell->months_behind,
+			 cell->months_behind == 1 ? "" : "s");
 }
 
 void l10n_counts_phrase(struct buf *b, const struct block_counts *o,

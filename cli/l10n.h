@@ -53,6 +53,7 @@ struct l10n_cell {
 	 * missing. */
 	const struct article_meta *m;
 	int months_behind;	/* stale: whole months, at least 0 */
+	int days_behind;	/* stale and 0 months behind: days, else 0 */
 	int incomplete;		/* current or stale, with fewer blocks */
 	struct l10n_structure st;
 	char *reason;		/* invalid: why, owned */
@@ -124,6 +125,20 @@ void l10n_release(struct l10n_report *r);
 /* The file path a missing translation should have: beside the original. */
 char *l10n_expected_path(const struct l10n_report *r,
 			 const struct l10n_article *a, size_t lang);
+
+/*
+ * When the path l10n_expected_path() names is already taken by another
+ * file (an original saved under the wrong language, another id), append
+ * to b what is wrong with that file ("a/en.md already holds 'b' in en,
+ * which belongs at b/en.md") and return 1; else return 0.  The reports
+ * never suggest creating a file that exists.
+ */
+struct buf;
+int l10n_taken_phrase(struct buf *b, const struct l10n_report *r,
+		      const struct l10n_article *a, size_t lang);
+
+/* " (3 months behind" or " (5 days behind" of a stale cell, appended to b. */
+void l10n_behind_phrase(struct buf *b, const struct l10n_cell *cell);
 
 /* Does the translation t have fewer of any block than the original o? */
 int l10n_fewer_blocks(const struct block_counts *t, const struct block_counts *o);

@@ -128,10 +128,14 @@ int main(int argc, char **argv)
 		const char *today = getenv("FOLIO_TODAY");
 		struct date d;
 
-		/* a CI run that asked for a fixed date must not get the clock */
-		if (today && (date_parse(today, &d) < 0 || !d.d)) {
-			fprintf(stderr, "folio: FOLIO_TODAY must be a date YYYY-MM-DD, "
-				"got '%s'\n", today);
+		/*
+		 * A CI run that asked for a fixed date must not get the
+		 * clock; but an empty value (a template's unset variable)
+		 * asks for nothing, and date_today() ignores it too.
+		 */
+		if (today && *today && (date_parse(today, &d) < 0 || !d.d)) {
+			fprintf(stderr, "folio: FOLIO_TODAY must be a date YYYY-MM-DD "
+				"(or empty, for today), got '%s'\n", today);
 			return EXIT_USAGE;
 		}
 	}
@@ -141,6 +145,21 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (!strcmp(av[k], "help")) {
+		/* "folio help validate" is "folio validate --help" */
+		const char *help_argv[3] = { NULL, "--help", NULL };
+
+		for (i = 0; k + 1 < argc &&
+			    i < sizeof(commands) / sizeof(commands[0]); i++)
+			if (!strcmp(av[k + 1], commands[i].name)) {
+				help_argv[0] = commands[i].name;
+				return finish(commands[i].fn(2, help_argv, &g));
+			}
+		if (k + 1 < argc) {
+			fprintf(stderr, "folio: '%s' is not a folio command\n"
+				"run 'folio --help' for the list of commands\n",
+				av[k + 1]);
+			return EXIT_USAGE;
+		}
 		usage(stdout);
 		return EXIT_OK;
 	}

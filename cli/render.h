@@ -199,7 +199,8 @@ int render_link_target(const struct render_opts *o, struct buf *href,
 /*
  * Append the id a heading with plain text s[0..n) gets before
  * de-duplication: case-folded letters and digits of any script (accents
- * and other marks removed), every other run of characters one '-', never
+ * and other marks removed, render_fold_latin() applied), every other run
+ * of characters one '-', never
  * starting with a digit or '-', at most 64 bytes; "section" when nothing
  * is left.
  */
@@ -208,11 +209,21 @@ void render_heading_id(struct buf *out, const char *s, size_t n);
 /*
  * What case folding, compatibility decomposition and the removal of marks
  * (utf8proc's CASEFOLD, COMPAT, STRIPMARK, as heading ids and sort keys
- * read text) make of the character cp of U+0080 to U+07FF, when the
- * heading ids' tables know it: 1, one ASCII letter, in *c (é, ç, ğ: e, c,
- * g); 2, the character itself (an Arabic letter); 0, nothing (an Arabic
- * mark); -1, not known (ask utf8proc).
+ * read text), then render_fold_latin(), make of the character cp of
+ * U+0080 to U+07FF, when the heading ids' tables know it: 1, one ASCII
+ * letter, in *c (é, ç, ğ, ł, ø: e, c, g, l, o); 2, the character itself
+ * (an Arabic letter); 0, nothing (an Arabic mark); -1, not known (ask
+ * utf8proc).
  */
 int render_fold2(unsigned cp, char *c);
+
+/*
+ * A Latin letter that folding leaves outside ASCII although it reads as
+ * ASCII letters, cp already case-folded: its letters (æ ae, œ oe, ø o,
+ * ł l, đ d, ð d, þ th, ı i, ŋ n, ħ h, ŧ t), else NULL.  Heading ids and
+ * sort keys fold them, so that "Œdème" is "oedeme" as "Édème" is
+ * "edeme", and sorts among the O.
+ */
+const char *render_fold_latin(unsigned cp);
 
 #endif

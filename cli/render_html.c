@@ -190,17 +190,18 @@ int render_url_allowed(const char *url, size_t n, int allow_article)
 
 /*
  * What id_char() makes of U+00C0 to U+017F when it is one ASCII letter
- * (é, ç, ğ, ş: their letter without the mark), '.' for the others (æ, ß,
- * ı, ×: through utf8proc).  render_html_spec checks every entry against
- * utf8proc.
+ * (é, ç, ğ, ş: their letter without the mark; ø, ł, ı, đ: the letter
+ * render_fold_latin() reads them as), '.' for the others (æ, ß, ×:
+ * through utf8proc).  render_html_spec checks every entry against
+ * utf8proc and the list of render.h.
  */
 static const char latin_letter[] =
-	"aaaaaa.ceeeeiiii.nooooo..uuuuy.."
-	"aaaaaa.ceeeeiiii.nooooo..uuuuy.y"
-	"aaaaaaccccccccdd..eeeeeeeeeegggg"
-	"gggghh..iiiiiiiii...jjkk.llllll."
-	"...nnnnnn...oooooo..rrrrrrssssss"
-	"sstttt..uuuuuuuuuuuuwwyyyzzzzzzs";
+	"aaaaaa.ceeeeiiiidnooooo.ouuuuy.."
+	"aaaaaa.ceeeeiiiidnooooo.ouuuuy.y"
+	"aaaaaaccccccccddddeeeeeeeeeegggg"
+	"gggghhhhiiiiiiiiii..jjkk.llllll."
+	".llnnnnnn.nnoooooo..rrrrrrssssss"
+	"ssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
 
 /*
  * The letters of the Arabic block that id_char() keeps as they are
@@ -216,6 +217,24 @@ static int arabic_self(unsigned cp)
 static int arabic_mark(unsigned cp)
 {
 	return (cp >= 0x64B && cp <= 0x65F) || cp == 0x670;
+}
+
+const char *render_fold_latin(unsigned cp)
+{
+	switch (cp) {
+	case 0xE6: return "ae";		/* æ */
+	case 0x153: return "oe";	/* œ */
+	case 0xF8: return "o";		/* ø */
+	case 0x142: return "l";		/* ł */
+	case 0x111: return "d";		/* đ */
+	case 0xF0: return "d";		/* ð */
+	case 0xFE: return "th";		/* þ */
+	case 0x131: return "i";		/* ı */
+	case 0x14B: return "n";		/* ŋ */
+	case 0x127: return "h";		/* ħ */
+	case 0x167: return "t";		/* ŧ */
+	}
+	return NULL;
 }
 
 int render_fold2(unsigned cp, char *c)
@@ -280,6 +299,13 @@ static int id_char(struct buf *out, size_t start, int *dash, int32_t cp)
 		utf8proc_uint8_t u[4];
 		utf8proc_ssize_t len;
 		int alnum, digit;
+		const char *as = c >= 0x80 ? render_fold_latin((unsigned)c) : NULL;
+
+		if (as) {
+			if (!id_add(out, start, dash, as, strlen(as), 0))
+				return 0;
+			continue;
+		}
 
 		if (c < 0x80) {
 			digit = c >= '0' && c <= '9';
@@ -772,10 +798,10 @@ static void link_open(struct html *h, const MD_SPAN_A_DETAIL *a)
 		put(h, "<a href=\"");
 		escape_url(h->out, l->href.buf, l->href.len);
 		put(h, "\"");
+		/* hreflang only: the link text is the author's, in the
+		 * page's language, not in the language of the target */
 		if (hreflang) {
 			put(h, " hreflang=\"");
-			escape_html(h->out, hreflang, strlen(hreflang));
-			put(h, "\" lang=\"");
 			escape_html(h->out, hreflang, strlen(hreflang));
 			put(h, "\"");
 		}

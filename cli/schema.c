@@ -84,6 +84,8 @@ enum fmt {
 	F_UUID,
 	F_REGEX,
 	F_PARTIAL_DATE,
+	F_IRI,
+	F_IRIREF,
 };
 
 static const struct {
@@ -103,6 +105,8 @@ static const struct {
 	[F_UUID] = { "uuid", "a UUID" },
 	[F_REGEX] = { "regex", "a regular expression" },
 	[F_PARTIAL_DATE] = { "partial-date", "a date YYYY-MM or YYYY-MM-DD" },
+	[F_IRI] = { "iri", "an absolute IRI (a URI that may hold letters such as \xC3\xA9)" },
+	[F_IRIREF] = { "iri-reference", "an IRI reference" },
 };
 
 struct sdoc {
@@ -1122,8 +1126,8 @@ static int parse_format(struct loader *L, const struct sdoc *d,
 			return i;
 	/* folio asserts formats; an unknown one would silently check nothing */
 	lerr(L, d, val, "unknown format '%s' (known: date, date-time, time, "
-	     "email, uri, uri-reference, hostname, ipv4, ipv6, uuid, regex, "
-	     "partial-date)", shown(&b, val->str, val->len));
+	     "email, uri, uri-reference, iri, iri-reference, hostname, ipv4, "
+	     "ipv6, uuid, regex, partial-date)", shown(&b, val->str, val->len));
 	buf_release(&b);
 	return F_NONE;
 }
@@ -1960,6 +1964,9 @@ static int check_date(const char *s, size_t n, int partial)
 	if (!digits(s, n, 0, 4, &y) || n < 7 || s[4] != '-' ||
 	    !digits(s, n, 5, 2, &m) || m < 1 || m > 12)
 		return 0;
+	/* folio's dates are calendar dates of articles: there is no year 0 */
+	if (partial && y == 0)
+		return 0;
 	if (partial && n == 7)
 		return 1;
 	return n == 10 && s[7] == '-' && digits(s, n, 8, 2, &d) && d >= 1 &&
@@ -2441,13 +2448,28 @@ static int is_subdelim(int c)
 }
 
 /* Characters in s[0..n) are each allowed (pct-encoded triplets too). */
-static int uri_chars(const char *s, size_t n, const char *extra)
+static int uri_chars(const char *s, size_t n, const char *extra, int ucs)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++) {
 		int c = (unsigned char)s[i];
 
+		/* an IRI (RFC 3987) also takes characters from U+00A0 up
+		 * (the instance is valid UTF-8), but the bidi controls */
+		if (ucs && c >= 0x80) {
+			utf8proc_int32_t cp;
+			utf8proc_ssize_t k = utf8proc_iterate(
+				(const utf8proc_uint8_t *)s + i,
+				(utf8proc_ssize_t)(n - i), &cp);
+
+			if (k <= 0 || cp < 0xA0 || (cp >= 0x200E && cp <= 0x200F) ||
+			    (cp >= 0x202A && cp <= 0x202E) ||
+			    (cp >= 0xFFF0 && cp <= 0xFFFF))
+				return 0;
+			i += (size_t)k - 1;
+			continue;
+		}
 		if (c == '%') {
 			if (i + 2 >= n)
 				return 0;
@@ -2462,13 +2484,13 @@ static int uri_chars(const char *s, size_t n, const char *extra)
 	return 1;
 }
 
-static int check_authority(const char *s, size_t n)
+static int check_authority(const char *s, size_t n, int ucs)
 {
 	const char *at = memchr(s, '@', n);
 	size_t i, hostlen;
 
 	if (at) {
-		if (!uri_chars(s, (size_t)(at - s), ":"))
+		if (!uri_chars(s, (size_t)(at - s), ":", ucs))
 			return 0;
 		n -= (size_t)(at - s) + 1;
 		s = at + 1;
@@ -2480,7 +2502,7 @@ static int check_authority(const char *s, size_t n)
 			return 0;
 		hostlen = (size_t)(end - s) + 1;
 		if (hostlen > 2 && (s[1] == 'v' || s[1] == 'V')) {
-			if (!uri_chars(s + 1, hostlen - 2, ":"))
+			if (!uri_chars(s + 1, hostlen - 2, ":", 0))
 				return 0;
 		} else if (!check_ipv6(s + 1, hostlen - 2)) {
 			return 0;
@@ -2488,7 +2510,7 @@ static int check_authority(const char *s, size_t n)
 	} else {
 		for (hostlen = 0; hostlen < n && s[hostlen] != ':'; hostlen++)
 			;
-		if (!uri_chars(s, hostlen, ""))
+		if (!uri_chars(s, hostlen, "", ucs))
 			return 0;
 	}
 	if (hostlen < n) {
@@ -2501,8 +2523,8 @@ static int check_authority(const char *s, size_t n)
 	return 1;
 }
 
-/* RFC 3986 URI (need_scheme) or URI-reference. */
-static int check_uri(const char *s, size_t n, int need_scheme)
+/* RFC 3986 URI (need_scheme) or URI-reference; with ucs, RFC 3987 IRI. */
+static int check_uri(const char *s, size_t n, int need_scheme, int ucs)
 {
 	struct uri u;
 	size_t i;
@@ -2512,9 +2534,9 @@ static int check_uri(const char *s, size_t n, int need_scheme)
 	uri_split(s, &u);
 	if (need_scheme && !u.has_scheme)
 		return 0;
-	if (u.has_auth && !check_authority(u.auth, u.auth_len))
+	if (u.has_auth && !check_authority(u.auth, u.auth_len, ucs))
 		return 0;
-	if (!uri_chars(u.path, u.path_len, ":@/"))
+	if (!uri_chars(u.path, u.path_len, ":@/", ucs))
 		return 0;
 	if (!u.has_scheme && !u.has_auth) {
 		/* a relative path's first segment cannot hold a colon */
@@ -2522,9 +2544,9 @@ static int check_uri(const char *s, size_t n, int need_scheme)
 			if (u.path[i] == ':')
 				return 0;
 	}
-	if (u.has_query && !uri_chars(u.query, u.query_len, ":@/?"))
+	if (u.has_query && !uri_chars(u.query, u.query_len, ":@/?", ucs))
 		return 0;
-	if (u.has_frag && !uri_chars(u.frag, u.frag_len, ":@/?"))
+	if (u.has_frag && !uri_chars(u.frag, u.frag_len, ":@/?", ucs))
 		return 0;
 	return 1;
 }
@@ -2572,8 +2594,10 @@ static int check_format(int f, const char *s, size_t n)
 	case F_DATETIME: return check_datetime(s, n);
 	case F_TIME: return check_time(s, n);
 	case F_EMAIL: return check_email(s, n);
-	case F_URI: return check_uri(s, n, 1);
-	case F_URIREF: return check_uri(s, n, 0);
+	case F_URI: return check_uri(s, n, 1, 0);
+	case F_URIREF: return check_uri(s, n, 0, 0);
+	case F_IRI: return check_uri(s, n, 1, 1);
+	case F_IRIREF: return check_uri(s, n, 0, 1);
 	case F_HOSTNAME: return check_hostname(s, n);
 	case F_IPV4: return check_ipv4(s, n);
 	case F_IPV6: return check_ipv6(s, n);

@@ -364,8 +364,12 @@ static void fr_punct(struct run *r, unsigned cp)
 	unsigned prev = t->prev, next = peek(r, r->i + 1);
 	int insert = 1;
 
-	if (prev == 0 || is_space(prev) || is_opening(prev) || t->after_verbatim)
-		insert = 0;	/* nothing to attach to, or code: leave it */
+	if (prev == 0 || is_space(prev) || is_opening(prev))
+		insert = 0;	/* nothing to attach to */
+	else if (t->after_verbatim &&
+		 (cp == '%' || !(next == END_CP || is_space(next))))
+		insert = 0;	/* code glued to what follows: leave it; but
+				 * "`code`: text" is spaced as "*mot*: text" */
 	else if (is_fr_punct(cp) && (is_fr_punct(prev)))
 		insert = 0;	/* "?!": one space, before the first */
 	else if (cp == ':' && (is_word(next) || next == ':' || next == '/' ||

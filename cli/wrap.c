@@ -159,7 +159,7 @@ static void move_unit(struct wrap *w)
 
 	buf_reset(&w->move);
 	buf_add(&w->move, out->buf + w->unit_at, out->len - w->unit_at);
-	buf_setlen(out, w->unit_at - 1);
+	buf_setlen(out, w->unit_at - (size_t)w->unit_sep);
 	close_line(w);
 	open_line(w);
 	buf_add(out, w->move.buf, w->move.len);
@@ -177,8 +177,9 @@ static inline void place(struct wrap *w)
 	w->unit = 0;
 	if (w->unit_w > w->max_unit)
 		w->max_unit = w->unit_w;
-	if (!w->unit_sep || w->line_w + 1 + w->unit_w <= w->room)
-		w->line_w += w->unit_sep + w->unit_w;
+	if (!w->unit_brk || w->line_w + (unsigned)w->unit_sep + w->unit_w <=
+	    w->room)
+		w->line_w += (unsigned)w->unit_sep + w->unit_w;
 	else
 		move_unit(w);
 }
@@ -191,14 +192,19 @@ static inline void word_start(struct wrap *w, unsigned first)
 {
 	w->in_word = 1;
 	if (w->unit && (typo_glue_after(w->unit_last) || typo_glue_before(first))) {
-		buf_addc(w->out, ' ');
-		w->unit_w++;
+		if (!w->nosp) {
+			buf_addc(w->out, ' ');
+			w->unit_w++;
+		}
+		w->nosp = 0;
 		return;
 	}
 	place(w);
 	if (!w->line_open)
 		open_line(w);
-	w->unit_sep = w->out->len > w->text_at;
+	w->unit_sep = !w->nosp && w->out->len > w->text_at;
+	w->unit_brk = w->out->len > w->text_at;
+	w->nosp = 0;
 	if (w->unit_sep)
 		buf_addc(w->out, ' ');
 	w->unit_at = w->out->len;
@@ -413,10 +419,14 @@ static inline unsigned cp3(const unsigned char *u)
  * plain_run(), which gives the same results the long way.  Inlined into
  * fill_words(): a call per word costs more than the rest.
  */
+static int has_cjk(const char *s, size_t n);
+
 static inline __attribute__((always_inline)) size_t
 word_run(const char *s, size_t n, size_t before, unsigned *width,
-	 unsigned *first, unsigned *last)
+	 unsigned *first, unsigned *last, int no_cjk)
 {
+	size_t k;
+
 #ifdef __SSE2__
 /* bytes are compared signed: 0x80 is -128, 0xFF is -1 */
 #define B(x) _mm_set1_epi8((char)(x))
@@ -509,13 +519,15 @@ slow:
 #undef IN
 #undef B
 #endif
-	return plain_run(s, n, width, first, last);
+	/* no_cjk: a word of Chinese or Japanese is not a word (feed_cjk) */
+	k = plain_run(s, n, width, first, last);
+	return no_cjk && has_cjk(s, k) ? 0 : k;
 }
 
 size_t wrap_word(const char *s, size_t n, size_t before, unsigned *width,
 		 unsigned *first, unsigned *last)
 {
-	return word_run(s, n, before, width, first, last);
+	return word_run(s, n, before, width, first, last, 0);
 }
 
 /*
@@ -538,7 +550,7 @@ static size_t fill_words(struct wrap *w, const char *s, size_t n,
 	size_t a = 0, len, from = 0, to = 0;
 	int owed = 0;
 
-	len = word_run(s, n, before, &wd, &first, &last);
+	len = word_run(s, n, before, &wd, &first, &last, 1);
 	if (!len || (w->unit && (typo_glue_after(w->unit_last) ||
 				 typo_glue_before(first))))
 		return 0;
@@ -552,7 +564,7 @@ static size_t fill_words(struct wrap *w, const char *s, size_t n,
 		if (b + 1 >= n || s[b] != ' ')
 			break;
 		nlen = word_run(s + b + 1, n - b - 1, before + b + 1, &nwd,
-				&nfirst, &nlast);
+				&nfirst, &nlast, 1);
 		if (!nlen || typo_glue_after(last) || typo_glue_before(nfirst))
 			break;
 		/* s[a..b) is final: as place() would put it */
@@ -592,6 +604,85 @@ static size_t fill_words(struct wrap *w, const char *s, size_t n,
 	return a + len;
 }
 
+/* Ideographs, kana and the CJK symbols: a line may break around them. */
+static int is_cjk(unsigned cp)
+{
+	return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+	       (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+	       (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+/* What no line may start with in Chinese and Japanese (UAX #14 CL, CP,
+ * NS, EX, IS: closing marks, small kana, the prolonged sound mark). */
+static int cjk_no_break_before(unsigned cp)
+{
+	static const unsigned short v[] = {
+		0x3001, 0x3002, 0x3005, 0x3009, 0x300B, 0x300D, 0x300F, 0x3011,
+		0x3015, 0x3017, 0x3019, 0x301B, 0x301C, 0x301E, 0x301F, 0x303B,
+		0x3041, 0x3043, 0x3045, 0x3047, 0x3049, 0x3063, 0x3083, 0x3085,
+		0x3087, 0x308E, 0x3095, 0x3096, 0x309B, 0x309C, 0x309D, 0x309E,
+		0x30A0, 0x30A1, 0x30A3, 0x30A5, 0x30A7, 0x30A9, 0x30C3, 0x30E3,
+		0x30E5, 0x30E7, 0x30EE, 0x30F5, 0x30F6, 0x30FB, 0x30FC, 0x30FD,
+		0x30FE, 0xFF01, 0xFF09, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF1F,
+		0xFF3D, 0xFF5D, 0xFF60,
+	};
+	size_t i;
+
+	if (cp < 0x3001 || cp > 0xFF60)
+		return typo_no_break_before(cp);
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		if (v[i] == cp)
+			return 1;
+	return 0;
+}
+
+/* What no line may end with (UAX #14 OP: opening marks). */
+static int cjk_no_break_after(unsigned cp)
+{
+	switch (cp) {
+	case 0x3008: case 0x300A: case 0x300C: case 0x300E: case 0x3010:
+	case 0x3014: case 0x3016: case 0x3018: case 0x301A: case 0x301D:
+	case 0xFF08: case 0xFF3B: case 0xFF5B: case 0xFF5F:
+		return 1;
+	}
+	return typo_no_break_after(cp);
+}
+
+/*
+ * A run of text that holds CJK characters: a character at a time, so
+ * that a line may break between two of them, or between one of them and
+ * anything else, without a space (UAX #14's ID class, simplified).
+ */
+static void feed_cjk(struct wrap *w, const char *s, size_t n)
+{
+	size_t j = 0;
+
+	while (j < n) {
+		int32_t cp;
+		size_t k = next_cp(s + j, n - j, &cp);
+		unsigned c = (unsigned)cp;
+
+		if (w->in_word && w->unit && (is_cjk(c) || is_cjk(w->unit_last)) &&
+		    !cjk_no_break_before(c) && !cjk_no_break_after(w->unit_last)) {
+			w->in_word = 0;
+			w->nosp = 1;
+		}
+		word_add(w, s + j, k, k, c, c, cp_width(cp));
+		j += k;
+	}
+}
+
+/* Does s[0..n) hold a character from U+3000 up (lead bytes 0xE3 and up)? */
+static int has_cjk(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0xE3)
+			return 1;
+	return 0;
+}
+
 static void feed(struct wrap *w, const char *s, size_t n, enum mode mode)
 {
 	size_t i = 0;
@@ -614,6 +705,13 @@ static void feed(struct wrap *w, const char *s, size_t n, enum mode mode)
 			continue;
 		}
 		k = plain_run(s + i, n - i, &width, &first, &last);
+		if (k && mode == M_TEXT &&
+		    ((w->in_word && w->unit && w->unit_last >= 0x2E80) ||
+		     has_cjk(s + i, k))) {
+			feed_cjk(w, s + i, k);
+			i += k;
+			continue;
+		}
 		if (k) {
 			word_add(w, s + i, k, n - i, first, last, width);
 			i += k;
@@ -653,6 +751,7 @@ void wrap_begin(struct wrap *w, const struct wrap_str *before,
 	w->max_line = w->max_unit = 0;
 	w->line_open = 0;
 	w->unit = w->unit_sep = w->in_word = 0;
+	w->unit_brk = w->nosp = 0;
 	w->line_w = w->unit_w = 0;
 	w->open = 1;
 }

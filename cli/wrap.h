@@ -10,9 +10,11 @@
  *
  * Widths are display columns, counted with utf8proc_charwidth(): a
  * combining mark counts 0 (so Arabic with its vowel marks is as wide as
- * without), an East Asian wide character 2.  Lines break only at ASCII
+ * without), an East Asian wide character 2.  Lines break at ASCII
  * spaces, tabs and line ends in the text (a run of them is one space),
- * never:
+ * and, as UAX #14 does for Chinese and Japanese, where no space is: before
+ * and after an ideograph or kana, but never before a closing mark (、。，
+ * ）」 small kana, ー ...) nor after an opening one (（「 ...).  Never:
  *   - inside a no-break space (U+00A0, U+202F: they are not spaces here),
  *   - before a character typo_no_break_before() names (; : ! ? » ...),
  *   - after one typo_no_break_after() names (« „ ...),
@@ -64,6 +66,8 @@ struct wrap {
 	size_t text_at;		/* in out: where its text begins, after the prefix */
 	unsigned room;		/* columns for text on the open line */
 	int unit, unit_sep;	/* a unit is pending; a space before it */
+	int unit_brk;		/* a line may break before it (space or not) */
+	int nosp;		/* the next unit follows without a space */
 	int in_word;		/* no break space since the last character */
 	int line_open, open;
 };

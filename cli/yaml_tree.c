@@ -353,6 +353,30 @@ static void syntax_error(struct builder *b, yaml_parser_t *p)
 
 	if (p->error == YAML_MEMORY_ERROR)
 		xmalloc((size_t)-1);
+	/*
+	 * A quote left open runs to the end of the frontmatter, where
+	 * libyaml notices: the place to fix is where it opened.
+	 */
+	if (p->context && strstr(p->context, "quoted scalar") && p->problem &&
+	    (strstr(p->problem, "end of stream") ||
+	     strstr(p->problem, "document indicator"))) {
+		m = p->context_mark;
+		diag(b->diags, R_YAML_SYNTAX, b->opts->file, line_of(b, m),
+		     (unsigned)m.column + 1, NULL, "malformed yaml: the quoted "
+		     "value that starts here has no closing quote (%s %s)",
+		     problem, p->context);
+		b->failed = 1;
+		return;
+	}
+	/* "title: Immunoth\xC3\xA9rapie : comment ?": the value's own ": " */
+	if (p->problem && strstr(p->problem, "mapping values are not allowed")) {
+		diag(b->diags, R_YAML_SYNTAX, b->opts->file, line_of(b, m),
+		     (unsigned)m.column + 1, NULL, "malformed yaml: %s (a value "
+		     "that holds ': ' must be quoted: key: \"a value : like "
+		     "this\")", problem);
+		b->failed = 1;
+		return;
+	}
 	if (p->context)
 		diag(b->diags, R_YAML_SYNTAX, b->opts->file, line_of(b, m),
 		     (unsigned)m.column + 1, NULL, "malformed yaml: %s %s",

@@ -330,7 +330,7 @@ test_expect_success 'every kind of bad file at once: one line each, the good one
 	awk "{ print \$NF }" actual >rules &&
 	cat >expect-prefix <<-\EOF &&
 	bom/fr.md:1:1: warning:
-	broken/fr.md:4:1: error:
+	broken/fr.md:3:8: error:
 	dangling/fr.md: error:
 	dir.md: error:
 	good/fr.md:8:11: error:

@@ -84,7 +84,7 @@ test_expect_success 'state invalid: later than the original, another language, a
 
 test_expect_success 'state invalid: broken frontmatter gives the reason, the rest is reported' '
 	l10n_text &&
-	has_line "  invalid   delta/de.md  line 4: malformed yaml: mapping values are not allowed in this context [yaml-syntax]" &&
+	has_line "  invalid   delta/de.md  line 4: malformed yaml: mapping values are not allowed in this context (a value that holds '\'': '\'' must be quoted: key: \"a value : like this\") [yaml-syntax]" &&
 	has_line "  stale     alpha/de.md  based on 2023-11, original updated 2024-03 (4 months behind), 14 words"
 '
 

@@ -54,7 +54,7 @@ test_expect_success 'article: links go to the same language, else to the origina
 	export_links &&
 	lines o/en/alpha.html "^<p>See" &&
 	cat >expect <<-\EOF &&
-	<p>See <a href="beta-en.html">beta</a> and <a href="../fr/gamma.html#detail" hreflang="fr" lang="fr">gamma</a>.</p>
+	<p>See <a href="beta-en.html">beta</a> and <a href="../fr/gamma.html#detail" hreflang="fr">gamma</a>.</p>
 	EOF
 	test_cmp expect actual &&
 	lines o/fr/alpha.html "^<p>Voir" &&
@@ -125,7 +125,7 @@ test_expect_success 'the update line: month names from the catalog, a <time> ele
 	<p class="updated">Date de mise à jour du texte[NBSP]: <time datetime="2024-03-12">mars 2024</time></p>
 	<p class="updated">Last updated: <time datetime="2024-04">April 2024</time></p>
 	<p class="updated">تاريخ آخر تحديث للنص: <time datetime="2024-05">مايو 2024</time></p>
-	<p class="updated">Date de mise à jour du texte : <time datetime="2024-02">février 2024</time></p>
+	<p class="updated">Date de mise à jour du texte[NBSP]: <time datetime="2024-02">février 2024</time></p>
 	EOF
 	test_cmp expect actual
 '
@@ -177,8 +177,8 @@ test_expect_success 'a reviewer without role or affiliation: the sentence closes
 	export_links &&
 	lines o/fr/gamma.html "^<p>Merci" &&
 	cat >expect <<-\EOF &&
-	<p>Merci à Dr Jeanne Exemple, pour sa collaboration à cet article.</p>
-	<p>Merci à Prof. Paul Témoin (Institut de démonstration), pour sa collaboration à cet article.</p>
+	<p>Merci à Dr Jeanne Exemple pour sa collaboration à cet article.</p>
+	<p>Merci à Prof. Paul Témoin (Institut de démonstration) pour sa collaboration à cet article.</p>
 	<p>Merci à Dr Ana Modèle, radiologue, pour sa collaboration à cet article.</p>
 	EOF
 	test_cmp expect actual
@@ -306,7 +306,7 @@ test_expect_success 'the index: a menu of the languages in their own names' '
 	<ul>
 	<li><a href="../fr/index.html" hreflang="fr" lang="fr" dir="ltr">français</a></li>
 	<li><span lang="en" dir="ltr" aria-current="page">English</span></li>
-	<li><a href="../de/index.html" hreflang="de" lang="de" dir="ltr">allemand</a></li>
+	<li><a href="../de/index.html" hreflang="de" lang="fr" dir="ltr">allemand</a></li>
 	<li><a href="../ar/index.html" hreflang="ar" lang="ar" dir="rtl">العربية</a></li>
 	</ul>
 	</nav>

@@ -49,7 +49,7 @@ test_expect_success '_templates/page.html replaces the built-in page, with the d
 	related=gamma Gamma, sans rubrique ../fr/gamma.html lang=fr
 	stale=false original=../fr/alpha.html toc=false
 	strings=Pour aller plus loin German
-	<p>See <a href="beta-en.html">beta</a> and <a href="../fr/gamma.html#detail" hreflang="fr" lang="fr">gamma</a>.</p>
+	<p>See <a href="beta-en.html">beta</a> and <a href="../fr/gamma.html#detail" hreflang="fr">gamma</a>.</p>
 	
 	EOF
 	test_cmp expect o/en/alpha.html

@@ -82,11 +82,11 @@ test_expect_success 'cp1252 on French: U+202F falls back to U+00A0; ascii --tran
 	! grep -q "$(printf "\240")" as/fr/soins-de-support.txt
 '
 
-test_expect_success 'latin1 on French: typography'"'"'s apostrophe is not in latin1, nor in the source: said so' '
+test_expect_success 'latin1 on French: typography'"'"'s apostrophe falls back to '"'"'; the source'"'"'s dash is reported' '
 	print_corpus &&
 	(cd c && folio export --to text --lang fr --encoding latin1 2>../err); echo $? >status &&
 	expect_status 1 &&
-	grep -q "^soins-support/fr.md: error: .latin1. has no U+2019 RIGHT SINGLE QUOTATION MARK .’. (line 9 of the text, not in the source): out/text/fr/soins-de-support.txt not written \[unmappable\]$" err &&
+	! grep -q "U+2019" err &&
 	grep -q "^soins-support/fr.md:51:3: error: .latin1. has no U+2014 EM DASH .—.: out/text/fr/soins-de-support.txt not written \[unmappable\]$" err
 '
 
@@ -105,7 +105,7 @@ test_expect_success '--translit: the pages are written, letters without their ac
 	(cd articles && folio export --to text --lang tr,ar,en --encoding latin1 --translit 2>../err); echo $? >status &&
 	expect_status 0 &&
 	head -1 articles/out/text/tr/kanser-immunoterapiye-nasil-yanit-verir.txt | iconv -f LATIN1 -t UTF-8 >actual &&
-	echo "Kanser immünoterapiye nas?l yan?t verir?" >expect &&
+	echo "Kanser immünoterapiye nasil yanit verir?" >expect &&
 	test_cmp expect actual &&
 	grep -q "Immünoterapi, tümöre dogrudan" articles/out/text/tr/kanser-immunoterapiye-nasil-yanit-verir.txt ||
 	iconv -f LATIN1 -t UTF-8 articles/out/text/tr/kanser-immunoterapiye-nasil-yanit-verir.txt | grep -q "^Immünoterapi, tümöre dogrudan" &&

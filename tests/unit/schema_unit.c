@@ -261,6 +261,22 @@ static void test_formats(void)
 	       "1:1 - the document must be an absolute URI, got '/relative'");
 	EXPECT("format: uri-reference\n", "../a b\n",
 	       "1:1 - the document must be a URI reference, got '../a b'");
+	/* an IRI: letters beyond ASCII, but still no space nor bidi control */
+	EXPECT("format: uri\n", "https://fr.wikipedia.org/wiki/Immunoth\xC3\xA9rapie\n",
+	       "1:1 - the document must be an absolute URI, got "
+	       "'https://fr.wikipedia.org/wiki/Immunoth\xC3\xA9rapie'");
+	EXPECT("format: iri\n", "https://fr.wikipedia.org/wiki/Immunoth\xC3\xA9rapie\n", "");
+	EXPECT("format: iri\n", "https://\xC3\xA9" "cole.example/k\xC3\xB6ln?q=\xC3\xA9#\xC3\xA9\n", "");
+	EXPECT("format: iri\n", "/relative/\xC3\xA9\n",
+	       "1:1 - the document must be an absolute IRI (a URI that may hold "
+	       "letters such as \xC3\xA9), got '/relative/\xC3\xA9'");
+	EXPECT("format: iri\n", "\"https://x.org/a b\"\n",
+	       "1:1 - the document must be an absolute IRI (a URI that may hold "
+	       "letters such as \xC3\xA9), got 'https://x.org/a b'");
+	EXPECT("format: iri\n", "\"https://x.org/\xE2\x80\xAEgpj.exe\"\n",
+	       "1:1 - the document must be an absolute IRI (a URI that may hold "
+	       "letters such as \xC3\xA9), got 'https://x.org/\xE2\x80\xAEgpj.exe'");
+	EXPECT("format: iri-reference\n", "../caf\xC3\xA9.html\n", "");
 	EXPECT("format: hostname\n", "www.example.org\n", "");
 	EXPECT("format: ipv4\n", "10.0.0.256\n",
 	       "1:1 - the document must be an IPv4 address, got '10.0.0.256'");
@@ -465,8 +481,8 @@ static void test_load_errors(void)
 		    "integer, number, string, array, object)");
 	EXPECT_LOAD("format: colour\n",
 		    "1:9 - unknown format 'colour' (known: date, date-time, time, "
-		    "email, uri, uri-reference, hostname, ipv4, ipv6, uuid, regex, "
-		    "partial-date)");
+		    "email, uri, uri-reference, iri, iri-reference, hostname, ipv4, "
+		    "ipv6, uuid, regex, partial-date)");
 	EXPECT_LOAD("items: [{}]\n",
 		    "1:8 - 'items' must be a schema; a list of schemas is "
 		    "'prefixItems' in draft 2020-12");
