@@ -9,7 +9,8 @@
 . "$(dirname "$0")/lib.sh"
 
 book() {
-	cp -R "$SRC/tests/corpora/export-xhtml-book" c && png c/douleur/reglette.png
+	cp -R "$SRC/tests/corpora/export-xhtml-book" c && png c/douleur/reglette.png &&
+	echo "book_id: urn:example:folio-t0652" >>c/folio.yaml
 }
 
 # png FILE: a small valid PNG image.
