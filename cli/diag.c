@@ -49,6 +49,8 @@ const struct rule_info rule_table[R__COUNT] = {
 	[R_UNMAPPABLE] = { "unmappable", SEV_ERROR, "a character the output encoding lacks" },
 	[R_TEMPLATE] = { "template", SEV_ERROR, "a template that cannot be used" },
 	[R_WRITE] = { "write", SEV_ERROR, "a system error while writing output" },
+	/* honest pages (issue 20): JSON documents, withdrawn pages, local links */
+	[R_JSON_SYNTAX] = { "json-syntax", SEV_ERROR, "a .json schema or document that is not strict JSON (RFC 8259)" },
 };
 
 int rule_by_id(const char *id)

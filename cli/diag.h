@@ -58,6 +58,8 @@ enum rule {
 	R_UNMAPPABLE,		/* a character the --encoding lacks */
 	R_TEMPLATE,		/* a template that cannot be parsed */
 	R_WRITE,		/* a system error while writing output */
+	/* honest pages (issue 20): JSON documents, withdrawn pages, local links */
+	R_JSON_SYNTAX,		/* a .json schema or document that is not JSON */
 	R__COUNT
 };
 
