@@ -522,6 +522,7 @@ void article_meta_fill(struct article_meta *m, const struct article *a)
 	text[5] = text_of(ymap_get(fm, "section"));
 	date_of(ymap_get(fm, "updated"), &m->updated, &m->updated_pos);
 	date_of(ymap_get(fm, "review_due"), &m->review_due, &m->review_due_pos);
+	date_of(ymap_get(fm, "reviewed"), &m->reviewed, &m->reviewed_pos);
 	n = ymap_get(fm, "status");
 	m->status = STATUS_PUBLISHED;
 	if (ynode_str(n) && !strcmp(n->str, "draft"))

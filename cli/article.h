@@ -85,6 +85,8 @@ struct article_meta {
 	enum article_status status;
 	struct date updated, review_due;
 	struct pos id_pos, lang_pos, updated_pos, review_due_pos;
+	struct date reviewed;	/* the last medical review, when stated */
+	struct pos reviewed_pos;
 
 	int translated;		/* has translated_from */
 	char *tf_lang;

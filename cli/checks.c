@@ -168,6 +168,11 @@ static void check_dates(struct corpus *c, struct diag_list *d,
 		report(c, d, m, R_DATE_FUTURE, m->updated_pos, "/updated",
 		       "'updated' is in the future: '%s' (today is %s)", a, t);
 	}
+	if (m->reviewed.y && date_cmp(m->reviewed, today) > 0) {
+		date_format(m->reviewed, a);
+		report(c, d, m, R_DATE_FUTURE, m->reviewed_pos, "/reviewed",
+		       "'reviewed' is in the future: '%s' (today is %s)", a, t);
+	}
 	if (m->translated)
 		return;	/* the original's review covers them */
 	if (m->review_due.y && date_cmp(m->review_due, today) < 0) {

@@ -1264,8 +1264,6 @@ static void page_people(struct pg *p, struct ynode *d,
 		memset(p->people, 0, PEOPLE_SLOTS * sizeof(*p->people));
 		p->nmade = 0;
 	}
-	if (jsonld)
-		buf_adds(jsonld, ",\"reviewedBy\":[");
 	for (i = 0; i < kp->nreviewers; i++) {
 		const struct keep_person *r = &kp->reviewers[i];
 		const struct person_line *pl = person_line(p, r);
@@ -1278,14 +1276,15 @@ static void page_people(struct pg *p, struct ynode *d,
 		put(p, item, "thanks_html", pl->v[4]);
 		yseq_add(p->a, list, item);
 		if (jsonld) {
+			/* no reviewers, no key: never an empty reviewedBy */
 			buf_adds(jsonld, n ? ",{\"@type\":\"Person\",\"name\":" :
-					     "{\"@type\":\"Person\",\"name\":");
+				 ",\"reviewedBy\":[{\"@type\":\"Person\",\"name\":");
 			escape_json_script(jsonld, r->name, strlen(r->name));
 			buf_addc(jsonld, '}');
 		}
 		n++;
 	}
-	if (jsonld)
+	if (jsonld && n)
 		buf_addc(jsonld, ']');
 	put(p, d, "reviewers", list);
 	set_bool(p, d, "has_reviewers", n > 0);
@@ -1584,6 +1583,10 @@ static void page_jsonld(struct pg *p, struct ynode *d,
 		date_format(m->updated, iso);
 		buf_adds(jsonld, ",\"dateModified\":");
 		escape_json_script(jsonld, iso, strlen(iso));
+	}
+	/* a review date only where the frontmatter states one (reviewed:) */
+	if (m->reviewed.y) {
+		date_format(m->reviewed, iso);
 		buf_adds(jsonld, ",\"lastReviewed\":");
 		escape_json_script(jsonld, iso, strlen(iso));
 	}
@@ -2343,7 +2346,7 @@ static void publish_span(void *ctx, size_t span, int worker)
 		x->lix[i] = config_lang(&c->cfg, m->lang);
 		if (!m->usable || !m->id || x->lix[i] < 0 || m->errors)
 			continue;
-		if (m->status == STATUS_DRAFT && !x->o->include_drafts)
+		if (m->status != STATUS_PUBLISHED && !x->o->include_drafts)
 			continue;
 		x->slug[i] = m->slug ? m->slug : m->id;
 		x->slug_esc[i] = url_escaped(x->slug[i]);
@@ -3873,7 +3876,7 @@ static void keep_diags(const struct export *x, struct diag_list *all,
 			int k = x->lix[j];
 
 			show = c->selected[j] && (k < 0 || x->langs[k].wanted) &&
-			       (m->status != STATUS_DRAFT || x->o->include_drafts);
+			       (m->status == STATUS_PUBLISHED || x->o->include_drafts);
 		}
 		if (show) {
 			GROW(kept.v, kept.alloc, kept.n + 1);
@@ -3992,7 +3995,7 @@ static int reported(const struct export *x, size_t i)
 	int k = x->lix[i];
 
 	return x->c.selected[i] && (k < 0 || x->langs[k].wanted) &&
-	       (m->status != STATUS_DRAFT || x->o->include_drafts);
+	       (m->status == STATUS_PUBLISHED || x->o->include_drafts);
 }
 
 
