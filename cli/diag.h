@@ -60,6 +60,7 @@ enum rule {
 	R_WRITE,		/* a system error while writing output */
 	/* honest pages (issue 20): JSON documents, withdrawn pages, local links */
 	R_JSON_SYNTAX,		/* a .json schema or document that is not JSON */
+	R_CATALOG_HELD,		/* a language not exported: its catalog is broken */
 	R__COUNT
 };
 

@@ -32,6 +32,7 @@
  * links follow what the run puts in it (PATHs select its articles).
  */
 #include "export.h"
+#include "export_catalog.h"
 #include "arena.h"
 #include "article.h"
 #include "atomic.h"
@@ -376,7 +377,7 @@ static void build_ids(struct export *x)
 /* ---- string catalogs ---- */
 
 /* What a page says when neither its catalog nor the source's has a key. */
-static const struct { const char *key, *value; } builtin_strings[] = {
+static const struct catalog_key builtin_strings[] = {
 	{ "updated_on", "Updated: {date}" },
 	{ "also_available_in", "Also available in {languages}" },
 	{ "further_reading", "Further reading" },
@@ -419,6 +420,24 @@ static const char *const sentence_keys[6] = {
 	"list_sep", "list_pair", "thanks", "updated_on", "translated_by",
 	"also_available_in",
 };
+
+/*
+ * A language whose catalog has an error is not exported: its pages stay
+ * as the last good run left them, rather than print words the catalog
+ * did not mean (English defaults, "{datum}", another language's months).
+ * The catalog is given up, so that no other page falls back on it.
+ */
+static void hold_lang(struct export *x, size_t k, struct diag_list *d)
+{
+	struct xlang *L = &x->langs[k];
+
+	if (L->wanted)
+		diag(d, R_CATALOG_HELD, L->cat.path, 0, 0, NULL,
+		     "language '%s' not exported: its string catalog has "
+		     "errors; its pages stay as they were", L->code);
+	L->wanted = 0;
+	catalog_release(&L->cat);
+}
 
 /* A string of the page language's catalog, else the source's, else ours. */
 static const char *cat_str(const struct export *x, size_t lang, const char *key)
@@ -4113,9 +4132,18 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 	 * too.  Problems are shown for the languages written and the source's.
 	 */
 	memcpy(quiet.ignored, c->cfg.ignore, sizeof(quiet.ignored));
-	for (k = 0; k < c->cfg.nlang; k++)
-		catalog_load(c, x.langs[k].code, &x.langs[k].cat,
-			     k == x.src || x.langs[k].wanted ? &all : &quiet);
+	for (k = 0; k < c->cfg.nlang; k++) {
+		struct diag_list *to = k == x.src || x.langs[k].wanted ?
+				       &all : &quiet;
+
+		int loaded = catalog_load(c, x.langs[k].code, &x.langs[k].cat,
+					  to) == 0;
+
+		if (x.langs[k].cat.exists &&
+		    (!loaded || export_catalog_check(c, &x.langs[k].cat,
+			builtin_strings, ARRAY_SIZE(builtin_strings), to) < 0))
+			hold_lang(&x, k, &all);
+	}
 	diag_list_release(&quiet);
 
 	x.lix = xcalloc(c->n + 1, sizeof(*x.lix));
