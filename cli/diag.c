@@ -51,6 +51,8 @@ const struct rule_info rule_table[R__COUNT] = {
 	[R_WRITE] = { "write", SEV_ERROR, "a system error while writing output" },
 	/* honest pages (issue 20): JSON documents, withdrawn pages, local links */
 	[R_JSON_SYNTAX] = { "json-syntax", SEV_ERROR, "a .json schema or document that is not strict JSON (RFC 8259)" },
+	[R_MANIFEST] = { "manifest", SEV_WARNING, "an export manifest entry that could lead outside the output directory, or a file not removed through a symbolic link" },
+	[R_PAGE_KEPT] = { "page-kept", SEV_WARNING, "an article with errors: the page of the last good export stays" },
 	[R_CATALOG_HELD] = { "catalog-held", SEV_ERROR, "a language not exported because its string catalog has errors" },
 };
 

@@ -61,6 +61,8 @@ enum rule {
 	/* honest pages (issue 20): JSON documents, withdrawn pages, local links */
 	R_JSON_SYNTAX,		/* a .json schema or document that is not JSON */
 	R_CATALOG_HELD,		/* a language not exported: its catalog is broken */
+	R_MANIFEST,		/* an export manifest entry or file ignored */
+	R_PAGE_KEPT,		/* an article in error: its last good page stays */
 	R__COUNT
 };
 

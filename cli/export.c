@@ -33,6 +33,7 @@
  */
 #include "export.h"
 #include "export_catalog.h"
+#include "export_manifest.h"
 #include "arena.h"
 #include "article.h"
 #include "atomic.h"
@@ -259,6 +260,8 @@ struct export {
 	struct encoding enc;
 	/* SOURCE_DATE_EPOCH, or -1: the time a book says it was modified */
 	long long epoch;
+	/* the files this run produced (write_file_defer notes them) */
+	struct export_manifest *man;
 };
 
 static int reported(const struct export *x, size_t i);
@@ -2029,7 +2032,11 @@ enum {
  * left in defer for the caller to rename into place (atomic_commit()) or
  * to give up (unlink); defer stays empty when nothing is pending.
  */
-static enum write_result write_file_defer(const char *dir, int how,
+static void note_written(const struct export *x, const char *path,
+			 const char *data, size_t len);
+
+static enum write_result write_file_defer(const struct export *x,
+					  const char *dir, int how,
 					  const char *name, const char *data,
 					  size_t len, struct buf *defer,
 					  struct diag_list *d)
@@ -2051,6 +2058,8 @@ static enum write_result write_file_defer(const char *dir, int how,
 			  atomic_write(path.buf, data, len, ATOMIC_UMASK, 0)) < 0)
 		goto fail;
 out:
+	if (ret != WRITE_FAILED)
+		note_written(x, path.buf, data, len);
 	buf_release(&path);
 	return ret;
 fail:
@@ -2062,11 +2071,11 @@ fail:
 	goto out;
 }
 
-static enum write_result write_file(const char *dir, int how,
-				    const char *name, const char *data,
+static enum write_result write_file(const struct export *x, const char *dir,
+				    int how, const char *name, const char *data,
 				    size_t len, struct diag_list *d)
 {
-	return write_file_defer(dir, how, name, data, len, NULL, d);
+	return write_file_defer(x, dir, how, name, data, len, NULL, d);
 }
 
 /* L's directory of pages as the reader will see it, in out. */
@@ -2952,13 +2961,13 @@ static void page_job(void *ctx, size_t i, int worker)
 	if (run->check && !(how & WRITE_HIDDEN)) {
 		struct buf tmp = BUF_INIT;
 
-		j->wrote = write_file_defer(L->dir, how, name.buf, page->buf,
+		j->wrote = write_file_defer(x, L->dir, how, name.buf, page->buf,
 					    page->len, &tmp, &j->d);
 		if (tmp.len)
 			j->staged = buf_detach(&tmp, NULL);
 		buf_release(&tmp);
 	} else {
-		j->wrote = write_file(L->dir, how, name.buf, page->buf,
+		j->wrote = write_file(x, L->dir, how, name.buf, page->buf,
 				      page->len, &j->d);
 	}
 	j->images = info.images;
@@ -3359,7 +3368,7 @@ static void write_indexes(struct export *x, struct diag_list *d,
 		} else {
 			enum write_result w;
 
-			w = write_file_defer(L->dir, lang_how(L),
+			w = write_file_defer(x, L->dir, lang_how(L),
 					     x->f->index_file, sc.page.buf,
 					     sc.page.len,
 					     defer ? &defer[k] : NULL, d);
@@ -3566,7 +3575,7 @@ static int copy_images(struct export *x, size_t k, struct epub_res *res,
 				   errno ? errmsg(errno) : "not a regular file of "
 				   "at most 64 MiB");
 		} else {
-			count_write(r, write_file(dp, lang_how(L), base + 1,
+			count_write(r, write_file(x, dp, lang_how(L), base + 1,
 						  data.buf, data.len, d));
 		}
 		free(dp);
@@ -3773,8 +3782,8 @@ static int epub_files(struct export *x, size_t k, struct diag_list *d,
 	b.images = L->images;
 	b.images_alt = L->images_alt;
 	epub_package(&b, &opf);
-	count_write(r, write_file(L->dir, lang_how(L), "package.opf", opf.buf,
-				  opf.len, d));
+	count_write(r, write_file(x, L->dir, lang_how(L), "package.opf",
+				  opf.buf, opf.len, d));
 
 	root = lang_subdir(x, k, NULL, d);
 	meta = lang_subdir(x, k, "META-INF", d);
@@ -3782,12 +3791,12 @@ static int epub_files(struct export *x, size_t k, struct diag_list *d,
 		ret = -1;
 		goto out;
 	}
-	count_write(r, write_file(root, lang_how(L), "mimetype", EPUB_MIMETYPE,
-				  strlen(EPUB_MIMETYPE), d));
+	count_write(r, write_file(x, root, lang_how(L), "mimetype",
+				  EPUB_MIMETYPE, strlen(EPUB_MIMETYPE), d));
 	buf_reset(&tmp);
 	epub_container(&tmp);
-	count_write(r, write_file(meta, lang_how(L), "container.xml", tmp.buf,
-				  tmp.len, d));
+	count_write(r, write_file(x, meta, lang_how(L), "container.xml",
+				  tmp.buf, tmp.len, d));
 	if (prune_pages(x, L->dir, pages, n, d) < 0)
 		ret = -1;
 out:
@@ -3837,12 +3846,12 @@ static void write_stylesheet(struct export *x, struct diag_list *d,
 	if (x->f->style_per_lang) {
 		for (k = 0; k < x->c.cfg.nlang; k++)
 			if (x->langs[k].dir)
-				count_write(r, write_file(x->langs[k].dir,
+				count_write(r, write_file(x, x->langs[k].dir,
 							  lang_how(&x->langs[k]),
 							  x->f->stylesheet, data,
 							  len, d));
 	} else {
-		count_write(r, write_file(x->outdir, 0, x->f->stylesheet, data,
+		count_write(r, write_file(x, x->outdir, 0, x->f->stylesheet, data,
 					  len, d));
 	}
 out:
@@ -3945,6 +3954,122 @@ static void prepare_lang(struct export *x, size_t k)
 		L->sentence[i] = cat_str(x, k, sentence_keys[i]);
 	L->autonym = L->name[k];
 	pg_release(&p);
+}
+
+/* ---- the manifest of what a run wrote (export_manifest.h) ---- */
+
+/*
+ * path, as written (below the output directory or a language's hidden
+ * directory) with data[0..len), noted as the reader will see it:
+ * relative to the output directory.
+ */
+static void note_written(const struct export *x, const char *path,
+			 const char *data, size_t len)
+{
+	size_t n = strlen(x->outdir), k;
+	struct buf rel = BUF_INIT;
+
+	if (!x->man)
+		return;
+	for (k = 0; k < x->c.cfg.nlang; k++) {
+		const char *st = x->langs[k].stage;
+		size_t sn = st ? strlen(st) : 0;
+
+		if (sn && !strncmp(path, st, sn) && path[sn] == '/') {
+			buf_addf(&rel, "%s%s", x->langs[k].code, path + sn);
+			break;
+		}
+	}
+	if (!rel.len && !strncmp(path, x->outdir, n) && path[n] == '/')
+		buf_adds(&rel, path + n + 1);
+	if (rel.len)
+		export_manifest_note(x->man, rel.buf, NULL, data, len);
+	buf_release(&rel);
+}
+
+struct judge_ctx {
+	const struct export *x;
+	struct diag_list *d;
+};
+
+/*
+ * A file of the last run that this one did not produce: carried when
+ * this run did not cover it (--lang), kept when it is the page of an
+ * article that would be published but now has errors, else removed (a
+ * withdrawn, deleted or renamed page; a language no longer configured).
+ */
+static enum manifest_fate judge_entry(void *ctx, const char *path,
+				      const char *source)
+{
+	const struct judge_ctx *jc = ctx;
+	const struct export *x = jc->x;
+	const struct corpus *c = &x->c;
+	const char *slash = strchr(path, '/');
+	size_t k, i;
+
+	if (slash) {
+		for (k = 0; k < c->cfg.nlang; k++)
+			if (strlen(x->langs[k].code) == (size_t)(slash - path) &&
+			    !strncmp(path, x->langs[k].code, slash - path))
+				break;
+		if (k < c->cfg.nlang && !x->langs[k].wanted)
+			return MANIFEST_CARRY;
+		if (k == c->cfg.nlang && x->o->nlangs)
+			return MANIFEST_CARRY;
+	} else if (x->o->nlangs) {
+		return MANIFEST_CARRY;
+	}
+	for (i = 0; source && i < c->n; i++) {
+		const struct article_meta *m = &c->articles[i];
+
+		if (!m->relpath || strcmp(m->relpath, source))
+			continue;
+		if (m->usable && m->status != STATUS_PUBLISHED &&
+		    !x->o->include_drafts)
+			return MANIFEST_REMOVE;	/* withdrawn */
+		if (m->usable && x->pub[i])
+			return MANIFEST_REMOVE;	/* exported under another name */
+		diag(jc->d, R_PAGE_KEPT, m->path, 0, 0, NULL,
+		     "not exported: this version has errors, the page of the "
+		     "last good export stays: '%s/%s'", x->outdir, path);
+		return MANIFEST_KEEP_BAD;
+	}
+	return MANIFEST_REMOVE;
+}
+
+/*
+ * The run is over: its pages noted with their articles, files of the
+ * last run it no longer produces removed (only after a run that wrote
+ * all it meant to, over every article), the manifest written.
+ */
+static void finish_manifest(struct export *x, const struct job *jobs,
+			    size_t njobs, struct diag_list *d,
+			    struct export_result *r)
+{
+	struct judge_ctx jc;
+	struct buf rel = BUF_INIT;
+	size_t i;
+	int prune = !r->write_error && !r->usage_error && !x->o->npaths &&
+		    !interrupt_caught();
+
+	for (i = 0; i < njobs; i++) {
+		const struct job *j = &jobs[i];
+
+		if (!j->render || j->failed || j->bad_template || j->refused ||
+		    j->wrote == WRITE_FAILED)
+			continue;
+		buf_reset(&rel);
+		buf_addf(&rel, "%s/%s%s%s", x->langs[x->lix[j->art]].code,
+			 x->f->page_dir, x->slug[j->art], x->f->ext);
+		export_manifest_note(x->man, rel.buf,
+				     x->c.articles[j->art].relpath, NULL, 0);
+	}
+	buf_release(&rel);
+	jc.x = x;
+	jc.d = d;
+	if (export_manifest_finish(x->man, x->outdir, x->f->name, prune,
+				   judge_entry, &jc, d) < 0)
+		r->write_error = 1;
 }
 
 static void export_release(struct export *x)
@@ -4053,6 +4178,7 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 	       struct export_result *r)
 {
 	struct export x;
+	struct export_manifest man;
 	struct diag_list all = DIAG_LIST_INIT, quiet = DIAG_LIST_INIT;
 	struct run run;
 	struct corpus *c = &x.c;
@@ -4063,10 +4189,13 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 	memset(&x, 0, sizeof(x));
 	memset(r, 0, sizeof(*r));
 	memset(&run, 0, sizeof(run));
+	export_manifest_init(&man);
+	x.man = &man;
 	x.o = o;
 	x.f = format_find(o->format);
 	if (!x.f) {
 		r->usage_error = 1;
+		export_manifest_release(&man);
 		return -1;
 	}
 	if (corpus_open(c, o->npaths ? o->paths[0] : NULL, nsc, d) < 0 ||
@@ -4351,6 +4480,7 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 			r->write_error = 1;
 	write_stylesheet(&x, &all, r);
 	unstage(&x, &all, r);
+	finish_manifest(&x, run.jobs, njobs, d, r);
 merge:
 	keep_diags(&x, &all, d);
 out:
@@ -4371,5 +4501,6 @@ out:
 	free(run.jobs);
 	free(run.sc);
 	export_release(&x);
+	export_manifest_release(&man);
 	return r->usage_error || r->write_error ? -1 : 0;
 }
