@@ -53,6 +53,8 @@ const struct rule_info rule_table[R__COUNT] = {
 	[R_JSON_SYNTAX] = { "json-syntax", SEV_ERROR, "a .json schema or document that is not strict JSON (RFC 8259)" },
 	[R_MANIFEST] = { "manifest", SEV_WARNING, "an export manifest entry that could lead outside the output directory, or a file not removed through a symbolic link" },
 	[R_PAGE_KEPT] = { "page-kept", SEV_WARNING, "an article with errors: the page of the last good export stays" },
+	[R_LOCAL_TARGET] = { "local-target", SEV_WARNING, "a link or image to a file beside the article that does not exist" },
+	[R_FRAGMENT] = { "fragment", SEV_WARNING, "a link to a #fragment that no heading of the page has" },
 	[R_CATALOG_HELD] = { "catalog-held", SEV_ERROR, "a language not exported because its string catalog has errors" },
 };
 

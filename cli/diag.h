@@ -63,6 +63,8 @@ enum rule {
 	R_CATALOG_HELD,		/* a language not exported: its catalog is broken */
 	R_MANIFEST,		/* an export manifest entry or file ignored */
 	R_PAGE_KEPT,		/* an article in error: its last good page stays */
+	R_LOCAL_TARGET,		/* a link or image to a file that is not there */
+	R_FRAGMENT,		/* a #fragment no heading of the page has */
 	R__COUNT
 };
 

@@ -113,6 +113,8 @@ static int text_page(const struct export *x, const struct ynode *data,
 		     struct render_info *info, struct buf *out);
 static int epub_files(struct export *x, size_t lang, struct diag_list *d,
 		      struct export_result *r);
+static int web_files(struct export *x, size_t lang, struct diag_list *d,
+		     struct export_result *r);
 
 static const struct export_format formats[] = {
 	{
@@ -126,6 +128,7 @@ static const struct export_format formats[] = {
 		.cross_lang_links = 1,
 		.render_flags = 0,
 		.body = render_html,
+		.lang_files = web_files,
 	},
 	{
 		/* out/xhtml/<lang>/ is an unzipped EPUB 3 (SPEC 8.3) */
@@ -2820,6 +2823,24 @@ out:
 	return ret;
 }
 
+/*
+ * render_image_fn of a web page: an image of the corpus is copied beside
+ * the pages as an e-book's is (resolve_image: images/<its path in the
+ * corpus>), so that the page never points at a file that is not there; a
+ * web image (a URL with a scheme, or site-absolute) is shown as written.
+ */
+static int resolve_web_image(void *vctx, const char *src, size_t n,
+			     struct buf *out)
+{
+	const char *colon = memchr(src, ':', n), *slash = memchr(src, '/', n);
+
+	if ((n && src[0] == '/') || (colon && (!slash || colon < slash))) {
+		buf_add(out, src, n);
+		return 0;
+	}
+	return resolve_image(vctx, src, n, out);
+}
+
 static void page_job(void *ctx, size_t i, int worker)
 {
 	struct run *run = ctx;
@@ -2891,11 +2912,11 @@ static void page_job(void *ctx, size_t i, int worker)
 	ro.width = x->width;
 	ro.html_keep = sc->html_keep;
 	ro.text_keep = sc->text_keep;
-	if (x->f->book) {
+	if (x->f->book || x->f->lang_files == web_files) {
 		ic.x = x;
 		ic.art = j->art;
 		ic.j = j;
-		ro.image = resolve_image;
+		ro.image = x->f->book ? resolve_image : resolve_web_image;
 		ro.image_ctx = &ic;
 	}
 	buf_reset(&sc->body);
@@ -3581,6 +3602,20 @@ static int copy_images(struct export *x, size_t k, struct epub_res *res,
 		free(dp);
 	}
 	buf_release(&data);
+	return ret;
+}
+
+/*
+ * The images a language's web pages show, copied beside them (the files
+ * of earlier runs that no page shows any more go by the manifest).
+ */
+static int web_files(struct export *x, size_t k, struct diag_list *d,
+		     struct export_result *r)
+{
+	struct epub_res *res = xcalloc(x->langs[k].nimg + 1, sizeof(*res));
+	int ret = copy_images(x, k, res, d, r);
+
+	free(res);
 	return ret;
 }
 
