@@ -579,8 +579,13 @@ void article_meta_release(struct article_meta *m)
 	free(m->relpath);
 	free(m->path);
 	free(m->strings);	/* id to tf_lang, related */
-	for (i = 0; i < m->nlinks; i++)
+	for (i = 0; i < m->nlinks; i++) {
 		free(m->links[i].id);
+		free(m->links[i].frag);
+	}
+	for (i = 0; i < m->nids; i++)
+		free(m->ids[i]);
+	free(m->ids);
 	free(m->links);
 	for (i = 0; i < m->nheadings; i++)
 		free(m->headings[i]);

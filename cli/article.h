@@ -24,6 +24,7 @@ struct pos {
 struct idref {
 	char *id;		/* links: owned; related: in the meta's strings */
 	struct pos pos;
+	char *frag;		/* a link's #fragment (without '#'), owned, or NULL */
 };
 
 /* The blocks l10n compares between an original and a translation. */
@@ -107,6 +108,9 @@ struct article_meta {
 	struct block_counts counts;
 	char **headings;	/* text of each heading, in order */
 	size_t nheadings;
+	/* the ids of its headings, as the pages give them (md_check_ids) */
+	char **ids;
+	size_t nids;
 	size_t words;
 };
 

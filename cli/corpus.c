@@ -631,6 +631,7 @@ static void index_one(void *ctx, size_t i, int worker)
 		chk = md_check_new(&src, m->path, m, d);
 		md_check_words(chk, job->flags & INDEX_WORDS);
 		md_check_links(chk, !(job->flags & INDEX_NO_LINKS));
+		md_check_ids(chk, !(job->flags & INDEX_NO_LINKS));
 		md_check_run(chk);
 		md_check_free(chk);
 		md_src_release(&src);

@@ -2573,6 +2573,7 @@ static void check_links(const struct export *x, struct article_meta *m,
 			     "link to an article that does not exist: 'article:%s'",
 			     m->links[k].id);
 		free(m->links[k].id);
+		free(m->links[k].frag);
 	}
 	/* checked: the index does not keep them (memory stays flat) */
 	free(m->links);

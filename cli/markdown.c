@@ -269,6 +269,7 @@ struct md_check {
 	int in_word;
 	int want_words;		/* count words, keep heading texts (l10n) */
 	int want_links;		/* keep article: links in meta->links */
+	int want_ids;		/* keep the heading ids in meta->ids */
 
 	/*
 	 * Links and images: one frame each, they nest (image in a link).
@@ -324,6 +325,11 @@ struct md_check *md_check_new(const struct md_src *src, const char *file,
 void md_check_words(struct md_check *c, int on)
 {
 	c->want_words = on;
+}
+
+void md_check_ids(struct md_check *c, int on)
+{
+	c->want_ids = on;
 }
 
 void md_check_links(struct md_check *c, int on)
@@ -637,6 +643,15 @@ static int chk_leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 	c->in_word = 0;
 	if (type == MD_BLOCK_DOC) {
 		check_frags(c);
+		if (c->want_ids && !c->meta->ids) {
+			c->meta->ids = c->ids;
+			c->meta->nids = c->nids;
+			c->ids = NULL;
+			c->nids = c->aids = 0;
+			free(c->slot);
+			c->slot = NULL;
+			c->cap = 0;
+		}
 	} else if (type == MD_BLOCK_H) {
 		heading_check(c, c->last);
 		push_id(c);
@@ -701,6 +716,8 @@ static int chk_enter_span(MD_SPANTYPE type, void *detail, void *ud)
 			md_article_link(b->buf, b->len, &id, &n);
 			GROW(m->links, c->links_alloc, m->nlinks + 1);
 			m->links[m->nlinks].id = xstrndup(id, n);
+			m->links[m->nlinks].frag = 8 + n < b->len ?
+				xstrndup(b->buf + 9 + n, b->len - 9 - n) : NULL;
 			m->links[m->nlinks].pos = sp->dest ?
 				span_pos(c, sp->dest) : sp->pos;
 			m->nlinks++;

@@ -59,6 +59,26 @@ test_expect_success 'validate: missing image, missing file, dangling fragment, e
 	expect_status 1
 '
 
+test_expect_success 'article:ID#FRAGMENT: the heading must exist in the page the link leads to' '
+	corpus &&
+	mkdir c &&
+	cat >c/fr.md <<-\EOF &&
+	---
+	id: c
+	lang: fr
+	title: Titre c
+	updated: 2024-01
+	reviewers:
+	  - name: Dr Exemple
+	---
+	Voir [a](article:a#effets-secondaires-2), [b](article:b#dosage) et [non](article:a#dosage).
+	EOF
+	folio validate c/fr.md >out 2>err; echo $? >status &&
+	expect_status 0 &&
+	echo "c/fr.md:9:68: warning: link to a heading '"'"'article:a'"'"' does not have: '"'"'#dosage'"'"' [fragment]" >expect &&
+	test_cmp expect out
+'
+
 test_expect_success 'the HTML export copies local images beside the page, web images stay as written' '
 	corpus &&
 	folio export --to html -q 2>err; echo $? >status &&
