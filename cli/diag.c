@@ -55,6 +55,7 @@ const struct rule_info rule_table[R__COUNT] = {
 	[R_PAGE_KEPT] = { "page-kept", SEV_WARNING, "an article with errors: the page of the last good export stays" },
 	[R_LOCAL_TARGET] = { "local-target", SEV_WARNING, "a link or image to a file beside the article that does not exist" },
 	[R_FRAGMENT] = { "fragment", SEV_WARNING, "a link to a #fragment that no heading of the page has" },
+	[R_BOOK_LINK] = { "book-link", SEV_WARNING, "a link in a book to a file it does not hold: made absolute from base_url, or its text alone" },
 	[R_CATALOG_HELD] = { "catalog-held", SEV_ERROR, "a language not exported because its string catalog has errors" },
 };
 

@@ -65,6 +65,7 @@ enum rule {
 	R_PAGE_KEPT,		/* an article in error: its last good page stays */
 	R_LOCAL_TARGET,		/* a link or image to a file that is not there */
 	R_FRAGMENT,		/* a #fragment no heading of the page has */
+	R_BOOK_LINK,		/* an EPUB link made absolute or dropped */
 	R__COUNT
 };
 

@@ -2842,6 +2842,49 @@ static int resolve_web_image(void *vctx, const char *src, size_t n,
 	return resolve_image(vctx, src, n, out);
 }
 
+/*
+ * render_link_fn of an e-book: a book holds its pages and images only, so
+ * a site-absolute link ("/aide.html") becomes absolute from base_url, and
+ * such a link without base_url, or a relative one ("../b/fr.md",
+ * "notice.pdf"), keeps its text without a link; each is reported (a link
+ * with a scheme, and the page's own #fragments, stay).
+ */
+static int book_link(void *vctx, struct buf *href)
+{
+	struct image_ctx *ic = vctx;
+	const struct export *x = ic->x;
+	const struct article_meta *m = &x->c.articles[ic->art];
+	const char *colon = memchr(href->buf, ':', href->len);
+	size_t k;
+
+	for (k = 0; k < href->len && href->buf[k] != '/' &&
+	     href->buf[k] != '?' && href->buf[k] != '#'; k++)
+		;
+	if ((colon && (size_t)(colon - href->buf) < k) || href->buf[0] == '#')
+		return 0;
+	if (href->len > 1 && href->buf[0] == '/' && href->buf[1] != '/' &&
+	    x->c.cfg.base_url) {
+		const char *base = x->c.cfg.base_url;
+		size_t bn = strlen(base);
+		char *rest = xstrndup(href->buf + 1, href->len - 1);
+
+		buf_reset(href);
+		buf_add(href, base, bn && base[bn - 1] == '/' ? bn - 1 : bn);
+		buf_addc(href, '/');
+		buf_adds(href, rest);
+		free(rest);
+		diag(&ic->j->d, R_BOOK_LINK, m->path, 0, 0, NULL, "a link to "
+		     "the web site in a book: made absolute from base_url: "
+		     "'%s'", href->buf);
+		return 0;
+	}
+	diag(&ic->j->d, R_BOOK_LINK, m->path, 0, 0, NULL, "a link to a file "
+	     "the book does not hold: only its text is shown: '%.*s'%s",
+	     (int)href->len, href->buf, href->buf[0] == '/' ?
+	     " (set base_url to link to the web site)" : "");
+	return -1;
+}
+
 static void page_job(void *ctx, size_t i, int worker)
 {
 	struct run *run = ctx;
@@ -2919,6 +2962,10 @@ static void page_job(void *ctx, size_t i, int worker)
 		ic.j = j;
 		ro.image = x->f->book ? resolve_image : resolve_web_image;
 		ro.image_ctx = &ic;
+		if (x->f->book) {
+			ro.link = book_link;
+			ro.link_ctx = &ic;
+		}
 	}
 	buf_reset(&sc->body);
 	/* the headings' strings live as long as the page's data */
@@ -3933,7 +3980,8 @@ static void keep_diags(const struct export *x, struct diag_list *all,
 	for (i = 0; i < all->n; i++) {
 		struct diag *g = &all->v[i];
 		long j = g->file ? article_by_path(c, g->file) : -1;
-		int show = g->severity == SEV_ERROR;
+		/* what became of a book's links is shown too (a warning) */
+		int show = g->severity == SEV_ERROR || g->rule == R_BOOK_LINK;
 
 		if (show && j >= 0) {
 			const struct article_meta *m = &c->articles[j];
