@@ -522,6 +522,7 @@ void article_meta_fill(struct article_meta *m, const struct article *a)
 	text[5] = text_of(ymap_get(fm, "section"));
 	date_of(ymap_get(fm, "updated"), &m->updated, &m->updated_pos);
 	date_of(ymap_get(fm, "review_due"), &m->review_due, &m->review_due_pos);
+	date_of(ymap_get(fm, "reviewed"), &m->reviewed, &m->reviewed_pos);
 	n = ymap_get(fm, "status");
 	m->status = STATUS_PUBLISHED;
 	if (ynode_str(n) && !strcmp(n->str, "draft"))
@@ -581,8 +582,13 @@ void article_meta_release(struct article_meta *m)
 	free(m->relpath);
 	free(m->path);
 	free(m->strings);	/* id to tf_lang, related */
-	for (i = 0; i < m->nlinks; i++)
+	for (i = 0; i < m->nlinks; i++) {
 		free(m->links[i].id);
+		free(m->links[i].frag);
+	}
+	for (i = 0; i < m->nids; i++)
+		free(m->ids[i]);
+	free(m->ids);
 	free(m->links);
 	for (i = 0; i < m->nheadings; i++)
 		free(m->headings[i]);

@@ -24,6 +24,7 @@ struct pos {
 struct idref {
 	char *id;		/* links: owned; related: in the meta's strings */
 	struct pos pos;
+	char *frag;		/* a link's #fragment (without '#'), owned, or NULL */
 };
 
 /* The blocks l10n compares between an original and a translation. */
@@ -85,6 +86,8 @@ struct article_meta {
 	enum article_status status;
 	struct date updated, review_due;
 	struct pos id_pos, lang_pos, updated_pos, review_due_pos;
+	struct date reviewed;	/* the last medical review, when stated */
+	struct pos reviewed_pos;
 
 	int translated;		/* has translated_from */
 	char *tf_lang;
@@ -106,6 +109,9 @@ struct article_meta {
 	struct block_counts counts;
 	char **headings;	/* text of each heading, in order */
 	size_t nheadings;
+	/* the ids of its headings, as the pages give them (md_check_ids) */
+	char **ids;
+	size_t nids;
 	size_t words;
 };
 

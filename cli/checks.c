@@ -148,6 +148,31 @@ static int id_exists(const struct corpus *c, const char *id)
 	return corpus_any(c, id) != NULL;
 }
 
+/*
+ * article:ID#FRAGMENT: the page the link leads to (the article in the
+ * page's language, else its original) has a heading with that id.
+ */
+static void check_fragment(struct corpus *c, struct diag_list *d,
+			   struct article_meta *m, const struct idref *l)
+{
+	const struct article_meta *t = NULL;
+	size_t i, count;
+
+	if (!l->frag || !*l->frag)
+		return;
+	if (m->lang)
+		t = corpus_find(c, l->id, m->lang);
+	if (!t)
+		t = corpus_original(c, l->id, &count);
+	if (!t || !t->usable || !t->ids)
+		return;	/* no body read: nothing to compare with */
+	for (i = 0; i < t->nids; i++)
+		if (!strcmp(t->ids[i], l->frag))
+			return;
+	report(c, d, m, R_FRAGMENT, l->pos, NULL, "link to a heading "
+	       "'article:%s' does not have: '#%s'", l->id, l->frag);
+}
+
 static void check_references(struct corpus *c, struct diag_list *d,
 			     struct article_meta *m)
 {
@@ -170,8 +195,10 @@ static void check_references(struct corpus *c, struct diag_list *d,
 		       m->related[k].id);
 	}
 	for (k = 0; k < m->nlinks; k++) {
-		if (id_exists(c, m->links[k].id))
+		if (id_exists(c, m->links[k].id)) {
+			check_fragment(c, d, m, &m->links[k]);
 			continue;
+		}
 		report(c, d, m, R_LINK_TARGET, m->links[k].pos, NULL,
 		       "link to an article that does not exist: 'article:%s'",
 		       m->links[k].id);
@@ -188,6 +215,11 @@ static void check_dates(struct corpus *c, struct diag_list *d,
 		date_format(m->updated, a);
 		report(c, d, m, R_DATE_FUTURE, m->updated_pos, "/updated",
 		       "'updated' is in the future: '%s' (today is %s)", a, t);
+	}
+	if (m->reviewed.y && date_cmp(m->reviewed, today) > 0) {
+		date_format(m->reviewed, a);
+		report(c, d, m, R_DATE_FUTURE, m->reviewed_pos, "/reviewed",
+		       "'reviewed' is in the future: '%s' (today is %s)", a, t);
 	}
 	if (m->translated)
 		return;	/* the original's review covers them */

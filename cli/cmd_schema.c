@@ -4,6 +4,7 @@
  */
 #include "buf.h"
 #include "diag.h"
+#include "json_tree.h"
 #include "main.h"
 #include "opts.h"
 #include "schema.h"
@@ -74,7 +75,8 @@ static int check_file(const struct schema *s, const char *path,
 	}
 	memset(&yo, 0, sizeof(yo));
 	yo.file = name;
-	if (yaml_parse(&doc, text.buf, text.len, &yo, d) == 0)
+	/* a FILE named *.json is read as JSON, anything else as YAML */
+	if (ydoc_parse_named(&doc, name, text.buf, text.len, &yo, d) == 0)
 		schema_validate(s, doc.root, name, d);
 out:
 	ydoc_release(&doc);

@@ -290,6 +290,7 @@ static int load_config(struct corpus *c, struct diag_list *d)
 		if (r < 0 || (r > R_REVIEW_OVERDUE && r != R_READABILITY &&
 			      r != R_STYLE && r != R_LINK_SCHEME &&
 			      r != R_TABLE_CELLS && r != R_LINK_DEFINITION &&
+			      r != R_LOCAL_TARGET && r != R_FRAGMENT &&
 			      !(r >= R_TRANSLATION_DATE && r <= R_RELATED_SELF)))
 			diag(&local, R_CONFIG, path, n->items[i]->line,
 			     n->items[i]->col, "/ignore",
@@ -663,6 +664,7 @@ static void index_one(void *ctx, size_t i, int worker)
 		chk = md_check_new(&src, m->path, m, d);
 		md_check_words(chk, job->flags & INDEX_WORDS);
 		md_check_links(chk, !(job->flags & INDEX_NO_LINKS));
+		md_check_ids(chk, !(job->flags & INDEX_NO_LINKS));
 		if (c->body_walk)
 			c->body_walk(c->body_ctx, i, worker, &a, &src, chk, d);
 		else

@@ -27,7 +27,7 @@ const struct rule_info rule_table[R__COUNT] = {
 	[R_IMAGE_ALT] = { "image-alt", SEV_ERROR, "an image without alternative text" },
 	[R_EMPTY_LINK] = { "empty-link", SEV_ERROR, "a link with no text or no destination" },
 	[R_RAW_HTML] = { "raw-html", SEV_WARNING, "raw HTML in the body that is never rendered (an error when it holds text)" },
-	[R_DATE_FUTURE] = { "date-future", SEV_ERROR, "'updated' after today" },
+	[R_DATE_FUTURE] = { "date-future", SEV_ERROR, "'updated' or 'reviewed' after today" },
 	[R_REVIEW_OVERDUE] = { "review-overdue", SEV_WARNING, "medical review overdue" },
 	[R_IO] = { "io", SEV_ERROR, "a file that cannot be read" },
 	[R_CONFIG] = { "config", SEV_ERROR, "an invalid folio.yaml" },
@@ -63,6 +63,14 @@ const struct rule_info rule_table[R__COUNT] = {
 	[R_TRANSLATORS_ORIGINAL] = { "translators-original", SEV_WARNING, "'translators' on an article that is not a translation" },
 	[R_RELATED_SELF] = { "related-self", SEV_WARNING, "an article that lists itself in 'related'" },
 	[R_SVG_UNSAFE] = { "svg-unsafe", SEV_ERROR, "an SVG image with a script or a reference outside it, refused for an e-book" },
+	/* honest pages (issue 20): JSON documents, withdrawn pages, local links */
+	[R_JSON_SYNTAX] = { "json-syntax", SEV_ERROR, "a .json schema or document that is not strict JSON (RFC 8259)" },
+	[R_MANIFEST] = { "manifest", SEV_WARNING, "an export manifest entry that could lead outside the output directory, or a file not removed through a symbolic link" },
+	[R_PAGE_KEPT] = { "page-kept", SEV_WARNING, "an article with errors: the page of the last good export stays" },
+	[R_LOCAL_TARGET] = { "local-target", SEV_WARNING, "a link or image to a file beside the article that does not exist" },
+	[R_FRAGMENT] = { "fragment", SEV_WARNING, "a link to a #fragment that no heading of the page has" },
+	[R_BOOK_LINK] = { "book-link", SEV_WARNING, "a link in a book to a file it does not hold: made absolute from base_url, or its text alone" },
+	[R_CATALOG_HELD] = { "catalog-held", SEV_ERROR, "a language not exported because its string catalog has errors" },
 };
 
 int rule_by_id(const char *id)

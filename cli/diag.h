@@ -74,6 +74,14 @@ enum rule {
 	R_TRANSLATORS_ORIGINAL,	/* translators: on an original */
 	R_RELATED_SELF,		/* an article in its own related list */
 	R_SVG_UNSAFE,		/* an e-book's SVG with a script or a remote reference */
+	/* honest pages (issue 20): JSON documents, withdrawn pages, local links */
+	R_JSON_SYNTAX,		/* a .json schema or document that is not JSON */
+	R_CATALOG_HELD,		/* a language not exported: its catalog is broken */
+	R_MANIFEST,		/* an export manifest entry or file ignored */
+	R_PAGE_KEPT,		/* an article in error: its last good page stays */
+	R_LOCAL_TARGET,		/* a link or image to a file that is not there */
+	R_FRAGMENT,		/* a #fragment no heading of the page has */
+	R_BOOK_LINK,		/* an EPUB link made absolute or dropped */
 	R__COUNT
 };
 

@@ -32,6 +32,8 @@
  * links follow what the run puts in it (PATHs select its articles).
  */
 #include "export.h"
+#include "export_catalog.h"
+#include "export_manifest.h"
 #include "arena.h"
 #include "article.h"
 #include "atomic.h"
@@ -120,6 +122,8 @@ static int text_page(const struct export *x, const struct ynode *data,
 		     struct render_info *info, struct buf *out);
 static int epub_files(struct export *x, size_t lang, struct diag_list *d,
 		      struct export_result *r);
+static int web_files(struct export *x, size_t lang, struct diag_list *d,
+		     struct export_result *r);
 
 static const struct export_format formats[] = {
 	{
@@ -133,6 +137,7 @@ static const struct export_format formats[] = {
 		.cross_lang_links = 1,
 		.render_flags = 0,
 		.body = render_html,
+		.lang_files = web_files,
 	},
 	{
 		/* out/xhtml/<lang>/ is an unzipped EPUB 3 (SPEC 8.3) */
@@ -295,6 +300,8 @@ struct export {
 	int said_book_id;
 	/* SOURCE_DATE_EPOCH, or -1: the time a book says it was modified */
 	long long epoch;
+	/* the files this run produced (write_file_defer notes them) */
+	struct export_manifest *man;
 };
 
 static int reported(const struct export *x, size_t i);
@@ -413,7 +420,7 @@ static void build_ids(struct export *x)
 /* ---- string catalogs ---- */
 
 /* What a page says when neither its catalog nor the source's has a key. */
-static const struct { const char *key, *value; } builtin_strings[] = {
+static const struct catalog_key builtin_strings[] = {
 	{ "updated_on", "Updated: {date}" },
 	{ "also_available_in", "Also available in {languages}" },
 	{ "further_reading", "Further reading" },
@@ -456,6 +463,24 @@ static const char *const sentence_keys[6] = {
 	"list_sep", "list_pair", "thanks", "updated_on", "translated_by",
 	"also_available_in",
 };
+
+/*
+ * A language whose catalog has an error is not exported: its pages stay
+ * as the last good run left them, rather than print words the catalog
+ * did not mean (English defaults, "{datum}", another language's months).
+ * The catalog is given up, so that no other page falls back on it.
+ */
+static void hold_lang(struct export *x, size_t k, struct diag_list *d)
+{
+	struct xlang *L = &x->langs[k];
+
+	if (L->wanted)
+		diag(d, R_CATALOG_HELD, L->cat.path, 0, 0, NULL,
+		     "language '%s' not exported: its string catalog has "
+		     "errors; its pages stay as they were", L->code);
+	L->wanted = 0;
+	catalog_release(&L->cat);
+}
 
 /*
  * A string of the page language's catalog, else the source's, else ours;
@@ -1409,8 +1434,6 @@ static void page_people(struct pg *p, struct ynode *d,
 		memset(p->people, 0, PEOPLE_SLOTS * sizeof(*p->people));
 		p->nmade = 0;
 	}
-	if (jsonld)
-		buf_adds(jsonld, ",\"reviewedBy\":[");
 	for (i = 0; i < kp->nreviewers; i++) {
 		const struct keep_person *r = &kp->reviewers[i];
 		const struct person_line *pl = person_line(p, r);
@@ -1423,14 +1446,15 @@ static void page_people(struct pg *p, struct ynode *d,
 		put(p, item, "thanks_html", pl->v[4]);
 		yseq_add(p->a, list, item);
 		if (jsonld) {
+			/* no reviewers, no key: never an empty reviewedBy */
 			buf_adds(jsonld, n ? ",{\"@type\":\"Person\",\"name\":" :
-					     "{\"@type\":\"Person\",\"name\":");
+				 ",\"reviewedBy\":[{\"@type\":\"Person\",\"name\":");
 			escape_json_script(jsonld, r->name, strlen(r->name));
 			buf_addc(jsonld, '}');
 		}
 		n++;
 	}
-	if (jsonld)
+	if (jsonld && n)
 		buf_addc(jsonld, ']');
 	put(p, d, "reviewers", list);
 	set_bool(p, d, "has_reviewers", n > 0);
@@ -1730,6 +1754,10 @@ static void page_jsonld(struct pg *p, struct ynode *d,
 		date_format(m->updated, iso);
 		buf_adds(jsonld, ",\"dateModified\":");
 		escape_json_script(jsonld, iso, strlen(iso));
+	}
+	/* a review date only where the frontmatter states one (reviewed:) */
+	if (m->reviewed.y) {
+		date_format(m->reviewed, iso);
 		buf_adds(jsonld, ",\"lastReviewed\":");
 		escape_json_script(jsonld, iso, strlen(iso));
 	}
@@ -2112,7 +2140,11 @@ enum {
  * left in defer for the caller to rename into place (atomic_commit()) or
  * to give up (unlink); defer stays empty when nothing is pending.
  */
-static enum write_result write_file_defer(const char *dir, int how,
+static void note_written(const struct export *x, const char *path,
+			 const char *data, size_t len);
+
+static enum write_result write_file_defer(const struct export *x,
+					  const char *dir, int how,
 					  const char *name, const char *data,
 					  size_t len, struct buf *defer,
 					  struct diag_list *d)
@@ -2134,6 +2166,8 @@ static enum write_result write_file_defer(const char *dir, int how,
 			  atomic_write(path.buf, data, len, ATOMIC_UMASK, 0)) < 0)
 		goto fail;
 out:
+	if (ret != WRITE_FAILED)
+		note_written(x, path.buf, data, len);
 	buf_release(&path);
 	return ret;
 fail:
@@ -2145,11 +2179,11 @@ fail:
 	goto out;
 }
 
-static enum write_result write_file(const char *dir, int how,
-				    const char *name, const char *data,
+static enum write_result write_file(const struct export *x, const char *dir,
+				    int how, const char *name, const char *data,
 				    size_t len, struct diag_list *d)
 {
-	return write_file_defer(dir, how, name, data, len, NULL, d);
+	return write_file_defer(x, dir, how, name, data, len, NULL, d);
 }
 
 /* L's directory of pages as the reader will see it, in out. */
@@ -2367,7 +2401,7 @@ static void publish_span(void *ctx, size_t span, int worker)
 		x->lix[i] = config_lang(&c->cfg, m->lang);
 		if (!m->usable || !m->id || x->lix[i] < 0 || m->errors)
 			continue;
-		if (m->status == STATUS_DRAFT && !x->o->include_drafts)
+		if (m->status != STATUS_PUBLISHED && !x->o->include_drafts)
 			continue;
 		x->slug[i] = m->slug ? m->slug : m->id;
 		x->slug_esc[i] = url_escaped(x->slug[i]);
@@ -2563,6 +2597,7 @@ static void check_links(const struct export *x, struct article_meta *m,
 			     "link to an article that does not exist: 'article:%s'",
 			     m->links[k].id);
 		free(m->links[k].id);
+		free(m->links[k].frag);
 	}
 	/* checked: the index does not keep them (memory stays flat) */
 	free(m->links);
@@ -2860,6 +2895,67 @@ out:
 	return ret;
 }
 
+/*
+ * render_image_fn of a web page: an image of the corpus is copied beside
+ * the pages as an e-book's is (resolve_image: images/<its path in the
+ * corpus>), so that the page never points at a file that is not there; a
+ * web image (a URL with a scheme, or site-absolute) is shown as written.
+ */
+static int resolve_web_image(void *vctx, const char *src, size_t n,
+			     struct buf *out)
+{
+	const char *colon = memchr(src, ':', n), *slash = memchr(src, '/', n);
+
+	if ((n && src[0] == '/') || (colon && (!slash || colon < slash))) {
+		buf_add(out, src, n);
+		return 0;
+	}
+	return resolve_image(vctx, src, n, out);
+}
+
+/*
+ * render_link_fn of an e-book: a book holds its pages and images only, so
+ * a site-absolute link ("/aide.html") becomes absolute from base_url, and
+ * such a link without base_url, or a relative one ("../b/fr.md",
+ * "notice.pdf"), keeps its text without a link; each is reported (a link
+ * with a scheme, and the page's own #fragments, stay).
+ */
+static int book_link(void *vctx, struct buf *href)
+{
+	struct image_ctx *ic = vctx;
+	const struct export *x = ic->x;
+	const struct article_meta *m = &x->c.articles[ic->art];
+	const char *colon = memchr(href->buf, ':', href->len);
+	size_t k;
+
+	for (k = 0; k < href->len && href->buf[k] != '/' &&
+	     href->buf[k] != '?' && href->buf[k] != '#'; k++)
+		;
+	if ((colon && (size_t)(colon - href->buf) < k) || href->buf[0] == '#')
+		return 0;
+	if (href->len > 1 && href->buf[0] == '/' && href->buf[1] != '/' &&
+	    x->c.cfg.base_url) {
+		const char *base = x->c.cfg.base_url;
+		size_t bn = strlen(base);
+		char *rest = xstrndup(href->buf + 1, href->len - 1);
+
+		buf_reset(href);
+		buf_add(href, base, bn && base[bn - 1] == '/' ? bn - 1 : bn);
+		buf_addc(href, '/');
+		buf_adds(href, rest);
+		free(rest);
+		diag(&ic->j->d, R_BOOK_LINK, m->path, 0, 0, NULL, "a link to "
+		     "the web site in a book: made absolute from base_url: "
+		     "'%s'", href->buf);
+		return 0;
+	}
+	diag(&ic->j->d, R_BOOK_LINK, m->path, 0, 0, NULL, "a link to a file "
+	     "the book does not hold: only its text is shown: '%.*s'%s",
+	     (int)href->len, href->buf, href->buf[0] == '/' ?
+	     " (set base_url to link to the web site)" : "");
+	return -1;
+}
+
 static void page_job(void *ctx, size_t i, int worker)
 {
 	struct run *run = ctx;
@@ -2931,13 +3027,17 @@ static void page_job(void *ctx, size_t i, int worker)
 	ro.width = x->width;
 	ro.html_keep = sc->html_keep;
 	ro.text_keep = sc->text_keep;
-	if (x->f->book) {
+	if (x->f->book || x->f->lang_files == web_files) {
 		ic.x = x;
 		ic.art = j->art;
 		ic.j = j;
 		ic.a = &a;
-		ro.image = resolve_image;
+		ro.image = x->f->book ? resolve_image : resolve_web_image;
 		ro.image_ctx = &ic;
+		if (x->f->book) {
+			ro.link = book_link;
+			ro.link_ctx = &ic;
+		}
 	}
 	buf_reset(&sc->body);
 	/* the headings' strings live as long as the page's data */
@@ -3012,13 +3112,13 @@ static void page_job(void *ctx, size_t i, int worker)
 	if (run->check && !(how & WRITE_HIDDEN)) {
 		struct buf tmp = BUF_INIT;
 
-		j->wrote = write_file_defer(L->dir, how, name.buf, page->buf,
+		j->wrote = write_file_defer(x, L->dir, how, name.buf, page->buf,
 					    page->len, &tmp, &j->d);
 		if (tmp.len)
 			j->staged = buf_detach(&tmp, NULL);
 		buf_release(&tmp);
 	} else {
-		j->wrote = write_file(L->dir, how, name.buf, page->buf,
+		j->wrote = write_file(x, L->dir, how, name.buf, page->buf,
 				      page->len, &j->d);
 	}
 	j->images = info.images;
@@ -3427,7 +3527,7 @@ static void write_indexes(struct export *x, struct diag_list *d,
 		} else {
 			enum write_result w;
 
-			w = write_file_defer(L->dir, lang_how(L),
+			w = write_file_defer(x, L->dir, lang_how(L),
 					     x->f->index_file, sc.page.buf,
 					     sc.page.len,
 					     defer ? &defer[k] : NULL, d);
@@ -3636,12 +3736,26 @@ static int copy_images(struct export *x, size_t k, struct epub_res *res,
 				   rr == BUF_READ_ERRNO ? errmsg(errno) :
 				   "not a regular file of at most 64 MiB");
 		} else {
-			count_write(r, write_file(dp, lang_how(L), base + 1,
+			count_write(r, write_file(x, dp, lang_how(L), base + 1,
 						  data.buf, data.len, d));
 		}
 		free(dp);
 	}
 	buf_release(&data);
+	return ret;
+}
+
+/*
+ * The images a language's web pages show, copied beside them (the files
+ * of earlier runs that no page shows any more go by the manifest).
+ */
+static int web_files(struct export *x, size_t k, struct diag_list *d,
+		     struct export_result *r)
+{
+	struct epub_res *res = xcalloc(x->langs[k].nimg + 1, sizeof(*res));
+	int ret = copy_images(x, k, res, d, r);
+
+	free(res);
 	return ret;
 }
 
@@ -3862,8 +3976,8 @@ static int epub_files(struct export *x, size_t k, struct diag_list *d,
 	b.images = L->images;
 	b.images_alt = L->images_alt;
 	epub_package(&b, &opf);
-	count_write(r, write_file(L->dir, lang_how(L), "package.opf", opf.buf,
-				  opf.len, d));
+	count_write(r, write_file(x, L->dir, lang_how(L), "package.opf",
+				  opf.buf, opf.len, d));
 
 	root = lang_subdir(x, k, NULL, d);
 	meta = lang_subdir(x, k, "META-INF", d);
@@ -3871,12 +3985,12 @@ static int epub_files(struct export *x, size_t k, struct diag_list *d,
 		ret = -1;
 		goto out;
 	}
-	count_write(r, write_file(root, lang_how(L), "mimetype", EPUB_MIMETYPE,
-				  strlen(EPUB_MIMETYPE), d));
+	count_write(r, write_file(x, root, lang_how(L), "mimetype",
+				  EPUB_MIMETYPE, strlen(EPUB_MIMETYPE), d));
 	buf_reset(&tmp);
 	epub_container(&tmp);
-	count_write(r, write_file(meta, lang_how(L), "container.xml", tmp.buf,
-				  tmp.len, d));
+	count_write(r, write_file(x, meta, lang_how(L), "container.xml",
+				  tmp.buf, tmp.len, d));
 	if (prune_pages(x, L->dir, pages, n, d) < 0)
 		ret = -1;
 out:
@@ -4046,12 +4160,12 @@ static void write_stylesheet(struct export *x, struct diag_list *d,
 	if (x->f->style_per_lang) {
 		for (k = 0; k < x->c.cfg.nlang; k++)
 			if (x->langs[k].dir)
-				count_write(r, write_file(x->langs[k].dir,
+				count_write(r, write_file(x, x->langs[k].dir,
 							  lang_how(&x->langs[k]),
 							  x->f->stylesheet, data,
 							  len, d));
 	} else {
-		count_write(r, write_file(x->outdir, 0, x->f->stylesheet, data,
+		count_write(r, write_file(x, x->outdir, 0, x->f->stylesheet, data,
 					  len, d));
 	}
 out:
@@ -4097,15 +4211,17 @@ static void keep_diags(const struct export *x, struct diag_list *all,
 	for (i = 0; i < all->n; i++) {
 		struct diag *g = &all->v[i];
 		long j = g->file ? article_by_path(c, g->file) : -1;
-		/* warnings are validate's, but those of the run's config */
-		int show = g->severity == SEV_ERROR || g->rule == R_CONFIG;
+		/* warnings are validate's, but those of the run's config and
+		 * what became of a book's links */
+		int show = g->severity == SEV_ERROR || g->rule == R_CONFIG ||
+			   g->rule == R_BOOK_LINK;
 
 		if (show && j >= 0) {
 			const struct article_meta *m = &c->articles[j];
 			int k = x->lix[j];
 
 			show = c->selected[j] && (k < 0 || x->langs[k].wanted) &&
-			       (m->status != STATUS_DRAFT || x->o->include_drafts);
+			       (m->status == STATUS_PUBLISHED || x->o->include_drafts);
 		}
 		if (show) {
 			GROW(kept.v, kept.alloc, kept.n + 1);
@@ -4162,6 +4278,122 @@ static void prepare_lang(struct export *x, size_t k)
 						      "language_names"), L->code)) ||
 			  !cat_sub(x, k, "language_names", L->code) ? k : x->src;
 	pg_release(&p);
+}
+
+/* ---- the manifest of what a run wrote (export_manifest.h) ---- */
+
+/*
+ * path, as written (below the output directory or a language's hidden
+ * directory) with data[0..len), noted as the reader will see it:
+ * relative to the output directory.
+ */
+static void note_written(const struct export *x, const char *path,
+			 const char *data, size_t len)
+{
+	size_t n = strlen(x->outdir), k;
+	struct buf rel = BUF_INIT;
+
+	if (!x->man)
+		return;
+	for (k = 0; k < x->c.cfg.nlang; k++) {
+		const char *st = x->langs[k].stage;
+		size_t sn = st ? strlen(st) : 0;
+
+		if (sn && !strncmp(path, st, sn) && path[sn] == '/') {
+			buf_addf(&rel, "%s%s", x->langs[k].code, path + sn);
+			break;
+		}
+	}
+	if (!rel.len && !strncmp(path, x->outdir, n) && path[n] == '/')
+		buf_adds(&rel, path + n + 1);
+	if (rel.len)
+		export_manifest_note(x->man, rel.buf, NULL, data, len);
+	buf_release(&rel);
+}
+
+struct judge_ctx {
+	const struct export *x;
+	struct diag_list *d;
+};
+
+/*
+ * A file of the last run that this one did not produce: carried when
+ * this run did not cover it (--lang), kept when it is the page of an
+ * article that would be published but now has errors, else removed (a
+ * withdrawn, deleted or renamed page; a language no longer configured).
+ */
+static enum manifest_fate judge_entry(void *ctx, const char *path,
+				      const char *source)
+{
+	const struct judge_ctx *jc = ctx;
+	const struct export *x = jc->x;
+	const struct corpus *c = &x->c;
+	const char *slash = strchr(path, '/');
+	size_t k, i;
+
+	if (slash) {
+		for (k = 0; k < c->cfg.nlang; k++)
+			if (strlen(x->langs[k].code) == (size_t)(slash - path) &&
+			    !strncmp(path, x->langs[k].code, slash - path))
+				break;
+		if (k < c->cfg.nlang && !x->langs[k].wanted)
+			return MANIFEST_CARRY;
+		if (k == c->cfg.nlang && x->o->nlangs)
+			return MANIFEST_CARRY;
+	} else if (x->o->nlangs) {
+		return MANIFEST_CARRY;
+	}
+	for (i = 0; source && i < c->n; i++) {
+		const struct article_meta *m = &c->articles[i];
+
+		if (!m->relpath || strcmp(m->relpath, source))
+			continue;
+		if (m->usable && m->status != STATUS_PUBLISHED &&
+		    !x->o->include_drafts)
+			return MANIFEST_REMOVE;	/* withdrawn */
+		if (m->usable && x->pub[i])
+			return MANIFEST_REMOVE;	/* exported under another name */
+		diag(jc->d, R_PAGE_KEPT, m->path, 0, 0, NULL,
+		     "not exported: this version has errors, the page of the "
+		     "last good export stays: '%s/%s'", x->outdir, path);
+		return MANIFEST_KEEP_BAD;
+	}
+	return MANIFEST_REMOVE;
+}
+
+/*
+ * The run is over: its pages noted with their articles, files of the
+ * last run it no longer produces removed (only after a run that wrote
+ * all it meant to, over every article), the manifest written.
+ */
+static void finish_manifest(struct export *x, const struct job *jobs,
+			    size_t njobs, struct diag_list *d,
+			    struct export_result *r)
+{
+	struct judge_ctx jc;
+	struct buf rel = BUF_INIT;
+	size_t i;
+	int prune = !r->write_error && !r->usage_error && !x->o->npaths &&
+		    !interrupt_caught();
+
+	for (i = 0; i < njobs; i++) {
+		const struct job *j = &jobs[i];
+
+		if (!j->render || j->failed || j->bad_template || j->refused ||
+		    j->wrote == WRITE_FAILED)
+			continue;
+		buf_reset(&rel);
+		buf_addf(&rel, "%s/%s%s%s", x->langs[x->lix[j->art]].code,
+			 x->f->page_dir, x->slug[j->art], x->f->ext);
+		export_manifest_note(x->man, rel.buf,
+				     x->c.articles[j->art].relpath, NULL, 0);
+	}
+	buf_release(&rel);
+	jc.x = x;
+	jc.d = d;
+	if (export_manifest_finish(x->man, x->outdir, x->f->name, prune,
+				   judge_entry, &jc, d) < 0)
+		r->write_error = 1;
 }
 
 static void export_release(struct export *x)
@@ -4238,7 +4470,7 @@ static int reported(const struct export *x, size_t i)
 	int k = x->lix[i];
 
 	return x->c.selected[i] && (k < 0 || x->langs[k].wanted) &&
-	       (m->status != STATUS_DRAFT || x->o->include_drafts);
+	       (m->status == STATUS_PUBLISHED || x->o->include_drafts);
 }
 
 
@@ -4277,6 +4509,7 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 	       struct export_result *r)
 {
 	struct export x;
+	struct export_manifest man;
 	struct diag_list all = DIAG_LIST_INIT, quiet = DIAG_LIST_INIT;
 	struct run run;
 	struct corpus *c = &x.c;
@@ -4287,10 +4520,13 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 	memset(&x, 0, sizeof(x));
 	memset(r, 0, sizeof(*r));
 	memset(&run, 0, sizeof(run));
+	export_manifest_init(&man);
+	x.man = &man;
 	x.o = o;
 	x.f = format_find(o->format);
 	if (!x.f) {
 		r->usage_error = 1;
+		export_manifest_release(&man);
 		return -1;
 	}
 	if (corpus_open(c, o->npaths ? o->paths[0] : NULL, nsc, d) < 0 ||
@@ -4363,9 +4599,18 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 	 * too.  Problems are shown for the languages written and the source's.
 	 */
 	memcpy(quiet.ignored, c->cfg.ignore, sizeof(quiet.ignored));
-	for (k = 0; k < c->cfg.nlang; k++)
-		catalog_load(c, x.langs[k].code, &x.langs[k].cat,
-			     k == x.src || x.langs[k].wanted ? &all : &quiet);
+	for (k = 0; k < c->cfg.nlang; k++) {
+		struct diag_list *to = k == x.src || x.langs[k].wanted ?
+				       &all : &quiet;
+
+		int loaded = catalog_load(c, x.langs[k].code, &x.langs[k].cat,
+					  to) == 0;
+
+		if (x.langs[k].cat.exists &&
+		    (!loaded || export_catalog_check(c, &x.langs[k].cat,
+			builtin_strings, ARRAY_SIZE(builtin_strings), to) < 0))
+			hold_lang(&x, k, &all);
+	}
 	diag_list_release(&quiet);
 
 	x.lix = xcalloc(c->n + 1, sizeof(*x.lix));
@@ -4580,6 +4825,7 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 	} else {
 		unstage(&x, &all, r);
 	}
+	finish_manifest(&x, run.jobs, njobs, d, r);
 merge:
 	keep_diags(&x, &all, d);
 out:
@@ -4600,5 +4846,6 @@ out:
 	free(run.jobs);
 	free(run.sc);
 	export_release(&x);
+	export_manifest_release(&man);
 	return r->usage_error || r->write_error ? -1 : 0;
 }

@@ -12,6 +12,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 void md_src_init(struct md_src *s, const char *text, size_t len,
 		 unsigned first_line)
@@ -286,6 +287,7 @@ struct md_check {
 	int in_word;
 	int want_words;		/* count words, keep heading texts (l10n) */
 	int want_links;		/* keep article: links in meta->links */
+	int want_ids;		/* keep the heading ids in meta->ids */
 
 	/*
 	 * Links and images: one frame each, they nest (image in a link).
@@ -329,6 +331,22 @@ struct md_check {
 	int ndefs;
 	size_t defs_alloc;
 	size_t links_alloc, headings_alloc;
+
+	/*
+	 * The ids the page's headings get (render_heading_id, made unique
+	 * as the renderer does), and the page's own #fragment links, checked
+	 * against them when the body ends.
+	 */
+	char **ids;
+	unsigned *next;		/* per id: the suffix to try next for it */
+	size_t nids, aids, anext;
+	/* open addressing over ids (indexes + 1), cap a power of two */
+	size_t *slot, cap;
+	struct frag {
+		char *name;
+		struct pos pos;
+	} *frags;
+	size_t nfrags, afrags;
 };
 
 struct md_check *md_check_new(const struct md_src *src, const char *file,
@@ -353,6 +371,11 @@ void md_check_words(struct md_check *c, int on)
 	c->want_words = on;
 }
 
+void md_check_ids(struct md_check *c, int on)
+{
+	c->want_ids = on;
+}
+
 void md_check_links(struct md_check *c, int on)
 {
 	c->want_links = on;
@@ -360,12 +383,164 @@ void md_check_links(struct md_check *c, int on)
 
 void md_check_free(struct md_check *c)
 {
+	size_t i;
+
 	if (!c)
 		return;
 	buf_release(&c->heading);
 	buf_release(&c->dest);
 	free(c->defs);
+	for (i = 0; i < c->nids; i++)
+		free(c->ids[i]);
+	free(c->ids);
+	free(c->next);
+	free(c->slot);
+	for (i = 0; i < c->nfrags; i++)
+		free(c->frags[i].name);
+	free(c->frags);
 	free(c);
+}
+
+static size_t id_hash(const char *s, size_t n)
+{
+	size_t h = 5381, i;
+
+	for (i = 0; i < n; i++)
+		h = h * 33 + (unsigned char)s[i];
+	return h;
+}
+
+/* The slot of id[0..n) in c->slot: where it is, or the empty one to use. */
+static size_t *id_slot(const struct md_check *c, const char *id, size_t n)
+{
+	size_t i = id_hash(id, n) & (c->cap - 1);
+
+	for (;; i = (i + 1) & (c->cap - 1)) {
+		const char *s;
+
+		if (!c->slot[i])
+			return &c->slot[i];
+		s = c->ids[c->slot[i] - 1];
+		if (strlen(s) == n && !memcmp(s, id, n))
+			return &c->slot[i];
+	}
+}
+
+static int has_id(const struct md_check *c, const char *id, size_t n)
+{
+	return c->cap && *id_slot(c, id, n) != 0;
+}
+
+static void add_id(struct md_check *c, char *id)
+{
+	size_t i;
+
+	if (2 * (c->nids + 1) > c->cap) {
+		free(c->slot);
+		c->cap = c->cap ? 2 * c->cap : 64;
+		c->slot = xcalloc(c->cap, sizeof(*c->slot));
+		for (i = 0; i < c->nids; i++)
+			*id_slot(c, c->ids[i], strlen(c->ids[i])) = i + 1;
+	}
+	GROW(c->ids, c->aids, c->nids + 1);
+	GROW(c->next, c->anext, c->nids + 1);
+	c->next[c->nids] = 2;
+	c->ids[c->nids++] = id;
+	*id_slot(c, id, strlen(id)) = c->nids;
+}
+
+/* The id of the heading just closed, as the renderers make it unique. */
+static void push_id(struct md_check *c)
+{
+	struct buf id = BUF_INIT;
+	size_t len, base;
+
+	render_heading_id(&id, c->heading.buf, c->heading.len);
+	len = id.len;
+	/* as render_html.c's unique_id(): "x", "x-2", "x-3"... each base
+	 * remembers its next suffix, so equal headings cost no search */
+	if (has_id(c, id.buf, id.len)) {
+		base = *id_slot(c, id.buf, id.len) - 1;
+		do {
+			buf_setlen(&id, len);
+			buf_addf(&id, "-%u", c->next[base]++);
+		} while (has_id(c, id.buf, id.len));
+	}
+	add_id(c, buf_detach(&id, NULL));
+}
+
+/* The body is over: every #fragment of the page names one of its headings. */
+static void check_frags(struct md_check *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nfrags; i++)
+		if (!has_id(c, c->frags[i].name, strlen(c->frags[i].name)))
+			diag(c->diags, R_FRAGMENT, c->file, c->frags[i].pos.line,
+			     c->frags[i].pos.col, NULL, "link to a heading this "
+			     "page does not have: '#%s'", c->frags[i].name);
+}
+
+static int hexval(char ch)
+{
+	return ch >= '0' && ch <= '9' ? ch - '0' :
+	       ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 :
+	       ch >= 'A' && ch <= 'F' ? ch - 'A' + 10 : -1;
+}
+
+/*
+ * A link or image destination dest[0..n) (decoded) that names a file
+ * beside the article ("pic.png", "../b/fr.md"): it must exist.  One with
+ * a scheme, a site-absolute one and a fragment alone are not files; the
+ * page's own #fragments are kept for check_frags().
+ */
+static void check_local(struct md_check *c, const char *dest, size_t n,
+			int image, struct pos pos)
+{
+	const char *colon = memchr(dest, ':', n), *end;
+	struct buf path = BUF_INIT;
+	const char *slash;
+	struct stat st;
+	size_t i, k;
+
+	if (!n || dest[0] == '/')
+		return;
+	for (k = 0; k < n && dest[k] != '/' && dest[k] != '?' && dest[k] != '#';
+	     k++)
+		;
+	if (colon && (size_t)(colon - dest) < k)
+		return;		/* a scheme: http:, article:, mailto: */
+	if (dest[0] == '#') {
+		GROW(c->frags, c->afrags, c->nfrags + 1);
+		c->frags[c->nfrags].name = xstrndup(dest + 1, n - 1);
+		c->frags[c->nfrags].pos = pos;
+		c->nfrags++;
+		return;
+	}
+	end = dest;
+	while (end < dest + n && *end != '?' && *end != '#')
+		end++;
+	slash = strrchr(c->file, '/');
+	if (slash)
+		buf_add(&path, c->file, (size_t)(slash - c->file + 1));
+	for (i = 0; dest + i < end; i++) {
+		int hi, lo;
+
+		if (dest[i] == '%' && dest + i + 2 < end &&
+		    (hi = hexval(dest[i + 1])) >= 0 &&
+		    (lo = hexval(dest[i + 2])) >= 0) {
+			buf_addc(&path, (char)(hi * 16 + lo));
+			i += 2;
+		} else {
+			buf_addc(&path, dest[i]);
+		}
+	}
+	if (memchr(path.buf, '\0', path.len) || stat(path.buf, &st) < 0)
+		diag(c->diags, R_LOCAL_TARGET, c->file, pos.line, pos.col, NULL,
+		     image ? "image file not found: '%.*s'" :
+		     "link to a file that does not exist: '%.*s'",
+		     (int)(end - dest), dest);
+	buf_release(&path);
 }
 
 static int in_src(const struct md_check *c, const char *p)
@@ -874,6 +1049,7 @@ static int chk_leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 	switch (type) {
 	case MD_BLOCK_H:
 		heading_check(c, c->last);
+		push_id(c);
 		c->in_heading = 0;
 		if (c->want_words)
 			push_heading(c);
@@ -892,6 +1068,16 @@ static int chk_leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 		row_check(c);
 		break;
 	case MD_BLOCK_DOC:
+		check_frags(c);
+		if (c->want_ids && !c->meta->ids) {
+			c->meta->ids = c->ids;
+			c->meta->nids = c->nids;
+			c->ids = NULL;
+			c->nids = c->aids = 0;
+			free(c->slot);
+			c->slot = NULL;
+			c->cap = 0;
+		}
 		if (c->ndefs > 0)
 			defs_check(c);
 		if (c->html_unreported) {
@@ -972,6 +1158,12 @@ static int chk_enter_span(MD_SPANTYPE type, void *detail, void *ud)
 	if (!sp->empty_href && (sp->image ||
 				!md_article_link(dest->text, dest->size, NULL, NULL)))
 		scheme_check(c, sp, dest);
+	if (!sp->empty_href) {
+		buf_reset(&c->dest);
+		md_attr_text(&c->dest, dest);
+		check_local(c, c->dest.buf, c->dest.len, sp->image,
+			    sp->dest ? span_pos(c, sp->dest) : sp->pos);
+	}
 	if (sp->image) {
 		c->meta->counts.images++;
 	} else {
@@ -988,6 +1180,8 @@ static int chk_enter_span(MD_SPANTYPE type, void *detail, void *ud)
 			md_article_link(b->buf, b->len, &id, &n);
 			GROW(m->links, c->links_alloc, m->nlinks + 1);
 			m->links[m->nlinks].id = xstrndup(id, n);
+			m->links[m->nlinks].frag = 8 + n < b->len ?
+				xstrndup(b->buf + 9 + n, b->len - 9 - n) : NULL;
 			m->links[m->nlinks].pos = sp->dest ?
 				span_pos(c, sp->dest) : sp->pos;
 			m->nlinks++;

@@ -75,6 +75,12 @@ void md_check_words(struct md_check *c, int on);
  */
 void md_check_links(struct md_check *c, int on);
 
+/*
+ * Keep the ids of the body's headings in meta->ids, for the cross-file
+ * check of article:ID#FRAGMENT links: off by default.
+ */
+void md_check_ids(struct md_check *c, int on);
+
 /* Run the checks alone. */
 int md_check_run(struct md_check *c);
 

@@ -64,6 +64,14 @@ typedef int (*render_resolve_fn)(void *ctx, const char *id, size_t n,
 typedef int (*render_image_fn)(void *ctx, const char *src, size_t n,
 			       struct buf *out);
 
+/*
+ * Where a link of the body that is not an article: link goes, when the
+ * format restricts it (an EPUB holds only its pages and images): href is
+ * the destination as written; the function may replace it (an absolute
+ * URL) and return 0, or return -1 to show the link's text alone.
+ */
+typedef int (*render_link_fn)(void *ctx, struct buf *href);
+
 struct render_opts {
 	const char *lang;	/* the page's language (BCP 47); borrowed */
 	int rtl;		/* the page reads right to left */
@@ -73,6 +81,8 @@ struct render_opts {
 	void *resolve_ctx;
 	render_image_fn image;		/* NULL: images as written */
 	void *image_ctx;
+	render_link_fn link;		/* NULL: other links as written */
+	void *link_ctx;
 	unsigned width;		/* text: columns of a line (0: 72) */
 	/*
 	 * Buffers the renderer keeps from one body to the next (a worker's,

@@ -133,8 +133,11 @@ int render_link_target(const struct render_opts *o, struct buf *href,
 	int ok = 0;
 
 	*hreflang = NULL;
-	if (!md_article_link(href->buf, href->len, &id, &n))
-		return href->len && render_url_allowed(href->buf, href->len, 0);
+	if (!md_article_link(href->buf, href->len, &id, &n)) {
+		if (!href->len || !render_url_allowed(href->buf, href->len, 0))
+			return 0;
+		return !o->link || o->link(o->link_ctx, href) == 0;
+	}
 	buf_reset(url);
 	if (o->resolve && n &&
 	    o->resolve(o->resolve_ctx, id, n, url, hreflang) == 0) {

@@ -22,6 +22,7 @@
 #include "embed.h"
 #include "escape.h"
 #include "util.h"
+#include "json_tree.h"
 #include "yaml_tree.h"
 
 #include <errno.h>
@@ -1598,7 +1599,7 @@ static struct sdoc *add_doc(struct loader *L, const char *name, const char *uri,
 	L->s->docs[L->s->ndocs++] = d;
 	memset(&yo, 0, sizeof(yo));
 	yo.file = d->name;
-	if (yaml_parse(&d->y, text, len, &yo, L->diags) < 0) {
+	if (ydoc_parse_named(&d->y, name, text, len, &yo, L->diags) < 0) {
 		L->errors++;
 		res_add(L, uri, NULL, NULL, NULL);
 		return NULL;

@@ -41,7 +41,7 @@ test_expect_success 'articles with errors: reported, not exported; the others ar
 	folio: 2 pages exported (4 written, 0 unchanged), some articles skipped because of errors
 	EOF
 	test_cmp expect err &&
-	(cd out/html && find . -type f | LC_ALL=C sort) >actual &&
+	(cd out/html && find . -type f ! -name ".folio-manifest-*" | LC_ALL=C sort) >actual &&
 	printf "./fr/a.html\n./fr/d.html\n./fr/index.html\n./style.css\n" >expect &&
 	test_cmp expect actual
 '
@@ -79,7 +79,7 @@ test_expect_success 'with errors in bodies, a second run leaves the index as it 
 	expect_status 1 &&
 	test_cmp index-before out/html/fr/index.html &&
 	test "$(find out/html/fr/index.html -newermt "2001-02-04")" = "" &&
-	find out -name ".*" >dots &&
+	find out -name ".*" ! -name ".folio-manifest-*" >dots &&
 	! test -s dots
 '
 
@@ -93,9 +93,9 @@ test_expect_success 'with errors in bodies, a second run rewrites no page: each 
 	expect_status 1 &&
 	grep "(0 written, 4 unchanged)" err &&
 	diff -r before out/html &&
-	find out -newermt "2001-02-04" -type f >newer &&
+	find out -newermt "2001-02-04" -type f ! -name ".folio-manifest-*" >newer &&
 	test_cmp /dev/null newer &&
-	find out -name ".*" >dots &&
+	find out -name ".*" ! -name ".folio-manifest-*" >dots &&
 	! test -s dots
 '
 
@@ -109,10 +109,10 @@ test_expect_success 'with errors in bodies, a page that changed is written once,
 	expect_status 1 &&
 	grep "(1 written, 3 unchanged)" err &&
 	grep -q "^<p>Lire b et c.</p>$" out/html/fr/a.html &&
-	(cd out && find . -newermt "2001-02-04" -type f) >newer &&
+	(cd out && find . -newermt "2001-02-04" -type f ! -name ".folio-manifest-*") >newer &&
 	echo ./html/fr/a.html >expect &&
 	test_cmp expect newer &&
-	find out -name ".*" >dots &&
+	find out -name ".*" ! -name ".folio-manifest-*" >dots &&
 	! test -s dots
 '
 
@@ -125,7 +125,7 @@ test_expect_success 'with errors in bodies, an empty language directory that exi
 	expect_status 1 &&
 	grep "(4 written, 0 unchanged)" err &&
 	diff -r new empty &&
-	find empty -name ".*" >dots &&
+	find empty -name ".*" ! -name ".folio-manifest-*" >dots &&
 	! test -s dots
 '
 
@@ -142,7 +142,7 @@ test_expect_success 'a language whose every article fails has no index, in a new
 	expect_status 1 &&
 	echo "before" >expect &&
 	test_cmp expect old/en/index.html &&
-	find new old -name ".*" >dots &&
+	find new old -name ".*" ! -name ".folio-manifest-*" >dots &&
 	! test -s dots
 '
 
@@ -191,7 +191,7 @@ test_expect_success 'the hostile corpus: every bad slug refused, nothing outside
 	twin-b/fr.md:5:7: error: slug '"'"'Twin'"'"' is also the slug of '"'"'twin-a/fr.md'"'"' in '"'"'fr'"'"': both would write one file [slug]
 	EOF
 	test_cmp expect actual &&
-	(cd c/out/html && find . | LC_ALL=C sort) >actual &&
+	(cd c/out/html && find . ! -name ".folio-manifest-*" | LC_ALL=C sort) >actual &&
 	printf ".\n./fr\n./fr/index.html\n./fr/xss.html\n./style.css\n" >expect &&
 	test_cmp expect actual &&
 	! find . -name "evil*" | grep -q . &&
@@ -256,7 +256,7 @@ test_expect_success 'a page path taken by a directory: exit 3, the other pages w
 	expect_status 3 &&
 	grep -q "^out/html/fr/a.html: error: cannot write: is a directory \[write\]" err &&
 	test -f out/html/fr/b.html &&
-	find out -name ".*" >dots &&
+	find out -name ".*" ! -name ".folio-manifest-*" >dots &&
 	test_cmp /dev/null dots
 '
 
@@ -284,7 +284,7 @@ else
 		expect_status 3 &&
 		grep -q "^out/html/fr/a.html: error: cannot write: permission denied \[write\]" err &&
 		test_cmp before out/html/fr/a.html &&
-		find out -name ".*" >dots &&
+		find out -name ".*" ! -name ".folio-manifest-*" >dots &&
 		test_cmp /dev/null dots
 	'
 fi

@@ -14,7 +14,7 @@ book() {
 }
 
 list() {
-	(cd "$1" && find . -type f | LC_ALL=C sort) >actual-list
+	(cd "$1" && find . -type f ! -name ".folio-manifest-*" | LC_ALL=C sort) >actual-list
 }
 
 # png FILE: a small valid PNG image.

@@ -3,8 +3,10 @@
  * mustache.c: every test's template and partials compiled, its data
  * rendered, the output compared byte for byte with `expected`.
  *
- * The files are read from $SHARED/conformance/mustache/ ($SHARED defaults
- * to ../shared, relative to the project root where the tests run).
+ * The files are read from mustache/ in the conformance directory
+ * (conformance_dir() in test.h: $CONFORMANCE_DIR, else
+ * $SHARED/conformance, else ../shared/conformance, relative to the project
+ * root where the tests run); without it the suite is skipped with a reason.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -186,7 +188,7 @@ static void run_file(const char *dir, const char *file)
 	const struct ynode *tests;
 	size_t i;
 
-	buf_addf(&path, "%s/conformance/mustache/%s.yml", dir, file);
+	buf_addf(&path, "%s/mustache/%s.yml", dir, file);
 	if (buf_read_file(&text, path.buf, YAML_MAX_FILE) != BUF_READ_OK) {
 		TEST_FAIL("%s: cannot read %s", file, path.buf);
 		goto out;
@@ -211,11 +213,11 @@ out:
 
 int main(void)
 {
-	const char *dir = getenv("SHARED");
+	const char *dir = conformance_dir();
 	size_t i;
 
-	if (!dir || !*dir)
-		dir = "../shared";
+	if (!dir)
+		return conformance_skip("mustache_spec", "the Mustache spec");
 	for (i = 0; i < ARRAY_SIZE(files); i++)
 		run_file(dir, files[i]);
 	return test_done("mustache_spec");

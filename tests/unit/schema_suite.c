@@ -1,7 +1,9 @@
 /*
  * schema_suite.c - run the official JSON Schema test suite (draft 2020-12)
- * kept in $SHARED/conformance/json-schema/ (SHARED defaults to ../shared,
- * relative to the project root, where tests/run.sh starts us).
+ * kept in json-schema/ of the conformance directory (conformance_dir() in
+ * test.h: $CONFORMANCE_DIR, else $SHARED/conformance, else
+ * ../shared/conformance, relative to the project root, where tests/run.sh
+ * starts us); without it the suite is skipped with a reason.
  *
  * Each group's schema is compiled with schema_load_mem() and each test's
  * data checked twice: with schema_valid(), and with schema_validate(),
@@ -12,6 +14,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "escape.h"
+#include "json_tree.h"
 #include "schema.h"
 #include "util.h"
 #include "yaml_tree.h"
@@ -148,40 +151,6 @@ static void to_json(struct buf *b, const struct ynode *n)
 	}
 }
 
-/*
- * JSON escapes a character outside the BMP as a surrogate pair
- * (\uD83D\uDCA9); YAML wants it whole (\U0001F4A9).
- */
-static void fix_surrogates(struct buf *b)
-{
-	struct buf out = BUF_INIT;
-	size_t i;
-
-	for (i = 0; i < b->len; i++) {
-		unsigned hi, lo;
-
-		if (b->buf[i] == '\\' && i + 12 <= b->len && b->buf[i + 1] == 'u' &&
-		    sscanf(b->buf + i + 2, "%4x", &hi) == 1 &&
-		    hi >= 0xD800 && hi < 0xDC00 && b->buf[i + 6] == '\\' &&
-		    b->buf[i + 7] == 'u' &&
-		    sscanf(b->buf + i + 8, "%4x", &lo) == 1 &&
-		    lo >= 0xDC00 && lo < 0xE000) {
-			buf_addf(&out, "\\U%08X",
-				 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00));
-			i += 11;
-			continue;
-		}
-		if (b->buf[i] == '\\' && i + 1 < b->len) {
-			buf_add(&out, b->buf + i, 2);
-			i++;
-			continue;
-		}
-		buf_addc(&out, b->buf[i]);
-	}
-	buf_release(b);
-	*b = out;
-}
-
 static const char *str_of(const struct ynode *m, const char *key)
 {
 	const char *s = ynode_str(ymap_get(m, key));
@@ -256,8 +225,8 @@ static void run_file(struct skips *sk, const char *path, const char *file)
 		TEST_FAIL("%s: cannot read", file);
 		return;
 	}
-	fix_surrogates(&text);
-	if (yaml_parse(&doc, text.buf, text.len, &yo, &d) < 0 || !doc.root ||
+	/* the suite files are JSON, read by folio's JSON reader */
+	if (json_parse(&doc, text.buf, text.len, &yo, &d) < 0 || !doc.root ||
 	    doc.root->type != Y_SEQ) {
 		TEST_FAIL("%s: cannot parse: %s", file, d.n ? d.v[0].message : "?");
 		goto out;
@@ -272,19 +241,20 @@ out:
 
 int main(void)
 {
-	const char *shared = getenv("SHARED");
+	const char *dir = conformance_dir();
 	struct skips sk = { NULL, 0, 0 };
 	struct buf pat = BUF_INIT;
 	glob_t g;
 	size_t i, k, root_len;
 	const char *const subdirs[] = { "", "optional-format/" };
 
-	if (!shared || !*shared)
-		shared = "../shared";
+	if (!dir)
+		return conformance_skip("schema_suite",
+					"the JSON Schema test");
 	load_skips(&sk);
 	for (k = 0; k < ARRAY_SIZE(subdirs); k++) {
 		buf_reset(&pat);
-		buf_addf(&pat, "%s/conformance/json-schema/", shared);
+		buf_addf(&pat, "%s/json-schema/", dir);
 		root_len = pat.len;
 		buf_addf(&pat, "%s*.json", subdirs[k]);
 		if (glob(pat.buf, 0, NULL, &g) != 0) {
