@@ -4081,6 +4081,22 @@ static void zip_book(void *ctx, size_t k, int worker)
 	buf_release(&tmp);
 }
 
+/* The manifest learns a book as it now is, by its bytes. */
+static void note_book(struct export *x, size_t k)
+{
+	struct buf path = BUF_INIT, rel = BUF_INIT, data = BUF_INIT;
+
+	if (!x->man)
+		return;
+	buf_addf(&path, "%s/%s.epub", x->outdir, x->langs[k].code);
+	buf_addf(&rel, "%s.epub", x->langs[k].code);
+	if (buf_read_file(&data, path.buf, (size_t)1 << 31) == BUF_READ_OK)
+		export_manifest_note(x->man, rel.buf, NULL, data.buf, data.len);
+	buf_release(&path);
+	buf_release(&rel);
+	buf_release(&data);
+}
+
 static void zip_books(struct export *x, int workers, struct diag_list *d,
 		      struct export_result *r)
 {
@@ -4109,8 +4125,10 @@ static void zip_books(struct export *x, int workers, struct diag_list *d,
 	pool_run(workers, nl, zip_book, &zr);
 	r->written = r->unchanged = 0;
 	for (k = 0; k < nl; k++) {
-		if (zr.wrote[k] >= 0)
+		if (zr.wrote[k] >= 0) {
 			r->books++;
+			note_book(x, k);
+		}
 		if (zr.wrote[k] != -2)
 			count_write(r, zr.wrote[k] > 0 ? WRITE_DONE :
 				    zr.wrote[k] == 0 ? WRITE_SAME :
@@ -4293,7 +4311,8 @@ static void note_written(const struct export *x, const char *path,
 	size_t n = strlen(x->outdir), k;
 	struct buf rel = BUF_INIT;
 
-	if (!x->man)
+	/* a book's tree is zipped and removed: the book is noted instead */
+	if (!x->man || x->f->zip)
 		return;
 	for (k = 0; k < x->c.cfg.nlang; k++) {
 		const char *st = x->langs[k].stage;
@@ -4342,6 +4361,16 @@ static enum manifest_fate judge_entry(void *ctx, const char *path,
 			return MANIFEST_CARRY;
 	} else if (x->o->nlangs) {
 		return MANIFEST_CARRY;
+	} else if (x->f->zip) {
+		/* "fr.epub": a language held back keeps its book */
+		size_t n = strlen(path);
+
+		for (k = 0; n > 5 && k < c->cfg.nlang; k++)
+			if (strlen(x->langs[k].code) == n - 5 &&
+			    !strncmp(path, x->langs[k].code, n - 5) &&
+			    !strcmp(path + n - 5, ".epub"))
+				return x->langs[k].wanted ? MANIFEST_REMOVE :
+					MANIFEST_CARRY;
 	}
 	for (i = 0; source && i < c->n; i++) {
 		const struct article_meta *m = &c->articles[i];
@@ -4376,7 +4405,7 @@ static void finish_manifest(struct export *x, const struct job *jobs,
 	int prune = !r->write_error && !r->usage_error && !x->o->npaths &&
 		    !interrupt_caught();
 
-	for (i = 0; i < njobs; i++) {
+	for (i = 0; !x->f->zip && i < njobs; i++) {
 		const struct job *j = &jobs[i];
 
 		if (!j->render || j->failed || j->bad_template || j->refused ||

@@ -49,7 +49,7 @@ test_expect_success 'the sample corpus: one .epub per language with a published 
 	(cd articles && folio export --to epub >../out 2>../err); echo $? >status &&
 	expect_status 0 &&
 	test_cmp /dev/null out &&
-	(cd articles/out/epub && ls -A) >actual &&
+	(cd articles/out/epub && ls -A | grep -v "^\.folio-manifest-") >actual &&
 	printf "ar.epub\nde.epub\nen.epub\nfr.epub\ntr.epub\n" >expect &&
 	test_cmp expect actual &&
 	tail -1 err >actual &&
@@ -235,7 +235,7 @@ test_expect_success 'the same bytes with -j 1 and -j 2, another umask, locale an
 test_expect_success '--lang ar writes only the Arabic book' '
 	book &&
 	(cd c && folio export --to epub -q --lang ar) &&
-	(cd c/out/epub && ls -A) >actual &&
+	(cd c/out/epub && ls -A | grep -v "^\.folio-manifest-") >actual &&
 	echo ar.epub >expect && test_cmp expect actual
 '
 
@@ -245,6 +245,17 @@ test_expect_success 'text options are refused with --to epub; --help names the f
 	expect_status 2 &&
 	folio export --help >help &&
 	grep -q -- "--to epub" help
+'
+
+test_expect_success 'a language with no published article left loses its book; other files stay' '
+	cp -R "$SRC/articles" a &&
+	(cd a && folio export --to epub -q) &&
+	echo "not folio'"'"'s" >a/out/epub/notes.txt &&
+	for f in a/*/tr.md; do sed "s/^status: published/status: draft/" "$f" >t && mv t "$f"; done &&
+	(cd a && folio export --to epub -q) &&
+	(cd a/out/epub && ls -A | grep -v "^\.folio-manifest-") >actual &&
+	printf "ar.epub\nde.epub\nen.epub\nfr.epub\nnotes.txt\n" >expect &&
+	test_cmp expect actual
 '
 
 test_done
