@@ -340,14 +340,13 @@ static int io_error(struct article *a, const char *fs_path, int err,
  * to open fs_path; keep (or NULL): where to leave the file open, when
  * read, rather than close it.
  */
+static int split(struct article *a, int parse, const struct file_id *checked,
+		 struct diag_list *diags);
+
 static int load(struct article *a, const char *fs_path, int parse,
 		const struct file_id *checked, int fd, int *keep,
 		struct diag_list *diags)
 {
-	const char *text, *end, *p;
-	size_t n, eol;
-	unsigned line;
-	struct yaml_opts yo;
 	enum buf_read_result r = BUF_READ_ERRNO;
 
 	if (keep)
@@ -377,6 +376,18 @@ static int load(struct article *a, const char *fs_path, int parse,
 	default:
 		return io_error(a, fs_path, errno, diags);
 	}
+	return split(a, parse, checked, diags);
+}
+
+/* The frontmatter and body of the text in a->text, as load() reads them. */
+static int split(struct article *a, int parse, const struct file_id *checked,
+		 struct diag_list *diags)
+{
+	const char *text, *end, *p;
+	size_t n, eol;
+	unsigned line;
+	struct yaml_opts yo;
+
 	text = a->text.buf;
 	n = a->text.len;
 	if (n >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
@@ -445,6 +456,16 @@ int article_load_keep(struct article *a, const char *fs_path, int *fd,
 		      struct diag_list *diags)
 {
 	return load(a, fs_path, 1, NULL, -1, fd, diags);
+}
+
+int article_load_mem(struct article *a, const char *text, size_t len,
+		     struct diag_list *diags)
+{
+	if (len > ARTICLE_MAX_SIZE)
+		return diag(diags, R_YAML_LIMITS, a->path, 0, 0, NULL,
+			    "file larger than 4 MiB, not read");
+	buf_add(&a->text, text, len);
+	return split(a, 1, NULL, diags);
 }
 
 int article_read(struct article *a, const char *fs_path,

@@ -146,6 +146,13 @@ int article_load_keep(struct article *a, const char *fs_path, int *fd,
 		      struct diag_list *diags);
 
 /*
+ * The same from text[0..len) held in memory (a snapshot, a version from
+ * git history), copied into a->text; a->path names it in diagnostics.
+ */
+int article_load_mem(struct article *a, const char *text, size_t len,
+		     struct diag_list *diags);
+
+/*
  * The same without parsing the YAML (a->fm stays empty): for a second
  * pass over a file whose frontmatter the index already holds.  Returns 0
  * when the body is set.  checked: the identity of the file when an
