@@ -35,12 +35,17 @@ int glossary_lang(const struct glossary *g, const char *lang)
 	return -1;
 }
 
-/* The term as a literal of a pattern: every ASCII punctuation escaped. */
+/* The term as a literal of a pattern: every ASCII punctuation escaped,
+ * a space any run of white space. */
 static void quote(struct buf *b, const char *s)
 {
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 
+		if (c == ' ') {		/* a line break is a space too */
+			buf_adds(b, "\\s+");
+			continue;
+		}
 		if (c < 0x80 && !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
 				  (c >= 'A' && c <= 'Z') || c == ' '))
 			buf_addc(b, '\\');
@@ -56,7 +61,10 @@ static void quote(struct buf *b, const char *s)
 static int compile(struct gl_term *t, const char *body, int user, int keep,
 		   const struct ynode *n, const char *path, struct diag_list *d)
 {
-	static const char pre[] = "(?<![\\p{L}\\p{N}\\p{M}_])(?:";
+	/* Arabic writes its proclitics (wa-, fa-, bi-, li-, ka-) against the
+	 * word: "والعلاج" still holds "العلاج" */
+	static const char pre[] = "(?<![\\p{L}\\p{N}\\p{M}_])"
+		"[\\x{0648}\\x{0641}\\x{0628}\\x{0644}\\x{0643}]{0,2}(?:";
 	struct buf p = BUF_INIT;
 	PCRE2_UCHAR msg[256];
 	PCRE2_SIZE off;

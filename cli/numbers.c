@@ -607,11 +607,19 @@ static size_t read_time(const char *s, size_t n, size_t i,
 				return i;
 			j = e;
 		} else if (loc->hour_word && s[j] == '.') {
+			/*
+			 * "14.30 Uhr", and "zwischen 8.30 und 12.00 Uhr":
+			 * in de and nl a '.' before two digits is neither
+			 * a decimal mark nor a group, so H.MM is a time;
+			 * not so in a date (12.03.2024).
+			 */
 			m = exact_digits(s, n, j + 1, 2, &e);
 			if (m < 0 || m > 59)
 				return i;
 			k = skip_spaces(s, n, e, 1);
-			if (!starts(s, n, k, "Uhr") && !starts(s, n, k, "uur"))
+			if (!starts(s, n, k, "Uhr") && !starts(s, n, k, "uur") &&
+			    e + 1 < n && s[e] == '.' && s[e + 1] >= '0' &&
+			    s[e + 1] <= '9')
 				return i;
 			j = e;
 		}

@@ -146,6 +146,115 @@ static int loosely_equal(const struct num_token *o, const struct num_token *t)
 	return 0;
 }
 
+/*
+ * Small numbers written as words: "2 fois" is rightly "twice", "1 heure"
+ * "ساعة واحدة".  Not read as numbers (SPEC 13), but a translation that
+ * writes the original's 1 to 12 as a word has not lost it.
+ */
+struct num_word {
+	const char *lang;
+	int value;
+	const char *words;	/* '|'-separated */
+};
+
+static const struct num_word num_words[] = {
+	{ "fr", 1, "un|une" }, { "fr", 2, "deux" }, { "fr", 3, "trois" },
+	{ "fr", 4, "quatre" }, { "fr", 5, "cinq" }, { "fr", 6, "six" },
+	{ "fr", 7, "sept" }, { "fr", 8, "huit" }, { "fr", 9, "neuf" },
+	{ "fr", 10, "dix" }, { "fr", 11, "onze" }, { "fr", 12, "douze" },
+	{ "en", 1, "one|once|a|an|single" }, { "en", 2, "two|twice" },
+	{ "en", 3, "three" }, { "en", 4, "four" }, { "en", 5, "five" },
+	{ "en", 6, "six" }, { "en", 7, "seven" }, { "en", 8, "eight" },
+	{ "en", 9, "nine" }, { "en", 10, "ten" }, { "en", 11, "eleven" },
+	{ "en", 12, "twelve" },
+	{ "de", 1, "ein|eine|einen|einem|einer|eines|einmal" },
+	{ "de", 2, "zwei|zweimal" }, { "de", 3, "drei" }, { "de", 4, "vier" },
+	{ "de", 5, "f\xC3\xBCnf" }, { "de", 6, "sechs" }, { "de", 7, "sieben" },
+	{ "de", 8, "acht" }, { "de", 9, "neun" }, { "de", 10, "zehn" },
+	{ "de", 11, "elf" }, { "de", 12, "zw\xC3\xB6lf" },
+	{ "nl", 1, "een|\xC3\xA9\xC3\xA9n|eenmaal" }, { "nl", 2, "twee|tweemaal" },
+	{ "nl", 3, "drie" }, { "nl", 4, "vier" }, { "nl", 5, "vijf" },
+	{ "nl", 6, "zes" }, { "nl", 7, "zeven" }, { "nl", 8, "acht" },
+	{ "nl", 9, "negen" }, { "nl", 10, "tien" }, { "nl", 11, "elf" },
+	{ "nl", 12, "twaalf" },
+	{ "tr", 1, "bir" }, { "tr", 2, "iki" }, { "tr", 3, "\xC3\xBC\xC3\xA7" },
+	{ "tr", 4, "d\xC3\xB6rt" }, { "tr", 5, "be\xC5\x9F" },
+	{ "tr", 6, "alt\xC4\xB1" }, { "tr", 7, "yedi" }, { "tr", 8, "sekiz" },
+	{ "tr", 9, "dokuz" }, { "tr", 10, "on" },
+	/* Arabic: the words, and (below) 1 and 2 said by a noun's singular
+	 * or dual alone */
+	{ "ar", 1, "\xD9\x88\xD8\xA7\xD8\xAD\xD8\xAF" },	/* واحد(ة) */
+	{ "ar", 2, "\xD8\xA7\xD8\xAB\xD9\x86" },		/* اثن... */
+	{ "ar", 3, "\xD8\xAB\xD9\x84\xD8\xA7\xD8\xAB" },	/* ثلاث */
+	{ "ar", 4, "\xD8\xA3\xD8\xB1\xD8\xA8\xD8\xB9" },	/* أربع */
+	{ "ar", 5, "\xD8\xAE\xD9\x85\xD8\xB3" },		/* خمس */
+	{ "ar", 6, "\xD8\xB3\xD8\xAA" },			/* ست */
+	{ "ar", 7, "\xD8\xB3\xD8\xA8\xD8\xB9" },		/* سبع */
+	{ "ar", 8, "\xD8\xAB\xD9\x85\xD8\xA7\xD9\x86" },	/* ثمان */
+	{ "ar", 9, "\xD8\xAA\xD8\xB3\xD8\xB9" },		/* تسع */
+	{ "ar", 10, "\xD8\xB9\xD8\xB4\xD8\xB1" },		/* عشر */
+};
+
+static int ascii_letter(unsigned char c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/* Does word w occur in s[0..n): whole word (Latin), or anywhere (Arabic,
+ * where particles are written against the word)? */
+static int has_word(const char *s, size_t n, const char *w, size_t wl, int whole)
+{
+	size_t i, k;
+
+	for (i = 0; i + wl <= n; i++) {
+		for (k = 0; k < wl; k++) {
+			unsigned char a = (unsigned char)s[i + k], b = (unsigned char)w[k];
+
+			if (a != b && !(a < 0x80 && (a | 0x20) == b))
+				break;
+		}
+		if (k < wl)
+			continue;
+		if (!whole)
+			return 1;
+		if ((i == 0 || (!ascii_letter((unsigned char)s[i - 1]) &&
+				(unsigned char)s[i - 1] < 0x80)) &&
+		    (i + wl == n || (!ascii_letter((unsigned char)s[i + wl]) &&
+				     (unsigned char)s[i + wl] < 0x80)))
+			return 1;
+	}
+	return 0;
+}
+
+/* Is value v said in words in the translation's blocks [from, to)? */
+static int said_in_words(const struct block_list *l, size_t from, size_t to,
+			 const char *lang, double v)
+{
+	size_t k, b;
+
+	if (v != floor(v) || v < 1 || v > 12)
+		return 0;
+	/* Arabic says one and two of a thing by its singular and dual */
+	if (!strcmp(lang, "ar") && v <= 2)
+		return 1;
+	for (k = 0; k < ARRAY_SIZE(num_words); k++) {
+		const char *w, *e;
+
+		if (num_words[k].value != (int)v || strcmp(num_words[k].lang, lang))
+			continue;
+		for (w = num_words[k].words; *w; w = *e ? e + 1 : e) {
+			e = strchr(w, '|');
+			if (!e)
+				e = w + strlen(w);
+			for (b = from; b < to; b++)
+				if (has_word(l->v[b].text, l->v[b].len, w,
+					     (size_t)(e - w), strcmp(lang, "ar") != 0))
+					return 1;
+		}
+	}
+	return 0;
+}
+
 /* ---- link targets ---------------------------------------------------- */
 
 struct link {
@@ -377,6 +486,36 @@ static int only_kept(const struct block *b, const struct glossary *g, void *md)
 	return only;
 }
 
+/*
+ * The text of a block for glossary matching: its link destinations,
+ * autolinks, bare URLs and code spans blanked (same length, so offsets
+ * hold), so that "article:immunotherapie-reponse" uses no term.
+ */
+static void mask_markup(struct buf *out, const struct block *b)
+{
+	struct links l = { NULL, 0, 0 };
+	size_t i, j, n = b->len;
+	char *s;
+
+	buf_reset(out);
+	buf_add(out, b->text, b->len);
+	s = out->buf;
+	for (i = 0; i < n; i++) {
+		if (s[i] != '`')
+			continue;
+		for (j = i + 1; j < n && s[j] != '`'; j++)
+			;
+		if (j < n) {
+			memset(s + i, ' ', j - i + 1);
+			i = j;
+		}
+	}
+	scan_links(&l, b, 0);
+	for (i = 0; i < l.n; i++)
+		memset(s + l.v[i].off, ' ', l.v[i].len);
+	free(l.v);
+}
+
 /* ---- the comparison -------------------------------------------------- */
 
 struct cmp {
@@ -388,7 +527,7 @@ struct cmp {
 	char *oused, *tused;
 	size_t ualloc;
 	void *md;
-	struct buf msg, a, b;
+	struct buf msg, a, b, mask;
 };
 
 static const struct block *oblk(const struct cmp *c, size_t i)
@@ -478,6 +617,9 @@ static void compare_numbers(struct cmp *c, const struct unit *u)
 			continue;
 		}
 		if (u->tf == u->tt)
+			continue;
+		if (o->kind == NUM_NUMBER && !o->unit[0] &&
+		    said_in_words(c->t->blocks, u->tf, u->tt, c->t->lang, o->value))
 			continue;
 		buf_addf(&c->msg, "missing %s '%s'",
 			 o->kind == NUM_PHONE ? "phone number" :
@@ -581,17 +723,22 @@ static void compare_glossary(struct cmp *c, const struct unit *u)
 
 		if (!ot || !tt)
 			continue;
-		for (k = u->of; k < u->ot && at < 0; k++)
-			if (is_text_block(oblk(c, k)) &&
-			    glossary_count(ot, oblk(c, k)->norm, oblk(c, k)->norm_len,
-					   c->md, NULL, NULL))
+		for (k = u->of; k < u->ot && at < 0; k++) {
+			if (!is_text_block(oblk(c, k)))
+				continue;
+			mask_markup(&c->mask, oblk(c, k));
+			if (glossary_count(ot, c->mask.buf, c->mask.len, c->md,
+					   NULL, NULL))
 				at = (long)k;
+		}
 		if (at < 0)
 			continue;
-		for (k = u->tf; k < u->tt; k++)
-			if (glossary_count(tt, tblk(c, k)->norm, tblk(c, k)->norm_len,
-					   c->md, NULL, NULL))
+		for (k = u->tf; k < u->tt; k++) {
+			mask_markup(&c->mask, tblk(c, k));
+			if (glossary_count(tt, c->mask.buf, c->mask.len, c->md,
+					   NULL, NULL))
 				break;
+		}
 		if (k < u->tt)
 			continue;
 		buf_reset(&c->msg);
@@ -702,6 +849,7 @@ enum qa_align qa_compare(const struct qa_side *orig, const struct qa_side *trans
 	buf_init(&c.msg);
 	buf_init(&c.a);
 	buf_init(&c.b);
+	buf_init(&c.mask);
 	for (k = 0; k < ARRAY_SIZE(fm_kinds); k++) {
 		fm_run(o, ob, fm_kinds[k], &u.of, &u.ot);
 		fm_run(t, tb, fm_kinds[k], &u.tf, &u.tt);
@@ -759,6 +907,7 @@ enum qa_align qa_compare(const struct qa_side *orig, const struct qa_side *trans
 	buf_release(&c.msg);
 	buf_release(&c.a);
 	buf_release(&c.b);
+	buf_release(&c.mask);
 	glossary_md_free(c.md);
 	return align;
 }
@@ -844,6 +993,7 @@ static void check_forbidden(const struct qa_side *a, const struct glossary *g,
 {
 	const struct block_list *l = a->blocks;
 	int li = glossary_lang(g, a->lang);
+	struct buf mask = BUF_INIT;
 	void *md;
 	size_t i, k, f;
 
@@ -853,6 +1003,9 @@ static void check_forbidden(const struct qa_side *a, const struct glossary *g,
 	for (i = 0; i < g->n; i++) {
 		const struct gl_entry *e = &g->v[i];
 
+		if (!e->nforbidden[li])
+			continue;
+
 		for (f = 0; f < e->nforbidden[li]; f++) {
 			const struct gl_term *t = &e->forbidden[li][f];
 
@@ -861,8 +1014,10 @@ static void check_forbidden(const struct qa_side *a, const struct glossary *g,
 				size_t off, len;
 				unsigned line, col;
 
-				if (!is_text_block(b) ||
-				    !glossary_count(t, b->text, b->len, md, &off, &len) ||
+				if (!is_text_block(b))
+					continue;
+				mask_markup(&mask, b);
+				if (!glossary_count(t, mask.buf, mask.len, md, &off, &len) ||
 				    block_ignores(b, rule_table[R_QA_GLOSSARY].id))
 					continue;
 				block_pos(b, off, &line, &col);
@@ -878,6 +1033,7 @@ static void check_forbidden(const struct qa_side *a, const struct glossary *g,
 		}
 	}
 	glossary_md_free(md);
+	buf_release(&mask);
 }
 
 void qa_article(const struct qa_side *a, const struct glossary *g,
