@@ -72,10 +72,16 @@ static int compile(struct gl_term *t, const char *body, int user, int keep,
 	pcre2_code *re;
 
 	buf_adds(&p, pre);
-	if (user)
+	if (user) {
 		buf_adds(&p, body);
-	else
+	} else if (keep && ((unsigned char)body[0] | 0x20) >= 'a' &&
+		   ((unsigned char)body[0] | 0x20) <= 'z') {
+		/* a kept name may open a sentence: "Nivolumab ist..." */
+		buf_addf(&p, "(?i:%c)", body[0]);
+		quote(&p, body + 1);
+	} else {
 		quote(&p, body);
+	}
 	buf_adds(&p, ")(?![\\p{L}\\p{N}\\p{M}_])");
 	re = pcre2_compile((PCRE2_SPTR)p.buf, p.len,
 			   PCRE2_UTF | PCRE2_UCP | (keep ? 0 : PCRE2_CASELESS),
