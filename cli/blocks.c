@@ -75,16 +75,66 @@ void block_list_release(struct block_list *l)
 	l->n = l->alloc = l->nchunks = 0;
 }
 
+/*
+ * Is s[0..n) NFC as it stands, by a quick look?  Every character is a
+ * starter that NFC leaves alone: below U+0300, or in the Greek to Arabic
+ * blocks or general punctuation with combining class 0 and no
+ * decomposition but one that composes back.  Anything else (a combining
+ * mark, Hangul, a singleton) takes the full normalization.  Most of a
+ * corpus's text passes, and skips utf8proc_map(), the most costly step
+ * of reading blocks.
+ */
+static int nfc_quick(const char *s, size_t n)
+{
+	size_t i = 0;
+	unsigned last_ccc = 0;
+
+	while (i < n) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t len;
+		const utf8proc_property_t *p;
+
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			last_ccc = 0;
+			continue;
+		}
+		len = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+				       (utf8proc_ssize_t)(n - i), &cp);
+		if (len <= 0)
+			return 0;
+		i += (size_t)len;
+		if (cp < 0x300) {
+			last_ccc = 0;
+			continue;
+		}
+		if (!((cp >= 0x370 && cp < 0x900) || (cp >= 0x2000 && cp < 0x2070)))
+			return 0;
+		p = utf8proc_get_property(cp);
+		/* Arabic harakat compose with nothing: in canonical order
+		 * they stay as they are */
+		if (p->combining_class != 0) {
+			if (!((cp >= 0x64B && cp <= 0x652) || cp == 0x670) ||
+			    (unsigned)p->combining_class < last_ccc)
+				return 0;
+			last_ccc = (unsigned)p->combining_class;
+			continue;
+		}
+		last_ccc = 0;
+		if (p->decomp_seqindex != UINT16_MAX &&
+		    (p->decomp_type != 0 || p->comp_exclusion))
+			return 0;
+	}
+	return 1;
+}
+
 /* NFC of s[0..n) into out (appending); invalid UTF-8 is kept as is. */
 static void nfc_add(struct buf *out, const char *s, size_t n)
 {
 	utf8proc_uint8_t *r = NULL;
 	utf8proc_ssize_t k;
-	size_t i;
 
-	for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++)
-		;
-	if (i == n) {
+	if (nfc_quick(s, n)) {
 		buf_add(out, s, n);
 		return;
 	}

@@ -350,3 +350,9 @@ size_t glossary_count(const struct gl_term *t, const char *text, size_t len,
 	}
 	return count;
 }
+
+int glossary_has(const struct gl_term *t, const char *text, size_t len, void *md)
+{
+	return t->re && pcre2_match(t->re, (PCRE2_SPTR)text, len, 0,
+				    PCRE2_NO_UTF_CHECK, md, NULL) >= 0;
+}

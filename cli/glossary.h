@@ -62,6 +62,9 @@ int glossary_lang(const struct glossary *g, const char *lang);
 size_t glossary_count(const struct gl_term *t, const char *text, size_t len,
 		      void *md, size_t *first, size_t *first_len);
 
+/* Does term t match text[0..len) at all?  (One search: the first match.) */
+int glossary_has(const struct gl_term *t, const char *text, size_t len, void *md);
+
 void *glossary_md_new(void);
 void glossary_md_free(void *md);
 

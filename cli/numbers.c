@@ -800,6 +800,15 @@ size_t numbers_scan(struct num_list *l, const char *s, size_t n,
 			}
 			break;
 		case 'h': case 'w': case 'f': case 'm': case 't': case 'a':
+			/* the second letter of a scheme first: most words
+			 * starting so are no URL */
+			if (i + 1 >= n || !((c == 'h' && s[i + 1] == 't') ||
+					    (c == 'w' && s[i + 1] == 'w') ||
+					    (c == 'f' && s[i + 1] == 't') ||
+					    (c == 'm' && s[i + 1] == 'a') ||
+					    (c == 't' && s[i + 1] == 'e') ||
+					    (c == 'a' && s[i + 1] == 'r')))
+				break;
 			e = skip_url(s, n, i);
 			if (e != i) {
 				i = floor = e;
@@ -809,15 +818,27 @@ size_t numbers_scan(struct num_list *l, const char *s, size_t n,
 		default:
 			break;
 		}
+		/* most bytes are letters, spaces and punctuation: the fast
+		 * way past them */
+		if (c < 0x80 && !is_ascii_alpha(c) && c != '_' &&
+		    (c < '0' || c > '9') && c != '+' && c != '(') {
+			i++;
+			continue;
+		}
 		cp = cp_at(s, n, i, &len);
-		prev = cp_before(s, i);
 		if (is_word_letter(cp)) {
 			/* a word; digits glued to it are part of a name */
 			size_t l2;
 
 			i += len;
 			while (i < n) {
-				unsigned c2 = cp_at(s, n, i, &l2);
+				unsigned c2;
+
+				if (is_ascii_alpha((unsigned char)s[i])) {
+					i++;
+					continue;
+				}
+				c2 = cp_at(s, n, i, &l2);
 
 				/* "COVID-19", "pT1-2": a name, digits and all */
 				if (c2 == '-' && i + 1 < n && s[i + 1] >= '0' &&
@@ -831,6 +852,7 @@ size_t numbers_scan(struct num_list *l, const char *s, size_t n,
 			}
 			continue;
 		}
+		prev = cp_before(s, i);
 		if ((c == '+' || c == '(') && !is_word_letter(prev) &&
 		    digit_value(prev) < 0) {
 			memset(&tok, 0, sizeof(tok));

@@ -20,6 +20,7 @@
 #include "util.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -27,19 +28,6 @@
 /* A run of blocks [from, to) of each side. */
 struct unit {
 	size_t of, ot, tf, tt;
-};
-
-/* A token with the block it came from. */
-struct tok {
-	const struct num_token *t;
-	size_t block;
-	int used;
-};
-
-struct side_toks {
-	struct num_list nums;
-	size_t *block_of;	/* [nums.n] */
-	size_t alloc;
 };
 
 /* ---- positions ------------------------------------------------------ */
@@ -96,28 +84,6 @@ static size_t cut(const char *s, size_t n, size_t max)
 static int is_text_block(const struct block *b)
 {
 	return b->kind != BLK_CODE;
-}
-
-static void scan_side(struct side_toks *s, const struct block_list *l,
-		      size_t from, size_t to, const char *lang)
-{
-	size_t k, i;
-
-	s->nums.n = 0;
-	for (k = from; k < to; k++) {
-		size_t before = s->nums.n;
-
-		if (!is_text_block(&l->v[k]))
-			continue;
-		numbers_scan(&s->nums, l->v[k].text, l->v[k].len, lang);
-		if (s->nums.n > s->alloc) {
-			s->alloc = s->nums.alloc;
-			s->block_of = xrealloc(s->block_of,
-					       s->alloc * sizeof(*s->block_of));
-		}
-		for (i = before; i < s->nums.n; i++)
-			s->block_of[i] = k;
-	}
 }
 
 static int same_value(double a, double b)
@@ -311,6 +277,11 @@ static void scan_links(struct links *l, const struct block *b, size_t block)
 	size_t n = b->len, i, j;
 
 	for (i = 0; i < n; i++) {
+		/* the bytes that can start a link target or a code span */
+		if (s[i] != '`' && s[i] != ']' && s[i] != '<' &&
+		    !(s[i] == 'h' && i + 1 < n && s[i + 1] == 't') &&
+		    !(s[i] == 'w' && i + 1 < n && s[i + 1] == 'w'))
+			continue;
 		if (s[i] == '`') {
 			size_t run = 0;
 
@@ -447,11 +418,25 @@ static int same_folded(const struct block *a, const struct block *b)
 	char *x, *y;
 	int same;
 
+	size_t i;
+
 	if (a->norm_len == b->norm_len && !memcmp(a->norm, b->norm, a->norm_len))
 		return 1;
 	/* a case difference changes few lengths: skip the rest cheaply */
 	if (a->norm_len > b->norm_len + 8 || b->norm_len > a->norm_len + 8)
 		return 0;
+	/* the first difference, ASCII case aside: two ASCII bytes there
+	 * differ in any case */
+	for (i = 0; i < a->norm_len && i < b->norm_len; i++) {
+		unsigned char x = (unsigned char)a->norm[i], y = (unsigned char)b->norm[i];
+
+		if (x == y || (x < 0x80 && y < 0x80 && ascii_letter(x) &&
+			       (x | 0x20) == (y | 0x20)))
+			continue;
+		if (x < 0x80 && y < 0x80)
+			return 0;
+		break;
+	}
 	x = casefold(a->norm, a->norm_len);
 	y = casefold(b->norm, b->norm_len);
 	same = !strcmp(x, y);
@@ -491,9 +476,9 @@ static int only_kept(const struct block *b, const struct glossary *g, void *md)
  * autolinks, bare URLs and code spans blanked (same length, so offsets
  * hold), so that "article:immunotherapie-reponse" uses no term.
  */
-static void mask_markup(struct buf *out, const struct block *b)
+static void mask_markup(struct buf *out, const struct block *b,
+			const struct link *links, size_t nlinks)
 {
-	struct links l = { NULL, 0, 0 };
 	size_t i, j, n = b->len;
 	char *s;
 
@@ -510,10 +495,123 @@ static void mask_markup(struct buf *out, const struct block *b)
 			i = j;
 		}
 	}
-	scan_links(&l, b, 0);
-	for (i = 0; i < l.n; i++)
-		memset(s + l.v[i].off, ' ', l.v[i].len);
-	free(l.v);
+	for (i = 0; i < nlinks; i++)
+		memset(s + links[i].off, ' ', links[i].len);
+}
+
+/* ---- what each side holds, read once ------------------------------ */
+
+/*
+ * A side's numbers, link targets and searchable text, block by block:
+ * block k's tokens are nums.v[nstart[k] .. nstart[k + 1]), its links
+ * links.v[lstart[k] .. lstart[k + 1]), its masked text masked.buf +
+ * moff[k] (the block's length).  An original keeps its cache for all its
+ * translations.
+ */
+struct qa_cache {
+	struct num_list nums;
+	size_t *nstart, *nblock;
+	struct links links;
+	size_t *lstart;
+	struct buf masked;	/* the blocks that needed blanking */
+	size_t *moff;		/* into masked, or SIZE_MAX: the block's text */
+	int has_mask;
+	/* [block * nentries + entry]: 0 not searched yet, 1 no, 2 the
+	 * entry's term of the side's language is in the block */
+	unsigned char *gm;
+	size_t nentries;
+};
+
+void qa_side_prepare(struct qa_side *side, const struct glossary *g)
+{
+	const struct block_list *l = side->blocks;
+	struct qa_cache *c = side->cache;
+	size_t k, i;
+
+	if (c && (c->has_mask || !g))
+		return;
+	if (!c) {
+		c = side->cache = xcalloc(1, sizeof(*c));
+		c->nstart = xmalloc((l->n + 1) * sizeof(*c->nstart));
+		c->lstart = xmalloc((l->n + 1) * sizeof(*c->lstart));
+		for (k = 0; k < l->n; k++) {
+			const struct block *b = &l->v[k];
+
+			c->nstart[k] = c->nums.n;
+			c->lstart[k] = c->links.n;
+			if (!is_text_block(b))
+				continue;
+			numbers_scan(&c->nums, b->text, b->len, side->lang);
+			scan_links(&c->links, b, k);
+		}
+		c->nstart[l->n] = c->nums.n;
+		c->lstart[l->n] = c->links.n;
+		c->nblock = xmalloc((c->nums.n + 1) * sizeof(*c->nblock));
+		for (k = 0; k < l->n; k++)
+			for (i = c->nstart[k]; i < c->nstart[k + 1]; i++)
+				c->nblock[i] = k;
+	}
+	if (g && !c->has_mask) {
+		struct buf one = BUF_INIT;
+
+		c->moff = xmalloc((l->n + 1) * sizeof(*c->moff));
+		buf_init(&c->masked);
+		for (k = 0; k < l->n; k++) {
+			const struct block *b = &l->v[k];
+
+			c->moff[k] = SIZE_MAX;
+			if (c->lstart[k + 1] == c->lstart[k] &&
+			    !memchr(b->text, '`', b->len))
+				continue;
+			c->moff[k] = c->masked.len;
+			mask_markup(&one, b, c->links.v + c->lstart[k],
+				    c->lstart[k + 1] - c->lstart[k]);
+			buf_add(&c->masked, one.buf, one.len);
+		}
+		buf_release(&one);
+		c->has_mask = 1;
+		c->nentries = g->n;
+		c->gm = xcalloc(l->n * g->n + 1, 1);
+	}
+}
+
+void qa_side_release(struct qa_side *side)
+{
+	struct qa_cache *c = side->cache;
+
+	if (!c)
+		return;
+	num_list_release(&c->nums);
+	free(c->nstart);
+	free(c->nblock);
+	free(c->links.v);
+	free(c->lstart);
+	if (c->has_mask) {
+		buf_release(&c->masked);
+		free(c->moff);
+		free(c->gm);
+	}
+	free(c);
+	side->cache = NULL;
+}
+
+/* The masked text of block k of a prepared side. */
+static const char *masked(const struct qa_side *s, size_t k)
+{
+	size_t off = s->cache->moff[k];
+
+	return off == SIZE_MAX ? s->blocks->v[k].text : s->cache->masked.buf + off;
+}
+
+/* Does block k of side s use term t of glossary entry e?  Searched once. */
+static int side_uses(const struct qa_side *s, size_t k, size_t e,
+		     const struct gl_term *t, void *md)
+{
+	unsigned char *m = &s->cache->gm[k * s->cache->nentries + e];
+
+	if (!*m)
+		*m = glossary_has(t, masked(s, k), s->blocks->v[k].len, md) ? 2 : 1;
+	return *m == 2;
 }
 
 /* ---- the comparison -------------------------------------------------- */
@@ -522,12 +620,10 @@ struct cmp {
 	const struct qa_side *o, *t;
 	const struct glossary *g;
 	struct diag_list *d;
-	struct side_toks os, ts;
-	struct links ol, tl;
 	char *oused, *tused;
 	size_t ualloc;
 	void *md;
-	struct buf msg, a, b, mask;
+	struct buf msg, a, b;
 };
 
 static const struct block *oblk(const struct cmp *c, size_t i)
@@ -555,44 +651,50 @@ static void report(struct cmp *c, enum rule r, const struct block *tb,
 
 static void compare_numbers(struct cmp *c, const struct unit *u)
 {
-	struct num_list *on = &c->os.nums, *tn = &c->ts.nums;
+	const struct qa_cache *oc = c->o->cache, *tc = c->t->cache;
+	const struct num_token *ov = oc->nums.v + oc->nstart[u->of];
+	const struct num_token *tv = tc->nums.v + tc->nstart[u->tf];
+	const size_t *oblock = oc->nblock + oc->nstart[u->of];
+	const size_t *tblock = tc->nblock + tc->nstart[u->tf];
+	size_t on = oc->nstart[u->ot] - oc->nstart[u->of];
+	size_t tn = tc->nstart[u->tt] - tc->nstart[u->tf];
 	size_t i, k;
 
-	scan_side(&c->os, c->o->blocks, u->of, u->ot, c->o->lang);
-	scan_side(&c->ts, c->t->blocks, u->tf, u->tt, c->t->lang);
-	if (on->n > c->ualloc || tn->n > c->ualloc) {
-		c->ualloc = (on->n > tn->n ? on->n : tn->n) + 16;
+	if (!on)
+		return;
+	if (on > c->ualloc || tn > c->ualloc) {
+		c->ualloc = (on > tn ? on : tn) + 16;
 		c->oused = xrealloc(c->oused, c->ualloc);
 		c->tused = xrealloc(c->tused, c->ualloc);
 	}
-	memset(c->oused, 0, on->n);
-	memset(c->tused, 0, tn->n);
+	memset(c->oused, 0, on);
+	memset(c->tused, 0, tn);
 	/* equal tokens first, so that a loose match takes no exact one */
-	for (i = 0; i < on->n; i++)
-		for (k = 0; k < tn->n; k++)
-			if (!c->tused[k] && num_equal(&on->v[i], &tn->v[k])) {
+	for (i = 0; i < on; i++)
+		for (k = 0; k < tn; k++)
+			if (!c->tused[k] && num_equal(&ov[i], &tv[k])) {
 				c->oused[i] = c->tused[k] = 1;
 				break;
 			}
-	for (i = 0; i < on->n; i++) {
-		const struct num_token *o = &on->v[i];
-		const struct block *ob = oblk(c, c->os.block_of[i]);
+	for (i = 0; i < on; i++) {
+		const struct num_token *o = &ov[i];
+		const struct block *ob = oblk(c, oblock[i]);
 		const struct block *tb = tblk(c, u->tf < u->tt ? u->tf : 0);
 		long other = -1;
 
 		if (c->oused[i])
 			continue;
-		for (k = 0; k < tn->n; k++) {
+		for (k = 0; k < tn; k++) {
 			if (c->tused[k])
 				continue;
-			if (loosely_equal(o, &tn->v[k]))
+			if (loosely_equal(o, &tv[k]))
 				break;
-			if (other < 0 && o->kind == tn->v[k].kind &&
+			if (other < 0 && o->kind == tv[k].kind &&
 			    (o->kind == NUM_PHONE ||
-			     (o->kind == NUM_NUMBER && same_value(o->value, tn->v[k].value))))
+			     (o->kind == NUM_NUMBER && same_value(o->value, tv[k].value))))
 				other = (long)k;
 		}
-		if (k < tn->n) {
+		if (k < tn) {
 			c->oused[i] = c->tused[k] = 1;
 			continue;
 		}
@@ -600,8 +702,8 @@ static void compare_numbers(struct cmp *c, const struct unit *u)
 		tok_text(&c->a, ob, o);
 		buf_reset(&c->msg);
 		if (other >= 0) {
-			const struct num_token *t = &tn->v[other];
-			const struct block *tb2 = tblk(c, c->ts.block_of[other]);
+			const struct num_token *t = &tv[other];
+			const struct block *tb2 = tblk(c, tblock[other]);
 
 			c->tused[other] = 1;
 			buf_reset(&c->b);
@@ -631,24 +733,29 @@ static void compare_numbers(struct cmp *c, const struct unit *u)
 
 static void compare_links(struct cmp *c, const struct unit *u)
 {
+	const struct qa_cache *oc = c->o->cache, *tc = c->t->cache;
+	const struct link *ov = oc->links.v + oc->lstart[u->of];
+	const struct link *tv = tc->links.v + tc->lstart[u->tf];
+	size_t on = oc->lstart[u->ot] - oc->lstart[u->of];
+	size_t tn = tc->lstart[u->tt] - tc->lstart[u->tf];
 	size_t i, k;
 
-	c->ol.n = c->tl.n = 0;
-	for (i = u->of; i < u->ot; i++)
-		scan_links(&c->ol, oblk(c, i), i);
-	for (i = u->tf; i < u->tt; i++)
-		scan_links(&c->tl, tblk(c, i), i);
-	if (!c->ol.n || u->tf == u->tt)
+	if (!on || u->tf == u->tt)
 		return;
-	for (i = 0; i < c->ol.n; i++) {
-		struct link *o = &c->ol.v[i];
+	if (tn > c->ualloc) {
+		c->ualloc = tn + 16;
+		c->oused = xrealloc(c->oused, c->ualloc);
+		c->tused = xrealloc(c->tused, c->ualloc);
+	}
+	memset(c->tused, 0, tn);
+	for (i = 0; i < on; i++) {
+		const struct link *o = &ov[i];
 
-		for (k = 0; k < c->tl.n; k++)
-			if (!c->tl.v[k].used &&
-			    same_link(o, c->o->lang, &c->tl.v[k], c->t->lang))
+		for (k = 0; k < tn; k++)
+			if (!c->tused[k] && same_link(o, c->o->lang, &tv[k], c->t->lang))
 				break;
-		if (k < c->tl.n) {
-			c->tl.v[k].used = 1;
+		if (k < tn) {
+			c->tused[k] = 1;
 			continue;
 		}
 		buf_reset(&c->msg);
@@ -671,8 +778,7 @@ static void compare_untranslated(struct cmp *c, const struct unit *u)
 	for (k = u->tf; k < u->tt; k++) {
 		const struct block *tb = tblk(c, k);
 
-		if (!untranslatable_kind(tb->kind) ||
-		    count_words(tb->norm, tb->norm_len) < 4)
+		if (!untranslatable_kind(tb->kind))
 			continue;
 		for (i = u->of; i < u->ot; i++) {
 			const struct block *ob = oblk(c, i);
@@ -680,7 +786,8 @@ static void compare_untranslated(struct cmp *c, const struct unit *u)
 			if (ob->kind == tb->kind && same_folded(ob, tb))
 				break;
 		}
-		if (i == u->ot || only_kept(tb, c->g, c->md))
+		if (i == u->ot || count_words(tb->norm, tb->norm_len) < 4 ||
+		    only_kept(tb, c->g, c->md))
 			continue;
 		buf_reset(&c->msg);
 		buf_addf(&c->msg, "untranslated %s, identical to the original: '%.*s%s'",
@@ -723,22 +830,14 @@ static void compare_glossary(struct cmp *c, const struct unit *u)
 
 		if (!ot || !tt)
 			continue;
-		for (k = u->of; k < u->ot && at < 0; k++) {
-			if (!is_text_block(oblk(c, k)))
-				continue;
-			mask_markup(&c->mask, oblk(c, k));
-			if (glossary_count(ot, c->mask.buf, c->mask.len, c->md,
-					   NULL, NULL))
+		for (k = u->of; k < u->ot && at < 0; k++)
+			if (is_text_block(oblk(c, k)) && side_uses(c->o, k, i, ot, c->md))
 				at = (long)k;
-		}
 		if (at < 0)
 			continue;
-		for (k = u->tf; k < u->tt; k++) {
-			mask_markup(&c->mask, tblk(c, k));
-			if (glossary_count(tt, c->mask.buf, c->mask.len, c->md,
-					   NULL, NULL))
+		for (k = u->tf; k < u->tt; k++)
+			if (side_uses(c->t, k, i, tt, c->md))
 				break;
-		}
 		if (k < u->tt)
 			continue;
 		buf_reset(&c->msg);
@@ -830,7 +929,7 @@ static void section_run(const struct block_list *l, size_t from, unsigned s,
 	*b = i;
 }
 
-enum qa_align qa_compare(const struct qa_side *orig, const struct qa_side *trans,
+enum qa_align qa_compare(struct qa_side *orig, struct qa_side *trans,
 			 const struct glossary *g, struct diag_list *d)
 {
 	const struct block_list *o = orig->blocks, *t = trans->blocks;
@@ -840,6 +939,8 @@ enum qa_align qa_compare(const struct qa_side *orig, const struct qa_side *trans
 	size_t ob = body_start(o), tb = body_start(t), k;
 	enum qa_align align;
 
+	qa_side_prepare(orig, g);
+	qa_side_prepare(trans, g);
 	memset(&c, 0, sizeof(c));
 	c.o = orig;
 	c.t = trans;
@@ -849,7 +950,6 @@ enum qa_align qa_compare(const struct qa_side *orig, const struct qa_side *trans
 	buf_init(&c.msg);
 	buf_init(&c.a);
 	buf_init(&c.b);
-	buf_init(&c.mask);
 	for (k = 0; k < ARRAY_SIZE(fm_kinds); k++) {
 		fm_run(o, ob, fm_kinds[k], &u.of, &u.ot);
 		fm_run(t, tb, fm_kinds[k], &u.tf, &u.tt);
@@ -896,18 +996,11 @@ enum qa_align qa_compare(const struct qa_side *orig, const struct qa_side *trans
 		u.tt = t->n;
 		compare_unit(&c, &u);
 	}
-	num_list_release(&c.os.nums);
-	num_list_release(&c.ts.nums);
-	free(c.os.block_of);
-	free(c.ts.block_of);
-	free(c.ol.v);
-	free(c.tl.v);
 	free(c.oused);
 	free(c.tused);
 	buf_release(&c.msg);
 	buf_release(&c.a);
 	buf_release(&c.b);
-	buf_release(&c.mask);
 	glossary_md_free(c.md);
 	return align;
 }
@@ -937,33 +1030,25 @@ static void check_digits(const struct qa_side *a, struct diag_list *d)
 		"Western", "Arabic-Indic", "Eastern Arabic-Indic",
 	};
 	const struct block_list *l = a->blocks;
-	struct num_list nums = NUM_LIST_INIT;
+	const struct qa_cache *c = a->cache;
 	size_t count[SCRIPT__N] = { 0 }, first_blk[SCRIPT__N], first_off[SCRIPT__N];
-	size_t k, i, j;
+	size_t i, j;
 	int s, most = 0, used = 0;
 
-	for (k = 0; k < l->n; k++) {
-		const struct block *b = &l->v[k];
+	for (i = 0; i < c->nums.n; i++) {
+		const struct num_token *t = &c->nums.v[i];
+		const struct block *b = &l->v[c->nblock[i]];
 
-		if (!is_text_block(b))
-			continue;
-		nums.n = 0;
-		numbers_scan(&nums, b->text, b->len, a->lang);
-		for (i = 0; i < nums.n; i++) {
-			const struct num_token *t = &nums.v[i];
-
-			for (j = t->off; j < t->off + t->len; j++) {
-				s = script_of(b->text, j, b->len);
-				if (s < 0)
-					continue;
-				if (!count[s]++) {
-					first_blk[s] = k;
-					first_off[s] = j;
-				}
+		for (j = t->off; j < t->off + t->len; j++) {
+			s = script_of(b->text, j, b->len);
+			if (s < 0)
+				continue;
+			if (!count[s]++) {
+				first_blk[s] = c->nblock[i];
+				first_off[s] = j;
 			}
 		}
 	}
-	num_list_release(&nums);
 	for (s = 0; s < SCRIPT__N; s++) {
 		used += count[s] > 0;
 		if (count[s] > count[most])
@@ -993,7 +1078,6 @@ static void check_forbidden(const struct qa_side *a, const struct glossary *g,
 {
 	const struct block_list *l = a->blocks;
 	int li = glossary_lang(g, a->lang);
-	struct buf mask = BUF_INIT;
 	void *md;
 	size_t i, k, f;
 
@@ -1014,10 +1098,8 @@ static void check_forbidden(const struct qa_side *a, const struct glossary *g,
 				size_t off, len;
 				unsigned line, col;
 
-				if (!is_text_block(b))
-					continue;
-				mask_markup(&mask, b);
-				if (!glossary_count(t, mask.buf, mask.len, md, &off, &len) ||
+				if (!is_text_block(b) ||
+				    !glossary_count(t, masked(a, k), b->len, md, &off, &len) ||
 				    block_ignores(b, rule_table[R_QA_GLOSSARY].id))
 					continue;
 				block_pos(b, off, &line, &col);
@@ -1033,12 +1115,12 @@ static void check_forbidden(const struct qa_side *a, const struct glossary *g,
 		}
 	}
 	glossary_md_free(md);
-	buf_release(&mask);
 }
 
-void qa_article(const struct qa_side *a, const struct glossary *g,
+void qa_article(struct qa_side *a, const struct glossary *g,
 		struct diag_list *d)
 {
+	qa_side_prepare(a, g);
 	check_digits(a, d);
 	if (g)
 		check_forbidden(a, g, d);

@@ -18,12 +18,25 @@ struct corpus;
 struct diag_list;
 struct glossary;
 
-/* One side of a comparison; everything borrowed. */
+struct qa_cache;
+
+/*
+ * One side of a comparison: blocks, path and lang are borrowed; cache is
+ * what the checks read from the blocks (numbers, link targets, the text
+ * a glossary searches), made on first use and kept for every comparison
+ * the side takes part in (an original with all its translations) until
+ * qa_side_release().
+ */
 struct qa_side {
 	const struct block_list *blocks;
 	const char *path;	/* as reported */
 	const char *lang;
+	struct qa_cache *cache;	/* owned; NULL until first used */
 };
+
+/* Make s's cache now (also for glossary g's searches, when non-NULL). */
+void qa_side_prepare(struct qa_side *s, const struct glossary *g);
+void qa_side_release(struct qa_side *s);
 
 /* How the two sides were put side by side. */
 enum qa_align {
@@ -37,14 +50,14 @@ enum qa_align {
  * qa-unit, qa-phone, qa-link, qa-untranslated and the glossary's terms
  * (g may be NULL).  Returns the alignment used.
  */
-enum qa_align qa_compare(const struct qa_side *orig, const struct qa_side *trans,
+enum qa_align qa_compare(struct qa_side *orig, struct qa_side *trans,
 			 const struct glossary *g, struct diag_list *d);
 
 /*
  * The checks of one article alone: qa-digits, and the glossary's
  * forbidden terms of its language (originals included).
  */
-void qa_article(const struct qa_side *a, const struct glossary *g,
+void qa_article(struct qa_side *a, const struct glossary *g,
 		struct diag_list *d);
 
 /*

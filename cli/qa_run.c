@@ -12,6 +12,8 @@
 #include "corpus.h"
 #include "date.h"
 #include "diag.h"
+#include "glossary.h"
+#include "buf.h"
 #include "pool.h"
 #include "util.h"
 
@@ -53,6 +55,55 @@ static int renders_current(const struct article_meta *m,
 	       o->updated.y && date_cmp(m->tf_updated, o->updated) == 0;
 }
 
+/*
+ * Can article m have a finding of its own (qa-digits, a forbidden
+ * term)?  Only when the glossary forbids terms in its language, or its
+ * file holds an Arabic-Indic digit: a look at the bytes is cheaper than
+ * reading it into blocks.
+ */
+static int may_have_own(const struct article_meta *m, const struct glossary *g)
+{
+	struct buf text = BUF_INIT;
+	size_t i;
+	int may = 0;
+
+	if (g) {
+		int li = glossary_lang(g, m->lang);
+
+		for (i = 0; li >= 0 && i < g->n; i++)
+			if (g->v[i].nforbidden[li])
+				return 1;
+	}
+	if (buf_read_file(&text, m->path, ARTICLE_MAX_SIZE) != BUF_READ_OK)
+		return 1;
+	for (i = 0; i + 1 < text.len && !may; i++) {
+		unsigned char a = (unsigned char)text.buf[i], b = (unsigned char)text.buf[i + 1];
+
+		may = (a == 0xD9 && b >= 0xA0 && b <= 0xA9) ||
+		      (a == 0xDB && b >= 0xB0 && b <= 0xB9);
+	}
+	buf_release(&text);
+	return may;
+}
+
+/* Is any selected translation of the group compared with original o? */
+static int translations_compared(const struct corpus *c,
+				 const struct id_group *grp,
+				 const struct article_meta *o)
+{
+	size_t k;
+
+	for (k = 0; k < grp->len; k++) {
+		size_t i = c->by_id[grp->start + k];
+		const struct article_meta *m = &c->articles[i];
+
+		if (m != o && c->selected[i] && m->usable && m->lang &&
+		    renders_current(m, o) && !corpus_twin(c, m))
+			return 1;
+	}
+	return 0;
+}
+
 static void qa_one(void *ctx, size_t j, int worker)
 {
 	struct qa_job *job = ctx;
@@ -60,8 +111,9 @@ static void qa_one(void *ctx, size_t j, int worker)
 	const struct id_group *grp = job->groups[j];
 	struct diag_list *d = &job->lists[j];
 	struct block_list orig = BLOCK_LIST_INIT;
+	struct qa_side os = { NULL, NULL, NULL, NULL };
 	const struct article_meta *o = NULL;
-	int orig_loaded = 0, orig_ok = 0;
+	int orig_loaded = 0;
 	size_t k, count = 0;
 
 	(void)worker;
@@ -73,7 +125,7 @@ static void qa_one(void *ctx, size_t j, int worker)
 		size_t i = c->by_id[grp->start + k];
 		const struct article_meta *m = &c->articles[i];
 		struct block_list mine = BLOCK_LIST_INIT;
-		struct qa_side side = { NULL, m->path, m->lang };
+		struct qa_side side = { NULL, m->path, m->lang, NULL };
 		int compare;
 
 		if (!c->selected[i] || !m->usable || !m->lang)
@@ -82,34 +134,33 @@ static void qa_one(void *ctx, size_t j, int worker)
 		 * renders the original is not known */
 		compare = o && o != m && renders_current(m, o) &&
 			  !corpus_twin(c, m);
+		if (!compare && !may_have_own(m, job->g) &&
+		    (m != o || !translations_compared(c, grp, o)))
+			continue;
+		if ((m == o || compare) && !orig_loaded) {
+			orig_loaded = 1;
+			if (load_blocks(o, &orig) == 0) {
+				os.blocks = &orig;
+				os.path = o->path;
+				os.lang = o->lang;
+			}
+		}
 		if (m == o) {
-			if (!orig_loaded) {
-				orig_ok = load_blocks(o, &orig) == 0;
-				orig_loaded = 1;
-			}
-			if (orig_ok) {
-				side.blocks = &orig;
-				qa_article(&side, job->g, d);
-			}
+			if (os.blocks)
+				qa_article(&os, job->g, d);
 			continue;
 		}
 		if (load_blocks(m, &mine) < 0)
 			goto next;
 		side.blocks = &mine;
 		qa_article(&side, job->g, d);
-		if (compare) {
-			struct qa_side os = { &orig, o->path, o->lang };
-
-			if (!orig_loaded) {
-				orig_ok = load_blocks(o, &orig) == 0;
-				orig_loaded = 1;
-			}
-			if (orig_ok)
-				qa_compare(&os, &side, job->g, d);
-		}
+		if (compare && os.blocks)
+			qa_compare(&os, &side, job->g, d);
 next:
+		qa_side_release(&side);
 		block_list_release(&mine);
 	}
+	qa_side_release(&os);
 	block_list_release(&orig);
 }
 
