@@ -8,9 +8,11 @@
 #include "buf.h"
 #include "corpus.h"
 #include "escape.h"
+#include "glossary.h"
 #include "l10n.h"
 #include "main.h"
 #include "opts.h"
+#include "qa.h"
 #include "util.h"
 
 #include <errno.h>
@@ -58,6 +60,7 @@ struct view {
 	int color;
 	int quiet;
 	size_t nfiles;			/* articles and catalogs read */
+	const struct diag_list *qa;	/* translation QA (SPEC 13), sorted */
 };
 
 /* ---- small formatting helpers ---- */
@@ -378,6 +381,53 @@ static void text_lang_head(const struct view *v, size_t k, struct buf *out)
 	buf_adds(out, v->color ? "\033[0m\n" : "\n");
 }
 
+/* ---- translation QA in the reports (SPEC 13) ---- */
+
+/* The QA of a cell: 1 compared (counts in *q), 0 not checked, -1 n/a. */
+static int cell_qa(const struct view *v, const struct l10n_cell *cell,
+		   struct qa_counts *q)
+{
+	memset(q, 0, sizeof(*q));
+	if (!v->qa || !cell->m)
+		return -1;
+	if (cell->state == L10N_STALE)
+		return 0;
+	if (cell->state != L10N_CURRENT)
+		return -1;
+	qa_counts_of(v->qa, cell->m->path, q);
+	return 1;
+}
+
+static void add_qa_counts(struct buf *b, const struct qa_counts *q)
+{
+	if (q->errors)
+		add_plural(b, q->errors, "error", "errors");
+	if (q->errors && q->warnings)
+		buf_adds(b, ", ");
+	if (q->warnings)
+		add_plural(b, q->warnings, "warning", "warnings");
+}
+
+/* "qa: 1 warning; line 24: glossary term ... [qa-glossary]" */
+static void text_qa(const struct view *v, const struct l10n_cell *cell,
+		    struct buf *out)
+{
+	struct qa_counts q;
+	int st = cell_qa(v, cell, &q);
+
+	if (st < 0 || (st == 1 && !q.first))
+		return;
+	buf_addf(out, "  %-8s  qa: ", "");
+	if (!st) {
+		buf_adds(out, "not checked: base text unavailable\n");
+		return;
+	}
+	add_qa_counts(out, &q);
+	buf_addf(out, "; line %u: ", q.first->line);
+	escape_text_line(out, q.first->message, strlen(q.first->message));
+	buf_addf(out, " [%s]\n", rule_table[q.first->rule].id);
+}
+
 static void text_article(const struct view *v, const struct l10n_article *a,
 			 size_t k, size_t pathw, struct buf *out)
 {
@@ -436,6 +486,7 @@ static void text_article(const struct view *v, const struct l10n_article *a,
 		add_where_phrase(out, &cell->st);
 		buf_addc(out, '\n');
 	}
+	text_qa(v, cell, out);
 	free(path);
 }
 
@@ -578,6 +629,47 @@ static void json_counts(struct buf *b, const struct block_counts *n)
 		 n->paragraphs, n->list_items, n->tables, n->images, n->links);
 }
 
+/*
+ * The translations' QA beside them (SPEC 13), for the languages that have
+ * something to say: ,"qa":{"en":{"checked":true,"errors":0,"warnings":1,
+ * "first":{...}},"de":{"checked":false,"reason":"base text unavailable"}}
+ */
+static void json_qa(const struct view *v, const struct l10n_article *a,
+		    struct buf *b)
+{
+	size_t k;
+	int first = 1;
+
+	for (k = 0; k < v->r->nlang; k++) {
+		struct qa_counts q;
+		int st;
+
+		if (!v->on[k] || (st = cell_qa(v, &a->cells[k], &q)) < 0)
+			continue;
+		buf_adds(b, first ? ",\"qa\":{" : ",");
+		first = 0;
+		json_str(b, lang_of(v, k));
+		if (!st) {
+			buf_adds(b, ":{\"checked\":false,\"reason\":"
+				 "\"base text unavailable\"}");
+			continue;
+		}
+		buf_addf(b, ":{\"checked\":true,\"errors\":%zu,\"warnings\":%zu",
+			 q.errors, q.warnings);
+		if (q.first) {
+			buf_addf(b, ",\"first\":{\"line\":%u,\"column\":%u,\"rule\":",
+				 q.first->line, q.first->col);
+			json_str(b, rule_table[q.first->rule].id);
+			buf_adds(b, ",\"message\":");
+			json_str(b, q.first->message);
+			buf_addc(b, '}');
+		}
+		buf_addc(b, '}');
+	}
+	if (!first)
+		buf_addc(b, '}');
+}
+
 static void json_cell(const struct l10n_cell *cell, struct buf *b)
 {
 	const struct article_meta *m = cell->m;
@@ -660,7 +752,9 @@ static void json_article(const struct view *v, const struct l10n_article *a,
 		buf_addc(b, ':');
 		json_cell(&a->cells[k], b);
 	}
-	buf_adds(b, "}}");
+	buf_addc(b, '}');
+	json_qa(v, a, b);
+	buf_addc(b, '}');
 }
 
 static void json_keys(const struct l10n_strings *s, enum rule rule,
@@ -1046,6 +1140,28 @@ static void html_date(struct buf *b, struct date d)
 	buf_adds(b, "</span>");
 }
 
+/* The QA findings of a current cell: counts, the first in a tooltip. */
+static void html_qa(const struct view *v, const struct l10n_cell *cell,
+		    struct buf *b)
+{
+	struct qa_counts q;
+	struct buf t = BUF_INIT;
+	int st = cell_qa(v, cell, &q);
+
+	/* a stale cell says out of date already: QA waits for the update */
+	if (st <= 0 || !q.first)
+		return;
+	buf_adds(&t, "QA: ");
+	add_qa_counts(&t, &q);
+	buf_addf(b, "<span class=\"warn qa\" title=\"");
+	h(b, q.first->message);
+	buf_addf(b, " [%s], line %u\">\xE2\x9A\xA0 ", rule_table[q.first->rule].id,
+		 q.first->line);
+	h(b, t.buf);
+	buf_adds(b, "</span>");
+	buf_release(&t);
+}
+
 static void html_cell(const struct view *v, const struct l10n_article *a,
 		      size_t k, struct buf *b)
 {
@@ -1127,6 +1243,7 @@ static void html_cell(const struct view *v, const struct l10n_article *a,
 		buf_adds(b, "</span>");
 		buf_release(&t);
 	}
+	html_qa(v, cell, b);
 	buf_adds(b, "</td>");
 }
 
@@ -1309,7 +1426,8 @@ static int print_corpus_errors(struct diag_list *d)
 int cmd_l10n(int argc, const char **argv, const struct global_opts *g)
 {
 	struct corpus c;
-	struct diag_list d = DIAG_LIST_INIT;
+	struct diag_list d = DIAG_LIST_INIT, qa = DIAG_LIST_INIT;
+	struct glossary *glossary;
 	struct l10n_report r;
 	struct opt_list langs = { NULL, 0, 0, NULL, 0 };
 	struct view v;
@@ -1377,6 +1495,15 @@ int cmd_l10n(int argc, const char **argv, const struct global_opts *g)
 	corpus_index(&c, INDEX_BODY | INDEX_WORDS | INDEX_NO_LINKS, &d);
 	l10n_build(&r, &c, &d);
 	built = 1;
+	/* translation QA (SPEC 13): each current translation's findings */
+	glossary = glossary_load(&c, &qa);
+	diag_list_release(&qa);
+	memcpy(qa.ignored, c.cfg.ignore, sizeof(qa.ignored));
+	qa_run(&c, glossary, QA_COMPARE_ONLY, &qa);
+	glossary_free(glossary);
+	diag_list_relevel(&qa, c.cfg.level);
+	diag_list_sort(&qa);
+	v.qa = &qa;
 
 	v.r = &r;
 	v.on = on;
@@ -1434,5 +1561,6 @@ out:
 	opt_list_release(&langs);
 	corpus_release(&c);
 	diag_list_release(&d);
+	diag_list_release(&qa);
 	return ret;
 }

@@ -77,7 +77,7 @@ int cmd_validate(int argc, const char **argv, const struct global_opts *g)
 	checks_catalogs(&c, &d, &nfiles);
 	/* translation QA (SPEC 13) */
 	glossary = glossary_load(&c, &d);
-	qa_run(&c, glossary, &d);
+	qa_run(&c, glossary, 0, &d);
 	glossary_free(glossary);
 	diag_list_relevel(&d, c.cfg.level);
 	diag_list_sort(&d);

@@ -64,9 +64,22 @@ void qa_article(struct qa_side *a, const struct glossary *g,
  * validate's pass (SPEC 13): every selected article alone, and every
  * selected translation against the original text it renders (the current
  * original when the translation is current by date).  Runs on c->jobs
- * workers; findings go to d in path order.
+ * workers; findings go to d in path order.  flags: QA_* bits.
  */
-void qa_run(const struct corpus *c, const struct glossary *g,
+enum qa_run_flags {
+	QA_COMPARE_ONLY = 1,	/* no checks of an article alone (l10n) */
+};
+
+void qa_run(const struct corpus *c, const struct glossary *g, int flags,
 	    struct diag_list *d);
+
+/* The QA findings of one file, in a list sorted by diag_list_sort(). */
+struct qa_counts {
+	size_t errors, warnings;
+	const struct diag *first;	/* into the list; NULL when none */
+};
+
+void qa_counts_of(const struct diag_list *l, const char *path,
+		  struct qa_counts *out);
 
 #endif

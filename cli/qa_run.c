@@ -23,6 +23,7 @@
 struct qa_job {
 	const struct corpus *c;
 	const struct glossary *g;
+	int flags;
 	const struct id_group **groups;	/* the jobs, in a fixed order */
 	struct diag_list *lists;	/* one per job */
 };
@@ -134,7 +135,8 @@ static void qa_one(void *ctx, size_t j, int worker)
 		 * renders the original is not known */
 		compare = o && o != m && renders_current(m, o) &&
 			  !corpus_twin(c, m);
-		if (!compare && !may_have_own(m, job->g) &&
+		if (!compare && ((job->flags & QA_COMPARE_ONLY) ||
+				 !may_have_own(m, job->g)) &&
 		    (m != o || !translations_compared(c, grp, o)))
 			continue;
 		if ((m == o || compare) && !orig_loaded) {
@@ -146,14 +148,15 @@ static void qa_one(void *ctx, size_t j, int worker)
 			}
 		}
 		if (m == o) {
-			if (os.blocks)
+			if (os.blocks && !(job->flags & QA_COMPARE_ONLY))
 				qa_article(&os, job->g, d);
 			continue;
 		}
 		if (load_blocks(m, &mine) < 0)
 			goto next;
 		side.blocks = &mine;
-		qa_article(&side, job->g, d);
+		if (!(job->flags & QA_COMPARE_ONLY))
+			qa_article(&side, job->g, d);
 		if (compare && os.blocks)
 			qa_compare(&os, &side, job->g, d);
 next:
@@ -164,7 +167,7 @@ next:
 	block_list_release(&orig);
 }
 
-void qa_run(const struct corpus *c, const struct glossary *g,
+void qa_run(const struct corpus *c, const struct glossary *g, int flags,
 	    struct diag_list *d)
 {
 	struct qa_job job;
@@ -173,6 +176,7 @@ void qa_run(const struct corpus *c, const struct glossary *g,
 	memset(&job, 0, sizeof(job));
 	job.c = c;
 	job.g = g;
+	job.flags = flags;
 	job.groups = xcalloc(c->groups_cap + 1, sizeof(*job.groups));
 	for (k = 0; k < c->groups_cap; k++)
 		if (c->groups[k].id)
@@ -185,4 +189,32 @@ void qa_run(const struct corpus *c, const struct glossary *g,
 	}
 	free(job.lists);
 	free(job.groups);
+}
+
+void qa_counts_of(const struct diag_list *l, const char *path,
+		  struct qa_counts *out)
+{
+	size_t lo = 0, hi = l->n, i;
+
+	memset(out, 0, sizeof(*out));
+	/* the first entry of path: files sort in byte order, NULL first */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *f = l->v[mid].file;
+
+		if (!f || strcmp(f, path) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (i = lo; i < l->n && l->v[i].file && !strcmp(l->v[i].file, path); i++) {
+		if (l->v[i].rule < R_QA_NUMBER || l->v[i].rule > R_QA_DIGITS)
+			continue;
+		if (!out->first)
+			out->first = &l->v[i];
+		if (l->v[i].severity == SEV_ERROR)
+			out->errors++;
+		else
+			out->warnings++;
+	}
 }
