@@ -82,8 +82,25 @@ static void nfc_add(struct buf *out, const char *s, size_t n)
 	utf8proc_ssize_t k;
 	size_t i;
 
-	for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++)
-		;
+	/*
+	 * Most text is NFC already and is seen so without being mapped:
+	 * code points that neither decompose nor combine with the one
+	 * before (Latin-1 and Latin Extended, Arabic letters, general
+	 * punctuation) leave it as it is.
+	 */
+	for (i = 0; i < n;) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+						      (utf8proc_ssize_t)(n - i), &cp);
+
+		if (k <= 0)
+			break;
+		if (!(cp < 0x300 || (cp >= 0x621 && cp <= 0x64A) || cp == 0x60C ||
+		      cp == 0x61B || cp == 0x61F || (cp >= 0x2010 && cp <= 0x2027) ||
+		      (cp >= 0x2030 && cp <= 0x205E)))
+			break;
+		i += (size_t)k;
+	}
 	if (i == n) {
 		buf_add(out, s, n);
 		return;
