@@ -66,7 +66,7 @@ int cmd_validate(int argc, const char **argv, const struct global_opts *g)
 		ret = EXIT_USAGE;
 		goto out;
 	}
-	corpus_index(&c, INDEX_BODY, &d);
+	corpus_index(&c, INDEX_BODY | INDEX_DIGEST, &d);
 	checks_cross(&c, &d);
 	for (i = 0; i < c.n; i++)
 		nfiles += c.selected[i];
