@@ -1082,6 +1082,56 @@ static void change_add(struct changes *c, enum change_kind k, long oi, long ni)
 	c->n++;
 }
 
+static int is_frontmatter(enum block_kind k)
+{
+	return k == BLK_TITLE || k == BLK_SUMMARY || k == BLK_SOURCE;
+}
+
+/*
+ * The translation's block for each block of old, or -1: the frontmatter's
+ * by kind and rank (a translation may lack the sources), the body's when
+ * the bodies have the same shape.  NULL when nothing can be placed.
+ */
+static long *counterparts(const struct block_list *old, const struct block_list *trans)
+{
+	long *map = xmalloc((old->n + 1) * sizeof(*map));
+	size_t i, j, ob = 0, tb = 0, placed = 0;
+	int body_same = 1;
+
+	while (ob < old->n && is_frontmatter(old->v[ob].kind))
+		ob++;
+	while (tb < trans->n && is_frontmatter(trans->v[tb].kind))
+		tb++;
+	if (old->n - ob != trans->n - tb)
+		body_same = 0;
+	for (i = ob, j = tb; body_same && i < old->n; i++, j++)
+		if (old->v[i].kind != trans->v[j].kind || old->v[i].level != trans->v[j].level)
+			body_same = 0;
+	for (i = 0; i < old->n; i++) {
+		map[i] = -1;
+		if (i < ob) {
+			/* the rank-th block of this kind in the translation */
+			size_t rank = 0, k;
+
+			for (k = 0; k < i; k++)
+				rank += old->v[k].kind == old->v[i].kind;
+			for (k = 0; k < tb; k++)
+				if (trans->v[k].kind == old->v[i].kind && rank-- == 0) {
+					map[i] = (long)k;
+					break;
+				}
+		} else if (body_same) {
+			map[i] = (long)(tb + (i - ob));
+		}
+		placed += map[i] >= 0;
+	}
+	if (!placed) {
+		free(map);
+		return NULL;
+	}
+	return map;
+}
+
 /* Past this many cells the middle is not aligned: all removed, all added. */
 #define LCS_MAX_CELLS (16u << 20)
 
@@ -1093,7 +1143,7 @@ size_t blocks_diff(const struct block_list *old, const struct block_list *new,
 	size_t *ho, *hn;
 	long *match_o, *match_n;	/* old i -> new j and back, -1 none */
 	struct changes ch = { NULL, 0, 0 };
-	int shaped = trans && blocks_same_shape(old, trans);
+	long *counter = trans ? counterparts(old, trans) : NULL;
 
 	match_o = xmalloc((no + 1) * sizeof(*match_o));
 	match_n = xmalloc((nn + 1) * sizeof(*match_n));
@@ -1213,9 +1263,10 @@ size_t blocks_diff(const struct block_list *old, const struct block_list *new,
 		else
 			c->cls = classify(c->old_i >= 0 ? &old->v[c->old_i] : NULL,
 					  c->new_i >= 0 ? &new->v[c->new_i] : NULL, lang);
-		if (shaped && c->old_i >= 0)
-			c->trans_i = c->old_i;
+		if (counter && c->old_i >= 0)
+			c->trans_i = counter[c->old_i];
 	}
+	free(counter);
 	free(ho);
 	free(hn);
 	free(match_o);
