@@ -516,6 +516,36 @@ static void date_of(const struct ynode *n, struct date *d, struct pos *p)
 		memset(d, 0, sizeof(*d));
 }
 
+/* translated_from.base, quoted or plain: 16 hex digits, kept lowercase. */
+static void base_of(struct article_meta *m, const struct ynode *n)
+{
+	const char *s = ynode_scalar(n);
+	size_t i;
+
+	m->tf_base[0] = '\0';
+	m->tf_base_bad = 0;
+	m->tf_base_pos = pos_of(n);
+	if (!n)
+		return;
+	if (!s || n->len != 16 || n->type == Y_FLOAT) {
+		m->tf_base_bad = 1;
+		return;
+	}
+	for (i = 0; i < 16; i++) {
+		char c = s[i];
+
+		if (c >= 'A' && c <= 'F')
+			c = (char)(c - 'A' + 'a');
+		if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+			m->tf_base_bad = 1;
+			m->tf_base[0] = '\0';
+			return;
+		}
+		m->tf_base[i] = c;
+	}
+	m->tf_base[16] = '\0';
+}
+
 /*
  * The strings the index keeps of an article, and its related ids, go to
  * one allocation (m->strings): ten thousand articles would otherwise
@@ -558,6 +588,7 @@ void article_meta_fill(struct article_meta *m, const struct article *a)
 		text[6] = text_of(n);
 		m->tf_lang_pos = pos_of(n);
 		date_of(ymap_get(tf, "updated"), &m->tf_updated, &m->tf_updated_pos);
+		base_of(m, ymap_get(tf, "base"));
 	}
 	rel = ymap_get(fm, "related");
 	if (rel && rel->type != Y_SEQ)

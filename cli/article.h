@@ -90,6 +90,15 @@ struct article_meta {
 	char *tf_lang;
 	struct date tf_updated;
 	struct pos tf_pos, tf_lang_pos, tf_updated_pos;
+	/*
+	 * translated_from.base (SPEC 12.1): 16 lowercase hex digits, or ""
+	 * when absent; tf_base_bad when present but not such a digest.
+	 */
+	char tf_base[17];
+	int tf_base_bad;
+	struct pos tf_base_pos;
+	/* The digest of the article's text, "" unless INDEX_DIGEST read it. */
+	char digest[17];
 
 	struct idref *related;
 	size_t nrelated;

@@ -70,14 +70,14 @@ int cmd_validate(int argc, const char **argv, const struct global_opts *g)
 		ret = EXIT_USAGE;
 		goto out;
 	}
-	corpus_index(&c, INDEX_BODY, &d);
+	corpus_index(&c, INDEX_BODY | INDEX_DIGEST, &d);
 	checks_cross(&c, &d);
 	for (i = 0; i < c.n; i++)
 		nfiles += c.selected[i];
 	checks_catalogs(&c, &d, &nfiles);
 	/* translation QA (SPEC 13) */
 	glossary = glossary_load(&c, &d);
-	qa_run(&c, glossary, 0, &d);
+	qa_run(&c, glossary, 0, NULL, &d);
 	glossary_free(glossary);
 	diag_list_relevel(&d, c.cfg.level);
 	diag_list_sort(&d);

@@ -62,16 +62,20 @@ void qa_article(struct qa_side *a, const struct glossary *g,
 
 /*
  * validate's pass (SPEC 13): every selected article alone, and every
- * selected translation against the original text it renders (the current
- * original when the translation is current by date).  Runs on c->jobs
- * workers; findings go to d in path order.  flags: QA_* bits.
+ * selected translation against the original text it renders: the current
+ * original when its base is the original's digest (or, without a base,
+ * when it is current by date); else its base text, from the snapshot or
+ * git history (named by the snapshot's path); a translation whose base
+ * text is unavailable is not compared.  compared (c->n entries, or NULL)
+ * gets 1 for each translation compared.  Runs on c->jobs workers;
+ * findings go to d in path order.  flags: QA_* bits.
  */
 enum qa_run_flags {
 	QA_COMPARE_ONLY = 1,	/* no checks of an article alone (l10n) */
 };
 
 void qa_run(const struct corpus *c, const struct glossary *g, int flags,
-	    struct diag_list *d);
+	    unsigned char *compared, struct diag_list *d);
 
 /* The QA findings of one file, in a list sorted by diag_list_sort(). */
 struct qa_counts {

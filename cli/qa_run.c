@@ -15,6 +15,7 @@
 #include "glossary.h"
 #include "buf.h"
 #include "pool.h"
+#include "snapshot.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -24,6 +25,7 @@ struct qa_job {
 	const struct corpus *c;
 	const struct glossary *g;
 	int flags;
+	unsigned char *compared;	/* [c->n], or NULL */
 	const struct id_group **groups;	/* the jobs, in a fixed order */
 	struct diag_list *lists;	/* one per job */
 };
@@ -51,6 +53,9 @@ static int load_blocks(const struct article_meta *m, struct block_list *l)
 static int renders_current(const struct article_meta *m,
 			   const struct article_meta *o)
 {
+	/* with a base, the text decides (SPEC 12.2), not the dates */
+	if (m->translated && m->tf_base[0] && o->digest[0])
+		return !strcmp(m->tf_base, o->digest);
 	return m->translated && m->tf_lang && o->lang && o->usable &&
 	       !strcmp(m->tf_lang, o->lang) && m->tf_updated.y &&
 	       o->updated.y && date_cmp(m->tf_updated, o->updated) == 0;
@@ -105,6 +110,73 @@ static int translations_compared(const struct corpus *c,
 	return 0;
 }
 
+/*
+ * A base text of the original (SPEC 12.1), read once per digest for all
+ * the translations of a job that render it.
+ */
+struct base_side {
+	char digest[17];
+	int ok;
+	struct block_list l;
+	char *path;		/* as reported: the snapshot's */
+	struct qa_side side;
+};
+
+struct bases {
+	struct base_side *v;
+	size_t n, alloc;
+};
+
+static struct qa_side *base_side(const struct corpus *c,
+				 const struct article_meta *o,
+				 const char *digest, struct bases *bs)
+{
+	struct base_side *b;
+	struct buf text = BUF_INIT, rel = BUF_INIT;
+	size_t k;
+
+	for (k = 0; k < bs->n; k++)
+		if (!strcmp(bs->v[k].digest, digest))
+			return bs->v[k].ok ? &bs->v[k].side : NULL;
+	GROW(bs->v, bs->alloc, bs->n + 1);
+	b = &bs->v[bs->n++];
+	memset(b, 0, sizeof(*b));
+	memcpy(b->digest, digest, sizeof(b->digest));
+	snapshot_relpath(&rel, o->id, o->lang, digest);
+	b->path = corpus_path(c, rel.buf);
+	if (snapshot_find(c, o, digest, &text, NULL) == 0 &&
+	    blocks_of_file(&b->l, text.buf, text.len, b->path, NULL) == 0) {
+		b->ok = 1;
+		b->side.blocks = &b->l;
+		b->side.path = b->path;
+		b->side.lang = o->lang;
+	}
+	buf_release(&text);
+	buf_release(&rel);
+	return b->ok ? &b->side : NULL;
+}
+
+static void bases_release(struct bases *bs)
+{
+	size_t k;
+
+	for (k = 0; k < bs->n; k++) {
+		qa_side_release(&bs->v[k].side);
+		block_list_release(&bs->v[k].l);
+		free(bs->v[k].path);
+	}
+	free(bs->v);
+}
+
+/* Does translation m render a base text other than o's text now? */
+static int renders_base(const struct article_meta *m,
+			const struct article_meta *o)
+{
+	return m->translated && m->tf_base[0] && !m->tf_base_bad &&
+	       o->digest[0] && strcmp(m->tf_base, o->digest) &&
+	       m->tf_lang && o->lang && !strcmp(m->tf_lang, o->lang);
+}
+
 static void qa_one(void *ctx, size_t j, int worker)
 {
 	struct qa_job *job = ctx;
@@ -113,6 +185,7 @@ static void qa_one(void *ctx, size_t j, int worker)
 	struct diag_list *d = &job->lists[j];
 	struct block_list orig = BLOCK_LIST_INIT;
 	struct qa_side os = { NULL, NULL, NULL, NULL };
+	struct bases bases = { NULL, 0, 0 };
 	const struct article_meta *o = NULL;
 	int orig_loaded = 0;
 	size_t k, count = 0;
@@ -127,16 +200,18 @@ static void qa_one(void *ctx, size_t j, int worker)
 		const struct article_meta *m = &c->articles[i];
 		struct block_list mine = BLOCK_LIST_INIT;
 		struct qa_side side = { NULL, m->path, m->lang, NULL };
-		int compare;
+		struct qa_side *with = NULL;
+		int compare, base;
 
 		if (!c->selected[i] || !m->usable || !m->lang)
 			continue;
 		/* a duplicate id is an error of its own: which of the two
 		 * renders the original is not known */
-		compare = o && o != m && renders_current(m, o) &&
-			  !corpus_twin(c, m);
-		if (!compare && ((job->flags & QA_COMPARE_ONLY) ||
-				 !may_have_own(m, job->g)) &&
+		compare = o && o != m && !corpus_twin(c, m) && renders_current(m, o);
+		base = o && o != m && !corpus_twin(c, m) && !compare &&
+		       renders_base(m, o);
+		if (!compare && !base && ((job->flags & QA_COMPARE_ONLY) ||
+					  !may_have_own(m, job->g)) &&
 		    (m != o || !translations_compared(c, grp, o)))
 			continue;
 		if ((m == o || compare) && !orig_loaded) {
@@ -152,23 +227,33 @@ static void qa_one(void *ctx, size_t j, int worker)
 				qa_article(&os, job->g, d);
 			continue;
 		}
+		if (compare && os.blocks)
+			with = &os;
+		else if (base)
+			with = base_side(c, o, m->tf_base, &bases);
+		if (!with && ((job->flags & QA_COMPARE_ONLY) || !may_have_own(m, job->g)))
+			continue;
 		if (load_blocks(m, &mine) < 0)
 			goto next;
 		side.blocks = &mine;
 		if (!(job->flags & QA_COMPARE_ONLY))
 			qa_article(&side, job->g, d);
-		if (compare && os.blocks)
-			qa_compare(&os, &side, job->g, d);
+		if (with) {
+			qa_compare(with, &side, job->g, d);
+			if (job->compared)
+				job->compared[i] = 1;
+		}
 next:
 		qa_side_release(&side);
 		block_list_release(&mine);
 	}
+	bases_release(&bases);
 	qa_side_release(&os);
 	block_list_release(&orig);
 }
 
 void qa_run(const struct corpus *c, const struct glossary *g, int flags,
-	    struct diag_list *d)
+	    unsigned char *compared, struct diag_list *d)
 {
 	struct qa_job job;
 	size_t n = 0, k;
@@ -177,6 +262,7 @@ void qa_run(const struct corpus *c, const struct glossary *g, int flags,
 	job.c = c;
 	job.g = g;
 	job.flags = flags;
+	job.compared = compared;
 	job.groups = xcalloc(c->groups_cap + 1, sizeof(*job.groups));
 	for (k = 0; k < c->groups_cap; k++)
 		if (c->groups[k].id)

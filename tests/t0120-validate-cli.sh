@@ -512,7 +512,7 @@ test_expect_success '-q --strict: the warnings that fail the run are shown' '
 # The sample shows one finding of translation QA (SPEC 13), on purpose:
 # its English translation says "chemo" where the glossary wants
 # "chemotherapy".
-SAMPLE_QA="immuno-oncologie/en.md:24:1: warning: glossary term 'chimiothérapie' not rendered as 'chemotherapy' (original immuno-oncologie/fr.md:20) [qa-glossary]"
+SAMPLE_QA="immuno-oncologie/en.md:25:1: warning: glossary term 'chimiothérapie' not rendered as 'chemotherapy' (original immuno-oncologie/fr.md:20) [qa-glossary]"
 
 test_expect_success 'the sample corpus in articles/ validates: exit 0, its one warning' '
 	here=$(pwd) &&

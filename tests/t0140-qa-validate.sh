@@ -168,6 +168,24 @@ test_expect_success 'qa-untranslated: short blocks and a translated block are no
 	! grep qa-untranslated actual
 '
 
+test_expect_success 'a stale translation with a base text is compared with that text' '
+	use_basic &&
+	folio stamp dose/de.md >/dev/null 2>&1 &&
+	sed "s/^Prenez 500 mg/Prenez 750 mg/; s/^updated: 2024-01/updated: 2024-02/" dose/fr.md >tmp &&
+	mv tmp dose/fr.md &&
+	folio validate dose/de.md >actual 2>err; echo $? >status &&
+	expect_status 0 &&
+	test_cmp /dev/null actual &&
+	sed "s/täglich 500 mg/täglich 50 mg/" dose/de.md >tmp && mv tmp dose/de.md &&
+	folio validate dose/de.md >actual 2>err; echo $? >status &&
+	expect_status 1 &&
+	digest=$(ls _base/dose | sed "s/^fr\.//; s/\.md$//") &&
+	echo "dose/de.md:12:1: error: missing number '\''500 mg'\'' (original _base/dose/fr.$digest.md:11) [qa-number]" >expect &&
+	test_cmp expect actual &&
+	folio l10n --lang de >actual 2>err &&
+	grep -xF "            qa: 1 error; line 12: missing number '\''500 mg'\'' (original _base/dose/fr.$digest.md:11) [qa-number]" actual
+'
+
 test_expect_success 'the same output whatever the number of workers' '
 	use_basic &&
 	folio validate -j 1 >one 2>/dev/null;

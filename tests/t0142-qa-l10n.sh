@@ -52,7 +52,7 @@ test_expect_success 'rules: and folio: ignore apply in l10n too' '
 test_expect_success 'the sample corpus: its one finding in the English detail' '
 	folio -C "$SRC/articles" l10n --lang en >actual 2>err; echo $? >status &&
 	expect_status 0 &&
-	grep -xF "            qa: 1 warning; line 24: glossary term '\''chimiothérapie'\'' not rendered as '\''chemotherapy'\'' (original immuno-oncologie/fr.md:20) [qa-glossary]" actual
+	grep -xF "            qa: 1 warning; line 25: glossary term '\''chimiothérapie'\'' not rendered as '\''chemotherapy'\'' (original immuno-oncologie/fr.md:20) [qa-glossary]" actual
 '
 
 test_done
