@@ -157,6 +157,7 @@ static void normalize_ws(struct buf *out, const char *s, size_t n)
 	size_t i;
 	int space = 0;
 
+	buf_grow(&t, n);
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
@@ -179,7 +180,16 @@ static void normalize_ws(struct buf *out, const char *s, size_t n)
 		if (space && t.len)
 			buf_addc(&t, ' ');
 		space = 0;
-		buf_addc(&t, c);
+		/* the run of bytes up to the next space of any kind, at once */
+		{
+			size_t e = i + 1;
+
+			while (e < n && (unsigned char)s[e] > ' ' &&
+			       (unsigned char)s[e] != 0xC2 && (unsigned char)s[e] != 0xE2)
+				e++;
+			buf_add(&t, s + i, e - i);
+			i = e - 1;
+		}
 	}
 	nfc_add(out, t.buf, t.len);
 	buf_release(&t);
