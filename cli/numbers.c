@@ -18,6 +18,7 @@
 #include "util.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <utf8proc.h>
 #include <stdio.h>
@@ -286,13 +287,20 @@ static int starts(const char *s, size_t n, size_t i, const char *lit)
 	return n - i >= len && memcmp(s + i, lit, len) == 0;
 }
 
-/* Past the code span opened by the backtick run at i, or past the run. */
-static size_t skip_code(const char *s, size_t n, size_t i)
+/*
+ * Past the code span opened by the backtick run at i, or past the run.
+ * nocloser[r] (r < 64): a search for a closing run of r backticks from
+ * there on found none, so a later one need not look (no quadratic time
+ * on a text of unmatched backticks); a run of 64 or more opens nothing.
+ */
+static size_t skip_code(const char *s, size_t n, size_t i, size_t *nocloser)
 {
 	size_t run = 0, j;
 
 	while (i + run < n && s[i + run] == '`')
 		run++;
+	if (run >= 64 || nocloser[run] <= i)
+		return i + run;
 	for (j = i + run; j < n; ) {
 		size_t r = 0;
 
@@ -306,6 +314,7 @@ static size_t skip_code(const char *s, size_t n, size_t i)
 			return j + r;
 		j += r;
 	}
+	nocloser[run] = i;
 	return i + run;
 }
 
@@ -737,7 +746,11 @@ size_t numbers_scan(struct num_list *l, const char *s, size_t n,
 		    const char *lang)
 {
 	struct locale loc = locale_of(lang);
-	size_t before = l->n, i = 0, floor = 0, len, e, start;
+	size_t before = l->n, i = 0, floor = 0, len, e, start, k;
+	size_t nocloser[64];
+
+	for (k = 0; k < 64; k++)
+		nocloser[k] = SIZE_MAX;
 
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
@@ -753,7 +766,7 @@ size_t numbers_scan(struct num_list *l, const char *s, size_t n,
 		}
 		switch (c) {
 		case '`':
-			i = floor = skip_code(s, n, i);
+			i = floor = skip_code(s, n, i, nocloser);
 			continue;
 		case '<':
 			e = skip_angle(s, n, i);

@@ -274,8 +274,11 @@ static int has_scheme(const char *s, size_t n, size_t i)
 static void scan_links(struct links *l, const struct block *b, size_t block)
 {
 	const char *s = b->text;
-	size_t n = b->len, i, j;
+	size_t n = b->len, i, j, k;
+	size_t nocloser[64];	/* as in numbers.c's skip_code() */
 
+	for (k = 0; k < 64; k++)
+		nocloser[k] = SIZE_MAX;
 	for (i = 0; i < n; i++) {
 		/* the bytes that can start a link target or a code span */
 		if (s[i] != '`' && s[i] != ']' && s[i] != '<' &&
@@ -287,11 +290,30 @@ static void scan_links(struct links *l, const struct block *b, size_t block)
 
 			while (i + run < n && s[i + run] == '`')
 				run++;
-			for (j = i + run; j + run <= n; j++)
-				if (!memcmp(s + j, s + i, run) &&
-				    (j + run == n || s[j + run] != '`'))
+			if (run >= 64 || nocloser[run] <= i) {
+				i += run - 1;
+				continue;
+			}
+			/* the next run of exactly as many backticks */
+			for (j = i + run; j < n; ) {
+				size_t r = 0;
+
+				if (s[j] != '`') {
+					j++;
+					continue;
+				}
+				while (j + r < n && s[j + r] == '`')
+					r++;
+				if (r == run)
 					break;
-			i = j + run <= n ? j + run - 1 : i + run - 1;
+				j += r;
+			}
+			if (j < n) {
+				i = j + run - 1;
+			} else {
+				nocloser[run] = i;
+				i += run - 1;
+			}
 			continue;
 		}
 		if (s[i] == ']' && i + 1 < n && s[i + 1] == '(') {
