@@ -674,10 +674,11 @@ static void report(struct cmp *c, enum rule r, const struct block *tb,
 static void compare_numbers(struct cmp *c, const struct unit *u)
 {
 	const struct qa_cache *oc = c->o->cache, *tc = c->t->cache;
-	const struct num_token *ov = oc->nums.v + oc->nstart[u->of];
-	const struct num_token *tv = tc->nums.v + tc->nstart[u->tf];
-	const size_t *oblock = oc->nblock + oc->nstart[u->of];
-	const size_t *tblock = tc->nblock + tc->nstart[u->tf];
+	/* (no offset on a NULL array: an empty side has none) */
+	const struct num_token *ov = oc->nums.n ? oc->nums.v + oc->nstart[u->of] : NULL;
+	const struct num_token *tv = tc->nums.n ? tc->nums.v + tc->nstart[u->tf] : NULL;
+	const size_t *oblock = oc->nums.n ? oc->nblock + oc->nstart[u->of] : NULL;
+	const size_t *tblock = tc->nums.n ? tc->nblock + tc->nstart[u->tf] : NULL;
 	size_t on = oc->nstart[u->ot] - oc->nstart[u->of];
 	size_t tn = tc->nstart[u->tt] - tc->nstart[u->tf];
 	size_t i, k;
@@ -690,7 +691,8 @@ static void compare_numbers(struct cmp *c, const struct unit *u)
 		c->tused = xrealloc(c->tused, c->ualloc);
 	}
 	memset(c->oused, 0, on);
-	memset(c->tused, 0, tn);
+	if (tn)
+		memset(c->tused, 0, tn);
 	/* equal tokens first, so that a loose match takes no exact one */
 	for (i = 0; i < on; i++)
 		for (k = 0; k < tn; k++)
@@ -756,8 +758,8 @@ static void compare_numbers(struct cmp *c, const struct unit *u)
 static void compare_links(struct cmp *c, const struct unit *u)
 {
 	const struct qa_cache *oc = c->o->cache, *tc = c->t->cache;
-	const struct link *ov = oc->links.v + oc->lstart[u->of];
-	const struct link *tv = tc->links.v + tc->lstart[u->tf];
+	const struct link *ov = oc->links.n ? oc->links.v + oc->lstart[u->of] : NULL;
+	const struct link *tv = tc->links.n ? tc->links.v + tc->lstart[u->tf] : NULL;
 	size_t on = oc->lstart[u->ot] - oc->lstart[u->of];
 	size_t tn = tc->lstart[u->tt] - tc->lstart[u->tf];
 	size_t i, k;
@@ -769,7 +771,8 @@ static void compare_links(struct cmp *c, const struct unit *u)
 		c->oused = xrealloc(c->oused, c->ualloc);
 		c->tused = xrealloc(c->tused, c->ualloc);
 	}
-	memset(c->tused, 0, tn);
+	if (tn)
+		memset(c->tused, 0, tn);
 	for (i = 0; i < on; i++) {
 		const struct link *o = &ov[i];
 
