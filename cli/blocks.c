@@ -58,7 +58,11 @@ static const char *list_store(struct block_list *l, const char *s, size_t n)
 	if (n)
 		memcpy(p, s, n);
 	p[n] = '\0';
-	l->chunks = xrealloc(l->chunks, (l->nchunks + 1) * sizeof(*l->chunks));
+	/* room for 8, then doubled at each power of two: one realloc per
+	 * store made storing quadratic (ASan's realloc always moves) */
+	if (l->nchunks == 0 || (l->nchunks >= 8 && !(l->nchunks & (l->nchunks - 1))))
+		l->chunks = xrealloc(l->chunks, (l->nchunks ? 2 * l->nchunks : 8) *
+				     sizeof(*l->chunks));
 	l->chunks[l->nchunks++] = p;
 	return p;
 }
