@@ -7,10 +7,14 @@
 #include "atomic.h"
 #include "buf.h"
 #include "corpus.h"
+#include "diff.h"
 #include "escape.h"
+#include "glossary.h"
+#include "integrity.h"
 #include "l10n.h"
 #include "main.h"
 #include "opts.h"
+#include "qa.h"
 #include "util.h"
 
 #include <errno.h>
@@ -39,6 +43,10 @@ enum check_bits {
 	CHK_INCOMPLETE = 1 << 4,
 	CHK_STRINGS = 1 << 5,
 	CHK_ALL = (1 << 6) - 1,
+	/* stale by class (SPEC 12.2): content or safety; safety (unknown
+	 * counts as safety) */
+	CHK_STALE_CONTENT = 1 << 6,
+	CHK_STALE_SAFETY = 1 << 7,
 };
 
 static const struct {
@@ -48,6 +56,7 @@ static const struct {
 	{ "stale", CHK_STALE }, { "missing", CHK_MISSING },
 	{ "orphan", CHK_ORPHAN }, { "invalid", CHK_INVALID },
 	{ "incomplete", CHK_INCOMPLETE }, { "strings", CHK_STRINGS },
+	{ "stale-content", CHK_STALE_CONTENT }, { "stale-safety", CHK_STALE_SAFETY },
 };
 
 /* What every format needs to know besides the report. */
@@ -58,6 +67,11 @@ struct view {
 	int color;
 	int quiet;
 	size_t nfiles;			/* articles and catalogs read */
+	const struct diag_list *qa;	/* translation QA (SPEC 13), sorted */
+	const unsigned char *qa_compared;	/* per corpus article */
+	/* html: the diff page beside the dashboard (a relative link), or
+	 * NULL when none is written */
+	const char *diff_href;
 };
 
 /* ---- small formatting helpers ---- */
@@ -191,7 +205,8 @@ static int parse_check(const char *s, int *bits)
 				break;
 		if (n && i == ARRAY_SIZE(check_names)) {
 			fprintf(stderr, "folio: --check: unknown state '%.*s' (states: "
-				"stale, missing, orphan, invalid, incomplete, strings)\n",
+				"stale, stale-content, stale-safety, missing, orphan, invalid,\n"
+				"incomplete, strings)\n",
 				(int)n, p);
 			return -1;
 		}
@@ -242,7 +257,9 @@ static int failing(const struct view *v)
 		found |= (s->stale ? CHK_STALE : 0) | (s->missing ? CHK_MISSING : 0) |
 			 (s->orphan ? CHK_ORPHAN : 0) | (s->invalid ? CHK_INVALID : 0) |
 			 (s->incomplete ? CHK_INCOMPLETE : 0) |
-			 (s->strings_problems ? CHK_STRINGS : 0);
+			 (s->strings_problems ? CHK_STRINGS : 0) |
+			 (s->stale_content ? CHK_STALE_CONTENT : 0) |
+			 (s->stale_safety ? CHK_STALE_SAFETY : 0);
 	}
 	return found & v->check;
 }
@@ -399,6 +416,65 @@ static void text_lang_head(const struct view *v, size_t k, struct buf *out)
 	buf_adds(out, v->color ? "\033[0m\n" : "\n");
 }
 
+/* ---- translation QA in the reports (SPEC 13) ---- */
+
+/* The QA of a cell: 1 compared (counts in *q), 0 not checked, -1 n/a. */
+static int cell_qa(const struct view *v, const struct l10n_cell *cell,
+		   struct qa_counts *q)
+{
+	memset(q, 0, sizeof(*q));
+	if (!v->qa || !cell->m ||
+	    (cell->state != L10N_STALE && cell->state != L10N_CURRENT))
+		return -1;
+	if (!v->qa_compared[cell->m - v->r->c->articles])
+		return 0;
+	qa_counts_of(v->qa, cell->m->path, q);
+	return 1;
+}
+
+static void add_qa_counts(struct buf *b, const struct qa_counts *q)
+{
+	if (q->errors)
+		add_plural(b, q->errors, "error", "errors");
+	if (q->errors && q->warnings)
+		buf_adds(b, ", ");
+	if (q->warnings)
+		add_plural(b, q->warnings, "warning", "warnings");
+}
+
+/* "qa: 1 warning; line 24: glossary term ... [qa-glossary]" */
+static void text_qa(const struct view *v, const struct l10n_cell *cell,
+		    struct buf *out)
+{
+	struct qa_counts q;
+	int st = cell_qa(v, cell, &q);
+
+	if (st < 0 || (st == 1 && !q.first))
+		return;
+	buf_addf(out, "  %-8s  qa: ", "");
+	if (!st) {
+		buf_adds(out, "not checked: base text unavailable\n");
+		return;
+	}
+	add_qa_counts(out, &q);
+	buf_addf(out, "; line %u: ", q.first->line);
+	escape_text_line(out, q.first->message, strlen(q.first->message));
+	buf_addf(out, " [%s]\n", rule_table[q.first->rule].id);
+}
+
+/* "; change: safety (1 safety, 2 content, 0 editorial)" (SPEC 12.2) */
+static void add_change(struct buf *b, const struct l10n_cell *cell)
+{
+	buf_addf(b, "; change: %s", change_class_name(cell->cls));
+	if (cell->cls == CLASS_UNKNOWN)
+		buf_adds(b, cell->based ? " (base text unavailable)" :
+			 " (no base: dated only)");
+	else
+		buf_addf(b, " (%u safety, %u content, %u editorial)",
+			 cell->changes[CLASS_SAFETY], cell->changes[CLASS_CONTENT],
+			 cell->changes[CLASS_EDITORIAL]);
+}
+
 static void text_article(const struct view *v, const struct l10n_article *a,
 			 size_t k, size_t pathw, struct buf *out)
 {
@@ -415,7 +491,13 @@ static void text_article(const struct view *v, const struct l10n_article *a,
 	case L10N_CURRENT:
 		buf_adds(out, "based on ");
 		add_date(out, cell->m->tf_updated);
-		buf_adds(out, ", the original's date");
+		if (cell->redated) {
+			buf_adds(out, ", original dated ");
+			add_date(out, o->updated);
+			buf_adds(out, " (re-dated, text unchanged)");
+		} else {
+			buf_adds(out, ", the original's date");
+		}
 		break;
 	case L10N_STALE:
 		buf_adds(out, "based on ");
@@ -425,6 +507,7 @@ static void text_article(const struct view *v, const struct l10n_article *a,
 		l10n_behind_phrase(out, cell);
 		buf_adds(out, "), ");
 		add_plural(out, o->words, "word", "words");
+		add_change(out, cell);
 		break;
 	case L10N_MISSING:
 		if (l10n_taken_phrase(out, v->r, a, k))
@@ -459,6 +542,7 @@ static void text_article(const struct view *v, const struct l10n_article *a,
 		add_where_phrase(out, &cell->st);
 		buf_addc(out, '\n');
 	}
+	text_qa(v, cell, out);
 	free(path);
 }
 
@@ -601,6 +685,47 @@ static void json_counts(struct buf *b, const struct block_counts *n)
 		 n->paragraphs, n->list_items, n->tables, n->images, n->links);
 }
 
+/*
+ * The translations' QA beside them (SPEC 13), for the languages that have
+ * something to say: ,"qa":{"en":{"checked":true,"errors":0,"warnings":1,
+ * "first":{...}},"de":{"checked":false,"reason":"base text unavailable"}}
+ */
+static void json_qa(const struct view *v, const struct l10n_article *a,
+		    struct buf *b)
+{
+	size_t k;
+	int first = 1;
+
+	for (k = 0; k < v->r->nlang; k++) {
+		struct qa_counts q;
+		int st;
+
+		if (!v->on[k] || (st = cell_qa(v, &a->cells[k], &q)) < 0)
+			continue;
+		buf_adds(b, first ? ",\"qa\":{" : ",");
+		first = 0;
+		json_str(b, lang_of(v, k));
+		if (!st) {
+			buf_adds(b, ":{\"checked\":false,\"reason\":"
+				 "\"base text unavailable\"}");
+			continue;
+		}
+		buf_addf(b, ":{\"checked\":true,\"errors\":%zu,\"warnings\":%zu",
+			 q.errors, q.warnings);
+		if (q.first) {
+			buf_addf(b, ",\"first\":{\"line\":%u,\"column\":%u,\"rule\":",
+				 q.first->line, q.first->col);
+			json_str(b, rule_table[q.first->rule].id);
+			buf_adds(b, ",\"message\":");
+			json_str(b, q.first->message);
+			buf_addc(b, '}');
+		}
+		buf_addc(b, '}');
+	}
+	if (!first)
+		buf_addc(b, '}');
+}
+
 static void json_cell(const struct l10n_cell *cell, struct buf *b)
 {
 	const struct article_meta *m = cell->m;
@@ -629,10 +754,22 @@ static void json_cell(const struct l10n_cell *cell, struct buf *b)
 	default:
 		break;
 	}
-	if (cell->state == L10N_STALE)
+	if (cell->state == L10N_STALE) {
 		buf_addf(b, ",\"months_behind\":%d", cell->months_behind);
+		buf_addf(b, ",\"change\":\"%s\",\"changes\":",
+			 change_class_name(cell->cls));
+		if (cell->cls == CLASS_UNKNOWN)
+			buf_adds(b, "{}");
+		else
+			buf_addf(b, "{\"safety\":%u,\"content\":%u,\"editorial\":%u}",
+				 cell->changes[CLASS_SAFETY], cell->changes[CLASS_CONTENT],
+				 cell->changes[CLASS_EDITORIAL]);
+	}
 	if (cell->days_behind > 0)
 		buf_addf(b, ",\"days_behind\":%d", cell->days_behind);
+	/* a translation with a base: is it re-dated, its text unchanged? */
+	if (cell->state == L10N_CURRENT && cell->based)
+		buf_addf(b, ",\"redated\":%s", cell->redated ? "true" : "false");
 	if (cell->state == L10N_CURRENT || cell->state == L10N_STALE) {
 		buf_addf(b, ",\"incomplete\":%s", cell->incomplete ? "true" : "false");
 		if (cell->incomplete) {
@@ -685,7 +822,9 @@ static void json_article(const struct view *v, const struct l10n_article *a,
 		buf_addc(b, ':');
 		json_cell(&a->cells[k], b);
 	}
-	buf_adds(b, "}}");
+	buf_addc(b, '}');
+	json_qa(v, a, b);
+	buf_addc(b, '}');
 }
 
 static void json_keys(const struct l10n_strings *s, enum rule rule,
@@ -772,7 +911,8 @@ static void render_json(const struct view *v, struct buf *b)
 			add_ratio(b, s->current, s->wanted);
 		else
 			buf_adds(b, "null");
-		buf_addf(b, ",\"words_to_translate\":%zu}", s->words);
+		buf_addf(b, ",\"words_to_translate\":%zu,\"dated_only\":%zu}",
+			 s->words, s->dated_only);
 	}
 	buf_adds(b, "}}\n");
 }
@@ -782,6 +922,18 @@ static void render_json(const struct view *v, struct buf *b)
 static enum severity sev_for(const struct view *v, int bit)
 {
 	return (v->check & bit) ? SEV_ERROR : SEV_WARNING;
+}
+
+/* A stale translation fails the --check states that its class reaches. */
+static enum severity stale_sev(const struct view *v, const struct l10n_cell *cell)
+{
+	if ((v->check & CHK_STALE) ||
+	    ((v->check & CHK_STALE_CONTENT) &&
+	     change_class_at_least(cell->cls, CLASS_CONTENT)) ||
+	    ((v->check & CHK_STALE_SAFETY) &&
+	     change_class_at_least(cell->cls, CLASS_SAFETY)))
+		return SEV_ERROR;
+	return SEV_WARNING;
 }
 
 static void github_cell(const struct view *v, const struct l10n_article *a,
@@ -801,7 +953,8 @@ static void github_cell(const struct view *v, const struct l10n_article *a,
 		l10n_behind_phrase(&msg, cell);
 		buf_adds(&msg, ", ");
 		add_plural(&msg, o->words, "word)", "words)");
-		diag_sev(d, R_L10N_STALE, sev_for(v, CHK_STALE), m->path, cell->line,
+		add_change(&msg, cell);
+		diag_sev(d, R_L10N_STALE, stale_sev(v, cell), m->path, cell->line,
 			 cell->col, NULL, "%s", msg.buf);
 		break;
 	case L10N_MISSING: {
@@ -939,6 +1092,8 @@ static const char html_style[] =
 	".s-invalid{background:#ffc9c9}.s-original{background:#e7eef8}"
 	".s-none{background:#f6f8fa;color:#8c959f}\n"
 	".d{white-space:nowrap}\n"
+	".k{font-weight:600}.k-safety,.k-unknown{color:#82071e}.k-content{color:#7d4e00}"
+	".k-editorial{color:#116329}\n"
 	"td.incomplete{box-shadow:inset 5px 0 0 #bf8700}\n"
 	".warn{display:block;margin-top:.25rem;color:#7d4e00}\n"
 	"ul.strings{margin:.2rem 0 1rem;padding-left:1.2rem}\n"
@@ -1074,6 +1229,28 @@ static void html_date(struct buf *b, struct date d)
 	buf_adds(b, "</span>");
 }
 
+/* The QA findings of a current cell: counts, the first in a tooltip. */
+static void html_qa(const struct view *v, const struct l10n_cell *cell,
+		    struct buf *b)
+{
+	struct qa_counts q;
+	struct buf t = BUF_INIT;
+	int st = cell_qa(v, cell, &q);
+
+	/* a stale cell says out of date already: QA waits for the update */
+	if (st <= 0 || !q.first)
+		return;
+	buf_adds(&t, "QA: ");
+	add_qa_counts(&t, &q);
+	buf_addf(b, "<span class=\"warn qa\" title=\"");
+	h(b, q.first->message);
+	buf_addf(b, " [%s], line %u\">\xE2\x9A\xA0 ", rule_table[q.first->rule].id,
+		 q.first->line);
+	h(b, t.buf);
+	buf_adds(b, "</span>");
+	buf_release(&t);
+}
+
 static void html_cell(const struct view *v, const struct l10n_article *a,
 		      size_t k, struct buf *b)
 {
@@ -1106,6 +1283,8 @@ static void html_cell(const struct view *v, const struct l10n_article *a,
 	case L10N_CURRENT:
 		buf_adds(b, "based on the version of ");
 		html_date(b, m->tf_updated);
+		if (cell->redated)
+			buf_adds(b, " (re-dated, text unchanged)");
 		break;
 	case L10N_STALE:
 		buf_adds(b, "based on the version of ");
@@ -1114,6 +1293,22 @@ static void html_cell(const struct view *v, const struct l10n_article *a,
 		html_date(b, o->updated);
 		l10n_behind_phrase(b, cell);
 		buf_addc(b, ')');
+		buf_adds(b, "<br>");
+		if (v->diff_href) {
+			buf_adds(b, "<a href=\"");
+			h(b, v->diff_href);
+			buf_addc(b, '#');
+			diff_anchor(b, m);
+			buf_adds(b, "\">");
+		}
+		buf_addf(b, "change: <span class=\"k k-%s\">%s</span>",
+			 change_class_name(cell->cls), change_class_name(cell->cls));
+		if (cell->cls != CLASS_UNKNOWN)
+			buf_addf(b, " (%u safety, %u content, %u editorial)",
+				 cell->changes[CLASS_SAFETY], cell->changes[CLASS_CONTENT],
+				 cell->changes[CLASS_EDITORIAL]);
+		if (v->diff_href)
+			buf_adds(b, "</a>");
 		break;
 	case L10N_MISSING: {
 		char *p = l10n_expected_path(v->r, a, k);
@@ -1164,6 +1359,7 @@ static void html_cell(const struct view *v, const struct l10n_article *a,
 		buf_adds(b, "</span>");
 		buf_release(&t);
 	}
+	html_qa(v, cell, b);
 	buf_adds(b, "</td>");
 }
 
@@ -1348,11 +1544,13 @@ static int print_corpus_errors(struct diag_list *d)
 int cmd_l10n(int argc, const char **argv, const struct global_opts *g)
 {
 	struct corpus c;
-	struct diag_list d = DIAG_LIST_INIT;
+	struct diag_list d = DIAG_LIST_INIT, qa = DIAG_LIST_INIT;
+	struct glossary *glossary;
+	unsigned char *qa_compared = NULL;
 	struct l10n_report r;
 	struct opt_list langs = { NULL, 0, 0, NULL, 0 };
 	struct view v;
-	struct buf out = BUF_INIT;
+	struct buf out = BUF_INIT, diff_path = BUF_INIT;
 	enum diag_format format = FMT_TEXT;
 	const char *format_name = "text", *check = NULL, *output = NULL;
 	unsigned char *on = NULL;
@@ -1431,9 +1629,30 @@ int cmd_l10n(int argc, const char **argv, const struct global_opts *g)
 	if (!langs.n)
 		memset(on, 1, c.cfg.nlang);
 	/* per-file problems are validate's to print; invalid cells quote them */
-	corpus_index(&c, INDEX_BODY | INDEX_WORDS | INDEX_NO_LINKS, &d);
+	corpus_index(&c, INDEX_BODY | INDEX_WORDS | INDEX_NO_LINKS | INDEX_DIGEST, &d);
 	l10n_build(&r, &c, &d);
 	built = 1;
+	/* translation QA (SPEC 13): each current translation's findings */
+	glossary = glossary_load(&c, &qa);
+	diag_list_release(&qa);
+	memcpy(qa.ignored, c.cfg.ignore, sizeof(qa.ignored));
+	qa_compared = xcalloc(c.n + 1, 1);
+	qa_run(&c, glossary, QA_COMPARE_ONLY, qa_compared, &qa);
+	glossary_free(glossary);
+	diag_list_relevel(&qa, c.cfg.level);
+	diag_list_sort(&qa);
+	v.qa = &qa;
+	v.qa_compared = qa_compared;
+	l10n_classify(&r, c.jobs);
+	if (format == FMT_HTML && output) {
+		/* the dashboard links each stale cell to a page beside it */
+		const char *slash = strrchr(output, '/');
+		const char *dot = strrchr(slash ? slash : output, '.');
+
+		buf_add(&diff_path, output, dot ? (size_t)(dot - output) : strlen(output));
+		buf_adds(&diff_path, "-diff.html");
+		v.diff_href = diff_path.buf + (slash ? (size_t)(slash + 1 - output) : 0);
+	}
 
 	v.r = &r;
 	v.on = on;
@@ -1449,6 +1668,29 @@ int cmd_l10n(int argc, const char **argv, const struct global_opts *g)
 	case FMT_GITHUB: render_github(&v, &out); break;
 	case FMT_HTML: render_html(&v, &out); break;
 	default: render_text(&v, &out); break;
+	}
+	if (!quiet) {
+		struct diag_out dout = { FMT_TEXT, 0, 0 };
+
+		for (k = 0; k < r.base_diags.n; k++)
+			diag_print_one(&r.base_diags.v[k], &dout, stderr);
+	}
+	if (v.diff_href) {
+		struct diff_set set;
+		struct buf page = BUF_INIT;
+
+		diff_collect(&set, &r, on, c.jobs);
+		diff_render_html(&set, CLASS_EDITORIAL, &page);
+		if (write_atomic(diff_path.buf, page.buf, page.len) < 0) {
+			fprintf(stderr, "folio: %s: cannot write the diff page of %s: %s [%s]\n",
+				diff_path.buf, output, errmsg(errno), rule_table[R_WRITE].id);
+			ret = EXIT_SYSTEM;
+			diff_set_release(&set);
+			buf_release(&page);
+			goto out;
+		}
+		diff_set_release(&set);
+		buf_release(&page);
 	}
 	if (output) {
 		if (write_atomic(output, out.buf, out.len) < 0) {
@@ -1488,8 +1730,11 @@ out:
 		l10n_release(&r);
 	free(on);
 	buf_release(&out);
+	buf_release(&diff_path);
 	opt_list_release(&langs);
 	corpus_release(&c);
 	diag_list_release(&d);
+	diag_list_release(&qa);
+	free(qa_compared);
 	return ret;
 }

@@ -3,9 +3,11 @@
  */
 #include "checks.h"
 #include "corpus.h"
+#include "glossary.h"
 #include "house.h"
 #include "main.h"
 #include "opts.h"
+#include "qa.h"
 #include "slugs.h"
 
 #include <stdio.h>
@@ -26,7 +28,8 @@ static void note_ignored(const struct corpus *c)
 	for (r = 0; r < R__COUNT; r++)
 		if (c->cfg.ignore[r])
 			fprintf(stderr, "folio: note: rule '%s' is silenced by "
-				"'ignore' in folio.yaml\n", rule_table[r].id);
+				"'%s' in folio.yaml\n", rule_table[r].id,
+				c->cfg.ignore[r] == 2 ? "rules" : "ignore");
 	for (r = 0; (size_t)r < c->cfg.nignore_style; r++)
 		fprintf(stderr, "folio: note: rule 'style:%s' is silenced by "
 			"'ignore' in folio.yaml\n", c->cfg.ignore_style[r]);
@@ -37,6 +40,7 @@ int cmd_validate(int argc, const char **argv, const struct global_opts *g)
 	struct corpus c;
 	struct house h = { NULL, NULL, 0 };
 	struct diag_list d = DIAG_LIST_INIT;
+	struct glossary *glossary;
 	struct diag_out o = { FMT_TEXT, 0, 0 };
 	const char *format = "text";
 	int strict = 0, jobs = default_jobs(), first, nargs, ret;
@@ -75,13 +79,18 @@ int cmd_validate(int argc, const char **argv, const struct global_opts *g)
 	/* readability gates and house style (SPEC 15) run in the index */
 	house_setup(&h, &c, &d);
 	nfiles += h.nfiles;
-	corpus_index(&c, INDEX_BODY, &d);
+	corpus_index(&c, INDEX_BODY | INDEX_DIGEST, &d);
 	checks_cross(&c, &d);
 	/* what export would refuse: a slug no page can have, or a clash */
 	slugs_validate(&c, &d);
 	for (i = 0; i < c.n; i++)
 		nfiles += c.selected[i];
 	checks_catalogs(&c, &d, &nfiles);
+	/* translation QA (SPEC 13) */
+	glossary = glossary_load(&c, &d);
+	qa_run(&c, glossary, 0, NULL, &d);
+	glossary_free(glossary);
+	diag_list_relevel(&d, c.cfg.level);
 	diag_list_sort(&d);
 	/* -q prints errors only: the notes are not errors */
 	if (!o.quiet)

@@ -3,6 +3,7 @@
  */
 #include "corpus.h"
 #include "arena.h"
+#include "blocks.h"
 #include "buf.h"
 #include "embed.h"
 #include "markdown.h"
@@ -180,6 +181,33 @@ static void read_readability(struct config *cfg, const struct ynode *n)
 		cfg->min_band = rd_band_parse(v->str);
 }
 
+/* One entry of `rules:`: RULE: error|warning|off (the schema checked the
+ * level). */
+static void config_rule(struct config *cfg, const struct ypair *p,
+			const char *path, struct diag_list *d)
+{
+	const char *id = ynode_scalar(p->key), *level = ynode_scalar(p->value);
+	int r = id ? rule_by_id(id) : -1;
+	struct buf ptr = BUF_INIT;
+
+	if (r < 0 || !rule_settable(r)) {
+		buf_adds(&ptr, "/rules/");
+		buf_adds(&ptr, id ? id : "");
+		diag(d, R_CONFIG, path, p->key->line, p->key->col, ptr.buf,
+		     "'rules' names no validate rule: '%s'", id ? id : "");
+		buf_release(&ptr);
+		return;
+	}
+	if (!level)
+		return;
+	if (!strcmp(level, "off"))
+		cfg->ignore[r] = 2;
+	else if (!strcmp(level, "warning"))
+		cfg->level[r] = SEV_WARNING;
+	else if (!strcmp(level, "error"))
+		cfg->level[r] = SEV_ERROR;
+}
+
 static int load_config(struct corpus *c, struct diag_list *d)
 {
 	struct ydoc doc = YDOC_INIT;
@@ -287,11 +315,7 @@ static int load_config(struct corpus *c, struct diag_list *d)
 				xstrdup(n->items[i]->str + 6);
 			continue;
 		}
-		if (r < 0 || (r > R_REVIEW_OVERDUE && r != R_READABILITY &&
-			      r != R_STYLE && r != R_LINK_SCHEME &&
-			      r != R_TABLE_CELLS && r != R_LINK_DEFINITION &&
-			      r != R_LOCAL_TARGET && r != R_FRAGMENT &&
-			      !(r >= R_TRANSLATION_DATE && r <= R_RELATED_SELF)))
+		if (r < 0 || !rule_settable(r))
 			diag(&local, R_CONFIG, path, n->items[i]->line,
 			     n->items[i]->col, "/ignore",
 			     "'ignore' names no validate rule: '%s'",
@@ -300,6 +324,10 @@ static int load_config(struct corpus *c, struct diag_list *d)
 			cfg->ignore[r] = 1;
 	}
 	read_readability(cfg, ymap_get(root, "readability"));
+	/* rules: {RULE: error|warning|off} (SPEC 13) */
+	n = ymap_get(root, "rules");
+	for (i = 0; n && n->type == Y_MAP && i < n->n; i++)
+		config_rule(cfg, &n->pairs[i], path, &local);
 	ret = diag_count(&local).errors ? -1 : 0;
 out:
 	/* every error in the config makes the corpus unusable */
@@ -653,6 +681,14 @@ static void index_one(void *ctx, size_t i, int worker)
 	if (rc == 0) {
 		schema_validate(c->article_schema, a.fm.root, m->path, d);
 		article_meta_fill(m, &a);
+		if (m->tf_base_bad)
+			diag(d, R_SCHEMA, m->path, m->tf_base_pos.line,
+			     m->tf_base_pos.col, "/translated_from/base",
+			     "'base' must be 16 hexadecimal digits, got '%s'",
+			     ynode_scalar(ymap_get(ymap_get(a.fm.root, "translated_from"), "base")) ?
+			     ynode_scalar(ymap_get(ymap_get(a.fm.root, "translated_from"), "base")) : "");
+		if ((job->flags & INDEX_DIGEST) && !m->translated)
+			text_digest_article(&a, m->digest);
 		if (job->flags & INDEX_KEEP)
 			m->keep = article_keep_new(a.fm.root);
 	}

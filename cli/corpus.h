@@ -23,7 +23,10 @@ struct config {
 	int review_months;	/* 0: no age limit */
 	char *base_url;		/* with a trailing '/', or NULL */
 	char *book_id;		/* what e-book identifiers are made from, or NULL */
+	/* 1: silenced by `ignore:`, 2: by `rules: {RULE: off}` */
 	unsigned char ignore[R__COUNT];
+	/* `rules:`: SEV_WARNING or SEV_ERROR, SEV_NONE for the default */
+	unsigned char level[R__COUNT];
 	/* readability: in folio.yaml (SPEC 15): validate's gates */
 	unsigned max_sentence_words;	/* 0: no limit */
 	int min_band;			/* an enum rd_band; -1: none */
@@ -96,6 +99,7 @@ enum index_flags {
 	INDEX_WORDS = 2,	/* with INDEX_BODY: words and heading texts */
 	INDEX_KEEP = 4,		/* keep the page's frontmatter in meta->keep */
 	INDEX_NO_LINKS = 8,	/* with INDEX_BODY: no meta->links (no cross checks) */
+	INDEX_DIGEST = 16,	/* the text digest of every original (SPEC 12.1) */
 };
 
 /*

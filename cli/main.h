@@ -24,5 +24,6 @@ int cmd_stamp(int argc, const char **argv, const struct global_opts *g);
 int cmd_export(int argc, const char **argv, const struct global_opts *g);
 int cmd_schema(int argc, const char **argv, const struct global_opts *g);
 int cmd_readability(int argc, const char **argv, const struct global_opts *g);
+int cmd_diff(int argc, const char **argv, const struct global_opts *g);
 
 #endif

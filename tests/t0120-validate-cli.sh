@@ -509,24 +509,31 @@ test_expect_success '-q --strict: the warnings that fail the run are shown' '
 
 # --- the sample corpus ---
 
-test_expect_success 'the sample corpus in articles/ validates: exit 0, stdout empty' '
+# The sample shows one finding of translation QA (SPEC 13), on purpose:
+# its English translation says "chemo" where the glossary wants
+# "chemotherapy".
+SAMPLE_QA="immuno-oncologie/en.md:25:1: warning: glossary term 'chimiothérapie' not rendered as 'chemotherapy' (original immuno-oncologie/fr.md:20) [qa-glossary]"
+
+test_expect_success 'the sample corpus in articles/ validates: exit 0, its one warning' '
 	here=$(pwd) &&
 	cd "$SRC/articles" &&
 	folio validate >"$here/actual" 2>"$here/err"; echo $? >"$here/status" &&
 	cd "$here" &&
 	expect_status 0 &&
-	test_cmp /dev/null actual &&
+	printf "%s\n" "$SAMPLE_QA" >expect-out &&
+	test_cmp expect-out actual &&
 	sed "s/in [0-9]* files$/in N files/" err >err-n &&
-	echo "folio: 0 errors, 0 warnings in N files" >expect &&
+	echo "folio: 0 errors, 1 warning in N files" >expect &&
 	test_cmp expect err-n
 '
 
-test_expect_success 'the sample corpus with -C, --strict and JSON: no findings' '
+test_expect_success 'the sample corpus with -C, --strict and JSON: the one warning fails' '
 	folio -C "$SRC/articles" validate --strict --format json >actual 2>err; echo $? >status &&
-	expect_status 0 &&
-	head -n 1 actual >first &&
-	echo "{\"diagnostics\":[]," >expect &&
-	test_cmp expect first
+	expect_status 1 &&
+	grep -c "\"rule\":" actual >count &&
+	echo 1 >expect &&
+	test_cmp expect count &&
+	grep -q "\"rule\":\"qa-glossary\"" actual
 '
 
 test_done

@@ -161,7 +161,8 @@ target() {	# the issue's targets, by row
 	validate.1 | export-html.1 | export-xhtml.1 | export-text.1) echo "<= 2.0x" ;;
 	validate.2 | export-html.2) echo "<= 1.0x" ;;
 	export-epub.1 | export-epub.2) echo "<= 2.0x" ;;
-	l10n.1 | readability.1) echo "<= 1.5x" ;;
+	l10n.1 | l10n-base.1 | readability.1) echo "<= 1.5x" ;;
+	diff.1) echo "<= 2.0x" ;;
 	*) echo "-" ;;
 	esac
 }
@@ -202,7 +203,7 @@ print_row() {
 # ---- the rows ------------------------------------------------------------
 # name|label|folio arguments after "-C CORPUS --color never" (J and OUT are
 # replaced); validate and l10n write their report to stdout.
-ROWS="validate|validate|validate -j J
+ROWS="validate|validate (with QA)|validate -j J
 l10n|l10n|l10n -j J
 export-html|export --to html|export --to html -j J -o OUT
 export-xhtml|export --to xhtml|export --to xhtml -j J -o OUT
@@ -211,10 +212,11 @@ export-text|export --to text|export --to text -j J -o OUT
 readability|readability|readability -j J
 validate-style|validate, 10 style rules|-C STYLE validate -j J"
 
-# bench_corpus CORPUS NPAIRS SUFFIX: every row, -j 1 and 2, folio vs floor.
+# bench_corpus CORPUS NPAIRS SUFFIX [ROWS]: every row, -j 1 and 2, folio vs
+# floor.
 bench_corpus() {
 	corpus=$1 np=$2 sfx=$3
-	echo "$ROWS" | while IFS='|' read -r name label args; do
+	echo "${4:-$ROWS}" | while IFS='|' read -r name label args; do
 		if [ -n "$ONLY" ] && ! echo "$name" | grep -Eq "$ONLY"; then
 			continue
 		fi
@@ -234,9 +236,9 @@ bench_corpus() {
 	done
 }
 
-print_table() {	# print_table SUFFIX
+print_table() {	# print_table SUFFIX [ROWS]
 	header
-	echo "$ROWS" | while IFS='|' read -r name label args; do
+	echo "${2:-$ROWS}" | while IFS='|' read -r name label args; do
 		for j in 1 2; do
 			[ -f "$RES/$name.$j$1.floor" ] && print_row "$name.$j$1" "$label" "$j"
 		done
@@ -261,6 +263,9 @@ t0=$(date +%s.%N)
 	cat "$WORK/gen.log" >&2
 	exit 2
 }
+# validate's translation QA (SPEC 13) runs with a glossary, as a corpus
+# that has one would
+cp "$BENCH/glossary.yaml" "$C1/_glossary.yaml"
 t1=$(date +%s.%N)
 echo "corpus: $N ids, $(corpus_line "$C1"), seed $SEED, generated in $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')s"
 echo "        ($(sed 's/^gen: //; s/.*(\(.*\))/\1/' "$WORK/gen.log"))"
@@ -309,6 +314,37 @@ if [ -z "$ONLY" ] || echo export-epub | grep -Eq "$ONLY"; then
 					n, nb, "main corpus", s, f, e, w }' "$WORK/epubcheck.out"
 		fi
 	fi
+fi
+
+# ---- translation integrity (SPEC 12): bases, classes, folio diff ---------------
+# A copy of the corpus where every translation is stamped (translated_from.
+# base and a snapshot under _base/), then one original in ten changed by a
+# dose and a word: its translations are stale by their text, with their
+# base text at hand.  l10n then works out a change class for each (the
+# "content checks"), and diff shows every stale translation's changes.
+BASE_ROWS="l10n-base|l10n, with bases|l10n -j J
+diff|diff, every stale|diff -j J"
+if [ -x "$FOLIO" ] && { [ -z "$ONLY" ] || echo "$BASE_ROWS" | cut -d'|' -f1 | grep -Eq "$ONLY"; }; then
+	C3=$WORK/corpus-$N-based
+	cp -R "$C1" "$C3"
+	t0=$(date +%s.%N)
+	find "$C3" -name '*.md' ! -name 'fr.md' ! -path '*/_*' | sort >"$WORK/tr.list"
+	# shellcheck disable=SC2046  # one stamp run for every translation
+	xargs "$FOLIO" stamp <"$WORK/tr.list" >/dev/null 2>"$WORK/stamp.err" ||
+		echo "bench: folio stamp on the corpus: $(head -1 "$WORK/stamp.err")"
+	find "$C3" -name fr.md ! -path '*/_*' | sort | awk 'NR % 10 == 1' |
+		while read -r f; do
+			sed '0,/^[A-Z].*[a-z]\.$/s//& Prenez 2 comprimés par jour./' "$f" >"$f.t" &&
+				mv "$f.t" "$f"
+		done
+	t1=$(date +%s.%N)
+	stale=$("$FOLIO" -C "$C3" --color never l10n --format json 2>/dev/null |
+		grep -o '"state":"stale"' | wc -l)
+	echo
+	echo "== $N ids, every translation stamped, one original in ten changed: $stale stale translations ($(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')s to prepare)"
+	bench_corpus "$C3" "$PAIRS" "" "$BASE_ROWS"
+	print_table "" "$BASE_ROWS"
+	rm -rf "$C3"
 fi
 
 # ---- pandoc and hugo, the reference a user would otherwise pick --------------
@@ -408,6 +444,7 @@ if [ "$BIG" != 0 ]; then
 		cat "$WORK/gen.log" >&2
 		exit 2
 	}
+	cp "$BENCH/glossary.yaml" "$C2/_glossary.yaml"
 	t1=$(date +%s.%N)
 	echo
 	echo "corpus: $BIG_N ids, $(corpus_line "$C2"), generated in $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')s"
@@ -450,6 +487,8 @@ targets (issue 8, median ratios on the 1,000-id corpus; peak memory under
 | l10n | <= 1.5x floor | — |
 | readability | <= 1.5x floor | — |
 | validate, 10 style rules a language | <= 1.2x validate | <= 1.2x validate |
+| l10n, with bases (change classes) | <= 1.5x floor | — |
+| diff, every stale translation | <= 2.0x floor | — |
 
 ratio = median folio seconds / median floor seconds, both timed in the same
 pairs; the floor reads each file, parses its frontmatter with libyaml and
