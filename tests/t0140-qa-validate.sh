@@ -95,7 +95,7 @@ test_expect_success 'rules: sets the level of qa rules and old ones, off says so
 test_expect_success 'rules: an old rule made an error fails the run' '
 	use_basic &&
 	rm dose/en.md &&
-	printf "\n<b>x</b>\n" >>dose/fr.md &&
+	printf "\n<hr>\n" >>dose/fr.md &&
 	folio validate >actual 2>err; echo $? >status &&
 	expect_status 0 &&
 	printf "rules:\n  raw-html: error\n" >>folio.yaml &&
