@@ -58,7 +58,10 @@ static const char *list_store(struct block_list *l, const char *s, size_t n)
 	if (n)
 		memcpy(p, s, n);
 	p[n] = '\0';
-	l->chunks = xrealloc(l->chunks, (l->nchunks + 1) * sizeof(*l->chunks));
+	/* the array doubles when its count reaches a power of two */
+	if ((l->nchunks & (l->nchunks - 1)) == 0)
+		l->chunks = xrealloc(l->chunks, (l->nchunks ? 2 * l->nchunks : 1) *
+				     sizeof(*l->chunks));
 	l->chunks[l->nchunks++] = p;
 	return p;
 }
