@@ -916,6 +916,9 @@ static void facts_urls(struct facts *f, const char *s, size_t n)
 				facts_add(f, "l:", s + j, k - j);
 			continue;
 		}
+		/* every scheme starts with one of these letters */
+		if (!strchr("hmtwaHMTWA", s[i]) || !s[i])
+			continue;
 		for (k = 0; k < ARRAY_SIZE(schemes); k++) {
 			size_t m = strlen(schemes[k]), j;
 

@@ -46,6 +46,13 @@ struct stamper {
 	int dry_run;
 	struct diag_list *d;
 	FILE *out;
+	/* the bases written by this run (the index holds the old ones):
+	 * relpath and digest, owned */
+	struct stamped {
+		char *rel;
+		char digest[17];
+	} *done;
+	size_t ndone, adone;
 };
 
 /* Byte offset in text of a file line:col (col counts code points), or -1. */
@@ -376,18 +383,28 @@ static void prune_snapshots(struct stamper *s, const struct article_meta *orig,
 			    const char *self_rel, const char *digest)
 {
 	const struct corpus *c = s->c;
-	const char **keep = xmalloc((c->n + 1) * sizeof(*keep));
+	const char **keep = xmalloc((c->n + 2) * sizeof(*keep));
 	struct buf removed = BUF_INIT, sp = BUF_INIT;
 	size_t n = 0, i;
 	const char *p;
 
 	keep[n++] = digest;
+	GROW(s->done, s->adone, s->ndone + 1);
+	s->done[s->ndone].rel = xstrdup(self_rel);
+	memcpy(s->done[s->ndone].digest, digest, 17);
+	s->ndone++;
 	for (i = 0; i < c->n; i++) {
 		const struct article_meta *m = &c->articles[i];
+		const char *base = m->tf_base;
+		size_t k;
 
-		if (m->translated && m->id && !strcmp(m->id, orig->id) &&
-		    m->tf_base[0] && strcmp(m->relpath, self_rel))
-			keep[n++] = m->tf_base;
+		if (!m->translated || !m->id || strcmp(m->id, orig->id))
+			continue;
+		for (k = 0; k < s->ndone; k++)
+			if (!strcmp(s->done[k].rel, m->relpath))
+				base = s->done[k].digest;	/* the newest */
+		if (base[0])
+			keep[n++] = base;
 	}
 	if (snapshot_prune(c, orig->id, keep, n, &removed) < 0)
 		diag(s->d, R_WRITE, orig->path, 0, 0, NULL,
@@ -671,6 +688,7 @@ int cmd_stamp(int argc, const char **argv, const struct global_opts *g)
 	};
 
 	memset(&c, 0, sizeof(c));
+	memset(&s, 0, sizeof(s));
 	o.color = g->color;
 	ret = opts_parse(argc, argv, opts, usage_line, about, &first, &nargs);
 	if (ret)
@@ -698,6 +716,8 @@ int cmd_stamp(int argc, const char **argv, const struct global_opts *g)
 	s.dry_run = dry_run;
 	s.d = &d;
 	s.out = stdout;
+	s.done = NULL;
+	s.ndone = s.adone = 0;
 	for (i = 0; i < nargs; i++) {
 		size_t k;
 
@@ -720,6 +740,9 @@ report:
 		for (k = 0; k < d.n; k++)
 			diag_print_one(&d.v[k], &o, stderr);
 	}
+	for (i = 0; i < (int)s.ndone; i++)
+		free(s.done[i].rel);
+	free(s.done);
 	corpus_release(&c);
 	diag_list_release(&d);
 	diag_list_release(&idx);

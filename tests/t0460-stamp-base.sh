@@ -140,6 +140,19 @@ test_expect_success 'pruning: a snapshot goes when no translation names it any m
 	cmp s/fr.md "_base/s/$(cat one)"
 '
 
+test_expect_success 'pruning: two translations stamped in one run leave one snapshot' '
+	corpus &&
+	for l in en de; do
+		printf -- "---\nid: s\nlang: $l\ntitle: T\nupdated: 2024-01\nstatus: draft\ntranslated_from:\n  lang: fr\n  updated: 2024-01\n---\nText.\n" >s/$l.md || return 1
+	done &&
+	folio stamp s/en.md s/de.md >/dev/null 2>&1 &&
+	orig "Prenez 750 mg par jour." &&
+	folio stamp s/en.md s/de.md >out 2>err; echo $? >status &&
+	expect_status 0 &&
+	ls _base/s >one && test "$(grep -c "" one)" = 1 &&
+	cmp s/fr.md "_base/s/$(cat one)"
+'
+
 test_expect_success 'pruning keeps files that are not snapshots' '
 	corpus &&
 	printf -- "---\nid: s\nlang: en\ntitle: T\nupdated: 2024-01\nstatus: draft\ntranslated_from:\n  lang: fr\n  updated: 2024-01\n---\nText.\n" >s/en.md &&
