@@ -49,6 +49,8 @@ const struct rule_info rule_table[R__COUNT] = {
 	[R_UNMAPPABLE] = { "unmappable", SEV_ERROR, "a character the output encoding lacks" },
 	[R_TEMPLATE] = { "template", SEV_ERROR, "a template that cannot be used" },
 	[R_WRITE] = { "write", SEV_ERROR, "a system error while writing output" },
+	/* xliff (SPEC 14) */
+	[R_XLIFF] = { "xliff", SEV_ERROR, "an XLIFF file that cannot be imported" },
 };
 
 int rule_by_id(const char *id)

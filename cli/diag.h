@@ -58,6 +58,8 @@ enum rule {
 	R_UNMAPPABLE,		/* a character the --encoding lacks */
 	R_TEMPLATE,		/* a template that cannot be parsed */
 	R_WRITE,		/* a system error while writing output */
+	/* xliff (SPEC 14) */
+	R_XLIFF,		/* an XLIFF file import refuses */
 	R__COUNT
 };
 

@@ -23,6 +23,7 @@ static const struct command commands[] = {
 	{ "stamp", cmd_stamp, "mark a translation as up to date with its original" },
 	{ "export", cmd_export, "write HTML pages, EPUB-ready XHTML or plain text" },
 	{ "schema", cmd_schema, "validate YAML or JSON documents against a JSON Schema" },
+	{ "xliff", cmd_xliff, "exchange translations with CAT tools as XLIFF 1.2 or 2.0" },
 };
 
 static void usage(FILE *f)
