@@ -829,6 +829,20 @@ static enum import_result import_one(struct importer *im, const char *file)
 			goto out;
 	} else {
 		new_frontmatter(&out, &oa, &ox, tg, om, xf.trglang, complete);
+		if (memchr(oa.text.buf, '\n', oa.text.len) &&
+		    ((const char *)memchr(oa.text.buf, '\n', oa.text.len))[-1] == '\r') {
+			/* the original's line ends, for a file with one kind of them */
+			struct buf crlf = BUF_INIT;
+
+			for (i = 0; i < out.len; i++) {
+				if (out.buf[i] == '\n')
+					buf_addc(&crlf, '\r');
+				buf_addc(&crlf, out.buf[i]);
+			}
+			buf_reset(&out);
+			buf_add(&out, crlf.buf, crlf.len);
+			buf_release(&crlf);
+		}
 	}
 	xliff_rebuild(&out, &ox, tg, loaded_t && same_shape(&ox, &tx) ? &tx : NULL);
 	if (tm) {

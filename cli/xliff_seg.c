@@ -1049,6 +1049,52 @@ static const struct xitem *code_item(const struct xunit *u, enum xitem_type t,
 	return NULL;
 }
 
+/* A title's text between its quotes. */
+static void title_escape(struct buf *b, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\\' || s[i] == '"' || s[i] == '\'' || s[i] == '(' ||
+		    s[i] == ')')
+			buf_addc(b, '\\');
+		buf_addc(b, s[i] == '\n' ? ' ' : s[i]);
+	}
+}
+
+/* What stands before or after item i: a code's type and id, or nothing. */
+static unsigned neighbour(const struct xunit *u, size_t i, int dir)
+{
+	long k = (long)i + dir;
+
+	if (k < 0 || (size_t)k >= u->n)
+		return 0;
+	return (unsigned)u->items[k].type << 24 | u->items[k].id;
+}
+
+/*
+ * The source's text item that target item i repeats unchanged between the
+ * same codes: its Markdown is kept as written (line ends, escapes and
+ * entities included).
+ */
+static const struct xitem *same_text(const struct xunit *src,
+				     const struct xunit *tgt, size_t i)
+{
+	const struct xitem *t = &tgt->items[i];
+	unsigned before = neighbour(tgt, i, -1), after = neighbour(tgt, i, 1);
+	size_t k;
+
+	for (k = 0; k < src->n; k++) {
+		const struct xitem *s = &src->items[k];
+
+		if (s->type == XI_TEXT && s->len == t->len &&
+		    !memcmp(s->text, t->text, t->len) &&
+		    neighbour(src, k, -1) == before && neighbour(src, k, 1) == after)
+			return s;
+	}
+	return NULL;
+}
+
 static void emit_unit(struct rebuild *r, size_t j)
 {
 	const struct xunit *src = &r->x->units[j];
@@ -1074,6 +1120,16 @@ static void emit_unit(struct rebuild *r, size_t j)
 		const struct xitem *c;
 
 		if (it->type == XI_TEXT) {
+			const struct xitem *same = same_text(src, &t->unit, i);
+
+			if (same) {
+				emit_range(r, same->raw, same->raw_end, j + 1);
+				continue;
+			}
+			if (src->kind == XU_LINK_TITLE) {
+				title_escape(r->out, it->text, it->len);
+				continue;
+			}
 			md_escape(r->out, it->text, it->len,
 				  i == 0 && src->kind != XU_CELL &&
 				  src->kind != XU_ALT && src->kind != XU_LINK_TITLE,

@@ -151,16 +151,16 @@ static void original_data(struct buf *b, const struct xdoc *x, const struct xuni
 		if (it->type == XI_TEXT)
 			continue;
 		if (!any)
-			buf_adds(b, "    <originalData>\n");
+			buf_adds(b, "   <originalData>\n");
 		any = 1;
-		buf_addf(b, "     <data id=\"d%u%s\">", it->id,
+		buf_addf(b, "    <data id=\"d%u%s\">", it->id,
 			 it->type == XI_OPEN ? "s" : it->type == XI_CLOSE ? "e" : "");
 		if (x && x->body && it->raw_end <= x->body_len)
 			esc(b, x->body + it->raw, it->raw_end - it->raw);
 		buf_adds(b, "</data>\n");
 	}
 	if (any)
-		buf_adds(b, "    </originalData>\n");
+		buf_adds(b, "   </originalData>\n");
 }
 
 static void write12(struct buf *b, const struct xout_file *f)
