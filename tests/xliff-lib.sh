@@ -26,6 +26,6 @@ body_of() {
 # snapshot: every file below . with its checksum, to show nothing changed.
 snapshot() {
 	find . -type f ! -name 'snap*' ! -name '*.xlf' ! -name expect ! -name actual \
-		! -name err ! -name status ! -name 'expect-status' -print | LC_ALL=C sort |
+		! -name err ! -name stdout ! -name stderr ! -name status ! -name 'expect-status' -print | LC_ALL=C sort |
 		while read -r f; do cksum "$f"; done
 }
