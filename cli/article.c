@@ -340,14 +340,13 @@ static int io_error(struct article *a, const char *fs_path, int err,
  * to open fs_path; keep (or NULL): where to leave the file open, when
  * read, rather than close it.
  */
+static int split(struct article *a, int parse, const struct file_id *checked,
+		 struct diag_list *diags);
+
 static int load(struct article *a, const char *fs_path, int parse,
 		const struct file_id *checked, int fd, int *keep,
 		struct diag_list *diags)
 {
-	const char *text, *end, *p;
-	size_t n, eol;
-	unsigned line;
-	struct yaml_opts yo;
 	enum buf_read_result r = BUF_READ_ERRNO;
 
 	if (keep)
@@ -377,6 +376,18 @@ static int load(struct article *a, const char *fs_path, int parse,
 	default:
 		return io_error(a, fs_path, errno, diags);
 	}
+	return split(a, parse, checked, diags);
+}
+
+/* The frontmatter and body of the text in a->text, as load() reads them. */
+static int split(struct article *a, int parse, const struct file_id *checked,
+		 struct diag_list *diags)
+{
+	const char *text, *end, *p;
+	size_t n, eol;
+	unsigned line;
+	struct yaml_opts yo;
+
 	text = a->text.buf;
 	n = a->text.len;
 	if (n >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
@@ -447,6 +458,16 @@ int article_load_keep(struct article *a, const char *fs_path, int *fd,
 	return load(a, fs_path, 1, NULL, -1, fd, diags);
 }
 
+int article_load_mem(struct article *a, const char *text, size_t len,
+		     struct diag_list *diags)
+{
+	if (len > ARTICLE_MAX_SIZE)
+		return diag(diags, R_YAML_LIMITS, a->path, 0, 0, NULL,
+			    "file larger than 4 MiB, not read");
+	buf_add(&a->text, text, len);
+	return split(a, 1, NULL, diags);
+}
+
 int article_read(struct article *a, const char *fs_path,
 		 const struct file_id *checked, int fd, struct diag_list *diags)
 {
@@ -495,6 +516,36 @@ static void date_of(const struct ynode *n, struct date *d, struct pos *p)
 		memset(d, 0, sizeof(*d));
 }
 
+/* translated_from.base, quoted or plain: 16 hex digits, kept lowercase. */
+static void base_of(struct article_meta *m, const struct ynode *n)
+{
+	const char *s = ynode_scalar(n);
+	size_t i;
+
+	m->tf_base[0] = '\0';
+	m->tf_base_bad = 0;
+	m->tf_base_pos = pos_of(n);
+	if (!n)
+		return;
+	if (!s || n->len != 16 || n->type == Y_FLOAT) {
+		m->tf_base_bad = 1;
+		return;
+	}
+	for (i = 0; i < 16; i++) {
+		char c = s[i];
+
+		if (c >= 'A' && c <= 'F')
+			c = (char)(c - 'A' + 'a');
+		if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+			m->tf_base_bad = 1;
+			m->tf_base[0] = '\0';
+			return;
+		}
+		m->tf_base[i] = c;
+	}
+	m->tf_base[16] = '\0';
+}
+
 /*
  * The strings the index keeps of an article, and its related ids, go to
  * one allocation (m->strings): ten thousand articles would otherwise
@@ -537,6 +588,7 @@ void article_meta_fill(struct article_meta *m, const struct article *a)
 		text[6] = text_of(n);
 		m->tf_lang_pos = pos_of(n);
 		date_of(ymap_get(tf, "updated"), &m->tf_updated, &m->tf_updated_pos);
+		base_of(m, ymap_get(tf, "base"));
 	}
 	rel = ymap_get(fm, "related");
 	if (rel && rel->type != Y_SEQ)

@@ -90,6 +90,15 @@ struct article_meta {
 	char *tf_lang;
 	struct date tf_updated;
 	struct pos tf_pos, tf_lang_pos, tf_updated_pos;
+	/*
+	 * translated_from.base (SPEC 12.1): 16 lowercase hex digits, or ""
+	 * when absent; tf_base_bad when present but not such a digest.
+	 */
+	char tf_base[17];
+	int tf_base_bad;
+	struct pos tf_base_pos;
+	/* The digest of the article's text, "" unless INDEX_DIGEST read it. */
+	char digest[17];
 
 	struct idref *related;
 	size_t nrelated;
@@ -144,6 +153,13 @@ int article_load(struct article *a, const char *fs_path, struct diag_list *diags
  */
 int article_load_keep(struct article *a, const char *fs_path, int *fd,
 		      struct diag_list *diags);
+
+/*
+ * The same from text[0..len) held in memory (a snapshot, a version from
+ * git history), copied into a->text; a->path names it in diagnostics.
+ */
+int article_load_mem(struct article *a, const char *text, size_t len,
+		     struct diag_list *diags);
 
 /*
  * The same without parsing the YAML (a->fm stays empty): for a second

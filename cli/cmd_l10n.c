@@ -7,7 +7,9 @@
 #include "atomic.h"
 #include "buf.h"
 #include "corpus.h"
+#include "diff.h"
 #include "escape.h"
+#include "integrity.h"
 #include "l10n.h"
 #include "main.h"
 #include "opts.h"
@@ -39,6 +41,10 @@ enum check_bits {
 	CHK_INCOMPLETE = 1 << 4,
 	CHK_STRINGS = 1 << 5,
 	CHK_ALL = (1 << 6) - 1,
+	/* stale by class (SPEC 12.2): content or safety; safety (unknown
+	 * counts as safety) */
+	CHK_STALE_CONTENT = 1 << 6,
+	CHK_STALE_SAFETY = 1 << 7,
 };
 
 static const struct {
@@ -48,6 +54,7 @@ static const struct {
 	{ "stale", CHK_STALE }, { "missing", CHK_MISSING },
 	{ "orphan", CHK_ORPHAN }, { "invalid", CHK_INVALID },
 	{ "incomplete", CHK_INCOMPLETE }, { "strings", CHK_STRINGS },
+	{ "stale-content", CHK_STALE_CONTENT }, { "stale-safety", CHK_STALE_SAFETY },
 };
 
 /* What every format needs to know besides the report. */
@@ -58,6 +65,9 @@ struct view {
 	int color;
 	int quiet;
 	size_t nfiles;			/* articles and catalogs read */
+	/* html: the diff page beside the dashboard (a relative link), or
+	 * NULL when none is written */
+	const char *diff_href;
 };
 
 /* ---- small formatting helpers ---- */
@@ -191,7 +201,8 @@ static int parse_check(const char *s, int *bits)
 				break;
 		if (n && i == ARRAY_SIZE(check_names)) {
 			fprintf(stderr, "folio: --check: unknown state '%.*s' (states: "
-				"stale, missing, orphan, invalid, incomplete, strings)\n",
+				"stale, stale-content, stale-safety, missing, orphan, invalid,\n"
+				"incomplete, strings)\n",
 				(int)n, p);
 			return -1;
 		}
@@ -221,7 +232,9 @@ static int failing(const struct view *v)
 		found |= (s->stale ? CHK_STALE : 0) | (s->missing ? CHK_MISSING : 0) |
 			 (s->orphan ? CHK_ORPHAN : 0) | (s->invalid ? CHK_INVALID : 0) |
 			 (s->incomplete ? CHK_INCOMPLETE : 0) |
-			 (s->strings_problems ? CHK_STRINGS : 0);
+			 (s->strings_problems ? CHK_STRINGS : 0) |
+			 (s->stale_content ? CHK_STALE_CONTENT : 0) |
+			 (s->stale_safety ? CHK_STALE_SAFETY : 0);
 	}
 	return found & v->check;
 }
@@ -378,6 +391,19 @@ static void text_lang_head(const struct view *v, size_t k, struct buf *out)
 	buf_adds(out, v->color ? "\033[0m\n" : "\n");
 }
 
+/* "; change: safety (1 safety, 2 content, 0 editorial)" (SPEC 12.2) */
+static void add_change(struct buf *b, const struct l10n_cell *cell)
+{
+	buf_addf(b, "; change: %s", change_class_name(cell->cls));
+	if (cell->cls == CLASS_UNKNOWN)
+		buf_adds(b, cell->based ? " (base text unavailable)" :
+			 " (no base: dated only)");
+	else
+		buf_addf(b, " (%u safety, %u content, %u editorial)",
+			 cell->changes[CLASS_SAFETY], cell->changes[CLASS_CONTENT],
+			 cell->changes[CLASS_EDITORIAL]);
+}
+
 static void text_article(const struct view *v, const struct l10n_article *a,
 			 size_t k, size_t pathw, struct buf *out)
 {
@@ -394,7 +420,13 @@ static void text_article(const struct view *v, const struct l10n_article *a,
 	case L10N_CURRENT:
 		buf_adds(out, "based on ");
 		add_date(out, cell->m->tf_updated);
-		buf_adds(out, ", the original's date");
+		if (cell->redated) {
+			buf_adds(out, ", original dated ");
+			add_date(out, o->updated);
+			buf_adds(out, " (re-dated, text unchanged)");
+		} else {
+			buf_adds(out, ", the original's date");
+		}
 		break;
 	case L10N_STALE:
 		buf_adds(out, "based on ");
@@ -404,6 +436,7 @@ static void text_article(const struct view *v, const struct l10n_article *a,
 		buf_addf(out, " (%d month%s behind), ", cell->months_behind,
 			 cell->months_behind == 1 ? "" : "s");
 		add_plural(out, o->words, "word", "words");
+		add_change(out, cell);
 		break;
 	case L10N_MISSING:
 		buf_adds(out, "original ");
@@ -606,8 +639,20 @@ static void json_cell(const struct l10n_cell *cell, struct buf *b)
 	default:
 		break;
 	}
-	if (cell->state == L10N_STALE)
+	if (cell->state == L10N_STALE) {
 		buf_addf(b, ",\"months_behind\":%d", cell->months_behind);
+		buf_addf(b, ",\"change\":\"%s\",\"changes\":",
+			 change_class_name(cell->cls));
+		if (cell->cls == CLASS_UNKNOWN)
+			buf_adds(b, "{}");
+		else
+			buf_addf(b, "{\"safety\":%u,\"content\":%u,\"editorial\":%u}",
+				 cell->changes[CLASS_SAFETY], cell->changes[CLASS_CONTENT],
+				 cell->changes[CLASS_EDITORIAL]);
+	}
+	/* a translation with a base: is it re-dated, its text unchanged? */
+	if (cell->state == L10N_CURRENT && cell->based)
+		buf_addf(b, ",\"redated\":%s", cell->redated ? "true" : "false");
 	if (cell->state == L10N_CURRENT || cell->state == L10N_STALE) {
 		buf_addf(b, ",\"incomplete\":%s", cell->incomplete ? "true" : "false");
 		if (cell->incomplete) {
@@ -747,7 +792,8 @@ static void render_json(const struct view *v, struct buf *b)
 			add_ratio(b, s->current, s->wanted);
 		else
 			buf_adds(b, "null");
-		buf_addf(b, ",\"words_to_translate\":%zu}", s->words);
+		buf_addf(b, ",\"words_to_translate\":%zu,\"dated_only\":%zu}",
+			 s->words, s->dated_only);
 	}
 	buf_adds(b, "}}\n");
 }
@@ -757,6 +803,18 @@ static void render_json(const struct view *v, struct buf *b)
 static enum severity sev_for(const struct view *v, int bit)
 {
 	return (v->check & bit) ? SEV_ERROR : SEV_WARNING;
+}
+
+/* A stale translation fails the --check states that its class reaches. */
+static enum severity stale_sev(const struct view *v, const struct l10n_cell *cell)
+{
+	if ((v->check & CHK_STALE) ||
+	    ((v->check & CHK_STALE_CONTENT) &&
+	     change_class_at_least(cell->cls, CLASS_CONTENT)) ||
+	    ((v->check & CHK_STALE_SAFETY) &&
+	     change_class_at_least(cell->cls, CLASS_SAFETY)))
+		return SEV_ERROR;
+	return SEV_WARNING;
 }
 
 static void github_cell(const struct view *v, const struct l10n_article *a,
@@ -776,7 +834,8 @@ static void github_cell(const struct view *v, const struct l10n_article *a,
 		buf_addf(&msg, " (%d month%s behind, ", cell->months_behind,
 			 cell->months_behind == 1 ? "" : "s");
 		add_plural(&msg, o->words, "word)", "words)");
-		diag_sev(d, R_L10N_STALE, sev_for(v, CHK_STALE), m->path, cell->line,
+		add_change(&msg, cell);
+		diag_sev(d, R_L10N_STALE, stale_sev(v, cell), m->path, cell->line,
 			 cell->col, NULL, "%s", msg.buf);
 		break;
 	case L10N_MISSING: {
@@ -911,6 +970,8 @@ static const char html_style[] =
 	".s-invalid{background:#ffc9c9}.s-original{background:#e7eef8}"
 	".s-none{background:#f6f8fa;color:#8c959f}\n"
 	".d{white-space:nowrap}\n"
+	".k{font-weight:600}.k-safety,.k-unknown{color:#82071e}.k-content{color:#7d4e00}"
+	".k-editorial{color:#116329}\n"
 	"td.incomplete{box-shadow:inset 5px 0 0 #bf8700}\n"
 	".warn{display:block;margin-top:.25rem;color:#7d4e00}\n"
 	"ul.strings{margin:.2rem 0 1rem;padding-left:1.2rem}\n"
@@ -1078,6 +1139,8 @@ static void html_cell(const struct view *v, const struct l10n_article *a,
 	case L10N_CURRENT:
 		buf_adds(b, "based on the version of ");
 		html_date(b, m->tf_updated);
+		if (cell->redated)
+			buf_adds(b, " (re-dated, text unchanged)");
 		break;
 	case L10N_STALE:
 		buf_adds(b, "based on the version of ");
@@ -1086,6 +1149,22 @@ static void html_cell(const struct view *v, const struct l10n_article *a,
 		html_date(b, o->updated);
 		buf_addf(b, " (%d month%s behind)", cell->months_behind,
 			 cell->months_behind == 1 ? "" : "s");
+		buf_adds(b, "<br>");
+		if (v->diff_href) {
+			buf_adds(b, "<a href=\"");
+			h(b, v->diff_href);
+			buf_addc(b, '#');
+			diff_anchor(b, m);
+			buf_adds(b, "\">");
+		}
+		buf_addf(b, "change: <span class=\"k k-%s\">%s</span>",
+			 change_class_name(cell->cls), change_class_name(cell->cls));
+		if (cell->cls != CLASS_UNKNOWN)
+			buf_addf(b, " (%u safety, %u content, %u editorial)",
+				 cell->changes[CLASS_SAFETY], cell->changes[CLASS_CONTENT],
+				 cell->changes[CLASS_EDITORIAL]);
+		if (v->diff_href)
+			buf_adds(b, "</a>");
 		break;
 	case L10N_MISSING: {
 		char *p = l10n_expected_path(v->r, a, k);
@@ -1313,7 +1392,7 @@ int cmd_l10n(int argc, const char **argv, const struct global_opts *g)
 	struct l10n_report r;
 	struct opt_list langs = { NULL, 0, 0, NULL, 0 };
 	struct view v;
-	struct buf out = BUF_INIT;
+	struct buf out = BUF_INIT, diff_path = BUF_INIT;
 	enum diag_format format = FMT_TEXT;
 	const char *format_name = "text", *check = NULL, *output = NULL;
 	unsigned char *on = NULL;
@@ -1374,9 +1453,19 @@ int cmd_l10n(int argc, const char **argv, const struct global_opts *g)
 	if (!langs.n)
 		memset(on, 1, c.cfg.nlang);
 	/* per-file problems are validate's to print; invalid cells quote them */
-	corpus_index(&c, INDEX_BODY | INDEX_WORDS | INDEX_NO_LINKS, &d);
+	corpus_index(&c, INDEX_BODY | INDEX_WORDS | INDEX_NO_LINKS | INDEX_DIGEST, &d);
 	l10n_build(&r, &c, &d);
 	built = 1;
+	l10n_classify(&r, c.jobs);
+	if (format == FMT_HTML && output) {
+		/* the dashboard links each stale cell to a page beside it */
+		const char *slash = strrchr(output, '/');
+		const char *dot = strrchr(slash ? slash : output, '.');
+
+		buf_add(&diff_path, output, dot ? (size_t)(dot - output) : strlen(output));
+		buf_adds(&diff_path, "-diff.html");
+		v.diff_href = diff_path.buf + (slash ? (size_t)(slash + 1 - output) : 0);
+	}
 
 	v.r = &r;
 	v.on = on;
@@ -1392,6 +1481,29 @@ int cmd_l10n(int argc, const char **argv, const struct global_opts *g)
 	case FMT_GITHUB: render_github(&v, &out); break;
 	case FMT_HTML: render_html(&v, &out); break;
 	default: render_text(&v, &out); break;
+	}
+	if (!quiet) {
+		struct diag_out dout = { FMT_TEXT, 0, 0 };
+
+		for (k = 0; k < r.base_diags.n; k++)
+			diag_print_one(&r.base_diags.v[k], &dout, stderr);
+	}
+	if (v.diff_href) {
+		struct diff_set set;
+		struct buf page = BUF_INIT;
+
+		diff_collect(&set, &r, on, c.jobs);
+		diff_render_html(&set, CLASS_EDITORIAL, &page);
+		if (write_atomic(diff_path.buf, page.buf, page.len) < 0) {
+			fprintf(stderr, "folio: %s: cannot write the diff page of %s: %s [%s]\n",
+				diff_path.buf, output, errmsg(errno), rule_table[R_WRITE].id);
+			ret = EXIT_SYSTEM;
+			diff_set_release(&set);
+			buf_release(&page);
+			goto out;
+		}
+		diff_set_release(&set);
+		buf_release(&page);
 	}
 	if (output) {
 		if (write_atomic(output, out.buf, out.len) < 0) {
@@ -1431,6 +1543,7 @@ out:
 		l10n_release(&r);
 	free(on);
 	buf_release(&out);
+	buf_release(&diff_path);
 	opt_list_release(&langs);
 	corpus_release(&c);
 	diag_list_release(&d);

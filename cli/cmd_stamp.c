@@ -1,16 +1,19 @@
 /*
  * cmd_stamp.c - `folio stamp`: a translator who has brought a translation
  * up to date sets its translated_from.updated to the original's current
- * updated (SPEC 7.4).  Only that value's bytes change; the file is
- * replaced atomically, and never over a newer version of itself.
+ * updated and translated_from.base to the digest of its text, saved as a
+ * snapshot (SPEC 7.4, 12.1).  Only those values' bytes change; the file
+ * is replaced atomically, and never over a newer version of itself.
  */
 #include "atomic.h"
+#include "blocks.h"
 #include "buf.h"
 #include "corpus.h"
 #include "escape.h"
 #include "l10n.h"
 #include "main.h"
 #include "opts.h"
+#include "snapshot.h"
 #include "util.h"
 
 #include <errno.h>
@@ -20,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -27,8 +31,9 @@
 static const char usage_line[] = "folio stamp [--dry-run] FILE...";
 static const char about[] =
 	"Mark translations as up to date: set translated_from.updated in each\n"
-	"FILE to the original's current 'updated'.  Only that value changes;\n"
-	"comments, key order, quoting and line endings stay as they are.";
+	"FILE to the original's current 'updated' and translated_from.base to\n"
+	"the digest of its text, saved as a snapshot under _base/.  Only those\n"
+	"values change; comments, key order, quoting and line endings stay.";
 
 enum stamp_result {
 	STAMP_DONE,		/* changed, already current, or dry run */
@@ -247,6 +252,162 @@ static const struct article_meta *find_meta(const struct corpus *c,
 	return NULL;
 }
 
+/* Byte edits of a file, applied together (offsets in the text as read). */
+struct edit {
+	size_t start, end;
+	char *with;
+	size_t len;
+};
+
+struct edits {
+	struct edit *v;
+	size_t n, alloc;
+};
+
+static void edit_add(struct edits *e, size_t start, size_t end,
+		     const char *with, size_t len)
+{
+	GROW(e->v, e->alloc, e->n + 1);
+	e->v[e->n].start = start;
+	e->v[e->n].end = end;
+	e->v[e->n].with = xstrndup(with, len);
+	e->v[e->n].len = len;
+	e->n++;
+}
+
+static int cmp_edit(const void *a, const void *b)
+{
+	const struct edit *x = a, *y = b;
+
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static void edit_apply(struct edits *e, const struct buf *in, struct buf *out)
+{
+	size_t i, at = 0;
+
+	qsort(e->v, e->n, sizeof(*e->v), cmp_edit);
+	buf_reset(out);
+	for (i = 0; i < e->n; i++) {
+		buf_add(out, in->buf + at, e->v[i].start - at);
+		buf_add(out, e->v[i].with, e->v[i].len);
+		at = e->v[i].end;
+	}
+	buf_add(out, in->buf + at, in->len - at);
+}
+
+static void edits_release(struct edits *e)
+{
+	size_t i;
+
+	for (i = 0; i < e->n; i++)
+		free(e->v[i].with);
+	free(e->v);
+}
+
+/*
+ * Where 'base' goes when absent (SPEC 7.4): in a flow mapping, ", base:
+ * "..."" right after the value of updated (which ends at val_end); in a
+ * block mapping, a line of its own after updated's, indented as the key
+ * updated is, with the file's line end.
+ */
+static int insert_base(const struct article *a, const struct ynode *tf,
+		       const struct ynode *key, size_t val_end, const char *digest,
+		       struct edits *ed)
+{
+	const char *t = a->text.buf;
+	size_t lim = a->fm_start + a->fm_len;
+	long tf_at = offset_of(t, lim, a->fm_start, 2, tf->line, tf->col);
+	long key_at = offset_of(t, lim, a->fm_start, 2, key->line, key->col);
+	struct buf v = BUF_INIT;
+	const char *nl;
+	size_t ls, i;
+
+	if (tf_at < 0 || key_at < 0)
+		return -1;
+	if (t[tf_at] == '{') {
+		buf_addf(&v, ", base: \"%s\"", digest);
+		edit_add(ed, val_end, val_end, v.buf, v.len);
+		buf_release(&v);
+		return 0;
+	}
+	nl = memchr(t + val_end, '\n', lim - val_end);
+	if (!nl)
+		return -1;
+	for (ls = (size_t)key_at; ls > a->fm_start && t[ls - 1] != '\n'; ls--)
+		;
+	for (i = ls; i < (size_t)key_at; i++)
+		buf_addc(&v, t[i] == '\t' ? '\t' : ' ');
+	buf_addf(&v, "base: \"%s\"", digest);
+	buf_adds(&v, nl > t && nl[-1] == '\r' ? "\r\n" : "\n");
+	edit_add(ed, (size_t)(nl - t) + 1, (size_t)(nl - t) + 1, v.buf, v.len);
+	buf_release(&v);
+	return 0;
+}
+
+/* The original as it is now, kept as the snapshot of its digest. */
+static void save_snapshot(struct stamper *s, const struct article_meta *orig,
+			  const char *digest, const struct article *oa,
+			  const char *path)
+{
+	struct buf rel = BUF_INIT, sp = BUF_INIT;
+	char *shownp;
+	int r = snapshot_save(s->c, orig->id, orig->lang, digest, oa->text.buf,
+			      oa->text.len);
+
+	snapshot_relpath(&rel, orig->id, orig->lang, digest);
+	shownp = corpus_path(s->c, rel.buf);
+	if (r < 0)
+		diag(s->d, R_WRITE, shownp, 0, 0, NULL,
+		     "cannot save the snapshot of the original for %s: %s", path,
+		     errmsg(errno));
+	else if (r == 0)
+		fprintf(s->out, "%s: snapshot saved\n", shown(&sp, shownp));
+	free(shownp);
+	buf_release(&rel);
+	buf_release(&sp);
+}
+
+/*
+ * Remove the snapshots of the id that no translation names any more:
+ * the corpus's bases as indexed, this file's replaced by its new one.
+ */
+static void prune_snapshots(struct stamper *s, const struct article_meta *orig,
+			    const char *self_rel, const char *digest)
+{
+	const struct corpus *c = s->c;
+	const char **keep = xmalloc((c->n + 1) * sizeof(*keep));
+	struct buf removed = BUF_INIT, sp = BUF_INIT;
+	size_t n = 0, i;
+	const char *p;
+
+	keep[n++] = digest;
+	for (i = 0; i < c->n; i++) {
+		const struct article_meta *m = &c->articles[i];
+
+		if (m->translated && m->id && !strcmp(m->id, orig->id) &&
+		    m->tf_base[0] && strcmp(m->relpath, self_rel))
+			keep[n++] = m->tf_base;
+	}
+	if (snapshot_prune(c, orig->id, keep, n, &removed) < 0)
+		diag(s->d, R_WRITE, orig->path, 0, 0, NULL,
+		     "cannot prune the snapshots of '%s': %s", orig->id,
+		     errmsg(errno));
+	for (p = removed.buf; *p;) {
+		const char *e = strchr(p, '\n');
+		struct buf one = BUF_INIT;
+
+		buf_add(&one, p, (size_t)(e - p));
+		fprintf(s->out, "%s: snapshot removed (no translation names it)\n",
+			shown(&sp, one.buf));
+		buf_release(&one);
+		p = e + 1;
+	}
+	free(keep);
+	buf_release(&removed);
+	buf_release(&sp);
+}
+
 static enum stamp_result refuse(struct stamper *s, const char *file,
 				const struct ynode *at, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
@@ -281,9 +442,15 @@ static enum stamp_result stamp_one(struct stamper *s, const char *path)
 	size_t count, start, end, rootlen = strlen(c->root_abs);
 	struct date old;
 	enum stamp_result ret = STAMP_REFUSED;
-	int r;
+	int r, date_same, base_same;
+	struct article oa;
+	char digest[17];
+	const struct ypair *bp;
+	const char *cur;
+	struct edits ed = { NULL, 0, 0 };
 
 	article_init(&a, path);
+	article_init(&oa, "");
 	if (!realpath(path, real) || stat(real, &st) < 0) {
 		diag(s->d, R_STAMP, path, 0, 0, NULL, "cannot stamp: %s",
 		     errmsg(errno));
@@ -362,11 +529,24 @@ static enum stamp_result stamp_one(struct stamper *s, const char *path)
 	}
 	date_format(orig->updated, now);
 	snprintf(was, sizeof(was), "%s", ynode_scalar(val));
-	if (date_parse(ynode_scalar(val), &old) == 0 &&
-	    date_cmp(old, orig->updated) == 0) {
+	/* the original's text now: its digest, and the snapshot to save */
+	if (article_load(&oa, orig->path, &load) < 0) {
+		refuse(s, path, idn, "the original %s cannot be read", orig->path);
+		goto out;
+	}
+	text_digest_article(&oa, digest);
+	bp = ymap_pair(tf, "base");
+	cur = bp ? ynode_scalar(bp->value) : NULL;
+	date_same = date_parse(ynode_scalar(val), &old) == 0 &&
+		    date_cmp(old, orig->updated) == 0;
+	base_same = cur && strlen(cur) == 16 && !strcasecmp(cur, digest);
+	if (date_same && base_same) {
 		fprintf(s->out, "%s: already current (translated_from.updated %s, "
-			"the original's is %s)\n", shown(&sp, path), ynode_scalar(val), now);
+			"the original's is %s; base %s)\n", shown(&sp, path),
+			ynode_scalar(val), now, digest);
 		ret = STAMP_DONE;
+		if (!s->dry_run)
+			save_snapshot(s, orig, digest, &oa, path);
 		goto out;
 	}
 	/*
@@ -384,16 +564,46 @@ static enum stamp_result stamp_one(struct stamper *s, const char *path)
 		       "plain or simply quoted scalar on one line; edit it by hand");
 		goto out;
 	}
-	buf_add(&text, a.text.buf, start);
-	if (val->quoted)
-		buf_addc(&text, a.text.buf[start]);
-	buf_adds(&text, now);
-	if (val->quoted)
-		buf_addc(&text, a.text.buf[start]);
-	buf_add(&text, a.text.buf + end, a.text.len - end);
+	if (!date_same) {
+		struct buf v = BUF_INIT;
+
+		if (val->quoted)
+			buf_addc(&v, a.text.buf[start]);
+		buf_adds(&v, now);
+		if (val->quoted)
+			buf_addc(&v, a.text.buf[start]);
+		edit_add(&ed, start, end, v.buf, v.len);
+		buf_release(&v);
+	}
+	if (bp && !base_same) {
+		size_t bs, be;
+		struct buf v = BUF_INIT;
+		char q;
+
+		if (bp->value->line < bp->key->line ||
+		    (bp->value->line == bp->key->line && bp->value->col <= bp->key->col) ||
+		    locate(&a, bp->value, &bs, &be) < 0) {
+			refuse(s, path, bp->value, "the value of 'translated_from.base' is "
+			       "not a plain or simply quoted scalar on one line; edit it by hand");
+			goto out;
+		}
+		/* kept quoted as it was; a plain digest could read as a number */
+		q = bp->value->quoted ? a.text.buf[bs] : '"';
+		buf_addf(&v, "%c%s%c", q, digest, q);
+		edit_add(&ed, bs, be, v.buf, v.len);
+		buf_release(&v);
+	} else if (!bp && insert_base(&a, tf, up->key, end, digest, &ed) < 0) {
+		refuse(s, path, tf, "no place found for 'base' in 'translated_from'; "
+		       "add it by hand");
+		goto out;
+	}
+	edit_apply(&ed, &a.text, &text);
 	if (s->dry_run) {
-		fprintf(s->out, "%s: translated_from.updated %s -> %s (dry run, not "
-			"written)\n", shown(&sp, path), was, now);
+		if (!date_same)
+			fprintf(s->out, "%s: translated_from.updated %s -> %s (dry run, not "
+				"written)\n", shown(&sp, path), was, now);
+		fprintf(s->out, "%s: translated_from.base %s -> %s (dry run, not "
+			"written)\n", shown(&sp, path), cur ? cur : "(none)", digest);
 		ret = STAMP_DONE;
 		goto out;
 	}
@@ -409,8 +619,14 @@ static enum stamp_result stamp_one(struct stamper *s, const char *path)
 		       "nothing written, run folio stamp again");
 		goto out;
 	}
-	fprintf(s->out, "%s: translated_from.updated %s -> %s\n", shown(&sp, path), was, now);
+	if (!date_same)
+		fprintf(s->out, "%s: translated_from.updated %s -> %s\n",
+			shown(&sp, path), was, now);
+	fprintf(s->out, "%s: translated_from.base %s -> %s\n", shown(&sp, path),
+		cur ? cur : "(none)", digest);
 	ret = STAMP_DONE;
+	save_snapshot(s, orig, digest, &oa, path);
+	prune_snapshots(s, orig, real + rootlen + 1, digest);
 	/* the translator says it is done: say so if it looks shorter */
 	self = find_meta(c, real + rootlen + 1);
 	if (self && l10n_fewer_blocks(&self->counts, &orig->counts)) {
@@ -427,6 +643,8 @@ out:
 	buf_release(&text);
 	buf_release(&sp);
 	article_release(&a);
+	article_release(&oa);
+	edits_release(&ed);
 	return ret;
 }
 

@@ -3,6 +3,7 @@
  */
 #include "corpus.h"
 #include "arena.h"
+#include "blocks.h"
 #include "buf.h"
 #include "embed.h"
 #include "markdown.h"
@@ -620,6 +621,14 @@ static void index_one(void *ctx, size_t i, int worker)
 	if (rc == 0) {
 		schema_validate(c->article_schema, a.fm.root, m->path, d);
 		article_meta_fill(m, &a);
+		if (m->tf_base_bad)
+			diag(d, R_SCHEMA, m->path, m->tf_base_pos.line,
+			     m->tf_base_pos.col, "/translated_from/base",
+			     "'base' must be 16 hexadecimal digits, got '%s'",
+			     ynode_scalar(ymap_get(ymap_get(a.fm.root, "translated_from"), "base")) ?
+			     ynode_scalar(ymap_get(ymap_get(a.fm.root, "translated_from"), "base")) : "");
+		if ((job->flags & INDEX_DIGEST) && !m->translated)
+			text_digest_article(&a, m->digest);
 		if (job->flags & INDEX_KEEP)
 			m->keep = article_keep_new(a.fm.root);
 	}

@@ -76,6 +76,7 @@ enum index_flags {
 	INDEX_WORDS = 2,	/* with INDEX_BODY: words and heading texts */
 	INDEX_KEEP = 4,		/* keep the page's frontmatter in meta->keep */
 	INDEX_NO_LINKS = 8,	/* with INDEX_BODY: no meta->links (no cross checks) */
+	INDEX_DIGEST = 16,	/* the text digest of every original (SPEC 12.1) */
 };
 
 /*

@@ -49,6 +49,9 @@ const struct rule_info rule_table[R__COUNT] = {
 	[R_UNMAPPABLE] = { "unmappable", SEV_ERROR, "a character the output encoding lacks" },
 	[R_TEMPLATE] = { "template", SEV_ERROR, "a template that cannot be used" },
 	[R_WRITE] = { "write", SEV_ERROR, "a system error while writing output" },
+	/* translation integrity (SPEC 12) */
+	[R_UPDATED_NOT_BUMPED] = { "updated-not-bumped", SEV_WARNING, "an original whose text changed since a translation's base, with the same 'updated'" },
+	[R_BASE_TEXT] = { "base-text", SEV_WARNING, "a translation's base text that cannot be found or trusted" },
 	/* xliff (SPEC 14) */
 	[R_XLIFF] = { "xliff", SEV_ERROR, "an XLIFF file that cannot be imported" },
 };

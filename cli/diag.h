@@ -58,6 +58,9 @@ enum rule {
 	R_UNMAPPABLE,		/* a character the --encoding lacks */
 	R_TEMPLATE,		/* a template that cannot be parsed */
 	R_WRITE,		/* a system error while writing output */
+	/* translation integrity (SPEC 12) */
+	R_UPDATED_NOT_BUMPED,	/* an original's text changed, its date did not */
+	R_BASE_TEXT,		/* a base text that cannot be found or trusted */
 	/* xliff (SPEC 14) */
 	R_XLIFF,		/* an XLIFF file import refuses */
 	R__COUNT

@@ -6,7 +6,9 @@
 #include "l10n.h"
 #include "buf.h"
 #include "corpus.h"
+#include "integrity.h"
 #include "markdown.h"
+#include "pool.h"
 #include "util.h"
 
 #include <stdarg.h>
@@ -434,6 +436,25 @@ static void judge(struct l10n_cell *cell, const struct article_meta *orig)
 	cmp = date_cmp(m->tf_updated, orig->updated);
 	date_format(m->tf_updated, a);
 	date_format(orig->updated, b);
+	/* with a base, the text decides, whatever the dates (SPEC 12.2) */
+	if (m->tf_base[0] && orig->digest[0]) {
+		cell->based = 1;
+		cell->line = at.line;
+		cell->col = at.col;
+		if (!strcmp(m->tf_base, orig->digest)) {
+			cell->state = L10N_CURRENT;
+			cell->redated = cmp != 0;
+		} else {
+			cell->state = L10N_STALE;
+			cell->cls = CLASS_UNKNOWN;
+			cell->months_behind = cmp < 0 ?
+				date_months(m->tf_updated, orig->updated) : 0;
+			if (cell->months_behind < 0)
+				cell->months_behind = 0;
+		}
+		compare_structure(cell, orig);
+		return;
+	}
 	if (cmp > 0) {
 		set_reason(cell, at, "'translated_from.updated' %s is later than "
 			   "the original's 'updated' %s", a, b);
@@ -445,6 +466,7 @@ static void judge(struct l10n_cell *cell, const struct article_meta *orig)
 		cell->state = L10N_CURRENT;
 	} else {
 		cell->state = L10N_STALE;
+		cell->cls = CLASS_UNKNOWN;	/* no base: nothing known harmless */
 		cell->months_behind = date_months(m->tf_updated, orig->updated);
 		if (cell->months_behind < 0)
 			cell->months_behind = 0;
@@ -569,6 +591,15 @@ static void summarize(struct l10n_report *r)
 			}
 			if (cell->incomplete)
 				s->incomplete++;
+			if ((cell->state == L10N_CURRENT || cell->state == L10N_STALE) &&
+			    !cell->based)
+				s->dated_only++;
+			if (cell->state == L10N_STALE &&
+			    change_class_at_least(cell->cls, CLASS_CONTENT))
+				s->stale_content++;
+			if (cell->state == L10N_STALE &&
+			    change_class_at_least(cell->cls, CLASS_SAFETY))
+				s->stale_safety++;
 			if (cell->state == L10N_MISSING || cell->state == L10N_STALE)
 				s->words += a->original->words;
 		}
@@ -1030,6 +1061,70 @@ void l10n_build(struct l10n_report *r, const struct corpus *c,
 	count_strings(r);
 }
 
+/* ---- change classes (SPEC 12.2) ---- */
+
+struct classify_job {
+	struct l10n_report *r;
+	struct diag_list *lists;	/* one per article */
+};
+
+static void classify_one(void *ctx, size_t i, int worker)
+{
+	struct classify_job *job = ctx;
+	struct l10n_article *a = &job->r->articles[i];
+	size_t k;
+
+	(void)worker;
+	if (!a->original)
+		return;
+	for (k = 0; k < job->r->nlang; k++) {
+		struct l10n_cell *cell = &a->cells[k];
+		struct base_diff d;
+
+		if (cell->state != L10N_STALE || !cell->based)
+			continue;
+		if (base_diff_build(&d, job->r->c, a->original, cell->m,
+				    &job->lists[i]) == 0) {
+			cell->cls = d.cls;
+			memcpy(cell->changes, d.counts, sizeof(cell->changes));
+		}
+		base_diff_release(&d);
+	}
+}
+
+void l10n_classify(struct l10n_report *r, int jobs)
+{
+	struct classify_job job;
+	size_t i, k;
+
+	job.r = r;
+	job.lists = xcalloc(r->n ? r->n : 1, sizeof(*job.lists));
+	pool_run(jobs > 0 ? jobs : 1, r->n, classify_one, &job);
+	for (i = 0; i < r->n; i++) {
+		diag_list_append(&r->base_diags, &job.lists[i]);
+		diag_list_release(&job.lists[i]);
+	}
+	free(job.lists);
+	for (k = 0; k < r->nlang; k++)
+		r->sum[k].stale_content = r->sum[k].stale_safety = 0;
+	for (i = 0; i < r->n; i++) {
+		const struct l10n_article *a = &r->articles[i];
+
+		if (!a->selected)
+			continue;
+		for (k = 0; k < r->nlang; k++) {
+			const struct l10n_cell *cell = &a->cells[k];
+
+			if (cell->state != L10N_STALE)
+				continue;
+			if (change_class_at_least(cell->cls, CLASS_CONTENT))
+				r->sum[k].stale_content++;
+			if (change_class_at_least(cell->cls, CLASS_SAFETY))
+				r->sum[k].stale_safety++;
+		}
+	}
+}
+
 void l10n_release(struct l10n_report *r)
 {
 	size_t i, k;
@@ -1060,6 +1155,7 @@ void l10n_release(struct l10n_report *r)
 	free(r->strings);
 	free(r->sum);
 	diag_list_release(&r->diags);
+	diag_list_release(&r->base_diags);
 	memset(r, 0, sizeof(*r));
 }
 

@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "article.h"
+#include "blocks.h"
 #include "diag.h"
 
 struct corpus;
@@ -57,6 +58,11 @@ struct l10n_cell {
 	struct l10n_structure st;
 	char *reason;		/* invalid: why, owned */
 	unsigned line, col;	/* where the reason (or the stale date) is */
+	/* translation integrity (SPEC 12.2) */
+	int based;		/* has a base, compared with the original's digest */
+	int redated;		/* current by its base, though the dates differ */
+	enum change_class cls;	/* stale: the highest class of its changes */
+	unsigned changes[3];	/* stale: editorial, content, safety */
 };
 
 struct l10n_article {
@@ -98,6 +104,9 @@ struct l10n_summary {
 	size_t strings_missing;	/* missing and empty strings */
 	size_t strings_problems;	/* every string error (not warnings) */
 	size_t strings_warnings;	/* untranslated */
+	size_t dated_only;	/* current or stale without a base */
+	size_t stale_content, stale_safety;	/* stale of class content or
+						 * safety (unknown counts as safety) */
 };
 
 struct l10n_report {
@@ -109,6 +118,7 @@ struct l10n_report {
 	struct l10n_strings *strings;	/* per language; owned */
 	int ref;			/* index of the source language */
 	struct diag_list diags;		/* the reference catalog's problems */
+	struct diag_list base_diags;	/* base texts not found, in id order */
 };
 
 /*
@@ -119,6 +129,12 @@ struct l10n_report {
  */
 void l10n_build(struct l10n_report *r, const struct corpus *c,
 		const struct diag_list *index_diags);
+/*
+ * The change class of every stale translation (SPEC 12.2): needs an index
+ * with INDEX_DIGEST.  Base texts are read from snapshots or git history
+ * (jobs workers); what cannot be found is said in r->base_diags.
+ */
+void l10n_classify(struct l10n_report *r, int jobs);
 void l10n_release(struct l10n_report *r);
 
 /* The file path a missing translation should have: beside the original. */

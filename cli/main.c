@@ -21,6 +21,7 @@ static const struct command commands[] = {
 	{ "validate", cmd_validate, "check every article, the config and the string catalogs" },
 	{ "l10n", cmd_l10n, "what each language is missing, stale or incomplete" },
 	{ "stamp", cmd_stamp, "mark a translation as up to date with its original" },
+	{ "diff", cmd_diff, "what changed in the originals of stale translations" },
 	{ "export", cmd_export, "write HTML pages, EPUB-ready XHTML or plain text" },
 	{ "schema", cmd_schema, "validate YAML or JSON documents against a JSON Schema" },
 	{ "xliff", cmd_xliff, "exchange translations with CAT tools as XLIFF 1.2 or 2.0" },

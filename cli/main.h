@@ -23,6 +23,7 @@ int cmd_l10n(int argc, const char **argv, const struct global_opts *g);
 int cmd_stamp(int argc, const char **argv, const struct global_opts *g);
 int cmd_export(int argc, const char **argv, const struct global_opts *g);
 int cmd_schema(int argc, const char **argv, const struct global_opts *g);
+int cmd_diff(int argc, const char **argv, const struct global_opts *g);
 int cmd_xliff(int argc, const char **argv, const struct global_opts *g);
 
 #endif

@@ -57,9 +57,9 @@ test_expect_success 'state current: same date, and 2024-02 equals 2024-02-15' '
 
 test_expect_success 'state stale: both dates, months behind and words' '
 	l10n_text &&
-	has_line "  stale     alpha/de.md  based on 2023-11, original updated 2024-03 (4 months behind), 14 words" &&
+	has_line "  stale     alpha/de.md  based on 2023-11, original updated 2024-03 (4 months behind), 14 words; change: unknown (no base: dated only)" &&
 	l10n_text --format json &&
-	grep -F "\"de\":{\"state\":\"stale\",\"file\":\"alpha/de.md\",\"updated\":\"2023-12\",\"based_on\":\"2023-11\",\"months_behind\":4,\"incomplete\":false}" actual
+	grep -F "\"de\":{\"state\":\"stale\",\"file\":\"alpha/de.md\",\"updated\":\"2023-12\",\"based_on\":\"2023-11\",\"months_behind\":4,\"change\":\"unknown\",\"changes\":{},\"incomplete\":false}" actual
 '
 
 test_expect_success 'state missing: the file to create and the words of the original' '
@@ -85,7 +85,7 @@ test_expect_success 'state invalid: later than the original, another language, a
 test_expect_success 'state invalid: broken frontmatter gives the reason, the rest is reported' '
 	l10n_text &&
 	has_line "  invalid   delta/de.md  line 4: malformed yaml: mapping values are not allowed in this context [yaml-syntax]" &&
-	has_line "  stale     alpha/de.md  based on 2023-11, original updated 2024-03 (4 months behind), 14 words"
+	has_line "  stale     alpha/de.md  based on 2023-11, original updated 2024-03 (4 months behind), 14 words; change: unknown (no base: dated only)"
 '
 
 test_expect_success 'an original in Dutch: fr is a translation, coverage counts it' '

@@ -59,7 +59,7 @@ test_expect_success 'a lost link in the introduction' '
 
 test_expect_success 'a stale translation is also compared' '
 	l10n_run --format json &&
-	grep -F "\"de\":{\"state\":\"stale\",\"file\":\"soins/de.md\",\"updated\":\"2024-02\",\"based_on\":\"2024-01\",\"months_behind\":2,\"incomplete\":true," actual
+	grep -F "\"de\":{\"state\":\"stale\",\"file\":\"soins/de.md\",\"updated\":\"2024-02\",\"based_on\":\"2024-01\",\"months_behind\":2,\"change\":\"unknown\",\"changes\":{},\"incomplete\":true," actual
 '
 
 test_expect_success 'more blocks than the original is not incomplete' '

@@ -15,7 +15,11 @@ test_expect_success 'html -o: one self-contained page, nothing on stdout' '
 	echo "<!DOCTYPE html>" >expect-first &&
 	test_cmp expect-first first &&
 	! grep -i "<script" status.html &&
-	! grep -E "(src|href)=" status.html &&
+	sed "s/ href=\"status-diff.html#t-[a-z0-9-]*\"//g" status.html >own &&
+	! grep -E "(src|href)=" own &&
+	grep -F "<a href=\"status-diff.html#t-alpha-de\">" status.html &&
+	grep -F "<section id=\"t-alpha-de\">" status-diff.html &&
+	! grep -E "(src|href)=|<script|https?:" status-diff.html &&
 	! grep -E "https?:" status.html &&
 	! grep -i "@import" status.html &&
 	tail -n 1 status.html >last &&
@@ -33,7 +37,7 @@ test_expect_success 'html: a coverage bar per language, in inline SVG' '
 
 test_expect_success 'html: the matrix names each state, file and dates' '
 	folio -C "$STATES/corpus" l10n --format html >page.html 2>err &&
-	grep -F "<td class=\"s-stale\"><b>! Out of date</b><span class=\"file code\">alpha/de.md</span>based on the version of <span class=\"d\">2023-11</span>; original updated <span class=\"d\">2024-03</span> (4 months behind)</td>" page.html &&
+	grep -F "<td class=\"s-stale\"><b>! Out of date</b><span class=\"file code\">alpha/de.md</span>based on the version of <span class=\"d\">2023-11</span>; original updated <span class=\"d\">2024-03</span> (4 months behind)<br>change: <span class=\"k k-unknown\">unknown</span></td>" page.html &&
 	grep -F "<td class=\"s-missing\"><b>" page.html >/dev/null &&
 	grep -F "to create: <span class=\"file code\">beta/de.md</span>" page.html &&
 	grep -F "<td class=\"s-orphan\">" page.html >/dev/null &&

@@ -22,9 +22,14 @@ test_expect_success 'plain value among comments: only its bytes change' '
 	use_corpus &&
 	folio stamp soins/de.md >out 2>err; echo $? >status &&
 	expect_status 0 &&
-	echo "soins/de.md: translated_from.updated 2023-10 -> 2024-01" >expect-out &&
+	cat >expect-out <<-\EOF &&
+	soins/de.md: translated_from.updated 2023-10 -> 2024-01
+	soins/de.md: translated_from.base (none) -> 4ce9fcfd0446a0f1
+	_base/soins/fr.4ce9fcfd0446a0f1.md: snapshot saved
+	EOF
 	test_cmp expect-out out &&
 	test_cmp /dev/null err &&
+	cmp soins/fr.md _base/soins/fr.4ce9fcfd0446a0f1.md &&
 	cmp soins/de.md "$STAMP/expect/soins/de.md"
 '
 
@@ -39,7 +44,11 @@ test_expect_success 'a BOM, single quotes and a trailing comment are kept' '
 	use_corpus &&
 	folio stamp soins/nl.md >out 2>err; echo $? >status &&
 	expect_status 0 &&
-	echo "soins/nl.md: translated_from.updated 2023-10-05 -> 2024-01" >expect-out &&
+	cat >expect-out <<-\EOF &&
+	soins/nl.md: translated_from.updated 2023-10-05 -> 2024-01
+	soins/nl.md: translated_from.base (none) -> 4ce9fcfd0446a0f1
+	_base/soins/fr.4ce9fcfd0446a0f1.md: snapshot saved
+	EOF
 	test_cmp expect-out out &&
 	cmp soins/nl.md "$STAMP/expect/soins/nl.md"
 '
@@ -67,23 +76,42 @@ test_expect_success '--dry-run shows the change and writes nothing' '
 	expect_status 0 &&
 	cat >expect-out <<-\EOF &&
 	soins/de.md: translated_from.updated 2023-10 -> 2024-01 (dry run, not written)
+	soins/de.md: translated_from.base (none) -> 4ce9fcfd0446a0f1 (dry run, not written)
 	soins/en.md: translated_from.updated 2023-10 -> 2024-01 (dry run, not written)
+	soins/en.md: translated_from.base (none) -> 4ce9fcfd0446a0f1 (dry run, not written)
 	EOF
 	test_cmp expect-out out &&
+	! test -e _base &&
 	cmp soins/de.md "$STAMP/corpus/soins/de.md" &&
 	cmp soins/en.md "$STAMP/corpus/soins/en.md"
 '
 
-test_expect_success 'already current: says so, leaves the file alone, exit 0' '
+test_expect_success 'current by date without a base: base and snapshot added' '
 	use_corpus &&
+	folio stamp soins/tr.md >out 2>err; echo $? >status &&
+	expect_status 0 &&
+	cat >expect-out <<-\EOF &&
+	soins/tr.md: translated_from.base (none) -> 4ce9fcfd0446a0f1
+	_base/soins/fr.4ce9fcfd0446a0f1.md: snapshot saved
+	EOF
+	test_cmp expect-out out &&
+	sed "/^  updated: 2024-01/a\\
+  base: \"4ce9fcfd0446a0f1\"" "$STAMP/corpus/soins/tr.md" >expect-tr &&
+	test_cmp expect-tr soins/tr.md
+'
+
+test_expect_success 'already current with its base: says so, leaves the file alone, exit 0' '
+	use_corpus &&
+	folio stamp soins/tr.md >/dev/null 2>&1 &&
+	cp soins/tr.md stamped &&
 	ls -i soins/tr.md >before &&
 	folio stamp soins/tr.md >out 2>err; echo $? >status &&
 	expect_status 0 &&
-	echo "soins/tr.md: already current (translated_from.updated 2024-01, the original'\''s is 2024-01)" >expect-out &&
+	echo "soins/tr.md: already current (translated_from.updated 2024-01, the original'\''s is 2024-01; base 4ce9fcfd0446a0f1)" >expect-out &&
 	test_cmp expect-out out &&
 	ls -i soins/tr.md >after &&
 	test_cmp before after &&
-	cmp soins/tr.md "$STAMP/corpus/soins/tr.md"
+	cmp soins/tr.md stamped
 '
 
 test_expect_success 'refused: an original, a missing original, no updated (exit 1)' '

@@ -1,0 +1,171 @@
+/*
+ * cmd_diff.c - `folio diff`: for each stale translation, what changed in
+ * its original since the text it renders (SPEC 12.3), block by block,
+ * each change classed editorial, content or safety, with the
+ * translation's block to edit.
+ */
+#include "atomic.h"
+#include "buf.h"
+#include "corpus.h"
+#include "diff.h"
+#include "escape.h"
+#include "l10n.h"
+#include "main.h"
+#include "opts.h"
+#include "util.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static const char usage_line[] =
+	"folio diff [--lang L]... [--class editorial|content|safety] [--check]\n"
+	"                  [--format text|json|html] [-o FILE] [-j N] [FILE...]";
+static const char about[] =
+	"Show, for each stale translation named (or every one of the languages\n"
+	"given, or all), what changed in its original since the text it renders:\n"
+	"the blocks changed, added, removed or moved, each classed editorial,\n"
+	"content or safety, with the translation's block to edit.  --check\n"
+	"exits 1 when a change of the --class given (default content) or higher\n"
+	"exists.";
+
+static int parse_class(const char *s, enum change_class *out)
+{
+	if (!strcmp(s, "editorial"))
+		*out = CLASS_EDITORIAL;
+	else if (!strcmp(s, "content"))
+		*out = CLASS_CONTENT;
+	else if (!strcmp(s, "safety"))
+		*out = CLASS_SAFETY;
+	else
+		return -1;
+	return 0;
+}
+
+int cmd_diff(int argc, const char **argv, const struct global_opts *g)
+{
+	struct corpus c;
+	struct diag_list d = DIAG_LIST_INIT;
+	struct diag_out o = { FMT_TEXT, 0, 0 };
+	struct l10n_report r;
+	struct diff_set set;
+	struct opt_list langs = { NULL, 0, 0, NULL, 0 };
+	struct buf out = BUF_INIT;
+	const char *format_name = "text", *class_name = NULL, *output = NULL;
+	enum change_class min = CLASS_EDITORIAL, gate = CLASS_CONTENT;
+	unsigned char *on = NULL;
+	int check = 0, jobs = default_jobs(), first, nargs, ret, i, built = 0;
+	int collected = 0;
+	size_t k;
+	const struct opt opts[] = {
+		{ "lang", 0, OPT_LIST, &langs, "L", "only translations into L (repeatable)" },
+		{ "class", 0, OPT_STRING, &class_name, "C",
+		  "only changes of class C or higher: editorial, content, safety" },
+		{ "check", 0, OPT_FLAG, &check, NULL,
+		  "exit 1 when a change of --class (default content) or higher exists" },
+		{ "format", 0, OPT_STRING, &format_name, "F", "text, json or html" },
+		{ "output", 'o', OPT_STRING, &output, "FILE",
+		  "write the report to FILE (atomically)" },
+		{ "jobs", 'j', OPT_INT, &jobs, "N", "read N files at once (default: CPUs)" },
+		{ NULL, 0, 0, NULL, NULL, NULL },
+	};
+
+	(void)g;
+	memset(&c, 0, sizeof(c));
+	ret = opts_parse(argc, argv, opts, usage_line, about, &first, &nargs);
+	if (ret) {
+		ret = ret > 0 ? EXIT_OK : EXIT_USAGE;
+		goto out;
+	}
+	ret = EXIT_USAGE;
+	if (strcmp(format_name, "text") && strcmp(format_name, "json") &&
+	    strcmp(format_name, "html")) {
+		fprintf(stderr, "folio: --format must be text, json or html, got '%s'\n",
+			format_name);
+		goto out;
+	}
+	if (class_name) {
+		if (parse_class(class_name, &min) < 0) {
+			fprintf(stderr, "folio: --class must be editorial, content or "
+				"safety, got '%s'\n", class_name);
+			goto out;
+		}
+		gate = min;
+	}
+	if (corpus_open(&c, nargs ? argv[first] : NULL, jobs, &d) < 0 ||
+	    corpus_select(&c, argv + first, nargs, &d) < 0) {
+		diag_list_sort(&d);
+		for (k = 0; k < d.n; k++)
+			diag_print_one(&d.v[k], &o, stderr);
+		goto out;
+	}
+	on = xcalloc(c.cfg.nlang ? c.cfg.nlang : 1, 1);
+	for (i = 0; i < langs.n; i++) {
+		int li = config_lang(&c.cfg, langs.v[i]);
+
+		if (li < 0) {
+			struct buf shown = BUF_INIT;
+
+			escape_text_line(&shown, langs.v[i], strlen(langs.v[i]));
+			fprintf(stderr, "folio: --lang: '%s' is not one of the languages "
+				"of folio.yaml\n", shown.buf);
+			buf_release(&shown);
+			goto out;
+		}
+		on[li] = 1;
+	}
+	if (!langs.n)
+		memset(on, 1, c.cfg.nlang);
+	corpus_index(&c, INDEX_DIGEST | INDEX_NO_LINKS, &d);
+	l10n_build(&r, &c, &d);
+	built = 1;
+	diff_collect(&set, &r, on, c.jobs);
+	collected = 1;
+	if (!strcmp(format_name, "json"))
+		diff_render_json(&set, min, &out);
+	else if (!strcmp(format_name, "html"))
+		diff_render_html(&set, min, &out);
+	else
+		diff_render_text(&set, min, &out);
+	/* what could not be found is said, and the rest still shown */
+	diag_list_sort(&set.diags);
+	for (k = 0; k < set.diags.n; k++)
+		diag_print_one(&set.diags.v[k], &o, stderr);
+	if (output) {
+		struct stat st;
+
+		if (atomic_write(output, out.buf, out.len,
+				 stat(output, &st) == 0 ? st.st_mode & 07777 : ATOMIC_UMASK,
+				 1) < 0) {
+			fprintf(stderr, "folio: %s: cannot write: %s [%s]\n", output,
+				errmsg(errno), rule_table[R_WRITE].id);
+			ret = EXIT_SYSTEM;
+			goto out;
+		}
+	} else if (fwrite(out.buf, 1, out.len, stdout) != out.len ||
+		   fflush(stdout) != 0) {
+		fprintf(stderr, "folio: cannot write the report: %s [%s]\n",
+			errmsg(errno), rule_table[R_WRITE].id);
+		ret = EXIT_SYSTEM;
+		goto out;
+	}
+	ret = EXIT_OK;
+	if (check && diff_reaches(&set, gate)) {
+		fprintf(stderr, "folio: diff check failed: a %s change or higher\n",
+			change_class_name(gate));
+		ret = EXIT_FINDINGS;
+	}
+out:
+	if (collected)
+		diff_set_release(&set);
+	if (built)
+		l10n_release(&r);
+	free(on);
+	buf_release(&out);
+	opt_list_release(&langs);
+	corpus_release(&c);
+	diag_list_release(&d);
+	return ret;
+}

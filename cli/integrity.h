@@ -1,0 +1,43 @@
+/*
+ * integrity.h - what changed in an original since the base a translation
+ * renders (SPEC 12.2, 12.3): the base text, the original now and the
+ * translation as blocks, their alignment, and the change class that
+ * l10n, diff and export show.
+ */
+#ifndef FOLIO_INTEGRITY_H
+#define FOLIO_INTEGRITY_H
+
+#include "article.h"
+#include "blocks.h"
+#include "date.h"
+
+struct corpus;
+struct diag_list;
+
+struct base_diff {
+	struct block_list old, now, trans;	/* owned */
+	struct block_change *v;			/* owned; n changes */
+	size_t n;
+	int available;		/* the base text was found */
+	/* the highest class of the changes; CLASS_UNKNOWN when the base
+	 * text is not available (or the translation has no base) */
+	enum change_class cls;
+	unsigned counts[3];	/* editorial, content, safety */
+	struct date base_updated;	/* the original's 'updated' then */
+};
+
+/*
+ * Compare the original now with the base text of translation trans
+ * (trans->tf_base; no base gives CLASS_UNKNOWN).  Problems finding the
+ * base go to diags.  Returns 0, or -1 when the original or the
+ * translation cannot be read (reported too).
+ */
+int base_diff_build(struct base_diff *d, const struct corpus *c,
+		    const struct article_meta *orig,
+		    const struct article_meta *trans, struct diag_list *diags);
+void base_diff_release(struct base_diff *d);
+
+/* Does a change of class cls reach the threshold min (unknown = safety)? */
+int change_class_at_least(enum change_class cls, enum change_class min);
+
+#endif

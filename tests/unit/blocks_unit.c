@@ -1,0 +1,236 @@
+/*
+ * blocks_unit.c - the block model (SPEC 12.3): blocks of a file, the
+ * digest of a text (12.1, pinned against SHA-256 worked out by hand), the
+ * alignment of two versions and the class of each change.
+ */
+#include "blocks.h"
+#include "buf.h"
+#include "diag.h"
+#include "util.h"
+#include "test.h"
+
+#include <stdlib.h>
+
+static void test_digest(void)
+{
+	char d[17];
+	int r;
+
+	/* "title\nTitre\nsummary\nRésumé\nbody\nUn paragraphe.\n" */
+	r = text_digest_file("---\ntitle: Titre\nsummary: Résumé\n---\nUn paragraphe.\n",
+			     strlen("---\ntitle: Titre\nsummary: Résumé\n---\nUn paragraphe.\n"), d);
+	CHECK(r == 0, "a plain article has a digest");
+	CHECK_STR(d, "d686a7b734ba09a5", "digest of a small article");
+
+	/* CRLF, trailing spaces, blank lines around the body, metadata,
+	 * a decomposed é (e + U+0301): none changes the digest */
+	{
+		const char *t = "---\r\nid: x\r\nupdated: 2024-01\r\ntitle: \"Titre\"\r\n"
+			"summary: Re\xCC\x81sume\xCC\x81\r\n---\r\n\r\n\r\nUn paragraphe.  \r\n\r\n";
+
+		r = text_digest_file(t, strlen(t), d);
+		CHECK(r == 0, "a CRLF article has a digest");
+		CHECK_STR(d, "d686a7b734ba09a5", "normalization: CRLF, NFC, trailing blanks, metadata");
+	}
+	{
+		const char *t = "---\ntitle: Titre\nsources:\n  - title: Source A\n    url: https://a\n"
+			"  - title: Source B\n---\n# Intro\n\nTexte à 500 mg.\n";
+
+		r = text_digest_file(t, strlen(t), d);
+		CHECK_STR(d, "54c7ca11de49269f", "digest with sources and no summary");
+	}
+	{
+		const char *t = "---\nid: x\n---\n";
+
+		r = text_digest_file(t, strlen(t), d);
+		CHECK_STR(d, "6d9511ce7bec30ad", "digest of an empty text");
+	}
+	CHECK(text_digest_file("no frontmatter\n", 15, d) < 0, "no frontmatter: no digest");
+}
+
+static const char *const doc =
+	"---\n"
+	"title: Le titre\n"
+	"summary: Un résumé\n"
+	"sources:\n"
+	"  - title: Une source\n"
+	"---\n"
+	"Intro **gras** et [lien](https://x.org).\n"
+	"Suite de l'intro.\n"
+	"\n"
+	"## Dosage ##\n"
+	"\n"
+	"- premier point\n"
+	"- second point\n"
+	"  sur deux lignes\n"
+	"\n"
+	"> Citée\n"
+	"> encore\n"
+	"\n"
+	"<!-- folio: ignore qa-number, qa-link -->\n"
+	"\n"
+	"![Une image](img.png)\n"
+	"\n"
+	"| a | b |\n"
+	"|---|---|\n"
+	"| 1 | 2 |\n"
+	"\n"
+	"```\n"
+	"code  ici\n"
+	"```\n";
+
+static void test_blocks(void)
+{
+	struct block_list l = BLOCK_LIST_INIT;
+	static const struct {
+		enum block_kind kind;
+		unsigned line, col;
+		const char *text;
+	} want[] = {
+		{ BLK_TITLE, 2, 8, "Le titre" },
+		{ BLK_SUMMARY, 3, 10, "Un résumé" },
+		{ BLK_SOURCE, 5, 12, "Une source" },
+		{ BLK_PARAGRAPH, 7, 1, "Intro **gras** et [lien](https://x.org).\nSuite de l'intro." },
+		{ BLK_HEADING, 10, 4, "Dosage" },
+		{ BLK_LIST_ITEM, 12, 3, "premier point" },
+		{ BLK_LIST_ITEM, 13, 3, "second point\nsur deux lignes" },
+		{ BLK_QUOTE, 16, 3, "Citée\nencore" },
+		{ BLK_IMAGE, 21, 1, "![Une image](img.png)" },
+		{ BLK_TABLE_ROW, 23, 1, "| a | b |" },
+		{ BLK_TABLE_ROW, 25, 1, "| 1 | 2 |" },
+		{ BLK_CODE, 28, 1, "code  ici" },
+	};
+	size_t i;
+
+	CHECK(blocks_of_file(&l, doc, strlen(doc), "x.md", NULL) == 0, "blocks of a file");
+	CHECK(l.n == ARRAY_SIZE(want), "%zu blocks, want %zu", l.n, ARRAY_SIZE(want));
+	for (i = 0; i < l.n && i < ARRAY_SIZE(want); i++) {
+		CHECK(l.v[i].kind == want[i].kind, "block %zu is a %s, want %s", i,
+		      block_kind_name(l.v[i].kind), block_kind_name(want[i].kind));
+		CHECK(l.v[i].line == want[i].line && l.v[i].col == want[i].col,
+		      "block %zu at %u:%u, want %u:%u", i, l.v[i].line, l.v[i].col,
+		      want[i].line, want[i].col);
+		CHECK_STR(l.v[i].text, want[i].text, "text of block %zu", i);
+	}
+	if (l.n == ARRAY_SIZE(want)) {
+		CHECK_STR(l.v[3].norm, "Intro **gras** et [lien](https://x.org). Suite de l'intro.",
+			  "norm joins lines");
+		CHECK(l.v[4].level == 2, "heading level");
+		CHECK(l.v[3].section == 0 && l.v[5].section == 1, "sections count headings");
+		CHECK(block_ignores(&l.v[8], "qa-link") && block_ignores(&l.v[8], "qa-number") &&
+		      !block_ignores(&l.v[8], "qa-unit") && !block_ignores(&l.v[9], "qa-link"),
+		      "folio: ignore applies to the next block only");
+	}
+	block_list_release(&l);
+}
+
+/* Build a list from a body alone (title "T"). */
+static void body(struct block_list *l, const char *md)
+{
+	struct buf b = BUF_INIT;
+
+	buf_addf(&b, "---\ntitle: T\n---\n%s", md);
+	blocks_of_file(l, b.buf, b.len, "t.md", NULL);
+	buf_release(&b);
+}
+
+struct want_change {
+	enum change_kind kind;
+	enum change_class cls;
+	long old_i, new_i;
+};
+
+static void check_diff(const char *what, const char *lang, const char *o, const char *n,
+		       const struct want_change *w, size_t nw)
+{
+	struct block_list lo = BLOCK_LIST_INIT, ln = BLOCK_LIST_INIT;
+	struct block_change *c = NULL;
+	size_t k, i;
+
+	body(&lo, o);
+	body(&ln, n);
+	k = blocks_diff(&lo, &ln, NULL, lang, &c);
+	CHECK(k == nw, "%s: %zu changes, want %zu", what, k, nw);
+	for (i = 0; i < k && i < nw; i++)
+		CHECK(c[i].kind == w[i].kind && c[i].cls == w[i].cls &&
+		      c[i].old_i == w[i].old_i && c[i].new_i == w[i].new_i,
+		      "%s: change %zu is %s %s %ld->%ld, want %s %s %ld->%ld", what, i,
+		      change_kind_name(c[i].kind), change_class_name(c[i].cls),
+		      c[i].old_i, c[i].new_i, change_kind_name(w[i].kind),
+		      change_class_name(w[i].cls), w[i].old_i, w[i].new_i);
+	free(c);
+	block_list_release(&lo);
+	block_list_release(&ln);
+}
+
+static void test_diff(void)
+{
+	static const struct want_change none[1];
+	static const struct want_change dose[] = { { CH_CHANGED, CLASS_SAFETY, 2, 2 } };
+	static const struct want_change comma[] = { { CH_CHANGED, CLASS_EDITORIAL, 1, 1 } };
+	static const struct want_change words[] = { { CH_CHANGED, CLASS_CONTENT, 1, 1 } };
+	static const struct want_change neg[] = { { CH_CHANGED, CLASS_SAFETY, 1, 1 } };
+	static const struct want_change added[] = {
+		{ CH_ADDED, CLASS_CONTENT, -1, 2 }, { CH_ADDED, CLASS_SAFETY, -1, 3 } };
+	static const struct want_change removed[] = { { CH_REMOVED, CLASS_SAFETY, 2, -1 } };
+	static const struct want_change moved[] = { { CH_MOVED, CLASS_EDITORIAL, 2, 4 } };
+	static const struct want_change link[] = { { CH_CHANGED, CLASS_SAFETY, 1, 1 } };
+
+	check_diff("same", "fr", "A.\n\nB.\n", "A.\n\nB.\n", none, 0);
+	check_diff("whitespace only", "fr", "A  b.\n\nB.\n", "A b.\n\nB.\n", none, 0);
+	check_diff("a dose", "fr", "A.\n\nPrendre 500 mg.\n\nC.\n",
+		   "A.\n\nPrendre 750 mg.\n\nC.\n", dose, 1);
+	check_diff("a unit", "fr", "A.\n\nPrendre 500 mg.\n", "A.\n\nPrendre 500 g.\n", dose, 1);
+	check_diff("punctuation and case", "fr", "Un texte, simple.\n",
+		   "Un Texte simple !\n", comma, 1);
+	check_diff("typography", "fr", "\"Oui\" dit-il.\n", "« Oui » dit-il.\n", comma, 1);
+	check_diff("words", "fr", "Un texte simple.\n", "Un texte plus long.\n", words, 1);
+	check_diff("negation fr", "fr", "Vous pouvez manger.\n",
+		   "Vous ne pouvez pas manger.\n", neg, 1);
+	check_diff("negation en n't", "en", "You can drive.\n", "You can't drive.\n", neg, 1);
+	check_diff("negation en contraction", "en", "Do stop.\n", "Don't stop.\n", neg, 1);
+	check_diff("negation ar", "ar", "\xd9\x8a\xd9\x85\xd9\x83\xd9\x86 \xd8\xa7\xd9\x84\xd8\xa3\xd9\x83\xd9\x84.\n",
+		   "\xd9\x84\xd8\xa7 \xd9\x8a\xd9\x85\xd9\x83\xd9\x86 \xd8\xa7\xd9\x84\xd8\xa3\xd9\x83\xd9\x84.\n", neg, 1);
+	check_diff("not a negation in another language", "de", "Un texte.\n",
+		   "Pas un texte.\n", words, 1);
+	check_diff("added", "fr", "A.\n", "A.\n\nNouveau texte.\n\nAppelez le 0800 15 801.\n",
+		   added, 2);
+	check_diff("removed", "fr", "A.\n\nDurée : 3 jours.\n\nC.\n", "A.\n\nC.\n", removed, 1);
+	check_diff("moved", "fr", "A.\n\nB.\n\nC.\n\nD.\n", "A.\n\nC.\n\nD.\n\nB.\n", moved, 1);
+	check_diff("link target", "fr", "Voir [ici](https://a.org).\n",
+		   "Voir [ici](https://b.org).\n", link, 1);
+	check_diff("url", "fr", "Voir https://a.org/x.\n", "Voir https://a.org/y.\n", link, 1);
+}
+
+static void test_counterpart(void)
+{
+	struct block_list lo = BLOCK_LIST_INIT, ln = BLOCK_LIST_INIT, lt = BLOCK_LIST_INIT;
+	struct block_change *c = NULL;
+	size_t k;
+
+	body(&lo, "## Titre\n\nUn.\n\nDeux 5 mg.\n");
+	body(&ln, "## Titre\n\nUn.\n\nDeux 10 mg.\n");
+	body(&lt, "## Title\n\nOne.\n\nTwo 5 mg.\n");
+	CHECK(blocks_same_shape(&lo, &lt), "same shape");
+	k = blocks_diff(&lo, &ln, &lt, "fr", &c);
+	CHECK(k == 1 && c[0].trans_i == 3, "the translation's block at the change's place");
+	free(c);
+	block_list_release(&lt);
+	body(&lt, "## Title\n\nOne.\n");
+	CHECK(!blocks_same_shape(&lo, &lt), "another shape");
+	k = blocks_diff(&lo, &ln, &lt, "fr", &c);
+	CHECK(k == 1 && c[0].trans_i == -1, "no counterpart when the shapes differ");
+	free(c);
+	block_list_release(&lo);
+	block_list_release(&ln);
+	block_list_release(&lt);
+}
+
+int main(void)
+{
+	test_digest();
+	test_blocks();
+	test_diff();
+	test_counterpart();
+	return test_done("blocks_unit");
+}
