@@ -6,10 +6,12 @@
  */
 #include "article.h"
 #include "atomic.h"
+#include "blocks.h"
 #include "corpus.h"
 #include "date.h"
 #include "main.h"
 #include "opts.h"
+#include "snapshot.h"
 #include "util.h"
 #include "xliff.h"
 #include "yaml_tree.h"
@@ -93,25 +95,6 @@ static int load_units(struct article *a, struct xdoc *x, const struct corpus *c,
 	return ret;
 }
 
-/* Do the body units of a and b have the same ids in the same order? */
-static int same_shape(const struct xdoc *a, const struct xdoc *b)
-{
-	size_t i = 0, j = 0;
-
-	for (;;) {
-		while (i < a->n && a->units[i].kind <= XU_SOURCE)
-			i++;
-		while (j < b->n && b->units[j].kind <= XU_SOURCE)
-			j++;
-		if (i >= a->n || j >= b->n)
-			return i >= a->n && j >= b->n;
-		if (strcmp(a->units[i].id, b->units[j].id))
-			return 0;
-		i++;
-		j++;
-	}
-}
-
 /* Do two units have the same codes (type and kind by id)? */
 static int same_codes(const struct xunit *a, const struct xunit *b)
 {
@@ -145,20 +128,51 @@ struct exporter {
 	size_t written;
 };
 
+/* The note of a unit marked for review. */
+static void review_note(struct buf *b, const struct xmatch *mt, size_t i,
+			const struct article_meta *t, const struct article_meta *m)
+{
+	char od[16], td[16];
+
+	buf_reset(b);
+	date_format(m->updated, od);
+	date_format(t->tf_updated, td);
+	if (mt->old && mt->old[i]) {
+		buf_addf(b, "the original changed since the translation's base (%s); "
+			 "the source was: %s", mt->base_updated[0] ? mt->base_updated :
+			 "its date unknown", mt->old[i]);
+	} else if (mt->review[i]) {
+		buf_addf(b, "the block moved in the original since the translation's "
+			 "base (%s)", mt->base_updated[0] ? mt->base_updated : "its date "
+			 "unknown");
+	} else if (mt->base_missing) {
+		buf_addf(b, "the original changed since this translation, and the text "
+			 "it was made from is not available (no snapshot, no history): "
+			 "review it against the new source");
+	} else {
+		buf_addf(b, "the original changed since this translation "
+			 "(translated_from.updated %s, the original's updated %s); "
+			 "review it against the new source", td, od);
+	}
+}
+
 static void export_one(struct exporter *e, const struct article_meta *m)
 {
 	const struct corpus *c = e->c;
 	const struct article_meta *t = corpus_find(c, m->id, e->lang);
 	struct article oa, ta;
 	struct xdoc ox = XDOC_INIT, tx = XDOC_INIT;
+	struct xmatch mt;
 	struct xout_unit *ou = NULL;
 	struct xunit *plain = NULL;
-	struct buf out = BUF_INIT, path = BUF_INIT, note = BUF_INIT, orig = BUF_INIT;
-	int stale = 0, shape = 0, have_t = 0, draft = 0;
+	struct buf out = BUF_INIT, path = BUF_INIT, orig = BUF_INIT;
+	struct buf *notes = NULL;
+	int have_t = 0, draft = 0, precise;
 	size_t i, n = 0;
-	char od[16], td[16];
+	char digest[17];
 
 	memset(&ta, 0, sizeof(ta));
+	memset(&mt, 0, sizeof(mt));
 	if (!id_ok(m->id)) {
 		diag(e->d, R_XLIFF, m->path, m->id_pos.line, m->id_pos.col, "/id",
 		     "id '%s' cannot name an XLIFF file: not exported", m->id);
@@ -166,43 +180,42 @@ static void export_one(struct exporter *e, const struct article_meta *m)
 	}
 	if (t && (!t->translated || !t->tf_lang || strcmp(t->tf_lang, m->lang)))
 		t = NULL;
-	if (t && t->tf_updated.y && m->updated.y &&
-	    date_cmp(t->tf_updated, m->updated) < 0)
-		stale = 1;
-	if (e->changed && t && !stale && t->status != STATUS_DRAFT)
-		return;
 	if (load_units(&oa, &ox, c, m, e->d) < 0)
 		goto out;
+	text_digest_article(&oa, digest);
 	if (t) {
 		if (load_units(&ta, &tx, c, t, e->d) < 0)
 			goto out;
 		have_t = 1;
-		shape = same_shape(&ox, &tx);
 		draft = t->status == STATUS_DRAFT;
+		if (xliff_match(&mt, c, m, &ox, t, &tx, digest, e->d) < 0)
+			goto out;
 	}
-	date_format(m->updated, od);
-	if (t)
-		date_format(t->tf_updated, td);
+	/* the changed blocks are known: only they are marked */
+	precise = mt.stale && t && t->tf_base[0] && !mt.base_missing;
 	ou = xcalloc(ox.n + 1, sizeof(*ou));
 	plain = xcalloc(ox.n + 1, sizeof(*plain));
-	buf_addf(&note, "the original changed since this translation "
-		 "(translated_from.updated %s, the original's updated %s); "
-		 "review it against the new source", t ? td : "?", od);
+	notes = xcalloc(ox.n + 1, sizeof(*notes));
 	for (i = 0; i < ox.n; i++) {
 		const struct xunit *s = &ox.units[i], *tu = NULL;
 		struct xout_unit *o = &ou[n];
+		int review;
 
-		if (have_t && (s->kind <= XU_SOURCE || shape))
-			tu = xdoc_find(&tx, s->id);
+		if (have_t && mt.counterpart[i] >= 0)
+			tu = &tx.units[mt.counterpart[i]];
 		if (tu && draft && xunit_same(tu, s))
 			tu = NULL;	/* a draft keeps the source where not translated */
+		memset(o, 0, sizeof(*o));
 		o->src = s;
 		o->state = XS_NEW;
 		if (tu) {
+			review = precise ? mt.review[i] : mt.stale;
 			o->target = tu;
-			o->state = stale ? XS_REVIEW : XS_TRANSLATED;
-			if (stale)
-				o->note = note.buf;
+			o->state = review ? XS_REVIEW : XS_TRANSLATED;
+			if (review) {
+				review_note(&notes[i], &mt, i, t, m);
+				o->note = notes[i].buf;
+			}
 			if (!same_codes(s, tu)) {
 				struct xitem *it;
 
@@ -219,13 +232,20 @@ static void export_one(struct exporter *e, const struct article_meta *m)
 				o->note = "the translation's inline markup (emphasis, links, "
 					  "code) differs from the original's: check it";
 			}
+		} else if (precise && mt.review[i] && mt.old[i]) {
+			review_note(&notes[i], &mt, i, t, m);
+			o->note = notes[i].buf;
 		}
+		/* --changed: only the units with work to do */
+		if (e->changed && o->state == XS_TRANSLATED)
+			continue;
 		n++;
 	}
+	if (!n)
+		goto out;
 	{
 		struct xout_file f;
 
-		buf_addf(&orig, "%s", "");
 		buf_reset(&orig);
 		buf_addf(&orig, "%s/%s.md", m->id, m->lang);
 		f.version = e->version;
@@ -256,8 +276,13 @@ out:
 				free(plain[i].items[0].text);
 				free(plain[i].items);
 			}
+	if (notes)
+		for (i = 0; i < ox.n; i++)
+			buf_release(&notes[i]);
+	free(notes);
 	free(plain);
 	free(ou);
+	xmatch_release(&mt);
 	xdoc_release(&ox);
 	xdoc_release(&tx);
 	article_release(&oa);
@@ -265,7 +290,6 @@ out:
 		article_release(&ta);
 	buf_release(&out);
 	buf_release(&path);
-	buf_release(&note);
 	buf_release(&orig);
 }
 
@@ -529,8 +553,13 @@ static int locate(const struct article *a, const struct ynode *n, size_t *s,
 	return 0;
 }
 
+/*
+ * The text of unit id for a frontmatter value: the target, or with
+ * source_too, the source when the unit has no target; NULL otherwise.
+ */
 static const char *target_text(struct buf *b, const struct xdoc *x,
-			       const struct xtarget *t, const char *id)
+			       const struct xtarget *t, const char *id,
+			       int source_too)
 {
 	size_t i;
 
@@ -539,8 +568,10 @@ static const char *target_text(struct buf *b, const struct xdoc *x,
 		if (!strcmp(x->units[i].id, id)) {
 			if (t[i].state == XT_TRANSLATED)
 				xunit_plain(b, &t[i].unit);
-			else
+			else if (source_too)
 				xunit_plain(b, &x->units[i]);
+			else
+				return NULL;
 			return b->buf;
 		}
 	return NULL;
@@ -564,6 +595,44 @@ static int add_edit(struct edit *ed, size_t *ned, const struct article *a,
 	return 0;
 }
 
+/*
+ * 'base' added to translated_from after its 'updated' (whose value ends at
+ * val_end): ", base: ..." in a flow mapping, a line of its own, indented
+ * as 'updated', in a block one.
+ */
+static int insert_base(struct edit *ed, size_t *ned, const struct article *a,
+		       const struct ynode *tf, const struct ynode *key,
+		       size_t val_end, const char *digest)
+{
+	const char *t = a->text.buf;
+	size_t lim = a->fm_start + a->fm_len, ls, k;
+	long tf_at = offset_of(t, lim, tf->line, tf->col);
+	long key_at = offset_of(t, lim, key->line, key->col);
+	const char *nl;
+	struct buf *v = &ed[*ned].text;
+
+	if (tf_at < 0 || key_at < 0)
+		return -1;
+	buf_init(v);
+	if (t[tf_at] == '{') {
+		buf_addf(v, ", base: \"%s\"", digest);
+		ed[*ned].start = ed[*ned].end = val_end;
+		(*ned)++;
+		return 0;
+	}
+	nl = memchr(t + val_end, '\n', lim - val_end);
+	if (!nl)
+		return -1;
+	for (ls = (size_t)key_at; ls > a->fm_start && t[ls - 1] != '\n'; ls--)
+		;
+	for (k = ls; k < (size_t)key_at; k++)
+		buf_addc(v, t[k] == '\t' ? '\t' : ' ');
+	buf_addf(v, "base: \"%s\"%s", digest, nl > t && nl[-1] == '\r' ? "\r\n" : "\n");
+	ed[*ned].start = ed[*ned].end = (size_t)(nl - t) + 1;
+	(*ned)++;
+	return 0;
+}
+
 static int cmp_edit(const void *a, const void *b)
 {
 	const struct edit *x = a, *y = b;
@@ -579,7 +648,8 @@ static int cmp_edit(const void *a, const void *b)
 static int keep_frontmatter(struct buf *out, const struct article *ta,
 			    const struct xdoc *ox, const struct xtarget *tg,
 			    const struct article_meta *om, int complete,
-			    const char *file, struct importer *im)
+			    const char *digest, const char *file,
+			    struct importer *im)
 {
 	const struct ynode *root = ta->fm.root, *src, *tf;
 	struct edit ed[64];
@@ -589,10 +659,10 @@ static int keep_frontmatter(struct buf *out, const struct article *ta,
 	int ret = 0;
 
 	memset(ed, 0, sizeof(ed));
-	if (target_text(&v, ox, tg, "title") &&
+	if (target_text(&v, ox, tg, "title", 0) &&
 	    add_edit(ed, &ned, ta, ymap_get(root, "title"), v.buf, 1) < 0)
 		ret = -1;
-	if (!ret && target_text(&v, ox, tg, "summary") && ymap_get(root, "summary") &&
+	if (!ret && target_text(&v, ox, tg, "summary", 0) && ymap_get(root, "summary") &&
 	    add_edit(ed, &ned, ta, ymap_get(root, "summary"), v.buf, 1) < 0)
 		ret = -1;
 	src = ymap_get(root, "sources");
@@ -601,15 +671,22 @@ static int keep_frontmatter(struct buf *out, const struct article *ta,
 
 		snprintf(id, sizeof(id), "source%zu", i + 1);
 		if (src->items[i]->type == Y_MAP && ymap_get(src->items[i], "title") &&
-		    target_text(&v, ox, tg, id) &&
+		    target_text(&v, ox, tg, id, 0) &&
 		    add_edit(ed, &ned, ta, ymap_get(src->items[i], "title"), v.buf, 1) < 0)
 			ret = -1;
 	}
 	tf = ymap_get(root, "translated_from");
 	if (!ret && complete && tf && tf->type == Y_MAP && ymap_get(tf, "updated")) {
+		const struct ypair *up = ymap_pair(tf, "updated");
+
 		date_format(om->updated, od);
-		if (add_edit(ed, &ned, ta, ymap_get(tf, "updated"), od, 0) < 0)
+		if (add_edit(ed, &ned, ta, up->value, od, 0) < 0)
 			ret = -1;
+		else if (ymap_get(tf, "base"))
+			ret = add_edit(ed, &ned, ta, ymap_get(tf, "base"), digest, 1);
+		else
+			ret = insert_base(ed, &ned, ta, tf, up->key, ed[ned - 1].end,
+					  digest);
 	}
 	if (!ret && !complete && ymap_get(root, "status") &&
 	    add_edit(ed, &ned, ta, ymap_get(root, "status"), "draft", 0) < 0)
@@ -639,7 +716,7 @@ static int keep_frontmatter(struct buf *out, const struct article *ta,
 static void new_frontmatter(struct buf *out, const struct article *oa,
 			    const struct xdoc *ox, const struct xtarget *tg,
 			    const struct article_meta *om, const char *lang,
-			    int complete)
+			    int complete, const char *digest)
 {
 	const struct ynode *root = oa->fm.root, *rel, *src;
 	struct buf v = BUF_INIT;
@@ -649,9 +726,9 @@ static void new_frontmatter(struct buf *out, const struct article *oa,
 	date_format(date_today(), today);
 	date_format(om->updated, od);
 	buf_addf(out, "---\nid: %s\nlang: %s\ntitle: ", om->id, lang);
-	target_text(&v, ox, tg, "title");
+	target_text(&v, ox, tg, "title", 1);
 	yaml_quote(out, v.buf, v.len);
-	if (target_text(&v, ox, tg, "summary")) {
+	if (target_text(&v, ox, tg, "summary", 1)) {
 		buf_adds(out, "\nsummary: ");
 		yaml_quote(out, v.buf, v.len);
 	}
@@ -681,7 +758,7 @@ static void new_frontmatter(struct buf *out, const struct article *oa,
 
 			snprintf(id, sizeof(id), "source%zu", i + 1);
 			buf_adds(out, "  - title: ");
-			if (target_text(&v, ox, tg, id))
+			if (target_text(&v, ox, tg, id, 1))
 				yaml_quote(out, v.buf, v.len);
 			else
 				buf_adds(out, "\"\"");
@@ -692,8 +769,10 @@ static void new_frontmatter(struct buf *out, const struct article *oa,
 			buf_addc(out, '\n');
 		}
 	}
-	buf_addf(out, "translated_from:\n  lang: %s\n  updated: %s\n---\n",
-		 om->lang, od);
+	buf_addf(out, "translated_from:\n  lang: %s\n  updated: %s\n", om->lang, od);
+	if (complete)
+		buf_addf(out, "  base: \"%s\"\n", digest);
+	buf_adds(out, "---\n");
 	buf_release(&v);
 }
 
@@ -712,11 +791,14 @@ static enum import_result import_one(struct importer *im, const char *file)
 	char *id = NULL, *fs = NULL;
 	size_t i, count, nuntrans = 0, errs = im->d->n;
 	const char *first_untrans = NULL;
-	int loaded_o = 0, loaded_t = 0, complete, r;
+	int loaded_o = 0, loaded_t = 0, complete;
+	struct xmatch mt;
+	char digest[17];
 	enum import_result ret = IMP_REFUSED;
 	enum buf_read_result rr;
 
 	memset(&xf, 0, sizeof(xf));
+	memset(&mt, 0, sizeof(mt));
 	rr = buf_read_file(&data, file, 64u << 20);
 	if (rr != BUF_READ_OK) {
 		diag(im->d, R_XLIFF, file, 0, 0, NULL, "cannot read: %s",
@@ -728,7 +810,7 @@ static enum import_result import_one(struct importer *im, const char *file)
 		goto out;
 	slash = xf.original ? strchr(xf.original, '/') : NULL;
 	if (!slash) {
-		diag(im->d, R_XLIFF, file, xf.file_line, 1, NULL, "the <file> names "
+		diag(im->d, R_XLIFF, file, xf.file_line, xf.file_col, NULL, "the <file> names "
 		     "no article: 'original' must be 'ID/LANG.md', got '%s'",
 		     xf.original ? xf.original : "");
 		goto out;
@@ -736,14 +818,14 @@ static enum import_result import_one(struct importer *im, const char *file)
 	id = xstrndup(xf.original, (size_t)(slash - xf.original));
 	om = id_ok(id) ? corpus_original(c, id, &count) : NULL;
 	if (!om) {
-		diag(im->d, R_XLIFF, file, xf.file_line, 1, NULL, "the article '%s' "
+		diag(im->d, R_XLIFF, file, xf.file_line, xf.file_col, NULL, "the article '%s' "
 		     "has no original in this corpus", id);
 		goto out;
 	}
 	if (!om->lang || strncmp(slash + 1, om->lang, strlen(om->lang)) ||
 	    strcmp(slash + 1 + strlen(om->lang), ".md") ||
 	    !xf.srclang || strcmp(xf.srclang, om->lang)) {
-		diag(im->d, R_XLIFF, file, xf.file_line, 1, NULL, "the file says "
+		diag(im->d, R_XLIFF, file, xf.file_line, xf.file_col, NULL, "the file says "
 		     "'%s' in '%s', but the original of '%s' is %s, in '%s'",
 		     xf.original, xf.srclang ? xf.srclang : "no language", id,
 		     om->path, om->lang ? om->lang : "?");
@@ -751,7 +833,7 @@ static enum import_result import_one(struct importer *im, const char *file)
 	}
 	if (!xf.trglang || config_lang(&c->cfg, xf.trglang) < 0 ||
 	    !strcmp(xf.trglang, om->lang)) {
-		diag(im->d, R_XLIFF, file, xf.file_line, 1, NULL, "target language "
+		diag(im->d, R_XLIFF, file, xf.file_line, xf.file_col, NULL, "target language "
 		     "'%s' is not one of the corpus's languages other than the "
 		     "original's", xf.trglang ? xf.trglang : "");
 		goto out;
@@ -761,7 +843,7 @@ static enum import_result import_one(struct importer *im, const char *file)
 	loaded_o = 1;
 	tm = corpus_find(c, id, xf.trglang);
 	if (tm && (!tm->translated || !tm->usable)) {
-		diag(im->d, R_XLIFF, file, xf.file_line, 1, NULL, "%s exists and is "
+		diag(im->d, R_XLIFF, file, xf.file_line, xf.file_col, NULL, "%s exists and is "
 		     "not a translation: nothing imported", tm->path);
 		goto out;
 	}
@@ -799,7 +881,9 @@ static enum import_result import_one(struct importer *im, const char *file)
 	if (im->d->n > errs)
 		goto out;
 	/* units not in the file keep the existing translation's text */
-	r = loaded_t && xf.n < ox.n;
+	text_digest_article(&oa, digest);
+	if (loaded_t && xliff_match(&mt, c, om, &ox, tm, &tx, digest, im->d) < 0)
+		goto out;
 	for (i = 0; i < ox.n; i++) {
 		int have = tg[i].state == XT_TRANSLATED;
 
@@ -809,7 +893,8 @@ static enum import_result import_one(struct importer *im, const char *file)
 			for (k = 0; k < xf.n; k++)
 				if (!strcmp(xf.units[k].id, ox.units[i].id))
 					break;
-			if (k == xf.n && r && xdoc_find(&tx, ox.units[i].id))
+			if (k == xf.n && loaded_t && mt.counterpart[i] >= 0 &&
+			    !mt.review[i])
 				have = 1;
 		}
 		if (!have) {
@@ -819,16 +904,17 @@ static enum import_result import_one(struct importer *im, const char *file)
 	}
 	complete = nuntrans == 0;
 	if (!complete && !im->partial) {
-		diag(im->d, R_XLIFF, file, xf.file_line, 1, NULL, "%zu of %zu units "
+		diag(im->d, R_XLIFF, file, xf.file_line, xf.file_col, NULL, "%zu of %zu units "
 		     "are not translated (the first: '%s'): not imported; "
 		     "--partial imports it as a draft", nuntrans, ox.n, first_untrans);
 		goto out;
 	}
 	if (loaded_t) {
-		if (keep_frontmatter(&out, &ta, &ox, tg, om, complete, file, im) < 0)
+		if (keep_frontmatter(&out, &ta, &ox, tg, om, complete, digest, file,
+				     im) < 0)
 			goto out;
 	} else {
-		new_frontmatter(&out, &oa, &ox, tg, om, xf.trglang, complete);
+		new_frontmatter(&out, &oa, &ox, tg, om, xf.trglang, complete, digest);
 		if (memchr(oa.text.buf, '\n', oa.text.len) &&
 		    ((const char *)memchr(oa.text.buf, '\n', oa.text.len))[-1] == '\r') {
 			/* the original's line ends, for a file with one kind of them */
@@ -844,7 +930,8 @@ static enum import_result import_one(struct importer *im, const char *file)
 			buf_release(&crlf);
 		}
 	}
-	xliff_rebuild(&out, &ox, tg, loaded_t && same_shape(&ox, &tx) ? &tx : NULL);
+	xliff_rebuild(&out, &ox, tg, loaded_t ? &tx : NULL,
+		      loaded_t ? mt.counterpart : NULL);
 	if (tm) {
 		buf_adds(&rel, tm->relpath);
 	} else {
@@ -866,6 +953,14 @@ static enum import_result import_one(struct importer *im, const char *file)
 		}
 		free(dir);
 	}
+	/* stamped (SPEC 12.1): the base the translation names is kept */
+	if (complete && snapshot_save(c, id, om->lang, digest, oa.text.buf,
+				      oa.text.len) < 0) {
+		diag(im->d, R_WRITE, file, 0, 0, NULL, "cannot save the snapshot of "
+		     "%s: %s; nothing imported", om->path, errmsg(errno));
+		ret = IMP_WRITE_ERROR;
+		goto out;
+	}
 	if (atomic_write(fs, out.buf, out.len, ATOMIC_UMASK, 1) < 0) {
 		diag(im->d, R_WRITE, fs, 0, 0, NULL, "cannot write: %s", errmsg(errno));
 		ret = IMP_WRITE_ERROR;
@@ -878,6 +973,7 @@ out:
 	free(tg);
 	free(id);
 	free(fs);
+	xmatch_release(&mt);
 	xin_file_release(&xf);
 	xdoc_release(&ox);
 	xdoc_release(&tx);

@@ -111,11 +111,12 @@ struct xtarget {
  * Rebuild x's body into out: each unit i with targets[i].state ==
  * XT_TRANSLATED gets the target (text escaped for Markdown where needed,
  * codes as the source's Markdown); a unit without target keeps, when
- * trans (the existing translation, of the same shape) is given, the
- * translation's Markdown for that unit, else the source's.
+ * trans (the existing translation) is given and counterpart[i] names one
+ * of its units, the translation's Markdown for it, else the source's.
  */
 void xliff_rebuild(struct buf *out, const struct xdoc *x,
-		   const struct xtarget *targets, const struct xdoc *trans);
+		   const struct xtarget *targets, const struct xdoc *trans,
+		   const long *counterpart);
 
 /* Writing. */
 enum xliff_version { XLIFF_12, XLIFF_20 };
@@ -158,7 +159,7 @@ struct xin_unit {
 struct xin_file {
 	enum xliff_version version;
 	char *original, *srclang, *trglang;
-	unsigned file_line;
+	unsigned file_line, file_col;	/* of the <file> element */
 	struct xin_unit *units;
 	size_t n, alloc;
 };
@@ -173,5 +174,35 @@ void xin_file_release(struct xin_file *f);
  */
 int xliff_read(struct xin_file *f, const char *data, size_t len,
 	       const char *path, struct diag_list *diags);
+
+/*
+ * The counterparts of an original's units in its translation (SPEC 14,
+ * as 12.3 matches counterparts), and which of them changed since the
+ * translation's base (xliff_match.c).
+ */
+struct corpus;
+struct article_meta;
+
+struct xmatch {
+	size_t n;		/* the original's units */
+	long *counterpart;	/* index in the translation's units, or -1 */
+	unsigned char *review;	/* the block changed since the base */
+	char **old;		/* its text then (owned), or NULL */
+	int stale;		/* the translation renders an older text */
+	int base_missing;	/* stale, and the base text is unavailable */
+	char base_updated[16];	/* the original's 'updated' then, or "" */
+};
+
+void xmatch_release(struct xmatch *m);
+
+/*
+ * Match the units ox of original om with the units tx of translation tm
+ * (both cut from the files the metas name).  Returns 0, or -1 when a
+ * file cannot be read (reported to diags).
+ */
+int xliff_match(struct xmatch *m, const struct corpus *c,
+		const struct article_meta *om, const struct xdoc *ox,
+		const struct article_meta *tm, const struct xdoc *tx,
+		const char digest_now[17], struct diag_list *diags);
 
 #endif

@@ -462,6 +462,7 @@ int xliff_read(struct xin_file *f, const char *data, size_t len,
 		goto out;
 	}
 	f->file_line = (unsigned)xmlGetLineNo(file);
+	f->file_col = col_on_line(&r, f->file_line, "file");
 	f->original = attr(file, "original");
 	if (f->version == XLIFF_12) {
 		f->srclang = attr(file, "source-language");

@@ -952,6 +952,7 @@ struct rebuild {
 	const struct xdoc *x;
 	const struct xtarget *t;
 	const struct xdoc *trans;
+	const long *counterpart;
 };
 
 static int body_unit(const struct xunit *u)
@@ -1103,8 +1104,9 @@ static void emit_unit(struct rebuild *r, size_t j)
 	size_t i;
 
 	if (!t || t->state != XT_TRANSLATED) {
-		if (r->trans && (tu = xdoc_find(r->trans, src->id)) != NULL &&
-		    body_unit(tu)) {
+		if (r->trans && r->counterpart && r->counterpart[j] >= 0 &&
+		    (size_t)r->counterpart[j] < r->trans->n &&
+		    body_unit(tu = &r->trans->units[r->counterpart[j]])) {
 			buf_add(r->out, r->trans->body + tu->start, tu->end - tu->start);
 			return;
 		}
@@ -1143,9 +1145,10 @@ static void emit_unit(struct rebuild *r, size_t j)
 }
 
 void xliff_rebuild(struct buf *out, const struct xdoc *x,
-		   const struct xtarget *targets, const struct xdoc *trans)
+		   const struct xtarget *targets, const struct xdoc *trans,
+		   const long *counterpart)
 {
-	struct rebuild r = { out, x, targets, trans };
+	struct rebuild r = { out, x, targets, trans, counterpart };
 
 	emit_range(&r, 0, x->body_len, 0);
 }

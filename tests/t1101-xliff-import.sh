@@ -206,10 +206,16 @@ test_expect_success 'a new translation: frontmatter from the original and the ta
 	translated_from:
 	  lang: fr
 	  updated: 2024-01
+	  base: "DIGEST"
 	---
 	EOF
-	head -n 16 a/en.md >actual &&
+	digest=$(sed -n "s/^  base: \"\([0-9a-f]*\)\"\$/\1/p" a/en.md) &&
+	test -n "$digest" &&
+	sed "s/^  base: \"$digest\"\$/  base: \"DIGEST\"/" a/en.md | head -n 17 >actual &&
 	test_cmp expect actual &&
+	test_cmp a/fr.md _base/a/fr.$digest.md &&
+	folio l10n --lang en >l10n 2>err &&
+	grep -q "^  current   a/en.md" l10n &&
 	echo "t.xlf: imported into a/en.md (complete)" >expect &&
 	test_cmp expect stdout &&
 	folio validate a/en.md >stdout 2>err; echo $? >status &&
@@ -239,7 +245,8 @@ test_expect_success '--partial: a draft, the source text kept where untranslated
 	grep -q "^title: \"A title\"\$" a/en.md &&
 	grep -q "^Last paragraph.\$" a/en.md &&
 	grep -q "^## Un \*titre\* de section\$" a/en.md &&
-	! grep -q "^  base:" a/en.md
+	! grep -q "^  base:" a/en.md &&
+	test ! -e _base
 '
 
 test_expect_success 'an existing translation keeps its frontmatter; translated_from brought up to date' '
@@ -276,10 +283,12 @@ test_expect_success 'an existing translation keeps its frontmatter; translated_f
 	reviewers:
 	  - name: Y
 	translators: [Z]
-	translated_from: {lang: fr, updated: 2024-01}
+	translated_from: {lang: fr, updated: 2024-01, base: "DIGEST"}
 	---
 	EOF
-	head -n 12 a/en.md >actual &&
+	digest=$(ls _base/a | sed -n "s/^fr\.\([0-9a-f]*\)\.md\$/\1/p") &&
+	test -n "$digest" &&
+	sed "s/base: \"$digest\"}/base: \"DIGEST\"}/" a/en.md | head -n 12 >actual &&
 	test_cmp expect actual &&
 	body_of a/fr.md >expect &&
 	body_of a/en.md >actual &&
