@@ -9,6 +9,7 @@
  */
 #include <ctype.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +21,7 @@
 #include "blocks.h"
 #include "diag.h"
 #include "markdown.h"
+#include "numbers.h"
 #include "util.h"
 
 static const char *const kind_names[BLK__COUNT] = {
@@ -811,82 +813,33 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* A digit (ASCII, Arabic-Indic, extended Arabic-Indic): its value, or -1. */
-static int digit_at(const char *s, size_t n, size_t i, size_t *len)
-{
-	const unsigned char *u = (const unsigned char *)s + i;
-
-	*len = 1;
-	if (*u >= '0' && *u <= '9')
-		return *u - '0';
-	if (n - i >= 2 && (u[0] == 0xD9 && u[1] >= 0xA0 && u[1] <= 0xA9)) {
-		*len = 2;
-		return u[1] - 0xA0;
-	}
-	if (n - i >= 2 && (u[0] == 0xDB && u[1] >= 0xB0 && u[1] <= 0xB9)) {
-		*len = 2;
-		return u[1] - 0xB0;
-	}
-	return -1;
-}
-
 /*
- * Numbers and their units, until the number reader of SPEC 13 is in:
- * runs of digits with the separators between them, and the unit-like word
- * right after ("500 mg", "10 %").  Keys keep the digits alone.
+ * Numbers, times and phone numbers as SPEC 13 reads them (numbers.h):
+ * "0,5 g" and "500 mg" are one fact, grouping and digit scripts aside.
  */
 static void facts_numbers(struct facts *f, const char *s, size_t n, const char *lang)
 {
-	struct buf key = BUF_INIT;
-	size_t i = 0, dl;
+	struct num_list nl = NUM_LIST_INIT;
+	size_t i;
 
-	(void)lang;
-	while (i < n) {
-		size_t j;
+	numbers_scan(&nl, s, n, lang);
+	for (i = 0; i < nl.n; i++) {
+		const struct num_token *t = &nl.v[i];
+		char key[96];
+		int k;
 
-		if (digit_at(s, n, i, &dl) < 0) {
-			i++;
-			continue;
-		}
-		buf_reset(&key);
-		buf_adds(&key, "n:");
-		j = i;
-		for (;;) {
-			int d = digit_at(s, n, j, &dl);
-
-			if (d >= 0) {
-				buf_addc(&key, '0' + d);
-				j += dl;
-				continue;
-			}
-			/* a separator between digits */
-			if (j + 1 < n && (s[j] == '.' || s[j] == ',' || s[j] == ' ') &&
-			    digit_at(s, n, j + 1, &dl) >= 0) {
-				buf_addc(&key, s[j] == ' ' ? '_' : s[j]);
-				j++;
-				continue;
-			}
-			break;
-		}
-		i = j;
-		while (j < n && s[j] == ' ')
-			j++;
-		buf_addc(&key, ' ');
-		if (j < n && s[j] == '%') {
-			buf_addc(&key, '%');
-		} else {
-			size_t k = j;
-
-			while (k < n && (isalpha((unsigned char)s[k]) || s[k] == '/' ||
-					 (unsigned char)s[k] >= 0xC2) && k - j < 12)
-				k++;
-			if (k > j && k - j <= 6)
-				for (; j < k; j++)
-					buf_addc(&key, tolower((unsigned char)s[j]));
-		}
-		facts_add(f, "", key.buf, key.len);
+		if (t->kind == NUM_PHONE)
+			k = snprintf(key, sizeof(key), "p:%s", t->digits);
+		else if (t->kind == NUM_TIME)
+			k = snprintf(key, sizeof(key), "t:%.6g", t->value);
+		else if (t->base_unit[0])
+			k = snprintf(key, sizeof(key), "n:%.6g %s", t->base, t->base_unit);
+		else
+			k = snprintf(key, sizeof(key), "n:%.6g %s", t->value, t->unit);
+		if (k > 0)
+			facts_add(f, "", key, strlen(key) < sizeof(key) ? strlen(key) : sizeof(key) - 1);
 	}
-	buf_release(&key);
+	num_list_release(&nl);
 }
 
 static int url_char_end(int c)

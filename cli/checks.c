@@ -122,6 +122,17 @@ static void check_translation(struct corpus *c, struct diag_list *d,
 		       "'translated_from.updated' is later than the "
 		       "original's 'updated': '%s' after '%s'", a, b);
 	}
+	/* SPEC 12.2: the original's text changed, its date did not */
+	if (m->tf_base[0] && orig->digest[0] && strcmp(m->tf_base, orig->digest) &&
+	    m->tf_updated.y && orig->updated.y &&
+	    date_cmp(m->tf_updated, orig->updated) == 0) {
+		struct article_meta *om = &c->articles[orig - c->articles];
+
+		date_format(orig->updated, b);
+		report(c, d, om, R_UPDATED_NOT_BUMPED, orig->updated_pos, "/updated",
+		       "the text changed since %s but 'updated' still says %s "
+		       "(the base of %s)", b, b, m->path);
+	}
 }
 
 static int id_exists(const struct corpus *c, const char *id)

@@ -3,8 +3,10 @@
  */
 #include "checks.h"
 #include "corpus.h"
+#include "glossary.h"
 #include "main.h"
 #include "opts.h"
+#include "qa.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -24,13 +26,15 @@ static void note_ignored(const struct corpus *c)
 	for (r = 0; r < R__COUNT; r++)
 		if (c->cfg.ignore[r])
 			fprintf(stderr, "folio: note: rule '%s' is silenced by "
-				"'ignore' in folio.yaml\n", rule_table[r].id);
+				"'%s' in folio.yaml\n", rule_table[r].id,
+				c->cfg.ignore[r] == 2 ? "rules" : "ignore");
 }
 
 int cmd_validate(int argc, const char **argv, const struct global_opts *g)
 {
 	struct corpus c;
 	struct diag_list d = DIAG_LIST_INIT;
+	struct glossary *glossary;
 	struct diag_out o = { FMT_TEXT, 0, 0 };
 	const char *format = "text";
 	int strict = 0, jobs = default_jobs(), first, nargs, ret;
@@ -66,11 +70,16 @@ int cmd_validate(int argc, const char **argv, const struct global_opts *g)
 		ret = EXIT_USAGE;
 		goto out;
 	}
-	corpus_index(&c, INDEX_BODY, &d);
+	corpus_index(&c, INDEX_BODY | INDEX_DIGEST, &d);
 	checks_cross(&c, &d);
 	for (i = 0; i < c.n; i++)
 		nfiles += c.selected[i];
 	checks_catalogs(&c, &d, &nfiles);
+	/* translation QA (SPEC 13) */
+	glossary = glossary_load(&c, &d);
+	qa_run(&c, glossary, &d);
+	glossary_free(glossary);
+	diag_list_relevel(&d, c.cfg.level);
 	diag_list_sort(&d);
 	note_ignored(&c);
 	diag_print(&d, &o, nfiles, stdout, stderr);

@@ -164,6 +164,33 @@ static char *dupstr(const struct ynode *n)
 
 static const char *const default_rtl[] = { "ar", "fa", "he", "ur" };
 
+/* One entry of `rules:`: RULE: error|warning|off (the schema checked the
+ * level). */
+static void config_rule(struct config *cfg, const struct ypair *p,
+			const char *path, struct diag_list *d)
+{
+	const char *id = ynode_scalar(p->key), *level = ynode_scalar(p->value);
+	int r = id ? rule_by_id(id) : -1;
+	struct buf ptr = BUF_INIT;
+
+	if (r < 0 || !rule_settable(r)) {
+		buf_adds(&ptr, "/rules/");
+		buf_adds(&ptr, id ? id : "");
+		diag(d, R_CONFIG, path, p->key->line, p->key->col, ptr.buf,
+		     "'rules' names no validate rule: '%s'", id ? id : "");
+		buf_release(&ptr);
+		return;
+	}
+	if (!level)
+		return;
+	if (!strcmp(level, "off"))
+		cfg->ignore[r] = 2;
+	else if (!strcmp(level, "warning"))
+		cfg->level[r] = SEV_WARNING;
+	else if (!strcmp(level, "error"))
+		cfg->level[r] = SEV_ERROR;
+}
+
 static int load_config(struct corpus *c, struct diag_list *d)
 {
 	struct ydoc doc = YDOC_INIT;
@@ -260,7 +287,7 @@ static int load_config(struct corpus *c, struct diag_list *d)
 	for (i = 0; n && i < n->n; i++) {
 		int r = rule_by_id(n->items[i]->str);
 
-		if (r < 0 || r > R_REVIEW_OVERDUE)
+		if (r < 0 || !rule_settable(r))
 			diag(&local, R_CONFIG, path, n->items[i]->line,
 			     n->items[i]->col, "/ignore",
 			     "'ignore' names no validate rule: '%s'",
@@ -268,6 +295,10 @@ static int load_config(struct corpus *c, struct diag_list *d)
 		else
 			cfg->ignore[r] = 1;
 	}
+	/* rules: {RULE: error|warning|off} (SPEC 13) */
+	n = ymap_get(root, "rules");
+	for (i = 0; n && n->type == Y_MAP && i < n->n; i++)
+		config_rule(cfg, &n->pairs[i], path, &local);
 	ret = diag_count(&local).errors ? -1 : 0;
 out:
 	/* every error in the config makes the corpus unusable */

@@ -20,7 +20,10 @@ struct config {
 	char *schema;		/* article schema path (relative to cwd), or NULL */
 	int review_months;	/* 0: no age limit */
 	char *base_url;		/* with a trailing '/', or NULL */
+	/* 1: silenced by `ignore:`, 2: by `rules: {RULE: off}` */
 	unsigned char ignore[R__COUNT];
+	/* `rules:`: SEV_WARNING or SEV_ERROR, SEV_NONE for the default */
+	unsigned char level[R__COUNT];
 };
 
 /* Index of lang in cfg->languages, or -1. */

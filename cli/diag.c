@@ -52,6 +52,15 @@ const struct rule_info rule_table[R__COUNT] = {
 	/* translation integrity (SPEC 12) */
 	[R_UPDATED_NOT_BUMPED] = { "updated-not-bumped", SEV_WARNING, "an original whose text changed since a translation's base, with the same 'updated'" },
 	[R_BASE_TEXT] = { "base-text", SEV_WARNING, "a translation's base text that cannot be found or trusted" },
+	/* translation QA (SPEC 13) */
+	[R_QA_NUMBER] = { "qa-number", SEV_ERROR, "a number of the original missing from the translation" },
+	[R_QA_UNIT] = { "qa-unit", SEV_ERROR, "a number with another unit than the original's, not an equivalent" },
+	[R_QA_PHONE] = { "qa-phone", SEV_ERROR, "a phone number whose digits differ from the original's" },
+	[R_QA_LINK] = { "qa-link", SEV_WARNING, "a link target of the original missing from the translation" },
+	[R_QA_UNTRANSLATED] = { "qa-untranslated", SEV_WARNING, "a block identical to the original's" },
+	[R_QA_GLOSSARY] = { "qa-glossary", SEV_WARNING, "a glossary term not rendered, or a forbidden term used" },
+	[R_QA_DIGITS] = { "qa-digits", SEV_WARNING, "Western and Arabic-Indic digits mixed in one article" },
+	[R_GLOSSARY] = { "glossary", SEV_ERROR, "an unusable entry of _glossary.yaml" },
 	/* xliff (SPEC 14) */
 	[R_XLIFF] = { "xliff", SEV_ERROR, "an XLIFF file that cannot be imported" },
 };
@@ -64,6 +73,21 @@ int rule_by_id(const char *id)
 		if (rule_table[i].id && strcmp(rule_table[i].id, id) == 0)
 			return i;
 	return -1;
+}
+
+int rule_settable(int r)
+{
+	return r >= 0 && r < R__COUNT && r != R_IO && r != R_CONFIG &&
+	       r != R_SCHEMA_INVALID && r != R_IGNORE && r != R_WRITE;
+}
+
+void diag_list_relevel(struct diag_list *l, const unsigned char *level)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (level[l->v[i].rule] != SEV_NONE)
+			l->v[i].severity = (enum severity)level[l->v[i].rule];
 }
 
 void diag_list_release(struct diag_list *l)

@@ -61,6 +61,15 @@ enum rule {
 	/* translation integrity (SPEC 12) */
 	R_UPDATED_NOT_BUMPED,	/* an original's text changed, its date did not */
 	R_BASE_TEXT,		/* a base text that cannot be found or trusted */
+	/* translation QA (SPEC 13) */
+	R_QA_NUMBER,
+	R_QA_UNIT,
+	R_QA_PHONE,
+	R_QA_LINK,
+	R_QA_UNTRANSLATED,
+	R_QA_GLOSSARY,
+	R_QA_DIGITS,
+	R_GLOSSARY,		/* an unusable _glossary.yaml entry */
 	/* xliff (SPEC 14) */
 	R_XLIFF,		/* an XLIFF file import refuses */
 	R__COUNT
@@ -76,6 +85,13 @@ extern const struct rule_info rule_table[R__COUNT];
 
 /* Look a rule up by its id; returns -1 when there is none. */
 int rule_by_id(const char *id);
+
+/*
+ * May folio.yaml's `rules:` and `ignore:` set rule r?  Every rule that
+ * reports on the corpus's content may be; the ones about folio's own
+ * working (io, config, schema-invalid, ignore, write) may not.
+ */
+int rule_settable(int r);
 
 struct diag {
 	char *file;		/* owned; path as reported, may be NULL */
@@ -149,6 +165,13 @@ void diag_print(const struct diag_list *l, const struct diag_out *o,
 
 /* Print one diagnostic's text form (no newline handling of colour). */
 void diag_print_one(const struct diag *d, const struct diag_out *o, FILE *out);
+
+/*
+ * Give every diagnostic whose rule has a level in level[] (SEV_WARNING or
+ * SEV_ERROR; SEV_NONE: keep its own) that severity: `rules:` of
+ * folio.yaml.
+ */
+void diag_list_relevel(struct diag_list *l, const unsigned char *level);
 
 /* Worst severity in the list. */
 enum severity diag_worst(const struct diag_list *l);

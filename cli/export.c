@@ -44,6 +44,7 @@
 #include "encode.h"
 #include "epub.h"
 #include "escape.h"
+#include "integrity.h"
 #include "interrupt.h"
 #include "markdown.h"
 #include "mustache.h"
@@ -367,9 +368,9 @@ static void build_ids(struct export *x)
 		if (!m->translated || !m->id)
 			continue;
 		e = id_find(x, m->id, strlen(m->id));
+		/* by its base when it has one, not for an editorial change */
 		x->stale[i] = e && e->orig >= 0 &&
-			      date_cmp(m->tf_updated,
-				       c->articles[e->orig].updated) < 0;
+			      integrity_stale_notice(c, &c->articles[e->orig], m);
 	}
 }
 
@@ -4100,7 +4101,7 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 	 * The frontmatter of every article and the cross-file rules; the
 	 * bodies are checked in the pages' own parse, below.
 	 */
-	corpus_index(c, INDEX_KEEP, &all);
+	corpus_index(c, INDEX_KEEP | INDEX_DIGEST, &all);
 	if (interrupt_caught())	/* an index left part done */
 		goto out;
 	checks_cross(c, &all);

@@ -98,3 +98,19 @@ void base_diff_release(struct base_diff *d)
 	d->v = NULL;
 	d->n = 0;
 }
+
+int integrity_stale_notice(const struct corpus *c, const struct article_meta *orig,
+			   const struct article_meta *trans)
+{
+	struct base_diff d;
+	int notice;
+
+	if (!trans->tf_base[0] || !orig->digest[0])
+		return date_cmp(trans->tf_updated, orig->updated) < 0;
+	if (!strcmp(trans->tf_base, orig->digest))
+		return 0;
+	notice = base_diff_build(&d, c, orig, trans, NULL) < 0 ||
+		 change_class_at_least(d.cls, CLASS_CONTENT);
+	base_diff_release(&d);
+	return notice;
+}

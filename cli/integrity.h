@@ -37,6 +37,16 @@ int base_diff_build(struct base_diff *d, const struct corpus *c,
 		    const struct article_meta *trans, struct diag_list *diags);
 void base_diff_release(struct base_diff *d);
 
+/*
+ * Does the page of translation trans carry the stale notice (SPEC 8.1,
+ * 12.2)?  With a base: when its original's text changed since, by a
+ * content, safety or unknown change (not an editorial one alone);
+ * without: when the original's date is later.  Needs orig->digest
+ * (INDEX_DIGEST).
+ */
+int integrity_stale_notice(const struct corpus *c, const struct article_meta *orig,
+			   const struct article_meta *trans);
+
 /* Does a change of class cls reach the threshold min (unknown = safety)? */
 int change_class_at_least(enum change_class cls, enum change_class min);
 

@@ -604,6 +604,13 @@ static int chk_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *u
 			if (!p.line || blank(text, size) || p.line == c->html_line ||
 			    c->in_html_block > 1)
 				break;
+			/* a `<!-- folio: ... -->` directive (SPEC 13) is
+			 * folio's, not HTML of the page */
+			if (c->in_html_block && size >= 11 &&
+			    !memcmp(text, "<!-- folio:", 11)) {
+				c->in_html_block = 2;
+				break;
+			}
 			if (c->in_html_block)
 				c->in_html_block = 2;
 			c->html_line = p.line;

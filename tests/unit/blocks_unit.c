@@ -199,6 +199,12 @@ static void test_diff(void)
 	check_diff("moved", "fr", "A.\n\nB.\n\nC.\n\nD.\n", "A.\n\nC.\n\nD.\n\nB.\n", moved, 1);
 	check_diff("link target", "fr", "Voir [ici](https://a.org).\n",
 		   "Voir [ici](https://b.org).\n", link, 1);
+	check_diff("an equivalent dose is no safety change", "fr", "Prendre 0,5 g.\n",
+		   "Prendre 500 mg.\n", words, 1);
+	check_diff("grouping is typography", "fr", "Un total de 1000 patients.\n",
+		   "Un total de 1\xe2\x80\xaf" "000 patients.\n", comma, 1);
+	check_diff("a phone number", "fr", "Appelez le 0800 15 801.\n",
+		   "Appelez le 0800 15 802.\n", link, 1);
 	check_diff("url", "fr", "Voir https://a.org/x.\n", "Voir https://a.org/y.\n", link, 1);
 }
 

@@ -1,0 +1,338 @@
+/*
+ * glossary.c - _glossary.yaml: read, check, compile (SPEC 13).
+ *
+ * A term becomes the PCRE2 pattern "(?<![letters])(?:TERM)(?![letters])"
+ * compiled with UTF and UCP, so that word boundaries hold for accented
+ * and Arabic letters, and caseless unless the entry is `keep`.  A
+ * `pattern` of a language replaces the quoted term there.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+
+#include "glossary.h"
+#include "buf.h"
+#include "corpus.h"
+#include "diag.h"
+#include "embed.h"
+#include "schema.h"
+#include "util.h"
+#include "yaml_tree.h"
+
+#include <errno.h>
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#define GLOSSARY_FILE "_glossary.yaml"
+
+int glossary_lang(const struct glossary *g, const char *lang)
+{
+	size_t k;
+
+	for (k = 0; k < g->nlang; k++)
+		if (!strcmp(g->languages[k], lang))
+			return (int)k;
+	return -1;
+}
+
+/* The term as a literal of a pattern: every ASCII punctuation escaped. */
+static void quote(struct buf *b, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c < 0x80 && !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+				  (c >= 'A' && c <= 'Z') || c == ' '))
+			buf_addc(b, '\\');
+		buf_addc(b, c);
+	}
+}
+
+/*
+ * Compile body (a pattern) on word boundaries into t->re.  On error,
+ * report it at node n with PCRE2's message and offset (in the pattern
+ * the user wrote when user is set).
+ */
+static int compile(struct gl_term *t, const char *body, int user, int keep,
+		   const struct ynode *n, const char *path, struct diag_list *d)
+{
+	static const char pre[] = "(?<![\\p{L}\\p{N}\\p{M}_])(?:";
+	struct buf p = BUF_INIT;
+	PCRE2_UCHAR msg[256];
+	PCRE2_SIZE off;
+	int err;
+	pcre2_code *re;
+
+	buf_adds(&p, pre);
+	if (user)
+		buf_adds(&p, body);
+	else
+		quote(&p, body);
+	buf_adds(&p, ")(?![\\p{L}\\p{N}\\p{M}_])");
+	re = pcre2_compile((PCRE2_SPTR)p.buf, p.len,
+			   PCRE2_UTF | PCRE2_UCP | (keep ? 0 : PCRE2_CASELESS),
+			   &err, &off, NULL);
+	buf_release(&p);
+	if (!re) {
+		pcre2_get_error_message(err, msg, sizeof(msg));
+		off = off >= sizeof(pre) - 1 ? off - (sizeof(pre) - 1) : 0;
+		if (off > strlen(body))
+			off = strlen(body);
+		diag(d, R_GLOSSARY, path, n->line, n->col, NULL,
+		     "bad pattern '%s' at offset %zu: %s", body, (size_t)off,
+		     (const char *)msg);
+		return -1;
+	}
+	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	t->re = re;
+	return 0;
+}
+
+/* Case-folded NFC, for finding a term given twice. */
+static char *fold(const char *s)
+{
+	utf8proc_uint8_t *out = NULL;
+
+	if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
+			 UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+			 UTF8PROC_CASEFOLD) < 0)
+		return xstrdup(s);
+	return (char *)out;
+}
+
+struct seen {
+	char *folded;
+	int lang;
+	unsigned line, col;
+};
+
+static void load_entry(struct glossary *g, struct gl_entry *e,
+		       const struct ynode *m, struct seen **seen, size_t *nseen,
+		       size_t *aseen, struct diag_list *d)
+{
+	const struct ynode *pat = ymap_get(m, "pattern");
+	const struct ynode *forb = ymap_get(m, "forbidden");
+	const struct ynode *keep = ymap_get(m, "keep");
+	size_t i, k;
+
+	e->keep = keep && keep->type == Y_BOOL && keep->v.b;
+	e->line = m->line;
+	e->term = xcalloc(g->nlang, sizeof(*e->term));
+	e->forbidden = xcalloc(g->nlang, sizeof(*e->forbidden));
+	e->nforbidden = xcalloc(g->nlang, sizeof(*e->nforbidden));
+	for (i = 0; i < m->n; i++) {
+		const struct ynode *key = m->pairs[i].key, *v = m->pairs[i].value;
+		const char *lang = ynode_scalar(key);
+		const struct ynode *p;
+		int li;
+
+		if (!lang || !strcmp(lang, "pattern") || !strcmp(lang, "forbidden") ||
+		    !strcmp(lang, "keep") || !strcmp(lang, "note"))
+			continue;
+		li = glossary_lang(g, lang);
+		if (li < 0) {
+			diag(d, R_GLOSSARY, g->path, key->line, key->col, NULL,
+			     "unknown language '%s': not in 'languages' of folio.yaml",
+			     lang);
+			continue;
+		}
+		if (!v->str || v->type == Y_MAP || v->type == Y_SEQ)
+			continue;
+		{
+			char *f = fold(v->str);
+
+			for (k = 0; k < *nseen; k++)
+				if ((*seen)[k].lang == li && !strcmp((*seen)[k].folded, f))
+					break;
+			if (k < *nseen) {
+				diag(d, R_GLOSSARY, g->path, v->line, v->col, NULL,
+				     "duplicate term '%s' for '%s': already at line %u",
+				     v->str, lang, (*seen)[k].line);
+				free(f);
+				continue;
+			}
+			GROW(*seen, *aseen, *nseen + 1);
+			(*seen)[*nseen].folded = f;
+			(*seen)[*nseen].lang = li;
+			(*seen)[*nseen].line = v->line;
+			(*seen)[*nseen].col = v->col;
+			(*nseen)++;
+		}
+		p = pat ? ymap_get(pat, lang) : NULL;
+		if (p && p->str) {
+			if (compile(&e->term[li], p->str, 1, e->keep, p, g->path, d) < 0)
+				continue;
+		} else if (compile(&e->term[li], v->str, 0, e->keep, v, g->path, d) < 0) {
+			continue;
+		}
+		e->term[li].text = xstrdup(v->str);
+	}
+	for (i = 0; pat && pat->type == Y_MAP && i < pat->n; i++) {
+		const char *lang = ynode_scalar(pat->pairs[i].key);
+
+		if (lang && glossary_lang(g, lang) < 0)
+			diag(d, R_GLOSSARY, g->path, pat->pairs[i].key->line,
+			     pat->pairs[i].key->col, NULL,
+			     "unknown language '%s': not in 'languages' of folio.yaml",
+			     lang);
+		else if (lang && !ymap_get(m, lang))
+			diag(d, R_GLOSSARY, g->path, pat->pairs[i].key->line,
+			     pat->pairs[i].key->col, NULL,
+			     "pattern for '%s' without a term for '%s'", lang, lang);
+	}
+	for (i = 0; forb && forb->type == Y_MAP && i < forb->n; i++) {
+		const struct ynode *key = forb->pairs[i].key, *list = forb->pairs[i].value;
+		const char *lang = ynode_scalar(key);
+		int li = lang ? glossary_lang(g, lang) : -1;
+
+		if (li < 0) {
+			diag(d, R_GLOSSARY, g->path, key->line, key->col, NULL,
+			     "unknown language '%s': not in 'languages' of folio.yaml",
+			     lang ? lang : "");
+			continue;
+		}
+		if (list->type != Y_SEQ)
+			continue;
+		e->forbidden[li] = xcalloc(list->n + 1, sizeof(struct gl_term));
+		for (k = 0; k < list->n; k++) {
+			struct gl_term *t = &e->forbidden[li][e->nforbidden[li]];
+
+			if (!list->items[k]->str)
+				continue;
+			if (compile(t, list->items[k]->str, 0, 0, list->items[k],
+				    g->path, d) < 0)
+				continue;
+			t->text = xstrdup(list->items[k]->str);
+			e->nforbidden[li]++;
+		}
+	}
+}
+
+struct glossary *glossary_load(const struct corpus *c, struct diag_list *d)
+{
+	struct buf text = BUF_INIT;
+	struct ydoc doc = YDOC_INIT;
+	struct yaml_opts yo = { NULL, 0, 0 };
+	struct glossary *g = NULL;
+	struct schema *s = NULL;
+	struct seen *seen = NULL;
+	size_t nseen = 0, aseen = 0, i, len;
+	char *path = corpus_path(c, GLOSSARY_FILE);
+	const char *schema_text;
+
+	yo.file = path;
+	switch (buf_read_file(&text, path, YAML_MAX_FILE)) {
+	case BUF_READ_OK:
+		break;
+	case BUF_READ_TOO_BIG:
+		diag(d, R_YAML_LIMITS, path, 0, 0, NULL, "file larger than 4 MiB, not read");
+		goto out;
+	default:
+		if (errno != ENOENT)
+			diag(d, R_IO, path, 0, 0, NULL, "cannot read: %s", errmsg(errno));
+		goto out;
+	}
+	if (utf8_check(text.buf, text.len, 1, path, d) < 0 ||
+	    yaml_parse(&doc, text.buf, text.len, &yo, d) < 0)
+		goto out;
+	schema_text = embed_find("schemas/glossary.schema.yaml", &len);
+	s = schema_load_mem("schemas/glossary.schema.yaml", schema_text, len, d);
+	if (!s || schema_validate(s, doc.root, path, d) > 0 || !doc.root ||
+	    doc.root->type != Y_SEQ)
+		goto out;
+	g = xcalloc(1, sizeof(*g));
+	g->path = path;
+	path = NULL;
+	g->nlang = c->cfg.nlang;
+	g->languages = c->cfg.languages;
+	g->v = xcalloc(doc.root->n + 1, sizeof(*g->v));
+	for (i = 0; i < doc.root->n; i++)
+		load_entry(g, &g->v[g->n++], doc.root->items[i], &seen, &nseen,
+			   &aseen, d);
+out:
+	for (i = 0; i < nseen; i++)
+		free(seen[i].folded);
+	free(seen);
+	if (s)
+		schema_free(s);
+	ydoc_release(&doc);
+	buf_release(&text);
+	free(path);
+	return g;
+}
+
+static void term_release(struct gl_term *t)
+{
+	free(t->text);
+	if (t->re)
+		pcre2_code_free(t->re);
+}
+
+void glossary_free(struct glossary *g)
+{
+	size_t i, k, j;
+
+	if (!g)
+		return;
+	for (i = 0; i < g->n; i++) {
+		struct gl_entry *e = &g->v[i];
+
+		for (k = 0; k < g->nlang; k++) {
+			term_release(&e->term[k]);
+			for (j = 0; j < e->nforbidden[k]; j++)
+				term_release(&e->forbidden[k][j]);
+			free(e->forbidden[k]);
+		}
+		free(e->term);
+		free(e->forbidden);
+		free(e->nforbidden);
+	}
+	free(g->v);
+	free(g->path);
+	free(g);
+}
+
+void *glossary_md_new(void)
+{
+	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+
+	if (!md) {
+		fputs("folio: out of memory\n", stderr);
+		exit(3);
+	}
+	return md;
+}
+
+void glossary_md_free(void *md)
+{
+	pcre2_match_data_free(md);
+}
+
+size_t glossary_count(const struct gl_term *t, const char *text, size_t len,
+		      void *md, size_t *first, size_t *first_len)
+{
+	size_t count = 0, at = 0;
+
+	if (!t->re)
+		return 0;
+	while (at <= len) {
+		PCRE2_SIZE *ov;
+		int rc = pcre2_match(t->re, (PCRE2_SPTR)text, len, at,
+				     PCRE2_NO_UTF_CHECK, md, NULL);
+
+		if (rc < 0)
+			break;
+		ov = pcre2_get_ovector_pointer(md);
+		if (!count && first) {
+			*first = ov[0];
+			if (first_len)
+				*first_len = ov[1] - ov[0];
+		}
+		count++;
+		at = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+		/* never stop inside a character */
+		while (at < len && ((unsigned char)text[at] & 0xC0) == 0x80)
+			at++;
+	}
+	return count;
+}

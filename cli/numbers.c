@@ -1,0 +1,927 @@
+/*
+ * numbers.c - the number reader of SPEC 13: numbers, units, times and
+ * phone numbers of a block's Markdown source, read by the conventions of
+ * its language.
+ *
+ * One pass over the bytes.  Regions that are not text (code spans, link
+ * destinations, autolinks, bare URLs, HTML comments and tags, character
+ * references, ordered-list markers) are stepped over; at a digit not glued
+ * to a Latin word ("B12", "H2O" are names, not numbers) a phone number is
+ * tried first, then a time, then a number with its groups, decimals and
+ * unit.  A separator is read as a thousands separator only before exactly
+ * three digits, so "1,5" in English is the two numbers 1 and 5 and "1.5"
+ * in German the two numbers 1 and 5: a number written with the other
+ * language's convention is not silently accepted.
+ */
+#include "numbers.h"
+#include "buf.h"
+#include "util.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <utf8proc.h>
+#include <stdio.h>
+#include <string.h>
+
+struct locale {
+	unsigned dec_comma:1;	/* ',' is the decimal separator */
+	unsigned dec_point:1;	/* '.' is the decimal separator */
+	unsigned grp_comma:1;	/* ',' groups thousands */
+	unsigned grp_dot:1;	/* '.' groups thousands */
+	unsigned arabic:1;	/* U+066B decimal, U+066C groups */
+	unsigned ampm:1;	/* "2 pm", "2:30 a.m." are times */
+	unsigned hour_word:1;	/* "14.30 Uhr", "14.30 uur" */
+};
+
+static struct locale locale_of(const char *lang)
+{
+	struct locale l;
+
+	memset(&l, 0, sizeof(l));
+	if (lang && (!strcmp(lang, "fr") || !strcmp(lang, "tr") ||
+		     !strcmp(lang, "ar") || !strcmp(lang, "de") ||
+		     !strcmp(lang, "nl"))) {
+		l.dec_comma = 1;
+		l.grp_dot = lang[0] == 'd' || lang[0] == 'n' || lang[0] == 't';
+		l.arabic = lang[0] == 'a';
+		l.hour_word = lang[0] == 'd' || lang[0] == 'n';
+	} else {
+		l.dec_point = 1;
+		l.grp_comma = 1;
+		l.ampm = 1;
+	}
+	return l;
+}
+
+/* The code point at s[i..n) and its length; a bad byte is U+FFFD, 1 byte. */
+static unsigned cp_at(const char *s, size_t n, size_t i, size_t *len)
+{
+	const unsigned char *u = (const unsigned char *)s + i;
+	size_t left = n - i;
+
+	*len = 1;
+	if (u[0] < 0x80)
+		return u[0];
+	if ((u[0] & 0xE0) == 0xC0 && left >= 2 && (u[1] & 0xC0) == 0x80) {
+		*len = 2;
+		return ((unsigned)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+	}
+	if ((u[0] & 0xF0) == 0xE0 && left >= 3 && (u[1] & 0xC0) == 0x80 &&
+	    (u[2] & 0xC0) == 0x80) {
+		*len = 3;
+		return ((unsigned)(u[0] & 0x0F) << 12) |
+		       ((unsigned)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+	}
+	if ((u[0] & 0xF8) == 0xF0 && left >= 4 && (u[1] & 0xC0) == 0x80 &&
+	    (u[2] & 0xC0) == 0x80 && (u[3] & 0xC0) == 0x80) {
+		*len = 4;
+		return ((unsigned)(u[0] & 0x07) << 18) |
+		       ((unsigned)(u[1] & 0x3F) << 12) |
+		       ((unsigned)(u[2] & 0x3F) << 6) | (u[3] & 0x3F);
+	}
+	return 0xFFFD;
+}
+
+/* The code point that ends at s[i) (before i), or 0 at the start. */
+static unsigned cp_before(const char *s, size_t i)
+{
+	size_t k = i, len;
+
+	if (!i)
+		return 0;
+	while (k > 0 && i - k < 4 && ((unsigned char)s[k - 1] & 0xC0) == 0x80)
+		k--;
+	if (k > 0)
+		k--;
+	return cp_at(s, i, k, &len);
+}
+
+/* The value of a digit of any of the three scripts, else -1. */
+static int digit_value(unsigned cp)
+{
+	if (cp >= '0' && cp <= '9')
+		return (int)(cp - '0');
+	if (cp >= 0x660 && cp <= 0x669)
+		return (int)(cp - 0x660);
+	if (cp >= 0x6F0 && cp <= 0x6F9)
+		return (int)(cp - 0x6F0);
+	return -1;
+}
+
+static int digit_at(const char *s, size_t n, size_t i, size_t *len)
+{
+	if (i >= n) {
+		*len = 0;
+		return -1;
+	}
+	return digit_value(cp_at(s, n, i, len));
+}
+
+/* Spaces that may stand between a number and its unit or its groups. */
+static int is_space_cp(unsigned cp)
+{
+	return cp == ' ' || cp == 0xA0 || cp == 0x202F || cp == 0x2009;
+}
+
+static int is_ascii_alpha(unsigned cp)
+{
+	return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+}
+
+/*
+ * A letter that glues to a following digit into a name ("B12", "H2O",
+ * "pT1"): Latin letters, ASCII and accented.  Arabic letters are left out:
+ * the conjunction "و" is written against the number that follows it.
+ */
+static int is_word_letter(unsigned cp)
+{
+	return is_ascii_alpha(cp) || cp == '_' ||
+	       (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7);
+}
+
+/*
+ * Does a letter (any script), or an apostrophe, start at s[i)?  A unit
+ * ends on a word boundary: "5 l'heure" holds no litre.
+ */
+static int letter_at(const char *s, size_t n, size_t i)
+{
+	size_t len;
+	unsigned cp;
+	utf8proc_category_t cat;
+
+	if (i >= n)
+		return 0;
+	cp = cp_at(s, n, i, &len);
+	if (cp < 0x80)
+		return is_ascii_alpha(cp) || cp == '\'' || cp == '_';
+	if (cp == 0x2019)
+		return 1;
+	cat = utf8proc_category((utf8proc_int32_t)cp);
+	return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+}
+
+/* ---- units ---------------------------------------------------------- */
+
+struct unit {
+	const char *text;	/* as written */
+	const char *canon;
+	const char *base;
+	double factor;		/* value in base = value * factor */
+};
+
+/* Longest spellings first where one is a prefix of another. */
+static const struct unit units[] = {
+	{ "mmol/l", "mmol/l", "mmol/l", 1 },
+	{ "mmol/L", "mmol/l", "mmol/l", 1 },
+	{ "mm Hg", "mmHg", "mmHg", 1 },
+	{ "mmHg", "mmHg", "mmHg", 1 },
+	{ "\xC2\xB0" "C", "\xC2\xB0" "C", "\xC2\xB0" "C", 1 },
+	{ "\xC2\xB0 C", "\xC2\xB0" "C", "\xC2\xB0" "C", 1 },
+	{ "kg", "kg", "g", 1e3 },
+	{ "mg", "mg", "g", 1e-3 },
+	{ "\xC2\xB5g", "\xC2\xB5g", "g", 1e-6 },	/* micro sign */
+	{ "\xCE\xBCg", "\xC2\xB5g", "g", 1e-6 },	/* Greek mu */
+	{ "mcg", "\xC2\xB5g", "g", 1e-6 },
+	{ "ng", "ng", "g", 1e-9 },
+	{ "g", "g", "g", 1 },
+	{ "dl", "dl", "l", 0.1 },
+	{ "dL", "dl", "l", 0.1 },
+	{ "cl", "cl", "l", 0.01 },
+	{ "cL", "cl", "l", 0.01 },
+	{ "ml", "ml", "l", 1e-3 },
+	{ "mL", "ml", "l", 1e-3 },
+	{ "l", "l", "l", 1 },
+	{ "L", "l", "l", 1 },
+	{ "%", "%", "%", 1 },
+	{ "\xD9\xAA", "%", "%", 1 },			/* U+066A */
+	{ "IU", "IU", "IU", 1 },
+	{ "UI", "IU", "IU", 1 },
+	{ "IE", "IU", "IU", 1 },
+	{ "ME", "IU", "IU", 1 },
+	{ "cm", "cm", "m", 0.01 },
+	{ "mm", "mm", "m", 1e-3 },
+	{ "m", "m", "m", 1 },
+	/* Arabic abbreviations */
+	{ "\xD9\x85\xD9\x84\xD8\xBA\xD9\x85", "mg", "g", 1e-3 },	/* ملغم */
+	{ "\xD9\x85\xD9\x84\xD8\xBA", "mg", "g", 1e-3 },		/* ملغ */
+	{ "\xD9\x85\xD8\xBA", "mg", "g", 1e-3 },			/* مغ */
+	{ "\xD9\x83\xD8\xBA", "kg", "g", 1e3 },				/* كغ */
+	{ "\xD9\x85\xD9\x84", "ml", "l", 1e-3 },			/* مل */
+};
+
+/* Denominators of a unit per unit, beside the units above. */
+static const struct unit per_units[] = {
+	{ "m\xC2\xB2", "m\xC2\xB2", "m\xC2\xB2", 1 },
+	{ "m2", "m\xC2\xB2", "m\xC2\xB2", 1 },
+	{ "min", "min", "h", 1.0 / 60 },
+	{ "h", "h", "h", 1 },
+	{ "kg", "kg", "g", 1e3 },
+	{ "g", "g", "g", 1 },
+	{ "dl", "dl", "l", 0.1 },
+	{ "dL", "dl", "l", 0.1 },
+	{ "ml", "ml", "l", 1e-3 },
+	{ "mL", "ml", "l", 1e-3 },
+	{ "l", "l", "l", 1 },
+	{ "L", "l", "l", 1 },
+	{ "\xD9\x83\xD8\xBA", "kg", "g", 1e3 },
+};
+
+/* The entry of table t that is spelt at s[i) and ends on a word boundary. */
+static const struct unit *unit_match(const struct unit *t, size_t nt,
+				     const char *s, size_t n, size_t i)
+{
+	size_t k;
+
+	for (k = 0; k < nt; k++) {
+		size_t len = strlen(t[k].text);
+
+		if (len > n - i || memcmp(s + i, t[k].text, len))
+			continue;
+		/* "%" and "°C" end themselves; a letter must not follow a word */
+		if (letter_at(s, n, i + len) && t[k].text[0] != '%')
+			continue;
+		if (i + len < n && s[i + len] >= '0' && s[i + len] <= '9' &&
+		    t[k].text[len - 1] != '%')
+			continue;
+		return &t[k];
+	}
+	return NULL;
+}
+
+static void set_str(char *dst, size_t cap, const char *a, const char *b)
+{
+	snprintf(dst, cap, "%s%s%s", a, b ? "/" : "", b ? b : "");
+}
+
+/*
+ * Read the unit after a number ending at i: at most one space, then a
+ * unit, then perhaps "/unit".  Fills t and returns the end, or i.
+ */
+static size_t read_unit(const char *s, size_t n, size_t i, struct num_token *t)
+{
+	const struct unit *u, *d = NULL;
+	size_t j = i, len, end;
+
+	if (j < n && is_space_cp(cp_at(s, n, j, &len)))
+		j += len;
+	if (j >= n || !(u = unit_match(units, ARRAY_SIZE(units), s, n, j)))
+		return i;
+	end = j + strlen(u->text);
+	if (end + 1 < n && s[end] == '/' && u->base[0] != '%' &&
+	    strchr(u->canon, '/') == NULL &&
+	    (d = unit_match(per_units, ARRAY_SIZE(per_units), s, n, end + 1)))
+		end += 1 + strlen(d->text);
+	set_str(t->unit, sizeof(t->unit), u->canon, d ? d->canon : NULL);
+	set_str(t->base_unit, sizeof(t->base_unit), u->base, d ? d->base : NULL);
+	t->base = t->value * u->factor / (d ? d->factor : 1);
+	return end;
+}
+
+/* ---- regions that are not text ------------------------------------- */
+
+static int starts(const char *s, size_t n, size_t i, const char *lit)
+{
+	size_t len = strlen(lit);
+
+	return n - i >= len && memcmp(s + i, lit, len) == 0;
+}
+
+/* Past the code span opened by the backtick run at i, or past the run. */
+static size_t skip_code(const char *s, size_t n, size_t i)
+{
+	size_t run = 0, j;
+
+	while (i + run < n && s[i + run] == '`')
+		run++;
+	for (j = i + run; j < n; ) {
+		size_t r = 0;
+
+		if (s[j] != '`') {
+			j++;
+			continue;
+		}
+		while (j + r < n && s[j + r] == '`')
+			r++;
+		if (r == run)
+			return j + r;
+		j += r;
+	}
+	return i + run;
+}
+
+/* Past a link destination "(...)" starting at i (balanced parentheses). */
+static size_t skip_dest(const char *s, size_t n, size_t i)
+{
+	int depth = 0;
+	size_t j;
+
+	for (j = i; j < n; j++) {
+		if (s[j] == '\\' && j + 1 < n) {
+			j++;
+		} else if (s[j] == '(') {
+			depth++;
+		} else if (s[j] == ')' && --depth == 0) {
+			return j + 1;
+		} else if (s[j] == '\n' && j + 1 < n && s[j + 1] == '\n') {
+			break;
+		}
+	}
+	return j;
+}
+
+/* Past whatever starts with '<' at i: comment, autolink, tag; else i. */
+static size_t skip_angle(const char *s, size_t n, size_t i)
+{
+	size_t j;
+
+	if (starts(s, n, i, "<!--")) {
+		for (j = i + 4; j + 3 <= n; j++)
+			if (starts(s, n, j, "-->"))
+				return j + 3;
+		return n;
+	}
+	if (i + 1 >= n)
+		return i;
+	if (!is_ascii_alpha((unsigned char)s[i + 1]) && s[i + 1] != '/' &&
+	    s[i + 1] != '!' && s[i + 1] != '?')
+		return i;
+	for (j = i + 1; j < n && s[j] != '>' && s[j] != '<'; j++)
+		if (s[j] == '\n' && j + 1 < n && s[j + 1] == '\n')
+			return i;
+	return j < n && s[j] == '>' ? j + 1 : i;
+}
+
+/* A bare URL starts at i: past it (to the next space), else i. */
+static size_t skip_url(const char *s, size_t n, size_t i)
+{
+	static const char *const schemes[] = {
+		"https://", "http://", "ftp://", "www.", "mailto:", "tel:",
+		"article:",
+	};
+	size_t k, j;
+	unsigned prev = cp_before(s, i);
+
+	if (is_word_letter(prev) || digit_value(prev) >= 0)
+		return i;
+	for (k = 0; k < ARRAY_SIZE(schemes); k++)
+		if (starts(s, n, i, schemes[k]))
+			break;
+	if (k == ARRAY_SIZE(schemes))
+		return i;
+	for (j = i; j < n && s[j] != ' ' && s[j] != '\n' && s[j] != '\t' &&
+		    s[j] != '<' && s[j] != '>'; j++)
+		;
+	return j;
+}
+
+/* An email address around '@' at i: past it; else i. */
+static size_t skip_email(const char *s, size_t n, size_t at, size_t *start)
+{
+	size_t a = at, j;
+
+	while (a > 0 && (is_ascii_alpha((unsigned char)s[a - 1]) ||
+			 (s[a - 1] >= '0' && s[a - 1] <= '9') ||
+			 strchr("._%+-", s[a - 1])))
+		a--;
+	if (a == at || at + 1 >= n || !is_ascii_alpha((unsigned char)s[at + 1]))
+		return at;
+	for (j = at + 1; j < n && (is_ascii_alpha((unsigned char)s[j]) ||
+				   (s[j] >= '0' && s[j] <= '9') ||
+				   s[j] == '.' || s[j] == '-'); j++)
+		;
+	*start = a;
+	return j;
+}
+
+/* An ordered-list marker at the start of a line: past it, else i. */
+static size_t skip_list_marker(const char *s, size_t n, size_t i)
+{
+	size_t j = i, d = 0;
+
+	while (j < n && j - i < 3 && s[j] == ' ')
+		j++;
+	while (j < n && s[j] >= '0' && s[j] <= '9' && d < 9) {
+		j++;
+		d++;
+	}
+	if (!d || j >= n || (s[j] != '.' && s[j] != ')'))
+		return i;
+	j++;
+	if (j < n && s[j] != ' ' && s[j] != '\t' && s[j] != '\n')
+		return i;
+	return j;
+}
+
+/* A character reference "&#160;", "&#x202F;": past it, else i. */
+static size_t skip_charref(const char *s, size_t n, size_t i)
+{
+	size_t j = i + 2;
+
+	if (!starts(s, n, i, "&#"))
+		return i;
+	if (j < n && (s[j] == 'x' || s[j] == 'X'))
+		j++;
+	while (j < n && j - i < 12 && ((s[j] >= '0' && s[j] <= '9') ||
+		       (s[j] >= 'a' && s[j] <= 'f') || (s[j] >= 'A' && s[j] <= 'F')))
+		j++;
+	return j < n && s[j] == ';' ? j + 1 : i;
+}
+
+/* ---- tokens --------------------------------------------------------- */
+
+static struct num_token *push(struct num_list *l, enum num_kind kind,
+			      size_t off, size_t len)
+{
+	struct num_token *t;
+
+	GROW(l->v, l->alloc, l->n + 1);
+	t = &l->v[l->n++];
+	memset(t, 0, sizeof(*t));
+	t->kind = kind;
+	t->off = off;
+	t->len = len;
+	return t;
+}
+
+/*
+ * A phone number at i ('+', '0' or '(' before one of them): groups of
+ * digits joined by one space, dot, dash, slash or parenthesis, 8 digits or
+ * more.  A date such as 01.02.2024 or 01/02/2024 is not a phone number.
+ * Returns its end, or i.
+ */
+static size_t read_phone(const char *s, size_t n, size_t i, struct num_token *t)
+{
+	char digits[sizeof(t->digits)];
+	size_t j = i, nd = 0, len, last_end = i, groups = 0, glen = 0;
+	size_t group_len[8];
+	int d, seps_datey = 1;
+
+	if (s[j] == '(')
+		j++;
+	if (j < n && s[j] == '+')
+		j++;
+	else if (digit_at(s, n, j, &len) != 0)
+		return i;
+	for (;;) {
+		d = digit_at(s, n, j, &len);
+		if (d >= 0) {
+			if (nd < sizeof(digits) - 1)
+				digits[nd] = (char)('0' + d);
+			nd++;
+			glen++;
+			j += len;
+			last_end = j;
+			continue;
+		}
+		if (glen) {
+			if (groups < ARRAY_SIZE(group_len))
+				group_len[groups] = glen;
+			groups++;
+			glen = 0;
+		}
+		if (j >= n)
+			break;
+		/* one joiner, or ") " / " (" */
+		if (s[j] == ')' || s[j] == '(') {
+			j++;
+			if (j < n && s[j] == ' ')
+				j++;
+		} else if (s[j] == ' ' || s[j] == '.' || s[j] == '-' ||
+			   s[j] == '/') {
+			if (s[j] == ' ')
+				seps_datey = 0;
+			j++;
+			if (j < n && s[j] == '(')
+				j++;
+		} else if (is_space_cp(cp_at(s, n, j, &len))) {
+			seps_datey = 0;
+			j += len;
+		} else {
+			break;
+		}
+		if (digit_at(s, n, j, &len) < 0)
+			break;
+	}
+	if (glen) {
+		if (groups < ARRAY_SIZE(group_len))
+			group_len[groups] = glen;
+		groups++;
+	}
+	if (nd < 8)
+		return i;
+	if (seps_datey && groups == 3 && group_len[0] <= 2 &&
+	    group_len[1] <= 2 && (group_len[2] == 4 || group_len[2] == 2))
+		return i;
+	digits[nd < sizeof(digits) - 1 ? nd : sizeof(digits) - 1] = '\0';
+	memcpy(t->digits, digits, sizeof(digits));
+	return last_end;
+}
+
+/* Read digits at j into *v; returns how many digits, and moves *end. */
+static size_t read_digits(const char *s, size_t n, size_t j, double *v,
+			  size_t *end)
+{
+	size_t count = 0, len;
+	int d;
+
+	while ((d = digit_at(s, n, j, &len)) >= 0) {
+		*v = *v * 10 + d;
+		j += len;
+		count++;
+	}
+	*end = j;
+	return count;
+}
+
+/* Exactly k digits at j, then no digit: their value, else -1. */
+static int exact_digits(const char *s, size_t n, size_t j, size_t k,
+			size_t *end)
+{
+	double v = 0;
+	size_t e;
+
+	if (read_digits(s, n, j, &v, &e) != k)
+		return -1;
+	*end = e;
+	return (int)v;
+}
+
+static size_t skip_spaces(const char *s, size_t n, size_t j, size_t max)
+{
+	size_t len, k = 0;
+
+	while (j < n && k < max && is_space_cp(cp_at(s, n, j, &len))) {
+		j += len;
+		k++;
+	}
+	return j;
+}
+
+/* "am", "a.m.", "pm", "p.m." at j (after a space or none): +1 pm, -1 am. */
+static int ampm_at(const char *s, size_t n, size_t j, size_t *end)
+{
+	int pm;
+	size_t k = skip_spaces(s, n, j, 1);
+
+	if (k >= n || (s[k] != 'a' && s[k] != 'p' && s[k] != 'A' &&
+		       s[k] != 'P'))
+		return 0;
+	pm = s[k] == 'p' || s[k] == 'P';
+	if (k + 1 < n && (s[k + 1] == 'm' || s[k + 1] == 'M') &&
+	    !letter_at(s, n, k + 2)) {
+		*end = k + 2;
+		return pm ? 1 : -1;
+	}
+	if (starts(s, n, k + 1, ".m.") || starts(s, n, k + 1, ".M.")) {
+		*end = k + 4;
+		return pm ? 1 : -1;
+	}
+	return 0;
+}
+
+/*
+ * A time at i: "14:30", "14h30", "14 h 30", "2:30 pm", "2 pm" (en),
+ * "14.30 Uhr" (de), "14.30 uur" (nl).  Returns its end, or i.
+ */
+static size_t read_time(const char *s, size_t n, size_t i,
+			const struct locale *loc, struct num_token *t)
+{
+	double hv = 0;
+	size_t j, e = i, hd, k;
+	int h, m = -1, ap;
+
+	hd = read_digits(s, n, i, &hv, &j);
+	if (hd > 2 || hv > 24)
+		return i;
+	h = (int)hv;
+	if (j < n && s[j] == ':') {
+		m = exact_digits(s, n, j + 1, 2, &e);
+		if (m < 0 || m > 59 || (e < n && s[e] == ':'))
+			return i;
+		j = e;
+	} else if (j < n) {
+		k = skip_spaces(s, n, j, 1);
+		if (k < n && s[k] == 'h' && !letter_at(s, n, k + 1)) {
+			m = exact_digits(s, n, skip_spaces(s, n, k + 1, 1), 2, &e);
+			if (m < 0 || m > 59)
+				return i;
+			j = e;
+		} else if (loc->hour_word && s[j] == '.') {
+			m = exact_digits(s, n, j + 1, 2, &e);
+			if (m < 0 || m > 59)
+				return i;
+			k = skip_spaces(s, n, e, 1);
+			if (!starts(s, n, k, "Uhr") && !starts(s, n, k, "uur"))
+				return i;
+			j = e;
+		}
+	}
+	if (loc->ampm && (ap = ampm_at(s, n, j, &e)) != 0 && h >= 1 && h <= 12) {
+		h = h % 12 + (ap > 0 ? 12 : 0);
+		j = e;
+		if (m < 0)
+			m = 0;
+	}
+	if (m < 0)
+		return i;
+	t->value = t->base = h * 60 + m;
+	return j;
+}
+
+/*
+ * A number at i, the first digit: integer part, groups, decimals, unit.
+ * Returns its end (past the unit).
+ */
+static size_t read_number(const char *s, size_t n, size_t i,
+			  const struct locale *loc, struct num_token *t)
+{
+	double v = 0, scale;
+	size_t j, lead, len, e, k;
+	int grouped_by = 0;
+
+	lead = read_digits(s, n, i, &v, &j);
+	for (;;) {
+		unsigned cp;
+		int grp;
+
+		if (j >= n)
+			break;
+		cp = cp_at(s, n, j, &len);
+		grp = ((cp == ',' && loc->grp_comma) ||
+		       (cp == '.' && loc->grp_dot) ||
+		       (cp == 0x066C && loc->arabic) || is_space_cp(cp));
+		if (grp && lead <= 3 && (!grouped_by || grouped_by == (int)cp)) {
+			double g = 0;
+
+			if (read_digits(s, n, j + len, &g, &e) == 3) {
+				v = v * 1000 + g;
+				j = e;
+				grouped_by = (int)cp;
+				continue;
+			}
+		}
+		break;
+	}
+	if (j < n) {
+		unsigned cp = cp_at(s, n, j, &len);
+		int dec = (cp == ',' && loc->dec_comma) ||
+			  (cp == '.' && loc->dec_point) ||
+			  (cp == 0x066B && loc->arabic);
+
+		if (dec && grouped_by != (int)cp && digit_at(s, n, j + len, &k) >= 0) {
+			int d;
+
+			j += len;
+			scale = 0.1;
+			while ((d = digit_at(s, n, j, &len)) >= 0) {
+				v += d * scale;
+				scale /= 10;
+				j += len;
+			}
+		}
+	}
+	t->value = t->base = v;
+	return read_unit(s, n, j, t);
+}
+
+/* '%' or U+066A ending just before i, after at most one space: its start. */
+static size_t percent_before(const char *s, size_t i, size_t floor)
+{
+	size_t j = i;
+
+	if (j > floor && s[j - 1] == ' ')
+		j--;
+	if (j > floor && s[j - 1] == '%')
+		return j - 1;
+	if (j >= floor + 2 && (unsigned char)s[j - 2] == 0xD9 &&
+	    (unsigned char)s[j - 1] == 0xAA)
+		return j - 2;
+	return i;
+}
+
+/* A minus sign just before i ('-' or U+2212 after a space, or at the start). */
+static size_t minus_before(const char *s, size_t i, size_t floor)
+{
+	size_t j;
+	unsigned prev;
+
+	if (i > floor && s[i - 1] == '-')
+		j = i - 1;
+	else if (i >= floor + 3 && starts(s, i, i - 3, "\xE2\x88\x92"))
+		j = i - 3;
+	else
+		return i;
+	prev = cp_before(s, j);
+	if (j == 0 || prev == ' ' || prev == '\n' || prev == '(' ||
+	    prev == '\t' || prev == 0xA0 || prev == 0x202F)
+		return j;
+	return i;
+}
+
+void num_list_release(struct num_list *l)
+{
+	free(l->v);
+	l->v = NULL;
+	l->n = l->alloc = 0;
+}
+
+size_t numbers_scan(struct num_list *l, const char *s, size_t n,
+		    const char *lang)
+{
+	struct locale loc = locale_of(lang);
+	size_t before = l->n, i = 0, floor = 0, len, e, start;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		unsigned cp, prev;
+		struct num_token tok;
+
+		if (i == 0 || s[i - 1] == '\n') {
+			e = skip_list_marker(s, n, i);
+			if (e != i) {
+				i = floor = e;
+				continue;
+			}
+		}
+		switch (c) {
+		case '`':
+			i = floor = skip_code(s, n, i);
+			continue;
+		case '<':
+			e = skip_angle(s, n, i);
+			if (e != i) {
+				i = floor = e;
+				continue;
+			}
+			break;
+		case ']':
+			if (i + 1 < n && s[i + 1] == '(') {
+				i = floor = skip_dest(s, n, i + 1);
+				continue;
+			}
+			if (i + 1 < n && s[i + 1] == ':') {
+				/* a link reference definition: its destination */
+				e = skip_spaces(s, n, i + 2, 4);
+				while (e < n && s[e] != ' ' && s[e] != '\n')
+					e++;
+				i = floor = e;
+				continue;
+			}
+			break;
+		case '&':
+			e = skip_charref(s, n, i);
+			if (e != i) {
+				i = floor = e;
+				continue;
+			}
+			break;
+		case '\\':
+			if (i + 1 < n && s[i + 1] != '\n') {
+				i += 2;
+				continue;
+			}
+			break;
+		case '@':
+			e = skip_email(s, n, i, &start);
+			if (e != i) {
+				/* drop what the local part held */
+				while (l->n > before && l->v[l->n - 1].off >= start)
+					l->n--;
+				i = floor = e;
+				continue;
+			}
+			break;
+		case 'h': case 'w': case 'f': case 'm': case 't': case 'a':
+			e = skip_url(s, n, i);
+			if (e != i) {
+				i = floor = e;
+				continue;
+			}
+			break;
+		default:
+			break;
+		}
+		cp = cp_at(s, n, i, &len);
+		prev = cp_before(s, i);
+		if (is_word_letter(cp)) {
+			/* a word; digits glued to it are part of a name */
+			size_t l2;
+
+			i += len;
+			while (i < n) {
+				unsigned c2 = cp_at(s, n, i, &l2);
+
+				/* "COVID-19", "pT1-2": a name, digits and all */
+				if (c2 == '-' && i + 1 < n && s[i + 1] >= '0' &&
+				    s[i + 1] <= '9') {
+					i++;
+					continue;
+				}
+				if (!is_word_letter(c2) && digit_value(c2) < 0)
+					break;
+				i += l2;
+			}
+			continue;
+		}
+		if ((c == '+' || c == '(') && !is_word_letter(prev) &&
+		    digit_value(prev) < 0) {
+			memset(&tok, 0, sizeof(tok));
+			e = read_phone(s, n, i, &tok);
+			if (e != i) {
+				struct num_token *t = push(l, NUM_PHONE, i, e - i);
+
+				memcpy(t->digits, tok.digits, sizeof(t->digits));
+				i = floor = e;
+				continue;
+			}
+			i += len;
+			continue;
+		}
+		if (digit_value(cp) < 0 || digit_value(prev) >= 0) {
+			i += len;
+			continue;
+		}
+		/* a digit that starts a run */
+		memset(&tok, 0, sizeof(tok));
+		if (digit_value(cp) == 0 && (e = read_phone(s, n, i, &tok)) != i) {
+			struct num_token *t = push(l, NUM_PHONE, i, e - i);
+
+			memcpy(t->digits, tok.digits, sizeof(t->digits));
+			i = floor = e;
+			continue;
+		}
+		if ((e = read_time(s, n, i, &loc, &tok)) != i) {
+			struct num_token *t = push(l, NUM_TIME, i, e - i);
+
+			t->value = t->base = tok.value;
+			i = floor = e;
+			continue;
+		}
+		e = read_number(s, n, i, &loc, &tok);
+		{
+			size_t from = minus_before(s, i, floor);
+			size_t pct = percent_before(s, from, floor);
+			struct num_token *t;
+
+			if (from != i) {
+				tok.value = -tok.value;
+				tok.base = -tok.base;
+			}
+			if (pct != from && !tok.unit[0]) {
+				strcpy(tok.unit, "%");
+				strcpy(tok.base_unit, "%");
+				tok.base = tok.value;
+				from = pct;
+			}
+			t = push(l, NUM_NUMBER, from, e - from);
+			t->value = tok.value;
+			t->base = tok.base;
+			memcpy(t->unit, tok.unit, sizeof(t->unit));
+			memcpy(t->base_unit, tok.base_unit, sizeof(t->base_unit));
+		}
+		i = floor = e;
+	}
+	return l->n - before;
+}
+
+static int same_value(double a, double b)
+{
+	double d = fabs(a - b), m = fmax(fabs(a), fabs(b));
+
+	return d <= 1e-9 * m || d < 1e-12;
+}
+
+int num_equal(const struct num_token *a, const struct num_token *b)
+{
+	if (a->kind != b->kind)
+		return 0;
+	if (a->kind == NUM_PHONE)
+		return strcmp(a->digits, b->digits) == 0;
+	if (a->kind == NUM_TIME)
+		return same_value(a->value, b->value);
+	if (strcmp(a->base_unit, b->base_unit))
+		return 0;
+	return same_value(a->base, b->base);
+}
+
+void num_format(struct buf *b, const struct num_token *t)
+{
+	char v[40];
+
+	switch (t->kind) {
+	case NUM_PHONE:
+		buf_adds(b, t->digits);
+		return;
+	case NUM_TIME:
+		buf_addf(b, "%d:%02d", (int)t->value / 60, (int)t->value % 60);
+		return;
+	case NUM_NUMBER:
+		snprintf(v, sizeof(v), "%.10g", t->value);
+		buf_adds(b, v);
+		if (t->unit[0]) {
+			buf_addc(b, ' ');
+			buf_adds(b, t->unit);
+		}
+		return;
+	}
+}
