@@ -405,105 +405,6 @@ struct importer {
 	size_t imported, refused;
 };
 
-/* The code ids of a unit: for each id, its item type and kind. */
-struct codeinfo {
-	enum xitem_type type;
-	enum xcode_kind kind;
-	int seen;
-};
-
-/*
- * The target's codes against the source's: the same set, each once, paired
- * where the source pairs it; no link inside a link.  Fills the kinds in.
- */
-static int check_codes(struct importer *im, const char *file,
-		       const struct xin_unit *xu, const struct xunit *src,
-		       struct xunit *tgt)
-{
-	struct codeinfo *ci = xcalloc(src->ncodes + 2, sizeof(*ci));
-	size_t i;
-	unsigned k, links = 0;
-	int ret = 0;
-	unsigned char stack[128];
-	int sp = 0;
-
-	for (i = 0; i < src->n; i++) {
-		const struct xitem *it = &src->items[i];
-
-		if (it->type != XI_TEXT && it->type != XI_CLOSE && it->id <= src->ncodes) {
-			ci[it->id].type = it->type;
-			ci[it->id].kind = it->kind;
-		}
-	}
-	for (i = 0; i < tgt->n && !ret; i++) {
-		struct xitem *it = &tgt->items[i];
-
-		if (it->type == XI_TEXT)
-			continue;
-		if (it->id == 0 || it->id > src->ncodes ||
-		    (it->type != XI_CLOSE && ci[it->id].type != it->type)) {
-			ret = diag(im->d, R_XLIFF, file, xu->line, xu->col, NULL,
-				   "unit '%s': inline code %u of the target is not in "
-				   "the source", xu->id, it->id);
-			break;
-		}
-		it->kind = ci[it->id].kind;
-		if (it->type == XI_CLOSE) {
-			if (sp > 0)
-				sp--;
-			if (sp < (int)sizeof(stack) && it->kind == XC_LINK)
-				links--;
-			continue;
-		}
-		if (ci[it->id].seen++) {
-			ret = diag(im->d, R_XLIFF, file, xu->line, xu->col, NULL,
-				   "unit '%s': inline code %u appears twice in the "
-				   "target", xu->id, it->id);
-			break;
-		}
-		if ((it->kind == XC_LINK || it->kind == XC_AUTOLINK) && links) {
-			ret = diag(im->d, R_XLIFF, file, xu->line, xu->col, NULL,
-				   "unit '%s': a link inside a link (code %u): Markdown "
-				   "cannot nest them", xu->id, it->id);
-			break;
-		}
-		if (it->type == XI_OPEN) {
-			if (sp < (int)sizeof(stack))
-				stack[sp] = (unsigned char)it->kind;
-			sp++;
-			if (it->kind == XC_LINK)
-				links++;
-		}
-	}
-	for (k = 1; !ret && k <= src->ncodes; k++)
-		if (ci[k].type != XI_TEXT && !ci[k].seen)
-			ret = diag(im->d, R_XLIFF, file, xu->line, xu->col, NULL,
-				   "unit '%s': inline code %u (%s) of the source is "
-				   "missing from the target", xu->id, k,
-				   xcode_name(ci[k].kind));
-	free(ci);
-	return ret;
-}
-
-/* Does the file's source say what the original says now? */
-static int same_source(const struct xunit *a, const struct xunit *b)
-{
-	size_t i;
-
-	if (a->n != b->n)
-		return 0;
-	for (i = 0; i < a->n; i++) {
-		const struct xitem *x = &a->items[i], *y = &b->items[i];
-
-		if (x->type != y->type || (x->type != XI_TEXT && x->id != y->id))
-			return 0;
-		if (x->type == XI_TEXT &&
-		    (x->len != y->len || memcmp(x->text, y->text, x->len)))
-			return 0;
-	}
-	return 1;
-}
-
 /* Byte offset of a line:col (col in characters) of text, or -1. */
 static long offset_of(const char *text, size_t len, unsigned line, unsigned col)
 {
@@ -865,7 +766,7 @@ static enum import_result import_one(struct importer *im, const char *file)
 			continue;
 		}
 		k = (size_t)(s - ox.units);
-		if (!same_source(&xu->source, s)) {
+		if (!xliff_same_source(&xu->source, s)) {
 			diag(im->d, R_XLIFF, file, xu->line, xu->col, NULL, "the source of "
 			     "unit '%s' is not the original's text any more: %s changed "
 			     "since the export; export again", xu->id, om->path);
@@ -873,7 +774,7 @@ static enum import_result import_one(struct importer *im, const char *file)
 		}
 		if (!xu->has_target || !xu->translated)
 			continue;
-		if (check_codes(im, file, xu, s, &xu->target) < 0)
+		if (xliff_check_codes(xu, s, &xu->target, file, im->d) < 0)
 			continue;
 		tg[k].state = XT_TRANSLATED;
 		tg[k].unit = xu->target;

@@ -175,6 +175,18 @@ void xin_file_release(struct xin_file *f);
 int xliff_read(struct xin_file *f, const char *data, size_t len,
 	       const char *path, struct diag_list *diags);
 
+/* Does a unit's source in a file say what the original's unit says now? */
+int xliff_same_source(const struct xunit *file_src, const struct xunit *orig);
+
+/*
+ * A target's codes against its source's: the same set, each once, paired
+ * where the source pairs it, no link inside a link.  Fills tgt's code
+ * kinds in.  Returns 0, or -1 with the problem in d (at xu's place in
+ * file).
+ */
+int xliff_check_codes(const struct xin_unit *xu, const struct xunit *src,
+		      struct xunit *tgt, const char *file, struct diag_list *d);
+
 /*
  * The counterparts of an original's units in its translation (SPEC 14,
  * as 12.3 matches counterparts), and which of them changed since the

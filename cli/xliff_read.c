@@ -479,3 +479,101 @@ out:
 		xmlFreeParserCtxt(ctxt);
 	return ret;
 }
+
+/* The code ids of a unit: for each id, its item type and kind. */
+struct codeinfo {
+	enum xitem_type type;
+	enum xcode_kind kind;
+	int seen;
+};
+
+/*
+ * The target's codes against the source's: the same set, each once, paired
+ * where the source pairs it; no link inside a link.  Fills the kinds in.
+ */
+int xliff_check_codes(const struct xin_unit *xu, const struct xunit *src,
+		      struct xunit *tgt, const char *file, struct diag_list *d)
+{
+	struct codeinfo *ci = xcalloc(src->ncodes + 2, sizeof(*ci));
+	size_t i;
+	unsigned k, links = 0;
+	int ret = 0;
+	unsigned char stack[128];
+	int sp = 0;
+
+	for (i = 0; i < src->n; i++) {
+		const struct xitem *it = &src->items[i];
+
+		if (it->type != XI_TEXT && it->type != XI_CLOSE && it->id <= src->ncodes) {
+			ci[it->id].type = it->type;
+			ci[it->id].kind = it->kind;
+		}
+	}
+	for (i = 0; i < tgt->n && !ret; i++) {
+		struct xitem *it = &tgt->items[i];
+
+		if (it->type == XI_TEXT)
+			continue;
+		if (it->id == 0 || it->id > src->ncodes ||
+		    (it->type != XI_CLOSE && ci[it->id].type != it->type)) {
+			ret = diag(d, R_XLIFF, file, xu->line, xu->col, NULL,
+				   "unit '%s': inline code %u of the target is not in "
+				   "the source", xu->id, it->id);
+			break;
+		}
+		it->kind = ci[it->id].kind;
+		if (it->type == XI_CLOSE) {
+			if (sp > 0)
+				sp--;
+			if (sp < (int)sizeof(stack) && it->kind == XC_LINK)
+				links--;
+			continue;
+		}
+		if (ci[it->id].seen++) {
+			ret = diag(d, R_XLIFF, file, xu->line, xu->col, NULL,
+				   "unit '%s': inline code %u appears twice in the "
+				   "target", xu->id, it->id);
+			break;
+		}
+		if ((it->kind == XC_LINK || it->kind == XC_AUTOLINK) && links) {
+			ret = diag(d, R_XLIFF, file, xu->line, xu->col, NULL,
+				   "unit '%s': a link inside a link (code %u): Markdown "
+				   "cannot nest them", xu->id, it->id);
+			break;
+		}
+		if (it->type == XI_OPEN) {
+			if (sp < (int)sizeof(stack))
+				stack[sp] = (unsigned char)it->kind;
+			sp++;
+			if (it->kind == XC_LINK)
+				links++;
+		}
+	}
+	for (k = 1; !ret && k <= src->ncodes; k++)
+		if (ci[k].type != XI_TEXT && !ci[k].seen)
+			ret = diag(d, R_XLIFF, file, xu->line, xu->col, NULL,
+				   "unit '%s': inline code %u (%s) of the source is "
+				   "missing from the target", xu->id, k,
+				   xcode_name(ci[k].kind));
+	free(ci);
+	return ret;
+}
+
+/* Does the file's source say what the original says now? */
+int xliff_same_source(const struct xunit *a, const struct xunit *b)
+{
+	size_t i;
+
+	if (a->n != b->n)
+		return 0;
+	for (i = 0; i < a->n; i++) {
+		const struct xitem *x = &a->items[i], *y = &b->items[i];
+
+		if (x->type != y->type || (x->type != XI_TEXT && x->id != y->id))
+			return 0;
+		if (x->type == XI_TEXT &&
+		    (x->len != y->len || memcmp(x->text, y->text, x->len)))
+			return 0;
+	}
+	return 1;
+}
