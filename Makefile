@@ -114,6 +114,7 @@ install: folio
 demo: folio
 	./folio validate articles
 	./folio l10n articles
+	./folio -C articles diff
 	./folio export --to html -o out/html articles
 	./folio export --to xhtml -o out/xhtml articles
 	./folio export --to text -o out/text articles

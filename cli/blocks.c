@@ -1082,6 +1082,250 @@ static void change_add(struct changes *c, enum change_kind k, long oi, long ni)
 	c->n++;
 }
 
+static int is_frontmatter(enum block_kind k)
+{
+	return k == BLK_TITLE || k == BLK_SUMMARY || k == BLK_SOURCE;
+}
+
+/*
+ * The translation's block for each block of old, or -1: the frontmatter's
+ * by kind and rank (a translation may lack the sources), the body's when
+ * the bodies have the same shape.  NULL when nothing can be placed.
+ */
+static long *counterparts(const struct block_list *old, const struct block_list *trans)
+{
+	long *map = xmalloc((old->n + 1) * sizeof(*map));
+	size_t i, j, ob = 0, tb = 0, placed = 0;
+	int body_same = 1;
+
+	while (ob < old->n && is_frontmatter(old->v[ob].kind))
+		ob++;
+	while (tb < trans->n && is_frontmatter(trans->v[tb].kind))
+		tb++;
+	if (old->n - ob != trans->n - tb)
+		body_same = 0;
+	for (i = ob, j = tb; body_same && i < old->n; i++, j++)
+		if (old->v[i].kind != trans->v[j].kind || old->v[i].level != trans->v[j].level)
+			body_same = 0;
+	for (i = 0; i < old->n; i++) {
+		map[i] = -1;
+		if (i < ob) {
+			/* the rank-th block of this kind in the translation */
+			size_t rank = 0, k;
+
+			for (k = 0; k < i; k++)
+				rank += old->v[k].kind == old->v[i].kind;
+			for (k = 0; k < tb; k++)
+				if (trans->v[k].kind == old->v[i].kind && rank-- == 0) {
+					map[i] = (long)k;
+					break;
+				}
+		} else if (body_same) {
+			map[i] = (long)(tb + (i - ob));
+		}
+		placed += map[i] >= 0;
+	}
+	if (!placed) {
+		free(map);
+		return NULL;
+	}
+	return map;
+}
+
+/* The words of a normalized text, lowercase letters and digits, sorted. */
+static size_t words_of(const struct block *b, char ***out)
+{
+	char **v = NULL;
+	size_t n = 0, alloc = 0;
+	const char *p = b->norm, *e = b->norm + b->norm_len;
+
+	while (p < e) {
+		const char *q = memchr(p, ' ', (size_t)(e - p));
+		struct buf w = BUF_INIT;
+
+		if (!q)
+			q = e;
+		letters_of(&w, p, (size_t)(q - p));
+		if (w.len) {
+			GROW(v, alloc, n + 1);
+			v[n++] = buf_detach(&w, NULL);
+		}
+		buf_release(&w);
+		p = q + 1;
+	}
+	if (n > 1)
+		qsort(v, n, sizeof(*v), cmp_str);
+	*out = v;
+	return n;
+}
+
+static void words_free(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+/* Dice's coefficient of two sorted word lists, in thousandths. */
+static unsigned similarity(char **a, size_t na, char **b, size_t nb)
+{
+	size_t i = 0, j = 0, common = 0;
+
+	if (!na && !nb)
+		return 1000;
+	while (i < na && j < nb) {
+		int c = strcmp(a[i], b[j]);
+
+		if (!c) {
+			common++;
+			i++;
+			j++;
+		} else if (c < 0) {
+			i++;
+		} else {
+			j++;
+		}
+	}
+	return (unsigned)(2000 * common / (na + nb));
+}
+
+struct cand {
+	unsigned score;
+	size_t i, j;
+};
+
+static int cmp_cand(const void *pa, const void *pb)
+{
+	const struct cand *a = pa, *b = pb;
+
+	if (a->score != b->score)
+		return a->score > b->score ? -1 : 1;
+	if (a->i != b->i)
+		return a->i < b->i ? -1 : 1;
+	return a->j < b->j ? -1 : a->j > b->j;
+}
+
+/* Past this many unmatched pairs, similarity is not looked for. */
+#define SIMILAR_MAX_PAIRS 20000
+
+static void change_add(struct changes *c, enum change_kind k, long oi, long ni);
+
+static void pair_similar(const struct block_list *old, const struct block_list *new,
+			 const long *match_o, const long *match_n, long *pair_o,
+			 long *pair_n, struct changes *ch)
+{
+	size_t *uo = NULL, *un = NULL, nuo = 0, nun = 0, ao = 0, an = 0, i, j, nc = 0;
+	char ***wo, ***wn;
+	size_t *lo, *ln;
+	struct cand *c;
+
+	for (i = 0; i < old->n; i++)
+		if (match_o[i] < 0 && pair_o[i] < 0) {
+			GROW(uo, ao, nuo + 1);
+			uo[nuo++] = i;
+		}
+	for (j = 0; j < new->n; j++)
+		if (match_n[j] < 0 && pair_n[j] < 0) {
+			GROW(un, an, nun + 1);
+			un[nun++] = j;
+		}
+	if (!nuo || !nun || nuo * nun > SIMILAR_MAX_PAIRS) {
+		free(uo);
+		free(un);
+		return;
+	}
+	wo = xcalloc(nuo, sizeof(*wo));
+	wn = xcalloc(nun, sizeof(*wn));
+	lo = xcalloc(nuo, sizeof(*lo));
+	ln = xcalloc(nun, sizeof(*ln));
+	c = xmalloc(nuo * nun * sizeof(*c));
+	for (i = 0; i < nuo; i++)
+		lo[i] = words_of(&old->v[uo[i]], &wo[i]);
+	for (j = 0; j < nun; j++)
+		ln[j] = words_of(&new->v[un[j]], &wn[j]);
+	for (i = 0; i < nuo; i++)
+		for (j = 0; j < nun; j++) {
+			unsigned sc = similarity(wo[i], lo[i], wn[j], ln[j]);
+
+			if (sc >= 500 && old->v[uo[i]].kind == new->v[un[j]].kind) {
+				c[nc].score = sc;
+				c[nc].i = uo[i];
+				c[nc].j = un[j];
+				nc++;
+			}
+		}
+	qsort(c, nc, sizeof(*c), cmp_cand);
+	for (i = 0; i < nc; i++) {
+		if (pair_o[c[i].i] >= 0 || pair_n[c[i].j] >= 0)
+			continue;
+		pair_o[c[i].i] = (long)c[i].j;
+		pair_n[c[i].j] = (long)c[i].i;
+		change_add(ch, CH_CHANGED, (long)c[i].i, (long)c[i].j);
+	}
+	for (i = 0; i < nuo; i++)
+		words_free(wo[i], lo[i]);
+	for (j = 0; j < nun; j++)
+		words_free(wn[j], ln[j]);
+	free(wo);
+	free(wn);
+	free(lo);
+	free(ln);
+	free(c);
+	free(uo);
+	free(un);
+}
+
+struct keyed {
+	size_t key, old_i;
+	struct block_change c;
+};
+
+static int cmp_keyed(const void *pa, const void *pb)
+{
+	const struct keyed *a = pa, *b = pb;
+
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return a->old_i < b->old_i ? -1 : a->old_i > b->old_i;
+}
+
+/*
+ * Changes in the order of the new text; a removed block just before the
+ * new place of the next old block that has one.
+ */
+static void order_changes(struct changes *ch, size_t no, size_t nn,
+			  const long *match_o, const long *pair_o)
+{
+	struct keyed *k = xmalloc((ch->n + 1) * sizeof(*k));
+	size_t i, m;
+
+	for (i = 0; i < ch->n; i++) {
+		const struct block_change *c = &ch->v[i];
+
+		k[i].c = *c;
+		k[i].old_i = c->old_i >= 0 ? (size_t)c->old_i : 0;
+		if (c->new_i >= 0) {
+			k[i].key = 2 * (size_t)c->new_i + 1;
+			continue;
+		}
+		k[i].key = 2 * nn;
+		for (m = (size_t)c->old_i + 1; m < no; m++) {
+			long to = match_o[m] >= 0 ? match_o[m] : pair_o[m];
+
+			if (to >= 0) {
+				k[i].key = 2 * (size_t)to;
+				break;
+			}
+		}
+	}
+	qsort(k, ch->n, sizeof(*k), cmp_keyed);
+	for (i = 0; i < ch->n; i++)
+		ch->v[i] = k[i].c;
+	free(k);
+}
+
 /* Past this many cells the middle is not aligned: all removed, all added. */
 #define LCS_MAX_CELLS (16u << 20)
 
@@ -1093,7 +1337,7 @@ size_t blocks_diff(const struct block_list *old, const struct block_list *new,
 	size_t *ho, *hn;
 	long *match_o, *match_n;	/* old i -> new j and back, -1 none */
 	struct changes ch = { NULL, 0, 0 };
-	int shaped = trans && blocks_same_shape(old, trans);
+	long *counter = trans ? counterparts(old, trans) : NULL;
 
 	match_o = xmalloc((no + 1) * sizeof(*match_o));
 	match_n = xmalloc((nn + 1) * sizeof(*match_n));
@@ -1146,63 +1390,70 @@ size_t blocks_diff(const struct block_list *old, const struct block_list *new,
 			free(L);
 		}
 	}
-	/* moved: unmatched on both sides with the same text */
+	/*
+	 * What LCS leaves unmatched is paired: the same text elsewhere is
+	 * moved; a similar text (half its words or more in common) anywhere
+	 * is changed, the most similar first; then, between two matches,
+	 * blocks of one kind in order are changed.  The rest are removed or
+	 * added.
+	 */
 	{
-		long *moved_n = xmalloc((nn + 1) * sizeof(*moved_n));
+		long *pair_o = xmalloc((no + 1) * sizeof(*pair_o));
+		long *pair_n = xmalloc((nn + 1) * sizeof(*pair_n));
+		size_t *gap_o = xmalloc((no + 1) * sizeof(*gap_o));
+		size_t *gap_n = xmalloc((nn + 1) * sizeof(*gap_n));
+		size_t g;
 
+		for (i = 0; i < no; i++)
+			pair_o[i] = -1;
 		for (j = 0; j < nn; j++)
-			moved_n[j] = -1;
+			pair_n[j] = -1;
 		for (i = 0; i < no; i++) {
 			if (match_o[i] >= 0)
 				continue;
 			for (j = 0; j < nn; j++)
-				if (match_n[j] < 0 && moved_n[j] < 0 && EQ(i, j)) {
-					moved_n[j] = (long)i;
-					match_o[i] = -2 - (long)j;	/* moved, not matched */
+				if (match_n[j] < 0 && pair_n[j] < 0 && EQ(i, j)) {
+					pair_o[i] = (long)j;
+					pair_n[j] = (long)i;
+					change_add(&ch, CH_MOVED, (long)i, (long)j);
 					break;
 				}
 		}
-		/* walk the gaps between matches in order */
-		i = j = 0;
-		while (i < no || j < nn) {
-			size_t gi = i, gj = j, oi, nj;
-
-			while (i < no && match_o[i] < 0)
-				i++;
-			while (j < nn && match_n[j] < 0)
-				j++;
-			/* old[gi..i) and new[gj..j) are unmatched */
-			oi = gi;
-			nj = gj;
-			for (;;) {
-				while (oi < i && match_o[oi] <= -2)
-					oi++;
-				while (nj < j && moved_n[nj] >= 0) {
-					change_add(&ch, CH_MOVED, moved_n[nj], (long)nj);
-					nj++;
-				}
-				if (oi < i && nj < j)
-					change_add(&ch, CH_CHANGED, (long)oi++, (long)nj++);
-				else
-					break;
-			}
-			for (; oi < i; oi++)
-				if (match_o[oi] > -2)
-					change_add(&ch, CH_REMOVED, (long)oi, -1);
-			for (; nj < j; nj++)
-				if (moved_n[nj] >= 0)
-					change_add(&ch, CH_MOVED, moved_n[nj], (long)nj);
-				else
-					change_add(&ch, CH_ADDED, -1, (long)nj);
-			if (i < no && j < nn) {
-				i++;
-				j++;
-			} else {
-				i = no;
-				j = nn;
-			}
+		pair_similar(old, new, match_o, match_n, pair_o, pair_n, &ch);
+		/* the gap of each unmatched block: matches before it */
+		for (i = 0, g = 0; i < no; i++) {
+			if (match_o[i] >= 0)
+				g++;
+			gap_o[i] = g;
 		}
-		free(moved_n);
+		for (j = 0, g = 0; j < nn; j++) {
+			if (match_n[j] >= 0)
+				g++;
+			gap_n[j] = g;
+		}
+		for (i = 0; i < no; i++) {
+			if (match_o[i] >= 0 || pair_o[i] >= 0)
+				continue;
+			for (j = 0; j < nn; j++)
+				if (match_n[j] < 0 && pair_n[j] < 0 && gap_n[j] == gap_o[i] &&
+				    old->v[i].kind == new->v[j].kind) {
+					pair_o[i] = (long)j;
+					pair_n[j] = (long)i;
+					change_add(&ch, CH_CHANGED, (long)i, (long)j);
+					break;
+				}
+		}
+		for (i = 0; i < no; i++)
+			if (match_o[i] < 0 && pair_o[i] < 0)
+				change_add(&ch, CH_REMOVED, (long)i, -1);
+		for (j = 0; j < nn; j++)
+			if (match_n[j] < 0 && pair_n[j] < 0)
+				change_add(&ch, CH_ADDED, -1, (long)j);
+		order_changes(&ch, old->n, new->n, match_o, pair_o);
+		free(pair_o);
+		free(pair_n);
+		free(gap_o);
+		free(gap_n);
 	}
 #undef EQ
 	for (k = 0; k < ch.n; k++) {
@@ -1213,9 +1464,10 @@ size_t blocks_diff(const struct block_list *old, const struct block_list *new,
 		else
 			c->cls = classify(c->old_i >= 0 ? &old->v[c->old_i] : NULL,
 					  c->new_i >= 0 ? &new->v[c->new_i] : NULL, lang);
-		if (shaped && c->old_i >= 0)
-			c->trans_i = c->old_i;
+		if (counter && c->old_i >= 0)
+			c->trans_i = counter[c->old_i];
 	}
+	free(counter);
 	free(ho);
 	free(hn);
 	free(match_o);

@@ -124,9 +124,10 @@ struct block_change {
 /*
  * Align old and new (LCS on norm), classify each change for the language
  * lang (negation words, numbers, units, phones, URLs, link targets).  When
- * trans is non-NULL and has old's shape, trans_i names the translation's
- * block at each change's place.  *out is malloc'ed (free it); returns the
- * number of changes.
+ * trans is non-NULL, trans_i names the translation's block at each
+ * change's place: title, summary and sources by kind and rank, the body's
+ * blocks when its body has old's shape.  *out is malloc'ed (free it);
+ * returns the number of changes.
  */
 size_t blocks_diff(const struct block_list *old, const struct block_list *new,
 		   const struct block_list *trans, const char *lang,

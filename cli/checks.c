@@ -84,6 +84,14 @@ static void check_ids(struct corpus *c, struct diag_list *d,
 		       want->buf);
 }
 
+/* A translation based on an older text of orig, with orig's date. */
+static int not_bumped(const struct article_meta *m, const struct article_meta *orig)
+{
+	return m->translated && m->tf_base[0] && orig->digest[0] &&
+	       strcmp(m->tf_base, orig->digest) && m->tf_updated.y &&
+	       orig->updated.y && date_cmp(m->tf_updated, orig->updated) == 0;
+}
+
 static void check_translation(struct corpus *c, struct diag_list *d,
 			      struct article_meta *m)
 {
@@ -122,16 +130,27 @@ static void check_translation(struct corpus *c, struct diag_list *d,
 		       "'translated_from.updated' is later than the "
 		       "original's 'updated': '%s' after '%s'", a, b);
 	}
-	/* SPEC 12.2: the original's text changed, its date did not */
-	if (m->tf_base[0] && orig->digest[0] && strcmp(m->tf_base, orig->digest) &&
-	    m->tf_updated.y && orig->updated.y &&
-	    date_cmp(m->tf_updated, orig->updated) == 0) {
+	/* SPEC 12.2: the original's text changed, its date did not; said
+	 * once, for the first such translation in path order */
+	if (not_bumped(m, orig)) {
 		struct article_meta *om = &c->articles[orig - c->articles];
+		size_t k, others = 0;
 
+		for (k = 0; k < c->cfg.nlang; k++) {
+			const struct article_meta *t = corpus_find(c, m->id, c->cfg.languages[k]);
+
+			if (!t || t == m || !not_bumped(t, orig))
+				continue;
+			if (strcmp(t->relpath, m->relpath) < 0)
+				return;
+			others++;
+		}
 		date_format(orig->updated, b);
 		report(c, d, om, R_UPDATED_NOT_BUMPED, orig->updated_pos, "/updated",
 		       "the text changed since %s but 'updated' still says %s "
-		       "(the base of %s)", b, b, m->path);
+		       "(the base of %s%s)", b, b, m->path,
+		       others == 0 ? "" : others == 1 ? " and one more translation" :
+		       " and more translations");
 	}
 }
 

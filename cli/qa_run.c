@@ -48,6 +48,9 @@ static int load_blocks(const struct article_meta *m, struct block_list *l)
 static int renders_current(const struct article_meta *m,
 			   const struct article_meta *o)
 {
+	/* with a base, the text decides (SPEC 12.2), not the dates */
+	if (m->translated && m->tf_base[0] && o->digest[0])
+		return !strcmp(m->tf_base, o->digest);
 	return m->translated && m->tf_lang && o->lang && o->usable &&
 	       !strcmp(m->tf_lang, o->lang) && m->tf_updated.y &&
 	       o->updated.y && date_cmp(m->tf_updated, o->updated) == 0;
