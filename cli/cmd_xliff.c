@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static const char usage_export[] =
 	"folio xliff export --lang L [--xliff 1.2|2.0] [--changed] [-o DIR] [PATH...]";
@@ -839,6 +840,13 @@ static enum import_result import_one(struct importer *im, const char *file)
 		buf_addf(&rel, "%s/%s.md", id, xf.trglang);
 	}
 	fs = corpus_path(c, rel.buf);
+	if (!tm && access(fs, F_OK) == 0) {
+		/* a file folio could not read as this translation: never replaced */
+		diag(im->d, R_XLIFF, file, xf.file_line, xf.file_col, NULL, "%s exists "
+		     "but is not a translation of '%s' folio can read: nothing "
+		     "imported", fs, id);
+		goto out;
+	}
 	{
 		char *dir = xstrdup(fs), *s = strrchr(dir, '/');
 

@@ -172,4 +172,12 @@ test_expect_success '2.0: the same checks (a missing code, a link in a link)' '
 	refused t.xlf "a link inside a link"
 '
 
+test_expect_success 'a file at the translation'"'"'s place that folio cannot read is never replaced' '
+	setup &&
+	printf -- "---\nid: [broken\n---\nMy own work.\n" >a/en.md &&
+	snapshot >snap.before &&
+	refused good.xlf "error: a/en.md exists but is not a translation of '"'"'a'"'"' folio can read: nothing imported" &&
+	grep -q "My own work." a/en.md
+'
+
 test_done
