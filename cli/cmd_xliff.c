@@ -678,6 +678,39 @@ static void new_frontmatter(struct buf *out, const struct article *oa,
 	buf_release(&v);
 }
 
+/* The units of x sorted by id, so that a file of many units is looked up in n log n. */
+struct unit_ref {
+	const char *id;
+	const struct xunit *u;
+};
+
+static int cmp_unit_ref(const void *a, const void *b)
+{
+	return strcmp(((const struct unit_ref *)a)->id, ((const struct unit_ref *)b)->id);
+}
+
+static struct unit_ref *unit_index(const struct xdoc *x)
+{
+	struct unit_ref *v = xmalloc((x->n + 1) * sizeof(*v));
+	size_t i;
+
+	for (i = 0; i < x->n; i++) {
+		v[i].id = x->units[i].id;
+		v[i].u = &x->units[i];
+	}
+	qsort(v, x->n, sizeof(*v), cmp_unit_ref);
+	return v;
+}
+
+static const struct xunit *find_unit(const struct xdoc *x, const struct unit_ref *idx,
+				     const char *id)
+{
+	struct unit_ref key = { id, NULL };
+	const struct unit_ref *r = bsearch(&key, idx, x->n, sizeof(*idx), cmp_unit_ref);
+
+	return r ? r->u : NULL;
+}
+
 enum import_result { IMP_DONE, IMP_REFUSED, IMP_WRITE_ERROR };
 
 static enum import_result import_one(struct importer *im, const char *file)
@@ -696,6 +729,8 @@ static enum import_result import_one(struct importer *im, const char *file)
 	int loaded_o = 0, loaded_t = 0, complete;
 	struct xmatch mt;
 	char digest[17];
+	unsigned char *present = NULL;	/* present[i]: unit i is in the file */
+	struct unit_ref *idx = NULL;
 	enum import_result ret = IMP_REFUSED;
 	enum buf_read_result rr;
 
@@ -755,9 +790,11 @@ static enum import_result import_one(struct importer *im, const char *file)
 		loaded_t = 1;
 	}
 	tg = xcalloc(ox.n + 1, sizeof(*tg));
+	present = xcalloc(ox.n + 1, 1);
+	idx = unit_index(&ox);
 	for (i = 0; i < xf.n; i++) {
 		struct xin_unit *xu = &xf.units[i];
-		const struct xunit *s = xdoc_find(&ox, xu->id);
+		const struct xunit *s = find_unit(&ox, idx, xu->id);
 		size_t k;
 
 		if (!s) {
@@ -767,6 +804,7 @@ static enum import_result import_one(struct importer *im, const char *file)
 			continue;
 		}
 		k = (size_t)(s - ox.units);
+		present[k] = 1;
 		if (!xliff_same_source(&xu->source, s)) {
 			diag(im->d, R_XLIFF, file, xu->line, xu->col, NULL, "the source of "
 			     "unit '%s' is not the original's text any more: %s changed "
@@ -789,16 +827,9 @@ static enum import_result import_one(struct importer *im, const char *file)
 	for (i = 0; i < ox.n; i++) {
 		int have = tg[i].state == XT_TRANSLATED;
 
-		if (!have) {
-			size_t k;
-
-			for (k = 0; k < xf.n; k++)
-				if (!strcmp(xf.units[k].id, ox.units[i].id))
-					break;
-			if (k == xf.n && loaded_t && mt.counterpart[i] >= 0 &&
-			    !mt.review[i])
-				have = 1;
-		}
+		if (!have && !present[i] && loaded_t && mt.counterpart[i] >= 0 &&
+		    !mt.review[i])
+			have = 1;
 		if (!have) {
 			if (!nuntrans++)
 				first_untrans = ox.units[i].id;
@@ -880,6 +911,8 @@ static enum import_result import_one(struct importer *im, const char *file)
 	ret = IMP_DONE;
 out:
 	free(tg);
+	free(present);
+	free(idx);
 	free(id);
 	free(fs);
 	xmatch_release(&mt);

@@ -72,21 +72,48 @@ struct uplace {
 	char suffix[24];	/* "c2" for a cell, "alt1" for an alt text ... */
 };
 
-/* The index of the rank-th block of kind k, or -1. */
-static long nth_block(const struct block_list *l, enum block_kind k, unsigned rank)
+/* The blocks of a list by kind: kind k's rank-th block is by_kind[k][rank]. */
+struct kinds {
+	size_t *v[BLK__COUNT];
+	size_t n[BLK__COUNT], alloc[BLK__COUNT];
+};
+
+static void kinds_build(struct kinds *k, const struct block_list *l)
 {
 	size_t i;
 
-	for (i = 0; i < l->n; i++)
-		if (l->v[i].kind == k && rank-- == 0)
-			return (long)i;
-	return -1;
+	memset(k, 0, sizeof(*k));
+	for (i = 0; i < l->n; i++) {
+		enum block_kind t = l->v[i].kind;
+
+		if ((unsigned)t >= BLK__COUNT)
+			continue;
+		GROW(k->v[t], k->alloc[t], k->n[t] + 1);
+		k->v[t][k->n[t]++] = i;
+	}
 }
 
-static void places(struct uplace *p, const struct xdoc *x, const struct block_list *l)
+static void kinds_release(struct kinds *k)
 {
-	size_t i;
+	int t;
+
+	for (t = 0; t < BLK__COUNT; t++)
+		free(k->v[t]);
+}
+
+/* The index of the rank-th block of kind t, or -1. */
+static long nth_block(const struct kinds *k, enum block_kind t, unsigned rank)
+{
+	return rank < k->n[t] ? (long)k->v[t][rank] : -1;
+}
+
+static void places(struct uplace *p, const struct xdoc *x, const struct block_list *bl)
+{
+	size_t i, parent_i = (size_t)-1;
 	unsigned rows = 0, last_t = 0, last_r = 0, sources = 0;
+	struct kinds kk, *l = &kk;
+
+	kinds_build(&kk, bl);
 
 	for (i = 0; i < x->n; i++) {
 		const struct xunit *u = &x->units[i];
@@ -101,20 +128,17 @@ static void places(struct uplace *p, const struct xdoc *x, const struct block_li
 
 			snprintf(parent, sizeof(parent), "%.*s", (int)(dash - u->id), u->id);
 			snprintf(p[i].suffix, sizeof(p[i].suffix), "%s", dash + 1);
-			pi = find(x, parent);
-			if (pi >= 0 && (size_t)pi < i) {
+			/* a unit's alt texts and titles follow it */
+			pi = parent_i != (size_t)-1 && !strcmp(x->units[parent_i].id, parent) ?
+			     (long)parent_i : -1;
+			if (pi >= 0) {
 				p[i].block = p[pi].block;
 			} else if (sscanf(parent, "img%u", &k) == 1 && k) {
 				p[i].block = nth_block(l, BLK_IMAGE, k - 1);
-			} else if (sscanf(parent, "t%ur%uc%u", &t, &r, &c) == 3) {
-				long q;
-
-				/* the cell of the title: same row as that cell */
-				q = find(x, parent);
-				p[i].block = q >= 0 ? p[q].block : -1;
 			}
 			continue;
 		}
+		parent_i = i;
 		switch (u->kind) {
 		case XU_TITLE:
 			p[i].block = nth_block(l, BLK_TITLE, 0);
@@ -162,30 +186,44 @@ static void places(struct uplace *p, const struct xdoc *x, const struct block_li
 		}
 	}
 	(void)sources;
+	kinds_release(&kk);
 }
 
-/* The unit of x at block b with that suffix, or -1. */
-static long unit_at(const struct uplace *p, const struct xdoc *x, long b,
-		    const char *suffix)
+/*
+ * The unit of x at block b with that suffix, or -1.  first[b]: the first
+ * unit of block b (a block's units are consecutive).
+ */
+static long unit_at(const struct uplace *p, const struct xdoc *x,
+		    const long *first, long b, const char *suffix)
 {
 	size_t i;
 
-	if (b < 0)
+	if (b < 0 || first[b] < 0)
 		return -1;
-	for (i = 0; i < x->n; i++)
-		if (p[i].block == b && !strcmp(p[i].suffix, suffix))
+	for (i = (size_t)first[b]; i < x->n && p[i].block == b; i++)
+		if (!strcmp(p[i].suffix, suffix))
 			return (long)i;
 	return -1;
 }
 
+/* Same shape: body units in step; the frontmatter's by id (a few). */
 static void by_id(struct xmatch *m, const struct xdoc *ox, const struct xdoc *tx)
 {
 	int shape = same_shape(ox, tx);
-	size_t i;
+	size_t i, j = 0;
 
-	for (i = 0; i < ox->n; i++)
-		if (shape || ox->units[i].kind <= XU_SOURCE)
+	for (i = 0; i < ox->n; i++) {
+		if (ox->units[i].kind <= XU_SOURCE) {
 			m->counterpart[i] = find(tx, ox->units[i].id);
+			continue;
+		}
+		if (!shape)
+			continue;
+		while (j < tx->n && tx->units[j].kind <= XU_SOURCE)
+			j++;
+		if (j < tx->n)
+			m->counterpart[i] = (long)j++;
+	}
 }
 
 int xliff_match(struct xmatch *m, const struct corpus *c,
@@ -195,7 +233,7 @@ int xliff_match(struct xmatch *m, const struct corpus *c,
 {
 	struct base_diff d;
 	struct uplace *po = NULL, *pt = NULL;
-	long *then = NULL;
+	long *then = NULL, *first = NULL, *change_of = NULL;
 	unsigned char *old_used = NULL, *new_used = NULL;
 	size_t i, j, k;
 	int ret = 0;
@@ -254,10 +292,24 @@ int xliff_match(struct xmatch *m, const struct corpus *c,
 			then[j++] = (long)i++;
 		}
 	}
+	/* the change, changed or moved, that each block now comes from */
+	change_of = xmalloc((d.now.n + 1) * sizeof(*change_of));
+	for (j = 0; j < d.now.n; j++)
+		change_of[j] = -1;
+	for (k = 0; k < d.n; k++)
+		if ((d.v[k].kind == CH_CHANGED || d.v[k].kind == CH_MOVED) &&
+		    d.v[k].new_i >= 0 && (size_t)d.v[k].new_i < d.now.n)
+			change_of[d.v[k].new_i] = (long)k;
 	po = xcalloc(ox->n + 1, sizeof(*po));
 	pt = xcalloc(tx->n + 1, sizeof(*pt));
 	places(po, ox, &d.now);
 	places(pt, tx, &d.trans);
+	first = xmalloc((d.trans.n + 1) * sizeof(*first));
+	for (k = 0; k < d.trans.n; k++)
+		first[k] = -1;
+	for (k = tx->n; k-- > 0; )
+		if (pt[k].block >= 0 && (size_t)pt[k].block < d.trans.n)
+			first[pt[k].block] = (long)k;
 	for (i = 0; i < ox->n; i++) {
 		long b = po[i].block, ob;
 
@@ -267,18 +319,19 @@ int xliff_match(struct xmatch *m, const struct corpus *c,
 		if (ob < 0)
 			continue;
 		/* the translation has the old text's shape: same index */
-		m->counterpart[i] = unit_at(pt, tx, ob, po[i].suffix);
-		for (k = 0; k < d.n; k++)
-			if (d.v[k].new_i == b && (d.v[k].kind == CH_CHANGED ||
-						  d.v[k].kind == CH_MOVED)) {
-				m->review[i] = 1;
-				if (d.v[k].kind == CH_CHANGED)
-					m->old[i] = xstrndup(d.old.v[ob].text,
-							     d.old.v[ob].len);
-			}
+		m->counterpart[i] = unit_at(pt, tx, first, ob, po[i].suffix);
+		if (change_of[b] >= 0) {
+			const struct block_change *ch = &d.v[change_of[b]];
+
+			m->review[i] = 1;
+			if (ch->kind == CH_CHANGED)
+				m->old[i] = xstrndup(d.old.v[ob].text, d.old.v[ob].len);
+		}
 	}
 out:
 	free(then);
+	free(first);
+	free(change_of);
 	free(old_used);
 	free(new_used);
 	free(po);

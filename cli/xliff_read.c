@@ -31,6 +31,8 @@ struct reader {
 	const char *path;
 	struct diag_list *d;
 	int errors;
+	size_t *lines;		/* offset of each line's start; owned */
+	size_t nlines;
 };
 
 void xin_file_release(struct xin_file *f)
@@ -75,16 +77,23 @@ static void pos_of(const char *s, size_t len, size_t off, unsigned *line,
 }
 
 /* The column of "<name" on a line (libxml2 keeps lines, not columns). */
-static unsigned col_on_line(const struct reader *r, unsigned line, const char *name)
+static unsigned col_on_line(struct reader *r, unsigned line, const char *name)
 {
-	size_t i = 0, n = strlen(name);
-	unsigned l = 1, c = 1;
+	size_t i, n = strlen(name);
+	unsigned c = 1;
 
-	while (i < r->len && l < line) {
-		if (r->data[i++] == '\n')
-			l++;
+	if (!r->lines) {
+		size_t k, alloc = 0;
+
+		for (k = 0; k <= r->len; k++)
+			if (k == 0 || r->data[k - 1] == '\n') {
+				GROW(r->lines, alloc, r->nlines + 1);
+				r->lines[r->nlines++] = k;
+			}
 	}
-	for (; i < r->len && r->data[i] != '\n'; i++) {
+	if (line < 1 || line > r->nlines)
+		return 1;
+	for (i = r->lines[line - 1]; i < r->len && r->data[i] != '\n'; i++) {
 		if (r->data[i] == '<' && i + 1 + n <= r->len &&
 		    !memcmp(r->data + i + 1, name, n))
 			return c;
@@ -262,18 +271,11 @@ static struct xin_unit *new_unit(struct reader *r, const xmlNode *n)
 	struct xin_file *f = r->f;
 	struct xin_unit *u;
 	char *id = attr(n, "id");
-	size_t i;
 
 	if (!id) {
 		err_at(r, n, "a unit without an 'id'%s%s", NULL, NULL);
 		return NULL;
 	}
-	for (i = 0; i < f->n; i++)
-		if (!strcmp(f->units[i].id, id)) {
-			err_at(r, n, "unit id '%s' appears twice%s", id, NULL);
-			free(id);
-			return NULL;
-		}
 	GROW(f->units, f->alloc, f->n + 1);
 	u = &f->units[f->n++];
 	memset(u, 0, sizeof(*u));
@@ -382,10 +384,46 @@ static int units(struct reader *r, const xmlNode *parent, int depth)
 	return 0;
 }
 
+static int by_id(const void *a, const void *b)
+{
+	const struct xin_unit *const *x = a, *const *y = b;
+	int c = strcmp((*x)->id, (*y)->id);
+
+	if (c)
+		return c;
+	return (*x)->line < (*y)->line ? -1 : (*x)->line > (*y)->line;
+}
+
+/* A unit id twice: sorted, so that a file of many units costs n log n. */
+static int duplicates(struct reader *r)
+{
+	struct xin_file *f = r->f;
+	struct xin_unit **v;
+	size_t i;
+	int ret = 0;
+
+	if (f->n < 2)
+		return 0;
+	v = xmalloc(f->n * sizeof(*v));
+	for (i = 0; i < f->n; i++)
+		v[i] = &f->units[i];
+	qsort(v, f->n, sizeof(*v), by_id);
+	for (i = 1; i < f->n; i++)
+		if (!strcmp(v[i]->id, v[i - 1]->id)) {
+			r->errors++;
+			ret = diag(r->d, R_XLIFF, r->path, v[i]->line, v[i]->col, NULL,
+				   "unit id '%s' appears twice (first on line %u)",
+				   v[i]->id, v[i - 1]->line);
+			break;
+		}
+	free(v);
+	return ret;
+}
+
 int xliff_read(struct xin_file *f, const char *data, size_t len,
 	       const char *path, struct diag_list *diags)
 {
-	struct reader r = { f, data, len, path, diags, 0 };
+	struct reader r = { f, data, len, path, diags, 0, NULL, 0 };
 	xmlParserCtxtPtr ctxt = NULL;
 	xmlDocPtr doc = NULL;
 	const xmlNode *root, *c, *file = NULL;
@@ -408,7 +446,7 @@ int xliff_read(struct xin_file *f, const char *data, size_t len,
 	/* no XML_PARSE_NOENT, no DTDLOAD: nothing outside the file is read */
 	doc = xmlCtxtReadMemory(ctxt, data, (int)len, NULL, NULL,
 				XML_PARSE_NONET | XML_PARSE_NOERROR |
-				XML_PARSE_NOWARNING);
+				XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
 	if (!doc) {
 		xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
 		char msg[256];
@@ -468,10 +506,11 @@ int xliff_read(struct xin_file *f, const char *data, size_t len,
 		f->srclang = attr(file, "source-language");
 		f->trglang = attr(file, "target-language");
 	}
-	if (units(&r, file, 0) < 0 || r.errors)
+	if (units(&r, file, 0) < 0 || r.errors || duplicates(&r) < 0)
 		goto out;
 	ret = 0;
 out:
+	free(r.lines);
 	free(version);
 	if (doc)
 		xmlFreeDoc(doc);

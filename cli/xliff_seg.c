@@ -974,7 +974,11 @@ static void emit_range(struct rebuild *r, size_t a, size_t b, size_t from)
 	for (j = from; j < x->n; j++) {
 		const struct xunit *u = &x->units[j];
 
-		if (!body_unit(u) || u->start < at || u->end > b || u->start >= b)
+		if (!body_unit(u))
+			continue;
+		if (u->start >= b)
+			break;	/* units are in the order of their start */
+		if (u->start < at || u->end > b)
 			continue;
 		buf_add(r->out, x->body + at, u->start - at);
 		emit_unit(r, j);

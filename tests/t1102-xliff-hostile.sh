@@ -69,6 +69,12 @@ test_expect_success 'an unknown unit id' '
 	refused t.xlf "^t.xlf:[0-9]*:4: error: unknown unit id '"'"'p7'"'"': the original a/fr.md has no such block \[xliff\]"
 '
 
+test_expect_success 'a unit id twice' '
+	setup &&
+	sed "s/trans-unit id=\"p2\"/trans-unit id=\"p1\"/" good.xlf >t.xlf &&
+	refused t.xlf "^t.xlf:[0-9]*:4: error: unit id '"'"'p1'"'"' appears twice (first on line [0-9]*) \[xliff\]"
+'
+
 test_expect_success 'a code missing from the target' '
 	setup &&
 	sed "s|<target state=\"translated\">Un <g id=\"1\" ctype=\"link\">premier</g>|<target state=\"translated\">Un premier|" good.xlf >t.xlf &&
