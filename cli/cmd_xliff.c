@@ -307,7 +307,7 @@ static int xliff_export(int argc, const char **argv, const struct global_opts *g
 		{ "lang", 0, OPT_STRING, &lang, "L", "the target language (required)" },
 		{ "xliff", 0, OPT_STRING, &version, "V", "1.2 (default) or 2.0" },
 		{ "changed", 0, OPT_FLAG, &changed, NULL,
-		  "only the articles with work to do: missing, stale or draft" },
+		  "only the units with work to do: new, changed, untranslated" },
 		{ "output", 'o', OPT_STRING, &dir, "DIR", "where to write (default out/xliff)" },
 		{ NULL, 0, 0, NULL, NULL, NULL },
 	};
