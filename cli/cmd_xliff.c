@@ -711,6 +711,18 @@ static const struct xunit *find_unit(const struct xdoc *x, const struct unit_ref
 	return r ? r->u : NULL;
 }
 
+/* A unit with no text but blanks (a block would vanish). */
+static int blank_unit(const struct xunit *u)
+{
+	size_t i, k;
+
+	for (i = 0; i < u->n; i++)
+		for (k = 0; u->items[i].type == XI_TEXT && k < u->items[i].len; k++)
+			if (!strchr(" \t\r\n", u->items[i].text[k]))
+				return 0;
+	return 1;
+}
+
 enum import_result { IMP_DONE, IMP_REFUSED, IMP_WRITE_ERROR };
 
 static enum import_result import_one(struct importer *im, const char *file)
@@ -815,6 +827,11 @@ static enum import_result import_one(struct importer *im, const char *file)
 			continue;
 		if (xliff_check_codes(xu, s, &xu->target, file, im->d) < 0)
 			continue;
+		if (blank_unit(&xu->target) && !blank_unit(s)) {
+			diag(im->d, R_XLIFF, file, xu->line, xu->col, NULL, "unit '%s': "
+			     "the target is empty, but the source is not", xu->id);
+			continue;
+		}
 		tg[k].state = XT_TRANSLATED;
 		tg[k].unit = xu->target;
 	}

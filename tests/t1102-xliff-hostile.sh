@@ -75,6 +75,12 @@ test_expect_success 'a unit id twice' '
 	refused t.xlf "^t.xlf:[0-9]*:4: error: unit id '"'"'p1'"'"' appears twice (first on line [0-9]*) \[xliff\]"
 '
 
+test_expect_success 'an empty target for a source with text' '
+	setup &&
+	sed "s|<target state=\"translated\">Dernier paragraphe.</target>|<target state=\"translated\"> </target>|" good.xlf >t.xlf &&
+	refused t.xlf "error: unit '"'"'p2'"'"': the target is empty, but the source is not \[xliff\]"
+'
+
 test_expect_success 'a code missing from the target' '
 	setup &&
 	sed "s|<target state=\"translated\">Un <g id=\"1\" ctype=\"link\">premier</g>|<target state=\"translated\">Un premier|" good.xlf >t.xlf &&
