@@ -404,7 +404,39 @@ struct importer {
 	int partial;
 	struct diag_list *d;
 	size_t imported, refused;
+	/* "id\0digest" of every translation stamped in this run: the index
+	 * was read before, and their snapshots must stay */
+	char **stamped;
+	size_t nstamped, astamped;
 };
+
+/*
+ * After a stamp, the snapshots of id that no translation names any more
+ * go, as folio stamp removes them; the translation written is self_rel.
+ */
+static void prune(struct importer *im, const char *id, const char *self_rel,
+		  const char *digest)
+{
+	const struct corpus *c = im->c;
+	const char **keep = xmalloc((c->n + im->nstamped + 2) * sizeof(*keep));
+	size_t n = 0, i;
+
+	keep[n++] = digest;
+	for (i = 0; i < c->n; i++) {
+		const struct article_meta *m = &c->articles[i];
+
+		if (m->translated && m->id && !strcmp(m->id, id) && m->tf_base[0] &&
+		    strcmp(m->relpath, self_rel))
+			keep[n++] = m->tf_base;
+	}
+	for (i = 0; i < im->nstamped; i++)
+		if (!strcmp(im->stamped[i], id))
+			keep[n++] = im->stamped[i] + strlen(id) + 1;
+	if (snapshot_prune(c, id, keep, n, NULL) < 0)
+		diag(im->d, R_WRITE, id, 0, 0, NULL, "cannot prune the snapshots of "
+		     "'%s': %s", id, errmsg(errno));
+	free(keep);
+}
 
 /* Byte offset of a line:col (col in characters) of text, or -1. */
 static long offset_of(const char *text, size_t len, unsigned line, unsigned col)
@@ -925,6 +957,15 @@ static enum import_result import_one(struct importer *im, const char *file)
 	}
 	printf("%s: imported into %s (%s)\n", file, fs,
 	       complete ? "complete" : "partial, status: draft");
+	if (complete) {
+		char *rec = xmalloc(strlen(id) + 18);
+
+		memcpy(rec, id, strlen(id) + 1);
+		memcpy(rec + strlen(id) + 1, digest, 17);
+		GROW(im->stamped, im->astamped, im->nstamped + 1);
+		im->stamped[im->nstamped++] = rec;
+		prune(im, id, rel.buf, digest);
+	}
 	ret = IMP_DONE;
 out:
 	free(tg);
@@ -992,6 +1033,9 @@ static int xliff_import(int argc, const char **argv, const struct global_opts *g
 		}
 	}
 	ret = write_err ? EXIT_SYSTEM : im.refused ? EXIT_FINDINGS : EXIT_OK;
+	for (k = 0; k < (int)im.nstamped; k++)
+		free(im.stamped[k]);
+	free(im.stamped);
 	fflush(stdout);
 print:
 	diag_list_sort(&d);

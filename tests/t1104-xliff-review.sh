@@ -94,6 +94,7 @@ test_expect_success 'importing the --changed file completes the translation and 
 	new=$(sed -n "s/^  base: \"\(.*\)\"\$/\1/p" a/en.md) &&
 	test -n "$new" && test "$new" != "$old" &&
 	test_cmp a/fr.md _base/a/fr.$new.md &&
+	test ! -e _base/a/fr.$old.md &&
 	folio l10n --lang en >l10n 2>err &&
 	grep -q "^  current   a/en.md" l10n
 '
