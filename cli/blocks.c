@@ -58,7 +58,10 @@ static const char *list_store(struct block_list *l, const char *s, size_t n)
 	if (n)
 		memcpy(p, s, n);
 	p[n] = '\0';
-	l->chunks = xrealloc(l->chunks, (l->nchunks + 1) * sizeof(*l->chunks));
+	/* the array doubles when its count reaches a power of two */
+	if ((l->nchunks & (l->nchunks - 1)) == 0)
+		l->chunks = xrealloc(l->chunks, (l->nchunks ? 2 * l->nchunks : 1) *
+				     sizeof(*l->chunks));
 	l->chunks[l->nchunks++] = p;
 	return p;
 }
@@ -869,6 +872,9 @@ static void facts_urls(struct facts *f, const char *s, size_t n)
 				facts_add(f, "l:", s + j, k - j);
 			continue;
 		}
+		/* every scheme starts with one of these letters */
+		if (!strchr("hmtwaHMTWA", s[i]) || !s[i])
+			continue;
 		for (k = 0; k < ARRAY_SIZE(schemes); k++) {
 			size_t m = strlen(schemes[k]), j;
 

@@ -27,7 +27,8 @@ static void collect_one(void *ctx, size_t i, int worker)
 	struct diff_entry *e = &job->s->v[i];
 
 	(void)worker;
-	e->ok = base_diff_build(&e->d, job->s->c, e->orig, e->trans,
+	base_cache_init(&e->bc, e->orig);
+	e->ok = base_diff_build(&e->d, job->s->c, &e->bc, e->trans, 1,
 				&job->lists[i]) == 0;
 }
 
@@ -72,8 +73,10 @@ void diff_set_release(struct diff_set *s)
 {
 	size_t i;
 
-	for (i = 0; i < s->n; i++)
+	for (i = 0; i < s->n; i++) {
 		base_diff_release(&s->v[i].d);
+		base_cache_release(&s->v[i].bc);
+	}
 	free(s->v);
 	diag_list_release(&s->diags);
 	memset(s, 0, sizeof(*s));
@@ -286,8 +289,8 @@ static void text_entry(const struct diff_entry *e, enum change_class min,
 	}
 	for (k = 0; k < d->n; k++) {
 		const struct block_change *ch = &d->v[k];
-		const struct block *o = ch->old_i >= 0 ? &d->old.v[ch->old_i] : NULL;
-		const struct block *n = ch->new_i >= 0 ? &d->now.v[ch->new_i] : NULL;
+		const struct block *o = ch->old_i >= 0 ? &d->old->v[ch->old_i] : NULL;
+		const struct block *n = ch->new_i >= 0 ? &d->now->v[ch->new_i] : NULL;
 		const struct block *t = ch->trans_i >= 0 ? &d->trans.v[ch->trans_i] : NULL;
 
 		if (!shown(ch, min))
@@ -404,9 +407,9 @@ void diff_render_json(const struct diff_set *s, enum change_class min,
 			f2 = 0;
 			buf_addf(out, "\"class\":\"%s\",\"kind\":\"%s\",\"old\":",
 				 change_class_name(ch->cls), change_kind_name(ch->kind));
-			json_block(out, ch->old_i >= 0 ? &d->old.v[ch->old_i] : NULL);
+			json_block(out, ch->old_i >= 0 ? &d->old->v[ch->old_i] : NULL);
 			buf_adds(out, ",\"new\":");
-			json_block(out, ch->new_i >= 0 ? &d->now.v[ch->new_i] : NULL);
+			json_block(out, ch->new_i >= 0 ? &d->now->v[ch->new_i] : NULL);
 			buf_adds(out, ",\"translation\":");
 			json_block(out, ch->trans_i >= 0 ? &d->trans.v[ch->trans_i] : NULL);
 			buf_addc(out, '}');
@@ -524,8 +527,8 @@ static void html_entry(const struct diff_set *s, const struct diff_entry *e,
 	}
 	for (k = 0; k < d->n; k++) {
 		const struct block_change *ch = &d->v[k];
-		const struct block *o = ch->old_i >= 0 ? &d->old.v[ch->old_i] : NULL;
-		const struct block *n = ch->new_i >= 0 ? &d->now.v[ch->new_i] : NULL;
+		const struct block *o = ch->old_i >= 0 ? &d->old->v[ch->old_i] : NULL;
+		const struct block *n = ch->new_i >= 0 ? &d->now->v[ch->new_i] : NULL;
 		const struct block *t = ch->trans_i >= 0 ? &d->trans.v[ch->trans_i] : NULL;
 		struct html_seg x;
 

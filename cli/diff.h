@@ -21,6 +21,7 @@ struct diff_entry {
 	const struct article_meta *orig, *trans;	/* borrowed */
 	int lang;		/* the translation's index in cfg.languages */
 	int ok;			/* both files could be read */
+	struct base_cache bc;	/* owned: the original's texts */
 	struct base_diff d;	/* owned */
 };
 

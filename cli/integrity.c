@@ -7,6 +7,7 @@
 #include "diag.h"
 #include "snapshot.h"
 #include "util.h"
+#include "yaml_tree.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -33,47 +34,93 @@ int change_class_at_least(enum change_class cls, enum change_class min)
 	return rank >= want;
 }
 
-int base_diff_build(struct base_diff *d, const struct corpus *c,
-		    const struct article_meta *orig,
-		    const struct article_meta *trans, struct diag_list *diags)
+void base_cache_init(struct base_cache *bc, const struct article_meta *orig)
 {
-	struct buf base = BUF_INIT;
+	memset(bc, 0, sizeof(*bc));
+	bc->orig = orig;
+	bc->now = (struct block_list)BLOCK_LIST_INIT;
+}
+
+void base_cache_release(struct base_cache *bc)
+{
+	size_t i;
+
+	block_list_release(&bc->now);
+	for (i = 0; i < bc->n; i++)
+		block_list_release(&bc->v[i].l);
+	free(bc->v);
+	memset(bc, 0, sizeof(*bc));
+}
+
+/* The base text of that digest, read once. */
+static const struct base_text *base_text(const struct corpus *c,
+					 struct base_cache *bc, const char *digest,
+					 struct diag_list *diags)
+{
+	struct base_text *t;
+	struct buf text = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < bc->n; i++)
+		if (!strcmp(bc->v[i].digest, digest))
+			return &bc->v[i];
+	GROW(bc->v, bc->alloc, bc->n + 1);
+	t = &bc->v[bc->n++];
+	memset(t, 0, sizeof(*t));
+	memcpy(t->digest, digest, 17);
+	t->l = (struct block_list)BLOCK_LIST_INIT;
+	if (snapshot_find(c, bc->orig, digest, &text, diags) == 0) {
+		struct article a;
+		struct diag_list scratch = DIAG_LIST_INIT;
+
+		article_init(&a, bc->orig->path);
+		if (article_load_mem(&a, text.buf, text.len, &scratch) == 0 &&
+		    blocks_of_article(&t->l, &a) == 0) {
+			const char *u = ynode_scalar(ymap_get(a.fm.root, "updated"));
+
+			if (!u || date_parse(u, &t->updated) < 0)
+				memset(&t->updated, 0, sizeof(t->updated));
+			t->ok = 1;
+		}
+		article_release(&a);
+		diag_list_release(&scratch);
+	}
+	buf_release(&text);
+	return t;
+}
+
+int base_diff_build(struct base_diff *d, const struct corpus *c,
+		    struct base_cache *bc, const struct article_meta *trans,
+		    int with_trans, struct diag_list *diags)
+{
 	struct diag_list scratch = DIAG_LIST_INIT;
+	const struct article_meta *orig = bc->orig;
+	const struct base_text *t;
 	size_t i;
 	int rc = 0;
 
 	memset(d, 0, sizeof(*d));
-	d->old = (struct block_list)BLOCK_LIST_INIT;
-	d->now = (struct block_list)BLOCK_LIST_INIT;
 	d->trans = (struct block_list)BLOCK_LIST_INIT;
 	d->cls = CLASS_UNKNOWN;
 	/* a file the index read already reports its own problems */
-	if (load_blocks(&d->now, orig->path, &scratch) < 0 ||
-	    load_blocks(&d->trans, trans->path, &scratch) < 0) {
+	if (!bc->now_state)
+		bc->now_state = load_blocks(&bc->now, orig->path, &scratch) < 0 ? -1 : 1;
+	d->now = &bc->now;
+	if (bc->now_state < 0 ||
+	    (with_trans && load_blocks(&d->trans, trans->path, &scratch) < 0)) {
 		rc = -1;
 		goto out;
 	}
 	if (!trans->tf_base[0])
 		goto out;
-	if (snapshot_find(c, orig, trans->tf_base, &base, diags) != 0)
+	t = base_text(c, bc, trans->tf_base, diags);
+	if (!t->ok)
 		goto out;
-	{
-		struct article a;
-
-		article_init(&a, orig->path);
-		if (article_load_mem(&a, base.buf, base.len, &scratch) == 0 &&
-		    blocks_of_article(&d->old, &a) == 0) {
-			const char *u = ynode_scalar(ymap_get(a.fm.root, "updated"));
-
-			if (!u || date_parse(u, &d->base_updated) < 0)
-				memset(&d->base_updated, 0, sizeof(d->base_updated));
-			d->available = 1;
-		}
-		article_release(&a);
-	}
-	if (!d->available)
-		goto out;
-	d->n = blocks_diff(&d->old, &d->now, &d->trans, orig->lang, &d->v);
+	d->available = 1;
+	d->old = &t->l;
+	d->base_updated = t->updated;
+	d->n = blocks_diff(d->old, d->now, with_trans ? &d->trans : NULL,
+			   orig->lang, &d->v);
 	d->cls = CLASS_EDITORIAL;
 	for (i = 0; i < d->n; i++) {
 		enum change_class k = d->v[i].cls;
@@ -85,14 +132,11 @@ int base_diff_build(struct base_diff *d, const struct corpus *c,
 	}
 out:
 	diag_list_release(&scratch);
-	buf_release(&base);
 	return rc;
 }
 
 void base_diff_release(struct base_diff *d)
 {
-	block_list_release(&d->old);
-	block_list_release(&d->now);
 	block_list_release(&d->trans);
 	free(d->v);
 	d->v = NULL;
@@ -102,6 +146,7 @@ void base_diff_release(struct base_diff *d)
 int integrity_stale_notice(const struct corpus *c, const struct article_meta *orig,
 			   const struct article_meta *trans)
 {
+	struct base_cache bc;
 	struct base_diff d;
 	int notice;
 
@@ -109,8 +154,10 @@ int integrity_stale_notice(const struct corpus *c, const struct article_meta *or
 		return date_cmp(trans->tf_updated, orig->updated) < 0;
 	if (!strcmp(trans->tf_base, orig->digest))
 		return 0;
-	notice = base_diff_build(&d, c, orig, trans, NULL) < 0 ||
+	base_cache_init(&bc, orig);
+	notice = base_diff_build(&d, c, &bc, trans, 0, NULL) < 0 ||
 		 change_class_at_least(d.cls, CLASS_CONTENT);
 	base_diff_release(&d);
+	base_cache_release(&bc);
 	return notice;
 }

@@ -14,8 +14,33 @@
 struct corpus;
 struct diag_list;
 
+/*
+ * One original's texts, read once for all its translations: the text now
+ * and each base text asked for.  Owns its lists; outlives every base_diff
+ * built from it.
+ */
+struct base_text {
+	char digest[17];
+	int ok;				/* found and read */
+	struct block_list l;
+	struct date updated;		/* the original's 'updated' then */
+};
+
+struct base_cache {
+	const struct article_meta *orig;	/* borrowed */
+	int now_state;			/* 0 not read yet, 1 read, -1 unreadable */
+	struct block_list now;
+	struct base_text *v;
+	size_t n, alloc;
+};
+
+void base_cache_init(struct base_cache *bc, const struct article_meta *orig);
+void base_cache_release(struct base_cache *bc);
+
 struct base_diff {
-	struct block_list old, now, trans;	/* owned */
+	const struct block_list *old, *now;	/* the cache's; old NULL when
+						 * the base text is unavailable */
+	struct block_list trans;		/* owned; empty unless asked for */
 	struct block_change *v;			/* owned; n changes */
 	size_t n;
 	int available;		/* the base text was found */
@@ -27,14 +52,15 @@ struct base_diff {
 };
 
 /*
- * Compare the original now with the base text of translation trans
- * (trans->tf_base; no base gives CLASS_UNKNOWN).  Problems finding the
- * base go to diags.  Returns 0, or -1 when the original or the
+ * Compare the original of bc now with the base text of translation trans
+ * (trans->tf_base; no base gives CLASS_UNKNOWN).  with_trans: read the
+ * translation too, to name each change's counterpart.  Problems finding
+ * the base go to diags.  Returns 0, or -1 when the original or the
  * translation cannot be read (reported too).
  */
 int base_diff_build(struct base_diff *d, const struct corpus *c,
-		    const struct article_meta *orig,
-		    const struct article_meta *trans, struct diag_list *diags);
+		    struct base_cache *bc, const struct article_meta *trans,
+		    int with_trans, struct diag_list *diags);
 void base_diff_release(struct base_diff *d);
 
 /*

@@ -1072,24 +1072,29 @@ static void classify_one(void *ctx, size_t i, int worker)
 {
 	struct classify_job *job = ctx;
 	struct l10n_article *a = &job->r->articles[i];
+	struct base_cache bc;
 	size_t k;
 
 	(void)worker;
 	if (!a->original)
 		return;
+	/* the original and each base text read once for all translations;
+	 * the translations themselves are not needed for a class */
+	base_cache_init(&bc, a->original);
 	for (k = 0; k < job->r->nlang; k++) {
 		struct l10n_cell *cell = &a->cells[k];
 		struct base_diff d;
 
 		if (cell->state != L10N_STALE || !cell->based)
 			continue;
-		if (base_diff_build(&d, job->r->c, a->original, cell->m,
+		if (base_diff_build(&d, job->r->c, &bc, cell->m, 0,
 				    &job->lists[i]) == 0) {
 			cell->cls = d.cls;
 			memcpy(cell->changes, d.counts, sizeof(cell->changes));
 		}
 		base_diff_release(&d);
 	}
+	base_cache_release(&bc);
 }
 
 void l10n_classify(struct l10n_report *r, int jobs)

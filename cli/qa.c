@@ -426,8 +426,10 @@ static void compare_numbers(struct cmp *c, const struct unit *u)
 		c->oused = xrealloc(c->oused, c->ualloc);
 		c->tused = xrealloc(c->tused, c->ualloc);
 	}
-	memset(c->oused, 0, on->n);
-	memset(c->tused, 0, tn->n);
+	if (on->n)
+		memset(c->oused, 0, on->n);
+	if (tn->n)
+		memset(c->tused, 0, tn->n);
 	/* equal tokens first, so that a loose match takes no exact one */
 	for (i = 0; i < on->n; i++)
 		for (k = 0; k < tn->n; k++)

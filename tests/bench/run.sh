@@ -160,7 +160,8 @@ target() {	# the issue's targets, by row
 	case $1 in
 	validate.1 | export-html.1 | export-xhtml.1 | export-text.1 | xliff.1) echo "<= 2.0x" ;;
 	validate.2 | export-html.2) echo "<= 1.0x" ;;
-	l10n.1) echo "<= 1.5x" ;;
+	l10n.1 | l10n-base.1) echo "<= 1.5x" ;;
+	diff.1) echo "<= 2.0x" ;;
 	*) echo "-" ;;
 	esac
 }
@@ -208,10 +209,11 @@ export-xhtml|export --to xhtml|export --to xhtml -j J -o OUT
 export-text|export --to text|export --to text -j J -o OUT
 xliff|xliff export --lang de|xliff export --lang de -o OUT"
 
-# bench_corpus CORPUS NPAIRS SUFFIX: every row, -j 1 and 2, folio vs floor.
+# bench_corpus CORPUS NPAIRS SUFFIX [ROWS]: every row, -j 1 and 2, folio vs
+# floor.
 bench_corpus() {
 	corpus=$1 np=$2 sfx=$3
-	echo "$ROWS" | while IFS='|' read -r name label args; do
+	echo "${4:-$ROWS}" | while IFS='|' read -r name label args; do
 		if [ -n "$ONLY" ] && ! echo "$name" | grep -Eq "$ONLY"; then
 			continue
 		fi
@@ -226,9 +228,9 @@ bench_corpus() {
 	done
 }
 
-print_table() {	# print_table SUFFIX
+print_table() {	# print_table SUFFIX [ROWS]
 	header
-	echo "$ROWS" | while IFS='|' read -r name label args; do
+	echo "${2:-$ROWS}" | while IFS='|' read -r name label args; do
 		for j in 1 2; do
 			[ -f "$RES/$name.$j$1.floor" ] && print_row "$name.$j$1" "$label" "$j"
 		done
@@ -272,6 +274,37 @@ echo
 echo "== $N ids: median of $PAIRS pairs, folio and floor alternately; RSS is the peak over the runs"
 bench_corpus "$C1" "$PAIRS" ""
 print_table ""
+
+# ---- translation integrity (SPEC 12): bases, classes, folio diff ---------------
+# A copy of the corpus where every translation is stamped (translated_from.
+# base and a snapshot under _base/), then one original in ten changed by a
+# dose and a word: its translations are stale by their text, with their
+# base text at hand.  l10n then works out a change class for each (the
+# "content checks"), and diff shows every stale translation's changes.
+BASE_ROWS="l10n-base|l10n, with bases|l10n -j J
+diff|diff, every stale|diff -j J"
+if [ -x "$FOLIO" ] && { [ -z "$ONLY" ] || echo "$BASE_ROWS" | cut -d'|' -f1 | grep -Eq "$ONLY"; }; then
+	C3=$WORK/corpus-$N-based
+	cp -R "$C1" "$C3"
+	t0=$(date +%s.%N)
+	find "$C3" -name '*.md' ! -name 'fr.md' ! -path '*/_*' | sort >"$WORK/tr.list"
+	# shellcheck disable=SC2046  # one stamp run for every translation
+	xargs "$FOLIO" stamp <"$WORK/tr.list" >/dev/null 2>"$WORK/stamp.err" ||
+		echo "bench: folio stamp on the corpus: $(head -1 "$WORK/stamp.err")"
+	find "$C3" -name fr.md ! -path '*/_*' | sort | awk 'NR % 10 == 1' |
+		while read -r f; do
+			sed '0,/^[A-Z].*[a-z]\.$/s//& Prenez 2 comprimés par jour./' "$f" >"$f.t" &&
+				mv "$f.t" "$f"
+		done
+	t1=$(date +%s.%N)
+	stale=$("$FOLIO" -C "$C3" --color never l10n --format json 2>/dev/null |
+		grep -o '"state":"stale"' | wc -l)
+	echo
+	echo "== $N ids, every translation stamped, one original in ten changed: $stale stale translations ($(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')s to prepare)"
+	bench_corpus "$C3" "$PAIRS" "" "$BASE_ROWS"
+	print_table "" "$BASE_ROWS"
+	rm -rf "$C3"
+fi
 
 # ---- pandoc and hugo, the reference a user would otherwise pick --------------
 ref_rows=
@@ -409,6 +442,8 @@ targets (issue 8, median ratios on the 1,000-id corpus; peak memory under
 | export --to html | <= 2.0x floor | <= 1.0x floor |
 | export --to text, xhtml | <= 2.0x floor | — |
 | l10n | <= 1.5x floor | — |
+| l10n, with bases (change classes) | <= 1.5x floor | — |
+| diff, every stale translation | <= 2.0x floor | — |
 
 ratio = median folio seconds / median floor seconds, both timed in the same
 pairs; the floor reads each file, parses its frontmatter with libyaml and
