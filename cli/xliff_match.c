@@ -232,6 +232,7 @@ int xliff_match(struct xmatch *m, const struct corpus *c,
 		const char digest_now[17], struct diag_list *diags)
 {
 	struct base_diff d;
+	struct base_cache bc;
 	struct uplace *po = NULL, *pt = NULL;
 	long *then = NULL, *first = NULL, *change_of = NULL;
 	unsigned char *old_used = NULL, *new_used = NULL;
@@ -257,9 +258,13 @@ int xliff_match(struct xmatch *m, const struct corpus *c,
 		return 0;
 	}
 	m->stale = 1;
-	if (base_diff_build(&d, c, om, tm, diags) < 0)
+	base_cache_init(&bc, om);
+	if (base_diff_build(&d, c, &bc, tm, 1, diags) < 0) {
+		base_diff_release(&d);
+		base_cache_release(&bc);
 		return -1;
-	if (!d.available || !blocks_same_shape(&d.old, &d.trans)) {
+	}
+	if (!d.available || !d.old || !blocks_same_shape(d.old, &d.trans)) {
 		m->base_missing = !d.available;
 		by_id(m, ox, tx);
 		goto out;
@@ -267,23 +272,23 @@ int xliff_match(struct xmatch *m, const struct corpus *c,
 	if (d.base_updated.y)
 		date_format(d.base_updated, m->base_updated);
 	/* each block now: its block then (-1 when added) */
-	then = xmalloc((d.now.n + 1) * sizeof(*then));
-	old_used = xcalloc(d.old.n + 1, 1);
-	new_used = xcalloc(d.now.n + 1, 1);
-	for (j = 0; j < d.now.n; j++)
+	then = xmalloc((d.now->n + 1) * sizeof(*then));
+	old_used = xcalloc(d.old->n + 1, 1);
+	new_used = xcalloc(d.now->n + 1, 1);
+	for (j = 0; j < d.now->n; j++)
 		then[j] = -1;
 	for (k = 0; k < d.n; k++) {
 		const struct block_change *ch = &d.v[k];
 
-		if (ch->old_i >= 0 && (size_t)ch->old_i < d.old.n)
+		if (ch->old_i >= 0 && (size_t)ch->old_i < d.old->n)
 			old_used[ch->old_i] = 1;
-		if (ch->new_i >= 0 && (size_t)ch->new_i < d.now.n)
+		if (ch->new_i >= 0 && (size_t)ch->new_i < d.now->n)
 			new_used[ch->new_i] = 1;
-		if (ch->old_i >= 0 && ch->new_i >= 0 && (size_t)ch->new_i < d.now.n)
+		if (ch->old_i >= 0 && ch->new_i >= 0 && (size_t)ch->new_i < d.now->n)
 			then[ch->new_i] = ch->old_i;
 	}
 	/* the blocks no change names are the common subsequence, in order */
-	for (i = 0, j = 0; i < d.old.n && j < d.now.n; ) {
+	for (i = 0, j = 0; i < d.old->n && j < d.now->n; ) {
 		if (old_used[i]) {
 			i++;
 		} else if (new_used[j]) {
@@ -293,16 +298,16 @@ int xliff_match(struct xmatch *m, const struct corpus *c,
 		}
 	}
 	/* the change, changed or moved, that each block now comes from */
-	change_of = xmalloc((d.now.n + 1) * sizeof(*change_of));
-	for (j = 0; j < d.now.n; j++)
+	change_of = xmalloc((d.now->n + 1) * sizeof(*change_of));
+	for (j = 0; j < d.now->n; j++)
 		change_of[j] = -1;
 	for (k = 0; k < d.n; k++)
 		if ((d.v[k].kind == CH_CHANGED || d.v[k].kind == CH_MOVED) &&
-		    d.v[k].new_i >= 0 && (size_t)d.v[k].new_i < d.now.n)
+		    d.v[k].new_i >= 0 && (size_t)d.v[k].new_i < d.now->n)
 			change_of[d.v[k].new_i] = (long)k;
 	po = xcalloc(ox->n + 1, sizeof(*po));
 	pt = xcalloc(tx->n + 1, sizeof(*pt));
-	places(po, ox, &d.now);
+	places(po, ox, d.now);
 	places(pt, tx, &d.trans);
 	first = xmalloc((d.trans.n + 1) * sizeof(*first));
 	for (k = 0; k < d.trans.n; k++)
@@ -313,7 +318,7 @@ int xliff_match(struct xmatch *m, const struct corpus *c,
 	for (i = 0; i < ox->n; i++) {
 		long b = po[i].block, ob;
 
-		if (b < 0 || (size_t)b >= d.now.n)
+		if (b < 0 || (size_t)b >= d.now->n)
 			continue;
 		ob = then[b];
 		if (ob < 0)
@@ -325,7 +330,7 @@ int xliff_match(struct xmatch *m, const struct corpus *c,
 
 			m->review[i] = 1;
 			if (ch->kind == CH_CHANGED)
-				m->old[i] = xstrndup(d.old.v[ob].text, d.old.v[ob].len);
+				m->old[i] = xstrndup(d.old->v[ob].text, d.old->v[ob].len);
 		}
 	}
 out:
@@ -337,5 +342,6 @@ out:
 	free(po);
 	free(pt);
 	base_diff_release(&d);
+	base_cache_release(&bc);
 	return ret;
 }
