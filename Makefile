@@ -85,6 +85,23 @@ deps:
 	else \
 		echo "run as root: apt-get install $(DEBIAN_DEPS)"; \
 	fi
+	@$(MAKE) -s xsd
+
+# The OASIS XLIFF schemas (1.2 strict, 2.0 core, and the W3C xml.xsd they
+# import) that the XLIFF tests validate exports against, from Debian's
+# php-symfony-translation package: downloaded and unpacked, never installed.
+XSD_DIR = tests/xsd
+XSD_FILES = xliff-core-1.2-strict.xsd xliff-core-2.0.xsd xml.xsd
+xsd:
+	@[ -f $(XSD_DIR)/xliff-core-2.0.xsd ] || { \
+		tmp=$$(mktemp -d) && \
+		(cd $$tmp && apt-get download php-symfony-translation >/dev/null 2>&1) && \
+		dpkg-deb -x $$tmp/php-symfony-translation_*.deb $$tmp/x && \
+		mkdir -p $(XSD_DIR) && \
+		for f in $(XSD_FILES); do \
+			cp $$tmp/x/usr/share/php/Symfony/Component/Translation/Resources/schemas/$$f $(XSD_DIR)/ || exit 1; \
+		done; rc=$$?; rm -rf $$tmp; \
+		[ $$rc = 0 ] || echo "make deps: the XLIFF schemas could not be fetched (their tests will be skipped)"; }
 
 install: folio
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)/schemas
@@ -114,4 +131,4 @@ fuzz:
 clean:
 	rm -rf build build-asan folio out
 
-.PHONY: demo all check check-asan deps install bench fuzz clean units
+.PHONY: demo all check check-asan deps install bench fuzz clean units xsd

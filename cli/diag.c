@@ -83,6 +83,8 @@ const struct rule_info rule_table[R__COUNT] = {
 	[R_QA_GLOSSARY] = { "qa-glossary", SEV_WARNING, "a glossary term not rendered, or a forbidden term used" },
 	[R_QA_DIGITS] = { "qa-digits", SEV_WARNING, "Western and Arabic-Indic digits mixed in one article" },
 	[R_GLOSSARY] = { "glossary", SEV_ERROR, "an unusable entry of _glossary.yaml" },
+	/* xliff (SPEC 14) */
+	[R_XLIFF] = { "xliff", SEV_ERROR, "an XLIFF file that cannot be imported" },
 };
 
 int rule_by_id(const char *id)

@@ -94,6 +94,8 @@ enum rule {
 	R_QA_GLOSSARY,
 	R_QA_DIGITS,
 	R_GLOSSARY,		/* an unusable _glossary.yaml entry */
+	/* xliff (SPEC 14) */
+	R_XLIFF,		/* an XLIFF file import refuses */
 	R__COUNT
 };
 

@@ -26,6 +26,7 @@ static const struct command commands[] = {
 	{ "schema", cmd_schema, "validate YAML or JSON documents against a JSON Schema" },
 	/* readability and house style (SPEC 15) */
 	{ "readability", cmd_readability, "how hard each article is to read, per language" },
+	{ "xliff", cmd_xliff, "exchange translations with CAT tools as XLIFF 1.2 or 2.0" },
 };
 
 static void usage(FILE *f)

@@ -25,5 +25,6 @@ int cmd_export(int argc, const char **argv, const struct global_opts *g);
 int cmd_schema(int argc, const char **argv, const struct global_opts *g);
 int cmd_readability(int argc, const char **argv, const struct global_opts *g);
 int cmd_diff(int argc, const char **argv, const struct global_opts *g);
+int cmd_xliff(int argc, const char **argv, const struct global_opts *g);
 
 #endif

@@ -1,0 +1,312 @@
+#!/bin/sh
+# t1101 - folio xliff import (SPEC 14): the round trip byte for byte, targets
+# put back as Markdown, the frontmatter built or kept, complete or --partial.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/xliff-lib.sh"
+
+# Every inline construct and block kind the segmenter knows.
+setup() {
+	make_corpus "fr en de" &&
+	write_article a/fr.md <<-'EOF'
+	---
+	id: a
+	lang: fr
+	title: Un titre "cité"
+	summary: Un résumé
+	section: espace-patients
+	updated: 2024-01
+	status: published
+	reviewers:
+	  - name: X
+	related: [b]
+	sources:
+	  - title: Une source
+	    url: https://example.org/s
+	---
+
+	## Un *titre* de section
+
+	Du *texte*, du **gras**, du `code`, un [lien](https://example.org/l "Le titre")
+	et ![une image](i.png "Titre image") puis une coupure  
+	dure, une autre\
+	et <https://example.org/auto>, www.example.com, [un *lien* imbriqué](article:b),
+	_souligné_, ***les deux***, ~~barré~~, \*échappé\*, &amp; &eacute; et <span>html</span>.
+
+	![Seule](seule.png)
+
+	> Une citation *avec* emphase
+	> sur deux lignes.
+	>
+	> - une liste dans la citation
+
+	- élément **un**
+	- élément deux
+	  sur deux lignes
+	  1. imbriqué [réf][r]
+
+	| A *a* | B |
+	|---|:-:|
+	| un `x` | [deux](u) |
+	| | trois \| quatre |
+
+	```
+	du code *jamais* traduit
+	```
+
+	    indenté
+
+	Setext
+	------
+
+	<!-- folio: ignore qa-number -->
+	Dernier paragraphe.
+
+	[r]: https://example.org/ref
+	EOF
+	write_article b/fr.md <<-'EOF'
+	---
+	id: b
+	lang: fr
+	title: B
+	updated: 2024-01
+	status: published
+	reviewers:
+	  - name: X
+	---
+
+	Corps.
+	EOF
+}
+
+test_expect_success 'round trip: targets equal to sources give the body byte for byte (1.2, 2.0)' '
+	setup &&
+	for v in 1.2 2.0; do
+		rm -f a/en.md &&
+		folio xliff export --lang en --xliff $v -o x$v >stdout 2>err &&
+		fill_targets x$v/en/a.xlf t$v.xlf &&
+		folio xliff import t$v.xlf >stdout 2>err &&
+		body_of a/fr.md >expect &&
+		body_of a/en.md >actual &&
+		test_cmp expect actual || return 1
+	done
+'
+
+test_expect_success 'round trip on every article of the sample corpus' '
+	cp -r "$SRC/articles" c &&
+	cd c &&
+	for v in 1.2 2.0; do
+		folio xliff export --lang nl --xliff $v -o ../x$v >../stdout 2>../err &&
+		for f in ../x$v/nl/*.xlf; do
+			fill_targets $f $f.t && mv $f.t $f || return 1
+		done &&
+		folio xliff import ../x$v/nl/*.xlf >../stdout 2>../err &&
+		for f in ../x$v/nl/*.xlf; do
+			id=$(basename $f .xlf) &&
+			orig=$(grep -L "^translated_from" $id/*.md | head -n 1) &&
+			body_of $orig >../expect &&
+			body_of $id/nl.md >../actual &&
+			test_cmp ../expect ../actual || return 1
+			rm $id/nl.md
+		done || return 1
+	done
+'
+
+test_expect_success 'round trip on a generated corpus (the bench generator), over its translations' '
+	if ! cc -O1 -o gen "$SRC/tests/bench/gen.c" 2>cc.err; then
+		echo "cannot build tests/bench/gen.c" && cat cc.err && false
+	fi &&
+	./gen -n 40 -o c -strings "$SRC/articles/_strings" >gen.out 2>&1 &&
+	cd c &&
+	folio xliff export --lang de -o ../x >../stdout 2>../err &&
+	ls ../x/de >../ids &&
+	test -s ../ids &&
+	for f in ../x/de/*.xlf; do
+		fill_targets $f $f.t && mv $f.t $f || return 1
+	done &&
+	folio xliff import ../x/de/*.xlf >../stdout 2>../err &&
+	n=0 &&
+	for f in ../x/de/*.xlf; do
+		id=$(basename $f .xlf) &&
+		body_of $id/fr.md >../expect &&
+		body_of $id/de.md >../actual &&
+		test_cmp ../expect ../actual &&
+		n=$((n + 1)) || return 1
+	done &&
+	test $n = $(wc -l <../ids)
+'
+
+test_expect_success 'a CRLF original: the round trip keeps its line ends, the new frontmatter uses them' '
+	setup &&
+	sed "s/\$/\r/" a/fr.md >crlf && mv crlf a/fr.md &&
+	folio xliff export --lang en -o x >stdout 2>err &&
+	fill_targets x/en/a.xlf t.xlf &&
+	folio xliff import t.xlf >stdout 2>err &&
+	body_of a/fr.md >expect &&
+	body_of a/en.md >actual &&
+	test_cmp expect actual &&
+	tr -d -c "\\r" <a/en.md | wc -c >expect &&
+	wc -l <a/en.md >actual &&
+	test_cmp expect actual
+'
+
+test_expect_success 'translated targets in place: codes as the Markdown, text escaped, codes reordered' '
+	setup &&
+	folio xliff export --lang en -o x >stdout 2>err &&
+	fill_targets x/en/a.xlf t.xlf &&
+	sed -i \
+	    -e "s|<target state=\"translated\">Un <g id=\"1\" ctype=\"italic\">titre</g> de section|<target state=\"translated\">A <g id=\"1\" ctype=\"italic\">section</g> title|" \
+	    -e "s|<target state=\"translated\">Du <g id=\"1\" ctype=\"italic\">texte</g>, du <g id=\"2\" ctype=\"bold\">gras</g>|<target state=\"translated\">Some <g id=\"2\" ctype=\"bold\">bold *stars* [x]</g> and <g id=\"1\" ctype=\"italic\">text</g>|" \
+	    -e "s|<target state=\"translated\">Le titre|<target state=\"translated\">The \&quot;title\&quot;|" \
+	    -e "s|<target state=\"translated\">une image|<target state=\"translated\">an [image]|" \
+	    -e "s|<target state=\"translated\">Seule|<target state=\"translated\">Alone|" \
+	    -e "s|<target state=\"translated\">trois \\| quatre|<target state=\"translated\">three \\| four|" \
+	    -e "s|<target state=\"translated\">élément deux sur deux lignes|<target state=\"translated\">1. item two|" \
+	    t.xlf &&
+	folio xliff import t.xlf >stdout 2>err &&
+	cat >expect <<-\EOF &&
+
+	## A *section* title
+
+	Some **bold \*stars\* \[x\]** and *text*, du `code`, un [lien](https://example.org/l "The \"title\"")
+	et ![an \[image\]](i.png "Titre image") puis une coupure  
+	dure, une autre\
+	et <https://example.org/auto>, www.example.com, [un *lien* imbriqué](article:b),
+	_souligné_, ***les deux***, ~~barré~~, \*échappé\*, &amp; &eacute; et <span>html</span>.
+
+	![Alone](seule.png)
+	EOF
+	body_of a/en.md >body &&
+	head -n 10 body >actual &&
+	test_cmp expect actual &&
+	grep -q "^- 1\\\\. item two\$" body &&
+	grep -q "^| | three \\\\| four |\$" body
+'
+
+test_expect_success 'a new translation: frontmatter from the original and the targets' '
+	setup &&
+	folio xliff export --lang en -o x >stdout 2>err &&
+	fill_targets x/en/a.xlf t.xlf &&
+	sed -i -e "s|<target state=\"translated\">Un titre &quot;cité&quot;|<target state=\"translated\">A \&quot;quoted\&quot; title|" \
+	    -e "s|<target state=\"translated\">Une source|<target state=\"translated\">A source|" t.xlf &&
+	folio xliff import t.xlf >stdout 2>err; echo $? >status &&
+	expect_status 0 &&
+	cat >expect <<-\EOF &&
+	---
+	id: a
+	lang: en
+	title: "A \"quoted\" title"
+	summary: "Un résumé"
+	section: "espace-patients"
+	updated: 2026-11-28
+	status: review
+	related: ["b"]
+	sources:
+	  - title: "A source"
+	    url: "https://example.org/s"
+	translated_from:
+	  lang: fr
+	  updated: 2024-01
+	  base: "DIGEST"
+	---
+	EOF
+	digest=$(sed -n "s/^  base: \"\([0-9a-f]*\)\"\$/\1/p" a/en.md) &&
+	test -n "$digest" &&
+	sed "s/^  base: \"$digest\"\$/  base: \"DIGEST\"/" a/en.md | head -n 17 >actual &&
+	test_cmp expect actual &&
+	test_cmp a/fr.md _base/a/fr.$digest.md &&
+	folio l10n --lang en >l10n 2>err &&
+	grep -q "^  current   a/en.md" l10n &&
+	echo "t.xlf: imported into a/en.md (complete)" >expect &&
+	test_cmp expect stdout &&
+	folio validate a/en.md >stdout 2>err; echo $? >status &&
+	expect_status 0
+'
+
+test_expect_success 'an incomplete file is refused, and nothing is written' '
+	setup &&
+	folio xliff export --lang en -o x >stdout 2>err &&
+	fill_targets x/en/a.xlf t.xlf &&
+	sed -i "s|<target state=\"translated\">Seule|<target state=\"needs-translation\">Seule|" t.xlf &&
+	folio xliff import t.xlf >stdout 2>err; echo $? >status &&
+	expect_status 1 &&
+	grep -q "^t.xlf:[0-9]*:[0-9]*: error: 1 of [0-9]* units are not translated (the first: '"'"'img1'"'"'): not imported; --partial imports it as a draft \[xliff\]" stdout &&
+	test ! -e a/en.md
+'
+
+test_expect_success '--partial: a draft, the source text kept where untranslated' '
+	setup &&
+	folio xliff export --lang en -o x >stdout 2>err &&
+	sed -e "s|^\\( *\\)<source>Un titre &quot;cité&quot;</source>|&<target state=\"translated\">A title</target>|" \
+	    -e "s|^\\( *\\)<source>Dernier paragraphe.</source>|&<target state=\"final\">Last paragraph.</target>|" \
+	    x/en/a.xlf >t.xlf &&
+	folio xliff import --partial t.xlf >stdout 2>err; echo $? >status &&
+	expect_status 0 &&
+	grep -q "^status: draft\$" a/en.md &&
+	grep -q "^title: \"A title\"\$" a/en.md &&
+	grep -q "^Last paragraph.\$" a/en.md &&
+	grep -q "^## Un \*titre\* de section\$" a/en.md &&
+	! grep -q "^  base:" a/en.md &&
+	test ! -e _base
+'
+
+test_expect_success 'an existing translation keeps its frontmatter; translated_from brought up to date' '
+	setup &&
+	write_article a/en.md <<-\EOF &&
+	---
+	id: a
+	lang: en
+	title: Old title
+	summary: Old summary
+	updated: 2023-05
+	status: published
+	reviewers:
+	  - name: Y
+	translators: [Z]
+	translated_from: {lang: fr, updated: 2023-02}
+	---
+
+	Old body.
+	EOF
+	folio xliff export --lang en -o x >stdout 2>err &&
+	fill_targets x/en/a.xlf t.xlf &&
+	sed -i "s|<target state=\"translated\">Un titre &quot;cité&quot;|<target state=\"translated\">New title|" t.xlf &&
+	folio xliff import t.xlf >stdout 2>err; echo $? >status &&
+	expect_status 0 &&
+	cat >expect <<-\EOF &&
+	---
+	id: a
+	lang: en
+	title: "New title"
+	summary: "Un résumé"
+	updated: 2023-05
+	status: published
+	reviewers:
+	  - name: Y
+	translators: [Z]
+	translated_from: {lang: fr, updated: 2024-01, base: "DIGEST"}
+	---
+	EOF
+	digest=$(ls _base/a | sed -n "s/^fr\.\([0-9a-f]*\)\.md\$/\1/p") &&
+	test -n "$digest" &&
+	sed "s/base: \"$digest\"}/base: \"DIGEST\"}/" a/en.md | head -n 12 >actual &&
+	test_cmp expect actual &&
+	body_of a/fr.md >expect &&
+	body_of a/en.md >actual &&
+	test_cmp expect actual
+'
+
+test_expect_success 'each file on its own: a good one imported, a bad one refused, exit 1' '
+	setup &&
+	folio xliff export --lang en -o x >stdout 2>err &&
+	folio xliff export --lang de -o x >stdout 2>err &&
+	fill_targets x/en/a.xlf en.xlf &&
+	fill_targets x/de/a.xlf de.xlf &&
+	sed -i "s|trans-unit id=\"p1\"|trans-unit id=\"p99\"|" de.xlf &&
+	folio xliff import de.xlf en.xlf >stdout 2>err; echo $? >status &&
+	expect_status 1 &&
+	test -f a/en.md &&
+	test ! -e a/de.md &&
+	grep -q "^de.xlf:[0-9]*:[0-9]*: error: unknown unit id '"'"'p99'"'"'" stdout
+'
+
+test_done
