@@ -756,6 +756,8 @@ static void json_cell(const struct l10n_cell *cell, struct buf *b)
 	}
 	if (cell->state == L10N_STALE) {
 		buf_addf(b, ",\"months_behind\":%d", cell->months_behind);
+		if (cell->days_behind > 0)
+			buf_addf(b, ",\"days_behind\":%d", cell->days_behind);
 		buf_addf(b, ",\"change\":\"%s\",\"changes\":",
 			 change_class_name(cell->cls));
 		if (cell->cls == CLASS_UNKNOWN)
@@ -765,8 +767,6 @@ static void json_cell(const struct l10n_cell *cell, struct buf *b)
 				 cell->changes[CLASS_SAFETY], cell->changes[CLASS_CONTENT],
 				 cell->changes[CLASS_EDITORIAL]);
 	}
-	if (cell->days_behind > 0)
-		buf_addf(b, ",\"days_behind\":%d", cell->days_behind);
 	/* a translation with a base: is it re-dated, its text unchanged? */
 	if (cell->state == L10N_CURRENT && cell->based)
 		buf_addf(b, ",\"redated\":%s", cell->redated ? "true" : "false");

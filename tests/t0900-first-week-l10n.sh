@@ -59,22 +59,26 @@ test_expect_success 'stale by a few days: days, not "0 months behind"' '
 	art a/fr.md a fr 2024-03-20 &&
 	art a/en.md a en 2024-03-16 2024-03-15 &&
 	folio l10n --lang en >actual 2>err &&
-	has_line "  stale     a/en.md  based on 2024-03-15, original updated 2024-03-20 (5 days behind), 5 words" &&
+	has_line "  stale     a/en.md  based on 2024-03-15, original updated 2024-03-20 (5 days behind), 5 words; change: unknown (no base: dated only)" &&
 	folio l10n --lang en --format json >actual 2>err &&
 	grep -F "\"months_behind\":0,\"days_behind\":5," actual &&
 	art a/en.md a en 2024-03-16 2024-02-25 &&
 	folio l10n --lang en >actual 2>err &&
-	has_line "  stale     a/en.md  based on 2024-02-25, original updated 2024-03-20 (24 days behind), 5 words" &&
+	has_line "  stale     a/en.md  based on 2024-02-25, original updated 2024-03-20 (24 days behind), 5 words; change: unknown (no base: dated only)" &&
 	art a/en.md a en 2024-03-16 2024-02-05 &&
 	folio l10n --lang en >actual 2>err &&
-	has_line "  stale     a/en.md  based on 2024-02-05, original updated 2024-03-20 (1 month behind), 5 words"
+	has_line "  stale     a/en.md  based on 2024-02-05, original updated 2024-03-20 (1 month behind), 5 words; change: unknown (no base: dated only)"
 '
 
 test_expect_success 'stamp: a missing first FILE does not stop the others' '
 	cp -R "$STAMP/corpus/." . &&
 	folio stamp nope/de.md soins/de.md >out 2>err; echo $? >status &&
 	expect_status 1 &&
-	echo "soins/de.md: translated_from.updated 2023-10 -> 2024-01" >expect-out &&
+	cat >expect-out <<-\EOF &&
+	soins/de.md: translated_from.updated 2023-10 -> 2024-01
+	soins/de.md: translated_from.base (none) -> 4ce9fcfd0446a0f1
+	_base/soins/fr.4ce9fcfd0446a0f1.md: snapshot saved
+	EOF
 	test_cmp expect-out out &&
 	grep -F "nope/de.md: error: cannot stamp: no such file or directory [stamp]" err &&
 	cmp soins/de.md "$STAMP/expect/soins/de.md"

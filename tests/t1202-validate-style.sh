@@ -99,7 +99,7 @@ test_expect_success 'link text and alt text are checked; code, URLs and raw HTML
 
 	## Néoplasie
 	EOT
-	echo "ignore: [raw-html]" >>folio.yaml &&
+	echo "ignore: [raw-html, local-target]" >>folio.yaml &&
 	folio validate >actual 2>err &&
 	cat >expect <<-\EOT &&
 	a/fr.md:8:6: warning: jargon, use a plain word: '"'"'néoplasie'"'"', write '"'"'cancer'"'"' [style:neoplasie]
