@@ -22,7 +22,7 @@ static const struct command commands[] = {
 	{ "l10n", cmd_l10n, "what each language is missing, stale or incomplete" },
 	{ "stamp", cmd_stamp, "mark a translation as up to date with its original" },
 	{ "diff", cmd_diff, "what changed in the originals of stale translations" },
-	{ "export", cmd_export, "write HTML pages, EPUB-ready XHTML or plain text" },
+	{ "export", cmd_export, "write HTML pages, EPUB trees and books, or plain text" },
 	{ "schema", cmd_schema, "validate YAML or JSON documents against a JSON Schema" },
 	/* readability and house style (SPEC 15) */
 	{ "readability", cmd_readability, "how hard each article is to read, per language" },
