@@ -623,6 +623,7 @@ int corpus_select(struct corpus *c, const char **paths, int npaths,
 }
 
 static void build_lookup(struct corpus *c);
+static const struct id_group *find_group(const struct corpus *c, const char *id);
 
 /*
  * What a worker keeps from one file to the next: the room of the text it
@@ -786,6 +787,59 @@ static long fd_budget(size_t n)
 	return (long)(rl.rlim_cur - FD_SPARE - (rlim_t)open_now);
 }
 
+/*
+ * INDEX_DIGEST_BASED: the digests, read again after the index, of the
+ * originals whose id has a translation with a base; none is needed for
+ * the others (a translation without a base goes by its dates).
+ */
+struct digest_job {
+	struct corpus *c;
+	size_t *v;
+};
+
+static void digest_one(void *ctx, size_t i, int worker)
+{
+	struct digest_job *job = ctx;
+	struct article_meta *m = &job->c->articles[job->v[i]];
+	struct diag_list scratch = DIAG_LIST_INIT;
+	struct article a;
+
+	(void)worker;
+	article_init(&a, m->path);
+	if (article_load(&a, m->path, &scratch) == 0)
+		text_digest_article(&a, m->digest);
+	article_release(&a);
+	diag_list_release(&scratch);
+}
+
+static void digest_based(struct corpus *c)
+{
+	struct digest_job job;
+	unsigned char *want = xcalloc(c->n ? c->n : 1, 1);
+	size_t i, k, n = 0;
+
+	for (i = 0; i < c->n; i++) {
+		const struct article_meta *m = &c->articles[i];
+		const struct id_group *g;
+
+		if (!m->translated || !m->tf_base[0] || !m->id ||
+		    !(g = find_group(c, m->id)))
+			continue;
+		for (k = g->start; k < g->start + g->len; k++)
+			if (!c->articles[c->by_id[k]].translated)
+				want[c->by_id[k]] = 1;
+	}
+	job.c = c;
+	job.v = xcalloc(c->n ? c->n : 1, sizeof(*job.v));
+	for (i = 0; i < c->n; i++)
+		if (want[i])
+			job.v[n++] = i;
+	if (n)
+		pool_run(c->jobs, n, digest_one, &job);
+	free(job.v);
+	free(want);
+}
+
 void corpus_index(struct corpus *c, int flags, struct diag_list *d)
 {
 	struct index_job job;
@@ -812,6 +866,8 @@ void corpus_index(struct corpus *c, int flags, struct diag_list *d)
 	}
 	free(job.lists);
 	build_lookup(c);
+	if ((flags & INDEX_DIGEST_BASED) && !(flags & INDEX_DIGEST))
+		digest_based(c);
 }
 
 /* Sort order of the lookup: id, then lang. */

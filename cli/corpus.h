@@ -100,6 +100,8 @@ enum index_flags {
 	INDEX_KEEP = 4,		/* keep the page's frontmatter in meta->keep */
 	INDEX_NO_LINKS = 8,	/* with INDEX_BODY: no meta->links (no cross checks) */
 	INDEX_DIGEST = 16,	/* the text digest of every original (SPEC 12.1) */
+	INDEX_DIGEST_BASED = 32,	/* only of the originals of an id that
+					 * has a translation with a base */
 };
 
 /*

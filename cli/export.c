@@ -4619,7 +4619,7 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 	 * The frontmatter of every article and the cross-file rules; the
 	 * bodies are checked in the pages' own parse, below.
 	 */
-	corpus_index(c, INDEX_KEEP | INDEX_DIGEST, &all);
+	corpus_index(c, INDEX_KEEP | INDEX_DIGEST_BASED, &all);
 	if (interrupt_caught())	/* an index left part done */
 		goto out;
 	checks_cross(c, &all);
