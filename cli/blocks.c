@@ -51,19 +51,44 @@ const char *change_class_name(enum change_class c)
 /* ---- storage ---------------------------------------------------------- */
 
 /* Copy s[0..n) to storage that never moves; NUL-terminated. */
-static const char *list_store(struct block_list *l, const char *s, size_t n)
-{
-	char *p = xmalloc(n + 1);
+/* What a chunk holds at least: the strings of several blocks. */
+#define STORE_CHUNK 8192
 
-	if (n)
-		memcpy(p, s, n);
-	p[n] = '\0';
+static char *list_chunk(struct block_list *l, size_t size)
+{
+	char *p = xmalloc(size);
+
 	/* room for 8, then doubled at each power of two: one realloc per
 	 * store made storing quadratic (ASan's realloc always moves) */
 	if (l->nchunks == 0 || (l->nchunks >= 8 && !(l->nchunks & (l->nchunks - 1))))
 		l->chunks = xrealloc(l->chunks, (l->nchunks ? 2 * l->nchunks : 8) *
 				     sizeof(*l->chunks));
 	l->chunks[l->nchunks++] = p;
+	return p;
+}
+
+/* A copy of s[0..n), NUL-terminated, that stays where it is until the
+ * list is released: strings share chunks, one allocation for many. */
+static const char *list_store(struct block_list *l, const char *s, size_t n)
+{
+	char *p;
+
+	if (n + 1 > l->room) {
+		if (n + 1 > STORE_CHUNK / 4) {
+			/* a long one gets its own, the chunk stays open */
+			p = list_chunk(l, n + 1);
+			goto copy;
+		}
+		l->at = list_chunk(l, STORE_CHUNK);
+		l->room = STORE_CHUNK;
+	}
+	p = l->at;
+	l->at += n + 1;
+	l->room -= n + 1;
+copy:
+	if (n)
+		memcpy(p, s, n);
+	p[n] = '\0';
 	return p;
 }
 
@@ -76,9 +101,11 @@ void block_list_release(struct block_list *l)
 	free(l->chunks);
 	free(l->v);
 	buf_release(&l->store);
+	buf_release(&l->tmp);
 	l->v = NULL;
 	l->chunks = NULL;
-	l->n = l->alloc = l->nchunks = 0;
+	l->at = NULL;
+	l->n = l->alloc = l->nchunks = l->room = 0;
 }
 
 /*
@@ -155,12 +182,14 @@ static void nfc_add(struct buf *out, const char *s, size_t n)
 }
 
 /* Whitespace runs as one space, trimmed, NFC. */
-static void normalize_ws(struct buf *out, const char *s, size_t n)
+static void normalize_ws(struct buf *out, struct buf *scratch, const char *s,
+			 size_t n)
 {
-	struct buf t = BUF_INIT;
+	struct buf t = *scratch;
 	size_t i;
 	int space = 0;
 
+	buf_reset(&t);
 	buf_grow(&t, n);
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
@@ -196,7 +225,7 @@ static void normalize_ws(struct buf *out, const char *s, size_t n)
 		}
 	}
 	nfc_add(out, t.buf, t.len);
-	buf_release(&t);
+	*scratch = t;
 }
 
 static struct block *list_add(struct block_list *l, enum block_kind kind,
@@ -205,7 +234,7 @@ static struct block *list_add(struct block_list *l, enum block_kind kind,
 			      const char *ignore)
 {
 	struct block *b;
-	struct buf norm = BUF_INIT;
+	struct buf *norm = &l->store;
 
 	GROW(l->v, l->alloc, l->n + 1);
 	b = &l->v[l->n++];
@@ -216,12 +245,12 @@ static struct block *list_add(struct block_list *l, enum block_kind kind,
 	b->col = col;
 	b->text = list_store(l, text, len);
 	b->len = len;
-	normalize_ws(&norm, text, len);
-	b->norm = list_store(l, norm.buf, norm.len);
-	b->norm_len = norm.len;
+	buf_reset(norm);
+	normalize_ws(norm, &l->tmp, text, len);
+	b->norm = list_store(l, norm->buf, norm->len);
+	b->norm_len = norm->len;
 	b->section = section;
 	b->ignore = ignore ? list_store(l, ignore, strlen(ignore)) : NULL;
-	buf_release(&norm);
 	return b;
 }
 
@@ -677,6 +706,53 @@ int blocks_of_article(struct block_list *l, const struct article *a)
 	if (a->body)
 		body_blocks(l, a->body, a->body_len, a->body_line, 0);
 	return 0;
+}
+
+void blocks_fm_where(struct fm_where *w, const struct article *a,
+		     const char *title, const char *summary)
+{
+	const struct ynode *fm = a->fm.root, *src, *n;
+	const char *s;
+	size_t i;
+
+	memset(w, 0, sizeof(*w));
+	if (!fm)
+		return;
+	src = ymap_get(fm, "sources");
+	for (i = 0; src && src->type == Y_SEQ && i < src->n; i++)
+		if (scalar_text(ymap_get(src->items[i], "title")))
+			return;
+	n = ymap_get(fm, "title");
+	if ((s = scalar_text(n)) != NULL) {
+		if (*s ? !title || strcmp(s, title) : title != NULL)
+			return;
+		w->title = 1;
+		w->title_line = n->line;
+		w->title_col = n->col;
+	}
+	n = ymap_get(fm, "summary");
+	if ((s = scalar_text(n)) != NULL) {
+		if (*s ? !summary || strcmp(s, summary) : summary != NULL)
+			return;
+		w->summary = 1;
+		w->summary_line = n->line;
+		w->summary_col = n->col;
+	}
+	w->simple = 1;
+}
+
+void blocks_of_body(struct block_list *l, const struct fm_where *w,
+		    const char *title, const char *summary,
+		    const struct article *a)
+{
+	if (w->title)
+		list_add(l, BLK_TITLE, 0, w->title_line, w->title_col,
+			 title ? title : "", title ? strlen(title) : 0, 0, NULL);
+	if (w->summary)
+		list_add(l, BLK_SUMMARY, 0, w->summary_line, w->summary_col,
+			 summary ? summary : "", summary ? strlen(summary) : 0, 0, NULL);
+	if (a->body)
+		body_blocks(l, a->body, a->body_len, a->body_line, 0);
 }
 
 int blocks_of_file(struct block_list *l, const char *text, size_t len,

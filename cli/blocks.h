@@ -66,12 +66,15 @@ struct block {
 struct block_list {
 	struct block *v;
 	size_t n, alloc;
-	struct buf store;	/* the strings of the blocks */
+	struct buf store;	/* scratch: the block being normalized */
 	char **chunks;		/* storage that never moves once handed out */
 	size_t nchunks;
+	char *at;		/* the free room of the last chunk, */
+	size_t room;		/* that many bytes */
+	struct buf tmp;		/* scratch: its whitespace collapsed */
 };
 
-#define BLOCK_LIST_INIT { NULL, 0, 0, BUF_INIT, NULL, 0 }
+#define BLOCK_LIST_INIT { NULL, 0, 0, BUF_INIT, NULL, 0, NULL, 0, BUF_INIT }
 
 void block_list_release(struct block_list *l);
 
@@ -81,6 +84,31 @@ void block_list_release(struct block_list *l);
  * Returns 0, or -1 when the frontmatter is unusable.
  */
 int blocks_of_article(struct block_list *l, const struct article *a);
+
+/*
+ * Where an article's frontmatter blocks are, when the index keeps enough
+ * of them (the title and summary strings of struct article_meta) to
+ * build them again without parsing the frontmatter: then `simple` is 1.
+ * Not simple when a source has a title, or a text is not the meta's.
+ */
+struct fm_where {
+	unsigned char simple;
+	unsigned char title, summary;	/* 1: the block is there */
+	unsigned title_line, title_col, summary_line, summary_col;
+};
+
+/* Fill w from article a's frontmatter (parsed) and its meta strings. */
+void blocks_fm_where(struct fm_where *w, const struct article *a,
+		     const char *title, const char *summary);
+
+/*
+ * What blocks_of_article() gives, from a simple fm_where with the meta's
+ * title and summary, and an article read without its frontmatter parsed
+ * (article_read()).
+ */
+void blocks_of_body(struct block_list *l, const struct fm_where *w,
+		    const char *title, const char *summary,
+		    const struct article *a);
 
 /*
  * The same from a whole .md file held in memory (a snapshot, a version

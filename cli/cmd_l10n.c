@@ -1629,7 +1629,8 @@ int cmd_l10n(int argc, const char **argv, const struct global_opts *g)
 	if (!langs.n)
 		memset(on, 1, c.cfg.nlang);
 	/* per-file problems are validate's to print; invalid cells quote them */
-	corpus_index(&c, INDEX_BODY | INDEX_WORDS | INDEX_NO_LINKS | INDEX_DIGEST, &d);
+	corpus_index(&c, INDEX_BODY | INDEX_WORDS | INDEX_NO_LINKS | INDEX_DIGEST |
+		     INDEX_FM_WHERE, &d);
 	l10n_build(&r, &c, &d);
 	built = 1;
 	/* translation QA (SPEC 13): each current translation's findings */

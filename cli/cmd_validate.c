@@ -79,7 +79,7 @@ int cmd_validate(int argc, const char **argv, const struct global_opts *g)
 	/* readability gates and house style (SPEC 15) run in the index */
 	house_setup(&h, &c, &d);
 	nfiles += h.nfiles;
-	corpus_index(&c, INDEX_BODY | INDEX_DIGEST, &d);
+	corpus_index(&c, INDEX_BODY | INDEX_DIGEST | INDEX_FM_WHERE, &d);
 	checks_cross(&c, &d);
 	/* what export would refuse: a slug no page can have, or a clash */
 	slugs_validate(&c, &d);

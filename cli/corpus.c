@@ -692,6 +692,8 @@ static void index_one(void *ctx, size_t i, int worker)
 			text_digest_article(&a, m->digest);
 		if (job->flags & INDEX_KEEP)
 			m->keep = article_keep_new(a.fm.root);
+		if (c->fm_where)
+			blocks_fm_where(&c->fm_where[i], &a, m->title, m->summary);
 	}
 	if ((job->flags & INDEX_BODY) && a.body) {
 		struct md_src src;
@@ -852,6 +854,10 @@ void corpus_index(struct corpus *c, int flags, struct diag_list *d)
 	for (i = 0; i < (size_t)c->jobs; i++)
 		buf_init(&job.keep[i].text);
 	atomic_init(&job.fds, flags & INDEX_KEEP ? fd_budget(c->n) : 0);
+	if (flags & INDEX_FM_WHERE) {
+		free(c->fm_where);
+		c->fm_where = xcalloc(c->n ? c->n : 1, sizeof(*c->fm_where));
+	}
 	pool_run(c->jobs, c->n, index_one, &job);
 	for (i = 0; i < (size_t)c->jobs; i++) {
 		buf_release(&job.keep[i].text);
@@ -1139,6 +1145,7 @@ void corpus_release(struct corpus *c)
 		article_meta_release(&c->articles[i]);
 	free(c->articles);
 	free(c->selected);
+	free(c->fm_where);
 	free(c->by_id);
 	free(c->groups);
 	for (i = 0; i < c->cfg.nlang; i++)

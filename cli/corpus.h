@@ -61,6 +61,10 @@ struct corpus {
 	size_t groups_cap;
 	struct schema *article_schema;
 	struct schema *strings_schema;
+	/* with INDEX_FM_WHERE: [n], where each article's frontmatter
+	 * blocks are (blocks.h), so that translation QA reads no
+	 * frontmatter again; NULL otherwise */
+	struct fm_where *fm_where;
 	int jobs;
 	/*
 	 * With INDEX_BODY, when set: what reads each body in place of the
@@ -102,6 +106,7 @@ enum index_flags {
 	INDEX_DIGEST = 16,	/* the text digest of every original (SPEC 12.1) */
 	INDEX_DIGEST_BASED = 32,	/* only of the originals of an id that
 					 * has a translation with a base */
+	INDEX_FM_WHERE = 64,	/* c->fm_where: QA's frontmatter blocks */
 };
 
 /*

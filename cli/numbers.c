@@ -742,13 +742,40 @@ void num_list_release(struct num_list *l)
 	l->n = l->alloc = 0;
 }
 
+/*
+ * Does s[0..n) hold a digit that digit_value() reads?  Every token
+ * starts with one (a phone number's '+' or '(' is followed by digits),
+ * so a text without any has none: most blocks, looked at in one pass.
+ */
+static int has_digit(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = u[i];
+
+		if ((unsigned)(c - '0') < 10u)
+			return 1;
+		/* 0xD9 and 0xDB, the lead bytes of U+0660 and U+06F0 */
+		if ((c | 2) == 0xDB && i + 1 < n &&
+		    ((c == 0xD9 && u[i + 1] >= 0xA0 && u[i + 1] <= 0xA9) ||
+		     (c == 0xDB && u[i + 1] >= 0xB0 && u[i + 1] <= 0xB9)))
+			return 1;
+	}
+	return 0;
+}
+
 size_t numbers_scan(struct num_list *l, const char *s, size_t n,
 		    const char *lang)
 {
-	struct locale loc = locale_of(lang);
+	struct locale loc;
 	size_t before = l->n, i = 0, floor = 0, len, e, start, k;
 	size_t nocloser[64];
 
+	if (!has_digit(s, n))
+		return 0;
+	loc = locale_of(lang);
 	for (k = 0; k < 64; k++)
 		nocloser[k] = SIZE_MAX;
 

@@ -435,6 +435,28 @@ static char *casefold(const char *s, size_t n)
 	return (char *)out;
 }
 
+/*
+ * The Arabic letters of s (U+0621..U+063A, U+0641..U+064A).  Case folding
+ * leaves them as they are, nothing else folds or composes into one, and
+ * in NFC text a composed letter (U+0622...) is one letter before and
+ * after: two texts that fold alike hold as many.
+ */
+static size_t arabic_letters(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i, count = 0;
+
+	for (i = 0; i + 1 < n; i++) {
+		if (u[i] < 0xD8 || u[i] > 0xD9)
+			continue;
+		if (u[i] == 0xD8 ? u[i + 1] >= 0xA1 && u[i + 1] <= 0xBA :
+				   u[i + 1] >= 0x81 && u[i + 1] <= 0x8A)
+			count++;
+		i++;
+	}
+	return count;
+}
+
 static int same_folded(const struct block *a, const struct block *b)
 {
 	char *x, *y;
@@ -459,6 +481,9 @@ static int same_folded(const struct block *a, const struct block *b)
 			return 0;
 		break;
 	}
+	/* an Arabic text beside a Latin one, most often: no folding needed */
+	if (arabic_letters(a->norm, a->norm_len) != arabic_letters(b->norm, b->norm_len))
+		return 0;
 	x = casefold(a->norm, a->norm_len);
 	y = casefold(b->norm, b->norm_len);
 	same = !strcmp(x, y);

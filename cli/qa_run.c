@@ -30,16 +30,32 @@ struct qa_job {
 	struct diag_list *lists;	/* one per job */
 };
 
-/* Read m into blocks; problems were reported by the index already. */
-static int load_blocks(const struct article_meta *m, struct block_list *l)
+/*
+ * Read m into blocks; problems were reported by the index already.  When
+ * the index kept where its frontmatter blocks are, the frontmatter is
+ * not parsed again, nor the UTF-8 of a file that has not changed.
+ */
+static int load_blocks(const struct corpus *c, const struct article_meta *m,
+		       struct block_list *l)
 {
 	struct article a;
 	struct diag_list quiet = DIAG_LIST_INIT;
+	const struct fm_where *w = c->fm_where ? &c->fm_where[m - c->articles] : NULL;
 	int rc = -1;
 
 	article_init(&a, m->path);
-	if (article_load(&a, m->path, &quiet) == 0)
-		rc = blocks_of_article(l, &a);
+	if (w && w->simple && m->file.ino &&
+	    article_read(&a, m->path, &m->file, -1, &quiet) == 0 &&
+	    file_id_same(&a.id, &m->file)) {
+		blocks_of_body(l, w, m->title, m->summary, &a);
+		rc = 0;
+	} else {
+		/* not as indexed: read it as it is now */
+		article_release(&a);
+		article_init(&a, m->path);
+		if (article_load(&a, m->path, &quiet) == 0)
+			rc = blocks_of_article(l, &a);
+	}
 	article_release(&a);
 	diag_list_release(&quiet);
 	return rc;
@@ -216,7 +232,7 @@ static void qa_one(void *ctx, size_t j, int worker)
 			continue;
 		if ((m == o || compare) && !orig_loaded) {
 			orig_loaded = 1;
-			if (load_blocks(o, &orig) == 0) {
+			if (load_blocks(c, o, &orig) == 0) {
 				os.blocks = &orig;
 				os.path = o->path;
 				os.lang = o->lang;
@@ -233,7 +249,7 @@ static void qa_one(void *ctx, size_t j, int worker)
 			with = base_side(c, o, m->tf_base, &bases);
 		if (!with && ((job->flags & QA_COMPARE_ONLY) || !may_have_own(m, job->g)))
 			continue;
-		if (load_blocks(m, &mine) < 0)
+		if (load_blocks(c, m, &mine) < 0)
 			goto next;
 		side.blocks = &mine;
 		if (!(job->flags & QA_COMPARE_ONLY))
