@@ -100,6 +100,7 @@ enum index_flags {
 	INDEX_KEEP = 4,		/* keep the page's frontmatter in meta->keep */
 	INDEX_NO_LINKS = 8,	/* with INDEX_BODY: no meta->links (no cross checks) */
 	INDEX_DIGEST = 16,	/* the text digest of every original (SPEC 12.1) */
+	INDEX_NO_SCHEMA = 32,	/* no schema check (for callers that report no R_SCHEMA) */
 };
 
 /*
