@@ -190,7 +190,8 @@ int cmd_readability(int argc, const char **argv, const struct global_opts *g)
 	ms.caches = xcalloc((size_t)c.jobs, sizeof(*ms.caches));
 	c.body_walk = measure_body;
 	c.body_ctx = &ms;
-	corpus_index(&c, INDEX_BODY | INDEX_NO_LINKS, &d);
+	/* schema findings are validate's: readability does not say them */
+	corpus_index(&c, INDEX_BODY | INDEX_NO_LINKS | INDEX_NO_SCHEMA, &d);
 	/* a file that cannot be read is said; its article is left out */
 	diag_list_sort(&d);
 	for (i = 0; i < d.n; i++)

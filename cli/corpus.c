@@ -680,7 +680,8 @@ static void index_one(void *ctx, size_t i, int worker)
 		rc = article_load(&a, m->path, d);
 	}
 	if (rc == 0) {
-		schema_validate(c->article_schema, a.fm.root, m->path, d);
+		if (!(job->flags & INDEX_NO_SCHEMA))
+			schema_validate(c->article_schema, a.fm.root, m->path, d);
 		article_meta_fill(m, &a);
 		if (m->tf_base_bad)
 			diag(d, R_SCHEMA, m->path, m->tf_base_pos.line,

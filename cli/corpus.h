@@ -107,6 +107,7 @@ enum index_flags {
 	INDEX_DIGEST_BASED = 32,	/* only of the originals of an id that
 					 * has a translation with a base */
 	INDEX_FM_WHERE = 64,	/* c->fm_where: QA's frontmatter blocks */
+	INDEX_NO_SCHEMA = 128,	/* no schema check (for callers that report no R_SCHEMA) */
 };
 
 /*

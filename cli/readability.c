@@ -4,14 +4,9 @@
 #include "readability.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <string.h>
 #include <utf8proc.h>
-
-void rd_init(struct readability *r, const char *lang)
-{
-	memset(r, 0, sizeof(*r));
-	r->lang = syl_lang_of(lang);
-}
 
 /*
  * Abbreviations after which a point ends no sentence: the short list of
@@ -50,34 +45,102 @@ static int alnum_byte(unsigned char c)
 		(c >= '0' && c <= '9') || c >= 0x80;
 }
 
-/* Is the point at t[i] inside one of the abbreviations of list? */
-static int abbr_in(const char *t, size_t n, size_t i, const char *const *list)
+/*
+ * Each point of each abbreviation of a list, found once: the abbreviation,
+ * its length and the point's offset in it.
+ */
+struct abbr_point {
+	const char *a;
+	size_t len, k;
+};
+
+#define ABBR_POINTS 40
+struct abbr_points {
+	struct abbr_point v[ABBR_POINTS];
+	size_t n;
+};
+
+static struct abbr_points abbr_pts[SYL_AR + 2];	/* last: abbr_all */
+
+static void abbr_points_of(struct abbr_points *p, const char *const *list)
 {
-	for (; list && *list; list++) {
-		const char *a = *list;
-		size_t len = strlen(a), k;
+	for (p->n = 0; list && *list; list++) {
+		size_t k, len = strlen(*list);
 
-		for (k = 0; k < len; k++) {
-			size_t s;
+		for (k = 0; k < len; k++)
+			if ((*list)[k] == '.' && p->n < ABBR_POINTS)
+				p->v[p->n++] = (struct abbr_point){ *list, len, k };
+	}
+}
 
-			if (a[k] != '.' || k > i)
-				continue;
-			s = i - k;
-			if (s + len <= n && !memcmp(t + s, a, len) &&
-			    (s == 0 || !alnum_byte((unsigned char)t[s - 1])))
-				return 1;
-		}
+/* Is the point at t[i] inside one of the abbreviations of p? */
+static int abbr_in(const char *t, size_t n, size_t i, const struct abbr_points *p)
+{
+	size_t j;
+
+	for (j = 0; j < p->n; j++) {
+		const struct abbr_point *x = &p->v[j];
+		size_t s;
+
+		if (x->k > i)
+			continue;
+		/* the byte before the point first: most points end here */
+		if (x->k && t[i - 1] != x->a[x->k - 1])
+			continue;
+		s = i - x->k;
+		if (s + x->len <= n && !memcmp(t + s, x->a, x->len) &&
+		    (s == 0 || !alnum_byte((unsigned char)t[s - 1])))
+			return 1;
 	}
 	return 0;
+}
+
+/*
+ * The classes of the code points below U+0800 (one or two UTF-8 bytes),
+ * from utf8proc once: what is_word_cp(), is_digit_cp() and is_space_cp()
+ * would say.
+ */
+enum { CL_WORD = 1, CL_DIGIT = 2, CL_SPACE = 4 };
+static unsigned char cp_class[0x800];
+static pthread_once_t cp_class_once = PTHREAD_ONCE_INIT;
+
+static void cp_class_init(void)
+{
+	int32_t c;
+	int l;
+
+	for (l = 0; l <= SYL_AR; l++)
+		abbr_points_of(&abbr_pts[l], abbr_list((enum syl_lang)l));
+	abbr_points_of(&abbr_pts[SYL_AR + 1], abbr_all);
+
+	for (c = 0x80; c < 0x800; c++) {
+		utf8proc_category_t k = utf8proc_category(c);
+
+		cp_class[c] = (unsigned char)(
+			((k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_NO) ? CL_WORD : 0) |
+			(k == UTF8PROC_CATEGORY_ND ? CL_DIGIT : 0) |
+			(k == UTF8PROC_CATEGORY_ZS ? CL_SPACE : 0));
+	}
+	for (c = 0; c < 0x80; c++)
+		cp_class[c] = (unsigned char)(
+			(((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			  (c >= '0' && c <= '9')) ? CL_WORD : 0) |
+			((c >= '0' && c <= '9') ? CL_DIGIT : 0));
+}
+
+void rd_init(struct readability *r, const char *lang)
+{
+	memset(r, 0, sizeof(*r));
+	r->lang = syl_lang_of(lang);
+	pthread_once(&cp_class_once, cp_class_init);
 }
 
 static int is_word_cp(int32_t c)
 {
 	utf8proc_category_t k;
 
-	if (c < 0x80)
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-			(c >= '0' && c <= '9');
+	if (c >= 0 && c < 0x800)
+		return cp_class[c] & CL_WORD;
 	k = utf8proc_category(c);
 
 	return (k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_NO);
@@ -85,8 +148,8 @@ static int is_word_cp(int32_t c)
 
 static int is_digit_cp(int32_t c)
 {
-	if (c < 0x80)
-		return c >= '0' && c <= '9';
+	if (c >= 0 && c < 0x800)
+		return cp_class[c] & CL_DIGIT;
 	return utf8proc_category(c) == UTF8PROC_CATEGORY_ND;
 }
 
@@ -109,7 +172,8 @@ static int is_closer(int32_t c)
 static int is_space_cp(int32_t c)
 {
 	return c == ' ' || c == '\n' || c == '\t' || c == 0xA0 || c == 0x202F ||
-		(c >= 0x80 && utf8proc_category(c) == UTF8PROC_CATEGORY_ZS);
+		(c >= 0x80 && (c < 0x800 ? (cp_class[c] & CL_SPACE) != 0 :
+			       utf8proc_category(c) == UTF8PROC_CATEGORY_ZS));
 }
 
 /* The code point at t[i] (U+FFFD for a bad byte), *k its length. */
@@ -118,9 +182,17 @@ static int32_t cp_at(const char *t, size_t n, size_t i, size_t *k)
 	utf8proc_int32_t c;
 	utf8proc_ssize_t r;
 
-	if ((unsigned char)t[i] < 0x80) {
+	unsigned char b = (unsigned char)t[i];
+
+	if (b < 0x80) {
 		*k = 1;
-		return (unsigned char)t[i];
+		return b;
+	}
+	/* two bytes, well formed: what utf8proc_iterate() would decode */
+	if (b >= 0xC2 && b <= 0xDF && i + 1 < n &&
+	    ((unsigned char)t[i + 1] & 0xC0) == 0x80) {
+		*k = 2;
+		return ((int32_t)(b & 0x1F) << 6) | ((unsigned char)t[i + 1] & 0x3F);
 	}
 	r = utf8proc_iterate((const utf8proc_uint8_t *)t + i,
 			     (utf8proc_ssize_t)(n - i), &c);
@@ -151,10 +223,24 @@ static void keep_longest(struct rd_stats *s, const struct rd_sentence *x)
 	s->longest[i] = *x;
 }
 
-static void end_sentence(struct readability *r, struct rd_sentence *cur)
+/*
+ * The sentence of cur->words words that began at seg's offset start; its
+ * position is looked up only when someone will see it.
+ */
+static void end_sentence(struct readability *r, struct rd_sentence *cur,
+			 const struct prose_seg *seg, size_t start)
 {
+	const struct rd_stats *s = &r->stats;
+
 	if (!cur->words)
 		return;
+	if (r->sentence || s->nlongest < RD_LONGEST ||
+	    cur->words > s->longest[RD_LONGEST - 1].words) {
+		struct pos p = prose_pos(seg, start);
+
+		cur->line = p.line;
+		cur->col = p.col;
+	}
 	r->stats.sentences++;
 	keep_longest(&r->stats, cur);
 	if (r->sentence)
@@ -165,8 +251,9 @@ static void end_sentence(struct readability *r, struct rd_sentence *cur)
 void rd_segment(struct readability *r, const struct prose_seg *seg)
 {
 	const char *t = seg->text;
-	size_t n = seg->len, i = 0;
-	const char *const *abbr = abbr_list(r->lang);
+	size_t n = seg->len, i = 0, first = 0;
+	const struct abbr_points *abbr = &abbr_pts[r->lang],
+		*all = &abbr_pts[SYL_AR + 1];
 	struct rd_sentence cur = { 0, 0, 0 };
 
 	while (i < n) {
@@ -175,7 +262,6 @@ void rd_segment(struct readability *r, const struct prose_seg *seg)
 
 		if (is_word_cp(c)) {
 			unsigned syl;
-			struct pos p;
 
 			/* one word: letters, digits, inner joiners, 0,5 */
 			for (;;) {
@@ -204,11 +290,8 @@ void rd_segment(struct readability *r, const struct prose_seg *seg)
 				}
 				break;
 			}
-			if (!cur.words) {
-				p = prose_pos(seg, start);
-				cur.line = p.line;
-				cur.col = p.col;
-			}
+			if (!cur.words)
+				first = start;
 			cur.words++;
 			r->stats.words++;
 			syl = r->cache ?
@@ -222,7 +305,7 @@ void rd_segment(struct readability *r, const struct prose_seg *seg)
 		i += k;
 		if (!is_terminal(c))
 			continue;
-		if (c == '.' && abbr_in(t, n, start, abbr_all))
+		if (c == '.' && abbr_in(t, n, start, all))
 			continue;
 		if (c == '.' && abbr_in(t, n, start, abbr))
 			continue;
@@ -232,9 +315,9 @@ void rd_segment(struct readability *r, const struct prose_seg *seg)
 		while (i < n && is_closer(cp_at(t, n, i, &k)))
 			i += k;
 		if (i >= n || is_space_cp(cp_at(t, n, i, &k)))
-			end_sentence(r, &cur);
+			end_sentence(r, &cur, seg, first);
 	}
-	end_sentence(r, &cur);
+	end_sentence(r, &cur, seg, first);
 }
 
 int rd_score(const struct rd_stats *s, enum syl_lang lang, double *score)

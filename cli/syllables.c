@@ -13,6 +13,7 @@
 #include "util.h"
 
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -356,29 +357,53 @@ static unsigned tr_count(const struct word *w)
 /* One cached word: up to SYL_WORD bytes, with its language. */
 #define SYL_WORD 22
 struct syl_entry {
+	uint64_t head, tail;	/* its first and last 8 bytes (fewer: zeros) */
 	unsigned char len, lang, count;
 	char w[SYL_WORD];
 };
+
+/* The bytes w[0..n) of a word, n at most 8, as one number. */
+static uint64_t word_bytes(const char *w, size_t n)
+{
+	uint64_t x = 0;
+	size_t i;
+
+	if (n == 8) {
+		memcpy(&x, w, 8);
+		return x;
+	}
+	for (i = 0; i < n; i++)
+		x |= (uint64_t)(unsigned char)w[i] << (8 * i);
+	return x;
+}
 
 unsigned syl_cache_count(struct syl_cache *c, enum syl_lang lang,
 			 const char *w, size_t n)
 {
 	struct syl_entry *e;
-	size_t h = 2166136261u, i;
+	uint64_t head, tail, h;
 
 	if (n > SYL_WORD || lang == SYL_AR || lang == SYL_OTHER)
 		return syllables_count(lang, w, n);
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)w[i]) * 16777619u;
-	h = (h ^ (size_t)lang) * 16777619u;
+	head = word_bytes(w, n < 8 ? n : 8);
+	tail = n <= 8 ? head : word_bytes(w + n - 8, 8);
+	h = (head * 0x9E3779B97F4A7C15u) ^ (tail * 0xC2B2AE3D27D4EB4Fu) ^
+		((uint64_t)n << 3) ^ (uint64_t)lang;
+	h ^= h >> 29;
+	h *= 0xBF58476D1CE4E5B9u;
+	h ^= h >> 32;
 	if (!c->v)
 		c->v = xcalloc(SYL_CACHE_SIZE, sizeof(*c->v));
 	e = &c->v[h & (SYL_CACHE_SIZE - 1)];
-	if (e->len == n && e->lang == lang && !memcmp(e->w, w, n))
+	/* up to 16 bytes, head and tail are the whole word */
+	if (e->len == n && e->lang == lang && e->head == head && e->tail == tail &&
+	    (n <= 16 || !memcmp(e->w, w, n)))
 		return e->count;
 	e->count = (unsigned char)syllables_count(lang, w, n);
 	e->len = (unsigned char)n;
 	e->lang = (unsigned char)lang;
+	e->head = head;
+	e->tail = tail;
 	memcpy(e->w, w, n);
 	return e->count;
 }

@@ -45,7 +45,7 @@ struct syl_cache {
 	struct syl_entry *v;	/* SYL_CACHE_SIZE entries, allocated on use */
 };
 
-#define SYL_CACHE_SIZE 4096
+#define SYL_CACHE_SIZE 16384
 
 /* syllables_count(), through the cache. */
 unsigned syl_cache_count(struct syl_cache *c, enum syl_lang lang,
