@@ -2804,14 +2804,27 @@ static void book_image_refused(const struct image_ctx *ic, const char *src,
  * the corpus>; anything else (a web image, a missing file) is shown as its
  * alternative text, since an EPUB may only show what it holds.
  */
+static int copy_local(struct image_ctx *ic, const char *src, size_t n,
+		      const char *type, const char *dir, struct buf *out);
+
 static int resolve_image(void *vctx, const char *src, size_t n,
 			 struct buf *out)
 {
-	struct image_ctx *ic = vctx;
+	return copy_local(vctx, src, n, image_type(src, n), "images", out);
+}
+
+/*
+ * The file of the corpus src[0..n) names (relative to the article), of
+ * the media type type, goes beside the pages (or into the book) as
+ * dir/<its path in the corpus>, the name appended to out; -1 when src is
+ * no such file (type NULL: not one that may go).
+ */
+static int copy_local(struct image_ctx *ic, const char *src, size_t n,
+		      const char *type, const char *dir, struct buf *out)
+{
 	const struct export *x = ic->x;
 	const char *rel = x->c.articles[ic->art].relpath, *slash, *p, *end;
 	struct buf path = BUF_INIT, name = BUF_INIT;
-	const char *type;
 	char *fs = NULL, real[PATH_MAX];
 	struct stat st;
 	size_t i, rootlen = strlen(x->c.root_abs);
@@ -2819,7 +2832,7 @@ static int resolve_image(void *vctx, const char *src, size_t n,
 
 	if (!n || n > 512 || src[0] == '/' || memchr(src, ':', n) ||
 	    memchr(src, '?', n) || memchr(src, '#', n) || memchr(src, '%', n) ||
-	    memchr(src, '\\', n) || !(type = image_type(src, n)))
+	    memchr(src, '\\', n) || !type)
 		goto out;
 	/* the article's directory, then the path: "." and ".." resolved */
 	slash = strrchr(rel, '/');
@@ -2859,7 +2872,7 @@ static int resolve_image(void *vctx, const char *src, size_t n,
 	 * book: an error, and the page is not exported */
 	if (!strcmp(type, "image/svg+xml") && svg_check_file(fs, &ic->j->d) < 0)
 		goto out;
-	buf_addf(&name, "images/%s", path.buf);
+	buf_addf(&name, "%s/%s", dir, path.buf);
 	for (i = 0; i < ic->j->nimg; i++)
 		if (!strcmp(ic->j->img[i].name, name.buf))
 			break;
@@ -2898,6 +2911,43 @@ static int resolve_web_image(void *vctx, const char *src, size_t n,
 		return 0;
 	}
 	return resolve_image(vctx, src, n, out);
+}
+
+/*
+ * render_link_fn of a web page: a relative link to a file of the corpus
+ * beside the article ("notice.pdf", not an article's ".md") is copied
+ * beside the pages as images are (files/<its path in the corpus>; an
+ * image under images/), so that the link does not break; its #fragment or
+ * ?query stays.  Anything else is left as written.
+ */
+static int web_link(void *vctx, struct buf *href)
+{
+	const char *colon = memchr(href->buf, ':', href->len), *type;
+	struct buf to = BUF_INIT;
+	char *path;
+	size_t k, n;
+
+	for (k = 0; k < href->len && href->buf[k] != '/' &&
+	     href->buf[k] != '?' && href->buf[k] != '#'; k++)
+		;
+	if ((colon && (size_t)(colon - href->buf) < k) || !href->len ||
+	    href->buf[0] == '/' || href->buf[0] == '#' || href->buf[0] == '?')
+		return 0;
+	for (n = 0; n < href->len && href->buf[n] != '?' &&
+	     href->buf[n] != '#'; n++)
+		;
+	path = xstrndup(href->buf, n);	/* the suffix tests want its end */
+	type = image_type(path, n);
+	if (!(n >= 3 && !ascii_casecmp(path + n - 3, ".md")) &&
+	    copy_local(vctx, path, n, type ? type : "application/octet-stream",
+		       type ? "images" : "files", &to) == 0) {
+		buf_add(&to, href->buf + n, href->len - n);
+		buf_reset(href);
+		buf_add(href, to.buf, to.len);
+	}
+	free(path);
+	buf_release(&to);
+	return 0;
 }
 
 /*
@@ -3021,10 +3071,8 @@ static void page_job(void *ctx, size_t i, int worker)
 		ic.a = &a;
 		ro.image = x->f->book ? resolve_image : resolve_web_image;
 		ro.image_ctx = &ic;
-		if (x->f->book) {
-			ro.link = book_link;
-			ro.link_ctx = &ic;
-		}
+		ro.link = x->f->book ? book_link : web_link;
+		ro.link_ctx = &ic;
 	}
 	buf_reset(&sc->body);
 	/* the headings' strings live as long as the page's data */
