@@ -2530,6 +2530,9 @@ struct job {
 	struct bimage *img;
 	size_t nimg, aimg;
 	size_t images, images_alt;
+	/* an e-book page: its links to #fragments no heading of it has */
+	char **dangling;
+	size_t ndangling, adangling;
 };
 
 /* A worker's buffers, kept from one page to the next. */
@@ -2968,7 +2971,15 @@ static int book_link(void *vctx, struct buf *href)
 	for (k = 0; k < href->len && href->buf[k] != '/' &&
 	     href->buf[k] != '?' && href->buf[k] != '#'; k++)
 		;
-	if ((colon && (size_t)(colon - href->buf) < k) || href->buf[0] == '#')
+	if (href->buf[0] == '#') {
+		/* one no heading has fails epubcheck: its text alone */
+		for (k = 0; k < ic->j->ndangling; k++)
+			if (memeq(href->buf + 1, href->len - 1,
+				  ic->j->dangling[k]))
+				return -1;
+		return 0;
+	}
+	if (colon && (size_t)(colon - href->buf) < k)
 		return 0;
 	if (href->len > 1 && href->buf[0] == '/' && href->buf[1] != '/' &&
 	    x->c.cfg.base_url) {
@@ -2991,6 +3002,42 @@ static int book_link(void *vctx, struct buf *href)
 	     (int)href->len, href->buf, href->buf[0] == '/' ?
 	     " (set base_url to link to the web site)" : "");
 	return -1;
+}
+
+/*
+ * An e-book page's links to #fragments of itself that no heading has
+ * (known once the body was checked): kept in the job for book_link(),
+ * each reported at its line.  Returns how many.
+ */
+static size_t book_dangling(struct job *j, const struct md_check *chk,
+			    const struct article_meta *m)
+{
+	const char *name;
+	struct pos pos;
+	size_t i;
+	int r;
+
+	for (i = 0; (r = md_check_dangling(chk, i, &name, &pos)) >= 0; i++) {
+		if (!r)
+			continue;
+		GROW(j->dangling, j->adangling, j->ndangling + 1);
+		j->dangling[j->ndangling++] = xstrdup(name);
+		diag(&j->d, R_BOOK_LINK, m->path, pos.line, pos.col, NULL,
+		     "a link to a heading this page does not have: only its "
+		     "text is shown: '#%s'", name);
+	}
+	return j->ndangling;
+}
+
+static void dangling_free(struct job *j)
+{
+	size_t i;
+
+	for (i = 0; i < j->ndangling; i++)
+		free(j->dangling[i]);
+	free(j->dangling);
+	j->dangling = NULL;
+	j->ndangling = j->adangling = 0;
 }
 
 static void page_job(void *ctx, size_t i, int worker)
@@ -3023,6 +3070,8 @@ static void page_job(void *ctx, size_t i, int worker)
 	j->img = NULL;
 	j->nimg = j->aimg = 0;
 	j->images = j->images_alt = 0;
+	if (run->check)
+		dangling_free(j);
 	memcpy(j->d.ignored, x->c.cfg.ignore, sizeof(j->d.ignored));
 	memcpy(load.ignored, x->c.cfg.ignore, sizeof(load.ignored));
 	article_init(&a, m->path);
@@ -3080,6 +3129,18 @@ static void page_job(void *ctx, size_t i, int worker)
 	if (x->f->text)
 		seed_refs(x, j->art, &info);
 	x->f->body(&src, chk, &ro, &sc->body, &info);
+	if (chk && x->f->book && book_dangling(j, chk, m)) {
+		/* again, those links as text; what it reports, once */
+		struct render_info fresh = RENDER_INFO_INIT;
+		size_t had = j->d.n;
+
+		render_info_release(&info);
+		info = fresh;
+		info.arena = &sc->arena;
+		buf_reset(&sc->body);
+		x->f->body(&src, NULL, &ro, &sc->body, &info);
+		diag_list_truncate(&j->d, had);
+	}
 	if (chk) {
 		md_check_free(chk);
 		check_links(x, m, &j->d);
@@ -4805,9 +4866,16 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 			bimages_free(run.jobs[i].img, run.jobs[i].nimg);
 			run.jobs[i].img = NULL;
 			run.jobs[i].nimg = run.jobs[i].aimg = 0;
-			if (!run.jobs[i].render || run.jobs[i].failed)
+			if (!run.jobs[i].render || run.jobs[i].failed) {
+				dangling_free(&run.jobs[i]);
 				continue;
+			}
 			run.jobs[n] = run.jobs[i];
+			if (n != i) {	/* moved: one owner */
+				run.jobs[i].dangling = NULL;
+				run.jobs[i].ndangling = 0;
+				run.jobs[i].adangling = 0;
+			}
 			memset(&run.jobs[n].d, 0, sizeof(run.jobs[n].d));
 			n++;
 		}
@@ -4904,6 +4972,7 @@ out:
 	free(run.index_tmp);
 	for (i = 0; run.jobs && i < c->n + 1; i++) {
 		bimages_free(run.jobs[i].img, run.jobs[i].nimg);
+		dangling_free(&run.jobs[i]);
 		/* reports left unmerged by a run that stopped short */
 		diag_list_release(&run.jobs[i].d);
 	}
