@@ -420,23 +420,9 @@ static void build_ids(struct export *x)
 
 /* ---- string catalogs ---- */
 
-/* What a page says when neither its catalog nor the source's has a key. */
-static const struct catalog_key builtin_strings[] = {
-	{ "updated_on", "Updated: {date}" },
-	{ "also_available_in", "Also available in {languages}" },
-	{ "further_reading", "Further reading" },
-	{ "acknowledgements", "Acknowledgements" },
-	{ "thanks", "Thanks to {name}, {role} ({affiliation}), for reviewing this article." },
-	{ "stale_notice", "This translation may not reflect the latest update of the original text." },
-	{ "list_pair", "{first} and {last}" },
-	{ "list_sep", ", " },
-	{ "index_title", "Articles" },
-	{ "original_link", "Read the original version" },
-	{ "contents", "Contents" },
-	{ "links", "Links" },
-	{ "reviewed_by", "Reviewed by" },
-	{ "translated_by", "Translated by {names}" },
-};
+/* What a page says when neither its catalog nor the source's has a key
+ * (export_catalog.c, which validate checks the catalogs with too). */
+#define builtin_strings export_builtin_strings
 
 static const char *const builtin_months[12] = {
 	"January", "February", "March", "April", "May", "June", "July",
@@ -2544,6 +2530,9 @@ struct job {
 	struct bimage *img;
 	size_t nimg, aimg;
 	size_t images, images_alt;
+	/* an e-book page: its links to #fragments no heading of it has */
+	char **dangling;
+	size_t ndangling, adangling;
 };
 
 /* A worker's buffers, kept from one page to the next. */
@@ -2818,14 +2807,27 @@ static void book_image_refused(const struct image_ctx *ic, const char *src,
  * the corpus>; anything else (a web image, a missing file) is shown as its
  * alternative text, since an EPUB may only show what it holds.
  */
+static int copy_local(struct image_ctx *ic, const char *src, size_t n,
+		      const char *type, const char *dir, struct buf *out);
+
 static int resolve_image(void *vctx, const char *src, size_t n,
 			 struct buf *out)
 {
-	struct image_ctx *ic = vctx;
+	return copy_local(vctx, src, n, image_type(src, n), "images", out);
+}
+
+/*
+ * The file of the corpus src[0..n) names (relative to the article), of
+ * the media type type, goes beside the pages (or into the book) as
+ * dir/<its path in the corpus>, the name appended to out; -1 when src is
+ * no such file (type NULL: not one that may go).
+ */
+static int copy_local(struct image_ctx *ic, const char *src, size_t n,
+		      const char *type, const char *dir, struct buf *out)
+{
 	const struct export *x = ic->x;
 	const char *rel = x->c.articles[ic->art].relpath, *slash, *p, *end;
 	struct buf path = BUF_INIT, name = BUF_INIT;
-	const char *type;
 	char *fs = NULL, real[PATH_MAX];
 	struct stat st;
 	size_t i, rootlen = strlen(x->c.root_abs);
@@ -2833,7 +2835,7 @@ static int resolve_image(void *vctx, const char *src, size_t n,
 
 	if (!n || n > 512 || src[0] == '/' || memchr(src, ':', n) ||
 	    memchr(src, '?', n) || memchr(src, '#', n) || memchr(src, '%', n) ||
-	    memchr(src, '\\', n) || !(type = image_type(src, n)))
+	    memchr(src, '\\', n) || !type)
 		goto out;
 	/* the article's directory, then the path: "." and ".." resolved */
 	slash = strrchr(rel, '/');
@@ -2873,7 +2875,7 @@ static int resolve_image(void *vctx, const char *src, size_t n,
 	 * book: an error, and the page is not exported */
 	if (!strcmp(type, "image/svg+xml") && svg_check_file(fs, &ic->j->d) < 0)
 		goto out;
-	buf_addf(&name, "images/%s", path.buf);
+	buf_addf(&name, "%s/%s", dir, path.buf);
 	for (i = 0; i < ic->j->nimg; i++)
 		if (!strcmp(ic->j->img[i].name, name.buf))
 			break;
@@ -2915,6 +2917,43 @@ static int resolve_web_image(void *vctx, const char *src, size_t n,
 }
 
 /*
+ * render_link_fn of a web page: a relative link to a file of the corpus
+ * beside the article ("notice.pdf", not an article's ".md") is copied
+ * beside the pages as images are (files/<its path in the corpus>; an
+ * image under images/), so that the link does not break; its #fragment or
+ * ?query stays.  Anything else is left as written.
+ */
+static int web_link(void *vctx, struct buf *href)
+{
+	const char *colon = memchr(href->buf, ':', href->len), *type;
+	struct buf to = BUF_INIT;
+	char *path;
+	size_t k, n;
+
+	for (k = 0; k < href->len && href->buf[k] != '/' &&
+	     href->buf[k] != '?' && href->buf[k] != '#'; k++)
+		;
+	if ((colon && (size_t)(colon - href->buf) < k) || !href->len ||
+	    href->buf[0] == '/' || href->buf[0] == '#' || href->buf[0] == '?')
+		return 0;
+	for (n = 0; n < href->len && href->buf[n] != '?' &&
+	     href->buf[n] != '#'; n++)
+		;
+	path = xstrndup(href->buf, n);	/* the suffix tests want its end */
+	type = image_type(path, n);
+	if (!(n >= 3 && !ascii_casecmp(path + n - 3, ".md")) &&
+	    copy_local(vctx, path, n, type ? type : "application/octet-stream",
+		       type ? "images" : "files", &to) == 0) {
+		buf_add(&to, href->buf + n, href->len - n);
+		buf_reset(href);
+		buf_add(href, to.buf, to.len);
+	}
+	free(path);
+	buf_release(&to);
+	return 0;
+}
+
+/*
  * render_link_fn of an e-book: a book holds its pages and images only, so
  * a site-absolute link ("/aide.html") becomes absolute from base_url, and
  * such a link without base_url, or a relative one ("../b/fr.md",
@@ -2932,7 +2971,15 @@ static int book_link(void *vctx, struct buf *href)
 	for (k = 0; k < href->len && href->buf[k] != '/' &&
 	     href->buf[k] != '?' && href->buf[k] != '#'; k++)
 		;
-	if ((colon && (size_t)(colon - href->buf) < k) || href->buf[0] == '#')
+	if (href->buf[0] == '#') {
+		/* one no heading has fails epubcheck: its text alone */
+		for (k = 0; k < ic->j->ndangling; k++)
+			if (memeq(href->buf + 1, href->len - 1,
+				  ic->j->dangling[k]))
+				return -1;
+		return 0;
+	}
+	if (colon && (size_t)(colon - href->buf) < k)
 		return 0;
 	if (href->len > 1 && href->buf[0] == '/' && href->buf[1] != '/' &&
 	    x->c.cfg.base_url) {
@@ -2955,6 +3002,42 @@ static int book_link(void *vctx, struct buf *href)
 	     (int)href->len, href->buf, href->buf[0] == '/' ?
 	     " (set base_url to link to the web site)" : "");
 	return -1;
+}
+
+/*
+ * An e-book page's links to #fragments of itself that no heading has
+ * (known once the body was checked): kept in the job for book_link(),
+ * each reported at its line.  Returns how many.
+ */
+static size_t book_dangling(struct job *j, const struct md_check *chk,
+			    const struct article_meta *m)
+{
+	const char *name;
+	struct pos pos;
+	size_t i;
+	int r;
+
+	for (i = 0; (r = md_check_dangling(chk, i, &name, &pos)) >= 0; i++) {
+		if (!r)
+			continue;
+		GROW(j->dangling, j->adangling, j->ndangling + 1);
+		j->dangling[j->ndangling++] = xstrdup(name);
+		diag(&j->d, R_BOOK_LINK, m->path, pos.line, pos.col, NULL,
+		     "a link to a heading this page does not have: only its "
+		     "text is shown: '#%s'", name);
+	}
+	return j->ndangling;
+}
+
+static void dangling_free(struct job *j)
+{
+	size_t i;
+
+	for (i = 0; i < j->ndangling; i++)
+		free(j->dangling[i]);
+	free(j->dangling);
+	j->dangling = NULL;
+	j->ndangling = j->adangling = 0;
 }
 
 static void page_job(void *ctx, size_t i, int worker)
@@ -2987,6 +3070,8 @@ static void page_job(void *ctx, size_t i, int worker)
 	j->img = NULL;
 	j->nimg = j->aimg = 0;
 	j->images = j->images_alt = 0;
+	if (run->check)
+		dangling_free(j);
 	memcpy(j->d.ignored, x->c.cfg.ignore, sizeof(j->d.ignored));
 	memcpy(load.ignored, x->c.cfg.ignore, sizeof(load.ignored));
 	article_init(&a, m->path);
@@ -3035,10 +3120,8 @@ static void page_job(void *ctx, size_t i, int worker)
 		ic.a = &a;
 		ro.image = x->f->book ? resolve_image : resolve_web_image;
 		ro.image_ctx = &ic;
-		if (x->f->book) {
-			ro.link = book_link;
-			ro.link_ctx = &ic;
-		}
+		ro.link = x->f->book ? book_link : web_link;
+		ro.link_ctx = &ic;
 	}
 	buf_reset(&sc->body);
 	/* the headings' strings live as long as the page's data */
@@ -3046,6 +3129,18 @@ static void page_job(void *ctx, size_t i, int worker)
 	if (x->f->text)
 		seed_refs(x, j->art, &info);
 	x->f->body(&src, chk, &ro, &sc->body, &info);
+	if (chk && x->f->book && book_dangling(j, chk, m)) {
+		/* again, those links as text; what it reports, once */
+		struct render_info fresh = RENDER_INFO_INIT;
+		size_t had = j->d.n;
+
+		render_info_release(&info);
+		info = fresh;
+		info.arena = &sc->arena;
+		buf_reset(&sc->body);
+		x->f->body(&src, NULL, &ro, &sc->body, &info);
+		diag_list_truncate(&j->d, had);
+	}
 	if (chk) {
 		md_check_free(chk);
 		check_links(x, m, &j->d);
@@ -4771,9 +4866,16 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 			bimages_free(run.jobs[i].img, run.jobs[i].nimg);
 			run.jobs[i].img = NULL;
 			run.jobs[i].nimg = run.jobs[i].aimg = 0;
-			if (!run.jobs[i].render || run.jobs[i].failed)
+			if (!run.jobs[i].render || run.jobs[i].failed) {
+				dangling_free(&run.jobs[i]);
 				continue;
+			}
 			run.jobs[n] = run.jobs[i];
+			if (n != i) {	/* moved: one owner */
+				run.jobs[i].dangling = NULL;
+				run.jobs[i].ndangling = 0;
+				run.jobs[i].adangling = 0;
+			}
 			memset(&run.jobs[n].d, 0, sizeof(run.jobs[n].d));
 			n++;
 		}
@@ -4870,6 +4972,7 @@ out:
 	free(run.index_tmp);
 	for (i = 0; run.jobs && i < c->n + 1; i++) {
 		bimages_free(run.jobs[i].img, run.jobs[i].nimg);
+		dangling_free(&run.jobs[i]);
 		/* reports left unmerged by a run that stopped short */
 		diag_list_release(&run.jobs[i].d);
 	}

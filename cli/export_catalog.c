@@ -10,6 +10,24 @@
 
 #include <string.h>
 
+/* What a page says when neither its catalog nor the source's has a key. */
+const struct catalog_key export_builtin_strings[EXPORT_NSTRINGS] = {
+	{ "updated_on", "Updated: {date}" },
+	{ "also_available_in", "Also available in {languages}" },
+	{ "further_reading", "Further reading" },
+	{ "acknowledgements", "Acknowledgements" },
+	{ "thanks", "Thanks to {name}, {role} ({affiliation}), for reviewing this article." },
+	{ "stale_notice", "This translation may not reflect the latest update of the original text." },
+	{ "list_pair", "{first} and {last}" },
+	{ "list_sep", ", " },
+	{ "index_title", "Articles" },
+	{ "original_link", "Read the original version" },
+	{ "contents", "Contents" },
+	{ "links", "Links" },
+	{ "reviewed_by", "Reviewed by" },
+	{ "translated_by", "Translated by {names}" },
+};
+
 /* Length of the {name} placeholder at s[0..n), or 0. */
 static size_t placeholder_at(const char *s, size_t n)
 {

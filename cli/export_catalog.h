@@ -19,6 +19,12 @@ struct catalog_key {
 	const char *key, *value;
 };
 
+/* The keys every page fills in, with their English text (export.c's
+ * defaults, and what `folio validate` checks the catalogs' placeholders
+ * against). */
+#define EXPORT_NSTRINGS 14
+extern const struct catalog_key export_builtin_strings[EXPORT_NSTRINGS];
+
 /*
  * Check cat (loaded by catalog_load() without error; an absent catalog
  * is fine, a failed load is the caller's to count as an error) against

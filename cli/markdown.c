@@ -481,6 +481,16 @@ static void check_frags(struct md_check *c)
 			     "page does not have: '#%s'", c->frags[i].name);
 }
 
+int md_check_dangling(const struct md_check *c, size_t i, const char **name,
+		      struct pos *pos)
+{
+	if (i >= c->nfrags)
+		return -1;
+	*name = c->frags[i].name;
+	*pos = c->frags[i].pos;
+	return !has_id(c, c->frags[i].name, strlen(c->frags[i].name));
+}
+
 static int hexval(char ch)
 {
 	return ch >= '0' && ch <= '9' ? ch - '0' :

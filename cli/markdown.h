@@ -81,6 +81,15 @@ void md_check_links(struct md_check *c, int on);
  */
 void md_check_ids(struct md_check *c, int on);
 
+/*
+ * After a run: the i-th link of the body to a #fragment of its own page,
+ * its name (decoded, borrowed until md_check_free()) and position.
+ * Returns -1 past the last, 1 when no heading of the page has that id,
+ * else 0.
+ */
+int md_check_dangling(const struct md_check *c, size_t i, const char **name,
+		      struct pos *pos);
+
 /* Run the checks alone. */
 int md_check_run(struct md_check *c);
 

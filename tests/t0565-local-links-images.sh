@@ -91,10 +91,12 @@ test_expect_success 'the HTML export copies local images beside the page, web im
 	grep -q "^fr/images/a/img/schema.png	" out/html/.folio-manifest-html
 '
 
-test_expect_success 'an image no page shows any more goes from the output' '
+test_expect_success 'an image no page shows or links any more goes from the output' '
 	corpus &&
 	folio export --to html -q &&
-	sed "s/!\[Le schéma\](img\/schema.png)/Le schéma/" a/fr.md >t && mv t a/fr.md &&
+	sed -e "s/!\[Le schéma\](img\/schema.png)/Le schéma/" \
+	    -e "s/\[le même\](img\/schema.png?v=2#haut)/le même/" a/fr.md >t &&
+	mv t a/fr.md &&
 	folio export --to html -q 2>err; echo $? >status &&
 	expect_status 0 &&
 	! test -e out/html/fr/images/a/img/schema.png &&

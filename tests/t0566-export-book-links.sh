@@ -57,12 +57,13 @@ test_expect_success 'without base_url: a site-absolute link is its text alone, r
 	if test -n "$EPUBCHECK"; then epubcheck_ok out/xhtml/fr; fi
 '
 
-test_expect_success 'the web pages keep such links as written' '
+test_expect_success 'the web pages keep site-absolute links as written, and copy the file' '
 	corpus &&
 	folio export --to html -q 2>err; echo $? >status &&
 	expect_status 0 &&
 	grep -q "<a href=\"/aide/index.html\">" out/html/fr/a.html &&
-	grep -q "<a href=\"notice.pdf\">" out/html/fr/a.html
+	grep -q "<a href=\"files/a/notice.pdf\">" out/html/fr/a.html &&
+	test_cmp a/notice.pdf out/html/fr/files/a/notice.pdf
 '
 
 test_done
