@@ -5,7 +5,7 @@
  * or deleted article, a changed slug) and never a file it did not write.
  *
  * One line a file: its path relative to the output directory, a tab, a
- * checksum of the bytes written (64-bit FNV-1a, in hex), and, for a page,
+ * checksum of the bytes written (64 bits, in hex; manifest_sum()), and, for a page,
  * a tab and its article (relative to the corpus root).  The manifest is
  * read as hostile: an entry that is absolute, holds "." or ".."
  * components or control characters is ignored with a warning; nothing is
