@@ -56,7 +56,7 @@ int cmd_diff(int argc, const char **argv, const struct global_opts *g)
 	const char *format_name = "text", *class_name = NULL, *output = NULL;
 	enum change_class min = CLASS_EDITORIAL, gate = CLASS_CONTENT;
 	unsigned char *on = NULL;
-	int check = 0, jobs = default_jobs(), first, nargs, ret, i, built = 0;
+	int check = 0, jobs = default_jobs(), first, nargs, ret, built = 0;
 	int collected = 0;
 	size_t k;
 	const struct opt opts[] = {
@@ -101,23 +101,9 @@ int cmd_diff(int argc, const char **argv, const struct global_opts *g)
 			diag_print_one(&d.v[k], &o, stderr);
 		goto out;
 	}
-	on = xcalloc(c.cfg.nlang ? c.cfg.nlang : 1, 1);
-	for (i = 0; i < langs.n; i++) {
-		int li = config_lang(&c.cfg, langs.v[i]);
-
-		if (li < 0) {
-			struct buf shown = BUF_INIT;
-
-			escape_text_line(&shown, langs.v[i], strlen(langs.v[i]));
-			fprintf(stderr, "folio: --lang: '%s' is not one of the languages "
-				"of folio.yaml\n", shown.buf);
-			buf_release(&shown);
-			goto out;
-		}
-		on[li] = 1;
-	}
-	if (!langs.n)
-		memset(on, 1, c.cfg.nlang);
+	on = cmd_lang_select(&c.cfg, langs.v, langs.n);
+	if (!on)
+		goto out;
 	corpus_index(&c, INDEX_DIGEST | INDEX_NO_LINKS, &d);
 	l10n_build(&r, &c, &d);
 	built = 1;

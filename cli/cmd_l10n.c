@@ -1554,7 +1554,7 @@ int cmd_l10n(int argc, const char **argv, const struct global_opts *g)
 	enum diag_format format = FMT_TEXT;
 	const char *format_name = "text", *check = NULL, *output = NULL;
 	unsigned char *on = NULL;
-	int quiet = 0, jobs = default_jobs(), first, nargs, ret, i, built = 0;
+	int quiet = 0, jobs = default_jobs(), first, nargs, ret, built = 0;
 	size_t k, n;
 	const struct opt opts[] = {
 		{ "lang", 0, OPT_LIST, &langs, "L", "report only language L (repeatable)" },
@@ -1607,27 +1607,9 @@ int cmd_l10n(int argc, const char **argv, const struct global_opts *g)
 		ret = print_corpus_errors(&d);
 		goto out;
 	}
-	on = xcalloc(c.cfg.nlang ? c.cfg.nlang : 1, 1);
-	for (i = 0; i < langs.n; i++) {
-		int li = config_lang(&c.cfg, langs.v[i]);
-
-		if (li < 0) {
-			struct buf shown = BUF_INIT;
-
-			/* the value is the user's: shown on one line, no escapes */
-			escape_text_line(&shown, langs.v[i], strlen(langs.v[i]));
-			fprintf(stderr, "folio: --lang: '%s' is not one of the languages "
-				"of folio.yaml:", shown.buf);
-			buf_release(&shown);
-			for (k = 0; k < c.cfg.nlang; k++)
-				fprintf(stderr, " %s", c.cfg.languages[k]);
-			fputc('\n', stderr);
-			goto out;
-		}
-		on[li] = 1;
-	}
-	if (!langs.n)
-		memset(on, 1, c.cfg.nlang);
+	on = cmd_lang_select(&c.cfg, langs.v, langs.n);
+	if (!on)
+		goto out;
 	/* per-file problems are validate's to print; invalid cells quote them */
 	corpus_index(&c, INDEX_BODY | INDEX_WORDS | INDEX_NO_LINKS | INDEX_DIGEST |
 		     INDEX_FM_WHERE, &d);

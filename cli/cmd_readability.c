@@ -132,7 +132,7 @@ int cmd_readability(int argc, const char **argv, const struct global_opts *g)
 	const char *format_name = "text", *output = NULL;
 	unsigned char *on = NULL;
 	int jobs = default_jobs(), first, nargs, ret;
-	size_t i, k;
+	size_t i;
 	const struct opt opts[] = {
 		{ "lang", 0, OPT_LIST, &langs, "L", "report only language L (repeatable)" },
 		{ "format", 0, OPT_STRING, &format_name, "F", "text, json or html" },
@@ -162,26 +162,9 @@ int cmd_readability(int argc, const char **argv, const struct global_opts *g)
 			diag_print_one(&d.v[i], &o, stderr);
 		goto out;
 	}
-	on = xcalloc(c.cfg.nlang ? c.cfg.nlang : 1, 1);
-	for (i = 0; i < (size_t)langs.n; i++) {
-		int li = config_lang(&c.cfg, langs.v[i]);
-
-		if (li < 0) {
-			struct buf shown = BUF_INIT;
-
-			escape_text_line(&shown, langs.v[i], strlen(langs.v[i]));
-			fprintf(stderr, "folio: --lang: '%s' is not one of the languages "
-				"of folio.yaml:", shown.buf);
-			buf_release(&shown);
-			for (k = 0; k < c.cfg.nlang; k++)
-				fprintf(stderr, " %s", c.cfg.languages[k]);
-			fputc('\n', stderr);
-			goto out;
-		}
-		on[li] = 1;
-	}
-	if (!langs.n)
-		memset(on, 1, c.cfg.nlang);
+	on = cmd_lang_select(&c.cfg, langs.v, langs.n);
+	if (!on)
+		goto out;
 
 	/* every body is measured: a translation is compared with its original */
 	ms.c = &c;

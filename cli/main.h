@@ -18,6 +18,16 @@ struct global_opts {
 	int color;		/* 1 when stdout/stderr may get ANSI colours */
 };
 
+struct config;
+
+/*
+ * The languages that a command's --lang values select, as cfg->nlang
+ * flags (malloc'ed, free() them; every one set when n is 0), or NULL
+ * after saying on stderr which value is not a language of folio.yaml:
+ * one wording for every command (cmd_common.c).
+ */
+unsigned char *cmd_lang_select(const struct config *cfg, const char **v, int n);
+
 int cmd_validate(int argc, const char **argv, const struct global_opts *g);
 int cmd_l10n(int argc, const char **argv, const struct global_opts *g);
 int cmd_stamp(int argc, const char **argv, const struct global_opts *g);
