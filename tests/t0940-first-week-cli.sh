@@ -97,4 +97,15 @@ test_expect_success 'the README says where the conformance suites come from' '
 	grep -F "CONFORMANCE_DIR=" "$SRC/README.md"
 '
 
+test_expect_success '--lang with a language folio.yaml lacks: one message for l10n, diff and readability' '
+	cp -R "$SRC/articles" a &&
+	echo "folio: --lang: '"'"'xx'"'"' is not one of the languages of folio.yaml: fr nl en de ar tr" >expect &&
+	for cmd in l10n diff readability; do
+		folio -C a $cmd --lang xx >out 2>err; echo $? >status &&
+		echo 2 >expect-status && test_cmp expect-status status &&
+		test_cmp /dev/null out &&
+		test_cmp expect err || return 1
+	done
+'
+
 test_done
