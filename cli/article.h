@@ -121,6 +121,7 @@ struct article_meta {
 	/* the ids of its headings, as the pages give them (md_check_ids) */
 	char **ids;
 	size_t nids;
+	int ids_known;	/* ids were kept: a body with no heading has none */
 	size_t words;
 };
 

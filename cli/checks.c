@@ -195,7 +195,7 @@ static void check_fragment(struct corpus *c, struct diag_list *d,
 		t = corpus_find(c, l->id, m->lang);
 	if (!t)
 		t = corpus_original(c, l->id, &count);
-	if (!t || !t->usable || !t->ids)
+	if (!t || !t->usable || !t->ids_known)
 		return;	/* no body read: nothing to compare with */
 	for (i = 0; i < t->nids; i++)
 		if (!strcmp(t->ids[i], l->frag))

@@ -1281,25 +1281,29 @@ static int alt_url(const struct export *x, size_t from, size_t t, int esc,
 struct resolve_ctx {
 	const struct export *x;
 	size_t lang;
+	size_t last;	/* the article the last link resolved to, or SIZE_MAX */
 };
 
 /* article:<id> links: the same language, else the original (render.h). */
 static int resolve(void *ctx, const char *id, size_t n, struct buf *href,
 		   const char **hreflang)
 {
-	const struct resolve_ctx *r = ctx;
+	struct resolve_ctx *r = ctx;
 	const struct export *x = r->x;
 	const struct xid *e = id_find(x, id, n);
 
+	r->last = SIZE_MAX;
 	if (!e)
 		return -1;
 	if (e->by_lang[r->lang] >= 0) {
 		*hreflang = NULL;
-		return href_to(x, r->lang, (size_t)e->by_lang[r->lang], 0, href);
+		r->last = (size_t)e->by_lang[r->lang];
+		return href_to(x, r->lang, r->last, 0, href);
 	}
 	if (e->orig >= 0 && x->pub[e->orig]) {
 		*hreflang = x->langs[x->lix[e->orig]].code;
-		return href_to(x, r->lang, (size_t)e->orig, 0, href);
+		r->last = (size_t)e->orig;
+		return href_to(x, r->lang, r->last, 0, href);
 	}
 	return -1;
 }
@@ -2533,6 +2537,16 @@ struct job {
 	/* an e-book page: its links to #fragments no heading of it has */
 	char **dangling;
 	size_t ndangling, adangling;
+	/*
+	 * An e-book page: its links to #fragments of other pages of the book
+	 * (kept by the first pass, owned), what xfrags_check() reported of
+	 * them, and whether the page is rendered again without those that
+	 * lead nowhere.
+	 */
+	struct xfrag *xfrags;
+	size_t nxfrags, axfrags;
+	struct diag_list xd;
+	int redo;
 };
 
 /* A worker's buffers, kept from one page to the next. */
@@ -2719,6 +2733,10 @@ struct image_ctx {
 	size_t art;
 	struct job *j;
 	const struct article *a;	/* its text, to place a report */
+	struct resolve_ctx *rc;	/* which article a link resolved to */
+	/* the first render of the first pass: its checks place reports;
+	 * NULL in a render again, which reports nothing twice */
+	const struct md_check *chk;
 };
 
 /*
@@ -2916,6 +2934,275 @@ static int resolve_web_image(void *vctx, const char *src, size_t n,
 	return resolve_image(vctx, src, n, out);
 }
 
+/* ---- links to other pages' #fragments, and to articles' files ---- */
+
+/*
+ * An e-book page's link to a #fragment of another page of the same book
+ * (article:b#dose, or ../b/fr.md#dose): the first pass keeps each with
+ * where it is written; once every page of the book has given its
+ * headings' ids, xfrags_check() marks those the other page has no
+ * heading for (epubcheck refuses them), and the page is rendered again
+ * with them leading to the top of that page.
+ */
+struct xfrag {
+	size_t to;		/* the article linked to */
+	char *frag;		/* without its '#' (owned) */
+	struct pos pos;		/* where the link is written */
+	int drop;		/* no heading of that page has it */
+};
+
+/* Is article t's page in the book of language from? */
+static int in_book(const struct export *x, size_t from, size_t t)
+{
+	return x->f->book && x->lix[t] >= 0 && (size_t)x->lix[t] == from &&
+	       x->pub[t] && reported(x, t);
+}
+
+/*
+ * ic's page links to #frag[0..n) of article t: kept by the first render
+ * of the first pass; in a later render, -1 when xfrags_check() found
+ * that t has no such heading (the link then leads to t's top).
+ */
+static int xfrag_link(struct image_ctx *ic, size_t t, const char *frag,
+		      size_t n)
+{
+	struct job *j = ic->j;
+	struct xfrag *f;
+	size_t k;
+
+	if (!in_book(ic->x, (size_t)ic->x->lix[ic->art], t))
+		return 0;
+	if (ic->chk) {
+		GROW(j->xfrags, j->axfrags, j->nxfrags + 1);
+		f = &j->xfrags[j->nxfrags++];
+		f->to = t;
+		f->frag = xstrndup(frag, n);
+		f->pos = md_check_span_pos(ic->chk);
+		f->drop = 0;
+		return 0;
+	}
+	for (k = 0; k < j->nxfrags; k++) {
+		f = &j->xfrags[k];
+		if (f->drop && f->to == t && memeq(frag, n, f->frag))
+			return -1;
+	}
+	return 0;
+}
+
+/* render_fragment_fn of an e-book page: of the article resolve() found. */
+static int book_fragment(void *vctx, const char *frag, size_t n)
+{
+	struct image_ctx *ic = vctx;
+
+	if (ic->rc->last == SIZE_MAX)
+		return 0;
+	return xfrag_link(ic, ic->rc->last, frag, n);
+}
+
+/*
+ * After the first pass, when every page of the book has been rendered and
+ * has given its headings' ids: the links to a heading the other page does
+ * not have, each reported at its line and marked to drop.  Returns how
+ * many pages are to be rendered again.
+ */
+static size_t xfrags_check(const struct export *x, struct job *jobs,
+			   size_t njobs)
+{
+	size_t i, k, l, redo = 0;
+
+	for (i = 0; i < njobs; i++) {
+		struct job *j = &jobs[i];
+		const struct article_meta *m = &x->c.articles[j->art];
+
+		memcpy(j->xd.ignored, x->c.cfg.ignore, sizeof(j->xd.ignored));
+		for (k = 0; !j->failed && k < j->nxfrags; k++) {
+			struct xfrag *f = &j->xfrags[k];
+			const struct article_meta *t = &x->c.articles[f->to];
+
+			if (!t->ids_known)
+				continue;	/* not rendered: not known */
+			for (l = 0; l < t->nids && strcmp(t->ids[l], f->frag); l++)
+				;
+			if (l < t->nids)
+				continue;
+			f->drop = 1;
+			j->redo = 1;
+			diag(&j->xd, R_BOOK_LINK, m->path, f->pos.line,
+			     f->pos.col, NULL, "a link to a heading 'article:%s' "
+			     "does not have: it leads to the top of that page: "
+			     "'#%s'", t->id, f->frag);
+		}
+		redo += j->redo;
+	}
+	return redo;
+}
+
+static void xfrags_free(struct job *j)
+{
+	size_t k;
+
+	for (k = 0; k < j->nxfrags; k++)
+		free(j->xfrags[k].frag);
+	free(j->xfrags);
+	j->xfrags = NULL;
+	j->nxfrags = j->axfrags = 0;
+	j->redo = 0;
+	diag_list_release(&j->xd);
+}
+
+/*
+ * Append to out the path of link dest[0..n), relative to file's
+ * directory, percent-decoded and with its "." and ".." steps taken, as
+ * the corpus's paths are written.  Returns -1 when it leaves the
+ * corpus's top or holds a NUL.
+ */
+static int link_path(const char *file, const char *dest, size_t n,
+		     struct buf *out)
+{
+	const char *slash = strrchr(file, '/');
+	struct buf raw = BUF_INIT;
+	size_t i, start, keep;
+	int ok = 0;
+
+	if (slash)
+		buf_add(&raw, file, (size_t)(slash - file + 1));
+	for (i = 0; i < n; i++) {
+		int hi, lo;
+
+		if (dest[i] == '%' && i + 2 < n &&
+		    (hi = hex_digit(dest[i + 1])) >= 0 &&
+		    (lo = hex_digit(dest[i + 2])) >= 0) {
+			buf_addc(&raw, (char)(hi * 16 + lo));
+			i += 2;
+		} else {
+			buf_addc(&raw, dest[i]);
+		}
+	}
+	if (memchr(raw.buf, '\0', raw.len))
+		ok = -1;
+	for (start = 0; !ok && start < raw.len; start = i + 1) {
+		for (i = start; i < raw.len && raw.buf[i] != '/'; i++)
+			;
+		if (i == start || memeq(raw.buf + start, i - start, "."))
+			continue;
+		if (memeq(raw.buf + start, i - start, "..")) {
+			/* back one step, not above the top */
+			for (keep = out->len; keep > 0 && out->buf[keep - 1] != '/'; keep--)
+				;
+			if (!out->len || memeq(out->buf + keep,
+					       out->len - keep, "..")) {
+				ok = -1;
+				break;
+			}
+			out->len = keep ? keep - 1 : 0;
+			out->buf[out->len] = '\0';
+			continue;
+		}
+		if (out->len)
+			buf_addc(out, '/');
+		buf_add(out, raw.buf + start, i - start);
+	}
+	buf_release(&raw);
+	return ok;
+}
+
+/* Is s[0..n) a relative path to a Markdown file ("../b/fr.md")? */
+static int is_md_path(const char *s, size_t n)
+{
+	return n >= 4 && s[n - 3] == '.' && (s[n - 2] | 0x20) == 'm' &&
+	       (s[n - 1] | 0x20) == 'd' && s[0] != '/' && !memchr(s, ':', n);
+}
+
+/*
+ * The article whose file link dest[0..n) from article `from` names
+ * ("../b/fr.md"), or SIZE_MAX: the corpus lays an article out as
+ * ID/LANG.md, so its directory and name find it, and the paths compared
+ * say it is that file.
+ */
+static size_t article_of_link(const struct export *x, size_t from,
+			      const char *dest, size_t n)
+{
+	const struct article_meta *m = &x->c.articles[from], *t;
+	struct buf want = BUF_INIT, have = BUF_INIT, id = BUF_INIT,
+		   lang = BUF_INIT;
+	size_t found = SIZE_MAX;
+	const char *base, *dir;
+
+	if (link_path(m->path, dest, n, &want) < 0 || want.len < 4)
+		goto out;
+	base = strrchr(want.buf, '/');
+	if (!base)
+		goto out;
+	for (dir = base; dir > want.buf && dir[-1] != '/'; dir--)
+		;
+	buf_add(&id, dir, (size_t)(base - dir));
+	buf_add(&lang, base + 1, want.len - (size_t)(base + 1 - want.buf) - 3);
+	t = corpus_find(&x->c, id.buf, lang.buf);
+	if (t && link_path("", t->path, strlen(t->path), &have) == 0 &&
+	    !strcmp(have.buf, want.buf))
+		found = (size_t)(t - x->c.articles);
+out:
+	buf_release(&want);
+	buf_release(&have);
+	buf_release(&id);
+	buf_release(&lang);
+	return found;
+}
+
+/*
+ * A relative link to an article's Markdown file ("../b/fr.md#dose", as
+ * editors preview the corpus): the link to that article's page in the
+ * file's language, as article:b would lead there, its #fragment kept; its
+ * text alone when that page is not published (never the source).
+ * Returns 0 (href replaced), -1 (its text alone) or 1: not an article's
+ * file.
+ */
+static int source_link(struct image_ctx *ic, struct buf *href)
+{
+	const struct export *x = ic->x;
+	size_t n, t, from = (size_t)x->lix[ic->art];
+	struct buf url = BUF_INIT;
+	int r = -1;
+
+	for (n = 0; n < href->len && href->buf[n] != '?' &&
+	     href->buf[n] != '#'; n++)
+		;
+	if (!is_md_path(href->buf, n))
+		return 1;
+	t = article_of_link(x, ic->art, href->buf, n);
+	if (t == SIZE_MAX)
+		return 1;
+	if (x->pub[t] && href_to(x, from, t, 0, &url) == 0) {
+		r = 0;
+		if (n + 1 < href->len && href->buf[n] == '#' &&
+		    xfrag_link(ic, t, href->buf + n + 1, href->len - n - 1) < 0)
+			n = href->len;	/* to the page's top */
+		buf_add(&url, href->buf + n, href->len - n);
+		buf_reset(href);
+		buf_add(href, url.buf, url.len);
+	}
+	buf_release(&url);
+	return r;
+}
+
+/*
+ * render_link_fn of a text page: a link to an article's Markdown file is
+ * its text alone, as an article: link is there (a path to the source
+ * means nothing on paper).
+ */
+static int text_link(void *vctx, struct buf *href)
+{
+	struct image_ctx *ic = vctx;
+	size_t n;
+
+	for (n = 0; n < href->len && href->buf[n] != '?' &&
+	     href->buf[n] != '#'; n++)
+		;
+	if (!is_md_path(href->buf, n))
+		return 0;
+	return article_of_link(ic->x, ic->art, href->buf, n) == SIZE_MAX ? 0 : -1;
+}
+
 /*
  * render_link_fn of a web page: a relative link to a file of the corpus
  * beside the article ("notice.pdf", not an article's ".md") is copied
@@ -2929,6 +3216,7 @@ static int web_link(void *vctx, struct buf *href)
 	struct buf to = BUF_INIT;
 	char *path;
 	size_t k, n;
+	int r;
 
 	for (k = 0; k < href->len && href->buf[k] != '/' &&
 	     href->buf[k] != '?' && href->buf[k] != '#'; k++)
@@ -2936,6 +3224,8 @@ static int web_link(void *vctx, struct buf *href)
 	if ((colon && (size_t)(colon - href->buf) < k) || !href->len ||
 	    href->buf[0] == '/' || href->buf[0] == '#' || href->buf[0] == '?')
 		return 0;
+	if ((r = source_link(vctx, href)) != 1)
+		return r;
 	for (n = 0; n < href->len && href->buf[n] != '?' &&
 	     href->buf[n] != '#'; n++)
 		;
@@ -2966,7 +3256,9 @@ static int book_link(void *vctx, struct buf *href)
 	const struct export *x = ic->x;
 	const struct article_meta *m = &x->c.articles[ic->art];
 	const char *colon = memchr(href->buf, ':', href->len);
+	struct pos at = md_check_span_pos(ic->chk);
 	size_t k;
+	int r;
 
 	for (k = 0; k < href->len && href->buf[k] != '/' &&
 	     href->buf[k] != '?' && href->buf[k] != '#'; k++)
@@ -2981,6 +3273,8 @@ static int book_link(void *vctx, struct buf *href)
 	}
 	if (colon && (size_t)(colon - href->buf) < k)
 		return 0;
+	if ((r = source_link(ic, href)) != 1)
+		return r;
 	if (href->len > 1 && href->buf[0] == '/' && href->buf[1] != '/' &&
 	    x->c.cfg.base_url) {
 		const char *base = x->c.cfg.base_url;
@@ -2992,15 +3286,18 @@ static int book_link(void *vctx, struct buf *href)
 		buf_addc(href, '/');
 		buf_adds(href, rest);
 		free(rest);
-		diag(&ic->j->d, R_BOOK_LINK, m->path, 0, 0, NULL, "a link to "
-		     "the web site in a book: made absolute from base_url: "
-		     "'%s'", href->buf);
+		if (ic->chk)
+			diag(&ic->j->d, R_BOOK_LINK, m->path, at.line, at.col,
+			     NULL, "a link to the web site in a book: made "
+			     "absolute from base_url: '%s'", href->buf);
 		return 0;
 	}
-	diag(&ic->j->d, R_BOOK_LINK, m->path, 0, 0, NULL, "a link to a file "
-	     "the book does not hold: only its text is shown: '%.*s'%s",
-	     (int)href->len, href->buf, href->buf[0] == '/' ?
-	     " (set base_url to link to the web site)" : "");
+	if (ic->chk)
+		diag(&ic->j->d, R_BOOK_LINK, m->path, at.line, at.col, NULL,
+		     "a link to a file the book does not hold: only its text "
+		     "is shown: '%.*s'%s", (int)href->len, href->buf,
+		     href->buf[0] == '/' ?
+		     " (set base_url to link to the web site)" : "");
 	return -1;
 }
 
@@ -3070,8 +3367,10 @@ static void page_job(void *ctx, size_t i, int worker)
 	j->img = NULL;
 	j->nimg = j->aimg = 0;
 	j->images = j->images_alt = 0;
-	if (run->check)
+	if (run->check) {
 		dangling_free(j);
+		xfrags_free(j);
+	}
 	memcpy(j->d.ignored, x->c.cfg.ignore, sizeof(j->d.ignored));
 	memcpy(load.ignored, x->c.cfg.ignore, sizeof(load.ignored));
 	article_init(&a, m->path);
@@ -3093,6 +3392,9 @@ static void page_job(void *ctx, size_t i, int worker)
 	md_src_init(&src, a.body, a.body_len, a.body_line);
 	if (run->check)
 		chk = md_check_new(&src, m->path, m, &j->d);
+	/* a book's pages give their headings' ids for xfrags_check() */
+	if (chk && x->f->book)
+		md_check_ids(chk, 1);
 	if (!j->render) {
 		md_check_run(chk);
 		md_check_free(chk);
@@ -3103,6 +3405,7 @@ static void page_job(void *ctx, size_t i, int worker)
 	L = &x->langs[x->lix[j->art]];
 	rc.x = x;
 	rc.lang = (size_t)x->lix[j->art];
+	rc.last = SIZE_MAX;
 	memset(&ro, 0, sizeof(ro));
 	ro.lang = L->code;
 	ro.rtl = L->rtl;
@@ -3118,9 +3421,18 @@ static void page_job(void *ctx, size_t i, int worker)
 		ic.art = j->art;
 		ic.j = j;
 		ic.a = &a;
+		ic.rc = &rc;
+		ic.chk = chk;
 		ro.image = x->f->book ? resolve_image : resolve_web_image;
 		ro.image_ctx = &ic;
 		ro.link = x->f->book ? book_link : web_link;
+		ro.link_ctx = &ic;
+		ro.fragment = x->f->book ? book_fragment : NULL;
+		ro.fragment_ctx = &ic;
+	} else if (x->f->text) {
+		ic.x = x;
+		ic.art = j->art;
+		ro.link = text_link;
 		ro.link_ctx = &ic;
 	}
 	buf_reset(&sc->body);
@@ -3138,6 +3450,7 @@ static void page_job(void *ctx, size_t i, int worker)
 		info = fresh;
 		info.arena = &sc->arena;
 		buf_reset(&sc->body);
+		ic.chk = NULL;
 		x->f->body(&src, NULL, &ro, &sc->body, &info);
 		diag_list_truncate(&j->d, had);
 	}
@@ -3260,7 +3573,7 @@ static void settle_span(void *ctx, size_t span, int worker)
 
 		if (!j->staged)
 			continue;
-		if (!st->keep) {
+		if (!st->keep || j->redo) {
 			unlink(j->staged);
 			j->wrote = WRITE_FAILED;
 		} else {
@@ -4599,6 +4912,37 @@ static int reported(const struct export *x, size_t i)
 }
 
 
+static void run_pool(struct run *run, size_t njobs, int nsc);
+
+/*
+ * The pages xfrags_check() marked, rendered again (their first rendering
+ * was given up by settle_staged(), so each is compared with the file as
+ * it was before the run); what making them reports goes to all.
+ */
+static void redo_pass(struct run *run, size_t njobs, int nsc,
+		      struct diag_list *all)
+{
+	struct job *jobs = run->jobs, *some;
+	size_t i, n = 0;
+
+	some = xcalloc(njobs + 1, sizeof(*some));
+	for (i = 0; i < njobs; i++)
+		if (jobs[i].redo && jobs[i].render && !jobs[i].failed)
+			some[n++] = jobs[i];	/* lent, given back below */
+	run->jobs = some;
+	run->check = 0;
+	run_pool(run, n, nsc);
+	run->jobs = jobs;
+	for (i = n = 0; i < njobs; i++) {
+		if (!(jobs[i].redo && jobs[i].render && !jobs[i].failed))
+			continue;
+		jobs[i] = some[n++];
+		diag_list_append(all, &jobs[i].d);
+		diag_list_release(&jobs[i].d);
+	}
+	free(some);
+}
+
 static void run_pool(struct run *run, size_t njobs, int nsc)
 {
 	int i;
@@ -4638,7 +4982,7 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 	struct diag_list all = DIAG_LIST_INIT, quiet = DIAG_LIST_INIT;
 	struct run run;
 	struct corpus *c = &x.c;
-	size_t i, k, njobs = 0, late = 0;
+	size_t i, k, njobs = 0, late = 0, redo = 0;
 	int nsc = o->jobs < 1 ? 1 : o->jobs > 64 ? 64 : o->jobs;
 	char real[PATH_MAX];
 
@@ -4833,6 +5177,8 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 			late++;
 		}
 	}
+	/* a book's links to headings other pages lack: those pages again */
+	redo = x.f->book ? xfrags_check(&x, run.jobs, njobs) : 0;
 	settle_staged(&x, run.jobs, njobs, !late && !interrupt_caught(), nsc);
 	if (interrupt_caught()) {
 		give_up_stages(&x);
@@ -4843,11 +5189,14 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 		struct article_meta *m = &c->articles[j->art];
 
 		/* a page made again reports its making in the second pass */
-		if (late && j->render && !j->failed && j->made < j->d.n)
+		if ((late || j->redo) && j->render && !j->failed &&
+		    j->made < j->d.n)
 			diag_list_truncate(&j->d, j->made);
 		m->errors += (unsigned)diag_count(&j->d).errors;
 		diag_list_append(&all, &j->d);
 		diag_list_release(&j->d);
+		diag_list_append(&all, &j->xd);
+		diag_list_release(&j->xd);
 	}
 	/*
 	 * Second pass, only when a body had errors: the pages written before
@@ -4868,6 +5217,7 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 			run.jobs[i].nimg = run.jobs[i].aimg = 0;
 			if (!run.jobs[i].render || run.jobs[i].failed) {
 				dangling_free(&run.jobs[i]);
+				xfrags_free(&run.jobs[i]);
 				continue;
 			}
 			run.jobs[n] = run.jobs[i];
@@ -4875,6 +5225,9 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 				run.jobs[i].dangling = NULL;
 				run.jobs[i].ndangling = 0;
 				run.jobs[i].adangling = 0;
+				run.jobs[i].xfrags = NULL;
+				run.jobs[i].nxfrags = 0;
+				run.jobs[i].axfrags = 0;
 			}
 			memset(&run.jobs[n].d, 0, sizeof(run.jobs[n].d));
 			n++;
@@ -4886,6 +5239,12 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 			diag_list_append(&all, &run.jobs[i].d);
 			diag_list_release(&run.jobs[i].d);
 		}
+		if (interrupt_caught()) {
+			give_up_stages(&x);
+			goto out;
+		}
+	} else if (redo) {
+		redo_pass(&run, njobs, nsc, &all);
 		if (interrupt_caught()) {
 			give_up_stages(&x);
 			goto out;
@@ -4973,6 +5332,7 @@ out:
 	for (i = 0; run.jobs && i < c->n + 1; i++) {
 		bimages_free(run.jobs[i].img, run.jobs[i].nimg);
 		dangling_free(&run.jobs[i]);
+		xfrags_free(&run.jobs[i]);
 		/* reports left unmerged by a run that stopped short */
 		diag_list_release(&run.jobs[i].d);
 	}

@@ -288,6 +288,7 @@ struct md_check {
 	int want_words;		/* count words, keep heading texts (l10n) */
 	int want_links;		/* keep article: links in meta->links */
 	int want_ids;		/* keep the heading ids in meta->ids */
+	int doc_done;		/* the body was parsed to its end */
 
 	/*
 	 * Links and images: one frame each, they nest (image in a link).
@@ -387,6 +388,14 @@ void md_check_free(struct md_check *c)
 
 	if (!c)
 		return;
+	/* a body parsed to its end gives its ids (md_check_ids) */
+	if (c->doc_done && c->want_ids && !c->meta->ids_known) {
+		c->meta->ids_known = 1;
+		c->meta->ids = c->ids;
+		c->meta->nids = c->nids;
+		c->ids = NULL;
+		c->nids = 0;
+	}
 	buf_release(&c->heading);
 	buf_release(&c->dest);
 	free(c->defs);
@@ -491,13 +500,6 @@ int md_check_dangling(const struct md_check *c, size_t i, const char **name,
 	return !has_id(c, c->frags[i].name, strlen(c->frags[i].name));
 }
 
-static int hexval(char ch)
-{
-	return ch >= '0' && ch <= '9' ? ch - '0' :
-	       ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 :
-	       ch >= 'A' && ch <= 'F' ? ch - 'A' + 10 : -1;
-}
-
 /*
  * A link or image destination dest[0..n) (decoded) that names a file
  * beside the article ("pic.png", "../b/fr.md"): it must exist.  One with
@@ -537,8 +539,8 @@ static void check_local(struct md_check *c, const char *dest, size_t n,
 		int hi, lo;
 
 		if (dest[i] == '%' && dest + i + 2 < end &&
-		    (hi = hexval(dest[i + 1])) >= 0 &&
-		    (lo = hexval(dest[i + 2])) >= 0) {
+		    (hi = hex_digit(dest[i + 1])) >= 0 &&
+		    (lo = hex_digit(dest[i + 2])) >= 0) {
 			buf_addc(&path, (char)(hi * 16 + lo));
 			i += 2;
 		} else {
@@ -1079,15 +1081,7 @@ static int chk_leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 		break;
 	case MD_BLOCK_DOC:
 		check_frags(c);
-		if (c->want_ids && !c->meta->ids) {
-			c->meta->ids = c->ids;
-			c->meta->nids = c->nids;
-			c->ids = NULL;
-			c->nids = c->aids = 0;
-			free(c->slot);
-			c->slot = NULL;
-			c->cap = 0;
-		}
+		c->doc_done = 1;
 		if (c->ndefs > 0)
 			defs_check(c);
 		if (c->html_unreported) {
@@ -1210,6 +1204,15 @@ static struct pos span_where(const struct md_check *c, const struct span *sp)
 	if (sp->text_at)
 		return md_src_pos(c->src, sp->text_at);
 	return md_src_pos(c->src, c->last);
+}
+
+struct pos md_check_span_pos(const struct md_check *c)
+{
+	struct pos none = { 0, 0 };
+
+	if (!c || !c->nspans)
+		return none;
+	return span_where(c, &c->spans[c->nspans - 1]);
 }
 
 static int chk_leave_span(MD_SPANTYPE type, void *detail, void *ud)

@@ -65,6 +65,12 @@ struct md_check *md_check_new(const struct md_src *src, const char *file,
 			      struct article_meta *meta, struct diag_list *diags);
 void md_check_free(struct md_check *c);
 /*
+ * Where the link or image being rendered begins (its destination), for a
+ * report its renderer makes while the span is open (md_run_with_check()
+ * calls the checks before the renderer); {0, 0} outside a span.
+ */
+struct pos md_check_span_pos(const struct md_check *c);
+/*
  * Count the body's words into meta->words and keep the heading texts in
  * meta->headings: what l10n needs, off by default.
  */

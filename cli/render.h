@@ -72,6 +72,14 @@ typedef int (*render_image_fn)(void *ctx, const char *src, size_t n,
  */
 typedef int (*render_link_fn)(void *ctx, struct buf *href);
 
+/*
+ * Whether an article: link that resolved keeps its #fragment frag[0..n)
+ * (without the '#'): return 0 to keep it, -1 to link to the page's top
+ * (an e-book's link to a heading the other page does not have would
+ * fail epubcheck).
+ */
+typedef int (*render_fragment_fn)(void *ctx, const char *frag, size_t n);
+
 struct render_opts {
 	const char *lang;	/* the page's language (BCP 47); borrowed */
 	int rtl;		/* the page reads right to left */
@@ -83,6 +91,8 @@ struct render_opts {
 	void *image_ctx;
 	render_link_fn link;		/* NULL: other links as written */
 	void *link_ctx;
+	render_fragment_fn fragment;	/* NULL: fragments kept */
+	void *fragment_ctx;
 	unsigned width;		/* text: columns of a line (0: 72) */
 	/*
 	 * Buffers the renderer keeps from one body to the next (a worker's,

@@ -142,7 +142,12 @@ int render_link_target(const struct render_opts *o, struct buf *href,
 	if (o->resolve && n &&
 	    o->resolve(o->resolve_ctx, id, n, url, hreflang) == 0) {
 		/* the fragment goes along: article:id#part */
-		buf_add(url, id + n, href->len - (size_t)(id + n - href->buf));
+		const char *rest = id + n;
+		size_t len = href->len - (size_t)(rest - href->buf);
+
+		if (!(len > 1 && *rest == '#' && o->fragment &&
+		      o->fragment(o->fragment_ctx, rest + 1, len - 1) < 0))
+			buf_add(url, rest, len);
 		buf_reset(href);
 		buf_add(href, url->buf, url->len);
 		ok = 1;

@@ -60,6 +60,14 @@ static inline int memeq(const char *s, size_t n, const char *lit)
 	return strlen(lit) == n && memcmp(s, lit, n) == 0;
 }
 
+/* The value of hexadecimal digit c, or -1. */
+static inline int hex_digit(int c)
+{
+	return c >= '0' && c <= '9' ? c - '0' :
+	       c >= 'a' && c <= 'f' ? c - 'a' + 10 :
+	       c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
 /* The decimal digits of v into out (no NUL; 20 at most); returns how many. */
 static inline size_t fmt_uint(char *out, unsigned long long v)
 {

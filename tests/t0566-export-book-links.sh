@@ -33,8 +33,8 @@ test_expect_success 'with base_url: a site-absolute link becomes absolute, a fil
 	folio export --to xhtml 2>err; echo $? >status &&
 	expect_status 0 &&
 	cat >expect <<-\EOF &&
-	a/fr.md: warning: a link to the web site in a book: made absolute from base_url: '"'"'https://www.example.org/aide/index.html'"'"' [book-link]
-	a/fr.md: warning: a link to a file the book does not hold: only its text is shown: '"'"'notice.pdf'"'"' [book-link]
+	a/fr.md:11:6: warning: a link to the web site in a book: made absolute from base_url: '"'"'https://www.example.org/aide/index.html'"'"' [book-link]
+	a/fr.md:11:34: warning: a link to a file the book does not hold: only its text is shown: '"'"'notice.pdf'"'"' [book-link]
 	folio: 0 errors, 2 warnings in 1 file
 	folio: 1 page exported (6 written, 0 unchanged)
 	EOF
@@ -52,7 +52,7 @@ test_expect_success 'without base_url: a site-absolute link is its text alone, r
 	corpus &&
 	folio export --to xhtml 2>err; echo $? >status &&
 	expect_status 0 &&
-	grep "^a/fr.md: warning: a link to a file the book does not hold: only its text is shown: '"'"'/aide/index.html'"'"' (set base_url to link to the web site) \[book-link\]$" err &&
+	grep "^a/fr.md:11:6: warning: a link to a file the book does not hold: only its text is shown: '"'"'/aide/index.html'"'"' (set base_url to link to the web site) \[book-link\]$" err &&
 	! grep -q "href=\"/aide" out/xhtml/fr/EPUB/a.xhtml &&
 	if test -n "$EPUBCHECK"; then epubcheck_ok out/xhtml/fr; fi
 '

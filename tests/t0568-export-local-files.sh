@@ -2,9 +2,9 @@
 # t0568-export-local-files: a relative link to a file beside the article
 # that is not an image (notice.pdf) is copied beside the web page as
 # images are (files/<its path in the corpus>), its #fragment kept, so the
-# link does not break; a file the corpus does not have, an article's .md
-# and links out of the corpus stay as written, and a file no page links
-# any more goes from the output.  A book cannot hold such a file: its
+# link does not break; a link to an article's .md leads to its page; a
+# file the corpus does not have and links out of the corpus stay as
+# written, and a file no page links any more goes from the output.  A book cannot hold such a file: its
 # link keeps its text alone, reported (book-link).
 . "$(dirname "$0")/lib.sh"
 . "$SRC/tests/epub.sh"
@@ -51,7 +51,7 @@ test_expect_success 'the web page links a copy of each local file' '
 	test_cmp a/notice.pdf out/html/fr/files/a/notice.pdf &&
 	test_cmp a/docs/plan.pdf out/html/fr/files/a/docs/plan.pdf &&
 	grep -q "<a href=\"absent.pdf\">" $p &&
-	grep -q "<a href=\"../b/fr.md\">" $p &&
+	grep -q "<a href=\"b.html\">b</a>" $p &&
 	grep -q "<a href=\"https://example.org/n.pdf\">" $p &&
 	! test -e out/html/fr/files/b
 '
@@ -71,7 +71,7 @@ test_expect_success 'the book keeps the text of such links, reported' '
 	corpus &&
 	folio export --to xhtml 2>err; echo $? >status &&
 	expect_status 0 &&
-	grep -q "^a/fr.md: warning: a link to a file the book does not hold: only its text is shown: '"'"'notice.pdf'"'"' \[book-link\]$" err &&
+	grep -q "^a/fr.md:11:6: warning: a link to a file the book does not hold: only its text is shown: '"'"'notice.pdf'"'"' \[book-link\]$" err &&
 	! grep -q "href=\"notice.pdf\"" out/xhtml/fr/EPUB/a.xhtml &&
 	! test -e out/xhtml/fr/EPUB/files &&
 	if test -n "$EPUBCHECK"; then epubcheck_ok out/xhtml/fr; fi
