@@ -41,3 +41,28 @@ unsigned char *cmd_lang_select(const struct config *cfg, const char **v, int n)
 		memset(on, 1, cfg->nlang);
 	return on;
 }
+
+int cmd_report_format(const char *name, int allowed, enum report_format *out)
+{
+	static const char *const names[] = { "text", "json", "github", "html" };
+	size_t i, n = 0, shown = 0;
+
+	for (i = 0; i < ARRAY_SIZE(names); i++)
+		if ((allowed & (1 << i)) && !strcmp(name, names[i])) {
+			*out = (enum report_format)i;
+			return 0;
+		}
+	for (i = 0; i < ARRAY_SIZE(names); i++)
+		n += (allowed >> i) & 1;
+	/* "text, json, github or html", "text, json or html" */
+	fprintf(stderr, "folio: --format must be");
+	for (i = 0; i < ARRAY_SIZE(names); i++) {
+		if (!(allowed & (1 << i)))
+			continue;
+		shown++;
+		fprintf(stderr, "%s%s", shown == 1 ? " " : shown == n ? " or " : ", ",
+			names[i]);
+	}
+	fprintf(stderr, ", got '%s'\n", name);
+	return -1;
+}

@@ -28,6 +28,22 @@ struct config;
  */
 unsigned char *cmd_lang_select(const struct config *cfg, const char **v, int n);
 
+/*
+ * The formats of a report that a command prints itself (l10n, diff,
+ * readability), HTML included; diagnostics have their own (diag.h).
+ */
+enum report_format { REPORT_TEXT, REPORT_JSON, REPORT_GITHUB, REPORT_HTML };
+#define REPORT_ALL ((1 << REPORT_TEXT) | (1 << REPORT_JSON) | \
+		    (1 << REPORT_GITHUB) | (1 << REPORT_HTML))
+#define REPORT_NO_GITHUB (REPORT_ALL & ~(1 << REPORT_GITHUB))
+
+/*
+ * --format NAME among the formats whose bits (1 << REPORT_*) are in
+ * allowed: 0 with *out set, or -1 after saying on stderr which ones a
+ * command takes, in one wording for every command (cmd_common.c).
+ */
+int cmd_report_format(const char *name, int allowed, enum report_format *out);
+
 int cmd_validate(int argc, const char **argv, const struct global_opts *g);
 int cmd_l10n(int argc, const char **argv, const struct global_opts *g);
 int cmd_stamp(int argc, const char **argv, const struct global_opts *g);
