@@ -4,7 +4,6 @@
  * l10n_html.c print it; this file reads the options, runs the steps and
  * decides the exit status.
  */
-#include "atomic.h"
 #include "buf.h"
 #include "corpus.h"
 #include "diff.h"
@@ -21,7 +20,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 static const char usage_line[] =
@@ -129,20 +127,6 @@ static int failing(const struct l10n_view *v)
 
 /* ---- output and the command ---- */
 
-/*
- * Write data to path atomically (atomic.h), so a reader never sees half a
- * report.  The mode of an existing file is kept; a new one gets 0666 less
- * the umask.
- */
-static int write_atomic(const char *path, const char *data, size_t len)
-{
-	struct stat st;
-
-	return atomic_write(path, data, len,
-			    stat(path, &st) == 0 ? st.st_mode & 07777 : ATOMIC_UMASK,
-			    1);
-}
-
 static int print_corpus_errors(struct diag_list *d)
 {
 	struct diag_out o = { FMT_TEXT, 0, 0 };
@@ -216,10 +200,7 @@ static int read_options(int argc, const char **argv, struct l10n_opts *o)
 	if (cmd_report_format(o->format_name, REPORT_ALL, &o->format) < 0 ||
 	    parse_check(o->check, &o->check_bits) < 0)
 		return EXIT_USAGE;
-	/* "-o -" is the standard output, as everywhere else */
-	if (o->output && !strcmp(o->output, "-"))
-		o->output = NULL;
-	if (check_value_as_path(o, argv) < 0)
+	if (cmd_output_check(&o->output) < 0 || check_value_as_path(o, argv) < 0)
 		return EXIT_USAGE;
 	return -1;
 }
@@ -249,7 +230,7 @@ static int run_build(struct l10n_run *run, const struct l10n_opts *o,
 	    corpus_select(c, argv + o->first, o->nargs, &run->d) < 0)
 		return print_corpus_errors(&run->d);
 	run->on = cmd_lang_select(&c->cfg, o->langs.v, o->langs.n);
-	if (!run->on)
+	if (!run->on || cmd_output_outside(o->output, c) < 0)
 		return EXIT_USAGE;
 	/* per-file problems are validate's to print; invalid cells quote them */
 	corpus_index(c, INDEX_BODY | INDEX_WORDS | INDEX_NO_LINKS | INDEX_DIGEST |
@@ -304,7 +285,7 @@ static int write_diff_page(struct l10n_run *run, const char *output)
 
 	diff_collect(&set, &run->r, run->on, run->c.jobs);
 	diff_render_html(&set, CLASS_EDITORIAL, &page);
-	if (write_atomic(run->diff_path.buf, page.buf, page.len) < 0) {
+	if (cmd_write_file(run->diff_path.buf, page.buf, page.len) < 0) {
 		fprintf(stderr, "folio: %s: cannot write the diff page of %s: %s [%s]\n",
 			run->diff_path.buf, output, errmsg(errno), rule_table[R_WRITE].id);
 		ret = EXIT_SYSTEM;
@@ -312,24 +293,6 @@ static int write_diff_page(struct l10n_run *run, const char *output)
 	diff_set_release(&set);
 	buf_release(&page);
 	return ret;
-}
-
-/* The report to -o FILE or the standard output: 0, or EXIT_SYSTEM. */
-static int write_report(const char *output, const struct buf *out)
-{
-	if (output) {
-		if (write_atomic(output, out->buf, out->len) < 0) {
-			fprintf(stderr, "folio: %s: cannot write: %s [%s]\n", output,
-				errmsg(errno), rule_table[R_WRITE].id);
-			return EXIT_SYSTEM;
-		}
-	} else if (fwrite(out->buf, 1, out->len, stdout) != out->len ||
-		   fflush(stdout) != 0) {
-		fprintf(stderr, "folio: cannot write the report: %s [%s]\n",
-			errmsg(errno), rule_table[R_WRITE].id);
-		return EXIT_SYSTEM;
-	}
-	return 0;
 }
 
 /* --check: EXIT_FINDINGS when a state asked for exists, saying which. */
@@ -396,7 +359,7 @@ int cmd_l10n(int argc, const char **argv, const struct global_opts *g)
 	}
 	if (v.diff_href && (ret = write_diff_page(&run, o.output)) != 0)
 		goto out;
-	ret = write_report(o.output, &out);
+	ret = cmd_write_report(o.output, &out);
 	if (!ret && v.check)
 		ret = check_status(&v);
 out:
