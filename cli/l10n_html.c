@@ -131,6 +131,16 @@ static void html_bar(const struct l10n_view *v, size_t k, struct buf *b)
 	buf_adds(b, "</svg>");
 }
 
+/* How many translations no base tracks: judged by their dates alone. */
+static void html_dated_only(const struct l10n_summary *s, struct buf *b)
+{
+	if (!s->dated_only)
+		return;
+	buf_adds(b, " ");
+	l10n_print_plural(b, s->dated_only, "translation is", "translations are");
+	buf_adds(b, " dated only: without a base, judged by their dates alone.");
+}
+
 static void html_todo(const struct l10n_view *v, size_t k, struct buf *b)
 {
 	const struct l10n_summary *s = &v->r->sum[k];
@@ -169,6 +179,7 @@ static void html_todo(const struct l10n_view *v, size_t k, struct buf *b)
 	if (b->len - before == strlen(" To do:")) {
 		buf_setlen(b, before);
 		buf_adds(b, " Nothing to do.");
+		html_dated_only(s, b);
 		return;
 	}
 	buf_setlen(b, b->len - 1);
@@ -178,6 +189,7 @@ static void html_todo(const struct l10n_view *v, size_t k, struct buf *b)
 		l10n_print_about(b, s->words);
 		buf_adds(b, " words to translate.");
 	}
+	html_dated_only(s, b);
 }
 
 /* A date never breaks across lines: "2023-\n11" reads as two numbers. */

@@ -128,11 +128,12 @@ static void add_where_phrase(struct buf *b, const struct l10n_structure *st)
 /* ---- text ---- */
 
 enum col { C_LANG, C_CURRENT, C_STALE, C_MISSING, C_ORPHAN, C_INVALID,
-	   C_INCOMPLETE, C_STRINGS, C_COVERAGE, C_WORDS, C__N };
+	   C_INCOMPLETE, C_STRINGS, C_COVERAGE, C_WORDS, C_DATED, C__N };
 
 static const char *const col_head[C__N] = {
 	"language", "current", "stale", "missing", "orphan", "invalid",
 	"incomplete", "strings missing", "coverage", "words to translate",
+	"dated only",
 };
 
 static void cell_text(const struct l10n_view *v, size_t k, enum col c, struct buf *b)
@@ -155,6 +156,8 @@ static void cell_text(const struct l10n_view *v, size_t k, enum col c, struct bu
 			buf_adds(b, "-");
 		break;
 	case C_WORDS: l10n_print_num(b, s->words); break;
+	/* current or stale without a base: judged by dates alone (SPEC 12.2) */
+	case C_DATED: l10n_print_num(b, s->dated_only); break;
 	default: break;
 	}
 }
