@@ -284,7 +284,7 @@ static void text_lang_head(const struct l10n_view *v, size_t k, struct buf *out)
 
 /* The QA of a cell: 1 compared (counts in *q), 0 not checked, -1 n/a. */
 int l10n_print_cell_qa(const struct l10n_view *v, const struct l10n_cell *cell,
-		   struct qa_counts *q)
+		       struct qa_counts *q)
 {
 	memset(q, 0, sizeof(*q));
 	if (!v->qa || !cell->m ||
