@@ -55,6 +55,7 @@ int cmd_diff(int argc, const char **argv, const struct global_opts *g)
 	struct buf out = BUF_INIT;
 	const char *format_name = "text", *class_name = NULL, *output = NULL;
 	enum change_class min = CLASS_EDITORIAL, gate = CLASS_CONTENT;
+	enum report_format format = REPORT_TEXT;
 	unsigned char *on = NULL;
 	int check = 0, jobs = default_jobs(), first, nargs, ret, built = 0;
 	int collected = 0;
@@ -80,12 +81,9 @@ int cmd_diff(int argc, const char **argv, const struct global_opts *g)
 		goto out;
 	}
 	ret = EXIT_USAGE;
-	if (strcmp(format_name, "text") && strcmp(format_name, "json") &&
-	    strcmp(format_name, "html")) {
-		fprintf(stderr, "folio: --format must be text, json or html, got '%s'\n",
-			format_name);
+	if (cmd_report_format(format_name, REPORT_NO_GITHUB, &format) < 0 ||
+	    cmd_output_check(&output) < 0)
 		goto out;
-	}
 	if (class_name) {
 		if (parse_class(class_name, &min) < 0) {
 			fprintf(stderr, "folio: --class must be editorial, content or "
@@ -102,16 +100,16 @@ int cmd_diff(int argc, const char **argv, const struct global_opts *g)
 		goto out;
 	}
 	on = cmd_lang_select(&c.cfg, langs.v, langs.n);
-	if (!on)
+	if (!on || cmd_output_outside(output, &c) < 0)
 		goto out;
 	corpus_index(&c, INDEX_DIGEST | INDEX_NO_LINKS, &d);
 	l10n_build(&r, &c, &d);
 	built = 1;
 	diff_collect(&set, &r, on, c.jobs);
 	collected = 1;
-	if (!strcmp(format_name, "json"))
+	if (format == REPORT_JSON)
 		diff_render_json(&set, min, &out);
-	else if (!strcmp(format_name, "html"))
+	else if (format == REPORT_HTML)
 		diff_render_html(&set, min, &out);
 	else
 		diff_render_text(&set, min, &out);
@@ -119,24 +117,9 @@ int cmd_diff(int argc, const char **argv, const struct global_opts *g)
 	diag_list_sort(&set.diags);
 	for (k = 0; k < set.diags.n; k++)
 		diag_print_one(&set.diags.v[k], &o, stderr);
-	if (output) {
-		struct stat st;
-
-		if (atomic_write(output, out.buf, out.len,
-				 stat(output, &st) == 0 ? st.st_mode & 07777 : ATOMIC_UMASK,
-				 1) < 0) {
-			fprintf(stderr, "folio: %s: cannot write: %s [%s]\n", output,
-				errmsg(errno), rule_table[R_WRITE].id);
-			ret = EXIT_SYSTEM;
-			goto out;
-		}
-	} else if (fwrite(out.buf, 1, out.len, stdout) != out.len ||
-		   fflush(stdout) != 0) {
-		fprintf(stderr, "folio: cannot write the report: %s [%s]\n",
-			errmsg(errno), rule_table[R_WRITE].id);
-		ret = EXIT_SYSTEM;
+	ret = cmd_write_report(output, &out);
+	if (ret)
 		goto out;
-	}
 	ret = EXIT_OK;
 	if (check && diff_reaches(&set, gate)) {
 		fprintf(stderr, "folio: diff check failed: a %s change or higher\n",

@@ -108,7 +108,7 @@ int cmd_export(int argc, const char **argv, const struct global_opts *g)
 		}
 		encoding_release(&e);
 	}
-	if (diag_parse_format(format, &o.format) < 0 || o.format == FMT_HTML) {
+	if (diag_parse_format(format, &o.format) < 0) {
 		fprintf(stderr, "folio: --format must be text, json or github, got '%s'\n",
 			format);
 		goto out;

@@ -98,27 +98,6 @@ static void compare(struct rd_article *x, const struct corpus *c,
 		x->much_harder = 1;
 }
 
-static int write_report(const char *output, const struct buf *out)
-{
-	if (output) {
-		struct stat st;
-
-		if (atomic_write(output, out->buf, out->len,
-				 stat(output, &st) == 0 ? st.st_mode & 07777 : ATOMIC_UMASK,
-				 1) < 0) {
-			fprintf(stderr, "folio: cannot write '%s': %s [%s]\n", output,
-				errmsg(errno), rule_table[R_WRITE].id);
-			return EXIT_SYSTEM;
-		}
-	} else if (fwrite(out->buf, 1, out->len, stdout) != out->len ||
-		   fflush(stdout) != 0) {
-		fprintf(stderr, "folio: cannot write the report: %s [%s]\n",
-			errmsg(errno), rule_table[R_WRITE].id);
-		return EXIT_SYSTEM;
-	}
-	return EXIT_OK;
-}
-
 int cmd_readability(int argc, const char **argv, const struct global_opts *g)
 {
 	struct corpus c;
@@ -128,7 +107,7 @@ int cmd_readability(int argc, const char **argv, const struct global_opts *g)
 	struct rd_report rep = { NULL, 0 };
 	struct buf out = BUF_INIT;
 	struct diag_out o = { FMT_TEXT, 0, 0 };
-	enum diag_format format = FMT_TEXT;
+	enum report_format format = REPORT_TEXT;
 	const char *format_name = "text", *output = NULL;
 	unsigned char *on = NULL;
 	int jobs = default_jobs(), first, nargs, ret;
@@ -150,11 +129,9 @@ int cmd_readability(int argc, const char **argv, const struct global_opts *g)
 		goto out;
 	}
 	ret = EXIT_USAGE;
-	if (diag_parse_format(format_name, &format) < 0 || format == FMT_GITHUB) {
-		fprintf(stderr, "folio: --format must be text, json or html, got '%s'\n",
-			format_name);
+	if (cmd_report_format(format_name, REPORT_NO_GITHUB, &format) < 0 ||
+	    cmd_output_check(&output) < 0)
 		goto out;
-	}
 	if (corpus_open(&c, nargs ? argv[first] : NULL, jobs, &d) < 0 ||
 	    corpus_select(&c, argv + first, nargs, &d) < 0) {
 		diag_list_sort(&d);
@@ -163,7 +140,7 @@ int cmd_readability(int argc, const char **argv, const struct global_opts *g)
 		goto out;
 	}
 	on = cmd_lang_select(&c.cfg, langs.v, langs.n);
-	if (!on)
+	if (!on || cmd_output_outside(output, &c) < 0)
 		goto out;
 
 	/* every body is measured: a translation is compared with its original */
@@ -196,11 +173,11 @@ int cmd_readability(int argc, const char **argv, const struct global_opts *g)
 		rep.n++;
 	}
 	switch (format) {
-	case FMT_JSON: rd_report_json(&rep, &out); break;
-	case FMT_HTML: rd_report_html(&rep, &out); break;
+	case REPORT_JSON: rd_report_json(&rep, &out); break;
+	case REPORT_HTML: rd_report_html(&rep, &out); break;
 	default: rd_report_text(&rep, &out); break;
 	}
-	ret = write_report(output, &out);
+	ret = cmd_write_report(output, &out);
 out:
 	free(rep.v);
 	free(ms.stats);

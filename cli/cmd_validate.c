@@ -57,7 +57,7 @@ int cmd_validate(int argc, const char **argv, const struct global_opts *g)
 	ret = opts_parse(argc, argv, opts, usage_line, about, &first, &nargs);
 	if (ret)
 		return ret > 0 ? EXIT_OK : EXIT_USAGE;
-	if (diag_parse_format(format, &o.format) < 0 || o.format == FMT_HTML) {
+	if (diag_parse_format(format, &o.format) < 0) {
 		fprintf(stderr, "folio: --format must be text, json or github, got '%s'\n",
 			format);
 		return EXIT_USAGE;

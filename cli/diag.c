@@ -273,8 +273,6 @@ int diag_parse_format(const char *s, enum diag_format *out)
 		*out = FMT_JSON;
 	else if (!strcmp(s, "github"))
 		*out = FMT_GITHUB;
-	else if (!strcmp(s, "html"))
-		*out = FMT_HTML;
 	else
 		return -1;
 	return 0;

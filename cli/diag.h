@@ -180,7 +180,9 @@ void diag_list_append(struct diag_list *dst, struct diag_list *src);
 /* Sort by file (byte order), line, column, then arrival. */
 void diag_list_sort(struct diag_list *l);
 
-enum diag_format { FMT_TEXT, FMT_JSON, FMT_GITHUB, FMT_HTML };
+/* What diag_print() prints in.  The reports that commands print themselves,
+ * HTML among them, have their own formats (main.h: enum report_format). */
+enum diag_format { FMT_TEXT, FMT_JSON, FMT_GITHUB };
 int diag_parse_format(const char *s, enum diag_format *out);
 
 struct diag_counts {

@@ -5,7 +5,8 @@
  * comparison of each string catalog with the reference catalog.
  *
  * l10n_build() computes everything once from an indexed corpus; the
- * report formats (text, json, github, html in cmd_l10n.c) only read it.
+ * report formats (text, json, github in l10n_print.c, html in l10n_html.c)
+ * only read it.
  */
 #ifndef FOLIO_L10N_H
 #define FOLIO_L10N_H

@@ -90,7 +90,7 @@ test_expect_success 'state invalid: broken frontmatter gives the reason, the res
 
 test_expect_success 'an original in Dutch: fr is a translation, coverage counts it' '
 	l10n_text &&
-	has_line "fr              1      0        0       0        0           0                0      100%                   0"
+	has_line "fr              1      0        0       0        0           0                0      100%                   0           1"
 '
 
 test_expect_success 'workload: "de: 1 missing, 1 stale, 1 invalid, about 28 words"' '

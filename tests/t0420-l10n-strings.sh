@@ -81,7 +81,7 @@ test_expect_success 'untranslated: a warning; same_ok exempts; ", " has no lette
 test_expect_success 'no catalog: every string is missing, said once' '
 	l10n_run --lang nl &&
 	has_line "_strings/nl.yaml: error: no catalog: all 10 strings of _strings/fr.yaml are missing [strings-missing]" &&
-	has_line "nl              0      0        1       0        0           0               10        0%                   4"
+	has_line "nl              0      0        1       0        0           0               10        0%                   4           0"
 '
 
 test_expect_success 'a malformed catalog is a diagnostic, not a crash' '

@@ -102,6 +102,28 @@ test_expect_success 'no base: date rules, counted as dated only, class unknown w
 	grep -F "; change: unknown (no base: dated only)" actual
 '
 
+test_expect_success 'text and dashboard count the dated only, as the JSON does' '
+	setup "Texte." &&
+	printf -- "---\nid: s\nlang: de\ntitle: T\nupdated: 2024-01\nstatus: draft\ntranslated_from:\n  lang: fr\n  updated: 2024-01\n---\nText.\n\nZwei.\n" >s/de.md &&
+	folio l10n --lang en --lang de >actual 2>err &&
+	head -n 3 actual >table &&
+	cat >expect <<-\EOF &&
+	language  current  stale  missing  orphan  invalid  incomplete  strings missing  coverage  words to translate  dated only
+	en              1      0        0       0        0           0                0      100%                   0           0
+	de              1      0        0       0        0           0                0      100%                   0           1
+	EOF
+	test_cmp expect table &&
+	folio l10n --lang de --format html >page.html 2>err &&
+	grep -F "1 translation is dated only: without a base, judged by their dates alone." page.html &&
+	folio stamp s/de.md >/dev/null 2>&1 &&
+	folio l10n --lang de >actual 2>err &&
+	sed -n 2p actual >row &&
+	echo "de              1      0        0       0        0           0                0      100%                   0           0" >expect &&
+	test_cmp expect row &&
+	folio l10n --lang de --format html >page.html 2>err &&
+	! grep -F "dated only" page.html
+'
+
 test_expect_success '--check=stale-content: editorial passes, content fails' '
 	setup "Prenez ce médicament." && edit "ce médicament." "ce médicament !" &&
 	l10n --check=stale-content && expect_status 0 &&
