@@ -126,11 +126,42 @@ static void put_align(struct bits *w)
 
 /* ---- Huffman codes ---- */
 
-static int cmp_u32(const void *a, const void *b)
+/*
+ * The symbols of freq[0..n) that occur, into sym[], by ascending
+ * frequency, ties by symbol: a radix sort on the frequency's bytes
+ * (a block's are under 2^24), stable, so symbols stay in order.
+ * Returns how many.
+ */
+static unsigned by_freq(const uint32_t *freq, unsigned n, uint16_t *sym)
 {
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	uint16_t tmp[NLITLEN], *from = tmp, *to = sym, *t;
+	unsigned count[256], i, m = 0, shift;
+	uint32_t most = 0;
 
-	return x < y ? -1 : x > y;
+	for (i = 0; i < n; i++)
+		if (freq[i]) {
+			tmp[m++] = (uint16_t)i;
+			most |= freq[i];
+		}
+	for (shift = 0; shift < 24 && (shift == 0 || most >> shift); shift += 8) {
+		unsigned at = 0;
+
+		memset(count, 0, sizeof(count));
+		for (i = 0; i < m; i++)
+			count[(freq[from[i]] >> shift) & 255]++;
+		for (i = 0; i < 256; i++) {
+			unsigned c = count[i];
+
+			count[i] = at;
+			at += c;
+		}
+		for (i = 0; i < m; i++)
+			to[count[(freq[from[i]] >> shift) & 255]++] = from[i];
+		t = from, from = to, to = t;
+	}
+	if (from != sym)
+		memcpy(sym, from, m * sizeof(*sym));
+	return m;
 }
 
 /*
@@ -142,7 +173,8 @@ static int cmp_u32(const void *a, const void *b)
 static void huff_lengths(const uint32_t *freq_, unsigned n, unsigned maxbits,
 			 uint8_t *lens)
 {
-	uint32_t freq[NLITLEN], key[NLITLEN];
+	uint32_t freq[NLITLEN];
+	uint16_t key[NLITLEN];
 	uint32_t w[2 * NLITLEN];
 	uint16_t parent[2 * NLITLEN];
 	uint8_t depth[2 * NLITLEN];
@@ -150,13 +182,9 @@ static void huff_lengths(const uint32_t *freq_, unsigned n, unsigned maxbits,
 
 	memcpy(freq, freq_, n * sizeof(*freq));
 	for (;;) {
-		m = 0;
-		for (i = 0; i < n; i++)
-			if (freq[i])	/* frequency above, symbol below */
-				key[m++] = freq[i] << 9 | i;
-		qsort(key, m, sizeof(*key), cmp_u32);
+		m = by_freq(freq, n, key);
 		for (i = 0; i < m; i++)
-			w[i] = key[i] >> 9;
+			w[i] = freq[key[i]];
 		/* two queues: the leaves, sorted, and the inner nodes, made
 		 * in nondecreasing order of weight */
 		leaf = 0, inner = m, made = m;
@@ -188,7 +216,7 @@ static void huff_lengths(const uint32_t *freq_, unsigned n, unsigned maxbits,
 	}
 	memset(lens, 0, n);
 	for (i = 0; i < m; i++)
-		lens[key[i] & 511] = depth[i];
+		lens[key[i]] = depth[i];
 }
 
 /* The canonical codes of lens[0..n), bit-reversed for writing. */
@@ -204,14 +232,17 @@ static void huff_codes(const uint8_t *lens, unsigned n, uint16_t *code)
 		next[b] = c;
 	}
 	for (i = 0; i < n; i++) {
-		unsigned l = lens[i], v, r = 0;
+		unsigned l = lens[i], v;
 
 		if (!l)
 			continue;
+		/* the l bits of the code, last first: all 16 reversed */
 		v = next[l]++;
-		for (b = 0; b < l; b++)
-			r |= ((v >> b) & 1u) << (l - 1 - b);
-		code[i] = (uint16_t)r;
+		v = (v & 0x5555) << 1 | (v >> 1 & 0x5555);
+		v = (v & 0x3333) << 2 | (v >> 2 & 0x3333);
+		v = (v & 0x0F0F) << 4 | (v >> 4 & 0x0F0F);
+		v = (v & 0x00FF) << 8 | (v >> 8 & 0x00FF);
+		code[i] = (uint16_t)(v >> (16 - l));
 	}
 }
 
@@ -486,8 +517,11 @@ void deflate_buf(const unsigned char *data, size_t len, struct buf *out)
 	uint32_t *head;
 	unsigned hbits = 10;
 	size_t i = 0, start, bound, at;
+	/* where four bytes can no longer be read */
+	size_t ends = len >= MATCH_MIN ? len - MATCH_MIN + 1 : 0;
 
-	while (hbits < 15 && ((size_t)1 << hbits) < len)
+	/* a slot for every two bytes: as small as it can be for a page */
+	while (hbits < 15 && ((size_t)1 << (hbits + 1)) < len)
 		hbits++;
 	head = xcalloc((size_t)1 << hbits, sizeof(*head));
 	codes_of_init(&t);
@@ -504,17 +538,11 @@ void deflate_buf(const unsigned char *data, size_t len, struct buf *out)
 		memset(&b, 0, sizeof(b));
 		b.sym = sym;
 		start = i;
-		while (i < len && b.nsym < SYM_MAX) {
-			uint32_t x, h, cand;
+		while (i < ends && b.nsym < SYM_MAX) {
+			uint32_t x = read32(data + i);
+			uint32_t h = (x * 2654435761u) >> (32 - hbits);
+			uint32_t cand = head[h];
 
-			if (len - i < MATCH_MIN) {
-				b.lfreq[data[i]]++;
-				sym[b.nsym++] = data[i++];
-				continue;
-			}
-			x = read32(data + i);
-			h = (x * 2654435761u) >> (32 - hbits);
-			cand = head[h];
 			head[h] = (uint32_t)i + 1;
 			if (cand && i - (cand - 1) <= WINDOW &&
 			    read32(data + cand - 1) == x) {
@@ -532,7 +560,7 @@ void deflate_buf(const unsigned char *data, size_t len, struct buf *out)
 				b.dfreq[dc]++;
 				b.extra_bits += len_extra[lc] + dist_extra[dc];
 				/* the match's end, for the text that repeats it */
-				if (ml > 4 && len - (i + ml - 2) >= MATCH_MIN) {
+				if (ml > 4 && i + ml - 2 < ends) {
 					size_t e = i + ml - 2;
 
 					head[(read32(data + e) * 2654435761u) >>
@@ -543,6 +571,11 @@ void deflate_buf(const unsigned char *data, size_t len, struct buf *out)
 				b.lfreq[data[i]]++;
 				sym[b.nsym++] = data[i++];
 			}
+		}
+		/* the last bytes, too few to hash */
+		while (i >= ends && i < len && b.nsym < SYM_MAX) {
+			b.lfreq[data[i]]++;
+			sym[b.nsym++] = data[i++];
 		}
 		put_block(&w, &b, &t, data + start, i - start, i == len);
 	} while (i < len);
