@@ -372,11 +372,25 @@ static void put_symbols(struct bits *w, const struct block *b,
 			const uint8_t *dlen)
 {
 	uint16_t lcode[NLITLEN_FIXED], dcode[NDIST];
+	/* each length's code and extra bits as one: bits, and their count */
+	uint32_t lbits[256], dbits[NDIST];
+	uint8_t lnb[256], dnb[NDIST];
 	size_t i;
 
 	/* all 288: the fixed code's last two shape the codes before them */
 	huff_codes(llen, NLITLEN_FIXED, lcode);
 	huff_codes(dlen, NDIST, dcode);
+	for (i = 0; i < 256; i++) {
+		unsigned lc = t->len[i], s = 257 + lc;
+
+		lbits[i] = lcode[s] |
+			   (uint32_t)(i + 3 - len_base[lc]) << llen[s];
+		lnb[i] = (uint8_t)(llen[s] + len_extra[lc]);
+	}
+	for (i = 0; i < NDIST; i++) {
+		dbits[i] = dcode[i];
+		dnb[i] = dlen[i];
+	}
 	for (i = 0; i < b->nsym; i++) {
 		uint32_t s = b->sym[i];
 
@@ -385,14 +399,11 @@ static void put_symbols(struct bits *w, const struct block *b,
 		} else {
 			unsigned l3 = (s >> SYM_LEN_SHIFT) & 255;
 			unsigned d1 = s & (WINDOW - 1);
-			unsigned lc = t->len[l3], dc = dist_code(t, d1);
+			unsigned dc = dist_code(t, d1);
 
-			put(w, lcode[257 + lc] |
-			       (uint32_t)(l3 + 3 - len_base[lc]) << llen[257 + lc],
-			    llen[257 + lc] + len_extra[lc]);
-			put(w, dcode[dc] |
-			       (uint32_t)(d1 + 1 - dist_base[dc]) << dlen[dc],
-			    dlen[dc] + dist_extra[dc]);
+			put(w, lbits[l3], lnb[l3]);
+			put(w, dbits[dc] | (d1 + 1 - dist_base[dc]) << dnb[dc],
+			    dnb[dc] + dist_extra[dc]);
 		}
 	}
 	put(w, lcode[END_BLOCK], llen[END_BLOCK]);
