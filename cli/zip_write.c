@@ -59,39 +59,76 @@ int zip_deflate_blob(const char *data, size_t len, struct buf *out)
 
 /*
  * A libzip source for a blob: the entry's data as it is, already
- * deflated, with its CRC and sizes, so that libzip copies it.
+ * deflated, with its CRC and sizes, so that libzip copies it.  Its
+ * header is read when libzip first asks for them, which it does just
+ * before it copies the entry, and the file is kept open for the copy:
+ * one open a page, not two.  No more than KEEP_OPEN are kept open at a
+ * time, whatever order libzip asks in.
  */
+#define KEEP_OPEN 8
+
 struct blob_src {
 	const char *path;
-	int fd;
+	int fd;			/* open, or -1 */
+	int at_data;		/* fd is at the deflate stream */
+	int have_head;		/* crc and the sizes are read */
+	int *nopen;		/* blobs of the archive that hold an fd */
+	unsigned long long max;
 	uint32_t crc;
 	uint64_t size, comp_size;
+	struct buf why;		/* why it cannot be read, for the caller */
 	zip_error_t error;
 };
 
-/* Read the header of the blob at b->path; 0, or -1 with why appended. */
-static int blob_stat(struct blob_src *b, unsigned long long max,
-		     struct buf *why)
+static void blob_close(struct blob_src *b)
+{
+	if (b->fd < 0)
+		return;
+	close(b->fd);
+	b->fd = -1;
+	b->at_data = 0;
+	(*b->nopen)--;
+}
+
+static int blob_open(struct blob_src *b)
+{
+	b->fd = open(b->path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (b->fd < 0)
+		return -1;
+	(*b->nopen)++;
+	return 0;
+}
+
+/* Read the header of the blob at b->path; 0, or -1 with b->why set. */
+static int blob_head(struct blob_src *b)
 {
 	unsigned char h[BLOB_HEAD];
 	struct stat st;
-	int fd = open(b->path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC), i;
 	ssize_t r;
+	int i, opened = b->fd < 0;
 
-	if (fd < 0) {
-		buf_addf(why, "cannot read '%s': %s", b->path, errmsg(errno));
+	if (opened && blob_open(b) < 0) {
+		zip_error_set(&b->error, ZIP_ER_OPEN, errno);
+		buf_addf(&b->why, "cannot read '%s': %s", b->path,
+			 errmsg(errno));
 		return -1;
 	}
-	r = read(fd, h, sizeof(h));
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || r != BLOB_HEAD ||
+	/* read where it was just opened: the copy starts after the header */
+	do {
+		r = opened ? read(b->fd, h, sizeof(h)) :
+			     pread(b->fd, h, sizeof(h), 0);
+	} while (r < 0 && errno == EINTR);
+	if (opened && r == BLOB_HEAD)
+		b->at_data = 1;
+	if (fstat(b->fd, &st) < 0 || !S_ISREG(st.st_mode) || r != BLOB_HEAD ||
 	    memcmp(h, BLOB_MAGIC, 4) ||
-	    (unsigned long long)st.st_size > max) {
-		buf_addf(why, "cannot read '%s': not a file folio deflated",
+	    (unsigned long long)st.st_size > b->max) {
+		zip_error_set(&b->error, ZIP_ER_READ, 0);
+		buf_addf(&b->why, "cannot read '%s': not a file folio deflated",
 			 b->path);
-		close(fd);
+		blob_close(b);
 		return -1;
 	}
-	close(fd);
 	b->crc = 0;
 	for (i = 3; i >= 0; i--)
 		b->crc = b->crc << 8 | h[4 + i];
@@ -99,6 +136,9 @@ static int blob_stat(struct blob_src *b, unsigned long long max,
 	for (i = 7; i >= 0; i--)
 		b->size = b->size << 8 | h[8 + i];
 	b->comp_size = (uint64_t)st.st_size - BLOB_HEAD;
+	b->have_head = 1;
+	if (*b->nopen > KEEP_OPEN)
+		blob_close(b);
 	return 0;
 }
 
@@ -110,11 +150,15 @@ static zip_int64_t blob_cb(void *ud, void *data, zip_uint64_t len,
 
 	switch (cmd) {
 	case ZIP_SOURCE_OPEN:
-		b->fd = open(b->path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-		if (b->fd < 0 || lseek(b->fd, BLOB_HEAD, SEEK_SET) < 0) {
+		if (b->fd < 0 && blob_open(b) < 0) {
 			zip_error_set(&b->error, ZIP_ER_OPEN, errno);
 			return -1;
 		}
+		if (!b->at_data && lseek(b->fd, BLOB_HEAD, SEEK_SET) < 0) {
+			zip_error_set(&b->error, ZIP_ER_SEEK, errno);
+			return -1;
+		}
+		b->at_data = 1;
 		return 0;
 	case ZIP_SOURCE_READ:
 		do {
@@ -126,14 +170,14 @@ static zip_int64_t blob_cb(void *ud, void *data, zip_uint64_t len,
 		}
 		return r;
 	case ZIP_SOURCE_CLOSE:
-		if (b->fd >= 0)
-			close(b->fd);
-		b->fd = -1;
+		blob_close(b);
 		return 0;
 	case ZIP_SOURCE_STAT: {
 		zip_stat_t *st = data;
 
 		if (len < sizeof(*st))
+			return -1;
+		if (!b->have_head && blob_head(b) < 0)
 			return -1;
 		zip_stat_init(st);
 		st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE |
@@ -147,6 +191,7 @@ static zip_int64_t blob_cb(void *ud, void *data, zip_uint64_t len,
 	case ZIP_SOURCE_ERROR:
 		return zip_error_to_data(&b->error, data, len);
 	case ZIP_SOURCE_FREE:
+		blob_close(b);
 		return 0;
 	case ZIP_SOURCE_SUPPORTS:
 		return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN,
@@ -158,13 +203,29 @@ static zip_int64_t blob_cb(void *ud, void *data, zip_uint64_t len,
 	}
 }
 
+/* The first reason a blob could not be read, appended to why; 0 if none. */
+static int blobs_why(const struct blob_src *v, size_t n, struct buf *why)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i].path && v[i].why.len) {
+			buf_adds(why, v[i].why.buf);
+			return 1;
+		}
+	return 0;
+}
+
 static void blobs_free(struct blob_src *v, size_t n)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (v[i].path)
+		if (v[i].path) {
+			blob_close(&v[i]);
+			buf_release(&v[i].why);
 			zip_error_fini(&v[i].error);
+		}
 	free(v);
 }
 
@@ -225,8 +286,8 @@ static void libzip_error(struct buf *why, zip_error_t *e)
  * why appended, when it cannot be read.
  */
 static zip_source_t *item_source(zip_t *za, const struct zip_item *it,
-				 struct blob_src *b, unsigned long long max,
-				 struct buf *why)
+				 struct blob_src *b, int *nopen,
+				 unsigned long long max, struct buf *why)
 {
 	zip_source_t *src;
 	struct stat st;
@@ -234,9 +295,10 @@ static zip_source_t *item_source(zip_t *za, const struct zip_item *it,
 	if (it->deflated) {
 		b->path = it->path;
 		b->fd = -1;
+		b->nopen = nopen;
+		b->max = max;
+		buf_init(&b->why);
 		zip_error_init(&b->error);
-		if (blob_stat(b, max, why) < 0)
-			return NULL;
 		src = zip_source_function(za, blob_cb, b);
 	} else if (stat(it->path, &st) < 0) {
 		buf_addf(why, "cannot read '%s': %s", it->path, errmsg(errno));
@@ -266,7 +328,7 @@ int zip_write(const char *path, const struct zip_item *v, size_t n,
 	zip_error_t ze;
 	zip_t *za;
 	size_t i;
-	int err = 0;
+	int err = 0, nopen = 0;
 
 	dtime = (zip_uint16_t)(when->hour << 11 | when->min << 5 | when->sec / 2);
 	ddate = (zip_uint16_t)((when->year - 1980) << 9 | when->month << 5 |
@@ -283,7 +345,7 @@ int zip_write(const char *path, const struct zip_item *v, size_t n,
 		zip_source_t *src;
 		zip_int64_t idx;
 
-		src = item_source(za, &v[i], &blobs[i], max, why);
+		src = item_source(za, &v[i], &blobs[i], &nopen, max, why);
 		if (!src)
 			goto fail;
 		idx = zip_file_add(za, v[i].name, src, ZIP_FL_ENC_UTF_8);
@@ -310,7 +372,7 @@ int zip_write(const char *path, const struct zip_item *v, size_t n,
 	if (zip_close(za) < 0) {
 		if (stop && stop())
 			buf_adds(why, "interrupted");
-		else
+		else if (!blobs_why(blobs, n, why))
 			libzip_error(why, zip_get_error(za));
 		goto fail;
 	}
