@@ -486,12 +486,12 @@ static void put_block(struct bits *w, struct block *b, const struct codes_of *t,
 
 /* ---- matching ---- */
 
+/* Four bytes, little-endian on every machine: the hash, and so the
+ * stream, do not depend on the byte order (one load where it is LE). */
 static inline uint32_t read32(const unsigned char *p)
 {
-	uint32_t v;
-
-	memcpy(&v, p, sizeof(v));
-	return v;
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	       (uint32_t)p[3] << 24;
 }
 
 /* How many of a[0..max) and b[0..max) are equal, from the start. */
