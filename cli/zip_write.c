@@ -8,6 +8,7 @@
  */
 #include "zip_write.h"
 #include "buf.h"
+#include "deflate.h"
 #include "util.h"
 
 #include <errno.h>
@@ -22,9 +23,9 @@
 #include <zlib.h>
 
 /*
- * Deflate's fastest level: a book's pages are small and alike, level 1
- * gives within a few percent of level 6's size in a third of the time,
- * and the size is a reader's download, not a cost that grows with use.
+ * What libzip deflates itself (the package, the navigation, the
+ * stylesheet, SVG images): deflate's fastest level.  The pages, most of
+ * a book, are deflated ahead by deflate.h, in a fifth of zlib's time.
  */
 #define DEFLATE_LEVEL 1
 
@@ -37,77 +38,97 @@
 
 int zip_deflate_blob(const char *data, size_t len, struct buf *out)
 {
-	z_stream z;
-	uLong bound;
 	unsigned long crc;
 	uint64_t n = len;
 	size_t i;
-	int rc;
 
 	/* a page of the book, never near this: one call does it whole */
 	if (len > 1u << 30)
 		return -1;
-	memset(&z, 0, sizeof(z));
-	/* raw deflate (no zlib header): what a zip entry holds */
-	if (deflateInit2(&z, DEFLATE_LEVEL, Z_DEFLATED, -15, 8,
-			 Z_DEFAULT_STRATEGY) != Z_OK)
-		return -1;
 	crc = crc32(crc32(0L, Z_NULL, 0), (const Bytef *)data, (uInt)len);
-	bound = deflateBound(&z, (uLong)len);
-	buf_grow(out, BLOB_HEAD + bound);
+	buf_grow(out, BLOB_HEAD);
 	buf_adds(out, BLOB_MAGIC);
 	for (i = 0; i < 4; i++)
 		buf_addc(out, (int)((crc >> (8 * i)) & 0xFF));
 	for (i = 0; i < 8; i++)
 		buf_addc(out, (int)((n >> (8 * i)) & 0xFF));
-	z.next_in = (Bytef *)data;
-	z.avail_in = (uInt)len;
-	z.next_out = (Bytef *)out->buf + out->len;
-	z.avail_out = (uInt)bound;
-	rc = deflate(&z, Z_FINISH);
-	if (rc == Z_STREAM_END)
-		buf_setlen(out, out->len + z.total_out);
-	else
-		buf_setlen(out, out->len - BLOB_HEAD);
-	deflateEnd(&z);
-	return rc == Z_STREAM_END ? 0 : -1;
+	/* raw deflate (no zlib header): what a zip entry holds */
+	deflate_buf((const unsigned char *)data, len, out);
+	return 0;
 }
 
 /*
  * A libzip source for a blob: the entry's data as it is, already
- * deflated, with its CRC and sizes, so that libzip copies it.
+ * deflated, with its CRC and sizes, so that libzip copies it.  Its
+ * header is read when libzip first asks for them, which it does just
+ * before it copies the entry, and the file is kept open for the copy:
+ * one open a page, not two.  No more than KEEP_OPEN are kept open at a
+ * time, whatever order libzip asks in.
  */
+#define KEEP_OPEN 8
+
 struct blob_src {
 	const char *path;
-	int fd;
+	int fd;			/* open, or -1 */
+	int at_data;		/* fd is at the deflate stream */
+	int have_head;		/* crc and the sizes are read */
+	int *nopen;		/* blobs of the archive that hold an fd */
+	unsigned long long max;
 	uint32_t crc;
 	uint64_t size, comp_size;
+	struct buf why;		/* why it cannot be read, for the caller */
 	zip_error_t error;
 };
 
-/* Read the header of the blob at b->path; 0, or -1 with why appended. */
-static int blob_stat(struct blob_src *b, unsigned long long max,
-		     struct buf *why)
+static void blob_close(struct blob_src *b)
+{
+	if (b->fd < 0)
+		return;
+	close(b->fd);
+	b->fd = -1;
+	b->at_data = 0;
+	(*b->nopen)--;
+}
+
+static int blob_open(struct blob_src *b)
+{
+	b->fd = open(b->path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (b->fd < 0)
+		return -1;
+	(*b->nopen)++;
+	return 0;
+}
+
+/* Read the header of the blob at b->path; 0, or -1 with b->why set. */
+static int blob_head(struct blob_src *b)
 {
 	unsigned char h[BLOB_HEAD];
 	struct stat st;
-	int fd = open(b->path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC), i;
 	ssize_t r;
+	int i, opened = b->fd < 0;
 
-	if (fd < 0) {
-		buf_addf(why, "cannot read '%s': %s", b->path, errmsg(errno));
+	if (opened && blob_open(b) < 0) {
+		zip_error_set(&b->error, ZIP_ER_OPEN, errno);
+		buf_addf(&b->why, "cannot read '%s': %s", b->path,
+			 errmsg(errno));
 		return -1;
 	}
-	r = read(fd, h, sizeof(h));
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || r != BLOB_HEAD ||
+	/* read where it was just opened: the copy starts after the header */
+	do {
+		r = opened ? read(b->fd, h, sizeof(h)) :
+			     pread(b->fd, h, sizeof(h), 0);
+	} while (r < 0 && errno == EINTR);
+	if (opened && r == BLOB_HEAD)
+		b->at_data = 1;
+	if (fstat(b->fd, &st) < 0 || !S_ISREG(st.st_mode) || r != BLOB_HEAD ||
 	    memcmp(h, BLOB_MAGIC, 4) ||
-	    (unsigned long long)st.st_size > max) {
-		buf_addf(why, "cannot read '%s': not a file folio deflated",
+	    (unsigned long long)st.st_size > b->max) {
+		zip_error_set(&b->error, ZIP_ER_READ, 0);
+		buf_addf(&b->why, "cannot read '%s': not a file folio deflated",
 			 b->path);
-		close(fd);
+		blob_close(b);
 		return -1;
 	}
-	close(fd);
 	b->crc = 0;
 	for (i = 3; i >= 0; i--)
 		b->crc = b->crc << 8 | h[4 + i];
@@ -115,6 +136,9 @@ static int blob_stat(struct blob_src *b, unsigned long long max,
 	for (i = 7; i >= 0; i--)
 		b->size = b->size << 8 | h[8 + i];
 	b->comp_size = (uint64_t)st.st_size - BLOB_HEAD;
+	b->have_head = 1;
+	if (*b->nopen > KEEP_OPEN)
+		blob_close(b);
 	return 0;
 }
 
@@ -126,11 +150,15 @@ static zip_int64_t blob_cb(void *ud, void *data, zip_uint64_t len,
 
 	switch (cmd) {
 	case ZIP_SOURCE_OPEN:
-		b->fd = open(b->path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-		if (b->fd < 0 || lseek(b->fd, BLOB_HEAD, SEEK_SET) < 0) {
+		if (b->fd < 0 && blob_open(b) < 0) {
 			zip_error_set(&b->error, ZIP_ER_OPEN, errno);
 			return -1;
 		}
+		if (!b->at_data && lseek(b->fd, BLOB_HEAD, SEEK_SET) < 0) {
+			zip_error_set(&b->error, ZIP_ER_SEEK, errno);
+			return -1;
+		}
+		b->at_data = 1;
 		return 0;
 	case ZIP_SOURCE_READ:
 		do {
@@ -142,14 +170,14 @@ static zip_int64_t blob_cb(void *ud, void *data, zip_uint64_t len,
 		}
 		return r;
 	case ZIP_SOURCE_CLOSE:
-		if (b->fd >= 0)
-			close(b->fd);
-		b->fd = -1;
+		blob_close(b);
 		return 0;
 	case ZIP_SOURCE_STAT: {
 		zip_stat_t *st = data;
 
 		if (len < sizeof(*st))
+			return -1;
+		if (!b->have_head && blob_head(b) < 0)
 			return -1;
 		zip_stat_init(st);
 		st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE |
@@ -163,6 +191,7 @@ static zip_int64_t blob_cb(void *ud, void *data, zip_uint64_t len,
 	case ZIP_SOURCE_ERROR:
 		return zip_error_to_data(&b->error, data, len);
 	case ZIP_SOURCE_FREE:
+		blob_close(b);
 		return 0;
 	case ZIP_SOURCE_SUPPORTS:
 		return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN,
@@ -174,13 +203,29 @@ static zip_int64_t blob_cb(void *ud, void *data, zip_uint64_t len,
 	}
 }
 
+/* The first reason a blob could not be read, appended to why; 0 if none. */
+static int blobs_why(const struct blob_src *v, size_t n, struct buf *why)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i].path && v[i].why.len) {
+			buf_adds(why, v[i].why.buf);
+			return 1;
+		}
+	return 0;
+}
+
 static void blobs_free(struct blob_src *v, size_t n)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (v[i].path)
+		if (v[i].path) {
+			blob_close(&v[i]);
+			buf_release(&v[i].why);
 			zip_error_fini(&v[i].error);
+		}
 	free(v);
 }
 
@@ -241,8 +286,8 @@ static void libzip_error(struct buf *why, zip_error_t *e)
  * why appended, when it cannot be read.
  */
 static zip_source_t *item_source(zip_t *za, const struct zip_item *it,
-				 struct blob_src *b, unsigned long long max,
-				 struct buf *why)
+				 struct blob_src *b, int *nopen,
+				 unsigned long long max, struct buf *why)
 {
 	zip_source_t *src;
 	struct stat st;
@@ -250,9 +295,10 @@ static zip_source_t *item_source(zip_t *za, const struct zip_item *it,
 	if (it->deflated) {
 		b->path = it->path;
 		b->fd = -1;
+		b->nopen = nopen;
+		b->max = max;
+		buf_init(&b->why);
 		zip_error_init(&b->error);
-		if (blob_stat(b, max, why) < 0)
-			return NULL;
 		src = zip_source_function(za, blob_cb, b);
 	} else if (stat(it->path, &st) < 0) {
 		buf_addf(why, "cannot read '%s': %s", it->path, errmsg(errno));
@@ -282,7 +328,7 @@ int zip_write(const char *path, const struct zip_item *v, size_t n,
 	zip_error_t ze;
 	zip_t *za;
 	size_t i;
-	int err = 0;
+	int err = 0, nopen = 0;
 
 	dtime = (zip_uint16_t)(when->hour << 11 | when->min << 5 | when->sec / 2);
 	ddate = (zip_uint16_t)((when->year - 1980) << 9 | when->month << 5 |
@@ -299,7 +345,7 @@ int zip_write(const char *path, const struct zip_item *v, size_t n,
 		zip_source_t *src;
 		zip_int64_t idx;
 
-		src = item_source(za, &v[i], &blobs[i], max, why);
+		src = item_source(za, &v[i], &blobs[i], &nopen, max, why);
 		if (!src)
 			goto fail;
 		idx = zip_file_add(za, v[i].name, src, ZIP_FL_ENC_UTF_8);
@@ -326,7 +372,7 @@ int zip_write(const char *path, const struct zip_item *v, size_t n,
 	if (zip_close(za) < 0) {
 		if (stop && stop())
 			buf_adds(why, "interrupted");
-		else
+		else if (!blobs_why(blobs, n, why))
 			libzip_error(why, zip_get_error(za));
 		goto fail;
 	}

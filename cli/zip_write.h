@@ -30,8 +30,9 @@ struct zip_item {
 /*
  * data[0..len) deflated ahead, as zip_write() takes it from a file of a
  * zip_item with deflated set: a 16-byte header (magic, CRC-32, size) and
- * the raw deflate stream, appended to out.  The same bytes for the same
- * data.  Returns 0, or -1 when zlib fails (out as it was).
+ * the raw deflate stream (deflate.h), appended to out.  The same bytes
+ * for the same data.  Returns 0, or -1 when data is over 1 GiB (out as
+ * it was).
  */
 int zip_deflate_blob(const char *data, size_t len, struct buf *out);
 
