@@ -36,11 +36,70 @@
 #define BLOB_MAGIC "FZD1"
 #define BLOB_HEAD 16
 
+/*
+ * Does the raw deflate stream z[0..zn) give back data[0..len) exactly?
+ * Every page's stream is read back by zlib before it goes into a book
+ * (a few instructions a byte, against the encoder's own), so that a
+ * fault of deflate.c could never change what a patient reads.
+ */
+static int inflates_to(const char *z, size_t zn, const char *data,
+		       size_t len)
+{
+	unsigned char chunk[16384];
+	z_stream st;
+	size_t done = 0;
+	int rc, same = 1;
+
+	memset(&st, 0, sizeof(st));
+	if (inflateInit2(&st, -15) != Z_OK)
+		return 0;
+	st.next_in = (Bytef *)z;
+	st.avail_in = (uInt)zn;
+	do {
+		size_t got;
+
+		st.next_out = chunk;
+		st.avail_out = sizeof(chunk);
+		rc = inflate(&st, Z_NO_FLUSH);
+		got = sizeof(chunk) - st.avail_out;
+		if (done + got > len || memcmp(chunk, data + done, got))
+			same = 0;
+		done += got;
+	} while (same && rc == Z_OK);
+	inflateEnd(&st);
+	return same && rc == Z_STREAM_END && done == len && !st.avail_in;
+}
+
+/* data[0..len) deflated by zlib (raw, fastest level), appended to out. */
+static int zlib_deflate(const char *data, size_t len, struct buf *out)
+{
+	z_stream st;
+	uLong bound;
+	int rc;
+
+	memset(&st, 0, sizeof(st));
+	if (deflateInit2(&st, DEFLATE_LEVEL, Z_DEFLATED, -15, 8,
+			 Z_DEFAULT_STRATEGY) != Z_OK)
+		return -1;
+	bound = deflateBound(&st, (uLong)len);
+	buf_grow(out, (size_t)bound);
+	st.next_in = (Bytef *)data;
+	st.avail_in = (uInt)len;
+	st.next_out = (Bytef *)out->buf + out->len;
+	st.avail_out = (uInt)bound;
+	rc = deflate(&st, Z_FINISH);
+	if (rc == Z_STREAM_END)
+		out->len += st.total_out;
+	out->buf[out->len] = '\0';
+	deflateEnd(&st);
+	return rc == Z_STREAM_END ? 0 : -1;
+}
+
 int zip_deflate_blob(const char *data, size_t len, struct buf *out)
 {
 	unsigned long crc;
 	uint64_t n = len;
-	size_t i;
+	size_t i, at;
 
 	/* a page of the book, never near this: one call does it whole */
 	if (len > 1u << 30)
@@ -53,8 +112,14 @@ int zip_deflate_blob(const char *data, size_t len, struct buf *out)
 	for (i = 0; i < 8; i++)
 		buf_addc(out, (int)((n >> (8 * i)) & 0xFF));
 	/* raw deflate (no zlib header): what a zip entry holds */
+	at = out->len;
 	deflate_buf((const unsigned char *)data, len, out);
-	return 0;
+	if (inflates_to(out->buf + at, out->len - at, data, len))
+		return 0;
+	/* never a page that does not read back as written: zlib's then */
+	out->len = at;
+	out->buf[at] = '\0';
+	return zlib_deflate(data, len, out);
 }
 
 /*
