@@ -417,6 +417,22 @@ static int skipped(const char *id, char *const *skip, size_t nskip)
 	return 0;
 }
 
+/* The index of the lowest bit set in m (not 0). */
+static unsigned lowest_bit(unsigned long long m)
+{
+#ifdef __GNUC__
+	return (unsigned)__builtin_ctzll(m);
+#else
+	unsigned k = 0;
+
+	while (!(m & 1)) {
+		m >>= 1;
+		k++;
+	}
+	return k;
+#endif
+}
+
 /* Is t[0..n) UTF-8?  Checked once per text, not by every match. */
 static int utf8_valid(const char *t, size_t n)
 {
@@ -429,6 +445,19 @@ static int utf8_valid(const char *t, size_t n)
 		unsigned cp;
 		uint64_t w8;
 
+#ifdef __SSE2__
+		/* sixteen ASCII bytes at a time */
+		if (i + 16 <= n) {
+			int high = _mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(s + i)));
+
+			if (!high) {
+				i += 16;
+				continue;
+			}
+			i += (size_t)lowest_bit((unsigned)high);
+			c = s[i];
+		}
+#endif
 		/* eight ASCII bytes at a time */
 		if (i + 8 <= n) {
 			memcpy(&w8, s + i, 8);
@@ -439,6 +468,11 @@ static int utf8_valid(const char *t, size_t n)
 		}
 		if (c < 0x80) {
 			i++;
+			continue;
+		}
+		/* two bytes: accented Latin, Turkish, Arabic */
+		if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+			i += 2;
 			continue;
 		}
 		if (c >= 0xC2 && c <= 0xDF)
@@ -576,21 +610,6 @@ static int has_bytes(const char *t, size_t len, const char *s, size_t n)
 	return 0;
 }
 
-/* The index of the lowest bit set in m (not 0). */
-static unsigned lowest_bit(unsigned long long m)
-{
-#ifdef __GNUC__
-	return (unsigned)__builtin_ctzll(m);
-#else
-	unsigned k = 0;
-
-	while (!(m & 1)) {
-		m >>= 1;
-		k++;
-	}
-	return k;
-#endif
-}
 
 /*
  * Try at t[s] each rule of m whose own search has reached s and whose
