@@ -120,6 +120,8 @@ demo: folio
 	./folio export --to epub -o out/epub articles
 	./folio export --to text -o out/text articles
 	./folio readability articles
+	./folio readability --format json -o out/readability.json articles
+	awk -f tools/readability-rank.awk out/readability.json
 	@echo "demo: pages in out/html, e-book trees in out/xhtml, books in out/epub, text in out/text"
 
 bench: folio

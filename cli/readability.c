@@ -104,6 +104,16 @@ enum { CL_WORD = 1, CL_DIGIT = 2, CL_SPACE = 4 };
 static unsigned char cp_class[0x800];
 static pthread_once_t cp_class_once = PTHREAD_ONCE_INIT;
 
+/*
+ * What a byte says at once (byte_class[], from cp_class_init()): an ASCII
+ * letter or digit, or an ASCII byte that neither continues a word nor
+ * ends a sentence (a space, a comma); anything else is looked at closer.
+ */
+enum { BY_WORD = 1, BY_SKIP = 2 };
+static unsigned char byte_class[256];
+
+static int is_terminal(int32_t c);
+
 static void cp_class_init(void)
 {
 	int32_t c;
@@ -121,11 +131,14 @@ static void cp_class_init(void)
 			(k == UTF8PROC_CATEGORY_ND ? CL_DIGIT : 0) |
 			(k == UTF8PROC_CATEGORY_ZS ? CL_SPACE : 0));
 	}
-	for (c = 0; c < 0x80; c++)
+	for (c = 0; c < 0x80; c++) {
 		cp_class[c] = (unsigned char)(
 			(((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 			  (c >= '0' && c <= '9')) ? CL_WORD : 0) |
 			((c >= '0' && c <= '9') ? CL_DIGIT : 0));
+		byte_class[c] = (cp_class[c] & CL_WORD) ? BY_WORD :
+			is_terminal(c) ? 0 : BY_SKIP;
+	}
 }
 
 void rd_init(struct readability *r, const char *lang)
@@ -248,6 +261,45 @@ static void end_sentence(struct readability *r, struct rd_sentence *cur,
 	cur->words = 0;
 }
 
+/* Bytes that may join two parts of a word, or start a longer character. */
+static int may_join(unsigned char b)
+{
+	return b == '\'' || b == '-' || b == '.' || b == ',' || b >= 0x80;
+}
+
+/*
+ * The end of the run of letters and digits from t[i]: ASCII ones a byte
+ * at a time, those of two bytes (accents, Arabic) decoded here; *c is
+ * the last one, unchanged for an empty run.
+ */
+static size_t word_run(const char *t, size_t n, size_t i, int32_t *c)
+{
+	for (;;) {
+		size_t j = i;
+		unsigned char b;
+
+		while (j < n && (byte_class[(unsigned char)t[j]] & BY_WORD))
+			j++;
+		if (j > i) {
+			*c = (unsigned char)t[j - 1];
+			i = j;
+		}
+		if (i + 1 >= n)
+			return i;
+		b = (unsigned char)t[i];
+		if (b >= 0xC2 && b <= 0xDF && ((unsigned char)t[i + 1] & 0xC0) == 0x80) {
+			int32_t d = ((int32_t)(b & 0x1F) << 6) | ((unsigned char)t[i + 1] & 0x3F);
+
+			if (cp_class[d] & CL_WORD) {
+				*c = d;
+				i += 2;
+				continue;
+			}
+		}
+		return i;
+	}
+}
+
 void rd_segment(struct readability *r, const struct prose_seg *seg)
 {
 	const char *t = seg->text;
@@ -255,11 +307,19 @@ void rd_segment(struct readability *r, const struct prose_seg *seg)
 	const struct abbr_points *abbr = &abbr_pts[r->lang],
 		*all = &abbr_pts[SYL_AR + 1];
 	struct rd_sentence cur = { 0, 0, 0 };
+	int counted = r->lang != SYL_AR && r->lang != SYL_OTHER;
 
 	while (i < n) {
 		size_t k, start = i;
-		int32_t c = cp_at(t, n, i, &k);
+		int32_t c;
+		unsigned char b = (unsigned char)t[i];
 
+		/* spaces and ASCII punctuation that ends nothing, at once */
+		if (byte_class[b] & BY_SKIP) {
+			i++;
+			continue;
+		}
+		c = cp_at(t, n, i, &k);
 		if (is_word_cp(c)) {
 			unsigned syl;
 
@@ -268,8 +328,9 @@ void rd_segment(struct readability *r, const struct prose_seg *seg)
 				size_t k2, k3;
 				int32_t d, e;
 
-				i += k;
-				if (i >= n)
+				/* letters and digits of one or two bytes, most of a word */
+				i = word_run(t, n, i + k, &c);
+				if (i >= n || !may_join((unsigned char)t[i]))
 					break;
 				d = cp_at(t, n, i, &k2);
 				if (is_word_cp(d)) {
@@ -294,12 +355,13 @@ void rd_segment(struct readability *r, const struct prose_seg *seg)
 				first = start;
 			cur.words++;
 			r->stats.words++;
+			if (!counted)
+				continue;
 			syl = r->cache ?
-				syl_cache_count(r->cache, r->lang, t + start, i - start) :
+				syl_cache_count_in(r->cache, r->lang, t + start, i - start,
+						   n - start) :
 				syllables_count(r->lang, t + start, i - start);
-			if (r->lang != SYL_AR && r->lang != SYL_OTHER && !syl)
-				syl = 1;
-			r->stats.syllables += syl;
+			r->stats.syllables += syl ? syl : 1;
 			continue;
 		}
 		i += k;

@@ -7,6 +7,11 @@
  * not compile, an id twice) is reported with positions and none of its
  * rules run.  A struct style_book is read-only once loaded: workers share
  * it; each match uses its own match data.
+ *
+ * A rule whose every match starts with a literal (after (?i) and \b) is
+ * not searched for over the whole text: one pass looks for the literals
+ * of all such rules at once, and each is tried, anchored, where its
+ * literal is; the findings are the same, rule by rule, in the same order.
  */
 #ifndef FOLIO_STYLE_H
 #define FOLIO_STYLE_H
@@ -24,6 +29,27 @@ struct style_rule {
 	enum style_scope scope;
 	void *code;			/* the compiled pcre2_code */
 	int jit;			/* JIT-compiled: pcre2_jit_match() */
+	/*
+	 * When every match starts with a literal of two bytes or more
+	 * (lit[0..nlit), folded to lowercase when caseless): the pattern
+	 * anchored (JIT), tried only where the literal is in the text.
+	 */
+	void *anchored;
+	char lit[24];
+	size_t nlit;
+	int caseless;
+	int sk;			/* caseless s or k in lit: they also match ſ, K */
+};
+
+/*
+ * Three bytes of a literal (two when it has only two: c is then any), at
+ * d in it, with 0x20 set (the least frequent three in running text), and
+ * the rules whose literal has them there.
+ */
+struct style_pair {
+	unsigned char a, b, c, any_c;
+	size_t d;
+	unsigned long long rules;
 };
 
 /* The rules of one language. */
@@ -32,6 +58,15 @@ struct style_book {
 	struct style_rule *v;
 	size_t n;
 	size_t nscope[3];	/* rules per scope, to skip a scope at once */
+	/*
+	 * Per scope, a run of bytes of each literal of its rules (the
+	 * first 64), each with the rules (bit i: rule i) whose literal has
+	 * it: one pass over a text finds where these are; the rules without
+	 * a literal run alone.
+	 */
+	struct style_pair *pairs[3];
+	size_t npairs[3];
+	void *mctx;		/* the match limits, shared by every match */
 };
 
 /*

@@ -354,14 +354,6 @@ static unsigned tr_count(const struct word *w)
 	return n;
 }
 
-/* One cached word: up to SYL_WORD bytes, with its language. */
-#define SYL_WORD 22
-struct syl_entry {
-	uint64_t head, tail;	/* its first and last 8 bytes (fewer: zeros) */
-	unsigned char len, lang, count;
-	char w[SYL_WORD];
-};
-
 /* The bytes w[0..n) of a word, n at most 8, as one number. */
 static uint64_t word_bytes(const char *w, size_t n)
 {
@@ -377,28 +369,10 @@ static uint64_t word_bytes(const char *w, size_t n)
 	return x;
 }
 
-unsigned syl_cache_count(struct syl_cache *c, enum syl_lang lang,
-			 const char *w, size_t n)
+/* The miss of syl_cache_count_in(): count, and keep the word in e. */
+unsigned syl_cache_fill(struct syl_entry *e, enum syl_lang lang, const char *w,
+			size_t n, uint64_t head, uint64_t tail)
 {
-	struct syl_entry *e;
-	uint64_t head, tail, h;
-
-	if (n > SYL_WORD || lang == SYL_AR || lang == SYL_OTHER)
-		return syllables_count(lang, w, n);
-	head = word_bytes(w, n < 8 ? n : 8);
-	tail = n <= 8 ? head : word_bytes(w + n - 8, 8);
-	h = (head * 0x9E3779B97F4A7C15u) ^ (tail * 0xC2B2AE3D27D4EB4Fu) ^
-		((uint64_t)n << 3) ^ (uint64_t)lang;
-	h ^= h >> 29;
-	h *= 0xBF58476D1CE4E5B9u;
-	h ^= h >> 32;
-	if (!c->v)
-		c->v = xcalloc(SYL_CACHE_SIZE, sizeof(*c->v));
-	e = &c->v[h & (SYL_CACHE_SIZE - 1)];
-	/* up to 16 bytes, head and tail are the whole word */
-	if (e->len == n && e->lang == lang && e->head == head && e->tail == tail &&
-	    (n <= 16 || !memcmp(e->w, w, n)))
-		return e->count;
 	e->count = (unsigned char)syllables_count(lang, w, n);
 	e->len = (unsigned char)n;
 	e->lang = (unsigned char)lang;
@@ -406,6 +380,22 @@ unsigned syl_cache_count(struct syl_cache *c, enum syl_lang lang,
 	e->tail = tail;
 	memcpy(e->w, w, n);
 	return e->count;
+}
+
+struct syl_entry *syl_cache_alloc(struct syl_cache *c)
+{
+	return c->v = xcalloc(SYL_CACHE_SIZE, sizeof(*c->v));
+}
+
+uint64_t syl_word_bytes(const char *w, size_t n)
+{
+	return word_bytes(w, n);
+}
+
+unsigned syl_cache_count(struct syl_cache *c, enum syl_lang lang,
+			 const char *w, size_t n)
+{
+	return syl_cache_count_in(c, lang, w, n, n);
 }
 
 void syl_cache_release(struct syl_cache *c)

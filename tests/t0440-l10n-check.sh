@@ -71,10 +71,11 @@ test_expect_success '-q: the check is silent on stderr' '
 	test_cmp /dev/null err
 '
 
-test_expect_success 'sample: nl has no translation; de and tr are stale by date, en, ar and tr by a safety change' '
+test_expect_success 'sample: nl has two current translations; de and tr are stale by date, en, ar and tr by a safety change' '
 	folio -C "$SAMPLE" l10n >actual 2>err; echo $? >status &&
 	expect_status 0 &&
-	has_line "nl: 4 missing, 2 string problems, about 1,300 words" &&
+	has_line "nl: 3 missing, 2 string problems, about 830 words" &&
+	has_line "  current   immunotherapie-reponse/nl.md      based on 2024-02, the original'\''s date" &&
 	has_line "  stale     immunotherapie-reponse/de.md      based on 2023-10, original updated 2024-02 (4 months behind), 446 words; change: unknown (no base: dated only)" &&
 	has_line "  stale     systeme-immunitaire-cancer/tr.md  based on 2023-11, original updated 2024-06 (7 months behind), 270 words; change: unknown (no base: dated only)" &&
 	has_line "  stale     immunotherapie-reponse/en.md      based on 2024-01, original updated 2024-02 (1 month behind), 446 words; change: safety (1 safety, 0 content, 0 editorial)" &&

@@ -22,29 +22,37 @@ test_expect_success 'the sample corpus: every page, an index per language, one s
 	test_cmp /dev/null out &&
 	list articles/out/html &&
 	cat >expect-list <<-\EOF &&
+	./ar/al-ilaj-al-manai-bikhtisar.html
 	./ar/ilm-al-awram-al-manai.html
 	./ar/index.html
 	./ar/kayfa-yastajib-al-saratan-lil-ilaj-al-manai.html
 	./de/behandlungsansaetze-bei-krebs.html
+	./de/immuntherapie-kurz-erklaert.html
 	./de/index.html
 	./de/wie-krebs-auf-immuntherapie-reagiert.html
 	./en/how-cancer-responds-to-immunotherapy.html
 	./en/immune-system-and-cancer.html
 	./en/immuno-oncology.html
+	./en/immunotherapy-in-brief.html
 	./en/index.html
 	./fr/approches-therapeutiques.html
 	./fr/cancer-et-immunotherapie.html
 	./fr/immuno-oncologie.html
+	./fr/immunotherapie-en-bref.html
 	./fr/index.html
 	./fr/systeme-immunitaire-cancer.html
+	./nl/hoe-kanker-reageert-op-immunotherapie.html
+	./nl/immunotherapie-in-het-kort.html
+	./nl/index.html
 	./style.css
 	./tr/bagisiklik-sistemi-ve-kanser.html
 	./tr/index.html
 	./tr/kanser-immunoterapiye-nasil-yanit-verir.html
+	./tr/kisaca-immunoterapi.html
 	EOF
 	test_cmp expect-list actual-list &&
-	printf "%s\n" "folio: 0 errors, 0 warnings in 13 files" \
-		"folio: 13 pages exported (19 written, 0 unchanged)" >expect-err &&
+	printf "%s\n" "folio: 0 errors, 0 warnings in 20 files" \
+		"folio: 20 pages exported (27 written, 0 unchanged)" >expect-err &&
 	test_cmp expect-err err
 '
 
@@ -74,6 +82,7 @@ test_expect_success 'head: title, description, canonical, every hreflang and x-d
 	<title>Wie reagiert Krebs auf eine Immuntherapie?</title>
 	<link rel="canonical" href="https://www.example.org/de/wie-krebs-auf-immuntherapie-reagiert.html">
 	<link rel="alternate" hreflang="fr" href="https://www.example.org/fr/cancer-et-immunotherapie.html">
+	<link rel="alternate" hreflang="nl" href="https://www.example.org/nl/hoe-kanker-reageert-op-immunotherapie.html">
 	<link rel="alternate" hreflang="en" href="https://www.example.org/en/how-cancer-responds-to-immunotherapy.html">
 	<link rel="alternate" hreflang="de" href="https://www.example.org/de/wie-krebs-auf-immuntherapie-reagiert.html">
 	<link rel="alternate" hreflang="ar" href="https://www.example.org/ar/kayfa-yastajib-al-saratan-lil-ilaj-al-manai.html">
@@ -111,7 +120,7 @@ test_expect_success 'a second run writes nothing: every file keeps its mtime' '
 	find articles/out -type f -exec touch -d "2001-01-01 00:00" {} + &&
 	(cd articles && folio export --to html 2>../err); echo $? >status &&
 	expect_status 0 &&
-	grep "19 unchanged" err &&
+	grep "27 unchanged" err &&
 	find articles/out -type f ! -name ".folio-manifest-*" -newermt "2001-01-02" >newer &&
 	test_cmp /dev/null newer
 '
@@ -225,6 +234,7 @@ test_expect_success '--lang fr: only the French pages and index' '
 	./fr/approches-therapeutiques.html
 	./fr/cancer-et-immunotherapie.html
 	./fr/immuno-oncologie.html
+	./fr/immunotherapie-en-bref.html
 	./fr/index.html
 	./fr/systeme-immunitaire-cancer.html
 	./style.css
@@ -308,7 +318,7 @@ test_expect_success '--format json: the diagnostics document on stdout' '
 	sample &&
 	(cd articles && folio export --to html --format json >../out 2>../err); echo $? >status &&
 	expect_status 0 &&
-	grep -q "\"summary\":{\"files\":13,\"errors\":0,\"warnings\":0}" out
+	grep -q "\"summary\":{\"files\":20,\"errors\":0,\"warnings\":0}" out
 '
 
 test_expect_success 'tabs and line ends in body text are kept as text, in and out of code' '

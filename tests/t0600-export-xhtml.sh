@@ -39,6 +39,7 @@ test_expect_success 'the sample corpus: an EPUB tree per language' '
 	test_cmp /dev/null out &&
 	list articles/out/xhtml &&
 	cat >expect-list <<-\EOF &&
+	./ar/EPUB/al-ilaj-al-manai-bikhtisar.xhtml
 	./ar/EPUB/ilm-al-awram-al-manai.xhtml
 	./ar/EPUB/kayfa-yastajib-al-saratan-lil-ilaj-al-manai.xhtml
 	./ar/EPUB/nav.xhtml
@@ -47,6 +48,7 @@ test_expect_success 'the sample corpus: an EPUB tree per language' '
 	./ar/META-INF/container.xml
 	./ar/mimetype
 	./de/EPUB/behandlungsansaetze-bei-krebs.xhtml
+	./de/EPUB/immuntherapie-kurz-erklaert.xhtml
 	./de/EPUB/nav.xhtml
 	./de/EPUB/package.opf
 	./de/EPUB/style.css
@@ -56,6 +58,7 @@ test_expect_success 'the sample corpus: an EPUB tree per language' '
 	./en/EPUB/how-cancer-responds-to-immunotherapy.xhtml
 	./en/EPUB/immune-system-and-cancer.xhtml
 	./en/EPUB/immuno-oncology.xhtml
+	./en/EPUB/immunotherapy-in-brief.xhtml
 	./en/EPUB/nav.xhtml
 	./en/EPUB/package.opf
 	./en/EPUB/style.css
@@ -64,14 +67,23 @@ test_expect_success 'the sample corpus: an EPUB tree per language' '
 	./fr/EPUB/approches-therapeutiques.xhtml
 	./fr/EPUB/cancer-et-immunotherapie.xhtml
 	./fr/EPUB/immuno-oncologie.xhtml
+	./fr/EPUB/immunotherapie-en-bref.xhtml
 	./fr/EPUB/nav.xhtml
 	./fr/EPUB/package.opf
 	./fr/EPUB/style.css
 	./fr/EPUB/systeme-immunitaire-cancer.xhtml
 	./fr/META-INF/container.xml
 	./fr/mimetype
+	./nl/EPUB/hoe-kanker-reageert-op-immunotherapie.xhtml
+	./nl/EPUB/immunotherapie-in-het-kort.xhtml
+	./nl/EPUB/nav.xhtml
+	./nl/EPUB/package.opf
+	./nl/EPUB/style.css
+	./nl/META-INF/container.xml
+	./nl/mimetype
 	./tr/EPUB/bagisiklik-sistemi-ve-kanser.xhtml
 	./tr/EPUB/kanser-immunoterapiye-nasil-yanit-verir.xhtml
+	./tr/EPUB/kisaca-immunoterapi.xhtml
 	./tr/EPUB/nav.xhtml
 	./tr/EPUB/package.opf
 	./tr/EPUB/style.css
@@ -79,8 +91,8 @@ test_expect_success 'the sample corpus: an EPUB tree per language' '
 	./tr/mimetype
 	EOF
 	test_cmp expect-list actual-list &&
-	printf "%s\n" "folio: 0 errors, 0 warnings in 13 files" \
-		"folio: 13 pages exported (38 written, 0 unchanged)" >expect-err &&
+	printf "%s\n" "folio: 0 errors, 0 warnings in 20 files" \
+		"folio: 20 pages exported (50 written, 0 unchanged)" >expect-err &&
 	test_cmp expect-err err
 '
 
@@ -323,7 +335,7 @@ test_expect_success 'the same bytes with -j 1 and -j 4, whatever the locale and 
 	 LC_ALL=C TZ=Pacific/Kiritimati folio export --to xhtml -q -j 4 -o ../four) &&
 	diff -r one four &&
 	(cd articles && folio export --to xhtml -j 2 -o ../one 2>../err) &&
-	grep -q "(0 written, 38 unchanged)" err
+	grep -q "(0 written, 50 unchanged)" err
 '
 
 test_expect_success 'templates: _templates/page.xhtml, nav.xhtml and epub.css replace the built-in ones' '

@@ -25,23 +25,30 @@ test_expect_success 'the sample corpus: a text file per article, nothing else' '
 	test_cmp /dev/null out &&
 	list articles/out/text &&
 	cat >expect-list <<-\EOF &&
+	./ar/al-ilaj-al-manai-bikhtisar.txt
 	./ar/ilm-al-awram-al-manai.txt
 	./ar/kayfa-yastajib-al-saratan-lil-ilaj-al-manai.txt
 	./de/behandlungsansaetze-bei-krebs.txt
+	./de/immuntherapie-kurz-erklaert.txt
 	./de/wie-krebs-auf-immuntherapie-reagiert.txt
 	./en/how-cancer-responds-to-immunotherapy.txt
 	./en/immune-system-and-cancer.txt
 	./en/immuno-oncology.txt
+	./en/immunotherapy-in-brief.txt
 	./fr/approches-therapeutiques.txt
 	./fr/cancer-et-immunotherapie.txt
 	./fr/immuno-oncologie.txt
+	./fr/immunotherapie-en-bref.txt
 	./fr/systeme-immunitaire-cancer.txt
+	./nl/hoe-kanker-reageert-op-immunotherapie.txt
+	./nl/immunotherapie-in-het-kort.txt
 	./tr/bagisiklik-sistemi-ve-kanser.txt
 	./tr/kanser-immunoterapiye-nasil-yanit-verir.txt
+	./tr/kisaca-immunoterapi.txt
 	EOF
 	test_cmp expect-list actual-list &&
-	printf "%s\n" "folio: 0 errors, 0 warnings in 13 files" \
-		"folio: 13 pages exported (13 written, 0 unchanged)" >expect-err &&
+	printf "%s\n" "folio: 0 errors, 0 warnings in 20 files" \
+		"folio: 20 pages exported (20 written, 0 unchanged)" >expect-err &&
 	test_cmp expect-err err
 '
 

@@ -50,10 +50,10 @@ test_expect_success 'the sample corpus: one .epub per language with a published 
 	expect_status 0 &&
 	test_cmp /dev/null out &&
 	(cd articles/out/epub && ls -A | grep -v "^\.folio-manifest-") >actual &&
-	printf "ar.epub\nde.epub\nen.epub\nfr.epub\ntr.epub\n" >expect &&
+	printf "ar.epub\nde.epub\nen.epub\nfr.epub\nnl.epub\ntr.epub\n" >expect &&
 	test_cmp expect actual &&
 	tail -1 err >actual &&
-	echo "folio: 13 pages exported in 5 books (5 written, 0 unchanged)" >expect &&
+	echo "folio: 20 pages exported in 6 books (6 written, 0 unchanged)" >expect &&
 	test_cmp expect actual &&
 	! ls -A articles/out >actual-top 2>&1 | grep -v "^epub$"
 '
@@ -70,6 +70,7 @@ test_expect_success 'the archive: mimetype first, stored, no extra field; fixed 
 	EPUB/style.css deflated 2025-11-28T00:00:00 100644 0
 	EPUB/cancer-et-immunotherapie.xhtml deflated 2025-11-28T00:00:00 100644 0
 	EPUB/immuno-oncologie.xhtml deflated 2025-11-28T00:00:00 100644 0
+	EPUB/immunotherapie-en-bref.xhtml deflated 2025-11-28T00:00:00 100644 0
 	EPUB/systeme-immunitaire-cancer.xhtml deflated 2025-11-28T00:00:00 100644 0
 	EPUB/approches-therapeutiques.xhtml deflated 2025-11-28T00:00:00 100644 0
 	EOF
@@ -224,13 +225,13 @@ test_expect_success 'the same bytes with -j 1 and -j 2, another umask, locale an
 	for f in one/*.epub; do cmp "$f" "two/${f#one/}" || return 1; done &&
 	touch -d "2001-01-01 00:00" one/fr.epub &&
 	(cd articles && folio export --to epub -j 2 -o ../one 2>../err) &&
-	grep -q "^folio: 13 pages exported in 5 books (0 written, 5 unchanged)$" err &&
+	grep -q "^folio: 20 pages exported in 6 books (0 written, 6 unchanged)$" err &&
 	test "$(stat -c %Y one/fr.epub)" = "$(date -d "2001-01-01 00:00" +%s)" &&
 	echo "Un ajout." >>articles/immuno-oncologie/fr.md &&
 	(cd articles && folio export --to epub -j 2 -o ../one 2>../err) &&
 	# the French book, and the English and Arabic ones whose translation
 	# of that article is now stale by its text (their stale notice)
-	grep -q "^folio: 13 pages exported in 5 books (3 written, 2 unchanged)$" err &&
+	grep -q "^folio: 20 pages exported in 6 books (3 written, 3 unchanged)$" err &&
 	! cmp -s one/fr.epub two/fr.epub
 '
 
@@ -256,7 +257,7 @@ test_expect_success 'a language with no published article left loses its book; o
 	for f in a/*/tr.md; do sed "s/^status: published/status: draft/" "$f" >t && mv t "$f"; done &&
 	(cd a && folio export --to epub -q) &&
 	(cd a/out/epub && ls -A | grep -v "^\.folio-manifest-") >actual &&
-	printf "ar.epub\nde.epub\nen.epub\nfr.epub\nnotes.txt\n" >expect &&
+	printf "ar.epub\nde.epub\nen.epub\nfr.epub\nnl.epub\nnotes.txt\n" >expect &&
 	test_cmp expect actual
 '
 
