@@ -115,22 +115,35 @@ static int has_bytes(const char *s, size_t n, const char *p, size_t m)
 	return 0;
 }
 
+/* The first of p[0] and its other ASCII case (fold) in [at, end), or NULL. */
+static const unsigned char *next_first(const unsigned char *at,
+				       const unsigned char *end, unsigned char c,
+				       unsigned char fold)
+{
+	const unsigned char *a = memchr(at, c, (size_t)(end - at)), *b;
+
+	if (!fold)
+		return a;
+	b = memchr(at, c ^ fold, (size_t)(a ? a - at : end - at));
+	return b ? b : a;
+}
+
 /* May term t match s[0..n)?  0 only when its piece is not there. */
 static int may_match(const struct gl_term *t, const char *s, size_t n)
 {
-	const unsigned char *u = (const unsigned char *)s;
+	const unsigned char *u = (const unsigned char *)s, *at;
 	const unsigned char *p = (const unsigned char *)t->need;
-	size_t m = t->need_len, i, j;
+	size_t m = t->need_len, j;
 	unsigned char fold;
 
 	if (!p)
 		return 1;
+	if (m > n)
+		goto other_cases;
 	fold = p[0] >= 'a' && p[0] <= 'z' ? 0x20 : 0;
-	for (i = 0; i + m <= n; i++) {
-		if ((u[i] | fold) != p[0])
-			continue;
+	for (at = u; (at = next_first(at, u + n - m + 1, p[0], fold)) != NULL; at++) {
 		for (j = 1; j < m; j++) {
-			unsigned char a = u[i + j], b = p[j];
+			unsigned char a = at[j], b = p[j];
 
 			if (a != b && !(b >= 'a' && b <= 'z' && (a | 0x20) == b))
 				break;
@@ -138,6 +151,7 @@ static int may_match(const struct gl_term *t, const char *s, size_t n)
 		if (j == m)
 			return 1;
 	}
+other_cases:
 	return t->ks && (has_bytes(s, n, "\xE2\x84\xAA", 3) ||
 			 has_bytes(s, n, "\xC5\xBF", 2));
 }
