@@ -127,8 +127,31 @@ static int nfc_quick(const char *s, size_t n)
 		utf8proc_ssize_t len;
 		const utf8proc_property_t *p;
 
-		if ((unsigned char)s[i] < 0x80) {
+		unsigned char c = (unsigned char)s[i], c1;
+
+		if (c < 0x80) {
+			/* ASCII, eight bytes at a time where it can */
 			i++;
+			while (i + 8 <= n) {
+				uint64_t w;
+
+				memcpy(&w, s + i, 8);
+				if (w & 0x8080808080808080ull)
+					break;
+				i += 8;
+			}
+			last_ccc = 0;
+			continue;
+		}
+		/* the starters most text holds, without a lookup: U+0080 to
+		 * U+02FF, and the Arabic letters U+0621 to U+063A and U+0641
+		 * to U+064A (class 0, nothing that does not compose back) */
+		c1 = i + 1 < n ? (unsigned char)s[i + 1] : 0;
+		if ((c1 & 0xC0) == 0x80 &&
+		    ((c >= 0xC2 && c <= 0xCB) ||
+		     (c == 0xD8 && c1 >= 0xA1 && c1 <= 0xBA) ||
+		     (c == 0xD9 && c1 >= 0x81 && c1 <= 0x8A))) {
+			i += 2;
 			last_ccc = 0;
 			continue;
 		}
