@@ -731,6 +731,19 @@ int blocks_of_article(struct block_list *l, const struct article *a)
 	return 0;
 }
 
+int blocks_arabic_digit(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s, *end = u + n, *p;
+
+	for (p = u; p < end && (p = memchr(p, 0xD9, (size_t)(end - p))) != NULL; p++)
+		if (p + 1 < end && p[1] >= 0xA0 && p[1] <= 0xA9)
+			return 1;
+	for (p = u; p < end && (p = memchr(p, 0xDB, (size_t)(end - p))) != NULL; p++)
+		if (p + 1 < end && p[1] >= 0xB0 && p[1] <= 0xB9)
+			return 1;
+	return 0;
+}
+
 void blocks_fm_where(struct fm_where *w, const struct article *a,
 		     const char *title, const char *summary)
 {
@@ -739,12 +752,10 @@ void blocks_fm_where(struct fm_where *w, const struct article *a,
 	size_t i;
 
 	memset(w, 0, sizeof(*w));
+	w->filled = 1;
+	w->arabic_digit = (unsigned char)blocks_arabic_digit(a->text.buf, a->text.len);
 	if (!fm)
 		return;
-	src = ymap_get(fm, "sources");
-	for (i = 0; src && src->type == Y_SEQ && i < src->n; i++)
-		if (scalar_text(ymap_get(src->items[i], "title")))
-			return;
 	n = ymap_get(fm, "title");
 	if ((s = scalar_text(n)) != NULL) {
 		if (*s ? !title || strcmp(s, title) : title != NULL)
@@ -761,19 +772,47 @@ void blocks_fm_where(struct fm_where *w, const struct article *a,
 		w->summary_line = n->line;
 		w->summary_col = n->col;
 	}
+	src = ymap_get(fm, "sources");
+	for (i = 0; src && src->type == Y_SEQ && i < src->n; i++) {
+		n = ymap_get(src->items[i], "title");
+		if ((s = scalar_text(n)) == NULL)
+			continue;
+		if (!w->sources)
+			w->sources = xcalloc(src->n, sizeof(*w->sources));
+		w->sources[w->nsources].line = n->line;
+		w->sources[w->nsources].col = n->col;
+		w->sources[w->nsources].title = xstrdup(s);
+		w->nsources++;
+	}
 	w->simple = 1;
+}
+
+void blocks_fm_where_release(struct fm_where *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->nsources; i++)
+		free(w->sources[i].title);
+	free(w->sources);
+	w->sources = NULL;
+	w->nsources = 0;
 }
 
 void blocks_of_body(struct block_list *l, const struct fm_where *w,
 		    const char *title, const char *summary,
 		    const struct article *a)
 {
+	size_t i;
+
 	if (w->title)
 		list_add(l, BLK_TITLE, 0, w->title_line, w->title_col,
 			 title ? title : "", title ? strlen(title) : 0, 0, NULL);
 	if (w->summary)
 		list_add(l, BLK_SUMMARY, 0, w->summary_line, w->summary_col,
 			 summary ? summary : "", summary ? strlen(summary) : 0, 0, NULL);
+	for (i = 0; i < w->nsources; i++)
+		list_add(l, BLK_SOURCE, 0, w->sources[i].line, w->sources[i].col,
+			 w->sources[i].title, strlen(w->sources[i].title), 0, NULL);
 	if (a->body)
 		body_blocks(l, a->body, a->body_len, a->body_line, 0);
 }

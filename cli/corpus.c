@@ -856,6 +856,9 @@ void corpus_index(struct corpus *c, int flags, struct diag_list *d)
 		buf_init(&job.keep[i].text);
 	atomic_init(&job.fds, flags & INDEX_KEEP ? fd_budget(c->n) : 0);
 	if (flags & INDEX_FM_WHERE) {
+		if (c->fm_where)
+			for (i = 0; i < c->n; i++)
+				blocks_fm_where_release(&c->fm_where[i]);
 		free(c->fm_where);
 		c->fm_where = xcalloc(c->n ? c->n : 1, sizeof(*c->fm_where));
 	}
@@ -1146,6 +1149,8 @@ void corpus_release(struct corpus *c)
 		article_meta_release(&c->articles[i]);
 	free(c->articles);
 	free(c->selected);
+	for (i = 0; c->fm_where && i < c->n; i++)
+		blocks_fm_where_release(&c->fm_where[i]);
 	free(c->fm_where);
 	free(c->by_id);
 	free(c->groups);

@@ -80,14 +80,16 @@ static int renders_current(const struct article_meta *m,
 /*
  * Can article m have a finding of its own (qa-digits, a forbidden
  * term)?  Only when the glossary forbids terms in its language, or its
- * file holds an Arabic-Indic digit: a look at the bytes is cheaper than
- * reading it into blocks.
+ * file holds an Arabic-Indic digit: the index noted which do; else a
+ * look at the bytes is cheaper than reading it into blocks.
  */
-static int may_have_own(const struct article_meta *m, const struct glossary *g)
+static int may_have_own(const struct corpus *c, const struct article_meta *m,
+			const struct glossary *g)
 {
+	const struct fm_where *w = c->fm_where ? &c->fm_where[m - c->articles] : NULL;
 	struct buf text = BUF_INIT;
 	size_t i;
-	int may = 0;
+	int may;
 
 	if (g) {
 		int li = glossary_lang(g, m->lang);
@@ -96,14 +98,11 @@ static int may_have_own(const struct article_meta *m, const struct glossary *g)
 			if (g->v[i].nforbidden[li])
 				return 1;
 	}
+	if (w && w->filled)
+		return w->arabic_digit;
 	if (buf_read_file(&text, m->path, ARTICLE_MAX_SIZE) != BUF_READ_OK)
 		return 1;
-	for (i = 0; i + 1 < text.len && !may; i++) {
-		unsigned char a = (unsigned char)text.buf[i], b = (unsigned char)text.buf[i + 1];
-
-		may = (a == 0xD9 && b >= 0xA0 && b <= 0xA9) ||
-		      (a == 0xDB && b >= 0xB0 && b <= 0xB9);
-	}
+	may = blocks_arabic_digit(text.buf, text.len);
 	buf_release(&text);
 	return may;
 }
@@ -227,7 +226,7 @@ static void qa_one(void *ctx, size_t j, int worker)
 		base = o && o != m && !corpus_twin(c, m) && !compare &&
 		       renders_base(m, o);
 		if (!compare && !base && ((job->flags & QA_COMPARE_ONLY) ||
-					  !may_have_own(m, job->g)) &&
+					  !may_have_own(c, m, job->g)) &&
 		    (m != o || !translations_compared(c, grp, o)))
 			continue;
 		if ((m == o || compare) && !orig_loaded) {
@@ -247,7 +246,7 @@ static void qa_one(void *ctx, size_t j, int worker)
 			with = &os;
 		else if (base)
 			with = base_side(c, o, m->tf_base, &bases);
-		if (!with && ((job->flags & QA_COMPARE_ONLY) || !may_have_own(m, job->g)))
+		if (!with && ((job->flags & QA_COMPARE_ONLY) || !may_have_own(c, m, job->g)))
 			continue;
 		if (load_blocks(c, m, &mine) < 0)
 			goto next;
