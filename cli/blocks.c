@@ -209,44 +209,43 @@ static void normalize_ws(struct buf *out, struct buf *scratch, const char *s,
 			 size_t n)
 {
 	struct buf t = *scratch;
+	const unsigned char *u = (const unsigned char *)s;
+	char *o;
 	size_t i;
 	int space = 0;
 
 	buf_reset(&t);
+	/* what is written is never longer than s: straight into t */
 	buf_grow(&t, n);
+	o = t.buf;
 	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
+		unsigned char c = u[i];
 
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
 			space = 1;
 			continue;
 		}
 		/* U+00A0, U+202F: typography, not a difference of text */
-		if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) {
+		if (c == 0xC2 && i + 1 < n && u[i + 1] == 0xA0) {
 			space = 1;
 			i++;
 			continue;
 		}
-		if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
-		    (unsigned char)s[i + 2] == 0xAF) {
+		if (c == 0xE2 && i + 2 < n && u[i + 1] == 0x80 && u[i + 2] == 0xAF) {
 			space = 1;
 			i += 2;
 			continue;
 		}
-		if (space && t.len)
-			buf_addc(&t, ' ');
+		if (space && o > t.buf)
+			*o++ = ' ';
 		space = 0;
+		*o++ = (char)c;
 		/* the run of bytes up to the next space of any kind, at once */
-		{
-			size_t e = i + 1;
-
-			while (e < n && (unsigned char)s[e] > ' ' &&
-			       (unsigned char)s[e] != 0xC2 && (unsigned char)s[e] != 0xE2)
-				e++;
-			buf_add(&t, s + i, e - i);
-			i = e - 1;
-		}
+		while (i + 1 < n && u[i + 1] > ' ' && u[i + 1] != 0xC2 && u[i + 1] != 0xE2)
+			*o++ = (char)u[++i];
 	}
+	t.len = (size_t)(o - t.buf);
+	t.buf[t.len] = '\0';
 	nfc_add(out, t.buf, t.len);
 	*scratch = t;
 }
@@ -652,12 +651,14 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *ud
 		/* a line end: it places nothing */
 		return 0;
 	}
-	if (!w->img_depth) {
+	if (!w->img_depth && w->only_image) {
 		size_t i;
 
 		for (i = 0; i < size; i++)
-			if (!isspace((unsigned char)text[i]))
+			if (!isspace((unsigned char)text[i])) {
 				w->only_image = 0;
+				break;
+			}
 	}
 	if (!w->first || text < w->first)
 		w->first = text;
