@@ -747,12 +747,59 @@ void num_list_release(struct num_list *l)
  * starts with one (a phone number's '+' or '(' is followed by digits),
  * so a text without any has none: most blocks, looked at in one pass.
  */
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* Has word w a byte strictly between lo and hi (lo < hi <= 128)? */
+static int word_between(uint64_t w, unsigned lo, unsigned hi)
+{
+	return (((ONES * (127 + hi) - (w & ONES * 127)) & ~w &
+		 ((w & ONES * 127) + ONES * (127 - lo))) & HIGHS) != 0;
+}
+
+/* Has word w a zero byte? */
+static int word_zero(uint64_t w)
+{
+	return ((w - ONES) & ~w & HIGHS) != 0;
+}
+
 static int has_digit(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i;
+	size_t i = 0;
 
-	for (i = 0; i < n; i++) {
+	/* eight bytes at a time past those with no ASCII digit and no
+	 * 0xD9 or 0xDB; the rest byte by byte */
+	for (;;) {
+		uint64_t w;
+
+		while (i + 8 <= n) {
+			memcpy(&w, u + i, 8);
+			if (word_between(w, '0' - 1, '9' + 1) ||
+			    word_zero((w | ONES * 2) ^ ONES * 0xDB))
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			return 0;
+		if (i + 8 <= n) {
+			size_t end = i + 8;
+
+			for (; i < end; i++) {
+				unsigned char c = u[i];
+
+				if ((unsigned)(c - '0') < 10u)
+					return 1;
+				if ((c | 2) == 0xDB && i + 1 < n &&
+				    ((c == 0xD9 && u[i + 1] >= 0xA0 && u[i + 1] <= 0xA9) ||
+				     (c == 0xDB && u[i + 1] >= 0xB0 && u[i + 1] <= 0xB9)))
+					return 1;
+			}
+			continue;
+		}
+		break;
+	}
+	for (; i < n; i++) {
 		unsigned char c = u[i];
 
 		if ((unsigned)(c - '0') < 10u)
