@@ -667,35 +667,74 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *ud
 	return 0;
 }
 
+static const MD_PARSER walk_parser = {
+	0, 0, on_enter_block, on_leave_block, on_enter_span, on_leave_span,
+	on_text, NULL, NULL
+};
+
+static void walk_init(struct walk *w, struct block_list *l,
+		      const struct md_src *src, const char *body, size_t len,
+		      unsigned section)
+{
+	memset(w, 0, sizeof(*w));
+	w->l = l;
+	w->src = src;
+	w->body = body;
+	w->end = body + len;
+	w->section = section;
+	buf_init(&w->code);
+	buf_init(&w->html);
+	buf_init(&w->ignore);
+}
+
+static void walk_finish(struct walk *w)
+{
+	leaf_end(w);
+	buf_release(&w->code);
+	buf_release(&w->html);
+	buf_release(&w->ignore);
+}
+
 static void body_blocks(struct block_list *l, const char *body, size_t len,
 			unsigned first_line, unsigned section)
 {
 	struct md_src src;
 	struct walk w;
-	MD_PARSER p;
 
-	memset(&w, 0, sizeof(w));
 	md_src_init(&src, body, len, first_line);
-	w.l = l;
-	w.src = &src;
-	w.body = body;
-	w.end = body + len;
-	w.section = section;
-	buf_init(&w.code);
-	buf_init(&w.html);
-	buf_init(&w.ignore);
-	memset(&p, 0, sizeof(p));
-	p.enter_block = on_enter_block;
-	p.leave_block = on_leave_block;
-	p.enter_span = on_enter_span;
-	p.leave_span = on_leave_span;
-	p.text = on_text;
-	md_run(&src, &p, &w);
-	leaf_end(&w);
-	buf_release(&w.code);
-	buf_release(&w.html);
-	buf_release(&w.ignore);
+	walk_init(&w, l, &src, body, len, section);
+	md_run(&src, &walk_parser, &w);
+	walk_finish(&w);
 	md_src_release(&src);
+}
+
+struct blocks_walk {
+	struct walk w;
+};
+
+struct blocks_walk *blocks_walk_new(struct block_list *l, const struct md_src *src,
+				    const char *body, size_t len)
+{
+	struct blocks_walk *bw = xmalloc(sizeof(*bw));
+
+	walk_init(&bw->w, l, src, body, len, 0);
+	return bw;
+}
+
+const struct MD_PARSER *blocks_walk_parser(void)
+{
+	return &walk_parser;
+}
+
+void *blocks_walk_data(struct blocks_walk *bw)
+{
+	return &bw->w;
+}
+
+void blocks_walk_end(struct blocks_walk *bw)
+{
+	walk_finish(&bw->w);
+	free(bw);
 }
 
 /* ---- the frontmatter's blocks ----------------------------------------- */
@@ -715,7 +754,7 @@ static void fm_block(struct block_list *l, enum block_kind k, const struct ynode
 		list_add(l, k, 0, n->line, n->col, s, strlen(s), 0, NULL);
 }
 
-int blocks_of_article(struct block_list *l, const struct article *a)
+int blocks_of_frontmatter(struct block_list *l, const struct article *a)
 {
 	const struct ynode *fm = a->fm.root, *src;
 	size_t i;
@@ -727,6 +766,13 @@ int blocks_of_article(struct block_list *l, const struct article *a)
 	src = ymap_get(fm, "sources");
 	for (i = 0; src && src->type == Y_SEQ && i < src->n; i++)
 		fm_block(l, BLK_SOURCE, ymap_get(src->items[i], "title"));
+	return 0;
+}
+
+int blocks_of_article(struct block_list *l, const struct article *a)
+{
+	if (blocks_of_frontmatter(l, a) < 0)
+		return -1;
 	if (a->body)
 		body_blocks(l, a->body, a->body_len, a->body_line, 0);
 	return 0;

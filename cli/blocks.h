@@ -86,6 +86,25 @@ void block_list_release(struct block_list *l);
 int blocks_of_article(struct block_list *l, const struct article *a);
 
 /*
+ * The same cut in a parse that does other work too (the index's body
+ * checks, md_run_with_check()): blocks_of_frontmatter() adds the
+ * frontmatter's blocks (-1 when it is unusable); blocks_walk_new() gives
+ * what blocks_walk_parser() wants as its data (blocks_walk_data()) to
+ * add the blocks of body[0..len), which src maps to lines; after the
+ * parse, blocks_walk_end() adds the last one and frees the walk.
+ */
+struct md_src;
+struct MD_PARSER;
+struct blocks_walk;
+
+int blocks_of_frontmatter(struct block_list *l, const struct article *a);
+struct blocks_walk *blocks_walk_new(struct block_list *l, const struct md_src *src,
+				    const char *body, size_t len);
+const struct MD_PARSER *blocks_walk_parser(void);
+void *blocks_walk_data(struct blocks_walk *bw);
+void blocks_walk_end(struct blocks_walk *bw);
+
+/*
  * Where an article's frontmatter blocks are, when the index keeps enough
  * of them (the title and summary strings of struct article_meta, the
  * source titles here) to build them again without parsing the

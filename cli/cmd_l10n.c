@@ -1547,6 +1547,7 @@ int cmd_l10n(int argc, const char **argv, const struct global_opts *g)
 	struct diag_list d = DIAG_LIST_INIT, qa = DIAG_LIST_INIT;
 	struct glossary *glossary;
 	unsigned char *qa_compared = NULL;
+	struct qa_stream *qa_stream;
 	struct l10n_report r;
 	struct opt_list langs = { NULL, 0, 0, NULL, 0 };
 	struct view v;
@@ -1611,17 +1612,19 @@ int cmd_l10n(int argc, const char **argv, const struct global_opts *g)
 	if (!on)
 		goto out;
 	/* per-file problems are validate's to print; invalid cells quote them */
-	corpus_index(&c, INDEX_BODY | INDEX_WORDS | INDEX_NO_LINKS | INDEX_DIGEST |
-		     INDEX_FM_WHERE, &d);
-	l10n_build(&r, &c, &d);
-	built = 1;
-	/* translation QA (SPEC 13): each current translation's findings */
+	/* translation QA (SPEC 13): each current translation's findings,
+	 * worked out in the index's parse of each body */
 	glossary = glossary_load(&c, &qa);
 	diag_list_release(&qa);
 	memcpy(qa.ignored, c.cfg.ignore, sizeof(qa.ignored));
 	qa_compared = xcalloc(c.n + 1, 1);
-	qa_run(&c, glossary, QA_COMPARE_ONLY, qa_compared, &qa);
+	qa_stream = qa_stream_begin(&c, glossary, QA_COMPARE_ONLY, qa_compared);
+	corpus_index(&c, INDEX_BODY | INDEX_WORDS | INDEX_NO_LINKS | INDEX_DIGEST |
+		     INDEX_FM_WHERE, &d);
+	qa_stream_finish(qa_stream, &c, &qa);
 	glossary_free(glossary);
+	l10n_build(&r, &c, &d);
+	built = 1;
 	diag_list_relevel(&qa, c.cfg.level);
 	diag_list_sort(&qa);
 	v.qa = &qa;
