@@ -36,7 +36,7 @@ struct qa_job {
 	unsigned char *compared;	/* [c->n], or NULL */
 	const struct id_group **groups;	/* the jobs, in a fixed order */
 	struct diag_list *lists;	/* one per job */
-	struct block_list *pre;		/* [c->n] cut by the index, or NULL */
+	struct block_list **pre;	/* [c->n]: cut by the index, or NULL */
 };
 
 /*
@@ -235,8 +235,8 @@ static int blocks_of(const struct qa_job *job, const struct article_meta *m,
 {
 	const struct corpus *c = job->c;
 
-	if (job->pre && job->pre[m - c->articles].n) {
-		*out = &job->pre[m - c->articles];
+	if (job->pre && job->pre[m - c->articles] && job->pre[m - c->articles]->n) {
+		*out = job->pre[m - c->articles];
 		return 0;
 	}
 	*out = l;
@@ -404,9 +404,23 @@ static struct block_list *stream_blocks_for(void *ctx, size_t i)
 	const struct article_meta *m = &c->articles[i];
 
 	/* what a group may read: its selected articles and its original */
-	if (m->usable && m->lang && m->id && (c->selected[i] || !m->translated))
-		return &s->job.pre[i];
+	if (m->usable && m->lang && m->id && (c->selected[i] || !m->translated)) {
+		struct block_list *l = xmalloc(sizeof(*l));
+
+		*l = (struct block_list)BLOCK_LIST_INIT;
+		s->job.pre[i] = l;
+		return l;
+	}
 	return NULL;
+}
+
+static void pre_free(struct qa_stream *s, size_t i)
+{
+	if (s->job.pre[i]) {
+		block_list_release(s->job.pre[i]);
+		free(s->job.pre[i]);
+		s->job.pre[i] = NULL;
+	}
 }
 
 /* Compare the articles of directory k, then free their blocks. */
@@ -443,7 +457,7 @@ static void stream_dir(struct qa_stream *s, size_t k)
 		s->done[k] = 1;
 	}
 	for (j = from; j < to; j++)
-		block_list_release(&s->job.pre[s->order[j]]);
+		pre_free(s, s->order[j]);
 	free(v);
 }
 
@@ -524,7 +538,7 @@ void qa_stream_finish(struct qa_stream *s, struct corpus *c, struct diag_list *d
 	for (k = 0; k < s->ndirs; k++)
 		diag_list_release(&s->lists[k]);
 	for (i = 0; i < c->n; i++)
-		block_list_release(&s->job.pre[i]);
+		pre_free(s, i);
 	free(s->job.pre);
 	free(s->job.compared);
 	free(s->dir_of);
