@@ -127,8 +127,31 @@ static int nfc_quick(const char *s, size_t n)
 		utf8proc_ssize_t len;
 		const utf8proc_property_t *p;
 
-		if ((unsigned char)s[i] < 0x80) {
+		unsigned char c = (unsigned char)s[i], c1;
+
+		if (c < 0x80) {
+			/* ASCII, eight bytes at a time where it can */
 			i++;
+			while (i + 8 <= n) {
+				uint64_t w;
+
+				memcpy(&w, s + i, 8);
+				if (w & 0x8080808080808080ull)
+					break;
+				i += 8;
+			}
+			last_ccc = 0;
+			continue;
+		}
+		/* the starters most text holds, without a lookup: U+0080 to
+		 * U+02FF, and the Arabic letters U+0621 to U+063A and U+0641
+		 * to U+064A (class 0, nothing that does not compose back) */
+		c1 = i + 1 < n ? (unsigned char)s[i + 1] : 0;
+		if ((c1 & 0xC0) == 0x80 &&
+		    ((c >= 0xC2 && c <= 0xCB) ||
+		     (c == 0xD8 && c1 >= 0xA1 && c1 <= 0xBA) ||
+		     (c == 0xD9 && c1 >= 0x81 && c1 <= 0x8A))) {
+			i += 2;
 			last_ccc = 0;
 			continue;
 		}
@@ -186,44 +209,43 @@ static void normalize_ws(struct buf *out, struct buf *scratch, const char *s,
 			 size_t n)
 {
 	struct buf t = *scratch;
+	const unsigned char *u = (const unsigned char *)s;
+	char *o;
 	size_t i;
 	int space = 0;
 
 	buf_reset(&t);
+	/* what is written is never longer than s: straight into t */
 	buf_grow(&t, n);
+	o = t.buf;
 	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
+		unsigned char c = u[i];
 
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
 			space = 1;
 			continue;
 		}
 		/* U+00A0, U+202F: typography, not a difference of text */
-		if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) {
+		if (c == 0xC2 && i + 1 < n && u[i + 1] == 0xA0) {
 			space = 1;
 			i++;
 			continue;
 		}
-		if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
-		    (unsigned char)s[i + 2] == 0xAF) {
+		if (c == 0xE2 && i + 2 < n && u[i + 1] == 0x80 && u[i + 2] == 0xAF) {
 			space = 1;
 			i += 2;
 			continue;
 		}
-		if (space && t.len)
-			buf_addc(&t, ' ');
+		if (space && o > t.buf)
+			*o++ = ' ';
 		space = 0;
+		*o++ = (char)c;
 		/* the run of bytes up to the next space of any kind, at once */
-		{
-			size_t e = i + 1;
-
-			while (e < n && (unsigned char)s[e] > ' ' &&
-			       (unsigned char)s[e] != 0xC2 && (unsigned char)s[e] != 0xE2)
-				e++;
-			buf_add(&t, s + i, e - i);
-			i = e - 1;
-		}
+		while (i + 1 < n && u[i + 1] > ' ' && u[i + 1] != 0xC2 && u[i + 1] != 0xE2)
+			*o++ = (char)u[++i];
 	}
+	t.len = (size_t)(o - t.buf);
+	t.buf[t.len] = '\0';
 	nfc_add(out, t.buf, t.len);
 	*scratch = t;
 }
@@ -629,12 +651,14 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *ud
 		/* a line end: it places nothing */
 		return 0;
 	}
-	if (!w->img_depth) {
+	if (!w->img_depth && w->only_image) {
 		size_t i;
 
 		for (i = 0; i < size; i++)
-			if (!isspace((unsigned char)text[i]))
+			if (!isspace((unsigned char)text[i])) {
 				w->only_image = 0;
+				break;
+			}
 	}
 	if (!w->first || text < w->first)
 		w->first = text;
@@ -643,35 +667,74 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *ud
 	return 0;
 }
 
+static const MD_PARSER walk_parser = {
+	0, 0, on_enter_block, on_leave_block, on_enter_span, on_leave_span,
+	on_text, NULL, NULL
+};
+
+static void walk_init(struct walk *w, struct block_list *l,
+		      const struct md_src *src, const char *body, size_t len,
+		      unsigned section)
+{
+	memset(w, 0, sizeof(*w));
+	w->l = l;
+	w->src = src;
+	w->body = body;
+	w->end = body + len;
+	w->section = section;
+	buf_init(&w->code);
+	buf_init(&w->html);
+	buf_init(&w->ignore);
+}
+
+static void walk_finish(struct walk *w)
+{
+	leaf_end(w);
+	buf_release(&w->code);
+	buf_release(&w->html);
+	buf_release(&w->ignore);
+}
+
 static void body_blocks(struct block_list *l, const char *body, size_t len,
 			unsigned first_line, unsigned section)
 {
 	struct md_src src;
 	struct walk w;
-	MD_PARSER p;
 
-	memset(&w, 0, sizeof(w));
 	md_src_init(&src, body, len, first_line);
-	w.l = l;
-	w.src = &src;
-	w.body = body;
-	w.end = body + len;
-	w.section = section;
-	buf_init(&w.code);
-	buf_init(&w.html);
-	buf_init(&w.ignore);
-	memset(&p, 0, sizeof(p));
-	p.enter_block = on_enter_block;
-	p.leave_block = on_leave_block;
-	p.enter_span = on_enter_span;
-	p.leave_span = on_leave_span;
-	p.text = on_text;
-	md_run(&src, &p, &w);
-	leaf_end(&w);
-	buf_release(&w.code);
-	buf_release(&w.html);
-	buf_release(&w.ignore);
+	walk_init(&w, l, &src, body, len, section);
+	md_run(&src, &walk_parser, &w);
+	walk_finish(&w);
 	md_src_release(&src);
+}
+
+struct blocks_walk {
+	struct walk w;
+};
+
+struct blocks_walk *blocks_walk_new(struct block_list *l, const struct md_src *src,
+				    const char *body, size_t len)
+{
+	struct blocks_walk *bw = xmalloc(sizeof(*bw));
+
+	walk_init(&bw->w, l, src, body, len, 0);
+	return bw;
+}
+
+const struct MD_PARSER *blocks_walk_parser(void)
+{
+	return &walk_parser;
+}
+
+void *blocks_walk_data(struct blocks_walk *bw)
+{
+	return &bw->w;
+}
+
+void blocks_walk_end(struct blocks_walk *bw)
+{
+	walk_finish(&bw->w);
+	free(bw);
 }
 
 /* ---- the frontmatter's blocks ----------------------------------------- */
@@ -691,7 +754,7 @@ static void fm_block(struct block_list *l, enum block_kind k, const struct ynode
 		list_add(l, k, 0, n->line, n->col, s, strlen(s), 0, NULL);
 }
 
-int blocks_of_article(struct block_list *l, const struct article *a)
+int blocks_of_frontmatter(struct block_list *l, const struct article *a)
 {
 	const struct ynode *fm = a->fm.root, *src;
 	size_t i;
@@ -703,8 +766,28 @@ int blocks_of_article(struct block_list *l, const struct article *a)
 	src = ymap_get(fm, "sources");
 	for (i = 0; src && src->type == Y_SEQ && i < src->n; i++)
 		fm_block(l, BLK_SOURCE, ymap_get(src->items[i], "title"));
+	return 0;
+}
+
+int blocks_of_article(struct block_list *l, const struct article *a)
+{
+	if (blocks_of_frontmatter(l, a) < 0)
+		return -1;
 	if (a->body)
 		body_blocks(l, a->body, a->body_len, a->body_line, 0);
+	return 0;
+}
+
+int blocks_arabic_digit(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s, *end = u + n, *p;
+
+	for (p = u; p < end && (p = memchr(p, 0xD9, (size_t)(end - p))) != NULL; p++)
+		if (p + 1 < end && p[1] >= 0xA0 && p[1] <= 0xA9)
+			return 1;
+	for (p = u; p < end && (p = memchr(p, 0xDB, (size_t)(end - p))) != NULL; p++)
+		if (p + 1 < end && p[1] >= 0xB0 && p[1] <= 0xB9)
+			return 1;
 	return 0;
 }
 
@@ -716,12 +799,10 @@ void blocks_fm_where(struct fm_where *w, const struct article *a,
 	size_t i;
 
 	memset(w, 0, sizeof(*w));
+	w->filled = 1;
+	w->arabic_digit = (unsigned char)blocks_arabic_digit(a->text.buf, a->text.len);
 	if (!fm)
 		return;
-	src = ymap_get(fm, "sources");
-	for (i = 0; src && src->type == Y_SEQ && i < src->n; i++)
-		if (scalar_text(ymap_get(src->items[i], "title")))
-			return;
 	n = ymap_get(fm, "title");
 	if ((s = scalar_text(n)) != NULL) {
 		if (*s ? !title || strcmp(s, title) : title != NULL)
@@ -738,19 +819,47 @@ void blocks_fm_where(struct fm_where *w, const struct article *a,
 		w->summary_line = n->line;
 		w->summary_col = n->col;
 	}
+	src = ymap_get(fm, "sources");
+	for (i = 0; src && src->type == Y_SEQ && i < src->n; i++) {
+		n = ymap_get(src->items[i], "title");
+		if ((s = scalar_text(n)) == NULL)
+			continue;
+		if (!w->sources)
+			w->sources = xcalloc(src->n, sizeof(*w->sources));
+		w->sources[w->nsources].line = n->line;
+		w->sources[w->nsources].col = n->col;
+		w->sources[w->nsources].title = xstrdup(s);
+		w->nsources++;
+	}
 	w->simple = 1;
+}
+
+void blocks_fm_where_release(struct fm_where *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->nsources; i++)
+		free(w->sources[i].title);
+	free(w->sources);
+	w->sources = NULL;
+	w->nsources = 0;
 }
 
 void blocks_of_body(struct block_list *l, const struct fm_where *w,
 		    const char *title, const char *summary,
 		    const struct article *a)
 {
+	size_t i;
+
 	if (w->title)
 		list_add(l, BLK_TITLE, 0, w->title_line, w->title_col,
 			 title ? title : "", title ? strlen(title) : 0, 0, NULL);
 	if (w->summary)
 		list_add(l, BLK_SUMMARY, 0, w->summary_line, w->summary_col,
 			 summary ? summary : "", summary ? strlen(summary) : 0, 0, NULL);
+	for (i = 0; i < w->nsources; i++)
+		list_add(l, BLK_SOURCE, 0, w->sources[i].line, w->sources[i].col,
+			 w->sources[i].title, strlen(w->sources[i].title), 0, NULL);
 	if (a->body)
 		body_blocks(l, a->body, a->body_len, a->body_line, 0);
 }

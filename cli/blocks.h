@@ -86,20 +86,54 @@ void block_list_release(struct block_list *l);
 int blocks_of_article(struct block_list *l, const struct article *a);
 
 /*
- * Where an article's frontmatter blocks are, when the index keeps enough
- * of them (the title and summary strings of struct article_meta) to
- * build them again without parsing the frontmatter: then `simple` is 1.
- * Not simple when a source has a title, or a text is not the meta's.
+ * The same cut in a parse that does other work too (the index's body
+ * checks, md_run_with_check()): blocks_of_frontmatter() adds the
+ * frontmatter's blocks (-1 when it is unusable); blocks_walk_new() gives
+ * what blocks_walk_parser() wants as its data (blocks_walk_data()) to
+ * add the blocks of body[0..len), which src maps to lines; after the
+ * parse, blocks_walk_end() adds the last one and frees the walk.
  */
+struct md_src;
+struct MD_PARSER;
+struct blocks_walk;
+
+int blocks_of_frontmatter(struct block_list *l, const struct article *a);
+struct blocks_walk *blocks_walk_new(struct block_list *l, const struct md_src *src,
+				    const char *body, size_t len);
+const struct MD_PARSER *blocks_walk_parser(void);
+void *blocks_walk_data(struct blocks_walk *bw);
+void blocks_walk_end(struct blocks_walk *bw);
+
+/*
+ * Where an article's frontmatter blocks are, when the index keeps enough
+ * of them (the title and summary strings of struct article_meta, the
+ * source titles here) to build them again without parsing the
+ * frontmatter: then `simple` is 1.  Not simple when a text is not the
+ * meta's.
+ */
+struct fm_source {
+	unsigned line, col;
+	char *title;		/* owned */
+};
+
 struct fm_where {
+	unsigned char filled;	/* by blocks_fm_where() */
 	unsigned char simple;
 	unsigned char title, summary;	/* 1: the block is there */
+	/* the file holds an Arabic-Indic digit (U+0660-U+0669, U+06F0-U+06F9) */
+	unsigned char arabic_digit;
 	unsigned title_line, title_col, summary_line, summary_col;
+	struct fm_source *sources;	/* the titled ones, in order; owned */
+	size_t nsources;
 };
 
 /* Fill w from article a's frontmatter (parsed) and its meta strings. */
 void blocks_fm_where(struct fm_where *w, const struct article *a,
 		     const char *title, const char *summary);
+void blocks_fm_where_release(struct fm_where *w);
+
+/* Does s[0..n) hold an Arabic-Indic or Eastern Arabic-Indic digit? */
+int blocks_arabic_digit(const char *s, size_t n);
 
 /*
  * What blocks_of_article() gives, from a simple fm_where with the meta's

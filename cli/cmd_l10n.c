@@ -205,16 +205,24 @@ static int read_options(int argc, const char **argv, struct l10n_opts *o)
 	return -1;
 }
 
-/* Translation QA (SPEC 13): each current translation's findings. */
-static void run_qa(struct l10n_run *run)
+/*
+ * Index the corpus with translation QA (SPEC 13) worked out in the
+ * index's parse of each body: each current translation's findings.
+ */
+static void run_index(struct l10n_run *run)
 {
 	struct corpus *c = &run->c;
 	struct glossary *glossary = glossary_load(c, &run->qa);
+	struct qa_stream *qs;
 
 	diag_list_release(&run->qa);
 	memcpy(run->qa.ignored, c->cfg.ignore, sizeof(run->qa.ignored));
 	run->qa_compared = xcalloc(c->n + 1, 1);
-	qa_run(c, glossary, QA_COMPARE_ONLY, run->qa_compared, &run->qa);
+	qs = qa_stream_begin(c, glossary, QA_COMPARE_ONLY, run->qa_compared);
+	/* per-file problems are validate's to print; invalid cells quote them */
+	corpus_index(c, INDEX_BODY | INDEX_WORDS | INDEX_NO_LINKS | INDEX_DIGEST |
+		     INDEX_FM_WHERE, &run->d);
+	qa_stream_finish(qs, c, &run->qa);
 	glossary_free(glossary);
 	diag_list_relevel(&run->qa, c->cfg.level);
 	diag_list_sort(&run->qa);
@@ -232,12 +240,9 @@ static int run_build(struct l10n_run *run, const struct l10n_opts *o,
 	run->on = cmd_lang_select(&c->cfg, o->langs.v, o->langs.n);
 	if (!run->on || cmd_output_outside(o->output, c) < 0)
 		return EXIT_USAGE;
-	/* per-file problems are validate's to print; invalid cells quote them */
-	corpus_index(c, INDEX_BODY | INDEX_WORDS | INDEX_NO_LINKS | INDEX_DIGEST |
-		     INDEX_FM_WHERE, &run->d);
+	run_index(run);
 	l10n_build(&run->r, c, &run->d);
 	run->built = 1;
-	run_qa(run);
 	l10n_classify(&run->r, c->jobs);
 	return 0;
 }

@@ -41,6 +41,7 @@ int cmd_validate(int argc, const char **argv, const struct global_opts *g)
 	struct house h = { NULL, NULL, 0 };
 	struct diag_list d = DIAG_LIST_INIT;
 	struct glossary *glossary;
+	struct qa_stream *qa;
 	struct diag_out o = { FMT_TEXT, 0, 0 };
 	const char *format = "text";
 	int strict = 0, jobs = default_jobs(), first, nargs, ret;
@@ -79,17 +80,18 @@ int cmd_validate(int argc, const char **argv, const struct global_opts *g)
 	/* readability gates and house style (SPEC 15) run in the index */
 	house_setup(&h, &c, &d);
 	nfiles += h.nfiles;
+	/* translation QA (SPEC 13), in the index's parse of each body */
+	glossary = glossary_load(&c, &d);
+	qa = qa_stream_begin(&c, glossary, 0, NULL);
 	corpus_index(&c, INDEX_BODY | INDEX_DIGEST | INDEX_FM_WHERE, &d);
+	qa_stream_finish(qa, &c, &d);
+	glossary_free(glossary);
 	checks_cross(&c, &d);
 	/* what export would refuse: a slug no page can have, or a clash */
 	slugs_validate(&c, &d);
 	for (i = 0; i < c.n; i++)
 		nfiles += c.selected[i];
 	checks_catalogs(&c, &d, &nfiles);
-	/* translation QA (SPEC 13) */
-	glossary = glossary_load(&c, &d);
-	qa_run(&c, glossary, 0, NULL, &d);
-	glossary_free(glossary);
 	diag_list_relevel(&d, c.cfg.level);
 	diag_list_sort(&d);
 	/* -q prints errors only: the notes are not errors */

@@ -666,6 +666,7 @@ static void index_one(void *ctx, size_t i, int worker)
 	struct diag_list *d = &job->lists[i];
 	struct index_keep *k = &job->keep[worker];
 	struct article a;
+	struct block_list *bl = NULL;
 	int rc;
 
 	memcpy(d->ignored, c->cfg.ignore, sizeof(d->ignored));
@@ -695,6 +696,10 @@ static void index_one(void *ctx, size_t i, int worker)
 			m->keep = article_keep_new(a.fm.root);
 		if (c->fm_where)
 			blocks_fm_where(&c->fm_where[i], &a, m->title, m->summary);
+		if ((job->flags & INDEX_BODY) && c->blocks_for &&
+		    (bl = c->blocks_for(c->index_ctx, i)) != NULL &&
+		    blocks_of_frontmatter(bl, &a) < 0)
+			bl = NULL;
 	}
 	if ((job->flags & INDEX_BODY) && a.body) {
 		struct md_src src;
@@ -705,10 +710,22 @@ static void index_one(void *ctx, size_t i, int worker)
 		md_check_words(chk, job->flags & INDEX_WORDS);
 		md_check_links(chk, !(job->flags & INDEX_NO_LINKS));
 		md_check_ids(chk, !(job->flags & INDEX_NO_LINKS));
-		if (c->body_walk)
+		if (c->body_walk) {
 			c->body_walk(c->body_ctx, i, worker, &a, &src, chk, d);
-		else
+			if (bl) {
+				struct blocks_walk *bw = blocks_walk_new(bl, &src, a.body, a.body_len);
+
+				md_run(&src, blocks_walk_parser(), blocks_walk_data(bw));
+				blocks_walk_end(bw);
+			}
+		} else if (bl) {
+			struct blocks_walk *bw = blocks_walk_new(bl, &src, a.body, a.body_len);
+
+			md_run_with_check(chk, blocks_walk_parser(), blocks_walk_data(bw));
+			blocks_walk_end(bw);
+		} else {
 			md_check_run(chk);
+		}
 		md_check_free(chk);
 		md_src_release(&src);
 		m->words += words_of(m->title) + words_of(m->summary);
@@ -723,6 +740,8 @@ static void index_one(void *ctx, size_t i, int worker)
 	a.fm.arena = (struct arena)ARENA_INIT;
 	a.fm.root = NULL;
 	article_release(&a);
+	if (c->indexed)
+		c->indexed(c->index_ctx, i, worker);
 }
 
 /*
@@ -856,6 +875,9 @@ void corpus_index(struct corpus *c, int flags, struct diag_list *d)
 		buf_init(&job.keep[i].text);
 	atomic_init(&job.fds, flags & INDEX_KEEP ? fd_budget(c->n) : 0);
 	if (flags & INDEX_FM_WHERE) {
+		if (c->fm_where)
+			for (i = 0; i < c->n; i++)
+				blocks_fm_where_release(&c->fm_where[i]);
 		free(c->fm_where);
 		c->fm_where = xcalloc(c->n ? c->n : 1, sizeof(*c->fm_where));
 	}
@@ -1146,6 +1168,8 @@ void corpus_release(struct corpus *c)
 		article_meta_release(&c->articles[i]);
 	free(c->articles);
 	free(c->selected);
+	for (i = 0; c->fm_where && i < c->n; i++)
+		blocks_fm_where_release(&c->fm_where[i]);
 	free(c->fm_where);
 	free(c->by_id);
 	free(c->groups);

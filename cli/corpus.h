@@ -78,6 +78,17 @@ struct corpus {
 			  const struct md_src *src, struct md_check *chk,
 			  struct diag_list *d);
 	void *body_ctx;
+	/*
+	 * With INDEX_BODY, when set (translation QA, SPEC 13): once article
+	 * i's frontmatter is read, blocks_for(index_ctx, i) names the list
+	 * to cut its text into (blocks.h), or NULL for none; the body is cut
+	 * in the body checks' own parse (in a parse of its own when
+	 * body_walk is set).  Then indexed(index_ctx, i, worker) is called
+	 * last, when article i is done.  Both run in the workers.
+	 */
+	struct block_list *(*blocks_for)(void *ctx, size_t i);
+	void (*indexed)(void *ctx, size_t i, int worker);
+	void *index_ctx;
 };
 
 /*

@@ -53,6 +53,109 @@ static void quote(struct buf *b, const char *s)
 	}
 }
 
+/* Is c a byte of a character the piece may hold: an ASCII letter or
+ * digit, or (lead and continuation) a character of the Arabic block? */
+static size_t piece_char(const unsigned char *s)
+{
+	if ((s[0] >= '0' && s[0] <= '9') || ((s[0] | 0x20) >= 'a' && (s[0] | 0x20) <= 'z'))
+		return 1;
+	if (s[0] >= 0xD8 && s[0] <= 0xDB && s[1] >= 0x80 && s[1] <= 0xBF)
+		return 2;
+	return 0;
+}
+
+/*
+ * The longest run of body that a match of the quoted term holds as it
+ * is, ASCII case aside: ASCII letters and digits, whose only other cases
+ * under PCRE2's caseless UCP matching are their own (and U+212A for k,
+ * U+017F for s, hence t->ks), and Arabic letters, which have none.
+ * Spaces, punctuation and other letters end a run.
+ */
+static void set_need(struct gl_term *t, const char *body)
+{
+	const unsigned char *s = (const unsigned char *)body;
+	size_t i = 0, best = 0, best_len = 0, k;
+
+	while (s[i]) {
+		size_t start = i, len;
+
+		while ((len = piece_char(s + i)) != 0)
+			i += len;
+		if (i - start > best_len) {
+			best = start;
+			best_len = i - start;
+		}
+		if (i == start)
+			i++;
+	}
+	if (best_len < 2)
+		return;
+	t->need = xstrndup(body + best, best_len);
+	t->need_len = best_len;
+	for (k = 0; k < best_len; k++) {
+		unsigned char c = (unsigned char)t->need[k];
+
+		if (c >= 'A' && c <= 'Z')
+			t->need[k] = (char)(c | 0x20);
+		if (t->need[k] == 'k' || t->need[k] == 's')
+			t->ks = 1;
+	}
+}
+
+/* Does s[0..n) hold the bytes p[0..m)? */
+static int has_bytes(const char *s, size_t n, const char *p, size_t m)
+{
+	const char *at = s, *end = s + n;
+
+	while ((size_t)(end - at) >= m && (at = memchr(at, p[0], (size_t)(end - at) - m + 1)))
+		if (!memcmp(at, p, m))
+			return 1;
+		else
+			at++;
+	return 0;
+}
+
+/* The first of p[0] and its other ASCII case (fold) in [at, end), or NULL. */
+static const unsigned char *next_first(const unsigned char *at,
+				       const unsigned char *end, unsigned char c,
+				       unsigned char fold)
+{
+	const unsigned char *a = memchr(at, c, (size_t)(end - at)), *b;
+
+	if (!fold)
+		return a;
+	b = memchr(at, c ^ fold, (size_t)(a ? a - at : end - at));
+	return b ? b : a;
+}
+
+/* May term t match s[0..n)?  0 only when its piece is not there. */
+static int may_match(const struct gl_term *t, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s, *at;
+	const unsigned char *p = (const unsigned char *)t->need;
+	size_t m = t->need_len, j;
+	unsigned char fold;
+
+	if (!p)
+		return 1;
+	if (m > n)
+		goto other_cases;
+	fold = p[0] >= 'a' && p[0] <= 'z' ? 0x20 : 0;
+	for (at = u; (at = next_first(at, u + n - m + 1, p[0], fold)) != NULL; at++) {
+		for (j = 1; j < m; j++) {
+			unsigned char a = at[j], b = p[j];
+
+			if (a != b && !(b >= 'a' && b <= 'z' && (a | 0x20) == b))
+				break;
+		}
+		if (j == m)
+			return 1;
+	}
+other_cases:
+	return t->ks && (has_bytes(s, n, "\xE2\x84\xAA", 3) ||
+			 has_bytes(s, n, "\xC5\xBF", 2));
+}
+
 /*
  * Compile body (a pattern) on word boundaries into t->re.  On error,
  * report it at node n with PCRE2's message and offset (in the pattern
@@ -99,6 +202,8 @@ static int compile(struct gl_term *t, const char *body, int user, int keep,
 	}
 	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
 	t->re = re;
+	if (!user)
+		set_need(t, body);
 	return 0;
 }
 
@@ -278,6 +383,7 @@ out:
 static void term_release(struct gl_term *t)
 {
 	free(t->text);
+	free(t->need);
 	if (t->re)
 		pcre2_code_free(t->re);
 }
@@ -327,7 +433,7 @@ size_t glossary_count(const struct gl_term *t, const char *text, size_t len,
 {
 	size_t count = 0, at = 0;
 
-	if (!t->re)
+	if (!t->re || !may_match(t, text, len))
 		return 0;
 	while (at <= len) {
 		PCRE2_SIZE *ov;
@@ -353,6 +459,6 @@ size_t glossary_count(const struct gl_term *t, const char *text, size_t len,
 
 int glossary_has(const struct gl_term *t, const char *text, size_t len, void *md)
 {
-	return t->re && pcre2_match(t->re, (PCRE2_SPTR)text, len, 0,
+	return t->re && may_match(t, text, len) && pcre2_match(t->re, (PCRE2_SPTR)text, len, 0,
 				    PCRE2_NO_UTF_CHECK, md, NULL) >= 0;
 }

@@ -19,6 +19,15 @@ struct diag_list;
 struct gl_term {
 	char *text;		/* owned */
 	void *re;		/* pcre2_code *, owned; NULL when unusable */
+	/*
+	 * A piece every match holds (ASCII letters lowercase, compared
+	 * without ASCII case), so that a text without it is not searched;
+	 * NULL when the term has none (a user's pattern).  ks: the piece
+	 * has a 'k' or an 's', which KELVIN SIGN and LONG S also match.
+	 */
+	char *need;		/* owned */
+	size_t need_len;
+	int ks;
 };
 
 /* An entry, per language of the configuration (index in cfg.languages). */

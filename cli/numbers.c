@@ -747,12 +747,59 @@ void num_list_release(struct num_list *l)
  * starts with one (a phone number's '+' or '(' is followed by digits),
  * so a text without any has none: most blocks, looked at in one pass.
  */
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* Has word w a byte strictly between lo and hi (lo < hi <= 128)? */
+static int word_between(uint64_t w, unsigned lo, unsigned hi)
+{
+	return (((ONES * (127 + hi) - (w & ONES * 127)) & ~w &
+		 ((w & ONES * 127) + ONES * (127 - lo))) & HIGHS) != 0;
+}
+
+/* Has word w a zero byte? */
+static int word_zero(uint64_t w)
+{
+	return ((w - ONES) & ~w & HIGHS) != 0;
+}
+
 static int has_digit(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i;
+	size_t i = 0;
 
-	for (i = 0; i < n; i++) {
+	/* eight bytes at a time past those with no ASCII digit and no
+	 * 0xD9 or 0xDB; the rest byte by byte */
+	for (;;) {
+		uint64_t w;
+
+		while (i + 8 <= n) {
+			memcpy(&w, u + i, 8);
+			if (word_between(w, '0' - 1, '9' + 1) ||
+			    word_zero((w | ONES * 2) ^ ONES * 0xDB))
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			return 0;
+		if (i + 8 <= n) {
+			size_t end = i + 8;
+
+			for (; i < end; i++) {
+				unsigned char c = u[i];
+
+				if ((unsigned)(c - '0') < 10u)
+					return 1;
+				if ((c | 2) == 0xDB && i + 1 < n &&
+				    ((c == 0xD9 && u[i + 1] >= 0xA0 && u[i + 1] <= 0xA9) ||
+				     (c == 0xDB && u[i + 1] >= 0xB0 && u[i + 1] <= 0xB9)))
+					return 1;
+			}
+			continue;
+		}
+		break;
+	}
+	for (; i < n; i++) {
 		unsigned char c = u[i];
 
 		if ((unsigned)(c - '0') < 10u)
@@ -766,11 +813,149 @@ static int has_digit(const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * Markup at i whose text holds no number of the text: a code span, an
+ * autolink or HTML, a link destination or reference definition, a
+ * character reference, an escaped character, an e-mail address (whose
+ * local part's tokens are dropped from l, down to the scan's first,
+ * before), a URL.  Returns where the scan goes on (i when nothing is
+ * skipped); *floor_too is set when a number may not reach back past it.
+ */
+static size_t skip_markup(struct num_list *l, size_t before, const char *s,
+			  size_t n, size_t i, size_t *nocloser, int *floor_too)
+{
+	unsigned char c = (unsigned char)s[i];
+	size_t e, start;
+
+	*floor_too = 1;
+	switch (c) {
+	case '`':
+		return skip_code(s, n, i, nocloser);
+	case '<':
+		return skip_angle(s, n, i);
+	case ']':
+		if (i + 1 < n && s[i + 1] == '(')
+			return skip_dest(s, n, i + 1);
+		if (i + 1 < n && s[i + 1] == ':') {
+			/* a link reference definition: its destination */
+			e = skip_spaces(s, n, i + 2, 4);
+			while (e < n && s[e] != ' ' && s[e] != '\n')
+				e++;
+			return e;
+		}
+		return i;
+	case '&':
+		return skip_charref(s, n, i);
+	case '\\':
+		*floor_too = 0;
+		return i + 1 < n && s[i + 1] != '\n' ? i + 2 : i;
+	case '@':
+		e = skip_email(s, n, i, &start);
+		if (e != i) {
+			/* drop what the local part held */
+			while (l->n > before && l->v[l->n - 1].off >= start)
+				l->n--;
+		}
+		return e;
+	case 'h': case 'w': case 'f': case 'm': case 't': case 'a':
+		/* the second letter of a scheme first: most words
+		 * starting so are no URL */
+		if (i + 1 >= n || !((c == 'h' && s[i + 1] == 't') ||
+				    (c == 'w' && s[i + 1] == 'w') ||
+				    (c == 'f' && s[i + 1] == 't') ||
+				    (c == 'm' && s[i + 1] == 'a') ||
+				    (c == 't' && s[i + 1] == 'e') ||
+				    (c == 'a' && s[i + 1] == 'r')))
+			return i;
+		return skip_url(s, n, i);
+	default:
+		return i;
+	}
+}
+
+/* Past the word whose first letter (len bytes) is at i: digits glued to
+ * a word are part of a name ("B12", "H2O", "COVID-19", "pT1-2"). */
+static size_t skip_word(const char *s, size_t n, size_t i, size_t len)
+{
+	size_t l2;
+
+	i += len;
+	while (i < n) {
+		unsigned c2;
+
+		if (is_ascii_alpha((unsigned char)s[i])) {
+			i++;
+			continue;
+		}
+		c2 = cp_at(s, n, i, &l2);
+
+		/* "COVID-19", "pT1-2": a name, digits and all */
+		if (c2 == '-' && i + 1 < n && s[i + 1] >= '0' &&
+		    s[i + 1] <= '9') {
+			i++;
+			continue;
+		}
+		if (!is_word_letter(c2) && digit_value(c2) < 0)
+			break;
+		i += l2;
+	}
+	return i;
+}
+
+/*
+ * The token of the run of digits at i (the first digit): a phone number,
+ * a time or a number (with a minus or Turkish percent sign before it,
+ * not before floor).  Returns its end.
+ */
+static size_t read_token(struct num_list *l, const char *s, size_t n, size_t i,
+			 const struct locale *loc, size_t floor)
+{
+	struct num_token tok;
+	size_t e;
+
+	memset(&tok, 0, sizeof(tok));
+	if (digit_at(s, n, i, &e) == 0 && (e = read_phone(s, n, i, &tok)) != i) {
+		struct num_token *t = push(l, NUM_PHONE, i, e - i);
+
+		memcpy(t->digits, tok.digits, sizeof(t->digits));
+		return e;
+	}
+	if ((e = read_time(s, n, i, loc, &tok)) != i) {
+		struct num_token *t = push(l, NUM_TIME, i, e - i);
+
+		t->value = t->base = tok.value;
+		return e;
+	}
+	e = read_number(s, n, i, loc, &tok);
+	{
+		size_t from = minus_before(s, i, floor);
+		size_t pct = percent_before(s, from, floor);
+		struct num_token *t;
+
+		if (from != i) {
+			tok.value = -tok.value;
+			tok.base = -tok.base;
+		}
+		if (pct != from && !tok.unit[0]) {
+			strcpy(tok.unit, "%");
+			strcpy(tok.base_unit, "%");
+			tok.base = tok.value;
+			from = pct;
+		}
+		t = push(l, NUM_NUMBER, from, e - from);
+		t->value = tok.value;
+		t->base = tok.base;
+		memcpy(t->unit, tok.unit, sizeof(t->unit));
+		memcpy(t->base_unit, tok.base_unit, sizeof(t->base_unit));
+	}
+	return e;
+}
+
 size_t numbers_scan(struct num_list *l, const char *s, size_t n,
 		    const char *lang)
 {
 	struct locale loc;
-	size_t before = l->n, i = 0, floor = 0, len, e, start, k;
+	size_t before = l->n, i = 0, floor = 0, len, e, k;
 	size_t nocloser[64];
 
 	if (!has_digit(s, n))
@@ -782,7 +967,7 @@ size_t numbers_scan(struct num_list *l, const char *s, size_t n,
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
 		unsigned cp, prev;
-		struct num_token tok;
+		int floor_too;
 
 		if (i == 0 || s[i - 1] == '\n') {
 			e = skip_list_marker(s, n, i);
@@ -791,72 +976,12 @@ size_t numbers_scan(struct num_list *l, const char *s, size_t n,
 				continue;
 			}
 		}
-		switch (c) {
-		case '`':
-			i = floor = skip_code(s, n, i, nocloser);
+		e = skip_markup(l, before, s, n, i, nocloser, &floor_too);
+		if (e != i) {
+			i = e;
+			if (floor_too)
+				floor = e;
 			continue;
-		case '<':
-			e = skip_angle(s, n, i);
-			if (e != i) {
-				i = floor = e;
-				continue;
-			}
-			break;
-		case ']':
-			if (i + 1 < n && s[i + 1] == '(') {
-				i = floor = skip_dest(s, n, i + 1);
-				continue;
-			}
-			if (i + 1 < n && s[i + 1] == ':') {
-				/* a link reference definition: its destination */
-				e = skip_spaces(s, n, i + 2, 4);
-				while (e < n && s[e] != ' ' && s[e] != '\n')
-					e++;
-				i = floor = e;
-				continue;
-			}
-			break;
-		case '&':
-			e = skip_charref(s, n, i);
-			if (e != i) {
-				i = floor = e;
-				continue;
-			}
-			break;
-		case '\\':
-			if (i + 1 < n && s[i + 1] != '\n') {
-				i += 2;
-				continue;
-			}
-			break;
-		case '@':
-			e = skip_email(s, n, i, &start);
-			if (e != i) {
-				/* drop what the local part held */
-				while (l->n > before && l->v[l->n - 1].off >= start)
-					l->n--;
-				i = floor = e;
-				continue;
-			}
-			break;
-		case 'h': case 'w': case 'f': case 'm': case 't': case 'a':
-			/* the second letter of a scheme first: most words
-			 * starting so are no URL */
-			if (i + 1 >= n || !((c == 'h' && s[i + 1] == 't') ||
-					    (c == 'w' && s[i + 1] == 'w') ||
-					    (c == 'f' && s[i + 1] == 't') ||
-					    (c == 'm' && s[i + 1] == 'a') ||
-					    (c == 't' && s[i + 1] == 'e') ||
-					    (c == 'a' && s[i + 1] == 'r')))
-				break;
-			e = skip_url(s, n, i);
-			if (e != i) {
-				i = floor = e;
-				continue;
-			}
-			break;
-		default:
-			break;
 		}
 		/* most bytes are letters, spaces and punctuation: the fast
 		 * way past them */
@@ -867,34 +992,14 @@ size_t numbers_scan(struct num_list *l, const char *s, size_t n,
 		}
 		cp = cp_at(s, n, i, &len);
 		if (is_word_letter(cp)) {
-			/* a word; digits glued to it are part of a name */
-			size_t l2;
-
-			i += len;
-			while (i < n) {
-				unsigned c2;
-
-				if (is_ascii_alpha((unsigned char)s[i])) {
-					i++;
-					continue;
-				}
-				c2 = cp_at(s, n, i, &l2);
-
-				/* "COVID-19", "pT1-2": a name, digits and all */
-				if (c2 == '-' && i + 1 < n && s[i + 1] >= '0' &&
-				    s[i + 1] <= '9') {
-					i++;
-					continue;
-				}
-				if (!is_word_letter(c2) && digit_value(c2) < 0)
-					break;
-				i += l2;
-			}
+			i = skip_word(s, n, i, len);
 			continue;
 		}
 		prev = cp_before(s, i);
 		if ((c == '+' || c == '(') && !is_word_letter(prev) &&
 		    digit_value(prev) < 0) {
+			struct num_token tok;
+
 			memset(&tok, 0, sizeof(tok));
 			e = read_phone(s, n, i, &tok);
 			if (e != i) {
@@ -912,44 +1017,7 @@ size_t numbers_scan(struct num_list *l, const char *s, size_t n,
 			continue;
 		}
 		/* a digit that starts a run */
-		memset(&tok, 0, sizeof(tok));
-		if (digit_value(cp) == 0 && (e = read_phone(s, n, i, &tok)) != i) {
-			struct num_token *t = push(l, NUM_PHONE, i, e - i);
-
-			memcpy(t->digits, tok.digits, sizeof(t->digits));
-			i = floor = e;
-			continue;
-		}
-		if ((e = read_time(s, n, i, &loc, &tok)) != i) {
-			struct num_token *t = push(l, NUM_TIME, i, e - i);
-
-			t->value = t->base = tok.value;
-			i = floor = e;
-			continue;
-		}
-		e = read_number(s, n, i, &loc, &tok);
-		{
-			size_t from = minus_before(s, i, floor);
-			size_t pct = percent_before(s, from, floor);
-			struct num_token *t;
-
-			if (from != i) {
-				tok.value = -tok.value;
-				tok.base = -tok.base;
-			}
-			if (pct != from && !tok.unit[0]) {
-				strcpy(tok.unit, "%");
-				strcpy(tok.base_unit, "%");
-				tok.base = tok.value;
-				from = pct;
-			}
-			t = push(l, NUM_NUMBER, from, e - from);
-			t->value = tok.value;
-			t->base = tok.base;
-			memcpy(t->unit, tok.unit, sizeof(t->unit));
-			memcpy(t->base_unit, tok.base_unit, sizeof(t->base_unit));
-		}
-		i = floor = e;
+		i = floor = read_token(l, s, n, i, &loc, floor);
 	}
 	return l->n - before;
 }

@@ -280,7 +280,11 @@ static void scan_links(struct links *l, const struct block *b, size_t block)
 	for (k = 0; k < 64; k++)
 		nocloser[k] = SIZE_MAX;
 	for (i = 0; i < n; i++) {
-		/* the bytes that can start a link target or a code span */
+		/* the bytes that can start a link target or a code span, found
+		 * at once: the text ends with a NUL (blocks.h) */
+		i += strcspn(s + i, "`]<hw");
+		if (i >= n)
+			break;
 		if (s[i] != '`' && s[i] != ']' && s[i] != '<' &&
 		    !(s[i] == 'h' && i + 1 < n && s[i + 1] == 't') &&
 		    !(s[i] == 'w' && i + 1 < n && s[i + 1] == 'w'))

@@ -77,6 +77,19 @@ enum qa_run_flags {
 void qa_run(const struct corpus *c, const struct glossary *g, int flags,
 	    unsigned char *compared, struct diag_list *d);
 
+/*
+ * The same pass inside the index, so that each body is read and parsed
+ * once: qa_stream_begin() before corpus_index() (with INDEX_BODY and
+ * INDEX_DIGEST) sets the corpus's index hooks; qa_stream_finish() after
+ * it puts into d what qa_run() would (running qa_run() itself when an id
+ * is not its directory's name), clears the hooks and frees s.
+ */
+struct qa_stream;
+
+struct qa_stream *qa_stream_begin(struct corpus *c, const struct glossary *g,
+				  int flags, unsigned char *compared);
+void qa_stream_finish(struct qa_stream *s, struct corpus *c, struct diag_list *d);
+
 /* The QA findings of one file, in a list sorted by diag_list_sort(). */
 struct qa_counts {
 	size_t errors, warnings;

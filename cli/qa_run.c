@@ -5,6 +5,13 @@
  * blocks once for all its translations; a job holds the original's
  * blocks and one other article's at a time, so memory follows the
  * largest article times the workers, not the corpus.
+ *
+ * Run inside the index (qa_stream_begin()), the bodies are cut into
+ * blocks in the index's own parse, and each id's articles are compared
+ * as soon as the last file of their directory is indexed: nothing is
+ * read or parsed twice, and only the directories being indexed hold
+ * blocks.  That holds when every id is its directory's name (SPEC 4's
+ * layout); else the pass runs after the index as above.
  */
 #include "qa.h"
 #include "article.h"
@@ -18,6 +25,7 @@
 #include "snapshot.h"
 #include "util.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +36,7 @@ struct qa_job {
 	unsigned char *compared;	/* [c->n], or NULL */
 	const struct id_group **groups;	/* the jobs, in a fixed order */
 	struct diag_list *lists;	/* one per job */
+	struct block_list **pre;	/* [c->n]: cut by the index, or NULL */
 };
 
 /*
@@ -80,14 +89,16 @@ static int renders_current(const struct article_meta *m,
 /*
  * Can article m have a finding of its own (qa-digits, a forbidden
  * term)?  Only when the glossary forbids terms in its language, or its
- * file holds an Arabic-Indic digit: a look at the bytes is cheaper than
- * reading it into blocks.
+ * file holds an Arabic-Indic digit: the index noted which do; else a
+ * look at the bytes is cheaper than reading it into blocks.
  */
-static int may_have_own(const struct article_meta *m, const struct glossary *g)
+static int may_have_own(const struct corpus *c, const struct article_meta *m,
+			const struct glossary *g)
 {
+	const struct fm_where *w = c->fm_where ? &c->fm_where[m - c->articles] : NULL;
 	struct buf text = BUF_INIT;
 	size_t i;
-	int may = 0;
+	int may;
 
 	if (g) {
 		int li = glossary_lang(g, m->lang);
@@ -96,31 +107,56 @@ static int may_have_own(const struct article_meta *m, const struct glossary *g)
 			if (g->v[i].nforbidden[li])
 				return 1;
 	}
+	if (w && w->filled)
+		return w->arabic_digit;
 	if (buf_read_file(&text, m->path, ARTICLE_MAX_SIZE) != BUF_READ_OK)
 		return 1;
-	for (i = 0; i + 1 < text.len && !may; i++) {
-		unsigned char a = (unsigned char)text.buf[i], b = (unsigned char)text.buf[i + 1];
-
-		may = (a == 0xD9 && b >= 0xA0 && b <= 0xA9) ||
-		      (a == 0xDB && b >= 0xB0 && b <= 0xB9);
-	}
+	may = blocks_arabic_digit(text.buf, text.len);
 	buf_release(&text);
 	return may;
 }
 
+/*
+ * A group: the articles of one id (all of them: corpus_original() and
+ * corpus_twin() of the lookup read the same), in the lookup's order.
+ */
+struct members {
+	const size_t *v;
+	size_t n;
+};
+
+/* Another article of the group with m's language (a duplicate), or NULL. */
+static const struct article_meta *twin_in(const struct corpus *c,
+					  const struct members *g,
+					  const struct article_meta *m)
+{
+	size_t k;
+
+	if (!m->lang)
+		return NULL;
+	for (k = 0; k < g->n; k++) {
+		const struct article_meta *o = &c->articles[g->v[k]];
+
+		/* the lookup's key: no language sorts as "" */
+		if (o != m && !strcmp(o->lang ? o->lang : "", m->lang))
+			return o;
+	}
+	return NULL;
+}
+
 /* Is any selected translation of the group compared with original o? */
 static int translations_compared(const struct corpus *c,
-				 const struct id_group *grp,
+				 const struct members *grp,
 				 const struct article_meta *o)
 {
 	size_t k;
 
-	for (k = 0; k < grp->len; k++) {
-		size_t i = c->by_id[grp->start + k];
+	for (k = 0; k < grp->n; k++) {
+		size_t i = grp->v[k];
 		const struct article_meta *m = &c->articles[i];
 
 		if (m != o && c->selected[i] && m->usable && m->lang &&
-		    renders_current(m, o) && !corpus_twin(c, m))
+		    renders_current(m, o) && !twin_in(c, grp, m))
 			return 1;
 	}
 	return 0;
@@ -193,12 +229,24 @@ static int renders_base(const struct article_meta *m,
 	       m->tf_lang && o->lang && !strcmp(m->tf_lang, o->lang);
 }
 
-static void qa_one(void *ctx, size_t j, int worker)
+/* Article m's blocks: as the index cut them, else read now. */
+static int blocks_of(const struct qa_job *job, const struct article_meta *m,
+		     struct block_list *l, const struct block_list **out)
 {
-	struct qa_job *job = ctx;
 	const struct corpus *c = job->c;
-	const struct id_group *grp = job->groups[j];
-	struct diag_list *d = &job->lists[j];
+
+	if (job->pre && job->pre[m - c->articles] && job->pre[m - c->articles]->n) {
+		*out = job->pre[m - c->articles];
+		return 0;
+	}
+	*out = l;
+	return load_blocks(c, m, l);
+}
+
+static void qa_group(const struct qa_job *job, const struct members *grp,
+		     struct diag_list *d)
+{
+	const struct corpus *c = job->c;
 	struct block_list orig = BLOCK_LIST_INIT;
 	struct qa_side os = { NULL, NULL, NULL, NULL };
 	struct bases bases = { NULL, 0, 0 };
@@ -206,15 +254,18 @@ static void qa_one(void *ctx, size_t j, int worker)
 	int orig_loaded = 0;
 	size_t k, count = 0;
 
-	(void)worker;
 	memcpy(d->ignored, c->cfg.ignore, sizeof(d->ignored));
-	o = corpus_original(c, grp->id, &count);
+	/* the original: the one article of the id without translated_from */
+	for (k = 0; k < grp->n; k++)
+		if (!c->articles[grp->v[k]].translated && count++ == 0)
+			o = &c->articles[grp->v[k]];
 	if (count != 1)
 		o = NULL;
-	for (k = 0; k < grp->len; k++) {
-		size_t i = c->by_id[grp->start + k];
+	for (k = 0; k < grp->n; k++) {
+		size_t i = grp->v[k];
 		const struct article_meta *m = &c->articles[i];
 		struct block_list mine = BLOCK_LIST_INIT;
+		const struct block_list *ml;
 		struct qa_side side = { NULL, m->path, m->lang, NULL };
 		struct qa_side *with = NULL;
 		int compare, base;
@@ -223,17 +274,19 @@ static void qa_one(void *ctx, size_t j, int worker)
 			continue;
 		/* a duplicate id is an error of its own: which of the two
 		 * renders the original is not known */
-		compare = o && o != m && !corpus_twin(c, m) && renders_current(m, o);
-		base = o && o != m && !corpus_twin(c, m) && !compare &&
+		compare = o && o != m && !twin_in(c, grp, m) && renders_current(m, o);
+		base = o && o != m && !twin_in(c, grp, m) && !compare &&
 		       renders_base(m, o);
 		if (!compare && !base && ((job->flags & QA_COMPARE_ONLY) ||
-					  !may_have_own(m, job->g)) &&
+					  !may_have_own(c, m, job->g)) &&
 		    (m != o || !translations_compared(c, grp, o)))
 			continue;
 		if ((m == o || compare) && !orig_loaded) {
+			const struct block_list *ol;
+
 			orig_loaded = 1;
-			if (load_blocks(c, o, &orig) == 0) {
-				os.blocks = &orig;
+			if (blocks_of(job, o, &orig, &ol) == 0) {
+				os.blocks = ol;
 				os.path = o->path;
 				os.lang = o->lang;
 			}
@@ -247,11 +300,11 @@ static void qa_one(void *ctx, size_t j, int worker)
 			with = &os;
 		else if (base)
 			with = base_side(c, o, m->tf_base, &bases);
-		if (!with && ((job->flags & QA_COMPARE_ONLY) || !may_have_own(m, job->g)))
+		if (!with && ((job->flags & QA_COMPARE_ONLY) || !may_have_own(c, m, job->g)))
 			continue;
-		if (load_blocks(c, m, &mine) < 0)
+		if (blocks_of(job, m, &mine, &ml) < 0)
 			goto next;
-		side.blocks = &mine;
+		side.blocks = ml;
 		if (!(job->flags & QA_COMPARE_ONLY))
 			qa_article(&side, job->g, d);
 		if (with) {
@@ -266,6 +319,16 @@ next:
 	bases_release(&bases);
 	qa_side_release(&os);
 	block_list_release(&orig);
+}
+
+static void qa_one(void *ctx, size_t j, int worker)
+{
+	struct qa_job *job = ctx;
+	const struct id_group *g = job->groups[j];
+	struct members grp = { job->c->by_id + g->start, g->len };
+
+	(void)worker;
+	qa_group(job, &grp, &job->lists[j]);
 }
 
 void qa_run(const struct corpus *c, const struct glossary *g, int flags,
@@ -291,6 +354,203 @@ void qa_run(const struct corpus *c, const struct glossary *g, int flags,
 	}
 	free(job.lists);
 	free(job.groups);
+}
+
+/* ---- inside the index ---------------------------------------------- */
+
+struct qa_stream {
+	struct qa_job job;	/* pre: [c->n]; compared: own, or NULL */
+	unsigned char *compared;	/* the caller's, or NULL */
+	size_t *dir_of;		/* [c->n]: the article's directory */
+	size_t *order;		/* [c->n]: articles by directory */
+	size_t *dir_start;	/* [ndirs + 1]: into order */
+	size_t ndirs;
+	atomic_size_t *pending;	/* [ndirs]: files not indexed yet */
+	unsigned char *done;	/* [ndirs]: compared in the index */
+	atomic_int astray;	/* an article's id is not its directory */
+	struct diag_list *lists;	/* [ndirs] */
+};
+
+struct dir_key {
+	const char *rel;
+	size_t len;		/* of the directory part, no '/' */
+	size_t i;
+};
+
+static int cmp_dir_key(const void *pa, const void *pb)
+{
+	const struct dir_key *a = pa, *b = pb;
+	size_t n = a->len < b->len ? a->len : b->len;
+	int r = memcmp(a->rel, b->rel, n);
+
+	if (r)
+		return r;
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	return (a->i > b->i) - (a->i < b->i);
+}
+
+static size_t dir_len(const char *rel)
+{
+	const char *slash = strrchr(rel, '/');
+
+	return slash ? (size_t)(slash - rel) : 0;
+}
+
+static struct block_list *stream_blocks_for(void *ctx, size_t i)
+{
+	struct qa_stream *s = ctx;
+	const struct corpus *c = s->job.c;
+	const struct article_meta *m = &c->articles[i];
+
+	/* what a group may read: its selected articles and its original */
+	if (m->usable && m->lang && m->id && (c->selected[i] || !m->translated)) {
+		struct block_list *l = xmalloc(sizeof(*l));
+
+		*l = (struct block_list)BLOCK_LIST_INIT;
+		s->job.pre[i] = l;
+		return l;
+	}
+	return NULL;
+}
+
+static void pre_free(struct qa_stream *s, size_t i)
+{
+	if (s->job.pre[i]) {
+		block_list_release(s->job.pre[i]);
+		free(s->job.pre[i]);
+		s->job.pre[i] = NULL;
+	}
+}
+
+/* Compare the articles of directory k, then free their blocks. */
+static void stream_dir(struct qa_stream *s, size_t k)
+{
+	const struct corpus *c = s->job.c;
+	size_t from = s->dir_start[k], to = s->dir_start[k + 1], n = 0, j, a;
+	size_t *v = xcalloc(to - from + 1, sizeof(*v));
+
+	if (!atomic_load(&s->astray)) {
+		struct members grp;
+
+		/* the lookup's order: by language, then by path */
+		for (j = from; j < to; j++) {
+			size_t i = s->order[j];
+			const char *lang = c->articles[i].lang ? c->articles[i].lang : "";
+
+			if (!c->articles[i].id)
+				continue;
+			for (a = n; a > 0; a--) {
+				const struct article_meta *p = &c->articles[v[a - 1]];
+
+				if (strcmp(p->lang ? p->lang : "", lang) <= 0)
+					break;
+				v[a] = v[a - 1];
+			}
+			v[a] = i;
+			n++;
+		}
+		grp.v = v;
+		grp.n = n;
+		if (n)
+			qa_group(&s->job, &grp, &s->lists[k]);
+		s->done[k] = 1;
+	}
+	for (j = from; j < to; j++)
+		pre_free(s, s->order[j]);
+	free(v);
+}
+
+static void stream_indexed(void *ctx, size_t i, int worker)
+{
+	struct qa_stream *s = ctx;
+	const struct article_meta *m = &s->job.c->articles[i];
+	size_t k = s->dir_of[i];
+
+	(void)worker;
+	if (m->id && (strlen(m->id) != dir_len(m->relpath) ||
+		      memcmp(m->id, m->relpath, strlen(m->id))))
+		atomic_store(&s->astray, 1);
+	if (atomic_fetch_sub(&s->pending[k], 1) == 1)
+		stream_dir(s, k);
+}
+
+struct qa_stream *qa_stream_begin(struct corpus *c, const struct glossary *g,
+				  int flags, unsigned char *compared)
+{
+	struct qa_stream *s = xcalloc(1, sizeof(*s));
+	struct dir_key *keys = xcalloc(c->n + 1, sizeof(*keys));
+	size_t i, k;
+
+	s->job.c = c;
+	s->job.g = g;
+	s->job.flags = flags;
+	s->job.pre = xcalloc(c->n + 1, sizeof(*s->job.pre));
+	s->compared = compared;
+	if (compared)
+		s->job.compared = xcalloc(c->n + 1, 1);
+	for (i = 0; i < c->n; i++) {
+		keys[i].rel = c->articles[i].relpath;
+		keys[i].len = dir_len(c->articles[i].relpath);
+		keys[i].i = i;
+	}
+	qsort(keys, c->n, sizeof(*keys), cmp_dir_key);
+	s->dir_of = xcalloc(c->n + 1, sizeof(*s->dir_of));
+	s->order = xcalloc(c->n + 1, sizeof(*s->order));
+	s->dir_start = xcalloc(c->n + 2, sizeof(*s->dir_start));
+	for (i = 0; i < c->n; i++) {
+		if (i == 0 || keys[i].len != keys[i - 1].len ||
+		    memcmp(keys[i].rel, keys[i - 1].rel, keys[i].len))
+			s->dir_start[s->ndirs++] = i;
+		s->order[i] = keys[i].i;
+		s->dir_of[keys[i].i] = s->ndirs - 1;
+	}
+	s->dir_start[s->ndirs] = c->n;
+	free(keys);
+	s->pending = xcalloc(s->ndirs + 1, sizeof(*s->pending));
+	for (k = 0; k < s->ndirs; k++)
+		atomic_init(&s->pending[k], s->dir_start[k + 1] - s->dir_start[k]);
+	s->done = xcalloc(s->ndirs + 1, 1);
+	s->lists = xcalloc(s->ndirs + 1, sizeof(*s->lists));
+	atomic_init(&s->astray, 0);
+	c->blocks_for = stream_blocks_for;
+	c->indexed = stream_indexed;
+	c->index_ctx = s;
+	return s;
+}
+
+void qa_stream_finish(struct qa_stream *s, struct corpus *c, struct diag_list *d)
+{
+	size_t i, k;
+	int whole = !atomic_load(&s->astray);
+
+	c->blocks_for = NULL;
+	c->indexed = NULL;
+	c->index_ctx = NULL;
+	for (k = 0; k < s->ndirs; k++)
+		whole = whole && s->done[k];
+	if (whole) {
+		for (k = 0; k < s->ndirs; k++)
+			diag_list_append(d, &s->lists[k]);
+		if (s->compared)
+			memcpy(s->compared, s->job.compared, c->n);
+	}
+	for (k = 0; k < s->ndirs; k++)
+		diag_list_release(&s->lists[k]);
+	for (i = 0; i < c->n; i++)
+		pre_free(s, i);
+	free(s->job.pre);
+	free(s->job.compared);
+	free(s->dir_of);
+	free(s->order);
+	free(s->dir_start);
+	free(s->pending);
+	free(s->done);
+	free(s->lists);
+	/* not every id is its directory, or the index did not run: after it */
+	if (!whole)
+		qa_run(c, s->job.g, s->job.flags, s->compared, d);
+	free(s);
 }
 
 void qa_counts_of(const struct diag_list *l, const char *path,

@@ -193,4 +193,16 @@ test_expect_success 'the same output whatever the number of workers' '
 	test_cmp one four
 '
 
+test_expect_success 'a translation outside its id'"'"'s directory is compared all the same' '
+	use_basic &&
+	mkdir elsewhere && mv dose/en.md elsewhere/en.md &&
+	folio validate >out 2>err; echo $? >status &&
+	expect_status 1 &&
+	grep "\[qa-" out >actual &&
+	grep "^dose/en.md:" "$QA/basic.text" | sed "s,^dose/en.md:,elsewhere/en.md:," >expect &&
+	test_cmp expect actual &&
+	folio l10n --format json >l10n.json 2>/dev/null;
+	grep -F "missing number" l10n.json
+'
+
 test_done

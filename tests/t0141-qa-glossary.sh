@@ -127,4 +127,12 @@ test_expect_success 'qa-glossary off in rules: no finding, and said' '
 	grep -F "rule '\''qa-glossary'\'' is silenced by '\''rules'\''" err
 '
 
+test_expect_success 'a term written with a long s (U+017F) is found as PCRE2 finds it' '
+	setup &&
+	{ fm a de t; printf "Die Immuntherapien wirken auf das Immun\305\277ystem.\n\nNivolumab ist eine Immuntherapie.\n"; } >a/de.md &&
+	folio validate >actual 2>err; echo $? >status &&
+	expect_status 0 &&
+	test_cmp /dev/null actual
+'
+
 test_done
