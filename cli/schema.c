@@ -2863,6 +2863,266 @@ static const char *plural(long long n, const char *one, const char *many)
 	return n == 1 ? one : many;
 }
 
+/* The message of one violation, built by fail()'s helpers. */
+struct fail_text {
+	struct buf msg, name, t;	/* the message, the value's name, a scratch */
+	struct vctx *c;
+	const struct sch *s;
+	const struct ynode *x, *a, *b;
+	const struct vpath *p;
+	long long num;
+};
+
+/* What is wrong with a value of the wrong type or outside an enumeration. */
+static int fail_value(struct fail_text *f, enum failure e)
+{
+	const struct sch *s = f->s;
+	const struct ynode *x = f->x;
+	long long num = f->num;
+	size_t i;
+
+	switch (e) {
+	case E_FALSE:
+		buf_addf(&f->msg, "%s is not allowed", f->name.buf);
+		break;
+	case E_TYPE:
+		buf_addf(&f->msg, "%s must be ", f->name.buf);
+		add_types(&f->msg, (unsigned)num);
+		buf_adds(&f->msg, ", got ");
+		/* a scalar: its type and its value, "got integer '5'" */
+		if (x->type != Y_SEQ && x->type != Y_MAP && x->type != Y_NULL)
+			buf_addf(&f->msg, "%s ", ytype_name(x->type));
+		add_got(&f->msg, x);
+		break;
+	case E_ENUM:
+		if (!s->enum_v->n) {
+			buf_addf(&f->msg, "%s is not allowed (an empty 'enum')", f->name.buf);
+			break;
+		}
+		buf_addf(&f->msg, "%s must be one of ", f->name.buf);
+		for (i = 0; i < s->enum_v->n; i++) {
+			if (f->msg.len > ENUM_TEXT_MAX) {
+				buf_adds(&f->msg, ", ...");
+				break;
+			}
+			if (i)
+				buf_adds(&f->msg, ", ");
+			add_value(&f->msg, s->enum_v->items[i]);
+		}
+		buf_adds(&f->msg, ", got ");
+		add_got(&f->msg, x);
+		break;
+	case E_CONST:
+		buf_addf(&f->msg, "%s must be ", f->name.buf);
+		if (s->const_v->type == Y_SEQ || s->const_v->type == Y_MAP)
+			add_value(&f->msg, s->const_v);
+		else
+			add_plain_value(&f->msg, s->const_v, 1);
+		buf_adds(&f->msg, ", got ");
+		add_got(&f->msg, x);
+		break;
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+/* What is wrong with a number or a string outside its limits. */
+static int fail_limit(struct fail_text *f, enum failure e)
+{
+	const struct sch *s = f->s;
+	const struct ynode *x = f->x;
+	const struct ynode *a = f->a;
+	long long num = f->num;
+
+	switch (e) {
+	case E_MINIMUM:
+	case E_XMIN:
+	case E_MAXIMUM:
+	case E_XMAX:
+		buf_addf(&f->msg, "%s must be %s %s, got ", f->name.buf,
+			 e == E_MINIMUM ? "at least" : e == E_XMIN ? "greater than" :
+			 e == E_MAXIMUM ? "at most" : "less than",
+			 shown(&f->t, a->str, a->len));
+		add_got(&f->msg, x);
+		break;
+	case E_MULTIPLE:
+		buf_addf(&f->msg, "%s must be a multiple of %s, got ", f->name.buf,
+			 shown(&f->t, a->str, a->len));
+		add_got(&f->msg, x);
+		break;
+	case E_MIN_LEN:
+		buf_addf(&f->msg, "%s must be at least %lld %s long, got ", f->name.buf,
+			 s->min_len, plural(s->min_len, "character", "characters"));
+		add_got(&f->msg, x);
+		break;
+	case E_MAX_LEN:
+		buf_addf(&f->msg, "%s must be at most %lld %s long, got %lld",
+			 f->name.buf, s->max_len,
+			 plural(s->max_len, "character", "characters"), num);
+		break;
+	case E_PATTERN:
+		if (s->description)
+			buf_addf(&f->msg, "%s must be %s, got ", f->name.buf, s->description);
+		else
+			buf_addf(&f->msg, "%s must match '%s', got ", f->name.buf,
+				 shown(&f->t, s->pattern_src->str, s->pattern_src->len));
+		add_got(&f->msg, x);
+		break;
+	case E_FORMAT:
+		buf_addf(&f->msg, "%s must be %s, got ", f->name.buf, formats[s->fmt].what);
+		add_got(&f->msg, x);
+		break;
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+/* What is wrong with the size or the items of a list or a mapping. */
+static int fail_size(struct fail_text *f, enum failure e)
+{
+	const struct sch *s = f->s;
+	const struct ynode *x = f->x;
+	const struct vpath *p = f->p;
+	long long num = f->num;
+
+	switch (e) {
+	case E_MIN_ITEMS:
+		buf_addf(&f->msg, "%s must have at least %lld %s, got %zu", f->name.buf,
+			 s->min_items, plural(s->min_items, "item", "items"), x->n);
+		break;
+	case E_MAX_ITEMS:
+		buf_addf(&f->msg, "%s must have at most %lld %s, got %zu", f->name.buf,
+			 s->max_items, plural(s->max_items, "item", "items"), x->n);
+		break;
+	case E_UNIQUE:
+		/* reported at the repeated item: name is the list's */
+		buf_reset(&f->name);
+		path_name(&f->name, p->up);
+		buf_addf(&f->msg, "%s must not repeat items, got ", f->name.buf);
+		add_got(&f->msg, x);
+		buf_addf(&f->msg, " again (first at [%lld])", num);
+		break;
+	case E_MIN_CONTAINS:
+	case E_MAX_CONTAINS: {
+		const struct ynode *cv = s->contains->always < 0 ?
+			s->contains->const_v : NULL;
+		long long lim = e == E_MIN_CONTAINS ? s->min_contains : s->max_contains;
+
+		buf_addf(&f->msg, "%s must contain %s %lld ", f->name.buf,
+			 e == E_MIN_CONTAINS ? "at least" : "at most", lim);
+		if (cv && cv->type != Y_SEQ && cv->type != Y_MAP) {
+			buf_adds(&f->msg, plural(lim, "item ", "items "));
+			add_plain_value(&f->msg, cv, 1);
+		} else {
+			buf_adds(&f->msg, plural(lim, "matching item", "matching items"));
+		}
+		buf_addf(&f->msg, ", got %lld", num);
+		break;
+	}
+	case E_MIN_PROPS:
+		buf_addf(&f->msg, "%s must have at least %lld %s, got %zu", f->name.buf,
+			 s->min_props, plural(s->min_props, "key", "keys"), x->n);
+		break;
+	case E_MAX_PROPS:
+		buf_addf(&f->msg, "%s must have at most %lld %s, got %zu", f->name.buf,
+			 s->max_props, plural(s->max_props, "key", "keys"), x->n);
+		break;
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+/* What is wrong with the keys of a mapping. */
+static int fail_key(struct fail_text *f, enum failure e)
+{
+	struct vctx *c = f->c;
+	const struct sch *s = f->s;
+	const struct ynode *x = f->x;
+	const struct ynode *a = f->a;
+	const struct ynode *b = f->b;
+	const struct vpath *p = f->p;
+	size_t i;
+
+	switch (e) {
+	case E_REQUIRED:
+		if (c->when) {
+			buf_addf(&f->msg, "'%s' is required %s",
+				 shown(&f->t, a->str, a->len), c->when);
+		} else {
+			buf_addf(&f->msg, "missing required key '%s'",
+				 shown(&f->t, a->str, a->len));
+		}
+		if (p->kind != P_ROOT)
+			buf_addf(&f->msg, " in %s", f->name.buf);
+		break;
+	case E_DEP_REQUIRED:
+		buf_addf(&f->msg, "'%s' is required when ", shown(&f->t, a->str, a->len));
+		buf_addf(&f->msg, "'%s' is present", shown(&f->t, b->str, b->len));
+		if (p->kind != P_ROOT)
+			buf_addf(&f->msg, " in %s", f->name.buf);
+		break;
+	case E_UNKNOWN: {
+		/* x is the key; the name is that of the mapping */
+		int best = -1;
+		const struct sprop *pick = NULL;
+
+		buf_addf(&f->msg, "unknown key '%s'", shown(&f->t, x->str, x->len));
+		if (p->up && p->up->kind != P_ROOT) {
+			buf_reset(&f->name);
+			path_name(&f->name, p->up);
+			buf_addf(&f->msg, " in %s", f->name.buf);
+		}
+		for (i = 0; i < s->nprops; i++)
+			if (close_enough(x->str, x->len, s->props[i].name,
+					 s->props[i].len, &best))
+				pick = &s->props[i];
+		if (pick)
+			buf_addf(&f->msg, " (did you mean '%s'?)",
+				 shown(&f->t, pick->name, pick->len));
+		break;
+	}
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+/* What is wrong with a value matching a wrong number of forms. */
+static int fail_form(struct fail_text *f, enum failure e)
+{
+	const struct sch *s = f->s;
+	const struct ynode *x = f->x;
+	long long num = f->num;
+
+	switch (e) {
+	case E_NOT:
+		if (s->not_->description)
+			buf_addf(&f->msg, "%s must not be %s, got ", f->name.buf,
+				 s->not_->description);
+		else
+			buf_addf(&f->msg, "%s must not match the schema in 'not', got ",
+				 f->name.buf);
+		add_got(&f->msg, x);
+		break;
+	case E_ONE_OF:
+		buf_addf(&f->msg, "%s must match exactly one allowed form, got ",
+			 f->name.buf);
+		add_got(&f->msg, x);
+		buf_addf(&f->msg, " matching %lld", num);
+		break;
+	case E_NO_MATCH:
+		buf_addf(&f->msg, "%s matches none of the allowed forms, got ", f->name.buf);
+		add_got(&f->msg, x);
+		break;
+	default:
+		return 0;
+	}
+	return 1;
+}
+
 /*
  * Report one violation.  a and b are the nodes the message needs (the
  * missing key's name, the key that requires it...); num a count.
@@ -2871,197 +3131,22 @@ static void fail(struct vctx *c, enum failure e, const struct sch *s,
 		 const struct ynode *x, const struct vpath *p,
 		 const struct ynode *a, const struct ynode *b, long long num)
 {
-	struct buf msg = BUF_INIT, name = BUF_INIT, ptr = BUF_INIT, t = BUF_INIT;
+	struct fail_text f = { BUF_INIT, BUF_INIT, BUF_INIT, c, s, x, a, b, p, num };
+	struct buf ptr = BUF_INIT;
 	const struct ynode *at = x;
-	size_t i;
 
-	path_name(&name, p);
+	path_name(&f.name, p);
 	path_pointer(&ptr, p);
-	switch (e) {
-	case E_FALSE:
-		buf_addf(&msg, "%s is not allowed", name.buf);
-		break;
-	case E_TYPE:
-		buf_addf(&msg, "%s must be ", name.buf);
-		add_types(&msg, (unsigned)num);
-		buf_adds(&msg, ", got ");
-		/* a scalar: its type and its value, "got integer '5'" */
-		if (x->type != Y_SEQ && x->type != Y_MAP && x->type != Y_NULL)
-			buf_addf(&msg, "%s ", ytype_name(x->type));
-		add_got(&msg, x);
-		break;
-	case E_ENUM:
-		if (!s->enum_v->n) {
-			buf_addf(&msg, "%s is not allowed (an empty 'enum')", name.buf);
-			break;
-		}
-		buf_addf(&msg, "%s must be one of ", name.buf);
-		for (i = 0; i < s->enum_v->n; i++) {
-			if (msg.len > ENUM_TEXT_MAX) {
-				buf_adds(&msg, ", ...");
-				break;
-			}
-			if (i)
-				buf_adds(&msg, ", ");
-			add_value(&msg, s->enum_v->items[i]);
-		}
-		buf_adds(&msg, ", got ");
-		add_got(&msg, x);
-		break;
-	case E_CONST:
-		buf_addf(&msg, "%s must be ", name.buf);
-		if (s->const_v->type == Y_SEQ || s->const_v->type == Y_MAP)
-			add_value(&msg, s->const_v);
-		else
-			add_plain_value(&msg, s->const_v, 1);
-		buf_adds(&msg, ", got ");
-		add_got(&msg, x);
-		break;
-	case E_MINIMUM:
-	case E_XMIN:
-	case E_MAXIMUM:
-	case E_XMAX:
-		buf_addf(&msg, "%s must be %s %s, got ", name.buf,
-			 e == E_MINIMUM ? "at least" : e == E_XMIN ? "greater than" :
-			 e == E_MAXIMUM ? "at most" : "less than",
-			 shown(&t, a->str, a->len));
-		add_got(&msg, x);
-		break;
-	case E_MULTIPLE:
-		buf_addf(&msg, "%s must be a multiple of %s, got ", name.buf,
-			 shown(&t, a->str, a->len));
-		add_got(&msg, x);
-		break;
-	case E_MIN_LEN:
-		buf_addf(&msg, "%s must be at least %lld %s long, got ", name.buf,
-			 s->min_len, plural(s->min_len, "character", "characters"));
-		add_got(&msg, x);
-		break;
-	case E_MAX_LEN:
-		buf_addf(&msg, "%s must be at most %lld %s long, got %lld",
-			 name.buf, s->max_len,
-			 plural(s->max_len, "character", "characters"), num);
-		break;
-	case E_PATTERN:
-		if (s->description)
-			buf_addf(&msg, "%s must be %s, got ", name.buf, s->description);
-		else
-			buf_addf(&msg, "%s must match '%s', got ", name.buf,
-				 shown(&t, s->pattern_src->str, s->pattern_src->len));
-		add_got(&msg, x);
-		break;
-	case E_FORMAT:
-		buf_addf(&msg, "%s must be %s, got ", name.buf, formats[s->fmt].what);
-		add_got(&msg, x);
-		break;
-	case E_MIN_ITEMS:
-		buf_addf(&msg, "%s must have at least %lld %s, got %zu", name.buf,
-			 s->min_items, plural(s->min_items, "item", "items"), x->n);
-		break;
-	case E_MAX_ITEMS:
-		buf_addf(&msg, "%s must have at most %lld %s, got %zu", name.buf,
-			 s->max_items, plural(s->max_items, "item", "items"), x->n);
-		break;
-	case E_UNIQUE:
-		/* reported at the repeated item: name is the list's */
-		buf_reset(&name);
-		path_name(&name, p->up);
-		buf_addf(&msg, "%s must not repeat items, got ", name.buf);
-		add_got(&msg, x);
-		buf_addf(&msg, " again (first at [%lld])", num);
-		break;
-	case E_MIN_CONTAINS:
-	case E_MAX_CONTAINS: {
-		const struct ynode *cv = s->contains->always < 0 ?
-			s->contains->const_v : NULL;
-		long long lim = e == E_MIN_CONTAINS ? s->min_contains : s->max_contains;
-
-		buf_addf(&msg, "%s must contain %s %lld ", name.buf,
-			 e == E_MIN_CONTAINS ? "at least" : "at most", lim);
-		if (cv && cv->type != Y_SEQ && cv->type != Y_MAP) {
-			buf_adds(&msg, plural(lim, "item ", "items "));
-			add_plain_value(&msg, cv, 1);
-		} else {
-			buf_adds(&msg, plural(lim, "matching item", "matching items"));
-		}
-		buf_addf(&msg, ", got %lld", num);
-		break;
-	}
-	case E_MIN_PROPS:
-		buf_addf(&msg, "%s must have at least %lld %s, got %zu", name.buf,
-			 s->min_props, plural(s->min_props, "key", "keys"), x->n);
-		break;
-	case E_MAX_PROPS:
-		buf_addf(&msg, "%s must have at most %lld %s, got %zu", name.buf,
-			 s->max_props, plural(s->max_props, "key", "keys"), x->n);
-		break;
-	case E_REQUIRED:
-		if (c->when) {
-			buf_addf(&msg, "'%s' is required %s",
-				 shown(&t, a->str, a->len), c->when);
-		} else {
-			buf_addf(&msg, "missing required key '%s'",
-				 shown(&t, a->str, a->len));
-		}
-		if (p->kind != P_ROOT)
-			buf_addf(&msg, " in %s", name.buf);
-		break;
-	case E_DEP_REQUIRED:
-		buf_addf(&msg, "'%s' is required when ", shown(&t, a->str, a->len));
-		buf_addf(&msg, "'%s' is present", shown(&t, b->str, b->len));
-		if (p->kind != P_ROOT)
-			buf_addf(&msg, " in %s", name.buf);
-		break;
-	case E_UNKNOWN: {
-		/* x is the key; the name is that of the mapping */
-		int best = -1;
-		const struct sprop *pick = NULL;
-
-		buf_addf(&msg, "unknown key '%s'", shown(&t, x->str, x->len));
-		if (p->up && p->up->kind != P_ROOT) {
-			buf_reset(&name);
-			path_name(&name, p->up);
-			buf_addf(&msg, " in %s", name.buf);
-		}
-		for (i = 0; i < s->nprops; i++)
-			if (close_enough(x->str, x->len, s->props[i].name,
-					 s->props[i].len, &best))
-				pick = &s->props[i];
-		if (pick)
-			buf_addf(&msg, " (did you mean '%s'?)",
-				 shown(&t, pick->name, pick->len));
-		break;
-	}
-	case E_NOT:
-		if (s->not_->description)
-			buf_addf(&msg, "%s must not be %s, got ", name.buf,
-				 s->not_->description);
-		else
-			buf_addf(&msg, "%s must not match the schema in 'not', got ",
-				 name.buf);
-		add_got(&msg, x);
-		break;
-	case E_ONE_OF:
-		buf_addf(&msg, "%s must match exactly one allowed form, got ",
-			 name.buf);
-		add_got(&msg, x);
-		buf_addf(&msg, " matching %lld", num);
-		break;
-	case E_NO_MATCH:
-		buf_addf(&msg, "%s matches none of the allowed forms, got ", name.buf);
-		add_got(&msg, x);
-		break;
-	case E_TOO_DEEP:
-	case E_TOO_LONG:
-		break;
-	}
+	if (!fail_value(&f, e) && !fail_limit(&f, e) && !fail_size(&f, e) &&
+	    !fail_key(&f, e))
+		fail_form(&f, e);
 	if (!at)
 		at = &null_instance;
-	diag(c->diags, R_SCHEMA, c->file, at->line, at->col, ptr.buf, "%s", msg.buf);
-	buf_release(&msg);
-	buf_release(&name);
+	diag(c->diags, R_SCHEMA, c->file, at->line, at->col, ptr.buf, "%s", f.msg.buf);
+	buf_release(&f.msg);
+	buf_release(&f.name);
 	buf_release(&ptr);
-	buf_release(&t);
+	buf_release(&f.t);
 }
 
 /* The types an alternative demands, looking through a bare $ref. */
