@@ -1292,12 +1292,12 @@ out:
 	return base;
 }
 
-static void compile_keyword(struct loader *L, struct sch *s, int k,
-			    const struct ynode *val, const char *base)
+/* The keywords on any value, numbers and strings. */
+static int compile_scalar(struct loader *L, struct sch *s, int k,
+			   const struct ynode *val)
 {
 	const struct sdoc *d = s->doc;
 	const char *kw = kw_names[k];
-	size_t i;
 
 	switch (k) {
 	case K_TYPE:
@@ -1309,66 +1309,6 @@ static void compile_keyword(struct loader *L, struct sch *s, int k,
 		break;
 	case K_CONST:
 		s->const_v = val;
-		break;
-	case K_PROPERTIES:
-		s->props = compile_map(L, d, kw, val, base, &s->nprops);
-		if (s->nprops > 1)
-			qsort(s->props, s->nprops, sizeof(*s->props), prop_cmp);
-		break;
-	case K_REQUIRED:
-		if (check_names(L, d, kw, val))
-			s->required = val;
-		break;
-	case K_ADDITIONAL:
-		s->additional = compile(L, val, base, d);
-		break;
-	case K_PATTERN_PROPS:
-		if (!want(L, d, kw, val, Y_MAP, "a mapping of patterns to schemas"))
-			break;
-		s->pats = arena_alloc(&L->s->arena,
-				      (val->n ? val->n : 1) * sizeof(*s->pats));
-		for (i = 0; i < val->n; i++) {
-			struct spat *p = &s->pats[s->npats];
-
-			p->src = val->pairs[i].key;
-			p->re = load_regex(L, d, p->src, kw);
-			p->s = compile(L, val->pairs[i].value, base, d);
-			if (p->re)
-				s->npats++;
-		}
-		break;
-	case K_PROPNAMES:
-		s->propnames = compile(L, val, base, d);
-		break;
-	case K_ITEMS:
-		if (val->type == Y_SEQ) {
-			lerr(L, d, val, "'items' must be a schema; a list of "
-			     "schemas is 'prefixItems' in draft 2020-12");
-			break;
-		}
-		s->items = compile(L, val, base, d);
-		break;
-	case K_PREFIX:
-		s->prefix = compile_list(L, d, kw, val, base, &s->nprefix);
-		break;
-	case K_CONTAINS:
-		s->contains = compile(L, val, base, d);
-		break;
-	case K_MIN_CONTAINS:
-		s->min_contains = get_count(L, d, kw, val);
-		break;
-	case K_MAX_CONTAINS:
-		s->max_contains = get_count(L, d, kw, val);
-		break;
-	case K_MIN_ITEMS:
-		s->min_items = get_count(L, d, kw, val);
-		break;
-	case K_MAX_ITEMS:
-		s->max_items = get_count(L, d, kw, val);
-		break;
-	case K_UNIQUE:
-		if (want(L, d, kw, val, Y_BOOL, "true or false"))
-			s->unique = (unsigned char)val->v.b;
 		break;
 	case K_MIN_LEN:
 		s->min_len = get_count(L, d, kw, val);
@@ -1401,6 +1341,54 @@ static void compile_keyword(struct loader *L, struct sch *s, int k,
 			s->multiple = NULL;
 		}
 		break;
+	case K_FORMAT:
+		s->fmt = (unsigned char)parse_format(L, d, val);
+		break;
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+/* The keywords on mappings. */
+static int compile_object(struct loader *L, struct sch *s, int k,
+			   const struct ynode *val, const char *base)
+{
+	const struct sdoc *d = s->doc;
+	const char *kw = kw_names[k];
+	size_t i;
+
+	switch (k) {
+	case K_PROPERTIES:
+		s->props = compile_map(L, d, kw, val, base, &s->nprops);
+		if (s->nprops > 1)
+			qsort(s->props, s->nprops, sizeof(*s->props), prop_cmp);
+		break;
+	case K_REQUIRED:
+		if (check_names(L, d, kw, val))
+			s->required = val;
+		break;
+	case K_ADDITIONAL:
+		s->additional = compile(L, val, base, d);
+		break;
+	case K_PATTERN_PROPS:
+		if (!want(L, d, kw, val, Y_MAP, "a mapping of patterns to schemas"))
+			break;
+		s->pats = arena_alloc(&L->s->arena,
+				      (val->n ? val->n : 1) * sizeof(*s->pats));
+		for (i = 0; i < val->n; i++) {
+			struct spat *p = &s->pats[s->npats];
+
+			p->src = val->pairs[i].key;
+			p->re = load_regex(L, d, p->src, kw);
+			p->s = compile(L, val->pairs[i].value, base, d);
+			if (p->re)
+				s->npats++;
+		}
+		break;
+	case K_PROPNAMES:
+		s->propnames = compile(L, val, base, d);
+		break;
 	case K_MIN_PROPS:
 		s->min_props = get_count(L, d, kw, val);
 		break;
@@ -1419,6 +1407,65 @@ static void compile_keyword(struct loader *L, struct sch *s, int k,
 	case K_DEP_SCHEMAS:
 		s->dep_schemas = compile_map(L, d, kw, val, base, &s->ndep_schemas);
 		break;
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+/* The keywords on lists. */
+static int compile_array(struct loader *L, struct sch *s, int k,
+			  const struct ynode *val, const char *base)
+{
+	const struct sdoc *d = s->doc;
+	const char *kw = kw_names[k];
+
+	switch (k) {
+	case K_ITEMS:
+		if (val->type == Y_SEQ) {
+			lerr(L, d, val, "'items' must be a schema; a list of "
+			     "schemas is 'prefixItems' in draft 2020-12");
+			break;
+		}
+		s->items = compile(L, val, base, d);
+		break;
+	case K_PREFIX:
+		s->prefix = compile_list(L, d, kw, val, base, &s->nprefix);
+		break;
+	case K_CONTAINS:
+		s->contains = compile(L, val, base, d);
+		break;
+	case K_MIN_CONTAINS:
+		s->min_contains = get_count(L, d, kw, val);
+		break;
+	case K_MAX_CONTAINS:
+		s->max_contains = get_count(L, d, kw, val);
+		break;
+	case K_MIN_ITEMS:
+		s->min_items = get_count(L, d, kw, val);
+		break;
+	case K_MAX_ITEMS:
+		s->max_items = get_count(L, d, kw, val);
+		break;
+	case K_UNIQUE:
+		if (want(L, d, kw, val, Y_BOOL, "true or false"))
+			s->unique = (unsigned char)val->v.b;
+		break;
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+/* The keywords that apply other schemas, and the definitions they name. */
+static int compile_applicator(struct loader *L, struct sch *s, int k,
+			       const struct ynode *val, const char *base)
+{
+	const struct sdoc *d = s->doc;
+	const char *kw = kw_names[k];
+	size_t i;
+
+	switch (k) {
 	case K_ALL_OF:
 		s->all_of = compile_list(L, d, kw, val, base, &s->nall);
 		break;
@@ -1452,13 +1499,24 @@ static void compile_keyword(struct loader *L, struct sch *s, int k,
 			for (i = 0; i < val->n; i++)
 				compile(L, val->pairs[i].value, base, d);
 		break;
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+/* The keywords that identify or annotate a schema. */
+static int compile_annotation(struct loader *L, struct sch *s, int k,
+			       const struct ynode *val)
+{
+	const struct sdoc *d = s->doc;
+	const char *kw = kw_names[k];
+
+	switch (k) {
 	case K_ID:
 		break;		/* done first, in compile() */
 	case K_ANCHOR:
 		break;		/* likewise */
-	case K_FORMAT:
-		s->fmt = (unsigned char)parse_format(L, d, val);
-		break;
 	case K_DESCRIPTION:
 		if (want(L, d, kw, val, Y_STRING, "a string"))
 			keep_description(L, s, val);
@@ -1478,7 +1536,19 @@ static void compile_keyword(struct loader *L, struct sch *s, int k,
 	case K_WRITE_ONLY:
 		want(L, d, kw, val, Y_BOOL, "true or false");
 		break;
+	default:
+		return 0;
 	}
+	return 1;
+}
+
+/* Keyword k of schema s, whose value is val, compiled into s. */
+static void compile_keyword(struct loader *L, struct sch *s, int k,
+			    const struct ynode *val, const char *base)
+{
+	if (!compile_scalar(L, s, k, val) && !compile_object(L, s, k, val, base) &&
+	    !compile_array(L, s, k, val, base) && !compile_applicator(L, s, k, val, base))
+		compile_annotation(L, s, k, val);
 }
 
 /*
