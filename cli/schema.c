@@ -2712,8 +2712,8 @@ struct vctx {
 
 static const struct ynode null_instance = { .type = Y_NULL, .str = "null", .len = 4 };
 
-static int v(struct vctx *c, const struct sch *s, const struct ynode *x,
-	     const struct vpath *p);
+static int validate_node(struct vctx *c, const struct sch *s,
+			 const struct ynode *x, const struct vpath *p);
 
 static int re_match(struct vctx *c, const pcre2_code *re, const char *s,
 		    size_t n)
@@ -2735,7 +2735,7 @@ static int valid_in(struct vctx *c, const struct sch *s, const struct ynode *x,
 	int n;
 
 	c->diags = NULL;
-	n = v(c, s, x, p);
+	n = validate_node(c, s, x, p);
 	c->diags = saved;
 	return n == 0;
 }
@@ -3285,7 +3285,7 @@ static void report_closest(struct vctx *c, struct sch *const *alts, size_t n,
 		c2.diags = &tmp;
 		c2.when = NULL;
 		c2.closest_nest++;
-		v(&c2, alts[i], x, p);
+		validate_node(&c2, alts[i], x, p);
 		depth = min_depth(&tmp, 0);
 		if (tmp.n && (best_depth < 0 || depth > best_depth ||
 			      (depth == best_depth && tmp.n < best_n))) {
@@ -3308,8 +3308,9 @@ static void report_closest(struct vctx *c, struct sch *const *alts, size_t n,
 #define FAILED(k) do { nerr += (k); if (!c->diags) goto out; } while (0)
 #define REPORT(...) do { if (c->diags) fail(c, __VA_ARGS__); FAILED(1); } while (0)
 
-static int v_object(struct vctx *c, const struct sch *s, const struct ynode *x,
-		    const struct vpath *p, const char *when)
+static int validate_object(struct vctx *c, const struct sch *s,
+			   const struct ynode *x, const struct vpath *p,
+			   const char *when)
 {
 	int nerr = 0;
 	size_t i, j;
@@ -3358,19 +3359,19 @@ static int v_object(struct vctx *c, const struct sch *s, const struct ynode *x,
 			const struct sprop *sp = s->nprops ? find_prop(s, key) : NULL;
 			int matched = sp != NULL, k;
 
-			if (sp && (k = v(c, sp->s, val, &kp)))
+			if (sp && (k = validate_node(c, sp->s, val, &kp)))
 				FAILED(k);
 			for (j = 0; j < s->npats; j++) {
 				if (!re_match(c, s->pats[j].re, key->str, key->len))
 					continue;
 				matched = 1;
-				if ((k = v(c, s->pats[j].s, val, &kp)))
+				if ((k = validate_node(c, s->pats[j].s, val, &kp)))
 					FAILED(k);
 			}
 			if (!matched && s->additional) {
 				if (s->additional->always == 0)
 					REPORT(E_UNKNOWN, s, key, &kp, NULL, NULL, 0);
-				else if ((k = v(c, s->additional, val, &kp)))
+				else if ((k = validate_node(c, s->additional, val, &kp)))
 					FAILED(k);
 			}
 			if (s->propnames) {
@@ -3380,7 +3381,7 @@ static int v_object(struct vctx *c, const struct sch *s, const struct ynode *x,
 				struct vpath np = { p, key->str, key->len, 0, P_NAME };
 
 				kn.type = Y_STRING;
-				if ((k = v(c, s->propnames, &kn, &np)))
+				if ((k = validate_node(c, s->propnames, &kn, &np)))
 					FAILED(k);
 			}
 		}
@@ -3389,15 +3390,15 @@ static int v_object(struct vctx *c, const struct sch *s, const struct ynode *x,
 		const struct sprop *d = &s->dep_schemas[i];
 		int k;
 
-		if (has_key(x, d->name, d->len) && (k = v(c, d->s, x, p)))
+		if (has_key(x, d->name, d->len) && (k = validate_node(c, d->s, x, p)))
 			FAILED(k);
 	}
 out:
 	return nerr;
 }
 
-static int v_array(struct vctx *c, const struct sch *s, const struct ynode *x,
-		   const struct vpath *p)
+static int validate_array(struct vctx *c, const struct sch *s,
+			  const struct ynode *x, const struct vpath *p)
 {
 	int nerr = 0, k;
 	size_t i, j;
@@ -3423,7 +3424,7 @@ static int v_array(struct vctx *c, const struct sch *s, const struct ynode *x,
 		struct vpath ip = { p, NULL, 0, i, P_INDEX };
 		const struct sch *is = i < s->nprefix ? s->prefix[i] : s->items;
 
-		if (is && (k = v(c, is, x->items[i], &ip)))
+		if (is && (k = validate_node(c, is, x->items[i], &ip)))
 			FAILED(k);
 	}
 	if (s->contains) {
@@ -3443,8 +3444,8 @@ out:
 	return nerr;
 }
 
-static int v_string(struct vctx *c, const struct sch *s, const struct ynode *x,
-		    const struct vpath *p)
+static int validate_string(struct vctx *c, const struct sch *s,
+			   const struct ynode *x, const struct vpath *p)
 {
 	int nerr = 0;
 
@@ -3464,8 +3465,8 @@ out:
 	return nerr;
 }
 
-static int v_number(struct vctx *c, const struct sch *s, const struct ynode *x,
-		    const struct vpath *p)
+static int validate_number(struct vctx *c, const struct sch *s,
+			   const struct ynode *x, const struct vpath *p)
 {
 	int nerr = 0;
 
@@ -3493,74 +3494,45 @@ static int in_enum(const struct ynode *e, const struct ynode *x)
 	return 0;
 }
 
-/*
- * Validate x against s: the number of violations (in boolean mode, 1 at
- * the first).  c->when, set by the caller for a then/else branch, is
- * taken here so that it reaches this schema's `required` only.
- */
-static int v(struct vctx *c, const struct sch *s, const struct ynode *x,
-	     const struct vpath *p)
+/* The keywords of x's own type: those of mappings, lists, strings or
+ * numbers. */
+static int validate_by_type(struct vctx *c, const struct sch *s,
+			    const struct ynode *x, const struct vpath *p,
+			    const char *when)
 {
-	const char *when = c->when;
-	int nerr = 0, k;
-	size_t i;
+	int k;
 
-	c->when = NULL;
-	if (s->always >= 0) {
-		if (s->always)
-			return 0;
-		if (c->diags)
-			fail(c, E_FALSE, s, x, p, NULL, NULL, 0);
-		return 1;
-	}
-	if (c->shared->aborted)
-		return 1;
-	if (++c->depth > MAX_EVAL_DEPTH || ++c->shared->steps > MAX_EVAL_STEPS) {
-		/* reported once, in whichever mode got here first; from now
-		 * on every evaluation fails at once, so this ends quickly */
-		/* from now on every evaluation fails at once, so this ends
-		 * quickly; run() reports it, whatever mode got here first */
-		c->shared->aborted = c->depth > MAX_EVAL_DEPTH ? E_TOO_DEEP :
-			E_TOO_LONG;
-		c->shared->at = x;
-		path_name(&c->shared->name, p);
-		path_pointer(&c->shared->ptr, p);
-		nerr = 1;
-		goto out;
-	}
-	if (s->ref && (k = v(c, s->ref, x, p)))
-		FAILED(k);
-	if (s->types && !(s->types & inst_types(x))) {
-		/* the other keywords would only add noise to this one */
-		REPORT(E_TYPE, s, x, p, NULL, NULL, s->types);
-		goto out;
-	}
-	if (s->enum_v && !in_enum(s->enum_v, x))
-		REPORT(E_ENUM, s, x, p, NULL, NULL, 0);
-	if (s->const_v && !ynode_equal(s->const_v, x))
-		REPORT(E_CONST, s, x, p, NULL, NULL, 0);
 	switch (x->type) {
 	case Y_MAP:
-		k = v_object(c, s, x, p, when);
+		k = validate_object(c, s, x, p, when);
 		break;
 	case Y_SEQ:
-		k = v_array(c, s, x, p);
+		k = validate_array(c, s, x, p);
 		break;
 	case Y_STRING:
-		k = v_string(c, s, x, p);
+		k = validate_string(c, s, x, p);
 		break;
 	case Y_INT:
 	case Y_FLOAT:
-		k = v_number(c, s, x, p);
+		k = validate_number(c, s, x, p);
 		break;
 	default:
 		k = 0;
 		break;
 	}
-	if (k)
-		FAILED(k);
+	return k;
+}
+
+/* The keywords that combine schemas: allOf, anyOf, oneOf, not, and
+ * if/then/else. */
+static int validate_combined(struct vctx *c, const struct sch *s,
+			     const struct ynode *x, const struct vpath *p)
+{
+	int nerr = 0, k;
+	size_t i;
+
 	for (i = 0; i < s->nall; i++)
-		if ((k = v(c, s->all_of[i], x, p)))
+		if ((k = validate_node(c, s->all_of[i], x, p)))
 			FAILED(k);
 	if (s->nany) {
 		for (i = 0; i < s->nany; i++)
@@ -3595,12 +3567,63 @@ static int v(struct vctx *c, const struct sch *s, const struct ynode *x,
 
 		if (branch) {
 			c->when = ok ? s->when : s->unless;
-			k = v(c, branch, x, p);
+			k = validate_node(c, branch, x, p);
 			c->when = NULL;
 			if (k)
 				FAILED(k);
 		}
 	}
+out:
+	return nerr;
+}
+
+/*
+ * Validate x against s: the number of violations (in boolean mode, 1 at
+ * the first).  c->when, set by the caller for a then/else branch, is
+ * taken here so that it reaches this schema's `required` only.
+ */
+static int validate_node(struct vctx *c, const struct sch *s,
+			 const struct ynode *x, const struct vpath *p)
+{
+	const char *when = c->when;
+	int nerr = 0, k;
+
+	c->when = NULL;
+	if (s->always >= 0) {
+		if (s->always)
+			return 0;
+		if (c->diags)
+			fail(c, E_FALSE, s, x, p, NULL, NULL, 0);
+		return 1;
+	}
+	if (c->shared->aborted)
+		return 1;
+	if (++c->depth > MAX_EVAL_DEPTH || ++c->shared->steps > MAX_EVAL_STEPS) {
+		/* from now on every evaluation fails at once, so this ends
+		 * quickly; run() reports it, whatever mode got here first */
+		c->shared->aborted = c->depth > MAX_EVAL_DEPTH ? E_TOO_DEEP :
+			E_TOO_LONG;
+		c->shared->at = x;
+		path_name(&c->shared->name, p);
+		path_pointer(&c->shared->ptr, p);
+		nerr = 1;
+		goto out;
+	}
+	if (s->ref && (k = validate_node(c, s->ref, x, p)))
+		FAILED(k);
+	if (s->types && !(s->types & inst_types(x))) {
+		/* the other keywords would only add noise to this one */
+		REPORT(E_TYPE, s, x, p, NULL, NULL, s->types);
+		goto out;
+	}
+	if (s->enum_v && !in_enum(s->enum_v, x))
+		REPORT(E_ENUM, s, x, p, NULL, NULL, 0);
+	if (s->const_v && !ynode_equal(s->const_v, x))
+		REPORT(E_CONST, s, x, p, NULL, NULL, 0);
+	if ((k = validate_by_type(c, s, x, p, when)))
+		FAILED(k);
+	if ((k = validate_combined(c, s, x, p)))
+		FAILED(k);
 out:
 	c->depth--;
 	return nerr;
@@ -3622,7 +3645,7 @@ static int run(const struct schema *s, const struct ynode *x, const char *file,
 	/* one match data per call: the compiled schema stays read-only */
 	if (s->has_regex && !(c.md = pcre2_match_data_create(1, NULL)))
 		xmalloc((size_t)-1);
-	n = v(&c, s->root, x ? x : &null_instance, &root);
+	n = validate_node(&c, s->root, x ? x : &null_instance, &root);
 	if (diags && shared.aborted == E_TOO_DEEP)
 		diag(diags, R_SCHEMA, file, shared.at->line, shared.at->col,
 		     shared.ptr.buf, "validation stopped: the schema nests deeper "
