@@ -414,13 +414,64 @@ static int key_equal(const struct ynode *a, const struct ynode *b)
 	return a->len == b->len && memcmp(a->str, b->str, a->len) == 0;
 }
 
+/* A member's key and its ':', the reader on the key's quote. */
+static struct ynode *member_key(struct jp *p)
+{
+	struct ynode *key;
+
+	if (cur(p) != '"')
+		return unexpected(p, "a string key");
+	if (!(key = string(p)))
+		return NULL;
+	skip_ws(p);
+	if (cur(p) != ':')
+		return unexpected(p, "':' after the key");
+	adv(p);
+	return key;
+}
+
+/* The children read, into n's arena: an array's items, or an object's
+ * pairs (kids alternate keys and values), each key checked unique. */
+static void set_children(struct jp *p, struct ynode *n, struct ynode **kids,
+			 size_t nkids)
+{
+	size_t i, j;
+
+	if (n->type == Y_SEQ) {
+		n->n = nkids;
+		n->items = arena_alloc(&p->doc->arena, nkids * sizeof(*n->items));
+		if (nkids)
+			memcpy(n->items, kids, nkids * sizeof(*n->items));
+		return;
+	}
+	n->n = nkids / 2;
+	n->pairs = arena_alloc(&p->doc->arena, n->n * sizeof(*n->pairs));
+	for (i = 0; i < n->n; i++) {
+		const struct ynode *k = kids[2 * i];
+
+		n->pairs[i].key = kids[2 * i];
+		n->pairs[i].value = kids[2 * i + 1];
+		for (j = 0; j < i; j++) {
+			if (!key_equal(n->pairs[j].key, k))
+				continue;
+			/* the message yaml_tree.c gives a duplicate key */
+			diag(p->diags, R_YAML_DUPLICATE_KEY, p->opts->file,
+			     k->line, k->col, NULL,
+			     "duplicate key '%s' (first at line %u)",
+			     k->str, n->pairs[j].key->line);
+			p->failed = 1;
+			break;
+		}
+	}
+}
+
 /* An object or an array, the reader on its opening bracket. */
 static struct ynode *collection(struct jp *p, unsigned depth)
 {
 	int is_map = cur(p) == '{';
 	char close = is_map ? '}' : ']';
 	struct ynode *n = new_node(p, is_map ? Y_MAP : Y_SEQ), **kids = NULL;
-	size_t nkids = 0, alloc = 0, i, j;
+	size_t nkids = 0, alloc = 0;
 	unsigned comma_line = 0, comma_col = 0;
 
 	if (depth >= YAML_MAX_DEPTH) {
@@ -449,20 +500,8 @@ static struct ynode *collection(struct jp *p, unsigned depth)
 			fail_at(p, comma_line, comma_col, "%s", msg);
 			goto fail;
 		}
-		if (is_map) {
-			if (cur(p) != '"') {
-				unexpected(p, "a string key");
-				goto fail;
-			}
-			if (!(key = string(p)))
-				goto fail;
-			skip_ws(p);
-			if (cur(p) != ':') {
-				unexpected(p, "':' after the key");
-				goto fail;
-			}
-			adv(p);
-		}
+		if (is_map && !(key = member_key(p)))
+			goto fail;
 		if (!(v = value(p, depth + 1)))
 			goto fail;
 		GROW(kids, alloc, nkids + 2);
@@ -484,33 +523,7 @@ static struct ynode *collection(struct jp *p, unsigned depth)
 closed:
 	adv(p);
 	end_node(p, n);
-	if (!is_map) {
-		n->n = nkids;
-		n->items = arena_alloc(&p->doc->arena, nkids * sizeof(*n->items));
-		if (nkids)
-			memcpy(n->items, kids, nkids * sizeof(*n->items));
-		free(kids);
-		return n;
-	}
-	n->n = nkids / 2;
-	n->pairs = arena_alloc(&p->doc->arena, n->n * sizeof(*n->pairs));
-	for (i = 0; i < n->n; i++) {
-		const struct ynode *k = kids[2 * i];
-
-		n->pairs[i].key = kids[2 * i];
-		n->pairs[i].value = kids[2 * i + 1];
-		for (j = 0; j < i; j++) {
-			if (!key_equal(n->pairs[j].key, k))
-				continue;
-			/* the message yaml_tree.c gives a duplicate key */
-			diag(p->diags, R_YAML_DUPLICATE_KEY, p->opts->file,
-			     k->line, k->col, NULL,
-			     "duplicate key '%s' (first at line %u)",
-			     k->str, n->pairs[j].key->line);
-			p->failed = 1;
-			break;
-		}
-	}
+	set_children(p, n, kids, nkids);
 	free(kids);
 	return n;
 fail:
