@@ -675,41 +675,36 @@ static unsigned *counter(struct seg *s, int which)
 	return &s->count[which];
 }
 
-static void finish_unit(struct walk *w)
+/* Where the unit's first text is, past the spans that open before it. */
+static int first_text(const struct walk *w, struct first *fi)
 {
-	struct seg *s = &w->s;
-	struct first fi;
-	size_t i, np;
-	struct xunit *u;
-	char id[40];
-	int img_only;
+	const struct seg *s = &w->s;
+	size_t i;
 
-	s->in_unit = 0;
-	memset(&fi, 0, sizeof(fi));
-	for (i = 0; i < w->nev && !fi.found; i++) {
+	memset(fi, 0, sizeof(*fi));
+	for (i = 0; i < w->nev && !fi->found; i++) {
 		const struct ev *e = &w->ev[i];
 
-		if (e->t == EV_ENTER && fi.nopens < MAX_NEST)
-			fi.opens[fi.nopens++] = e->span;
-		else if (e->t == EV_LEAVE && fi.nopens > 0)
-			fi.nopens--;
+		if (e->t == EV_ENTER && fi->nopens < MAX_NEST)
+			fi->opens[fi->nopens++] = e->span;
+		else if (e->t == EV_LEAVE && fi->nopens > 0)
+			fi->nopens--;
 		else if (e->t == EV_TEXT && e->tt != MD_TEXT_BR &&
 			 e->tt != MD_TEXT_SOFTBR && e->p >= s->b &&
 			 e->p <= s->b + s->len) {
-			fi.found = 1;
-			fi.at = (size_t)(e->p - s->b);
+			fi->found = 1;
+			fi->at = (size_t)(e->p - s->b);
 		}
 	}
-	if (!fi.found) {
-		w->nev = 0;
-		return;
-	}
-	memset(&s->main, 0, sizeof(s->main));
-	s->npending = 0;
-	s->in_image = 0;
-	s->bad = 0;
-	s->pos = back_over_opens(s->b, fi.at, &fi);
-	s->main.u.start = s->pos;
+	return fi->found;
+}
+
+/* The events kept for the unit played into its segmenter. */
+static void replay(struct walk *w)
+{
+	struct seg *s = &w->s;
+	size_t i;
+
 	s->in_unit = 1;
 	for (i = 0; i < w->nev; i++) {
 		const struct ev *e = &w->ev[i];
@@ -728,29 +723,41 @@ static void finish_unit(struct walk *w)
 		s->in_image = 0;
 	}
 	s->main.u.end = s->pos;
-	img_only = s->main.u.n == 1 && s->main.u.items[0].type == XI_PH &&
-		   s->main.u.items[0].kind == XC_IMAGE &&
-		   (s->kind == XU_PARAGRAPH || s->kind == XU_LIST_ITEM ||
-		    s->kind == XU_QUOTE);
+}
+
+/* The unit's id by kind and rank: h2, li3, q1, t1r2c3, p4; an image alone
+ * is img5. */
+static void unit_id(struct seg *s, int img_only, char *id, size_t size)
+{
 	switch (s->kind) {
 	case XU_HEADING:
-		snprintf(id, sizeof(id), "h%u", ++*counter(s, N_H));
+		snprintf(id, size, "h%u", ++*counter(s, N_H));
 		break;
 	case XU_LIST_ITEM:
-		snprintf(id, sizeof(id), "li%u", img_only ? 0 : ++*counter(s, N_LI));
+		snprintf(id, size, "li%u", img_only ? 0 : ++*counter(s, N_LI));
 		break;
 	case XU_QUOTE:
-		snprintf(id, sizeof(id), "q%u", img_only ? 0 : ++*counter(s, N_Q));
+		snprintf(id, size, "q%u", img_only ? 0 : ++*counter(s, N_Q));
 		break;
 	case XU_CELL:
-		snprintf(id, sizeof(id), "t%ur%uc%u", s->count[N_T], s->table_row,
+		snprintf(id, size, "t%ur%uc%u", s->count[N_T], s->table_row,
 			 s->table_col);
 		break;
 	default:
-		snprintf(id, sizeof(id), "p%u", img_only ? 0 : ++*counter(s, N_P));
+		snprintf(id, size, "p%u", img_only ? 0 : ++*counter(s, N_P));
 	}
+	if (img_only)
+		snprintf(id, size, "img%u", ++*counter(s, N_IMG));
+}
+
+/* The unit added to the document (unless an image alone), then its alt
+ * texts and link titles, named after it. */
+static void add_units(struct seg *s, int img_only, const char *id)
+{
+	struct xunit *u;
+	size_t np;
+
 	if (img_only) {
-		snprintf(id, sizeof(id), "img%u", ++*counter(s, N_IMG));
 		unit_release(&s->main.u);
 	} else {
 		u = doc_add(s->x, s->kind, id);
@@ -776,6 +783,33 @@ static void finish_unit(struct walk *w)
 	}
 	s->npending = 0;
 	s->nalt = s->ntitle = 0;
+}
+
+static void finish_unit(struct walk *w)
+{
+	struct seg *s = &w->s;
+	struct first fi;
+	char id[40];
+	int img_only;
+
+	s->in_unit = 0;
+	if (!first_text(w, &fi)) {
+		w->nev = 0;
+		return;
+	}
+	memset(&s->main, 0, sizeof(s->main));
+	s->npending = 0;
+	s->in_image = 0;
+	s->bad = 0;
+	s->pos = back_over_opens(s->b, fi.at, &fi);
+	s->main.u.start = s->pos;
+	replay(w);
+	img_only = s->main.u.n == 1 && s->main.u.items[0].type == XI_PH &&
+		   s->main.u.items[0].kind == XC_IMAGE &&
+		   (s->kind == XU_PARAGRAPH || s->kind == XU_LIST_ITEM ||
+		    s->kind == XU_QUOTE);
+	unit_id(s, img_only, id, sizeof(id));
+	add_units(s, img_only, id);
 }
 
 static void push_ev(struct walk *w, enum ev_type t, MD_SPANTYPE span,
