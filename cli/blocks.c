@@ -848,7 +848,7 @@ static void digest_hex(SHA2_CTX *ctx, char out[17])
 	out[16] = '\0';
 }
 
-void text_digest_article(const struct article *a, char out[17])
+void blocks_digest_article(const struct article *a, char out[17])
 {
 	const struct ynode *fm = a->fm.root, *src;
 	SHA2_CTX ctx;
@@ -867,7 +867,7 @@ void text_digest_article(const struct article *a, char out[17])
 	buf_release(&t);
 }
 
-int text_digest_file(const char *text, size_t len, char out[17])
+int blocks_digest_file(const char *text, size_t len, char out[17])
 {
 	struct article a;
 	struct diag_list scratch = DIAG_LIST_INIT;
@@ -876,7 +876,7 @@ int text_digest_file(const char *text, size_t len, char out[17])
 	article_init(&a, "");
 	r = article_load_mem(&a, text, len, &scratch);
 	if (r == 0)
-		text_digest_article(&a, out);
+		blocks_digest_article(&a, out);
 	article_release(&a);
 	diag_list_release(&scratch);
 	return r;

@@ -175,7 +175,7 @@ static int replace_file(const char *real, const struct stat *before,
 	fd = atomic_open(&tmp, real, before->st_mode & 07777);
 	if (fd < 0)
 		goto out;
-	if (write_all(fd, data, len) < 0)
+	if (atomic_write_all(fd, data, len) < 0)
 		goto fail;
 	/* the owner matters to the next editor; failing to keep it is fine */
 	if (fchown(fd, before->st_uid, before->st_gid) < 0) {
@@ -592,7 +592,7 @@ static int stamp_original(struct stamp_job *j)
 		refuse(s, j->path, j->idn, "the original %s cannot be read", orig->path);
 		return -1;
 	}
-	text_digest_article(&j->oa, j->digest);
+	blocks_digest_article(&j->oa, j->digest);
 	j->bp = ymap_pair(j->tf, "base");
 	j->cur = j->bp ? ynode_scalar(j->bp->value) : NULL;
 	j->date_same = date_parse(ynode_scalar(j->val), &old) == 0 &&

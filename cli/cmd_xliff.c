@@ -180,7 +180,7 @@ static int export_load(struct exporter *e, struct export_job *j)
 
 	if (load_units(&j->oa, &j->ox, c, j->m, e->d) < 0)
 		return -1;
-	text_digest_article(&j->oa, j->digest);
+	blocks_digest_article(&j->oa, j->digest);
 	if (t) {
 		if (load_units(&j->ta, &j->tx, c, t, e->d) < 0)
 			return -1;
@@ -953,7 +953,7 @@ static int import_completeness(struct import_job *j)
 	size_t i, nuntrans = 0;
 
 	/* units not in the file keep the existing translation's text */
-	text_digest_article(&j->oa, j->digest);
+	blocks_digest_article(&j->oa, j->digest);
 	if (j->loaded_t && xliff_match(&j->mt, j->im->c, j->om, &j->ox, j->tm, &j->tx,
 				       j->digest, j->im->d) < 0)
 		return -1;

@@ -718,7 +718,7 @@ static void index_one(void *ctx, size_t i, int worker)
 			     ynode_scalar(ymap_get(ymap_get(a.fm.root, "translated_from"), "base")) ?
 			     ynode_scalar(ymap_get(ymap_get(a.fm.root, "translated_from"), "base")) : "");
 		if ((job->flags & INDEX_DIGEST) && !m->translated)
-			text_digest_article(&a, m->digest);
+			blocks_digest_article(&a, m->digest);
 		if (job->flags & INDEX_KEEP)
 			m->keep = article_keep_new(a.fm.root);
 		if (c->fm_where)
@@ -838,7 +838,7 @@ static void digest_one(void *ctx, size_t i, int worker)
 	(void)worker;
 	article_init(&a, m->path);
 	if (article_load(&a, m->path, &scratch) == 0)
-		text_digest_article(&a, m->digest);
+		blocks_digest_article(&a, m->digest);
 	article_release(&a);
 	diag_list_release(&scratch);
 }

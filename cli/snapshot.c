@@ -348,7 +348,7 @@ static int git_pick_version(const struct buf *answers, const char *digest,
 		p = q + 1;
 		if (size > (unsigned long long)(end - p))
 			break;
-		if (text_digest_file(p, (size_t)size, d) == 0 && !strcmp(d, digest)) {
+		if (blocks_digest_file(p, (size_t)size, d) == 0 && !strcmp(d, digest)) {
 			buf_reset(out);
 			buf_add(out, p, (size_t)size);
 			return 0;
@@ -446,7 +446,7 @@ static int snapshot_check(const char *text, size_t len, const char *path,
 			goto out;
 		}
 	}
-	text_digest_article(&a, d);
+	blocks_digest_article(&a, d);
 	if (strcmp(d, digest)) {
 		if (diags)
 			diag(diags, R_BASE_TEXT, path, 1, 1, NULL,
