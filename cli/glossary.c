@@ -58,8 +58,8 @@ static void quote(struct buf *b, const char *s)
  * report it at node n with PCRE2's message and offset (in the pattern
  * the user wrote when user is set).
  */
-static int compile(struct gl_term *t, const char *body, int user, int keep,
-		   const struct ynode *n, const char *path, struct diag_list *d)
+static int compile_term(struct gl_term *t, const char *body, int user, int keep,
+			const struct ynode *n, const char *path, struct diag_list *d)
 {
 	/* Arabic writes its proclitics (wa-, fa-, bi-, li-, ka-) against the
 	 * word: "والعلاج" still holds "العلاج" */
@@ -174,9 +174,9 @@ static void load_entry(struct glossary *g, struct gl_entry *e,
 		}
 		p = pat ? ymap_get(pat, lang) : NULL;
 		if (p && p->str) {
-			if (compile(&e->term[li], p->str, 1, e->keep, p, g->path, d) < 0)
+			if (compile_term(&e->term[li], p->str, 1, e->keep, p, g->path, d) < 0)
 				continue;
-		} else if (compile(&e->term[li], v->str, 0, e->keep, v, g->path, d) < 0) {
+		} else if (compile_term(&e->term[li], v->str, 0, e->keep, v, g->path, d) < 0) {
 			continue;
 		}
 		e->term[li].text = xstrdup(v->str);
@@ -213,7 +213,7 @@ static void load_entry(struct glossary *g, struct gl_entry *e,
 
 			if (!list->items[k]->str)
 				continue;
-			if (compile(t, list->items[k]->str, 0, 0, list->items[k],
+			if (compile_term(t, list->items[k]->str, 0, 0, list->items[k],
 				    g->path, d) < 0)
 				continue;
 			t->text = xstrdup(list->items[k]->str);

@@ -144,7 +144,7 @@ static size_t pool_add(struct compiler *c, const char *s, size_t n)
 	return off;
 }
 
-static struct mu_ins *emit(struct compiler *c, enum mu_op op, int bol)
+static struct mu_ins *emit_ins(struct compiler *c, enum mu_op op, int bol)
 {
 	struct mustache *t = c->t;
 	struct mu_ins *in;
@@ -164,7 +164,7 @@ static void emit_text(struct compiler *c, size_t from, size_t to)
 
 	if (from >= to)
 		return;
-	in = emit(c, OP_TEXT, bol);
+	in = emit_ins(c, OP_TEXT, bol);
 	in->len = to - from;
 	/* Text is not NUL-terminated in use, but pool_add adds one anyway. */
 	in->off = pool_add(c, c->text + from, to - from);
@@ -381,7 +381,7 @@ static int open_section(struct compiler *c, const struct mu_tag *t)
 	if (c->nopen == MUSTACHE_MAX_NESTING)
 		return cerr(c, t->s, "sections nested too deeply "
 			    "(more than %d)", MUSTACHE_MAX_NESTING);
-	in = emit(c, t->type == '#' ? OP_SECTION : OP_INVERTED, t->bol);
+	in = emit_ins(c, t->type == '#' ? OP_SECTION : OP_INVERTED, t->bol);
 	if (set_name(c, in, t->s, t->body, t->body_len) < 0)
 		return -1;
 	c->open[c->nopen].ins = c->t->nins - 1;
@@ -413,7 +413,7 @@ static int close_section(struct compiler *c, const struct mu_tag *t)
 	 * there belongs inside the section.
 	 */
 	if (t->bol)
-		emit(c, OP_TEXT, 1);
+		emit_ins(c, OP_TEXT, 1);
 	c->t->ins[o->ins].end = c->t->nins;
 	c->nopen--;
 	return 0;
@@ -428,7 +428,7 @@ static int emit_tag(struct compiler *c, const struct mu_tag *t)
 	case '\0':
 	case '&':
 	case '{':
-		in = emit(c, t->type ? OP_RAW : OP_ESCAPED, t->bol);
+		in = emit_ins(c, t->type ? OP_RAW : OP_ESCAPED, t->bol);
 		return set_name(c, in, t->s, t->body, t->body_len);
 	case '#':
 	case '^':
@@ -436,7 +436,7 @@ static int emit_tag(struct compiler *c, const struct mu_tag *t)
 	case '/':
 		return close_section(c, t);
 	case '>':
-		in = emit(c, OP_PARTIAL, t->bol);
+		in = emit_ins(c, OP_PARTIAL, t->bol);
 		in->standalone = t->standalone;
 		in->len = t->body_len;
 		in->off = pool_add(c, t->body, t->body_len);
@@ -450,7 +450,7 @@ static int emit_tag(struct compiler *c, const struct mu_tag *t)
 	case '=':
 		/* No output of their own, but an indent may precede. */
 		if (t->bol)
-			emit(c, OP_TEXT, 1);
+			emit_ins(c, OP_TEXT, 1);
 		if (t->type == '=')
 			return set_delimiters(c, t->s, t->body, t->body_len);
 		return 0;
@@ -458,7 +458,7 @@ static int emit_tag(struct compiler *c, const struct mu_tag *t)
 	return 0;
 }
 
-static int compile(struct compiler *c)
+static int compile_template(struct compiler *c)
 {
 	const char *text = c->text;
 	size_t len = c->len;
@@ -508,7 +508,7 @@ struct mustache *mustache_compile(const char *name, const char *text,
 	c.olen = 2;
 	c.ctag = "}}";
 	c.clen = 2;
-	if (compile(&c) < 0) {
+	if (compile_template(&c) < 0) {
 		buf_release(&c.pool);
 		mustache_free(t);
 		return NULL;

@@ -987,8 +987,8 @@ static void wrong_type(struct loader *L, const struct sdoc *d, const char *kw,
 	buf_release(&t);
 }
 
-static struct sch *compile(struct loader *L, const struct ynode *n,
-			   const char *base, const struct sdoc *d);
+static struct sch *compile_schema(struct loader *L, const struct ynode *n,
+				  const char *base, const struct sdoc *d);
 
 static long long get_count(struct loader *L, const struct sdoc *d,
 			   const char *kw, const struct ynode *val)
@@ -1036,7 +1036,7 @@ static struct sch **compile_list(struct loader *L, const struct sdoc *d,
 	}
 	v = arena_alloc(&L->s->arena, val->n * sizeof(*v));
 	for (i = 0; i < val->n; i++)
-		v[i] = compile(L, val->items[i], base, d);
+		v[i] = compile_schema(L, val->items[i], base, d);
 	*n = val->n;
 	return v;
 }
@@ -1055,7 +1055,7 @@ static struct sprop *compile_map(struct loader *L, const struct sdoc *d,
 	for (i = 0; i < val->n; i++) {
 		v[i].name = val->pairs[i].key->str;
 		v[i].len = val->pairs[i].key->len;
-		v[i].s = compile(L, val->pairs[i].value, base, d);
+		v[i].s = compile_schema(L, val->pairs[i].value, base, d);
 	}
 	*n = val->n;
 	return v;
@@ -1369,7 +1369,7 @@ static int compile_object(struct loader *L, struct sch *s, int k,
 			s->required = val;
 		break;
 	case K_ADDITIONAL:
-		s->additional = compile(L, val, base, d);
+		s->additional = compile_schema(L, val, base, d);
 		break;
 	case K_PATTERN_PROPS:
 		if (!want(L, d, kw, val, Y_MAP, "a mapping of patterns to schemas"))
@@ -1381,13 +1381,13 @@ static int compile_object(struct loader *L, struct sch *s, int k,
 
 			p->src = val->pairs[i].key;
 			p->re = load_regex(L, d, p->src, kw);
-			p->s = compile(L, val->pairs[i].value, base, d);
+			p->s = compile_schema(L, val->pairs[i].value, base, d);
 			if (p->re)
 				s->npats++;
 		}
 		break;
 	case K_PROPNAMES:
-		s->propnames = compile(L, val, base, d);
+		s->propnames = compile_schema(L, val, base, d);
 		break;
 	case K_MIN_PROPS:
 		s->min_props = get_count(L, d, kw, val);
@@ -1427,13 +1427,13 @@ static int compile_array(struct loader *L, struct sch *s, int k,
 			     "schemas is 'prefixItems' in draft 2020-12");
 			break;
 		}
-		s->items = compile(L, val, base, d);
+		s->items = compile_schema(L, val, base, d);
 		break;
 	case K_PREFIX:
 		s->prefix = compile_list(L, d, kw, val, base, &s->nprefix);
 		break;
 	case K_CONTAINS:
-		s->contains = compile(L, val, base, d);
+		s->contains = compile_schema(L, val, base, d);
 		break;
 	case K_MIN_CONTAINS:
 		s->min_contains = get_count(L, d, kw, val);
@@ -1476,16 +1476,16 @@ static int compile_applicator(struct loader *L, struct sch *s, int k,
 		s->one_of = compile_list(L, d, kw, val, base, &s->none);
 		break;
 	case K_NOT:
-		s->not_ = compile(L, val, base, d);
+		s->not_ = compile_schema(L, val, base, d);
 		break;
 	case K_IF:
-		s->if_ = compile(L, val, base, d);
+		s->if_ = compile_schema(L, val, base, d);
 		break;
 	case K_THEN:
-		s->then_ = compile(L, val, base, d);
+		s->then_ = compile_schema(L, val, base, d);
 		break;
 	case K_ELSE:
-		s->else_ = compile(L, val, base, d);
+		s->else_ = compile_schema(L, val, base, d);
 		break;
 	case K_REF:
 		if (want(L, d, kw, val, Y_STRING, "a URI reference")) {
@@ -1497,7 +1497,7 @@ static int compile_applicator(struct loader *L, struct sch *s, int k,
 	case K_DEFS:
 		if (want(L, d, kw, val, Y_MAP, "a mapping of names to schemas"))
 			for (i = 0; i < val->n; i++)
-				compile(L, val->pairs[i].value, base, d);
+				compile_schema(L, val->pairs[i].value, base, d);
 		break;
 	default:
 		return 0;
@@ -1514,7 +1514,7 @@ static int compile_annotation(struct loader *L, struct sch *s, int k,
 
 	switch (k) {
 	case K_ID:
-		break;		/* done first, in compile() */
+		break;		/* done first, in compile_schema() */
 	case K_ANCHOR:
 		break;		/* likewise */
 	case K_DESCRIPTION:
@@ -1555,8 +1555,8 @@ static void compile_keyword(struct loader *L, struct sch *s, int k,
  * Compile the schema at node n (once: a node reached again, through a
  * YAML alias or a $ref to it, gives the same struct sch).
  */
-static struct sch *compile(struct loader *L, const struct ynode *n,
-			   const char *base, const struct sdoc *d)
+static struct sch *compile_schema(struct loader *L, const struct ynode *n,
+				  const char *base, const struct sdoc *d)
 {
 	struct sch *s = memo_get(L, n);
 	const struct ynode *v;
@@ -1685,7 +1685,7 @@ static struct sdoc *add_doc(struct loader *L, const char *name, const char *uri,
 /* Compile a loaded document and make its URI (and root $id) known. */
 static struct sch *add_root(struct loader *L, struct sdoc *d)
 {
-	struct sch *s = compile(L, d->y.root, d->uri, d);
+	struct sch *s = compile_schema(L, d->y.root, d->uri, d);
 
 	res_add(L, d->uri, s, NULL, NULL);
 	return s;
@@ -1842,7 +1842,7 @@ static void resolve_ref(struct loader *L, struct sch *s)
 		const struct ynode *n = walk_pointer(root->node, frag.buf);
 
 		if (n)
-			target = compile(L, n, root->base, root->doc);
+			target = compile_schema(L, n, root->base, root->doc);
 	} else {
 		/* anchors live under the base their resource's $id sets */
 		buf_reset(&uri);
@@ -2924,7 +2924,8 @@ enum failure {
 	E_MAX_ITEMS, E_UNIQUE, E_MIN_CONTAINS, E_MAX_CONTAINS, E_MIN_PROPS,
 	E_MAX_PROPS, E_REQUIRED, E_DEP_REQUIRED, E_UNKNOWN, E_NOT, E_ONE_OF,
 	E_NO_MATCH,
-	/* not reported by fail(): ending a run, they are run()'s to tell */
+	/* not reported by fail_report(): ending a run, they are
+	 * validate_document()'s to tell */
 	E_TOO_DEEP, E_TOO_LONG,
 };
 
@@ -2933,7 +2934,7 @@ static const char *plural(long long n, const char *one, const char *many)
 	return n == 1 ? one : many;
 }
 
-/* The message of one violation, built by fail()'s helpers. */
+/* The message of one violation, built by fail_report()'s helpers. */
 struct fail_text {
 	struct buf msg, name, t;	/* the message, the value's name, a scratch */
 	struct vctx *c;
@@ -3197,9 +3198,9 @@ static int fail_form(struct fail_text *f, enum failure e)
  * Report one violation.  a and b are the nodes the message needs (the
  * missing key's name, the key that requires it...); num a count.
  */
-static void fail(struct vctx *c, enum failure e, const struct sch *s,
-		 const struct ynode *x, const struct vpath *p,
-		 const struct ynode *a, const struct ynode *b, long long num)
+static void fail_report(struct vctx *c, enum failure e, const struct sch *s,
+			const struct ynode *x, const struct vpath *p,
+			const struct ynode *a, const struct ynode *b, long long num)
 {
 	struct fail_text f = { BUF_INIT, BUF_INIT, BUF_INIT, c, s, x, a, b, p, num };
 	struct buf ptr = BUF_INIT;
@@ -3269,7 +3270,7 @@ static void report_closest(struct vctx *c, struct sch *const *alts, size_t n,
 		}
 	}
 	if (typed == n) {
-		fail(c, E_TYPE, NULL, x, p, NULL, NULL, types);
+		fail_report(c, E_TYPE, NULL, x, p, NULL, NULL, types);
 		return;
 	}
 	for (i = 0; i < n; i++) {
@@ -3300,13 +3301,14 @@ static void report_closest(struct vctx *c, struct sch *const *alts, size_t n,
 	if (best.n)
 		diag_list_append(c->diags, &best);
 	else
-		fail(c, E_NO_MATCH, NULL, x, p, NULL, NULL, 0);
+		fail_report(c, E_NO_MATCH, NULL, x, p, NULL, NULL, 0);
 	diag_list_release(&best);
 }
 
 /* Stop at the first failure when only validity is wanted. */
 #define FAILED(k) do { nerr += (k); if (!c->diags) goto out; } while (0)
-#define REPORT(...) do { if (c->diags) fail(c, __VA_ARGS__); FAILED(1); } while (0)
+#define REPORT(...) \
+	do { if (c->diags) fail_report(c, __VA_ARGS__); FAILED(1); } while (0)
 
 static int validate_object(struct vctx *c, const struct sch *s,
 			   const struct ynode *x, const struct vpath *p,
@@ -3328,7 +3330,7 @@ static int validate_object(struct vctx *c, const struct sch *s,
 
 			if (!has_key(x, k->str, k->len)) {
 				if (c->diags)
-					fail(c, E_REQUIRED, s, x, p, k, NULL, 0);
+					fail_report(c, E_REQUIRED, s, x, p, k, NULL, 0);
 				nerr++;
 				if (!c->diags)
 					break;
@@ -3593,14 +3595,14 @@ static int validate_node(struct vctx *c, const struct sch *s,
 		if (s->always)
 			return 0;
 		if (c->diags)
-			fail(c, E_FALSE, s, x, p, NULL, NULL, 0);
+			fail_report(c, E_FALSE, s, x, p, NULL, NULL, 0);
 		return 1;
 	}
 	if (c->shared->aborted)
 		return 1;
 	if (++c->depth > MAX_EVAL_DEPTH || ++c->shared->steps > MAX_EVAL_STEPS) {
 		/* from now on every evaluation fails at once, so this ends
-		 * quickly; run() reports it, whatever mode got here first */
+		 * quickly; validate_document() reports it, whatever mode got here first */
 		c->shared->aborted = c->depth > MAX_EVAL_DEPTH ? E_TOO_DEEP :
 			E_TOO_LONG;
 		c->shared->at = x;
@@ -3629,8 +3631,8 @@ out:
 	return nerr;
 }
 
-static int run(const struct schema *s, const struct ynode *x, const char *file,
-	       struct diag_list *diags)
+static int validate_document(const struct schema *s, const struct ynode *x,
+			     const char *file, struct diag_list *diags)
 {
 	struct vctx c;
 	struct vpath root = { NULL, NULL, 0, 0, P_ROOT };
@@ -3665,10 +3667,10 @@ static int run(const struct schema *s, const struct ynode *x, const char *file,
 int schema_validate(const struct schema *s, const struct ynode *instance,
 		    const char *file, struct diag_list *diags)
 {
-	return run(s, instance, file, diags);
+	return validate_document(s, instance, file, diags);
 }
 
 int schema_valid(const struct schema *s, const struct ynode *instance)
 {
-	return run(s, instance, NULL, NULL) == 0;
+	return validate_document(s, instance, NULL, NULL) == 0;
 }

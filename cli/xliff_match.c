@@ -56,7 +56,7 @@ static int same_shape(const struct xdoc *a, const struct xdoc *b)
 	}
 }
 
-static long find(const struct xdoc *x, const char *id)
+static long unit_index_of(const struct xdoc *x, const char *id)
 {
 	size_t i;
 
@@ -214,7 +214,7 @@ static void by_id(struct xmatch *m, const struct xdoc *ox, const struct xdoc *tx
 
 	for (i = 0; i < ox->n; i++) {
 		if (ox->units[i].kind <= XU_SOURCE) {
-			m->counterpart[i] = find(tx, ox->units[i].id);
+			m->counterpart[i] = unit_index_of(tx, ox->units[i].id);
 			continue;
 		}
 		if (!shape)

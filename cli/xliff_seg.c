@@ -187,7 +187,7 @@ static int is_punct(char c)
 }
 
 /* Length of a run of c at b[i..]. */
-static size_t run(const char *b, size_t len, size_t i, char c)
+static size_t run_length(const char *b, size_t len, size_t i, char c)
 {
 	size_t k = i;
 
@@ -267,7 +267,7 @@ static size_t link_tail(const char *b, size_t len, size_t i, size_t *ts,
 	return i + 1;
 }
 
-static struct frame *cur(struct seg *s)
+static struct frame *top_frame(struct seg *s)
 {
 	return s->in_image ? &s->sub : &s->main;
 }
@@ -303,7 +303,7 @@ static void title_unit(struct seg *s, size_t ts, size_t te)
 }
 
 /* Give the bytes up to p to the next item (an escape's backslash...). */
-static size_t take(struct seg *s, size_t p)
+static size_t seg_advance(struct seg *s, size_t p)
 {
 	size_t from = s->pos;
 
@@ -317,7 +317,7 @@ static size_t take(struct seg *s, size_t p)
 
 static void open_code(struct seg *s, enum xcode_kind k, size_t len)
 {
-	struct frame *f = cur(s);
+	struct frame *f = top_frame(s);
 	struct xitem *it;
 	size_t from = s->pos;
 
@@ -338,7 +338,7 @@ static void open_code(struct seg *s, enum xcode_kind k, size_t len)
 
 static void close_code(struct seg *s, enum xcode_kind k, size_t end)
 {
-	struct frame *f = cur(s);
+	struct frame *f = top_frame(s);
 	struct xitem *it;
 	size_t from = s->pos;
 
@@ -375,7 +375,7 @@ static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
 	(void)detail;
 	if (!s->in_unit)
 		return 0;
-	f = cur(s);
+	f = top_frame(s);
 	if (f->skip) {
 		f->skip++;
 		return 0;
@@ -385,10 +385,10 @@ static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
 		open_code(s, XC_EM, p < len && (b[p] == '*' || b[p] == '_'));
 		break;
 	case MD_SPAN_STRONG:
-		open_code(s, XC_STRONG, run(b, len, p, b[p]) >= 2 ? 2 : 0);
+		open_code(s, XC_STRONG, run_length(b, len, p, b[p]) >= 2 ? 2 : 0);
 		break;
 	case MD_SPAN_DEL: {
-		size_t r = run(b, len, p, '~');
+		size_t r = run_length(b, len, p, '~');
 
 		open_code(s, XC_DEL, r > 2 ? 2 : r);
 		break;
@@ -419,7 +419,7 @@ static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
 		memset(&s->sub, 0, sizeof(s->sub));
 		s->sub.u.kind = XU_ALT;
 		s->sub.open_start = p;
-		s->pos = p + (run(b, len, p, '!') ? 2 : 0);
+		s->pos = p + (run_length(b, len, p, '!') ? 2 : 0);
 		if (s->pos > len) {
 			s->bad = 1;
 			s->pos = len;
@@ -427,10 +427,10 @@ static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
 		s->sub.u.start = s->pos;
 		break;
 	case MD_SPAN_CODE: {
-		size_t r = run(b, len, p, '`'), k = p + r, end = p;
+		size_t r = run_length(b, len, p, '`'), k = p + r, end = p;
 
 		while (r && k < len) {
-			size_t q = run(b, len, k, '`');
+			size_t q = run_length(b, len, k, '`');
 
 			if (q == r) {
 				end = k + q;
@@ -461,7 +461,7 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
 	(void)detail;
 	if (!s->in_unit)
 		return 0;
-	f = cur(s);
+	f = top_frame(s);
 	if (f->skip) {
 		f->skip--;
 		if (f->skip == 0 && type == MD_SPAN_A && f->u.n &&
@@ -476,10 +476,10 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
 		close_code(s, XC_EM, p + (p < len && (b[p] == '*' || b[p] == '_')));
 		break;
 	case MD_SPAN_STRONG:
-		close_code(s, XC_STRONG, p + (run(b, len, p, b[p]) >= 2 ? 2 : 0));
+		close_code(s, XC_STRONG, p + (run_length(b, len, p, b[p]) >= 2 ? 2 : 0));
 		break;
 	case MD_SPAN_DEL: {
-		size_t r = run(b, len, p, '~');
+		size_t r = run_length(b, len, p, '~');
 
 		close_code(s, XC_DEL, p + (r > 2 ? 2 : r));
 		break;
@@ -536,7 +536,7 @@ static size_t line_break(const char *b, size_t len, size_t p)
 	return p;
 }
 
-static int text(MD_TEXTTYPE type, const MD_CHAR *t, MD_SIZE n, void *ud)
+static int seg_text(MD_TEXTTYPE type, const MD_CHAR *t, MD_SIZE n, void *ud)
 {
 	struct seg *s = ud;
 	struct frame *f;
@@ -545,7 +545,7 @@ static int text(MD_TEXTTYPE type, const MD_CHAR *t, MD_SIZE n, void *ud)
 
 	if (!s->in_unit)
 		return 0;
-	f = cur(s);
+	f = top_frame(s);
 	if (type == MD_TEXT_BR || type == MD_TEXT_SOFTBR) {
 		size_t end = line_break(s->b, s->len, s->pos);
 
@@ -571,12 +571,12 @@ static int text(MD_TEXTTYPE type, const MD_CHAR *t, MD_SIZE n, void *ud)
 		return 0;
 	}
 	if (type == MD_TEXT_HTML) {
-		from = take(s, off);
+		from = seg_advance(s, off);
 		ph(f, XC_HTML, from, off + n);
 		s->pos = off + n;
 		return 0;
 	}
-	from = take(s, off);
+	from = seg_advance(s, off);
 	s->pos = off + n;
 	it = unit_add(&f->u, XI_TEXT, from, off + n);
 	if (type == MD_TEXT_ENTITY) {
@@ -714,7 +714,7 @@ static void replay(struct walk *w)
 		else if (e->t == EV_LEAVE)
 			leave_span(e->span, NULL, s);
 		else
-			text(e->tt, e->p, e->n, s);
+			seg_text(e->tt, e->p, e->n, s);
 	}
 	s->in_unit = 0;
 	w->nev = 0;
