@@ -87,8 +87,8 @@ static long offset_of(const char *text, size_t len, size_t from,
  * anything but a one-line plain or quoted scalar without escapes (a block
  * scalar, a folded or escaped string) is refused rather than guessed.
  */
-static int locate(const struct article *a, const struct ynode *n,
-		  size_t *start, size_t *end)
+static int value_span(const struct article *a, const struct ynode *n,
+		      size_t *start, size_t *end)
 {
 	const char *t = a->text.buf;
 	long s, e;
@@ -241,7 +241,7 @@ static int article_path(const char *rel)
 }
 
 /* A path for one line of the report: control characters escaped. */
-static const char *shown(struct buf *b, const char *path)
+static const char *shown_path(struct buf *b, const char *path)
 {
 	buf_reset(b);
 	escape_text_line(b, path, strlen(path));
@@ -369,7 +369,7 @@ static void save_snapshot(struct stamper *s, const struct article_meta *orig,
 		     "cannot save the snapshot of the original for %s: %s", path,
 		     errmsg(errno));
 	else if (r == 0)
-		fprintf(s->out, "%s: snapshot saved\n", shown(&sp, shownp));
+		fprintf(s->out, "%s: snapshot saved\n", shown_path(&sp, shownp));
 	free(shownp);
 	buf_release(&rel);
 	buf_release(&sp);
@@ -416,7 +416,7 @@ static void prune_snapshots(struct stamper *s, const struct article_meta *orig,
 
 		buf_add(&one, p, (size_t)(e - p));
 		fprintf(s->out, "%s: snapshot removed (no translation names it)\n",
-			shown(&sp, one.buf));
+			shown_path(&sp, one.buf));
 		buf_release(&one);
 		p = e + 1;
 	}
@@ -478,7 +478,7 @@ struct stamp_job {
 	char now[16], was[16], digest[17];
 	int date_same, base_same;
 	struct edits ed;
-	struct buf text, sp;		/* the new text; a scratch for shown() */
+	struct buf text, sp;		/* the new text; a scratch for shown_path() */
 };
 
 /* The file's real path, which must be an article inside the corpus. */
@@ -621,7 +621,7 @@ static int stamp_edits(struct stamp_job *j)
 		       "an alias of another value; edit it by hand");
 		return -1;
 	}
-	if (locate(&j->a, val, &start, &end) < 0) {
+	if (value_span(&j->a, val, &start, &end) < 0) {
 		refuse(j->s, j->path, val, "the value of 'translated_from.updated' is "
 		       "not a plain or simply quoted scalar on one line; edit it by hand");
 		return -1;
@@ -638,7 +638,7 @@ static int stamp_edits(struct stamp_job *j)
 	if (bp && !j->base_same) {
 		if (bp->value->line < bp->key->line ||
 		    (bp->value->line == bp->key->line && bp->value->col <= bp->key->col) ||
-		    locate(&j->a, bp->value, &bs, &be) < 0) {
+		    value_span(&j->a, bp->value, &bs, &be) < 0) {
 			refuse(j->s, j->path, bp->value, "the value of 'translated_from.base' "
 			       "is not a plain or simply quoted scalar on one line; edit it "
 			       "by hand");
@@ -676,9 +676,9 @@ static enum stamp_result stamp_write(struct stamp_job *j)
 			      "stamped; nothing written, run folio stamp again");
 	if (!j->date_same)
 		fprintf(s->out, "%s: translated_from.updated %s -> %s\n",
-			shown(&j->sp, j->path), j->was, j->now);
-	fprintf(s->out, "%s: translated_from.base %s -> %s\n", shown(&j->sp, j->path),
-		j->cur ? j->cur : "(none)", j->digest);
+			shown_path(&j->sp, j->path), j->was, j->now);
+	fprintf(s->out, "%s: translated_from.base %s -> %s\n",
+		shown_path(&j->sp, j->path), j->cur ? j->cur : "(none)", j->digest);
 	save_snapshot(s, j->orig, j->digest, &j->oa, j->path);
 	prune_snapshots(s, j->orig, j->rel, j->digest);
 	/* the translator says it is done: say so if it looks shorter */
@@ -703,7 +703,7 @@ static enum stamp_result stamp_one(struct stamper *s, const char *path)
 		goto out;
 	if (j.date_same && j.base_same) {
 		fprintf(s->out, "%s: already current (translated_from.updated %s, "
-			"the original's is %s; base %s)\n", shown(&j.sp, path),
+			"the original's is %s; base %s)\n", shown_path(&j.sp, path),
 			ynode_scalar(j.val), j.now, j.digest);
 		ret = STAMP_DONE;
 		if (!s->dry_run)
@@ -716,9 +716,9 @@ static enum stamp_result stamp_one(struct stamper *s, const char *path)
 	if (s->dry_run) {
 		if (!j.date_same)
 			fprintf(s->out, "%s: translated_from.updated %s -> %s (dry run, not "
-				"written)\n", shown(&j.sp, path), j.was, j.now);
+				"written)\n", shown_path(&j.sp, path), j.was, j.now);
 		fprintf(s->out, "%s: translated_from.base %s -> %s (dry run, not "
-			"written)\n", shown(&j.sp, path), j.cur ? j.cur : "(none)", j.digest);
+			"written)\n", shown_path(&j.sp, path), j.cur ? j.cur : "(none)", j.digest);
 		ret = STAMP_DONE;
 		warn_shorter(s, path, find_meta(s->c, j.rel), j.orig);
 		goto out;

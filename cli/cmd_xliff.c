@@ -513,8 +513,8 @@ struct edit {
 };
 
 /* Where a one-line scalar's bytes are in the file, or -1. */
-static int locate(const struct article *a, const struct ynode *n, size_t *s,
-		  size_t *e)
+static int scalar_span(const struct article *a, const struct ynode *n,
+		       size_t *s, size_t *e)
 {
 	long so, eo;
 
@@ -560,7 +560,7 @@ static int add_edit(struct edit *ed, size_t *ned, const struct article *a,
 {
 	size_t s, e;
 
-	if (locate(a, n, &s, &e) < 0)
+	if (scalar_span(a, n, &s, &e) < 0)
 		return -1;
 	ed[*ned].start = s;
 	ed[*ned].end = e;

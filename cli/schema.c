@@ -657,7 +657,7 @@ static void lerr(struct loader *L, const struct sdoc *d, const struct ynode *at,
 }
 
 /* A scalar's text for a message: escaped, cut short. */
-static const char *shown(struct buf *b, const char *s, size_t n)
+static const char *shown_text(struct buf *b, const char *s, size_t n)
 {
 	size_t cut = n;
 
@@ -680,7 +680,7 @@ static const char *node_text(struct buf *b, const struct ynode *n)
 		buf_adds(b, ytype_name(n->type));
 		return b->buf;
 	}
-	return shown(b, n->str ? n->str : "", n->str ? n->len : 0);
+	return shown_text(b, n->str ? n->str : "", n->str ? n->len : 0);
 }
 
 static struct res *res_find(struct loader *L, const char *uri)
@@ -705,12 +705,12 @@ static void res_add(struct loader *L, const char *uri, struct sch *s,
 
 			if (at)
 				lerr(L, s->doc, at, "'%s' '%s' is already defined "
-				     "at line %u", what, shown(&t, at->str, at->len),
+				     "at line %u", what, shown_text(&t, at->str, at->len),
 				     r->s->node->line);
 			else	/* a document, whose URI a subschema took */
 				lerr(L, r->s->doc, r->s->node, "'$id' '%s' names the "
 				     "document it is in: a subschema needs an "
-				     "identifier of its own", shown(&t, uri, strlen(uri)));
+				     "identifier of its own", shown_text(&t, uri, strlen(uri)));
 			buf_release(&t);
 		}
 		return;
@@ -906,7 +906,7 @@ static const pcre2_code *load_regex(struct loader *L, const struct sdoc *d,
 		struct buf t = BUF_INIT;
 
 		lerr(L, d, src, "invalid regular expression '%s' in '%s': %s at offset %zu",
-		     shown(&t, src->str, src->len), kw, msg, off);
+		     shown_text(&t, src->str, src->len), kw, msg, off);
 		buf_release(&t);
 		return NULL;
 	}
@@ -966,10 +966,10 @@ static void unknown_keyword(struct loader *L, const struct sdoc *d,
 			pick = i;
 	if (pick >= 0)
 		lerr(L, d, key, "unknown keyword '%s' (did you mean '%s'?)",
-		     shown(&t, key->str, key->len), kw_names[pick]);
+		     shown_text(&t, key->str, key->len), kw_names[pick]);
 	else
 		lerr(L, d, key, "unknown keyword '%s'",
-		     shown(&t, key->str, key->len));
+		     shown_text(&t, key->str, key->len));
 	buf_release(&t);
 }
 
@@ -1092,7 +1092,7 @@ static unsigned parse_type_name(struct loader *L, const struct sdoc *d,
 	if (t->type == Y_STRING)
 		lerr(L, d, t, "unknown type '%s' in 'type' (one of null, boolean, "
 		     "integer, number, string, array, object)",
-		     shown(&b, t->str, t->len));
+		     shown_text(&b, t->str, t->len));
 	else
 		wrong_type(L, d, "type", "a type name or a list of them", t);
 	buf_release(&b);
@@ -1128,7 +1128,7 @@ static int parse_format(struct loader *L, const struct sdoc *d,
 	/* folio asserts formats; an unknown one would silently check nothing */
 	lerr(L, d, val, "unknown format '%s' (known: date, date-time, time, "
 	     "email, uri, uri-reference, iri, iri-reference, hostname, ipv4, "
-	     "ipv6, uuid, regex, partial-date)", shown(&b, val->str, val->len));
+	     "ipv6, uuid, regex, partial-date)", shown_text(&b, val->str, val->len));
 	buf_release(&b);
 	return F_NONE;
 }
@@ -1154,9 +1154,9 @@ static void add_plain_value(struct buf *b, const struct ynode *n, int quote)
 	} else if (n->type == Y_NULL) {
 		buf_adds(b, "null");
 	} else if (quote) {
-		buf_addf(b, "'%s'", shown(&t, n->str, n->len));
+		buf_addf(b, "'%s'", shown_text(&t, n->str, n->len));
 	} else {
-		buf_adds(b, shown(&t, n->str, n->len));
+		buf_adds(b, shown_text(&t, n->str, n->len));
 	}
 	buf_release(&t);
 }
@@ -1186,7 +1186,7 @@ static int condition_words(struct buf *w, const struct ynode *n, int depth)
 			if (!c && !(e && e->type == Y_SEQ && e->n > 1))
 				continue;
 			buf_adds(w, parts++ ? " and " : "");
-			buf_addf(w, "'%s' is ", shown(&t, k->str, k->len));
+			buf_addf(w, "'%s' is ", shown_text(&t, k->str, k->len));
 			if (c) {
 				add_plain_value(w, c, 1);
 				continue;
@@ -1279,7 +1279,7 @@ static const char *compile_id(struct loader *L, struct sch *s,
 	hash = strchr(u.buf, '#');
 	if (hash && hash[1]) {
 		lerr(L, s->doc, val, "'$id' must not have a fragment, got '%s' "
-		     "(use '$anchor')", shown(&t, val->str, val->len));
+		     "(use '$anchor')", shown_text(&t, val->str, val->len));
 		goto out;
 	}
 	if (hash)
@@ -1602,7 +1602,7 @@ static struct sch *compile_schema(struct loader *L, const struct ynode *n,
 		if (!valid_anchor(v->str, v->len)) {
 			lerr(L, d, v, "'$anchor' must be a letter or '_' "
 			     "followed by letters, digits, '-', '_' or '.', got '%s'",
-			     shown(&t, v->str, v->len));
+			     shown_text(&t, v->str, v->len));
 		} else {
 			buf_addf(&u, "%s#%s", base, v->str);
 			res_add(L, u.buf, s, v, "$anchor");
@@ -1857,10 +1857,10 @@ static void resolve_ref(struct loader *L, struct sch *s)
 fail:
 	if (why)
 		lerr(L, s->doc, s->ref_src, "'$ref' '%s' resolves to no schema "
-		     "(cannot read it: %s)", shown(&t, ref, strlen(ref)), why);
+		     "(cannot read it: %s)", shown_text(&t, ref, strlen(ref)), why);
 	else
 		lerr(L, s->doc, s->ref_src, "'$ref' '%s' resolves to no schema",
-		     shown(&t, ref, strlen(ref)));
+		     shown_text(&t, ref, strlen(ref)));
 out:
 	buf_release(&uri);
 	buf_release(&frag);
@@ -2002,7 +2002,7 @@ void schema_free(struct schema *s)
 /* ---------------------------------------------------------------- */
 /* Formats                                                            */
 
-static int digits(const char *s, size_t n, size_t at, size_t k, int *out)
+static int read_digits(const char *s, size_t n, size_t at, size_t k, int *out)
 {
 	size_t i;
 	int v = 0;
@@ -2032,15 +2032,15 @@ static int check_date(const char *s, size_t n, int partial)
 {
 	int y, m, d;
 
-	if (!digits(s, n, 0, 4, &y) || n < 7 || s[4] != '-' ||
-	    !digits(s, n, 5, 2, &m) || m < 1 || m > 12)
+	if (!read_digits(s, n, 0, 4, &y) || n < 7 || s[4] != '-' ||
+	    !read_digits(s, n, 5, 2, &m) || m < 1 || m > 12)
 		return 0;
 	/* folio's dates are calendar dates of articles: there is no year 0 */
 	if (partial && y == 0)
 		return 0;
 	if (partial && n == 7)
 		return 1;
-	return n == 10 && s[7] == '-' && digits(s, n, 8, 2, &d) && d >= 1 &&
+	return n == 10 && s[7] == '-' && read_digits(s, n, 8, 2, &d) && d >= 1 &&
 	       d <= days_in_month(y, m);
 }
 
@@ -2050,8 +2050,9 @@ static int check_time(const char *s, size_t n)
 	int h, m, sec, oh = 0, om = 0, sign = 0;
 	size_t i = 8;
 
-	if (!digits(s, n, 0, 2, &h) || s[2] != ':' || !digits(s, n, 3, 2, &m) ||
-	    n < 8 || s[5] != ':' || !digits(s, n, 6, 2, &sec))
+	if (!read_digits(s, n, 0, 2, &h) || s[2] != ':' ||
+	    !read_digits(s, n, 3, 2, &m) || n < 8 || s[5] != ':' ||
+	    !read_digits(s, n, 6, 2, &sec))
 		return 0;
 	if (h > 23 || m > 59 || sec > 60)
 		return 0;
@@ -2067,8 +2068,8 @@ static int check_time(const char *s, size_t n)
 		i++;
 	} else if (i < n && (s[i] == '+' || s[i] == '-')) {
 		sign = s[i] == '+' ? 1 : -1;
-		if (!digits(s, n, i + 1, 2, &oh) || i + 3 >= n || s[i + 3] != ':' ||
-		    !digits(s, n, i + 4, 2, &om) || oh > 23 || om > 59)
+		if (!read_digits(s, n, i + 1, 2, &oh) || i + 3 >= n || s[i + 3] != ':' ||
+		    !read_digits(s, n, i + 4, 2, &om) || oh > 23 || om > 59)
 			return 0;
 		i += 6;
 	} else {
@@ -2823,7 +2824,7 @@ static void path_name(struct buf *b, const struct vpath *p)
 	if (q && q->kind == P_NAME)
 		buf_adds(b, "key ");
 	if (q && q->kind != P_ROOT)
-		buf_addf(b, "'%s%s'", shown(&t, q->key, q->len), idx.buf);
+		buf_addf(b, "'%s%s'", shown_text(&t, q->key, q->len), idx.buf);
 	else
 		buf_addf(b, "'%s'", idx.buf);
 	buf_release(&idx);
@@ -2838,7 +2839,7 @@ static void add_got(struct buf *b, const struct ynode *x)
 	if (x->type == Y_SEQ || x->type == Y_MAP || x->type == Y_NULL)
 		buf_adds(b, ytype_name(x->type));
 	else
-		buf_addf(b, "'%s'", shown(&t, x->str, x->len));
+		buf_addf(b, "'%s'", shown_text(&t, x->str, x->len));
 	buf_release(&t);
 }
 
@@ -2910,7 +2911,7 @@ static void add_value(struct buf *b, const struct ynode *n)
 
 	if (n->type == Y_SEQ || n->type == Y_MAP) {
 		add_json(&json, n);
-		buf_adds(b, shown(&t, json.buf, json.len));
+		buf_adds(b, shown_text(&t, json.buf, json.len));
 	} else {
 		add_plain_value(b, n, 0);
 	}
@@ -2929,7 +2930,7 @@ enum failure {
 	E_TOO_DEEP, E_TOO_LONG,
 };
 
-static const char *plural(long long n, const char *one, const char *many)
+static const char *plural_of(long long n, const char *one, const char *many)
 {
 	return n == 1 ? one : many;
 }
@@ -3014,30 +3015,30 @@ static int fail_limit(struct fail_text *f, enum failure e)
 		buf_addf(&f->msg, "%s must be %s %s, got ", f->name.buf,
 			 e == E_MINIMUM ? "at least" : e == E_XMIN ? "greater than" :
 			 e == E_MAXIMUM ? "at most" : "less than",
-			 shown(&f->t, a->str, a->len));
+			 shown_text(&f->t, a->str, a->len));
 		add_got(&f->msg, x);
 		break;
 	case E_MULTIPLE:
 		buf_addf(&f->msg, "%s must be a multiple of %s, got ", f->name.buf,
-			 shown(&f->t, a->str, a->len));
+			 shown_text(&f->t, a->str, a->len));
 		add_got(&f->msg, x);
 		break;
 	case E_MIN_LEN:
 		buf_addf(&f->msg, "%s must be at least %lld %s long, got ", f->name.buf,
-			 s->min_len, plural(s->min_len, "character", "characters"));
+			 s->min_len, plural_of(s->min_len, "character", "characters"));
 		add_got(&f->msg, x);
 		break;
 	case E_MAX_LEN:
 		buf_addf(&f->msg, "%s must be at most %lld %s long, got %lld",
 			 f->name.buf, s->max_len,
-			 plural(s->max_len, "character", "characters"), num);
+			 plural_of(s->max_len, "character", "characters"), num);
 		break;
 	case E_PATTERN:
 		if (s->description)
 			buf_addf(&f->msg, "%s must be %s, got ", f->name.buf, s->description);
 		else
 			buf_addf(&f->msg, "%s must match '%s', got ", f->name.buf,
-				 shown(&f->t, s->pattern_src->str, s->pattern_src->len));
+				 shown_text(&f->t, s->pattern_src->str, s->pattern_src->len));
 		add_got(&f->msg, x);
 		break;
 	case E_FORMAT:
@@ -3061,11 +3062,11 @@ static int fail_size(struct fail_text *f, enum failure e)
 	switch (e) {
 	case E_MIN_ITEMS:
 		buf_addf(&f->msg, "%s must have at least %lld %s, got %zu", f->name.buf,
-			 s->min_items, plural(s->min_items, "item", "items"), x->n);
+			 s->min_items, plural_of(s->min_items, "item", "items"), x->n);
 		break;
 	case E_MAX_ITEMS:
 		buf_addf(&f->msg, "%s must have at most %lld %s, got %zu", f->name.buf,
-			 s->max_items, plural(s->max_items, "item", "items"), x->n);
+			 s->max_items, plural_of(s->max_items, "item", "items"), x->n);
 		break;
 	case E_UNIQUE:
 		/* reported at the repeated item: name is the list's */
@@ -3084,21 +3085,21 @@ static int fail_size(struct fail_text *f, enum failure e)
 		buf_addf(&f->msg, "%s must contain %s %lld ", f->name.buf,
 			 e == E_MIN_CONTAINS ? "at least" : "at most", lim);
 		if (cv && cv->type != Y_SEQ && cv->type != Y_MAP) {
-			buf_adds(&f->msg, plural(lim, "item ", "items "));
+			buf_adds(&f->msg, plural_of(lim, "item ", "items "));
 			add_plain_value(&f->msg, cv, 1);
 		} else {
-			buf_adds(&f->msg, plural(lim, "matching item", "matching items"));
+			buf_adds(&f->msg, plural_of(lim, "matching item", "matching items"));
 		}
 		buf_addf(&f->msg, ", got %lld", num);
 		break;
 	}
 	case E_MIN_PROPS:
 		buf_addf(&f->msg, "%s must have at least %lld %s, got %zu", f->name.buf,
-			 s->min_props, plural(s->min_props, "key", "keys"), x->n);
+			 s->min_props, plural_of(s->min_props, "key", "keys"), x->n);
 		break;
 	case E_MAX_PROPS:
 		buf_addf(&f->msg, "%s must have at most %lld %s, got %zu", f->name.buf,
-			 s->max_props, plural(s->max_props, "key", "keys"), x->n);
+			 s->max_props, plural_of(s->max_props, "key", "keys"), x->n);
 		break;
 	default:
 		return 0;
@@ -3121,17 +3122,17 @@ static int fail_key(struct fail_text *f, enum failure e)
 	case E_REQUIRED:
 		if (c->when) {
 			buf_addf(&f->msg, "'%s' is required %s",
-				 shown(&f->t, a->str, a->len), c->when);
+				 shown_text(&f->t, a->str, a->len), c->when);
 		} else {
 			buf_addf(&f->msg, "missing required key '%s'",
-				 shown(&f->t, a->str, a->len));
+				 shown_text(&f->t, a->str, a->len));
 		}
 		if (p->kind != P_ROOT)
 			buf_addf(&f->msg, " in %s", f->name.buf);
 		break;
 	case E_DEP_REQUIRED:
-		buf_addf(&f->msg, "'%s' is required when ", shown(&f->t, a->str, a->len));
-		buf_addf(&f->msg, "'%s' is present", shown(&f->t, b->str, b->len));
+		buf_addf(&f->msg, "'%s' is required when ", shown_text(&f->t, a->str, a->len));
+		buf_addf(&f->msg, "'%s' is present", shown_text(&f->t, b->str, b->len));
 		if (p->kind != P_ROOT)
 			buf_addf(&f->msg, " in %s", f->name.buf);
 		break;
@@ -3140,7 +3141,7 @@ static int fail_key(struct fail_text *f, enum failure e)
 		int best = -1;
 		const struct sprop *pick = NULL;
 
-		buf_addf(&f->msg, "unknown key '%s'", shown(&f->t, x->str, x->len));
+		buf_addf(&f->msg, "unknown key '%s'", shown_text(&f->t, x->str, x->len));
 		if (p->up && p->up->kind != P_ROOT) {
 			buf_reset(&f->name);
 			path_name(&f->name, p->up);
@@ -3152,7 +3153,7 @@ static int fail_key(struct fail_text *f, enum failure e)
 				pick = &s->props[i];
 		if (pick)
 			buf_addf(&f->msg, " (did you mean '%s'?)",
-				 shown(&f->t, pick->name, pick->len));
+				 shown_text(&f->t, pick->name, pick->len));
 		break;
 	}
 	default:
