@@ -2,7 +2,7 @@
 # Check that cli/ stays readable in a sitting: no header that includes,
 # directly or through others, a header that includes it back; no .c file
 # above MAX_FILE lines; no function above MAX_FUNC lines.  Prints one line
-# per problem, "cli/FILE: ..." , and exits 1 when there is any.
+# per problem, "cli/FILE: ...", and exits 1 when there is any.
 # Usage: check-layout.sh [SRCDIR]   (the project root; "." by default)
 #
 # A function is counted from the line that holds its name and opening
