@@ -51,7 +51,7 @@ int atomic_open(struct buf *tmp, const char *path, mode_t mode)
 	return fd;
 }
 
-int write_all(int fd, const char *data, size_t len)
+int atomic_write_all(int fd, const char *data, size_t len)
 {
 	size_t off = 0;
 
@@ -76,7 +76,7 @@ static int fill_new(int fd, const char *path, const char *data, size_t len,
 {
 	int e;
 
-	if (write_all(fd, data, len) < 0 || (sync && fsync(fd) < 0))
+	if (atomic_write_all(fd, data, len) < 0 || (sync && fsync(fd) < 0))
 		goto fail;
 	/* delayed allocation reports a full disk at close */
 	e = close(fd);

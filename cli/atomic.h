@@ -16,7 +16,6 @@
 
 struct buf;
 
-/* The mode that keeps the umask's: 0666 less it (atomic_open's default). */
 /* Hidden names tried before giving up on finding a free one. */
 #define ATOMIC_TRIES 100
 
@@ -27,6 +26,7 @@ struct buf;
  */
 void atomic_tmp_name(struct buf *tmp, const char *path, int k);
 
+/* The mode that keeps the umask's: 0666 less it (atomic_open's default). */
 #define ATOMIC_UMASK ((mode_t)-1)
 
 /*
@@ -37,7 +37,7 @@ void atomic_tmp_name(struct buf *tmp, const char *path, int k);
 int atomic_open(struct buf *tmp, const char *path, mode_t mode);
 
 /* Write all of data[0..len) to fd, through EINTR; -1 with errno. */
-int write_all(int fd, const char *data, size_t len);
+int atomic_write_all(int fd, const char *data, size_t len);
 
 /*
  * Write data to path as above.  sync: fsync the file before the rename

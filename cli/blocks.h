@@ -163,8 +163,8 @@ int blocks_same_shape(const struct block_list *a, const struct block_list *b);
  * The digest of an article's text (SPEC 12.1): 16 lowercase hex digits
  * and a NUL into out.  From a loaded article, or from a whole file.
  */
-void text_digest_article(const struct article *a, char out[17]);
-int text_digest_file(const char *text, size_t len, char out[17]);
+void blocks_digest_article(const struct article *a, char out[17]);
+int blocks_digest_file(const char *text, size_t len, char out[17]);
 
 /* The alignment of an old and a new version of one original (12.3). */
 enum change_kind { CH_CHANGED, CH_ADDED, CH_REMOVED, CH_MOVED };

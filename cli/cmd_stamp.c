@@ -87,8 +87,8 @@ static long offset_of(const char *text, size_t len, size_t from,
  * anything but a one-line plain or quoted scalar without escapes (a block
  * scalar, a folded or escaped string) is refused rather than guessed.
  */
-static int locate(const struct article *a, const struct ynode *n,
-		  size_t *start, size_t *end)
+static int value_span(const struct article *a, const struct ynode *n,
+		      size_t *start, size_t *end)
 {
 	const char *t = a->text.buf;
 	long s, e;
@@ -175,7 +175,7 @@ static int replace_file(const char *real, const struct stat *before,
 	fd = atomic_open(&tmp, real, before->st_mode & 07777);
 	if (fd < 0)
 		goto out;
-	if (write_all(fd, data, len) < 0)
+	if (atomic_write_all(fd, data, len) < 0)
 		goto fail;
 	/* the owner matters to the next editor; failing to keep it is fine */
 	if (fchown(fd, before->st_uid, before->st_gid) < 0) {
@@ -241,7 +241,7 @@ static int article_path(const char *rel)
 }
 
 /* A path for one line of the report: control characters escaped. */
-static const char *shown(struct buf *b, const char *path)
+static const char *shown_path(struct buf *b, const char *path)
 {
 	buf_reset(b);
 	escape_text_line(b, path, strlen(path));
@@ -369,7 +369,7 @@ static void save_snapshot(struct stamper *s, const struct article_meta *orig,
 		     "cannot save the snapshot of the original for %s: %s", path,
 		     errmsg(errno));
 	else if (r == 0)
-		fprintf(s->out, "%s: snapshot saved\n", shown(&sp, shownp));
+		fprintf(s->out, "%s: snapshot saved\n", shown_path(&sp, shownp));
 	free(shownp);
 	buf_release(&rel);
 	buf_release(&sp);
@@ -416,7 +416,7 @@ static void prune_snapshots(struct stamper *s, const struct article_meta *orig,
 
 		buf_add(&one, p, (size_t)(e - p));
 		fprintf(s->out, "%s: snapshot removed (no translation names it)\n",
-			shown(&sp, one.buf));
+			shown_path(&sp, one.buf));
 		buf_release(&one);
 		p = e + 1;
 	}
@@ -461,216 +461,276 @@ static void warn_shorter(struct stamper *s, const char *path,
 	buf_release(&what);
 }
 
-static enum stamp_result stamp_one(struct stamper *s, const char *path)
-{
-	const struct corpus *c = s->c;
-	struct article a;
+/* One translation being stamped: what each step of stamp_one() reads and
+ * leaves for the next. */
+struct stamp_job {
+	struct stamper *s;
+	const char *path;		/* as the user named it */
+	char real[PATH_MAX];		/* its real path, inside the corpus */
+	const char *rel;		/* the same, relative to the corpus root */
 	struct stat st;
-	struct buf text = BUF_INIT, sp = BUF_INIT;
-	char real[PATH_MAX], now[16], was[16];
-	const struct ynode *root, *tf, *val, *idn;
-	const struct ypair *up;
+	struct article a, oa;		/* the translation, its original */
+	struct diag_list load;
+	const struct ynode *idn, *tf, *val;	/* id, translated_from, its updated */
+	const struct ypair *up, *bp;	/* translated_from's updated and base */
 	const struct article_meta *orig;
-	struct diag_list load = DIAG_LIST_INIT;
-	const char *id, *tfl;
-	size_t count, start, end, rootlen = strlen(c->root_abs);
-	struct date old;
-	enum stamp_result ret = STAMP_REFUSED;
-	int r, date_same, base_same;
-	struct article oa;
-	char digest[17];
-	const struct ypair *bp;
-	const char *cur;
-	struct edits ed = { NULL, 0, 0 };
+	const char *cur;		/* the base the translation names, or NULL */
+	char now[16], was[16], digest[17];
+	int date_same, base_same;
+	struct edits ed;
+	struct buf text, sp;		/* the new text; a scratch for shown_path() */
+};
 
-	article_init(&a, path);
-	article_init(&oa, "");
-	if (!realpath(path, real) || stat(real, &st) < 0) {
-		diag(s->d, R_STAMP, path, 0, 0, NULL, "cannot stamp: %s",
+/* The file's real path, which must be an article inside the corpus. */
+static int stamp_locate(struct stamp_job *j)
+{
+	const struct corpus *c = j->s->c;
+	size_t rootlen = strlen(c->root_abs);
+	struct stat lst;
+
+	if (!realpath(j->path, j->real) || stat(j->real, &j->st) < 0) {
+		diag(j->s->d, R_STAMP, j->path, 0, 0, NULL, "cannot stamp: %s",
 		     errmsg(errno));
-		goto out;
+		return -1;
 	}
-	if (strncmp(real, c->root_abs, rootlen) || real[rootlen] != '/' ||
-	    !article_path(real + rootlen + 1)) {
-		struct stat lst;
-
-		if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
-			refuse(s, path, NULL, "a symbolic link to a file outside "
+	if (strncmp(j->real, c->root_abs, rootlen) || j->real[rootlen] != '/' ||
+	    !article_path(j->real + rootlen + 1)) {
+		if (lstat(j->path, &lst) == 0 && S_ISLNK(lst.st_mode))
+			refuse(j->s, j->path, NULL, "a symbolic link to a file outside "
 			       "the corpus at '%s': not changed", c->root);
 		else
-			refuse(s, path, NULL, "not an article of the corpus at '%s'",
+			refuse(j->s, j->path, NULL, "not an article of the corpus at '%s'",
 			       c->root);
-		goto out;
+		return -1;
 	}
-	/* a warning such as a BOM is validate's business, not stamp's */
-	if (article_load(&a, real, &load) < 0) {
-		size_t k;
+	j->rel = j->real + rootlen + 1;
+	return 0;
+}
 
-		for (k = 0; k < load.n; k++)
-			if (load.v[k].severity == SEV_ERROR)
-				diag(s->d, load.v[k].rule, path, load.v[k].line,
-				     load.v[k].col, NULL, "%s", load.v[k].message);
-		refuse(s, path, NULL, "the frontmatter cannot be read");
-		goto out;
+/* The translation read: a 'translated_from' mapping with an 'updated'
+ * value, and an id. */
+static int stamp_read(struct stamp_job *j)
+{
+	struct stamper *s = j->s;
+	const struct ynode *root;
+	size_t k;
+
+	/* a warning such as a BOM is validate's business, not stamp's */
+	if (article_load(&j->a, j->real, &j->load) < 0) {
+		for (k = 0; k < j->load.n; k++)
+			if (j->load.v[k].severity == SEV_ERROR)
+				diag(s->d, j->load.v[k].rule, j->path, j->load.v[k].line,
+				     j->load.v[k].col, NULL, "%s", j->load.v[k].message);
+		refuse(s, j->path, NULL, "the frontmatter cannot be read");
+		return -1;
 	}
-	root = a.fm.root;
-	idn = ymap_get(root, "id");
-	id = ynode_str(idn);
-	tf = ymap_get(root, "translated_from");
-	if (!tf) {
-		refuse(s, path, root, "not a translation: it has no 'translated_from' "
+	root = j->a.fm.root;
+	j->idn = ymap_get(root, "id");
+	j->tf = ymap_get(root, "translated_from");
+	if (!j->tf) {
+		refuse(s, j->path, root, "not a translation: it has no 'translated_from' "
 		       "(an original is never stamped)");
-		goto out;
+		return -1;
 	}
-	if (tf->type != Y_MAP) {
-		refuse(s, path, tf, "'translated_from' must be a mapping with 'lang' "
-		       "and 'updated'");
-		goto out;
+	if (j->tf->type != Y_MAP) {
+		refuse(s, j->path, j->tf, "'translated_from' must be a mapping with "
+		       "'lang' and 'updated'");
+		return -1;
 	}
-	up = ymap_pair(tf, "updated");
-	if (!up || up->value->type == Y_NULL || !ynode_scalar(up->value)) {
-		refuse(s, path, up ? up->value : ymap_pair(root, "translated_from")->key,
+	j->up = ymap_pair(j->tf, "updated");
+	if (!j->up || j->up->value->type == Y_NULL || !ynode_scalar(j->up->value)) {
+		refuse(s, j->path, j->up ? j->up->value :
+		       ymap_pair(root, "translated_from")->key,
 		       "'translated_from' has no 'updated' value to stamp");
-		goto out;
+		return -1;
 	}
-	val = up->value;
-	if (!id || !*id) {
-		refuse(s, path, root, "no 'id': the original cannot be found");
-		goto out;
+	j->val = j->up->value;
+	if (!ynode_str(j->idn) || !*ynode_str(j->idn)) {
+		refuse(s, j->path, root, "no 'id': the original cannot be found");
+		return -1;
 	}
-	orig = corpus_original(c, id, &count);
+	return 0;
+}
+
+/* The one original of the translation, in the language it names, with a
+ * date; its text read, and its digest. */
+static int stamp_original(struct stamp_job *j)
+{
+	struct stamper *s = j->s;
+	const char *id = ynode_str(j->idn), *tfl;
+	const struct article_meta *orig;
+	struct date old;
+	size_t count;
+
+	orig = j->orig = corpus_original(s->c, id, &count);
 	if (!orig) {
-		refuse(s, path, idn, "the original of '%s' does not exist", id);
-		goto out;
+		refuse(s, j->path, j->idn, "the original of '%s' does not exist", id);
+		return -1;
 	}
 	if (count > 1) {
-		refuse(s, path, idn, "'%s' has %zu originals: it is not clear which "
-		       "one this translates", id, count);
-		goto out;
+		refuse(s, j->path, j->idn, "'%s' has %zu originals: it is not clear "
+		       "which one this translates", id, count);
+		return -1;
 	}
-	tfl = ynode_str(ymap_get(tf, "lang"));
+	tfl = ynode_str(ymap_get(j->tf, "lang"));
 	if (!tfl || !orig->lang || strcmp(tfl, orig->lang)) {
-		refuse(s, path, tfl ? ymap_get(tf, "lang") : tf,
+		refuse(s, j->path, tfl ? ymap_get(j->tf, "lang") : j->tf,
 		       "translated_from names '%s', but the original %s is in '%s'",
 		       tfl ? tfl : "no language", orig->path,
 		       orig->lang ? orig->lang : "?");
-		goto out;
+		return -1;
 	}
 	if (!orig->updated.y) {
-		refuse(s, path, val, "the original %s has no valid 'updated' date",
-		       orig->path);
-		goto out;
+		refuse(s, j->path, j->val, "the original %s has no valid 'updated' "
+		       "date", orig->path);
+		return -1;
 	}
-	date_format(orig->updated, now);
-	snprintf(was, sizeof(was), "%s", ynode_scalar(val));
+	date_format(orig->updated, j->now);
+	snprintf(j->was, sizeof(j->was), "%s", ynode_scalar(j->val));
 	/* the original's text now: its digest, and the snapshot to save */
-	if (article_load(&oa, orig->path, &load) < 0) {
-		refuse(s, path, idn, "the original %s cannot be read", orig->path);
-		goto out;
+	if (article_load(&j->oa, orig->path, &j->load) < 0) {
+		refuse(s, j->path, j->idn, "the original %s cannot be read", orig->path);
+		return -1;
 	}
-	text_digest_article(&oa, digest);
-	bp = ymap_pair(tf, "base");
-	cur = bp ? ynode_scalar(bp->value) : NULL;
-	date_same = date_parse(ynode_scalar(val), &old) == 0 &&
-		    date_cmp(old, orig->updated) == 0;
-	base_same = cur && strlen(cur) == 16 && !strcasecmp(cur, digest);
-	if (date_same && base_same) {
-		fprintf(s->out, "%s: already current (translated_from.updated %s, "
-			"the original's is %s; base %s)\n", shown(&sp, path),
-			ynode_scalar(val), now, digest);
-		ret = STAMP_DONE;
-		if (!s->dry_run)
-			save_snapshot(s, orig, digest, &oa, path);
-		goto out;
-	}
+	blocks_digest_article(&j->oa, j->digest);
+	j->bp = ymap_pair(j->tf, "base");
+	j->cur = j->bp ? ynode_scalar(j->bp->value) : NULL;
+	j->date_same = date_parse(ynode_scalar(j->val), &old) == 0 &&
+		       date_cmp(old, orig->updated) == 0;
+	j->base_same = j->cur && strlen(j->cur) == 16 && !strcasecmp(j->cur, j->digest);
+	return 0;
+}
+
+/* The edits of the frontmatter's text: the date replaced, the base
+ * replaced or inserted; values that cannot be rewritten in place are
+ * refused. */
+static int stamp_edits(struct stamp_job *j)
+{
+	const struct ynode *val = j->val, *key = j->up->key;
+	const struct ypair *bp = j->bp;
+	struct buf v = BUF_INIT;
+	size_t start, end, bs, be;
+	char q;
+
 	/*
 	 * An alias shares the node it names, which stands before the key:
 	 * rewriting it would change another value.
 	 */
-	if (val->line < up->key->line ||
-	    (val->line == up->key->line && val->col <= up->key->col)) {
-		refuse(s, path, up->key, "the value of 'translated_from.updated' is "
+	if (val->line < key->line || (val->line == key->line && val->col <= key->col)) {
+		refuse(j->s, j->path, key, "the value of 'translated_from.updated' is "
 		       "an alias of another value; edit it by hand");
-		goto out;
+		return -1;
 	}
-	if (locate(&a, val, &start, &end) < 0) {
-		refuse(s, path, val, "the value of 'translated_from.updated' is not a "
-		       "plain or simply quoted scalar on one line; edit it by hand");
-		goto out;
+	if (value_span(&j->a, val, &start, &end) < 0) {
+		refuse(j->s, j->path, val, "the value of 'translated_from.updated' is "
+		       "not a plain or simply quoted scalar on one line; edit it by hand");
+		return -1;
 	}
-	if (!date_same) {
-		struct buf v = BUF_INIT;
-
+	if (!j->date_same) {
 		if (val->quoted)
-			buf_addc(&v, a.text.buf[start]);
-		buf_adds(&v, now);
+			buf_addc(&v, j->a.text.buf[start]);
+		buf_adds(&v, j->now);
 		if (val->quoted)
-			buf_addc(&v, a.text.buf[start]);
-		edit_add(&ed, start, end, v.buf, v.len);
-		buf_release(&v);
+			buf_addc(&v, j->a.text.buf[start]);
+		edit_add(&j->ed, start, end, v.buf, v.len);
+		buf_reset(&v);
 	}
-	if (bp && !base_same) {
-		size_t bs, be;
-		struct buf v = BUF_INIT;
-		char q;
-
+	if (bp && !j->base_same) {
 		if (bp->value->line < bp->key->line ||
 		    (bp->value->line == bp->key->line && bp->value->col <= bp->key->col) ||
-		    locate(&a, bp->value, &bs, &be) < 0) {
-			refuse(s, path, bp->value, "the value of 'translated_from.base' is "
-			       "not a plain or simply quoted scalar on one line; edit it by hand");
-			goto out;
+		    value_span(&j->a, bp->value, &bs, &be) < 0) {
+			refuse(j->s, j->path, bp->value, "the value of 'translated_from.base' "
+			       "is not a plain or simply quoted scalar on one line; edit it "
+			       "by hand");
+			buf_release(&v);
+			return -1;
 		}
 		/* kept quoted as it was; a plain digest could read as a number */
-		q = bp->value->quoted ? a.text.buf[bs] : '"';
-		buf_addf(&v, "%c%s%c", q, digest, q);
-		edit_add(&ed, bs, be, v.buf, v.len);
+		q = bp->value->quoted ? j->a.text.buf[bs] : '"';
+		buf_addf(&v, "%c%s%c", q, j->digest, q);
+		edit_add(&j->ed, bs, be, v.buf, v.len);
+	} else if (!bp && insert_base(&j->a, j->tf, key, end, j->digest, &j->ed) < 0) {
+		refuse(j->s, j->path, j->tf, "no place found for 'base' in "
+		       "'translated_from'; add it by hand");
 		buf_release(&v);
-	} else if (!bp && insert_base(&a, tf, up->key, end, digest, &ed) < 0) {
-		refuse(s, path, tf, "no place found for 'base' in 'translated_from'; "
-		       "add it by hand");
-		goto out;
+		return -1;
 	}
-	edit_apply(&ed, &a.text, &text);
-	if (s->dry_run) {
-		if (!date_same)
-			fprintf(s->out, "%s: translated_from.updated %s -> %s (dry run, not "
-				"written)\n", shown(&sp, path), was, now);
-		fprintf(s->out, "%s: translated_from.base %s -> %s (dry run, not "
-			"written)\n", shown(&sp, path), cur ? cur : "(none)", digest);
-		ret = STAMP_DONE;
-		warn_shorter(s, path, find_meta(c, real + rootlen + 1), orig);
-		goto out;
-	}
-	r = replace_file(real, &st, &a.text, text.buf, text.len);
+	buf_release(&v);
+	return 0;
+}
+
+/* The new text written over the file, the original's snapshot saved and
+ * the snapshots nothing names any more pruned. */
+static enum stamp_result stamp_write(struct stamp_job *j)
+{
+	struct stamper *s = j->s;
+	int r = replace_file(j->real, &j->st, &j->a.text, j->text.buf, j->text.len);
+
 	if (r < 0) {
-		diag(s->d, R_WRITE, path, 0, 0, NULL, "cannot write: %s",
+		diag(s->d, R_WRITE, j->path, 0, 0, NULL, "cannot write: %s",
 		     errmsg(errno));
-		ret = STAMP_WRITE_ERROR;
-		goto out;
+		return STAMP_WRITE_ERROR;
 	}
-	if (r > 0) {
-		refuse(s, path, NULL, "the file changed while it was being stamped; "
-		       "nothing written, run folio stamp again");
-		goto out;
-	}
-	if (!date_same)
+	if (r > 0)
+		return refuse(s, j->path, NULL, "the file changed while it was being "
+			      "stamped; nothing written, run folio stamp again");
+	if (!j->date_same)
 		fprintf(s->out, "%s: translated_from.updated %s -> %s\n",
-			shown(&sp, path), was, now);
-	fprintf(s->out, "%s: translated_from.base %s -> %s\n", shown(&sp, path),
-		cur ? cur : "(none)", digest);
-	ret = STAMP_DONE;
-	save_snapshot(s, orig, digest, &oa, path);
-	prune_snapshots(s, orig, real + rootlen + 1, digest);
+			shown_path(&j->sp, j->path), j->was, j->now);
+	fprintf(s->out, "%s: translated_from.base %s -> %s\n",
+		shown_path(&j->sp, j->path), j->cur ? j->cur : "(none)", j->digest);
+	save_snapshot(s, j->orig, j->digest, &j->oa, j->path);
+	prune_snapshots(s, j->orig, j->rel, j->digest);
 	/* the translator says it is done: say so if it looks shorter */
-	warn_shorter(s, path, find_meta(c, real + rootlen + 1), orig);
+	warn_shorter(s, j->path, find_meta(s->c, j->rel), j->orig);
+	return STAMP_DONE;
+}
+
+static enum stamp_result stamp_one(struct stamper *s, const char *path)
+{
+	struct stamp_job j;
+	enum stamp_result ret = STAMP_REFUSED;
+
+	memset(&j, 0, sizeof(j));
+	j.s = s;
+	j.path = path;
+	j.load = (struct diag_list)DIAG_LIST_INIT;
+	j.ed = (struct edits){ NULL, 0, 0 };
+	j.text = j.sp = (struct buf)BUF_INIT;
+	article_init(&j.a, path);
+	article_init(&j.oa, "");
+	if (stamp_locate(&j) < 0 || stamp_read(&j) < 0 || stamp_original(&j) < 0)
+		goto out;
+	if (j.date_same && j.base_same) {
+		fprintf(s->out, "%s: already current (translated_from.updated %s, "
+			"the original's is %s; base %s)\n", shown_path(&j.sp, path),
+			ynode_scalar(j.val), j.now, j.digest);
+		ret = STAMP_DONE;
+		if (!s->dry_run)
+			save_snapshot(s, j.orig, j.digest, &j.oa, path);
+		goto out;
+	}
+	if (stamp_edits(&j) < 0)
+		goto out;
+	edit_apply(&j.ed, &j.a.text, &j.text);
+	if (s->dry_run) {
+		if (!j.date_same)
+			fprintf(s->out, "%s: translated_from.updated %s -> %s (dry run, not "
+				"written)\n", shown_path(&j.sp, path), j.was, j.now);
+		fprintf(s->out, "%s: translated_from.base %s -> %s (dry run, not "
+			"written)\n", shown_path(&j.sp, path), j.cur ? j.cur : "(none)", j.digest);
+		ret = STAMP_DONE;
+		warn_shorter(s, path, find_meta(s->c, j.rel), j.orig);
+		goto out;
+	}
+	ret = stamp_write(&j);
 out:
-	diag_list_release(&load);
-	buf_release(&text);
-	buf_release(&sp);
-	article_release(&a);
-	article_release(&oa);
-	edits_release(&ed);
+	diag_list_release(&j.load);
+	buf_release(&j.text);
+	buf_release(&j.sp);
+	article_release(&j.a);
+	article_release(&j.oa);
+	edits_release(&j.ed);
 	return ret;
 }
 

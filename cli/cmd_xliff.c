@@ -157,113 +157,129 @@ static void review_note(struct buf *b, const struct xmatch *mt, size_t i,
 	}
 }
 
-static void export_one(struct exporter *e, const struct article_meta *m)
+/* One article on its way out as XLIFF: what each step of export_one()
+ * reads and leaves for the next. */
+struct export_job {
+	const struct article_meta *m, *t;	/* the original, its translation or NULL */
+	struct article oa, ta;
+	struct xdoc ox, tx;
+	struct xmatch mt;
+	int have_t, draft;
+	char digest[17];
+	struct xout_unit *ou;			/* the units written, in order */
+	struct xunit *plain;			/* per unit of ox: a target as text alone */
+	struct buf *notes;			/* per unit of ox: its review note */
+};
+
+/* The units of the original, and of its translation with each block
+ * matched to the original's. */
+static int export_load(struct exporter *e, struct export_job *j)
 {
 	const struct corpus *c = e->c;
-	const struct article_meta *t = corpus_find(c, m->id, e->lang);
-	struct article oa, ta;
-	struct xdoc ox = XDOC_INIT, tx = XDOC_INIT;
-	struct xmatch mt;
-	struct xout_unit *ou = NULL;
-	struct xunit *plain = NULL;
-	struct buf out = BUF_INIT, path = BUF_INIT, orig = BUF_INIT;
-	struct buf *notes = NULL;
-	int have_t = 0, draft = 0, precise;
-	size_t i, n = 0;
-	char digest[17];
+	const struct article_meta *t = j->t;
 
-	memset(&ta, 0, sizeof(ta));
-	memset(&mt, 0, sizeof(mt));
-	if (!id_ok(m->id)) {
-		diag(e->d, R_XLIFF, m->path, m->id_pos.line, m->id_pos.col, "/id",
-		     "id '%s' cannot name an XLIFF file: not exported", m->id);
-		return;
-	}
-	if (t && (!t->translated || !t->tf_lang || strcmp(t->tf_lang, m->lang)))
-		t = NULL;
-	if (load_units(&oa, &ox, c, m, e->d) < 0)
-		goto out;
-	text_digest_article(&oa, digest);
+	if (load_units(&j->oa, &j->ox, c, j->m, e->d) < 0)
+		return -1;
+	blocks_digest_article(&j->oa, j->digest);
 	if (t) {
-		if (load_units(&ta, &tx, c, t, e->d) < 0)
-			goto out;
-		have_t = 1;
-		draft = t->status == STATUS_DRAFT;
-		if (xliff_match(&mt, c, m, &ox, t, &tx, digest, e->d) < 0)
-			goto out;
+		if (load_units(&j->ta, &j->tx, c, t, e->d) < 0)
+			return -1;
+		j->have_t = 1;
+		j->draft = t->status == STATUS_DRAFT;
+		if (xliff_match(&j->mt, c, j->m, &j->ox, t, &j->tx, j->digest, e->d) < 0)
+			return -1;
 	}
+	return 0;
+}
+
+/* Unit i's target made the translation's text alone: codes the source
+ * lacks would dangle. */
+static void export_plain_target(struct export_job *j, size_t i, const struct xunit *tu,
+				struct xout_unit *o)
+{
+	struct buf text = BUF_INIT;
+	struct xitem *it;
+
+	j->plain[i].items = it = xcalloc(1, sizeof(*it));
+	j->plain[i].n = 1;
+	it->type = XI_TEXT;
+	xunit_plain(&text, tu);
+	it->text = xstrndup(text.buf, text.len);
+	it->len = text.len;
+	buf_release(&text);
+	o->target = &j->plain[i];
+	o->state = XS_REVIEW;
+	o->note = "the translation's inline markup (emphasis, links, "
+		  "code) differs from the original's: check it";
+}
+
+/* The units to write, in ou: each with its translation, state and note;
+ * returns how many (with --changed, only those with work to do). */
+static size_t export_units(struct exporter *e, struct export_job *j)
+{
+	const struct xmatch *mt = &j->mt;
+	size_t i, n = 0;
 	/* the changed blocks are known: only they are marked */
-	precise = mt.stale && t && t->tf_base[0] && !mt.base_missing;
-	ou = xcalloc(ox.n + 1, sizeof(*ou));
-	plain = xcalloc(ox.n + 1, sizeof(*plain));
-	notes = xcalloc(ox.n + 1, sizeof(*notes));
-	for (i = 0; i < ox.n; i++) {
-		const struct xunit *s = &ox.units[i], *tu = NULL;
-		struct xout_unit *o = &ou[n];
+	int precise = mt->stale && j->t && j->t->tf_base[0] && !mt->base_missing;
+
+	j->ou = xcalloc(j->ox.n + 1, sizeof(*j->ou));
+	j->plain = xcalloc(j->ox.n + 1, sizeof(*j->plain));
+	j->notes = xcalloc(j->ox.n + 1, sizeof(*j->notes));
+	for (i = 0; i < j->ox.n; i++) {
+		const struct xunit *s = &j->ox.units[i], *tu = NULL;
+		struct xout_unit *o = &j->ou[n];
 		int review;
 
-		if (have_t && mt.counterpart[i] >= 0)
-			tu = &tx.units[mt.counterpart[i]];
-		if (tu && draft && xunit_same(tu, s))
+		if (j->have_t && mt->counterpart[i] >= 0)
+			tu = &j->tx.units[mt->counterpart[i]];
+		if (tu && j->draft && xunit_same(tu, s))
 			tu = NULL;	/* a draft keeps the source where not translated */
 		memset(o, 0, sizeof(*o));
 		o->src = s;
 		o->state = XS_NEW;
 		if (tu) {
-			review = precise ? mt.review[i] : mt.stale;
+			review = precise ? mt->review[i] : mt->stale;
 			o->target = tu;
 			o->state = review ? XS_REVIEW : XS_TRANSLATED;
 			if (review) {
-				review_note(&notes[i], &mt, i, t, m);
-				o->note = notes[i].buf;
+				review_note(&j->notes[i], mt, i, j->t, j->m);
+				o->note = j->notes[i].buf;
 			}
-			if (!same_codes(s, tu)) {
-				struct xitem *it;
-
-				/* codes the source lacks would dangle: the text alone */
-				plain[i].items = it = xcalloc(1, sizeof(*it));
-				plain[i].n = 1;
-				it->type = XI_TEXT;
-				buf_reset(&orig);
-				xunit_plain(&orig, tu);
-				it->text = xstrndup(orig.buf, orig.len);
-				it->len = orig.len;
-				o->target = &plain[i];
-				o->state = XS_REVIEW;
-				o->note = "the translation's inline markup (emphasis, links, "
-					  "code) differs from the original's: check it";
-			}
-		} else if (precise && mt.review[i] && mt.old[i]) {
-			review_note(&notes[i], &mt, i, t, m);
-			o->note = notes[i].buf;
+			if (!same_codes(s, tu))
+				export_plain_target(j, i, tu, o);
+		} else if (precise && mt->review[i] && mt->old[i]) {
+			review_note(&j->notes[i], mt, i, j->t, j->m);
+			o->note = j->notes[i].buf;
 		}
 		/* --changed: only the units with work to do */
 		if (e->changed && o->state == XS_TRANSLATED)
 			continue;
 		n++;
 	}
-	if (!n)
-		goto out;
-	{
-		struct xout_file f;
+	return n;
+}
 
-		buf_reset(&orig);
-		buf_addf(&orig, "%s/%s.md", m->id, m->lang);
-		f.version = e->version;
-		f.original = orig.buf;
-		f.srclang = m->lang;
-		f.trglang = e->lang;
-		f.units = ou;
-		f.n = n;
-		xliff_write(&out, &f, &ox);
-	}
+/* The n units written as DIR/LANG/ID.xlf. */
+static void export_write_file(struct exporter *e, struct export_job *j, size_t n)
+{
+	struct buf out = BUF_INIT, path = BUF_INIT, orig = BUF_INIT;
+	struct xout_file f;
+
+	buf_addf(&orig, "%s/%s.md", j->m->id, j->m->lang);
+	f.version = e->version;
+	f.original = orig.buf;
+	f.srclang = j->m->lang;
+	f.trglang = e->lang;
+	f.units = j->ou;
+	f.n = n;
+	xliff_write(&out, &f, &j->ox);
 	buf_addf(&path, "%s/%s", e->dir, e->lang);
 	if (mkdirs(path.buf) < 0) {
 		diag(e->d, R_WRITE, path.buf, 0, 0, NULL, "cannot create directory: %s",
 		     errmsg(errno));
 		goto out;
 	}
-	buf_addf(&path, "/%s.xlf", m->id);
+	buf_addf(&path, "/%s.xlf", j->m->id);
 	if (atomic_write(path.buf, out.buf, out.len, ATOMIC_UMASK, 0) < 0) {
 		diag(e->d, R_WRITE, path.buf, 0, 0, NULL, "cannot write: %s",
 		     errmsg(errno));
@@ -271,27 +287,55 @@ static void export_one(struct exporter *e, const struct article_meta *m)
 	}
 	e->written++;
 out:
-	if (plain)
-		for (i = 0; i < ox.n; i++)
-			if (plain[i].items) {
-				free(plain[i].items[0].text);
-				free(plain[i].items);
-			}
-	if (notes)
-		for (i = 0; i < ox.n; i++)
-			buf_release(&notes[i]);
-	free(notes);
-	free(plain);
-	free(ou);
-	xmatch_release(&mt);
-	xdoc_release(&ox);
-	xdoc_release(&tx);
-	article_release(&oa);
-	if (have_t || ta.path)
-		article_release(&ta);
 	buf_release(&out);
 	buf_release(&path);
 	buf_release(&orig);
+}
+
+static void export_job_release(struct export_job *j)
+{
+	size_t i;
+
+	if (j->plain)
+		for (i = 0; i < j->ox.n; i++)
+			if (j->plain[i].items) {
+				free(j->plain[i].items[0].text);
+				free(j->plain[i].items);
+			}
+	if (j->notes)
+		for (i = 0; i < j->ox.n; i++)
+			buf_release(&j->notes[i]);
+	free(j->notes);
+	free(j->plain);
+	free(j->ou);
+	xmatch_release(&j->mt);
+	xdoc_release(&j->ox);
+	xdoc_release(&j->tx);
+	article_release(&j->oa);
+	if (j->have_t || j->ta.path)
+		article_release(&j->ta);
+}
+
+static void export_one(struct exporter *e, const struct article_meta *m)
+{
+	const struct article_meta *t = corpus_find(e->c, m->id, e->lang);
+	struct export_job j;
+	size_t n;
+
+	if (!id_ok(m->id)) {
+		diag(e->d, R_XLIFF, m->path, m->id_pos.line, m->id_pos.col, "/id",
+		     "id '%s' cannot name an XLIFF file: not exported", m->id);
+		return;
+	}
+	if (t && (!t->translated || !t->tf_lang || strcmp(t->tf_lang, m->lang)))
+		t = NULL;
+	memset(&j, 0, sizeof(j));
+	j.ox = j.tx = (struct xdoc)XDOC_INIT;
+	j.m = m;
+	j.t = t;
+	if (export_load(e, &j) == 0 && (n = export_units(e, &j)) > 0)
+		export_write_file(e, &j, n);
+	export_job_release(&j);
 }
 
 static int xliff_export(int argc, const char **argv, const struct global_opts *g)
@@ -469,8 +513,8 @@ struct edit {
 };
 
 /* Where a one-line scalar's bytes are in the file, or -1. */
-static int locate(const struct article *a, const struct ynode *n, size_t *s,
-		  size_t *e)
+static int scalar_span(const struct article *a, const struct ynode *n,
+		       size_t *s, size_t *e)
 {
 	long so, eo;
 
@@ -516,7 +560,7 @@ static int add_edit(struct edit *ed, size_t *ned, const struct article *a,
 {
 	size_t s, e;
 
-	if (locate(a, n, &s, &e) < 0)
+	if (scalar_span(a, n, &s, &e) < 0)
 		return -1;
 	ed[*ned].start = s;
 	ed[*ned].end = e;
@@ -757,233 +801,329 @@ static int blank_unit(const struct xunit *u)
 
 enum import_result { IMP_DONE, IMP_REFUSED, IMP_WRITE_ERROR };
 
-static enum import_result import_one(struct importer *im, const char *file)
-{
-	const struct corpus *c = im->c;
-	struct buf data = BUF_INIT, out = BUF_INIT, rel = BUF_INIT;
+/* One XLIFF file on its way into a translation: what each step of
+ * import_one() reads and leaves for the next. */
+struct import_job {
+	struct importer *im;
+	const char *file;
+	struct buf data, out, rel;
 	struct xin_file xf;
+	const struct article_meta *om, *tm;	/* the original, the translation (or NULL) */
+	char *id, *fs;				/* the article's id, the translation's path */
 	struct article oa, ta;
-	struct xdoc ox = XDOC_INIT, tx = XDOC_INIT;
-	struct xtarget *tg = NULL;
-	const struct article_meta *om, *tm = NULL;
-	const char *slash;
-	char *id = NULL, *fs = NULL;
-	size_t i, count, nuntrans = 0, errs = im->d->n;
-	const char *first_untrans = NULL;
-	int loaded_o = 0, loaded_t = 0, complete;
+	struct xdoc ox, tx;
+	int loaded_o, loaded_t, complete;
+	struct xtarget *tg;			/* per unit of ox: its new text */
+	unsigned char *present;			/* present[i]: unit i is in the file */
+	struct unit_ref *idx;
 	struct xmatch mt;
 	char digest[17];
-	unsigned char *present = NULL;	/* present[i]: unit i is in the file */
-	struct unit_ref *idx = NULL;
-	enum import_result ret = IMP_REFUSED;
-	enum buf_read_result rr;
+	size_t errs_before;			/* diagnostics before this file */
+};
 
-	memset(&xf, 0, sizeof(xf));
-	memset(&mt, 0, sizeof(mt));
-	rr = buf_read_file(&data, file, 64u << 20);
+/* Read and parse the XLIFF file. */
+static int import_read(struct import_job *j)
+{
+	enum buf_read_result rr = buf_read_file(&j->data, j->file, 64u << 20);
+
 	if (rr != BUF_READ_OK) {
-		diag(im->d, R_XLIFF, file, 0, 0, NULL, "cannot read: %s",
+		diag(j->im->d, R_XLIFF, j->file, 0, 0, NULL, "cannot read: %s",
 		     rr == BUF_READ_TOO_BIG ? "larger than 64 MiB" :
 		     rr == BUF_READ_NOT_FILE ? "not a regular file" : errmsg(errno));
-		goto out;
+		return -1;
 	}
-	if (xliff_read(&xf, data.buf, data.len, file, im->d) < 0)
-		goto out;
-	slash = xf.original ? strchr(xf.original, '/') : NULL;
+	return xliff_read(&j->xf, j->data.buf, j->data.len, j->file, j->im->d);
+}
+
+/* The article and languages the file names: an original of this corpus,
+ * in the file's source language, and a target language of the corpus. */
+static int import_identify(struct import_job *j)
+{
+	const struct corpus *c = j->im->c;
+	const struct xin_file *xf = &j->xf;
+	struct diag_list *d = j->im->d;
+	const char *slash = xf->original ? strchr(xf->original, '/') : NULL;
+	const struct article_meta *om;
+	size_t count;
+
 	if (!slash) {
-		diag(im->d, R_XLIFF, file, xf.file_line, xf.file_col, NULL, "the <file> names "
+		diag(d, R_XLIFF, j->file, xf->file_line, xf->file_col, NULL, "the <file> names "
 		     "no article: 'original' must be 'ID/LANG.md', got '%s'",
-		     xf.original ? xf.original : "");
-		goto out;
+		     xf->original ? xf->original : "");
+		return -1;
 	}
-	id = xstrndup(xf.original, (size_t)(slash - xf.original));
-	om = id_ok(id) ? corpus_original(c, id, &count) : NULL;
+	j->id = xstrndup(xf->original, (size_t)(slash - xf->original));
+	om = j->om = id_ok(j->id) ? corpus_original(c, j->id, &count) : NULL;
 	if (!om) {
-		diag(im->d, R_XLIFF, file, xf.file_line, xf.file_col, NULL, "the article '%s' "
-		     "has no original in this corpus", id);
-		goto out;
+		diag(d, R_XLIFF, j->file, xf->file_line, xf->file_col, NULL, "the article '%s' "
+		     "has no original in this corpus", j->id);
+		return -1;
 	}
 	if (!om->lang || strncmp(slash + 1, om->lang, strlen(om->lang)) ||
 	    strcmp(slash + 1 + strlen(om->lang), ".md") ||
-	    !xf.srclang || strcmp(xf.srclang, om->lang)) {
-		diag(im->d, R_XLIFF, file, xf.file_line, xf.file_col, NULL, "the file says "
+	    !xf->srclang || strcmp(xf->srclang, om->lang)) {
+		diag(d, R_XLIFF, j->file, xf->file_line, xf->file_col, NULL, "the file says "
 		     "'%s' in '%s', but the original of '%s' is %s, in '%s'",
-		     xf.original, xf.srclang ? xf.srclang : "no language", id,
+		     xf->original, xf->srclang ? xf->srclang : "no language", j->id,
 		     om->path, om->lang ? om->lang : "?");
-		goto out;
+		return -1;
 	}
-	if (!xf.trglang || config_lang(&c->cfg, xf.trglang) < 0 ||
-	    !strcmp(xf.trglang, om->lang)) {
-		diag(im->d, R_XLIFF, file, xf.file_line, xf.file_col, NULL, "target language "
+	if (!xf->trglang || config_lang(&c->cfg, xf->trglang) < 0 ||
+	    !strcmp(xf->trglang, om->lang)) {
+		diag(d, R_XLIFF, j->file, xf->file_line, xf->file_col, NULL, "target language "
 		     "'%s' is not one of the corpus's languages other than the "
-		     "original's", xf.trglang ? xf.trglang : "");
-		goto out;
+		     "original's", xf->trglang ? xf->trglang : "");
+		return -1;
 	}
-	if (load_units(&oa, &ox, c, om, im->d) < 0)
-		goto out;
-	loaded_o = 1;
-	tm = corpus_find(c, id, xf.trglang);
-	if (tm && (!tm->translated || !tm->usable)) {
-		diag(im->d, R_XLIFF, file, xf.file_line, xf.file_col, NULL, "%s exists and is "
-		     "not a translation: nothing imported", tm->path);
-		goto out;
+	return 0;
+}
+
+/* The units of the original, and of the existing translation if any. */
+static int import_load(struct import_job *j)
+{
+	const struct corpus *c = j->im->c;
+
+	if (load_units(&j->oa, &j->ox, c, j->om, j->im->d) < 0)
+		return -1;
+	j->loaded_o = 1;
+	j->tm = corpus_find(c, j->id, j->xf.trglang);
+	if (j->tm && (!j->tm->translated || !j->tm->usable)) {
+		diag(j->im->d, R_XLIFF, j->file, j->xf.file_line, j->xf.file_col, NULL,
+		     "%s exists and is not a translation: nothing imported", j->tm->path);
+		return -1;
 	}
-	if (tm) {
-		if (load_units(&ta, &tx, c, tm, im->d) < 0)
-			goto out;
-		loaded_t = 1;
+	if (j->tm) {
+		if (load_units(&j->ta, &j->tx, c, j->tm, j->im->d) < 0)
+			return -1;
+		j->loaded_t = 1;
 	}
-	tg = xcalloc(ox.n + 1, sizeof(*tg));
-	present = xcalloc(ox.n + 1, 1);
-	idx = unit_index(&ox);
-	for (i = 0; i < xf.n; i++) {
-		struct xin_unit *xu = &xf.units[i];
-		const struct xunit *s = find_unit(&ox, idx, xu->id);
+	return 0;
+}
+
+/* The file's translated units, each checked against its original unit,
+ * into tg; fails when any unit was refused. */
+static int import_targets(struct import_job *j)
+{
+	struct diag_list *d = j->im->d;
+	size_t i;
+
+	j->tg = xcalloc(j->ox.n + 1, sizeof(*j->tg));
+	j->present = xcalloc(j->ox.n + 1, 1);
+	j->idx = unit_index(&j->ox);
+	for (i = 0; i < j->xf.n; i++) {
+		struct xin_unit *xu = &j->xf.units[i];
+		const struct xunit *s = find_unit(&j->ox, j->idx, xu->id);
 		size_t k;
 
 		if (!s) {
-			diag(im->d, R_XLIFF, file, xu->line, xu->col, NULL, "unknown unit "
+			diag(d, R_XLIFF, j->file, xu->line, xu->col, NULL, "unknown unit "
 			     "id '%s': the original %s has no such block", xu->id,
-			     om->path);
+			     j->om->path);
 			continue;
 		}
-		k = (size_t)(s - ox.units);
-		present[k] = 1;
+		k = (size_t)(s - j->ox.units);
+		j->present[k] = 1;
 		if (!xliff_same_source(&xu->source, s)) {
-			diag(im->d, R_XLIFF, file, xu->line, xu->col, NULL, "the source of "
+			diag(d, R_XLIFF, j->file, xu->line, xu->col, NULL, "the source of "
 			     "unit '%s' is not the original's text any more: %s changed "
-			     "since the export; export again", xu->id, om->path);
+			     "since the export; export again", xu->id, j->om->path);
 			continue;
 		}
 		if (!xu->has_target || !xu->translated)
 			continue;
-		if (xliff_check_codes(xu, s, &xu->target, file, im->d) < 0)
+		if (xliff_check_codes(xu, s, &xu->target, j->file, d) < 0)
 			continue;
 		if (blank_unit(&xu->target) && !blank_unit(s)) {
-			diag(im->d, R_XLIFF, file, xu->line, xu->col, NULL, "unit '%s': "
+			diag(d, R_XLIFF, j->file, xu->line, xu->col, NULL, "unit '%s': "
 			     "the target is empty, but the source is not", xu->id);
 			continue;
 		}
-		tg[k].state = XT_TRANSLATED;
-		tg[k].unit = xu->target;
+		j->tg[k].state = XT_TRANSLATED;
+		j->tg[k].unit = xu->target;
 	}
-	if (im->d->n > errs)
-		goto out;
-	/* units not in the file keep the existing translation's text */
-	text_digest_article(&oa, digest);
-	if (loaded_t && xliff_match(&mt, c, om, &ox, tm, &tx, digest, im->d) < 0)
-		goto out;
-	for (i = 0; i < ox.n; i++) {
-		int have = tg[i].state == XT_TRANSLATED;
+	return d->n > j->errs_before ? -1 : 0;
+}
 
-		if (!have && !present[i] && loaded_t && mt.counterpart[i] >= 0 &&
-		    !mt.review[i])
+/* Whether every unit of the original has a translation, from the file or
+ * kept from the existing translation; an incomplete one is refused unless
+ * --partial. */
+static int import_completeness(struct import_job *j)
+{
+	const char *first_untrans = NULL;
+	size_t i, nuntrans = 0;
+
+	/* units not in the file keep the existing translation's text */
+	blocks_digest_article(&j->oa, j->digest);
+	if (j->loaded_t && xliff_match(&j->mt, j->im->c, j->om, &j->ox, j->tm, &j->tx,
+				       j->digest, j->im->d) < 0)
+		return -1;
+	for (i = 0; i < j->ox.n; i++) {
+		int have = j->tg[i].state == XT_TRANSLATED;
+
+		if (!have && !j->present[i] && j->loaded_t && j->mt.counterpart[i] >= 0 &&
+		    !j->mt.review[i])
 			have = 1;
 		if (!have) {
 			if (!nuntrans++)
-				first_untrans = ox.units[i].id;
+				first_untrans = j->ox.units[i].id;
 		}
 	}
-	complete = nuntrans == 0;
-	if (!complete && !im->partial) {
-		diag(im->d, R_XLIFF, file, xf.file_line, xf.file_col, NULL, "%zu of %zu units "
-		     "are not translated (the first: '%s'): not imported; "
-		     "--partial imports it as a draft", nuntrans, ox.n, first_untrans);
-		goto out;
+	j->complete = nuntrans == 0;
+	if (!j->complete && !j->im->partial) {
+		diag(j->im->d, R_XLIFF, j->file, j->xf.file_line, j->xf.file_col, NULL,
+		     "%zu of %zu units are not translated (the first: '%s'): not "
+		     "imported; --partial imports it as a draft", nuntrans, j->ox.n,
+		     first_untrans);
+		return -1;
 	}
-	if (loaded_t) {
-		if (keep_frontmatter(&out, &ta, &ox, tg, om, complete, digest, file,
-				     im) < 0)
-			goto out;
-	} else {
-		new_frontmatter(&out, &oa, &ox, tg, om, xf.trglang, complete, digest);
-		if (memchr(oa.text.buf, '\n', oa.text.len) &&
-		    ((const char *)memchr(oa.text.buf, '\n', oa.text.len))[-1] == '\r') {
-			/* the original's line ends, for a file with one kind of them */
-			struct buf crlf = BUF_INIT;
+	return 0;
+}
 
-			for (i = 0; i < out.len; i++) {
-				if (out.buf[i] == '\n')
-					buf_addc(&crlf, '\r');
-				buf_addc(&crlf, out.buf[i]);
-			}
-			buf_reset(&out);
-			buf_add(&out, crlf.buf, crlf.len);
-			buf_release(&crlf);
-		}
+/* Every '\n' of b preceded by '\r'. */
+static void crlf_line_ends(struct buf *b)
+{
+	struct buf crlf = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < b->len; i++) {
+		if (b->buf[i] == '\n')
+			buf_addc(&crlf, '\r');
+		buf_addc(&crlf, b->buf[i]);
 	}
-	xliff_rebuild(&out, &ox, tg, loaded_t ? &tx : NULL,
-		      loaded_t ? mt.counterpart : NULL);
-	if (tm) {
-		buf_adds(&rel, tm->relpath);
+	buf_reset(b);
+	buf_add(b, crlf.buf, crlf.len);
+	buf_release(&crlf);
+}
+
+/* The new translation's text in out: its frontmatter, then the body
+ * rebuilt from the units. */
+static int import_compose(struct import_job *j)
+{
+	const struct buf *ot = &j->oa.text;
+
+	if (j->loaded_t) {
+		if (keep_frontmatter(&j->out, &j->ta, &j->ox, j->tg, j->om, j->complete,
+				     j->digest, j->file, j->im) < 0)
+			return -1;
 	} else {
-		buf_addf(&rel, "%s/%s.md", id, xf.trglang);
+		new_frontmatter(&j->out, &j->oa, &j->ox, j->tg, j->om, j->xf.trglang,
+				j->complete, j->digest);
+		/* the original's line ends, for a file with one kind of them */
+		if (memchr(ot->buf, '\n', ot->len) &&
+		    ((const char *)memchr(ot->buf, '\n', ot->len))[-1] == '\r')
+			crlf_line_ends(&j->out);
 	}
-	fs = corpus_path(c, rel.buf);
-	if (!tm && access(fs, F_OK) == 0) {
+	xliff_rebuild(&j->out, &j->ox, j->tg, j->loaded_t ? &j->tx : NULL,
+		      j->loaded_t ? j->mt.counterpart : NULL);
+	return 0;
+}
+
+/* The translation's path in rel and fs, and its directory made; a file
+ * there that is not this translation is never replaced. */
+static enum import_result import_place(struct import_job *j)
+{
+	char *dir, *s;
+
+	if (j->tm)
+		buf_adds(&j->rel, j->tm->relpath);
+	else
+		buf_addf(&j->rel, "%s/%s.md", j->id, j->xf.trglang);
+	j->fs = corpus_path(j->im->c, j->rel.buf);
+	if (!j->tm && access(j->fs, F_OK) == 0) {
 		/* a file folio could not read as this translation: never replaced */
-		diag(im->d, R_XLIFF, file, xf.file_line, xf.file_col, NULL, "%s exists "
-		     "but is not a translation of '%s' folio can read: nothing "
-		     "imported", fs, id);
-		goto out;
+		diag(j->im->d, R_XLIFF, j->file, j->xf.file_line, j->xf.file_col, NULL,
+		     "%s exists but is not a translation of '%s' folio can read: "
+		     "nothing imported", j->fs, j->id);
+		return IMP_REFUSED;
 	}
-	{
-		char *dir = xstrdup(fs), *s = strrchr(dir, '/');
-
-		if (s) {
-			*s = '\0';
-			if (mkdirs(dir) < 0) {
-				diag(im->d, R_WRITE, fs, 0, 0, NULL, "cannot create its "
-				     "directory: %s", errmsg(errno));
-				free(dir);
-				ret = IMP_WRITE_ERROR;
-				goto out;
-			}
+	dir = xstrdup(j->fs);
+	s = strrchr(dir, '/');
+	if (s) {
+		*s = '\0';
+		if (mkdirs(dir) < 0) {
+			diag(j->im->d, R_WRITE, j->fs, 0, 0, NULL, "cannot create its "
+			     "directory: %s", errmsg(errno));
+			free(dir);
+			return IMP_WRITE_ERROR;
 		}
-		free(dir);
 	}
-	/* stamped (SPEC 12.1): the base the translation names is kept */
-	if (complete && snapshot_save(c, id, om->lang, digest, oa.text.buf,
-				      oa.text.len) < 0) {
-		diag(im->d, R_WRITE, file, 0, 0, NULL, "cannot save the snapshot of "
-		     "%s: %s; nothing imported", om->path, errmsg(errno));
-		ret = IMP_WRITE_ERROR;
-		goto out;
-	}
-	if (atomic_write(fs, out.buf, out.len, ATOMIC_UMASK, 1) < 0) {
-		diag(im->d, R_WRITE, fs, 0, 0, NULL, "cannot write: %s", errmsg(errno));
-		ret = IMP_WRITE_ERROR;
-		goto out;
-	}
-	printf("%s: imported into %s (%s)\n", file, fs,
-	       complete ? "complete" : "partial, status: draft");
-	if (complete) {
-		char *rec = xmalloc(strlen(id) + 18);
+	free(dir);
+	return IMP_DONE;
+}
 
-		memcpy(rec, id, strlen(id) + 1);
-		memcpy(rec + strlen(id) + 1, digest, 17);
+/* The snapshot of the original (when complete: stamped, SPEC 12.1) and
+ * the translation written; a stamped one is remembered and the snapshots
+ * no translation names any more are pruned. */
+static enum import_result import_write(struct import_job *j)
+{
+	struct importer *im = j->im;
+
+	/* stamped (SPEC 12.1): the base the translation names is kept */
+	if (j->complete && snapshot_save(im->c, j->id, j->om->lang, j->digest,
+					 j->oa.text.buf, j->oa.text.len) < 0) {
+		diag(im->d, R_WRITE, j->file, 0, 0, NULL, "cannot save the snapshot of "
+		     "%s: %s; nothing imported", j->om->path, errmsg(errno));
+		return IMP_WRITE_ERROR;
+	}
+	if (atomic_write(j->fs, j->out.buf, j->out.len, ATOMIC_UMASK, 1) < 0) {
+		diag(im->d, R_WRITE, j->fs, 0, 0, NULL, "cannot write: %s", errmsg(errno));
+		return IMP_WRITE_ERROR;
+	}
+	printf("%s: imported into %s (%s)\n", j->file, j->fs,
+	       j->complete ? "complete" : "partial, status: draft");
+	if (j->complete) {
+		size_t n = strlen(j->id);
+		char *rec = xmalloc(n + 18);
+
+		memcpy(rec, j->id, n + 1);
+		memcpy(rec + n + 1, j->digest, 17);
 		GROW(im->stamped, im->astamped, im->nstamped + 1);
 		im->stamped[im->nstamped++] = rec;
-		prune(im, id, rel.buf, digest);
+		prune(im, j->id, j->rel.buf, j->digest);
 	}
-	ret = IMP_DONE;
+	return IMP_DONE;
+}
+
+static void import_job_release(struct import_job *j)
+{
+	free(j->tg);
+	free(j->present);
+	free(j->idx);
+	free(j->id);
+	free(j->fs);
+	xmatch_release(&j->mt);
+	xin_file_release(&j->xf);
+	xdoc_release(&j->ox);
+	xdoc_release(&j->tx);
+	if (j->loaded_o)
+		article_release(&j->oa);
+	if (j->loaded_t)
+		article_release(&j->ta);
+	buf_release(&j->data);
+	buf_release(&j->out);
+	buf_release(&j->rel);
+}
+
+static enum import_result import_one(struct importer *im, const char *file)
+{
+	struct import_job j;
+	enum import_result ret = IMP_REFUSED;
+
+	memset(&j, 0, sizeof(j));
+	j.im = im;
+	j.file = file;
+	j.data = j.out = j.rel = (struct buf)BUF_INIT;
+	j.ox = j.tx = (struct xdoc)XDOC_INIT;
+	j.errs_before = im->d->n;
+	if (import_read(&j) < 0 || import_identify(&j) < 0 || import_load(&j) < 0 ||
+	    import_targets(&j) < 0 || import_completeness(&j) < 0 ||
+	    import_compose(&j) < 0)
+		goto out;
+	ret = import_place(&j);
+	if (ret == IMP_DONE)
+		ret = import_write(&j);
 out:
-	free(tg);
-	free(present);
-	free(idx);
-	free(id);
-	free(fs);
-	xmatch_release(&mt);
-	xin_file_release(&xf);
-	xdoc_release(&ox);
-	xdoc_release(&tx);
-	if (loaded_o)
-		article_release(&oa);
-	if (loaded_t)
-		article_release(&ta);
-	buf_release(&data);
-	buf_release(&out);
-	buf_release(&rel);
+	import_job_release(&j);
 	return ret;
 }
 

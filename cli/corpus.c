@@ -208,6 +208,113 @@ static void config_rule(struct config *cfg, const struct ypair *p,
 		cfg->level[r] = SEV_ERROR;
 }
 
+/* languages, source_language and rtl: the corpus's languages, in order,
+ * and which are written right to left. */
+static void read_languages(struct config *cfg, const struct ynode *root,
+			   const char *path, struct diag_list *local)
+{
+	const struct ynode *n;
+	size_t i;
+
+	cfg->source_language = dupstr(ymap_get(root, "source_language"));
+	n = ymap_get(root, "languages");
+	cfg->nlang = n->n;
+	cfg->languages = xcalloc(n->n, sizeof(char *));
+	cfg->rtl = xcalloc(n->n, 1);
+	for (i = 0; i < n->n; i++) {
+		cfg->languages[i] = dupstr(n->items[i]);
+		if (config_lang(cfg, cfg->languages[i]) != (int)i)
+			diag(local, R_CONFIG, path, n->items[i]->line,
+			     n->items[i]->col, "/languages",
+			     "'languages' lists '%s' twice", cfg->languages[i]);
+	}
+	if (config_lang(cfg, cfg->source_language) < 0) {
+		n = ymap_get(root, "source_language");
+		diag(local, R_CONFIG, path, n->line, n->col, "/source_language",
+		     "'source_language' must be one of 'languages', got '%s'",
+		     cfg->source_language);
+	}
+	n = ymap_get(root, "rtl");
+	if (n) {
+		for (i = 0; i < n->n; i++) {
+			int k = config_lang(cfg, n->items[i]->str);
+
+			if (k < 0)
+				diag(local, R_CONFIG, path, n->items[i]->line,
+				     n->items[i]->col, "/rtl",
+				     "'rtl' names '%s', which is not in 'languages'",
+				     n->items[i]->str);
+			else
+				cfg->rtl[k] = 1;
+		}
+	} else {
+		for (i = 0; i < ARRAY_SIZE(default_rtl); i++) {
+			int k = config_lang(cfg, default_rtl[i]);
+
+			if (k >= 0)
+				cfg->rtl[k] = 1;
+		}
+	}
+}
+
+/* review_months, base_url, book_id and schema. */
+static void read_settings(struct config *cfg, const struct corpus *c,
+			  const struct ynode *root)
+{
+	const struct ynode *n = ymap_get(root, "review_months");
+
+	cfg->review_months = n && n->type == Y_INT ? (int)n->v.i : 0;
+	n = ymap_get(root, "base_url");
+	if (n) {
+		struct buf u = BUF_INIT;
+
+		buf_adds(&u, n->str);
+		if (!u.len || u.buf[u.len - 1] != '/')
+			buf_addc(&u, '/');
+		cfg->base_url = buf_detach(&u, NULL);
+	}
+	n = ymap_get(root, "book_id");
+	if (n && ynode_str(n))
+		cfg->book_id = xstrdup(n->str);
+	n = ymap_get(root, "schema");
+	if (n) {
+		struct buf p = BUF_INIT;
+
+		if (n->str[0] != '/' && strcmp(c->root, "."))
+			buf_addf(&p, "%s/", c->root);
+		buf_adds(&p, n->str);
+		cfg->schema = buf_detach(&p, NULL);
+	}
+}
+
+/* ignore: validate rules by id, and house style rules as style:<id>. */
+static void read_ignore(struct config *cfg, const struct ynode *root,
+			const char *path, struct diag_list *local)
+{
+	const struct ynode *n = ymap_get(root, "ignore");
+	size_t i;
+
+	for (i = 0; n && i < n->n; i++) {
+		int r = rule_by_id(n->items[i]->str);
+
+		/* one house style rule: style:<id> */
+		if (!strncmp(n->items[i]->str, "style:", 6) && n->items[i]->str[6]) {
+			if (!cfg->ignore_style)
+				cfg->ignore_style = xcalloc(n->n, sizeof(char *));
+			cfg->ignore_style[cfg->nignore_style++] =
+				xstrdup(n->items[i]->str + 6);
+			continue;
+		}
+		if (r < 0 || !rule_settable(r))
+			diag(local, R_CONFIG, path, n->items[i]->line,
+			     n->items[i]->col, "/ignore",
+			     "'ignore' names no validate rule: '%s'",
+			     n->items[i]->str);
+		else
+			cfg->ignore[r] = 1;
+	}
+}
+
 static int load_config(struct corpus *c, struct diag_list *d)
 {
 	struct ydoc doc = YDOC_INIT;
@@ -241,88 +348,9 @@ static int load_config(struct corpus *c, struct diag_list *d)
 	if (!s || schema_validate(s, doc.root, path, &local) > 0)
 		goto out;
 	root = doc.root;
-	cfg->source_language = dupstr(ymap_get(root, "source_language"));
-	n = ymap_get(root, "languages");
-	cfg->nlang = n->n;
-	cfg->languages = xcalloc(n->n, sizeof(char *));
-	cfg->rtl = xcalloc(n->n, 1);
-	for (i = 0; i < n->n; i++) {
-		cfg->languages[i] = dupstr(n->items[i]);
-		if (config_lang(cfg, cfg->languages[i]) != (int)i)
-			diag(&local, R_CONFIG, path, n->items[i]->line,
-			     n->items[i]->col, "/languages",
-			     "'languages' lists '%s' twice", cfg->languages[i]);
-	}
-	if (config_lang(cfg, cfg->source_language) < 0) {
-		n = ymap_get(root, "source_language");
-		diag(&local, R_CONFIG, path, n->line, n->col, "/source_language",
-		     "'source_language' must be one of 'languages', got '%s'",
-		     cfg->source_language);
-	}
-	n = ymap_get(root, "rtl");
-	if (n) {
-		for (i = 0; i < n->n; i++) {
-			int k = config_lang(cfg, n->items[i]->str);
-
-			if (k < 0)
-				diag(&local, R_CONFIG, path, n->items[i]->line,
-				     n->items[i]->col, "/rtl",
-				     "'rtl' names '%s', which is not in 'languages'",
-				     n->items[i]->str);
-			else
-				cfg->rtl[k] = 1;
-		}
-	} else {
-		for (i = 0; i < ARRAY_SIZE(default_rtl); i++) {
-			int k = config_lang(cfg, default_rtl[i]);
-
-			if (k >= 0)
-				cfg->rtl[k] = 1;
-		}
-	}
-	n = ymap_get(root, "review_months");
-	cfg->review_months = n && n->type == Y_INT ? (int)n->v.i : 0;
-	n = ymap_get(root, "base_url");
-	if (n) {
-		struct buf u = BUF_INIT;
-
-		buf_adds(&u, n->str);
-		if (!u.len || u.buf[u.len - 1] != '/')
-			buf_addc(&u, '/');
-		cfg->base_url = buf_detach(&u, NULL);
-	}
-	n = ymap_get(root, "book_id");
-	if (n && ynode_str(n))
-		cfg->book_id = xstrdup(n->str);
-	n = ymap_get(root, "schema");
-	if (n) {
-		struct buf p = BUF_INIT;
-
-		if (n->str[0] != '/' && strcmp(c->root, "."))
-			buf_addf(&p, "%s/", c->root);
-		buf_adds(&p, n->str);
-		cfg->schema = buf_detach(&p, NULL);
-	}
-	n = ymap_get(root, "ignore");
-	for (i = 0; n && i < n->n; i++) {
-		int r = rule_by_id(n->items[i]->str);
-
-		/* one house style rule: style:<id> */
-		if (!strncmp(n->items[i]->str, "style:", 6) && n->items[i]->str[6]) {
-			if (!cfg->ignore_style)
-				cfg->ignore_style = xcalloc(n->n, sizeof(char *));
-			cfg->ignore_style[cfg->nignore_style++] =
-				xstrdup(n->items[i]->str + 6);
-			continue;
-		}
-		if (r < 0 || !rule_settable(r))
-			diag(&local, R_CONFIG, path, n->items[i]->line,
-			     n->items[i]->col, "/ignore",
-			     "'ignore' names no validate rule: '%s'",
-			     n->items[i]->str);
-		else
-			cfg->ignore[r] = 1;
-	}
+	read_languages(cfg, root, path, &local);
+	read_settings(cfg, c, root);
+	read_ignore(cfg, root, path, &local);
 	read_readability(cfg, ymap_get(root, "readability"));
 	/* rules: {RULE: error|warning|off} (SPEC 13) */
 	n = ymap_get(root, "rules");
@@ -691,7 +719,7 @@ static void index_one(void *ctx, size_t i, int worker)
 			     ynode_scalar(ymap_get(ymap_get(a.fm.root, "translated_from"), "base")) ?
 			     ynode_scalar(ymap_get(ymap_get(a.fm.root, "translated_from"), "base")) : "");
 		if ((job->flags & INDEX_DIGEST) && !m->translated)
-			text_digest_article(&a, m->digest);
+			blocks_digest_article(&a, m->digest);
 		if (job->flags & INDEX_KEEP)
 			m->keep = article_keep_new(a.fm.root);
 		if (c->fm_where)
@@ -829,7 +857,7 @@ static void digest_one(void *ctx, size_t i, int worker)
 	(void)worker;
 	article_init(&a, m->path);
 	if (article_load(&a, m->path, &scratch) == 0)
-		text_digest_article(&a, m->digest);
+		blocks_digest_article(&a, m->digest);
 	article_release(&a);
 	diag_list_release(&scratch);
 }

@@ -161,8 +161,8 @@ other_cases:
  * report it at node n with PCRE2's message and offset (in the pattern
  * the user wrote when user is set).
  */
-static int compile(struct gl_term *t, const char *body, int user, int keep,
-		   const struct ynode *n, const char *path, struct diag_list *d)
+static int compile_term(struct gl_term *t, const char *body, int user, int keep,
+			const struct ynode *n, const char *path, struct diag_list *d)
 {
 	/* Arabic writes its proclitics (wa-, fa-, bi-, li-, ka-) against the
 	 * word: "والعلاج" still holds "العلاج" */
@@ -225,6 +225,89 @@ struct seen {
 	unsigned line, col;
 };
 
+/* A term already given for lang (compared folded): reported, 1; else
+ * remembered, 0. */
+static int seen_before(const struct glossary *g, const struct ynode *v,
+		       const char *lang, int li, struct seen **seen, size_t *nseen,
+		       size_t *aseen, struct diag_list *d)
+{
+	char *f = fold(v->str);
+	size_t k;
+
+	for (k = 0; k < *nseen; k++)
+		if ((*seen)[k].lang == li && !strcmp((*seen)[k].folded, f))
+			break;
+	if (k < *nseen) {
+		diag(d, R_GLOSSARY, g->path, v->line, v->col, NULL,
+		     "duplicate term '%s' for '%s': already at line %u",
+		     v->str, lang, (*seen)[k].line);
+		free(f);
+		return 1;
+	}
+	GROW(*seen, *aseen, *nseen + 1);
+	(*seen)[*nseen].folded = f;
+	(*seen)[*nseen].lang = li;
+	(*seen)[*nseen].line = v->line;
+	(*seen)[*nseen].col = v->col;
+	(*nseen)++;
+	return 0;
+}
+
+/* An entry's pattern: keys that are languages of the corpus with a term. */
+static void check_patterns(const struct glossary *g, const struct ynode *m,
+			   const struct ynode *pat, struct diag_list *d)
+{
+	size_t i;
+
+	for (i = 0; pat && pat->type == Y_MAP && i < pat->n; i++) {
+		const char *lang = ynode_scalar(pat->pairs[i].key);
+
+		if (lang && glossary_lang(g, lang) < 0)
+			diag(d, R_GLOSSARY, g->path, pat->pairs[i].key->line,
+			     pat->pairs[i].key->col, NULL,
+			     "unknown language '%s': not in 'languages' of folio.yaml",
+			     lang);
+		else if (lang && !ymap_get(m, lang))
+			diag(d, R_GLOSSARY, g->path, pat->pairs[i].key->line,
+			     pat->pairs[i].key->col, NULL,
+			     "pattern for '%s' without a term for '%s'", lang, lang);
+	}
+}
+
+/* An entry's forbidden terms, per language, each compiled. */
+static void load_forbidden(const struct glossary *g, struct gl_entry *e,
+			   const struct ynode *forb, struct diag_list *d)
+{
+	size_t i, k;
+
+	for (i = 0; forb && forb->type == Y_MAP && i < forb->n; i++) {
+		const struct ynode *key = forb->pairs[i].key, *list = forb->pairs[i].value;
+		const char *lang = ynode_scalar(key);
+		int li = lang ? glossary_lang(g, lang) : -1;
+
+		if (li < 0) {
+			diag(d, R_GLOSSARY, g->path, key->line, key->col, NULL,
+			     "unknown language '%s': not in 'languages' of folio.yaml",
+			     lang ? lang : "");
+			continue;
+		}
+		if (list->type != Y_SEQ)
+			continue;
+		e->forbidden[li] = xcalloc(list->n + 1, sizeof(struct gl_term));
+		for (k = 0; k < list->n; k++) {
+			struct gl_term *t = &e->forbidden[li][e->nforbidden[li]];
+
+			if (!list->items[k]->str)
+				continue;
+			if (compile_term(t, list->items[k]->str, 0, 0, list->items[k],
+				    g->path, d) < 0)
+				continue;
+			t->text = xstrdup(list->items[k]->str);
+			e->nforbidden[li]++;
+		}
+	}
+}
+
 static void load_entry(struct glossary *g, struct gl_entry *e,
 		       const struct ynode *m, struct seen **seen, size_t *nseen,
 		       size_t *aseen, struct diag_list *d)
@@ -232,7 +315,7 @@ static void load_entry(struct glossary *g, struct gl_entry *e,
 	const struct ynode *pat = ymap_get(m, "pattern");
 	const struct ynode *forb = ymap_get(m, "forbidden");
 	const struct ynode *keep = ymap_get(m, "keep");
-	size_t i, k;
+	size_t i;
 
 	e->keep = keep && keep->type == Y_BOOL && keep->v.b;
 	e->line = m->line;
@@ -257,74 +340,19 @@ static void load_entry(struct glossary *g, struct gl_entry *e,
 		}
 		if (!v->str || v->type == Y_MAP || v->type == Y_SEQ)
 			continue;
-		{
-			char *f = fold(v->str);
-
-			for (k = 0; k < *nseen; k++)
-				if ((*seen)[k].lang == li && !strcmp((*seen)[k].folded, f))
-					break;
-			if (k < *nseen) {
-				diag(d, R_GLOSSARY, g->path, v->line, v->col, NULL,
-				     "duplicate term '%s' for '%s': already at line %u",
-				     v->str, lang, (*seen)[k].line);
-				free(f);
-				continue;
-			}
-			GROW(*seen, *aseen, *nseen + 1);
-			(*seen)[*nseen].folded = f;
-			(*seen)[*nseen].lang = li;
-			(*seen)[*nseen].line = v->line;
-			(*seen)[*nseen].col = v->col;
-			(*nseen)++;
-		}
+		if (seen_before(g, v, lang, li, seen, nseen, aseen, d))
+			continue;
 		p = pat ? ymap_get(pat, lang) : NULL;
 		if (p && p->str) {
-			if (compile(&e->term[li], p->str, 1, e->keep, p, g->path, d) < 0)
+			if (compile_term(&e->term[li], p->str, 1, e->keep, p, g->path, d) < 0)
 				continue;
-		} else if (compile(&e->term[li], v->str, 0, e->keep, v, g->path, d) < 0) {
+		} else if (compile_term(&e->term[li], v->str, 0, e->keep, v, g->path, d) < 0) {
 			continue;
 		}
 		e->term[li].text = xstrdup(v->str);
 	}
-	for (i = 0; pat && pat->type == Y_MAP && i < pat->n; i++) {
-		const char *lang = ynode_scalar(pat->pairs[i].key);
-
-		if (lang && glossary_lang(g, lang) < 0)
-			diag(d, R_GLOSSARY, g->path, pat->pairs[i].key->line,
-			     pat->pairs[i].key->col, NULL,
-			     "unknown language '%s': not in 'languages' of folio.yaml",
-			     lang);
-		else if (lang && !ymap_get(m, lang))
-			diag(d, R_GLOSSARY, g->path, pat->pairs[i].key->line,
-			     pat->pairs[i].key->col, NULL,
-			     "pattern for '%s' without a term for '%s'", lang, lang);
-	}
-	for (i = 0; forb && forb->type == Y_MAP && i < forb->n; i++) {
-		const struct ynode *key = forb->pairs[i].key, *list = forb->pairs[i].value;
-		const char *lang = ynode_scalar(key);
-		int li = lang ? glossary_lang(g, lang) : -1;
-
-		if (li < 0) {
-			diag(d, R_GLOSSARY, g->path, key->line, key->col, NULL,
-			     "unknown language '%s': not in 'languages' of folio.yaml",
-			     lang ? lang : "");
-			continue;
-		}
-		if (list->type != Y_SEQ)
-			continue;
-		e->forbidden[li] = xcalloc(list->n + 1, sizeof(struct gl_term));
-		for (k = 0; k < list->n; k++) {
-			struct gl_term *t = &e->forbidden[li][e->nforbidden[li]];
-
-			if (!list->items[k]->str)
-				continue;
-			if (compile(t, list->items[k]->str, 0, 0, list->items[k],
-				    g->path, d) < 0)
-				continue;
-			t->text = xstrdup(list->items[k]->str);
-			e->nforbidden[li]++;
-		}
-	}
+	check_patterns(g, m, pat, d);
+	load_forbidden(g, e, forb, d);
 }
 
 struct glossary *glossary_load(const struct corpus *c, struct diag_list *d)

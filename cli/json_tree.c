@@ -33,17 +33,17 @@ static int at_end(const struct jp *p)
 	return p->pos >= p->len;
 }
 
-static unsigned char cur(const struct jp *p)
+static unsigned char jp_cur(const struct jp *p)
 {
 	return at_end(p) ? 0 : (unsigned char)p->s[p->pos];
 }
 
 static void adv(struct jp *p)
 {
-	unsigned char c = cur(p);
+	unsigned char c = jp_cur(p);
 
 	p->pos++;
-	if (c == '\n' || (c == '\r' && cur(p) != '\n')) {
+	if (c == '\n' || (c == '\r' && jp_cur(p) != '\n')) {
 		p->line++;
 		p->col = 1;
 		p->chars++;
@@ -56,7 +56,7 @@ static void adv(struct jp *p)
 /* The character at the reader, quoted, for a message. */
 static const char *what_here(const struct jp *p, char *out, size_t size)
 {
-	unsigned char c = cur(p);
+	unsigned char c = jp_cur(p);
 	size_t n = 1;
 
 	if (at_end(p))
@@ -102,7 +102,7 @@ static struct ynode *unexpected(struct jp *p, const char *expected)
 static void skip_ws(struct jp *p)
 {
 	while (!at_end(p)) {
-		unsigned char c = cur(p);
+		unsigned char c = jp_cur(p);
 
 		if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
 			break;
@@ -258,7 +258,7 @@ static struct ynode *string(struct jp *p)
 	buf_reset(&p->str);
 	adv(p);		/* the opening quote */
 	for (;;) {
-		unsigned char c = cur(p);
+		unsigned char c = jp_cur(p);
 		size_t k;
 
 		if (at_end(p))
@@ -328,36 +328,36 @@ static struct ynode *number(struct jp *p)
 	int whole = 1;
 	char *text;
 
-	if (cur(p) == '-')
+	if (jp_cur(p) == '-')
 		adv(p);
-	if (cur(p) == '0') {
+	if (jp_cur(p) == '0') {
 		adv(p);
-		if (is_digit(cur(p)))
+		if (is_digit(jp_cur(p)))
 			return fail_at(p, n->line, n->col, "%s",
 				       "malformed json: a number with a "
 				       "leading zero");
-	} else if (is_digit(cur(p))) {
-		while (is_digit(cur(p)))
+	} else if (is_digit(jp_cur(p))) {
+		while (is_digit(jp_cur(p)))
 			adv(p);
 	} else {
 		return unexpected(p, "a digit");
 	}
-	if (cur(p) == '.') {
+	if (jp_cur(p) == '.') {
 		whole = 0;
 		adv(p);
-		if (!is_digit(cur(p)))
+		if (!is_digit(jp_cur(p)))
 			return unexpected(p, "a digit after '.'");
-		while (is_digit(cur(p)))
+		while (is_digit(jp_cur(p)))
 			adv(p);
 	}
-	if (cur(p) == 'e' || cur(p) == 'E') {
+	if (jp_cur(p) == 'e' || jp_cur(p) == 'E') {
 		whole = 0;
 		adv(p);
-		if (cur(p) == '+' || cur(p) == '-')
+		if (jp_cur(p) == '+' || jp_cur(p) == '-')
 			adv(p);
-		if (!is_digit(cur(p)))
+		if (!is_digit(jp_cur(p)))
 			return unexpected(p, "a digit in the exponent");
-		while (is_digit(cur(p)))
+		while (is_digit(jp_cur(p)))
 			adv(p);
 	}
 	end_node(p, n);
@@ -407,90 +407,42 @@ static struct ynode *literal(struct jp *p)
 	return unexpected(p, "a value");
 }
 
-static struct ynode *value(struct jp *p, unsigned depth);
+static struct ynode *json_value(struct jp *p, unsigned depth);
 
 static int key_equal(const struct ynode *a, const struct ynode *b)
 {
 	return a->len == b->len && memcmp(a->str, b->str, a->len) == 0;
 }
 
-/* An object or an array, the reader on its opening bracket. */
-static struct ynode *collection(struct jp *p, unsigned depth)
+/* A member's key and its ':', the reader on the key's quote. */
+static struct ynode *member_key(struct jp *p)
 {
-	int is_map = cur(p) == '{';
-	char close = is_map ? '}' : ']';
-	struct ynode *n = new_node(p, is_map ? Y_MAP : Y_SEQ), **kids = NULL;
-	size_t nkids = 0, alloc = 0, i, j;
-	unsigned comma_line = 0, comma_col = 0;
+	struct ynode *key;
 
-	if (depth >= YAML_MAX_DEPTH) {
-		if (!p->failed)
-			diag(p->diags, R_YAML_LIMITS, p->opts->file, n->line,
-			     n->col, NULL, "nesting deeper than 64 levels");
-		p->failed = 1;
+	if (jp_cur(p) != '"')
+		return unexpected(p, "a string key");
+	if (!(key = string(p)))
 		return NULL;
-	}
-	if (count_node(p, n) < 0)
-		return NULL;
-	adv(p);
 	skip_ws(p);
-	if (cur(p) == close)
-		goto closed;
-	for (;;) {
-		struct ynode *key = NULL, *v;
-
-		skip_ws(p);
-		if (comma_line && cur(p) == close) {
-			char msg[80];
-
-			snprintf(msg, sizeof(msg), "malformed json: a comma "
-				 "before '%c' (trailing commas are not JSON)",
-				 close);
-			fail_at(p, comma_line, comma_col, "%s", msg);
-			goto fail;
-		}
-		if (is_map) {
-			if (cur(p) != '"') {
-				unexpected(p, "a string key");
-				goto fail;
-			}
-			if (!(key = string(p)))
-				goto fail;
-			skip_ws(p);
-			if (cur(p) != ':') {
-				unexpected(p, "':' after the key");
-				goto fail;
-			}
-			adv(p);
-		}
-		if (!(v = value(p, depth + 1)))
-			goto fail;
-		GROW(kids, alloc, nkids + 2);
-		if (key)
-			kids[nkids++] = key;
-		kids[nkids++] = v;
-		skip_ws(p);
-		if (cur(p) == close)
-			break;
-		if (cur(p) != ',') {
-			unexpected(p, is_map ? "',' or '}' after a member" :
-				   "',' or ']' after an item");
-			goto fail;
-		}
-		comma_line = p->line;
-		comma_col = p->col;
-		adv(p);
-	}
-closed:
+	if (jp_cur(p) != ':')
+		return unexpected(p, "':' after the key");
 	adv(p);
-	end_node(p, n);
-	if (!is_map) {
+	return key;
+}
+
+/* The children read, into n's arena: an array's items, or an object's
+ * pairs (kids alternate keys and values), each key checked unique. */
+static void set_children(struct jp *p, struct ynode *n, struct ynode **kids,
+			 size_t nkids)
+{
+	size_t i, j;
+
+	if (n->type == Y_SEQ) {
 		n->n = nkids;
 		n->items = arena_alloc(&p->doc->arena, nkids * sizeof(*n->items));
 		if (nkids)
 			memcpy(n->items, kids, nkids * sizeof(*n->items));
-		free(kids);
-		return n;
+		return;
 	}
 	n->n = nkids / 2;
 	n->pairs = arena_alloc(&p->doc->arena, n->n * sizeof(*n->pairs));
@@ -511,6 +463,67 @@ closed:
 			break;
 		}
 	}
+}
+
+/* An object or an array, the reader on its opening bracket. */
+static struct ynode *collection(struct jp *p, unsigned depth)
+{
+	int is_map = jp_cur(p) == '{';
+	char close = is_map ? '}' : ']';
+	struct ynode *n = new_node(p, is_map ? Y_MAP : Y_SEQ), **kids = NULL;
+	size_t nkids = 0, alloc = 0;
+	unsigned comma_line = 0, comma_col = 0;
+
+	if (depth >= YAML_MAX_DEPTH) {
+		if (!p->failed)
+			diag(p->diags, R_YAML_LIMITS, p->opts->file, n->line,
+			     n->col, NULL, "nesting deeper than 64 levels");
+		p->failed = 1;
+		return NULL;
+	}
+	if (count_node(p, n) < 0)
+		return NULL;
+	adv(p);
+	skip_ws(p);
+	if (jp_cur(p) == close)
+		goto closed;
+	for (;;) {
+		struct ynode *key = NULL, *v;
+
+		skip_ws(p);
+		if (comma_line && jp_cur(p) == close) {
+			char msg[80];
+
+			snprintf(msg, sizeof(msg), "malformed json: a comma "
+				 "before '%c' (trailing commas are not JSON)",
+				 close);
+			fail_at(p, comma_line, comma_col, "%s", msg);
+			goto fail;
+		}
+		if (is_map && !(key = member_key(p)))
+			goto fail;
+		if (!(v = json_value(p, depth + 1)))
+			goto fail;
+		GROW(kids, alloc, nkids + 2);
+		if (key)
+			kids[nkids++] = key;
+		kids[nkids++] = v;
+		skip_ws(p);
+		if (jp_cur(p) == close)
+			break;
+		if (jp_cur(p) != ',') {
+			unexpected(p, is_map ? "',' or '}' after a member" :
+				   "',' or ']' after an item");
+			goto fail;
+		}
+		comma_line = p->line;
+		comma_col = p->col;
+		adv(p);
+	}
+closed:
+	adv(p);
+	end_node(p, n);
+	set_children(p, n, kids, nkids);
 	free(kids);
 	return n;
 fail:
@@ -518,12 +531,12 @@ fail:
 	return NULL;
 }
 
-static struct ynode *value(struct jp *p, unsigned depth)
+static struct ynode *json_value(struct jp *p, unsigned depth)
 {
 	unsigned char c;
 
 	skip_ws(p);
-	c = cur(p);
+	c = jp_cur(p);
 	if (at_end(p))
 		return unexpected(p, "a value");
 	if (c == '{' || c == '[')
@@ -556,7 +569,7 @@ int json_parse(struct ydoc *doc, const char *text, size_t len,
 		p.pos = 3;
 		p.chars = 1;
 	}
-	root = value(&p, 0);
+	root = json_value(&p, 0);
 	if (root && !p.failed) {
 		skip_ws(&p);
 		if (!at_end(&p))

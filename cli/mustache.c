@@ -144,7 +144,7 @@ static size_t pool_add(struct compiler *c, const char *s, size_t n)
 	return off;
 }
 
-static struct mu_ins *emit(struct compiler *c, enum mu_op op, int bol)
+static struct mu_ins *emit_ins(struct compiler *c, enum mu_op op, int bol)
 {
 	struct mustache *t = c->t;
 	struct mu_ins *in;
@@ -164,7 +164,7 @@ static void emit_text(struct compiler *c, size_t from, size_t to)
 
 	if (from >= to)
 		return;
-	in = emit(c, OP_TEXT, bol);
+	in = emit_ins(c, OP_TEXT, bol);
 	in->len = to - from;
 	/* Text is not NUL-terminated in use, but pool_add adds one anyway. */
 	in->off = pool_add(c, c->text + from, to - from);
@@ -273,173 +273,214 @@ static int has_space(const char *s, size_t n)
 	return 0;
 }
 
-static int compile(struct compiler *c)
+/* One tag as the compiler reads it. */
+struct mu_tag {
+	size_t s;			/* where its opening delimiter starts */
+	size_t end;			/* just past its closing delimiter */
+	char type;			/* '\0' (a variable), '&', '{', '#', '^', '/', '>', '!', '=' */
+	const char *body;		/* its name, blanks trimmed */
+	size_t body_len;
+	int standalone;			/* alone on its line: the line is not output */
+	size_t line_start, line_end;	/* the text it stands for in the output */
+	int bol;			/* not standalone, at a line's start */
+};
+
+/* The tag whose opening delimiter is at s: its type, name and end. */
+static int read_tag(struct compiler *c, size_t s, struct mu_tag *t)
+{
+	const char *text = c->text, *close;
+	size_t p = s + c->olen;
+	char closer = 0;
+
+	t->s = s;
+	t->type = p < c->len ? text[p] : '\0';
+	switch (t->type) {
+	case '{':
+		closer = '}';
+		p++;
+		break;
+	case '=':
+		closer = '=';
+		p++;
+		break;
+	case '&': case '#': case '^': case '/': case '>': case '!':
+		p++;
+		break;
+	default:
+		t->type = '\0';
+	}
+	close = find_close(c, p, closer);
+	if (!close)
+		return cerr(c, s, "unclosed tag, no \"%s%.*s\" after it",
+			    closer == '}' ? "}" :
+			    closer == '=' ? "=" : "",
+			    QLEN(c->clen), c->ctag);
+	t->end = (close - text) + (closer ? 1 : 0) + c->clen;
+	t->body = text + p;
+	t->body_len = close - t->body;
+	while (t->body_len && is_space(*t->body)) {
+		t->body++;
+		t->body_len--;
+	}
+	while (t->body_len && is_space(t->body[t->body_len - 1]))
+		t->body_len--;
+	if (t->type != '!' && t->type != '=') {
+		if (!t->body_len)
+			return cerr(c, s, "empty tag");
+		if (has_space(t->body, t->body_len))
+			return cerr(c, s, "bad tag name \"%.*s\"",
+				    QLEN(t->body_len), t->body);
+	}
+	return 0;
+}
+
+/*
+ * Standalone: only blanks between the line's start and the tag and
+ * between the tag and the line's end.  The line's start cannot lie
+ * before text_start: that would put another tag on the line.
+ */
+static void find_standalone(const struct compiler *c, size_t text_start,
+			    struct mu_tag *t)
+{
+	const char *text = c->text;
+	size_t len = c->len, i;
+
+	t->standalone = 0;
+	t->line_start = t->s;
+	t->line_end = t->end;
+	if (!t->type || t->type == '&' || t->type == '{')
+		return;
+	i = t->s;
+	while (i > text_start && is_blank(text[i - 1]))
+		i--;
+	if (i == 0 || text[i - 1] == '\n') {
+		t->line_start = i;
+		i = t->end;
+		while (i < len && is_blank(text[i]))
+			i++;
+		if (i == len) {
+			t->standalone = 1;
+			t->line_end = len;
+		} else if (text[i] == '\n') {
+			t->standalone = 1;
+			t->line_end = i + 1;
+		} else if (text[i] == '\r' && i + 1 < len && text[i + 1] == '\n') {
+			t->standalone = 1;
+			t->line_end = i + 2;
+		}
+	}
+	if (!t->standalone)
+		t->line_start = t->s;
+}
+
+/* A section ('#') or an inverted section ('^') opened. */
+static int open_section(struct compiler *c, const struct mu_tag *t)
+{
+	struct mu_ins *in;
+
+	if (c->nopen == MUSTACHE_MAX_NESTING)
+		return cerr(c, t->s, "sections nested too deeply "
+			    "(more than %d)", MUSTACHE_MAX_NESTING);
+	in = emit_ins(c, t->type == '#' ? OP_SECTION : OP_INVERTED, t->bol);
+	if (set_name(c, in, t->s, t->body, t->body_len) < 0)
+		return -1;
+	c->open[c->nopen].ins = c->t->nins - 1;
+	c->open[c->nopen].pos = t->s;
+	c->open[c->nopen].name = t->body;
+	c->open[c->nopen].name_len = t->body_len;
+	c->nopen++;
+	return 0;
+}
+
+/* The innermost open section closed by '/', which must name it. */
+static int close_section(struct compiler *c, const struct mu_tag *t)
+{
+	struct open_section *o;
+
+	if (!c->nopen)
+		return cerr(c, t->s, "closing tag \"%.*s\" "
+			    "without an open section",
+			    QLEN(t->body_len), t->body);
+	o = &c->open[c->nopen - 1];
+	if (o->name_len != t->body_len ||
+	    memcmp(o->name, t->body, t->body_len) != 0)
+		return cerr(c, t->s, "closing tag \"%.*s\" does "
+			    "not match open section \"%.*s\"",
+			    QLEN(t->body_len), t->body,
+			    QLEN(o->name_len), o->name);
+	/*
+	 * An inline close tag at a line's start: the indent a partial puts
+	 * there belongs inside the section.
+	 */
+	if (t->bol)
+		emit_ins(c, OP_TEXT, 1);
+	c->t->ins[o->ins].end = c->t->nins;
+	c->nopen--;
+	return 0;
+}
+
+/* The instructions of one tag. */
+static int emit_tag(struct compiler *c, const struct mu_tag *t)
+{
+	struct mu_ins *in;
+
+	switch (t->type) {
+	case '\0':
+	case '&':
+	case '{':
+		in = emit_ins(c, t->type ? OP_RAW : OP_ESCAPED, t->bol);
+		return set_name(c, in, t->s, t->body, t->body_len);
+	case '#':
+	case '^':
+		return open_section(c, t);
+	case '/':
+		return close_section(c, t);
+	case '>':
+		in = emit_ins(c, OP_PARTIAL, t->bol);
+		in->standalone = t->standalone;
+		in->len = t->body_len;
+		in->off = pool_add(c, t->body, t->body_len);
+		if (t->standalone) {
+			in->ind_len = t->s - t->line_start;
+			in->ind_off = pool_add(c, c->text + t->line_start,
+					       t->s - t->line_start);
+		}
+		return 0;
+	case '!':
+	case '=':
+		/* No output of their own, but an indent may precede. */
+		if (t->bol)
+			emit_ins(c, OP_TEXT, 1);
+		if (t->type == '=')
+			return set_delimiters(c, t->s, t->body, t->body_len);
+		return 0;
+	}
+	return 0;
+}
+
+static int compile_template(struct compiler *c)
 {
 	const char *text = c->text;
 	size_t len = c->len;
 	size_t text_start = 0;	/* literal text not yet emitted */
 
 	for (;;) {
-		const char *hit, *close, *body;
-		size_t s, p, tag_end, body_len, line_start, line_end;
-		size_t i;
-		char type, closer = 0;
-		int standalone = 0, bol;
-		struct mu_ins *in;
+		const char *hit = find_str(text + text_start, len - text_start,
+					   c->otag, c->olen);
+		struct mu_tag t = { 0 };
 
-		hit = find_str(text + text_start, len - text_start, c->otag,
-			       c->olen);
 		if (!hit) {
 			emit_text(c, text_start, len);
 			break;
 		}
-		s = hit - text;
-		p = s + c->olen;
-		type = p < len ? text[p] : '\0';
-		switch (type) {
-		case '{':
-			closer = '}';
-			p++;
-			break;
-		case '=':
-			closer = '=';
-			p++;
-			break;
-		case '&': case '#': case '^': case '/': case '>': case '!':
-			p++;
-			break;
-		default:
-			type = '\0';
-		}
-		close = find_close(c, p, closer);
-		if (!close)
-			return cerr(c, s, "unclosed tag, no \"%s%.*s\" after it",
-				    closer == '}' ? "}" :
-				    closer == '=' ? "=" : "",
-				    QLEN(c->clen), c->ctag);
-		tag_end = (close - text) + (closer ? 1 : 0) + c->clen;
-		body = text + p;
-		body_len = close - body;
-		while (body_len && is_space(*body)) {
-			body++;
-			body_len--;
-		}
-		while (body_len && is_space(body[body_len - 1]))
-			body_len--;
-
-		if (type != '!' && type != '=') {
-			if (!body_len)
-				return cerr(c, s, "empty tag");
-			if (has_space(body, body_len))
-				return cerr(c, s, "bad tag name \"%.*s\"",
-					    QLEN(body_len), body);
-		}
-
-		/*
-		 * Standalone: only blanks between the line's start and the
-		 * tag and between the tag and the line's end.  The line's
-		 * start cannot lie before text_start: that would put another
-		 * tag on the line.
-		 */
-		line_start = s;
-		line_end = tag_end;
-		if (type && type != '&' && type != '{') {
-			i = s;
-			while (i > text_start && is_blank(text[i - 1]))
-				i--;
-			if (i == 0 || text[i - 1] == '\n') {
-				line_start = i;
-				i = tag_end;
-				while (i < len && is_blank(text[i]))
-					i++;
-				if (i == len) {
-					standalone = 1;
-					line_end = len;
-				} else if (text[i] == '\n') {
-					standalone = 1;
-					line_end = i + 1;
-				} else if (text[i] == '\r' && i + 1 < len &&
-					   text[i + 1] == '\n') {
-					standalone = 1;
-					line_end = i + 2;
-				}
-			}
-			if (!standalone)
-				line_start = s;
-		}
-		emit_text(c, text_start, line_start);
-		text_start = standalone ? line_end : tag_end;
-		bol = !standalone && (s == 0 || text[s - 1] == '\n');
-
-		switch (type) {
-		case '\0':
-		case '&':
-		case '{':
-			in = emit(c, type ? OP_RAW : OP_ESCAPED, bol);
-			if (set_name(c, in, s, body, body_len) < 0)
-				return -1;
-			break;
-		case '#':
-		case '^':
-			if (c->nopen == MUSTACHE_MAX_NESTING)
-				return cerr(c, s, "sections nested too deeply "
-					    "(more than %d)",
-					    MUSTACHE_MAX_NESTING);
-			in = emit(c, type == '#' ? OP_SECTION : OP_INVERTED,
-				  bol);
-			if (set_name(c, in, s, body, body_len) < 0)
-				return -1;
-			c->open[c->nopen].ins = c->t->nins - 1;
-			c->open[c->nopen].pos = s;
-			c->open[c->nopen].name = body;
-			c->open[c->nopen].name_len = body_len;
-			c->nopen++;
-			break;
-		case '/': {
-			struct open_section *o;
-
-			if (!c->nopen)
-				return cerr(c, s, "closing tag \"%.*s\" "
-					    "without an open section",
-					    QLEN(body_len), body);
-			o = &c->open[c->nopen - 1];
-			if (o->name_len != body_len ||
-			    memcmp(o->name, body, body_len) != 0)
-				return cerr(c, s, "closing tag \"%.*s\" does "
-					    "not match open section \"%.*s\"",
-					    QLEN(body_len), body,
-					    QLEN(o->name_len), o->name);
-			/*
-			 * An inline close tag at a line's start: the indent a
-			 * partial puts there belongs inside the section.
-			 */
-			if (bol)
-				emit(c, OP_TEXT, 1);
-			c->t->ins[o->ins].end = c->t->nins;
-			c->nopen--;
-			break;
-		}
-		case '>':
-			in = emit(c, OP_PARTIAL, bol);
-			in->standalone = standalone;
-			in->len = body_len;
-			in->off = pool_add(c, body, body_len);
-			if (standalone) {
-				in->ind_len = s - line_start;
-				in->ind_off = pool_add(c, text + line_start,
-						       s - line_start);
-			}
-			break;
-		case '!':
-		case '=':
-			/* No output of their own, but an indent may precede. */
-			if (bol)
-				emit(c, OP_TEXT, 1);
-			if (type == '=' &&
-			    set_delimiters(c, s, body, body_len) < 0)
-				return -1;
-			break;
-		}
+		if (read_tag(c, (size_t)(hit - text), &t) < 0)
+			return -1;
+		find_standalone(c, text_start, &t);
+		emit_text(c, text_start, t.line_start);
+		text_start = t.standalone ? t.line_end : t.end;
+		t.bol = !t.standalone && (t.s == 0 || text[t.s - 1] == '\n');
+		if (emit_tag(c, &t) < 0)
+			return -1;
 	}
 	if (c->nopen) {
 		struct open_section *o = &c->open[c->nopen - 1];
@@ -467,7 +508,7 @@ struct mustache *mustache_compile(const char *name, const char *text,
 	c.olen = 2;
 	c.ctag = "}}";
 	c.clen = 2;
-	if (compile(&c) < 0) {
+	if (compile_template(&c) < 0) {
 		buf_release(&c.pool);
 		mustache_free(t);
 		return NULL;

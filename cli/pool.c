@@ -31,7 +31,7 @@ struct worker {
  * times rather than once per item; none waits long for another at the
  * end.  Nothing once a signal is caught.
  */
-static size_t take(struct pool *p, size_t *end)
+static size_t claim_share(struct pool *p, size_t *end)
 {
 	size_t i = atomic_load(&p->next), len;
 
@@ -54,7 +54,7 @@ static void *work(void *arg)
 	struct pool *p = w->pool;
 	size_t i, end;
 
-	while ((i = take(p, &end)) < end)
+	while ((i = claim_share(p, &end)) < end)
 		/* an item begun is finished: the caller cleans up after the
 		 * rest */
 		for (; i < end && !interrupt_caught(); i++)

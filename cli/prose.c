@@ -148,7 +148,7 @@ static void blank_urls(char *t, size_t n)
 	}
 }
 
-static void flush(struct prose *p)
+static void prose_flush(struct prose *p)
 {
 	size_t i;
 	int blank = 1;
@@ -174,7 +174,7 @@ static void flush(struct prose *p)
 
 static void start(struct prose *p, enum prose_kind kind)
 {
-	flush(p);
+	prose_flush(p);
 	p->kind = kind;
 	p->in_leaf = !p->skip;
 }
@@ -200,12 +200,12 @@ static int enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
 		break;
 	case MD_BLOCK_CODE:
 	case MD_BLOCK_HTML:
-		flush(p);
+		prose_flush(p);
 		p->skip++;
 		break;
 	default:
 		/* a quote, a list, a table: what came before is a block */
-		flush(p);
+		prose_flush(p);
 	}
 	return 0;
 }
@@ -215,7 +215,7 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 	struct prose *p = ud;
 
 	(void)detail;
-	flush(p);
+	prose_flush(p);
 	if ((type == MD_BLOCK_CODE || type == MD_BLOCK_HTML) && p->skip)
 		p->skip--;
 	return 0;
@@ -255,7 +255,7 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
 	return 0;
 }
 
-static int text(MD_TEXTTYPE type, const MD_CHAR *t, MD_SIZE n, void *ud)
+static int prose_text(MD_TEXTTYPE type, const MD_CHAR *t, MD_SIZE n, void *ud)
 {
 	struct prose *p = ud;
 	unsigned cp;
@@ -293,5 +293,5 @@ static int text(MD_TEXTTYPE type, const MD_CHAR *t, MD_SIZE n, void *ud)
 
 const MD_PARSER prose_parser = {
 	0, FOLIO_MD_FLAGS, enter_block, leave_block, enter_span, leave_span,
-	text, NULL, NULL
+	prose_text, NULL, NULL
 };

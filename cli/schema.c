@@ -657,7 +657,7 @@ static void lerr(struct loader *L, const struct sdoc *d, const struct ynode *at,
 }
 
 /* A scalar's text for a message: escaped, cut short. */
-static const char *shown(struct buf *b, const char *s, size_t n)
+static const char *shown_text(struct buf *b, const char *s, size_t n)
 {
 	size_t cut = n;
 
@@ -680,7 +680,7 @@ static const char *node_text(struct buf *b, const struct ynode *n)
 		buf_adds(b, ytype_name(n->type));
 		return b->buf;
 	}
-	return shown(b, n->str ? n->str : "", n->str ? n->len : 0);
+	return shown_text(b, n->str ? n->str : "", n->str ? n->len : 0);
 }
 
 static struct res *res_find(struct loader *L, const char *uri)
@@ -705,12 +705,12 @@ static void res_add(struct loader *L, const char *uri, struct sch *s,
 
 			if (at)
 				lerr(L, s->doc, at, "'%s' '%s' is already defined "
-				     "at line %u", what, shown(&t, at->str, at->len),
+				     "at line %u", what, shown_text(&t, at->str, at->len),
 				     r->s->node->line);
 			else	/* a document, whose URI a subschema took */
 				lerr(L, r->s->doc, r->s->node, "'$id' '%s' names the "
 				     "document it is in: a subschema needs an "
-				     "identifier of its own", shown(&t, uri, strlen(uri)));
+				     "identifier of its own", shown_text(&t, uri, strlen(uri)));
 			buf_release(&t);
 		}
 		return;
@@ -906,7 +906,7 @@ static const pcre2_code *load_regex(struct loader *L, const struct sdoc *d,
 		struct buf t = BUF_INIT;
 
 		lerr(L, d, src, "invalid regular expression '%s' in '%s': %s at offset %zu",
-		     shown(&t, src->str, src->len), kw, msg, off);
+		     shown_text(&t, src->str, src->len), kw, msg, off);
 		buf_release(&t);
 		return NULL;
 	}
@@ -966,10 +966,10 @@ static void unknown_keyword(struct loader *L, const struct sdoc *d,
 			pick = i;
 	if (pick >= 0)
 		lerr(L, d, key, "unknown keyword '%s' (did you mean '%s'?)",
-		     shown(&t, key->str, key->len), kw_names[pick]);
+		     shown_text(&t, key->str, key->len), kw_names[pick]);
 	else
 		lerr(L, d, key, "unknown keyword '%s'",
-		     shown(&t, key->str, key->len));
+		     shown_text(&t, key->str, key->len));
 	buf_release(&t);
 }
 
@@ -987,8 +987,8 @@ static void wrong_type(struct loader *L, const struct sdoc *d, const char *kw,
 	buf_release(&t);
 }
 
-static struct sch *compile(struct loader *L, const struct ynode *n,
-			   const char *base, const struct sdoc *d);
+static struct sch *compile_schema(struct loader *L, const struct ynode *n,
+				  const char *base, const struct sdoc *d);
 
 static long long get_count(struct loader *L, const struct sdoc *d,
 			   const char *kw, const struct ynode *val)
@@ -1036,7 +1036,7 @@ static struct sch **compile_list(struct loader *L, const struct sdoc *d,
 	}
 	v = arena_alloc(&L->s->arena, val->n * sizeof(*v));
 	for (i = 0; i < val->n; i++)
-		v[i] = compile(L, val->items[i], base, d);
+		v[i] = compile_schema(L, val->items[i], base, d);
 	*n = val->n;
 	return v;
 }
@@ -1055,7 +1055,7 @@ static struct sprop *compile_map(struct loader *L, const struct sdoc *d,
 	for (i = 0; i < val->n; i++) {
 		v[i].name = val->pairs[i].key->str;
 		v[i].len = val->pairs[i].key->len;
-		v[i].s = compile(L, val->pairs[i].value, base, d);
+		v[i].s = compile_schema(L, val->pairs[i].value, base, d);
 	}
 	*n = val->n;
 	return v;
@@ -1092,7 +1092,7 @@ static unsigned parse_type_name(struct loader *L, const struct sdoc *d,
 	if (t->type == Y_STRING)
 		lerr(L, d, t, "unknown type '%s' in 'type' (one of null, boolean, "
 		     "integer, number, string, array, object)",
-		     shown(&b, t->str, t->len));
+		     shown_text(&b, t->str, t->len));
 	else
 		wrong_type(L, d, "type", "a type name or a list of them", t);
 	buf_release(&b);
@@ -1128,7 +1128,7 @@ static int parse_format(struct loader *L, const struct sdoc *d,
 	/* folio asserts formats; an unknown one would silently check nothing */
 	lerr(L, d, val, "unknown format '%s' (known: date, date-time, time, "
 	     "email, uri, uri-reference, iri, iri-reference, hostname, ipv4, "
-	     "ipv6, uuid, regex, partial-date)", shown(&b, val->str, val->len));
+	     "ipv6, uuid, regex, partial-date)", shown_text(&b, val->str, val->len));
 	buf_release(&b);
 	return F_NONE;
 }
@@ -1154,9 +1154,9 @@ static void add_plain_value(struct buf *b, const struct ynode *n, int quote)
 	} else if (n->type == Y_NULL) {
 		buf_adds(b, "null");
 	} else if (quote) {
-		buf_addf(b, "'%s'", shown(&t, n->str, n->len));
+		buf_addf(b, "'%s'", shown_text(&t, n->str, n->len));
 	} else {
-		buf_adds(b, shown(&t, n->str, n->len));
+		buf_adds(b, shown_text(&t, n->str, n->len));
 	}
 	buf_release(&t);
 }
@@ -1186,7 +1186,7 @@ static int condition_words(struct buf *w, const struct ynode *n, int depth)
 			if (!c && !(e && e->type == Y_SEQ && e->n > 1))
 				continue;
 			buf_adds(w, parts++ ? " and " : "");
-			buf_addf(w, "'%s' is ", shown(&t, k->str, k->len));
+			buf_addf(w, "'%s' is ", shown_text(&t, k->str, k->len));
 			if (c) {
 				add_plain_value(w, c, 1);
 				continue;
@@ -1279,7 +1279,7 @@ static const char *compile_id(struct loader *L, struct sch *s,
 	hash = strchr(u.buf, '#');
 	if (hash && hash[1]) {
 		lerr(L, s->doc, val, "'$id' must not have a fragment, got '%s' "
-		     "(use '$anchor')", shown(&t, val->str, val->len));
+		     "(use '$anchor')", shown_text(&t, val->str, val->len));
 		goto out;
 	}
 	if (hash)
@@ -1292,12 +1292,12 @@ out:
 	return base;
 }
 
-static void compile_keyword(struct loader *L, struct sch *s, int k,
-			    const struct ynode *val, const char *base)
+/* The keywords on any value, numbers and strings. */
+static int compile_scalar(struct loader *L, struct sch *s, int k,
+			   const struct ynode *val)
 {
 	const struct sdoc *d = s->doc;
 	const char *kw = kw_names[k];
-	size_t i;
 
 	switch (k) {
 	case K_TYPE:
@@ -1309,66 +1309,6 @@ static void compile_keyword(struct loader *L, struct sch *s, int k,
 		break;
 	case K_CONST:
 		s->const_v = val;
-		break;
-	case K_PROPERTIES:
-		s->props = compile_map(L, d, kw, val, base, &s->nprops);
-		if (s->nprops > 1)
-			qsort(s->props, s->nprops, sizeof(*s->props), prop_cmp);
-		break;
-	case K_REQUIRED:
-		if (check_names(L, d, kw, val))
-			s->required = val;
-		break;
-	case K_ADDITIONAL:
-		s->additional = compile(L, val, base, d);
-		break;
-	case K_PATTERN_PROPS:
-		if (!want(L, d, kw, val, Y_MAP, "a mapping of patterns to schemas"))
-			break;
-		s->pats = arena_alloc(&L->s->arena,
-				      (val->n ? val->n : 1) * sizeof(*s->pats));
-		for (i = 0; i < val->n; i++) {
-			struct spat *p = &s->pats[s->npats];
-
-			p->src = val->pairs[i].key;
-			p->re = load_regex(L, d, p->src, kw);
-			p->s = compile(L, val->pairs[i].value, base, d);
-			if (p->re)
-				s->npats++;
-		}
-		break;
-	case K_PROPNAMES:
-		s->propnames = compile(L, val, base, d);
-		break;
-	case K_ITEMS:
-		if (val->type == Y_SEQ) {
-			lerr(L, d, val, "'items' must be a schema; a list of "
-			     "schemas is 'prefixItems' in draft 2020-12");
-			break;
-		}
-		s->items = compile(L, val, base, d);
-		break;
-	case K_PREFIX:
-		s->prefix = compile_list(L, d, kw, val, base, &s->nprefix);
-		break;
-	case K_CONTAINS:
-		s->contains = compile(L, val, base, d);
-		break;
-	case K_MIN_CONTAINS:
-		s->min_contains = get_count(L, d, kw, val);
-		break;
-	case K_MAX_CONTAINS:
-		s->max_contains = get_count(L, d, kw, val);
-		break;
-	case K_MIN_ITEMS:
-		s->min_items = get_count(L, d, kw, val);
-		break;
-	case K_MAX_ITEMS:
-		s->max_items = get_count(L, d, kw, val);
-		break;
-	case K_UNIQUE:
-		if (want(L, d, kw, val, Y_BOOL, "true or false"))
-			s->unique = (unsigned char)val->v.b;
 		break;
 	case K_MIN_LEN:
 		s->min_len = get_count(L, d, kw, val);
@@ -1401,6 +1341,54 @@ static void compile_keyword(struct loader *L, struct sch *s, int k,
 			s->multiple = NULL;
 		}
 		break;
+	case K_FORMAT:
+		s->fmt = (unsigned char)parse_format(L, d, val);
+		break;
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+/* The keywords on mappings. */
+static int compile_object(struct loader *L, struct sch *s, int k,
+			   const struct ynode *val, const char *base)
+{
+	const struct sdoc *d = s->doc;
+	const char *kw = kw_names[k];
+	size_t i;
+
+	switch (k) {
+	case K_PROPERTIES:
+		s->props = compile_map(L, d, kw, val, base, &s->nprops);
+		if (s->nprops > 1)
+			qsort(s->props, s->nprops, sizeof(*s->props), prop_cmp);
+		break;
+	case K_REQUIRED:
+		if (check_names(L, d, kw, val))
+			s->required = val;
+		break;
+	case K_ADDITIONAL:
+		s->additional = compile_schema(L, val, base, d);
+		break;
+	case K_PATTERN_PROPS:
+		if (!want(L, d, kw, val, Y_MAP, "a mapping of patterns to schemas"))
+			break;
+		s->pats = arena_alloc(&L->s->arena,
+				      (val->n ? val->n : 1) * sizeof(*s->pats));
+		for (i = 0; i < val->n; i++) {
+			struct spat *p = &s->pats[s->npats];
+
+			p->src = val->pairs[i].key;
+			p->re = load_regex(L, d, p->src, kw);
+			p->s = compile_schema(L, val->pairs[i].value, base, d);
+			if (p->re)
+				s->npats++;
+		}
+		break;
+	case K_PROPNAMES:
+		s->propnames = compile_schema(L, val, base, d);
+		break;
 	case K_MIN_PROPS:
 		s->min_props = get_count(L, d, kw, val);
 		break;
@@ -1419,6 +1407,65 @@ static void compile_keyword(struct loader *L, struct sch *s, int k,
 	case K_DEP_SCHEMAS:
 		s->dep_schemas = compile_map(L, d, kw, val, base, &s->ndep_schemas);
 		break;
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+/* The keywords on lists. */
+static int compile_array(struct loader *L, struct sch *s, int k,
+			  const struct ynode *val, const char *base)
+{
+	const struct sdoc *d = s->doc;
+	const char *kw = kw_names[k];
+
+	switch (k) {
+	case K_ITEMS:
+		if (val->type == Y_SEQ) {
+			lerr(L, d, val, "'items' must be a schema; a list of "
+			     "schemas is 'prefixItems' in draft 2020-12");
+			break;
+		}
+		s->items = compile_schema(L, val, base, d);
+		break;
+	case K_PREFIX:
+		s->prefix = compile_list(L, d, kw, val, base, &s->nprefix);
+		break;
+	case K_CONTAINS:
+		s->contains = compile_schema(L, val, base, d);
+		break;
+	case K_MIN_CONTAINS:
+		s->min_contains = get_count(L, d, kw, val);
+		break;
+	case K_MAX_CONTAINS:
+		s->max_contains = get_count(L, d, kw, val);
+		break;
+	case K_MIN_ITEMS:
+		s->min_items = get_count(L, d, kw, val);
+		break;
+	case K_MAX_ITEMS:
+		s->max_items = get_count(L, d, kw, val);
+		break;
+	case K_UNIQUE:
+		if (want(L, d, kw, val, Y_BOOL, "true or false"))
+			s->unique = (unsigned char)val->v.b;
+		break;
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+/* The keywords that apply other schemas, and the definitions they name. */
+static int compile_applicator(struct loader *L, struct sch *s, int k,
+			       const struct ynode *val, const char *base)
+{
+	const struct sdoc *d = s->doc;
+	const char *kw = kw_names[k];
+	size_t i;
+
+	switch (k) {
 	case K_ALL_OF:
 		s->all_of = compile_list(L, d, kw, val, base, &s->nall);
 		break;
@@ -1429,16 +1476,16 @@ static void compile_keyword(struct loader *L, struct sch *s, int k,
 		s->one_of = compile_list(L, d, kw, val, base, &s->none);
 		break;
 	case K_NOT:
-		s->not_ = compile(L, val, base, d);
+		s->not_ = compile_schema(L, val, base, d);
 		break;
 	case K_IF:
-		s->if_ = compile(L, val, base, d);
+		s->if_ = compile_schema(L, val, base, d);
 		break;
 	case K_THEN:
-		s->then_ = compile(L, val, base, d);
+		s->then_ = compile_schema(L, val, base, d);
 		break;
 	case K_ELSE:
-		s->else_ = compile(L, val, base, d);
+		s->else_ = compile_schema(L, val, base, d);
 		break;
 	case K_REF:
 		if (want(L, d, kw, val, Y_STRING, "a URI reference")) {
@@ -1450,15 +1497,26 @@ static void compile_keyword(struct loader *L, struct sch *s, int k,
 	case K_DEFS:
 		if (want(L, d, kw, val, Y_MAP, "a mapping of names to schemas"))
 			for (i = 0; i < val->n; i++)
-				compile(L, val->pairs[i].value, base, d);
+				compile_schema(L, val->pairs[i].value, base, d);
 		break;
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+/* The keywords that identify or annotate a schema. */
+static int compile_annotation(struct loader *L, struct sch *s, int k,
+			       const struct ynode *val)
+{
+	const struct sdoc *d = s->doc;
+	const char *kw = kw_names[k];
+
+	switch (k) {
 	case K_ID:
-		break;		/* done first, in compile() */
+		break;		/* done first, in compile_schema() */
 	case K_ANCHOR:
 		break;		/* likewise */
-	case K_FORMAT:
-		s->fmt = (unsigned char)parse_format(L, d, val);
-		break;
 	case K_DESCRIPTION:
 		if (want(L, d, kw, val, Y_STRING, "a string"))
 			keep_description(L, s, val);
@@ -1478,15 +1536,27 @@ static void compile_keyword(struct loader *L, struct sch *s, int k,
 	case K_WRITE_ONLY:
 		want(L, d, kw, val, Y_BOOL, "true or false");
 		break;
+	default:
+		return 0;
 	}
+	return 1;
+}
+
+/* Keyword k of schema s, whose value is val, compiled into s. */
+static void compile_keyword(struct loader *L, struct sch *s, int k,
+			    const struct ynode *val, const char *base)
+{
+	if (!compile_scalar(L, s, k, val) && !compile_object(L, s, k, val, base) &&
+	    !compile_array(L, s, k, val, base) && !compile_applicator(L, s, k, val, base))
+		compile_annotation(L, s, k, val);
 }
 
 /*
  * Compile the schema at node n (once: a node reached again, through a
  * YAML alias or a $ref to it, gives the same struct sch).
  */
-static struct sch *compile(struct loader *L, const struct ynode *n,
-			   const char *base, const struct sdoc *d)
+static struct sch *compile_schema(struct loader *L, const struct ynode *n,
+				  const char *base, const struct sdoc *d)
 {
 	struct sch *s = memo_get(L, n);
 	const struct ynode *v;
@@ -1532,7 +1602,7 @@ static struct sch *compile(struct loader *L, const struct ynode *n,
 		if (!valid_anchor(v->str, v->len)) {
 			lerr(L, d, v, "'$anchor' must be a letter or '_' "
 			     "followed by letters, digits, '-', '_' or '.', got '%s'",
-			     shown(&t, v->str, v->len));
+			     shown_text(&t, v->str, v->len));
 		} else {
 			buf_addf(&u, "%s#%s", base, v->str);
 			res_add(L, u.buf, s, v, "$anchor");
@@ -1615,7 +1685,7 @@ static struct sdoc *add_doc(struct loader *L, const char *name, const char *uri,
 /* Compile a loaded document and make its URI (and root $id) known. */
 static struct sch *add_root(struct loader *L, struct sdoc *d)
 {
-	struct sch *s = compile(L, d->y.root, d->uri, d);
+	struct sch *s = compile_schema(L, d->y.root, d->uri, d);
 
 	res_add(L, d->uri, s, NULL, NULL);
 	return s;
@@ -1772,7 +1842,7 @@ static void resolve_ref(struct loader *L, struct sch *s)
 		const struct ynode *n = walk_pointer(root->node, frag.buf);
 
 		if (n)
-			target = compile(L, n, root->base, root->doc);
+			target = compile_schema(L, n, root->base, root->doc);
 	} else {
 		/* anchors live under the base their resource's $id sets */
 		buf_reset(&uri);
@@ -1787,10 +1857,10 @@ static void resolve_ref(struct loader *L, struct sch *s)
 fail:
 	if (why)
 		lerr(L, s->doc, s->ref_src, "'$ref' '%s' resolves to no schema "
-		     "(cannot read it: %s)", shown(&t, ref, strlen(ref)), why);
+		     "(cannot read it: %s)", shown_text(&t, ref, strlen(ref)), why);
 	else
 		lerr(L, s->doc, s->ref_src, "'$ref' '%s' resolves to no schema",
-		     shown(&t, ref, strlen(ref)));
+		     shown_text(&t, ref, strlen(ref)));
 out:
 	buf_release(&uri);
 	buf_release(&frag);
@@ -1932,7 +2002,7 @@ void schema_free(struct schema *s)
 /* ---------------------------------------------------------------- */
 /* Formats                                                            */
 
-static int digits(const char *s, size_t n, size_t at, size_t k, int *out)
+static int read_digits(const char *s, size_t n, size_t at, size_t k, int *out)
 {
 	size_t i;
 	int v = 0;
@@ -1962,15 +2032,15 @@ static int check_date(const char *s, size_t n, int partial)
 {
 	int y, m, d;
 
-	if (!digits(s, n, 0, 4, &y) || n < 7 || s[4] != '-' ||
-	    !digits(s, n, 5, 2, &m) || m < 1 || m > 12)
+	if (!read_digits(s, n, 0, 4, &y) || n < 7 || s[4] != '-' ||
+	    !read_digits(s, n, 5, 2, &m) || m < 1 || m > 12)
 		return 0;
 	/* folio's dates are calendar dates of articles: there is no year 0 */
 	if (partial && y == 0)
 		return 0;
 	if (partial && n == 7)
 		return 1;
-	return n == 10 && s[7] == '-' && digits(s, n, 8, 2, &d) && d >= 1 &&
+	return n == 10 && s[7] == '-' && read_digits(s, n, 8, 2, &d) && d >= 1 &&
 	       d <= days_in_month(y, m);
 }
 
@@ -1980,8 +2050,9 @@ static int check_time(const char *s, size_t n)
 	int h, m, sec, oh = 0, om = 0, sign = 0;
 	size_t i = 8;
 
-	if (!digits(s, n, 0, 2, &h) || s[2] != ':' || !digits(s, n, 3, 2, &m) ||
-	    n < 8 || s[5] != ':' || !digits(s, n, 6, 2, &sec))
+	if (!read_digits(s, n, 0, 2, &h) || s[2] != ':' ||
+	    !read_digits(s, n, 3, 2, &m) || n < 8 || s[5] != ':' ||
+	    !read_digits(s, n, 6, 2, &sec))
 		return 0;
 	if (h > 23 || m > 59 || sec > 60)
 		return 0;
@@ -1997,8 +2068,8 @@ static int check_time(const char *s, size_t n)
 		i++;
 	} else if (i < n && (s[i] == '+' || s[i] == '-')) {
 		sign = s[i] == '+' ? 1 : -1;
-		if (!digits(s, n, i + 1, 2, &oh) || i + 3 >= n || s[i + 3] != ':' ||
-		    !digits(s, n, i + 4, 2, &om) || oh > 23 || om > 59)
+		if (!read_digits(s, n, i + 1, 2, &oh) || i + 3 >= n || s[i + 3] != ':' ||
+		    !read_digits(s, n, i + 4, 2, &om) || oh > 23 || om > 59)
 			return 0;
 		i += 6;
 	} else {
@@ -2642,8 +2713,8 @@ struct vctx {
 
 static const struct ynode null_instance = { .type = Y_NULL, .str = "null", .len = 4 };
 
-static int v(struct vctx *c, const struct sch *s, const struct ynode *x,
-	     const struct vpath *p);
+static int validate_node(struct vctx *c, const struct sch *s,
+			 const struct ynode *x, const struct vpath *p);
 
 static int re_match(struct vctx *c, const pcre2_code *re, const char *s,
 		    size_t n)
@@ -2665,7 +2736,7 @@ static int valid_in(struct vctx *c, const struct sch *s, const struct ynode *x,
 	int n;
 
 	c->diags = NULL;
-	n = v(c, s, x, p);
+	n = validate_node(c, s, x, p);
 	c->diags = saved;
 	return n == 0;
 }
@@ -2753,7 +2824,7 @@ static void path_name(struct buf *b, const struct vpath *p)
 	if (q && q->kind == P_NAME)
 		buf_adds(b, "key ");
 	if (q && q->kind != P_ROOT)
-		buf_addf(b, "'%s%s'", shown(&t, q->key, q->len), idx.buf);
+		buf_addf(b, "'%s%s'", shown_text(&t, q->key, q->len), idx.buf);
 	else
 		buf_addf(b, "'%s'", idx.buf);
 	buf_release(&idx);
@@ -2768,7 +2839,7 @@ static void add_got(struct buf *b, const struct ynode *x)
 	if (x->type == Y_SEQ || x->type == Y_MAP || x->type == Y_NULL)
 		buf_adds(b, ytype_name(x->type));
 	else
-		buf_addf(b, "'%s'", shown(&t, x->str, x->len));
+		buf_addf(b, "'%s'", shown_text(&t, x->str, x->len));
 	buf_release(&t);
 }
 
@@ -2840,7 +2911,7 @@ static void add_value(struct buf *b, const struct ynode *n)
 
 	if (n->type == Y_SEQ || n->type == Y_MAP) {
 		add_json(&json, n);
-		buf_adds(b, shown(&t, json.buf, json.len));
+		buf_adds(b, shown_text(&t, json.buf, json.len));
 	} else {
 		add_plain_value(b, n, 0);
 	}
@@ -2854,121 +2925,156 @@ enum failure {
 	E_MAX_ITEMS, E_UNIQUE, E_MIN_CONTAINS, E_MAX_CONTAINS, E_MIN_PROPS,
 	E_MAX_PROPS, E_REQUIRED, E_DEP_REQUIRED, E_UNKNOWN, E_NOT, E_ONE_OF,
 	E_NO_MATCH,
-	/* not reported by fail(): ending a run, they are run()'s to tell */
+	/* not reported by fail_report(): ending a run, they are
+	 * validate_document()'s to tell */
 	E_TOO_DEEP, E_TOO_LONG,
 };
 
-static const char *plural(long long n, const char *one, const char *many)
+static const char *plural_of(long long n, const char *one, const char *many)
 {
 	return n == 1 ? one : many;
 }
 
-/*
- * Report one violation.  a and b are the nodes the message needs (the
- * missing key's name, the key that requires it...); num a count.
- */
-static void fail(struct vctx *c, enum failure e, const struct sch *s,
-		 const struct ynode *x, const struct vpath *p,
-		 const struct ynode *a, const struct ynode *b, long long num)
+/* The message of one violation, built by fail_report()'s helpers. */
+struct fail_text {
+	struct buf msg, name, t;	/* the message, the value's name, a scratch */
+	struct vctx *c;
+	const struct sch *s;
+	const struct ynode *x, *a, *b;
+	const struct vpath *p;
+	long long num;
+};
+
+/* What is wrong with a value of the wrong type or outside an enumeration. */
+static int fail_value(struct fail_text *f, enum failure e)
 {
-	struct buf msg = BUF_INIT, name = BUF_INIT, ptr = BUF_INIT, t = BUF_INIT;
-	const struct ynode *at = x;
+	const struct sch *s = f->s;
+	const struct ynode *x = f->x;
+	long long num = f->num;
 	size_t i;
 
-	path_name(&name, p);
-	path_pointer(&ptr, p);
 	switch (e) {
 	case E_FALSE:
-		buf_addf(&msg, "%s is not allowed", name.buf);
+		buf_addf(&f->msg, "%s is not allowed", f->name.buf);
 		break;
 	case E_TYPE:
-		buf_addf(&msg, "%s must be ", name.buf);
-		add_types(&msg, (unsigned)num);
-		buf_adds(&msg, ", got ");
+		buf_addf(&f->msg, "%s must be ", f->name.buf);
+		add_types(&f->msg, (unsigned)num);
+		buf_adds(&f->msg, ", got ");
 		/* a scalar: its type and its value, "got integer '5'" */
 		if (x->type != Y_SEQ && x->type != Y_MAP && x->type != Y_NULL)
-			buf_addf(&msg, "%s ", ytype_name(x->type));
-		add_got(&msg, x);
+			buf_addf(&f->msg, "%s ", ytype_name(x->type));
+		add_got(&f->msg, x);
 		break;
 	case E_ENUM:
 		if (!s->enum_v->n) {
-			buf_addf(&msg, "%s is not allowed (an empty 'enum')", name.buf);
+			buf_addf(&f->msg, "%s is not allowed (an empty 'enum')", f->name.buf);
 			break;
 		}
-		buf_addf(&msg, "%s must be one of ", name.buf);
+		buf_addf(&f->msg, "%s must be one of ", f->name.buf);
 		for (i = 0; i < s->enum_v->n; i++) {
-			if (msg.len > ENUM_TEXT_MAX) {
-				buf_adds(&msg, ", ...");
+			if (f->msg.len > ENUM_TEXT_MAX) {
+				buf_adds(&f->msg, ", ...");
 				break;
 			}
 			if (i)
-				buf_adds(&msg, ", ");
-			add_value(&msg, s->enum_v->items[i]);
+				buf_adds(&f->msg, ", ");
+			add_value(&f->msg, s->enum_v->items[i]);
 		}
-		buf_adds(&msg, ", got ");
-		add_got(&msg, x);
+		buf_adds(&f->msg, ", got ");
+		add_got(&f->msg, x);
 		break;
 	case E_CONST:
-		buf_addf(&msg, "%s must be ", name.buf);
+		buf_addf(&f->msg, "%s must be ", f->name.buf);
 		if (s->const_v->type == Y_SEQ || s->const_v->type == Y_MAP)
-			add_value(&msg, s->const_v);
+			add_value(&f->msg, s->const_v);
 		else
-			add_plain_value(&msg, s->const_v, 1);
-		buf_adds(&msg, ", got ");
-		add_got(&msg, x);
+			add_plain_value(&f->msg, s->const_v, 1);
+		buf_adds(&f->msg, ", got ");
+		add_got(&f->msg, x);
 		break;
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+/* What is wrong with a number or a string outside its limits. */
+static int fail_limit(struct fail_text *f, enum failure e)
+{
+	const struct sch *s = f->s;
+	const struct ynode *x = f->x;
+	const struct ynode *a = f->a;
+	long long num = f->num;
+
+	switch (e) {
 	case E_MINIMUM:
 	case E_XMIN:
 	case E_MAXIMUM:
 	case E_XMAX:
-		buf_addf(&msg, "%s must be %s %s, got ", name.buf,
+		buf_addf(&f->msg, "%s must be %s %s, got ", f->name.buf,
 			 e == E_MINIMUM ? "at least" : e == E_XMIN ? "greater than" :
 			 e == E_MAXIMUM ? "at most" : "less than",
-			 shown(&t, a->str, a->len));
-		add_got(&msg, x);
+			 shown_text(&f->t, a->str, a->len));
+		add_got(&f->msg, x);
 		break;
 	case E_MULTIPLE:
-		buf_addf(&msg, "%s must be a multiple of %s, got ", name.buf,
-			 shown(&t, a->str, a->len));
-		add_got(&msg, x);
+		buf_addf(&f->msg, "%s must be a multiple of %s, got ", f->name.buf,
+			 shown_text(&f->t, a->str, a->len));
+		add_got(&f->msg, x);
 		break;
 	case E_MIN_LEN:
-		buf_addf(&msg, "%s must be at least %lld %s long, got ", name.buf,
-			 s->min_len, plural(s->min_len, "character", "characters"));
-		add_got(&msg, x);
+		buf_addf(&f->msg, "%s must be at least %lld %s long, got ", f->name.buf,
+			 s->min_len, plural_of(s->min_len, "character", "characters"));
+		add_got(&f->msg, x);
 		break;
 	case E_MAX_LEN:
-		buf_addf(&msg, "%s must be at most %lld %s long, got %lld",
-			 name.buf, s->max_len,
-			 plural(s->max_len, "character", "characters"), num);
+		buf_addf(&f->msg, "%s must be at most %lld %s long, got %lld",
+			 f->name.buf, s->max_len,
+			 plural_of(s->max_len, "character", "characters"), num);
 		break;
 	case E_PATTERN:
 		if (s->description)
-			buf_addf(&msg, "%s must be %s, got ", name.buf, s->description);
+			buf_addf(&f->msg, "%s must be %s, got ", f->name.buf, s->description);
 		else
-			buf_addf(&msg, "%s must match '%s', got ", name.buf,
-				 shown(&t, s->pattern_src->str, s->pattern_src->len));
-		add_got(&msg, x);
+			buf_addf(&f->msg, "%s must match '%s', got ", f->name.buf,
+				 shown_text(&f->t, s->pattern_src->str, s->pattern_src->len));
+		add_got(&f->msg, x);
 		break;
 	case E_FORMAT:
-		buf_addf(&msg, "%s must be %s, got ", name.buf, formats[s->fmt].what);
-		add_got(&msg, x);
+		buf_addf(&f->msg, "%s must be %s, got ", f->name.buf, formats[s->fmt].what);
+		add_got(&f->msg, x);
 		break;
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+/* What is wrong with the size or the items of a list or a mapping. */
+static int fail_size(struct fail_text *f, enum failure e)
+{
+	const struct sch *s = f->s;
+	const struct ynode *x = f->x;
+	const struct vpath *p = f->p;
+	long long num = f->num;
+
+	switch (e) {
 	case E_MIN_ITEMS:
-		buf_addf(&msg, "%s must have at least %lld %s, got %zu", name.buf,
-			 s->min_items, plural(s->min_items, "item", "items"), x->n);
+		buf_addf(&f->msg, "%s must have at least %lld %s, got %zu", f->name.buf,
+			 s->min_items, plural_of(s->min_items, "item", "items"), x->n);
 		break;
 	case E_MAX_ITEMS:
-		buf_addf(&msg, "%s must have at most %lld %s, got %zu", name.buf,
-			 s->max_items, plural(s->max_items, "item", "items"), x->n);
+		buf_addf(&f->msg, "%s must have at most %lld %s, got %zu", f->name.buf,
+			 s->max_items, plural_of(s->max_items, "item", "items"), x->n);
 		break;
 	case E_UNIQUE:
 		/* reported at the repeated item: name is the list's */
-		buf_reset(&name);
-		path_name(&name, p->up);
-		buf_addf(&msg, "%s must not repeat items, got ", name.buf);
-		add_got(&msg, x);
-		buf_addf(&msg, " again (first at [%lld])", num);
+		buf_reset(&f->name);
+		path_name(&f->name, p->up);
+		buf_addf(&f->msg, "%s must not repeat items, got ", f->name.buf);
+		add_got(&f->msg, x);
+		buf_addf(&f->msg, " again (first at [%lld])", num);
 		break;
 	case E_MIN_CONTAINS:
 	case E_MAX_CONTAINS: {
@@ -2976,92 +3082,143 @@ static void fail(struct vctx *c, enum failure e, const struct sch *s,
 			s->contains->const_v : NULL;
 		long long lim = e == E_MIN_CONTAINS ? s->min_contains : s->max_contains;
 
-		buf_addf(&msg, "%s must contain %s %lld ", name.buf,
+		buf_addf(&f->msg, "%s must contain %s %lld ", f->name.buf,
 			 e == E_MIN_CONTAINS ? "at least" : "at most", lim);
 		if (cv && cv->type != Y_SEQ && cv->type != Y_MAP) {
-			buf_adds(&msg, plural(lim, "item ", "items "));
-			add_plain_value(&msg, cv, 1);
+			buf_adds(&f->msg, plural_of(lim, "item ", "items "));
+			add_plain_value(&f->msg, cv, 1);
 		} else {
-			buf_adds(&msg, plural(lim, "matching item", "matching items"));
+			buf_adds(&f->msg, plural_of(lim, "matching item", "matching items"));
 		}
-		buf_addf(&msg, ", got %lld", num);
+		buf_addf(&f->msg, ", got %lld", num);
 		break;
 	}
 	case E_MIN_PROPS:
-		buf_addf(&msg, "%s must have at least %lld %s, got %zu", name.buf,
-			 s->min_props, plural(s->min_props, "key", "keys"), x->n);
+		buf_addf(&f->msg, "%s must have at least %lld %s, got %zu", f->name.buf,
+			 s->min_props, plural_of(s->min_props, "key", "keys"), x->n);
 		break;
 	case E_MAX_PROPS:
-		buf_addf(&msg, "%s must have at most %lld %s, got %zu", name.buf,
-			 s->max_props, plural(s->max_props, "key", "keys"), x->n);
+		buf_addf(&f->msg, "%s must have at most %lld %s, got %zu", f->name.buf,
+			 s->max_props, plural_of(s->max_props, "key", "keys"), x->n);
 		break;
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+/* What is wrong with the keys of a mapping. */
+static int fail_key(struct fail_text *f, enum failure e)
+{
+	struct vctx *c = f->c;
+	const struct sch *s = f->s;
+	const struct ynode *x = f->x;
+	const struct ynode *a = f->a;
+	const struct ynode *b = f->b;
+	const struct vpath *p = f->p;
+	size_t i;
+
+	switch (e) {
 	case E_REQUIRED:
 		if (c->when) {
-			buf_addf(&msg, "'%s' is required %s",
-				 shown(&t, a->str, a->len), c->when);
+			buf_addf(&f->msg, "'%s' is required %s",
+				 shown_text(&f->t, a->str, a->len), c->when);
 		} else {
-			buf_addf(&msg, "missing required key '%s'",
-				 shown(&t, a->str, a->len));
+			buf_addf(&f->msg, "missing required key '%s'",
+				 shown_text(&f->t, a->str, a->len));
 		}
 		if (p->kind != P_ROOT)
-			buf_addf(&msg, " in %s", name.buf);
+			buf_addf(&f->msg, " in %s", f->name.buf);
 		break;
 	case E_DEP_REQUIRED:
-		buf_addf(&msg, "'%s' is required when ", shown(&t, a->str, a->len));
-		buf_addf(&msg, "'%s' is present", shown(&t, b->str, b->len));
+		buf_addf(&f->msg, "'%s' is required when ", shown_text(&f->t, a->str, a->len));
+		buf_addf(&f->msg, "'%s' is present", shown_text(&f->t, b->str, b->len));
 		if (p->kind != P_ROOT)
-			buf_addf(&msg, " in %s", name.buf);
+			buf_addf(&f->msg, " in %s", f->name.buf);
 		break;
 	case E_UNKNOWN: {
 		/* x is the key; the name is that of the mapping */
 		int best = -1;
 		const struct sprop *pick = NULL;
 
-		buf_addf(&msg, "unknown key '%s'", shown(&t, x->str, x->len));
+		buf_addf(&f->msg, "unknown key '%s'", shown_text(&f->t, x->str, x->len));
 		if (p->up && p->up->kind != P_ROOT) {
-			buf_reset(&name);
-			path_name(&name, p->up);
-			buf_addf(&msg, " in %s", name.buf);
+			buf_reset(&f->name);
+			path_name(&f->name, p->up);
+			buf_addf(&f->msg, " in %s", f->name.buf);
 		}
 		for (i = 0; i < s->nprops; i++)
 			if (close_enough(x->str, x->len, s->props[i].name,
 					 s->props[i].len, &best))
 				pick = &s->props[i];
 		if (pick)
-			buf_addf(&msg, " (did you mean '%s'?)",
-				 shown(&t, pick->name, pick->len));
+			buf_addf(&f->msg, " (did you mean '%s'?)",
+				 shown_text(&f->t, pick->name, pick->len));
 		break;
 	}
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+/* What is wrong with a value matching a wrong number of forms. */
+static int fail_form(struct fail_text *f, enum failure e)
+{
+	const struct sch *s = f->s;
+	const struct ynode *x = f->x;
+	long long num = f->num;
+
+	switch (e) {
 	case E_NOT:
 		if (s->not_->description)
-			buf_addf(&msg, "%s must not be %s, got ", name.buf,
+			buf_addf(&f->msg, "%s must not be %s, got ", f->name.buf,
 				 s->not_->description);
 		else
-			buf_addf(&msg, "%s must not match the schema in 'not', got ",
-				 name.buf);
-		add_got(&msg, x);
+			buf_addf(&f->msg, "%s must not match the schema in 'not', got ",
+				 f->name.buf);
+		add_got(&f->msg, x);
 		break;
 	case E_ONE_OF:
-		buf_addf(&msg, "%s must match exactly one allowed form, got ",
-			 name.buf);
-		add_got(&msg, x);
-		buf_addf(&msg, " matching %lld", num);
+		buf_addf(&f->msg, "%s must match exactly one allowed form, got ",
+			 f->name.buf);
+		add_got(&f->msg, x);
+		buf_addf(&f->msg, " matching %lld", num);
 		break;
 	case E_NO_MATCH:
-		buf_addf(&msg, "%s matches none of the allowed forms, got ", name.buf);
-		add_got(&msg, x);
+		buf_addf(&f->msg, "%s matches none of the allowed forms, got ", f->name.buf);
+		add_got(&f->msg, x);
 		break;
-	case E_TOO_DEEP:
-	case E_TOO_LONG:
-		break;
+	default:
+		return 0;
 	}
+	return 1;
+}
+
+/*
+ * Report one violation.  a and b are the nodes the message needs (the
+ * missing key's name, the key that requires it...); num a count.
+ */
+static void fail_report(struct vctx *c, enum failure e, const struct sch *s,
+			const struct ynode *x, const struct vpath *p,
+			const struct ynode *a, const struct ynode *b, long long num)
+{
+	struct fail_text f = { BUF_INIT, BUF_INIT, BUF_INIT, c, s, x, a, b, p, num };
+	struct buf ptr = BUF_INIT;
+	const struct ynode *at = x;
+
+	path_name(&f.name, p);
+	path_pointer(&ptr, p);
+	if (!fail_value(&f, e) && !fail_limit(&f, e) && !fail_size(&f, e) &&
+	    !fail_key(&f, e))
+		fail_form(&f, e);
 	if (!at)
 		at = &null_instance;
-	diag(c->diags, R_SCHEMA, c->file, at->line, at->col, ptr.buf, "%s", msg.buf);
-	buf_release(&msg);
-	buf_release(&name);
+	diag(c->diags, R_SCHEMA, c->file, at->line, at->col, ptr.buf, "%s", f.msg.buf);
+	buf_release(&f.msg);
+	buf_release(&f.name);
 	buf_release(&ptr);
-	buf_release(&t);
+	buf_release(&f.t);
 }
 
 /* The types an alternative demands, looking through a bare $ref. */
@@ -3114,7 +3271,7 @@ static void report_closest(struct vctx *c, struct sch *const *alts, size_t n,
 		}
 	}
 	if (typed == n) {
-		fail(c, E_TYPE, NULL, x, p, NULL, NULL, types);
+		fail_report(c, E_TYPE, NULL, x, p, NULL, NULL, types);
 		return;
 	}
 	for (i = 0; i < n; i++) {
@@ -3130,7 +3287,7 @@ static void report_closest(struct vctx *c, struct sch *const *alts, size_t n,
 		c2.diags = &tmp;
 		c2.when = NULL;
 		c2.closest_nest++;
-		v(&c2, alts[i], x, p);
+		validate_node(&c2, alts[i], x, p);
 		depth = min_depth(&tmp, 0);
 		if (tmp.n && (best_depth < 0 || depth > best_depth ||
 			      (depth == best_depth && tmp.n < best_n))) {
@@ -3145,16 +3302,18 @@ static void report_closest(struct vctx *c, struct sch *const *alts, size_t n,
 	if (best.n)
 		diag_list_append(c->diags, &best);
 	else
-		fail(c, E_NO_MATCH, NULL, x, p, NULL, NULL, 0);
+		fail_report(c, E_NO_MATCH, NULL, x, p, NULL, NULL, 0);
 	diag_list_release(&best);
 }
 
 /* Stop at the first failure when only validity is wanted. */
 #define FAILED(k) do { nerr += (k); if (!c->diags) goto out; } while (0)
-#define REPORT(...) do { if (c->diags) fail(c, __VA_ARGS__); FAILED(1); } while (0)
+#define REPORT(...) \
+	do { if (c->diags) fail_report(c, __VA_ARGS__); FAILED(1); } while (0)
 
-static int v_object(struct vctx *c, const struct sch *s, const struct ynode *x,
-		    const struct vpath *p, const char *when)
+static int validate_object(struct vctx *c, const struct sch *s,
+			   const struct ynode *x, const struct vpath *p,
+			   const char *when)
 {
 	int nerr = 0;
 	size_t i, j;
@@ -3172,7 +3331,7 @@ static int v_object(struct vctx *c, const struct sch *s, const struct ynode *x,
 
 			if (!has_key(x, k->str, k->len)) {
 				if (c->diags)
-					fail(c, E_REQUIRED, s, x, p, k, NULL, 0);
+					fail_report(c, E_REQUIRED, s, x, p, k, NULL, 0);
 				nerr++;
 				if (!c->diags)
 					break;
@@ -3203,19 +3362,19 @@ static int v_object(struct vctx *c, const struct sch *s, const struct ynode *x,
 			const struct sprop *sp = s->nprops ? find_prop(s, key) : NULL;
 			int matched = sp != NULL, k;
 
-			if (sp && (k = v(c, sp->s, val, &kp)))
+			if (sp && (k = validate_node(c, sp->s, val, &kp)))
 				FAILED(k);
 			for (j = 0; j < s->npats; j++) {
 				if (!re_match(c, s->pats[j].re, key->str, key->len))
 					continue;
 				matched = 1;
-				if ((k = v(c, s->pats[j].s, val, &kp)))
+				if ((k = validate_node(c, s->pats[j].s, val, &kp)))
 					FAILED(k);
 			}
 			if (!matched && s->additional) {
 				if (s->additional->always == 0)
 					REPORT(E_UNKNOWN, s, key, &kp, NULL, NULL, 0);
-				else if ((k = v(c, s->additional, val, &kp)))
+				else if ((k = validate_node(c, s->additional, val, &kp)))
 					FAILED(k);
 			}
 			if (s->propnames) {
@@ -3225,7 +3384,7 @@ static int v_object(struct vctx *c, const struct sch *s, const struct ynode *x,
 				struct vpath np = { p, key->str, key->len, 0, P_NAME };
 
 				kn.type = Y_STRING;
-				if ((k = v(c, s->propnames, &kn, &np)))
+				if ((k = validate_node(c, s->propnames, &kn, &np)))
 					FAILED(k);
 			}
 		}
@@ -3234,15 +3393,15 @@ static int v_object(struct vctx *c, const struct sch *s, const struct ynode *x,
 		const struct sprop *d = &s->dep_schemas[i];
 		int k;
 
-		if (has_key(x, d->name, d->len) && (k = v(c, d->s, x, p)))
+		if (has_key(x, d->name, d->len) && (k = validate_node(c, d->s, x, p)))
 			FAILED(k);
 	}
 out:
 	return nerr;
 }
 
-static int v_array(struct vctx *c, const struct sch *s, const struct ynode *x,
-		   const struct vpath *p)
+static int validate_array(struct vctx *c, const struct sch *s,
+			  const struct ynode *x, const struct vpath *p)
 {
 	int nerr = 0, k;
 	size_t i, j;
@@ -3268,7 +3427,7 @@ static int v_array(struct vctx *c, const struct sch *s, const struct ynode *x,
 		struct vpath ip = { p, NULL, 0, i, P_INDEX };
 		const struct sch *is = i < s->nprefix ? s->prefix[i] : s->items;
 
-		if (is && (k = v(c, is, x->items[i], &ip)))
+		if (is && (k = validate_node(c, is, x->items[i], &ip)))
 			FAILED(k);
 	}
 	if (s->contains) {
@@ -3288,8 +3447,8 @@ out:
 	return nerr;
 }
 
-static int v_string(struct vctx *c, const struct sch *s, const struct ynode *x,
-		    const struct vpath *p)
+static int validate_string(struct vctx *c, const struct sch *s,
+			   const struct ynode *x, const struct vpath *p)
 {
 	int nerr = 0;
 
@@ -3309,8 +3468,8 @@ out:
 	return nerr;
 }
 
-static int v_number(struct vctx *c, const struct sch *s, const struct ynode *x,
-		    const struct vpath *p)
+static int validate_number(struct vctx *c, const struct sch *s,
+			   const struct ynode *x, const struct vpath *p)
 {
 	int nerr = 0;
 
@@ -3338,74 +3497,45 @@ static int in_enum(const struct ynode *e, const struct ynode *x)
 	return 0;
 }
 
-/*
- * Validate x against s: the number of violations (in boolean mode, 1 at
- * the first).  c->when, set by the caller for a then/else branch, is
- * taken here so that it reaches this schema's `required` only.
- */
-static int v(struct vctx *c, const struct sch *s, const struct ynode *x,
-	     const struct vpath *p)
+/* The keywords of x's own type: those of mappings, lists, strings or
+ * numbers. */
+static int validate_by_type(struct vctx *c, const struct sch *s,
+			    const struct ynode *x, const struct vpath *p,
+			    const char *when)
 {
-	const char *when = c->when;
-	int nerr = 0, k;
-	size_t i;
+	int k;
 
-	c->when = NULL;
-	if (s->always >= 0) {
-		if (s->always)
-			return 0;
-		if (c->diags)
-			fail(c, E_FALSE, s, x, p, NULL, NULL, 0);
-		return 1;
-	}
-	if (c->shared->aborted)
-		return 1;
-	if (++c->depth > MAX_EVAL_DEPTH || ++c->shared->steps > MAX_EVAL_STEPS) {
-		/* reported once, in whichever mode got here first; from now
-		 * on every evaluation fails at once, so this ends quickly */
-		/* from now on every evaluation fails at once, so this ends
-		 * quickly; run() reports it, whatever mode got here first */
-		c->shared->aborted = c->depth > MAX_EVAL_DEPTH ? E_TOO_DEEP :
-			E_TOO_LONG;
-		c->shared->at = x;
-		path_name(&c->shared->name, p);
-		path_pointer(&c->shared->ptr, p);
-		nerr = 1;
-		goto out;
-	}
-	if (s->ref && (k = v(c, s->ref, x, p)))
-		FAILED(k);
-	if (s->types && !(s->types & inst_types(x))) {
-		/* the other keywords would only add noise to this one */
-		REPORT(E_TYPE, s, x, p, NULL, NULL, s->types);
-		goto out;
-	}
-	if (s->enum_v && !in_enum(s->enum_v, x))
-		REPORT(E_ENUM, s, x, p, NULL, NULL, 0);
-	if (s->const_v && !ynode_equal(s->const_v, x))
-		REPORT(E_CONST, s, x, p, NULL, NULL, 0);
 	switch (x->type) {
 	case Y_MAP:
-		k = v_object(c, s, x, p, when);
+		k = validate_object(c, s, x, p, when);
 		break;
 	case Y_SEQ:
-		k = v_array(c, s, x, p);
+		k = validate_array(c, s, x, p);
 		break;
 	case Y_STRING:
-		k = v_string(c, s, x, p);
+		k = validate_string(c, s, x, p);
 		break;
 	case Y_INT:
 	case Y_FLOAT:
-		k = v_number(c, s, x, p);
+		k = validate_number(c, s, x, p);
 		break;
 	default:
 		k = 0;
 		break;
 	}
-	if (k)
-		FAILED(k);
+	return k;
+}
+
+/* The keywords that combine schemas: allOf, anyOf, oneOf, not, and
+ * if/then/else. */
+static int validate_combined(struct vctx *c, const struct sch *s,
+			     const struct ynode *x, const struct vpath *p)
+{
+	int nerr = 0, k;
+	size_t i;
+
 	for (i = 0; i < s->nall; i++)
-		if ((k = v(c, s->all_of[i], x, p)))
+		if ((k = validate_node(c, s->all_of[i], x, p)))
 			FAILED(k);
 	if (s->nany) {
 		for (i = 0; i < s->nany; i++)
@@ -3440,19 +3570,70 @@ static int v(struct vctx *c, const struct sch *s, const struct ynode *x,
 
 		if (branch) {
 			c->when = ok ? s->when : s->unless;
-			k = v(c, branch, x, p);
+			k = validate_node(c, branch, x, p);
 			c->when = NULL;
 			if (k)
 				FAILED(k);
 		}
 	}
 out:
+	return nerr;
+}
+
+/*
+ * Validate x against s: the number of violations (in boolean mode, 1 at
+ * the first).  c->when, set by the caller for a then/else branch, is
+ * taken here so that it reaches this schema's `required` only.
+ */
+static int validate_node(struct vctx *c, const struct sch *s,
+			 const struct ynode *x, const struct vpath *p)
+{
+	const char *when = c->when;
+	int nerr = 0, k;
+
+	c->when = NULL;
+	if (s->always >= 0) {
+		if (s->always)
+			return 0;
+		if (c->diags)
+			fail_report(c, E_FALSE, s, x, p, NULL, NULL, 0);
+		return 1;
+	}
+	if (c->shared->aborted)
+		return 1;
+	if (++c->depth > MAX_EVAL_DEPTH || ++c->shared->steps > MAX_EVAL_STEPS) {
+		/* from now on every evaluation fails at once, so this ends
+		 * quickly; validate_document() reports it, whatever mode got here first */
+		c->shared->aborted = c->depth > MAX_EVAL_DEPTH ? E_TOO_DEEP :
+			E_TOO_LONG;
+		c->shared->at = x;
+		path_name(&c->shared->name, p);
+		path_pointer(&c->shared->ptr, p);
+		nerr = 1;
+		goto out;
+	}
+	if (s->ref && (k = validate_node(c, s->ref, x, p)))
+		FAILED(k);
+	if (s->types && !(s->types & inst_types(x))) {
+		/* the other keywords would only add noise to this one */
+		REPORT(E_TYPE, s, x, p, NULL, NULL, s->types);
+		goto out;
+	}
+	if (s->enum_v && !in_enum(s->enum_v, x))
+		REPORT(E_ENUM, s, x, p, NULL, NULL, 0);
+	if (s->const_v && !ynode_equal(s->const_v, x))
+		REPORT(E_CONST, s, x, p, NULL, NULL, 0);
+	if ((k = validate_by_type(c, s, x, p, when)))
+		FAILED(k);
+	if ((k = validate_combined(c, s, x, p)))
+		FAILED(k);
+out:
 	c->depth--;
 	return nerr;
 }
 
-static int run(const struct schema *s, const struct ynode *x, const char *file,
-	       struct diag_list *diags)
+static int validate_document(const struct schema *s, const struct ynode *x,
+			     const char *file, struct diag_list *diags)
 {
 	struct vctx c;
 	struct vpath root = { NULL, NULL, 0, 0, P_ROOT };
@@ -3467,7 +3648,7 @@ static int run(const struct schema *s, const struct ynode *x, const char *file,
 	/* one match data per call: the compiled schema stays read-only */
 	if (s->has_regex && !(c.md = pcre2_match_data_create(1, NULL)))
 		xmalloc((size_t)-1);
-	n = v(&c, s->root, x ? x : &null_instance, &root);
+	n = validate_node(&c, s->root, x ? x : &null_instance, &root);
 	if (diags && shared.aborted == E_TOO_DEEP)
 		diag(diags, R_SCHEMA, file, shared.at->line, shared.at->col,
 		     shared.ptr.buf, "validation stopped: the schema nests deeper "
@@ -3487,10 +3668,10 @@ static int run(const struct schema *s, const struct ynode *x, const char *file,
 int schema_validate(const struct schema *s, const struct ynode *instance,
 		    const char *file, struct diag_list *diags)
 {
-	return run(s, instance, file, diags);
+	return validate_document(s, instance, file, diags);
 }
 
 int schema_valid(const struct schema *s, const struct ynode *instance)
 {
-	return run(s, instance, NULL, NULL) == 0;
+	return validate_document(s, instance, NULL, NULL) == 0;
 }

@@ -75,26 +75,31 @@ static char **git_env(void)
 	return env;
 }
 
-/*
- * Run git with args (after "git -C dir"), feeding it input (or nothing),
- * collecting its output and errors; killed past GIT_SECONDS or
- * GIT_MAX_OUT bytes of output.
- */
-static void git(struct git_run *r, const char *dir, const char *const *args,
-		const char *input, size_t inlen)
+/* The pipes to a git child: its standard input, output and errors, each
+ * [0] read end, [1] write end, -1 when closed. */
+struct git_pipes {
+	int in[2], out[2], err[2];
+};
+
+static void close_fd(int *fd)
+{
+	if (*fd >= 0)
+		close(*fd);
+	*fd = -1;
+}
+
+/* "git -C dir -c core.quotepath=off args..." started on the pipes; its
+ * pid, or -1 (with a message in r->err when git cannot be run). */
+static pid_t git_spawn(struct git_run *r, const char *dir, const char *const *args,
+		       struct git_pipes *p)
 {
 	const char *argv[16];
-	int po[2] = { -1, -1 }, pe[2] = { -1, -1 }, pi[2] = { -1, -1 };
 	posix_spawn_file_actions_t fa;
-	char **env = NULL;
+	char **env;
 	pid_t pid;
-	size_t k = 0, written = 0;
-	long long deadline;
+	size_t k = 0;
 	int st;
 
-	buf_init(&r->out);
-	buf_init(&r->err);
-	r->status = -1;
 	argv[k++] = "git";
 	argv[k++] = "-C";
 	argv[k++] = dir;
@@ -103,33 +108,65 @@ static void git(struct git_run *r, const char *dir, const char *const *args,
 	while (*args && k < ARRAY_SIZE(argv) - 1)
 		argv[k++] = *args++;
 	argv[k] = NULL;
-	if (pipe(po) < 0 || pipe(pe) < 0 || pipe(pi) < 0)
-		goto out;
+	if (pipe(p->out) < 0 || pipe(p->err) < 0 || pipe(p->in) < 0)
+		return -1;
 	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_adddup2(&fa, pi[0], 0);
-	posix_spawn_file_actions_adddup2(&fa, po[1], 1);
-	posix_spawn_file_actions_adddup2(&fa, pe[1], 2);
-	posix_spawn_file_actions_addclose(&fa, pi[1]);
-	posix_spawn_file_actions_addclose(&fa, po[0]);
-	posix_spawn_file_actions_addclose(&fa, pe[0]);
+	posix_spawn_file_actions_adddup2(&fa, p->in[0], 0);
+	posix_spawn_file_actions_adddup2(&fa, p->out[1], 1);
+	posix_spawn_file_actions_adddup2(&fa, p->err[1], 2);
+	posix_spawn_file_actions_addclose(&fa, p->in[1]);
+	posix_spawn_file_actions_addclose(&fa, p->out[0]);
+	posix_spawn_file_actions_addclose(&fa, p->err[0]);
 	env = git_env();
 	st = posix_spawnp(&pid, "git", &fa, NULL, (char *const *)argv, env);
 	posix_spawn_file_actions_destroy(&fa);
-	close(pi[0]);
-	close(po[1]);
-	close(pe[1]);
-	pi[0] = po[1] = pe[1] = -1;
+	free(env);
+	close_fd(&p->in[0]);
+	close_fd(&p->out[1]);
+	close_fd(&p->err[1]);
 	if (st != 0) {
 		buf_addf(&r->err, "cannot run git: %s", errmsg(st));
-		goto out;
+		return -1;
 	}
-	fcntl(pi[1], F_SETFL, O_NONBLOCK);
-	if (!input || !inlen) {
-		close(pi[1]);
-		pi[1] = -1;
-	}
-	deadline = now_ms() + GIT_SECONDS * 1000;
-	while (po[0] >= 0 || pe[0] >= 0) {
+	return pid;
+}
+
+/* The next bytes of input to git; its input closed when all are written
+ * or it cannot take more. */
+static void git_feed(struct git_pipes *p, const char *input, size_t inlen,
+		     size_t *written)
+{
+	ssize_t w = write(p->in[1], input + *written, inlen - *written);
+
+	if (w > 0)
+		*written += (size_t)w;
+	if ((w < 0 && errno != EAGAIN && errno != EINTR) || *written == inlen)
+		close_fd(&p->in[1]);
+}
+
+/* What git wrote on fd (its output or its errors) added to b; fd closed
+ * at its end. */
+static void git_drain(struct buf *b, int *fd)
+{
+	ssize_t n;
+
+	buf_grow(b, 65536);
+	n = read(*fd, b->buf + b->len, 65536);
+	if (n > 0)
+		buf_setlen(b, b->len + (size_t)n);
+	else if (n == 0 || (errno != EINTR && errno != EAGAIN))
+		close_fd(fd);
+}
+
+/* Input fed to git and its output and errors collected until it closes
+ * them; git killed past GIT_SECONDS or GIT_MAX_OUT bytes of output. */
+static void git_exchange(struct git_run *r, pid_t pid, struct git_pipes *p,
+			 const char *input, size_t inlen)
+{
+	long long deadline = now_ms() + GIT_SECONDS * 1000;
+	size_t written = 0;
+
+	while (p->out[0] >= 0 || p->err[0] >= 0) {
 		struct pollfd fds[3];
 		int nf = 0, i;
 		long long left = deadline - now_ms();
@@ -139,12 +176,12 @@ static void git(struct git_run *r, const char *dir, const char *const *args,
 			r->status = -2;
 			break;
 		}
-		if (po[0] >= 0)
-			fds[nf++] = (struct pollfd){ po[0], POLLIN, 0 };
-		if (pe[0] >= 0)
-			fds[nf++] = (struct pollfd){ pe[0], POLLIN, 0 };
-		if (pi[1] >= 0)
-			fds[nf++] = (struct pollfd){ pi[1], POLLOUT, 0 };
+		if (p->out[0] >= 0)
+			fds[nf++] = (struct pollfd){ p->out[0], POLLIN, 0 };
+		if (p->err[0] >= 0)
+			fds[nf++] = (struct pollfd){ p->err[0], POLLIN, 0 };
+		if (p->in[1] >= 0)
+			fds[nf++] = (struct pollfd){ p->in[1], POLLOUT, 0 };
 		if (poll(fds, (nfds_t)nf, (int)(left > 1000 ? 1000 : left)) < 0 &&
 		    errno != EINTR)
 			break;
@@ -153,46 +190,47 @@ static void git(struct git_run *r, const char *dir, const char *const *args,
 
 			if (!fds[i].revents)
 				continue;
-			if (fd == pi[1]) {
-				ssize_t w = write(fd, input + written, inlen - written);
-
-				if (w > 0)
-					written += (size_t)w;
-				if ((w < 0 && errno != EAGAIN && errno != EINTR) ||
-				    written == inlen) {
-					close(pi[1]);
-					pi[1] = -1;
-				}
-			} else {
-				struct buf *b = fd == po[0] ? &r->out : &r->err;
-				ssize_t n;
-
-				buf_grow(b, 65536);
-				n = read(fd, b->buf + b->len, 65536);
-				if (n > 0) {
-					buf_setlen(b, b->len + (size_t)n);
-				} else if (n == 0 || (errno != EINTR && errno != EAGAIN)) {
-					close(fd);
-					if (fd == po[0])
-						po[0] = -1;
-					else
-						pe[0] = -1;
-				}
-			}
+			if (fd == p->in[1])
+				git_feed(p, input, inlen, &written);
+			else if (fd == p->out[0])
+				git_drain(&r->out, &p->out[0]);
+			else
+				git_drain(&r->err, &p->err[0]);
 		}
 	}
-	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
-		;
-	if (r->status != -2)
-		r->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-out:
-	free(env);
-	if (pi[0] >= 0) close(pi[0]);
-	if (pi[1] >= 0) close(pi[1]);
-	if (po[0] >= 0) close(po[0]);
-	if (po[1] >= 0) close(po[1]);
-	if (pe[0] >= 0) close(pe[0]);
-	if (pe[1] >= 0) close(pe[1]);
+}
+
+/*
+ * Run git with args (after "git -C dir"), feeding it input (or nothing),
+ * collecting its output and errors; killed past GIT_SECONDS or
+ * GIT_MAX_OUT bytes of output.
+ */
+static void run_git(struct git_run *r, const char *dir, const char *const *args,
+		    const char *input, size_t inlen)
+{
+	struct git_pipes p = { { -1, -1 }, { -1, -1 }, { -1, -1 } };
+	pid_t pid;
+	int st, i;
+
+	buf_init(&r->out);
+	buf_init(&r->err);
+	r->status = -1;
+	pid = git_spawn(r, dir, args, &p);
+	if (pid >= 0) {
+		fcntl(p.in[1], F_SETFL, O_NONBLOCK);
+		if (!input || !inlen)
+			close_fd(&p.in[1]);
+		git_exchange(r, pid, &p, input, inlen);
+		while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+			;
+		if (r->status != -2)
+			r->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+	}
+	for (i = 0; i < 2; i++) {
+		close_fd(&p.in[i]);
+		close_fd(&p.out[i]);
+		close_fd(&p.err[i]);
+	}
 }
 
 static void git_release(struct git_run *r)
@@ -213,26 +251,19 @@ static const char *first_line(struct buf *b)
 	return b->len ? b->buf : "no message";
 }
 
-/*
- * The version of the original whose digest is digest, from history.
- * 0 found, 1 not (said why), -1 cannot ask.
- */
-static int from_git(const struct corpus *c, const struct article_meta *orig,
-		    const char *digest, struct buf *out, const char *snap,
-		    struct diag_list *diags)
+/* What git says of the corpus's repository: whether it is shallow, and
+ * the corpus's path from the repository's top; 1 when there is none (said
+ * why). */
+static int git_where(const struct corpus *c, const struct article_meta *orig,
+		     const char *digest, const char *snap, int *shallow,
+		     struct buf *prefix, struct diag_list *diags)
 {
+	const char *args[] = { "rev-parse", "--is-shallow-repository",
+			       "--show-prefix", NULL };
 	struct git_run r;
-	struct buf req = BUF_INIT, prefix = BUF_INIT;
-	int shallow = 0, rc = 1;
-	const char *p, *end;
-	char n[24];
+	const char *p;
 
-	{
-		const char *args[] = { "rev-parse", "--is-shallow-repository",
-				       "--show-prefix", NULL };
-
-		git(&r, c->root_abs, args, NULL, 0);
-	}
+	run_git(&r, c->root_abs, args, NULL, 0);
 	if (r.status != 0) {
 		if (diags)
 			diag(diags, R_BASE_TEXT, orig->path, 0, 0, NULL,
@@ -241,21 +272,34 @@ static int from_git(const struct corpus *c, const struct article_meta *orig,
 		git_release(&r);
 		return 1;
 	}
-	shallow = !strncmp(r.out.buf, "true", 4);
+	*shallow = !strncmp(r.out.buf, "true", 4);
 	p = memchr(r.out.buf, '\n', r.out.len);
 	if (p) {
 		const char *q = memchr(p + 1, '\n', r.out.len - (size_t)(p + 1 - r.out.buf));
 
-		buf_add(&prefix, p + 1, q ? (size_t)(q - p - 1) : 0);
+		buf_add(prefix, p + 1, q ? (size_t)(q - p - 1) : 0);
 	}
 	git_release(&r);
+	return 0;
+}
+
+/* The requests for the original's last SNAPSHOT_GIT_COMMITS versions, one
+ * per commit: "<commit>:<path from the top>"; 1 when the history cannot
+ * be read (said why). */
+static int git_versions(const struct corpus *c, const struct article_meta *orig,
+			const char *digest, const char *snap, const char *prefix,
+			struct buf *req, struct diag_list *diags)
+{
+	struct git_run r;
+	const char *p, *end;
+	char n[24];
 
 	snprintf(n, sizeof(n), "%d", SNAPSHOT_GIT_COMMITS);
 	{
 		const char *args[] = { "log", "-n", n, "--format=%H", "--",
 				       orig->relpath, NULL };
 
-		git(&r, c->root_abs, args, NULL, 0);
+		run_git(&r, c->root_abs, args, NULL, 0);
 	}
 	if (r.status != 0) {
 		if (diags)
@@ -263,64 +307,92 @@ static int from_git(const struct corpus *c, const struct article_meta *orig,
 			     "base text '%s' unavailable: no snapshot '%s', and the git history cannot be read (%s)",
 			     digest, snap, first_line(&r.err));
 		git_release(&r);
-		buf_release(&prefix);
 		return 1;
 	}
-	/* one request per commit: "<commit>:<path from the top>" */
 	for (p = r.out.buf, end = p + r.out.len; p < end;) {
 		const char *q = memchr(p, '\n', (size_t)(end - p));
 
 		if (!q)
 			q = end;
 		if (q > p)
-			buf_addf(&req, "%.*s:%s%s\n", (int)(q - p), p, prefix.buf,
+			buf_addf(req, "%.*s:%s%s\n", (int)(q - p), p, prefix,
 				 orig->relpath);
 		p = q + 1;
 	}
 	git_release(&r);
-	if (req.len) {
-		const char *args[] = { "cat-file", "--batch", NULL };
+	return 0;
+}
 
-		git(&r, c->root_abs, args, req.buf, req.len);
-		/* "<oid> blob <size>\n<content>\n", or "<name> missing\n" */
-		for (p = r.out.buf, end = p + r.out.len; p < end && rc == 1;) {
-			const char *q = memchr(p, '\n', (size_t)(end - p));
-			const char *sp;
-			unsigned long long size;
-			char d[17];
+/* Among git cat-file --batch's answers, "<oid> blob <size>\n<content>\n"
+ * or "<name> missing\n", the content whose digest is digest, into out;
+ * 0 found, 1 not. */
+static int git_pick_version(const struct buf *answers, const char *digest,
+			    struct buf *out)
+{
+	const char *p = answers->buf, *end = p + answers->len;
 
-			if (!q)
-				break;
-			sp = memchr(p, ' ', (size_t)(q - p));
-			if (!sp || (size_t)(q - sp) < 6 || memcmp(sp, " blob ", 6)) {
-				p = q + 1;
-				continue;
-			}
-			size = strtoull(sp + 6, NULL, 10);
+	while (p < end) {
+		const char *q = memchr(p, '\n', (size_t)(end - p));
+		const char *sp;
+		unsigned long long size;
+		char d[17];
+
+		if (!q)
+			break;
+		sp = memchr(p, ' ', (size_t)(q - p));
+		if (!sp || (size_t)(q - sp) < 6 || memcmp(sp, " blob ", 6)) {
 			p = q + 1;
-			if (size > (unsigned long long)(end - p))
-				break;
-			if (text_digest_file(p, (size_t)size, d) == 0 && !strcmp(d, digest)) {
-				buf_reset(out);
-				buf_add(out, p, (size_t)size);
-				rc = 0;
-			}
-			p += size + 1;
+			continue;
 		}
-		if (rc == 1 && r.status != 0 && diags)
-			diag(diags, R_BASE_TEXT, orig->path, 0, 0, NULL,
-			     "base text '%s' unavailable: no snapshot '%s', and the git history cannot be read (%s)",
-			     digest, snap, first_line(&r.err));
-		else if (rc == 1 && diags)
-			diag(diags, R_BASE_TEXT, orig->path, 0, 0, NULL,
-			     "base text '%s' unavailable: no snapshot '%s', and no version in the %s git history has that digest",
-			     digest, snap, shallow ? "shallow (cut short)" : "file's");
-		git_release(&r);
-	} else if (diags) {
-		diag(diags, R_BASE_TEXT, orig->path, 0, 0, NULL,
-		     "base text '%s' unavailable: no snapshot '%s', and the file has no %sgit history",
-		     digest, snap, shallow ? "(shallow) " : "");
+		size = strtoull(sp + 6, NULL, 10);
+		p = q + 1;
+		if (size > (unsigned long long)(end - p))
+			break;
+		if (blocks_digest_file(p, (size_t)size, d) == 0 && !strcmp(d, digest)) {
+			buf_reset(out);
+			buf_add(out, p, (size_t)size);
+			return 0;
+		}
+		p += size + 1;
 	}
+	return 1;
+}
+
+/*
+ * The version of the original whose digest is digest, from history.
+ * 0 found, 1 not (said why).
+ */
+static int from_git(const struct corpus *c, const struct article_meta *orig,
+		    const char *digest, struct buf *out, const char *snap,
+		    struct diag_list *diags)
+{
+	const char *args[] = { "cat-file", "--batch", NULL };
+	struct git_run r;
+	struct buf req = BUF_INIT, prefix = BUF_INIT;
+	int shallow = 0, rc = 1;
+
+	if (git_where(c, orig, digest, snap, &shallow, &prefix, diags) ||
+	    git_versions(c, orig, digest, snap, prefix.buf, &req, diags))
+		goto out;
+	if (!req.len) {
+		if (diags)
+			diag(diags, R_BASE_TEXT, orig->path, 0, 0, NULL,
+			     "base text '%s' unavailable: no snapshot '%s', and the file has no %sgit history",
+			     digest, snap, shallow ? "(shallow) " : "");
+		goto out;
+	}
+	run_git(&r, c->root_abs, args, req.buf, req.len);
+	rc = git_pick_version(&r.out, digest, out);
+	if (rc == 1 && r.status != 0 && diags)
+		diag(diags, R_BASE_TEXT, orig->path, 0, 0, NULL,
+		     "base text '%s' unavailable: no snapshot '%s', and the git history cannot be read (%s)",
+		     digest, snap, first_line(&r.err));
+	else if (rc == 1 && diags)
+		diag(diags, R_BASE_TEXT, orig->path, 0, 0, NULL,
+		     "base text '%s' unavailable: no snapshot '%s', and no version in the %s git history has that digest",
+		     digest, snap, shallow ? "shallow (cut short)" : "file's");
+	git_release(&r);
+out:
 	buf_release(&req);
 	buf_release(&prefix);
 	return rc;
@@ -374,7 +446,7 @@ static int snapshot_check(const char *text, size_t len, const char *path,
 			goto out;
 		}
 	}
-	text_digest_article(&a, d);
+	blocks_digest_article(&a, d);
 	if (strcmp(d, digest)) {
 		if (diags)
 			diag(diags, R_BASE_TEXT, path, 1, 1, NULL,

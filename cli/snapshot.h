@@ -29,9 +29,9 @@ void snapshot_relpath(struct buf *out, const char *id, const char *lang,
  * out (replaced).  Looks in the snapshot first (its digest and its id
  * checked), then in git history when the corpus lies in a work tree.
  * Returns 0 when found; 1 when unavailable (a base-text diagnostic says
- * why: no snapshot and no history, a snapshot that is not the original's,
- * a shallow or broken repository); -1 on a system error (reported too).
- * diags may be NULL (then nothing is said).
+ * why: no snapshot and no history, a snapshot that cannot be read or is
+ * not the original's, a shallow or broken repository).  diags may be NULL
+ * (then nothing is said).
  */
 int snapshot_find(const struct corpus *c, const struct article_meta *original,
 		  const char *digest, struct buf *out, struct diag_list *diags);

@@ -223,7 +223,7 @@ static unsigned space_nnbsp(const struct typo *t)
 }
 
 /* Append the plain text s[span..i). */
-static void flush(struct run *r)
+static void run_flush(struct run *r)
 {
 	if (r->i > r->span) {
 		buf_add(r->out, r->s + r->span, r->i - r->span);
@@ -234,7 +234,7 @@ static void flush(struct run *r)
 }
 
 /* Append cp in place of what is at s[i] (the caller moves past it). */
-static void put(struct run *r, unsigned cp)
+static void run_put(struct run *r, unsigned cp)
 {
 	buf_addcp(r->out, cp);
 	r->t->prev = cp;
@@ -298,7 +298,7 @@ static void url(struct run *r)
 	unsigned cp;
 	size_t j = r->i, len;
 
-	flush(r);
+	run_flush(r);
 	while (j < r->n) {
 		len = decode(r->s + j, r->n - j, &cp);
 		if (is_space(cp))
@@ -351,9 +351,9 @@ static void fr_space_before(struct run *r, unsigned sp, int insert)
 
 	if (k) {
 		buf_setlen(r->out, r->out->len - k);
-		put(r, sp);
+		run_put(r, sp);
 	} else if (insert) {
-		put(r, sp);
+		run_put(r, sp);
 	}
 }
 
@@ -379,7 +379,7 @@ static void fr_punct(struct run *r, unsigned cp)
 		insert = 0;	/* "http:" */
 	fr_space_before(r, cp == ';' || cp == '!' || cp == '?' ?
 			space_nnbsp(t) : space_nbsp(t), insert);
-	put(r, cp);
+	run_put(r, cp);
 	r->i++;
 	r->span = r->i;
 }
@@ -387,11 +387,11 @@ static void fr_punct(struct run *r, unsigned cp)
 /* An opening quote cp (typed or converted) at s[i], of len bytes. */
 static void open_quote(struct run *r, unsigned cp, size_t len)
 {
-	put(r, cp);
+	run_put(r, cp);
 	r->i += len;
 	r->span = r->i;
 	if (r->r->fr && cp == LAQUO) {
-		put(r, space_nbsp(r->t));
+		run_put(r, space_nbsp(r->t));
 		eat_spaces(r);
 	}
 }
@@ -404,7 +404,7 @@ static void close_quote(struct run *r, unsigned cp, size_t len)
 	/* Quotes around code keep their spaces: no after_verbatim test. */
 	if (r->r->fr && cp == RAQUO)
 		fr_space_before(r, space_nbsp(r->t), !(prev == 0 || is_space(prev)));
-	put(r, cp);
+	run_put(r, cp);
 	r->i += len;
 	r->span = r->i;
 }
@@ -433,7 +433,7 @@ static void straight_squote(struct run *r)
 
 	if (r->r->apos && is_letter(r->t->prev) &&
 	    (next == END_CP || is_letter(next))) {
-		put(r, RSQUO);
+		run_put(r, RSQUO);
 		r->span = ++r->i;
 	} else {
 		r->i++;
@@ -463,7 +463,7 @@ static void maybe_www(struct run *r)
 		r->i++;
 		return;
 	}
-	flush(r);
+	run_flush(r);
 	prev = r->t->prev;
 	if (is_word(prev) || prev == '.' || prev == '/' || prev == '@' || prev == '-')
 		r->i++;
@@ -481,7 +481,7 @@ static void lead(struct run *r)
 	if (cp == r->r->open1) {
 		t->depth++;
 		if (r->r->fr) {
-			flush(r);
+			run_flush(r);
 			open_quote(r, cp, len);
 		} else {
 			r->i += len;
@@ -490,7 +490,7 @@ static void lead(struct run *r)
 		if (t->depth > 0)
 			t->depth--;
 		if (r->r->fr) {
-			flush(r);
+			run_flush(r);
 			close_quote(r, cp, len);
 		} else {
 			r->i += len;
@@ -668,7 +668,7 @@ void typo_text(struct typo *t, struct buf *out, const char *s, size_t n)
 			lead(&r);
 			continue;
 		}
-		flush(&r);
+		run_flush(&r);
 		switch (c) {
 		case '"':
 			straight_dquote(&r);
@@ -684,7 +684,7 @@ void typo_text(struct typo *t, struct buf *out, const char *s, size_t n)
 			break;
 		}
 	}
-	flush(&r);
+	run_flush(&r);
 }
 
 void typo_verbatim(struct typo *t, const char *s, size_t n)

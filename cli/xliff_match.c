@@ -56,7 +56,7 @@ static int same_shape(const struct xdoc *a, const struct xdoc *b)
 	}
 }
 
-static long find(const struct xdoc *x, const char *id)
+static long unit_index_of(const struct xdoc *x, const char *id)
 {
 	size_t i;
 
@@ -214,7 +214,7 @@ static void by_id(struct xmatch *m, const struct xdoc *ox, const struct xdoc *tx
 
 	for (i = 0; i < ox->n; i++) {
 		if (ox->units[i].kind <= XU_SOURCE) {
-			m->counterpart[i] = find(tx, ox->units[i].id);
+			m->counterpart[i] = unit_index_of(tx, ox->units[i].id);
 			continue;
 		}
 		if (!shape)
@@ -226,6 +226,102 @@ static void by_id(struct xmatch *m, const struct xdoc *ox, const struct xdoc *tx
 	}
 }
 
+/* Each block now: its block then, -1 when added; the blocks no change
+ * names are the common subsequence, in order. */
+static long *blocks_then(const struct base_diff *d)
+{
+	long *then = xmalloc((d->now->n + 1) * sizeof(*then));
+	unsigned char *old_used = xcalloc(d->old->n + 1, 1);
+	unsigned char *new_used = xcalloc(d->now->n + 1, 1);
+	size_t i, j, k;
+
+	for (j = 0; j < d->now->n; j++)
+		then[j] = -1;
+	for (k = 0; k < d->n; k++) {
+		const struct block_change *ch = &d->v[k];
+
+		if (ch->old_i >= 0 && (size_t)ch->old_i < d->old->n)
+			old_used[ch->old_i] = 1;
+		if (ch->new_i >= 0 && (size_t)ch->new_i < d->now->n)
+			new_used[ch->new_i] = 1;
+		if (ch->old_i >= 0 && ch->new_i >= 0 && (size_t)ch->new_i < d->now->n)
+			then[ch->new_i] = ch->old_i;
+	}
+	for (i = 0, j = 0; i < d->old->n && j < d->now->n; ) {
+		if (old_used[i]) {
+			i++;
+		} else if (new_used[j]) {
+			j++;
+		} else {
+			then[j++] = (long)i++;
+		}
+	}
+	free(old_used);
+	free(new_used);
+	return then;
+}
+
+/* Each block now: the change, changed or moved, that it comes from, or -1. */
+static long *blocks_change(const struct base_diff *d)
+{
+	long *change_of = xmalloc((d->now->n + 1) * sizeof(*change_of));
+	size_t j, k;
+
+	for (j = 0; j < d->now->n; j++)
+		change_of[j] = -1;
+	for (k = 0; k < d->n; k++)
+		if ((d->v[k].kind == CH_CHANGED || d->v[k].kind == CH_MOVED) &&
+		    d->v[k].new_i >= 0 && (size_t)d->v[k].new_i < d->now->n)
+			change_of[d->v[k].new_i] = (long)k;
+	return change_of;
+}
+
+/*
+ * Through the base: each unit of ox to its block now, that block to its
+ * block then, and that one to the translation's unit at the same place;
+ * a unit whose block changed or moved is marked for review.
+ */
+static void by_base(struct xmatch *m, const struct base_diff *d,
+		    const struct xdoc *ox, const struct xdoc *tx)
+{
+	long *then = blocks_then(d), *change_of = blocks_change(d), *first;
+	struct uplace *po = xcalloc(ox->n + 1, sizeof(*po));
+	struct uplace *pt = xcalloc(tx->n + 1, sizeof(*pt));
+	size_t i, k;
+
+	places(po, ox, d->now);
+	places(pt, tx, &d->trans);
+	first = xmalloc((d->trans.n + 1) * sizeof(*first));
+	for (k = 0; k < d->trans.n; k++)
+		first[k] = -1;
+	for (k = tx->n; k-- > 0; )
+		if (pt[k].block >= 0 && (size_t)pt[k].block < d->trans.n)
+			first[pt[k].block] = (long)k;
+	for (i = 0; i < ox->n; i++) {
+		long b = po[i].block, ob;
+
+		if (b < 0 || (size_t)b >= d->now->n)
+			continue;
+		ob = then[b];
+		if (ob < 0)
+			continue;
+		/* the translation has the old text's shape: same index */
+		m->counterpart[i] = unit_at(pt, tx, first, ob, po[i].suffix);
+		if (change_of[b] >= 0) {
+			const struct block_change *ch = &d->v[change_of[b]];
+
+			m->review[i] = 1;
+			if (ch->kind == CH_CHANGED)
+				m->old[i] = xstrndup(d->old->v[ob].text, d->old->v[ob].len);
+		}
+	}
+	free(then);
+	free(first);
+	free(change_of);
+	free(po);
+	free(pt);
+}
+
 int xliff_match(struct xmatch *m, const struct corpus *c,
 		const struct article_meta *om, const struct xdoc *ox,
 		const struct article_meta *tm, const struct xdoc *tx,
@@ -233,11 +329,7 @@ int xliff_match(struct xmatch *m, const struct corpus *c,
 {
 	struct base_diff d;
 	struct base_cache bc;
-	struct uplace *po = NULL, *pt = NULL;
-	long *then = NULL, *first = NULL, *change_of = NULL;
-	unsigned char *old_used = NULL, *new_used = NULL;
-	size_t i, j, k;
-	int ret = 0;
+	size_t i;
 
 	memset(m, 0, sizeof(*m));
 	m->n = ox->n;
@@ -267,81 +359,12 @@ int xliff_match(struct xmatch *m, const struct corpus *c,
 	if (!d.available || !d.old || !blocks_same_shape(d.old, &d.trans)) {
 		m->base_missing = !d.available;
 		by_id(m, ox, tx);
-		goto out;
+	} else {
+		if (d.base_updated.y)
+			date_format(d.base_updated, m->base_updated);
+		by_base(m, &d, ox, tx);
 	}
-	if (d.base_updated.y)
-		date_format(d.base_updated, m->base_updated);
-	/* each block now: its block then (-1 when added) */
-	then = xmalloc((d.now->n + 1) * sizeof(*then));
-	old_used = xcalloc(d.old->n + 1, 1);
-	new_used = xcalloc(d.now->n + 1, 1);
-	for (j = 0; j < d.now->n; j++)
-		then[j] = -1;
-	for (k = 0; k < d.n; k++) {
-		const struct block_change *ch = &d.v[k];
-
-		if (ch->old_i >= 0 && (size_t)ch->old_i < d.old->n)
-			old_used[ch->old_i] = 1;
-		if (ch->new_i >= 0 && (size_t)ch->new_i < d.now->n)
-			new_used[ch->new_i] = 1;
-		if (ch->old_i >= 0 && ch->new_i >= 0 && (size_t)ch->new_i < d.now->n)
-			then[ch->new_i] = ch->old_i;
-	}
-	/* the blocks no change names are the common subsequence, in order */
-	for (i = 0, j = 0; i < d.old->n && j < d.now->n; ) {
-		if (old_used[i]) {
-			i++;
-		} else if (new_used[j]) {
-			j++;
-		} else {
-			then[j++] = (long)i++;
-		}
-	}
-	/* the change, changed or moved, that each block now comes from */
-	change_of = xmalloc((d.now->n + 1) * sizeof(*change_of));
-	for (j = 0; j < d.now->n; j++)
-		change_of[j] = -1;
-	for (k = 0; k < d.n; k++)
-		if ((d.v[k].kind == CH_CHANGED || d.v[k].kind == CH_MOVED) &&
-		    d.v[k].new_i >= 0 && (size_t)d.v[k].new_i < d.now->n)
-			change_of[d.v[k].new_i] = (long)k;
-	po = xcalloc(ox->n + 1, sizeof(*po));
-	pt = xcalloc(tx->n + 1, sizeof(*pt));
-	places(po, ox, d.now);
-	places(pt, tx, &d.trans);
-	first = xmalloc((d.trans.n + 1) * sizeof(*first));
-	for (k = 0; k < d.trans.n; k++)
-		first[k] = -1;
-	for (k = tx->n; k-- > 0; )
-		if (pt[k].block >= 0 && (size_t)pt[k].block < d.trans.n)
-			first[pt[k].block] = (long)k;
-	for (i = 0; i < ox->n; i++) {
-		long b = po[i].block, ob;
-
-		if (b < 0 || (size_t)b >= d.now->n)
-			continue;
-		ob = then[b];
-		if (ob < 0)
-			continue;
-		/* the translation has the old text's shape: same index */
-		m->counterpart[i] = unit_at(pt, tx, first, ob, po[i].suffix);
-		if (change_of[b] >= 0) {
-			const struct block_change *ch = &d.v[change_of[b]];
-
-			m->review[i] = 1;
-			if (ch->kind == CH_CHANGED)
-				m->old[i] = xstrndup(d.old->v[ob].text, d.old->v[ob].len);
-		}
-	}
-out:
-	free(then);
-	free(first);
-	free(change_of);
-	free(old_used);
-	free(new_used);
-	free(po);
-	free(pt);
 	base_diff_release(&d);
 	base_cache_release(&bc);
-	return ret;
+	return 0;
 }

@@ -187,7 +187,7 @@ static int is_punct(char c)
 }
 
 /* Length of a run of c at b[i..]. */
-static size_t run(const char *b, size_t len, size_t i, char c)
+static size_t run_length(const char *b, size_t len, size_t i, char c)
 {
 	size_t k = i;
 
@@ -267,7 +267,7 @@ static size_t link_tail(const char *b, size_t len, size_t i, size_t *ts,
 	return i + 1;
 }
 
-static struct frame *cur(struct seg *s)
+static struct frame *top_frame(struct seg *s)
 {
 	return s->in_image ? &s->sub : &s->main;
 }
@@ -303,7 +303,7 @@ static void title_unit(struct seg *s, size_t ts, size_t te)
 }
 
 /* Give the bytes up to p to the next item (an escape's backslash...). */
-static size_t take(struct seg *s, size_t p)
+static size_t seg_advance(struct seg *s, size_t p)
 {
 	size_t from = s->pos;
 
@@ -317,7 +317,7 @@ static size_t take(struct seg *s, size_t p)
 
 static void open_code(struct seg *s, enum xcode_kind k, size_t len)
 {
-	struct frame *f = cur(s);
+	struct frame *f = top_frame(s);
 	struct xitem *it;
 	size_t from = s->pos;
 
@@ -338,7 +338,7 @@ static void open_code(struct seg *s, enum xcode_kind k, size_t len)
 
 static void close_code(struct seg *s, enum xcode_kind k, size_t end)
 {
-	struct frame *f = cur(s);
+	struct frame *f = top_frame(s);
 	struct xitem *it;
 	size_t from = s->pos;
 
@@ -375,7 +375,7 @@ static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
 	(void)detail;
 	if (!s->in_unit)
 		return 0;
-	f = cur(s);
+	f = top_frame(s);
 	if (f->skip) {
 		f->skip++;
 		return 0;
@@ -385,10 +385,10 @@ static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
 		open_code(s, XC_EM, p < len && (b[p] == '*' || b[p] == '_'));
 		break;
 	case MD_SPAN_STRONG:
-		open_code(s, XC_STRONG, run(b, len, p, b[p]) >= 2 ? 2 : 0);
+		open_code(s, XC_STRONG, run_length(b, len, p, b[p]) >= 2 ? 2 : 0);
 		break;
 	case MD_SPAN_DEL: {
-		size_t r = run(b, len, p, '~');
+		size_t r = run_length(b, len, p, '~');
 
 		open_code(s, XC_DEL, r > 2 ? 2 : r);
 		break;
@@ -419,7 +419,7 @@ static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
 		memset(&s->sub, 0, sizeof(s->sub));
 		s->sub.u.kind = XU_ALT;
 		s->sub.open_start = p;
-		s->pos = p + (run(b, len, p, '!') ? 2 : 0);
+		s->pos = p + (run_length(b, len, p, '!') ? 2 : 0);
 		if (s->pos > len) {
 			s->bad = 1;
 			s->pos = len;
@@ -427,10 +427,10 @@ static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
 		s->sub.u.start = s->pos;
 		break;
 	case MD_SPAN_CODE: {
-		size_t r = run(b, len, p, '`'), k = p + r, end = p;
+		size_t r = run_length(b, len, p, '`'), k = p + r, end = p;
 
 		while (r && k < len) {
-			size_t q = run(b, len, k, '`');
+			size_t q = run_length(b, len, k, '`');
 
 			if (q == r) {
 				end = k + q;
@@ -461,7 +461,7 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
 	(void)detail;
 	if (!s->in_unit)
 		return 0;
-	f = cur(s);
+	f = top_frame(s);
 	if (f->skip) {
 		f->skip--;
 		if (f->skip == 0 && type == MD_SPAN_A && f->u.n &&
@@ -476,10 +476,10 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
 		close_code(s, XC_EM, p + (p < len && (b[p] == '*' || b[p] == '_')));
 		break;
 	case MD_SPAN_STRONG:
-		close_code(s, XC_STRONG, p + (run(b, len, p, b[p]) >= 2 ? 2 : 0));
+		close_code(s, XC_STRONG, p + (run_length(b, len, p, b[p]) >= 2 ? 2 : 0));
 		break;
 	case MD_SPAN_DEL: {
-		size_t r = run(b, len, p, '~');
+		size_t r = run_length(b, len, p, '~');
 
 		close_code(s, XC_DEL, p + (r > 2 ? 2 : r));
 		break;
@@ -536,7 +536,7 @@ static size_t line_break(const char *b, size_t len, size_t p)
 	return p;
 }
 
-static int text(MD_TEXTTYPE type, const MD_CHAR *t, MD_SIZE n, void *ud)
+static int seg_text(MD_TEXTTYPE type, const MD_CHAR *t, MD_SIZE n, void *ud)
 {
 	struct seg *s = ud;
 	struct frame *f;
@@ -545,7 +545,7 @@ static int text(MD_TEXTTYPE type, const MD_CHAR *t, MD_SIZE n, void *ud)
 
 	if (!s->in_unit)
 		return 0;
-	f = cur(s);
+	f = top_frame(s);
 	if (type == MD_TEXT_BR || type == MD_TEXT_SOFTBR) {
 		size_t end = line_break(s->b, s->len, s->pos);
 
@@ -571,12 +571,12 @@ static int text(MD_TEXTTYPE type, const MD_CHAR *t, MD_SIZE n, void *ud)
 		return 0;
 	}
 	if (type == MD_TEXT_HTML) {
-		from = take(s, off);
+		from = seg_advance(s, off);
 		ph(f, XC_HTML, from, off + n);
 		s->pos = off + n;
 		return 0;
 	}
-	from = take(s, off);
+	from = seg_advance(s, off);
 	s->pos = off + n;
 	it = unit_add(&f->u, XI_TEXT, from, off + n);
 	if (type == MD_TEXT_ENTITY) {
@@ -675,41 +675,36 @@ static unsigned *counter(struct seg *s, int which)
 	return &s->count[which];
 }
 
-static void finish_unit(struct walk *w)
+/* Where the unit's first text is, past the spans that open before it. */
+static int first_text(const struct walk *w, struct first *fi)
 {
-	struct seg *s = &w->s;
-	struct first fi;
-	size_t i, np;
-	struct xunit *u;
-	char id[40];
-	int img_only;
+	const struct seg *s = &w->s;
+	size_t i;
 
-	s->in_unit = 0;
-	memset(&fi, 0, sizeof(fi));
-	for (i = 0; i < w->nev && !fi.found; i++) {
+	memset(fi, 0, sizeof(*fi));
+	for (i = 0; i < w->nev && !fi->found; i++) {
 		const struct ev *e = &w->ev[i];
 
-		if (e->t == EV_ENTER && fi.nopens < MAX_NEST)
-			fi.opens[fi.nopens++] = e->span;
-		else if (e->t == EV_LEAVE && fi.nopens > 0)
-			fi.nopens--;
+		if (e->t == EV_ENTER && fi->nopens < MAX_NEST)
+			fi->opens[fi->nopens++] = e->span;
+		else if (e->t == EV_LEAVE && fi->nopens > 0)
+			fi->nopens--;
 		else if (e->t == EV_TEXT && e->tt != MD_TEXT_BR &&
 			 e->tt != MD_TEXT_SOFTBR && e->p >= s->b &&
 			 e->p <= s->b + s->len) {
-			fi.found = 1;
-			fi.at = (size_t)(e->p - s->b);
+			fi->found = 1;
+			fi->at = (size_t)(e->p - s->b);
 		}
 	}
-	if (!fi.found) {
-		w->nev = 0;
-		return;
-	}
-	memset(&s->main, 0, sizeof(s->main));
-	s->npending = 0;
-	s->in_image = 0;
-	s->bad = 0;
-	s->pos = back_over_opens(s->b, fi.at, &fi);
-	s->main.u.start = s->pos;
+	return fi->found;
+}
+
+/* The events kept for the unit played into its segmenter. */
+static void replay(struct walk *w)
+{
+	struct seg *s = &w->s;
+	size_t i;
+
 	s->in_unit = 1;
 	for (i = 0; i < w->nev; i++) {
 		const struct ev *e = &w->ev[i];
@@ -719,7 +714,7 @@ static void finish_unit(struct walk *w)
 		else if (e->t == EV_LEAVE)
 			leave_span(e->span, NULL, s);
 		else
-			text(e->tt, e->p, e->n, s);
+			seg_text(e->tt, e->p, e->n, s);
 	}
 	s->in_unit = 0;
 	w->nev = 0;
@@ -728,29 +723,41 @@ static void finish_unit(struct walk *w)
 		s->in_image = 0;
 	}
 	s->main.u.end = s->pos;
-	img_only = s->main.u.n == 1 && s->main.u.items[0].type == XI_PH &&
-		   s->main.u.items[0].kind == XC_IMAGE &&
-		   (s->kind == XU_PARAGRAPH || s->kind == XU_LIST_ITEM ||
-		    s->kind == XU_QUOTE);
+}
+
+/* The unit's id by kind and rank: h2, li3, q1, t1r2c3, p4; an image alone
+ * is img5. */
+static void unit_id(struct seg *s, int img_only, char *id, size_t size)
+{
 	switch (s->kind) {
 	case XU_HEADING:
-		snprintf(id, sizeof(id), "h%u", ++*counter(s, N_H));
+		snprintf(id, size, "h%u", ++*counter(s, N_H));
 		break;
 	case XU_LIST_ITEM:
-		snprintf(id, sizeof(id), "li%u", img_only ? 0 : ++*counter(s, N_LI));
+		snprintf(id, size, "li%u", img_only ? 0 : ++*counter(s, N_LI));
 		break;
 	case XU_QUOTE:
-		snprintf(id, sizeof(id), "q%u", img_only ? 0 : ++*counter(s, N_Q));
+		snprintf(id, size, "q%u", img_only ? 0 : ++*counter(s, N_Q));
 		break;
 	case XU_CELL:
-		snprintf(id, sizeof(id), "t%ur%uc%u", s->count[N_T], s->table_row,
+		snprintf(id, size, "t%ur%uc%u", s->count[N_T], s->table_row,
 			 s->table_col);
 		break;
 	default:
-		snprintf(id, sizeof(id), "p%u", img_only ? 0 : ++*counter(s, N_P));
+		snprintf(id, size, "p%u", img_only ? 0 : ++*counter(s, N_P));
 	}
+	if (img_only)
+		snprintf(id, size, "img%u", ++*counter(s, N_IMG));
+}
+
+/* The unit added to the document (unless an image alone), then its alt
+ * texts and link titles, named after it. */
+static void add_units(struct seg *s, int img_only, const char *id)
+{
+	struct xunit *u;
+	size_t np;
+
 	if (img_only) {
-		snprintf(id, sizeof(id), "img%u", ++*counter(s, N_IMG));
 		unit_release(&s->main.u);
 	} else {
 		u = doc_add(s->x, s->kind, id);
@@ -776,6 +783,33 @@ static void finish_unit(struct walk *w)
 	}
 	s->npending = 0;
 	s->nalt = s->ntitle = 0;
+}
+
+static void finish_unit(struct walk *w)
+{
+	struct seg *s = &w->s;
+	struct first fi;
+	char id[40];
+	int img_only;
+
+	s->in_unit = 0;
+	if (!first_text(w, &fi)) {
+		w->nev = 0;
+		return;
+	}
+	memset(&s->main, 0, sizeof(s->main));
+	s->npending = 0;
+	s->in_image = 0;
+	s->bad = 0;
+	s->pos = back_over_opens(s->b, fi.at, &fi);
+	s->main.u.start = s->pos;
+	replay(w);
+	img_only = s->main.u.n == 1 && s->main.u.items[0].type == XI_PH &&
+		   s->main.u.items[0].kind == XC_IMAGE &&
+		   (s->kind == XU_PARAGRAPH || s->kind == XU_LIST_ITEM ||
+		    s->kind == XU_QUOTE);
+	unit_id(s, img_only, id, sizeof(id));
+	add_units(s, img_only, id);
 }
 
 static void push_ev(struct walk *w, enum ev_type t, MD_SPANTYPE span,

@@ -17,8 +17,8 @@ static void test_digest(void)
 	int r;
 
 	/* "title\nTitre\nsummary\nRésumé\nbody\nUn paragraphe.\n" */
-	r = text_digest_file("---\ntitle: Titre\nsummary: Résumé\n---\nUn paragraphe.\n",
-			     strlen("---\ntitle: Titre\nsummary: Résumé\n---\nUn paragraphe.\n"), d);
+	r = blocks_digest_file("---\ntitle: Titre\nsummary: Résumé\n---\nUn paragraphe.\n",
+			       strlen("---\ntitle: Titre\nsummary: Résumé\n---\nUn paragraphe.\n"), d);
 	CHECK(r == 0, "a plain article has a digest");
 	CHECK_STR(d, "d686a7b734ba09a5", "digest of a small article");
 
@@ -28,7 +28,7 @@ static void test_digest(void)
 		const char *t = "---\r\nid: x\r\nupdated: 2024-01\r\ntitle: \"Titre\"\r\n"
 			"summary: Re\xCC\x81sume\xCC\x81\r\n---\r\n\r\n\r\nUn paragraphe.  \r\n\r\n";
 
-		r = text_digest_file(t, strlen(t), d);
+		r = blocks_digest_file(t, strlen(t), d);
 		CHECK(r == 0, "a CRLF article has a digest");
 		CHECK_STR(d, "d686a7b734ba09a5", "normalization: CRLF, NFC, trailing blanks, metadata");
 	}
@@ -36,16 +36,16 @@ static void test_digest(void)
 		const char *t = "---\ntitle: Titre\nsources:\n  - title: Source A\n    url: https://a\n"
 			"  - title: Source B\n---\n# Intro\n\nTexte à 500 mg.\n";
 
-		r = text_digest_file(t, strlen(t), d);
+		r = blocks_digest_file(t, strlen(t), d);
 		CHECK_STR(d, "54c7ca11de49269f", "digest with sources and no summary");
 	}
 	{
 		const char *t = "---\nid: x\n---\n";
 
-		r = text_digest_file(t, strlen(t), d);
+		r = blocks_digest_file(t, strlen(t), d);
 		CHECK_STR(d, "6d9511ce7bec30ad", "digest of an empty text");
 	}
-	CHECK(text_digest_file("no frontmatter\n", 15, d) < 0, "no frontmatter: no digest");
+	CHECK(blocks_digest_file("no frontmatter\n", 15, d) < 0, "no frontmatter: no digest");
 }
 
 static const char *const doc =
