@@ -6,7 +6,9 @@
  * (render_html.c, render_text.c) behind the same signature, so the export
  * pipeline keeps a table of formats and never knows which renderer it
  * calls.  Variants of a format are flags, not copies: XHTML is
- * RENDER_XHTML on the HTML renderer.
+ * RENDER_XHTML on the HTML renderer.  What the renderers share (the
+ * references of a render, link targets, URL text, heading ids and the
+ * folding behind them) is render.c; neither renderer calls the other.
  *
  * What every renderer promises:
  *   - raw HTML in the body (blocks and inline) is never emitted;

@@ -53,47 +53,6 @@
 #define LINK_TEXT_MAX 4096	/* enough to compare a link's text with its URL */
 #define COL_GAP "  "		/* between table columns */
 
-/* ---- numbered links ---- */
-
-size_t render_refs_add(struct render_refs *r, const char *url, size_t n)
-{
-	size_t i;
-
-	if ((r->n + 1) * 2 > r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 16, k;
-		size_t *slot = xcalloc(cap, sizeof(*slot));
-
-		for (k = 0; k < r->n; k++) {
-			for (i = hash_mem(r->url[k], strlen(r->url[k])) & (cap - 1);
-			     slot[i]; i = (i + 1) & (cap - 1))
-				;
-			slot[i] = k + 1;
-		}
-		free(r->slot);
-		r->slot = slot;
-		r->cap = cap;
-	}
-	for (i = hash_mem(url, n) & (r->cap - 1); r->slot[i];
-	     i = (i + 1) & (r->cap - 1))
-		if (memeq(url, n, r->url[r->slot[i] - 1]))
-			return r->slot[i];
-	GROW(r->url, r->alloc, r->n + 1);
-	r->url[r->n++] = xstrndup(url, n);
-	r->slot[i] = r->n;
-	return r->n;
-}
-
-void render_refs_release(struct render_refs *r)
-{
-	size_t i;
-
-	for (i = 0; i < r->n; i++)
-		free(r->url[i]);
-	free(r->url);
-	free(r->slot);
-	memset(r, 0, sizeof(*r));
-}
-
 /* ---- the body ---- */
 
 enum level_kind { LV_QUOTE, LV_ITEM };
