@@ -33,6 +33,7 @@
  */
 #include "export.h"
 #include "export_catalog.h"
+#include "export_int.h"
 #include "export_manifest.h"
 #include "arena.h"
 #include "article.h"
@@ -3722,11 +3723,7 @@ static void commit_indexes(struct export *x, struct buf *tmp,
 static int text_page(const struct export *x, const struct ynode *data,
 		     struct render_info *info, struct buf *out)
 {
-	struct render_opts ro;
-
-	memset(&ro, 0, sizeof(ro));
-	ro.width = x->width;
-	render_text_page(data, &ro, info, out);
+	export_text_layout(data, x->width, info, out);
 	return 0;
 }
 

@@ -74,6 +74,9 @@ typedef int (*render_image_fn)(void *ctx, const char *src, size_t n,
  */
 typedef int (*render_link_fn)(void *ctx, struct buf *href);
 
+/* The columns of a text line when nothing says otherwise. */
+#define RENDER_TEXT_WIDTH 72
+
 struct render_opts {
 	const char *lang;	/* the page's language (BCP 47); borrowed */
 	int rtl;		/* the page reads right to left */
@@ -85,7 +88,7 @@ struct render_opts {
 	void *image_ctx;
 	render_link_fn link;		/* NULL: other links as written */
 	void *link_ctx;
-	unsigned width;		/* text: columns of a line (0: 72) */
+	unsigned width;		/* text: columns of a line (0: RENDER_TEXT_WIDTH) */
 	/*
 	 * Buffers the renderer keeps from one body to the next (a worker's,
 	 * made by html_keep_new(), text_keep_new()), so that they are
@@ -169,17 +172,6 @@ int render_text(const struct md_src *src, struct md_check *chk,
 		const struct render_opts *o, struct buf *out,
 		struct render_info *info);
 
-/*
- * A whole text page from the page data of export.c (the variables of
- * folio-export(1), URLs raw) and its body rendered by render_text():
- * title, summary, stale notice, body, update line, other languages,
- * acknowledgements, further reading, and the links heading with the
- * sources and the numbered URLs.  Appends to out; info->refs goes on
- * numbering.
- */
-struct ynode;
-void render_text_page(const struct ynode *data, const struct render_opts *o,
-		      struct render_info *info, struct buf *out);
 
 /*
  * Is text[0..tn) the URL href[0..hn) itself, as an autolink shows it
