@@ -75,169 +75,7 @@
 #include <unistd.h>
 #include <utf8proc.h>
 
-#define TEMPLATE_MAX (1u << 20)
-
 struct export;
-
-/*
- * One output format: a body renderer with its flags, a page template (or
- * a page function when there is none), the layout of the files, where
- * links between articles may point, and a hook for the files a whole
- * language needs.
- */
-struct export_format {
-	const char *name;		/* --to NAME; default out/NAME/ */
-	const char *ext;		/* of a page file */
-	const char *page_dir;		/* pages' directory in a language's: "" or "EPUB/" */
-	const char *page_template;	/* NULL: page_fn renders the page */
-	const char *index_template;	/* NULL: no index page */
-	const char *index_file;		/* the index, in the pages' directory */
-	const char *stylesheet;		/* written under this name, or NULL */
-	const char *stylesheet_src;	/* from this template (NULL: the same) */
-	int style_per_lang;		/* in each language's page_dir, else at the top */
-	int cross_lang_links;		/* other languages' pages are at ../<lang>/ */
-	/*
-	 * A language's pages form a book (an EPUB): a link may point at a
-	 * page only when the book holds it, else to the web page (base_url),
-	 * else nowhere.
-	 */
-	int book;
-	/*
-	 * The book zipped (SPEC 16): its tree is written in a hidden
-	 * directory, zipped into <lang>.epub (epub_zip.h), then removed.
-	 */
-	int zip;
-	/* every link to an article goes to its web page (base_url): print */
-	int web_links;
-	int text;			/* takes --width, --encoding, --translit */
-	unsigned render_flags;		/* RENDER_XHTML... */
-	render_body_fn body;
-	/* the page from its data, for a format without templates */
-	int (*page_fn)(const struct export *x, const struct ynode *data,
-		       struct render_info *info, struct buf *out);
-	/* after a language's pages: files such as an EPUB's package */
-	int (*lang_files)(struct export *x, size_t lang, struct diag_list *d,
-			  struct export_result *r);
-};
-
-static int text_page(const struct export *x, const struct ynode *data,
-		     struct render_info *info, struct buf *out);
-static int epub_files(struct export *x, size_t lang, struct diag_list *d,
-		      struct export_result *r);
-static int web_files(struct export *x, size_t lang, struct diag_list *d,
-		     struct export_result *r);
-
-static const struct export_format formats[] = {
-	{
-		.name = "html",
-		.ext = ".html",
-		.page_dir = "",
-		.page_template = "page.html",
-		.index_template = "index.html",
-		.index_file = "index.html",
-		.stylesheet = "style.css",
-		.cross_lang_links = 1,
-		.render_flags = 0,
-		.body = render_html,
-		.lang_files = web_files,
-	},
-	{
-		/* out/xhtml/<lang>/ is an unzipped EPUB 3 (SPEC 8.3) */
-		.name = "xhtml",
-		.ext = ".xhtml",
-		.page_dir = "EPUB/",
-		.page_template = "page.xhtml",
-		.index_template = "nav.xhtml",
-		.index_file = "nav.xhtml",
-		.stylesheet = "style.css",
-		.stylesheet_src = "epub.css",
-		.style_per_lang = 1,
-		.book = 1,
-		.render_flags = RENDER_XHTML,
-		.body = render_html,
-		.lang_files = epub_files,
-	},
-	{
-		/* out/epub/<lang>.epub: the xhtml tree, zipped (SPEC 16) */
-		.name = "epub",
-		.ext = ".xhtml",
-		.page_dir = "EPUB/",
-		.page_template = "page.xhtml",
-		.index_template = "nav.xhtml",
-		.index_file = "nav.xhtml",
-		.stylesheet = "style.css",
-		.stylesheet_src = "epub.css",
-		.style_per_lang = 1,
-		.book = 1,
-		.zip = 1,
-		.render_flags = RENDER_XHTML,
-		.body = render_html,
-		.lang_files = epub_files,
-	},
-	{
-		/* out/text/<lang>/<slug>.txt for print (SPEC 8.4) */
-		.name = "text",
-		.ext = ".txt",
-		.page_dir = "",
-		.web_links = 1,
-		.text = 1,
-		.body = render_text,
-		.page_fn = text_page,
-	},
-};
-
-/*
- * An image an e-book holds, copied from the corpus into EPUB/images/
- * under its path in the corpus.  All strings owned.
- */
-struct bimage {
-	char *src;		/* the file, as a path from the cwd */
-	char *name;		/* in the book, from EPUB/: "images/x/scan.png" */
-	const char *type;	/* its media type; static */
-};
-
-/* A configured language, as this run sees it. */
-struct xlang {
-	const char *code;	/* borrowed from the config */
-	char *code_esc;		/* escaped (slug_esc); owned */
-	enum typo_lang typo;	/* typo_lang_of(code) */
-	int rtl;
-	int wanted;		/* --lang includes it */
-	int has_pages;		/* some article of this run is in it */
-	int npub;		/* publishable articles in it */
-	struct catalog cat;
-	struct ynode *strings;	/* its catalog over the source's; x->arena */
-	/*
-	 * What every page of the language shows, typography applied, built
-	 * once before the workers start (x->arena): the labels, and the name
-	 * of every language in this one.
-	 */
-	struct ynode *label[10];
-	struct ynode **name;	/* name[j]: language j's name, in this one */
-	const char **raw_name;	/* the same as the catalog has it */
-	/* the catalog's sentences every page uses (sentence_keys), and the
-	 * typography of the language each is written in (cat_str_typo) */
-	const char *sentence[6];
-	enum typo_lang sentence_typo[6];
-	struct ynode *autonym;	/* its own name */
-	/* the language that name is written in: this one, or the source
-	 * language's when only the source catalog names it */
-	size_t autonym_lang;
-	char *dir;		/* output directory of its pages, or NULL; owned */
-	int fresh;		/* dir was empty before this run wrote in it */
-	/*
-	 * The hidden directory (".CODE.PID.tmp" beside it) that stands for
-	 * its directory when that did not exist: written in without
-	 * temporary files, renamed into place at the end (unstage()); or
-	 * NULL.  Owned; dir and the book's directories are below it.
-	 */
-	char *stage;
-	/* an e-book's images, from its pages; and how many had an alt text */
-	struct bimage *img;
-	size_t nimg, aimg;
-	size_t images, images_alt;
-	int book_failed;	/* its book's files are not all in place */
-};
 
 /* The catalog keys of xlang.label, in its order. */
 enum { L_ACK, L_REVIEWED, L_FURTHER, L_CONTENTS, L_LINKS, L_STALE, L_ORIGINAL,
@@ -247,63 +85,6 @@ static const char *const label_keys[10] = {
 	"links", "stale_notice", "original_link", "index_title",
 	/* an e-book's package (SPEC 16); none built in */
 	"book_title", "book_description",
-};
-
-/* Everything known about one id. */
-struct xid {
-	const char *id;		/* borrowed from the article */
-	long orig;		/* its original, or -1 */
-	long *by_lang;		/* its publishable version per language, or -1 */
-};
-
-struct tpl {
-	char *name;		/* as a partial: "page.html" */
-	char *file;		/* as reported */
-	struct mustache *t;
-};
-
-struct export {
-	const struct export_opts *o;
-	const struct export_format *f;
-	struct corpus c;
-	size_t src;		/* index of the source language */
-	struct xlang *langs;
-	int *lix;		/* per article: its language index, or -1 */
-	unsigned char *pub;	/* per article: publishable */
-	/* per article: a translation older than its original (build_ids) */
-	unsigned char *stale;
-	/* per article: its slug, or its id (borrowed from the index), or NULL */
-	const char **slug;
-	/*
-	 * The same escaped for an attribute (escape_url, which maps each byte
-	 * on its own, so that the parts of a URL escaped one by one make the
-	 * URL escaped): owned where it differs, else the slug itself.
-	 */
-	const char **slug_esc;
-	char *base_esc;		/* base_url escaped, or NULL */
-	struct xid *ids;	/* open addressing, idcap a power of two */
-	size_t idcap;
-	long *by_lang_pool;
-	struct tpl *tpls;
-	size_t ntpls;
-	const struct mustache *page_t, *index_t;
-	char *outdir;		/* as reported, no trailing '/' */
-	char *outdir_abs;
-	struct arena arena;	/* shared read-only data for the workers */
-	/* the sort keys of the publishable articles' titles (page_job) */
-	char **title_key;
-	/* true, false and null, in arena: every page's booleans share them */
-	struct ynode *yes, *no, *null;
-	/* text: --width, --encoding (probed once), --translit */
-	unsigned width;
-	struct encoding enc;
-	/* the books' identifiers were made from the directory's name only
-	 * (no book_id, no base_url): said once */
-	int said_book_id;
-	/* SOURCE_DATE_EPOCH, or -1: the time a book says it was modified */
-	long long epoch;
-	/* the files this run produced (write_file_defer notes them) */
-	struct export_manifest *man;
 };
 
 static int reported(const struct export *x, size_t i);
@@ -322,33 +103,6 @@ static int ascii_casecmp(const char *a, const char *b)
 		if (ca != cb || !ca)
 			return ca - cb;
 	}
-}
-
-static const struct export_format *format_find(const char *name)
-{
-	size_t i;
-
-	for (i = 0; name && i < ARRAY_SIZE(formats); i++)
-		if (!strcmp(formats[i].name, name))
-			return &formats[i];
-	return NULL;
-}
-
-int export_format_known(const char *name)
-{
-	return format_find(name) != NULL;
-}
-
-const char *export_format_names(void)
-{
-	return "html, xhtml, epub, text";
-}
-
-int export_format_is_text(const char *name)
-{
-	const struct export_format *f = format_find(name);
-
-	return f && f->text;
 }
 
 /* ---- the id table ---- */
@@ -2106,8 +1860,6 @@ out:
 	return same;
 }
 
-enum write_result { WRITE_FAILED = -1, WRITE_SAME = 0, WRITE_DONE = 1 };
-
 /* How write_file() may write a file. */
 enum {
 	/* dir was empty when the run started and nothing wrote this name
@@ -2167,7 +1919,7 @@ fail:
 	goto out;
 }
 
-static enum write_result write_file(const struct export *x, const char *dir,
+enum write_result write_file(const struct export *x, const char *dir,
 				    int how, const char *name, const char *data,
 				    size_t len, struct diag_list *d)
 {
@@ -2187,157 +1939,9 @@ static void shown_dir(const struct export *x, const struct xlang *L,
 }
 
 /* write_file()'s how for a file of L's directories. */
-static int lang_how(const struct xlang *L)
+int lang_how(const struct xlang *L)
 {
 	return L->stage ? WRITE_HIDDEN : 0;
-}
-
-/* ---- templates ---- */
-
-static const struct mustache *find_partial(void *ctx, const char *name,
-					   size_t len)
-{
-	const struct export *x = ctx;
-	size_t i;
-
-	for (i = 0; i < x->ntpls; i++)
-		if (memeq(name, len, x->tpls[i].name))
-			return x->tpls[i].t;
-	return NULL;
-}
-
-static const struct tpl *tpl_find(const struct export *x, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < x->ntpls; i++)
-		if (!strcmp(x->tpls[i].name, name))
-			return &x->tpls[i];
-	return NULL;
-}
-
-static int add_tpl(struct export *x, const char *name, const char *file,
-		   const char *text, size_t len, struct diag_list *d)
-{
-	struct mustache *t = mustache_compile(file, text, len, d);
-
-	if (!t)
-		return -1;
-	x->tpls = xrealloc(x->tpls, (x->ntpls + 1) * sizeof(*x->tpls));
-	x->tpls[x->ntpls].name = xstrdup(name);
-	x->tpls[x->ntpls].file = xstrdup(file);
-	x->tpls[x->ntpls].t = t;
-	x->ntpls++;
-	return 0;
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int is_stylesheet(const char *name)
-{
-	size_t n = strlen(name);
-
-	return n > 4 && !strcmp(name + n - 4, ".css");
-}
-
-/*
- * Every file in the corpus's _templates/ (a page template, an index
- * template or a partial they include), then the built-in defaults of the
- * format for the names the corpus does not override.  All are compiled
- * before any page is written: a syntax error stops the run (exit 2).
- */
-static int load_templates(struct export *x, struct diag_list *d)
-{
-	char *dirpath = corpus_path(&x->c, "_templates");
-	const char *defaults[2];
-	char **names = NULL;
-	size_t n = 0, alloc = 0, i;
-	DIR *dir = opendir(dirpath);
-	int ret = 0;
-
-	if (dir) {
-		struct dirent *e;
-
-		while ((e = readdir(dir)) != NULL) {
-			if (e->d_name[0] == '.' || is_stylesheet(e->d_name))
-				continue;
-			GROW(names, alloc, n + 1);
-			names[n++] = xstrdup(e->d_name);
-		}
-		closedir(dir);
-	}
-	if (n)
-		qsort(names, n, sizeof(*names), cmp_str);
-	for (i = 0; i < n; i++) {
-		struct buf text = BUF_INIT, file = BUF_INIT;
-		struct stat st;
-
-		buf_addf(&file, "%s/%s", dirpath, names[i]);
-		/*
-		 * A directory is not a template; anything else that is not a
-		 * file (a FIFO, a device, a dangling link) cannot be one, and
-		 * would otherwise leave the built-in template in its place.
-		 */
-		if (stat(file.buf, &st) < 0) {
-			ret = diag(d, R_TEMPLATE, file.buf, 0, 0, NULL,
-				   "cannot read: %s", errmsg(errno));
-			buf_release(&file);
-			continue;
-		}
-		if (!S_ISREG(st.st_mode)) {
-			if (!S_ISDIR(st.st_mode))
-				ret = diag(d, R_TEMPLATE, file.buf, 0, 0, NULL,
-					   "cannot read: not a regular file");
-			buf_release(&file);
-			continue;
-		}
-		switch (buf_read_file(&text, file.buf, TEMPLATE_MAX)) {
-		case BUF_READ_OK:
-			if (utf8_check(text.buf, text.len, 1, file.buf, d) < 0 ||
-			    add_tpl(x, names[i], file.buf, text.buf, text.len, d) < 0)
-				ret = -1;
-			break;
-		case BUF_READ_TOO_BIG:
-			ret = diag(d, R_TEMPLATE, file.buf, 0, 0, NULL,
-				   "template larger than 1 MiB");
-			break;
-		default:
-			ret = diag(d, R_TEMPLATE, file.buf, 0, 0, NULL,
-				   "cannot read: %s", errmsg(errno));
-		}
-		buf_release(&text);
-		buf_release(&file);
-	}
-	defaults[0] = x->f->page_template;
-	defaults[1] = x->f->index_template;
-	for (i = 0; i < 2; i++) {
-		struct buf emb = BUF_INIT;
-		const char *text;
-		size_t len;
-
-		if (!defaults[i] || tpl_find(x, defaults[i]))
-			continue;
-		buf_addf(&emb, "cli/templates/%s", defaults[i]);
-		text = embed_find(emb.buf, &len);
-		if (!text)
-			ret = diag(d, R_TEMPLATE, emb.buf, 0, 0, NULL,
-				   "built-in template missing");
-		else if (add_tpl(x, defaults[i], emb.buf, text, len, d) < 0)
-			ret = -1;
-		buf_release(&emb);
-	}
-	if (x->f->page_template && tpl_find(x, x->f->page_template))
-		x->page_t = tpl_find(x, x->f->page_template)->t;
-	if (x->f->index_template && tpl_find(x, x->f->index_template))
-		x->index_t = tpl_find(x, x->f->index_template)->t;
-	for (i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
-	free(dirpath);
-	return ret;
 }
 
 /* ---- which articles ---- */
@@ -3114,7 +2718,7 @@ static void page_job(void *ctx, size_t i, int worker)
 	ro.width = x->width;
 	ro.html_keep = sc->html_keep;
 	ro.text_keep = sc->text_keep;
-	if (x->f->book || x->f->lang_files == web_files) {
+	if (x->f->book || x->f->lang_files == export_web_files) {
 		ic.x = x;
 		ic.art = j->art;
 		ic.j = j;
@@ -3162,13 +2766,13 @@ static void page_job(void *ctx, size_t i, int worker)
 	if (x->f->page_fn) {
 		if (x->f->page_fn(x, data, &info, &sc->page) < 0)
 			goto out;
-	} else if ((rc_t = mustache_render_hinted(x->page_t, data, find_partial,
+	} else if ((rc_t = mustache_render_hinted(x->page_t, data, export_partial,
 						  x, &sc->page, &sc->hints,
 						  /* every string comes from a
 						   * file load() or libyaml
 						   * checked, or from folio */
 						  1)) < 0) {
-		diag(&j->d, R_TEMPLATE, tpl_find(x, x->f->page_template)->file,
+		diag(&j->d, R_TEMPLATE, export_tpl_find(x, x->f->page_template)->file,
 		     0, 0, NULL, "%s", mustache_runaway_msg(rc_t));
 		j->bad_template = 1;
 		goto out;
@@ -3301,7 +2905,7 @@ static void settle_staged(const struct export *x, struct job *jobs,
 		settle_span(&st, i, 0);
 }
 
-static void count_write(struct export_result *r, enum write_result w)
+void count_write(struct export_result *r, enum write_result w)
 {
 	if (w == WRITE_DONE)
 		r->written++;
@@ -3614,11 +3218,11 @@ static void write_indexes(struct export *x, struct diag_list *d,
 		sc.pg.a = &sc.arena;
 		data = index_data(&sc.pg);
 		buf_reset(&sc.page);
-		int rc_t = mustache_render(x->index_t, data, find_partial, x,
+		int rc_t = mustache_render(x->index_t, data, export_partial, x,
 					   &sc.page);
 
 		if (rc_t < 0) {
-			diag(d, R_TEMPLATE, tpl_find(x, x->f->index_template)->file,
+			diag(d, R_TEMPLATE, export_tpl_find(x, x->f->index_template)->file,
 			     0, 0, NULL, "%s", mustache_runaway_msg(rc_t));
 			r->usage_error = 1;
 		} else {
@@ -3720,7 +3324,7 @@ static void commit_indexes(struct export *x, struct buf *tmp,
 	buf_release(&path);
 }
 
-static int text_page(const struct export *x, const struct ynode *data,
+int export_text_page(const struct export *x, const struct ynode *data,
 		     struct render_info *info, struct buf *out)
 {
 	export_text_layout(data, x->width, info, out);
@@ -3842,7 +3446,7 @@ static int copy_images(struct export *x, size_t k, struct epub_res *res,
  * The images a language's web pages show, copied beside them (the files
  * of earlier runs that no page shows any more go by the manifest).
  */
-static int web_files(struct export *x, size_t k, struct diag_list *d,
+int export_web_files(struct export *x, size_t k, struct diag_list *d,
 		     struct export_result *r)
 {
 	struct epub_res *res = xcalloc(x->langs[k].nimg + 1, sizeof(*res));
@@ -3993,7 +3597,7 @@ static void book_modified(const struct export *x, const struct entry *v,
 }
 
 /* mimetype, META-INF/container.xml and EPUB/package.opf of a language. */
-static int epub_files(struct export *x, size_t k, struct diag_list *d,
+int export_epub_files(struct export *x, size_t k, struct diag_list *d,
 		      struct export_result *r)
 {
 	struct xlang *L = &x->langs[k];
@@ -4239,50 +3843,6 @@ static void zip_books(struct export *x, int workers, struct diag_list *d,
 	}
 	free(zr.d);
 	free(zr.wrote);
-}
-
-/*
- * style.css: the corpus's _templates/style.css, else the built-in one
- * (for an EPUB: epub.css, written as style.css).
- */
-static void write_stylesheet(struct export *x, struct diag_list *d,
-			     struct export_result *r)
-{
-	struct buf text = BUF_INIT, emb = BUF_INIT;
-	char *path;
-	const char *data, *src;
-	size_t len, k;
-
-	if (!x->f->stylesheet)
-		return;
-	src = x->f->stylesheet_src ? x->f->stylesheet_src : x->f->stylesheet;
-	buf_addf(&emb, "_templates/%s", src);
-	path = corpus_path(&x->c, emb.buf);
-	if (buf_read_file(&text, path, TEMPLATE_MAX) == BUF_READ_OK) {
-		data = text.buf;
-		len = text.len;
-	} else {
-		buf_reset(&emb);
-		buf_addf(&emb, "cli/templates/%s", src);
-		data = embed_find(emb.buf, &len);
-	}
-	if (!data)
-		goto out;
-	if (x->f->style_per_lang) {
-		for (k = 0; k < x->c.cfg.nlang; k++)
-			if (x->langs[k].dir)
-				count_write(r, write_file(x, x->langs[k].dir,
-							  lang_how(&x->langs[k]),
-							  x->f->stylesheet, data,
-							  len, d));
-	} else {
-		count_write(r, write_file(x, x->outdir, 0, x->f->stylesheet, data,
-					  len, d));
-	}
-out:
-	free(path);
-	buf_release(&text);
-	buf_release(&emb);
 }
 
 /*
@@ -4645,7 +4205,7 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 	export_manifest_init(&man);
 	x.man = &man;
 	x.o = o;
-	x.f = format_find(o->format);
+	x.f = export_format_find(o->format);
 	if (!x.f) {
 		r->usage_error = 1;
 		export_manifest_release(&man);
@@ -4702,7 +4262,7 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 	x.yes = ynode_bool(&x.arena, 1);
 	x.no = ynode_bool(&x.arena, 0);
 	x.null = ynode_new(&x.arena, Y_NULL);
-	if (load_templates(&x, d) < 0) {
+	if (export_load_templates(&x, d) < 0) {
 		r->usage_error = 1;
 		goto out;
 	}
@@ -4947,7 +4507,7 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 			r->write_error = 1;
 			x.langs[k].book_failed = 1;
 		}
-	write_stylesheet(&x, &all, r);
+	export_write_stylesheet(&x, &all, r);
 	if (x.f->zip) {
 		zip_books(&x, nsc, &all, r);
 		give_up_stages(&x);

@@ -5,10 +5,21 @@
 #ifndef FOLIO_EXPORT_INT_H
 #define FOLIO_EXPORT_INT_H
 
+#include "arena.h"
+#include "corpus.h"
+#include "encode.h"
+#include "export.h"
+#include "export_catalog.h"
+#include "render.h"
+#include "typo.h"
+
 #include <stddef.h>
 
 struct buf;
-struct render_info;
+struct diag_list;
+struct export;
+struct export_manifest;
+struct mustache;
 struct ynode;
 
 /* ---- export_text.c ---- */
@@ -20,5 +31,185 @@ struct ynode;
  */
 void export_text_layout(const struct ynode *d, unsigned width,
 			struct render_info *info, struct buf *out);
+/* ==== generated: shared types ==== */
+
+/*
+ * One output format: a body renderer with its flags, a page template (or
+ * a page function when there is none), the layout of the files, where
+ * links between articles may point, and a hook for the files a whole
+ * language needs.
+ */
+struct export_format {
+	const char *name;		/* --to NAME; default out/NAME/ */
+	const char *ext;		/* of a page file */
+	const char *page_dir;		/* pages' directory in a language's: "" or "EPUB/" */
+	const char *page_template;	/* NULL: page_fn renders the page */
+	const char *index_template;	/* NULL: no index page */
+	const char *index_file;		/* the index, in the pages' directory */
+	const char *stylesheet;		/* written under this name, or NULL */
+	const char *stylesheet_src;	/* from this template (NULL: the same) */
+	int style_per_lang;		/* in each language's page_dir, else at the top */
+	int cross_lang_links;		/* other languages' pages are at ../<lang>/ */
+	/*
+	 * A language's pages form a book (an EPUB): a link may point at a
+	 * page only when the book holds it, else to the web page (base_url),
+	 * else nowhere.
+	 */
+	int book;
+	/*
+	 * The book zipped (SPEC 16): its tree is written in a hidden
+	 * directory, zipped into <lang>.epub (epub_zip.h), then removed.
+	 */
+	int zip;
+	/* every link to an article goes to its web page (base_url): print */
+	int web_links;
+	int text;			/* takes --width, --encoding, --translit */
+	unsigned render_flags;		/* RENDER_XHTML... */
+	render_body_fn body;
+	/* the page from its data, for a format without templates */
+	int (*page_fn)(const struct export *x, const struct ynode *data,
+		       struct render_info *info, struct buf *out);
+	/* after a language's pages: files such as an EPUB's package */
+	int (*lang_files)(struct export *x, size_t lang, struct diag_list *d,
+			  struct export_result *r);
+};
+
+struct tpl {
+	char *name;		/* as a partial: "page.html" */
+	char *file;		/* as reported */
+	struct mustache *t;
+};
+
+struct export {
+	const struct export_opts *o;
+	const struct export_format *f;
+	struct corpus c;
+	size_t src;		/* index of the source language */
+	struct xlang *langs;
+	int *lix;		/* per article: its language index, or -1 */
+	unsigned char *pub;	/* per article: publishable */
+	/* per article: a translation older than its original (build_ids) */
+	unsigned char *stale;
+	/* per article: its slug, or its id (borrowed from the index), or NULL */
+	const char **slug;
+	/*
+	 * The same escaped for an attribute (escape_url, which maps each byte
+	 * on its own, so that the parts of a URL escaped one by one make the
+	 * URL escaped): owned where it differs, else the slug itself.
+	 */
+	const char **slug_esc;
+	char *base_esc;		/* base_url escaped, or NULL */
+	struct xid *ids;	/* open addressing, idcap a power of two */
+	size_t idcap;
+	long *by_lang_pool;
+	struct tpl *tpls;
+	size_t ntpls;
+	const struct mustache *page_t, *index_t;
+	char *outdir;		/* as reported, no trailing '/' */
+	char *outdir_abs;
+	struct arena arena;	/* shared read-only data for the workers */
+	/* the sort keys of the publishable articles' titles (page_job) */
+	char **title_key;
+	/* true, false and null, in arena: every page's booleans share them */
+	struct ynode *yes, *no, *null;
+	/* text: --width, --encoding (probed once), --translit */
+	unsigned width;
+	struct encoding enc;
+	/* the books' identifiers were made from the directory's name only
+	 * (no book_id, no base_url): said once */
+	int said_book_id;
+	/* SOURCE_DATE_EPOCH, or -1: the time a book says it was modified */
+	long long epoch;
+	/* the files this run produced (write_file_defer notes them) */
+	struct export_manifest *man;
+};
+
+/* A configured language, as this run sees it. */
+struct xlang {
+	const char *code;	/* borrowed from the config */
+	char *code_esc;		/* escaped (slug_esc); owned */
+	enum typo_lang typo;	/* typo_lang_of(code) */
+	int rtl;
+	int wanted;		/* --lang includes it */
+	int has_pages;		/* some article of this run is in it */
+	int npub;		/* publishable articles in it */
+	struct catalog cat;
+	struct ynode *strings;	/* its catalog over the source's; x->arena */
+	/*
+	 * What every page of the language shows, typography applied, built
+	 * once before the workers start (x->arena): the labels, and the name
+	 * of every language in this one.
+	 */
+	struct ynode *label[10];
+	struct ynode **name;	/* name[j]: language j's name, in this one */
+	const char **raw_name;	/* the same as the catalog has it */
+	/* the catalog's sentences every page uses (sentence_keys), and the
+	 * typography of the language each is written in (cat_str_typo) */
+	const char *sentence[6];
+	enum typo_lang sentence_typo[6];
+	struct ynode *autonym;	/* its own name */
+	/* the language that name is written in: this one, or the source
+	 * language's when only the source catalog names it */
+	size_t autonym_lang;
+	char *dir;		/* output directory of its pages, or NULL; owned */
+	int fresh;		/* dir was empty before this run wrote in it */
+	/*
+	 * The hidden directory (".CODE.PID.tmp" beside it) that stands for
+	 * its directory when that did not exist: written in without
+	 * temporary files, renamed into place at the end (unstage()); or
+	 * NULL.  Owned; dir and the book's directories are below it.
+	 */
+	char *stage;
+	/* an e-book's images, from its pages; and how many had an alt text */
+	struct bimage *img;
+	size_t nimg, aimg;
+	size_t images, images_alt;
+	int book_failed;	/* its book's files are not all in place */
+};
+
+/* Everything known about one id. */
+struct xid {
+	const char *id;		/* borrowed from the article */
+	long orig;		/* its original, or -1 */
+	long *by_lang;		/* its publishable version per language, or -1 */
+};
+
+enum write_result { WRITE_FAILED = -1, WRITE_SAME = 0, WRITE_DONE = 1 };
+
+/*
+ * An image an e-book holds, copied from the corpus into EPUB/images/
+ * under its path in the corpus.  All strings owned.
+ */
+struct bimage {
+	char *src;		/* the file, as a path from the cwd */
+	char *name;		/* in the book, from EPUB/: "images/x/scan.png" */
+	const char *type;	/* its media type; static */
+};
+
+/* ---- export.c ---- */
+
+enum write_result write_file(const struct export *x, const char *dir,
+	int how, const char *name, const char *data,
+	size_t len, struct diag_list *d);
+int lang_how(const struct xlang *L);
+void count_write(struct export_result *r, enum write_result w);
+int export_text_page(const struct export *x, const struct ynode *data,
+	struct render_info *info, struct buf *out);
+int export_web_files(struct export *x, size_t k, struct diag_list *d,
+	struct export_result *r);
+int export_epub_files(struct export *x, size_t k, struct diag_list *d,
+	struct export_result *r);
+
+/* ---- export_format.c ---- */
+
+const struct export_format *export_format_find(const char *name);
+const struct mustache *export_partial(void *ctx, const char *name,
+	size_t len);
+const struct tpl *export_tpl_find(const struct export *x, const char *name);
+int export_load_templates(struct export *x, struct diag_list *d);
+void export_write_stylesheet(struct export *x, struct diag_list *d,
+	struct export_result *r);
+
+/* ==== end ==== */
 
 #endif
