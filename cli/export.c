@@ -3324,13 +3324,6 @@ static void commit_indexes(struct export *x, struct buf *tmp,
 	buf_release(&path);
 }
 
-int export_text_page(const struct export *x, const struct ynode *data,
-		     struct render_info *info, struct buf *out)
-{
-	export_text_layout(data, x->width, info, out);
-	return 0;
-}
-
 /* ---- the EPUB package ---- */
 
 /*

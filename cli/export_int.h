@@ -193,8 +193,6 @@ enum write_result write_file(const struct export *x, const char *dir,
 	size_t len, struct diag_list *d);
 int lang_how(const struct xlang *L);
 void count_write(struct export_result *r, enum write_result w);
-int export_text_page(const struct export *x, const struct ynode *data,
-	struct render_info *info, struct buf *out);
 int export_web_files(struct export *x, size_t k, struct diag_list *d,
 	struct export_result *r);
 int export_epub_files(struct export *x, size_t k, struct diag_list *d,
@@ -209,6 +207,11 @@ const struct tpl *export_tpl_find(const struct export *x, const char *name);
 int export_load_templates(struct export *x, struct diag_list *d);
 void export_write_stylesheet(struct export *x, struct diag_list *d,
 	struct export_result *r);
+
+/* ---- export_text.c ---- */
+
+int export_text_page(const struct export *x, const struct ynode *data,
+	struct render_info *info, struct buf *out);
 
 /* ==== end ==== */
 

@@ -246,3 +246,11 @@ void export_text_layout(const struct ynode *d, unsigned width,
 	}
 	wrap_release(&pg.w);
 }
+
+/* The text format's page (its page_fn): the layout above at --width. */
+int export_text_page(const struct export *x, const struct ynode *data,
+		     struct render_info *info, struct buf *out)
+{
+	export_text_layout(data, x->width, info, out);
+	return 0;
+}
