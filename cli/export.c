@@ -2003,7 +2003,7 @@ static void publish_span(void *ctx, size_t span, int worker)
 }
 
 /* An article's slug, for sorting a language's. */
-struct slug_of {
+struct slug_entry {
 	const char *slug;
 	size_t art;
 };
@@ -2011,7 +2011,7 @@ struct slug_of {
 /* By slug without regard to ASCII case, then in the articles' order. */
 static int cmp_slug(const void *va, const void *vb)
 {
-	const struct slug_of *a = va, *b = vb;
+	const struct slug_entry *a = va, *b = vb;
 	int r = ascii_casecmp(a->slug, b->slug);
 
 	if (r)
@@ -2057,7 +2057,7 @@ static void check_slug_clashes(struct export *x, struct diag_list *d)
 {
 	struct corpus *c = &x->c;
 	size_t i, j, t, n, k;
-	struct slug_of *v;
+	struct slug_entry *v;
 	unsigned char *clash;
 
 	/* the common case, no clash, in one pass: the sort only to report */
@@ -2155,6 +2155,9 @@ struct run {
 	struct export *x;
 	struct job *jobs;
 	struct scratch *sc;
+	size_t njobs;		/* jobs[0..njobs) are this pass's */
+	int nsc;		/* workers */
+	size_t late;		/* articles whose body failed in the first pass */
 	int check;		/* first pass: body checks in the same parse */
 	/*
 	 * Set in the first pass: its job 0 (index_job) computes the titles'
@@ -4180,17 +4183,436 @@ static void run_pool(struct run *run, size_t njobs, int nsc)
 	}
 }
 
+/*
+ * Every catalog: a page names the other languages in their own words
+ * too.  Problems are shown for the languages written and the source's.
+ */
+static void load_catalogs(struct export *x, struct diag_list *all)
+{
+	struct corpus *c = &x->c;
+	struct diag_list quiet = DIAG_LIST_INIT;
+	size_t k;
+
+	memcpy(quiet.ignored, c->cfg.ignore, sizeof(quiet.ignored));
+	for (k = 0; k < c->cfg.nlang; k++) {
+		struct diag_list *to = k == x->src || x->langs[k].wanted ?
+				       all : &quiet;
+
+		int loaded = catalog_load(c, x->langs[k].code, &x->langs[k].cat,
+					  to) == 0;
+
+		if (x->langs[k].cat.exists &&
+		    (!loaded || export_catalog_check(c, &x->langs[k].cat,
+			builtin_strings, ARRAY_SIZE(builtin_strings), to) < 0))
+			hold_lang(x, k, all);
+	}
+	diag_list_release(&quiet);
+}
+
+/* What every page of each language shows, made once for the workers. */
+static void prepare_langs(struct export *x)
+{
+	size_t k;
+
+	for (k = 0; k < x->c.cfg.nlang; k++) {
+		x->langs[k].strings = merged_strings(x, k);
+		prepare_lang(x, k);
+	}
+}
+
+/*
+ * Which articles are published, with their slugs (told in the order of
+ * the articles, for any -j), and the id table links resolve through.
+ */
+static void select_articles(struct export *x, struct diag_list *all, int nsc)
+{
+	struct corpus *c = &x->c;
+	struct publish pb;
+	size_t i, n = (c->n + PUBLISH_SPAN - 1) / PUBLISH_SPAN;
+
+	x->lix = xcalloc(c->n + 1, sizeof(*x->lix));
+	x->pub = xcalloc(c->n + 1, 1);
+	x->slug = xcalloc(c->n + 1, sizeof(*x->slug));
+	x->slug_esc = xcalloc(c->n + 1, sizeof(*x->slug_esc));
+	pb.x = x;
+	pb.lists = xcalloc(n + 1, sizeof(*pb.lists));
+	pool_run(nsc, n, publish_span, &pb);
+	/* in the order of the articles: the same report for any -j */
+	for (i = 0; i < n; i++)
+		diag_list_append(all, &pb.lists[i]);
+	free(pb.lists);
+	check_slug_clashes(x, all);
+	if (c->cfg.base_url)
+		x->base_esc = url_escaped(c->cfg.base_url);
+	build_ids(x);
+}
+
+/*
+ * The output directory, and a directory per language written: -1 when
+ * it cannot be made (r says so).
+ */
+static int open_output(struct export *x, struct diag_list *all,
+		       struct export_result *r)
+{
+	const struct export_opts *o = x->o;
+	char real[PATH_MAX];
+	size_t i;
+
+	if (o->outdir) {
+		size_t n = strlen(o->outdir);
+
+		while (n > 1 && o->outdir[n - 1] == '/')
+			n--;
+		x->outdir = xstrndup(o->outdir, n);
+	} else {
+		struct buf b = BUF_INIT;
+
+		buf_addf(&b, "out/%s", x->f->name);
+		x->outdir = buf_detach(&b, NULL);
+	}
+	for (i = 0; i < x->c.n; i++)
+		if (x->pub[i] && reported(x, i))
+			x->langs[x->lix[i]].has_pages = 1;
+	if (make_dirs(x->outdir) < 0) {
+		diag(all, R_WRITE, x->outdir, 0, 0, NULL,
+		     "cannot create directory: %s", errmsg(errno));
+		r->write_error = 1;
+		return -1;
+	}
+	if (!realpath(x->outdir, real)) {
+		diag(all, R_WRITE, x->outdir, 0, 0, NULL, "cannot open: %s",
+		     errmsg(errno));
+		r->write_error = 1;
+		return -1;
+	}
+	x->outdir_abs = xstrdup(real);
+	make_lang_dirs(x, all, r);
+	return 0;
+}
+
+/*
+ * First pass: every publishable article (their body errors decide what
+ * others may link to) and every reported one (its errors are shown); the
+ * pages of this run are rendered in the same parse, and job 0 writes the
+ * indexes meanwhile.  run->late counts the articles whose body failed.
+ */
+static void first_pass(struct run *run)
+{
+	struct export *x = run->x;
+	struct corpus *c = &x->c;
+	size_t i, k;
+
+	run->jobs = xcalloc(c->n + 1, sizeof(*run->jobs));
+	run->sc = xcalloc((size_t)run->nsc, sizeof(*run->sc));
+	for (i = 0; i < c->n; i++) {
+		int kk = x->lix[i];
+		struct job *j = &run->jobs[run->njobs];
+
+		if (!x->pub[i] && !(reported(x, i) && c->articles[i].usable))
+			continue;
+		j->art = i;
+		j->wrote = WRITE_FAILED;
+		j->render = x->pub[i] && reported(x, i) && x->langs[kk].dir;
+		run->njobs++;
+	}
+	run->check = 1;
+	x->title_key = xcalloc(c->n + 1, sizeof(*x->title_key));
+	/* the indexes and tables of contents sort by the titles' keys */
+	run->indexes = x->index_t || x->f->lang_files;
+	run->index_wrote = xcalloc(c->cfg.nlang + 1, sizeof(*run->index_wrote));
+	run->index_tmp = xcalloc(c->cfg.nlang + 1, sizeof(*run->index_tmp));
+	for (k = 0; k < c->cfg.nlang; k++)
+		run->index_wrote[k] = WRITE_FAILED;
+	lang_counts(x);
+	run_pool(run, run->njobs, run->nsc);
+	run->indexes = 0;
+	for (i = 0; i < run->njobs; i++) {
+		if (run->jobs[i].failed && x->pub[run->jobs[i].art]) {
+			x->pub[run->jobs[i].art] = 0;
+			run->late++;
+		}
+	}
+	settle_staged(x, run->jobs, run->njobs,
+		      !run->late && !interrupt_caught(), run->nsc);
+}
+
+/*
+ * Second pass, only when a body had errors: the pages written before
+ * that was known may link to it, so they are rendered again.  -1 when
+ * a signal stopped it.
+ */
+static int second_pass(struct run *run, struct diag_list *all)
+{
+	struct export *x = run->x;
+	size_t i, n = 0;
+
+	free(x->ids);
+	free(x->by_lang_pool);
+	x->ids = NULL;
+	x->by_lang_pool = NULL;
+	build_ids(x);
+	for (i = 0; i < run->njobs; i++) {
+		/* rendered again below: the images too */
+		bimages_free(run->jobs[i].img, run->jobs[i].nimg);
+		run->jobs[i].img = NULL;
+		run->jobs[i].nimg = run->jobs[i].aimg = 0;
+		if (!run->jobs[i].render || run->jobs[i].failed) {
+			dangling_free(&run->jobs[i]);
+			continue;
+		}
+		run->jobs[n] = run->jobs[i];
+		if (n != i) {	/* moved: one owner */
+			run->jobs[i].dangling = NULL;
+			run->jobs[i].ndangling = 0;
+			run->jobs[i].adangling = 0;
+		}
+		memset(&run->jobs[n].d, 0, sizeof(run->jobs[n].d));
+		n++;
+	}
+	run->njobs = n;
+	run->check = 0;
+	run_pool(run, run->njobs, run->nsc);
+	for (i = 0; i < run->njobs; i++) {
+		diag_list_append(all, &run->jobs[i].d);
+		diag_list_release(&run->jobs[i].d);
+	}
+	return interrupt_caught() ? -1 : 0;
+}
+
+/*
+ * The indexes: those job 0 wrote in the first pass put in place, or,
+ * when a body failed since, made again without its article.
+ */
+static void finish_indexes(struct run *run, struct diag_list *all,
+			   struct export_result *r)
+{
+	struct export *x = run->x;
+
+	if (run->late) {
+		/* the first pass's indexes list articles that failed since */
+		lang_counts(x);
+		drop_indexes(x, run->index_wrote, run->index_tmp);
+		write_indexes(x, all, r, run->index_wrote, NULL);
+	} else {
+		diag_list_append(all, &run->index_d);
+		r->written += run->index_r.written;
+		r->unchanged += run->index_r.unchanged;
+		r->write_error |= run->index_r.write_error;
+		r->usage_error |= run->index_r.usage_error;
+		commit_indexes(x, run->index_tmp, all, r);
+	}
+}
+
+/* ---- the run, step by step ---- */
+
+/* The languages of the run: codes, typography, which --lang asks for. */
+static int run_langs(struct export *x, struct diag_list *d)
+{
+	const struct export_opts *o = x->o;
+	struct corpus *c = &x->c;
+	size_t i, k;
+	int bad = 0;
+
+	x->src = (size_t)config_lang(&c->cfg, c->cfg.source_language);
+	x->langs = xcalloc(c->cfg.nlang + 1, sizeof(*x->langs));
+	for (k = 0; k < c->cfg.nlang; k++) {
+		x->langs[k].code = c->cfg.languages[k];
+		x->langs[k].code_esc = url_escaped(x->langs[k].code);
+		x->langs[k].typo = typo_lang_of(x->langs[k].code);
+		x->langs[k].rtl = c->cfg.rtl[k];
+		x->langs[k].wanted = !o->nlangs;
+	}
+	for (i = 0; i < (size_t)o->nlangs; i++) {
+		int kk = config_lang(&c->cfg, o->langs[i]);
+
+		if (kk < 0) {
+			char *cfgpath = corpus_path(c, "folio.yaml");
+
+			diag(d, R_CONFIG, cfgpath, 0, 0, NULL,
+			     "--lang '%s' is not one of the configured languages",
+			     o->langs[i]);
+			free(cfgpath);
+			bad = 1;
+		} else {
+			x->langs[kk].wanted = 1;
+		}
+	}
+	return bad ? -1 : 0;
+}
+
+/* What the text formats take, and the date books say they were made. */
+static int run_output_options(struct export *x)
+{
+	const struct export_opts *o = x->o;
+
+	if (x->f->text) {
+		x->width = o->width ? (unsigned)o->width : RENDER_TEXT_WIDTH;
+		if (encoding_open(&x->enc, o->encoding, o->translit) < 0)
+			return -1;
+	} else {
+		x->enc.utf8 = 1;
+	}
+	x->epoch = source_date_epoch();
+	if (x->epoch == -2) {
+		fprintf(stderr, "folio: SOURCE_DATE_EPOCH must be seconds since "
+			"1970, from 0 to %lld (9999-12-31), got '%s'\n",
+			EPOCH_MAX, getenv("SOURCE_DATE_EPOCH"));
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The corpus, the languages, the options and the templates: -1 on a
+ * usage error, before anything is indexed.
+ */
+static int run_open(struct export *x, int nsc, struct diag_list *d)
+{
+	const struct export_opts *o = x->o;
+	struct corpus *c = &x->c;
+
+	if (corpus_open(c, o->npaths ? o->paths[0] : NULL, nsc, d) < 0 ||
+	    corpus_select(c, o->paths, o->npaths, d) < 0)
+		return -1;
+	if (run_langs(x, d) < 0 || run_output_options(x) < 0)
+		return -1;
+	x->yes = ynode_bool(&x->arena, 1);
+	x->no = ynode_bool(&x->arena, 0);
+	x->null = ynode_new(&x->arena, Y_NULL);
+	return export_load_templates(x, d);
+}
+
+/* The first pass's reports, in article order, and its errors counted. */
+static void run_first_reports(struct run *run, struct diag_list *all)
+{
+	struct corpus *c = &run->x->c;
+	size_t i;
+
+	for (i = 0; i < run->njobs; i++) {
+		struct job *j = &run->jobs[i];
+		struct article_meta *m = &c->articles[j->art];
+
+		/* a page made again reports its making in the second pass */
+		if (run->late && j->render && !j->failed && j->made < j->d.n)
+			diag_list_truncate(&j->d, j->made);
+		m->errors += (unsigned)diag_count(&j->d).errors;
+		diag_list_append(all, &j->d);
+		diag_list_release(&j->d);
+	}
+}
+
+/* The pages and articles the summary line counts. */
+static void run_tally(const struct run *run, struct export_result *r)
+{
+	const struct export *x = run->x;
+	size_t i;
+
+	for (i = 0; i < run->njobs; i++) {
+		const struct job *j = &run->jobs[i];
+
+		if (j->bad_template)
+			r->usage_error = 1;
+		if (j->render && !j->failed && j->refused)
+			r->skipped++;
+		if (!j->render || j->failed || j->bad_template || j->refused)
+			continue;
+		count_write(r, j->wrote);
+		if (j->wrote != WRITE_FAILED)
+			r->pages++;
+	}
+	for (i = 0; i < x->c.n; i++) {
+		if (!reported(x, i))
+			continue;
+		r->files++;
+		if (!x->pub[i])
+			r->skipped++;
+	}
+}
+
+/* An e-book holds the images its written pages show: theirs, gathered. */
+static void run_book_images(struct run *run)
+{
+	struct export *x = run->x;
+	size_t i;
+
+	for (i = 0; i < run->njobs; i++) {
+		struct job *j = &run->jobs[i];
+		struct xlang *L;
+
+		if (!j->render || j->failed || j->bad_template || j->refused ||
+		    j->wrote == WRITE_FAILED)
+			continue;
+		L = &x->langs[x->lix[j->art]];
+		L->images += j->images;
+		L->images_alt += j->images_alt;
+		if (j->nimg) {
+			GROW(L->img, L->aimg, L->nimg + j->nimg);
+			memcpy(L->img + L->nimg, j->img, j->nimg * sizeof(*j->img));
+			L->nimg += j->nimg;
+		}
+		free(j->img);
+		j->img = NULL;
+		j->nimg = j->aimg = 0;
+	}
+}
+
+/*
+ * Each language's files (an e-book's package), the stylesheet, the
+ * books zipped or the new directories put in place, and the manifest.
+ */
+static void run_put_in_place(struct run *run, struct diag_list *all,
+			     struct diag_list *d, struct export_result *r)
+{
+	struct export *x = run->x;
+	size_t k;
+
+	for (k = 0; x->f->lang_files && k < x->c.cfg.nlang; k++)
+		if (x->langs[k].dir && x->langs[k].has_pages &&
+		    x->f->lang_files(x, k, all, r) < 0) {
+			r->write_error = 1;
+			x->langs[k].book_failed = 1;
+		}
+	export_write_stylesheet(x, all, r);
+	if (x->f->zip) {
+		zip_books(x, run->nsc, all, r);
+		give_up_stages(x);
+	} else {
+		unstage(x, all, r);
+	}
+	finish_manifest(x, run->jobs, run->njobs, d, r);
+}
+
+/* What a run holds, whether it went to the end or stopped short. */
+static void run_release(struct run *run, size_t nart, size_t nlang)
+{
+	size_t i, k;
+
+	diag_list_release(&run->index_d);
+	free(run->index_wrote);
+	for (k = 0; run->index_tmp && k < nlang; k++) {
+		if (run->index_tmp[k].len)	/* a run that stopped short */
+			unlink(run->index_tmp[k].buf);
+		buf_release(&run->index_tmp[k]);
+	}
+	free(run->index_tmp);
+	for (i = 0; run->jobs && i < nart + 1; i++) {
+		bimages_free(run->jobs[i].img, run->jobs[i].nimg);
+		dangling_free(&run->jobs[i]);
+		/* reports left unmerged by a run that stopped short */
+		diag_list_release(&run->jobs[i].d);
+	}
+	free(run->jobs);
+	free(run->sc);
+}
+
 int export_run(const struct export_opts *o, struct diag_list *d,
 	       struct export_result *r)
 {
 	struct export x;
 	struct export_manifest man;
-	struct diag_list all = DIAG_LIST_INIT, quiet = DIAG_LIST_INIT;
+	struct diag_list all = DIAG_LIST_INIT;
 	struct run run;
-	struct corpus *c = &x.c;
-	size_t i, k, njobs = 0, late = 0;
 	int nsc = o->jobs < 1 ? 1 : o->jobs > 64 ? 64 : o->jobs;
-	char real[PATH_MAX];
 
 	memset(&x, 0, sizeof(x));
 	memset(r, 0, sizeof(*r));
@@ -4204,58 +4626,9 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 		export_manifest_release(&man);
 		return -1;
 	}
-	if (corpus_open(c, o->npaths ? o->paths[0] : NULL, nsc, d) < 0 ||
-	    corpus_select(c, o->paths, o->npaths, d) < 0) {
-		r->usage_error = 1;
-		goto out;
-	}
-	x.src = (size_t)config_lang(&c->cfg, c->cfg.source_language);
-	x.langs = xcalloc(c->cfg.nlang + 1, sizeof(*x.langs));
-	for (k = 0; k < c->cfg.nlang; k++) {
-		x.langs[k].code = c->cfg.languages[k];
-		x.langs[k].code_esc = url_escaped(x.langs[k].code);
-		x.langs[k].typo = typo_lang_of(x.langs[k].code);
-		x.langs[k].rtl = c->cfg.rtl[k];
-		x.langs[k].wanted = !o->nlangs;
-	}
-	for (i = 0; i < (size_t)o->nlangs; i++) {
-		int kk = config_lang(&c->cfg, o->langs[i]);
-
-		if (kk < 0) {
-			char *cfgpath = corpus_path(c, "folio.yaml");
-
-			diag(d, R_CONFIG, cfgpath, 0, 0, NULL,
-			     "--lang '%s' is not one of the configured languages",
-			     o->langs[i]);
-			free(cfgpath);
-			r->usage_error = 1;
-		} else {
-			x.langs[kk].wanted = 1;
-		}
-	}
-	if (r->usage_error)
-		goto out;
-	if (x.f->text) {
-		x.width = o->width ? (unsigned)o->width : 72;
-		if (encoding_open(&x.enc, o->encoding, o->translit) < 0) {
-			r->usage_error = 1;
-			goto out;
-		}
-	} else {
-		x.enc.utf8 = 1;
-	}
-	x.epoch = source_date_epoch();
-	if (x.epoch == -2) {
-		fprintf(stderr, "folio: SOURCE_DATE_EPOCH must be seconds since "
-			"1970, from 0 to %lld (9999-12-31), got '%s'\n",
-			EPOCH_MAX, getenv("SOURCE_DATE_EPOCH"));
-		r->usage_error = 1;
-		goto out;
-	}
-	x.yes = ynode_bool(&x.arena, 1);
-	x.no = ynode_bool(&x.arena, 0);
-	x.null = ynode_new(&x.arena, Y_NULL);
-	if (export_load_templates(&x, d) < 0) {
+	run.x = &x;
+	run.nsc = nsc;
+	if (run_open(&x, nsc, d) < 0) {
 		r->usage_error = 1;
 		goto out;
 	}
@@ -4264,270 +4637,38 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 	 * The frontmatter of every article and the cross-file rules; the
 	 * bodies are checked in the pages' own parse, below.
 	 */
-	corpus_index(c, INDEX_KEEP | INDEX_DIGEST_BASED, &all);
+	corpus_index(&x.c, INDEX_KEEP | INDEX_DIGEST_BASED, &all);
 	if (interrupt_caught())	/* an index left part done */
 		goto out;
-	checks_cross(c, &all);
-
-	/*
-	 * Every catalog: a page names the other languages in their own words
-	 * too.  Problems are shown for the languages written and the source's.
-	 */
-	memcpy(quiet.ignored, c->cfg.ignore, sizeof(quiet.ignored));
-	for (k = 0; k < c->cfg.nlang; k++) {
-		struct diag_list *to = k == x.src || x.langs[k].wanted ?
-				       &all : &quiet;
-
-		int loaded = catalog_load(c, x.langs[k].code, &x.langs[k].cat,
-					  to) == 0;
-
-		if (x.langs[k].cat.exists &&
-		    (!loaded || export_catalog_check(c, &x.langs[k].cat,
-			builtin_strings, ARRAY_SIZE(builtin_strings), to) < 0))
-			hold_lang(&x, k, &all);
-	}
-	diag_list_release(&quiet);
-
-	x.lix = xcalloc(c->n + 1, sizeof(*x.lix));
-	x.pub = xcalloc(c->n + 1, 1);
-	x.slug = xcalloc(c->n + 1, sizeof(*x.slug));
-	x.slug_esc = xcalloc(c->n + 1, sizeof(*x.slug_esc));
-	{
-		struct publish pb;
-		size_t n = (c->n + PUBLISH_SPAN - 1) / PUBLISH_SPAN;
-
-		pb.x = &x;
-		pb.lists = xcalloc(n + 1, sizeof(*pb.lists));
-		pool_run(nsc, n, publish_span, &pb);
-		/* in the order of the articles: the same report for any -j */
-		for (i = 0; i < n; i++)
-			diag_list_append(&all, &pb.lists[i]);
-		free(pb.lists);
-	}
-	check_slug_clashes(&x, &all);
-	if (c->cfg.base_url)
-		x.base_esc = url_escaped(c->cfg.base_url);
-	build_ids(&x);
-	for (k = 0; k < c->cfg.nlang; k++) {
-		x.langs[k].strings = merged_strings(&x, k);
-		prepare_lang(&x, k);
-	}
+	checks_cross(&x.c, &all);
+	load_catalogs(&x, &all);
+	select_articles(&x, &all, nsc);
+	prepare_langs(&x);
 
 	/* stopped by a signal: nothing is written yet, nothing is */
 	if (interrupt_caught())
 		goto out;
-	/* the output directory, and a directory per language written */
-	if (o->outdir) {
-		size_t n = strlen(o->outdir);
-
-		while (n > 1 && o->outdir[n - 1] == '/')
-			n--;
-		x.outdir = xstrndup(o->outdir, n);
-	} else {
-		struct buf b = BUF_INIT;
-
-		buf_addf(&b, "out/%s", x.f->name);
-		x.outdir = buf_detach(&b, NULL);
-	}
-	for (i = 0; i < c->n; i++)
-		if (x.pub[i] && reported(&x, i))
-			x.langs[x.lix[i]].has_pages = 1;
-	if (make_dirs(x.outdir) < 0) {
-		diag(&all, R_WRITE, x.outdir, 0, 0, NULL,
-		     "cannot create directory: %s", errmsg(errno));
-		r->write_error = 1;
+	if (open_output(&x, &all, r) < 0)
 		goto merge;
-	}
-	if (!realpath(x.outdir, real)) {
-		diag(&all, R_WRITE, x.outdir, 0, 0, NULL, "cannot open: %s",
-		     errmsg(errno));
-		r->write_error = 1;
-		goto merge;
-	}
-	x.outdir_abs = xstrdup(real);
-	make_lang_dirs(&x, &all, r);
-
-	/*
-	 * First pass: every publishable article (their body errors decide
-	 * what others may link to) and every reported one (its errors are
-	 * shown); the pages of this run are rendered in the same parse.
-	 */
-	run.x = &x;
-	run.jobs = xcalloc(c->n + 1, sizeof(*run.jobs));
-	run.sc = xcalloc((size_t)nsc, sizeof(*run.sc));
-	for (i = 0; i < c->n; i++) {
-		int kk = x.lix[i];
-
-		if (!x.pub[i] && !(reported(&x, i) && c->articles[i].usable))
-			continue;
-		run.jobs[njobs].art = i;
-		run.jobs[njobs].wrote = WRITE_FAILED;
-		run.jobs[njobs].render = x.pub[i] && reported(&x, i) &&
-					 x.langs[kk].dir;
-		njobs++;
-	}
-	run.check = 1;
-	x.title_key = xcalloc(c->n + 1, sizeof(*x.title_key));
-	/* the indexes and tables of contents sort by the titles' keys */
-	run.indexes = x.index_t || x.f->lang_files;
-	run.index_wrote = xcalloc(c->cfg.nlang + 1, sizeof(*run.index_wrote));
-	run.index_tmp = xcalloc(c->cfg.nlang + 1, sizeof(*run.index_tmp));
-	for (k = 0; k < c->cfg.nlang; k++)
-		run.index_wrote[k] = WRITE_FAILED;
-	lang_counts(&x);
-	run_pool(&run, njobs, nsc);
-	run.indexes = 0;
-	for (i = 0; i < njobs; i++) {
-		if (run.jobs[i].failed && x.pub[run.jobs[i].art]) {
-			x.pub[run.jobs[i].art] = 0;
-			late++;
-		}
-	}
-	settle_staged(&x, run.jobs, njobs, !late && !interrupt_caught(), nsc);
+	first_pass(&run);
 	if (interrupt_caught()) {
 		give_up_stages(&x);
 		goto out;
 	}
-	for (i = 0; i < njobs; i++) {
-		struct job *j = &run.jobs[i];
-		struct article_meta *m = &c->articles[j->art];
-
-		/* a page made again reports its making in the second pass */
-		if (late && j->render && !j->failed && j->made < j->d.n)
-			diag_list_truncate(&j->d, j->made);
-		m->errors += (unsigned)diag_count(&j->d).errors;
-		diag_list_append(&all, &j->d);
-		diag_list_release(&j->d);
-	}
-	/*
-	 * Second pass, only when a body had errors: the pages written before
-	 * that was known may link to it, so they are rendered again.
-	 */
-	if (late) {
-		size_t n = 0;
-
-		free(x.ids);
-		free(x.by_lang_pool);
-		x.ids = NULL;
-		x.by_lang_pool = NULL;
-		build_ids(&x);
-		for (i = 0; i < njobs; i++) {
-			/* rendered again below: the images too */
-			bimages_free(run.jobs[i].img, run.jobs[i].nimg);
-			run.jobs[i].img = NULL;
-			run.jobs[i].nimg = run.jobs[i].aimg = 0;
-			if (!run.jobs[i].render || run.jobs[i].failed) {
-				dangling_free(&run.jobs[i]);
-				continue;
-			}
-			run.jobs[n] = run.jobs[i];
-			if (n != i) {	/* moved: one owner */
-				run.jobs[i].dangling = NULL;
-				run.jobs[i].ndangling = 0;
-				run.jobs[i].adangling = 0;
-			}
-			memset(&run.jobs[n].d, 0, sizeof(run.jobs[n].d));
-			n++;
-		}
-		njobs = n;
-		run.check = 0;
-		run_pool(&run, njobs, nsc);
-		for (i = 0; i < njobs; i++) {
-			diag_list_append(&all, &run.jobs[i].d);
-			diag_list_release(&run.jobs[i].d);
-		}
-		if (interrupt_caught()) {
-			give_up_stages(&x);
-			goto out;
-		}
-	}
-	for (i = 0; i < njobs; i++) {
-		if (run.jobs[i].bad_template)
-			r->usage_error = 1;
-		if (run.jobs[i].render && !run.jobs[i].failed &&
-		    run.jobs[i].refused)
-			r->skipped++;
-		if (!run.jobs[i].render || run.jobs[i].failed ||
-		    run.jobs[i].bad_template || run.jobs[i].refused)
-			continue;
-		count_write(r, run.jobs[i].wrote);
-		if (run.jobs[i].wrote != WRITE_FAILED)
-			r->pages++;
-	}
-	/* an e-book holds the images its written pages show */
-	for (i = 0; i < njobs; i++) {
-		struct job *j = &run.jobs[i];
-		struct xlang *L;
-
-		if (!j->render || j->failed || j->bad_template || j->refused ||
-		    j->wrote == WRITE_FAILED)
-			continue;
-		L = &x.langs[x.lix[j->art]];
-		L->images += j->images;
-		L->images_alt += j->images_alt;
-		if (j->nimg) {
-			GROW(L->img, L->aimg, L->nimg + j->nimg);
-			memcpy(L->img + L->nimg, j->img, j->nimg * sizeof(*j->img));
-			L->nimg += j->nimg;
-		}
-		free(j->img);
-		j->img = NULL;
-		j->nimg = j->aimg = 0;
-	}
-	for (i = 0; i < c->n; i++) {
-		if (!reported(&x, i))
-			continue;
-		r->files++;
-		if (!x.pub[i])
-			r->skipped++;
-	}
-	if (late) {
-		/* the first pass's indexes list articles that failed since */
-		lang_counts(&x);
-		drop_indexes(&x, run.index_wrote, run.index_tmp);
-		write_indexes(&x, &all, r, run.index_wrote, NULL);
-	} else {
-		diag_list_append(&all, &run.index_d);
-		r->written += run.index_r.written;
-		r->unchanged += run.index_r.unchanged;
-		r->write_error |= run.index_r.write_error;
-		r->usage_error |= run.index_r.usage_error;
-		commit_indexes(&x, run.index_tmp, &all, r);
-	}
-	for (k = 0; x.f->lang_files && k < c->cfg.nlang; k++)
-		if (x.langs[k].dir && x.langs[k].has_pages &&
-		    x.f->lang_files(&x, k, &all, r) < 0) {
-			r->write_error = 1;
-			x.langs[k].book_failed = 1;
-		}
-	export_write_stylesheet(&x, &all, r);
-	if (x.f->zip) {
-		zip_books(&x, nsc, &all, r);
+	run_first_reports(&run, &all);
+	if (run.late && second_pass(&run, &all) < 0) {
 		give_up_stages(&x);
-	} else {
-		unstage(&x, &all, r);
+		goto out;
 	}
-	finish_manifest(&x, run.jobs, njobs, d, r);
+	run_tally(&run, r);
+	run_book_images(&run);
+	finish_indexes(&run, &all, r);
+	run_put_in_place(&run, &all, d, r);
 merge:
 	keep_diags(&x, &all, d);
 out:
 	diag_list_release(&all);
-	diag_list_release(&run.index_d);
-	free(run.index_wrote);
-	for (k = 0; run.index_tmp && k < c->cfg.nlang; k++) {
-		if (run.index_tmp[k].len)	/* a run that stopped short */
-			unlink(run.index_tmp[k].buf);
-		buf_release(&run.index_tmp[k]);
-	}
-	free(run.index_tmp);
-	for (i = 0; run.jobs && i < c->n + 1; i++) {
-		bimages_free(run.jobs[i].img, run.jobs[i].nimg);
-		dangling_free(&run.jobs[i]);
-		/* reports left unmerged by a run that stopped short */
-		diag_list_release(&run.jobs[i].d);
-	}
-	free(run.jobs);
-	free(run.sc);
+	run_release(&run, x.c.n, x.c.cfg.nlang);
 	export_release(&x);
 	export_manifest_release(&man);
 	return r->usage_error || r->write_error ? -1 : 0;
