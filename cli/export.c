@@ -87,92 +87,6 @@ static const char *const label_keys[10] = {
 	"book_title", "book_description",
 };
 
-static int reported(const struct export *x, size_t i);
-
-/* ---- small helpers ---- */
-
-static int ascii_casecmp(const char *a, const char *b)
-{
-	for (;; a++, b++) {
-		int ca = (unsigned char)*a, cb = (unsigned char)*b;
-
-		if (ca >= 'A' && ca <= 'Z')
-			ca += 'a' - 'A';
-		if (cb >= 'A' && cb <= 'Z')
-			cb += 'a' - 'A';
-		if (ca != cb || !ca)
-			return ca - cb;
-	}
-}
-
-/* ---- the id table ---- */
-
-static struct xid *id_slot(const struct export *x, const char *id, size_t n)
-{
-	size_t i;
-
-	if (!x->idcap)
-		return NULL;
-	for (i = hash_mem(id, n) & (x->idcap - 1); x->ids[i].id;
-	     i = (i + 1) & (x->idcap - 1))
-		if (memeq(id, n, x->ids[i].id))
-			return &x->ids[i];
-	return &x->ids[i];
-}
-
-static const struct xid *id_find(const struct export *x, const char *id,
-				 size_t n)
-{
-	const struct xid *e = id_slot(x, id, n);
-
-	return e && e->id ? e : NULL;
-}
-
-static void build_ids(struct export *x)
-{
-	struct corpus *c = &x->c;
-	size_t i, k, nl = c->cfg.nlang, used = 0;
-
-	for (x->idcap = 16; x->idcap < c->n * 2 + 2; x->idcap *= 2)
-		;
-	x->ids = xcalloc(x->idcap, sizeof(*x->ids));
-	x->by_lang_pool = xmalloc((c->n + 1) * (nl ? nl : 1) * sizeof(long));
-	for (i = 0; i < c->n; i++) {
-		const struct article_meta *m = &c->articles[i];
-		struct xid *e;
-
-		if (!m->id)
-			continue;
-		e = id_slot(x, m->id, strlen(m->id));
-		if (!e->id) {
-			e->id = m->id;
-			e->orig = -1;
-			e->by_lang = x->by_lang_pool + used * nl;
-			used++;
-			for (k = 0; k < nl; k++)
-				e->by_lang[k] = -1;
-		}
-		if (!m->translated && e->orig < 0)
-			e->orig = (long)i;
-		if (x->pub[i] && e->by_lang[x->lix[i]] < 0)
-			e->by_lang[x->lix[i]] = (long)i;
-	}
-	/* a page shows the staleness of each of its versions: once each */
-	free(x->stale);
-	x->stale = xcalloc(c->n + 1, 1);
-	for (i = 0; i < c->n; i++) {
-		const struct article_meta *m = &c->articles[i];
-		const struct xid *e;
-
-		if (!m->translated || !m->id)
-			continue;
-		e = id_find(x, m->id, strlen(m->id));
-		/* by its base when it has one, not for an editorial change */
-		x->stale[i] = e && e->orig >= 0 &&
-			      integrity_stale_notice(c, &c->articles[e->orig], m);
-	}
-}
-
 /* ---- string catalogs ---- */
 
 /* What a page says when neither its catalog nor the source's has a key
@@ -931,7 +845,7 @@ out:
 }
 
 /* s escaped by escape_url: s itself when nothing changes, else owned. */
-static char *url_escaped(const char *s)
+char *export_url_escaped(const char *s)
 {
 	struct buf b = BUF_INIT;
 	size_t n = strlen(s);
@@ -990,7 +904,7 @@ static int href_to(const struct export *x, size_t from, size_t t, int esc,
 	const struct export_format *f = x->f;
 	int k = x->lix[t];
 
-	if ((size_t)k == from && !f->web_links && (!f->book || reported(x, t))) {
+	if ((size_t)k == from && !f->web_links && (!f->book || export_reported(x, t))) {
 		buf_adds(out, slug_of(x, t, esc));
 		buf_adds(out, f->ext);
 		return 0;
@@ -1044,7 +958,7 @@ static int resolve(void *ctx, const char *id, size_t n, struct buf *href,
 {
 	const struct resolve_ctx *r = ctx;
 	const struct export *x = r->x;
-	const struct xid *e = id_find(x, id, n);
+	const struct xid *e = export_id_find(x, id, n);
 
 	if (!e)
 		return -1;
@@ -1364,7 +1278,7 @@ static void page_related(struct pg *p, struct ynode *d,
 	size_t i;
 
 	for (i = 0; i < m->nrelated; i++) {
-		const struct xid *e = id_find(x, m->related[i].id,
+		const struct xid *e = export_id_find(x, m->related[i].id,
 					      strlen(m->related[i].id));
 		struct ynode *item;
 		long t;
@@ -1517,7 +1431,7 @@ static struct ynode *page_data(struct pg *p, size_t art,
 {
 	const struct export *x = p->x;
 	const struct article_meta *m = &x->c.articles[art];
-	const struct xid *e = id_find(x, m->id, strlen(m->id));
+	const struct xid *e = export_id_find(x, m->id, strlen(m->id));
 	struct ynode *d = ynode_new(p->a, Y_MAP);
 	struct buf *url = take(p);
 
@@ -1647,7 +1561,7 @@ static struct entry *lang_entries(const struct export *x, size_t lang,
 	*n = 0;
 	for (i = 0; i < c->n; i++) {
 		if (!x->pub[i] || (size_t)x->lix[i] != lang ||
-		    (x->f->book && !reported(x, i)))
+		    (x->f->book && !export_reported(x, i)))
 			continue;
 		v[*n].art = i;
 		v[*n].section = section_rank(x, c->articles[i].section);
@@ -1944,163 +1858,6 @@ int lang_how(const struct xlang *L)
 	return L->stage ? WRITE_HIDDEN : 0;
 }
 
-/* ---- which articles ---- */
-
-static void check_slug(struct export *x, size_t i, struct diag_list *d)
-{
-	const struct article_meta *m = &x->c.articles[i];
-	struct buf why = BUF_INIT;
-	struct pos p;
-
-	if (slug_check(x->slug[i], x->f->index_file, &why) < 0) {
-		x->pub[i] = 0;
-		p = m->slug ? slug_pos(m) : m->id_pos;
-		diag(d, R_SLUG, m->path, p.line, p.col, "/slug", "slug '%s' %s",
-		     x->slug[i], why.buf);
-	}
-	buf_release(&why);
-}
-
-/*
- * Two publishable articles of one language with the same slug would write
- * one file: both are refused.  Compared without ASCII case, because the
- * pages may be served from a case-insensitive file system.
- */
-/*
- * Which articles may be published, PUBLISH_SPAN of them a job: each one's
- * language, whether it is usable and not a draft left out, its slug (and
- * the same escaped), and whether that slug can name a page.  What an
- * article is told is its own; the slugs that clash come after.
- */
-#define PUBLISH_SPAN 256
-
-struct publish {
-	struct export *x;
-	struct diag_list *lists;	/* one per span */
-};
-
-static void publish_span(void *ctx, size_t span, int worker)
-{
-	struct publish *pb = ctx;
-	struct export *x = pb->x;
-	const struct corpus *c = &x->c;
-	size_t i, end = (span + 1) * PUBLISH_SPAN;
-
-	(void)worker;
-	for (i = span * PUBLISH_SPAN; i < c->n && i < end; i++) {
-		const struct article_meta *m = &c->articles[i];
-
-		x->lix[i] = config_lang(&c->cfg, m->lang);
-		if (!m->usable || !m->id || x->lix[i] < 0 || m->errors)
-			continue;
-		if (m->status != STATUS_PUBLISHED && !x->o->include_drafts)
-			continue;
-		x->slug[i] = m->slug ? m->slug : m->id;
-		x->slug_esc[i] = url_escaped(x->slug[i]);
-		x->pub[i] = 1;
-		check_slug(x, i, &pb->lists[span]);
-	}
-}
-
-/* An article's slug, for sorting a language's. */
-struct slug_entry {
-	const char *slug;
-	size_t art;
-};
-
-/* By slug without regard to ASCII case, then in the articles' order. */
-static int cmp_slug(const void *va, const void *vb)
-{
-	const struct slug_entry *a = va, *b = vb;
-	int r = ascii_casecmp(a->slug, b->slug);
-
-	if (r)
-		return r;
-	return a->art < b->art ? -1 : a->art > b->art;
-}
-
-/* Does any slug of a language stand twice, without regard to ASCII case? */
-static int any_slug_clash(const struct export *x)
-{
-	const struct corpus *c = &x->c;
-	size_t i, cap = 16, mask, *slot;
-	int found = 0;
-
-	while (cap < c->n * 2 + 2)
-		cap *= 2;
-	mask = cap - 1;
-	slot = xcalloc(cap, sizeof(*slot));	/* article + 1, or 0 */
-	for (i = 0; i < c->n && !found; i++) {
-		const unsigned char *s = (const unsigned char *)x->slug[i];
-		size_t h = 2166136261u + (size_t)x->lix[i], k;
-
-		if (!x->pub[i])
-			continue;
-		for (; *s; s++)
-			h = (h ^ (*s >= 'A' && *s <= 'Z' ? *s + 32u : *s)) * 16777619u;
-		for (k = h & mask; slot[k]; k = (k + 1) & mask) {
-			size_t o = slot[k] - 1;
-
-			if (x->lix[o] == x->lix[i] &&
-			    !ascii_casecmp(x->slug[o], x->slug[i])) {
-				found = 1;
-				break;
-			}
-		}
-		slot[k] = i + 1;
-	}
-	free(slot);
-	return found;
-}
-
-static void check_slug_clashes(struct export *x, struct diag_list *d)
-{
-	struct corpus *c = &x->c;
-	size_t i, j, t, n, k;
-	struct slug_entry *v;
-	unsigned char *clash;
-
-	/* the common case, no clash, in one pass: the sort only to report */
-	if (!any_slug_clash(x))
-		return;
-	v = xcalloc(c->n + 1, sizeof(*v));
-	clash = xcalloc(c->n + 1, 1);
-
-	for (k = 0; k < c->cfg.nlang; k++) {
-		n = 0;
-		for (i = 0; i < c->n; i++) {
-			if (!x->pub[i] || (size_t)x->lix[i] != k)
-				continue;
-			v[n].slug = x->slug[i];
-			v[n++].art = i;
-		}
-		qsort(v, n, sizeof(*v), cmp_slug);
-		for (i = 0; i < n; i = j) {
-			/* v[i..j) share one slug */
-			for (j = i + 1; j < n && !ascii_casecmp(v[i].slug,
-								v[j].slug); j++)
-				;
-			for (t = i; j - i > 1 && t < j; t++) {
-				const struct article_meta *m = &c->articles[v[t].art];
-				const struct article_meta *o =
-					&c->articles[v[t == i ? i + 1 : i].art];
-				struct pos p = m->slug ? slug_pos(m) : m->id_pos;
-
-				clash[v[t].art] = 1;
-				diag(d, R_SLUG, m->path, p.line, p.col, "/slug",
-				     "slug '%s' is also the slug of '%s' in '%s': "
-				     "both would write one file", v[t].slug,
-				     o->path, x->langs[k].code);
-			}
-		}
-	}
-	for (i = 0; i < c->n; i++)
-		if (clash[i])
-			x->pub[i] = 0;
-	free(v);
-	free(clash);
-}
-
 /* ---- the run ---- */
 
 /*
@@ -2189,7 +1946,7 @@ static void check_links(const struct export *x, struct article_meta *m,
 	size_t k;
 
 	for (k = 0; k < m->nlinks; k++) {
-		if (!id_find(x, m->links[k].id, strlen(m->links[k].id)))
+		if (!export_id_find(x, m->links[k].id, strlen(m->links[k].id)))
 			diag(d, R_LINK_TARGET, m->path, m->links[k].pos.line,
 			     m->links[k].pos.col, NULL,
 			     "link to an article that does not exist: 'article:%s'",
@@ -2212,7 +1969,7 @@ static void seed_refs(const struct export *x, size_t art,
 		      struct render_info *info)
 {
 	const struct article_meta *m = &x->c.articles[art];
-	const struct xid *e = m->id ? id_find(x, m->id, strlen(m->id)) : NULL;
+	const struct xid *e = m->id ? export_id_find(x, m->id, strlen(m->id)) : NULL;
 	struct buf url = BUF_INIT;
 
 	if (is_stale(x, art) && e && e->orig >= 0 && (size_t)e->orig != art &&
@@ -2345,7 +2102,7 @@ static const char *image_type(const char *name, size_t n)
 	for (i = 0; i < ARRAY_SIZE(types); i++) {
 		size_t k = strlen(types[i].ext);
 
-		if (n > k && !ascii_casecmp(name + n - k, types[i].ext))
+		if (n > k && !export_ascii_casecmp(name + n - k, types[i].ext))
 			return types[i].type;
 	}
 	return NULL;
@@ -2549,7 +2306,7 @@ static int web_link(void *vctx, struct buf *href)
 		;
 	path = xstrndup(href->buf, n);	/* the suffix tests want its end */
 	type = image_type(path, n);
-	if (!(n >= 3 && !ascii_casecmp(path + n - 3, ".md")) &&
+	if (!(n >= 3 && !export_ascii_casecmp(path + n - 3, ".md")) &&
 	    copy_local(vctx, path, n, type ? type : "application/octet-stream",
 		       type ? "images" : "files", &to) == 0) {
 		buf_add(&to, href->buf + n, href->len - n);
@@ -3270,7 +3027,7 @@ static void lang_counts(struct export *x)
 		if (!x->langs[k].npub || x->f->book)
 			x->langs[k].has_pages = 0;
 	for (i = 0; x->f->book && i < c->n; i++)
-		if (x->pub[i] && reported(x, i))
+		if (x->pub[i] && export_reported(x, i))
 			x->langs[x->lix[i]].has_pages = 1;
 }
 
@@ -3842,71 +3599,6 @@ static void zip_books(struct export *x, int workers, struct diag_list *d,
 }
 
 /*
- * The article whose reported path is path, or -1.  Articles are sorted by
- * relpath, and every path is the same root prefix before it.
- */
-static long article_by_path(const struct corpus *c, const char *path)
-{
-	size_t lo = 0, hi = c->n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int r = strcmp(c->articles[mid].path, path);
-
-		if (!r)
-			return (long)mid;
-		if (r < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return -1;
-}
-
-/*
- * Which diagnostics the user sees: errors only (export is not validate),
- * and of articles only those this run is about (selected, in a wanted
- * language, not a skipped draft).
- */
-static void keep_diags(const struct export *x, struct diag_list *all,
-		       struct diag_list *d)
-{
-	const struct corpus *c = &x->c;
-	struct diag_list kept = DIAG_LIST_INIT;
-	size_t i;
-
-	for (i = 0; i < all->n; i++) {
-		struct diag *g = &all->v[i];
-		long j = g->file ? article_by_path(c, g->file) : -1;
-		/* warnings are validate's, but those of the run's config and
-		 * what became of a book's links */
-		int show = g->severity == SEV_ERROR || g->rule == R_CONFIG ||
-			   g->rule == R_BOOK_LINK;
-
-		if (show && j >= 0) {
-			const struct article_meta *m = &c->articles[j];
-			int k = x->lix[j];
-
-			show = c->selected[j] && (k < 0 || x->langs[k].wanted) &&
-			       (m->status == STATUS_PUBLISHED || x->o->include_drafts);
-		}
-		if (show) {
-			GROW(kept.v, kept.alloc, kept.n + 1);
-			kept.v[kept.n++] = *g;
-		} else {
-			free(g->file);
-			free(g->message);
-			free(g->pointer);
-		}
-	}
-	free(all->v);
-	all->v = NULL;
-	all->n = all->alloc = 0;
-	diag_list_append(d, &kept);
-	diag_list_release(&kept);
-}
-
-/*
  * The language's labels and language names, typography applied once
  * (x->arena), shared read-only by the pages the workers build.
  */
@@ -4141,16 +3833,6 @@ static long long source_date_epoch(void)
 	return v;
 }
 
-/* Is article i one this run reports on (SPEC 4: PATHs, --lang, drafts)? */
-static int reported(const struct export *x, size_t i)
-{
-	const struct article_meta *m = &x->c.articles[i];
-	int k = x->lix[i];
-
-	return x->c.selected[i] && (k < 0 || x->langs[k].wanted) &&
-	       (m->status == STATUS_PUBLISHED || x->o->include_drafts);
-}
-
 
 static void run_pool(struct run *run, size_t njobs, int nsc)
 {
@@ -4221,33 +3903,6 @@ static void prepare_langs(struct export *x)
 }
 
 /*
- * Which articles are published, with their slugs (told in the order of
- * the articles, for any -j), and the id table links resolve through.
- */
-static void select_articles(struct export *x, struct diag_list *all, int nsc)
-{
-	struct corpus *c = &x->c;
-	struct publish pb;
-	size_t i, n = (c->n + PUBLISH_SPAN - 1) / PUBLISH_SPAN;
-
-	x->lix = xcalloc(c->n + 1, sizeof(*x->lix));
-	x->pub = xcalloc(c->n + 1, 1);
-	x->slug = xcalloc(c->n + 1, sizeof(*x->slug));
-	x->slug_esc = xcalloc(c->n + 1, sizeof(*x->slug_esc));
-	pb.x = x;
-	pb.lists = xcalloc(n + 1, sizeof(*pb.lists));
-	pool_run(nsc, n, publish_span, &pb);
-	/* in the order of the articles: the same report for any -j */
-	for (i = 0; i < n; i++)
-		diag_list_append(all, &pb.lists[i]);
-	free(pb.lists);
-	check_slug_clashes(x, all);
-	if (c->cfg.base_url)
-		x->base_esc = url_escaped(c->cfg.base_url);
-	build_ids(x);
-}
-
-/*
  * The output directory, and a directory per language written: -1 when
  * it cannot be made (r says so).
  */
@@ -4271,7 +3926,7 @@ static int open_output(struct export *x, struct diag_list *all,
 		x->outdir = buf_detach(&b, NULL);
 	}
 	for (i = 0; i < x->c.n; i++)
-		if (x->pub[i] && reported(x, i))
+		if (x->pub[i] && export_reported(x, i))
 			x->langs[x->lix[i]].has_pages = 1;
 	if (make_dirs(x->outdir) < 0) {
 		diag(all, R_WRITE, x->outdir, 0, 0, NULL,
@@ -4308,11 +3963,11 @@ static void first_pass(struct run *run)
 		int kk = x->lix[i];
 		struct job *j = &run->jobs[run->njobs];
 
-		if (!x->pub[i] && !(reported(x, i) && c->articles[i].usable))
+		if (!x->pub[i] && !(export_reported(x, i) && c->articles[i].usable))
 			continue;
 		j->art = i;
 		j->wrote = WRITE_FAILED;
-		j->render = x->pub[i] && reported(x, i) && x->langs[kk].dir;
+		j->render = x->pub[i] && export_reported(x, i) && x->langs[kk].dir;
 		run->njobs++;
 	}
 	run->check = 1;
@@ -4350,7 +4005,7 @@ static int second_pass(struct run *run, struct diag_list *all)
 	free(x->by_lang_pool);
 	x->ids = NULL;
 	x->by_lang_pool = NULL;
-	build_ids(x);
+	export_build_ids(x);
 	for (i = 0; i < run->njobs; i++) {
 		/* rendered again below: the images too */
 		bimages_free(run->jobs[i].img, run->jobs[i].nimg);
@@ -4417,7 +4072,7 @@ static int run_langs(struct export *x, struct diag_list *d)
 	x->langs = xcalloc(c->cfg.nlang + 1, sizeof(*x->langs));
 	for (k = 0; k < c->cfg.nlang; k++) {
 		x->langs[k].code = c->cfg.languages[k];
-		x->langs[k].code_esc = url_escaped(x->langs[k].code);
+		x->langs[k].code_esc = export_url_escaped(x->langs[k].code);
 		x->langs[k].typo = typo_lang_of(x->langs[k].code);
 		x->langs[k].rtl = c->cfg.rtl[k];
 		x->langs[k].wanted = !o->nlangs;
@@ -4521,7 +4176,7 @@ static void run_tally(const struct run *run, struct export_result *r)
 			r->pages++;
 	}
 	for (i = 0; i < x->c.n; i++) {
-		if (!reported(x, i))
+		if (!export_reported(x, i))
 			continue;
 		r->files++;
 		if (!x->pub[i])
@@ -4642,7 +4297,7 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 		goto out;
 	checks_cross(&x.c, &all);
 	load_catalogs(&x, &all);
-	select_articles(&x, &all, nsc);
+	export_select_articles(&x, &all, nsc);
 	prepare_langs(&x);
 
 	/* stopped by a signal: nothing is written yet, nothing is */
@@ -4665,7 +4320,7 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 	finish_indexes(&run, &all, r);
 	run_put_in_place(&run, &all, d, r);
 merge:
-	keep_diags(&x, &all, d);
+	export_keep_diags(&x, &all, d);
 out:
 	diag_list_release(&all);
 	run_release(&run, x.c.n, x.c.cfg.nlang);

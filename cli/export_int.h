@@ -88,7 +88,7 @@ struct export {
 	struct xlang *langs;
 	int *lix;		/* per article: its language index, or -1 */
 	unsigned char *pub;	/* per article: publishable */
-	/* per article: a translation older than its original (build_ids) */
+	/* per article: a translation older than its original (export_build_ids) */
 	unsigned char *stale;
 	/* per article: its slug, or its id (borrowed from the index), or NULL */
 	const char **slug;
@@ -197,6 +197,7 @@ int export_web_files(struct export *x, size_t k, struct diag_list *d,
 	struct export_result *r);
 int export_epub_files(struct export *x, size_t k, struct diag_list *d,
 	struct export_result *r);
+char *export_url_escaped(const char *s);
 
 /* ---- export_format.c ---- */
 
@@ -207,6 +208,17 @@ const struct tpl *export_tpl_find(const struct export *x, const char *name);
 int export_load_templates(struct export *x, struct diag_list *d);
 void export_write_stylesheet(struct export *x, struct diag_list *d,
 	struct export_result *r);
+
+/* ---- export_select.c ---- */
+
+int export_ascii_casecmp(const char *a, const char *b);
+const struct xid *export_id_find(const struct export *x, const char *id,
+	size_t n);
+void export_build_ids(struct export *x);
+void export_keep_diags(const struct export *x, struct diag_list *all,
+	struct diag_list *d);
+int export_reported(const struct export *x, size_t i);
+void export_select_articles(struct export *x, struct diag_list *all, int nsc);
 
 /* ---- export_text.c ---- */
 
