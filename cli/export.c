@@ -77,226 +77,11 @@
 
 struct export;
 
-/* The catalog keys of xlang.label, in its order. */
-enum { L_ACK, L_REVIEWED, L_FURTHER, L_CONTENTS, L_LINKS, L_STALE, L_ORIGINAL,
-       L_INDEX, L_BOOK_TITLE, L_BOOK_DESCRIPTION };
-static const char *const label_keys[10] = {
-	"acknowledgements", "reviewed_by", "further_reading", "contents",
-	"links", "stale_notice", "original_link", "index_title",
-	/* an e-book's package (SPEC 16); none built in */
-	"book_title", "book_description",
-};
-
-/* ---- string catalogs ---- */
-
-/* What a page says when neither its catalog nor the source's has a key
- * (export_catalog.c, which validate checks the catalogs with too). */
-#define builtin_strings export_builtin_strings
-
-static const char *const builtin_months[12] = {
-	"January", "February", "March", "April", "May", "June", "July",
-	"August", "September", "October", "November", "December",
-};
-
-static const struct ynode *cat_root(const struct export *x, size_t lang)
-{
-	const struct ynode *r = x->langs[lang].cat.doc.root;
-
-	return r && r->type == Y_MAP ? r : NULL;
-}
-
-static int usable_str(const struct ynode *n)
-{
-	return n && n->type == Y_STRING && n->len;
-}
-
-/*
- * The catalog strings that every page fills in, looked up once per
- * language (prepare_lang) into xlang.sentence, in this order.
- */
-enum { S_LIST_SEP, S_LIST_PAIR, S_THANKS };
-static const char *const sentence_keys[6] = {
-	"list_sep", "list_pair", "thanks", "updated_on", "translated_by",
-	"also_available_in",
-};
-
-/*
- * A language whose catalog has an error is not exported: its pages stay
- * as the last good run left them, rather than print words the catalog
- * did not mean (English defaults, "{datum}", another language's months).
- * The catalog is given up, so that no other page falls back on it.
- */
-static void hold_lang(struct export *x, size_t k, struct diag_list *d)
-{
-	struct xlang *L = &x->langs[k];
-
-	if (L->wanted)
-		diag(d, R_CATALOG_HELD, L->cat.path, 0, 0, NULL,
-		     "language '%s' not exported: its string catalog has "
-		     "errors; its pages stay as they were", L->code);
-	L->wanted = 0;
-	catalog_release(&L->cat);
-}
-
-/*
- * A string of the page language's catalog, else the source's, else ours;
- * *tl (when not NULL) gets the typography of the language it is written
- * in, which is not the page's for a fallback: an English built-in string
- * on a French page gets no French spaces.
- */
-static const char *cat_str_typo(const struct export *x, size_t lang,
-				const char *key, enum typo_lang *tl)
-{
-	const struct ynode *n = ymap_get(cat_root(x, lang), key);
-	size_t i;
-
-	if (tl)
-		*tl = x->langs[lang].typo;
-	if (!usable_str(n)) {
-		n = ymap_get(cat_root(x, x->src), key);
-		if (tl)
-			*tl = x->langs[x->src].typo;
-	}
-	if (usable_str(n))
-		return n->str;
-	if (tl)
-		*tl = TYPO_LANG_EN;
-	for (i = 0; i < ARRAY_SIZE(builtin_strings); i++)
-		if (!strcmp(builtin_strings[i].key, key))
-			return builtin_strings[i].value;
-	return "";
-}
-
-static const char *cat_str(const struct export *x, size_t lang, const char *key)
-{
-	return cat_str_typo(x, lang, key, NULL);
-}
-
-/* map.sub ("language_names", "en"), or NULL. */
-static const char *cat_sub(const struct export *x, size_t lang,
-			   const char *map, const char *sub)
-{
-	const struct ynode *n = ymap_get(ymap_get(cat_root(x, lang), map), sub);
-
-	if (!usable_str(n))
-		n = ymap_get(ymap_get(cat_root(x, x->src), map), sub);
-	return usable_str(n) ? n->str : NULL;
-}
-
-static const char *cat_month(const struct export *x, size_t lang, int m)
-{
-	const struct ynode *n = ymap_get(cat_root(x, lang), "months");
-
-	if (m < 1 || m > 12)
-		return "";
-	if (!n || n->type != Y_SEQ || n->n != 12 || !usable_str(n->items[m - 1]))
-		n = ymap_get(cat_root(x, x->src), "months");
-	if (n && n->type == Y_SEQ && n->n == 12 && usable_str(n->items[m - 1]))
-		return n->items[m - 1]->str;
-	return builtin_months[m - 1];
-}
-
-/* The name of language `of` in language `in`; its code when unknown. */
-static const char *lang_name(const struct export *x, size_t in, size_t of)
-{
-	const char *s = cat_sub(x, in, "language_names", x->langs[of].code);
-
-	return s ? s : x->langs[of].code;
-}
-
-/* cat_str() of one of sentence_keys, from what prepare_lang found. */
-static const char *sentence(const struct export *x, size_t lang,
-			    const char *key)
-{
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(sentence_keys); i++)
-		if (key == sentence_keys[i] || !strcmp(key, sentence_keys[i]))
-			return x->langs[lang].sentence[i];
-	return cat_str(x, lang, key);
-}
-
-/*
- * The `strings` variable: the page language's catalog, with the keys it
- * lacks taken from the source language's and then from the built-in
- * strings.  Built once per language before the workers start.
- */
-static struct ynode *merged_strings(struct export *x, size_t lang)
-{
-	struct arena *a = &x->arena;
-	struct ynode *m = ynode_new(a, Y_MAP);
-	const struct ynode *own = cat_root(x, lang), *src = cat_root(x, x->src);
-	size_t i;
-
-	for (i = 0; own && i < own->n; i++)
-		ymap_add(a, m, own->pairs[i].key->str, own->pairs[i].value);
-	for (i = 0; src && i < src->n; i++)
-		if (!ymap_get(m, src->pairs[i].key->str))
-			ymap_add(a, m, src->pairs[i].key->str,
-				 src->pairs[i].value);
-	for (i = 0; i < ARRAY_SIZE(builtin_strings); i++)
-		if (!ymap_get(m, builtin_strings[i].key))
-			ymap_add(a, m, builtin_strings[i].key,
-				 ynode_string(a, builtin_strings[i].value,
-					      strlen(builtin_strings[i].value)));
-	return m;
-}
-
 /* ---- building page data ---- */
 
 struct pg;
-static void set_text(struct pg *p, struct ynode *map, const char *key,
-		     const char *s);
-static void prepare_lang(struct export *x, size_t k);
-
-#define KEY_SLOTS 256	/* struct pg's key nodes; a power of two */
 #define PEOPLE_SLOTS 1024	/* struct pg's reviewers; a power of two */
 #define PEOPLE_MADE 4096	/* lines made before people_arena is emptied */
-
-/*
- * A reviewer as a page of one language shows them: the fields and the
- * thanks, typography applied, in struct pg's people_arena.  The same few
- * people review most articles.
- */
-struct person_line {
-	size_t lang;
-	const char *name, *role, *affiliation;	/* as written (NULL: none) */
-	struct ynode *v[5];	/* name, role, affiliation, thanks, thanks_html */
-};
-
-/* What one page (or index) is being built with: a worker's scratch. */
-struct pg {
-	const struct export *x;
-	size_t lang;
-	int rtl;
-	struct arena *a;
-	struct buf t1, t2;	/* scratch */
-	/*
-	 * More scratch, for the sentences and lists of a page: take() one,
-	 * give() them back innermost first.  They keep their room from one
-	 * page to the next (pg_release frees them).
-	 */
-	struct buf **stack;
-	size_t nstack, astack, top;
-	/*
-	 * The key nodes of the literal keys of page data (lit_key), built
-	 * once per worker in key_arena rather than once per page.
-	 */
-	struct {
-		const char *lit;
-		struct ynode *node;
-	} keys[KEY_SLOTS];
-	struct arena key_arena;
-	/*
-	 * The reviewers of the last pages (person_line()), reused as they
-	 * are: a slot per hash, whose lines stay in people_arena until it
-	 * is emptied between two pages.  PEOPLE_SLOTS of them, made when
-	 * first needed.
-	 */
-	struct person_line *people;
-	size_t nmade;
-	struct arena people_arena;
-};
 
 /*
  * An empty scratch buffer, the caller's until give().  Its contents are
@@ -323,7 +108,7 @@ static void give(struct pg *p, size_t k)
 	p->top -= k;
 }
 
-static void pg_release(struct pg *p)
+void pg_release(struct pg *p)
 {
 	size_t i;
 
@@ -436,7 +221,7 @@ static void set_null(struct pg *p, struct ynode *map, const char *key)
 }
 
 /* Text shown to the reader: typography applied (Mustache escapes it). */
-static void set_text(struct pg *p, struct ynode *map, const char *key,
+void pg_set_text(struct pg *p, struct ynode *map, const char *key,
 		     const char *s)
 {
 	buf_reset(&p->t1);
@@ -444,8 +229,8 @@ static void set_text(struct pg *p, struct ynode *map, const char *key,
 	set_str(p, map, key, p->t1.buf, p->t1.len);
 }
 
-/* The same for a catalog string written in language tl (cat_str_typo). */
-static void set_text_typo(struct pg *p, struct ynode *map, const char *key,
+/* The same for a catalog string written in language tl (export_cat_str_typo). */
+void pg_set_text_typo(struct pg *p, struct ynode *map, const char *key,
 			  const char *s, enum typo_lang tl)
 {
 	buf_reset(&p->t1);
@@ -483,7 +268,7 @@ static void add_isolated(const struct pg *p, struct buf *html, const char *s,
 /* A label of the page's language (xlang.label), shared by every page. */
 static void set_label(struct pg *p, struct ynode *map, int which)
 {
-	put(p, map, label_keys[which],
+	put(p, map, export_label_keys[which],
 		 p->x->langs[p->lang].label[which]);
 }
 
@@ -673,7 +458,7 @@ static enum typo_lang tmpl_typo(const struct pg *p, const char *tmpl)
 	const struct xlang *L = &p->x->langs[p->lang];
 	size_t i;
 
-	for (i = 0; i < ARRAY_SIZE(sentence_keys); i++)
+	for (i = 0; i < ARRAY_SIZE(export_sentence_keys); i++)
 		if (tmpl == L->sentence[i])
 			return L->sentence_typo[i];
 	return L->typo;
@@ -744,7 +529,7 @@ static void fill_one(struct pg *p, struct ynode *d, const char *key,
 	arg.html = html->buf;
 	arg.hlen = html->len;
 	arg.runs = runs;
-	fill(p, sentence(p->x, p->lang, key), &arg, 1, h, t, sruns);
+	fill(p, export_sentence(p->x, p->lang, key), &arg, 1, h, t, sruns);
 	/* ymap_add keeps keys as given: the names built here go to the arena */
 	set_str(p, d, key, t->buf, t->len);
 	buf_adds(k, key);
@@ -988,7 +773,7 @@ static void set_lang_attrs(struct pg *p, struct ynode *d)
 /* "janvier 2024" */
 static void local_date(struct pg *p, struct date dt, struct buf *out)
 {
-	const char *month = cat_month(p->x, p->lang, dt.m);
+	const char *month = export_cat_month(p->x, p->lang, dt.m);
 
 	buf_adds(out, month);
 	buf_addc(out, ' ');
@@ -1011,7 +796,7 @@ static void page_updated(struct pg *p, struct ynode *d,
 	date_format(m->updated, iso);
 	set_str(p, d, "updated", iso, strlen(iso));
 	local_date(p, m->updated, date);
-	set_text(p, d, "updated_date", date->buf);
+	pg_set_text(p, d, "updated_date", date->buf);
 	buf_adds(tag, "<time datetime=\"");
 	escape_html(tag, iso, strlen(iso));
 	buf_adds(tag, "\">");
@@ -1126,7 +911,7 @@ static void page_people(struct pg *p, struct ynode *d,
 		for (i = 0; i < kp->ntranslators; i++) {
 			struct ynode *item = ynode_new(p->a, Y_MAP);
 
-			set_text(p, item, "name", kp->translators[i]);
+			pg_set_text(p, item, "name", kp->translators[i]);
 			yseq_add(p->a, list, item);
 			items[i].text = kp->translators[i];
 			items[i].len = strlen(kp->translators[i]);
@@ -1302,7 +1087,7 @@ static void page_related(struct pg *p, struct ynode *d,
 		else
 			set_null(p, item, "href");
 		if (same) {
-			set_text(p, item, "title", x->c.articles[t].title);
+			pg_set_text(p, item, "title", x->c.articles[t].title);
 			set_null(p, item, "title_lang");
 			set_null(p, item, "title_dir");
 			set_null(p, item, "hreflang");
@@ -1312,7 +1097,7 @@ static void page_related(struct pg *p, struct ynode *d,
 			size_t page_lang = p->lang;
 
 			p->lang = (size_t)k;
-			set_text(p, item, "title", x->c.articles[t].title);
+			pg_set_text(p, item, "title", x->c.articles[t].title);
 			p->lang = page_lang;
 			set_cstr(p, item, "title_lang", x->langs[k].code);
 			if (x->langs[k].rtl != p->rtl)
@@ -1339,7 +1124,7 @@ static void page_sources(struct pg *p, struct ynode *d,
 		const char *url = kp->sources[i].url;
 		struct ynode *item = ynode_new(p->a, Y_MAP);
 
-		set_text(p, item, "title", kp->sources[i].title);
+		pg_set_text(p, item, "title", kp->sources[i].title);
 		if (*url && render_url_allowed(url, strlen(url), 0))
 			set_url(p, item, "href", url, strlen(url));
 		else
@@ -1438,9 +1223,9 @@ static struct ynode *page_data(struct pg *p, size_t art,
 	set_lang_attrs(p, d);
 	set_cstr(p, d, "id", m->id);
 	set_cstr(p, d, "slug", x->slug[art]);
-	set_text(p, d, "title", m->title ? m->title : m->id);
+	pg_set_text(p, d, "title", m->title ? m->title : m->id);
 	if (m->summary)
-		set_text(p, d, "summary", m->summary);
+		pg_set_text(p, d, "summary", m->summary);
 	else
 		set_null(p, d, "summary");
 	/* not copied: the body outlives the page's data (page_job) */
@@ -1450,10 +1235,10 @@ static struct ynode *page_data(struct pg *p, size_t art,
 	index_links(p, d);
 	if (m->section) {
 		struct ynode *s = ynode_new(p->a, Y_MAP);
-		const char *label = cat_sub(x, p->lang, "sections", m->section);
+		const char *label = export_cat_sub(x, p->lang, "sections", m->section);
 
 		set_cstr(p, s, "id", m->section);
-		set_text(p, s, "label", label ? label : m->section);
+		pg_set_text(p, s, "label", label ? label : m->section);
 		put(p, d, "section", s);
 	} else {
 		set_null(p, d, "section");
@@ -1534,7 +1319,7 @@ static int cmp_entry(const void *va, const void *vb)
  */
 static long section_rank(const struct export *x, const char *id)
 {
-	const struct ynode *s = ymap_get(cat_root(x, x->src), "sections");
+	const struct ynode *s = ymap_get(export_cat_root(x, x->src), "sections");
 	size_t i;
 
 	if (!id)
@@ -1589,9 +1374,9 @@ static struct ynode *index_data(struct pg *p)
 	set_lang_attrs(p, d);
 	{
 		enum typo_lang tl;
-		const char *s = cat_str_typo(x, p->lang, "index_title", &tl);
+		const char *s = export_cat_str_typo(x, p->lang, "index_title", &tl);
 
-		set_text_typo(p, d, "title", s, tl);
+		pg_set_text_typo(p, d, "title", s, tl);
 	}
 	buf_reset(&p->t2);
 	if (c->cfg.base_url)
@@ -1658,12 +1443,12 @@ static struct ynode *index_data(struct pg *p)
 				   (m->section && v[i - 1].section_id &&
 				    strcmp(m->section, v[i - 1].section_id))))) {
 			const char *label = m->section ?
-				cat_sub(x, p->lang, "sections", m->section) : NULL;
+				export_cat_sub(x, p->lang, "sections", m->section) : NULL;
 
 			cur = ynode_new(p->a, Y_MAP);
 			if (m->section) {
 				set_cstr(p, cur, "id", m->section);
-				set_text(p, cur, "label", label ? label : m->section);
+				pg_set_text(p, cur, "label", label ? label : m->section);
 			} else {
 				set_null(p, cur, "id");
 				set_null(p, cur, "label");
@@ -1674,9 +1459,9 @@ static struct ynode *index_data(struct pg *p)
 		}
 		item = ynode_new(p->a, Y_MAP);
 		set_cstr(p, item, "id", m->id);
-		set_text(p, item, "title", m->title ? m->title : m->id);
+		pg_set_text(p, item, "title", m->title ? m->title : m->id);
 		if (m->summary)
-			set_text(p, item, "summary", m->summary);
+			pg_set_text(p, item, "summary", m->summary);
 		else
 			set_null(p, item, "summary");
 		buf_reset(&p->t2);
@@ -3005,32 +2790,6 @@ static void write_indexes(struct export *x, struct diag_list *d,
 	pg_release(&sc.pg);
 }
 
-/* ---- the text format ---- */
-
-/*
- * npub and has_pages of every language as pub[] stands: an index for the
- * languages with publishable articles, among those with pages in this run
- * (make_lang_dirs() set has_pages for them); a book for those with pages
- * in this run.  pub[] only loses articles, so that a second call agrees.
- */
-static void lang_counts(struct export *x)
-{
-	const struct corpus *c = &x->c;
-	size_t i, k;
-
-	for (k = 0; k < c->cfg.nlang; k++)
-		x->langs[k].npub = 0;
-	for (i = 0; i < c->n; i++)
-		if (x->pub[i])
-			x->langs[x->lix[i]].npub++;
-	for (k = 0; k < c->cfg.nlang; k++)
-		if (!x->langs[k].npub || x->f->book)
-			x->langs[k].has_pages = 0;
-	for (i = 0; x->f->book && i < c->n; i++)
-		if (x->pub[i] && export_reported(x, i))
-			x->langs[x->lix[i]].has_pages = 1;
-}
-
 /*
  * After a body failed, what index_job() wrote lists pages that were not
  * written: an index waiting to replace another is given up (it was never
@@ -3598,47 +3357,6 @@ static void zip_books(struct export *x, int workers, struct diag_list *d,
 	free(zr.wrote);
 }
 
-/*
- * The language's labels and language names, typography applied once
- * (x->arena), shared read-only by the pages the workers build.
- */
-static void prepare_lang(struct export *x, size_t k)
-{
-	struct xlang *L = &x->langs[k];
-	struct ynode *hold = ynode_new(&x->arena, Y_MAP);
-	struct pg p;
-	size_t j, i;
-
-	memset(&p, 0, sizeof(p));
-	p.x = x;
-	p.lang = k;
-	p.rtl = L->rtl;
-	p.a = &x->arena;
-	for (i = 0; i < ARRAY_SIZE(label_keys); i++) {
-		enum typo_lang tl;
-		const char *s = cat_str_typo(x, k, label_keys[i], &tl);
-
-		set_text_typo(&p, hold, label_keys[i], s, tl);
-		L->label[i] = hold->pairs[hold->n - 1].value;
-	}
-	L->name = arena_alloc(&x->arena, (x->c.cfg.nlang + 1) * sizeof(*L->name));
-	L->raw_name = arena_alloc(&x->arena,
-				  (x->c.cfg.nlang + 1) * sizeof(*L->raw_name));
-	for (j = 0; j < x->c.cfg.nlang; j++) {
-		L->raw_name[j] = lang_name(x, k, j);
-		set_text(&p, hold, "name", L->raw_name[j]);
-		L->name[j] = hold->pairs[hold->n - 1].value;
-	}
-	for (i = 0; i < ARRAY_SIZE(sentence_keys); i++)
-		L->sentence[i] = cat_str_typo(x, k, sentence_keys[i],
-					      &L->sentence_typo[i]);
-	L->autonym = L->name[k];
-	L->autonym_lang = usable_str(ymap_get(ymap_get(cat_root(x, k),
-						      "language_names"), L->code)) ||
-			  !cat_sub(x, k, "language_names", L->code) ? k : x->src;
-	pg_release(&p);
-}
-
 /* ---- the manifest of what a run wrote (export_manifest.h) ---- */
 
 /*
@@ -3866,43 +3584,6 @@ static void run_pool(struct run *run, size_t njobs, int nsc)
 }
 
 /*
- * Every catalog: a page names the other languages in their own words
- * too.  Problems are shown for the languages written and the source's.
- */
-static void load_catalogs(struct export *x, struct diag_list *all)
-{
-	struct corpus *c = &x->c;
-	struct diag_list quiet = DIAG_LIST_INIT;
-	size_t k;
-
-	memcpy(quiet.ignored, c->cfg.ignore, sizeof(quiet.ignored));
-	for (k = 0; k < c->cfg.nlang; k++) {
-		struct diag_list *to = k == x->src || x->langs[k].wanted ?
-				       all : &quiet;
-
-		int loaded = catalog_load(c, x->langs[k].code, &x->langs[k].cat,
-					  to) == 0;
-
-		if (x->langs[k].cat.exists &&
-		    (!loaded || export_catalog_check(c, &x->langs[k].cat,
-			builtin_strings, ARRAY_SIZE(builtin_strings), to) < 0))
-			hold_lang(x, k, all);
-	}
-	diag_list_release(&quiet);
-}
-
-/* What every page of each language shows, made once for the workers. */
-static void prepare_langs(struct export *x)
-{
-	size_t k;
-
-	for (k = 0; k < x->c.cfg.nlang; k++) {
-		x->langs[k].strings = merged_strings(x, k);
-		prepare_lang(x, k);
-	}
-}
-
-/*
  * The output directory, and a directory per language written: -1 when
  * it cannot be made (r says so).
  */
@@ -3978,7 +3659,7 @@ static void first_pass(struct run *run)
 	run->index_tmp = xcalloc(c->cfg.nlang + 1, sizeof(*run->index_tmp));
 	for (k = 0; k < c->cfg.nlang; k++)
 		run->index_wrote[k] = WRITE_FAILED;
-	lang_counts(x);
+	export_lang_counts(x);
 	run_pool(run, run->njobs, run->nsc);
 	run->indexes = 0;
 	for (i = 0; i < run->njobs; i++) {
@@ -4045,7 +3726,7 @@ static void finish_indexes(struct run *run, struct diag_list *all,
 
 	if (run->late) {
 		/* the first pass's indexes list articles that failed since */
-		lang_counts(x);
+		export_lang_counts(x);
 		drop_indexes(x, run->index_wrote, run->index_tmp);
 		write_indexes(x, all, r, run->index_wrote, NULL);
 	} else {
@@ -4296,9 +3977,9 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 	if (interrupt_caught())	/* an index left part done */
 		goto out;
 	checks_cross(&x.c, &all);
-	load_catalogs(&x, &all);
+	export_load_catalogs(&x, &all);
 	export_select_articles(&x, &all, nsc);
-	prepare_langs(&x);
+	export_prepare_langs(&x);
 
 	/* stopped by a signal: nothing is written yet, nothing is */
 	if (interrupt_caught())

@@ -143,8 +143,8 @@ struct xlang {
 	struct ynode *label[10];
 	struct ynode **name;	/* name[j]: language j's name, in this one */
 	const char **raw_name;	/* the same as the catalog has it */
-	/* the catalog's sentences every page uses (sentence_keys), and the
-	 * typography of the language each is written in (cat_str_typo) */
+	/* the catalog's sentences every page uses (export_sentence_keys), and the
+	 * typography of the language each is written in (export_cat_str_typo) */
 	const char *sentence[6];
 	enum typo_lang sentence_typo[6];
 	struct ynode *autonym;	/* its own name */
@@ -186,6 +186,63 @@ struct bimage {
 	const char *type;	/* its media type; static */
 };
 
+#define KEY_SLOTS 256	/* struct pg's key nodes; a power of two */
+
+/*
+ * A reviewer as a page of one language shows them: the fields and the
+ * thanks, typography applied, in struct pg's people_arena.  The same few
+ * people review most articles.
+ */
+struct person_line {
+	size_t lang;
+	const char *name, *role, *affiliation;	/* as written (NULL: none) */
+	struct ynode *v[5];	/* name, role, affiliation, thanks, thanks_html */
+};
+
+/* What one page (or index) is being built with: a worker's scratch. */
+struct pg {
+	const struct export *x;
+	size_t lang;
+	int rtl;
+	struct arena *a;
+	struct buf t1, t2;	/* scratch */
+	/*
+	 * More scratch, for the sentences and lists of a page: take() one,
+	 * give() them back innermost first.  They keep their room from one
+	 * page to the next (pg_release frees them).
+	 */
+	struct buf **stack;
+	size_t nstack, astack, top;
+	/*
+	 * The key nodes of the literal keys of page data (lit_key), built
+	 * once per worker in key_arena rather than once per page.
+	 */
+	struct {
+		const char *lit;
+		struct ynode *node;
+	} keys[KEY_SLOTS];
+	struct arena key_arena;
+	/*
+	 * The reviewers of the last pages (person_line()), reused as they
+	 * are: a slot per hash, whose lines stay in people_arena until it
+	 * is emptied between two pages.  PEOPLE_SLOTS of them, made when
+	 * first needed.
+	 */
+	struct person_line *people;
+	size_t nmade;
+	struct arena people_arena;
+};
+
+/* The catalog keys of xlang.label, in its order. */
+enum { L_ACK, L_REVIEWED, L_FURTHER, L_CONTENTS, L_LINKS, L_STALE, L_ORIGINAL,
+       L_INDEX, L_BOOK_TITLE, L_BOOK_DESCRIPTION };
+
+/*
+ * The catalog strings that every page fills in, looked up once per
+ * language (prepare_lang) into xlang.sentence, in this order.
+ */
+enum { S_LIST_SEP, S_LIST_PAIR, S_THANKS };
+
 /* ---- export.c ---- */
 
 enum write_result write_file(const struct export *x, const char *dir,
@@ -198,6 +255,11 @@ int export_web_files(struct export *x, size_t k, struct diag_list *d,
 int export_epub_files(struct export *x, size_t k, struct diag_list *d,
 	struct export_result *r);
 char *export_url_escaped(const char *s);
+void pg_release(struct pg *p);
+void pg_set_text(struct pg *p, struct ynode *map, const char *key,
+	const char *s);
+void pg_set_text_typo(struct pg *p, struct ynode *map, const char *key,
+	const char *s, enum typo_lang tl);
 
 /* ---- export_format.c ---- */
 
@@ -209,6 +271,22 @@ int export_load_templates(struct export *x, struct diag_list *d);
 void export_write_stylesheet(struct export *x, struct diag_list *d,
 	struct export_result *r);
 
+/* ---- export_lang.c ---- */
+
+extern const char *const export_label_keys[10];
+const struct ynode *export_cat_root(const struct export *x, size_t lang);
+extern const char *const export_sentence_keys[6];
+const char *export_cat_str_typo(const struct export *x, size_t lang,
+	const char *key, enum typo_lang *tl);
+const char *export_cat_sub(const struct export *x, size_t lang,
+	const char *map, const char *sub);
+const char *export_cat_month(const struct export *x, size_t lang, int m);
+const char *export_sentence(const struct export *x, size_t lang,
+	const char *key);
+void export_lang_counts(struct export *x);
+void export_load_catalogs(struct export *x, struct diag_list *all);
+void export_prepare_langs(struct export *x);
+
 /* ---- export_select.c ---- */
 
 int export_ascii_casecmp(const char *a, const char *b);
@@ -217,8 +295,8 @@ const struct xid *export_id_find(const struct export *x, const char *id,
 void export_build_ids(struct export *x);
 void export_keep_diags(const struct export *x, struct diag_list *all,
 	struct diag_list *d);
-int export_reported(const struct export *x, size_t i);
 void export_select_articles(struct export *x, struct diag_list *all, int nsc);
+int export_reported(const struct export *x, size_t i);
 
 /* ---- export_text.c ---- */
 
