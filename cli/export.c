@@ -83,552 +83,6 @@ struct pg;
 #define PEOPLE_SLOTS 1024	/* struct pg's reviewers; a power of two */
 #define PEOPLE_MADE 4096	/* lines made before people_arena is emptied */
 
-/*
- * An empty scratch buffer, the caller's until give().  Its contents are
- * never NULL, even before anything is appended: fill() reads a NULL
- * markup as "no markup".
- */
-static struct buf *take(struct pg *p)
-{
-	struct buf *b;
-
-	if (p->top == p->nstack) {
-		GROW(p->stack, p->astack, p->nstack + 1);
-		p->stack[p->nstack] = xcalloc(1, sizeof(struct buf));
-		buf_grow(p->stack[p->nstack++], 0);
-	}
-	b = p->stack[p->top++];
-	buf_reset(b);
-	return b;
-}
-
-/* Give back the k buffers taken last. */
-static void give(struct pg *p, size_t k)
-{
-	p->top -= k;
-}
-
-void pg_release(struct pg *p)
-{
-	size_t i;
-
-	for (i = 0; i < p->nstack; i++) {
-		buf_release(p->stack[i]);
-		free(p->stack[i]);
-	}
-	free(p->stack);
-	p->stack = NULL;
-	p->nstack = p->astack = p->top = 0;
-	buf_release(&p->t1);
-	buf_release(&p->t2);
-	memset(p->keys, 0, sizeof(p->keys));
-	arena_release(&p->key_arena);
-	free(p->people);
-	p->people = NULL;
-	p->nmade = 0;
-	arena_release(&p->people_arena);
-}
-
-/*
- * The node of key, a string literal (the cache knows it by its address,
- * which no other string ever has).  A literal whose slot another one
- * holds gets a node of its own in the page's arena, as ymap_add makes.
- */
-static struct ynode *lit_key(struct pg *p, const char *lit)
-{
-	size_t h = (size_t)(((uintptr_t)lit * 0x9E3779B97F4A7C15ull) >> 32) &
-		   (KEY_SLOTS - 1);
-
-	if (p->keys[h].lit == lit)
-		return p->keys[h].node;
-	if (p->keys[h].lit)
-		return ynode_string_ref(p->a, lit, strlen(lit));
-	p->keys[h].lit = lit;
-	p->keys[h].node = ynode_string_ref(&p->key_arena, lit, strlen(lit));
-	return p->keys[h].node;
-}
-
-/* map[lit] = value, lit a string literal. */
-static void put(struct pg *p, struct ynode *map, const char *lit,
-		struct ynode *value)
-{
-	ymap_add_node(p->a, map, lit_key(p, lit), value);
-}
-
-/* s with the typography of tl appended to out. */
-static void typo_append_lang(struct buf *out, const char *s, size_t n,
-			     enum typo_lang tl)
-{
-	struct typo t;
-
-	if (tl == TYPO_LANG_NONE) {
-		buf_add(out, s, n);
-		return;
-	}
-	typo_init_lang(&t, tl, 0);
-	typo_text(&t, out, s, n);
-}
-
-/* s with the page language's typography appended to out. */
-static void typo_append(const struct pg *p, struct buf *out, const char *s,
-			size_t n)
-{
-	struct typo t;
-	enum typo_lang tl = p->x->langs[p->lang].typo;
-
-	if (tl == TYPO_LANG_NONE) {
-		buf_add(out, s, n);
-		return;
-	}
-	typo_init_lang(&t, tl, 0);
-	typo_text(&t, out, s, n);
-}
-
-static struct ynode *node_str(const struct pg *p, const char *s, size_t n)
-{
-	return ynode_string(p->a, s, n);
-}
-
-/* The set_ functions take a string literal as key (put). */
-static void set_str(struct pg *p, struct ynode *map, const char *key,
-		    const char *s, size_t n)
-{
-	put(p, map, key, node_str(p, s, n));
-}
-
-/* s, not copied: a literal, or a string of the run or of the page's
- * render_info (ids, slugs, language codes, headings). */
-static void set_cstr(struct pg *p, struct ynode *map, const char *key,
-		     const char *s)
-{
-	put(p, map, key, ynode_string_ref(p->a, s, strlen(s)));
-}
-
-static void set_bool(struct pg *p, struct ynode *map, const char *key,
-		     int b)
-{
-	put(p, map, key, b ? p->x->yes : p->x->no);
-}
-
-/*
- * A value the page does not have.  null, not false: Mustache renders it
- * as nothing and, unlike a missing key, it stops the lookup, so that an
- * item without `summary` never shows the page's summary instead.
- */
-static void set_null(struct pg *p, struct ynode *map, const char *key)
-{
-	put(p, map, key, p->x->null);
-}
-
-/* Text shown to the reader: typography applied (Mustache escapes it). */
-void pg_set_text(struct pg *p, struct ynode *map, const char *key,
-		     const char *s)
-{
-	buf_reset(&p->t1);
-	typo_append(p, &p->t1, s, strlen(s));
-	set_str(p, map, key, p->t1.buf, p->t1.len);
-}
-
-/* The same for a catalog string written in language tl (export_cat_str_typo). */
-void pg_set_text_typo(struct pg *p, struct ynode *map, const char *key,
-			  const char *s, enum typo_lang tl)
-{
-	buf_reset(&p->t1);
-	typo_append_lang(&p->t1, s, strlen(s), tl);
-	set_str(p, map, key, p->t1.buf, p->t1.len);
-}
-
-/*
- * A URL, raw in u[0..n): stored escaped for an attribute ({{{ }}}), or
- * as it is for the text format, which prints it.
- */
-static void set_url(struct pg *p, struct ynode *map, const char *key,
-		    const char *u, size_t n)
-{
-	if (p->x->f->text) {
-		set_str(p, map, key, u, n);
-		return;
-	}
-	buf_reset(&p->t1);
-	escape_url(&p->t1, u, n);
-	set_str(p, map, key, p->t1.buf, p->t1.len);
-}
-
-/* A name in a sentence, isolated on right-to-left pages (see fill()). */
-static void add_isolated(const struct pg *p, struct buf *html, const char *s,
-			 size_t n)
-{
-	if (p->rtl)
-		buf_adds(html, "<bdi>");
-	escape_html(html, s, n);
-	if (p->rtl)
-		buf_adds(html, "</bdi>");
-}
-
-/* A label of the page's language (xlang.label), shared by every page. */
-static void set_label(struct pg *p, struct ynode *map, int which)
-{
-	put(p, map, export_label_keys[which],
-		 p->x->langs[p->lang].label[which]);
-}
-
-/* A catalog placeholder's value: text, or ready markup with its text. */
-struct farg {
-	const char *name;
-	const char *text;	/* plain, typography not yet applied */
-	size_t len;
-	const char *html;	/* markup, or NULL: the text escaped */
-	size_t hlen;
-	const struct ynode *runs;	/* its text runs with links, or NULL */
-};
-
-/*
- * Text runs: a sentence as a list of {text, href} maps, href (raw) on
- * the runs that are links.  The text format numbers those links, so it
- * needs the sentence in pieces rather than as markup.
- */
-static void run_add(struct pg *p, struct ynode *runs, const char *s, size_t n,
-		    const char *href)
-{
-	struct ynode *r = ynode_new(p->a, Y_MAP);
-
-	put(p, r, "text", ynode_string(p->a, s, n));
-	if (href)
-		put(p, r, "href", ynode_string(p->a, href, strlen(href)));
-	yseq_add(p->a, runs, r);
-}
-
-static void runs_append(struct pg *p, struct ynode *runs,
-			const struct ynode *more)
-{
-	size_t i;
-
-	for (i = 0; more && i < more->n; i++)
-		yseq_add(p->a, runs, more->items[i]);
-}
-
-/* A piece of a catalog string: literal text, or a placeholder. */
-struct piece {
-	const char *s;
-	size_t n;
-	int arg;		/* index in args, or -1: literal */
-};
-
-#define MAX_PIECES 64
-
-/* Only spaces and punctuation (", ", " (", "، "): what joins two values. */
-/*
- * Is s[0..n) a joint between two placeholders: punctuation and spaces,
- * with at most one word among them (", ", " (", " \xC3\xA0 ", " at ")?
- */
-static int is_joint(const char *s, size_t n)
-{
-	size_t i = 0;
-	int words = 0, in_word = 0;
-
-	while (i < n) {
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-						      (utf8proc_ssize_t)(n - i), &cp);
-		utf8proc_category_t cat;
-
-		if (k <= 0)
-			return 0;
-		cat = utf8proc_category(cp);
-		if ((cat >= UTF8PROC_CATEGORY_PC && cat <= UTF8PROC_CATEGORY_PO) ||
-		    (cat >= UTF8PROC_CATEGORY_ZS && cat <= UTF8PROC_CATEGORY_ZP)) {
-			in_word = 0;
-		} else if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_MC) {
-			if (!in_word && ++words > 1)
-				return 0;
-			in_word = 1;
-		} else {
-			return 0;
-		}
-		i += (size_t)k;
-	}
-	return 1;
-}
-
-/* A comma (',' or the Arabic U+060C) at s: its length, else 0. */
-static size_t comma_at(const char *s)
-{
-	if (s[0] == ',')
-		return 1;
-	if ((unsigned char)s[0] == 0xD8 && (unsigned char)s[1] == 0x8C)
-		return 2;
-	return 0;
-}
-
-/* Does s[0..n) hold a comma? */
-static int has_comma(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (comma_at(s + i))
-			return 1;
-	return 0;
-}
-
-/*
- * Split tmpl into pieces.  A placeholder whose value is empty (a reviewer
- * without an affiliation) goes, and so does the joint (punctuation, and
- * one word at most) that tied it to the placeholder before it
- * ("{name}, {role}" -> "{name}", "{role} \xC3\xA0 {affiliation}" -> "{role}"),
- * with the closing bracket of an opening one it took
- * (" ({affiliation})" -> "").  When the joints that went opened with a
- * comma an aside that is now empty, the comma that closed it goes too:
- * "{name}, {role} ({affiliation}), for" -> "{name} for".
- * Returns the number of pieces; a string of more pieces is cut there.
- */
-static size_t split_pieces(const char *tmpl, const struct farg *args,
-			   size_t nargs, struct piece *v)
-{
-	const char *s = tmpl;
-	size_t n = 0;
-	int gone_comma = 0;
-
-	while (*s && n + 2 < MAX_PIECES) {
-		const char *open, *close;
-		size_t i;
-
-		if (gone_comma && n && v[n - 1].arg >= 0 &&
-		    (*s == ')' || *s == ']') && comma_at(s + 1)) {
-			/* "{name} ({affiliation})," : the bracket stays */
-			v[n].s = s;
-			v[n].n = 1;
-			v[n++].arg = -1;
-			s += 1 + comma_at(s + 1);
-			gone_comma = 0;
-		} else if (gone_comma && n && v[n - 1].arg >= 0 && comma_at(s)) {
-			s += comma_at(s);
-			gone_comma = 0;
-		}
-		if (!*s)
-			break;
-		open = strchr(s, '{');
-		close = open ? strchr(open, '}') : NULL;
-
-		if (!close) {
-			v[n].s = s;
-			v[n].n = strlen(s);
-			v[n++].arg = -1;
-			break;
-		}
-		for (i = 0; i < nargs; i++)
-			if (memeq(open + 1, (size_t)(close - open - 1), args[i].name))
-				break;
-		v[n].s = s;
-		v[n].n = (size_t)(i < nargs ? open - s : close + 1 - s);
-		v[n++].arg = -1;
-		if (i < nargs) {
-			if (!args[i].len && n >= 2 && v[n - 2].arg >= 0 &&
-			    is_joint(v[n - 1].s, v[n - 1].n)) {
-				/* drop the joint, and a bracket it opened */
-				const char *last = v[n - 1].s + v[n - 1].n - 1;
-
-				if (v[n - 1].n && (*last == '(' || *last == '[') &&
-				    close[1] == (*last == '(' ? ')' : ']'))
-					close++;
-				gone_comma |= has_comma(v[n - 1].s, v[n - 1].n);
-				n--;
-			} else if (args[i].len) {
-				v[n].s = open;
-				v[n].n = (size_t)(close + 1 - open);
-				v[n++].arg = (int)i;
-			}
-		}
-		s = close + 1;
-	}
-	return n;
-}
-
-/*
- * Fill the {name} placeholders of a catalog string into html (escaped;
- * text values isolated with <bdi> on right-to-left pages, where a Latin
- * name would otherwise reorder the sentence around it; left alone for
- * the text format, which reads no markup) and text (plain).
- * The whole string is one typography run, so "texte : {date}" gets its
- * no-break space.  An unknown placeholder stays as written.
- */
-/* The typography of a sentence: that of the language it is written in. */
-static enum typo_lang tmpl_typo(const struct pg *p, const char *tmpl)
-{
-	const struct xlang *L = &p->x->langs[p->lang];
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(export_sentence_keys); i++)
-		if (tmpl == L->sentence[i])
-			return L->sentence_typo[i];
-	return L->typo;
-}
-
-static void fill(struct pg *p, const char *tmpl, const struct farg *args,
-		 size_t nargs, struct buf *html, struct buf *text,
-		 struct ynode *runs)
-{
-	enum typo_lang tl = tmpl_typo(p, tmpl);
-	struct piece v[MAX_PIECES];
-	struct buf *run = take(p);
-	struct typo t;
-	int typo = tl != TYPO_LANG_NONE;
-	/* the text format reads no markup: html is left as it is */
-	int markup = !p->x->f->text;
-	size_t n = split_pieces(tmpl, args, nargs, v), k;
-
-	if (typo)
-		typo_init_lang(&t, tl, 0);
-	for (k = 0; k < n; k++) {
-		const struct farg *a = v[k].arg >= 0 ? &args[v[k].arg] : NULL;
-
-		if (a && a->html) {
-			if (markup)
-				buf_add(html, a->html, a->hlen);
-			buf_add(text, a->text, a->len);
-			if (typo)
-				typo_verbatim(&t, a->text, a->len);
-			if (runs && a->runs)
-				runs_append(p, runs, a->runs);
-			else if (runs)
-				run_add(p, runs, a->text, a->len, NULL);
-			continue;
-		}
-		buf_reset(run);
-		if (typo)
-			typo_text(&t, run, a ? a->text : v[k].s, a ? a->len : v[k].n);
-		else
-			buf_add(run, a ? a->text : v[k].s, a ? a->len : v[k].n);
-		if (markup && a)
-			add_isolated(p, html, run->buf, run->len);
-		else if (markup)
-			escape_html(html, run->buf, run->len);
-		buf_add(text, run->buf, run->len);
-		if (runs)
-			run_add(p, runs, run->buf, run->len, NULL);
-	}
-	give(p, 1);
-}
-
-/*
- * A catalog sentence with one placeholder, name, given as text and as
- * markup (runs: its text runs, or NULL): d gets key (text) and key_html,
- * and key_runs when sruns, the runs of the sentence, is given (text).
- */
-static void fill_one(struct pg *p, struct ynode *d, const char *key,
-		     const char *name, const struct buf *text,
-		     const struct buf *html, const struct ynode *runs,
-		     struct ynode *sruns)
-{
-	struct buf *t = take(p), *h = take(p), *k = take(p);
-	struct farg arg;
-
-	arg.name = name;
-	arg.text = text->buf;
-	arg.len = text->len;
-	arg.html = html->buf;
-	arg.hlen = html->len;
-	arg.runs = runs;
-	fill(p, export_sentence(p->x, p->lang, key), &arg, 1, h, t, sruns);
-	/* ymap_add keeps keys as given: the names built here go to the arena */
-	set_str(p, d, key, t->buf, t->len);
-	buf_adds(k, key);
-	buf_adds(k, "_html");
-	ymap_add(p->a, d, arena_strndup(p->a, k->buf, k->len),
-		 node_str(p, h->buf, h->len));
-	if (sruns) {
-		buf_setlen(k, strlen(key));
-		buf_adds(k, "_runs");
-		ymap_add(p->a, d, arena_strndup(p->a, k->buf, k->len), sruns);
-	}
-	give(p, 3);
-}
-
-/* One item of a list joined with list_sep and list_pair. */
-struct litem {
-	const char *text, *html;	/* html may be NULL: text escaped */
-	size_t len, hlen;
-	const char *href;		/* raw, for text runs; may be NULL */
-};
-
-/*
- * "a, b et c": the items but the last joined with list_sep, then the
- * last joined to them with list_pair's {first} {last}.
- */
-static void join(struct pg *p, const struct litem *items, size_t n,
-		 struct buf *html, struct buf *text, struct ynode *runs)
-{
-	struct buf *h, *t;
-	const char *sep = p->x->langs[p->lang].sentence[S_LIST_SEP];
-	struct ynode *first = runs ? ynode_new(p->a, Y_SEQ) : NULL;
-	struct ynode *last = runs ? ynode_new(p->a, Y_SEQ) : NULL;
-	/* the text format reads no markup: html stays empty (fill()) */
-	int markup = !p->x->f->text;
-	struct farg args[2];
-	size_t i;
-
-	if (!n)
-		return;
-	h = take(p);
-	t = take(p);
-	/* all but the last, or the only one */
-	for (i = 0; i < (n == 1 ? 1 : n - 1); i++) {
-		if (i) {
-			if (markup)
-				escape_html(h, sep, strlen(sep));
-			buf_adds(t, sep);
-			if (runs)
-				run_add(p, first, sep, strlen(sep), NULL);
-		}
-		if (markup && items[i].html)
-			buf_add(h, items[i].html, items[i].hlen);
-		else if (markup)
-			add_isolated(p, h, items[i].text, items[i].len);
-		buf_add(t, items[i].text, items[i].len);
-		if (runs)
-			run_add(p, first, items[i].text, items[i].len,
-				items[i].href);
-	}
-	if (n == 1) {
-		buf_add(html, h->buf, h->len);
-		buf_add(text, t->buf, t->len);
-		runs_append(p, runs, first);
-		goto out;
-	}
-	args[0].name = "first";
-	args[0].text = t->buf;
-	args[0].len = t->len;
-	args[0].html = h->buf;
-	args[0].hlen = h->len;
-	args[0].runs = first;
-	args[1].name = "last";
-	args[1].text = items[n - 1].text;
-	args[1].len = items[n - 1].len;
-	args[1].runs = last;
-	if (runs)
-		run_add(p, last, items[n - 1].text, items[n - 1].len,
-			items[n - 1].href);
-	/* an argument with markup is a value, typography left out (fill()) */
-	if (!markup) {
-		args[1].html = "";
-		args[1].hlen = 0;
-	} else if (items[n - 1].html) {
-		args[1].html = items[n - 1].html;
-		args[1].hlen = items[n - 1].hlen;
-	} else {
-		struct buf e = BUF_INIT;
-
-		add_isolated(p, &e, items[n - 1].text, items[n - 1].len);
-		args[1].html = buf_detach(&e, &args[1].hlen);
-	}
-	fill(p, p->x->langs[p->lang].sentence[S_LIST_PAIR], args, 2, html, text,
-	     runs);
-	if (markup && !items[n - 1].html)
-		free((char *)args[1].html);
-out:
-	give(p, 2);
-}
-
 /* s escaped by escape_url: s itself when nothing changes, else owned. */
 char *export_url_escaped(const char *s)
 {
@@ -765,9 +219,9 @@ static int is_stale(const struct export *x, size_t i)
 
 static void set_lang_attrs(struct pg *p, struct ynode *d)
 {
-	set_cstr(p, d, "lang", p->x->langs[p->lang].code);
-	set_cstr(p, d, "dir", p->rtl ? "rtl" : "ltr");
-	set_bool(p, d, "rtl", p->rtl);
+	pg_set_cstr(p, d, "lang", p->x->langs[p->lang].code);
+	pg_set_cstr(p, d, "dir", p->rtl ? "rtl" : "ltr");
+	pg_set_bool(p, d, "rtl", p->rtl);
 }
 
 /* "janvier 2024" */
@@ -791,10 +245,10 @@ static void page_updated(struct pg *p, struct ynode *d,
 
 	if (!m->updated.y)
 		return;
-	date = take(p);
-	tag = take(p);
+	date = pg_scratch_push(p);
+	tag = pg_scratch_push(p);
 	date_format(m->updated, iso);
-	set_str(p, d, "updated", iso, strlen(iso));
+	pg_set_str(p, d, "updated", iso, strlen(iso));
 	local_date(p, m->updated, date);
 	pg_set_text(p, d, "updated_date", date->buf);
 	buf_adds(tag, "<time datetime=\"");
@@ -802,8 +256,8 @@ static void page_updated(struct pg *p, struct ynode *d,
 	buf_adds(tag, "\">");
 	escape_html(tag, date->buf, date->len);
 	buf_adds(tag, "</time>");
-	fill_one(p, d, "updated_on", "date", date, tag, NULL, NULL);
-	give(p, 2);
+	pg_fill_one(p, d, "updated_on", "date", date, tag, NULL, NULL);
+	pg_scratch_pop(p, 2);
 }
 
 /*
@@ -847,16 +301,16 @@ static const struct person_line *person_line(struct pg *p,
 		args[i].hlen = 0;
 		args[i].runs = NULL;
 		buf_reset(&p->t1);
-		typo_append(p, &p->t1, args[i].text, args[i].len);
-		pl->v[i] = node_str(p, p->t1.buf, p->t1.len);
+		pg_typo_append(p, &p->t1, args[i].text, args[i].len);
+		pl->v[i] = pg_node_str(p, p->t1.buf, p->t1.len);
 	}
-	html = take(p);
-	text = take(p);
-	fill(p, p->x->langs[p->lang].sentence[S_THANKS], args, 3, html, text,
+	html = pg_scratch_push(p);
+	text = pg_scratch_push(p);
+	pg_fill(p, p->x->langs[p->lang].sentence[S_THANKS], args, 3, html, text,
 	     NULL);
-	pl->v[3] = node_str(p, text->buf, text->len);
-	pl->v[4] = node_str(p, html->buf, html->len);
-	give(p, 2);
+	pl->v[3] = pg_node_str(p, text->buf, text->len);
+	pl->v[4] = pg_node_str(p, html->buf, html->len);
+	pg_scratch_pop(p, 2);
 	p->a = page;
 	return pl;
 }
@@ -880,11 +334,11 @@ static void page_people(struct pg *p, struct ynode *d,
 		const struct person_line *pl = person_line(p, r);
 		struct ynode *item = ynode_new(p->a, Y_MAP);
 
-		put(p, item, "name", pl->v[0]);
-		put(p, item, "role", pl->v[1]);
-		put(p, item, "affiliation", pl->v[2]);
-		put(p, item, "thanks", pl->v[3]);
-		put(p, item, "thanks_html", pl->v[4]);
+		pg_map_add(p, item, "name", pl->v[0]);
+		pg_map_add(p, item, "role", pl->v[1]);
+		pg_map_add(p, item, "affiliation", pl->v[2]);
+		pg_map_add(p, item, "thanks", pl->v[3]);
+		pg_map_add(p, item, "thanks_html", pl->v[4]);
 		yseq_add(p->a, list, item);
 		if (jsonld) {
 			/* no reviewers, no key: never an empty reviewedBy */
@@ -897,16 +351,16 @@ static void page_people(struct pg *p, struct ynode *d,
 	}
 	if (jsonld && n)
 		buf_addc(jsonld, ']');
-	put(p, d, "reviewers", list);
-	set_bool(p, d, "has_reviewers", n > 0);
-	set_label(p, d, L_ACK);
-	set_label(p, d, L_REVIEWED);
+	pg_map_add(p, d, "reviewers", list);
+	pg_set_bool(p, d, "has_reviewers", n > 0);
+	pg_set_label(p, d, L_ACK);
+	pg_set_label(p, d, L_REVIEWED);
 
 	list = ynode_new(p->a, Y_SEQ);
 	if (kp->ntranslators) {
 		struct litem *items = arena_alloc(p->a, kp->ntranslators *
 						  sizeof(*items));
-		struct buf *jh = take(p), *jt = take(p);
+		struct buf *jh = pg_scratch_push(p), *jt = pg_scratch_push(p);
 
 		for (i = 0; i < kp->ntranslators; i++) {
 			struct ynode *item = ynode_new(p->a, Y_MAP);
@@ -916,14 +370,14 @@ static void page_people(struct pg *p, struct ynode *d,
 			items[i].text = kp->translators[i];
 			items[i].len = strlen(kp->translators[i]);
 		}
-		join(p, items, kp->ntranslators, jh, jt, NULL);
-		fill_one(p, d, "translated_by", "names", jt, jh, NULL, NULL);
-		give(p, 2);
+		pg_join(p, items, kp->ntranslators, jh, jt, NULL);
+		pg_fill_one(p, d, "translated_by", "names", jt, jh, NULL, NULL);
+		pg_scratch_pop(p, 2);
 	} else {
-		set_null(p, d, "translated_by");
-		set_null(p, d, "translated_by_html");
+		pg_set_null(p, d, "translated_by");
+		pg_set_null(p, d, "translated_by_html");
 	}
-	put(p, d, "translators", list);
+	pg_map_add(p, d, "translators", list);
 }
 
 /*
@@ -956,9 +410,9 @@ static void page_versions(struct pg *p, struct ynode *d, size_t art,
 		/* the text format shows neither alternates nor versions */
 		if (!x->f->text && alt_url(x, p->lang, (size_t)t, 1, &p->t2) == 0) {
 			item = ynode_new(p->a, Y_MAP);
-			set_cstr(p, item, "hreflang", x->langs[k].code);
-			set_str(p, item, "href", p->t2.buf, p->t2.len);
-			set_bool(p, item, "self", (size_t)t == art);
+			pg_set_cstr(p, item, "hreflang", x->langs[k].code);
+			pg_set_str(p, item, "href", p->t2.buf, p->t2.len);
+			pg_set_bool(p, item, "self", (size_t)t == art);
 			yseq_add(p->a, alts, item);
 		}
 		buf_reset(&p->t2);
@@ -971,24 +425,24 @@ static void page_versions(struct pg *p, struct ynode *d, size_t art,
 		linked = href_to(x, p->lang, (size_t)t, esc, &p->t2) == 0;
 		if (!x->f->text) {
 			item = ynode_new(p->a, Y_MAP);
-			set_cstr(p, item, "lang", x->langs[k].code);
-			put(p, item, "name", x->langs[p->lang].name[k]);
-			put(p, item, "autonym", x->langs[k].autonym);
+			pg_set_cstr(p, item, "lang", x->langs[k].code);
+			pg_map_add(p, item, "name", x->langs[p->lang].name[k]);
+			pg_map_add(p, item, "autonym", x->langs[k].autonym);
 			if (linked)
-				set_str(p, item, "href", p->t2.buf, p->t2.len);
+				pg_set_str(p, item, "href", p->t2.buf, p->t2.len);
 			else
-				set_null(p, item, "href");
-			set_bool(p, item, "original", !x->c.articles[t].translated);
-			set_bool(p, item, "stale", is_stale(x, (size_t)t));
+				pg_set_null(p, item, "href");
+			pg_set_bool(p, item, "original", !x->c.articles[t].translated);
+			pg_set_bool(p, item, "stale", is_stale(x, (size_t)t));
 			yseq_add(p->a, vers, item);
 		}
 
 		items[n].text = x->langs[p->lang].raw_name[k];
 		items[n].len = strlen(items[n].text);
-		hs[n] = take(p);
+		hs[n] = pg_scratch_push(p);
 		if (linked && !esc) {
 			/* the text format's runs: a raw URL (it reads no
-			 * markup, join() makes none) */
+			 * markup, pg_join() makes none) */
 			items[n].href = arena_strndup(p->a, p->t2.buf, p->t2.len);
 		} else if (linked) {
 			/* <a href="../en/x.html" hreflang="en">anglais</a> */
@@ -1010,28 +464,28 @@ static void page_versions(struct pg *p, struct ynode *d, size_t art,
 
 		buf_reset(&p->t2);
 		if (alt_url(x, p->lang, (size_t)e->orig, 1, &p->t2) == 0) {
-			set_cstr(p, item, "hreflang", "x-default");
-			set_str(p, item, "href", p->t2.buf, p->t2.len);
-			set_bool(p, item, "self", (size_t)e->orig == art);
+			pg_set_cstr(p, item, "hreflang", "x-default");
+			pg_set_str(p, item, "href", p->t2.buf, p->t2.len);
+			pg_set_bool(p, item, "self", (size_t)e->orig == art);
 			yseq_add(p->a, alts, item);
 		}
 	}
-	put(p, d, "alternates", alts);
-	put(p, d, "versions", vers);
-	set_bool(p, d, "has_versions", n > 0);
+	pg_map_add(p, d, "alternates", alts);
+	pg_map_add(p, d, "versions", vers);
+	pg_set_bool(p, d, "has_versions", n > 0);
 	if (n) {
-		struct buf *jh = take(p), *jt = take(p);
+		struct buf *jh = pg_scratch_push(p), *jt = pg_scratch_push(p);
 		struct ynode *lruns = runs ? ynode_new(p->a, Y_SEQ) : NULL;
 
-		join(p, items, n, jh, jt, lruns);
-		fill_one(p, d, "also_available_in", "languages", jt, jh, lruns,
+		pg_join(p, items, n, jh, jt, lruns);
+		pg_fill_one(p, d, "also_available_in", "languages", jt, jh, lruns,
 			 runs);
-		give(p, 2);
+		pg_scratch_pop(p, 2);
 	} else {
-		set_null(p, d, "also_available_in");
-		set_null(p, d, "also_available_in_html");
+		pg_set_null(p, d, "also_available_in");
+		pg_set_null(p, d, "also_available_in_html");
 	}
-	give(p, n);
+	pg_scratch_pop(p, n);
 }
 
 static void page_stale(struct pg *p, struct ynode *d, size_t art,
@@ -1040,17 +494,17 @@ static void page_stale(struct pg *p, struct ynode *d, size_t art,
 	const struct export *x = p->x;
 	int stale = is_stale(x, art);
 
-	set_bool(p, d, "stale", stale);
-	set_label(p, d, L_STALE);
-	set_label(p, d, L_ORIGINAL);
+	pg_set_bool(p, d, "stale", stale);
+	pg_set_label(p, d, L_STALE);
+	pg_set_label(p, d, L_ORIGINAL);
 	buf_reset(&p->t2);
 	if (e && e->orig >= 0 && (size_t)e->orig != art && x->pub[e->orig] &&
 	    href_to(x, p->lang, (size_t)e->orig, !x->f->text, &p->t2) == 0) {
-		set_str(p, d, "original_href", p->t2.buf, p->t2.len);
-		set_cstr(p, d, "original_lang", x->langs[x->lix[e->orig]].code);
+		pg_set_str(p, d, "original_href", p->t2.buf, p->t2.len);
+		pg_set_cstr(p, d, "original_lang", x->langs[x->lix[e->orig]].code);
 	} else {
-		set_null(p, d, "original_href");
-		set_null(p, d, "original_lang");
+		pg_set_null(p, d, "original_href");
+		pg_set_null(p, d, "original_lang");
 	}
 }
 
@@ -1079,18 +533,18 @@ static void page_related(struct pg *p, struct ynode *d,
 		if (t < 0)
 			continue;
 		item = ynode_new(p->a, Y_MAP);
-		set_cstr(p, item, "id", e->id);
+		pg_set_cstr(p, item, "id", e->id);
 		/* one the format cannot link to keeps its title (EPUB, print) */
 		buf_reset(&p->t2);
 		if (href_to(x, p->lang, (size_t)t, !x->f->text, &p->t2) == 0)
-			set_str(p, item, "href", p->t2.buf, p->t2.len);
+			pg_set_str(p, item, "href", p->t2.buf, p->t2.len);
 		else
-			set_null(p, item, "href");
+			pg_set_null(p, item, "href");
 		if (same) {
 			pg_set_text(p, item, "title", x->c.articles[t].title);
-			set_null(p, item, "title_lang");
-			set_null(p, item, "title_dir");
-			set_null(p, item, "hreflang");
+			pg_set_null(p, item, "title_lang");
+			pg_set_null(p, item, "title_dir");
+			pg_set_null(p, item, "hreflang");
 		} else {
 			/* the original's title, in its own language */
 			int k = x->lix[t];
@@ -1099,19 +553,19 @@ static void page_related(struct pg *p, struct ynode *d,
 			p->lang = (size_t)k;
 			pg_set_text(p, item, "title", x->c.articles[t].title);
 			p->lang = page_lang;
-			set_cstr(p, item, "title_lang", x->langs[k].code);
+			pg_set_cstr(p, item, "title_lang", x->langs[k].code);
 			if (x->langs[k].rtl != p->rtl)
-				set_cstr(p, item, "title_dir",
+				pg_set_cstr(p, item, "title_dir",
 					 x->langs[k].rtl ? "rtl" : "ltr");
 			else
-				set_null(p, item, "title_dir");
-			set_cstr(p, item, "hreflang", x->langs[k].code);
+				pg_set_null(p, item, "title_dir");
+			pg_set_cstr(p, item, "hreflang", x->langs[k].code);
 		}
 		yseq_add(p->a, list, item);
 	}
-	put(p, d, "related", list);
-	set_bool(p, d, "has_related", list->n > 0);
-	set_label(p, d, L_FURTHER);
+	pg_map_add(p, d, "related", list);
+	pg_set_bool(p, d, "has_related", list->n > 0);
+	pg_set_label(p, d, L_FURTHER);
 }
 
 static void page_sources(struct pg *p, struct ynode *d,
@@ -1126,14 +580,14 @@ static void page_sources(struct pg *p, struct ynode *d,
 
 		pg_set_text(p, item, "title", kp->sources[i].title);
 		if (*url && render_url_allowed(url, strlen(url), 0))
-			set_url(p, item, "href", url, strlen(url));
+			pg_set_url(p, item, "href", url, strlen(url));
 		else
-			set_null(p, item, "href");
+			pg_set_null(p, item, "href");
 		yseq_add(p->a, list, item);
 	}
-	put(p, d, "sources", list);
-	set_bool(p, d, "has_sources", list->n > 0);
-	set_label(p, d, L_LINKS);
+	pg_map_add(p, d, "sources", list);
+	pg_set_bool(p, d, "has_sources", list->n > 0);
+	pg_set_label(p, d, L_LINKS);
 }
 
 static void page_headings(struct pg *p, struct ynode *d,
@@ -1146,19 +600,19 @@ static void page_headings(struct pg *p, struct ynode *d,
 	for (i = 0; i < ri->nheadings; i++) {
 		struct ynode *item = ynode_new(p->a, Y_MAP);
 
-		set_cstr(p, item, "id", ri->headings[i].id);
-		set_cstr(p, item, "text", ri->headings[i].text);
-		put(p, item, "level",
+		pg_set_cstr(p, item, "id", ri->headings[i].id);
+		pg_set_cstr(p, item, "text", ri->headings[i].text);
+		pg_map_add(p, item, "level",
 			 ynode_int(p->a, ri->headings[i].level));
 		yseq_add(p->a, all, item);
 		if (ri->headings[i].level == 2)
 			yseq_add(p->a, toc, item);
 	}
-	put(p, d, "headings", all);
+	pg_map_add(p, d, "headings", all);
 	/* a table of contents helps from three sections on */
-	set_bool(p, d, "has_toc", toc->n >= 3);
-	put(p, d, "toc", toc);
-	set_label(p, d, L_CONTENTS);
+	pg_set_bool(p, d, "has_toc", toc->n >= 3);
+	pg_map_add(p, d, "toc", toc);
+	pg_set_label(p, d, L_CONTENTS);
 }
 
 static void index_links(struct pg *p, struct ynode *d);
@@ -1174,7 +628,7 @@ static void page_jsonld(struct pg *p, struct ynode *d,
 {
 	const struct export *x = p->x;
 	const char *code = x->langs[p->lang].code;
-	struct buf *jsonld = take(p);
+	struct buf *jsonld = pg_scratch_push(p);
 	char iso[16];
 
 	buf_adds(jsonld, "{\"@context\":\"https://schema.org\","
@@ -1205,8 +659,8 @@ static void page_jsonld(struct pg *p, struct ynode *d,
 	page_people(p, d, kp, jsonld);
 	buf_adds(jsonld, ",\"audience\":{\"@type\":\"MedicalAudience\","
 		 "\"audienceType\":\"Patient\"}}");
-	set_str(p, d, "jsonld", jsonld->buf, jsonld->len);
-	give(p, 1);
+	pg_set_str(p, d, "jsonld", jsonld->buf, jsonld->len);
+	pg_scratch_pop(p, 1);
 }
 
 static struct ynode *page_data(struct pg *p, size_t art,
@@ -1218,30 +672,30 @@ static struct ynode *page_data(struct pg *p, size_t art,
 	const struct article_meta *m = &x->c.articles[art];
 	const struct xid *e = export_id_find(x, m->id, strlen(m->id));
 	struct ynode *d = ynode_new(p->a, Y_MAP);
-	struct buf *url = take(p);
+	struct buf *url = pg_scratch_push(p);
 
 	set_lang_attrs(p, d);
-	set_cstr(p, d, "id", m->id);
-	set_cstr(p, d, "slug", x->slug[art]);
+	pg_set_cstr(p, d, "id", m->id);
+	pg_set_cstr(p, d, "slug", x->slug[art]);
 	pg_set_text(p, d, "title", m->title ? m->title : m->id);
 	if (m->summary)
 		pg_set_text(p, d, "summary", m->summary);
 	else
-		set_null(p, d, "summary");
+		pg_set_null(p, d, "summary");
 	/* not copied: the body outlives the page's data (page_job) */
-	put(p, d, "body", ynode_string_ref(p->a, body, body_len));
+	pg_map_add(p, d, "body", ynode_string_ref(p->a, body, body_len));
 	self_url(x, art, url);
-	set_url(p, d, "canonical", url->buf, url->len);
+	pg_set_url(p, d, "canonical", url->buf, url->len);
 	index_links(p, d);
 	if (m->section) {
 		struct ynode *s = ynode_new(p->a, Y_MAP);
 		const char *label = export_cat_sub(x, p->lang, "sections", m->section);
 
-		set_cstr(p, s, "id", m->section);
+		pg_set_cstr(p, s, "id", m->section);
 		pg_set_text(p, s, "label", label ? label : m->section);
-		put(p, d, "section", s);
+		pg_map_add(p, d, "section", s);
 	} else {
-		set_null(p, d, "section");
+		pg_set_null(p, d, "section");
 	}
 	page_updated(p, d, m);
 
@@ -1255,8 +709,8 @@ static struct ynode *page_data(struct pg *p, size_t art,
 	page_related(p, d, m);
 	page_sources(p, d, kp);
 	page_headings(p, d, ri);
-	put(p, d, "strings", x->langs[p->lang].strings);
-	give(p, 1);
+	pg_map_add(p, d, "strings", x->langs[p->lang].strings);
+	pg_scratch_pop(p, 1);
 	return d;
 }
 
@@ -1272,15 +726,15 @@ static void index_links(struct pg *p, struct ynode *d)
 		if (!f->style_per_lang)
 			buf_adds(&p->t2, "../");
 		buf_adds(&p->t2, f->stylesheet);
-		set_url(p, d, "stylesheet", p->t2.buf, p->t2.len);
+		pg_set_url(p, d, "stylesheet", p->t2.buf, p->t2.len);
 	} else {
-		set_null(p, d, "stylesheet");
+		pg_set_null(p, d, "stylesheet");
 	}
 	if (f->index_file)
-		set_url(p, d, "index_href", f->index_file, strlen(f->index_file));
+		pg_set_url(p, d, "index_href", f->index_file, strlen(f->index_file));
 	else
-		set_null(p, d, "index_href");
-	set_label(p, d, L_INDEX);
+		pg_set_null(p, d, "index_href");
+	pg_set_label(p, d, L_INDEX);
 }
 
 /* A sort key that ignores case, accents and punctuation, the same in
@@ -1384,7 +838,7 @@ static struct ynode *index_data(struct pg *p)
 			 x->langs[p->lang].code, f_index);
 	else
 		buf_adds(&p->t2, f_index);
-	set_url(p, d, "canonical", p->t2.buf, p->t2.len);
+	pg_set_url(p, d, "canonical", p->t2.buf, p->t2.len);
 	index_links(p, d);
 
 	/* the other languages' indexes: alternates and a language menu */
@@ -1402,37 +856,37 @@ static struct ynode *index_data(struct pg *p)
 		else
 			buf_addf(&p->t2, "../%s/%s", x->langs[k].code, f_index);
 		item = ynode_new(p->a, Y_MAP);
-		set_cstr(p, item, "hreflang", x->langs[k].code);
-		set_url(p, item, "href", p->t2.buf, p->t2.len);
-		set_bool(p, item, "self", k == p->lang);
+		pg_set_cstr(p, item, "hreflang", x->langs[k].code);
+		pg_set_url(p, item, "href", p->t2.buf, p->t2.len);
+		pg_set_bool(p, item, "self", k == p->lang);
 		yseq_add(p->a, alts, item);
 		if (k == x->src) {
 			item = ynode_new(p->a, Y_MAP);
-			set_cstr(p, item, "hreflang", "x-default");
-			set_url(p, item, "href", p->t2.buf, p->t2.len);
-			set_bool(p, item, "self", k == p->lang);
+			pg_set_cstr(p, item, "hreflang", "x-default");
+			pg_set_url(p, item, "href", p->t2.buf, p->t2.len);
+			pg_set_bool(p, item, "self", k == p->lang);
 			yseq_add(p->a, alts, item);
 		}
 		item = ynode_new(p->a, Y_MAP);
-		set_cstr(p, item, "lang", x->langs[k].code);
-		set_cstr(p, item, "dir", x->langs[k].rtl ? "rtl" : "ltr");
-		put(p, item, "name", x->langs[p->lang].name[k]);
-		put(p, item, "autonym", x->langs[k].autonym);
-		set_cstr(p, item, "autonym_lang",
+		pg_set_cstr(p, item, "lang", x->langs[k].code);
+		pg_set_cstr(p, item, "dir", x->langs[k].rtl ? "rtl" : "ltr");
+		pg_map_add(p, item, "name", x->langs[p->lang].name[k]);
+		pg_map_add(p, item, "autonym", x->langs[k].autonym);
+		pg_set_cstr(p, item, "autonym_lang",
 			 x->langs[x->langs[k].autonym_lang].code);
-		set_cstr(p, item, "autonym_dir",
+		pg_set_cstr(p, item, "autonym_dir",
 			 x->langs[x->langs[k].autonym_lang].rtl ? "rtl" : "ltr");
 		buf_reset(&p->t2);
 		if (k == p->lang)
 			buf_adds(&p->t2, f_index);
 		else
 			buf_addf(&p->t2, "../%s/%s", x->langs[k].code, f_index);
-		set_url(p, item, "href", p->t2.buf, p->t2.len);
-		set_bool(p, item, "self", k == p->lang);
+		pg_set_url(p, item, "href", p->t2.buf, p->t2.len);
+		pg_set_bool(p, item, "self", k == p->lang);
 		yseq_add(p->a, langs, item);
 	}
-	put(p, d, "alternates", alts);
-	put(p, d, "languages", langs);
+	pg_map_add(p, d, "alternates", alts);
+	pg_map_add(p, d, "languages", langs);
 
 	v = lang_entries(x, p->lang, &n);
 	for (i = 0; i < n; i++) {
@@ -1447,32 +901,32 @@ static struct ynode *index_data(struct pg *p)
 
 			cur = ynode_new(p->a, Y_MAP);
 			if (m->section) {
-				set_cstr(p, cur, "id", m->section);
+				pg_set_cstr(p, cur, "id", m->section);
 				pg_set_text(p, cur, "label", label ? label : m->section);
 			} else {
-				set_null(p, cur, "id");
-				set_null(p, cur, "label");
+				pg_set_null(p, cur, "id");
+				pg_set_null(p, cur, "label");
 			}
 			arts = ynode_new(p->a, Y_SEQ);
-			put(p, cur, "articles", arts);
+			pg_map_add(p, cur, "articles", arts);
 			yseq_add(p->a, sections, cur);
 		}
 		item = ynode_new(p->a, Y_MAP);
-		set_cstr(p, item, "id", m->id);
+		pg_set_cstr(p, item, "id", m->id);
 		pg_set_text(p, item, "title", m->title ? m->title : m->id);
 		if (m->summary)
 			pg_set_text(p, item, "summary", m->summary);
 		else
-			set_null(p, item, "summary");
+			pg_set_null(p, item, "summary");
 		buf_reset(&p->t2);
 		href_to(x, p->lang, v[i].art, !x->f->text, &p->t2);
-		set_str(p, item, "href", p->t2.buf, p->t2.len);
-		set_bool(p, item, "stale", is_stale(x, v[i].art));
+		pg_set_str(p, item, "href", p->t2.buf, p->t2.len);
+		pg_set_bool(p, item, "stale", is_stale(x, v[i].art));
 		yseq_add(p->a, arts, item);
 	}
-	put(p, d, "sections", sections);
-	set_bool(p, d, "has_articles", n > 0);
-	put(p, d, "strings", x->langs[p->lang].strings);
+	pg_map_add(p, d, "sections", sections);
+	pg_set_bool(p, d, "has_articles", n > 0);
+	pg_map_add(p, d, "strings", x->langs[p->lang].strings);
 	free(v);
 	return d;
 }

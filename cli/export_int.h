@@ -207,8 +207,8 @@ struct pg {
 	struct arena *a;
 	struct buf t1, t2;	/* scratch */
 	/*
-	 * More scratch, for the sentences and lists of a page: take() one,
-	 * give() them back innermost first.  They keep their room from one
+	 * More scratch, for the sentences and lists of a page: pg_scratch_push() one,
+	 * pg_scratch_pop() them back innermost first.  They keep their room from one
 	 * page to the next (pg_release frees them).
 	 */
 	struct buf **stack;
@@ -243,6 +243,23 @@ enum { L_ACK, L_REVIEWED, L_FURTHER, L_CONTENTS, L_LINKS, L_STALE, L_ORIGINAL,
  */
 enum { S_LIST_SEP, S_LIST_PAIR, S_THANKS };
 
+/* A catalog placeholder's value: text, or ready markup with its text. */
+struct farg {
+	const char *name;
+	const char *text;	/* plain, typography not yet applied */
+	size_t len;
+	const char *html;	/* markup, or NULL: the text escaped */
+	size_t hlen;
+	const struct ynode *runs;	/* its text runs with links, or NULL */
+};
+
+/* One item of a list joined with list_sep and list_pair. */
+struct litem {
+	const char *text, *html;	/* html may be NULL: text escaped */
+	size_t len, hlen;
+	const char *href;		/* raw, for text runs; may be NULL */
+};
+
 /* ---- export.c ---- */
 
 enum write_result write_file(const struct export *x, const char *dir,
@@ -255,11 +272,40 @@ int export_web_files(struct export *x, size_t k, struct diag_list *d,
 int export_epub_files(struct export *x, size_t k, struct diag_list *d,
 	struct export_result *r);
 char *export_url_escaped(const char *s);
+
+/* ---- export_fill.c ---- */
+
+struct buf *pg_scratch_push(struct pg *p);
+void pg_scratch_pop(struct pg *p, size_t k);
 void pg_release(struct pg *p);
+void pg_map_add(struct pg *p, struct ynode *map, const char *lit,
+	struct ynode *value);
+void pg_typo_append(const struct pg *p, struct buf *out, const char *s,
+	size_t n);
+struct ynode *pg_node_str(const struct pg *p, const char *s, size_t n);
+void pg_set_str(struct pg *p, struct ynode *map, const char *key,
+	const char *s, size_t n);
+void pg_set_cstr(struct pg *p, struct ynode *map, const char *key,
+	const char *s);
+void pg_set_bool(struct pg *p, struct ynode *map, const char *key,
+	int b);
+void pg_set_null(struct pg *p, struct ynode *map, const char *key);
 void pg_set_text(struct pg *p, struct ynode *map, const char *key,
 	const char *s);
 void pg_set_text_typo(struct pg *p, struct ynode *map, const char *key,
 	const char *s, enum typo_lang tl);
+void pg_set_url(struct pg *p, struct ynode *map, const char *key,
+	const char *u, size_t n);
+void pg_set_label(struct pg *p, struct ynode *map, int which);
+void pg_fill(struct pg *p, const char *tmpl, const struct farg *args,
+	size_t nargs, struct buf *html, struct buf *text,
+	struct ynode *runs);
+void pg_fill_one(struct pg *p, struct ynode *d, const char *key,
+	const char *name, const struct buf *text,
+	const struct buf *html, const struct ynode *runs,
+	struct ynode *sruns);
+void pg_join(struct pg *p, const struct litem *items, size_t n,
+	struct buf *html, struct buf *text, struct ynode *runs);
 
 /* ---- export_format.c ---- */
 
