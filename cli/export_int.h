@@ -260,6 +260,11 @@ struct litem {
 	const char *href;		/* raw, for text runs; may be NULL */
 };
 
+struct resolve_ctx {
+	const struct export *x;
+	size_t lang;
+};
+
 /* ---- export.c ---- */
 
 enum write_result write_file(const struct export *x, const char *dir,
@@ -271,7 +276,7 @@ int export_web_files(struct export *x, size_t k, struct diag_list *d,
 	struct export_result *r);
 int export_epub_files(struct export *x, size_t k, struct diag_list *d,
 	struct export_result *r);
-char *export_url_escaped(const char *s);
+void export_index_links(struct pg *p, struct ynode *d);
 
 /* ---- export_fill.c ---- */
 
@@ -332,6 +337,20 @@ const char *export_sentence(const struct export *x, size_t lang,
 void export_lang_counts(struct export *x);
 void export_load_catalogs(struct export *x, struct diag_list *all);
 void export_prepare_langs(struct export *x);
+
+/* ---- export_page.c ---- */
+
+char *export_url_escaped(const char *s);
+int export_href_to(const struct export *x, size_t from, size_t t, int esc,
+	struct buf *out);
+int export_resolve(void *ctx, const char *id, size_t n, struct buf *href,
+	const char **hreflang);
+int export_is_stale(const struct export *x, size_t i);
+void pg_set_lang_attrs(struct pg *p, struct ynode *d);
+struct ynode *export_page_data(struct pg *p, size_t art,
+	const struct article_keep *kp,
+	const char *body, size_t body_len,
+	const struct render_info *ri);
 
 /* ---- export_select.c ---- */
 

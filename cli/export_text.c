@@ -50,7 +50,7 @@ static const struct ynode *str_of(const struct ynode *d, const char *key)
 }
 
 /*
- * The page's data, asked for in about the order page_data() (export.c)
+ * The page's data, asked for in about the order export_page_data() (export.c)
  * put its keys in, each once.
  */
 static const struct ynode *page_get(struct page *pg, const char *key)
@@ -149,7 +149,7 @@ void export_text_layout(const struct ynode *d, unsigned width,
 	pg.d = d;
 	wrap_init(&pg.w, out, width ? width : RENDER_TEXT_WIDTH);
 
-	/* in the order of page_data()'s keys: each found in a few steps */
+	/* in the order of export_page_data()'s keys: each found in a few steps */
 	title = page_str(&pg, "title");
 	summary = page_str(&pg, "summary");
 	body = page_str(&pg, "body");
