@@ -81,223 +81,6 @@ struct export;
 
 struct pg;
 
-/* ---- the index pages ---- */
-
-/* stylesheet, index_href, index_title: shared by pages and indexes. */
-void export_index_links(struct pg *p, struct ynode *d)
-{
-	const struct export_format *f = p->x->f;
-
-	if (f->stylesheet) {
-		buf_reset(&p->t2);
-		if (!f->style_per_lang)
-			buf_adds(&p->t2, "../");
-		buf_adds(&p->t2, f->stylesheet);
-		pg_set_url(p, d, "stylesheet", p->t2.buf, p->t2.len);
-	} else {
-		pg_set_null(p, d, "stylesheet");
-	}
-	if (f->index_file)
-		pg_set_url(p, d, "index_href", f->index_file, strlen(f->index_file));
-	else
-		pg_set_null(p, d, "index_href");
-	pg_set_label(p, d, L_INDEX);
-}
-
-/* A sort key that ignores case, accents and punctuation, the same in
- * any locale (collate.h). */
-char *export_sort_key(const char *s)
-{
-	return collate_key(s);
-}
-
-struct entry {
-	size_t art;
-	long section;		/* rank of its section; LONG_MAX: none */
-	const char *section_id;
-	const char *key;	/* x->title_key[art] */
-};
-
-static int cmp_entry(const void *va, const void *vb)
-{
-	const struct entry *a = va, *b = vb;
-	int r;
-
-	if (a->section != b->section)
-		return a->section < b->section ? -1 : 1;
-	if (a->section_id && b->section_id &&
-	    (r = strcmp(a->section_id, b->section_id)) != 0)
-		return r;
-	if ((r = strcmp(a->key, b->key)) != 0)
-		return r;
-	return a->art < b->art ? -1 : a->art > b->art;
-}
-
-/*
- * Sections come in the order of the source catalog's `sections` (the
- * editors' order), then unknown sections by id, then articles without a
- * section.
- */
-static long section_rank(const struct export *x, const char *id)
-{
-	const struct ynode *s = ymap_get(export_cat_root(x, x->src), "sections");
-	size_t i;
-
-	if (!id)
-		return LONG_MAX;
-	for (i = 0; s && s->type == Y_MAP && i < s->n; i++)
-		if (!strcmp(s->pairs[i].key->str, id))
-			return (long)i;
-	return LONG_MAX - 1;
-}
-
-/*
- * The articles of a language in the order of its index (and of an EPUB's
- * table of contents and spine): by section, then by title.  An EPUB's
- * index lists only the pages of its book.  Returns the entries (the
- * caller frees them with free()), *n their number.
- */
-static struct entry *lang_entries(const struct export *x, size_t lang,
-				  size_t *n)
-{
-	const struct corpus *c = &x->c;
-	struct entry *v = xcalloc(c->n + 1, sizeof(*v));
-	size_t i;
-
-	*n = 0;
-	for (i = 0; i < c->n; i++) {
-		if (!x->pub[i] || (size_t)x->lix[i] != lang ||
-		    (x->f->book && !export_reported(x, i)))
-			continue;
-		v[*n].art = i;
-		v[*n].section = section_rank(x, c->articles[i].section);
-		v[*n].section_id = c->articles[i].section;
-		v[*n].key = x->title_key[i];
-		(*n)++;
-	}
-	qsort(v, *n, sizeof(*v), cmp_entry);
-	return v;
-}
-
-static struct ynode *index_data(struct pg *p)
-{
-	const struct export *x = p->x;
-	const struct corpus *c = &x->c;
-	struct ynode *d = ynode_new(p->a, Y_MAP);
-	struct ynode *alts = ynode_new(p->a, Y_SEQ);
-	struct ynode *langs = ynode_new(p->a, Y_SEQ);
-	struct ynode *sections = ynode_new(p->a, Y_SEQ);
-	struct ynode *cur = NULL, *arts = NULL;
-	struct entry *v;
-	size_t i, k, n = 0;
-	const char *f_index = x->f->index_file;
-
-	pg_set_lang_attrs(p, d);
-	{
-		enum typo_lang tl;
-		const char *s = export_cat_str_typo(x, p->lang, "index_title", &tl);
-
-		pg_set_text_typo(p, d, "title", s, tl);
-	}
-	buf_reset(&p->t2);
-	if (c->cfg.base_url)
-		buf_addf(&p->t2, "%s%s/%s", c->cfg.base_url,
-			 x->langs[p->lang].code, f_index);
-	else
-		buf_adds(&p->t2, f_index);
-	pg_set_url(p, d, "canonical", p->t2.buf, p->t2.len);
-	export_index_links(p, d);
-
-	/* the other languages' indexes: alternates and a language menu */
-	for (k = 0; k < c->cfg.nlang; k++) {
-		struct ynode *item;
-
-		if (!x->langs[k].npub)
-			continue;
-		buf_reset(&p->t2);
-		if (c->cfg.base_url)
-			buf_addf(&p->t2, "%s%s/%s", c->cfg.base_url,
-				 x->langs[k].code, f_index);
-		else if (k == p->lang)
-			buf_adds(&p->t2, f_index);
-		else
-			buf_addf(&p->t2, "../%s/%s", x->langs[k].code, f_index);
-		item = ynode_new(p->a, Y_MAP);
-		pg_set_cstr(p, item, "hreflang", x->langs[k].code);
-		pg_set_url(p, item, "href", p->t2.buf, p->t2.len);
-		pg_set_bool(p, item, "self", k == p->lang);
-		yseq_add(p->a, alts, item);
-		if (k == x->src) {
-			item = ynode_new(p->a, Y_MAP);
-			pg_set_cstr(p, item, "hreflang", "x-default");
-			pg_set_url(p, item, "href", p->t2.buf, p->t2.len);
-			pg_set_bool(p, item, "self", k == p->lang);
-			yseq_add(p->a, alts, item);
-		}
-		item = ynode_new(p->a, Y_MAP);
-		pg_set_cstr(p, item, "lang", x->langs[k].code);
-		pg_set_cstr(p, item, "dir", x->langs[k].rtl ? "rtl" : "ltr");
-		pg_map_add(p, item, "name", x->langs[p->lang].name[k]);
-		pg_map_add(p, item, "autonym", x->langs[k].autonym);
-		pg_set_cstr(p, item, "autonym_lang",
-			 x->langs[x->langs[k].autonym_lang].code);
-		pg_set_cstr(p, item, "autonym_dir",
-			 x->langs[x->langs[k].autonym_lang].rtl ? "rtl" : "ltr");
-		buf_reset(&p->t2);
-		if (k == p->lang)
-			buf_adds(&p->t2, f_index);
-		else
-			buf_addf(&p->t2, "../%s/%s", x->langs[k].code, f_index);
-		pg_set_url(p, item, "href", p->t2.buf, p->t2.len);
-		pg_set_bool(p, item, "self", k == p->lang);
-		yseq_add(p->a, langs, item);
-	}
-	pg_map_add(p, d, "alternates", alts);
-	pg_map_add(p, d, "languages", langs);
-
-	v = lang_entries(x, p->lang, &n);
-	for (i = 0; i < n; i++) {
-		const struct article_meta *m = &c->articles[v[i].art];
-		struct ynode *item;
-
-		if (!cur || (i && (v[i].section != v[i - 1].section ||
-				   (m->section && v[i - 1].section_id &&
-				    strcmp(m->section, v[i - 1].section_id))))) {
-			const char *label = m->section ?
-				export_cat_sub(x, p->lang, "sections", m->section) : NULL;
-
-			cur = ynode_new(p->a, Y_MAP);
-			if (m->section) {
-				pg_set_cstr(p, cur, "id", m->section);
-				pg_set_text(p, cur, "label", label ? label : m->section);
-			} else {
-				pg_set_null(p, cur, "id");
-				pg_set_null(p, cur, "label");
-			}
-			arts = ynode_new(p->a, Y_SEQ);
-			pg_map_add(p, cur, "articles", arts);
-			yseq_add(p->a, sections, cur);
-		}
-		item = ynode_new(p->a, Y_MAP);
-		pg_set_cstr(p, item, "id", m->id);
-		pg_set_text(p, item, "title", m->title ? m->title : m->id);
-		if (m->summary)
-			pg_set_text(p, item, "summary", m->summary);
-		else
-			pg_set_null(p, item, "summary");
-		buf_reset(&p->t2);
-		export_href_to(x, p->lang, v[i].art, !x->f->text, &p->t2);
-		pg_set_str(p, item, "href", p->t2.buf, p->t2.len);
-		pg_set_bool(p, item, "stale", export_is_stale(x, v[i].art));
-		yseq_add(p->a, arts, item);
-	}
-	pg_map_add(p, d, "sections", sections);
-	pg_set_bool(p, d, "has_articles", n > 0);
-	pg_map_add(p, d, "strings", x->langs[p->lang].strings);
-	free(v);
-	return d;
-}
-
 /* ---- files ---- */
 
 /* mkdir -p; 0 or -1 with errno. */
@@ -380,7 +163,7 @@ out:
 	return same;
 }
 
-/* How write_file() may write a file. */
+/* How export_write_file() may write a file. */
 enum {
 	/* dir was empty when the run started and nothing wrote this name
 	 * since: there is nothing to compare with (a first export costs no
@@ -403,7 +186,7 @@ enum {
 static void note_written(const struct export *x, const char *path,
 			 const char *data, size_t len);
 
-static enum write_result write_file_defer(const struct export *x,
+enum write_result export_write_file_defer(const struct export *x,
 					  const char *dir, int how,
 					  const char *name, const char *data,
 					  size_t len, struct buf *defer,
@@ -439,11 +222,11 @@ fail:
 	goto out;
 }
 
-enum write_result write_file(const struct export *x, const char *dir,
+enum write_result export_write_file(const struct export *x, const char *dir,
 				    int how, const char *name, const char *data,
 				    size_t len, struct diag_list *d)
 {
-	return write_file_defer(x, dir, how, name, data, len, NULL, d);
+	return export_write_file_defer(x, dir, how, name, data, len, NULL, d);
 }
 
 /* L's directory of pages as the reader will see it, in out. */
@@ -458,88 +241,11 @@ static void shown_dir(const struct export *x, const struct xlang *L,
 		 L->dir + strlen(L->stage));
 }
 
-/* write_file()'s how for a file of L's directories. */
-int lang_how(const struct xlang *L)
+/* export_write_file()'s how for a file of L's directories. */
+int export_lang_how(const struct xlang *L)
 {
 	return L->stage ? WRITE_HIDDEN : 0;
 }
-
-/* ---- the run ---- */
-
-/*
- * One article in the pool.  In the first pass every article that matters
- * is read once: its body checks (validate's per-file body rules, and its
- * article: links) run in the same md4c parse as its rendering, so a body
- * is parsed once.  An article whose body turns out to have errors is not
- * written; if it was a link target of other pages, those are rendered
- * again in a second pass (rare: only when the run reports errors).
- */
-struct job {
-	size_t art;
-	int render;		/* its page is written in this run */
-	int failed;		/* its body has errors: not exported */
-	int bad_template;	/* the template could not render it */
-	int refused;		/* --encoding lacks some of its characters */
-	struct diag_list d;
-	/*
-	 * Where in d what making the page reported begins (its template, its
-	 * encoding, its file; SIZE_MAX: nothing made): when a second pass
-	 * makes the page again, only that pass's report of it is kept.
-	 */
-	size_t made;
-	enum write_result wrote;
-	/*
-	 * First pass, in a directory that existed: the page waits under this
-	 * temporary name (owned) until it is known whether a second pass
-	 * renders it again (settle_staged()).
-	 */
-	char *staged;
-	/* an e-book page: the images it shows (owned), with alt text or not */
-	struct bimage *img;
-	size_t nimg, aimg;
-	size_t images, images_alt;
-	/* an e-book page: its links to #fragments no heading of it has */
-	char **dangling;
-	size_t ndangling, adangling;
-};
-
-/* A worker's buffers, kept from one page to the next. */
-struct scratch {
-	struct buf body, page, conv;
-	struct html_keep *html_keep;	/* the body renderer's buffers */
-	struct text_keep *text_keep;
-	struct pg pg;
-	struct arena arena;
-	struct encoder enc;	/* its own iconv_t: they are not shared */
-	struct mustache_hints hints;	/* pages are built alike */
-};
-
-struct run {
-	struct export *x;
-	struct job *jobs;
-	struct scratch *sc;
-	size_t njobs;		/* jobs[0..njobs) are this pass's */
-	int nsc;		/* workers */
-	size_t late;		/* articles whose body failed in the first pass */
-	int check;		/* first pass: body checks in the same parse */
-	/*
-	 * Set in the first pass: its job 0 (index_job) computes the titles'
-	 * sort keys and writes the index pages as pub[] stands before any
-	 * body is checked, while the other workers build pages.  What it
-	 * reported, counted and wrote per language is kept for the end.
-	 */
-	int indexes;
-	struct diag_list index_d;
-	struct export_result index_r;
-	enum write_result *index_wrote;
-	/*
-	 * An index replacing one that a reader may be looking at waits
-	 * under its temporary name until the pass is over: it is renamed
-	 * into place then (commit_indexes()), or given up when a body
-	 * failed (drop_indexes()), as if never written.
-	 */
-	struct buf *index_tmp;
-};
 
 /*
  * validate's link-target rule for one article, once its body has told
@@ -1173,19 +879,19 @@ static void page_job(void *ctx, size_t i, int worker)
 		}
 		page = &sc->conv;
 	}
-	how = lang_how(L);
+	how = export_lang_how(L);
 	if (L->fresh && before == WRITE_FAILED)
 		how |= WRITE_FRESH;
 	if (run->check && !(how & WRITE_HIDDEN)) {
 		struct buf tmp = BUF_INIT;
 
-		j->wrote = write_file_defer(x, L->dir, how, name.buf, page->buf,
+		j->wrote = export_write_file_defer(x, L->dir, how, name.buf, page->buf,
 					    page->len, &tmp, &j->d);
 		if (tmp.len)
 			j->staged = buf_detach(&tmp, NULL);
 		buf_release(&tmp);
 	} else {
-		j->wrote = write_file(x, L->dir, how, name.buf, page->buf,
+		j->wrote = export_write_file(x, L->dir, how, name.buf, page->buf,
 				      page->len, &j->d);
 	}
 	j->images = info.images;
@@ -1271,7 +977,7 @@ static void settle_staged(const struct export *x, struct job *jobs,
 		settle_span(&st, i, 0);
 }
 
-void count_write(struct export_result *r, enum write_result w)
+void export_count_write(struct export_result *r, enum write_result w)
 {
 	if (w == WRITE_DONE)
 		r->written++;
@@ -1281,29 +987,8 @@ void count_write(struct export_result *r, enum write_result w)
 		r->write_error = 1;
 }
 
-static void write_indexes(struct export *x, struct diag_list *d,
-			  struct export_result *r, enum write_result *wrote,
-			  struct buf *defer);
 
-/*
- * Job 0 of the first pass (run.indexes): the sort keys of the publishable
- * articles' titles, which indexes and tables of contents are ordered by
- * (Unicode case folding: costly enough to be done beside the pages, not
- * before them), then the index pages.
- */
-static void index_job(struct run *run)
-{
-	struct export *x = run->x;
-	size_t i;
-
-	for (i = 0; i < x->c.n; i++)
-		if (x->pub[i])
-			x->title_key[i] = export_sort_key(x->c.articles[i].title);
-	write_indexes(x, &run->index_d, &run->index_r, run->index_wrote,
-		      run->index_tmp);
-}
-
-/* pool_fn of the passes: job 0 is index_job() when run.indexes is set. */
+/* pool_fn of the passes: job 0 is export_index_job() when run.indexes is set. */
 static void pass_job(void *ctx, size_t i, int worker)
 {
 	struct run *run = ctx;
@@ -1313,7 +998,7 @@ static void pass_job(void *ctx, size_t i, int worker)
 	else if (i)
 		page_job(ctx, i - 1, worker);
 	else
-		index_job(run);
+		export_index_job(run);
 }
 
 /*
@@ -1554,116 +1239,6 @@ static void unstage(struct export *x, struct diag_list *d,
 	}
 }
 
-/*
- * The index page of every language that has one.  wrote[k] (or NULL)
- * holds what an earlier call of the run did with language k's, and gets
- * what this one did: a page it wrote stays "written" when found up to
- * date now.  defer (or NULL): an index replacing another is left in
- * defer[k] (write_file_defer()).
- */
-static void write_indexes(struct export *x, struct diag_list *d,
-			  struct export_result *r, enum write_result *wrote,
-			  struct buf *defer)
-{
-	struct scratch sc;
-	size_t k;
-
-	if (!x->index_t)
-		return;
-	memset(&sc, 0, sizeof(sc));
-	buf_init(&sc.page);
-	for (k = 0; k < x->c.cfg.nlang; k++) {
-		struct xlang *L = &x->langs[k];
-		struct ynode *data;
-
-		if (!L->dir || !L->has_pages)
-			continue;
-		sc.pg.x = x;
-		sc.pg.lang = k;
-		sc.pg.rtl = L->rtl;
-		sc.pg.a = &sc.arena;
-		data = index_data(&sc.pg);
-		buf_reset(&sc.page);
-		int rc_t = mustache_render(x->index_t, data, export_partial, x,
-					   &sc.page);
-
-		if (rc_t < 0) {
-			diag(d, R_TEMPLATE, export_tpl_find(x, x->f->index_template)->file,
-			     0, 0, NULL, "%s", mustache_runaway_msg(rc_t));
-			r->usage_error = 1;
-		} else {
-			enum write_result w;
-
-			w = write_file_defer(x, L->dir, lang_how(L),
-					     x->f->index_file, sc.page.buf,
-					     sc.page.len,
-					     defer ? &defer[k] : NULL, d);
-
-			if (wrote && wrote[k] == WRITE_DONE && w == WRITE_SAME)
-				w = WRITE_DONE;
-			if (wrote)
-				wrote[k] = w;
-			count_write(r, w);
-		}
-		arena_release(&sc.arena);
-	}
-	buf_release(&sc.page);
-	pg_release(&sc.pg);
-}
-
-/*
- * After a body failed, what index_job() wrote lists pages that were not
- * written: an index waiting to replace another is given up (it was never
- * seen), and one written in a new directory goes when its language has
- * no index now (all its articles failed).
- */
-static void drop_indexes(struct export *x, enum write_result *wrote,
-			 struct buf *tmp)
-{
-	struct buf path = BUF_INIT;
-	size_t k;
-
-	for (k = 0; x->index_t && k < x->c.cfg.nlang; k++) {
-		const struct xlang *L = &x->langs[k];
-
-		if (tmp[k].len) {
-			unlink(tmp[k].buf);
-			buf_reset(&tmp[k]);
-			wrote[k] = WRITE_FAILED;
-		}
-		if (wrote[k] != WRITE_DONE || (L->dir && L->has_pages))
-			continue;
-		buf_reset(&path);
-		buf_addf(&path, "%s/%s", L->dir, x->f->index_file);
-		unlink(path.buf);
-		wrote[k] = WRITE_FAILED;
-	}
-	buf_release(&path);
-}
-
-/* No body failed: the indexes that index_job() left waiting go in place. */
-static void commit_indexes(struct export *x, struct buf *tmp,
-			   struct diag_list *d, struct export_result *r)
-{
-	struct buf path = BUF_INIT;
-	size_t k;
-
-	for (k = 0; x->index_t && k < x->c.cfg.nlang; k++) {
-		if (!tmp[k].len)
-			continue;
-		buf_reset(&path);
-		buf_addf(&path, "%s/%s", x->langs[k].dir, x->f->index_file);
-		if (atomic_commit(tmp[k].buf, path.buf) < 0) {
-			diag(d, R_WRITE, path.buf, 0, 0, NULL,
-			     "cannot write: %s", errmsg(errno));
-			r->written--;
-			r->write_error = 1;
-		}
-		buf_reset(&tmp[k]);
-	}
-	buf_release(&path);
-}
-
 /* ---- the EPUB package ---- */
 
 /*
@@ -1766,7 +1341,7 @@ static int copy_images(struct export *x, size_t k, struct epub_res *res,
 				   rr == BUF_READ_ERRNO ? errmsg(errno) :
 				   "not a regular file of at most 64 MiB");
 		} else {
-			count_write(r, write_file(x, dp, lang_how(L), base + 1,
+			export_count_write(r, export_write_file(x, dp, export_lang_how(L), base + 1,
 						  data.buf, data.len, d));
 		}
 		free(dp);
@@ -1944,7 +1519,7 @@ int export_epub_files(struct export *x, size_t k, struct diag_list *d,
 	size_t n, i;
 	int ret = 0;
 
-	v = lang_entries(x, k, &n);
+	v = export_lang_entries(x, k, &n);
 	pages = xcalloc(n + 1, sizeof(*pages));
 	for (i = 0; i < n; i++) {
 		buf_reset(&tmp);
@@ -2006,7 +1581,7 @@ int export_epub_files(struct export *x, size_t k, struct diag_list *d,
 	b.images = L->images;
 	b.images_alt = L->images_alt;
 	epub_package(&b, &opf);
-	count_write(r, write_file(x, L->dir, lang_how(L), "package.opf",
+	export_count_write(r, export_write_file(x, L->dir, export_lang_how(L), "package.opf",
 				  opf.buf, opf.len, d));
 
 	root = lang_subdir(x, k, NULL, d);
@@ -2015,11 +1590,11 @@ int export_epub_files(struct export *x, size_t k, struct diag_list *d,
 		ret = -1;
 		goto out;
 	}
-	count_write(r, write_file(x, root, lang_how(L), "mimetype",
+	export_count_write(r, export_write_file(x, root, export_lang_how(L), "mimetype",
 				  EPUB_MIMETYPE, strlen(EPUB_MIMETYPE), d));
 	buf_reset(&tmp);
 	epub_container(&tmp);
-	count_write(r, write_file(x, meta, lang_how(L), "container.xml",
+	export_count_write(r, export_write_file(x, meta, export_lang_how(L), "container.xml",
 				  tmp.buf, tmp.len, d));
 	if (prune_pages(x, L->dir, pages, n, d) < 0)
 		ret = -1;
@@ -2077,7 +1652,7 @@ static void zip_book(void *ctx, size_t k, int worker)
 		buf_release(&dest);
 		return;
 	}
-	v = lang_entries(x, k, &n);
+	v = export_lang_entries(x, k, &n);
 	pages = xcalloc(n + 1, sizeof(*pages));
 	for (i = 0; i < n; i++) {
 		buf_reset(&tmp);
@@ -2160,7 +1735,7 @@ static void zip_books(struct export *x, int workers, struct diag_list *d,
 			note_book(x, k);
 		}
 		if (zr.wrote[k] != -2)
-			count_write(r, zr.wrote[k] > 0 ? WRITE_DONE :
+			export_count_write(r, zr.wrote[k] > 0 ? WRITE_DONE :
 				    zr.wrote[k] == 0 ? WRITE_SAME :
 				    WRITE_FAILED);
 		diag_list_append(d, &zr.d[k]);
@@ -2536,30 +2111,6 @@ static int second_pass(struct run *run, struct diag_list *all)
 	return interrupt_caught() ? -1 : 0;
 }
 
-/*
- * The indexes: those job 0 wrote in the first pass put in place, or,
- * when a body failed since, made again without its article.
- */
-static void finish_indexes(struct run *run, struct diag_list *all,
-			   struct export_result *r)
-{
-	struct export *x = run->x;
-
-	if (run->late) {
-		/* the first pass's indexes list articles that failed since */
-		export_lang_counts(x);
-		drop_indexes(x, run->index_wrote, run->index_tmp);
-		write_indexes(x, all, r, run->index_wrote, NULL);
-	} else {
-		diag_list_append(all, &run->index_d);
-		r->written += run->index_r.written;
-		r->unchanged += run->index_r.unchanged;
-		r->write_error |= run->index_r.write_error;
-		r->usage_error |= run->index_r.usage_error;
-		commit_indexes(x, run->index_tmp, all, r);
-	}
-}
-
 /* ---- the run, step by step ---- */
 
 /* The languages of the run: codes, typography, which --lang asks for. */
@@ -2673,7 +2224,7 @@ static void run_tally(const struct run *run, struct export_result *r)
 			r->skipped++;
 		if (!j->render || j->failed || j->bad_template || j->refused)
 			continue;
-		count_write(r, j->wrote);
+		export_count_write(r, j->wrote);
 		if (j->wrote != WRITE_FAILED)
 			r->pages++;
 	}
@@ -2819,7 +2370,7 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 	}
 	run_tally(&run, r);
 	run_book_images(&run);
-	finish_indexes(&run, &all, r);
+	export_finish_indexes(&run, &all, r);
 	run_put_in_place(&run, &all, d, r);
 merge:
 	export_keep_diags(&x, &all, d);

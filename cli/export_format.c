@@ -280,12 +280,12 @@ void export_write_stylesheet(struct export *x, struct diag_list *d,
 	if (x->f->style_per_lang) {
 		for (k = 0; k < x->c.cfg.nlang; k++)
 			if (x->langs[k].dir)
-				count_write(r, write_file(x, x->langs[k].dir,
-							  lang_how(&x->langs[k]),
+				export_count_write(r, export_write_file(x, x->langs[k].dir,
+							  export_lang_how(&x->langs[k]),
 							  x->f->stylesheet, data,
 							  len, d));
 	} else {
-		count_write(r, write_file(x, x->outdir, 0, x->f->stylesheet, data,
+		export_count_write(r, export_write_file(x, x->outdir, 0, x->f->stylesheet, data,
 					  len, d));
 	}
 out:

@@ -10,6 +10,7 @@
 #include "encode.h"
 #include "export.h"
 #include "export_catalog.h"
+#include "mustache.h"
 #include "render.h"
 #include "typo.h"
 
@@ -19,7 +20,6 @@ struct buf;
 struct diag_list;
 struct export;
 struct export_manifest;
-struct mustache;
 struct ynode;
 
 /* ---- export_text.c ---- */
@@ -265,18 +265,106 @@ struct resolve_ctx {
 	size_t lang;
 };
 
+/* A worker's buffers, kept from one page to the next. */
+struct scratch {
+	struct buf body, page, conv;
+	struct html_keep *html_keep;	/* the body renderer's buffers */
+	struct text_keep *text_keep;
+	struct pg pg;
+	struct arena arena;
+	struct encoder enc;	/* its own iconv_t: they are not shared */
+	struct mustache_hints hints;	/* pages are built alike */
+};
+
+struct run {
+	struct export *x;
+	struct job *jobs;
+	struct scratch *sc;
+	size_t njobs;		/* jobs[0..njobs) are this pass's */
+	int nsc;		/* workers */
+	size_t late;		/* articles whose body failed in the first pass */
+	int check;		/* first pass: body checks in the same parse */
+	/*
+	 * Set in the first pass: its job 0 (index_job) computes the titles'
+	 * sort keys and writes the index pages as pub[] stands before any
+	 * body is checked, while the other workers build pages.  What it
+	 * reported, counted and wrote per language is kept for the end.
+	 */
+	int indexes;
+	struct diag_list index_d;
+	struct export_result index_r;
+	enum write_result *index_wrote;
+	/*
+	 * An index replacing one that a reader may be looking at waits
+	 * under its temporary name until the pass is over: it is renamed
+	 * into place then (commit_indexes()), or given up when a body
+	 * failed (drop_indexes()), as if never written.
+	 */
+	struct buf *index_tmp;
+};
+
+struct entry {
+	size_t art;
+	long section;		/* rank of its section; LONG_MAX: none */
+	const char *section_id;
+	const char *key;	/* x->title_key[art] */
+};
+
+/* ---- the run ---- */
+
+/*
+ * One article in the pool.  In the first pass every article that matters
+ * is read once: its body checks (validate's per-file body rules, and its
+ * article: links) run in the same md4c parse as its rendering, so a body
+ * is parsed once.  An article whose body turns out to have errors is not
+ * written; if it was a link target of other pages, those are rendered
+ * again in a second pass (rare: only when the run reports errors).
+ */
+struct job {
+	size_t art;
+	int render;		/* its page is written in this run */
+	int failed;		/* its body has errors: not exported */
+	int bad_template;	/* the template could not render it */
+	int refused;		/* --encoding lacks some of its characters */
+	struct diag_list d;
+	/*
+	 * Where in d what making the page reported begins (its template, its
+	 * encoding, its file; SIZE_MAX: nothing made): when a second pass
+	 * makes the page again, only that pass's report of it is kept.
+	 */
+	size_t made;
+	enum write_result wrote;
+	/*
+	 * First pass, in a directory that existed: the page waits under this
+	 * temporary name (owned) until it is known whether a second pass
+	 * renders it again (settle_staged()).
+	 */
+	char *staged;
+	/* an e-book page: the images it shows (owned), with alt text or not */
+	struct bimage *img;
+	size_t nimg, aimg;
+	size_t images, images_alt;
+	/* an e-book page: its links to #fragments no heading of it has */
+	char **dangling;
+	size_t ndangling, adangling;
+};
+
 /* ---- export.c ---- */
 
-enum write_result write_file(const struct export *x, const char *dir,
-	int how, const char *name, const char *data,
-	size_t len, struct diag_list *d);
-int lang_how(const struct xlang *L);
-void count_write(struct export_result *r, enum write_result w);
 int export_web_files(struct export *x, size_t k, struct diag_list *d,
 	struct export_result *r);
 int export_epub_files(struct export *x, size_t k, struct diag_list *d,
 	struct export_result *r);
-void export_index_links(struct pg *p, struct ynode *d);
+enum write_result export_write_file_defer(const struct export *x,
+	const char *dir, int how,
+	const char *name, const char *data,
+	size_t len, struct buf *defer,
+	struct diag_list *d);
+enum write_result export_write_file(const struct export *x, const char *dir,
+	int how, const char *name, const char *data,
+	size_t len, struct diag_list *d);
+int export_lang_how(const struct xlang *L);
+void export_count_write(struct export_result *r, enum write_result w);
 
 /* ---- export_fill.c ---- */
 
@@ -320,6 +408,15 @@ const struct mustache *export_partial(void *ctx, const char *name,
 const struct tpl *export_tpl_find(const struct export *x, const char *name);
 int export_load_templates(struct export *x, struct diag_list *d);
 void export_write_stylesheet(struct export *x, struct diag_list *d,
+	struct export_result *r);
+
+/* ---- export_index.c ---- */
+
+void export_index_links(struct pg *p, struct ynode *d);
+struct entry *export_lang_entries(const struct export *x, size_t lang,
+	size_t *n);
+void export_index_job(struct run *run);
+void export_finish_indexes(struct run *run, struct diag_list *all,
 	struct export_result *r);
 
 /* ---- export_lang.c ---- */

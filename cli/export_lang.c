@@ -163,7 +163,7 @@ static struct ynode *merged_strings(struct export *x, size_t lang)
 	return m;
 }
 
-/* ---- the text format ---- */
+/* ---- pages per language ---- */
 
 /*
  * npub and has_pages of every language as pub[] stands: an index for the
