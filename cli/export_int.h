@@ -156,7 +156,7 @@ struct xlang {
 	/*
 	 * The hidden directory (".CODE.PID.tmp" beside it) that stands for
 	 * its directory when that did not exist: written in without
-	 * temporary files, renamed into place at the end (unstage()); or
+	 * temporary files, renamed into place at the end (export_unstage()); or
 	 * NULL.  Owned; dir and the book's directories are below it.
 	 */
 	char *stage;
@@ -337,7 +337,7 @@ struct job {
 	/*
 	 * First pass, in a directory that existed: the page waits under this
 	 * temporary name (owned) until it is known whether a second pass
-	 * renders it again (settle_staged()).
+	 * renders it again (export_settle_staged()).
 	 */
 	char *staged;
 	/* an e-book page: the images it shows (owned), with alt text or not */
@@ -349,22 +349,23 @@ struct job {
 	size_t ndangling, adangling;
 };
 
+/* How export_write_file() may write a file. */
+enum {
+	/* dir was empty when the run started and nothing wrote this name
+	 * since: there is nothing to compare with (a first export costs no
+	 * failed open per page) */
+	WRITE_FRESH = 1,
+	/* dir is in a language's hidden directory (xlang.stage), which no
+	 * reader sees before it is whole: no temporary file either */
+	WRITE_HIDDEN = 2,
+};
+
 /* ---- export.c ---- */
 
 int export_web_files(struct export *x, size_t k, struct diag_list *d,
 	struct export_result *r);
 int export_epub_files(struct export *x, size_t k, struct diag_list *d,
 	struct export_result *r);
-enum write_result export_write_file_defer(const struct export *x,
-	const char *dir, int how,
-	const char *name, const char *data,
-	size_t len, struct buf *defer,
-	struct diag_list *d);
-enum write_result export_write_file(const struct export *x, const char *dir,
-	int how, const char *name, const char *data,
-	size_t len, struct diag_list *d);
-int export_lang_how(const struct xlang *L);
-void export_count_write(struct export_result *r, enum write_result w);
 
 /* ---- export_fill.c ---- */
 
@@ -464,6 +465,34 @@ int export_reported(const struct export *x, size_t i);
 
 int export_text_page(const struct export *x, const struct ynode *data,
 	struct render_info *info, struct buf *out);
+
+/* ---- export_tree.c ---- */
+
+int export_make_dirs(const char *path);
+enum write_result export_write_file_defer(const struct export *x,
+	const char *dir, int how,
+	const char *name, const char *data,
+	size_t len, struct buf *defer,
+	struct diag_list *d);
+enum write_result export_write_file(const struct export *x, const char *dir,
+	int how, const char *name, const char *data,
+	size_t len, struct diag_list *d);
+void export_shown_dir(const struct export *x, const struct xlang *L,
+	struct buf *out);
+int export_lang_how(const struct xlang *L);
+void export_settle_staged(const struct export *x, struct job *jobs,
+	size_t njobs, int keep, int workers);
+void export_count_write(struct export_result *r, enum write_result w);
+void export_give_up_stages(struct export *x);
+void export_unstage_paths(struct diag_list *d, const char *stage,
+	const char *root);
+void export_unstage(struct export *x, struct diag_list *d,
+	struct export_result *r);
+void export_finish_manifest(struct export *x, const struct job *jobs,
+	size_t njobs, struct diag_list *d,
+	struct export_result *r);
+int export_open_output(struct export *x, struct diag_list *all,
+	struct export_result *r);
 
 /* ==== end ==== */
 
