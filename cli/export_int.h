@@ -19,6 +19,7 @@
 struct buf;
 struct diag_list;
 struct export;
+struct epub_res;
 struct export_manifest;
 struct ynode;
 
@@ -364,7 +365,19 @@ enum {
 
 int export_web_files(struct export *x, size_t k, struct diag_list *d,
 	struct export_result *r);
+int export_copy_images(struct export *x, size_t k, struct epub_res *res,
+	struct diag_list *d, struct export_result *r);
+int export_prune_images(const char *dir, const char *rel,
+	const struct epub_res *res, size_t n, int depth,
+	struct diag_list *d);
+
+/* ---- export_epub.c ---- */
+
+char *export_safe_dir(const struct export *x, struct buf *dir_,
+	struct diag_list *d);
 int export_epub_files(struct export *x, size_t k, struct diag_list *d,
+	struct export_result *r);
+void export_zip_books(struct export *x, int workers, struct diag_list *d,
 	struct export_result *r);
 
 /* ---- export_fill.c ---- */
