@@ -361,12 +361,35 @@ enum {
 	WRITE_HIDDEN = 2,
 };
 
+/* An image src of an article, for an e-book's image resolver. */
+struct image_ctx {
+	const struct export *x;
+	size_t art;
+	struct job *j;
+	const struct article *a;	/* its text, to place a report */
+};
+
 /* ---- export.c ---- */
 
-int export_web_files(struct export *x, size_t k, struct diag_list *d,
-	struct export_result *r);
+const char *export_find_bytes(const char *s, size_t n, const char *w,
+	size_t wn);
+
+/* ---- export_assets.c ---- */
+
+void export_bimages_free(struct bimage *v, size_t n);
+int export_book_image(void *vctx, const char *src, size_t n,
+	struct buf *out);
+int export_web_image(void *vctx, const char *src, size_t n,
+	struct buf *out);
+int export_web_link(void *vctx, struct buf *href);
+int export_book_link(void *vctx, struct buf *href);
+size_t export_book_dangling(struct job *j, const struct md_check *chk,
+	const struct article_meta *m);
+void export_dangling_free(struct job *j);
 int export_copy_images(struct export *x, size_t k, struct epub_res *res,
 	struct diag_list *d, struct export_result *r);
+int export_web_files(struct export *x, size_t k, struct diag_list *d,
+	struct export_result *r);
 int export_prune_images(const char *dir, const char *rel,
 	const struct epub_res *res, size_t n, int depth,
 	struct diag_list *d);
