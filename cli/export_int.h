@@ -371,8 +371,6 @@ struct image_ctx {
 
 /* ---- export.c ---- */
 
-const char *export_find_bytes(const char *s, size_t n, const char *w,
-	size_t wn);
 
 /* ---- export_assets.c ---- */
 
@@ -485,6 +483,14 @@ struct ynode *export_page_data(struct pg *p, size_t art,
 	const struct article_keep *kp,
 	const char *body, size_t body_len,
 	const struct render_info *ri);
+
+/* ---- export_pass.c ---- */
+
+const char *export_find_bytes(const char *s, size_t n, const char *w,
+	size_t wn);
+void export_first_pass(struct run *run);
+int export_second_pass(struct run *run, struct diag_list *all);
+void export_first_reports(struct run *run, struct diag_list *all);
 
 /* ---- export_select.c ---- */
 
