@@ -179,6 +179,19 @@ static int id_exists(const struct corpus *c, const char *id)
 	return corpus_any(c, id) != NULL;
 }
 
+/* The link-target rule's message, whoever checks the links. */
+#define LINK_TARGET_MSG "link to an article that does not exist: 'article:%s'"
+
+int checks_link_target(const struct corpus *c, const struct article_meta *m,
+		       const struct idref *l, struct diag_list *d)
+{
+	if (id_exists(c, l->id))
+		return 1;
+	diag(d, R_LINK_TARGET, m->path, l->pos.line, l->pos.col, NULL,
+	     LINK_TARGET_MSG, l->id);
+	return 0;
+}
+
 /*
  * article:ID#FRAGMENT: the page the link leads to (the article in the
  * page's language, else its original) has a heading with that id.
@@ -231,8 +244,7 @@ static void check_references(struct corpus *c, struct diag_list *d,
 			continue;
 		}
 		report(c, d, m, R_LINK_TARGET, m->links[k].pos, NULL,
-		       "link to an article that does not exist: 'article:%s'",
-		       m->links[k].id);
+		       LINK_TARGET_MSG, m->links[k].id);
 	}
 }
 

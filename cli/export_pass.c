@@ -7,6 +7,7 @@
  * failed, renders again the pages that may link to it.
  */
 #include "export_int.h"
+#include "checks.h"
 #include "interrupt.h"
 #include "markdown.h"
 #include "pool.h"
@@ -16,9 +17,9 @@
 #include <utf8proc.h>
 
 /*
- * validate's link-target rule for one article, once its body has told
- * its article: links: an id that no article has (the same message as
- * checks.c, which sees no links when the index skips the bodies).
+ * validate's link-target rule (checks.c) for one article, once its body
+ * has told its article: links: validate's index of the frontmatter alone
+ * sees none.
  */
 static void check_links(const struct export *x, struct article_meta *m,
 			struct diag_list *d)
@@ -26,11 +27,7 @@ static void check_links(const struct export *x, struct article_meta *m,
 	size_t k;
 
 	for (k = 0; k < m->nlinks; k++) {
-		if (!export_id_find(x, m->links[k].id, strlen(m->links[k].id)))
-			diag(d, R_LINK_TARGET, m->path, m->links[k].pos.line,
-			     m->links[k].pos.col, NULL,
-			     "link to an article that does not exist: 'article:%s'",
-			     m->links[k].id);
+		checks_link_target(&x->c, m, &m->links[k], d);
 		free(m->links[k].id);
 		free(m->links[k].frag);
 	}
