@@ -1,6 +1,11 @@
 /*
  * export_int.h - what the files of the export pipeline share, and no
- * other file includes: export.h is the pipeline's interface.
+ * other file includes: export.h is the pipeline's interface.  The types
+ * first (the run's struct export, read-only while the workers run; a
+ * language; a format; a worker's page builder; a job), then what each
+ * file gives the others, file by file.  Pointers are borrowed unless
+ * said otherwise; what a function returns owned is said at its
+ * definition.
  */
 #ifndef FOLIO_EXPORT_INT_H
 #define FOLIO_EXPORT_INT_H
@@ -23,16 +28,7 @@ struct epub_res;
 struct export_manifest;
 struct ynode;
 
-/* ---- export_text.c ---- */
-
-/*
- * A whole text page from the page data d and its body rendered by
- * render_text(), wrapped at width columns (0: RENDER_TEXT_WIDTH).
- * Appends to out; info->refs goes on numbering the body's links.
- */
-void export_text_layout(const struct ynode *d, unsigned width,
-			struct render_info *info, struct buf *out);
-/* ==== generated: shared types ==== */
+/* ---- the types the files share ---- */
 
 /*
  * One output format: a body renderer with its flags, a page template (or
@@ -369,10 +365,8 @@ struct image_ctx {
 	const struct article *a;	/* its text, to place a report */
 };
 
-/* ---- export.c ---- */
 
-
-/* ---- export_assets.c ---- */
+/* ---- export_assets.c: images and local files of a body ---- */
 
 void export_bimages_free(struct bimage *v, size_t n);
 int export_book_image(void *vctx, const char *src, size_t n,
@@ -392,7 +386,7 @@ int export_prune_images(const char *dir, const char *rel,
 	const struct epub_res *res, size_t n, int depth,
 	struct diag_list *d);
 
-/* ---- export_epub.c ---- */
+/* ---- export_epub.c: the e-book package, the zipped books ---- */
 
 char *export_safe_dir(const struct export *x, struct buf *dir_,
 	struct diag_list *d);
@@ -401,7 +395,7 @@ int export_epub_files(struct export *x, size_t k, struct diag_list *d,
 void export_zip_books(struct export *x, int workers, struct diag_list *d,
 	struct export_result *r);
 
-/* ---- export_fill.c ---- */
+/* ---- export_fill.c: building page data (struct pg) ---- */
 
 struct buf *pg_scratch_push(struct pg *p);
 void pg_scratch_pop(struct pg *p, size_t k);
@@ -435,7 +429,7 @@ void pg_fill_one(struct pg *p, struct ynode *d, const char *key,
 void pg_join(struct pg *p, const struct litem *items, size_t n,
 	struct buf *html, struct buf *text, struct ynode *runs);
 
-/* ---- export_format.c ---- */
+/* ---- export_format.c: formats, templates, the stylesheet ---- */
 
 const struct export_format *export_format_find(const char *name);
 const struct mustache *export_partial(void *ctx, const char *name,
@@ -445,7 +439,7 @@ int export_load_templates(struct export *x, struct diag_list *d);
 void export_write_stylesheet(struct export *x, struct diag_list *d,
 	struct export_result *r);
 
-/* ---- export_index.c ---- */
+/* ---- export_index.c: index pages ---- */
 
 void export_index_links(struct pg *p, struct ynode *d);
 struct entry *export_lang_entries(const struct export *x, size_t lang,
@@ -454,7 +448,7 @@ void export_index_job(struct run *run);
 void export_finish_indexes(struct run *run, struct diag_list *all,
 	struct export_result *r);
 
-/* ---- export_lang.c ---- */
+/* ---- export_lang.c: languages and their catalogs ---- */
 
 extern const char *const export_label_keys[10];
 const struct ynode *export_cat_root(const struct export *x, size_t lang);
@@ -470,7 +464,7 @@ void export_lang_counts(struct export *x);
 void export_load_catalogs(struct export *x, struct diag_list *all);
 void export_prepare_langs(struct export *x);
 
-/* ---- export_page.c ---- */
+/* ---- export_page.c: an article's page data, links between pages ---- */
 
 char *export_url_escaped(const char *s);
 int export_href_to(const struct export *x, size_t from, size_t t, int esc,
@@ -484,7 +478,7 @@ struct ynode *export_page_data(struct pg *p, size_t art,
 	const char *body, size_t body_len,
 	const struct render_info *ri);
 
-/* ---- export_pass.c ---- */
+/* ---- export_pass.c: the passes in the worker pool ---- */
 
 const char *export_find_bytes(const char *s, size_t n, const char *w,
 	size_t wn);
@@ -492,7 +486,7 @@ void export_first_pass(struct run *run);
 int export_second_pass(struct run *run, struct diag_list *all);
 void export_first_reports(struct run *run, struct diag_list *all);
 
-/* ---- export_select.c ---- */
+/* ---- export_select.c: which articles, slugs, the id table ---- */
 
 int export_ascii_casecmp(const char *a, const char *b);
 const struct xid *export_id_find(const struct export *x, const char *id,
@@ -503,12 +497,20 @@ void export_keep_diags(const struct export *x, struct diag_list *all,
 void export_select_articles(struct export *x, struct diag_list *all, int nsc);
 int export_reported(const struct export *x, size_t i);
 
-/* ---- export_text.c ---- */
+/* ---- export_text.c: the text page ---- */
+
+/*
+ * A whole text page from the page data d and its body rendered by
+ * render_text(), wrapped at width columns (0: RENDER_TEXT_WIDTH).
+ * Appends to out; info->refs goes on numbering the body's links.
+ */
+void export_text_layout(const struct ynode *d, unsigned width,
+			struct render_info *info, struct buf *out);
 
 int export_text_page(const struct export *x, const struct ynode *data,
 	struct render_info *info, struct buf *out);
 
-/* ---- export_tree.c ---- */
+/* ---- export_tree.c: the output tree, staging, the manifest ---- */
 
 int export_make_dirs(const char *path);
 enum write_result export_write_file_defer(const struct export *x,
@@ -536,6 +538,5 @@ void export_finish_manifest(struct export *x, const struct job *jobs,
 int export_open_output(struct export *x, struct diag_list *all,
 	struct export_result *r);
 
-/* ==== end ==== */
 
 #endif

@@ -50,8 +50,8 @@ static const struct ynode *str_of(const struct ynode *d, const char *key)
 }
 
 /*
- * The page's data, asked for in about the order export_page_data() (export.c)
- * put its keys in, each once.
+ * The page's data, asked for in about the order export_page_data()
+ * (export_page.c) put its keys in, each once.
  */
 static const struct ynode *page_get(struct page *pg, const char *key)
 {

@@ -1,29 +1,31 @@
 /*
- * export.c - the export pipeline: which articles, their page data, the
- * templates, and the files (SPEC 8, 8.1, 8.2, 8.5).
- *
- * The run, in order:
+ * export_run.c - the run of an export (SPEC 8, 8.1, 8.2, 8.5), step by
+ * step; each step is in the file of its concern (export_int.h lists
+ * them):
  *   1. corpus_open/select, corpus_index of the frontmatter only, and
  *      checks_cross: every error but those of the bodies is known before
  *      anything is written; templates are compiled (an error stops here);
- *   2. set-up, single-threaded: string catalogs, which articles are
- *      publishable (not a draft unless asked, no error, a safe and unique
- *      slug), the id table links resolve through, the output directories;
- *   3. the pages, in the worker pool: each job reads its article again (so
- *      bodies are never all in memory) and runs validate's body checks in
- *      the same md4c parse that renders it, so a body is parsed once; a
- *      page is written only when its body has no error (and, for text,
- *      when --encoding has every character of it: the conversion is the
- *      worker's, with its own iconv_t).  Diagnostics go to the job's own
- *      list, merged afterwards in article order.  A page that replaces a
- *      file of a directory that existed waits under its temporary name
- *      until the pass is over (export_settle_staged());
+ *   2. set-up, single-threaded: string catalogs (export_lang.c), which
+ *      articles are publishable (not a draft unless asked, no error, a
+ *      safe and unique slug) and the id table links resolve through
+ *      (export_select.c), the output directories (export_tree.c);
+ *   3. the pages, in the worker pool (export_pass.c): each job reads its
+ *      article again (so bodies are never all in memory) and runs
+ *      validate's body checks in the same md4c parse that renders it, so
+ *      a body is parsed once; a page is written only when its body has no
+ *      error (and, for text, when --encoding has every character of it:
+ *      the conversion is the worker's, with its own iconv_t).
+ *      Diagnostics go to the job's own list, merged afterwards in article
+ *      order.  A page that replaces a file of a directory that existed
+ *      waits under its temporary name until the pass is over
+ *      (export_settle_staged());
  *   4. only when some body had errors: the waiting pages are given up and
  *      the pages are rendered again without those articles (links to
  *      them would otherwise lead nowhere), each compared with the file
  *      as it was before the run;
- *   5. each language's index (an e-book's table of contents), its files
- *      (an e-book's package and images), then the stylesheet.
+ *   5. each language's index (export_index.c), its files (an e-book's
+ *      package and images: export_epub.c, export_assets.c), then the
+ *      stylesheet (export_format.c).
  *
  * Whether a link, a version or a related article is shown depends only on
  * the corpus (publishable or not), never on --lang, PATHs or -j, so a page
@@ -31,56 +33,16 @@
  * exception is an e-book: it must hold every page it links to, so its
  * links follow what the run puts in it (PATHs select its articles).
  */
-#include "export.h"
-#include "export_catalog.h"
 #include "export_int.h"
-#include "export_manifest.h"
-#include "arena.h"
-#include "article.h"
-#include "atomic.h"
-#include "buf.h"
 #include "checks.h"
-#include "collate.h"
-#include "corpus.h"
-#include "date.h"
-#include "diag.h"
-#include "embed.h"
-#include "encode.h"
-#include "epub.h"
-#include "epub_zip.h"
-#include "escape.h"
-#include "integrity.h"
+#include "export_manifest.h"
 #include "interrupt.h"
-#include "markdown.h"
-#include "mustache.h"
-#include "pool.h"
-#include "render.h"
-#include "slugs.h"
-#include "svgcheck.h"
-#include "typo.h"
 #include "util.h"
-#include "yaml_tree.h"
-#include "zip_write.h"
 
-#include <dirent.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
-#include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
-#include <utf8proc.h>
 
-struct export;
-
-/* ---- building page data ---- */
-
-struct pg;
-
+/* What struct export holds, whether the run went to the end or not. */
 static void export_release(struct export *x)
 {
 	size_t i;
