@@ -144,6 +144,217 @@ static void report_unmappable(const struct export *x,
 	buf_release(&u);
 }
 
+/* Job j back to "nothing done", before a pass renders it. */
+static void job_reset(const struct run *run, struct job *j)
+{
+	j->wrote = WRITE_FAILED;
+	j->refused = 0;
+	j->made = SIZE_MAX;
+	export_bimages_free(j->img, j->nimg);
+	j->img = NULL;
+	j->nimg = j->aimg = 0;
+	j->images = j->images_alt = 0;
+	if (run->check)
+		export_dangling_free(j);
+	memcpy(j->d.ignored, run->x->c.cfg.ignore, sizeof(j->d.ignored));
+}
+
+/*
+ * What the body renderer is told for job j's page: its language, the
+ * format's flags, the article: links resolved through rc, and for a
+ * book or the web pages the hooks of images and local files (ic).
+ */
+static void job_render_opts(const struct run *run, struct job *j,
+			    const struct scratch *sc, const struct article *a,
+			    struct resolve_ctx *rc, struct image_ctx *ic,
+			    struct render_opts *ro)
+{
+	const struct export *x = run->x;
+	const struct xlang *L = &x->langs[x->lix[j->art]];
+
+	rc->x = x;
+	rc->lang = (size_t)x->lix[j->art];
+	memset(ro, 0, sizeof(*ro));
+	ro->lang = L->code;
+	ro->rtl = L->rtl;
+	/* load() checked the whole file's UTF-8 */
+	ro->flags = x->f->render_flags | RENDER_VALID_UTF8;
+	ro->resolve = export_resolve;
+	ro->resolve_ctx = rc;
+	ro->width = x->width;
+	ro->html_keep = sc->html_keep;
+	ro->text_keep = sc->text_keep;
+	if (x->f->book || x->f->lang_files == export_web_files) {
+		ic->x = x;
+		ic->art = j->art;
+		ic->j = j;
+		ic->a = a;
+		ro->image = x->f->book ? export_book_image : export_web_image;
+		ro->image_ctx = ic;
+		ro->link = x->f->book ? export_book_link : export_web_link;
+		ro->link_ctx = ic;
+	}
+}
+
+/*
+ * Job j's body rendered into sc->body (info gets its headings, links and
+ * images), with the body checks in the same parse when chk is set (the
+ * first pass; chk is freed).  A book's links to pages it does not hold
+ * are rendered again as text.  -1 when the body has errors.
+ */
+static int job_body(const struct run *run, struct job *j,
+		    struct scratch *sc, const struct md_src *src,
+		    const struct render_opts *ro, struct md_check *chk,
+		    struct render_info *info)
+{
+	const struct export *x = run->x;
+	struct article_meta *m = &x->c.articles[j->art];
+
+	buf_reset(&sc->body);
+	/* the headings' strings live as long as the page's data */
+	info->arena = &sc->arena;
+	if (x->f->text)
+		seed_refs(x, j->art, info);
+	x->f->body(src, chk, ro, &sc->body, info);
+	if (chk && x->f->book && export_book_dangling(j, chk, m)) {
+		/* again, those links as text; what it reports, once */
+		struct render_info fresh = RENDER_INFO_INIT;
+		size_t had = j->d.n;
+
+		render_info_release(info);
+		*info = fresh;
+		info->arena = &sc->arena;
+		buf_reset(&sc->body);
+		x->f->body(src, NULL, ro, &sc->body, info);
+		diag_list_truncate(&j->d, had);
+	}
+	if (chk) {
+		md_check_free(chk);
+		check_links(x, m, &j->d);
+		if (diag_count(&j->d).errors) {
+			j->failed = 1;
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Job j's page around its body, in sc->page: the page data, then the
+ * format's template or page function.  -1 when it cannot be made.
+ */
+static int job_page(const struct run *run, struct job *j, struct scratch *sc,
+		    struct render_info *info)
+{
+	const struct export *x = run->x;
+	const struct xlang *L = &x->langs[x->lix[j->art]];
+	struct ynode *data;
+	int rc_t;
+
+	sc->pg.x = x;
+	sc->pg.lang = (size_t)x->lix[j->art];
+	sc->pg.rtl = L->rtl;
+	sc->pg.a = &sc->arena;
+	data = export_page_data(&sc->pg, j->art, x->c.articles[j->art].keep,
+				sc->body.buf, sc->body.len, info);
+	buf_reset(&sc->page);
+	j->made = j->d.n;
+	if (x->f->page_fn)
+		return x->f->page_fn(x, data, info, &sc->page) < 0 ? -1 : 0;
+	rc_t = mustache_render_hinted(x->page_t, data, export_partial, (void *)x,
+				      &sc->page, &sc->hints,
+				      /* every string comes from a file load()
+				       * or libyaml checked, or from folio */
+				      1);
+	if (rc_t < 0) {
+		diag(&j->d, R_TEMPLATE,
+		     export_tpl_find(x, x->f->page_template)->file, 0, 0, NULL,
+		     "%s", mustache_runaway_msg(rc_t));
+		j->bad_template = 1;
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The bytes of job j's file name: the page as it is, converted to the
+ * text encoding (refused, and reported, when the encoding lacks one of
+ * its characters) or deflated for a book.  NULL when there are none.
+ */
+static const struct buf *job_bytes(const struct run *run, struct job *j,
+				   struct scratch *sc, const struct article *a,
+				   const char *name)
+{
+	const struct export *x = run->x;
+	const struct article_meta *m = &x->c.articles[j->art];
+	const struct buf *page = &sc->page;
+
+	if (x->f->text && !x->enc.utf8) {
+		struct encode_bad bad;
+
+		buf_reset(&sc->conv);
+		if (encoder_convert(&sc->enc, sc->page.buf, sc->page.len,
+				    &sc->conv, &bad) < 0) {
+			struct buf shown = BUF_INIT;
+
+			export_shown_dir(x, &x->langs[x->lix[j->art]], &shown);
+			report_unmappable(x, m, a, shown.buf, name, &sc->page,
+					  &bad, &j->d);
+			buf_release(&shown);
+			j->refused = 1;
+			return NULL;
+		}
+		page = &sc->conv;
+	}
+	if (x->f->zip) {
+		/* deflated here, in parallel: the book only copies it */
+		buf_reset(&sc->conv);
+		if (zip_deflate_blob(page->buf, page->len, &sc->conv) < 0) {
+			diag(&j->d, R_WRITE, m->path, 0, 0, NULL,
+			     "cannot compress its page for the book");
+			return NULL;
+		}
+		page = &sc->conv;
+	}
+	return page;
+}
+
+/*
+ * Job j's file written, or on the first pass, in a directory readers
+ * see, left under its temporary name until the pass is over.  before:
+ * what an earlier pass did with it (a page it wrote stays "written").
+ */
+static void job_write(const struct run *run, struct job *j,
+		      const struct buf *page, const char *name,
+		      enum write_result before)
+{
+	const struct export *x = run->x;
+	const struct xlang *L = &x->langs[x->lix[j->art]];
+	int how = export_lang_how(L);
+
+	if (L->fresh && before == WRITE_FAILED)
+		how |= WRITE_FRESH;
+	if (run->check && !(how & WRITE_HIDDEN)) {
+		struct buf tmp = BUF_INIT;
+
+		j->wrote = export_write_file_defer(x, L->dir, how, name,
+						   page->buf, page->len, &tmp,
+						   &j->d);
+		if (tmp.len)
+			j->staged = buf_detach(&tmp, NULL);
+		buf_release(&tmp);
+	} else {
+		j->wrote = export_write_file(x, L->dir, how, name, page->buf,
+					     page->len, &j->d);
+	}
+	if (before == WRITE_DONE && j->wrote == WRITE_SAME)
+		j->wrote = WRITE_DONE;
+}
+
+/*
+ * pool_fn of a pass: article j->art read again, checked (first pass)
+ * and, when this run writes it, rendered, laid out and written.
+ */
 static void page_job(void *ctx, size_t i, int worker)
 {
 	struct run *run = ctx;
@@ -159,24 +370,14 @@ static void page_job(void *ctx, size_t i, int worker)
 	struct image_ctx ic;
 	struct article a;
 	struct md_src src;
-	struct ynode *data;
-	struct buf name = BUF_INIT, *page;
-	struct xlang *L;
+	struct buf name = BUF_INIT;
+	const struct buf *page;
 	/* a page written by the first pass stays "written" if the second
 	 * pass finds it up to date */
 	enum write_result before = j->wrote;
-	int rc_t, how;
+	int rc_t;
 
-	j->wrote = WRITE_FAILED;
-	j->refused = 0;
-	j->made = SIZE_MAX;
-	export_bimages_free(j->img, j->nimg);
-	j->img = NULL;
-	j->nimg = j->aimg = 0;
-	j->images = j->images_alt = 0;
-	if (run->check)
-		export_dangling_free(j);
-	memcpy(j->d.ignored, x->c.cfg.ignore, sizeof(j->d.ignored));
+	job_reset(run, j);
 	memcpy(load.ignored, x->c.cfg.ignore, sizeof(load.ignored));
 	article_init(&a, m->path);
 	memset(&src, 0, sizeof(src));	/* released at out: even unset */
@@ -204,127 +405,18 @@ static void page_job(void *ctx, size_t i, int worker)
 		j->failed = diag_count(&j->d).errors > 0;
 		goto out;
 	}
-	L = &x->langs[x->lix[j->art]];
-	rc.x = x;
-	rc.lang = (size_t)x->lix[j->art];
-	memset(&ro, 0, sizeof(ro));
-	ro.lang = L->code;
-	ro.rtl = L->rtl;
-	/* load() checked the whole file's UTF-8 */
-	ro.flags = x->f->render_flags | RENDER_VALID_UTF8;
-	ro.resolve = export_resolve;
-	ro.resolve_ctx = &rc;
-	ro.width = x->width;
-	ro.html_keep = sc->html_keep;
-	ro.text_keep = sc->text_keep;
-	if (x->f->book || x->f->lang_files == export_web_files) {
-		ic.x = x;
-		ic.art = j->art;
-		ic.j = j;
-		ic.a = &a;
-		ro.image = x->f->book ? export_book_image : export_web_image;
-		ro.image_ctx = &ic;
-		ro.link = x->f->book ? export_book_link : export_web_link;
-		ro.link_ctx = &ic;
-	}
-	buf_reset(&sc->body);
-	/* the headings' strings live as long as the page's data */
-	info.arena = &sc->arena;
-	if (x->f->text)
-		seed_refs(x, j->art, &info);
-	x->f->body(&src, chk, &ro, &sc->body, &info);
-	if (chk && x->f->book && export_book_dangling(j, chk, m)) {
-		/* again, those links as text; what it reports, once */
-		struct render_info fresh = RENDER_INFO_INIT;
-		size_t had = j->d.n;
-
-		render_info_release(&info);
-		info = fresh;
-		info.arena = &sc->arena;
-		buf_reset(&sc->body);
-		x->f->body(&src, NULL, &ro, &sc->body, &info);
-		diag_list_truncate(&j->d, had);
-	}
-	if (chk) {
-		md_check_free(chk);
-		check_links(x, m, &j->d);
-		if (diag_count(&j->d).errors) {
-			j->failed = 1;
-			goto out;
-		}
-	}
-
-	sc->pg.x = x;
-	sc->pg.lang = rc.lang;
-	sc->pg.rtl = L->rtl;
-	sc->pg.a = &sc->arena;
-	data = export_page_data(&sc->pg, j->art, m->keep, sc->body.buf, sc->body.len,
-			 &info);
-	buf_reset(&sc->page);
-	j->made = j->d.n;
-	if (x->f->page_fn) {
-		if (x->f->page_fn(x, data, &info, &sc->page) < 0)
-			goto out;
-	} else if ((rc_t = mustache_render_hinted(x->page_t, data, export_partial,
-						  x, &sc->page, &sc->hints,
-						  /* every string comes from a
-						   * file load() or libyaml
-						   * checked, or from folio */
-						  1)) < 0) {
-		diag(&j->d, R_TEMPLATE, export_tpl_find(x, x->f->page_template)->file,
-		     0, 0, NULL, "%s", mustache_runaway_msg(rc_t));
-		j->bad_template = 1;
+	job_render_opts(run, j, sc, &a, &rc, &ic, &ro);
+	if (job_body(run, j, sc, &src, &ro, chk, &info) < 0 ||
+	    job_page(run, j, sc, &info) < 0)
 		goto out;
-	}
 	buf_adds(&name, x->slug[j->art]);
 	buf_adds(&name, x->f->ext);
-	page = &sc->page;
-	if (x->f->text && !x->enc.utf8) {
-		struct encode_bad bad;
-
-		buf_reset(&sc->conv);
-		if (encoder_convert(&sc->enc, sc->page.buf, sc->page.len,
-				    &sc->conv, &bad) < 0) {
-			struct buf shown = BUF_INIT;
-
-			export_shown_dir(x, L, &shown);
-			report_unmappable(x, m, &a, shown.buf, name.buf,
-					  &sc->page, &bad, &j->d);
-			buf_release(&shown);
-			j->refused = 1;
-			goto out;
-		}
-		page = &sc->conv;
-	}
-	if (x->f->zip) {
-		/* deflated here, in parallel: the book only copies it */
-		buf_reset(&sc->conv);
-		if (zip_deflate_blob(page->buf, page->len, &sc->conv) < 0) {
-			diag(&j->d, R_WRITE, m->path, 0, 0, NULL,
-			     "cannot compress its page for the book");
-			goto out;
-		}
-		page = &sc->conv;
-	}
-	how = export_lang_how(L);
-	if (L->fresh && before == WRITE_FAILED)
-		how |= WRITE_FRESH;
-	if (run->check && !(how & WRITE_HIDDEN)) {
-		struct buf tmp = BUF_INIT;
-
-		j->wrote = export_write_file_defer(x, L->dir, how, name.buf, page->buf,
-					    page->len, &tmp, &j->d);
-		if (tmp.len)
-			j->staged = buf_detach(&tmp, NULL);
-		buf_release(&tmp);
-	} else {
-		j->wrote = export_write_file(x, L->dir, how, name.buf, page->buf,
-				      page->len, &j->d);
-	}
+	page = job_bytes(run, j, sc, &a, name.buf);
+	if (!page)
+		goto out;
+	job_write(run, j, page, name.buf, before);
 	j->images = info.images;
 	j->images_alt = info.images_alt;
-	if (before == WRITE_DONE && j->wrote == WRITE_SAME)
-		j->wrote = WRITE_DONE;
 out:
 	md_src_release(&src);
 	arena_reset(&sc->arena);
