@@ -106,36 +106,18 @@ struct entry *export_lang_entries(const struct export *x, size_t lang,
 	return v;
 }
 
-static struct ynode *index_data(struct pg *p)
+/*
+ * The other languages' indexes, as alternates (hreflang, x-default for
+ * the source language's) and as a language menu.
+ */
+static void index_languages(struct pg *p, struct ynode *alts,
+			    struct ynode *langs)
 {
 	const struct export *x = p->x;
 	const struct corpus *c = &x->c;
-	struct ynode *d = ynode_new(p->a, Y_MAP);
-	struct ynode *alts = ynode_new(p->a, Y_SEQ);
-	struct ynode *langs = ynode_new(p->a, Y_SEQ);
-	struct ynode *sections = ynode_new(p->a, Y_SEQ);
-	struct ynode *cur = NULL, *arts = NULL;
-	struct entry *v;
-	size_t i, k, n = 0;
 	const char *f_index = x->f->index_file;
+	size_t k;
 
-	pg_set_lang_attrs(p, d);
-	{
-		enum typo_lang tl;
-		const char *s = export_cat_str_typo(x, p->lang, "index_title", &tl);
-
-		pg_set_text_typo(p, d, "title", s, tl);
-	}
-	buf_reset(&p->t2);
-	if (c->cfg.base_url)
-		buf_addf(&p->t2, "%s%s/%s", c->cfg.base_url,
-			 x->langs[p->lang].code, f_index);
-	else
-		buf_adds(&p->t2, f_index);
-	pg_set_url(p, d, "canonical", p->t2.buf, p->t2.len);
-	export_index_links(p, d);
-
-	/* the other languages' indexes: alternates and a language menu */
 	for (k = 0; k < c->cfg.nlang; k++) {
 		struct ynode *item;
 
@@ -179,8 +161,19 @@ static struct ynode *index_data(struct pg *p)
 		pg_set_bool(p, item, "self", k == p->lang);
 		yseq_add(p->a, langs, item);
 	}
-	pg_map_add(p, d, "alternates", alts);
-	pg_map_add(p, d, "languages", langs);
+}
+
+/*
+ * The index's entries, grouped by section in the order of
+ * export_lang_entries(), into sections.  Returns how many.
+ */
+static size_t index_sections(struct pg *p, struct ynode *sections)
+{
+	const struct export *x = p->x;
+	const struct corpus *c = &x->c;
+	struct ynode *cur = NULL, *arts = NULL;
+	struct entry *v;
+	size_t i, n = 0;
 
 	v = export_lang_entries(x, p->lang, &n);
 	for (i = 0; i < n; i++) {
@@ -218,10 +211,45 @@ static struct ynode *index_data(struct pg *p)
 		pg_set_bool(p, item, "stale", export_is_stale(x, v[i].art));
 		yseq_add(p->a, arts, item);
 	}
+	free(v);
+	return n;
+}
+
+static struct ynode *index_data(struct pg *p)
+{
+	const struct export *x = p->x;
+	const struct corpus *c = &x->c;
+	struct ynode *d = ynode_new(p->a, Y_MAP);
+	struct ynode *alts = ynode_new(p->a, Y_SEQ);
+	struct ynode *langs = ynode_new(p->a, Y_SEQ);
+	struct ynode *sections = ynode_new(p->a, Y_SEQ);
+	size_t n;
+	const char *f_index = x->f->index_file;
+
+	pg_set_lang_attrs(p, d);
+	{
+		enum typo_lang tl;
+		const char *s = export_cat_str_typo(x, p->lang, "index_title", &tl);
+
+		pg_set_text_typo(p, d, "title", s, tl);
+	}
+	buf_reset(&p->t2);
+	if (c->cfg.base_url)
+		buf_addf(&p->t2, "%s%s/%s", c->cfg.base_url,
+			 x->langs[p->lang].code, f_index);
+	else
+		buf_adds(&p->t2, f_index);
+	pg_set_url(p, d, "canonical", p->t2.buf, p->t2.len);
+	export_index_links(p, d);
+
+	index_languages(p, alts, langs);
+	pg_map_add(p, d, "alternates", alts);
+	pg_map_add(p, d, "languages", langs);
+
+	n = index_sections(p, sections);
 	pg_map_add(p, d, "sections", sections);
 	pg_set_bool(p, d, "has_articles", n > 0);
 	pg_map_add(p, d, "strings", x->langs[p->lang].strings);
-	free(v);
 	return d;
 }
 
