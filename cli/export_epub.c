@@ -142,30 +142,17 @@ static void book_modified(const struct export *x, const struct entry *v,
 		 newest.m, newest.d ? newest.d : 1);
 }
 
-/* mimetype, META-INF/container.xml and EPUB/package.opf of a language. */
-int export_epub_files(struct export *x, size_t k, struct diag_list *d,
-		      struct export_result *r)
+/*
+ * The book's dc:identifier, the same for the same corpus and language
+ * wherever the book is built: from book_id, else base_url, else the
+ * corpus directory's name (said once, as a warning: another corpus may
+ * share it).
+ */
+static void book_identifier(struct export *x, const struct xlang *L,
+			    struct diag_list *d, struct buf *id)
 {
-	struct xlang *L = &x->langs[k];
-	struct epub_book b;
-	struct entry *v;
-	struct buf opf = BUF_INIT, id = BUF_INIT, seed = BUF_INIT,
-		   title = BUF_INIT, tmp = BUF_INIT;
-	char modified[32], *root = NULL, *meta = NULL;
-	const char **pages;
-	struct epub_res *res;
-	size_t n, i;
-	int ret = 0;
+	struct buf seed = BUF_INIT;
 
-	v = export_lang_entries(x, k, &n);
-	pages = xcalloc(n + 1, sizeof(*pages));
-	for (i = 0; i < n; i++) {
-		buf_reset(&tmp);
-		buf_addf(&tmp, "%s%s", x->slug[v[i].art], x->f->ext);
-		pages[i] = xstrdup(tmp.buf);
-	}
-	book_modified(x, v, n, modified);
-	/* the same corpus and language, the same book, wherever it is built */
 	if (x->c.cfg.book_id) {
 		buf_addf(&seed, "urn:folio:book:%s:%s", x->c.cfg.book_id, L->code);
 	} else if (x->c.cfg.base_url) {
@@ -187,7 +174,66 @@ int export_epub_files(struct export *x, size_t k, struct diag_list *d,
 			free(cfg);
 		}
 	}
-	epub_identifier(&id, seed.buf);
+	epub_identifier(id, seed.buf);
+	buf_release(&seed);
+}
+
+/*
+ * What makes a language's tree an OCF container: mimetype at its top and
+ * META-INF/container.xml.  -1 when a directory cannot be made.
+ */
+static int book_container(struct export *x, size_t k, struct diag_list *d,
+			  struct export_result *r)
+{
+	const struct xlang *L = &x->langs[k];
+	struct buf tmp = BUF_INIT;
+	char *root, *meta;
+	int ret = 0;
+
+	root = lang_subdir(x, k, NULL, d);
+	meta = lang_subdir(x, k, "META-INF", d);
+	if (!root || !meta) {
+		ret = -1;
+		goto out;
+	}
+	export_count_write(r, export_write_file(x, root, export_lang_how(L),
+						"mimetype", EPUB_MIMETYPE,
+						strlen(EPUB_MIMETYPE), d));
+	epub_container(&tmp);
+	export_count_write(r, export_write_file(x, meta, export_lang_how(L),
+						"container.xml", tmp.buf,
+						tmp.len, d));
+out:
+	free(root);
+	free(meta);
+	buf_release(&tmp);
+	return ret;
+}
+
+/* mimetype, META-INF/container.xml and EPUB/package.opf of a language. */
+int export_epub_files(struct export *x, size_t k, struct diag_list *d,
+		      struct export_result *r)
+{
+	struct xlang *L = &x->langs[k];
+	struct epub_book b;
+	struct entry *v;
+	struct buf opf = BUF_INIT, id = BUF_INIT, title = BUF_INIT,
+		   tmp = BUF_INIT;
+	char modified[32];
+	const char **pages;
+	struct epub_res *res;
+	size_t n, i;
+	int ret = 0;
+
+	v = export_lang_entries(x, k, &n);
+	pages = xcalloc(n + 1, sizeof(*pages));
+	for (i = 0; i < n; i++) {
+		buf_reset(&tmp);
+		buf_addf(&tmp, "%s%s", x->slug[v[i].art], x->f->ext);
+		pages[i] = xstrdup(tmp.buf);
+	}
+	book_modified(x, v, n, modified);
+	book_identifier(x, L, d, &id);
 	if (L->label[L_BOOK_TITLE]->len)
 		buf_adds(&title, L->label[L_BOOK_TITLE]->str);
 	else
@@ -222,18 +268,10 @@ int export_epub_files(struct export *x, size_t k, struct diag_list *d,
 	export_count_write(r, export_write_file(x, L->dir, export_lang_how(L), "package.opf",
 				  opf.buf, opf.len, d));
 
-	root = lang_subdir(x, k, NULL, d);
-	meta = lang_subdir(x, k, "META-INF", d);
-	if (!root || !meta) {
+	if (book_container(x, k, d, r) < 0) {
 		ret = -1;
 		goto out;
 	}
-	export_count_write(r, export_write_file(x, root, export_lang_how(L), "mimetype",
-				  EPUB_MIMETYPE, strlen(EPUB_MIMETYPE), d));
-	buf_reset(&tmp);
-	epub_container(&tmp);
-	export_count_write(r, export_write_file(x, meta, export_lang_how(L), "container.xml",
-				  tmp.buf, tmp.len, d));
 	if (prune_pages(x, L->dir, pages, n, d) < 0)
 		ret = -1;
 out:
@@ -241,12 +279,9 @@ out:
 		free((char *)pages[i]);
 	free(pages);
 	free(res);
-	free(root);
-	free(meta);
 	free(v);
 	buf_release(&opf);
 	buf_release(&id);
-	buf_release(&seed);
 	buf_release(&title);
 	buf_release(&tmp);
 	return ret;
