@@ -304,6 +304,53 @@ static void page_people(struct pg *p, struct ynode *d,
 }
 
 /*
+ * Language k's name in the "also available in" sentence, as item it: its
+ * link in p->t2 when linked, as a raw URL for the text format (esc 0,
+ * which reads no markup: pg_join() makes none), else as <a> markup in a
+ * scratch buffer of p (the caller gives it back).
+ */
+static void version_name(struct pg *p, size_t k, int linked, int esc,
+			 struct litem *it)
+{
+	const struct export *x = p->x;
+	struct buf *h;
+
+	it->text = x->langs[p->lang].raw_name[k];
+	it->len = strlen(it->text);
+	h = pg_scratch_push(p);
+	if (linked && !esc) {
+		it->href = arena_strndup(p->a, p->t2.buf, p->t2.len);
+	} else if (linked) {
+		/* <a href="../en/x.html" hreflang="en">anglais</a> */
+		buf_adds(h, "<a href=\"");
+		buf_add(h, p->t2.buf, p->t2.len);
+		buf_adds(h, "\" hreflang=\"");
+		escape_html(h, x->langs[k].code, strlen(x->langs[k].code));
+		buf_adds(h, "\">");
+		escape_html(h, x->langs[p->lang].name[k]->str,
+			    x->langs[p->lang].name[k]->len);
+		buf_adds(h, "</a>");
+		it->html = h->buf;
+		it->hlen = h->len;
+	}
+}
+
+/* The x-default alternate: the original orig, when it has a URL. */
+static void default_alternate(struct pg *p, struct ynode *alts, size_t art,
+			      size_t orig)
+{
+	struct ynode *item = ynode_new(p->a, Y_MAP);
+
+	buf_reset(&p->t2);
+	if (alt_url(p->x, p->lang, orig, 1, &p->t2) == 0) {
+		pg_set_cstr(p, item, "hreflang", "x-default");
+		pg_set_str(p, item, "href", p->t2.buf, p->t2.len);
+		pg_set_bool(p, item, "self", orig == art);
+		yseq_add(p->a, alts, item);
+	}
+}
+
+/*
  * The language versions of the page: hreflang alternates (itself
  * included, x-default the original) and "also available in" (the
  * others, linked, named in the page's language).
@@ -316,7 +363,6 @@ static void page_versions(struct pg *p, struct ynode *d, size_t art,
 	struct ynode *vers = ynode_new(p->a, Y_SEQ);
 	struct litem *items = arena_alloc(p->a, (x->c.cfg.nlang + 1) *
 					  sizeof(*items));
-	struct buf **hs = arena_alloc(p->a, (x->c.cfg.nlang + 1) * sizeof(*hs));
 	struct ynode *runs = x->f->text ? ynode_new(p->a, Y_SEQ) : NULL;
 	/* hrefs escaped for markup, raw for the text format (set_url) */
 	int esc = !x->f->text;
@@ -360,39 +406,11 @@ static void page_versions(struct pg *p, struct ynode *d, size_t art,
 			yseq_add(p->a, vers, item);
 		}
 
-		items[n].text = x->langs[p->lang].raw_name[k];
-		items[n].len = strlen(items[n].text);
-		hs[n] = pg_scratch_push(p);
-		if (linked && !esc) {
-			/* the text format's runs: a raw URL (it reads no
-			 * markup, pg_join() makes none) */
-			items[n].href = arena_strndup(p->a, p->t2.buf, p->t2.len);
-		} else if (linked) {
-			/* <a href="../en/x.html" hreflang="en">anglais</a> */
-			buf_adds(hs[n], "<a href=\"");
-			buf_add(hs[n], p->t2.buf, p->t2.len);
-			buf_adds(hs[n], "\" hreflang=\"");
-			escape_html(hs[n], x->langs[k].code, strlen(x->langs[k].code));
-			buf_adds(hs[n], "\">");
-			escape_html(hs[n], x->langs[p->lang].name[k]->str,
-				    x->langs[p->lang].name[k]->len);
-			buf_adds(hs[n], "</a>");
-			items[n].html = hs[n]->buf;
-			items[n].hlen = hs[n]->len;
-		}
+		version_name(p, k, linked, esc, &items[n]);
 		n++;
 	}
-	if (!x->f->text && e && e->orig >= 0 && x->pub[e->orig]) {
-		struct ynode *item = ynode_new(p->a, Y_MAP);
-
-		buf_reset(&p->t2);
-		if (alt_url(x, p->lang, (size_t)e->orig, 1, &p->t2) == 0) {
-			pg_set_cstr(p, item, "hreflang", "x-default");
-			pg_set_str(p, item, "href", p->t2.buf, p->t2.len);
-			pg_set_bool(p, item, "self", (size_t)e->orig == art);
-			yseq_add(p->a, alts, item);
-		}
-	}
+	if (!x->f->text && e && e->orig >= 0 && x->pub[e->orig])
+		default_alternate(p, alts, art, (size_t)e->orig);
 	pg_map_add(p, d, "alternates", alts);
 	pg_map_add(p, d, "versions", vers);
 	pg_set_bool(p, d, "has_versions", n > 0);
