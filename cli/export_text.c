@@ -132,14 +132,95 @@ static void items(struct page *pg, const struct ynode *list)
 	}
 }
 
+/* The parts of a text page, read out of its page data. */
+struct text_parts {
+	const struct ynode *title, *summary, *body, *updated_on, *reviewers,
+		*ack, *translated_by, *also, *runs, *notice, *label, *href,
+		*related, *further, *sources, *links;
+	int has_reviewers, stale, has_related, has_sources;
+};
+
+/* In the order of export_page_data()'s keys: each found in a few steps. */
+static void text_parts_read(struct page *pg, struct text_parts *t)
+{
+	t->title = page_str(pg, "title");
+	t->summary = page_str(pg, "summary");
+	t->body = page_str(pg, "body");
+	t->updated_on = page_str(pg, "updated_on");
+	t->reviewers = page_get(pg, "reviewers");
+	t->has_reviewers = page_true(pg, "has_reviewers");
+	t->ack = page_str(pg, "acknowledgements");
+	t->translated_by = page_str(pg, "translated_by");
+	t->also = page_str(pg, "also_available_in");
+	t->runs = page_get(pg, "also_available_in_runs");
+	t->stale = page_true(pg, "stale");
+	t->notice = page_str(pg, "stale_notice");
+	t->label = page_str(pg, "original_link");
+	t->href = page_str(pg, "original_href");
+	t->related = page_get(pg, "related");
+	t->has_related = page_true(pg, "has_related");
+	t->further = page_str(pg, "further_reading");
+	t->sources = page_get(pg, "sources");
+	t->has_sources = page_true(pg, "has_sources");
+	t->links = page_str(pg, "links");
+}
+
+/* "Also available in", each language followed by its link's number. */
+static void text_languages(struct page *pg, const struct text_parts *t)
+{
+	size_t i;
+
+	if (t->runs && t->runs->type == Y_SEQ && t->runs->n) {
+		part(pg);
+		wrap_begin(&pg->w, NULL, NULL, NULL);
+		for (i = 0; i < t->runs->n; i++) {
+			const struct ynode *s = str_of(t->runs->items[i], "text");
+
+			if (s)
+				wrap_text(&pg->w, s->str, s->len);
+			ref(pg, str_of(t->runs->items[i], "href"));
+		}
+		wrap_end(&pg->w);
+	} else {
+		para(pg, t->also);
+	}
+}
+
+/* The sources, then every URL by its number (lynx's references). */
+static void text_links(struct page *pg, const struct text_parts *t)
+{
+	struct buf *out = pg->out;
+	size_t i, width;
+	char num[32];
+
+	if (!t->has_sources && !pg->refs->n)
+		return;
+	heading(pg, t->links, '-');
+	if (t->has_sources) {
+		part(pg);
+		items(pg, t->sources);
+	}
+	if (!pg->refs->n)
+		return;
+	part(pg);
+	width = ref_mark(num, "[", pg->refs->n, "]");
+	for (i = 0; i < pg->refs->n; i++) {
+		size_t k = ref_mark(num, "[", i + 1, "]");
+
+		buf_add(out, num, k);
+		for (; k <= width; k++)
+			buf_addc(out, ' ');
+		wrap_clean(out, pg->refs->url[i], strlen(pg->refs->url[i]), 0);
+		buf_addc(out, '\n');
+	}
+}
+
 void export_text_layout(const struct ynode *d, unsigned width,
 			struct render_info *info, struct buf *out)
 {
 	struct page pg;
-	const struct ynode *n, *list, *title, *summary, *body, *updated_on,
-		*reviewers, *ack, *translated_by, *also, *runs, *notice,
-		*label, *href, *related, *further, *sources, *links;
-	int has_reviewers, stale, has_related, has_sources;
+	struct text_parts t;
+	const struct ynode *list;
 	size_t i;
 
 	memset(&pg, 0, sizeof(pg));
@@ -148,102 +229,40 @@ void export_text_layout(const struct ynode *d, unsigned width,
 	pg.refs = &info->refs;
 	pg.d = d;
 	wrap_init(&pg.w, out, width ? width : RENDER_TEXT_WIDTH);
+	text_parts_read(&pg, &t);
 
-	/* in the order of export_page_data()'s keys: each found in a few steps */
-	title = page_str(&pg, "title");
-	summary = page_str(&pg, "summary");
-	body = page_str(&pg, "body");
-	updated_on = page_str(&pg, "updated_on");
-	reviewers = page_get(&pg, "reviewers");
-	has_reviewers = page_true(&pg, "has_reviewers");
-	ack = page_str(&pg, "acknowledgements");
-	translated_by = page_str(&pg, "translated_by");
-	also = page_str(&pg, "also_available_in");
-	runs = page_get(&pg, "also_available_in_runs");
-	stale = page_true(&pg, "stale");
-	notice = page_str(&pg, "stale_notice");
-	label = page_str(&pg, "original_link");
-	href = page_str(&pg, "original_href");
-	related = page_get(&pg, "related");
-	has_related = page_true(&pg, "has_related");
-	further = page_str(&pg, "further_reading");
-	sources = page_get(&pg, "sources");
-	has_sources = page_true(&pg, "has_sources");
-	links = page_str(&pg, "links");
-
-	heading(&pg, title, '=');
-	para(&pg, summary);
-	if (stale && (n = notice) != NULL) {
+	heading(&pg, t.title, '=');
+	para(&pg, t.summary);
+	if (t.stale && t.notice) {
 		part(&pg);
 		wrap_begin(&pg.w, NULL, NULL, NULL);
-		wrap_text(&pg.w, n->str, n->len);
-		if (href && label) {
+		wrap_text(&pg.w, t.notice->str, t.notice->len);
+		if (t.href && t.label) {
 			wrap_text(&pg.w, " ", 1);
-			wrap_text(&pg.w, label->str, label->len);
-			ref(&pg, href);
+			wrap_text(&pg.w, t.label->str, t.label->len);
+			ref(&pg, t.href);
 		}
 		wrap_end(&pg.w);
 	}
-	if ((n = body) != NULL) {
+	if (t.body) {
 		part(&pg);
-		buf_add(out, n->str, n->len);
+		buf_add(out, t.body->str, t.body->len);
 	}
-	para(&pg, updated_on);
-
-	/* "also available in", each language followed by its link's number */
-	if (runs && runs->type == Y_SEQ && runs->n) {
-		part(&pg);
-		wrap_begin(&pg.w, NULL, NULL, NULL);
-		for (i = 0; i < runs->n; i++) {
-			const struct ynode *t = str_of(runs->items[i], "text");
-
-			if (t)
-				wrap_text(&pg.w, t->str, t->len);
-			ref(&pg, str_of(runs->items[i], "href"));
-		}
-		wrap_end(&pg.w);
-	} else {
-		para(&pg, also);
-	}
-
-	if (has_reviewers) {
-		heading(&pg, ack, '-');
-		list = reviewers;
+	para(&pg, t.updated_on);
+	text_languages(&pg, &t);
+	if (t.has_reviewers) {
+		heading(&pg, t.ack, '-');
+		list = t.reviewers;
 		for (i = 0; list && list->type == Y_SEQ && i < list->n; i++)
 			para(&pg, str_of(list->items[i], "thanks"));
 	}
-	para(&pg, translated_by);
-
-	if (has_related) {
-		heading(&pg, further, '-');
+	para(&pg, t.translated_by);
+	if (t.has_related) {
+		heading(&pg, t.further, '-');
 		part(&pg);
-		items(&pg, related);
+		items(&pg, t.related);
 	}
-
-	/* the sources, then every URL by its number (lynx's references) */
-	if (has_sources || pg.refs->n) {
-		size_t width;
-		char num[32];
-
-		heading(&pg, links, '-');
-		if (has_sources) {
-			part(&pg);
-			items(&pg, sources);
-		}
-		if (pg.refs->n) {
-			part(&pg);
-			width = ref_mark(num, "[", pg.refs->n, "]");
-			for (i = 0; i < pg.refs->n; i++) {
-				size_t k = ref_mark(num, "[", i + 1, "]");
-
-				buf_add(out, num, k);
-				for (; k <= width; k++)
-					buf_addc(out, ' ');
-				wrap_clean(out, pg.refs->url[i], strlen(pg.refs->url[i]), 0);
-				buf_addc(out, '\n');
-			}
-		}
-	}
+	text_links(&pg, &t);
 	wrap_release(&pg.w);
 }
 
