@@ -96,8 +96,12 @@ struct export {
 	 */
 	const char **slug_esc;
 	char *base_esc;		/* base_url escaped, or NULL */
-	struct xid *ids;	/* open addressing, idcap a power of two */
-	size_t idcap;
+	/*
+	 * What each id has in this run, indexed by its slot in the corpus's
+	 * table of ids (corpus_id_slot()): c.groups_cap entries, those of no
+	 * id empty (id NULL).
+	 */
+	struct xid *ids;
 	long *by_lang_pool;
 	struct tpl *tpls;
 	size_t ntpls;

@@ -29,25 +29,12 @@ int export_ascii_casecmp(const char *a, const char *b)
 
 /* ---- the id table ---- */
 
-static struct xid *id_slot(const struct export *x, const char *id, size_t n)
-{
-	size_t i;
-
-	if (!x->idcap)
-		return NULL;
-	for (i = hash_mem(id, n) & (x->idcap - 1); x->ids[i].id;
-	     i = (i + 1) & (x->idcap - 1))
-		if (memeq(id, n, x->ids[i].id))
-			return &x->ids[i];
-	return &x->ids[i];
-}
-
 const struct xid *export_id_find(const struct export *x, const char *id,
 				 size_t n)
 {
-	const struct xid *e = id_slot(x, id, n);
+	long slot = x->ids ? corpus_id_slot(&x->c, id, n) : -1;
 
-	return e && e->id ? e : NULL;
+	return slot >= 0 && x->ids[slot].id ? &x->ids[slot] : NULL;
 }
 
 void export_build_ids(struct export *x)
@@ -55,17 +42,17 @@ void export_build_ids(struct export *x)
 	struct corpus *c = &x->c;
 	size_t i, k, nl = c->cfg.nlang, used = 0;
 
-	for (x->idcap = 16; x->idcap < c->n * 2 + 2; x->idcap *= 2)
-		;
-	x->ids = xcalloc(x->idcap, sizeof(*x->ids));
+	/* one entry per slot of the corpus's table of ids */
+	x->ids = xcalloc(c->groups_cap + 1, sizeof(*x->ids));
 	x->by_lang_pool = xmalloc((c->n + 1) * (nl ? nl : 1) * sizeof(long));
 	for (i = 0; i < c->n; i++) {
 		const struct article_meta *m = &c->articles[i];
+		long slot = m->id ? corpus_id_slot(c, m->id, strlen(m->id)) : -1;
 		struct xid *e;
 
-		if (!m->id)
+		if (slot < 0)	/* no id (every id has its slot) */
 			continue;
-		e = id_slot(x, m->id, strlen(m->id));
+		e = &x->ids[slot];
 		if (!e->id) {
 			e->id = m->id;
 			e->orig = -1;
