@@ -170,13 +170,10 @@ static void check_translation(struct corpus *c, struct diag_list *d,
 	}
 }
 
+/* Does some article have this id?  One look-up in the corpus's table. */
 static int id_exists(const struct corpus *c, const char *id)
 {
-	size_t count;
-
-	if (corpus_original(c, id, &count) || count)
-		return 1;
-	return corpus_any(c, id) != NULL;
+	return corpus_id_slot(c, id, strlen(id)) >= 0;
 }
 
 /* The link-target rule's message, whoever checks the links. */
