@@ -30,12 +30,6 @@ struct buf *pg_scratch_push(struct pg *p)
 	return b;
 }
 
-/* Give back the k buffers taken last. */
-void pg_scratch_pop(struct pg *p, size_t k)
-{
-	p->top -= k;
-}
-
 void pg_release(struct pg *p)
 {
 	size_t i;
@@ -55,32 +49,6 @@ void pg_release(struct pg *p)
 	p->people = NULL;
 	p->nmade = 0;
 	arena_release(&p->people_arena);
-}
-
-/*
- * The node of key, a string literal (the cache knows it by its address,
- * which no other string ever has).  A literal whose slot another one
- * holds gets a node of its own in the page's arena, as ymap_add makes.
- */
-static struct ynode *lit_key(struct pg *p, const char *lit)
-{
-	size_t h = (size_t)(((uintptr_t)lit * 0x9E3779B97F4A7C15ull) >> 32) &
-		   (KEY_SLOTS - 1);
-
-	if (p->keys[h].lit == lit)
-		return p->keys[h].node;
-	if (p->keys[h].lit)
-		return ynode_string_ref(p->a, lit, strlen(lit));
-	p->keys[h].lit = lit;
-	p->keys[h].node = ynode_string_ref(&p->key_arena, lit, strlen(lit));
-	return p->keys[h].node;
-}
-
-/* map[lit] = value, lit a string literal. */
-void pg_map_add(struct pg *p, struct ynode *map, const char *lit,
-		struct ynode *value)
-{
-	ymap_add_node(p->a, map, lit_key(p, lit), value);
 }
 
 /* s with the typography of tl appended to out. */
@@ -110,42 +78,6 @@ void pg_typo_append(const struct pg *p, struct buf *out, const char *s,
 	}
 	typo_init_lang(&t, tl, 0);
 	typo_text(&t, out, s, n);
-}
-
-struct ynode *pg_node_str(const struct pg *p, const char *s, size_t n)
-{
-	return ynode_string(p->a, s, n);
-}
-
-/* The pg_set_ functions take a string literal as key (pg_map_add). */
-void pg_set_str(struct pg *p, struct ynode *map, const char *key,
-		    const char *s, size_t n)
-{
-	pg_map_add(p, map, key, pg_node_str(p, s, n));
-}
-
-/* s, not copied: a literal, or a string of the run or of the page's
- * render_info (ids, slugs, language codes, headings). */
-void pg_set_cstr(struct pg *p, struct ynode *map, const char *key,
-		     const char *s)
-{
-	pg_map_add(p, map, key, ynode_string_ref(p->a, s, strlen(s)));
-}
-
-void pg_set_bool(struct pg *p, struct ynode *map, const char *key,
-		     int b)
-{
-	pg_map_add(p, map, key, b ? p->x->yes : p->x->no);
-}
-
-/*
- * A value the page does not have.  null, not false: Mustache renders it
- * as nothing and, unlike a missing key, it stops the lookup, so that an
- * item without `summary` never shows the page's summary instead.
- */
-void pg_set_null(struct pg *p, struct ynode *map, const char *key)
-{
-	pg_map_add(p, map, key, p->x->null);
 }
 
 /* Text shown to the reader: typography applied (Mustache escapes it). */
