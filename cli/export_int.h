@@ -28,6 +28,7 @@ struct buf;
 struct diag_list;
 struct export;
 struct epub_res;
+struct person_line;
 struct export_manifest;
 struct ynode;
 
@@ -191,17 +192,6 @@ struct bimage {
 };
 
 #define KEY_SLOTS 256	/* struct pg's key nodes; a power of two */
-
-/*
- * A reviewer as a page of one language shows them: the fields and the
- * thanks, typography applied, in struct pg's people_arena.  The same few
- * people review most articles.
- */
-struct person_line {
-	size_t lang;
-	const char *name, *role, *affiliation;	/* as written (NULL: none) */
-	struct ynode *v[5];	/* name, role, affiliation, thanks, thanks_html */
-};
 
 /* What one page (or index) is being built with: a worker's scratch. */
 struct pg {

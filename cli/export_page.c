@@ -11,6 +11,17 @@
 #define PEOPLE_SLOTS 1024	/* struct pg's reviewers; a power of two */
 #define PEOPLE_MADE 4096	/* lines made before people_arena is emptied */
 
+/*
+ * A reviewer as a page of one language shows them: the fields and the
+ * thanks, typography applied, in struct pg's people_arena.  The same few
+ * people review most articles.
+ */
+struct person_line {
+	size_t lang;
+	const char *name, *role, *affiliation;	/* as written (NULL: none) */
+	struct ynode *node[5];	/* name, role, affiliation, thanks, thanks_html */
+};
+
 /* s escaped by escape_url: s itself when nothing changes, else owned. */
 char *export_url_escaped(const char *s)
 {
@@ -225,14 +236,14 @@ static const struct person_line *person_line(struct pg *p,
 		args[i].runs = NULL;
 		buf_reset(&p->t1);
 		pg_typo_append(p, &p->t1, args[i].text, args[i].len);
-		pl->v[i] = pg_node_str(p, p->t1.buf, p->t1.len);
+		pl->node[i] = pg_node_str(p, p->t1.buf, p->t1.len);
 	}
 	html = pg_scratch_push(p);
 	text = pg_scratch_push(p);
 	pg_fill(p, p->x->langs[p->lang].sentence[S_THANKS], args, 3, html, text,
 	     NULL);
-	pl->v[3] = pg_node_str(p, text->buf, text->len);
-	pl->v[4] = pg_node_str(p, html->buf, html->len);
+	pl->node[3] = pg_node_str(p, text->buf, text->len);
+	pl->node[4] = pg_node_str(p, html->buf, html->len);
 	pg_scratch_pop(p, 2);
 	p->a = page;
 	return pl;
@@ -257,11 +268,11 @@ static void page_people(struct pg *p, struct ynode *d,
 		const struct person_line *pl = person_line(p, r);
 		struct ynode *item = ynode_new(p->a, Y_MAP);
 
-		pg_map_add(p, item, "name", pl->v[0]);
-		pg_map_add(p, item, "role", pl->v[1]);
-		pg_map_add(p, item, "affiliation", pl->v[2]);
-		pg_map_add(p, item, "thanks", pl->v[3]);
-		pg_map_add(p, item, "thanks_html", pl->v[4]);
+		pg_map_add(p, item, "name", pl->node[0]);
+		pg_map_add(p, item, "role", pl->node[1]);
+		pg_map_add(p, item, "affiliation", pl->node[2]);
+		pg_map_add(p, item, "thanks", pl->node[3]);
+		pg_map_add(p, item, "thanks_html", pl->node[4]);
 		yseq_add(p->a, list, item);
 		if (jsonld) {
 			/* no reviewers, no key: never an empty reviewedBy */
