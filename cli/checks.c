@@ -170,13 +170,23 @@ static void check_translation(struct corpus *c, struct diag_list *d,
 	}
 }
 
+/* Does some article have this id?  One look-up in the corpus's table. */
 static int id_exists(const struct corpus *c, const char *id)
 {
-	size_t count;
+	return corpus_id_slot(c, id, strlen(id)) >= 0;
+}
 
-	if (corpus_original(c, id, &count) || count)
+/* The link-target rule's message, whoever checks the links. */
+#define LINK_TARGET_MSG "link to an article that does not exist: 'article:%s'"
+
+int checks_link_target(const struct corpus *c, const struct article_meta *m,
+		       const struct idref *l, struct diag_list *d)
+{
+	if (id_exists(c, l->id))
 		return 1;
-	return corpus_any(c, id) != NULL;
+	diag(d, R_LINK_TARGET, m->path, l->pos.line, l->pos.col, NULL,
+	     LINK_TARGET_MSG, l->id);
+	return 0;
 }
 
 /*
@@ -231,8 +241,7 @@ static void check_references(struct corpus *c, struct diag_list *d,
 			continue;
 		}
 		report(c, d, m, R_LINK_TARGET, m->links[k].pos, NULL,
-		       "link to an article that does not exist: 'article:%s'",
-		       m->links[k].id);
+		       LINK_TARGET_MSG, m->links[k].id);
 	}
 }
 

@@ -18,6 +18,17 @@ struct diag_list;
  */
 void checks_cross(struct corpus *c, struct diag_list *d);
 
+/*
+ * The link-target rule for one article: link l of article m (its body's
+ * `article:` links, known once the body is read: export checks them in
+ * the parse that renders the page).  1 when some article has its id;
+ * else 0, and the rule's diagnostic goes to d at the link.
+ */
+struct article_meta;
+struct idref;
+int checks_link_target(const struct corpus *c, const struct article_meta *m,
+		       const struct idref *l, struct diag_list *d);
+
 /* Check every string catalog against the strings schema. */
 void checks_catalogs(struct corpus *c, struct diag_list *d, size_t *nfiles);
 

@@ -42,6 +42,57 @@ static const char about[] =
 #define WIDTH_MIN 20
 #define WIDTH_MAX 1000
 
+/*
+ * --width, --encoding and --translit: for a text format only, a width in
+ * range, an encoding iconv knows.  -1, said on stderr, when not.
+ */
+static int check_text_options(const char *to, int width, const char *encoding,
+			      int translit)
+{
+	if (!export_format_is_text(to) && (width >= 0 || encoding || translit)) {
+		fprintf(stderr, "folio: --width, --encoding and --translit apply "
+			"to --to text only\n");
+		return -1;
+	}
+	if (width >= 0 && (width < WIDTH_MIN || width > WIDTH_MAX)) {
+		fprintf(stderr, "folio: --width must be %d to %d columns, got %d\n",
+			WIDTH_MIN, WIDTH_MAX, width);
+		return -1;
+	}
+	if (encoding) {
+		struct encoding e;
+
+		if (encoding_open(&e, encoding, translit) < 0) {
+			struct buf q = BUF_INIT;
+
+			escape_text_line(&q, encoding, strlen(encoding));
+			fprintf(stderr, "folio: --encoding '%s' is not an encoding "
+				"iconv knows (latin1, cp1252, cp1254, cp1256, utf-8...; "
+				"iconv -l lists them)\n", q.buf);
+			buf_release(&q);
+			return -1;
+		}
+		encoding_release(&e);
+	}
+	return 0;
+}
+
+/* The summary line: pages (and books) exported, written, unchanged. */
+static void print_summary(const struct export_result *r, const char *to)
+{
+	if (!strcmp(to, "epub"))
+		fprintf(stderr, "folio: %zu page%s exported in %zu book%s "
+			"(%zu written, %zu unchanged)%s\n", r->pages,
+			r->pages == 1 ? "" : "s", r->books, r->books == 1 ? "" : "s",
+			r->written, r->unchanged, r->skipped ? ", some articles "
+			"skipped because of errors" : "");
+	else
+		fprintf(stderr, "folio: %zu page%s exported (%zu written, "
+			"%zu unchanged)%s\n", r->pages, r->pages == 1 ? "" : "s",
+			r->written, r->unchanged, r->skipped ? ", some articles "
+			"skipped because of errors" : "");
+}
+
 int cmd_export(int argc, const char **argv, const struct global_opts *g)
 {
 	struct export_opts eo;
@@ -83,31 +134,8 @@ int cmd_export(int argc, const char **argv, const struct global_opts *g)
 			export_format_names(), to);
 		goto out;
 	}
-	if (!export_format_is_text(to) && (width >= 0 || encoding || translit)) {
-		fprintf(stderr, "folio: --width, --encoding and --translit apply "
-			"to --to text only\n");
+	if (check_text_options(to, width, encoding, translit) < 0)
 		goto out;
-	}
-	if (width >= 0 && (width < WIDTH_MIN || width > WIDTH_MAX)) {
-		fprintf(stderr, "folio: --width must be %d to %d columns, got %d\n",
-			WIDTH_MIN, WIDTH_MAX, width);
-		goto out;
-	}
-	if (encoding) {
-		struct encoding e;
-
-		if (encoding_open(&e, encoding, translit) < 0) {
-			struct buf q = BUF_INIT;
-
-			escape_text_line(&q, encoding, strlen(encoding));
-			fprintf(stderr, "folio: --encoding '%s' is not an encoding "
-				"iconv knows (latin1, cp1252, cp1254, cp1256, utf-8...; "
-				"iconv -l lists them)\n", q.buf);
-			buf_release(&q);
-			goto out;
-		}
-		encoding_release(&e);
-	}
 	if (diag_parse_format(format, &o.format) < 0) {
 		fprintf(stderr, "folio: --format must be text, json or github, got '%s'\n",
 			format);
@@ -138,17 +166,8 @@ int cmd_export(int argc, const char **argv, const struct global_opts *g)
 	/* the report goes to stderr: stdout is free for json */
 	diag_print(&d, &o, r.files, o.format == FMT_JSON ? stdout : stderr,
 		   stderr);
-	if (!o.quiet && !r.usage_error && !strcmp(to, "epub"))
-		fprintf(stderr, "folio: %zu page%s exported in %zu book%s "
-			"(%zu written, %zu unchanged)%s\n", r.pages,
-			r.pages == 1 ? "" : "s", r.books, r.books == 1 ? "" : "s",
-			r.written, r.unchanged, r.skipped ? ", some articles "
-			"skipped because of errors" : "");
-	else if (!o.quiet && !r.usage_error)
-		fprintf(stderr, "folio: %zu page%s exported (%zu written, "
-			"%zu unchanged)%s\n", r.pages, r.pages == 1 ? "" : "s",
-			r.written, r.unchanged, r.skipped ? ", some articles "
-			"skipped because of errors" : "");
+	if (!o.quiet && !r.usage_error)
+		print_summary(&r, to);
 	if (r.usage_error)
 		ret = EXIT_USAGE;
 	else if (r.write_error)

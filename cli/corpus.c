@@ -949,6 +949,18 @@ static struct id_group *group_slot(const struct corpus *c, const char *id)
 	return &c->groups[i];
 }
 
+long corpus_id_slot(const struct corpus *c, const char *id, size_t n)
+{
+	size_t mask = c->groups_cap - 1, i;
+
+	if (!c->groups_cap)
+		return -1;
+	for (i = hash_mem(id, n) & mask; c->groups[i].id; i = (i + 1) & mask)
+		if (memeq(id, n, c->groups[i].id))
+			return (long)i;
+	return -1;
+}
+
 /* The group of id, or NULL when no article has it. */
 static const struct id_group *find_group(const struct corpus *c, const char *id)
 {

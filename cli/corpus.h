@@ -140,6 +140,14 @@ const struct article_meta *corpus_any(const struct corpus *c, const char *id);
 const struct article_meta *corpus_original(const struct corpus *c,
 					   const char *id, size_t *count);
 
+/*
+ * The slot of the id id[0..n) (not NUL-terminated) in c->groups, or -1
+ * when no article has it: what a caller keeps per id (export's versions
+ * of each id) goes in an array of c->groups_cap entries indexed by it,
+ * rather than in a second table of the ids.
+ */
+long corpus_id_slot(const struct corpus *c, const char *id, size_t n);
+
 /* Path of a corpus file as reported, e.g. corpus_path(c, "_strings/fr.yaml"). */
 char *corpus_path(const struct corpus *c, const char *relpath);
 

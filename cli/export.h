@@ -8,12 +8,12 @@
  * pool, write every file atomically and only when its bytes changed, then
  * each language's index and the run's shared files.
  *
- * Formats are rows of a table in export.c (html, xhtml, text): each row
- * names its body renderer (render.h), its templates or page function, its
- * file layout, where its links may point and its hooks (an EPUB's
- * package).  The pipeline, the page data
- * (SPEC 8.1, the Mustache variables listed in folio-export(1)) and the
- * writing are the same for all of them.
+ * Formats are rows of a table in export_format.c (html, xhtml, epub,
+ * text): each row names its body renderer (render.h), its templates or
+ * page function, its file layout, where its links may point and its
+ * hooks (an EPUB's package).  The pipeline, the page data (SPEC 8.1,
+ * the Mustache variables listed in folio-export(1)) and the writing are
+ * the same for all of them; export_int.h says which file holds which.
  *
  * Only cmd_export.c turns the result into an exit status.
  */

@@ -19,7 +19,7 @@ struct catalog_key {
 	const char *key, *value;
 };
 
-/* The keys every page fills in, with their English text (export.c's
+/* The keys every page fills in, with their English text (export_lang.c's
  * defaults, and what `folio validate` checks the catalogs' placeholders
  * against). */
 #define EXPORT_NSTRINGS 14

@@ -6,7 +6,9 @@
  * (render_html.c, render_text.c) behind the same signature, so the export
  * pipeline keeps a table of formats and never knows which renderer it
  * calls.  Variants of a format are flags, not copies: XHTML is
- * RENDER_XHTML on the HTML renderer.
+ * RENDER_XHTML on the HTML renderer.  What the renderers share (the
+ * references of a render, link targets, URL text, heading ids and the
+ * folding behind them) is render.c; neither renderer calls the other.
  *
  * What every renderer promises:
  *   - raw HTML in the body (blocks and inline) is never emitted;
@@ -80,6 +82,9 @@ typedef int (*render_link_fn)(void *ctx, struct buf *href);
  */
 typedef int (*render_fragment_fn)(void *ctx, const char *frag, size_t n);
 
+/* The columns of a text line when nothing says otherwise. */
+#define RENDER_TEXT_WIDTH 72
+
 struct render_opts {
 	const char *lang;	/* the page's language (BCP 47); borrowed */
 	int rtl;		/* the page reads right to left */
@@ -93,7 +98,7 @@ struct render_opts {
 	void *link_ctx;
 	render_fragment_fn fragment;	/* NULL: fragments kept */
 	void *fragment_ctx;
-	unsigned width;		/* text: columns of a line (0: 72) */
+	unsigned width;		/* text: columns of a line (0: RENDER_TEXT_WIDTH) */
 	/*
 	 * Buffers the renderer keeps from one body to the next (a worker's,
 	 * made by html_keep_new(), text_keep_new()), so that they are
@@ -177,17 +182,6 @@ int render_text(const struct md_src *src, struct md_check *chk,
 		const struct render_opts *o, struct buf *out,
 		struct render_info *info);
 
-/*
- * A whole text page from the page data of export.c (the variables of
- * folio-export(1), URLs raw) and its body rendered by render_text():
- * title, summary, stale notice, body, update line, other languages,
- * acknowledgements, further reading, and the links heading with the
- * sources and the numbered URLs.  Appends to out; info->refs goes on
- * numbering.
- */
-struct ynode;
-void render_text_page(const struct ynode *data, const struct render_opts *o,
-		      struct render_info *info, struct buf *out);
 
 /*
  * Is text[0..tn) the URL href[0..hn) itself, as an autolink shows it

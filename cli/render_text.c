@@ -1,6 +1,6 @@
 /*
- * render_text.c - article bodies as plain text for print (SPEC 8.4), and
- * the text page around them.
+ * render_text.c - article bodies as plain text for print (SPEC 8.4); the
+ * page around them is export_text.c's.
  *
  * md4c pushes blocks, spans and text; running text goes straight into the
  * wrapping engine (wrap.h), which writes finished lines to the output, so
@@ -40,59 +40,16 @@
 #include "typo.h"
 #include "util.h"
 #include "wrap.h"
-#include "yaml_tree.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define DEFAULT_WIDTH 72
 #define CODE_INDENT "    "
 #define REPLACEMENT "\xEF\xBF\xBD"
 #define MAX_LINKS 8		/* md4c never nests links; see render_html.c */
 #define LINK_TEXT_MAX 4096	/* enough to compare a link's text with its URL */
 #define COL_GAP "  "		/* between table columns */
-
-/* ---- numbered links ---- */
-
-size_t render_refs_add(struct render_refs *r, const char *url, size_t n)
-{
-	size_t i;
-
-	if ((r->n + 1) * 2 > r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 16, k;
-		size_t *slot = xcalloc(cap, sizeof(*slot));
-
-		for (k = 0; k < r->n; k++) {
-			for (i = hash_mem(r->url[k], strlen(r->url[k])) & (cap - 1);
-			     slot[i]; i = (i + 1) & (cap - 1))
-				;
-			slot[i] = k + 1;
-		}
-		free(r->slot);
-		r->slot = slot;
-		r->cap = cap;
-	}
-	for (i = hash_mem(url, n) & (r->cap - 1); r->slot[i];
-	     i = (i + 1) & (r->cap - 1))
-		if (memeq(url, n, r->url[r->slot[i] - 1]))
-			return r->slot[i];
-	GROW(r->url, r->alloc, r->n + 1);
-	r->url[r->n++] = xstrndup(url, n);
-	r->slot[i] = r->n;
-	return r->n;
-}
-
-void render_refs_release(struct render_refs *r)
-{
-	size_t i;
-
-	for (i = 0; i < r->n; i++)
-		free(r->url[i]);
-	free(r->url);
-	free(r->slot);
-	memset(r, 0, sizeof(*r));
-}
 
 /* ---- the body ---- */
 
@@ -1350,7 +1307,7 @@ int render_text(const struct md_src *src, struct md_check *chk,
 	h.o = o;
 	h.info = info;
 	h.out = out;
-	h.width = o->width ? o->width : DEFAULT_WIDTH;
+	h.width = o->width ? o->width : RENDER_TEXT_WIDTH;
 	wrap_init(&h.w, out, h.width);
 	wrap_init(&h.cw, &h.cells, h.width);
 	text_bufs_each(&h, buf_init);
@@ -1374,223 +1331,4 @@ int render_text(const struct md_src *src, struct md_check *chk,
 		keep_swap(&h, &o->text_keep->h, 0);
 	text_bufs_release(&h);
 	return ret ? -1 : 0;
-}
-
-/* ---- the page ---- */
-
-struct page {
-	struct buf *out;
-	struct wrap w;
-	struct render_refs *refs;
-	size_t start;		/* where the page began in out */
-	const struct ynode *d;	/* the page's data */
-	size_t from;		/* ymap_get_next()'s place in d */
-};
-
-static const struct ynode *string_or_null(const struct ynode *n)
-{
-	return n && n->type == Y_STRING && n->len ? n : NULL;
-}
-
-static const struct ynode *str_of(const struct ynode *d, const char *key)
-{
-	return string_or_null(ymap_get(d, key));
-}
-
-/*
- * The page's data, asked for in about the order page_data() (export.c)
- * put its keys in, each once.
- */
-static const struct ynode *page_get(struct page *pg, const char *key)
-{
-	return ymap_get_next(pg->d, key, &pg->from);
-}
-
-static const struct ynode *page_str(struct page *pg, const char *key)
-{
-	return string_or_null(page_get(pg, key));
-}
-
-static int page_true(struct page *pg, const char *key)
-{
-	const struct ynode *n = page_get(pg, key);
-
-	return n && n->type == Y_BOOL && n->v.b;
-}
-
-/* A blank line between the parts of the page. */
-static void part(struct page *pg)
-{
-	if (pg->out->len > pg->start)
-		buf_addc(pg->out, '\n');
-}
-
-/* " [n]" after a link's text. */
-static void ref(struct page *pg, const struct ynode *href)
-{
-	char s[32];
-	size_t n;
-
-	if (!href)
-		return;
-	n = put_num(s, " [", render_refs_add(pg->refs, href->str, href->len),
-		    "]");
-	wrap_attach(&pg->w, s, n);
-}
-
-static void para(struct page *pg, const struct ynode *text)
-{
-	if (!text)
-		return;
-	part(pg);
-	wrap_begin(&pg->w, NULL, NULL, NULL);
-	wrap_text(&pg->w, text->str, text->len);
-	wrap_end(&pg->w);
-}
-
-static void heading(struct page *pg, const struct ynode *text, char c)
-{
-	unsigned i;
-
-	if (!text)
-		return;
-	para(pg, text);
-	for (i = 0; i < pg->w.max_line; i++)
-		buf_addc(pg->out, c);
-	buf_addc(pg->out, '\n');
-}
-
-/* "- title [n]" for each item of a list of {title, href}. */
-static void items(struct page *pg, const struct ynode *list)
-{
-	static const struct wrap_str dash = { "- ", 2, 2 }, hang = { "  ", 2, 2 };
-	size_t i;
-
-	if (!list || list->type != Y_SEQ)
-		return;
-	for (i = 0; i < list->n; i++) {
-		const struct ynode *t = str_of(list->items[i], "title");
-
-		if (!t)
-			continue;
-		wrap_begin(&pg->w, NULL, &dash, &hang);
-		wrap_text(&pg->w, t->str, t->len);
-		ref(pg, str_of(list->items[i], "href"));
-		wrap_end(&pg->w);
-	}
-}
-
-void render_text_page(const struct ynode *d, const struct render_opts *o,
-		      struct render_info *info, struct buf *out)
-{
-	struct page pg;
-	const struct ynode *n, *list, *title, *summary, *body, *updated_on,
-		*reviewers, *ack, *translated_by, *also, *runs, *notice,
-		*label, *href, *related, *further, *sources, *links;
-	int has_reviewers, stale, has_related, has_sources;
-	size_t i;
-
-	memset(&pg, 0, sizeof(pg));
-	pg.out = out;
-	pg.start = out->len;
-	pg.refs = &info->refs;
-	pg.d = d;
-	wrap_init(&pg.w, out, o->width ? o->width : DEFAULT_WIDTH);
-
-	/* in the order of page_data()'s keys: each found in a few steps */
-	title = page_str(&pg, "title");
-	summary = page_str(&pg, "summary");
-	body = page_str(&pg, "body");
-	updated_on = page_str(&pg, "updated_on");
-	reviewers = page_get(&pg, "reviewers");
-	has_reviewers = page_true(&pg, "has_reviewers");
-	ack = page_str(&pg, "acknowledgements");
-	translated_by = page_str(&pg, "translated_by");
-	also = page_str(&pg, "also_available_in");
-	runs = page_get(&pg, "also_available_in_runs");
-	stale = page_true(&pg, "stale");
-	notice = page_str(&pg, "stale_notice");
-	label = page_str(&pg, "original_link");
-	href = page_str(&pg, "original_href");
-	related = page_get(&pg, "related");
-	has_related = page_true(&pg, "has_related");
-	further = page_str(&pg, "further_reading");
-	sources = page_get(&pg, "sources");
-	has_sources = page_true(&pg, "has_sources");
-	links = page_str(&pg, "links");
-
-	heading(&pg, title, '=');
-	para(&pg, summary);
-	if (stale && (n = notice) != NULL) {
-		part(&pg);
-		wrap_begin(&pg.w, NULL, NULL, NULL);
-		wrap_text(&pg.w, n->str, n->len);
-		if (href && label) {
-			wrap_text(&pg.w, " ", 1);
-			wrap_text(&pg.w, label->str, label->len);
-			ref(&pg, href);
-		}
-		wrap_end(&pg.w);
-	}
-	if ((n = body) != NULL) {
-		part(&pg);
-		buf_add(out, n->str, n->len);
-	}
-	para(&pg, updated_on);
-
-	/* "also available in", each language followed by its link's number */
-	if (runs && runs->type == Y_SEQ && runs->n) {
-		part(&pg);
-		wrap_begin(&pg.w, NULL, NULL, NULL);
-		for (i = 0; i < runs->n; i++) {
-			const struct ynode *t = str_of(runs->items[i], "text");
-
-			if (t)
-				wrap_text(&pg.w, t->str, t->len);
-			ref(&pg, str_of(runs->items[i], "href"));
-		}
-		wrap_end(&pg.w);
-	} else {
-		para(&pg, also);
-	}
-
-	if (has_reviewers) {
-		heading(&pg, ack, '-');
-		list = reviewers;
-		for (i = 0; list && list->type == Y_SEQ && i < list->n; i++)
-			para(&pg, str_of(list->items[i], "thanks"));
-	}
-	para(&pg, translated_by);
-
-	if (has_related) {
-		heading(&pg, further, '-');
-		part(&pg);
-		items(&pg, related);
-	}
-
-	/* the sources, then every URL by its number (lynx's references) */
-	if (has_sources || pg.refs->n) {
-		size_t width;
-		char num[32];
-
-		heading(&pg, links, '-');
-		if (has_sources) {
-			part(&pg);
-			items(&pg, sources);
-		}
-		if (pg.refs->n) {
-			part(&pg);
-			width = put_num(num, "[", pg.refs->n, "]");
-			for (i = 0; i < pg.refs->n; i++) {
-				size_t k = put_num(num, "[", i + 1, "]");
-
-				buf_add(out, num, k);
-				for (; k <= width; k++)
-					buf_addc(out, ' ');
-				wrap_clean(out, pg.refs->url[i], strlen(pg.refs->url[i]), 0);
-				buf_addc(out, '\n');
-			}
-		}
-	}
-	wrap_release(&pg.w);
 }

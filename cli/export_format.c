@@ -1,0 +1,295 @@
+/*
+ * export_format.c - the output formats export knows (html, xhtml, epub,
+ * text): the table of their renderers, templates, file layouts and hooks;
+ * the templates of a run, built in or from the corpus's _templates/, and
+ * the stylesheet they make.
+ */
+#include "export_int.h"
+#include "embed.h"
+#include "mustache.h"
+#include "util.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#define TEMPLATE_MAX (1u << 20)
+
+static const struct export_format formats[] = {
+	{
+		.name = "html",
+		.ext = ".html",
+		.page_dir = "",
+		.page_template = "page.html",
+		.index_template = "index.html",
+		.index_file = "index.html",
+		.stylesheet = "style.css",
+		.cross_lang_links = 1,
+		.render_flags = 0,
+		.body = render_html,
+		.lang_files = export_web_files,
+	},
+	{
+		/* out/xhtml/<lang>/ is an unzipped EPUB 3 (SPEC 8.3) */
+		.name = "xhtml",
+		.ext = ".xhtml",
+		.page_dir = "EPUB/",
+		.page_template = "page.xhtml",
+		.index_template = "nav.xhtml",
+		.index_file = "nav.xhtml",
+		.stylesheet = "style.css",
+		.stylesheet_src = "epub.css",
+		.style_per_lang = 1,
+		.book = 1,
+		.render_flags = RENDER_XHTML,
+		.body = render_html,
+		.lang_files = export_epub_files,
+	},
+	{
+		/* out/epub/<lang>.epub: the xhtml tree, zipped (SPEC 16) */
+		.name = "epub",
+		.ext = ".xhtml",
+		.page_dir = "EPUB/",
+		.page_template = "page.xhtml",
+		.index_template = "nav.xhtml",
+		.index_file = "nav.xhtml",
+		.stylesheet = "style.css",
+		.stylesheet_src = "epub.css",
+		.style_per_lang = 1,
+		.book = 1,
+		.zip = 1,
+		.render_flags = RENDER_XHTML,
+		.body = render_html,
+		.lang_files = export_epub_files,
+	},
+	{
+		/* out/text/<lang>/<slug>.txt for print (SPEC 8.4) */
+		.name = "text",
+		.ext = ".txt",
+		.page_dir = "",
+		.web_links = 1,
+		.text = 1,
+		.body = render_text,
+		.page_fn = export_text_page,
+	},
+};
+
+const struct export_format *export_format_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; name && i < ARRAY_SIZE(formats); i++)
+		if (!strcmp(formats[i].name, name))
+			return &formats[i];
+	return NULL;
+}
+
+int export_format_known(const char *name)
+{
+	return export_format_find(name) != NULL;
+}
+
+const char *export_format_names(void)
+{
+	return "html, xhtml, epub, text";
+}
+
+int export_format_is_text(const char *name)
+{
+	const struct export_format *f = export_format_find(name);
+
+	return f && f->text;
+}
+
+/* ---- templates ---- */
+
+const struct mustache *export_partial(void *ctx, const char *name,
+					   size_t len)
+{
+	const struct export *x = ctx;
+	size_t i;
+
+	for (i = 0; i < x->ntpls; i++)
+		if (memeq(name, len, x->tpls[i].name))
+			return x->tpls[i].t;
+	return NULL;
+}
+
+const struct tpl *export_tpl_find(const struct export *x, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < x->ntpls; i++)
+		if (!strcmp(x->tpls[i].name, name))
+			return &x->tpls[i];
+	return NULL;
+}
+
+static int add_tpl(struct export *x, const char *name, const char *file,
+		   const char *text, size_t len, struct diag_list *d)
+{
+	struct mustache *t = mustache_compile(file, text, len, d);
+
+	if (!t)
+		return -1;
+	x->tpls = xrealloc(x->tpls, (x->ntpls + 1) * sizeof(*x->tpls));
+	x->tpls[x->ntpls].name = xstrdup(name);
+	x->tpls[x->ntpls].file = xstrdup(file);
+	x->tpls[x->ntpls].t = t;
+	x->ntpls++;
+	return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int is_stylesheet(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 4 && !strcmp(name + n - 4, ".css");
+}
+
+/*
+ * Every file in the corpus's _templates/ (a page template, an index
+ * template or a partial they include), then the built-in defaults of the
+ * format for the names the corpus does not override.  All are compiled
+ * before any page is written: a syntax error stops the run (exit 2).
+ */
+int export_load_templates(struct export *x, struct diag_list *d)
+{
+	char *dirpath = corpus_path(&x->c, "_templates");
+	const char *defaults[2];
+	char **names = NULL;
+	size_t n = 0, alloc = 0, i;
+	DIR *dir = opendir(dirpath);
+	int ret = 0;
+
+	if (dir) {
+		struct dirent *e;
+
+		while ((e = readdir(dir)) != NULL) {
+			if (e->d_name[0] == '.' || is_stylesheet(e->d_name))
+				continue;
+			GROW(names, alloc, n + 1);
+			names[n++] = xstrdup(e->d_name);
+		}
+		closedir(dir);
+	}
+	if (n)
+		qsort(names, n, sizeof(*names), cmp_str);
+	for (i = 0; i < n; i++) {
+		struct buf text = BUF_INIT, file = BUF_INIT;
+		struct stat st;
+
+		buf_addf(&file, "%s/%s", dirpath, names[i]);
+		/*
+		 * A directory is not a template; anything else that is not a
+		 * file (a FIFO, a device, a dangling link) cannot be one, and
+		 * would otherwise leave the built-in template in its place.
+		 */
+		if (stat(file.buf, &st) < 0) {
+			ret = diag(d, R_TEMPLATE, file.buf, 0, 0, NULL,
+				   "cannot read: %s", errmsg(errno));
+			buf_release(&file);
+			continue;
+		}
+		if (!S_ISREG(st.st_mode)) {
+			if (!S_ISDIR(st.st_mode))
+				ret = diag(d, R_TEMPLATE, file.buf, 0, 0, NULL,
+					   "cannot read: not a regular file");
+			buf_release(&file);
+			continue;
+		}
+		switch (buf_read_file(&text, file.buf, TEMPLATE_MAX)) {
+		case BUF_READ_OK:
+			if (utf8_check(text.buf, text.len, 1, file.buf, d) < 0 ||
+			    add_tpl(x, names[i], file.buf, text.buf, text.len, d) < 0)
+				ret = -1;
+			break;
+		case BUF_READ_TOO_BIG:
+			ret = diag(d, R_TEMPLATE, file.buf, 0, 0, NULL,
+				   "template larger than 1 MiB");
+			break;
+		default:
+			ret = diag(d, R_TEMPLATE, file.buf, 0, 0, NULL,
+				   "cannot read: %s", errmsg(errno));
+		}
+		buf_release(&text);
+		buf_release(&file);
+	}
+	defaults[0] = x->f->page_template;
+	defaults[1] = x->f->index_template;
+	for (i = 0; i < 2; i++) {
+		struct buf emb = BUF_INIT;
+		const char *text;
+		size_t len;
+
+		if (!defaults[i] || export_tpl_find(x, defaults[i]))
+			continue;
+		buf_addf(&emb, "cli/templates/%s", defaults[i]);
+		text = embed_find(emb.buf, &len);
+		if (!text)
+			ret = diag(d, R_TEMPLATE, emb.buf, 0, 0, NULL,
+				   "built-in template missing");
+		else if (add_tpl(x, defaults[i], emb.buf, text, len, d) < 0)
+			ret = -1;
+		buf_release(&emb);
+	}
+	if (x->f->page_template && export_tpl_find(x, x->f->page_template))
+		x->page_t = export_tpl_find(x, x->f->page_template)->t;
+	if (x->f->index_template && export_tpl_find(x, x->f->index_template))
+		x->index_t = export_tpl_find(x, x->f->index_template)->t;
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	free(dirpath);
+	return ret;
+}
+
+/*
+ * style.css: the corpus's _templates/style.css, else the built-in one
+ * (for an EPUB: epub.css, written as style.css).
+ */
+void export_write_stylesheet(struct export *x, struct diag_list *d,
+			     struct export_result *r)
+{
+	struct buf text = BUF_INIT, emb = BUF_INIT;
+	char *path;
+	const char *data, *src;
+	size_t len, k;
+
+	if (!x->f->stylesheet)
+		return;
+	src = x->f->stylesheet_src ? x->f->stylesheet_src : x->f->stylesheet;
+	buf_addf(&emb, "_templates/%s", src);
+	path = corpus_path(&x->c, emb.buf);
+	if (buf_read_file(&text, path, TEMPLATE_MAX) == BUF_READ_OK) {
+		data = text.buf;
+		len = text.len;
+	} else {
+		buf_reset(&emb);
+		buf_addf(&emb, "cli/templates/%s", src);
+		data = embed_find(emb.buf, &len);
+	}
+	if (!data)
+		goto out;
+	if (x->f->style_per_lang) {
+		for (k = 0; k < x->c.cfg.nlang; k++)
+			if (x->langs[k].dir)
+				export_count_write(r, export_write_file(x, x->langs[k].dir,
+							  export_lang_how(&x->langs[k]),
+							  x->f->stylesheet, data,
+							  len, d));
+	} else {
+		export_count_write(r, export_write_file(x, x->outdir, 0, x->f->stylesheet, data,
+					  len, d));
+	}
+out:
+	free(path);
+	buf_release(&text);
+	buf_release(&emb);
+}
