@@ -10,6 +10,7 @@
 #include "interrupt.h"
 #include "main.h"
 #include "opts.h"
+#include "pool.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -149,7 +150,7 @@ int cmd_export(int argc, const char **argv, const struct global_opts *g)
 	eo.nlangs = langs.n;
 	eo.outdir = outdir;
 	eo.include_drafts = drafts;
-	eo.jobs = jobs < 1 ? 1 : jobs;
+	eo.jobs = pool_jobs(jobs);
 	eo.paths = argv + first;
 	eo.npaths = nargs;
 	eo.width = width < 0 ? 0 : width;

@@ -67,8 +67,6 @@ int cmd_validate(int argc, const char **argv, const struct global_opts *g)
 	/* under --strict, warnings fail the run: -q must still show them */
 	if (strict)
 		o.quiet = 0;
-	if (jobs < 1)
-		jobs = 1;
 
 	if (corpus_open(&c, nargs ? argv[first] : NULL, jobs, &d) < 0 ||
 	    corpus_select(&c, argv + first, nargs, &d) < 0) {

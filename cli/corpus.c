@@ -601,7 +601,7 @@ int corpus_open(struct corpus *c, const char *start, int jobs,
 		struct diag_list *d)
 {
 	memset(c, 0, sizeof(*c));
-	c->jobs = jobs < 1 ? 1 : jobs;
+	c->jobs = pool_jobs(jobs);
 	if (find_root(c, start, d) < 0 || load_config(c, d) < 0 ||
 	    load_schemas(c, d) < 0)
 		return -1;

@@ -61,7 +61,7 @@ void diff_collect(struct diff_set *s, const struct l10n_report *r,
 	}
 	job.s = s;
 	job.lists = xcalloc(s->n ? s->n : 1, sizeof(*job.lists));
-	pool_run(jobs > 0 ? jobs : 1, s->n, collect_one, &job);
+	pool_run(jobs, s->n, collect_one, &job);
 	for (i = 0; i < s->n; i++) {
 		diag_list_append(&s->diags, &job.lists[i]);
 		diag_list_release(&job.lists[i]);

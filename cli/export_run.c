@@ -38,6 +38,7 @@
 #include "export_manifest.h"
 #include "interrupt.h"
 #include "util.h"
+#include "pool.h"
 
 #include <stdlib.h>
 #include <unistd.h>
@@ -301,7 +302,7 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 	struct export_manifest man;
 	struct diag_list all = DIAG_LIST_INIT;
 	struct run run;
-	int nsc = o->jobs < 1 ? 1 : o->jobs > 64 ? 64 : o->jobs;
+	int nsc = pool_jobs(o->jobs);
 
 	memset(&x, 0, sizeof(x));
 	memset(r, 0, sizeof(*r));

@@ -1107,7 +1107,7 @@ void l10n_classify(struct l10n_report *r, int jobs)
 
 	job.r = r;
 	job.lists = xcalloc(r->n ? r->n : 1, sizeof(*job.lists));
-	pool_run(jobs > 0 ? jobs : 1, r->n, classify_one, &job);
+	pool_run(jobs, r->n, classify_one, &job);
 	for (i = 0; i < r->n; i++) {
 		diag_list_append(&r->base_diags, &job.lists[i]);
 		diag_list_release(&job.lists[i]);

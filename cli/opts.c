@@ -3,6 +3,7 @@
  */
 #include "opts.h"
 #include "util.h"
+#include "pool.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -236,5 +237,5 @@ int default_jobs(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
 
-	return n < 1 ? 1 : n > 64 ? 64 : (int)n;
+	return pool_jobs(n);
 }

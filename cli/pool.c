@@ -62,19 +62,23 @@ static void *work(void *arg)
 	return NULL;
 }
 
+int pool_jobs(long n)
+{
+	return n < 1 ? 1 : n > POOL_MAX_JOBS ? POOL_MAX_JOBS : (int)n;
+}
+
 void pool_run(int jobs, size_t n, pool_fn fn, void *ctx)
 {
 	struct pool p;
-	struct worker w[64];
-	pthread_t t[64];
+	struct worker w[POOL_MAX_JOBS];
+	pthread_t t[POOL_MAX_JOBS];
 	int i, started = 0;
 
 	p.fn = fn;
 	p.ctx = ctx;
 	p.n = n;
 	atomic_init(&p.next, 0);
-	if (jobs > 64)
-		jobs = 64;
+	jobs = pool_jobs(jobs);
 	if ((size_t)jobs > n)
 		jobs = (int)n;
 	p.share = (size_t)(jobs < 1 ? 1 : jobs) * POOL_SHARE;

@@ -19,4 +19,14 @@ typedef void (*pool_fn)(void *ctx, size_t i, int worker);
 
 void pool_run(int jobs, size_t n, pool_fn fn, void *ctx);
 
+/* The most threads a pool runs, whatever -j says. */
+#define POOL_MAX_JOBS 64
+
+/*
+ * The number of workers a "-j N" (or the CPUs counted) gives: N within
+ * 1..POOL_MAX_JOBS.  The one place -j is clamped; a command passes what
+ * it returns to corpus_open() and to its pools.
+ */
+int pool_jobs(long n);
+
 #endif
