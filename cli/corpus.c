@@ -739,13 +739,17 @@ static void index_one(void *ctx, size_t i, int worker)
 		md_check_links(chk, !(job->flags & INDEX_NO_LINKS));
 		md_check_ids(chk, !(job->flags & INDEX_NO_LINKS));
 		if (c->body_walk) {
-			c->body_walk(c->body_ctx, i, worker, &a, &src, chk, d);
-			if (bl) {
-				struct blocks_walk *bw = blocks_walk_new(bl, &src, a.body, a.body_len);
+			struct blocks_walk *bw = NULL;
 
-				md_run(&src, blocks_walk_parser(), blocks_walk_data(bw));
-				blocks_walk_end(bw);
+			/* the blocks cut in the walk's own parse */
+			if (bl) {
+				bw = blocks_walk_new(bl, &src, a.body, a.body_len);
+				md_check_also(chk, blocks_walk_parser(),
+					      blocks_walk_data(bw));
 			}
+			c->body_walk(c->body_ctx, i, worker, &a, &src, chk, d);
+			if (bw)
+				blocks_walk_end(bw);
 		} else if (bl) {
 			struct blocks_walk *bw = blocks_walk_new(bl, &src, a.body, a.body_len);
 

@@ -274,6 +274,8 @@ struct md_check {
 	struct diag_list *diags;
 	const MD_PARSER *renderer;
 	void *renderer_data;
+	const MD_PARSER *also;	/* md_check_also(): one more reader, or NULL */
+	void *also_data;
 
 	const char *last;	/* last pointer seen inside the source */
 	int last_level;		/* previous heading level (the title is 1) */
@@ -1314,10 +1316,20 @@ static int chk_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *u
 	return 0;
 }
 
+void md_check_also(struct md_check *c, const MD_PARSER *reader, void *data)
+{
+	c->also = reader;
+	c->also_data = data;
+}
+
+static const MD_PARSER no_renderer;
+
 int md_check_run(struct md_check *c)
 {
 	MD_PARSER p;
 
+	if (c->also)	/* the tee, with no renderer */
+		return md_run_with_check(c, &no_renderer, NULL);
 	memset(&p, 0, sizeof(p));
 	p.enter_block = chk_enter_block;
 	p.leave_block = chk_leave_block;
@@ -1327,13 +1339,19 @@ int md_check_run(struct md_check *c)
 	return md_run(c->src, &p, c);
 }
 
-/* The tee: checks first, then the renderer. */
+/*
+ * The tee: checks first, then the reader of md_check_also() (what it
+ * returns is not the parse's to stop on), then the renderer.
+ */
 static int tee_enter_block(MD_BLOCKTYPE t, void *d, void *ud)
 {
 	struct md_check *c = ud;
 
 	chk_enter_block(t, d, c);
-	return c->renderer->enter_block(t, d, c->renderer_data);
+	if (c->also)
+		c->also->enter_block(t, d, c->also_data);
+	return c->renderer->enter_block ?
+	       c->renderer->enter_block(t, d, c->renderer_data) : 0;
 }
 
 static int tee_leave_block(MD_BLOCKTYPE t, void *d, void *ud)
@@ -1341,7 +1359,10 @@ static int tee_leave_block(MD_BLOCKTYPE t, void *d, void *ud)
 	struct md_check *c = ud;
 
 	chk_leave_block(t, d, c);
-	return c->renderer->leave_block(t, d, c->renderer_data);
+	if (c->also)
+		c->also->leave_block(t, d, c->also_data);
+	return c->renderer->leave_block ?
+	       c->renderer->leave_block(t, d, c->renderer_data) : 0;
 }
 
 static int tee_enter_span(MD_SPANTYPE t, void *d, void *ud)
@@ -1349,7 +1370,10 @@ static int tee_enter_span(MD_SPANTYPE t, void *d, void *ud)
 	struct md_check *c = ud;
 
 	chk_enter_span(t, d, c);
-	return c->renderer->enter_span(t, d, c->renderer_data);
+	if (c->also)
+		c->also->enter_span(t, d, c->also_data);
+	return c->renderer->enter_span ?
+	       c->renderer->enter_span(t, d, c->renderer_data) : 0;
 }
 
 static int tee_leave_span(MD_SPANTYPE t, void *d, void *ud)
@@ -1357,7 +1381,10 @@ static int tee_leave_span(MD_SPANTYPE t, void *d, void *ud)
 	struct md_check *c = ud;
 
 	chk_leave_span(t, d, c);
-	return c->renderer->leave_span(t, d, c->renderer_data);
+	if (c->also)
+		c->also->leave_span(t, d, c->also_data);
+	return c->renderer->leave_span ?
+	       c->renderer->leave_span(t, d, c->renderer_data) : 0;
 }
 
 static int tee_text(MD_TEXTTYPE t, const MD_CHAR *s, MD_SIZE n, void *ud)
@@ -1365,7 +1392,10 @@ static int tee_text(MD_TEXTTYPE t, const MD_CHAR *s, MD_SIZE n, void *ud)
 	struct md_check *c = ud;
 
 	chk_text(t, s, n, c);
-	return c->renderer->text(t, s, n, c->renderer_data);
+	if (c->also)
+		c->also->text(t, s, n, c->also_data);
+	return c->renderer->text ?
+	       c->renderer->text(t, s, n, c->renderer_data) : 0;
 }
 
 int md_run_with_check(struct md_check *c, const MD_PARSER *renderer,

@@ -71,6 +71,13 @@ void md_check_free(struct md_check *c);
  */
 struct pos md_check_span_pos(const struct md_check *c);
 /*
+ * One more reader of the same parse, called after the checks and before
+ * the renderer of md_run_with_check() (or alone with md_check_run()):
+ * so that whoever runs the checks also feeds it, and a body is parsed
+ * once.  What it returns is ignored.  NULL: none.
+ */
+void md_check_also(struct md_check *c, const MD_PARSER *reader, void *data);
+/*
  * Count the body's words into meta->words and keep the heading texts in
  * meta->headings: what l10n needs, off by default.
  */
