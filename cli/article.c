@@ -638,8 +638,6 @@ void article_meta_release(struct article_meta *m)
 		free(m->links[i].id);
 		free(m->links[i].frag);
 	}
-	for (i = 0; i < m->nids; i++)
-		free(m->ids[i]);
 	free(m->ids);
 	free(m->links);
 	for (i = 0; i < m->nheadings; i++)

@@ -7,6 +7,7 @@
 #define FOLIO_ARTICLE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "buf.h"
 #include "date.h"
@@ -118,8 +119,12 @@ struct article_meta {
 	struct block_counts counts;
 	char **headings;	/* text of each heading, in order */
 	size_t nheadings;
-	/* the ids of its headings, as the pages give them (md_check_ids) */
-	char **ids;
+	/*
+	 * The ids of its headings, as the pages give them (md_check_ids),
+	 * kept as md_id_key()s: eight bytes each, whatever the id's length,
+	 * for a corpus of tens of thousands of articles.
+	 */
+	uint64_t *ids;
 	size_t nids;
 	int ids_known;	/* ids were kept: a body with no heading has none */
 	size_t words;

@@ -4,6 +4,7 @@
 #include "checks.h"
 #include "corpus.h"
 #include "export_catalog.h"
+#include "markdown.h"
 #include "pool.h"
 #include "schema.h"
 #include "util.h"
@@ -198,6 +199,7 @@ static void check_fragment(struct corpus *c, struct diag_list *d,
 {
 	const struct article_meta *t = NULL;
 	size_t i, count;
+	uint64_t key;
 
 	if (!l->frag || !*l->frag)
 		return;
@@ -207,8 +209,9 @@ static void check_fragment(struct corpus *c, struct diag_list *d,
 		t = corpus_original(c, l->id, &count);
 	if (!t || !t->usable || !t->ids_known)
 		return;	/* no body read: nothing to compare with */
+	key = md_id_key(l->frag, strlen(l->frag));
 	for (i = 0; i < t->nids; i++)
-		if (!strcmp(t->ids[i], l->frag))
+		if (t->ids[i] == key)
 			return;
 	report(c, d, m, R_FRAGMENT, l->pos, NULL, "link to a heading "
 	       "'article:%s' does not have: '#%s'", l->id, l->frag);

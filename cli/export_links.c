@@ -88,6 +88,7 @@ size_t export_xfrags_check(const struct export *x, struct job *jobs,
 			   size_t njobs)
 {
 	size_t i, k, l, redo = 0;
+	uint64_t key;
 
 	for (i = 0; i < njobs; i++) {
 		struct job *j = &jobs[i];
@@ -100,7 +101,8 @@ size_t export_xfrags_check(const struct export *x, struct job *jobs,
 
 			if (!t->ids_known)
 				continue;	/* not rendered: not known */
-			for (l = 0; l < t->nids && strcmp(t->ids[l], f->frag); l++)
+			key = md_id_key(f->frag, strlen(f->frag));
+			for (l = 0; l < t->nids && t->ids[l] != key; l++)
 				;
 			if (l < t->nids)
 				continue;

@@ -393,10 +393,10 @@ void md_check_free(struct md_check *c)
 	/* a body parsed to its end gives its ids (md_check_ids) */
 	if (c->doc_done && c->want_ids && !c->meta->ids_known) {
 		c->meta->ids_known = 1;
-		c->meta->ids = c->ids;
 		c->meta->nids = c->nids;
-		c->ids = NULL;
-		c->nids = 0;
+		c->meta->ids = xcalloc(c->nids + 1, sizeof(*c->meta->ids));
+		for (i = 0; i < c->nids; i++)
+			c->meta->ids[i] = md_id_key(c->ids[i], strlen(c->ids[i]));
 	}
 	buf_release(&c->heading);
 	buf_release(&c->dest);

@@ -11,6 +11,7 @@
 
 #include <md4c.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "article.h"
 
@@ -70,6 +71,21 @@ void md_check_free(struct md_check *c);
  * calls the checks before the renderer); {0, 0} outside a span.
  */
 struct pos md_check_span_pos(const struct md_check *c);
+
+/*
+ * The key a heading id s[0..n) is kept by in meta->ids (64-bit FNV-1a):
+ * two ids of one page that differ have different keys but for odds of
+ * one in 2^64, which a missed warning can afford.
+ */
+static inline uint64_t md_id_key(const char *s, size_t n)
+{
+	uint64_t h = 14695981039346656037ull;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	return h;
+}
 /*
  * One more reader of the same parse, called after the checks and before
  * the renderer of md_run_with_check() (or alone with md_check_run()):
