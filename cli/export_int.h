@@ -351,7 +351,7 @@ struct job {
 	 */
 	struct xfrag *xfrags;
 	size_t nxfrags, axfrags;
-	struct diag_list xd;
+	struct diag_list *xd;	/* NULL until there is one: a job a page */
 	int redo;
 };
 

@@ -94,7 +94,6 @@ size_t export_xfrags_check(const struct export *x, struct job *jobs,
 		struct job *j = &jobs[i];
 		const struct article_meta *m = &x->c.articles[j->art];
 
-		memcpy(j->xd.ignored, x->c.cfg.ignore, sizeof(j->xd.ignored));
 		for (k = 0; !j->failed && k < j->nxfrags; k++) {
 			struct xfrag *f = &j->xfrags[k];
 			const struct article_meta *t = &x->c.articles[f->to];
@@ -108,7 +107,12 @@ size_t export_xfrags_check(const struct export *x, struct job *jobs,
 				continue;
 			f->drop = 1;
 			j->redo = 1;
-			diag(&j->xd, R_BOOK_LINK, m->path, f->pos.line,
+			if (!j->xd) {
+				j->xd = xcalloc(1, sizeof(*j->xd));
+				memcpy(j->xd->ignored, x->c.cfg.ignore,
+				       sizeof(j->xd->ignored));
+			}
+			diag(j->xd, R_BOOK_LINK, m->path, f->pos.line,
 			     f->pos.col, NULL, "a link to a heading 'article:%s' "
 			     "does not have: it leads to the top of that page: "
 			     "'#%s'", t->id, f->frag);
@@ -128,7 +132,11 @@ void export_xfrags_free(struct job *j)
 	j->xfrags = NULL;
 	j->nxfrags = j->axfrags = 0;
 	j->redo = 0;
-	diag_list_release(&j->xd);
+	if (j->xd) {
+		diag_list_release(j->xd);
+		free(j->xd);
+		j->xd = NULL;
+	}
 }
 
 /*

@@ -599,8 +599,12 @@ void export_first_reports(struct run *run, struct diag_list *all)
 		m->errors += (unsigned)diag_count(&j->d).errors;
 		diag_list_append(all, &j->d);
 		diag_list_release(&j->d);
-		diag_list_append(all, &j->xd);
-		diag_list_release(&j->xd);
+		if (j->xd) {
+			diag_list_append(all, j->xd);
+			diag_list_release(j->xd);
+			free(j->xd);
+			j->xd = NULL;
+		}
 	}
 }
 
