@@ -81,7 +81,7 @@ int epub_zip_book(const struct epub_zip *z, struct diag_list *d)
 	struct buf tmp = BUF_INIT, why = BUF_INIT;
 	struct zip_time when;
 	struct stat st;
-	int k, ret = -1;
+	int k, attempt, ret = -1;
 
 	/* the order of EPUB's OCF: mimetype first, then the package */
 	v[n].name = "mimetype";
@@ -118,21 +118,34 @@ int epub_zip_book(const struct epub_zip *z, struct diag_list *d)
 		     "cannot date the book's files: '%s'", z->modified);
 		goto out;
 	}
-	for (k = 0; k < ATOMIC_TRIES; k++) {
-		atomic_tmp_name(&tmp, z->dest, k);
-		if (lstat(tmp.buf, &st) < 0 && errno == ENOENT)
-			break;
-	}
-	if (k == ATOMIC_TRIES) {
-		diag(d, R_WRITE, z->dest, 0, 0, NULL,
-		     "cannot write: no free temporary name beside it");
-		goto out;
-	}
-	if (zip_write(tmp.buf, v, n, &when, BOOK_FILE_MAX, interrupt_caught,
-		      &why) < 0) {
-		if (!interrupt_caught())
+	/*
+	 * A book that could not be written is written once more from the
+	 * start before it is reported: the archive library was once seen
+	 * to refuse an archive it had just created ("read-only archive"),
+	 * in one run of many, and the second try succeeds; a fault of the
+	 * files themselves fails both tries and is reported.
+	 */
+	for (attempt = 0; attempt < 2; attempt++) {
+		for (k = 0; k < ATOMIC_TRIES; k++) {
+			atomic_tmp_name(&tmp, z->dest, k);
+			if (lstat(tmp.buf, &st) < 0 && errno == ENOENT)
+				break;
+		}
+		if (k == ATOMIC_TRIES) {
 			diag(d, R_WRITE, z->dest, 0, 0, NULL,
-			     "cannot write the book: %s", why.buf);
+			     "cannot write: no free temporary name beside it");
+			goto out;
+		}
+		buf_reset(&why);
+		if (zip_write(tmp.buf, v, n, &when, BOOK_FILE_MAX,
+			      interrupt_caught, &why) == 0)
+			break;
+		if (interrupt_caught())
+			goto out;
+	}
+	if (attempt == 2) {
+		diag(d, R_WRITE, z->dest, 0, 0, NULL,
+		     "cannot write the book: %s", why.buf);
 		goto out;
 	}
 	if (same_file(tmp.buf, z->dest)) {
