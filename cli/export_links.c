@@ -155,18 +155,7 @@ static int link_path(const char *file, const char *dest, size_t n,
 
 	if (slash)
 		buf_add(&raw, file, (size_t)(slash - file + 1));
-	for (i = 0; i < n; i++) {
-		int hi, lo;
-
-		if (dest[i] == '%' && i + 2 < n &&
-		    (hi = hex_digit(dest[i + 1])) >= 0 &&
-		    (lo = hex_digit(dest[i + 2])) >= 0) {
-			buf_addc(&raw, (char)(hi * 16 + lo));
-			i += 2;
-		} else {
-			buf_addc(&raw, dest[i]);
-		}
-	}
+	md_path_decode(&raw, dest, n);
 	if (memchr(raw.buf, '\0', raw.len))
 		ok = -1;
 	for (start = 0; !ok && start < raw.len; start = i + 1) {

@@ -508,6 +508,24 @@ int md_check_dangling(const struct md_check *c, size_t i, const char **name,
  * a scheme, a site-absolute one and a fragment alone are not files; the
  * page's own #fragments are kept for check_frags().
  */
+void md_path_decode(struct buf *out, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		int hi, lo;
+
+		if (s[i] == '%' && i + 2 < n &&
+		    (hi = hex_digit(s[i + 1])) >= 0 &&
+		    (lo = hex_digit(s[i + 2])) >= 0) {
+			buf_addc(out, (char)(hi * 16 + lo));
+			i += 2;
+		} else {
+			buf_addc(out, s[i]);
+		}
+	}
+}
+
 static void check_local(struct md_check *c, const char *dest, size_t n,
 			int image, struct pos pos)
 {
@@ -515,7 +533,7 @@ static void check_local(struct md_check *c, const char *dest, size_t n,
 	struct buf path = BUF_INIT;
 	const char *slash;
 	struct stat st;
-	size_t i, k;
+	size_t k;
 
 	if (!n || dest[0] == '/')
 		return;
@@ -537,18 +555,7 @@ static void check_local(struct md_check *c, const char *dest, size_t n,
 	slash = strrchr(c->file, '/');
 	if (slash)
 		buf_add(&path, c->file, (size_t)(slash - c->file + 1));
-	for (i = 0; dest + i < end; i++) {
-		int hi, lo;
-
-		if (dest[i] == '%' && dest + i + 2 < end &&
-		    (hi = hex_digit(dest[i + 1])) >= 0 &&
-		    (lo = hex_digit(dest[i + 2])) >= 0) {
-			buf_addc(&path, (char)(hi * 16 + lo));
-			i += 2;
-		} else {
-			buf_addc(&path, dest[i]);
-		}
-	}
+	md_path_decode(&path, dest, (size_t)(end - dest));
 	if (memchr(path.buf, '\0', path.len) || stat(path.buf, &st) < 0)
 		diag(c->diags, R_LOCAL_TARGET, c->file, pos.line, pos.col, NULL,
 		     image ? "image file not found: '%.*s'" :

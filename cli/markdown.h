@@ -71,6 +71,11 @@ void md_check_free(struct md_check *c);
  * calls the checks before the renderer); {0, 0} outside a span.
  */
 struct pos md_check_span_pos(const struct md_check *c);
+/*
+ * Append the file path a relative link's destination s[0..n) names
+ * (before its ?query or #fragment) to out, %XX escapes decoded.
+ */
+void md_path_decode(struct buf *out, const char *s, size_t n);
 
 /*
  * The key a heading id s[0..n) is kept by in meta->ids (64-bit FNV-1a):
