@@ -28,9 +28,9 @@ static void report(struct corpus *c, struct diag_list *d,
 	va_list ap;
 	size_t i = (size_t)(m - c->articles);
 
-	if (c->cfg.ignore[r])
+	if (RULE_SILENCED(c->cfg.ignore[r]))
 		return;
-	if (rule_table[r].severity == SEV_ERROR)
+	if (rule_severity(c->cfg.ignore, r, rule_table[r].severity) == SEV_ERROR)
 		m->errors++;
 	if (!c->selected[i])
 		return;

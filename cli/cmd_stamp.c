@@ -332,7 +332,14 @@ static int insert_base(const struct article *a, const struct ynode *tf,
 
 	if (tf_at < 0 || key_at < 0)
 		return -1;
-	if (t[tf_at] == '{') {
+	/* an anchor (&tf) or a tag (!!map) may stand before the mapping */
+	while ((size_t)tf_at < lim && (t[tf_at] == '&' || t[tf_at] == '!')) {
+		while ((size_t)tf_at < lim && !strchr(" \t\r\n", t[tf_at]))
+			tf_at++;
+		while ((size_t)tf_at < lim && strchr(" \t\r\n", t[tf_at]))
+			tf_at++;
+	}
+	if ((size_t)tf_at < lim && t[tf_at] == '{') {
 		buf_addf(&v, ", base: \"%s\"", digest);
 		edit_add(ed, val_end, val_end, v.buf, v.len);
 		buf_release(&v);
@@ -659,6 +666,36 @@ static int stamp_edits(struct stamp_job *j)
 	return 0;
 }
 
+/*
+ * The new text read back before it is written: it must parse, and give
+ * translated_from the date and base stamped, so that a layout stamp did
+ * not foresee refuses rather than breaks a translation.
+ */
+static int stamp_verify(struct stamp_job *j)
+{
+	struct article b;
+	struct diag_list quiet = DIAG_LIST_INIT;
+	const struct ynode *tf;
+	const char *up, *base;
+	int ok;
+
+	article_init(&b, j->path);
+	ok = article_load_mem(&b, j->text.buf, j->text.len, &quiet) == 0 &&
+	     !diag_count(&quiet).errors;
+	tf = ok ? ymap_get(b.fm.root, "translated_from") : NULL;
+	up = tf ? ynode_scalar(ymap_get(tf, "updated")) : NULL;
+	base = tf ? ynode_scalar(ymap_get(tf, "base")) : NULL;
+	ok = ok && up && base && !strcmp(up, j->date_same ? j->was : j->now) &&
+	     !strcasecmp(base, j->digest);
+	article_release(&b);
+	diag_list_release(&quiet);
+	if (!ok)
+		refuse(j->s, j->path, j->tf, "the stamped frontmatter would not "
+		       "read back as written (a layout stamp cannot edit); nothing "
+		       "written: set 'updated' and 'base: \"%s\"' by hand", j->digest);
+	return ok ? 0 : -1;
+}
+
 /* The new text written over the file, the original's snapshot saved and
  * the snapshots nothing names any more pruned. */
 static enum stamp_result stamp_write(struct stamp_job *j)
@@ -713,6 +750,8 @@ static enum stamp_result stamp_one(struct stamper *s, const char *path)
 	if (stamp_edits(&j) < 0)
 		goto out;
 	edit_apply(&j.ed, &j.a.text, &j.text);
+	if (stamp_verify(&j) < 0)
+		goto out;
 	if (s->dry_run) {
 		if (!j.date_same)
 			fprintf(s->out, "%s: translated_from.updated %s -> %s (dry run, not "

@@ -26,10 +26,10 @@ static void note_ignored(const struct corpus *c)
 	int r;
 
 	for (r = 0; r < R__COUNT; r++)
-		if (c->cfg.ignore[r])
+		if (RULE_SILENCED(c->cfg.ignore[r]))
 			fprintf(stderr, "folio: note: rule '%s' is silenced by "
 				"'%s' in folio.yaml\n", rule_table[r].id,
-				c->cfg.ignore[r] == 2 ? "rules" : "ignore");
+				c->cfg.ignore[r] == RULE_OFF ? "rules" : "ignore");
 	for (r = 0; (size_t)r < c->cfg.nignore_style; r++)
 		fprintf(stderr, "folio: note: rule 'style:%s' is silenced by "
 			"'ignore' in folio.yaml\n", c->cfg.ignore_style[r]);

@@ -200,12 +200,17 @@ static void config_rule(struct config *cfg, const struct ypair *p,
 	}
 	if (!level)
 		return;
-	if (!strcmp(level, "off"))
-		cfg->ignore[r] = 2;
-	else if (!strcmp(level, "warning"))
+	if (!strcmp(level, "off")) {
+		cfg->ignore[r] = RULE_OFF;
+	} else if (!strcmp(level, "warning")) {
 		cfg->level[r] = SEV_WARNING;
-	else if (!strcmp(level, "error"))
+		if (!RULE_SILENCED(cfg->ignore[r]))	/* ignore: wins */
+			cfg->ignore[r] = RULE_WARNING;
+	} else if (!strcmp(level, "error")) {
 		cfg->level[r] = SEV_ERROR;
+		if (!RULE_SILENCED(cfg->ignore[r]))
+			cfg->ignore[r] = RULE_ERROR;
+	}
 }
 
 /* languages, source_language and rtl: the corpus's languages, in order,
@@ -311,7 +316,7 @@ static void read_ignore(struct config *cfg, const struct ynode *root,
 			     "'ignore' names no validate rule: '%s'",
 			     n->items[i]->str);
 		else
-			cfg->ignore[r] = 1;
+			cfg->ignore[r] = RULE_IGNORED;
 	}
 }
 

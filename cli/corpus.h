@@ -23,7 +23,7 @@ struct config {
 	int review_months;	/* 0: no age limit */
 	char *base_url;		/* with a trailing '/', or NULL */
 	char *book_id;		/* what e-book identifiers are made from, or NULL */
-	/* 1: silenced by `ignore:`, 2: by `rules: {RULE: off}` */
+	/* `ignore:` and `rules:`, an enum rule_policy (diag.h) a rule */
 	unsigned char ignore[R__COUNT];
 	/* `rules:`: SEV_WARNING or SEV_ERROR, SEV_NONE for the default */
 	unsigned char level[R__COUNT];

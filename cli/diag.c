@@ -103,6 +103,16 @@ int rule_settable(int r)
 	       r != R_SCHEMA_INVALID && r != R_IGNORE && r != R_WRITE;
 }
 
+enum severity rule_severity(const unsigned char *policy, enum rule r,
+			    enum severity sev)
+{
+	if (policy[r] == RULE_WARNING)
+		return SEV_WARNING;
+	if (policy[r] == RULE_ERROR)
+		return SEV_ERROR;
+	return sev;
+}
+
 void diag_list_relevel(struct diag_list *l, const unsigned char *level)
 {
 	size_t i;
@@ -148,8 +158,9 @@ static int vdiag(struct diag_list *l, enum rule r, enum severity sev,
 	struct buf msg = BUF_INIT;
 	struct diag *d;
 
-	if (l->ignored[r])
+	if (RULE_SILENCED(l->ignored[r]))
 		return -1;
+	sev = rule_severity(l->ignored, r, sev);
 	GROW(l->v, l->alloc, l->n + 1);
 	d = &l->v[l->n];
 	buf_vaddf(&msg, fmt, ap);
@@ -221,7 +232,7 @@ void diag_list_append(struct diag_list *dst, struct diag_list *src)
 
 	GROW(dst->v, dst->alloc, dst->n + src->n);
 	for (i = 0; i < src->n; i++) {
-		if (dst->ignored[src->v[i].rule]) {
+		if (RULE_SILENCED(dst->ignored[src->v[i].rule])) {
 			free(src->v[i].file);
 			free(src->v[i].message);
 			free(src->v[i].pointer);
@@ -230,6 +241,9 @@ void diag_list_append(struct diag_list *dst, struct diag_list *src)
 			continue;
 		}
 		dst->v[dst->n] = src->v[i];
+		dst->v[dst->n].severity = rule_severity(dst->ignored,
+							src->v[i].rule,
+							src->v[i].severity);
 		dst->v[dst->n].seq = dst->n;
 		dst->n++;
 	}

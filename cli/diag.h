@@ -138,8 +138,30 @@ struct diag {
 struct diag_list {
 	struct diag *v;
 	size_t n, alloc;
-	unsigned char ignored[R__COUNT];	/* rules silenced by ignore: */
+	/* what folio.yaml says of each rule: an enum rule_policy */
+	unsigned char ignored[R__COUNT];
 };
+
+/*
+ * What folio.yaml says of a rule, copied from the config into every
+ * list that reports findings: silenced (`ignore:` or `rules: off`), or
+ * given a level by `rules:`, applied as each finding is made, so that
+ * every command counts a rule's errors the way validate does.
+ */
+enum rule_policy {
+	RULE_AS_IS = 0,		/* its own severity */
+	RULE_IGNORED = 1,	/* `ignore: [RULE]` */
+	RULE_OFF = 2,		/* `rules: {RULE: off}` */
+	RULE_WARNING = 3,	/* `rules: {RULE: warning}` */
+	RULE_ERROR = 4,		/* `rules: {RULE: error}` */
+};
+
+/* Is a rule with this policy silenced? */
+#define RULE_SILENCED(p) ((p) == RULE_IGNORED || (p) == RULE_OFF)
+
+/* The severity a finding of rule r gets under policy[] (sev: its own). */
+enum severity rule_severity(const unsigned char *policy, enum rule r,
+			    enum severity sev);
 
 #define DIAG_LIST_INIT { NULL, 0, 0, { 0 } }
 

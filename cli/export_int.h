@@ -585,6 +585,11 @@ void export_keep_diags(const struct export *x, struct diag_list *all,
 	struct diag_list *d);
 void export_select_articles(struct export *x, struct diag_list *all, int nsc);
 int export_reported(const struct export *x, size_t i);
+long export_article_by_path(const struct corpus *c, const char *path);
+
+/* ---- export_qa.c: translation QA before any page is written ---- */
+
+void export_qa(struct export *x, struct diag_list *all);
 
 /* ---- export_text.c: the text page ---- */
 

@@ -2,9 +2,10 @@
  * export_run.c - the run of an export (SPEC 8, 8.1, 8.2, 8.5), step by
  * step; each step is in the file of its concern (export_int.h lists
  * them):
- *   1. corpus_open/select, corpus_index of the frontmatter only, and
- *      checks_cross: every error but those of the bodies is known before
- *      anything is written; templates are compiled (an error stops here);
+ *   1. corpus_open/select, corpus_index of the frontmatter only,
+ *      checks_cross and translation QA (export_qa.c): every error but
+ *      those of the bodies' own checks is known before anything is
+ *      written; templates are compiled (an error stops here);
  *   2. set-up, single-threaded: string catalogs (export_lang.c), which
  *      articles are publishable (not a draft unless asked, no error, a
  *      safe and unique slug) and the id table links resolve through
@@ -327,10 +328,11 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 	 * The frontmatter of every article and the cross-file rules; the
 	 * bodies are checked in the pages' own parse, below.
 	 */
-	corpus_index(&x.c, INDEX_KEEP | INDEX_DIGEST_BASED, &all);
+	corpus_index(&x.c, INDEX_KEEP | INDEX_DIGEST_BASED | INDEX_FM_WHERE, &all);
 	if (interrupt_caught())	/* an index left part done */
 		goto out;
 	checks_cross(&x.c, &all);
+	export_qa(&x, &all);
 	export_load_catalogs(&x, &all);
 	export_select_articles(&x, &all, nsc);
 	export_prepare_langs(&x);

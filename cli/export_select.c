@@ -243,7 +243,7 @@ static void check_slug_clashes(struct export *x, struct diag_list *d)
  * The article whose reported path is path, or -1.  Articles are sorted by
  * relpath, and every path is the same root prefix before it.
  */
-static long article_by_path(const struct corpus *c, const char *path)
+long export_article_by_path(const struct corpus *c, const char *path)
 {
 	size_t lo = 0, hi = c->n;
 
@@ -275,7 +275,7 @@ void export_keep_diags(const struct export *x, struct diag_list *all,
 
 	for (i = 0; i < all->n; i++) {
 		struct diag *g = &all->v[i];
-		long j = g->file ? article_by_path(c, g->file) : -1;
+		long j = g->file ? export_article_by_path(c, g->file) : -1;
 		/* warnings are validate's, but those of the run's config and
 		 * what became of a book's links */
 		int show = g->severity == SEV_ERROR || g->rule == R_CONFIG ||

@@ -129,7 +129,7 @@ static void report(const struct corpus *c, struct diag_list *d,
 {
 	struct pos p = m->slug ? slug_pos(m) : m->id_pos;
 
-	if (c->cfg.ignore[R_SLUG] || !c->selected[m - c->articles])
+	if (RULE_SILENCED(c->cfg.ignore[R_SLUG]) || !c->selected[m - c->articles])
 		return;
 	diag(d, R_SLUG, m->path, p.line, p.col, m->slug ? "/slug" : "/id",
 	     "slug '%s' %s", slug, why);

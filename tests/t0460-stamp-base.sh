@@ -62,6 +62,20 @@ test_expect_success 'flow mapping: ", base" after updated, the rest of the line 
 	test_cmp expect s/en.md
 '
 
+test_expect_success 'flow mapping after an anchor or a tag: ", base" inside it, the file still reads' '
+	corpus &&
+	for tf in "&tf {lang: fr, updated: 2023-10}" "!!map {lang: fr, updated: 2023-10}" \
+		"&a !!map {lang: fr, updated: \"2023-10\"}"; do
+		printf -- "---\nid: s\nlang: en\ntitle: Title\nupdated: 2024-01\nstatus: draft\ntranslated_from: %s\n---\nText.\n" "$tf" >s/en.md &&
+		d=$(digest) &&
+		folio stamp s/en.md >out 2>err &&
+		grep -q "^translated_from: .*{lang: fr, updated: \"*2024-01\"*, base: \"$d\"}$" s/en.md ||
+			return 1
+		folio validate s/en.md >vout 2>&1
+		! grep -q "\[yaml" vout || return 1
+	done
+'
+
 test_expect_success 'flow mapping with updated first: base still right after it' '
 	corpus &&
 	printf -- "---\nid: s\nlang: en\ntitle: Title\nupdated: 2024-01\nstatus: draft\ntranslated_from: { updated: \"2024-01\", lang: fr }\n---\nText.\n" >s/en.md &&
