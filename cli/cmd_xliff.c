@@ -220,7 +220,8 @@ static size_t export_units(struct exporter *e, struct export_job *j)
 	const struct xmatch *mt = &j->mt;
 	size_t i, n = 0;
 	/* the changed blocks are known: only they are marked */
-	int precise = mt->stale && j->t && j->t->tf_base[0] && !mt->base_missing;
+	int precise = mt->stale && j->t && j->t->tf_base[0] && !mt->base_missing &&
+		      !mt->shapeless;
 
 	j->ou = xcalloc(j->ox.n + 1, sizeof(*j->ou));
 	j->plain = xcalloc(j->ox.n + 1, sizeof(*j->plain));
@@ -961,7 +962,7 @@ static int import_completeness(struct import_job *j)
 		int have = j->tg[i].state == XT_TRANSLATED;
 
 		if (!have && !j->present[i] && j->loaded_t && j->mt.counterpart[i] >= 0 &&
-		    !j->mt.review[i])
+		    !j->mt.review[i] && !j->mt.shapeless)
 			have = 1;
 		if (!have) {
 			if (!nuntrans++)

@@ -202,6 +202,9 @@ struct xmatch {
 	char **old;		/* its text then (owned), or NULL */
 	int stale;		/* the translation renders an older text */
 	int base_missing;	/* stale, and the base text is unavailable */
+	int shapeless;		/* stale, and the translation's body has not
+				 * the base's shape: no block can be told
+				 * unchanged, every unit is for review */
 	char base_updated[16];	/* the original's 'updated' then, or "" */
 };
 

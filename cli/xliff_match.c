@@ -226,6 +226,66 @@ static void by_id(struct xmatch *m, const struct xdoc *ox, const struct xdoc *tx
 	}
 }
 
+/*
+ * Do a and b have the same body, block by block?  The frontmatter's
+ * blocks are left out: units are tied to blocks by kind and rank, so a
+ * translation without the original's source titles still follows its
+ * body block by block.
+ */
+static int same_body_shape(const struct block_list *a, const struct block_list *b)
+{
+	size_t i = 0, j = 0;
+
+	for (;;) {
+		while (i < a->n && a->v[i].kind <= BLK_SOURCE)
+			i++;
+		while (j < b->n && b->v[j].kind <= BLK_SOURCE)
+			j++;
+		if (i == a->n || j == b->n)
+			return i == a->n && j == b->n;
+		if (a->v[i].kind != b->v[j].kind || a->v[i].level != b->v[j].level)
+			return 0;
+		i++;
+		j++;
+	}
+}
+
+/*
+ * Each block of the base old: the translation's block at the same place
+ * (trans has old's body shape, same_body_shape()), or -1.  Body blocks
+ * pair in order; the frontmatter's by kind and rank, so a source title
+ * the translation lacks pairs with nothing.
+ */
+static long *old_to_trans(const struct block_list *old, const struct block_list *trans)
+{
+	long *to = xmalloc((old->n + 1) * sizeof(*to));
+	unsigned rank_o[BLK_SOURCE + 1] = { 0 }, rank_t[BLK_SOURCE + 1] = { 0 };
+	size_t i, j = 0, k;
+
+	for (i = 0; i < old->n; i++) {
+		enum block_kind t = old->v[i].kind;
+
+		to[i] = -1;
+		if (t <= BLK_SOURCE) {
+			/* the rank-th block of that kind in the translation */
+			unsigned want = rank_o[t]++;
+
+			memset(rank_t, 0, sizeof(rank_t));
+			for (k = 0; k < trans->n; k++)
+				if (trans->v[k].kind == t && rank_t[t]++ == want) {
+					to[i] = (long)k;
+					break;
+				}
+			continue;
+		}
+		while (j < trans->n && trans->v[j].kind <= BLK_SOURCE)
+			j++;
+		if (j < trans->n)
+			to[i] = (long)j++;
+	}
+	return to;
+}
+
 /* Each block now: its block then, -1 when added; the blocks no change
  * names are the common subsequence, in order. */
 static long *blocks_then(const struct base_diff *d)
@@ -285,6 +345,7 @@ static void by_base(struct xmatch *m, const struct base_diff *d,
 		    const struct xdoc *ox, const struct xdoc *tx)
 {
 	long *then = blocks_then(d), *change_of = blocks_change(d), *first;
+	long *to_trans = old_to_trans(d->old, &d->trans);
 	struct uplace *po = xcalloc(ox->n + 1, sizeof(*po));
 	struct uplace *pt = xcalloc(tx->n + 1, sizeof(*pt));
 	size_t i, k;
@@ -305,8 +366,8 @@ static void by_base(struct xmatch *m, const struct base_diff *d,
 		ob = then[b];
 		if (ob < 0)
 			continue;
-		/* the translation has the old text's shape: same index */
-		m->counterpart[i] = unit_at(pt, tx, first, ob, po[i].suffix);
+		/* the translation has the old text's shape: the same place */
+		m->counterpart[i] = unit_at(pt, tx, first, to_trans[ob], po[i].suffix);
 		if (change_of[b] >= 0) {
 			const struct block_change *ch = &d->v[change_of[b]];
 
@@ -316,6 +377,7 @@ static void by_base(struct xmatch *m, const struct base_diff *d,
 		}
 	}
 	free(then);
+	free(to_trans);
 	free(first);
 	free(change_of);
 	free(po);
@@ -356,8 +418,9 @@ int xliff_match(struct xmatch *m, const struct corpus *c,
 		base_cache_release(&bc);
 		return -1;
 	}
-	if (!d.available || !d.old || !blocks_same_shape(d.old, &d.trans)) {
+	if (!d.available || !d.old || !same_body_shape(d.old, &d.trans)) {
 		m->base_missing = !d.available;
+		m->shapeless = d.available && d.old;
 		by_id(m, ox, tx);
 	} else {
 		if (d.base_updated.y)

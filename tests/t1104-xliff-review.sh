@@ -122,4 +122,70 @@ test_expect_success 'no base text (snapshot removed, no git): every target marke
 	grep -q "the text it was made from is not available" x/en/a.xlf
 '
 
+# b/en.md stamped by hand, without the original's source title; then a
+# dose added to the original's second paragraph
+setup_nosource() {
+	make_corpus "fr en" &&
+	write_article b/fr.md <<-'EOF' &&
+	---
+	id: b
+	lang: fr
+	title: Titre
+	updated: 2024-01
+	status: published
+	sources:
+	  - title: Une source
+	    url: https://example.org/s
+	---
+	Premier paragraphe.
+
+	Il faut patienter avant de voir un effet.
+
+	Troisième paragraphe.
+	EOF
+	write_article b/en.md <<-'EOF' &&
+	---
+	id: b
+	lang: en
+	title: Title
+	updated: 2024-01
+	status: published
+	translated_from:
+	  lang: fr
+	  updated: 2024-01
+	---
+	First paragraph.
+
+	It can take a while before any effect is seen.
+
+	Third paragraph.
+	EOF
+	folio stamp b/en.md >stdout 2>err &&
+	sed -i "s/patienter avant/patienter 2 à 3 mois avant/" b/fr.md
+}
+
+test_expect_success 'a translation without the source titles: the changed block still marked, each target in its place' '
+	setup_nosource &&
+	folio xliff export --lang en -o x >stdout 2>err &&
+	grep -A 3 "trans-unit id=\"p2\"" x/en/b.xlf >p2 &&
+	grep -q "<target state=\"needs-review-translation\">It can take a while before any effect is seen.</target>" p2 &&
+	grep -q "the source was: Il faut patienter avant de voir un effet." p2 &&
+	grep -A 2 "trans-unit id=\"p1\"" x/en/b.xlf | grep -q "<target state=\"translated\">First paragraph.</target>" &&
+	grep -A 2 "trans-unit id=\"p3\"" x/en/b.xlf | grep -q "<target state=\"translated\">Third paragraph.</target>" &&
+	grep -c "needs-review-translation" x/en/b.xlf >actual &&
+	echo 1 >expect && test_cmp expect actual &&
+	folio xliff export --lang en --changed -o y >stdout 2>err &&
+	grep "<trans-unit id=" y/en/b.xlf | sed "s/.*id=\"\([a-z0-9]*\)\".*/\1/" >actual &&
+	printf "source1\np2\n" >expect && test_cmp expect actual
+'
+
+test_expect_success 'a body of another shape than its base: every unit for review' '
+	setup_nosource &&
+	printf "\nFourth paragraph, added by the translator.\n" >>b/en.md &&
+	sed -i "s/^First paragraph./## First\n\nFirst paragraph./" b/en.md &&
+	folio xliff export --lang en -o x >stdout 2>err &&
+	! grep -q "state=\"translated\"" x/en/b.xlf &&
+	grep -q "needs-review-translation" x/en/b.xlf
+'
+
 test_done
