@@ -394,7 +394,9 @@ void diff_render_json(const struct diff_set *s, enum change_class min,
 		else
 			buf_adds(out, "null");
 		buf_adds(out, ",\"base_updated\":");
-		json_date(out, d->available ? d->base_updated : (struct date){ 0 });
+		/* the original's date then: without a base text, the one the
+		 * translation names, as the text output shows it */
+		json_date(out, d->available ? d->base_updated : e->trans->tf_updated);
 		buf_adds(out, ",\"updated\":");
 		json_date(out, e->orig->updated);
 		buf_addf(out, ",\"change\":\"%s\",\"changes\":[", change_class_name(d->cls));
