@@ -29,28 +29,6 @@ void export_bimages_free(struct bimage *v, size_t n)
 	free(v);
 }
 
-/*
- * The image types every EPUB reading system shows (EPUB 3.2's core media
- * types); any other would need a fallback the book does not have.
- */
-static const char *image_type(const char *name, size_t n)
-{
-	static const struct { const char *ext, *type; } types[] = {
-		{ ".png", "image/png" }, { ".jpg", "image/jpeg" },
-		{ ".jpeg", "image/jpeg" }, { ".gif", "image/gif" },
-		{ ".svg", "image/svg+xml" },
-	};
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(types); i++) {
-		size_t k = strlen(types[i].ext);
-
-		if (n > k && !export_ascii_casecmp(name + n - k, types[i].ext))
-			return types[i].type;
-	}
-	return NULL;
-}
-
 /* Does one component of an image's path give a name that OCF accepts? */
 static int plain_component(const char *s, size_t n)
 {
@@ -103,7 +81,7 @@ static void book_image_refused(const struct image_ctx *ic, const char *src,
 	escape_text_line(&q, src, n);
 	diag(&ic->j->d, R_BOOK_IMAGE, ic->x->c.articles[ic->art].path, line,
 	     col, NULL, "image '%s' cannot go into the book: %s", q.buf,
-	     !image_type(src, n) ? "not a PNG, JPEG, GIF or SVG file" :
+	     !image_media_type(src, n) ? "not a PNG, JPEG, GIF or SVG file" :
 	     "no such file in the corpus");
 	buf_release(&q);
 }
@@ -121,7 +99,7 @@ static int copy_local(struct image_ctx *ic, const char *src, size_t n,
 int export_book_image(void *vctx, const char *src, size_t n,
 			 struct buf *out)
 {
-	return copy_local(vctx, src, n, image_type(src, n), "images", out);
+	return copy_local(vctx, src, n, image_media_type(src, n), "images", out);
 }
 
 /*
@@ -251,7 +229,7 @@ int export_web_link(void *vctx, struct buf *href)
 	     href->buf[n] != '#'; n++)
 		;
 	path = xstrndup(href->buf, n);	/* the suffix tests want its end */
-	type = image_type(path, n);
+	type = image_media_type(path, n);
 	if (!(n >= 3 && !export_ascii_casecmp(path + n - 3, ".md")) &&
 	    copy_local(vctx, path, n, type ? type : "application/octet-stream",
 		       type ? "images" : "files", &to) == 0) {

@@ -10,6 +10,7 @@
 #include "render.h"
 #include "util.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -526,6 +527,44 @@ void md_path_decode(struct buf *out, const char *s, size_t n)
 	}
 }
 
+/*
+ * An image file that exists but that no page can show (export shows its
+ * alternative text instead): not a PNG, JPEG, GIF or SVG file, not a
+ * regular file, or outside the corpus (a symbolic link out of it, or a
+ * path that leaves it), since export never copies a file from outside.
+ */
+static void check_image_file(struct md_check *c, const char *path,
+			     const struct stat *st, const char *dest, size_t n,
+			     struct pos pos)
+{
+	const char *why = NULL, *rel = c->meta ? c->meta->relpath : NULL;
+	size_t flen = strlen(c->file), rlen = rel ? strlen(rel) : 0;
+	char root[PATH_MAX], real[PATH_MAX];
+	struct buf top = BUF_INIT;
+
+	if (!image_media_type(path, strlen(path)))
+		why = "not a PNG, JPEG, GIF or SVG file";
+	else if (!S_ISREG(st->st_mode))
+		why = "not a regular file";
+	else if (rel && flen >= rlen && !strcmp(c->file + flen - rlen, rel)) {
+		/* the corpus root: the file's path without its relative path */
+		buf_add(&top, c->file, flen - rlen);
+		if (!top.len)
+			buf_adds(&top, ".");
+		if (realpath(top.buf, root) && realpath(path, real)) {
+			size_t k = strlen(root);
+
+			if (strncmp(real, root, k) || (real[k] != '/' && k > 1))
+				why = "outside the corpus (export follows no link out of it)";
+		}
+	}
+	if (why)
+		diag(c->diags, R_LOCAL_TARGET, c->file, pos.line, pos.col, NULL,
+		     "image '%.*s' is %s: pages show its alternative text instead",
+		     (int)n, dest, why);
+	buf_release(&top);
+}
+
 static void check_local(struct md_check *c, const char *dest, size_t n,
 			int image, struct pos pos)
 {
@@ -561,6 +600,8 @@ static void check_local(struct md_check *c, const char *dest, size_t n,
 		     image ? "image file not found: '%.*s'" :
 		     "link to a file that does not exist: '%.*s'",
 		     (int)(end - dest), dest);
+	else if (image)
+		check_image_file(c, path.buf, &st, dest, (size_t)(end - dest), pos);
 	buf_release(&path);
 }
 

@@ -90,3 +90,31 @@ const char *errmsg(int err)
 	default: return "system error";
 	}
 }
+
+const char *image_media_type(const char *name, size_t n)
+{
+	static const struct { const char *ext, *type; } types[] = {
+		{ ".png", "image/png" }, { ".jpg", "image/jpeg" },
+		{ ".jpeg", "image/jpeg" }, { ".gif", "image/gif" },
+		{ ".svg", "image/svg+xml" },
+	};
+	size_t i, j;
+
+	for (i = 0; i < ARRAY_SIZE(types); i++) {
+		size_t k = strlen(types[i].ext);
+
+		if (n <= k)
+			continue;
+		for (j = 0; j < k; j++) {
+			char c = name[n - k + j];
+
+			if (c >= 'A' && c <= 'Z')
+				c = (char)(c - 'A' + 'a');
+			if (c != types[i].ext[j])
+				break;
+		}
+		if (j == k)
+			return types[i].type;
+	}
+	return NULL;
+}

@@ -89,6 +89,13 @@ static inline size_t fmt_uint(char *out, unsigned long long v)
  */
 const char *errmsg(int err);
 
+/*
+ * The media type of an image file named name[0..n) (its extension, in
+ * any case) among those every page and every EPUB reading system shows:
+ * PNG, JPEG, GIF, SVG; NULL for any other.
+ */
+const char *image_media_type(const char *name, size_t n);
+
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 #endif

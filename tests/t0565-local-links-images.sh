@@ -103,6 +103,21 @@ test_expect_success 'an image no page shows or links any more goes from the outp
 	test -f a/img/schema.png
 '
 
+test_expect_success 'an image no page can show: another type, a link out of the corpus, a path out of it' '
+	corpus &&
+	mkdir -p ../outside && png ../outside/far.png &&
+	ln -s "$(cd .. && pwd)/outside/far.png" a/img/lien.png &&
+	ln -s schema.png a/img/dedans.png &&
+	cp a/img/schema.png a/img/photo.webp &&
+	printf "\n![Lien](img/lien.png)\n\n![Dedans](img/dedans.png)\n\n![Photo](img/photo.webp)\n\n![Loin](../../outside/far.png)\n" >>a/fr.md &&
+	folio validate >out 2>err; echo $? >status &&
+	expect_status 0 &&
+	grep "image .img/lien.png. is outside the corpus" out &&
+	grep "image .img/photo.webp. is not a PNG, JPEG, GIF or SVG file" out &&
+	grep "image .\.\./\.\./outside/far.png. is outside the corpus" out &&
+	! grep "dedans.png" out
+'
+
 test_expect_success 'the Nu HTML checker finds no error in these pages' '
 	vnu="$SRC/node_modules/vnu-jar/build/dist/vnu.jar" &&
 	if ! [ -f "$vnu" ] || ! command -v java >/dev/null; then
