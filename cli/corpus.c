@@ -253,11 +253,15 @@ static void read_languages(struct config *cfg, const struct ynode *root,
 				cfg->rtl[k] = 1;
 		}
 	} else {
-		for (i = 0; i < ARRAY_SIZE(default_rtl); i++) {
-			int k = config_lang(cfg, default_rtl[i]);
+		/* by the primary language subtag: ar-MA is Arabic too */
+		for (size_t k = 0; k < cfg->nlang; k++) {
+			const char *code = cfg->languages[k] ? cfg->languages[k] : "";
+			size_t len = strcspn(code, "-_");
 
-			if (k >= 0)
-				cfg->rtl[k] = 1;
+			for (i = 0; i < ARRAY_SIZE(default_rtl); i++)
+				if (strlen(default_rtl[i]) == len &&
+				    !strncasecmp(code, default_rtl[i], len))
+					cfg->rtl[k] = 1;
 		}
 	}
 }

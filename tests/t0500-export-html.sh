@@ -73,6 +73,20 @@ test_expect_success 'pages start right: doctype, lang and dir, charset, viewport
 	test_cmp expect actual
 '
 
+test_expect_success 'a regional tag of a right-to-left language is right to left: ar-MA, fa-IR' '
+	make_corpus "fr ar-MA fa-IR" &&
+	for l in fr ar-MA fa-IR; do
+		tf=
+		test $l = fr || tf="translated_from: {lang: fr, updated: 2024-01}"
+		printf -- "---\nid: n\nlang: %s\ntitle: T\nupdated: 2024-01\nstatus: draft\n%s\n---\nTexte.\n" "$l" "$tf" >x.md &&
+		mkdir -p n && mv x.md n/$l.md || return 1
+	done &&
+	folio export --to html --include-drafts -q -o o &&
+	grep -q "<html lang=\"ar-MA\" dir=\"rtl\">" o/ar-MA/n.html &&
+	grep -q "<html lang=\"fa-IR\" dir=\"rtl\">" o/fa-IR/n.html &&
+	grep -q "<html lang=\"fr\" dir=\"ltr\">" o/fr/n.html
+'
+
 test_expect_success 'head: title, description, canonical, every hreflang and x-default, JSON-LD' '
 	sample &&
 	(cd articles && folio export --to html -q) &&
