@@ -153,6 +153,71 @@ static int is_stylesheet(const char *name)
 	return n > 4 && !strcmp(name + n - 4, ".css");
 }
 
+/* A template of the corpus's own, not a built-in one. */
+static int corpus_tpl(const struct tpl *tp)
+{
+	return strncmp(tp->file, "cli/templates/", 14) != 0;
+}
+
+struct name_report {
+	const struct export *x;
+	const struct tpl *tp;
+	struct diag_list *d;
+};
+
+static void report_partial(void *ctx, int kind, const char *name,
+			   unsigned line, unsigned col)
+{
+	struct name_report *nr = ctx;
+
+	if (kind == '>' && !export_partial((void *)nr->x, name, strlen(name)))
+		diag_sev(nr->d, R_TEMPLATE, SEV_WARNING, nr->tp->file, line, col,
+			 NULL, "partial '%s' is no file of _templates/: it "
+			 "renders as nothing", name);
+}
+
+/*
+ * The corpus's templates include only partials that exist: Mustache
+ * renders a missing one as nothing, so a misspelt name would drop part
+ * of every page without a word.
+ */
+static void export_check_partials(const struct export *x, struct diag_list *d)
+{
+	size_t i;
+
+	for (i = 0; i < x->ntpls; i++) {
+		struct name_report nr = { x, &x->tpls[i], d };
+
+		if (corpus_tpl(&x->tpls[i]))
+			mustache_names(x->tpls[i].t, 0, report_partial, &nr);
+	}
+}
+
+static void report_unresolved(void *ctx, int kind, const char *name,
+			      unsigned line, unsigned col)
+{
+	struct name_report *nr = ctx;
+
+	diag_sev(nr->d, R_TEMPLATE, SEV_WARNING, nr->tp->file, line, col, NULL,
+		 "'%s%s' matched no value on any page: it rendered %s "
+		 "(folio-export(1) lists the variables)",
+		 kind == 'v' ? "" : kind == '#' ? "#" : "^", name,
+		 kind == '^' ? "its section every time" : kind == '#' ?
+		 "its section nowhere" : "as nothing");
+}
+
+void export_report_templates(const struct export *x, struct diag_list *d)
+{
+	size_t i;
+
+	for (i = 0; i < x->ntpls; i++) {
+		struct name_report nr = { x, &x->tpls[i], d };
+
+		if (corpus_tpl(&x->tpls[i]))
+			mustache_names(x->tpls[i].t, 1, report_unresolved, &nr);
+	}
+}
+
 /*
  * Every file in the corpus's _templates/ (a page template, an index
  * template or a partial they include), then the built-in defaults of the
@@ -239,6 +304,7 @@ int export_load_templates(struct export *x, struct diag_list *d)
 			ret = -1;
 		buf_release(&emb);
 	}
+	export_check_partials(x, d);
 	if (x->f->page_template && export_tpl_find(x, x->f->page_template))
 		x->page_t = export_tpl_find(x, x->f->page_template)->t;
 	if (x->f->index_template && export_tpl_find(x, x->f->index_template))

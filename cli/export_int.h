@@ -524,6 +524,12 @@ const struct mustache *export_partial(void *ctx, const char *name,
 	size_t len);
 const struct tpl *export_tpl_find(const struct export *x, const char *name);
 int export_load_templates(struct export *x, struct diag_list *d);
+/*
+ * After the pages: each name of the corpus's own templates that the
+ * renders looked up and never found (a misspelt variable), a warning at
+ * its tag.
+ */
+void export_report_templates(const struct export *x, struct diag_list *d);
 void export_write_stylesheet(struct export *x, struct diag_list *d,
 	struct export_result *r);
 

@@ -357,6 +357,7 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 	run_book_images(&run);
 	export_finish_indexes(&run, &all, r);
 	run_put_in_place(&run, &all, d, r);
+	export_report_templates(&x, &all);
 merge:
 	export_keep_diags(&x, &all, d);
 out:

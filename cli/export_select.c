@@ -277,9 +277,9 @@ void export_keep_diags(const struct export *x, struct diag_list *all,
 		struct diag *g = &all->v[i];
 		long j = g->file ? export_article_by_path(c, g->file) : -1;
 		/* warnings are validate's, but those of the run's config and
-		 * what became of a book's links */
+		 * templates and what became of a book's links */
 		int show = g->severity == SEV_ERROR || g->rule == R_CONFIG ||
-			   g->rule == R_BOOK_LINK;
+			   g->rule == R_BOOK_LINK || g->rule == R_TEMPLATE;
 
 		if (show && j >= 0) {
 			const struct article_meta *m = &c->articles[j];

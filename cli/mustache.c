@@ -18,6 +18,7 @@
 
 #include <math.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
@@ -53,6 +54,7 @@ struct mu_ins {
 	size_t off, len;
 	size_t ind_off, ind_len;	/* OP_PARTIAL: its indentation */
 	size_t end;			/* sections: index past the body */
+	unsigned line, col;		/* named ops, OP_PARTIAL: the tag's */
 };
 
 struct mu_span {
@@ -67,7 +69,16 @@ struct mustache {
 	/* Literal text and NUL-terminated names, referred to by offset. */
 	char *pool;
 	size_t pool_len;
+	/*
+	 * Per instruction, what renders saw of its name: MU_RAN once it was
+	 * looked up, MU_FOUND once it resolved.  Only ever set, by any
+	 * thread, so that mustache_unresolved() can tell a name no data
+	 * ever had (a misspelt variable) from one that is sometimes null.
+	 */
+	_Atomic unsigned char *seen;
 };
+
+enum { MU_RAN = 1, MU_FOUND = 2 };
 
 /* ---- compiling ---------------------------------------------------------- */
 
@@ -89,7 +100,33 @@ struct compiler {
 	size_t olen, clen;
 	struct open_section open[MUSTACHE_MAX_NESTING];
 	size_t nopen;
+	/* where line_col() last stopped: tags come in order */
+	size_t lc_pos;
+	unsigned lc_line, lc_col;
 };
+
+/* The line and column of byte pos, counting characters like libyaml. */
+static void line_col(struct compiler *c, size_t pos, unsigned *line,
+		     unsigned *col)
+{
+	size_t i;
+
+	if (pos < c->lc_pos) {
+		c->lc_pos = 0;
+		c->lc_line = c->lc_col = 1;
+	}
+	for (i = c->lc_pos; i < pos && i < c->len; i++) {
+		if (c->text[i] == '\n') {
+			c->lc_line++;
+			c->lc_col = 1;
+		} else if (((unsigned char)c->text[i] & 0xC0) != 0x80) {
+			c->lc_col++;
+		}
+	}
+	c->lc_pos = i;
+	*line = c->lc_line;
+	*col = c->lc_col;
+}
 
 static int is_blank(char c)
 {
@@ -177,6 +214,7 @@ static int set_name(struct compiler *c, struct mu_ins *in, size_t pos,
 	struct mustache *t = c->t;
 	size_t base, i, start;
 
+	line_col(c, pos, &in->line, &in->col);
 	if (n == 1 && name[0] == '.') {
 		in->nparts = 0;
 		return 0;
@@ -437,6 +475,7 @@ static int emit_tag(struct compiler *c, const struct mu_tag *t)
 		return close_section(c, t);
 	case '>':
 		in = emit_ins(c, OP_PARTIAL, t->bol);
+		line_col(c, t->s, &in->line, &in->col);
 		in->standalone = t->standalone;
 		in->len = t->body_len;
 		in->off = pool_add(c, t->body, t->body_len);
@@ -504,6 +543,7 @@ struct mustache *mustache_compile(const char *name, const char *text,
 	c.diags = diags;
 	c.t = t;
 	buf_init(&c.pool);
+	c.lc_line = c.lc_col = 1;
 	c.otag = "{{";
 	c.olen = 2;
 	c.ctag = "}}";
@@ -514,7 +554,46 @@ struct mustache *mustache_compile(const char *name, const char *text,
 		return NULL;
 	}
 	t->pool = buf_detach(&c.pool, &t->pool_len);
+	t->seen = xcalloc(t->nins + 1, sizeof(*t->seen));
 	return t;
+}
+
+void mustache_names(const struct mustache *t, int unresolved_only,
+		    mustache_name_fn fn, void *ctx)
+{
+	size_t i;
+
+	for (i = 0; t && i < t->nins; i++) {
+		const struct mu_ins *in = &t->ins[i];
+		unsigned char seen = atomic_load_explicit(&t->seen[i],
+							  memory_order_relaxed);
+		int kind;
+
+		switch (in->op) {
+		case OP_ESCAPED:
+		case OP_RAW:
+			kind = 'v';
+			break;
+		case OP_SECTION:
+			kind = '#';
+			break;
+		case OP_INVERTED:
+			kind = '^';
+			break;
+		case OP_PARTIAL:
+			if (!unresolved_only)
+				fn(ctx, '>', t->pool + in->off, in->line, in->col);
+			continue;
+		default:
+			continue;
+		}
+		if (!in->nparts)
+			continue;	/* "." is always there */
+		if (unresolved_only && (!(seen & MU_RAN) || (seen & MU_FOUND)))
+			continue;
+		/* the whole name, dotted as written: the pool holds it */
+		fn(ctx, kind, t->pool + t->parts[in->off].off, in->line, in->col);
+	}
 }
 
 void mustache_free(struct mustache *t)
@@ -524,6 +603,7 @@ void mustache_free(struct mustache *t)
 	free(t->ins);
 	free(t->parts);
 	free(t->pool);
+	free((void *)t->seen);
 	free(t);
 }
 
@@ -628,6 +708,18 @@ static unsigned *hint_of(struct mustache_hints *h, const struct mu_span *part)
 	return &h->pair[slot];
 }
 
+/* What a render saw of in's name (set once: loads only, after that). */
+static void mark_seen(const struct mustache *t, const struct mu_ins *in,
+		      int found)
+{
+	_Atomic unsigned char *s = &t->seen[in - t->ins];
+	unsigned char want = MU_RAN | (found ? MU_FOUND : 0);
+	unsigned char had = atomic_load_explicit(s, memory_order_relaxed);
+
+	if ((had & want) != want)
+		atomic_fetch_or_explicit(s, want, memory_order_relaxed);
+}
+
 /* The value a name resolves to, or NULL when it does not resolve. */
 static const struct ynode *lookup(const struct mustache *t,
 				  const struct mu_ins *in,
@@ -649,16 +741,15 @@ static const struct ynode *lookup(const struct mustache *t,
 	for (; f && !pair; f = f->up)
 		pair = map_find(f->node, t->pool + part[0].off, part[0].len,
 				hint);
-	if (!pair)
-		return NULL;
-	v = pair->value;
+	v = pair ? pair->value : NULL;
 	/* The others: only against the former result. */
-	for (i = 1; i < in->nparts && v; i++) {
+	for (i = 1; i < in->nparts && pair && v; i++) {
 		pair = map_find(v, t->pool + part[i].off, part[i].len,
 				hint_of(hints, &part[i]));
 		v = pair ? pair->value : NULL;
 	}
-	return v;
+	mark_seen(t, in, pair != NULL);
+	return pair ? v : NULL;
 }
 
 static int truthy(const struct ynode *v)

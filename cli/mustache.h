@@ -122,6 +122,18 @@ int mustache_render_hinted(const struct mustache *t, const struct ynode *data,
 /* What a runaway code says, for a diagnostic ("partials nest ..."). */
 const char *mustache_runaway_msg(int code);
 
+/*
+ * The names t uses, in order, each with its tag's line and column: kind
+ * 'v' ({{name}}, {{{name}}}), '#', '^' (sections) and '>' (partials);
+ * name is the name as written (dotted names whole).  unresolved_only:
+ * only the names that renders of t have looked up and never found in
+ * any context (a partial is never one: see mustache_partial_fn).
+ */
+typedef void (*mustache_name_fn)(void *ctx, int kind, const char *name,
+				 unsigned line, unsigned col);
+void mustache_names(const struct mustache *t, int unresolved_only,
+		    mustache_name_fn fn, void *ctx);
+
 /* Release t and everything it owns; NULL is allowed. */
 void mustache_free(struct mustache *t);
 

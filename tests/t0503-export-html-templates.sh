@@ -147,4 +147,23 @@ test_expect_success 'template values are escaped; a triple mustache is not' '
 	test_cmp expect o/fr/beta.html
 '
 
+test_expect_success 'a misspelt variable or partial of a corpus template: a warning at its tag' '
+	corpus &&
+	mkdir c/_templates &&
+	printf "<title>{{titel}}</title>\n{{{body}}}{{#sources}}{{tilte}}{{/sources}}\n{{> pied}}{{#stale}}{{notice}}{{/stale}}\n" >c/_templates/page.html &&
+	(cd c && folio export --to html -o ../o 2>../err); echo $? >status &&
+	expect_status 0 &&
+	grep "^_templates/page.html:1:8: warning: .titel. matched no value on any page: it rendered as nothing.*\[template\]" err &&
+	grep "^_templates/page.html:3:1: warning: partial .pied. is no file of _templates/: it renders as nothing \[template\]" err &&
+	! grep "body" err && ! grep "sources" err
+'
+
+test_expect_success 'the built-in templates as a corpus'"'"'s own: no such warning' '
+	corpus &&
+	mkdir c/_templates &&
+	cp "$SRC/cli/templates/page.html" "$SRC/cli/templates/index.html" c/_templates/ &&
+	(cd c && folio export --to html -o ../o 2>../err) &&
+	! grep "\[template\]" err
+'
+
 test_done
