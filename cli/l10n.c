@@ -1313,3 +1313,10 @@ int l10n_fewer_blocks(const struct block_counts *t, const struct block_counts *o
 {
 	return fewer(t, o);
 }
+
+int l10n_cell_draft(const struct l10n_cell *cell)
+{
+	return cell->m && cell->m->translated && cell->m->status == STATUS_DRAFT &&
+	       (cell->state == L10N_CURRENT || cell->state == L10N_STALE ||
+		cell->state == L10N_ORPHAN);
+}

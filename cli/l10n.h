@@ -67,6 +67,9 @@ struct l10n_cell {
 	unsigned changes[3];	/* stale: editorial, content, safety */
 };
 
+/* Is cell a translation whose status is draft (l10n marks it so)? */
+int l10n_cell_draft(const struct l10n_cell *cell);
+
 struct l10n_article {
 	char *id;		/* owned */
 	/* The original, borrowed from the corpus; NULL for orphans. */

@@ -313,6 +313,8 @@ static void html_cell(const struct l10n_view *v, const struct l10n_article *a,
 	buf_addf(b, "<td class=\"%s%s\">", hs->cls,
 		 cell->incomplete ? " incomplete" : "");
 	buf_addf(b, "<b>%s</b>", hs->label);
+	if (l10n_cell_draft(cell))
+		buf_adds(b, " (draft)");
 	if (is_orig)
 		m = o;
 	if (m) {

@@ -351,6 +351,9 @@ static void text_article(const struct l10n_view *v, const struct l10n_article *a
 		 l10n_state_name(cell->state), v->color ? "\033[0m" : "");
 	escape_text_line(out, path, strlen(path));
 	buf_addf(out, "%*s  ", (int)(pathw - strlen(path)), "");
+	/* SPEC 14: a draft (a partial import) is marked beside its state */
+	if (l10n_cell_draft(cell))
+		buf_adds(out, "(draft) ");
 	switch (cell->state) {
 	case L10N_CURRENT:
 		buf_adds(out, "based on ");
@@ -599,6 +602,8 @@ static void json_cell(const struct l10n_cell *cell, struct buf *b)
 		buf_adds(b, ",\"file\":");
 		json_str(b, m->path);
 	}
+	if (l10n_cell_draft(cell))
+		buf_adds(b, ",\"draft\":true");
 	switch (cell->state) {
 	case L10N_CURRENT:
 	case L10N_STALE:

@@ -56,19 +56,19 @@ has_line() {
 
 test_expect_success 'equal base: current; re-dated when the dates differ' '
 	setup "Prenez 500 mg." &&
-	l10n && has_line "  current   s/en.md  based on 2024-01, the original'\''s date" &&
+	l10n && has_line "  current   s/en.md  (draft) based on 2024-01, the original'\''s date" &&
 	sed "s/^updated: 2024-01$/updated: 2024-05/" s/fr.md >t && mv t s/fr.md &&
 	l10n && expect_status 0 &&
-	has_line "  current   s/en.md  based on 2024-01, original dated 2024-05 (re-dated, text unchanged)" &&
+	has_line "  current   s/en.md  (draft) based on 2024-01, original dated 2024-05 (re-dated, text unchanged)" &&
 	l10n --format json &&
-	grep -F "\"en\":{\"state\":\"current\",\"file\":\"s/en.md\",\"updated\":\"2024-01\",\"based_on\":\"2024-01\",\"redated\":true," actual &&
+	grep -F "\"en\":{\"state\":\"current\",\"file\":\"s/en.md\",\"draft\":true,\"updated\":\"2024-01\",\"based_on\":\"2024-01\",\"redated\":true," actual &&
 	grep -F "\"dated_only\":0}" actual
 '
 
 test_expect_success 'a base of another text: stale with equal dates, class safety for a dose' '
 	setup "Prenez 500 mg." && edit "500 mg" "750 mg" &&
 	l10n && expect_status 0 &&
-	has_line "  stale     s/en.md  based on 2024-01, original updated 2024-01 (0 months behind), 7 words; change: safety (1 safety, 0 content, 0 editorial)" &&
+	has_line "  stale     s/en.md  (draft) based on 2024-01, original updated 2024-01 (0 months behind), 7 words; change: safety (1 safety, 0 content, 0 editorial)" &&
 	l10n --format json &&
 	grep -F "\"months_behind\":0,\"change\":\"safety\",\"changes\":{\"safety\":1,\"content\":0,\"editorial\":0}," actual
 '
@@ -172,7 +172,20 @@ test_expect_success 'a base that is not 16 hex digits: positioned error, the res
 	echo "s/en.md:10:9: error: '\''base'\'' must be 16 hexadecimal digits, got '\''xyz'\'' [schema]" >expect &&
 	test_cmp expect actual &&
 	l10n && expect_status 0 &&
-	has_line "  current   s/en.md  based on 2024-01, the original'\''s date"
+	has_line "  current   s/en.md  (draft) based on 2024-01, the original'\''s date"
+'
+
+test_expect_success 'a draft translation is marked (draft) beside its state, a published one is not' '
+	setup "Prenez 500 mg." &&
+	l10n && grep -F "s/en.md  (draft) based on" actual &&
+	l10n --format json && grep -F "\"file\":\"s/en.md\",\"draft\":true," actual &&
+	folio l10n --lang en --format html >page.html 2>err &&
+	grep -F "</b> (draft)<span class=\"file code\">s/en.md" page.html &&
+	sed "s/^status: draft$/status: published\nreviewers: [{name: X, role: r, affiliation: H}]/" s/en.md >t && mv t s/en.md &&
+	l10n && grep -F "s/en.md  based on" actual &&
+	l10n --format json && ! grep -F "\"draft\"" actual &&
+	folio l10n --lang en --format html >page.html 2>err &&
+	! grep -F "(draft)" page.html
 '
 
 test_done
