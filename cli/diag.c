@@ -85,6 +85,7 @@ const struct rule_info rule_table[R__COUNT] = {
 	[R_GLOSSARY] = { "glossary", SEV_ERROR, "an unusable entry of _glossary.yaml" },
 	/* xliff (SPEC 14) */
 	[R_XLIFF] = { "xliff", SEV_ERROR, "an XLIFF file that cannot be imported" },
+	[R_DIRECTIVE] = { "directive", SEV_WARNING, "a <!-- folio: --> comment with an unknown verb or rule name, which silences nothing" },
 };
 
 int rule_by_id(const char *id)

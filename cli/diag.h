@@ -96,6 +96,7 @@ enum rule {
 	R_GLOSSARY,		/* an unusable _glossary.yaml entry */
 	/* xliff (SPEC 14) */
 	R_XLIFF,		/* an XLIFF file import refuses */
+	R_DIRECTIVE,		/* a folio: comment that does not say what it means */
 	R__COUNT
 };
 

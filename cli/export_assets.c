@@ -66,7 +66,7 @@ static void book_image_refused(const struct image_ctx *ic, const char *src,
 		return;
 	/* in the body: where the image is (the frontmatter may name it too) */
 	if (n && a->body)
-		hit = export_find_bytes(a->body, a->body_len, src, n);
+		hit = find_bytes(a->body, a->body_len, src, n);
 	if (hit) {
 		line = 1, col = 1;
 		for (p = a->text.buf; p < hit; p++) {

@@ -574,8 +574,6 @@ struct ynode *export_page_data(struct pg *p, size_t art,
 
 /* ---- export_pass.c: the passes in the worker pool ---- */
 
-const char *export_find_bytes(const char *s, size_t n, const char *w,
-	size_t wn);
 void export_first_pass(struct run *run);
 int export_second_pass(struct run *run, struct diag_list *all);
 int export_redo_pass(struct run *run, struct diag_list *all);

@@ -56,20 +56,6 @@ static void seed_refs(const struct export *x, size_t art,
 	buf_release(&url);
 }
 
-const char *export_find_bytes(const char *s, size_t n, const char *w,
-			      size_t wn)
-{
-	const char *p = s, *end = s + n;
-
-	while (wn && (size_t)(end - p) >= wn &&
-	       (p = memchr(p, w[0], (size_t)(end - p) - wn + 1)) != NULL) {
-		if (!memcmp(p, w, wn))
-			return p;
-		p++;
-	}
-	return NULL;
-}
-
 /* "U+0644 ARABIC LETTER LAM 'ل'": the character, named as well as we can. */
 static void describe_char(struct buf *out, unsigned cp)
 {
@@ -113,7 +99,7 @@ static void report_unmappable(const struct export *x,
 		buf_reset(&u);
 		describe_char(&what, bad->v[i].cp);
 		buf_addcp(&u, bad->v[i].cp);
-		hit = export_find_bytes(a->text.buf, a->text.len, u.buf, u.len);
+		hit = find_bytes(a->text.buf, a->text.len, u.buf, u.len);
 		if (hit) {
 			for (p = a->text.buf; p < hit; p++) {
 				if (*p == '\n') {

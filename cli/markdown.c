@@ -311,6 +311,7 @@ struct md_check {
 	struct rawhtml_scan scan;
 	const char *html_at;	/* the HTML block's first tag, or NULL */
 	const char *html_start;	/* its first run */
+	const char *html_end;	/* the end of its last run */
 	unsigned html_line;	/* last line whose text was reported */
 	struct rawhtml_stack raw;
 	const char *raw_at[RAWHTML_DEPTH];
@@ -834,6 +835,9 @@ static void html_block_text(struct md_check *c, const char *s, size_t n)
 
 	if (!c->html_start)
 		c->html_start = s;
+	/* md4c gives a line's end as a newline of its own, not the source's */
+	if (in_src(c, s) && in_src(c, s + n) && s + n > c->html_end)
+		c->html_end = s + n;
 	if (found & RAWHTML_TAG)
 		c->html_at = s + tag_at;
 	if (!(found & RAWHTML_TEXT))
@@ -850,6 +854,72 @@ static void html_block_text(struct md_check *c, const char *s, size_t n)
 }
 
 /*
+ * The folio: directives of an HTML block's comments (SPEC 13): `ignore`
+ * and rule names validate knows (style:ID for house style), else a
+ * warning at the directive, since a misspelt name silences nothing.
+ */
+static void check_directive(struct md_check *c, const char *s, const char *e)
+{
+	struct pos p = md_src_pos(c->src, s);
+	const char *q, *w;
+
+	s += 4;		/* <!-- */
+	while (s < e && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'))
+		s++;
+	if (e - s < 6 || memcmp(s, "folio:", 6))
+		return;		/* an ordinary comment */
+	for (w = s += 6; w < e && (*w == ' ' || *w == '\t' || *w == '\n' ||
+				   *w == '\r'); w++)
+		;
+	for (q = w; q < e && *q != ' ' && *q != '\t' && *q != '\n' && *q != '\r';
+	     q++)
+		;
+	if (q - w != 6 || memcmp(w, "ignore", 6)) {
+		diag(c->diags, R_DIRECTIVE, c->file, p.line, p.col, NULL,
+		     "unknown folio: directive '%.*s' (the one there is: "
+		     "'folio: ignore RULE, ...'): it does nothing",
+		     quote_len(w, (size_t)(q - w)), w);
+		return;
+	}
+	for (w = q; w < e;) {
+		char name[64];
+
+		while (w < e && (*w == ' ' || *w == '\t' || *w == '\n' ||
+				 *w == '\r' || *w == ','))
+			w++;
+		for (q = w; q < e && *q != ' ' && *q != '\t' && *q != '\n' &&
+			    *q != '\r' && *q != ','; q++)
+			;
+		if (q == w)
+			break;
+		snprintf(name, sizeof(name), "%.*s", (int)(q - w), w);
+		if ((size_t)(q - w) >= sizeof(name) ||
+		    (rule_by_id(name) < 0 && strncmp(name, "style:", 6)))
+			diag(c->diags, R_DIRECTIVE, c->file, p.line, p.col, NULL,
+			     "'folio: ignore' names no rule: '%.*s' (it silences "
+			     "nothing)", quote_len(w, (size_t)(q - w)), w);
+		w = q;
+	}
+}
+
+/* Each comment of the HTML block [s, e) that is a folio: directive. */
+static void check_directives(struct md_check *c, const char *s, const char *e)
+{
+	while (s && s < e) {
+		const char *open = find_bytes(s, (size_t)(e - s), "<!--", 4);
+		const char *close;
+
+		if (!open)
+			return;
+		close = find_bytes(open + 4, (size_t)(e - open - 4), "-->", 3);
+		if (!close)
+			return;
+		check_directive(c, open, close);
+		s = close + 3;
+	}
+}
+
+/*
  * A block of comments alone says nothing (folio: directives live there);
  * one that holds tags but no text gets a warning; one whose comment
  * never ends hides the rest of the body.
@@ -858,6 +928,9 @@ static void html_block_end(struct md_check *c)
 {
 	struct pos p;
 
+	if (c->html_start && c->html_end > c->html_start && in_src(c, c->html_start) &&
+	    html_report(c))
+		check_directives(c, c->html_start, c->html_end);
 	if (rawhtml_scan_open_comment(&c->scan) && c->html_start) {
 		p = md_src_pos(c->src, c->html_start);
 		if (html_report(c))
@@ -1093,7 +1166,7 @@ static int chk_enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
 	case MD_BLOCK_HTML:
 		c->in_html_block = 1;
 		memset(&c->scan, 0, sizeof(c->scan));
-		c->html_at = c->html_start = NULL;
+		c->html_at = c->html_start = c->html_end = NULL;
 		c->html_line = 0;
 		break;
 	default:

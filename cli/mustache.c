@@ -237,20 +237,6 @@ static int set_name(struct compiler *c, struct mu_ins *in, size_t pos,
 	return 0;
 }
 
-/* memmem() is a GNU extension; folio builds with POSIX only. */
-static const char *find_str(const char *h, size_t hn, const char *nd,
-			    size_t nn)
-{
-	const char *end = h + hn, *p;
-
-	if (!nn || nn > hn)
-		return NULL;
-	for (p = h; (p = memchr(p, nd[0], end - p - nn + 1)); p++)
-		if (memcmp(p, nd, nn) == 0)
-			return p;
-	return NULL;
-}
-
 /* Where c followed by the closing delimiter starts, at or after from. */
 static const char *find_close(struct compiler *cp, size_t from, char c)
 {
@@ -259,10 +245,10 @@ static const char *find_close(struct compiler *cp, size_t from, char c)
 	const char *hit;
 
 	if (!c)
-		return find_str(p, end - p, cp->ctag, cp->clen);
+		return find_bytes(p, end - p, cp->ctag, cp->clen);
 	/* The delimiter must follow c, which itself sits at or after from. */
 	for (p++; p < end; p = hit + 1) {
-		hit = find_str(p, end - p, cp->ctag, cp->clen);
+		hit = find_bytes(p, end - p, cp->ctag, cp->clen);
 		if (!hit)
 			return NULL;
 		if (hit[-1] == c)
@@ -504,7 +490,7 @@ static int compile_template(struct compiler *c)
 	size_t text_start = 0;	/* literal text not yet emitted */
 
 	for (;;) {
-		const char *hit = find_str(text + text_start, len - text_start,
+		const char *hit = find_bytes(text + text_start, len - text_start,
 					   c->otag, c->olen);
 		struct mu_tag t = { 0 };
 

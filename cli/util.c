@@ -118,3 +118,16 @@ const char *image_media_type(const char *name, size_t n)
 	}
 	return NULL;
 }
+
+const char *find_bytes(const char *s, size_t n, const char *w, size_t wn)
+{
+	const char *p = s, *end = s + n;
+
+	while (wn && (size_t)(end - p) >= wn &&
+	       (p = memchr(p, w[0], (size_t)(end - p) - wn + 1)) != NULL) {
+		if (!memcmp(p, w, wn))
+			return p;
+		p++;
+	}
+	return NULL;
+}

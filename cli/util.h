@@ -89,6 +89,9 @@ static inline size_t fmt_uint(char *out, unsigned long long v)
  */
 const char *errmsg(int err);
 
+/* The first w[0..wn) in s[0..n), or NULL (memmem() is not POSIX). */
+const char *find_bytes(const char *s, size_t n, const char *w, size_t wn);
+
 /*
  * The media type of an image file named name[0..n) (its extension, in
  * any case) among those every page and every EPUB reading system shows:
