@@ -103,21 +103,25 @@ small_fs() {
 
 if mkdir -p "$TRASH/probe" && small_fs "$TRASH/probe" "" 16k && umount "$TRASH/probe"; then
 
-test_expect_success 'a full file system: exit 3, no partial book, no temporary file' '
+test_expect_success 'a full file system: the books whole or exit 3, no partial book, no temporary file' '
 	book &&
 	for fill in 8 24 40 48; do
 		small_fs full "" 64k &&
 		dd if=/dev/zero of=full/fill bs=1k count=$fill 2>/dev/null;
 		{ (cd c && folio export --to epub -o ../full/out >../out 2>../err); echo $? >status; } &&
-		ls -A full/out/epub 2>/dev/null | grep -v "^\.folio-manifest-" >books;
+		ls -A full/out 2>/dev/null | grep -v "^\.folio-manifest-" >books;
 		{ find full -name ".*" ! -name ".folio-manifest-*" >hidden; python3 -c "import sys, zipfile
 for f in sys.argv[1:]:
     assert zipfile.ZipFile(f).testzip() is None, f" $(find full/out -name "*.epub"); echo $? >zipok; } &&
 		umount full &&
 		test_cmp /dev/null hidden && echo 0 >zero && test_cmp zero zipok &&
-		case $(cat status) in
-		0) test "$(cat books | tr "\n" " ")" = "ar.epub fr.epub " ;;
-		3) grep -q "\[write\]$" err && ! grep -q "/\.[a-z]*\.[0-9-]*\.tmp" err ;;
+		# the pages never make a tree of files beside the books: with
+		# 56 KiB free, the books (under 10 KiB) are written
+		case $fill:$(cat status) in
+		8:0) test "$(cat books | tr "\n" " ")" = "ar.epub fr.epub " ;;
+		8:*) false ;;
+		*:0) test "$(cat books | tr "\n" " ")" = "ar.epub fr.epub " ;;
+		*:3) grep -q "\[write\]$" err && ! grep -q "/\.[a-z]*\.[0-9-]*\.tmp" err ;;
 		*) false ;;
 		esac ||
 		{ umount full 2>/dev/null; echo "fill $fill: status $(cat status)"; cat err; return 1; }
