@@ -33,7 +33,8 @@
 /* ---- the pages of the books, until they are zipped ---- */
 
 /*
- * Pages held in memory, all books together, before they are put aside:
+ * Pages held in memory, all books together, before they are put aside
+ * (each page's place, 32 bytes, is held for every article whatever):
  * a small corpus's books (some 1,500 pages of 2.7 KB deflated) never
  * touch the file system.  Putting a page aside costs no more than
  * holding it (one write, one read, both in the page cache: the export
@@ -44,9 +45,21 @@
 #define BOOK_HELD_MAX ((size_t)4 << 20)
 #endif
 
+/*
+ * A page held: its stream in memory (data) or put aside (at off), 32
+ * bytes an article however it is held; comp is 0 until it is made.
+ */
+struct held {
+	char *data;		/* owned, or NULL: put aside */
+	uint64_t off;
+	uint32_t comp;		/* bytes of the stream */
+	uint32_t crc;
+	uint64_t size;		/* bytes of the page */
+};
+
 struct book_store {
 	pthread_mutex_t lock;
-	struct zip_blob **page;	/* per article: its page, or NULL; owned */
+	struct held *page;	/* per article */
 	size_t n;
 	size_t held;		/* bytes of streams held in memory */
 	int fd;			/* the file of pages put aside, or -1 */
@@ -64,13 +77,6 @@ void export_books_open(struct export *x)
 	x->books = s;
 }
 
-static void blob_free(struct zip_blob *b)
-{
-	if (b)
-		free((char *)b->data);
-	free(b);
-}
-
 void export_books_free(struct export *x)
 {
 	struct book_store *s = x->books;
@@ -79,7 +85,7 @@ void export_books_free(struct export *x)
 	if (!s)
 		return;
 	for (i = 0; i < s->n; i++)
-		blob_free(s->page[i]);
+		free(s->page[i].data);
 	free(s->page);
 	if (s->fd >= 0)
 		close(s->fd);
@@ -143,37 +149,36 @@ enum write_result export_book_keep(struct export *x, size_t art,
 {
 	struct book_store *s = x->books;
 	struct xlang *L = &x->langs[x->lix[art]];
-	struct zip_blob *b = xcalloc(1, sizeof(*b));
-	struct zip_blob *old;
+	struct held h, old;
 	uint32_t crc;
 	int fd = -1, err = 0;
 
 	buf_reset(scratch);
-	if (zip_deflate(page, len, scratch, &crc) < 0) {
+	/* a page of a book is under 4 MiB (yaml-limits): never near 4 GiB */
+	if (zip_deflate(page, len, scratch, &crc) < 0 ||
+	    scratch->len > UINT32_MAX) {
 		diag(d, R_WRITE, x->c.articles[art].path, 0, 0, NULL,
 		     "cannot compress its page for the book");
-		free(b);
 		return WRITE_FAILED;
 	}
-	b->crc = crc;
-	b->size = len;
-	b->comp_size = scratch->len;
-	b->fd = -1;
+	memset(&h, 0, sizeof(h));
+	h.comp = (uint32_t)scratch->len;
+	h.crc = crc;
+	h.size = len;
 	pthread_mutex_lock(&s->lock);
-	if (s->held + scratch->len <= BOOK_HELD_MAX) {
-		s->held += scratch->len;
+	if (s->held + h.comp <= BOOK_HELD_MAX) {
+		s->held += h.comp;
+		h.data = xmalloc(h.comp + 1);	/* filled out of the lock */
 	} else if ((fd = aside_file(x, s)) >= 0) {
-		b->fd = fd;
-		b->off = s->end;
-		s->end += scratch->len;
+		h.off = s->end;
+		s->end += h.comp;
 	} else {
 		err = errno;
 	}
 	pthread_mutex_unlock(&s->lock);
-	if (b->fd < 0 && !err) {
-		b->data = xmalloc(scratch->len + 1);
-		memcpy((char *)b->data, scratch->buf, scratch->len);
-	} else if (err || write_at(fd, scratch->buf, scratch->len, b->off) < 0) {
+	if (h.data) {
+		memcpy(h.data, scratch->buf, h.comp);
+	} else if (err || write_at(fd, scratch->buf, h.comp, h.off) < 0) {
 		struct buf book = BUF_INIT;
 
 		if (!err)
@@ -182,19 +187,18 @@ enum write_result export_book_keep(struct export *x, size_t art,
 		diag(d, R_WRITE, book.buf, 0, 0, NULL,
 		     "cannot put a page of the book aside: %s", errmsg(err));
 		buf_release(&book);
-		blob_free(b);
-		b = NULL;
+		memset(&h, 0, sizeof(h));
 	}
 	pthread_mutex_lock(&s->lock);
 	old = s->page[art];
-	s->page[art] = b;
-	if (old && old->data)
-		s->held -= old->comp_size;
-	if (!b)
+	s->page[art] = h;
+	if (old.data)
+		s->held -= old.comp;
+	if (!h.comp)
 		L->book_failed = 1;
 	pthread_mutex_unlock(&s->lock);
-	blob_free(old);
-	return b ? WRITE_DONE : WRITE_FAILED;
+	free(old.data);
+	return h.comp ? WRITE_DONE : WRITE_FAILED;
 }
 
 /*
@@ -492,6 +496,7 @@ static void zip_book(void *ctx, size_t k, int worker)
 	struct buf dest = BUF_INIT, tmp = BUF_INIT;
 	const char **pages;
 	const struct zip_blob **blobs;
+	struct zip_blob *zb;
 	char modified[32];
 	size_t n, i;
 
@@ -510,13 +515,22 @@ static void zip_book(void *ctx, size_t k, int worker)
 	v = export_lang_entries(x, k, &n);
 	pages = xcalloc(n + 1, sizeof(*pages));
 	blobs = xcalloc(n + 1, sizeof(*blobs));
+	zb = xcalloc(n + 1, sizeof(*zb));
 	for (i = 0; i < n; i++) {
+		const struct held *h = &x->books->page[v[i].art];
+
 		buf_reset(&tmp);
 		buf_addf(&tmp, "%s%s", x->slug[v[i].art], x->f->ext);
 		pages[i] = xstrdup(tmp.buf);
-		blobs[i] = x->books->page[v[i].art];
+		zb[i].crc = h->crc;
+		zb[i].size = h->size;
+		zb[i].comp_size = h->comp;
+		zb[i].data = h->data;
+		zb[i].fd = x->books->fd;
+		zb[i].off = h->off;
+		blobs[i] = &zb[i];
 	}
-	for (i = 0; i < n && blobs[i]; i++)
+	for (i = 0; i < n && zb[i].comp_size; i++)
 		;
 	if (i < n) {
 		/* a page of the book that was not made: never a book without it */
@@ -549,6 +563,7 @@ out:
 		free((char *)pages[i]);
 	free(pages);
 	free(blobs);
+	free(zb);
 	free(res);
 	free(v);
 	buf_release(&dest);
