@@ -2,9 +2,11 @@
  * export_pass.c - the passes over the articles, in the worker pool: each
  * job reads its article again, runs validate's body checks in the parse
  * that renders it, builds the page data, fills the template (or the page
- * function), converts a text page to its encoding and writes the page.
- * The first pass checks and renders; a second one, only when a body
- * failed, renders again the pages that may link to it.
+ * function), converts a text page to its encoding and writes the page
+ * (a zipped book's page is deflated and held for its book instead:
+ * export_book_keep()).  The first pass checks and renders; a second
+ * one, only when a body failed, renders again the pages that may link
+ * to it.
  */
 #include "export_int.h"
 #include "checks.h"
