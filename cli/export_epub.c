@@ -179,14 +179,8 @@ enum write_result export_book_keep(struct export *x, size_t art,
 	if (h.data) {
 		memcpy(h.data, scratch->buf, h.comp);
 	} else if (err || write_at(fd, scratch->buf, h.comp, h.off) < 0) {
-		struct buf book = BUF_INIT;
-
 		if (!err)
 			err = errno;
-		buf_addf(&book, "%s/%s.epub", x->outdir, L->code);
-		diag(d, R_WRITE, book.buf, 0, 0, NULL,
-		     "cannot put a page of the book aside: %s", errmsg(err));
-		buf_release(&book);
 		memset(&h, 0, sizeof(h));
 	}
 	pthread_mutex_lock(&s->lock);
@@ -194,6 +188,15 @@ enum write_result export_book_keep(struct export *x, size_t art,
 	s->page[art] = h;
 	if (old.data)
 		s->held -= old.comp;
+	if (!h.comp && !L->book_failed) {
+		/* said once a book, not once a page of a full disk */
+		struct buf book = BUF_INIT;
+
+		buf_addf(&book, "%s/%s.epub", x->outdir, L->code);
+		diag(d, R_WRITE, book.buf, 0, 0, NULL,
+		     "cannot put a page of the book aside: %s", errmsg(err));
+		buf_release(&book);
+	}
 	if (!h.comp)
 		L->book_failed = 1;
 	pthread_mutex_unlock(&s->lock);
