@@ -128,6 +128,38 @@ for f in sys.argv[1:]:
 	done
 '
 
+test_expect_success 'a disk that fills while pages are put aside: one report a book, exit 3, nothing left' '
+	mkdir big && (cd big && make_corpus "fr en") &&
+	# 9 MB of pages that hardly deflate: past the 4 MiB held in memory,
+	# the rest put aside on a file system of 256 KiB
+	cat >gen.py <<-\EOF &&
+	import os, random
+	r = random.Random(25)
+	for i in range(30):
+	    for lang in ("fr", "en"):
+	        words = " ".join("".join(r.choice("abcdefghijklmnopqrstuvwxyz")
+	                                 for _ in range(r.randint(2, 9)))
+	                         for _ in range(21000))
+	        head = "---\nid: a%d\nlang: %s\ntitle: Article %d\nupdated: 2024-01\n" \
+	               "reviewers:\n  - name: Dr Exemple\n" % (i, lang, i)
+	        if lang == "en":
+	            head += "translated_from:\n  lang: fr\n  updated: 2024-01\n"
+	        os.makedirs("big/a%d" % i, exist_ok=True)
+	        with open("big/a%d/%s.md" % (i, lang), "w") as f:
+	            f.write(head + "---\n" + words + "\n")
+	EOF
+	python3 gen.py &&
+	small_fs full "" 256k &&
+	{ (cd big && folio export --to epub -o ../full/out 2>../err); echo $? >status; } &&
+	find full -name ".*" ! -name ".folio-manifest-*" >hidden;
+	ls -A full/out | grep -v "^\.folio-manifest-" >books;
+	umount full &&
+	expect_status 3 &&
+	test_cmp /dev/null hidden && test_cmp /dev/null books &&
+	grep -c "^\.\./full/out/[a-z]*\.epub: error: cannot put a page of the book aside: no space left on device \[write\]$" err >count &&
+	test "$(cat count)" -ge 1 && test "$(cat count)" -le 2
+'
+
 test_expect_success 'a read-only file system: exit 3, the books as they were' '
 	book &&
 	small_fs ro "" 256k &&
