@@ -10,9 +10,10 @@
  * zipped, where libzip copies it.  What is held in memory is bounded
  * (BOOK_HELD_MAX): past that, pages are put aside, one after another,
  * in a single file of the output directory that has no name (removed as
- * soon as it is made), so that a corpus of any size needs the same
- * memory, and nothing is left behind whatever stops the run.  Where a
- * page is held changes nothing of the book's bytes.
+ * soon as it is made), so that what waits in memory does not grow with
+ * the corpus (a 32-byte place an article aside), and nothing is left
+ * behind whatever stops the run.  Where a page is held changes nothing
+ * of the book's bytes.
  */
 #include "export_int.h"
 #include "epub.h"
