@@ -100,7 +100,7 @@ int epub_zip_book(const struct epub_zip *z, struct diag_list *d)
 	for (i = 0; i < z->npages; i++, n++) {
 		buf_addf(&names[n], "EPUB/%s", z->pages[i]);
 		v[n].name = names[n].buf;
-		v[n].deflated = 1;	/* by the worker that made it */
+		v[n].blob = z->blobs[i];	/* by the worker that made it */
 	}
 	for (i = 0; i < z->nres; i++, n++) {
 		buf_addf(&names[n], "EPUB/%s", z->res[i].href);
@@ -111,7 +111,8 @@ int epub_zip_book(const struct epub_zip *z, struct diag_list *d)
 			     !strcmp(z->res[i].type, "image/gif");
 	}
 	for (i = 0; i < n; i++)
-		v[i].path = in_tree(paths, &np, z->tree, v[i].name);
+		if (!v[i].blob)
+			v[i].path = in_tree(paths, &np, z->tree, v[i].name);
 
 	if (zip_time_parse(z->modified, &when) < 0) {
 		diag(d, R_WRITE, z->dest, 0, 0, NULL,

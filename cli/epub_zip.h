@@ -1,14 +1,18 @@
 /*
  * epub_zip.h - one language's book zipped into <lang>.epub (SPEC 16).
  *
- * The export writes a book's files as `--to xhtml` does, into a hidden
- * directory of its own (export.c); this module zips that tree in the
- * order EPUB asks for (mimetype first, stored; then the container, the
- * package, the navigation, the stylesheet, the pages in reading order,
- * the images), every entry dated as dcterms:modified, and puts the
- * archive in place whole, only when its bytes changed.  The pages are
- * deflated by the workers that render them (the tree holds them so), so
- * that most of the compression runs in parallel with the rendering.
+ * The pages of a book never go through a file of their own: each is
+ * deflated by the worker that renders it and held, in memory or put
+ * aside in one unnamed file (export_epub.c), until its book is zipped,
+ * so that most of the compression runs in parallel with the rendering
+ * and making the book only copies.  The book's other files (mimetype,
+ * the container, the package, the navigation, the stylesheet, the
+ * images) are in a hidden directory of its own (export_tree.c).  This
+ * module zips them in the order EPUB asks for (mimetype first, stored;
+ * then the container, the package, the navigation, the stylesheet, the
+ * pages in reading order, the images), every entry dated as
+ * dcterms:modified, and puts the archive in place whole, only when its
+ * bytes changed.
  */
 #ifndef FOLIO_EPUB_ZIP_H
 #define FOLIO_EPUB_ZIP_H
@@ -17,6 +21,7 @@
 
 struct diag_list;
 struct epub_res;
+struct zip_blob;
 
 /* A book to zip; every string borrowed. */
 struct epub_zip {
@@ -24,9 +29,10 @@ struct epub_zip {
 	const char *dest;	/* the archive: "out/epub/fr.epub" */
 	const char *nav;	/* from EPUB/: "nav.xhtml" */
 	const char *stylesheet;	/* from EPUB/, or NULL */
-	/* from EPUB/, raw, in reading order; each file in the tree is the
-	 * page deflated ahead (zip_deflate_blob()) */
+	/* from EPUB/, raw, in reading order, and each page deflated ahead
+	 * (zip_deflate()); not in the tree */
 	const char **pages;
+	const struct zip_blob *const *blobs;
 	size_t npages;
 	const struct epub_res *res;	/* its images, sorted by href */
 	size_t nres;

@@ -3,6 +3,17 @@
  * package (package.opf, nav, container.xml, mimetype) around the pages
  * written, the pages and images a book no longer holds removed, and the
  * books zipped, one per worker.
+ *
+ * A zipped book's pages never become files (struct book_store): each is
+ * deflated by the worker that renders it (zip_deflate(), which reads
+ * every stream back before it is used) and held until the books are
+ * zipped, where libzip copies it.  What is held in memory is bounded
+ * (BOOK_HELD_MAX): past that, pages are put aside, one after another,
+ * in a single file of the output directory that has no name (removed as
+ * soon as it is made), so that what waits in memory does not grow with
+ * the corpus (a 32-byte place an article aside), and nothing is left
+ * behind whatever stops the run.  Where a page is held changes nothing
+ * of the book's bytes.
  */
 #include "export_int.h"
 #include "epub.h"
@@ -10,12 +21,189 @@
 #include "export_manifest.h"
 #include "pool.h"
 #include "util.h"
+#include "zip_write.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* ---- the pages of the books, until they are zipped ---- */
+
+/*
+ * Pages held in memory, all books together, before they are put aside
+ * (each page's place, 32 bytes, is held for every article whatever):
+ * a small corpus's books (some 1,500 pages of 2.7 KB deflated) never
+ * touch the file system.  Putting a page aside costs no more than
+ * holding it (one write, one read, both in the page cache: the export
+ * of 1,000 ids takes the same time with every page put aside, and 14
+ * MiB less memory), so the bound is small.
+ */
+#ifndef BOOK_HELD_MAX	/* -DBOOK_HELD_MAX=0 puts every page aside */
+#define BOOK_HELD_MAX ((size_t)4 << 20)
+#endif
+
+/*
+ * A page held: its stream in memory (data) or put aside (at off), 32
+ * bytes an article however it is held; comp is 0 until it is made.
+ */
+struct held {
+	char *data;		/* owned, or NULL: put aside */
+	uint64_t off;
+	uint32_t comp;		/* bytes of the stream */
+	uint32_t crc;
+	uint64_t size;		/* bytes of the page */
+};
+
+struct book_store {
+	pthread_mutex_t lock;
+	struct held *page;	/* per article */
+	size_t n;
+	size_t held;		/* bytes of streams held in memory */
+	int fd;			/* the file of pages put aside, or -1 */
+	uint64_t end;		/* its length, as reserved */
+};
+
+void export_books_open(struct export *x)
+{
+	struct book_store *s = xcalloc(1, sizeof(*s));
+
+	pthread_mutex_init(&s->lock, NULL);
+	s->n = x->c.n;
+	s->page = xcalloc(s->n + 1, sizeof(*s->page));
+	s->fd = -1;
+	x->books = s;
+}
+
+void export_books_free(struct export *x)
+{
+	struct book_store *s = x->books;
+	size_t i;
+
+	if (!s)
+		return;
+	for (i = 0; i < s->n; i++)
+		free(s->page[i].data);
+	free(s->page);
+	if (s->fd >= 0)
+		close(s->fd);
+	pthread_mutex_destroy(&s->lock);
+	free(s);
+	x->books = NULL;
+}
+
+/*
+ * The file pages are put aside in, made on first need (s->lock held):
+ * in the output directory (the books' file system, where the space
+ * they need is), with no name once open.  -1 with errno.
+ */
+static int aside_file(const struct export *x, struct book_store *s)
+{
+	struct buf path = BUF_INIT;
+	int fd;
+
+	if (s->fd >= 0)
+		return s->fd;
+	buf_addf(&path, "%s/.folio-pages.XXXXXX", x->outdir);
+	fd = mkstemp(path.buf);
+	if (fd >= 0) {
+		unlink(path.buf);
+		(void)fcntl(fd, F_SETFD, FD_CLOEXEC);
+		s->fd = fd;
+	}
+	buf_release(&path);
+	return fd;
+}
+
+/* Write all of data[0..len) at off of fd: 0, or -1 with errno. */
+static int write_at(int fd, const char *data, size_t len, uint64_t off)
+{
+	while (len) {
+		ssize_t w = pwrite(fd, data, len, (off_t)off);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			if (w == 0)
+				errno = ENOSPC;
+			return -1;
+		}
+		data += w;
+		len -= (size_t)w;
+		off += (uint64_t)w;
+	}
+	return 0;
+}
+
+/*
+ * The page of article art, page[0..len), deflated (in scratch) and held
+ * for its book, in place of one an earlier pass made.  Called by the
+ * workers.  WRITE_DONE; or WRITE_FAILED, reported, and the book is not
+ * made.
+ */
+enum write_result export_book_keep(struct export *x, size_t art,
+				   const char *page, size_t len,
+				   struct buf *scratch, struct diag_list *d)
+{
+	struct book_store *s = x->books;
+	struct xlang *L = &x->langs[x->lix[art]];
+	struct held h, old;
+	uint32_t crc;
+	int fd = -1, err = 0;
+
+	buf_reset(scratch);
+	/* a page of a book is under 4 MiB (yaml-limits): never near 4 GiB */
+	if (zip_deflate(page, len, scratch, &crc) < 0 ||
+	    scratch->len > UINT32_MAX) {
+		diag(d, R_WRITE, x->c.articles[art].path, 0, 0, NULL,
+		     "cannot compress its page for the book");
+		return WRITE_FAILED;
+	}
+	memset(&h, 0, sizeof(h));
+	h.comp = (uint32_t)scratch->len;
+	h.crc = crc;
+	h.size = len;
+	pthread_mutex_lock(&s->lock);
+	if (s->held + h.comp <= BOOK_HELD_MAX) {
+		s->held += h.comp;
+		h.data = xmalloc(h.comp + 1);	/* filled out of the lock */
+	} else if ((fd = aside_file(x, s)) >= 0) {
+		h.off = s->end;
+		s->end += h.comp;
+	} else {
+		err = errno;
+	}
+	pthread_mutex_unlock(&s->lock);
+	if (h.data) {
+		memcpy(h.data, scratch->buf, h.comp);
+	} else if (err || write_at(fd, scratch->buf, h.comp, h.off) < 0) {
+		if (!err)
+			err = errno;
+		memset(&h, 0, sizeof(h));
+	}
+	pthread_mutex_lock(&s->lock);
+	old = s->page[art];
+	s->page[art] = h;
+	if (old.data)
+		s->held -= old.comp;
+	if (!h.comp && !L->book_failed) {
+		/* said once a book, not once a page of a full disk */
+		struct buf book = BUF_INIT;
+
+		buf_addf(&book, "%s/%s.epub", x->outdir, L->code);
+		diag(d, R_WRITE, book.buf, 0, 0, NULL,
+		     "cannot put a page of the book aside: %s", errmsg(err));
+		buf_release(&book);
+	}
+	if (!h.comp)
+		L->book_failed = 1;
+	pthread_mutex_unlock(&s->lock);
+	free(old.data);
+	return h.comp ? WRITE_DONE : WRITE_FAILED;
+}
 
 /*
  * A directory of the output (META-INF, EPUB/images/...): created, and
@@ -288,10 +476,11 @@ out:
 }
 
 /*
- * The zipped books (struct export_format.zip): each language's tree,
- * whole now, into outdir/<lang>.epub (epub_zip.h), in the order of its
- * package, one book per worker; what the trees' files counted as written
- * is the books' now.  The hidden trees go afterwards (export_give_up_stages()).
+ * The zipped books (struct export_format.zip): each language's pages
+ * held and the files of its tree, whole now, into outdir/<lang>.epub
+ * (epub_zip.h), in the order of its package, one book per worker; what
+ * the pages and files counted as written is the books' now.  The hidden
+ * trees and the pages go afterwards (export_give_up_stages()).
  */
 struct zip_run {
 	struct export *x;
@@ -307,9 +496,11 @@ static void zip_book(void *ctx, size_t k, int worker)
 	struct diag_list *d = &zr->d[k];
 	struct epub_zip z;
 	struct entry *v;
-	struct epub_res *res;
+	struct epub_res *res = NULL;
 	struct buf dest = BUF_INIT, tmp = BUF_INIT;
 	const char **pages;
+	const struct zip_blob **blobs;
+	struct zip_blob *zb;
 	char modified[32];
 	size_t n, i;
 
@@ -327,10 +518,30 @@ static void zip_book(void *ctx, size_t k, int worker)
 	}
 	v = export_lang_entries(x, k, &n);
 	pages = xcalloc(n + 1, sizeof(*pages));
+	blobs = xcalloc(n + 1, sizeof(*blobs));
+	zb = xcalloc(n + 1, sizeof(*zb));
 	for (i = 0; i < n; i++) {
+		const struct held *h = &x->books->page[v[i].art];
+
 		buf_reset(&tmp);
 		buf_addf(&tmp, "%s%s", x->slug[v[i].art], x->f->ext);
 		pages[i] = xstrdup(tmp.buf);
+		zb[i].crc = h->crc;
+		zb[i].size = h->size;
+		zb[i].comp_size = h->comp;
+		zb[i].data = h->data;
+		zb[i].fd = x->books->fd;
+		zb[i].off = h->off;
+		blobs[i] = &zb[i];
+	}
+	for (i = 0; i < n && zb[i].comp_size; i++)
+		;
+	if (i < n) {
+		/* a page of the book that was not made: never a book without it */
+		diag(d, R_WRITE, dest.buf, 0, 0, NULL, "not written: its page "
+		     "'%s' was not made", pages[i]);
+		zr->wrote[k] = -1;
+		goto out;
 	}
 	/* export_copy_images() left the images sorted and each once */
 	res = xcalloc(L->nimg + 1, sizeof(*res));
@@ -345,14 +556,18 @@ static void zip_book(void *ctx, size_t k, int worker)
 	z.nav = x->f->index_file;
 	z.stylesheet = x->f->stylesheet;
 	z.pages = pages;
+	z.blobs = blobs;
 	z.npages = n;
 	z.res = res;
 	z.nres = L->nimg;
 	z.modified = modified;
 	zr->wrote[k] = epub_zip_book(&z, d);
+out:
 	for (i = 0; i < n; i++)
 		free((char *)pages[i]);
 	free(pages);
+	free(blobs);
+	free(zb);
 	free(res);
 	free(v);
 	buf_release(&dest);

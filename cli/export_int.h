@@ -127,6 +127,9 @@ struct export {
 	long long epoch;
 	/* the files this run produced (write_file_defer notes them) */
 	struct export_manifest *man;
+	/* --to epub: the pages deflated, until their books are zipped
+	 * (export_epub.c); NULL otherwise */
+	struct book_store *books;
 };
 
 /* A configured language, as this run sees it. */
@@ -417,6 +420,11 @@ int export_epub_files(struct export *x, size_t k, struct diag_list *d,
 	struct export_result *r);
 void export_zip_books(struct export *x, int workers, struct diag_list *d,
 	struct export_result *r);
+void export_books_open(struct export *x);
+enum write_result export_book_keep(struct export *x, size_t art,
+	const char *page, size_t len, struct buf *scratch,
+	struct diag_list *d);
+void export_books_free(struct export *x);
 
 /* ---- export_fill.c: building page data (struct pg) ---- */
 

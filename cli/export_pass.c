@@ -2,9 +2,11 @@
  * export_pass.c - the passes over the articles, in the worker pool: each
  * job reads its article again, runs validate's body checks in the parse
  * that renders it, builds the page data, fills the template (or the page
- * function), converts a text page to its encoding and writes the page.
- * The first pass checks and renders; a second one, only when a body
- * failed, renders again the pages that may link to it.
+ * function), converts a text page to its encoding and writes the page
+ * (a zipped book's page is deflated and held for its book instead:
+ * export_book_keep()).  The first pass checks and renders; a second
+ * one, only when a body failed, renders again the pages that may link
+ * to it.
  */
 #include "export_int.h"
 #include "checks.h"
@@ -12,7 +14,6 @@
 #include "markdown.h"
 #include "pool.h"
 #include "util.h"
-#include "zip_write.h"
 
 #include <utf8proc.h>
 
@@ -276,9 +277,9 @@ static int job_page(const struct run *run, struct job *j, struct scratch *sc,
 }
 
 /*
- * The bytes of job j's file name: the page as it is, converted to the
- * text encoding (refused, and reported, when the encoding lacks one of
- * its characters) or deflated for a book.  NULL when there are none.
+ * The bytes of job j's file name: the page as it is, or converted to
+ * the text encoding (refused, and reported, when the encoding lacks one
+ * of its characters).  NULL when there are none.
  */
 static const struct buf *job_bytes(const struct run *run, struct job *j,
 				   struct scratch *sc, const struct article *a,
@@ -301,16 +302,6 @@ static const struct buf *job_bytes(const struct run *run, struct job *j,
 					  &bad, &j->d);
 			buf_release(&shown);
 			j->refused = 1;
-			return NULL;
-		}
-		page = &sc->conv;
-	}
-	if (x->f->zip) {
-		/* deflated here, in parallel: the book only copies it */
-		buf_reset(&sc->conv);
-		if (zip_deflate_blob(page->buf, page->len, &sc->conv) < 0) {
-			diag(&j->d, R_WRITE, m->path, 0, 0, NULL,
-			     "cannot compress its page for the book");
 			return NULL;
 		}
 		page = &sc->conv;
@@ -416,7 +407,11 @@ static void page_job(void *ctx, size_t i, int worker)
 	page = job_bytes(run, j, sc, &a, name.buf);
 	if (!page)
 		goto out;
-	job_write(run, j, page, name.buf, before);
+	if (x->f->zip)	/* deflated here, in parallel: the book only copies it */
+		j->wrote = export_book_keep(x, j->art, page->buf, page->len,
+					    &sc->conv, &j->d);
+	else
+		job_write(run, j, page, name.buf, before);
 	j->images = info.images;
 	j->images_alt = info.images_alt;
 out:

@@ -379,15 +379,18 @@ static void remove_tree(int parent, const char *name, int depth)
 }
 
 /*
- * A run stopped by a signal (interrupt.h): the hidden directories of the
- * languages that did not exist go, with the pages in them; the indexes
- * and pages waiting under temporary names go at the end of export_run().
+ * A run stopped by a signal (interrupt.h), or whose books are zipped:
+ * the hidden directories of the languages that did not exist go, with
+ * the pages in them, and so do the books' pages held (export_epub.c);
+ * the indexes and pages waiting under temporary names go at the end of
+ * export_run().
  * What is in place stays: each file there is whole, old or new.
  */
 void export_give_up_stages(struct export *x)
 {
 	size_t k;
 
+	export_books_free(x);
 	for (k = 0; k < x->c.cfg.nlang; k++) {
 		if (!x->langs[k].stage)
 			continue;
@@ -659,5 +662,7 @@ int export_open_output(struct export *x, struct diag_list *all,
 	}
 	x->outdir_abs = xstrdup(real);
 	make_lang_dirs(x, all, r);
+	if (x->f->zip)
+		export_books_open(x);
 	return 0;
 }

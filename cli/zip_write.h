@@ -8,33 +8,50 @@
  * zone reaches the archive.  An entry marked store is stored as it is,
  * with no extra field: what an EPUB's mimetype must be, first in the
  * archive.  The others are deflated: by libzip as the archive is written,
- * or ahead of it, where the files are made (zip_deflate_blob()), so that
- * the work is shared by the workers that make them and writing the
- * archive only copies.
+ * or ahead of it, by the workers that make them (zip_deflate()), so that
+ * writing the archive only copies streams held in memory or in a file
+ * of the caller's (struct zip_blob).
  */
 #ifndef FOLIO_ZIP_WRITE_H
 #define FOLIO_ZIP_WRITE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct buf;
+
+/*
+ * An entry deflated ahead (zip_deflate()): its raw deflate stream, in
+ * memory or at an offset of a file the caller keeps open (pages put
+ * aside when too many wait: epub_zip.h), with the CRC-32 and size of
+ * the data it gives back.
+ */
+struct zip_blob {
+	uint32_t crc;
+	uint64_t size;		/* bytes of the data */
+	uint64_t comp_size;	/* bytes of the stream */
+	const char *data;	/* the stream, or NULL: in fd at off */
+	int fd;
+	uint64_t off;
+};
 
 /* One entry; the strings are borrowed. */
 struct zip_item {
 	const char *name;	/* in the archive: "EPUB/nav.xhtml" */
 	const char *path;	/* the file it holds, read by zip_write() */
 	int store;		/* stored, not compressed */
-	int deflated;		/* path holds a zip_deflate_blob() */
+	const struct zip_blob *blob;	/* or, instead of path, its stream */
 };
 
 /*
- * data[0..len) deflated ahead, as zip_write() takes it from a file of a
- * zip_item with deflated set: a 16-byte header (magic, CRC-32, size) and
- * the raw deflate stream (deflate.h), appended to out.  The same bytes
- * for the same data.  Returns 0, or -1 when data is over 1 GiB (out as
- * it was).
+ * data[0..len) deflated ahead: the raw deflate stream (deflate.h),
+ * appended to out, and its CRC-32 in *crc.  The stream is read back by
+ * zlib before it is given: one that does not give data back exactly is
+ * never used (zlib deflates it then).  The same bytes for the same data.
+ * Returns 0, or -1 when data is over 1 GiB (out as it was).
  */
-int zip_deflate_blob(const char *data, size_t len, struct buf *out);
+int zip_deflate(const char *data, size_t len, struct buf *out,
+		uint32_t *crc);
 
 /* A moment, as the archive's MS-DOS date and time hold it (UTC). */
 struct zip_time {
@@ -45,7 +62,8 @@ struct zip_time {
 /*
  * Write the archive of v[0..n) to path, which must not exist: a file
  * only this run knows (a temporary name the caller renames into place).
- * Files larger than max bytes are refused.  stop, when not NULL, is asked
+ * Files larger than max bytes are refused; a blob's stream is read as
+ * it is (the caller made it).  stop, when not NULL, is asked
  * while the archive is written: non-zero gives it up (^C).
  * Returns 0; or -1 with the reason appended to why (the file named when
  * one cannot be read) and nothing left at path.

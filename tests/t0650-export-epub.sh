@@ -235,6 +235,49 @@ test_expect_success 'the same bytes with -j 1 and -j 2, another umask, locale an
 	! cmp -s one/fr.epub two/fr.epub
 '
 
+test_expect_success 'books larger than the pages held in memory: every page whole, as xhtml writes it, the same with -j 1 and -j 2' '
+	mkdir big && (cd big && make_corpus "fr en") &&
+	# 2 x 30 pages of text that deflate cannot shrink much: about 9 MB
+	# of pages, past the 4 MiB held before pages are put aside
+	cat >gen.py <<-\EOF &&
+	import os, random
+	r = random.Random(25)
+	for i in range(30):
+	    for lang in ("fr", "en"):
+	        words = " ".join("".join(r.choice("abcdefghijklmnopqrstuvwxyz")
+	                                 for _ in range(r.randint(2, 9)))
+	                         for _ in range(21000))
+	        head = "---\nid: a%d\nlang: %s\ntitle: Article %d\nupdated: 2024-01\n" \
+	               "reviewers:\n  - name: Dr Exemple\n" % (i, lang, i)
+	        if lang == "en":
+	            head += "translated_from:\n  lang: fr\n  updated: 2024-01\n"
+	        os.makedirs("big/a%d" % i, exist_ok=True)
+	        with open("big/a%d/%s.md" % (i, lang), "w") as f:
+	            f.write(head + "---\n" + words + "\n")
+	EOF
+	python3 gen.py &&
+	cat >same.py <<-\EOF &&
+	import sys, zipfile
+	z = zipfile.ZipFile(sys.argv[1])
+	assert z.testzip() is None
+	pages = [n for n in z.namelist() if n.endswith(".xhtml") and n != "EPUB/nav.xhtml"]
+	for n in pages:
+	    assert z.read(n) == open(sys.argv[2] + "/" + n, "rb").read(), n
+	print(len(pages))
+	EOF
+	(cd big && folio export --to epub -q -j 1 -o ../one &&
+	 folio export --to epub -q -j 2 -o ../two &&
+	 folio export --to xhtml -q -o ../x) &&
+	cmp one/fr.epub two/fr.epub && cmp one/en.epub two/en.epub &&
+	test $(($(stat -c %s one/fr.epub) + $(stat -c %s one/en.epub))) -gt 4500000 &&
+	echo 30 >expect &&
+	for l in fr en; do
+		python3 same.py one/$l.epub x/$l >count && test_cmp expect count || return 1
+	done &&
+	ls -A one two | grep "^\." | grep -v "^\.folio-manifest-" >hidden;
+	test_cmp /dev/null hidden
+'
+
 test_expect_success '--lang ar writes only the Arabic book' '
 	book &&
 	(cd c && folio export --to epub -q --lang ar) &&

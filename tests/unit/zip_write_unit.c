@@ -1,8 +1,9 @@
 /*
- * zip_write_unit.c - cli/zip_write.c: an archive of pages deflated ahead
- * reads back (through libzip) as the pages, entry by entry, with no file
- * left open; a page that is missing or is not one folio deflated gives
- * a reason naming it, and no archive.  Run from the project root.
+ * zip_write_unit.c - cli/zip_write.c: an archive of pages deflated ahead,
+ * held in memory or put aside in a file, reads back (through libzip) as
+ * the pages, entry by entry, with no file left open; a page whose file
+ * was cut short, or a file that vanished, gives a reason naming it, and
+ * no archive.  Run from the project root.
  */
 #include "buf.h"
 #include "util.h"
@@ -58,11 +59,13 @@ int main(void)
 {
 	char dir[] = "/tmp/folio-zip-unit.XXXXXX";
 	struct zip_item v[NPAGES + 1];
-	struct buf paths[NPAGES + 1], names[NPAGES + 1];
+	struct zip_blob blobs[NPAGES + 1];
+	struct buf paths[NPAGES + 1], names[NPAGES + 1], held[NPAGES + 1];
 	struct buf data = BUF_INIT, blob = BUF_INIT, why = BUF_INIT,
-		   arc = BUF_INIT, want = BUF_INIT;
+		   arc = BUF_INIT, want = BUF_INIT, aside = BUF_INIT;
 	struct zip_time when = { 2026, 11, 28, 0, 0, 0 };
-	int i, fds, ok;
+	int i, fds, ok, afd;
+	uint64_t end = 0;
 	zip_t *za;
 
 	if (!mkdtemp(dir)) {
@@ -77,19 +80,38 @@ int main(void)
 	buf_addf(&paths[0], "%s/mimetype", dir);
 	v[0].path = paths[0].buf;
 	put_file(v[0].path, "application/epub+zip", 20);
+	/* the odd pages in memory, the even ones put aside in one file */
+	buf_addf(&aside, "%s/aside", dir);
+	afd = open(aside.buf, O_RDWR | O_CREAT | O_EXCL, 0600);
+	CHECK(afd >= 0, "a file to put pages aside in");
+	memset(blobs, 0, sizeof(blobs));
 	for (i = 1; i <= NPAGES; i++) {
+		uint32_t crc;
+
 		buf_init(&paths[i]);
 		buf_init(&names[i]);
+		buf_init(&held[i]);
 		buf_addf(&names[i], "EPUB/p%d.xhtml", i);
-		buf_addf(&paths[i], "%s/p%d.xhtml", dir, i);
 		page(&data, i);
 		buf_reset(&blob);
-		CHECK(zip_deflate_blob(data.buf, data.len, &blob) == 0,
+		CHECK(zip_deflate(data.buf, data.len, &blob, &crc) == 0,
 		      "page %d deflated", i);
-		put_file(paths[i].buf, blob.buf, blob.len);
+		blobs[i].crc = crc;
+		blobs[i].size = data.len;
+		blobs[i].comp_size = blob.len;
+		blobs[i].fd = -1;
+		if (i % 2) {
+			buf_add(&held[i], blob.buf, blob.len);
+			blobs[i].data = held[i].buf;
+		} else {
+			CHECK(pwrite(afd, blob.buf, blob.len, (off_t)end) ==
+			      (ssize_t)blob.len, "page %d put aside", i);
+			blobs[i].fd = afd;
+			blobs[i].off = end;
+			end += blob.len;
+		}
 		v[i].name = names[i].buf;
-		v[i].path = paths[i].buf;
-		v[i].deflated = 1;
+		v[i].blob = &blobs[i];
 	}
 
 	/* the whole archive */
@@ -117,34 +139,39 @@ int main(void)
 		zip_close(za);
 	unlink(arc.buf);
 
-	/* a page that is not one folio deflated */
-	put_file(paths[17].buf, "<html/>", 7);
+	/* the file of the pages put aside, cut short under the last one */
+	CHECK(ftruncate(afd, (off_t)(end - 1)) == 0, "the file cut short");
 	buf_reset(&why);
 	CHECK(zip_write(arc.buf, v, NPAGES + 1, &when, 1u << 20, NULL, &why) < 0,
-	      "an archive with a foreign file is refused");
+	      "an archive with a page cut short is refused");
 	buf_reset(&want);
-	buf_addf(&want, "cannot read '%s': not a file folio deflated", paths[17].buf);
-	CHECK_STR(why.buf, want.buf, "the reason names the file");
+	buf_addf(&want, "cannot read back the page 'EPUB/p%d.xhtml' put aside: "
+		 "the file holding it was cut short", NPAGES);
+	CHECK_STR(why.buf, want.buf, "the reason names the page");
 	CHECK(access(arc.buf, F_OK) < 0, "no archive left");
 	CHECK(open_fds() == fds, "no file left open");
 
-	/* a page that vanished */
-	unlink(paths[17].buf);
+	/* a file (not a page) that vanished */
+	unlink(paths[0].buf);
 	buf_reset(&why);
 	CHECK(zip_write(arc.buf, v, NPAGES + 1, &when, 1u << 20, NULL, &why) < 0,
-	      "an archive with a missing page is refused");
+	      "an archive with a missing file is refused");
 	buf_reset(&want);
-	buf_addf(&want, "cannot read '%s': ", paths[17].buf);
+	buf_addf(&want, "cannot read '%s': ", paths[0].buf);
 	CHECK(!strncmp(why.buf, want.buf, want.len) && why.len > want.len,
 	      "the reason names the file: %s", why.buf);
 	CHECK(access(arc.buf, F_OK) < 0, "no archive left");
 	CHECK(open_fds() == fds, "no file left open");
 
+	close(afd);
+	unlink(aside.buf);
 	for (i = 0; i <= NPAGES; i++) {
-		unlink(paths[i].buf);
 		buf_release(&paths[i]);
 		buf_release(&names[i]);
+		if (i)
+			buf_release(&held[i]);
 	}
+	buf_release(&aside);
 	rmdir(dir);
 	buf_release(&data);
 	buf_release(&blob);
