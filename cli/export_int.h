@@ -283,6 +283,7 @@ struct run {
 	size_t late;		/* articles whose body failed in the first pass */
 	size_t redo;		/* book pages to render again (struct job) */
 	int check;		/* first pass: body checks in the same parse */
+	struct export_qa *qa;	/* first pass: translation QA, or NULL */
 	/*
 	 * Set in the first pass: its job 0 (index_job) computes the titles'
 	 * sort keys and writes the index pages as pub[] stands before any
@@ -532,6 +533,8 @@ const struct mustache *export_partial(void *ctx, const char *name,
 	size_t len);
 const struct tpl *export_tpl_find(const struct export *x, const char *name);
 int export_load_templates(struct export *x, struct diag_list *d);
+/* A file written under path no longer counts as produced by the run. */
+void export_unnote(const struct export *x, const char *path);
 /*
  * After the pages: each name of the corpus's own templates that the
  * renders looked up and never found (a misspelt variable), a warning at
@@ -599,9 +602,29 @@ void export_select_articles(struct export *x, struct diag_list *all, int nsc);
 int export_reported(const struct export *x, size_t i);
 long export_article_by_path(const struct corpus *c, const char *path);
 
-/* ---- export_qa.c: translation QA before any page is written ---- */
+/* ---- export_qa.c: translation QA in the page pass ---- */
 
-void export_qa(struct export *x, struct diag_list *all);
+struct blocks_walk;
+struct md_check;
+struct md_src;
+
+/* Before the first pass's pool, its jobs made: run->qa set when a
+ * selected article is a translation. */
+void export_qa_begin(struct run *run);
+/*
+ * A page job's blocks cut in its own parse: the walk attached to chk
+ * (NULL when QA does not run); export_qa_done() after the parse, in
+ * every case, with what export_qa_walk() returned.
+ */
+struct blocks_walk *export_qa_walk(struct run *run, size_t art,
+				   const struct md_src *src,
+				   const struct article *a,
+				   struct md_check *chk);
+void export_qa_done(struct run *run, size_t art, struct blocks_walk *bw,
+		    int worker);
+/* After the first pass's pool: each job whose article QA fails gets
+ * failed and its findings; run->qa freed. */
+void export_qa_finish(struct run *run);
 
 /* ---- export_text.c: the text page ---- */
 

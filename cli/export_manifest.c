@@ -99,6 +99,23 @@ void export_manifest_note(struct export_manifest *m, const char *path,
 	pthread_mutex_unlock(&m->lock);
 }
 
+void export_manifest_forget(struct export_manifest *m, const char *path)
+{
+	size_t i, k = 0;
+
+	pthread_mutex_lock(&m->lock);
+	for (i = 0; i < m->n; i++) {
+		if (!strcmp(m->v[i].path, path)) {
+			free(m->v[i].path);
+			free(m->v[i].source);
+			continue;
+		}
+		m->v[k++] = m->v[i];
+	}
+	m->n = k;
+	pthread_mutex_unlock(&m->lock);
+}
+
 static int cmp_entry(const void *a, const void *b)
 {
 	const struct manifest_entry *x = a, *y = b;

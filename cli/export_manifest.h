@@ -49,6 +49,9 @@ void export_manifest_release(struct export_manifest *m);
 void export_manifest_note(struct export_manifest *m, const char *path,
 			  const char *source, const char *data, size_t len);
 
+/* Forget what was noted of path: the run gave that file up. */
+void export_manifest_forget(struct export_manifest *m, const char *path);
+
 /* What export_manifest_finish() does with a file of the last run that
  * this one did not produce. */
 enum manifest_fate {

@@ -355,6 +355,7 @@ static void page_job(void *ctx, size_t i, int worker)
 	struct diag_list load = DIAG_LIST_INIT;
 	struct render_info info = RENDER_INFO_INIT;
 	struct md_check *chk = NULL;
+	struct blocks_walk *bw = NULL;
 	struct render_opts ro;
 	struct resolve_ctx rc;
 	struct image_ctx ic;
@@ -388,6 +389,8 @@ static void page_job(void *ctx, size_t i, int worker)
 	md_src_init(&src, a.body, a.body_len, a.body_line);
 	if (run->check)
 		chk = md_check_new(&src, m->path, m, &j->d);
+	/* translation QA's blocks, in the same parse */
+	bw = export_qa_walk(run, j->art, &src, &a, chk);
 	/* a book's pages give their headings' ids for export_xfrags_check() */
 	if (chk && x->f->book)
 		md_check_ids(chk, 1);
@@ -415,6 +418,7 @@ static void page_job(void *ctx, size_t i, int worker)
 	j->images = info.images;
 	j->images_alt = info.images_alt;
 out:
+	export_qa_done(run, j->art, bw, worker);
 	md_src_release(&src);
 	arena_reset(&sc->arena);
 	render_info_release(&info);
@@ -501,7 +505,9 @@ void export_first_pass(struct run *run)
 	for (k = 0; k < c->cfg.nlang; k++)
 		run->index_wrote[k] = WRITE_FAILED;
 	export_lang_counts(x);
+	export_qa_begin(run);
 	run_pool(run, run->njobs, run->nsc);
+	export_qa_finish(run);
 	run->indexes = 0;
 	for (i = 0; i < run->njobs; i++) {
 		if (run->jobs[i].failed && x->pub[run->jobs[i].art]) {

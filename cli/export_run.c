@@ -2,18 +2,18 @@
  * export_run.c - the run of an export (SPEC 8, 8.1, 8.2, 8.5), step by
  * step; each step is in the file of its concern (export_int.h lists
  * them):
- *   1. corpus_open/select, corpus_index of the frontmatter only,
- *      checks_cross and translation QA (export_qa.c): every error but
- *      those of the bodies' own checks is known before anything is
- *      written; templates are compiled (an error stops here);
+ *   1. corpus_open/select, corpus_index of the frontmatter only, and
+ *      checks_cross: every error but those of the bodies is known before
+ *      anything is written; templates are compiled (an error stops here);
  *   2. set-up, single-threaded: string catalogs (export_lang.c), which
  *      articles are publishable (not a draft unless asked, no error, a
  *      safe and unique slug) and the id table links resolve through
  *      (export_select.c), the output directories (export_tree.c);
  *   3. the pages, in the worker pool (export_pass.c): each job reads its
  *      article again (so bodies are never all in memory) and runs
- *      validate's body checks in the same md4c parse that renders it, so
- *      a body is parsed once; a page is written only when its body has no
+ *      validate's body checks in the same md4c parse that renders it, and
+ *      cuts its blocks there for translation QA (export_qa.c), so a body
+ *      is parsed once; a page is written only when its body has no
  *      error (and, for text, when --encoding has every character of it:
  *      the conversion is the worker's, with its own iconv_t).
  *      Diagnostics go to the job's own list, merged afterwards in article
@@ -332,7 +332,6 @@ int export_run(const struct export_opts *o, struct diag_list *d,
 	if (interrupt_caught())	/* an index left part done */
 		goto out;
 	checks_cross(&x.c, &all);
-	export_qa(&x, &all);
 	export_load_catalogs(&x, &all);
 	export_select_articles(&x, &all, nsc);
 	export_prepare_langs(&x);

@@ -502,26 +502,47 @@ void export_unstage(struct export *x, struct diag_list *d,
  * directory) with data[0..len), noted as the reader will see it:
  * relative to the output directory.
  */
-static void note_written(const struct export *x, const char *path,
-			 const char *data, size_t len)
+/* path as the manifest names it (relative to the output directory,
+ * a hidden language directory as the one it stands for), in rel. */
+static void manifest_rel(const struct export *x, const char *path,
+			 struct buf *rel)
 {
 	size_t n = strlen(x->outdir), k;
-	struct buf rel = BUF_INIT;
 
-	/* a book's tree is zipped and removed: the book is noted instead */
-	if (!x->man || x->f->zip)
-		return;
 	for (k = 0; k < x->c.cfg.nlang; k++) {
 		const char *st = x->langs[k].stage;
 		size_t sn = st ? strlen(st) : 0;
 
 		if (sn && !strncmp(path, st, sn) && path[sn] == '/') {
-			buf_addf(&rel, "%s%s", x->langs[k].code, path + sn);
+			buf_addf(rel, "%s%s", x->langs[k].code, path + sn);
 			break;
 		}
 	}
-	if (!rel.len && !strncmp(path, x->outdir, n) && path[n] == '/')
-		buf_adds(&rel, path + n + 1);
+	if (!rel->len && !strncmp(path, x->outdir, n) && path[n] == '/')
+		buf_adds(rel, path + n + 1);
+}
+
+void export_unnote(const struct export *x, const char *path)
+{
+	struct buf rel = BUF_INIT;
+
+	if (!x->man || x->f->zip)
+		return;
+	manifest_rel(x, path, &rel);
+	if (rel.len)
+		export_manifest_forget(x->man, rel.buf);
+	buf_release(&rel);
+}
+
+static void note_written(const struct export *x, const char *path,
+			 const char *data, size_t len)
+{
+	struct buf rel = BUF_INIT;
+
+	/* a book's tree is zipped and removed: the book is noted instead */
+	if (!x->man || x->f->zip)
+		return;
+	manifest_rel(x, path, &rel);
 	if (rel.len)
 		export_manifest_note(x->man, rel.buf, NULL, data, len);
 	buf_release(&rel);

@@ -114,4 +114,37 @@ test_expect_success 'a body rule lowered by rules: no longer keeps a page out' '
 	test -f o/en/a.html && test -f o/fr/a.html
 '
 
+test_expect_success 'a translation that goes wrong keeps its last good page, and says so' '
+	setup &&
+	sed "s/^Take 50/Take 500/; s/802/801/" a/en.md >x && mv x a/en.md &&
+	folio export --to html --include-drafts -o o >out 2>err &&
+	grep -q "Take 500 mg" o/en/a.html &&
+	sed "s/^Take 500/Take 50/" a/en.md >x && mv x a/en.md &&
+	{ folio export --to html --include-drafts -o o >out 2>err; echo $? >status; } && expect_status 1 &&
+	grep "a/en.md:.*\[qa-number\]" err &&
+	grep "\[page-kept\]" err &&
+	grep -q "Take 500 mg" o/en/a.html &&
+	! ls -a o/en | grep -q "tmp" &&
+	sed "s/^Take 50/Take 500/" a/en.md >x && mv x a/en.md &&
+	folio export --to html --include-drafts -o o >out 2>err &&
+	grep -q "Take 500 mg" o/en/a.html
+'
+
+test_expect_success 'findings as validate gives them, each line the same' '
+	setup &&
+	folio validate >vout 2>&1;
+	grep "error: .*\[qa-" vout | sort >expect &&
+	{ folio export --to html --include-drafts -o o >out 2>err; echo $? >status; } && expect_status 1 &&
+	grep "error: .*\[qa-" err | sort >actual &&
+	test_cmp expect actual
+'
+
+test_expect_success 'a new language directory gets no page of the wrong translation, nor a leftover' '
+	setup &&
+	{ folio export --to html --include-drafts -o o >out 2>err; echo $? >status; } && expect_status 1 &&
+	test -d o/en && ! test -e o/en/a.html &&
+	test -z "$(ls -a o | grep "^\.en")" &&
+	! grep "en/a.html" o/.folio-manifest-html
+'
+
 test_done
