@@ -5,6 +5,7 @@
 #include "markdown.h"
 #include "buf.h"
 #include "diag.h"
+#include "directive.h"
 #include "entities.h"
 #include "rawhtml.h"
 #include "render.h"
@@ -854,72 +855,6 @@ static void html_block_text(struct md_check *c, const char *s, size_t n)
 }
 
 /*
- * The folio: directives of an HTML block's comments (SPEC 13): `ignore`
- * and rule names validate knows (style:ID for house style), else a
- * warning at the directive, since a misspelt name silences nothing.
- */
-static void check_directive(struct md_check *c, const char *s, const char *e)
-{
-	struct pos p = md_src_pos(c->src, s);
-	const char *q, *w;
-
-	s += 4;		/* <!-- */
-	while (s < e && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'))
-		s++;
-	if (e - s < 6 || memcmp(s, "folio:", 6))
-		return;		/* an ordinary comment */
-	for (w = s += 6; w < e && (*w == ' ' || *w == '\t' || *w == '\n' ||
-				   *w == '\r'); w++)
-		;
-	for (q = w; q < e && *q != ' ' && *q != '\t' && *q != '\n' && *q != '\r';
-	     q++)
-		;
-	if (q - w != 6 || memcmp(w, "ignore", 6)) {
-		diag(c->diags, R_DIRECTIVE, c->file, p.line, p.col, NULL,
-		     "unknown folio: directive '%.*s' (the one there is: "
-		     "'folio: ignore RULE, ...'): it does nothing",
-		     quote_len(w, (size_t)(q - w)), w);
-		return;
-	}
-	for (w = q; w < e;) {
-		char name[64];
-
-		while (w < e && (*w == ' ' || *w == '\t' || *w == '\n' ||
-				 *w == '\r' || *w == ','))
-			w++;
-		for (q = w; q < e && *q != ' ' && *q != '\t' && *q != '\n' &&
-			    *q != '\r' && *q != ','; q++)
-			;
-		if (q == w)
-			break;
-		snprintf(name, sizeof(name), "%.*s", (int)(q - w), w);
-		if ((size_t)(q - w) >= sizeof(name) ||
-		    (rule_by_id(name) < 0 && strncmp(name, "style:", 6)))
-			diag(c->diags, R_DIRECTIVE, c->file, p.line, p.col, NULL,
-			     "'folio: ignore' names no rule: '%.*s' (it silences "
-			     "nothing)", quote_len(w, (size_t)(q - w)), w);
-		w = q;
-	}
-}
-
-/* Each comment of the HTML block [s, e) that is a folio: directive. */
-static void check_directives(struct md_check *c, const char *s, const char *e)
-{
-	while (s && s < e) {
-		const char *open = find_bytes(s, (size_t)(e - s), "<!--", 4);
-		const char *close;
-
-		if (!open)
-			return;
-		close = find_bytes(open + 4, (size_t)(e - open - 4), "-->", 3);
-		if (!close)
-			return;
-		check_directive(c, open, close);
-		s = close + 3;
-	}
-}
-
-/*
  * A block of comments alone says nothing (folio: directives live there);
  * one that holds tags but no text gets a warning; one whose comment
  * never ends hides the rest of the body.
@@ -930,7 +865,8 @@ static void html_block_end(struct md_check *c)
 
 	if (c->html_start && c->html_end > c->html_start && in_src(c, c->html_start) &&
 	    html_report(c))
-		check_directives(c, c->html_start, c->html_end);
+		directives_check(c->src, c->file, c->html_start, c->html_end,
+				 c->diags);
 	if (rawhtml_scan_open_comment(&c->scan) && c->html_start) {
 		p = md_src_pos(c->src, c->html_start);
 		if (html_report(c))

@@ -59,15 +59,15 @@ test_expect_success 'stale by a few days: days, not "0 months behind"' '
 	art a/fr.md a fr 2024-03-20 &&
 	art a/en.md a en 2024-03-16 2024-03-15 &&
 	folio l10n --lang en >actual 2>err &&
-	has_line "  stale     a/en.md  based on 2024-03-15, original updated 2024-03-20 (5 days behind), 5 words; change: unknown (no base: dated only)" &&
+	has_line "  stale     a/en.md  (draft) based on 2024-03-15, original updated 2024-03-20 (5 days behind), 5 words; change: unknown (no base: dated only)" &&
 	folio l10n --lang en --format json >actual 2>err &&
 	grep -F "\"months_behind\":0,\"days_behind\":5," actual &&
 	art a/en.md a en 2024-03-16 2024-02-25 &&
 	folio l10n --lang en >actual 2>err &&
-	has_line "  stale     a/en.md  based on 2024-02-25, original updated 2024-03-20 (24 days behind), 5 words; change: unknown (no base: dated only)" &&
+	has_line "  stale     a/en.md  (draft) based on 2024-02-25, original updated 2024-03-20 (24 days behind), 5 words; change: unknown (no base: dated only)" &&
 	art a/en.md a en 2024-03-16 2024-02-05 &&
 	folio l10n --lang en >actual 2>err &&
-	has_line "  stale     a/en.md  based on 2024-02-05, original updated 2024-03-20 (1 month behind), 5 words; change: unknown (no base: dated only)"
+	has_line "  stale     a/en.md  (draft) based on 2024-02-05, original updated 2024-03-20 (1 month behind), 5 words; change: unknown (no base: dated only)"
 '
 
 test_expect_success 'stamp: a missing first FILE does not stop the others' '
