@@ -7,6 +7,7 @@
  */
 #include "atomic.h"
 #include "blocks.h"
+#include "fm_edit.h"
 #include "buf.h"
 #include "corpus.h"
 #include "escape.h"
@@ -55,31 +56,6 @@ struct stamper {
 	size_t ndone, adone;
 };
 
-/* Byte offset in text of a file line:col (col counts code points), or -1. */
-static long offset_of(const char *text, size_t len, size_t from,
-		      unsigned from_line, unsigned line, unsigned col)
-{
-	size_t i = from;
-	unsigned l = from_line, c = 1;
-
-	while (l < line) {
-		const char *nl = memchr(text + i, '\n', len - i);
-
-		if (!nl)
-			return -1;
-		i = (size_t)(nl - text) + 1;
-		l++;
-	}
-	while (c < col) {
-		if (i >= len || text[i] == '\n')
-			return -1;
-		i++;
-		while (i < len && ((unsigned char)text[i] & 0xC0) == 0x80)
-			i++;
-		c++;
-	}
-	return (long)i;
-}
 
 /*
  * Where the value's bytes are.  libyaml reports positions in characters,
@@ -96,10 +72,8 @@ static int value_span(const struct article *a, const struct ynode *n,
 
 	if (n->line != n->end_line)
 		return -1;
-	/* the frontmatter's first line is line 2 of the file */
-	s = offset_of(t, a->fm_start + a->fm_len, a->fm_start, 2, n->line, n->col);
-	e = offset_of(t, a->fm_start + a->fm_len, a->fm_start, 2, n->end_line,
-		      n->end_col);
+	s = fm_offset(t, a->fm_start + a->fm_len, n->line, n->col);
+	e = fm_offset(t, a->fm_start + a->fm_len, n->end_line, n->end_col);
 	if (s < 0 || e <= s)
 		return -1;
 	inner = (size_t)(e - s);
@@ -312,51 +286,19 @@ static void edits_release(struct edits *e)
 	free(e->v);
 }
 
-/*
- * Where 'base' goes when absent (SPEC 7.4): in a flow mapping, ", base:
- * "..."" right after the value of updated (which ends at val_end); in a
- * block mapping, a line of its own after updated's, indented as the key
- * updated is, with the file's line end.
- */
+/* 'base' inserted where it belongs when absent (fm_edit.h). */
 static int insert_base(const struct article *a, const struct ynode *tf,
 		       const struct ynode *key, size_t val_end, const char *digest,
 		       struct edits *ed)
 {
-	const char *t = a->text.buf;
-	size_t lim = a->fm_start + a->fm_len;
-	long tf_at = offset_of(t, lim, a->fm_start, 2, tf->line, tf->col);
-	long key_at = offset_of(t, lim, a->fm_start, 2, key->line, key->col);
 	struct buf v = BUF_INIT;
-	const char *nl;
-	size_t ls, i;
+	size_t at;
+	int r = fm_base_insertion(a, tf, key, val_end, digest, &at, &v);
 
-	if (tf_at < 0 || key_at < 0)
-		return -1;
-	/* an anchor (&tf) or a tag (!!map) may stand before the mapping */
-	while ((size_t)tf_at < lim && (t[tf_at] == '&' || t[tf_at] == '!')) {
-		while ((size_t)tf_at < lim && !strchr(" \t\r\n", t[tf_at]))
-			tf_at++;
-		while ((size_t)tf_at < lim && strchr(" \t\r\n", t[tf_at]))
-			tf_at++;
-	}
-	if ((size_t)tf_at < lim && t[tf_at] == '{') {
-		buf_addf(&v, ", base: \"%s\"", digest);
-		edit_add(ed, val_end, val_end, v.buf, v.len);
-		buf_release(&v);
-		return 0;
-	}
-	nl = memchr(t + val_end, '\n', lim - val_end);
-	if (!nl)
-		return -1;
-	for (ls = (size_t)key_at; ls > a->fm_start && t[ls - 1] != '\n'; ls--)
-		;
-	for (i = ls; i < (size_t)key_at; i++)
-		buf_addc(&v, t[i] == '\t' ? '\t' : ' ');
-	buf_addf(&v, "base: \"%s\"", digest);
-	buf_adds(&v, nl > t && nl[-1] == '\r' ? "\r\n" : "\n");
-	edit_add(ed, (size_t)(nl - t) + 1, (size_t)(nl - t) + 1, v.buf, v.len);
+	if (r == 0)
+		edit_add(ed, at, at, v.buf, v.len);
 	buf_release(&v);
-	return 0;
+	return r;
 }
 
 /* The original as it is now, kept as the snapshot of its digest. */

@@ -7,6 +7,7 @@
 #include "article.h"
 #include "atomic.h"
 #include "blocks.h"
+#include "fm_edit.h"
 #include "corpus.h"
 #include "date.h"
 #include "main.h"
@@ -483,30 +484,6 @@ static void prune(struct importer *im, const char *id, const char *self_rel,
 	free(keep);
 }
 
-/* Byte offset of a line:col (col in characters) of text, or -1. */
-static long offset_of(const char *text, size_t len, unsigned line, unsigned col)
-{
-	size_t i = 0;
-	unsigned l = 1, c = 1;
-
-	while (l < line) {
-		const char *nl = memchr(text + i, '\n', len - i);
-
-		if (!nl)
-			return -1;
-		i = (size_t)(nl - text) + 1;
-		l++;
-	}
-	while (c < col) {
-		if (i >= len || text[i] == '\n')
-			return -1;
-		i++;
-		while (i < len && ((unsigned char)text[i] & 0xC0) == 0x80)
-			i++;
-		c++;
-	}
-	return (long)i;
-}
 
 struct edit {
 	size_t start, end;
@@ -521,8 +498,8 @@ static int scalar_span(const struct article *a, const struct ynode *n,
 
 	if (!n || n->line != n->end_line || n->type == Y_MAP || n->type == Y_SEQ)
 		return -1;
-	so = offset_of(a->text.buf, a->fm_start + a->fm_len, n->line, n->col);
-	eo = offset_of(a->text.buf, a->fm_start + a->fm_len, n->end_line, n->end_col);
+	so = fm_offset(a->text.buf, a->fm_start + a->fm_len, n->line, n->col);
+	eo = fm_offset(a->text.buf, a->fm_start + a->fm_len, n->end_line, n->end_col);
 	if (so < 0 || eo <= so || (size_t)so < a->fm_start)
 		return -1;
 	if (a->text.buf[so] == '|' || a->text.buf[so] == '>')
@@ -574,40 +551,20 @@ static int add_edit(struct edit *ed, size_t *ned, const struct article *a,
 	return 0;
 }
 
-/*
- * 'base' added to translated_from after its 'updated' (whose value ends at
- * val_end): ", base: ..." in a flow mapping, a line of its own, indented
- * as 'updated', in a block one.
- */
+/* 'base' added to translated_from where it belongs (fm_edit.h). */
 static int insert_base(struct edit *ed, size_t *ned, const struct article *a,
 		       const struct ynode *tf, const struct ynode *key,
 		       size_t val_end, const char *digest)
 {
-	const char *t = a->text.buf;
-	size_t lim = a->fm_start + a->fm_len, ls, k;
-	long tf_at = offset_of(t, lim, tf->line, tf->col);
-	long key_at = offset_of(t, lim, key->line, key->col);
-	const char *nl;
-	struct buf *v = &ed[*ned].text;
+	size_t at;
 
-	if (tf_at < 0 || key_at < 0)
+	buf_init(&ed[*ned].text);
+	if (fm_base_insertion(a, tf, key, val_end, digest, &at,
+			      &ed[*ned].text) < 0) {
+		buf_release(&ed[*ned].text);
 		return -1;
-	buf_init(v);
-	if (t[tf_at] == '{') {
-		buf_addf(v, ", base: \"%s\"", digest);
-		ed[*ned].start = ed[*ned].end = val_end;
-		(*ned)++;
-		return 0;
 	}
-	nl = memchr(t + val_end, '\n', lim - val_end);
-	if (!nl)
-		return -1;
-	for (ls = (size_t)key_at; ls > a->fm_start && t[ls - 1] != '\n'; ls--)
-		;
-	for (k = ls; k < (size_t)key_at; k++)
-		buf_addc(v, t[k] == '\t' ? '\t' : ' ');
-	buf_addf(v, "base: \"%s\"%s", digest, nl > t && nl[-1] == '\r' ? "\r\n" : "\n");
-	ed[*ned].start = ed[*ned].end = (size_t)(nl - t) + 1;
+	ed[*ned].start = ed[*ned].end = at;
 	(*ned)++;
 	return 0;
 }

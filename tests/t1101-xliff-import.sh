@@ -309,4 +309,16 @@ test_expect_success 'each file on its own: a good one imported, a bad one refuse
 	grep -q "^de.xlf:[0-9]*:[0-9]*: error: unknown unit id '"'"'p99'"'"'" stdout
 '
 
+test_expect_success 'translated_from after an anchor: base goes inside the flow mapping, the file still reads' '
+	make_corpus "fr en" &&
+	printf -- "---\nid: n\nlang: fr\ntitle: Titre\nupdated: 2024-01\nstatus: published\nreviewers: [{name: X, role: r, affiliation: H}]\n---\nPrenez 500 mg.\n" >x.md &&
+	mkdir -p n && mv x.md n/fr.md &&
+	printf -- "---\nid: n\nlang: en\ntitle: Title\nupdated: 2024-01\nstatus: published\nreviewers: [{name: X, role: r, affiliation: H}]\ntranslated_from: &tf {lang: fr, updated: 2023-01}\n---\nTake 500 mg.\n" >n/en.md &&
+	folio xliff export --lang en -o x >stdout 2>err &&
+	fill_targets x/en/n.xlf t.xlf &&
+	folio xliff import t.xlf >stdout 2>err &&
+	grep -q "^translated_from: &tf {lang: fr, updated: 2024-01, base: \"[0-9a-f]\{16\}\"}$" n/en.md &&
+	folio validate n/en.md >vout 2>&1
+'
+
 test_done
