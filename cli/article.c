@@ -3,6 +3,7 @@
  * and the distilled metadata the corpus keeps.
  */
 #include "article.h"
+#include "arena.h"
 #include "diag.h"
 #include "util.h"
 
@@ -482,20 +483,6 @@ static const char *text_of(const struct ynode *n)
 	return s && n->type != Y_NULL && *s ? s : NULL;
 }
 
-/* Copy s (or NULL) to *at, moving *at past it. */
-static char *put_str(char **at, const char *s)
-{
-	size_t len;
-	char *r;
-
-	if (!s)
-		return NULL;
-	len = strlen(s) + 1;
-	r = memcpy(*at, s, len);
-	*at += len;
-	return r;
-}
-
 static struct pos pos_of(const struct ynode *n)
 {
 	struct pos p = { 0, 0 };
@@ -546,15 +533,109 @@ static void base_of(struct article_meta *m, const struct ynode *n)
 	m->tf_base[16] = '\0';
 }
 
+/* ---- the article store ---- */
+
+/* A slot of a store's table of strings or of article_keeps. */
+struct store_slot {
+	const void *p;		/* NULL: empty */
+	size_t hash;
+	size_t size;		/* an article_keep's bytes */
+};
+
+struct store_table {
+	struct store_slot *v;
+	size_t n, cap;		/* cap: 0 or a power of two */
+};
+
+struct article_store {
+	struct arena arena;
+	struct store_table strs, keeps;
+	char *scratch;		/* an article_keep laid out, to look up */
+	size_t ascratch;
+};
+
+struct article_store *article_store_new(void)
+{
+	return xcalloc(1, sizeof(struct article_store));
+}
+
+void article_store_free(struct article_store *st)
+{
+	if (!st)
+		return;
+	arena_release(&st->arena);
+	free(st->strs.v);
+	free(st->keeps.v);
+	free(st->scratch);
+	free(st);
+}
+
+/* Room in t for one more entry: twice the size when half full. */
+static void table_room(struct store_table *t)
+{
+	struct store_slot *old = t->v;
+	size_t oldcap = t->cap, i, k;
+
+	if (2 * (t->n + 1) <= t->cap)
+		return;
+	t->cap = t->cap ? 2 * t->cap : 256;
+	t->v = xcalloc(t->cap, sizeof(*t->v));
+	for (i = 0; i < oldcap; i++) {
+		if (!old[i].p)
+			continue;
+		for (k = old[i].hash & (t->cap - 1); t->v[k].p; k = (k + 1) & (t->cap - 1))
+			;
+		t->v[k] = old[i];
+	}
+	free(old);
+}
+
+/* s (or NULL) as stored once in st, whoever else names it. */
+static char *store_str(struct article_store *st, const char *s)
+{
+	struct store_table *t = &st->strs;
+	size_t n, h, i;
+	char *r;
+
+	if (!s)
+		return NULL;
+	n = strlen(s);
+	h = hash_mem(s, n);
+	table_room(t);
+	for (i = h & (t->cap - 1); t->v[i].p; i = (i + 1) & (t->cap - 1))
+		if (t->v[i].hash == h && strcmp(t->v[i].p, s) == 0)
+			return (char *)t->v[i].p;
+	r = arena_strndup(&st->arena, s, n);
+	t->v[i].p = r;
+	t->v[i].hash = h;
+	t->n++;
+	return r;
+}
+
+/* Copy s (or NULL) to *at, moving *at past it. */
+static char *put_str(char **at, const char *s)
+{
+	size_t len;
+	char *r;
+
+	if (!s)
+		return NULL;
+	len = strlen(s) + 1;
+	r = memcpy(*at, s, len);
+	*at += len;
+	return r;
+}
+
 /*
- * The strings the index keeps of an article, and its related ids, go to
- * one allocation (m->strings): ten thousand articles would otherwise
- * cost a hundred thousand small blocks and their headers.
+ * The strings the index keeps of an article go to its store: the ids,
+ * languages and sections that many articles name are stored once; the
+ * title, summary and slug, and the related ids' array, in one block.
  */
-void article_meta_fill(struct article_meta *m, const struct article *a)
+void article_meta_fill(struct article_meta *m, const struct article *a,
+		       struct article_store *st)
 {
 	const struct ynode *fm = a->fm.root, *n, *tf, *rel;
-	const char *text[7] = { NULL };	/* id lang title summary slug section tf_lang */
+	const char *title, *summary, *slug;
 	size_t i, size, nrel = 0;
 	char *at;
 
@@ -562,15 +643,15 @@ void article_meta_fill(struct article_meta *m, const struct article *a)
 		return;
 	m->usable = 1;
 	n = ymap_get(fm, "id");
-	text[0] = text_of(n);
+	m->id = store_str(st, text_of(n));
 	m->id_pos = pos_of(n);
 	n = ymap_get(fm, "lang");
-	text[1] = text_of(n);
+	m->lang = store_str(st, text_of(n));
 	m->lang_pos = pos_of(n);
-	text[2] = text_of(ymap_get(fm, "title"));
-	text[3] = text_of(ymap_get(fm, "summary"));
-	text[4] = text_of(ymap_get(fm, "slug"));
-	text[5] = text_of(ymap_get(fm, "section"));
+	title = text_of(ymap_get(fm, "title"));
+	summary = text_of(ymap_get(fm, "summary"));
+	slug = text_of(ymap_get(fm, "slug"));
+	m->section = store_str(st, text_of(ymap_get(fm, "section")));
 	date_of(ymap_get(fm, "updated"), &m->updated, &m->updated_pos);
 	date_of(ymap_get(fm, "review_due"), &m->review_due, &m->review_due_pos);
 	date_of(ymap_get(fm, "reviewed"), &m->reviewed, &m->reviewed_pos);
@@ -586,7 +667,7 @@ void article_meta_fill(struct article_meta *m, const struct article *a)
 		m->translated = 1;
 		m->tf_pos = pos_of(tf);
 		n = ymap_get(tf, "lang");
-		text[6] = text_of(n);
+		m->tf_lang = store_str(st, text_of(n));
 		m->tf_lang_pos = pos_of(n);
 		date_of(ymap_get(tf, "updated"), &m->tf_updated, &m->tf_updated_pos);
 		base_of(m, ymap_get(tf, "base"));
@@ -602,27 +683,25 @@ void article_meta_fill(struct article_meta *m, const struct article *a)
 	for (i = 0; rel && i < rel->n; i++)
 		nrel += text_of(rel->items[i]) != NULL;
 	size = nrel * sizeof(*m->related);
-	for (i = 0; i < ARRAY_SIZE(text); i++)
-		size += text[i] ? strlen(text[i]) + 1 : 0;
-	for (i = 0; rel && i < rel->n; i++)
-		size += text_of(rel->items[i]) ? strlen(text_of(rel->items[i])) + 1 : 0;
-	m->strings = xmalloc(size ? size : 1);
-	m->related = nrel ? (struct idref *)m->strings : NULL;
-	at = m->strings + nrel * sizeof(*m->related);
-	m->id = put_str(&at, text[0]);
-	m->lang = put_str(&at, text[1]);
-	m->title = put_str(&at, text[2]);
-	m->summary = put_str(&at, text[3]);
-	m->slug = put_str(&at, text[4]);
-	m->section = put_str(&at, text[5]);
-	m->tf_lang = put_str(&at, text[6]);
+	size += title ? strlen(title) + 1 : 0;
+	size += summary ? strlen(summary) + 1 : 0;
+	size += slug ? strlen(slug) + 1 : 0;
+	if (!size)
+		return;
+	at = arena_alloc_raw(&st->arena, size);
+	m->related = nrel ? (struct idref *)at : NULL;
+	at += nrel * sizeof(*m->related);
+	m->title = put_str(&at, title);
+	m->summary = put_str(&at, summary);
+	m->slug = put_str(&at, slug);
 	for (i = 0; rel && i < rel->n; i++) {
 		const char *id = text_of(rel->items[i]);
 
 		if (!id)
 			continue;
-		m->related[m->nrelated].id = put_str(&at, id);
+		m->related[m->nrelated].id = store_str(st, id);
 		m->related[m->nrelated].pos = pos_of(rel->items[i]);
+		m->related[m->nrelated].frag = NULL;
 		m->nrelated++;
 	}
 }
@@ -633,7 +712,6 @@ void article_meta_release(struct article_meta *m)
 
 	free(m->relpath);
 	free(m->path);
-	free(m->strings);	/* id to tf_lang, related */
 	for (i = 0; i < m->nlinks; i++) {
 		free(m->links[i].id);
 		free(m->links[i].frag);
@@ -643,7 +721,6 @@ void article_meta_release(struct article_meta *m)
 	for (i = 0; i < m->nheadings; i++)
 		free(m->headings[i]);
 	free(m->headings);
-	free(m->keep);
 	if (m->fd_kept)
 		close(m->fd);
 	memset(m, 0, sizeof(*m));
@@ -760,11 +837,45 @@ static size_t keep_layout(const struct ynode *fm, char *block,
 	return off;
 }
 
-struct article_keep *article_keep_new(const struct ynode *fm)
+/*
+ * The article_keep of fm, shared with every article of st that has the
+ * same one: laid out in st's scratch, looked up by its counts and its
+ * strings (the pointers before them differ only by where the block is),
+ * and laid out again in st's arena when it is new.
+ */
+const struct article_keep *article_keep_of(struct article_store *st,
+					   const struct ynode *fm)
 {
+	struct store_table *t = &st->keeps;
 	struct keep_counts n;
-	char *block = xmalloc(keep_layout(fm, NULL, &n));
+	size_t size = keep_layout(fm, NULL, &n), head, h, i;
+	char *block;
 
+	if (size > st->ascratch) {
+		free(st->scratch);
+		st->ascratch = size > 1024 ? size : 1024;
+		st->scratch = xmalloc(st->ascratch);
+	}
+	keep_layout(fm, st->scratch, &n);
+	head = sizeof(struct article_keep) + n.nr * sizeof(struct keep_person) +
+	       n.nt * sizeof(char *) + n.ns * sizeof(struct keep_source);
+	h = hash_mem(st->scratch + head, size - head) ^
+	    (n.nr * 0x9E3779B9u + n.nt * 0x85EBCA6Bu + n.ns * 0xC2B2AE35u);
+	table_room(t);
+	for (i = h & (t->cap - 1); t->v[i].p; i = (i + 1) & (t->cap - 1)) {
+		const struct article_keep *k = t->v[i].p;
+
+		if (t->v[i].hash == h && t->v[i].size == size &&
+		    k->nreviewers == n.nr && k->ntranslators == n.nt &&
+		    k->nsources == n.ns &&
+		    memcmp((const char *)k + head, st->scratch + head, size - head) == 0)
+			return k;
+	}
+	block = arena_alloc_raw(&st->arena, size);
 	keep_layout(fm, block, &n);
-	return (struct article_keep *)block;
+	t->v[i].p = block;
+	t->v[i].hash = h;
+	t->v[i].size = size;
+	t->n++;
+	return (const struct article_keep *)block;
 }

@@ -23,7 +23,7 @@ struct pos {
 
 /* An id named somewhere (related list item, article: link), with where. */
 struct idref {
-	char *id;		/* links: owned; related: in the meta's strings */
+	char *id;		/* links: owned; related: in an article_store */
 	struct pos pos;
 	char *frag;		/* a link's #fragment (without '#'), owned, or NULL */
 };
@@ -39,8 +39,8 @@ enum article_status { STATUS_PUBLISHED, STATUS_REVIEW, STATUS_DRAFT };
  * The reviewers, translators and sources of an article as its pages show
  * them: a reviewer with a name, a translator's name, a source with a
  * title, in the order written; a missing or non-string field reads "".
- * One allocation holds the struct, its arrays and its strings, so that
- * ten thousand articles cost little more than their text (free() it).
+ * One block holds the struct, its arrays and its strings; articles that
+ * credit the same people and sources share one (article_keep_of()).
  */
 struct keep_person {
 	const char *name, *role, *affiliation;
@@ -59,14 +59,31 @@ struct article_keep {
 	size_t nsources;
 };
 
-/* The article_keep of frontmatter fm (a mapping); never NULL. */
-struct article_keep *article_keep_new(const struct ynode *fm);
+/*
+ * Where an index puts what it keeps of its articles, so that the records
+ * of tens of thousands of articles cost little more than their text: the
+ * strings of article_meta (ids, languages and sections stored once
+ * however many articles name them) and the article_keeps, one for all
+ * the articles with the same reviewers, translators and sources.  One
+ * store per worker, not locked; what it gives stays valid until
+ * article_store_free().
+ */
+struct article_store;
+
+struct article_store *article_store_new(void);
+void article_store_free(struct article_store *st);
+
+/* The article_keep of frontmatter fm (a mapping), in st; never NULL. */
+const struct article_keep *article_keep_of(struct article_store *st,
+					   const struct ynode *fm);
 
 /*
  * What the corpus keeps of an article after reading it: small, so that
- * the whole index stays in memory while bodies are released.  Every
- * string is owned by the struct and freed by article_meta_release().
- * A string is NULL when the frontmatter does not give a usable value.
+ * the whole index stays in memory while bodies are released.  relpath,
+ * path, links, headings and ids are owned by the struct and freed by
+ * article_meta_release(); id to tf_lang, related and keep are in the
+ * article_store the index filled it from.  A string is NULL when the
+ * frontmatter does not give a usable value.
  */
 struct article_meta {
 	char *relpath;		/* relative to the corpus root */
@@ -81,8 +98,7 @@ struct article_meta {
 	int usable;		/* frontmatter parsed into a mapping */
 	unsigned errors;	/* per-file errors (before cross-file checks) */
 
-	/* id to section, tf_lang and the related ids live in strings */
-	char *strings;
+	/* id to section, tf_lang and the related ids: in an article_store */
 	char *id, *lang, *title, *summary, *slug, *section;
 	enum article_status status;
 	struct date updated, review_due;
@@ -114,7 +130,7 @@ struct article_meta {
 	 * With INDEX_KEEP: what a page shows of the frontmatter that the
 	 * fields above do not hold, so that export parses no file twice.
 	 */
-	struct article_keep *keep;
+	const struct article_keep *keep;
 
 	struct block_counts counts;
 	char **headings;	/* text of each heading, in order */
@@ -186,10 +202,11 @@ int article_read(struct article *a, const char *fs_path,
 		 const struct file_id *checked, int fd, struct diag_list *diags);
 
 /*
- * Fill m's frontmatter fields from a->fm (values of the wrong type are
- * left NULL: the schema reports them).
+ * Fill m's frontmatter fields from a->fm, their strings in st (values of
+ * the wrong type are left NULL: the schema reports them).
  */
-void article_meta_fill(struct article_meta *m, const struct article *a);
+void article_meta_fill(struct article_meta *m, const struct article *a,
+		       struct article_store *st);
 
 /*
  * Check that text[0..n) is UTF-8 without NUL bytes; report the first

@@ -711,7 +711,7 @@ static void index_one(void *ctx, size_t i, int worker)
 	if (rc == 0) {
 		if (!(job->flags & INDEX_NO_SCHEMA))
 			schema_validate(c->article_schema, a.fm.root, m->path, d);
-		article_meta_fill(m, &a);
+		article_meta_fill(m, &a, c->stores[worker]);
 		if (m->tf_base_bad)
 			diag(d, R_SCHEMA, m->path, m->tf_base_pos.line,
 			     m->tf_base_pos.col, "/translated_from/base",
@@ -721,7 +721,7 @@ static void index_one(void *ctx, size_t i, int worker)
 		if ((job->flags & INDEX_DIGEST) && !m->translated)
 			blocks_digest_article(&a, m->digest);
 		if (job->flags & INDEX_KEEP)
-			m->keep = article_keep_new(a.fm.root);
+			m->keep = article_keep_of(c->stores[worker], a.fm.root);
 		if (c->fm_where)
 			blocks_fm_where(&c->fm_where[i], &a, m->title, m->summary);
 		if ((job->flags & INDEX_BODY) && c->blocks_for &&
@@ -905,6 +905,12 @@ void corpus_index(struct corpus *c, int flags, struct diag_list *d)
 	job.keep = xcalloc((size_t)c->jobs, sizeof(*job.keep));
 	for (i = 0; i < (size_t)c->jobs; i++)
 		buf_init(&job.keep[i].text);
+	if (!c->stores) {
+		c->nstores = (size_t)c->jobs;
+		c->stores = xcalloc(c->nstores, sizeof(*c->stores));
+		for (i = 0; i < c->nstores; i++)
+			c->stores[i] = article_store_new();
+	}
 	atomic_init(&job.fds, flags & INDEX_KEEP ? fd_budget(c->n) : 0);
 	if (flags & INDEX_FM_WHERE) {
 		if (c->fm_where)
@@ -1211,6 +1217,9 @@ void corpus_release(struct corpus *c)
 	for (i = 0; i < c->n; i++)
 		article_meta_release(&c->articles[i]);
 	free(c->articles);
+	for (i = 0; i < c->nstores; i++)
+		article_store_free(c->stores[i]);
+	free(c->stores);
 	free(c->selected);
 	for (i = 0; c->fm_where && i < c->n; i++)
 		blocks_fm_where_release(&c->fm_where[i]);
