@@ -710,7 +710,10 @@ void article_meta_release(struct article_meta *m)
 {
 	size_t i;
 
-	free(m->relpath);
+	/* relpath may be the end of path's block (scan_sort()) */
+	if (m->relpath && (!m->path || m->relpath != m->path + strlen(m->path) -
+			   strlen(m->relpath)))
+		free(m->relpath);
 	free(m->path);
 	for (i = 0; i < m->nlinks; i++) {
 		free(m->links[i].id);

@@ -86,7 +86,7 @@ const struct article_keep *article_keep_of(struct article_store *st,
  * frontmatter does not give a usable value.
  */
 struct article_meta {
-	char *relpath;		/* relative to the corpus root */
+	char *relpath;		/* relative to the corpus root; may end path's block */
 	char *path;		/* as reported: relative to the cwd */
 	struct file_id file;	/* as indexed, when its UTF-8 was valid */
 	/*
@@ -94,33 +94,37 @@ struct article_meta {
 	 * page pass to read again without looking up its path.  Owned:
 	 * article_read() or article_meta_release() closes it.
 	 */
-	int fd, fd_kept;
-	int usable;		/* frontmatter parsed into a mapping */
+	int fd;
 	unsigned errors;	/* per-file errors (before cross-file checks) */
+	/* (the flags and small fields are together: no padding between
+	 * fields, for a record that tens of thousands of articles have) */
+	unsigned char fd_kept;
+	unsigned char usable;	/* frontmatter parsed into a mapping */
+	unsigned char translated;	/* has translated_from */
+	unsigned char tf_base_bad;	/* see tf_base */
+	unsigned char ids_known;	/* ids were kept: a body with no heading has none */
+	unsigned char status;	/* an enum article_status */
 
 	/* id to section, tf_lang and the related ids: in an article_store */
 	char *id, *lang, *title, *summary, *slug, *section;
-	enum article_status status;
-	struct date updated, review_due;
-	struct pos id_pos, lang_pos, updated_pos, review_due_pos;
-	struct date reviewed;	/* the last medical review, when stated */
-	struct pos reviewed_pos;
-
-	int translated;		/* has translated_from */
 	char *tf_lang;
+	struct date updated, review_due;
+	struct date reviewed;	/* the last medical review, when stated */
 	struct date tf_updated;
+	struct pos id_pos, lang_pos, updated_pos, review_due_pos;
+	struct pos reviewed_pos;
 	struct pos tf_pos, tf_lang_pos, tf_updated_pos;
 	struct pos translators_pos;	/* its key; 0:0 when absent */
+	struct pos tf_base_pos;
 	/*
 	 * translated_from.base (SPEC 12.1): 16 lowercase hex digits, or ""
 	 * when absent; tf_base_bad when present but not such a digest.
 	 */
 	char tf_base[17];
-	int tf_base_bad;
-	struct pos tf_base_pos;
 	/* The digest of the article's text, "" unless INDEX_DIGEST read it. */
 	char digest[17];
 
+	struct block_counts counts;
 	struct idref *related;
 	size_t nrelated;
 	struct idref *links;	/* article: links of the body */
@@ -132,7 +136,6 @@ struct article_meta {
 	 */
 	const struct article_keep *keep;
 
-	struct block_counts counts;
 	char **headings;	/* text of each heading, in order */
 	size_t nheadings;
 	/*
@@ -142,7 +145,6 @@ struct article_meta {
 	 */
 	uint64_t *ids;
 	size_t nids;
-	int ids_known;	/* ids were kept: a body with no heading has none */
 	size_t words;
 };
 

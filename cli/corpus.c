@@ -495,8 +495,24 @@ static void scan_sort(struct scan *s)
 	if (s->n > 1)
 		qsort(s->rel, s->n, sizeof(*s->rel), cmp_rel);
 	s->path = xcalloc(s->n + 1, sizeof(*s->path));
-	for (i = 0; i < s->n; i++)
-		s->path[i] = corpus_path(s->c, s->rel[i]);
+	for (i = 0; i < s->n; i++) {
+		size_t plen, rlen;
+		char *p;
+
+		if (!s->c->prefix) {
+			s->path[i] = corpus_path(s->c, s->rel[i]);
+			continue;
+		}
+		/* the path is prefix + relpath: one block holds both */
+		plen = strlen(s->c->prefix);
+		rlen = strlen(s->rel[i]);
+		p = xmalloc(plen + rlen + 1);
+		memcpy(p, s->c->prefix, plen);
+		memcpy(p + plen, s->rel[i], rlen + 1);
+		free(s->rel[i]);
+		s->path[i] = p;
+		s->rel[i] = p + plen;
+	}
 }
 
 /* pool_fn: the walk below the top level's directory i, sorted. */
@@ -1037,19 +1053,51 @@ static void sort_run(const struct corpus *c, size_t *v, size_t n)
  * no lookup reads across two.  Linear in the articles, where a sort of
  * them all by id was not: it ran alone between the parallel passes.
  */
+/*
+ * How many distinct ids the n articles with one have: the table of ids
+ * (and export's, slot for slot) is sized by them, not by the files, which
+ * are six times as many in a corpus of six languages.
+ */
+static size_t count_ids(const struct corpus *c, size_t n)
+{
+	const char **seen;
+	size_t cap, mask, i, k, count = 0;
+
+	for (cap = 8; cap < 2 * n;)
+		cap *= 2;
+	mask = cap - 1;
+	seen = xcalloc(cap, sizeof(*seen));
+	for (i = 0; i < c->n; i++) {
+		const char *id = c->articles[i].id;
+
+		if (!id)
+			continue;
+		for (k = hash_mem(id, strlen(id)) & mask; seen[k]; k = (k + 1) & mask)
+			if (seen[k] == id || strcmp(seen[k], id) == 0)
+				break;
+		if (!seen[k]) {
+			seen[k] = id;
+			count++;
+		}
+	}
+	free(seen);
+	return count;
+}
+
 static void build_lookup(struct corpus *c)
 {
 	size_t i, k, n = 0, ngroups = 0, at = 0;
 	size_t *slot_of = xcalloc(c->n ? c->n : 1, sizeof(*slot_of));
-	size_t *order, *next;
+	size_t *order, *next, nids;
 
 	for (i = 0; i < c->n; i++)
 		n += c->articles[i].id != NULL;
+	nids = count_ids(c, n);
 	free(c->groups);
-	for (c->groups_cap = 8; c->groups_cap < 2 * n;)
+	for (c->groups_cap = 8; c->groups_cap < 2 * nids;)
 		c->groups_cap *= 2;
 	c->groups = xcalloc(c->groups_cap, sizeof(*c->groups));
-	order = xcalloc(n ? n : 1, sizeof(*order));
+	order = xcalloc(nids ? nids : 1, sizeof(*order));
 	for (i = 0; i < c->n; i++) {
 		struct id_group *g;
 
