@@ -754,17 +754,16 @@ struct keep_counts {
 };
 
 /*
- * Lay out or fill an article_keep: with block NULL, count the entries
- * into *n and return the bytes; else copy into block as *n says.  The
- * same walk both times, so they agree.
+ * Count the entries of an article_keep into *n and return its bytes
+ * (with block NULL), or fill block as *n says, its strings stored in st.
+ * The same walk both times, so they agree.
  */
 static size_t keep_layout(const struct ynode *fm, char *block,
-			  struct keep_counts *n)
+			  struct keep_counts *n, struct article_store *st)
 {
 	const struct ynode *rv, *tr, *src;
-	size_t i, off;
+	size_t i;
 	struct article_keep *k = (struct article_keep *)block;
-	char *str;
 
 	if (!block) {
 		n->rv = ymap_get(fm, "reviewers");
@@ -780,78 +779,62 @@ static size_t keep_layout(const struct ynode *fm, char *block,
 				 !blank(n->tr->items[i]->str);
 		for (i = 0; n->src && n->src->type == Y_SEQ && i < n->src->n; i++)
 			n->ns += *field(n->src->items[i], "title") != '\0';
+		return sizeof(*k) + n->nr * sizeof(struct keep_person) +
+		       n->nt * sizeof(char *) + n->ns * sizeof(struct keep_source);
 	}
 	rv = n->rv;
 	tr = n->tr;
 	src = n->src;
-	off = sizeof(*k) + n->nr * sizeof(struct keep_person) +
-	      n->nt * sizeof(char *) + n->ns * sizeof(struct keep_source);
-	if (k) {
-		memset(k, 0, sizeof(*k));
-		k->reviewers = (struct keep_person *)(block + sizeof(*k));
-		k->translators = (const char **)(k->reviewers + n->nr);
-		k->sources = (struct keep_source *)(k->translators + n->nt);
-	}
-	str = block ? block + off : NULL;
-#define KEEP_STR(dst, s) do { \
-		size_t len_ = strlen(s) + 1; \
-		if (str) { \
-			memcpy(str, (s), len_); \
-			(dst) = str; \
-			str += len_; \
-		} \
-		off += len_; \
-	} while (0)
+	memset(k, 0, sizeof(*k));
+	k->reviewers = (struct keep_person *)(block + sizeof(*k));
+	k->translators = (const char **)(k->reviewers + n->nr);
+	k->sources = (struct keep_source *)(k->translators + n->nt);
 	for (i = 0; rv && rv->type == Y_SEQ && i < rv->n; i++) {
 		const struct ynode *r = rv->items[i];
-		struct keep_person dummy, *p = k ? &k->reviewers[k->nreviewers] : &dummy;
+		struct keep_person *p = &k->reviewers[k->nreviewers];
 		const char *name = field(r, "name");
 
 		if (blank(name))
 			continue;
-		KEEP_STR(p->name, name);
-		KEEP_STR(p->role, field(r, "role"));
-		KEEP_STR(p->affiliation, field(r, "affiliation"));
-		if (k)
-			k->nreviewers++;
+		p->name = store_str(st, name);
+		p->role = store_str(st, field(r, "role"));
+		p->affiliation = store_str(st, field(r, "affiliation"));
+		k->nreviewers++;
 	}
 	for (i = 0; tr && tr->type == Y_SEQ && i < tr->n; i++) {
-		const char *dummy, **t = k ? &k->translators[k->ntranslators] : &dummy;
-
 		if (tr->items[i]->type != Y_STRING || blank(tr->items[i]->str))
 			continue;
-		KEEP_STR(*t, tr->items[i]->str);
-		if (k)
-			k->ntranslators++;
+		k->translators[k->ntranslators++] = store_str(st, tr->items[i]->str);
 	}
 	for (i = 0; src && src->type == Y_SEQ && i < src->n; i++) {
 		const struct ynode *o = src->items[i];
-		struct keep_source dummy, *q = k ? &k->sources[k->nsources] : &dummy;
+		struct keep_source *q = &k->sources[k->nsources];
 		const char *title = field(o, "title");
 
 		if (!*title)
 			continue;
-		KEEP_STR(q->title, title);
-		KEEP_STR(q->url, field(o, "url"));
-		if (k)
-			k->nsources++;
+		q->title = store_str(st, title);
+		q->url = store_str(st, field(o, "url"));
+		k->nsources++;
 	}
-#undef KEEP_STR
-	return off;
+	return 0;
 }
 
 /*
  * The article_keep of fm, shared with every article of st that has the
- * same one: laid out in st's scratch, looked up by its counts and its
- * strings (the pointers before them differ only by where the block is),
- * and laid out again in st's arena when it is new.
+ * same one.  Its strings are stored once in st, so two keeps are the
+ * same when their arrays of pointers are: laid out in st's scratch,
+ * looked up by those arrays, and copied to st's arena when new (its
+ * pointers moved to the copy's arrays).
  */
 const struct article_keep *article_keep_of(struct article_store *st,
 					   const struct ynode *fm)
 {
 	struct store_table *t = &st->keeps;
 	struct keep_counts n;
-	size_t size = keep_layout(fm, NULL, &n), head, h, i;
+	size_t size = keep_layout(fm, NULL, &n, st), head = sizeof(struct article_keep);
+	size_t h, i;
+	struct article_keep *k;
 	char *block;
 
 	if (size > st->ascratch) {
@@ -859,15 +842,12 @@ const struct article_keep *article_keep_of(struct article_store *st,
 		st->ascratch = size > 1024 ? size : 1024;
 		st->scratch = xmalloc(st->ascratch);
 	}
-	keep_layout(fm, st->scratch, &n);
-	head = sizeof(struct article_keep) + n.nr * sizeof(struct keep_person) +
-	       n.nt * sizeof(char *) + n.ns * sizeof(struct keep_source);
+	keep_layout(fm, st->scratch, &n, st);
 	h = hash_mem(st->scratch + head, size - head) ^
 	    (n.nr * 0x9E3779B9u + n.nt * 0x85EBCA6Bu + n.ns * 0xC2B2AE35u);
 	table_room(t);
 	for (i = h & (t->cap - 1); t->v[i].p; i = (i + 1) & (t->cap - 1)) {
-		const struct article_keep *k = t->v[i].p;
-
+		k = (struct article_keep *)t->v[i].p;
 		if (t->v[i].hash == h && t->v[i].size == size &&
 		    k->nreviewers == n.nr && k->ntranslators == n.nt &&
 		    k->nsources == n.ns &&
@@ -875,10 +855,14 @@ const struct article_keep *article_keep_of(struct article_store *st,
 			return k;
 	}
 	block = arena_alloc_raw(&st->arena, size);
-	keep_layout(fm, block, &n);
+	memcpy(block, st->scratch, size);
+	k = (struct article_keep *)block;
+	k->reviewers = (struct keep_person *)(block + head);
+	k->translators = (const char **)(k->reviewers + n.nr);
+	k->sources = (struct keep_source *)(k->translators + n.nt);
 	t->v[i].p = block;
 	t->v[i].hash = h;
 	t->v[i].size = size;
 	t->n++;
-	return (const struct article_keep *)block;
+	return k;
 }
