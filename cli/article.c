@@ -320,6 +320,30 @@ static int is_fence(const char *p, size_t n, int closing)
 	return memeq(p, n, "---") || (closing && memeq(p, n, "..."));
 }
 
+/* One step of splitmix64's mixing: every bit of v moves every bit out. */
+static uint64_t mix64(uint64_t v)
+{
+	v = (v ^ (v >> 30)) * 0xBF58476D1CE4E5B9ull;
+	v = (v ^ (v >> 27)) * 0x94D049BB133111EBull;
+	return v ^ (v >> 31);
+}
+
+uint64_t article_file_key(const struct file_id *id)
+{
+	uint64_t h = 0x9E3779B97F4A7C15ull;
+
+	if (!id->ino)
+		return 0;
+	h = mix64(h ^ id->dev);
+	h = mix64(h ^ id->ino);
+	h = mix64(h ^ id->size);
+	h = mix64(h ^ (uint64_t)id->mtime);
+	h = mix64(h ^ (uint64_t)id->mtime_ns);
+	h = mix64(h ^ (uint64_t)id->ctime);
+	h = mix64(h ^ (uint64_t)id->ctime_ns);
+	return h ? h : 1;
+}
+
 /* Say why a file cannot be read; a dangling link names its target. */
 static int io_error(struct article *a, const char *fs_path, int err,
 		    struct diag_list *diags)
@@ -341,11 +365,11 @@ static int io_error(struct article *a, const char *fs_path, int err,
  * to open fs_path; keep (or NULL): where to leave the file open, when
  * read, rather than close it.
  */
-static int split(struct article *a, int parse, const struct file_id *checked,
+static int split(struct article *a, int parse, uint64_t checked,
 		 struct diag_list *diags);
 
 static int load(struct article *a, const char *fs_path, int parse,
-		const struct file_id *checked, int fd, int *keep,
+		uint64_t checked, int fd, int *keep,
 		struct diag_list *diags)
 {
 	enum buf_read_result r = BUF_READ_ERRNO;
@@ -381,7 +405,7 @@ static int load(struct article *a, const char *fs_path, int parse,
 }
 
 /* The frontmatter and body of the text in a->text, as load() reads them. */
-static int split(struct article *a, int parse, const struct file_id *checked,
+static int split(struct article *a, int parse, uint64_t checked,
 		 struct diag_list *diags)
 {
 	const char *text, *end, *p;
@@ -398,7 +422,7 @@ static int split(struct article *a, int parse, const struct file_id *checked,
 		text += 3;
 		n -= 3;
 	}
-	if (!(checked && file_id_same(&a->id, checked)) &&
+	if (!(checked && article_file_key(&a->id) == checked) &&
 	    utf8_check(text, n, 1, a->path, diags) < 0) {
 		a->id.ino = 0;	/* not a file to trust */
 		return -1;
@@ -450,13 +474,13 @@ static int split(struct article *a, int parse, const struct file_id *checked,
 
 int article_load(struct article *a, const char *fs_path, struct diag_list *diags)
 {
-	return load(a, fs_path, 1, NULL, -1, NULL, diags);
+	return load(a, fs_path, 1, 0, -1, NULL, diags);
 }
 
 int article_load_keep(struct article *a, const char *fs_path, int *fd,
 		      struct diag_list *diags)
 {
-	return load(a, fs_path, 1, NULL, -1, fd, diags);
+	return load(a, fs_path, 1, 0, -1, fd, diags);
 }
 
 int article_load_mem(struct article *a, const char *text, size_t len,
@@ -466,11 +490,11 @@ int article_load_mem(struct article *a, const char *text, size_t len,
 		return diag(diags, R_YAML_LIMITS, a->path, 0, 0, NULL,
 			    "file larger than 4 MiB, not read");
 	buf_add(&a->text, text, len);
-	return split(a, 1, NULL, diags);
+	return split(a, 1, 0, diags);
 }
 
 int article_read(struct article *a, const char *fs_path,
-		 const struct file_id *checked, int fd, struct diag_list *diags)
+		 uint64_t checked, int fd, struct diag_list *diags)
 {
 	return load(a, fs_path, 0, checked, fd, NULL, diags);
 }

@@ -88,7 +88,11 @@ const struct article_keep *article_keep_of(struct article_store *st,
 struct article_meta {
 	char *relpath;		/* relative to the corpus root; may end path's block */
 	char *path;		/* as reported: relative to the cwd */
-	struct file_id file;	/* as indexed, when its UTF-8 was valid */
+	/*
+	 * The article_file_key() of the file as indexed, when its UTF-8 was
+	 * valid, else 0: eight bytes where its struct file_id takes 56.
+	 */
+	uint64_t file_key;
 	/*
 	 * With fd_kept, the file, left open by an INDEX_KEEP index for the
 	 * page pass to read again without looking up its path.  Owned:
@@ -195,13 +199,21 @@ int article_load_mem(struct article *a, const char *text, size_t len,
 /*
  * The same without parsing the YAML (a->fm stays empty): for a second
  * pass over a file whose frontmatter the index already holds.  Returns 0
- * when the body is set.  checked: the identity of the file when an
- * article_load() found its UTF-8 valid (or NULL); the same file is not
+ * when the body is set.  checked: the article_file_key() of the file when
+ * an article_load() found its UTF-8 valid (or 0); the same file is not
  * checked again.  fd: the file as article_load_keep() left it open
  * (closed here), or -1 to open fs_path.
  */
 int article_read(struct article *a, const char *fs_path,
-		 const struct file_id *checked, int fd, struct diag_list *diags);
+		 uint64_t checked, int fd, struct diag_list *diags);
+
+/*
+ * The identity of a file read (struct article's id) in 64 bits, for a
+ * record that keeps many: a hash of all of it, never 0; 0 for a zero id
+ * (a file not read, or not valid UTF-8).  Two different identities of
+ * one path share a key with a chance of one in 2^64.
+ */
+uint64_t article_file_key(const struct file_id *id);
 
 /*
  * Fill m's frontmatter fields from a->fm, their strings in st (values of

@@ -779,7 +779,7 @@ static void index_one(void *ctx, size_t i, int worker)
 		m->words += words_of(m->title) + words_of(m->summary);
 	}
 	m->errors = (unsigned)diag_count(d).errors;
-	m->file = a.id;		/* zero unless read and valid UTF-8 */
+	m->file_key = article_file_key(&a.id);	/* 0 unless read and valid UTF-8 */
 	k->text = a.text;
 	buf_reset(&k->text);
 	k->tree = a.fm.arena;
