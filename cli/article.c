@@ -562,8 +562,8 @@ static void base_of(struct article_meta *m, const struct ynode *n)
 /* A slot of a store's table of strings or of article_keeps. */
 struct store_slot {
 	const void *p;		/* NULL: empty */
-	size_t hash;
-	size_t size;		/* an article_keep's bytes */
+	uint32_t hash;		/* the low bits of its hash */
+	uint32_t size;		/* an article_keep's bytes */
 };
 
 struct store_table {
@@ -624,14 +624,14 @@ static char *store_str(struct article_store *st, const char *s)
 	if (!s)
 		return NULL;
 	n = strlen(s);
-	h = hash_mem(s, n);
+	h = (uint32_t)hash_mem(s, n);
 	table_room(t);
 	for (i = h & (t->cap - 1); t->v[i].p; i = (i + 1) & (t->cap - 1))
-		if (t->v[i].hash == h && strcmp(t->v[i].p, s) == 0)
+		if (t->v[i].hash == (uint32_t)h && strcmp(t->v[i].p, s) == 0)
 			return (char *)t->v[i].p;
 	r = arena_strndup(&st->arena, s, n);
 	t->v[i].p = r;
-	t->v[i].hash = h;
+	t->v[i].hash = (uint32_t)h;
 	t->n++;
 	return r;
 }
@@ -739,18 +739,70 @@ void article_meta_release(struct article_meta *m)
 			   strlen(m->relpath)))
 		free(m->relpath);
 	free(m->path);
-	for (i = 0; i < m->nlinks; i++) {
-		free(m->links[i].id);
-		free(m->links[i].frag);
+	if (!m->packed) {
+		for (i = 0; i < m->nlinks; i++) {
+			free(m->links[i].id);
+			free(m->links[i].frag);
+		}
+		free(m->ids);
+		free(m->links);
+		for (i = 0; i < m->nheadings; i++)
+			free(m->headings[i]);
+		free(m->headings);
 	}
-	free(m->ids);
-	free(m->links);
-	for (i = 0; i < m->nheadings; i++)
-		free(m->headings[i]);
-	free(m->headings);
 	if (m->fd_kept)
 		close(m->fd);
 	memset(m, 0, sizeof(*m));
+}
+
+void article_meta_pack(struct article_meta *m, struct article_store *st)
+{
+	size_t i;
+
+	if (m->packed)
+		return;
+	if (m->nheadings) {
+		char **v = arena_alloc_raw(&st->arena, m->nheadings * sizeof(*v));
+
+		for (i = 0; i < m->nheadings; i++) {
+			/* copied, not looked up: most are an article's own */
+			v[i] = arena_strndup(&st->arena, m->headings[i],
+					     strlen(m->headings[i]));
+			free(m->headings[i]);
+		}
+		free(m->headings);
+		m->headings = v;
+	} else {
+		free(m->headings);
+		m->headings = NULL;
+	}
+	if (m->nlinks) {
+		struct idref *v = arena_alloc_raw(&st->arena, m->nlinks * sizeof(*v));
+
+		for (i = 0; i < m->nlinks; i++) {
+			v[i].id = store_str(st, m->links[i].id);
+			v[i].pos = m->links[i].pos;
+			v[i].frag = m->links[i].frag ?
+				    arena_strndup(&st->arena, m->links[i].frag,
+						  strlen(m->links[i].frag)) : NULL;
+			free(m->links[i].id);
+			free(m->links[i].frag);
+		}
+		free(m->links);
+		m->links = v;
+	} else {
+		free(m->links);
+		m->links = NULL;
+	}
+	if (m->ids) {
+		/* as md_check gave them: nids keys and a 0 after */
+		uint64_t *v = arena_alloc_raw(&st->arena, (m->nids + 1) * sizeof(*v));
+
+		memcpy(v, m->ids, (m->nids + 1) * sizeof(*v));
+		free(m->ids);
+		m->ids = v;
+	}
+	m->packed = 1;
 }
 
 /* A string field of map, as the pages show it: "" unless a string. */
@@ -867,12 +919,12 @@ const struct article_keep *article_keep_of(struct article_store *st,
 		st->scratch = xmalloc(st->ascratch);
 	}
 	keep_layout(fm, st->scratch, &n, st);
-	h = hash_mem(st->scratch + head, size - head) ^
-	    (n.nr * 0x9E3779B9u + n.nt * 0x85EBCA6Bu + n.ns * 0xC2B2AE35u);
+	h = (uint32_t)(hash_mem(st->scratch + head, size - head) ^
+		       (n.nr * 0x9E3779B9u + n.nt * 0x85EBCA6Bu + n.ns * 0xC2B2AE35u));
 	table_room(t);
 	for (i = h & (t->cap - 1); t->v[i].p; i = (i + 1) & (t->cap - 1)) {
 		k = (struct article_keep *)t->v[i].p;
-		if (t->v[i].hash == h && t->v[i].size == size &&
+		if (t->v[i].hash == (uint32_t)h && t->v[i].size == size &&
 		    k->nreviewers == n.nr && k->ntranslators == n.nt &&
 		    k->nsources == n.ns &&
 		    memcmp((const char *)k + head, st->scratch + head, size - head) == 0)
@@ -885,8 +937,8 @@ const struct article_keep *article_keep_of(struct article_store *st,
 	k->translators = (const char **)(k->reviewers + n.nr);
 	k->sources = (struct keep_source *)(k->translators + n.nt);
 	t->v[i].p = block;
-	t->v[i].hash = h;
-	t->v[i].size = size;
+	t->v[i].hash = (uint32_t)h;
+	t->v[i].size = (uint32_t)size;
 	t->n++;
 	return k;
 }

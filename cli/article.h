@@ -81,8 +81,8 @@ const struct article_keep *article_keep_of(struct article_store *st,
  * What the corpus keeps of an article after reading it: small, so that
  * the whole index stays in memory while bodies are released.  relpath,
  * path, links, headings and ids are owned by the struct and freed by
- * article_meta_release(); id to tf_lang, related and keep are in the
- * article_store the index filled it from.  A string is NULL when the
+ * article_meta_release() unless packed (then they are in an
+ * article_store, as id to tf_lang, related and keep always are).  A string is NULL when the
  * frontmatter does not give a usable value.
  */
 struct article_meta {
@@ -107,6 +107,8 @@ struct article_meta {
 	unsigned char translated;	/* has translated_from */
 	unsigned char tf_base_bad;	/* see tf_base */
 	unsigned char ids_known;	/* ids were kept: a body with no heading has none */
+	/* headings, links and ids are in an article_store (article_meta_pack) */
+	unsigned char packed;
 	unsigned char status;	/* an enum article_status */
 
 	/* id to section, tf_lang and the related ids: in an article_store */
@@ -153,6 +155,14 @@ struct article_meta {
 };
 
 void article_meta_release(struct article_meta *m);
+
+/*
+ * Move what the body checks gathered of m (its headings' texts, its
+ * article: links, its headings' ids) into st, each string stored once
+ * and each array at its exact size, and free the blocks they were in;
+ * m is packed after, and no check may add to those lists again.
+ */
+void article_meta_pack(struct article_meta *m, struct article_store *st);
 
 /*
  * A file being read.  `text` holds the whole file, BOM included (had_bom

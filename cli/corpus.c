@@ -777,6 +777,8 @@ static void index_one(void *ctx, size_t i, int worker)
 		md_check_free(chk);
 		md_src_release(&src);
 		m->words += words_of(m->title) + words_of(m->summary);
+		/* what the checks gathered, from blocks of their own to the store */
+		article_meta_pack(m, c->stores[worker]);
 	}
 	m->errors = (unsigned)diag_count(d).errors;
 	m->file_key = article_file_key(&a.id);	/* 0 unless read and valid UTF-8 */

@@ -2,7 +2,8 @@
  * article_unit.c - unit tests of what the index keeps of an article: the
  * record filled from a frontmatter, the article_store that the records of
  * a corpus share (strings stored once, one article_keep for articles that
- * credit the same people and sources), and the key of a file's identity.
+ * credit the same people and sources), what the body checks gathered
+ * moved into it, and the key of a file's identity.
  */
 #include "article.h"
 #include "buf.h"
@@ -170,9 +171,58 @@ static void test_file_key(void)
 	CHECK(article_file_key(&b) != ka, "another inode: another key");
 }
 
+static void test_pack(void)
+{
+	struct article_store *st = article_store_new();
+	struct article_meta m1, m2;
+	const struct article_keep *k = NULL;
+	char *id;
+
+	CHECK(fill(st, fr, &m1, &k) == 0, "loads");
+	memset(&m2, 0, sizeof(m2));
+	/* as the body checks leave them: blocks of their own */
+	m1.headings = malloc(2 * sizeof(*m1.headings));
+	m1.headings[0] = strdup("Les effets");
+	m1.headings[1] = strdup("Le suivi");
+	m1.nheadings = 2;
+	m1.links = calloc(2, sizeof(*m1.links));
+	m1.links[0].id = strdup("radio");
+	m1.links[0].pos.line = 20;
+	m1.links[1].id = strdup("chimio");
+	m1.links[1].frag = strdup("effets");
+	m1.nlinks = 2;
+	m1.ids = calloc(3, sizeof(*m1.ids));
+	m1.ids[0] = 11;
+	m1.ids[1] = 22;
+	m1.nids = 2;
+	m1.ids_known = 1;
+	article_meta_pack(&m1, st);
+	CHECK(m1.packed, "packed");
+	CHECK(m1.nheadings == 2 && m1.nlinks == 2 && m1.nids == 2, "counts kept");
+	CHECK_STR(m1.headings[0], "Les effets", "first heading");
+	CHECK_STR(m1.headings[1], "Le suivi", "second heading");
+	CHECK_STR(m1.links[0].id, "radio", "first link");
+	CHECK(m1.links[0].pos.line == 20 && !m1.links[0].frag, "its line, no fragment");
+	CHECK_STR(m1.links[1].id, "chimio", "second link");
+	CHECK_STR(m1.links[1].frag, "effets", "its fragment");
+	CHECK(m1.links[1].id == m1.id, "a linked id is the id stored");
+	CHECK(m1.ids[0] == 11 && m1.ids[1] == 22 && m1.ids[2] == 0, "heading ids");
+	article_meta_pack(&m1, st);	/* twice: nothing moves */
+	CHECK_STR(m1.headings[1], "Le suivi", "packed once");
+	/* nothing gathered: nothing kept */
+	article_meta_pack(&m2, st);
+	CHECK(m2.packed && !m2.headings && !m2.links && !m2.ids, "an empty record");
+	id = m1.id;
+	article_meta_release(&m1);	/* frees none of the store's */
+	article_meta_release(&m2);
+	CHECK(id != NULL, "released");
+	article_store_free(st);
+}
+
 int main(void)
 {
 	test_store();
+	test_pack();
 	test_file_key();
 	return test_done("article_unit");
 }
