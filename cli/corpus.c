@@ -676,12 +676,14 @@ static const struct id_group *find_group(const struct corpus *c, const char *id)
 struct index_keep {
 	struct buf text;
 	struct arena tree;
+	struct diag_list d;	/* the reports of the file being read */
 };
 
 struct index_job {
 	struct corpus *c;
 	int flags;
-	struct diag_list *lists;
+	/* per file: its reports, NULL when there is none (most files) */
+	struct diag_list **lists;
 	struct index_keep *keep;	/* one per worker */
 	/* INDEX_KEEP: how many more files may be left open (meta->fd) */
 	atomic_long fds;
@@ -707,8 +709,8 @@ static void index_one(void *ctx, size_t i, int worker)
 	struct index_job *job = ctx;
 	struct corpus *c = job->c;
 	struct article_meta *m = &c->articles[i];
-	struct diag_list *d = &job->lists[i];
 	struct index_keep *k = &job->keep[worker];
+	struct diag_list *d = &k->d;
 	struct article a;
 	struct block_list *bl = NULL;
 	int rc;
@@ -781,6 +783,12 @@ static void index_one(void *ctx, size_t i, int worker)
 		article_meta_pack(m, c->stores[worker]);
 	}
 	m->errors = (unsigned)diag_count(d).errors;
+	if (d->n) {	/* kept for the merge in path order; d starts anew */
+		job->lists[i] = xmalloc(sizeof(*d));
+		*job->lists[i] = *d;
+		d->v = NULL;
+		d->n = d->alloc = 0;
+	}
 	m->file_key = article_file_key(&a.id);	/* 0 unless read and valid UTF-8 */
 	k->text = a.text;
 	buf_reset(&k->text);
@@ -941,13 +949,17 @@ void corpus_index(struct corpus *c, int flags, struct diag_list *d)
 	for (i = 0; i < (size_t)c->jobs; i++) {
 		buf_release(&job.keep[i].text);
 		arena_release(&job.keep[i].tree);
+		diag_list_release(&job.keep[i].d);
 	}
 	free(job.keep);
 	/* diagnostics of unselected files are dropped: PATHs restrict */
 	for (i = 0; i < c->n; i++) {
+		if (!job.lists[i])
+			continue;
 		if (c->selected[i])
-			diag_list_append(d, &job.lists[i]);
-		diag_list_release(&job.lists[i]);
+			diag_list_append(d, job.lists[i]);
+		diag_list_release(job.lists[i]);
+		free(job.lists[i]);
 	}
 	free(job.lists);
 	build_lookup(c);
