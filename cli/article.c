@@ -735,9 +735,12 @@ void article_meta_release(struct article_meta *m)
 	size_t i;
 
 	/* relpath may be the end of path's block (scan_sort()) */
-	if (m->relpath && (!m->path || m->relpath != m->path + strlen(m->path) -
-			   strlen(m->relpath)))
-		free(m->relpath);
+	if (m->relpath) {
+		size_t pl = m->path ? strlen(m->path) : 0, rl = strlen(m->relpath);
+
+		if (!m->path || rl > pl || m->relpath != m->path + (pl - rl))
+			free(m->relpath);
+	}
 	free(m->path);
 	if (!m->packed) {
 		for (i = 0; i < m->nlinks; i++) {
