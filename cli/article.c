@@ -3,6 +3,7 @@
  * and the distilled metadata the corpus keeps.
  */
 #include "article.h"
+#include "arena.h"
 #include "diag.h"
 #include "util.h"
 
@@ -319,6 +320,30 @@ static int is_fence(const char *p, size_t n, int closing)
 	return memeq(p, n, "---") || (closing && memeq(p, n, "..."));
 }
 
+/* One step of splitmix64's mixing: every bit of v moves every bit out. */
+static uint64_t mix64(uint64_t v)
+{
+	v = (v ^ (v >> 30)) * 0xBF58476D1CE4E5B9ull;
+	v = (v ^ (v >> 27)) * 0x94D049BB133111EBull;
+	return v ^ (v >> 31);
+}
+
+uint64_t article_file_key(const struct file_id *id)
+{
+	uint64_t h = 0x9E3779B97F4A7C15ull;
+
+	if (!id->ino)
+		return 0;
+	h = mix64(h ^ id->dev);
+	h = mix64(h ^ id->ino);
+	h = mix64(h ^ id->size);
+	h = mix64(h ^ (uint64_t)id->mtime);
+	h = mix64(h ^ (uint64_t)id->mtime_ns);
+	h = mix64(h ^ (uint64_t)id->ctime);
+	h = mix64(h ^ (uint64_t)id->ctime_ns);
+	return h ? h : 1;
+}
+
 /* Say why a file cannot be read; a dangling link names its target. */
 static int io_error(struct article *a, const char *fs_path, int err,
 		    struct diag_list *diags)
@@ -340,11 +365,11 @@ static int io_error(struct article *a, const char *fs_path, int err,
  * to open fs_path; keep (or NULL): where to leave the file open, when
  * read, rather than close it.
  */
-static int split(struct article *a, int parse, const struct file_id *checked,
+static int split(struct article *a, int parse, uint64_t checked,
 		 struct diag_list *diags);
 
 static int load(struct article *a, const char *fs_path, int parse,
-		const struct file_id *checked, int fd, int *keep,
+		uint64_t checked, int fd, int *keep,
 		struct diag_list *diags)
 {
 	enum buf_read_result r = BUF_READ_ERRNO;
@@ -380,7 +405,7 @@ static int load(struct article *a, const char *fs_path, int parse,
 }
 
 /* The frontmatter and body of the text in a->text, as load() reads them. */
-static int split(struct article *a, int parse, const struct file_id *checked,
+static int split(struct article *a, int parse, uint64_t checked,
 		 struct diag_list *diags)
 {
 	const char *text, *end, *p;
@@ -397,7 +422,7 @@ static int split(struct article *a, int parse, const struct file_id *checked,
 		text += 3;
 		n -= 3;
 	}
-	if (!(checked && file_id_same(&a->id, checked)) &&
+	if (!(checked && article_file_key(&a->id) == checked) &&
 	    utf8_check(text, n, 1, a->path, diags) < 0) {
 		a->id.ino = 0;	/* not a file to trust */
 		return -1;
@@ -449,13 +474,13 @@ static int split(struct article *a, int parse, const struct file_id *checked,
 
 int article_load(struct article *a, const char *fs_path, struct diag_list *diags)
 {
-	return load(a, fs_path, 1, NULL, -1, NULL, diags);
+	return load(a, fs_path, 1, 0, -1, NULL, diags);
 }
 
 int article_load_keep(struct article *a, const char *fs_path, int *fd,
 		      struct diag_list *diags)
 {
-	return load(a, fs_path, 1, NULL, -1, fd, diags);
+	return load(a, fs_path, 1, 0, -1, fd, diags);
 }
 
 int article_load_mem(struct article *a, const char *text, size_t len,
@@ -465,11 +490,11 @@ int article_load_mem(struct article *a, const char *text, size_t len,
 		return diag(diags, R_YAML_LIMITS, a->path, 0, 0, NULL,
 			    "file larger than 4 MiB, not read");
 	buf_add(&a->text, text, len);
-	return split(a, 1, NULL, diags);
+	return split(a, 1, 0, diags);
 }
 
 int article_read(struct article *a, const char *fs_path,
-		 const struct file_id *checked, int fd, struct diag_list *diags)
+		 uint64_t checked, int fd, struct diag_list *diags)
 {
 	return load(a, fs_path, 0, checked, fd, NULL, diags);
 }
@@ -480,20 +505,6 @@ static const char *text_of(const struct ynode *n)
 	const char *s = ynode_scalar(n);
 
 	return s && n->type != Y_NULL && *s ? s : NULL;
-}
-
-/* Copy s (or NULL) to *at, moving *at past it. */
-static char *put_str(char **at, const char *s)
-{
-	size_t len;
-	char *r;
-
-	if (!s)
-		return NULL;
-	len = strlen(s) + 1;
-	r = memcpy(*at, s, len);
-	*at += len;
-	return r;
 }
 
 static struct pos pos_of(const struct ynode *n)
@@ -546,15 +557,109 @@ static void base_of(struct article_meta *m, const struct ynode *n)
 	m->tf_base[16] = '\0';
 }
 
+/* ---- the article store ---- */
+
+/* A slot of a store's table of strings or of article_keeps. */
+struct store_slot {
+	const void *p;		/* NULL: empty */
+	uint32_t hash;		/* the low bits of its hash */
+	uint32_t size;		/* an article_keep's bytes */
+};
+
+struct store_table {
+	struct store_slot *v;
+	size_t n, cap;		/* cap: 0 or a power of two */
+};
+
+struct article_store {
+	struct arena arena;
+	struct store_table strs, keeps;
+	char *scratch;		/* an article_keep laid out, to look up */
+	size_t ascratch;
+};
+
+struct article_store *article_store_new(void)
+{
+	return xcalloc(1, sizeof(struct article_store));
+}
+
+void article_store_free(struct article_store *st)
+{
+	if (!st)
+		return;
+	arena_release(&st->arena);
+	free(st->strs.v);
+	free(st->keeps.v);
+	free(st->scratch);
+	free(st);
+}
+
+/* Room in t for one more entry: twice the size when half full. */
+static void table_room(struct store_table *t)
+{
+	struct store_slot *old = t->v;
+	size_t oldcap = t->cap, i, k;
+
+	if (2 * (t->n + 1) <= t->cap)
+		return;
+	t->cap = t->cap ? 2 * t->cap : 256;
+	t->v = xcalloc(t->cap, sizeof(*t->v));
+	for (i = 0; i < oldcap; i++) {
+		if (!old[i].p)
+			continue;
+		for (k = old[i].hash & (t->cap - 1); t->v[k].p; k = (k + 1) & (t->cap - 1))
+			;
+		t->v[k] = old[i];
+	}
+	free(old);
+}
+
+/* s (or NULL) as stored once in st, whoever else names it. */
+static char *store_str(struct article_store *st, const char *s)
+{
+	struct store_table *t = &st->strs;
+	size_t n, h, i;
+	char *r;
+
+	if (!s)
+		return NULL;
+	n = strlen(s);
+	h = (uint32_t)hash_mem(s, n);
+	table_room(t);
+	for (i = h & (t->cap - 1); t->v[i].p; i = (i + 1) & (t->cap - 1))
+		if (t->v[i].hash == (uint32_t)h && strcmp(t->v[i].p, s) == 0)
+			return (char *)t->v[i].p;
+	r = arena_strndup(&st->arena, s, n);
+	t->v[i].p = r;
+	t->v[i].hash = (uint32_t)h;
+	t->n++;
+	return r;
+}
+
+/* Copy s (or NULL) to *at, moving *at past it. */
+static char *put_str(char **at, const char *s)
+{
+	size_t len;
+	char *r;
+
+	if (!s)
+		return NULL;
+	len = strlen(s) + 1;
+	r = memcpy(*at, s, len);
+	*at += len;
+	return r;
+}
+
 /*
- * The strings the index keeps of an article, and its related ids, go to
- * one allocation (m->strings): ten thousand articles would otherwise
- * cost a hundred thousand small blocks and their headers.
+ * The strings the index keeps of an article go to its store: the ids,
+ * languages and sections that many articles name are stored once; the
+ * title, summary and slug, and the related ids' array, in one block.
  */
-void article_meta_fill(struct article_meta *m, const struct article *a)
+void article_meta_fill(struct article_meta *m, const struct article *a,
+		       struct article_store *st)
 {
 	const struct ynode *fm = a->fm.root, *n, *tf, *rel;
-	const char *text[7] = { NULL };	/* id lang title summary slug section tf_lang */
+	const char *title, *summary, *slug;
 	size_t i, size, nrel = 0;
 	char *at;
 
@@ -562,15 +667,15 @@ void article_meta_fill(struct article_meta *m, const struct article *a)
 		return;
 	m->usable = 1;
 	n = ymap_get(fm, "id");
-	text[0] = text_of(n);
+	m->id = store_str(st, text_of(n));
 	m->id_pos = pos_of(n);
 	n = ymap_get(fm, "lang");
-	text[1] = text_of(n);
+	m->lang = store_str(st, text_of(n));
 	m->lang_pos = pos_of(n);
-	text[2] = text_of(ymap_get(fm, "title"));
-	text[3] = text_of(ymap_get(fm, "summary"));
-	text[4] = text_of(ymap_get(fm, "slug"));
-	text[5] = text_of(ymap_get(fm, "section"));
+	title = text_of(ymap_get(fm, "title"));
+	summary = text_of(ymap_get(fm, "summary"));
+	slug = text_of(ymap_get(fm, "slug"));
+	m->section = store_str(st, text_of(ymap_get(fm, "section")));
 	date_of(ymap_get(fm, "updated"), &m->updated, &m->updated_pos);
 	date_of(ymap_get(fm, "review_due"), &m->review_due, &m->review_due_pos);
 	date_of(ymap_get(fm, "reviewed"), &m->reviewed, &m->reviewed_pos);
@@ -586,7 +691,7 @@ void article_meta_fill(struct article_meta *m, const struct article *a)
 		m->translated = 1;
 		m->tf_pos = pos_of(tf);
 		n = ymap_get(tf, "lang");
-		text[6] = text_of(n);
+		m->tf_lang = store_str(st, text_of(n));
 		m->tf_lang_pos = pos_of(n);
 		date_of(ymap_get(tf, "updated"), &m->tf_updated, &m->tf_updated_pos);
 		base_of(m, ymap_get(tf, "base"));
@@ -602,27 +707,25 @@ void article_meta_fill(struct article_meta *m, const struct article *a)
 	for (i = 0; rel && i < rel->n; i++)
 		nrel += text_of(rel->items[i]) != NULL;
 	size = nrel * sizeof(*m->related);
-	for (i = 0; i < ARRAY_SIZE(text); i++)
-		size += text[i] ? strlen(text[i]) + 1 : 0;
-	for (i = 0; rel && i < rel->n; i++)
-		size += text_of(rel->items[i]) ? strlen(text_of(rel->items[i])) + 1 : 0;
-	m->strings = xmalloc(size ? size : 1);
-	m->related = nrel ? (struct idref *)m->strings : NULL;
-	at = m->strings + nrel * sizeof(*m->related);
-	m->id = put_str(&at, text[0]);
-	m->lang = put_str(&at, text[1]);
-	m->title = put_str(&at, text[2]);
-	m->summary = put_str(&at, text[3]);
-	m->slug = put_str(&at, text[4]);
-	m->section = put_str(&at, text[5]);
-	m->tf_lang = put_str(&at, text[6]);
+	size += title ? strlen(title) + 1 : 0;
+	size += summary ? strlen(summary) + 1 : 0;
+	size += slug ? strlen(slug) + 1 : 0;
+	if (!size)
+		return;
+	at = arena_alloc_raw(&st->arena, size);
+	m->related = nrel ? (struct idref *)at : NULL;
+	at += nrel * sizeof(*m->related);
+	m->title = put_str(&at, title);
+	m->summary = put_str(&at, summary);
+	m->slug = put_str(&at, slug);
 	for (i = 0; rel && i < rel->n; i++) {
 		const char *id = text_of(rel->items[i]);
 
 		if (!id)
 			continue;
-		m->related[m->nrelated].id = put_str(&at, id);
+		m->related[m->nrelated].id = store_str(st, id);
 		m->related[m->nrelated].pos = pos_of(rel->items[i]);
+		m->related[m->nrelated].frag = NULL;
 		m->nrelated++;
 	}
 }
@@ -631,22 +734,78 @@ void article_meta_release(struct article_meta *m)
 {
 	size_t i;
 
-	free(m->relpath);
-	free(m->path);
-	free(m->strings);	/* id to tf_lang, related */
-	for (i = 0; i < m->nlinks; i++) {
-		free(m->links[i].id);
-		free(m->links[i].frag);
+	/* relpath may be the end of path's block (scan_sort()) */
+	if (m->relpath) {
+		size_t pl = m->path ? strlen(m->path) : 0, rl = strlen(m->relpath);
+
+		if (!m->path || rl > pl || m->relpath != m->path + (pl - rl))
+			free(m->relpath);
 	}
-	free(m->ids);
-	free(m->links);
-	for (i = 0; i < m->nheadings; i++)
-		free(m->headings[i]);
-	free(m->headings);
-	free(m->keep);
+	free(m->path);
+	if (!m->packed) {
+		for (i = 0; i < m->nlinks; i++) {
+			free(m->links[i].id);
+			free(m->links[i].frag);
+		}
+		free(m->ids);
+		free(m->links);
+		for (i = 0; i < m->nheadings; i++)
+			free(m->headings[i]);
+		free(m->headings);
+	}
 	if (m->fd_kept)
 		close(m->fd);
 	memset(m, 0, sizeof(*m));
+}
+
+void article_meta_pack(struct article_meta *m, struct article_store *st)
+{
+	size_t i;
+
+	if (m->packed)
+		return;
+	if (m->nheadings) {
+		char **v = arena_alloc_raw(&st->arena, m->nheadings * sizeof(*v));
+
+		for (i = 0; i < m->nheadings; i++) {
+			/* copied, not looked up: most are an article's own */
+			v[i] = arena_strndup(&st->arena, m->headings[i],
+					     strlen(m->headings[i]));
+			free(m->headings[i]);
+		}
+		free(m->headings);
+		m->headings = v;
+	} else {
+		free(m->headings);
+		m->headings = NULL;
+	}
+	if (m->nlinks) {
+		struct idref *v = arena_alloc_raw(&st->arena, m->nlinks * sizeof(*v));
+
+		for (i = 0; i < m->nlinks; i++) {
+			v[i].id = store_str(st, m->links[i].id);
+			v[i].pos = m->links[i].pos;
+			v[i].frag = m->links[i].frag ?
+				    arena_strndup(&st->arena, m->links[i].frag,
+						  strlen(m->links[i].frag)) : NULL;
+			free(m->links[i].id);
+			free(m->links[i].frag);
+		}
+		free(m->links);
+		m->links = v;
+	} else {
+		free(m->links);
+		m->links = NULL;
+	}
+	if (m->ids) {
+		/* as md_check gave them: nids keys and a 0 after */
+		uint64_t *v = arena_alloc_raw(&st->arena, (m->nids + 1) * sizeof(*v));
+
+		memcpy(v, m->ids, (m->nids + 1) * sizeof(*v));
+		free(m->ids);
+		m->ids = v;
+	}
+	m->packed = 1;
 }
 
 /* A string field of map, as the pages show it: "" unless a string. */
@@ -674,17 +833,16 @@ struct keep_counts {
 };
 
 /*
- * Lay out or fill an article_keep: with block NULL, count the entries
- * into *n and return the bytes; else copy into block as *n says.  The
- * same walk both times, so they agree.
+ * Count the entries of an article_keep into *n and return its bytes
+ * (with block NULL), or fill block as *n says, its strings stored in st.
+ * The same walk both times, so they agree.
  */
 static size_t keep_layout(const struct ynode *fm, char *block,
-			  struct keep_counts *n)
+			  struct keep_counts *n, struct article_store *st)
 {
 	const struct ynode *rv, *tr, *src;
-	size_t i, off;
+	size_t i;
 	struct article_keep *k = (struct article_keep *)block;
-	char *str;
 
 	if (!block) {
 		n->rv = ymap_get(fm, "reviewers");
@@ -700,71 +858,90 @@ static size_t keep_layout(const struct ynode *fm, char *block,
 				 !blank(n->tr->items[i]->str);
 		for (i = 0; n->src && n->src->type == Y_SEQ && i < n->src->n; i++)
 			n->ns += *field(n->src->items[i], "title") != '\0';
+		return sizeof(*k) + n->nr * sizeof(struct keep_person) +
+		       n->nt * sizeof(char *) + n->ns * sizeof(struct keep_source);
 	}
 	rv = n->rv;
 	tr = n->tr;
 	src = n->src;
-	off = sizeof(*k) + n->nr * sizeof(struct keep_person) +
-	      n->nt * sizeof(char *) + n->ns * sizeof(struct keep_source);
-	if (k) {
-		memset(k, 0, sizeof(*k));
-		k->reviewers = (struct keep_person *)(block + sizeof(*k));
-		k->translators = (const char **)(k->reviewers + n->nr);
-		k->sources = (struct keep_source *)(k->translators + n->nt);
-	}
-	str = block ? block + off : NULL;
-#define KEEP_STR(dst, s) do { \
-		size_t len_ = strlen(s) + 1; \
-		if (str) { \
-			memcpy(str, (s), len_); \
-			(dst) = str; \
-			str += len_; \
-		} \
-		off += len_; \
-	} while (0)
+	memset(k, 0, sizeof(*k));
+	k->reviewers = (struct keep_person *)(block + sizeof(*k));
+	k->translators = (const char **)(k->reviewers + n->nr);
+	k->sources = (struct keep_source *)(k->translators + n->nt);
 	for (i = 0; rv && rv->type == Y_SEQ && i < rv->n; i++) {
 		const struct ynode *r = rv->items[i];
-		struct keep_person dummy, *p = k ? &k->reviewers[k->nreviewers] : &dummy;
+		struct keep_person *p = &k->reviewers[k->nreviewers];
 		const char *name = field(r, "name");
 
 		if (blank(name))
 			continue;
-		KEEP_STR(p->name, name);
-		KEEP_STR(p->role, field(r, "role"));
-		KEEP_STR(p->affiliation, field(r, "affiliation"));
-		if (k)
-			k->nreviewers++;
+		p->name = store_str(st, name);
+		p->role = store_str(st, field(r, "role"));
+		p->affiliation = store_str(st, field(r, "affiliation"));
+		k->nreviewers++;
 	}
 	for (i = 0; tr && tr->type == Y_SEQ && i < tr->n; i++) {
-		const char *dummy, **t = k ? &k->translators[k->ntranslators] : &dummy;
-
 		if (tr->items[i]->type != Y_STRING || blank(tr->items[i]->str))
 			continue;
-		KEEP_STR(*t, tr->items[i]->str);
-		if (k)
-			k->ntranslators++;
+		k->translators[k->ntranslators++] = store_str(st, tr->items[i]->str);
 	}
 	for (i = 0; src && src->type == Y_SEQ && i < src->n; i++) {
 		const struct ynode *o = src->items[i];
-		struct keep_source dummy, *q = k ? &k->sources[k->nsources] : &dummy;
+		struct keep_source *q = &k->sources[k->nsources];
 		const char *title = field(o, "title");
 
 		if (!*title)
 			continue;
-		KEEP_STR(q->title, title);
-		KEEP_STR(q->url, field(o, "url"));
-		if (k)
-			k->nsources++;
+		q->title = store_str(st, title);
+		q->url = store_str(st, field(o, "url"));
+		k->nsources++;
 	}
-#undef KEEP_STR
-	return off;
+	return 0;
 }
 
-struct article_keep *article_keep_new(const struct ynode *fm)
+/*
+ * The article_keep of fm, shared with every article of st that has the
+ * same one.  Its strings are stored once in st, so two keeps are the
+ * same when their arrays of pointers are: laid out in st's scratch,
+ * looked up by those arrays, and copied to st's arena when new (its
+ * pointers moved to the copy's arrays).
+ */
+const struct article_keep *article_keep_of(struct article_store *st,
+					   const struct ynode *fm)
 {
+	struct store_table *t = &st->keeps;
 	struct keep_counts n;
-	char *block = xmalloc(keep_layout(fm, NULL, &n));
+	size_t size = keep_layout(fm, NULL, &n, st), head = sizeof(struct article_keep);
+	size_t h, i;
+	struct article_keep *k;
+	char *block;
 
-	keep_layout(fm, block, &n);
-	return (struct article_keep *)block;
+	if (size > st->ascratch) {
+		free(st->scratch);
+		st->ascratch = size > 1024 ? size : 1024;
+		st->scratch = xmalloc(st->ascratch);
+	}
+	keep_layout(fm, st->scratch, &n, st);
+	h = (uint32_t)(hash_mem(st->scratch + head, size - head) ^
+		       (n.nr * 0x9E3779B9u + n.nt * 0x85EBCA6Bu + n.ns * 0xC2B2AE35u));
+	table_room(t);
+	for (i = h & (t->cap - 1); t->v[i].p; i = (i + 1) & (t->cap - 1)) {
+		k = (struct article_keep *)t->v[i].p;
+		if (t->v[i].hash == (uint32_t)h && t->v[i].size == size &&
+		    k->nreviewers == n.nr && k->ntranslators == n.nt &&
+		    k->nsources == n.ns &&
+		    memcmp((const char *)k + head, st->scratch + head, size - head) == 0)
+			return k;
+	}
+	block = arena_alloc_raw(&st->arena, size);
+	memcpy(block, st->scratch, size);
+	k = (struct article_keep *)block;
+	k->reviewers = (struct keep_person *)(block + head);
+	k->translators = (const char **)(k->reviewers + n.nr);
+	k->sources = (struct keep_source *)(k->translators + n.nt);
+	t->v[i].p = block;
+	t->v[i].hash = (uint32_t)h;
+	t->v[i].size = (uint32_t)size;
+	t->n++;
+	return k;
 }

@@ -23,7 +23,7 @@ struct pos {
 
 /* An id named somewhere (related list item, article: link), with where. */
 struct idref {
-	char *id;		/* links: owned; related: in the meta's strings */
+	char *id;		/* links: owned; related: in an article_store */
 	struct pos pos;
 	char *frag;		/* a link's #fragment (without '#'), owned, or NULL */
 };
@@ -39,8 +39,8 @@ enum article_status { STATUS_PUBLISHED, STATUS_REVIEW, STATUS_DRAFT };
  * The reviewers, translators and sources of an article as its pages show
  * them: a reviewer with a name, a translator's name, a source with a
  * title, in the order written; a missing or non-string field reads "".
- * One allocation holds the struct, its arrays and its strings, so that
- * ten thousand articles cost little more than their text (free() it).
+ * One block holds the struct, its arrays and its strings; articles that
+ * credit the same people and sources share one (article_keep_of()).
  */
 struct keep_person {
 	const char *name, *role, *affiliation;
@@ -59,52 +59,78 @@ struct article_keep {
 	size_t nsources;
 };
 
-/* The article_keep of frontmatter fm (a mapping); never NULL. */
-struct article_keep *article_keep_new(const struct ynode *fm);
+/*
+ * Where an index puts what it keeps of its articles, so that the records
+ * of tens of thousands of articles cost little more than their text: the
+ * strings of article_meta (ids, languages and sections stored once
+ * however many articles name them) and the article_keeps, one for all
+ * the articles with the same reviewers, translators and sources.  One
+ * store per worker, not locked; what it gives stays valid until
+ * article_store_free().
+ */
+struct article_store;
+
+struct article_store *article_store_new(void);
+void article_store_free(struct article_store *st);
+
+/* The article_keep of frontmatter fm (a mapping), in st; never NULL. */
+const struct article_keep *article_keep_of(struct article_store *st,
+					   const struct ynode *fm);
 
 /*
  * What the corpus keeps of an article after reading it: small, so that
- * the whole index stays in memory while bodies are released.  Every
- * string is owned by the struct and freed by article_meta_release().
- * A string is NULL when the frontmatter does not give a usable value.
+ * the whole index stays in memory while bodies are released.  relpath,
+ * path, links, headings and ids are owned by the struct and freed by
+ * article_meta_release() unless packed (then they are in an
+ * article_store, as id to tf_lang, related and keep always are).  A string is NULL when the
+ * frontmatter does not give a usable value.
  */
 struct article_meta {
-	char *relpath;		/* relative to the corpus root */
+	char *relpath;		/* relative to the corpus root; may end path's block */
 	char *path;		/* as reported: relative to the cwd */
-	struct file_id file;	/* as indexed, when its UTF-8 was valid */
+	/*
+	 * The article_file_key() of the file as indexed, when its UTF-8 was
+	 * valid, else 0: eight bytes where its struct file_id takes 56.
+	 */
+	uint64_t file_key;
 	/*
 	 * With fd_kept, the file, left open by an INDEX_KEEP index for the
 	 * page pass to read again without looking up its path.  Owned:
 	 * article_read() or article_meta_release() closes it.
 	 */
-	int fd, fd_kept;
-	int usable;		/* frontmatter parsed into a mapping */
+	int fd;
 	unsigned errors;	/* per-file errors (before cross-file checks) */
+	/* (the flags and small fields are together: no padding between
+	 * fields, for a record that tens of thousands of articles have) */
+	unsigned char fd_kept;
+	unsigned char usable;	/* frontmatter parsed into a mapping */
+	unsigned char translated;	/* has translated_from */
+	unsigned char tf_base_bad;	/* see tf_base */
+	unsigned char ids_known;	/* ids were kept: a body with no heading has none */
+	/* headings, links and ids are in an article_store (article_meta_pack) */
+	unsigned char packed;
+	unsigned char status;	/* an enum article_status */
 
-	/* id to section, tf_lang and the related ids live in strings */
-	char *strings;
+	/* id to section, tf_lang and the related ids: in an article_store */
 	char *id, *lang, *title, *summary, *slug, *section;
-	enum article_status status;
-	struct date updated, review_due;
-	struct pos id_pos, lang_pos, updated_pos, review_due_pos;
-	struct date reviewed;	/* the last medical review, when stated */
-	struct pos reviewed_pos;
-
-	int translated;		/* has translated_from */
 	char *tf_lang;
+	struct date updated, review_due;
+	struct date reviewed;	/* the last medical review, when stated */
 	struct date tf_updated;
+	struct pos id_pos, lang_pos, updated_pos, review_due_pos;
+	struct pos reviewed_pos;
 	struct pos tf_pos, tf_lang_pos, tf_updated_pos;
 	struct pos translators_pos;	/* its key; 0:0 when absent */
+	struct pos tf_base_pos;
 	/*
 	 * translated_from.base (SPEC 12.1): 16 lowercase hex digits, or ""
 	 * when absent; tf_base_bad when present but not such a digest.
 	 */
 	char tf_base[17];
-	int tf_base_bad;
-	struct pos tf_base_pos;
 	/* The digest of the article's text, "" unless INDEX_DIGEST read it. */
 	char digest[17];
 
+	struct block_counts counts;
 	struct idref *related;
 	size_t nrelated;
 	struct idref *links;	/* article: links of the body */
@@ -114,9 +140,8 @@ struct article_meta {
 	 * With INDEX_KEEP: what a page shows of the frontmatter that the
 	 * fields above do not hold, so that export parses no file twice.
 	 */
-	struct article_keep *keep;
+	const struct article_keep *keep;
 
-	struct block_counts counts;
 	char **headings;	/* text of each heading, in order */
 	size_t nheadings;
 	/*
@@ -126,11 +151,18 @@ struct article_meta {
 	 */
 	uint64_t *ids;
 	size_t nids;
-	int ids_known;	/* ids were kept: a body with no heading has none */
 	size_t words;
 };
 
 void article_meta_release(struct article_meta *m);
+
+/*
+ * Move what the body checks gathered of m (its headings' texts, its
+ * article: links, its headings' ids) into st, each string stored once
+ * and each array at its exact size, and free the blocks they were in;
+ * m is packed after, and no check may add to those lists again.
+ */
+void article_meta_pack(struct article_meta *m, struct article_store *st);
 
 /*
  * A file being read.  `text` holds the whole file, BOM included (had_bom
@@ -177,19 +209,28 @@ int article_load_mem(struct article *a, const char *text, size_t len,
 /*
  * The same without parsing the YAML (a->fm stays empty): for a second
  * pass over a file whose frontmatter the index already holds.  Returns 0
- * when the body is set.  checked: the identity of the file when an
- * article_load() found its UTF-8 valid (or NULL); the same file is not
+ * when the body is set.  checked: the article_file_key() of the file when
+ * an article_load() found its UTF-8 valid (or 0); the same file is not
  * checked again.  fd: the file as article_load_keep() left it open
  * (closed here), or -1 to open fs_path.
  */
 int article_read(struct article *a, const char *fs_path,
-		 const struct file_id *checked, int fd, struct diag_list *diags);
+		 uint64_t checked, int fd, struct diag_list *diags);
 
 /*
- * Fill m's frontmatter fields from a->fm (values of the wrong type are
- * left NULL: the schema reports them).
+ * The identity of a file read (struct article's id) in 64 bits, for a
+ * record that keeps many: a hash of all of it, never 0; 0 for a zero id
+ * (a file not read, or not valid UTF-8).  Two different identities of
+ * one path share a key with a chance of one in 2^64.
  */
-void article_meta_fill(struct article_meta *m, const struct article *a);
+uint64_t article_file_key(const struct file_id *id);
+
+/*
+ * Fill m's frontmatter fields from a->fm, their strings in st (values of
+ * the wrong type are left NULL: the schema reports them).
+ */
+void article_meta_fill(struct article_meta *m, const struct article *a,
+		       struct article_store *st);
 
 /*
  * Check that text[0..n) is UTF-8 without NUL bytes; report the first

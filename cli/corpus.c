@@ -504,8 +504,24 @@ static void scan_sort(struct scan *s)
 	if (s->n > 1)
 		qsort(s->rel, s->n, sizeof(*s->rel), cmp_rel);
 	s->path = xcalloc(s->n + 1, sizeof(*s->path));
-	for (i = 0; i < s->n; i++)
-		s->path[i] = corpus_path(s->c, s->rel[i]);
+	for (i = 0; i < s->n; i++) {
+		size_t plen, rlen;
+		char *p;
+
+		if (!s->c->prefix) {
+			s->path[i] = corpus_path(s->c, s->rel[i]);
+			continue;
+		}
+		/* the path is prefix + relpath: one block holds both */
+		plen = strlen(s->c->prefix);
+		rlen = strlen(s->rel[i]);
+		p = xmalloc(plen + rlen + 1);
+		memcpy(p, s->c->prefix, plen);
+		memcpy(p + plen, s->rel[i], rlen + 1);
+		free(s->rel[i]);
+		s->path[i] = p;
+		s->rel[i] = p + plen;
+	}
 }
 
 /* pool_fn: the walk below the top level's directory i, sorted. */
@@ -669,12 +685,14 @@ static const struct id_group *find_group(const struct corpus *c, const char *id)
 struct index_keep {
 	struct buf text;
 	struct arena tree;
+	struct diag_list d;	/* the reports of the file being read */
 };
 
 struct index_job {
 	struct corpus *c;
 	int flags;
-	struct diag_list *lists;
+	/* per file: its reports, NULL when there is none (most files) */
+	struct diag_list **lists;
 	struct index_keep *keep;	/* one per worker */
 	/* INDEX_KEEP: how many more files may be left open (meta->fd) */
 	atomic_long fds;
@@ -700,8 +718,8 @@ static void index_one(void *ctx, size_t i, int worker)
 	struct index_job *job = ctx;
 	struct corpus *c = job->c;
 	struct article_meta *m = &c->articles[i];
-	struct diag_list *d = &job->lists[i];
 	struct index_keep *k = &job->keep[worker];
+	struct diag_list *d = &k->d;
 	struct article a;
 	struct block_list *bl = NULL;
 	int rc;
@@ -720,7 +738,7 @@ static void index_one(void *ctx, size_t i, int worker)
 	if (rc == 0) {
 		if (!(job->flags & INDEX_NO_SCHEMA))
 			schema_validate(c->article_schema, a.fm.root, m->path, d);
-		article_meta_fill(m, &a);
+		article_meta_fill(m, &a, c->stores[worker]);
 		if (m->tf_base_bad)
 			diag(d, R_SCHEMA, m->path, m->tf_base_pos.line,
 			     m->tf_base_pos.col, "/translated_from/base",
@@ -730,7 +748,7 @@ static void index_one(void *ctx, size_t i, int worker)
 		if ((job->flags & INDEX_DIGEST) && !m->translated)
 			blocks_digest_article(&a, m->digest);
 		if (job->flags & INDEX_KEEP)
-			m->keep = article_keep_new(a.fm.root);
+			m->keep = article_keep_of(c->stores[worker], a.fm.root);
 		if (c->fm_where)
 			blocks_fm_where(&c->fm_where[i], &a, m->title, m->summary);
 		if ((job->flags & INDEX_BODY) && c->blocks_for &&
@@ -770,9 +788,17 @@ static void index_one(void *ctx, size_t i, int worker)
 		md_check_free(chk);
 		md_src_release(&src);
 		m->words += words_of(m->title) + words_of(m->summary);
+		/* what the checks gathered, from blocks of their own to the store */
+		article_meta_pack(m, c->stores[worker]);
 	}
 	m->errors = (unsigned)diag_count(d).errors;
-	m->file = a.id;		/* zero unless read and valid UTF-8 */
+	if (d->n) {	/* kept for the merge in path order; d starts anew */
+		job->lists[i] = xmalloc(sizeof(*d));
+		*job->lists[i] = *d;
+		d->v = NULL;
+		d->n = d->alloc = 0;
+	}
+	m->file_key = article_file_key(&a.id);	/* 0 unless read and valid UTF-8 */
 	k->text = a.text;
 	buf_reset(&k->text);
 	k->tree = a.fm.arena;
@@ -914,6 +940,12 @@ void corpus_index(struct corpus *c, int flags, struct diag_list *d)
 	job.keep = xcalloc((size_t)c->jobs, sizeof(*job.keep));
 	for (i = 0; i < (size_t)c->jobs; i++)
 		buf_init(&job.keep[i].text);
+	if (!c->stores) {
+		c->nstores = (size_t)c->jobs;
+		c->stores = xcalloc(c->nstores, sizeof(*c->stores));
+		for (i = 0; i < c->nstores; i++)
+			c->stores[i] = article_store_new();
+	}
 	atomic_init(&job.fds, flags & INDEX_KEEP ? fd_budget(c->n) : 0);
 	if (flags & INDEX_FM_WHERE) {
 		if (c->fm_where)
@@ -926,13 +958,17 @@ void corpus_index(struct corpus *c, int flags, struct diag_list *d)
 	for (i = 0; i < (size_t)c->jobs; i++) {
 		buf_release(&job.keep[i].text);
 		arena_release(&job.keep[i].tree);
+		diag_list_release(&job.keep[i].d);
 	}
 	free(job.keep);
 	/* diagnostics of unselected files are dropped: PATHs restrict */
 	for (i = 0; i < c->n; i++) {
+		if (!job.lists[i])
+			continue;
 		if (c->selected[i])
-			diag_list_append(d, &job.lists[i]);
-		diag_list_release(&job.lists[i]);
+			diag_list_append(d, job.lists[i]);
+		diag_list_release(job.lists[i]);
+		free(job.lists[i]);
 	}
 	free(job.lists);
 	build_lookup(c);
@@ -1040,19 +1076,51 @@ static void sort_run(const struct corpus *c, size_t *v, size_t n)
  * no lookup reads across two.  Linear in the articles, where a sort of
  * them all by id was not: it ran alone between the parallel passes.
  */
+/*
+ * How many distinct ids the n articles with one have: the table of ids
+ * (and export's, slot for slot) is sized by them, not by the files, which
+ * are six times as many in a corpus of six languages.
+ */
+static size_t count_ids(const struct corpus *c, size_t n)
+{
+	const char **seen;
+	size_t cap, mask, i, k, count = 0;
+
+	for (cap = 8; cap < 2 * n;)
+		cap *= 2;
+	mask = cap - 1;
+	seen = xcalloc(cap, sizeof(*seen));
+	for (i = 0; i < c->n; i++) {
+		const char *id = c->articles[i].id;
+
+		if (!id)
+			continue;
+		for (k = hash_mem(id, strlen(id)) & mask; seen[k]; k = (k + 1) & mask)
+			if (seen[k] == id || strcmp(seen[k], id) == 0)
+				break;
+		if (!seen[k]) {
+			seen[k] = id;
+			count++;
+		}
+	}
+	free(seen);
+	return count;
+}
+
 static void build_lookup(struct corpus *c)
 {
 	size_t i, k, n = 0, ngroups = 0, at = 0;
 	size_t *slot_of = xcalloc(c->n ? c->n : 1, sizeof(*slot_of));
-	size_t *order, *next;
+	size_t *order, *next, nids;
 
 	for (i = 0; i < c->n; i++)
 		n += c->articles[i].id != NULL;
+	nids = count_ids(c, n);
 	free(c->groups);
-	for (c->groups_cap = 8; c->groups_cap < 2 * n;)
+	for (c->groups_cap = 8; c->groups_cap < 2 * nids;)
 		c->groups_cap *= 2;
 	c->groups = xcalloc(c->groups_cap, sizeof(*c->groups));
-	order = xcalloc(n ? n : 1, sizeof(*order));
+	order = xcalloc(nids ? nids : 1, sizeof(*order));
 	for (i = 0; i < c->n; i++) {
 		struct id_group *g;
 
@@ -1220,6 +1288,9 @@ void corpus_release(struct corpus *c)
 	for (i = 0; i < c->n; i++)
 		article_meta_release(&c->articles[i]);
 	free(c->articles);
+	for (i = 0; i < c->nstores; i++)
+		article_store_free(c->stores[i]);
+	free(c->stores);
 	free(c->selected);
 	for (i = 0; c->fm_where && i < c->n; i++)
 		blocks_fm_where_release(&c->fm_where[i]);

@@ -59,6 +59,9 @@ struct corpus {
 		size_t start, len;
 	} *groups;
 	size_t groups_cap;
+	/* what the index keeps of the articles: one store per worker */
+	struct article_store **stores;
+	size_t nstores;
 	struct schema *article_schema;
 	struct schema *strings_schema;
 	/* with INDEX_FM_WHERE: [n], where each article's frontmatter

@@ -42,7 +42,11 @@ void export_index_links(struct pg *p, struct ynode *d)
  * any locale (collate.h). */
 char *export_sort_key(const char *s)
 {
-	return collate_key(s);
+	char *k = collate_key(s);
+
+	/* kept for every published article until the books are made: no
+	 * more room than the key */
+	return xrealloc(k, strlen(k) + 1);
 }
 
 static int cmp_entry(const void *va, const void *vb)

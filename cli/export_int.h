@@ -322,10 +322,13 @@ struct entry {
  */
 struct job {
 	size_t art;
-	int render;		/* its page is written in this run */
-	int failed;		/* its body has errors: not exported */
-	int bad_template;	/* the template could not render it */
-	int refused;		/* --encoding lacks some of its characters */
+	/* flags, in bytes: a job per article */
+	unsigned char render;		/* its page is written in this run */
+	unsigned char failed;		/* its body has errors: not exported */
+	unsigned char bad_template;	/* the template could not render it */
+	unsigned char refused;		/* --encoding lacks some of its characters */
+	unsigned char redo;		/* see xfrags */
+	enum write_result wrote;
 	struct diag_list d;
 	/*
 	 * Where in d what making the page reported begins (its template, its
@@ -333,7 +336,6 @@ struct job {
 	 * makes the page again, only that pass's report of it is kept.
 	 */
 	size_t made;
-	enum write_result wrote;
 	/*
 	 * First pass, in a directory that existed: the page waits under this
 	 * temporary name (owned) until it is known whether a second pass
@@ -356,7 +358,6 @@ struct job {
 	struct xfrag *xfrags;
 	size_t nxfrags, axfrags;
 	struct diag_list *xd;	/* NULL until there is one: a job a page */
-	int redo;
 };
 
 /* How export_write_file() may write a file. */

@@ -373,7 +373,7 @@ static void page_job(void *ctx, size_t i, int worker)
 	article_init(&a, m->path);
 	memset(&src, 0, sizeof(src));	/* released at out: even unset */
 	/* the index holds the frontmatter: read the body, parse no YAML */
-	rc_t = article_read(&a, m->path, &m->file, m->fd_kept ? m->fd : -1,
+	rc_t = article_read(&a, m->path, m->file_key, m->fd_kept ? m->fd : -1,
 			    &load);
 	m->fd_kept = 0;	/* closed: a second pass opens the file again */
 	if (rc_t < 0 || !a.body || !m->keep) {

@@ -40,11 +40,14 @@ const struct xid *export_id_find(const struct export *x, const char *id,
 void export_build_ids(struct export *x)
 {
 	struct corpus *c = &x->c;
-	size_t i, k, nl = c->cfg.nlang, used = 0;
+	size_t i, k, nl = c->cfg.nlang, used = 0, nids = 0;
 
-	/* one entry per slot of the corpus's table of ids */
+	/* one entry per slot of the corpus's table of ids; a row of
+	 * by_lang_pool per id */
 	x->ids = xcalloc(c->groups_cap + 1, sizeof(*x->ids));
-	x->by_lang_pool = xmalloc((c->n + 1) * (nl ? nl : 1) * sizeof(long));
+	for (i = 0; i < c->groups_cap; i++)
+		nids += c->groups[i].id != NULL;
+	x->by_lang_pool = xmalloc((nids + 1) * (nl ? nl : 1) * sizeof(long));
 	for (i = 0; i < c->n; i++) {
 		const struct article_meta *m = &c->articles[i];
 		long slot = m->id ? corpus_id_slot(c, m->id, strlen(m->id)) : -1;

@@ -53,9 +53,9 @@ static int load_blocks(const struct corpus *c, const struct article_meta *m,
 	int rc = -1;
 
 	article_init(&a, m->path);
-	if (w && w->simple && m->file.ino &&
-	    article_read(&a, m->path, &m->file, -1, &quiet) == 0 &&
-	    file_id_same(&a.id, &m->file)) {
+	if (w && w->simple && m->file_key &&
+	    article_read(&a, m->path, m->file_key, -1, &quiet) == 0 &&
+	    article_file_key(&a.id) == m->file_key) {
 		blocks_of_body(l, w, m->title, m->summary, &a);
 		rc = 0;
 	} else {

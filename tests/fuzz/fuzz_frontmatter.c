@@ -2,7 +2,8 @@
  * fuzz_frontmatter.c - the whole per-file path of `folio validate` on
  * arbitrary file contents: article_load() (size limit, BOM, UTF-8 check,
  * the frontmatter split, the YAML tree), the built-in article schema,
- * article_meta_fill() and the body checks, as corpus.c runs them.  Then
+ * article_meta_fill(), article_keep_of(), the body checks and
+ * article_meta_pack(), as corpus.c runs them.  Then
  * article_read() must find the same body, and utf8_check() (which skips
  * ASCII eight bytes at a time) must agree with a plain byte-by-byte check.
  *
@@ -45,6 +46,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct diag_list diags = DIAG_LIST_INIT;
 	struct article_meta meta;
+	struct article_store *st = article_store_new();
 	struct article a;
 	char path[64];
 	int fd, kept = -1;
@@ -68,7 +70,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (!a.fm.root || a.fm.root->type != Y_MAP)
 			abort();
 		schema_validate(article_schema, a.fm.root, a.path, &diags);
-		article_meta_fill(&meta, &a);
+		article_meta_fill(&meta, &a, st);
+		meta.keep = article_keep_of(st, a.fm.root);
 	}
 	if (a.body) {
 		struct md_src src;
@@ -82,6 +85,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		md_check_run(chk);
 		md_check_free(chk);
 		md_src_release(&src);
+		article_meta_pack(&meta, st);
 	}
 	/* article_read() splits the same way, without the YAML */
 	{
@@ -91,7 +95,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* and trusting the UTF-8 check of the same file, alike */
 		article_init(&b, "fuzz/fr.md");
 		/* through the file left open, which it closes, or the path */
-		if (article_read(&b, path, (size & 1) ? &a.id : NULL, kept,
+		if (article_read(&b, path, (size & 1) ? article_file_key(&a.id) : 0, kept,
 				 &d2) == 0 &&
 		    (!a.body || b.body_len != a.body_len ||
 		     b.body_line != a.body_line ||
@@ -119,6 +123,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	article_release(&a);
 	article_meta_release(&meta);
+	article_store_free(st);
 	close(fd);
 	fuzz_check_diags(&diags);
 	return 0;
