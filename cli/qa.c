@@ -461,6 +461,32 @@ static size_t arabic_letters(const char *s, size_t n)
 	return count;
 }
 
+/*
+ * Do the words of a's and b's normalized texts that hold byte i (where
+ * they first differ, all bytes before equal but for ASCII case) fold
+ * alike?
+ */
+static int same_word_folded(const struct block *a, const struct block *b,
+			    size_t i)
+{
+	size_t from = i, ea = i, eb = i;
+	char *x, *y;
+	int same;
+
+	while (from > 0 && a->norm[from - 1] != ' ')
+		from--;
+	while (ea < a->norm_len && a->norm[ea] != ' ')
+		ea++;
+	while (eb < b->norm_len && b->norm[eb] != ' ')
+		eb++;
+	x = casefold(a->norm + from, ea - from);
+	y = casefold(b->norm + from, eb - from);
+	same = !strcmp(x, y);
+	free(x);
+	free(y);
+	return same;
+}
+
 static int same_folded(const struct block *a, const struct block *b)
 {
 	char *x, *y;
@@ -487,6 +513,15 @@ static int same_folded(const struct block *a, const struct block *b)
 	}
 	/* an Arabic text beside a Latin one, most often: no folding needed */
 	if (arabic_letters(a->norm, a->norm_len) != arabic_letters(b->norm, b->norm_len))
+		return 0;
+	/*
+	 * Folding keeps every space and folds what lies between two spaces
+	 * alone (no mapping makes or takes a space, nothing composes with
+	 * one), so two texts that fold alike fold alike word by word: the
+	 * words where they first differ ("des" and "Übelkeit") are folded
+	 * first, and most often tell them apart.
+	 */
+	if (!same_word_folded(a, b, i))
 		return 0;
 	x = casefold(a->norm, a->norm_len);
 	y = casefold(b->norm, b->norm_len);
@@ -674,6 +709,7 @@ struct cmp {
 	char *oused, *tused;
 	size_t ualloc;
 	void *md;
+	int oli, tli;		/* the sides' glossary languages, or -1 */
 	struct buf msg, a, b;
 };
 
@@ -870,13 +906,11 @@ static const struct gl_term *term_for(const struct gl_entry *e, int li,
 static void compare_glossary(struct cmp *c, const struct unit *u)
 {
 	const struct glossary *g = c->g;
-	int oli, tli;
+	int oli = c->oli, tli = c->tli;
 	size_t i, k;
 
 	if (!g || u->tf == u->tt)
 		return;
-	oli = glossary_lang(g, c->o->lang);
-	tli = glossary_lang(g, c->t->lang);
 	for (i = 0; i < g->n; i++) {
 		const struct gl_term *ot = term_for(&g->v[i], oli, g->nlang);
 		const struct gl_term *tt = term_for(&g->v[i], tli, g->nlang);
@@ -1001,6 +1035,8 @@ enum qa_align qa_compare(struct qa_side *orig, struct qa_side *trans,
 	c.g = g;
 	c.d = d;
 	c.md = glossary_md_new();
+	c.oli = g ? glossary_lang(g, orig->lang) : -1;
+	c.tli = g ? glossary_lang(g, trans->lang) : -1;
 	buf_init(&c.msg);
 	buf_init(&c.a);
 	buf_init(&c.b);

@@ -168,6 +168,26 @@ test_expect_success 'qa-untranslated: short blocks and a translated block are no
 	! grep qa-untranslated actual
 '
 
+test_expect_success 'qa-untranslated: a block left as written but for its case, accents and ß included' '
+	use_basic &&
+	sed "s/^Ce paragraphe est resté identique dans la traduction.$/Étape suivante : la Straße du traitement à l'\''hôpital./" dose/fr.md >tmp &&
+	mv tmp dose/fr.md &&
+	sed "s/^Ce paragraphe est resté identique dans la traduction.$/ÉTAPE SUIVANTE : LA STRASSE DU TRAITEMENT À L'\''HÔPITAL./" dose/en.md >tmp &&
+	mv tmp dose/en.md &&
+	folio validate dose/en.md >actual 2>err; echo $? >status &&
+	grep "^dose/en.md:18:1: warning: untranslated paragraph, identical to the original: '\''ÉTAPE SUIVANTE : LA STRASSE DU TRAITEME...'\'' (original dose/fr.md:17) \[qa-untranslated\]$" actual
+'
+
+test_expect_success 'qa-untranslated: a block whose first words only are the original'\''s is translated' '
+	use_basic &&
+	sed "s/^Ce paragraphe est resté identique dans la traduction.$/Étape suivante du traitement à l'\''hôpital de jour./" dose/fr.md >tmp &&
+	mv tmp dose/fr.md &&
+	sed "s/^Ce paragraphe est resté identique dans la traduction.$/étape suivante du traitement at the day hospital./" dose/en.md >tmp &&
+	mv tmp dose/en.md &&
+	folio validate dose/en.md >actual 2>err; echo $? >status &&
+	! grep qa-untranslated actual
+'
+
 test_expect_success 'a stale translation with a base text is compared with that text' '
 	use_basic &&
 	folio stamp dose/de.md >/dev/null 2>&1 &&
