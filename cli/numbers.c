@@ -316,6 +316,11 @@ static size_t skip_code(const char *s, size_t n, size_t i, size_t *nocloser)
 {
 	size_t run = 0, j;
 
+	/* nocloser[0] (no run is empty) is 0 until the first backtick */
+	if (!nocloser[0])
+		for (j = 0; j < 64; j++)
+			nocloser[j] = SIZE_MAX;
+
 	while (i + run < n && s[i + run] == '`')
 		run++;
 	if (run >= 64 || nocloser[run] <= i)
@@ -1135,14 +1140,13 @@ size_t numbers_scan(struct num_list *l, const char *s, size_t n,
 		    const char *lang)
 {
 	struct locale loc;
-	size_t before = l->n, i = 0, floor = 0, len, e, k;
+	size_t before = l->n, i = 0, floor = 0, len, e;
 	size_t nocloser[64];
 
 	if (!has_digit(s, n))
 		return 0;
 	loc = locale_of(lang);
-	for (k = 0; k < 64; k++)
-		nocloser[k] = SIZE_MAX;
+	nocloser[0] = 0;
 
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];

@@ -24,6 +24,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* A run of blocks [from, to) of each side. */
 struct unit {
@@ -270,19 +273,45 @@ static int has_scheme(const char *s, size_t n, size_t i)
 	return 0;
 }
 
+/*
+ * The first place at or after i where a link target or a code span may
+ * start: '`', ']', '<', "ht", "ww" (sixteen places at a time); else a
+ * byte of "`]<hw" or n.  The text ends with a NUL (blocks.h).
+ */
+static size_t next_link_start(const char *s, size_t n, size_t i)
+{
+#ifdef __SSE2__
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (; i + 17 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(u + i));
+		__m128i w = _mm_loadu_si128((const __m128i *)(u + i + 1));
+		__m128i m = _mm_or_si128(
+			_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('`')),
+				     _mm_cmpeq_epi8(v, _mm_set1_epi8(']'))),
+			_mm_cmpeq_epi8(v, _mm_set1_epi8('<')));
+
+		m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('h')),
+						  _mm_cmpeq_epi8(w, _mm_set1_epi8('t'))));
+		m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('w')),
+						  _mm_cmpeq_epi8(w, _mm_set1_epi8('w'))));
+		if (_mm_movemask_epi8(m))
+			return i + (size_t)__builtin_ctz((unsigned)_mm_movemask_epi8(m));
+	}
+#endif
+	return i + strcspn(s + i, "`]<hw");
+}
+
 /* Link destinations, autolinks and bare URLs of a block's source. */
 static void scan_links(struct links *l, const struct block *b, size_t block)
 {
 	const char *s = b->text;
 	size_t n = b->len, i, j, k;
 	size_t nocloser[64];	/* as in numbers.c's skip_code() */
+	int nocloser_set = 0;
 
-	for (k = 0; k < 64; k++)
-		nocloser[k] = SIZE_MAX;
 	for (i = 0; i < n; i++) {
-		/* the bytes that can start a link target or a code span, found
-		 * at once: the text ends with a NUL (blocks.h) */
-		i += strcspn(s + i, "`]<hw");
+		i = next_link_start(s, n, i);
 		if (i >= n)
 			break;
 		if (s[i] != '`' && s[i] != ']' && s[i] != '<' &&
@@ -294,6 +323,11 @@ static void scan_links(struct links *l, const struct block *b, size_t block)
 
 			while (i + run < n && s[i + run] == '`')
 				run++;
+			if (!nocloser_set) {
+				for (k = 0; k < 64; k++)
+					nocloser[k] = SIZE_MAX;
+				nocloser_set = 1;
+			}
 			if (run >= 64 || nocloser[run] <= i) {
 				i += run - 1;
 				continue;
@@ -572,11 +606,14 @@ static void mask_markup(struct buf *out, const struct block *b,
 	buf_add(out, b->text, b->len);
 	s = out->buf;
 	for (i = 0; i < n; i++) {
-		if (s[i] != '`')
-			continue;
-		for (j = i + 1; j < n && s[j] != '`'; j++)
-			;
-		if (j < n) {
+		char *tick = memchr(s + i, '`', n - i), *close;
+
+		if (!tick)
+			break;
+		i = (size_t)(tick - s);
+		close = memchr(s + i + 1, '`', n - i - 1);
+		if (close) {
+			j = (size_t)(close - s);
 			memset(s + i, ' ', j - i + 1);
 			i = j;
 		}
