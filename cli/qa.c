@@ -643,6 +643,10 @@ struct qa_cache {
 	 * entry's term of the side's language is in the block */
 	unsigned char *gm;
 	size_t nentries;
+	/* [block]: bit e set when the block uses entry e's term (with at
+	 * most 64 entries), when uses_done[block] */
+	uint64_t *uses;
+	unsigned char *uses_done;
 };
 
 void qa_side_prepare(struct qa_side *side, const struct glossary *g)
@@ -695,6 +699,8 @@ void qa_side_prepare(struct qa_side *side, const struct glossary *g)
 		c->has_mask = 1;
 		c->nentries = g->n;
 		c->gm = xcalloc(l->n * g->n + 1, 1);
+		c->uses = xcalloc(l->n + 1, sizeof(*c->uses));
+		c->uses_done = xcalloc(l->n + 1, 1);
 	}
 }
 
@@ -713,6 +719,8 @@ void qa_side_release(struct qa_side *side)
 		buf_release(&c->masked);
 		free(c->moff);
 		free(c->gm);
+		free(c->uses);
+		free(c->uses_done);
 	}
 	free(c);
 	side->cache = NULL;
@@ -940,19 +948,55 @@ static const struct gl_term *term_for(const struct gl_entry *e, int li,
 	return NULL;
 }
 
+/*
+ * The entries of glossary g (64 at most) whose term for the language li
+ * block k of side s uses: every entry searched once, the answer kept.
+ */
+static uint64_t block_uses(const struct qa_side *s, size_t k,
+			   const struct glossary *g, int li, void *md)
+{
+	struct qa_cache *c = s->cache;
+	uint64_t m = 0;
+	size_t e;
+
+	if (c->uses_done[k])
+		return c->uses[k];
+	for (e = 0; e < g->n; e++) {
+		const struct gl_term *t = term_for(&g->v[e], li, g->nlang);
+
+		if (t && side_uses(s, k, e, t, md))
+			m |= (uint64_t)1 << e;
+	}
+	c->uses[k] = m;
+	c->uses_done[k] = 1;
+	return m;
+}
+
 static void compare_glossary(struct cmp *c, const struct unit *u)
 {
 	const struct glossary *g = c->g;
 	int oli = c->oli, tli = c->tli;
+	uint64_t any = 0;
 	size_t i, k;
 
 	if (!g || u->tf == u->tt)
 		return;
+	if (g->n <= 64) {
+		/* the entries the original's blocks use, most often none */
+		for (k = u->of; k < u->ot; k++)
+			if (is_text_block(oblk(c, k)))
+				any |= block_uses(c->o, k, g, oli, c->md);
+		if (!any)
+			return;
+	}
 	for (i = 0; i < g->n; i++) {
-		const struct gl_term *ot = term_for(&g->v[i], oli, g->nlang);
-		const struct gl_term *tt = term_for(&g->v[i], tli, g->nlang);
+		const struct gl_term *ot, *tt;
 		long at = -1;
 
+		if (g->n <= 64 && !(any >> i & 1))
+			continue;
+		ot = term_for(&g->v[i], oli, g->nlang);
+		tt = term_for(&g->v[i], tli, g->nlang);
 		if (!ot || !tt)
 			continue;
 		for (k = u->of; k < u->ot && at < 0; k++)
