@@ -218,6 +218,13 @@ static const struct unit units[] = {
 	U("\xD9\x85\xD9\x84", "ml", "l", 1e-3),			/* مل */
 };
 
+/* The first bytes of the spellings of units[]: no unit starts elsewhere. */
+static const unsigned char unit_first[256] = {
+	['%'] = 1, ['I'] = 1, ['L'] = 1, ['M'] = 1, ['U'] = 1, ['c'] = 1,
+	['d'] = 1, ['g'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+	[0xC2] = 1, [0xCE] = 1, [0xD9] = 1,
+};
+
 /* Denominators of a unit per unit, beside the units above. */
 static const struct unit per_units[] = {
 	U("m\xC2\xB2", "m\xC2\xB2", "m\xC2\xB2", 1),
@@ -284,7 +291,8 @@ static size_t read_unit(const char *s, size_t n, size_t i, struct num_token *t)
 
 	if (j < n && is_space_cp(cp_at(s, n, j, &len)))
 		j += len;
-	if (j >= n || !(u = unit_match(units, ARRAY_SIZE(units), s, n, j)))
+	if (j >= n || !unit_first[(unsigned char)s[j]] ||
+	    !(u = unit_match(units, ARRAY_SIZE(units), s, n, j)))
 		return i;
 	end = j + u->len;
 	if (end + 1 < n && s[end] == '/' && u->base[0] != '%' &&
