@@ -777,9 +777,15 @@ void num_list_release(struct num_list *l)
 #ifdef __SSE2__
 /*
  * The bytes of v (sixteen bytes of a text; w: the sixteen after v's
- * first) that start an Arabic-Indic digit: 0xD9 before 0xA0-0xA9, 0xDB
- * before 0xB0-0xB9.
+ * first) that are 0xD9 or 0xDB, and those that start an Arabic-Indic
+ * digit: 0xD9 before 0xA0-0xA9, 0xDB before 0xB0-0xB9.
  */
+static __m128i arabic_lead_mask(__m128i v)
+{
+	return _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(2)),
+			      _mm_set1_epi8((char)0xDB));
+}
+
 static __m128i arabic_digit_mask(__m128i v, __m128i w)
 {
 	const __m128i nine = _mm_set1_epi8(9);
@@ -823,11 +829,15 @@ static int has_digit(const char *s, size_t n)
 #ifdef __SSE2__
 	for (; i + 17 <= n; i += 16) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(u + i));
-		__m128i w = _mm_loadu_si128((const __m128i *)(u + i + 1));
 		__m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0'));
 		__m128i m = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d);
 
-		if (_mm_movemask_epi8(_mm_or_si128(m, arabic_digit_mask(v, w))))
+		if (_mm_movemask_epi8(m))
+			return 1;
+		/* the second byte only after an 0xD9 or 0xDB */
+		if (_mm_movemask_epi8(arabic_lead_mask(v)) &&
+		    _mm_movemask_epi8(arabic_digit_mask(v, _mm_loadu_si128(
+				(const __m128i *)(u + i + 1)))))
 			return 1;
 	}
 #endif
@@ -1050,11 +1060,14 @@ static size_t next_flagged(const char *s, size_t n, size_t i)
 
 	for (; i + 17 <= n; i += 16) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(u + i));
-		__m128i w = _mm_loadu_si128((const __m128i *)(u + i + 1));
 		/* signed compares: bytes of 0x80 and above are below '(' */
 		__m128i m = _mm_or_si128(
 			_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, amp)),
-			_mm_or_si128(_mm_cmpeq_epi8(v, bq), arabic_digit_mask(v, w)));
+			_mm_cmpeq_epi8(v, bq));
+
+		if (_mm_movemask_epi8(arabic_lead_mask(v)))
+			m = _mm_or_si128(m, arabic_digit_mask(v, _mm_loadu_si128(
+				(const __m128i *)(u + i + 1))));
 
 		m = _mm_or_si128(m, _mm_and_si128(_mm_cmpgt_epi8(v, a0),
 						  _mm_cmplt_epi8(v, a1)));
