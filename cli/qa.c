@@ -405,8 +405,15 @@ static void scan_links(struct links *l, const struct block *b, size_t block)
 static int same_link(const struct link *o, const char *olang,
 		     const struct link *t, const char *tlang)
 {
-	size_t i = 0, j = 0, ol = strlen(olang), tl = strlen(tlang);
+	size_t i = 0, j = 0, ol, tl;
 	size_t on = o->len, tn = t->len;
+
+	/* the same bytes: the walk below would find them the same (a
+	 * language read as another needs two different spellings) */
+	if (on == tn && !memcmp(o->s, t->s, on))
+		return 1;
+	ol = strlen(olang);
+	tl = strlen(tlang);
 
 	if (on && o->s[on - 1] == '/')
 		on--;
@@ -477,14 +484,18 @@ static char *casefold(const char *s, size_t n)
  * The Arabic letters of s (U+0621..U+063A, U+0641..U+064A).  Case folding
  * leaves them as they are, nothing else folds or composes into one, and
  * in NFC text a composed letter (U+0622...) is one letter before and
- * after: two texts that fold alike hold as many.
+ * after: two texts that fold alike hold as many.  Counting stops past
+ * max.
  */
-static size_t arabic_letters(const char *s, size_t n)
+static size_t arabic_letters(const char *s, size_t n, size_t max)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i, count = 0;
 
-	for (i = 0; i + 1 < n; i++) {
+	/* most texts hold none: two quick looks */
+	if (!memchr(s, 0xD8, n) && !memchr(s, 0xD9, n))
+		return 0;
+	for (i = 0; i + 1 < n && count <= max; i++) {
 		if (u[i] < 0xD8 || u[i] > 0xD9)
 			continue;
 		if (u[i] == 0xD8 ? u[i + 1] >= 0xA1 && u[i + 1] <= 0xBA :
@@ -525,8 +536,7 @@ static int same_folded(const struct block *a, const struct block *b)
 {
 	char *x, *y;
 	int same;
-
-	size_t i;
+	size_t i, na;
 
 	if (a->norm_len == b->norm_len && !memcmp(a->norm, b->norm, a->norm_len))
 		return 1;
@@ -546,7 +556,8 @@ static int same_folded(const struct block *a, const struct block *b)
 		break;
 	}
 	/* an Arabic text beside a Latin one, most often: no folding needed */
-	if (arabic_letters(a->norm, a->norm_len) != arabic_letters(b->norm, b->norm_len))
+	na = arabic_letters(a->norm, a->norm_len, SIZE_MAX);
+	if (arabic_letters(b->norm, b->norm_len, na) != na)
 		return 0;
 	/*
 	 * Folding keeps every space and folds what lies between two spaces
