@@ -531,6 +531,11 @@ size_t glossary_count(const struct gl_term *t, const char *text, size_t len,
 	return count;
 }
 
+int glossary_may(const struct gl_term *t, const char *text, size_t len)
+{
+	return t->re && may_match(t, text, len);
+}
+
 int glossary_has(const struct gl_term *t, const char *text, size_t len, void *md)
 {
 	return t->re && may_match(t, text, len) && pcre2_match(t->re, (PCRE2_SPTR)text, len, 0,

@@ -886,6 +886,28 @@ static int has_digit(const char *s, size_t n)
 	return 0;
 }
 
+int numbers_arabic_digit(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+
+#ifdef __SSE2__
+	for (; i + 17 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(u + i));
+
+		if (_mm_movemask_epi8(arabic_lead_mask(v)) &&
+		    _mm_movemask_epi8(arabic_digit_mask(v, _mm_loadu_si128(
+				(const __m128i *)(u + i + 1)))))
+			return 1;
+	}
+#endif
+	for (; i + 1 < n; i++)
+		if ((u[i] == 0xD9 && u[i + 1] >= 0xA0 && u[i + 1] <= 0xA9) ||
+		    (u[i] == 0xDB && u[i + 1] >= 0xB0 && u[i + 1] <= 0xB9))
+			return 1;
+	return 0;
+}
+
 /*
  * Markup at i whose text holds no number of the text: a code span, an
  * autolink or HTML, a link destination or reference definition, a

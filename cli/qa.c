@@ -606,16 +606,16 @@ static int only_kept(const struct block *b, const struct glossary *g, void *md)
  * The text of a block for glossary matching: its link destinations,
  * autolinks, bare URLs and code spans blanked (same length, so offsets
  * hold), so that "article:immunotherapie-reponse" uses no term.
+ * Appended to out.
  */
 static void mask_markup(struct buf *out, const struct block *b,
 			const struct link *links, size_t nlinks)
 {
-	size_t i, j, n = b->len;
+	size_t i, j, n = b->len, at = out->len;
 	char *s;
 
-	buf_reset(out);
 	buf_add(out, b->text, b->len);
-	s = out->buf;
+	s = out->buf + at;
 	for (i = 0; i < n; i++) {
 		char *tick = memchr(s + i, '`', n - i), *close;
 
@@ -641,14 +641,28 @@ static void mask_markup(struct buf *out, const struct block *b,
  * links.v[lstart[k] .. lstart[k + 1]), its masked text masked.buf +
  * moff[k] (the block's length).  An original keeps its cache for all its
  * translations.
+ *
+ * Blocks are read in order, up to upto.  A translation is read only
+ * where its original has numbers or link targets to find in it: a block
+ * passed over (partial) holds no tokens in the lists; qa_side_prepare()
+ * reads a side whole, again from the start when it was read in part.
+ * A block's masked text is made when a glossary search first wants it.
  */
+#define MASK_UNMADE (SIZE_MAX - 1)
+
 struct qa_cache {
 	struct num_list nums;
-	size_t *nstart, *nblock;
+	size_t *nstart;		/* [n + 1], up to upto */
+	size_t *nblock;		/* [nums.n]: the block of each token */
+	size_t nblock_alloc;
 	struct links links;
-	size_t *lstart;
+	size_t *lstart;		/* [n + 1], up to upto */
+	size_t upto;
+	int partial;
+	unsigned char *read;	/* [n]: the block's tokens and links are in */
 	struct buf masked;	/* the blocks that needed blanking */
-	size_t *moff;		/* into masked, or SIZE_MAX: the block's text */
+	size_t *moff;		/* into masked; SIZE_MAX: the block's text;
+				 * MASK_UNMADE: not made yet */
 	int has_mask;
 	/* [block * nentries + entry]: 0 not searched yet, 1 no, 2 the
 	 * entry's term of the side's language is in the block */
@@ -660,59 +674,97 @@ struct qa_cache {
 	unsigned char *uses_done;
 };
 
-void qa_side_prepare(struct qa_side *side, const struct glossary *g)
+static struct qa_cache *cache_new(size_t n)
 {
-	const struct block_list *l = side->blocks;
-	struct qa_cache *c = side->cache;
+	struct qa_cache *c = xcalloc(1, sizeof(*c));
+
+	c->nstart = xcalloc(n + 1, sizeof(*c->nstart));
+	c->lstart = xcalloc(n + 1, sizeof(*c->lstart));
+	c->read = xcalloc(n + 1, 1);
+	return c;
+}
+
+/* Read blocks [from, to) of side s (from >= upto), passing over those
+ * between upto and from. */
+static void read_blocks(const struct qa_side *s, size_t from, size_t to)
+{
+	struct qa_cache *c = s->cache;
 	size_t k, i;
 
-	if (c && (c->has_mask || !g))
-		return;
-	if (!c) {
-		c = side->cache = xcalloc(1, sizeof(*c));
-		c->nstart = xmalloc((l->n + 1) * sizeof(*c->nstart));
-		c->lstart = xmalloc((l->n + 1) * sizeof(*c->lstart));
-		for (k = 0; k < l->n; k++) {
-			const struct block *b = &l->v[k];
+	for (k = c->upto; k < from; k++) {
+		c->nstart[k] = c->nums.n;
+		c->lstart[k] = c->links.n;
+		c->partial = 1;
+	}
+	for (k = from; k < to; k++) {
+		const struct block *b = &s->blocks->v[k];
+		size_t before = c->nums.n;
 
-			c->nstart[k] = c->nums.n;
-			c->lstart[k] = c->links.n;
-			if (!is_text_block(b))
-				continue;
-			numbers_scan(&c->nums, b->text, b->len, side->lang);
-			scan_links(&c->links, b, k);
-		}
-		c->nstart[l->n] = c->nums.n;
-		c->lstart[l->n] = c->links.n;
-		c->nblock = xmalloc((c->nums.n + 1) * sizeof(*c->nblock));
-		for (k = 0; k < l->n; k++)
-			for (i = c->nstart[k]; i < c->nstart[k + 1]; i++)
+		c->nstart[k] = c->nums.n;
+		c->lstart[k] = c->links.n;
+		c->read[k] = 1;
+		if (!is_text_block(b))
+			continue;
+		numbers_scan(&c->nums, b->text, b->len, s->lang);
+		scan_links(&c->links, b, k);
+		if (c->nums.n > before) {
+			GROW(c->nblock, c->nblock_alloc, c->nums.n);
+			for (i = before; i < c->nums.n; i++)
 				c->nblock[i] = k;
-	}
-	if (g && !c->has_mask) {
-		struct buf one = BUF_INIT;
-
-		c->moff = xmalloc((l->n + 1) * sizeof(*c->moff));
-		buf_init(&c->masked);
-		for (k = 0; k < l->n; k++) {
-			const struct block *b = &l->v[k];
-
-			c->moff[k] = SIZE_MAX;
-			if (c->lstart[k + 1] == c->lstart[k] &&
-			    !memchr(b->text, '`', b->len))
-				continue;
-			c->moff[k] = c->masked.len;
-			mask_markup(&one, b, c->links.v + c->lstart[k],
-				    c->lstart[k + 1] - c->lstart[k]);
-			buf_add(&c->masked, one.buf, one.len);
 		}
-		buf_release(&one);
-		c->has_mask = 1;
-		c->nentries = g->n;
-		c->gm = xcalloc(l->n * g->n + 1, 1);
-		c->uses = xcalloc(l->n + 1, sizeof(*c->uses));
-		c->uses_done = xcalloc(l->n + 1, 1);
 	}
+	if (to > c->upto)
+		c->upto = to;
+	c->nstart[c->upto] = c->nums.n;
+	c->lstart[c->upto] = c->links.n;
+}
+
+/* Room for glossary searches in s's cache. */
+static void cache_masks(const struct qa_side *s, const struct glossary *g)
+{
+	struct qa_cache *c = s->cache;
+	size_t n = s->blocks->n, k;
+
+	if (c->has_mask)
+		return;
+	c->moff = xmalloc((n + 1) * sizeof(*c->moff));
+	for (k = 0; k < n; k++)
+		c->moff[k] = MASK_UNMADE;
+	buf_init(&c->masked);
+	c->has_mask = 1;
+	c->nentries = g->n;
+	c->gm = xcalloc(n * g->n + 1, 1);
+	c->uses = xcalloc(n + 1, sizeof(*c->uses));
+	c->uses_done = xcalloc(n + 1, 1);
+}
+
+void qa_side_prepare(struct qa_side *side, const struct glossary *g)
+{
+	size_t n = side->blocks->n;
+
+	if (side->cache && side->cache->partial)
+		qa_side_release(side);
+	if (!side->cache)
+		side->cache = cache_new(n);
+	if (side->cache->upto < n)
+		read_blocks(side, side->cache->upto, n);
+	if (g)
+		cache_masks(side, g);
+}
+
+/*
+ * A cache for side s that reads no block yet (or s's whole one), for a
+ * translation whose blocks are read as its comparison wants them.
+ */
+static void side_prepare_lazy(struct qa_side *s, const struct glossary *g)
+{
+	if (s->cache && s->cache->upto && (s->cache->partial ||
+					   s->cache->upto < s->blocks->n))
+		qa_side_release(s);	/* read in part by another comparison */
+	if (!s->cache)
+		s->cache = cache_new(s->blocks->n);
+	if (g)
+		cache_masks(s, g);
 }
 
 void qa_side_release(struct qa_side *side)
@@ -726,6 +778,7 @@ void qa_side_release(struct qa_side *side)
 	free(c->nblock);
 	free(c->links.v);
 	free(c->lstart);
+	free(c->read);
 	if (c->has_mask) {
 		buf_release(&c->masked);
 		free(c->moff);
@@ -737,12 +790,34 @@ void qa_side_release(struct qa_side *side)
 	side->cache = NULL;
 }
 
-/* The masked text of block k of a prepared side. */
+/* The masked text of block k of a side with masks, made on first use. */
 static const char *masked(const struct qa_side *s, size_t k)
 {
-	size_t off = s->cache->moff[k];
+	struct qa_cache *c = s->cache;
+	const struct block *b = &s->blocks->v[k];
 
-	return off == SIZE_MAX ? s->blocks->v[k].text : s->cache->masked.buf + off;
+	if (c->moff[k] == MASK_UNMADE) {
+		struct links own = { NULL, 0, 0 };
+		const struct link *lv = NULL;
+		size_t ln = 0;
+
+		if (k < c->upto && c->read[k]) {
+			ln = c->lstart[k + 1] - c->lstart[k];
+			lv = ln ? c->links.v + c->lstart[k] : NULL;
+		} else if (is_text_block(b)) {
+			scan_links(&own, b, k);
+			lv = own.v;
+			ln = own.n;
+		}
+		if (!ln && !memchr(b->text, '`', b->len)) {
+			c->moff[k] = SIZE_MAX;
+		} else {
+			c->moff[k] = c->masked.len;
+			mask_markup(&c->masked, b, lv, ln);
+		}
+		free(own.v);
+	}
+	return c->moff[k] == SIZE_MAX ? b->text : c->masked.buf + c->moff[k];
 }
 
 /* Does block k of side s use term t of glossary entry e?  Searched once. */
@@ -751,15 +826,19 @@ static int side_uses(const struct qa_side *s, size_t k, size_t e,
 {
 	unsigned char *m = &s->cache->gm[k * s->cache->nentries + e];
 
+	/* the block's own text first: its masked text (made only then)
+	 * cannot match where it cannot */
 	if (!*m)
-		*m = glossary_has(t, masked(s, k), s->blocks->v[k].len, md) ? 2 : 1;
+		*m = glossary_may(t, s->blocks->v[k].text, s->blocks->v[k].len) &&
+		     glossary_has(t, masked(s, k), s->blocks->v[k].len, md) ? 2 : 1;
 	return *m == 2;
 }
 
 /* ---- the comparison -------------------------------------------------- */
 
 struct cmp {
-	const struct qa_side *o, *t;
+	const struct qa_side *o;
+	struct qa_side *t;	/* its blocks read as the units want them */
 	const struct glossary *g;
 	struct diag_list *d;
 	char *oused, *tused;
@@ -795,17 +874,19 @@ static void report(struct cmp *c, enum rule r, const struct block *tb,
 static void compare_numbers(struct cmp *c, const struct unit *u)
 {
 	const struct qa_cache *oc = c->o->cache, *tc = c->t->cache;
-	/* (no offset on a NULL array: an empty side has none) */
-	const struct num_token *ov = oc->nums.n ? oc->nums.v + oc->nstart[u->of] : NULL;
-	const struct num_token *tv = tc->nums.n ? tc->nums.v + tc->nstart[u->tf] : NULL;
-	const size_t *oblock = oc->nums.n ? oc->nblock + oc->nstart[u->of] : NULL;
-	const size_t *tblock = tc->nums.n ? tc->nblock + tc->nstart[u->tf] : NULL;
 	size_t on = oc->nstart[u->ot] - oc->nstart[u->of];
-	size_t tn = tc->nstart[u->tt] - tc->nstart[u->tf];
-	size_t i, k;
+	/* (no offset on a NULL array: an empty side has none) */
+	const struct num_token *ov, *tv;
+	const size_t *oblock, *tblock;
+	size_t tn, i, k;
 
 	if (!on)
 		return;
+	ov = oc->nums.v + oc->nstart[u->of];
+	oblock = oc->nblock + oc->nstart[u->of];
+	tn = tc->nstart[u->tt] - tc->nstart[u->tf];
+	tv = tn ? tc->nums.v + tc->nstart[u->tf] : NULL;
+	tblock = tn ? tc->nblock + tc->nstart[u->tf] : NULL;
 	if (on > c->ualloc || tn > c->ualloc) {
 		c->ualloc = (on > tn ? on : tn) + 16;
 		c->oused = xrealloc(c->oused, c->ualloc);
@@ -879,14 +960,15 @@ static void compare_numbers(struct cmp *c, const struct unit *u)
 static void compare_links(struct cmp *c, const struct unit *u)
 {
 	const struct qa_cache *oc = c->o->cache, *tc = c->t->cache;
-	const struct link *ov = oc->links.n ? oc->links.v + oc->lstart[u->of] : NULL;
-	const struct link *tv = tc->links.n ? tc->links.v + tc->lstart[u->tf] : NULL;
 	size_t on = oc->lstart[u->ot] - oc->lstart[u->of];
-	size_t tn = tc->lstart[u->tt] - tc->lstart[u->tf];
-	size_t i, k;
+	const struct link *ov, *tv;
+	size_t tn, i, k;
 
 	if (!on || u->tf == u->tt)
 		return;
+	ov = oc->links.v + oc->lstart[u->of];
+	tn = tc->lstart[u->tt] - tc->lstart[u->tf];
+	tv = tn ? tc->links.v + tc->lstart[u->tf] : NULL;
 	if (tn > c->ualloc) {
 		c->ualloc = tn + 16;
 		c->oused = xrealloc(c->oused, c->ualloc);
@@ -1034,8 +1116,24 @@ static void compare_glossary(struct cmp *c, const struct unit *u)
 
 static void compare_unit(struct cmp *c, const struct unit *u)
 {
+	const struct qa_cache *oc = c->o->cache, *tc = c->t->cache;
+	size_t k;
+
 	if (u->of == u->ot)
 		return;
+	/* the translation's tokens and links, where the original's unit
+	 * has some to find */
+	if (oc->nstart[u->ot] != oc->nstart[u->of] ||
+	    oc->lstart[u->ot] != oc->lstart[u->of]) {
+		if (u->tf >= tc->upto) {
+			read_blocks(c->t, u->tf, u->tt);
+		} else {
+			for (k = u->tf; k < u->tt && k < tc->upto && tc->read[k]; k++)
+				;
+			if (k < u->tt)	/* passed over before: read it all */
+				qa_side_prepare(c->t, c->g);
+		}
+	}
 	compare_numbers(c, u);
 	compare_links(c, u);
 	compare_untranslated(c, u);
@@ -1120,7 +1218,7 @@ enum qa_align qa_compare(struct qa_side *orig, struct qa_side *trans,
 	enum qa_align align;
 
 	qa_side_prepare(orig, g);
-	qa_side_prepare(trans, g);
+	side_prepare_lazy(trans, g);
 	memset(&c, 0, sizeof(c));
 	c.o = orig;
 	c.t = trans;
@@ -1281,6 +1379,7 @@ static void check_forbidden(const struct qa_side *a, const struct glossary *g,
 				unsigned line, col;
 
 				if (!is_text_block(b) ||
+				    !glossary_may(t, b->text, b->len) ||
 				    !glossary_count(t, masked(a, k), b->len, md, &off, &len) ||
 				    block_ignores(b, rule_table[R_QA_GLOSSARY].id))
 					continue;
@@ -1302,8 +1401,25 @@ static void check_forbidden(const struct qa_side *a, const struct glossary *g,
 void qa_article(struct qa_side *a, const struct glossary *g,
 		struct diag_list *d)
 {
-	qa_side_prepare(a, g);
-	check_digits(a, d);
-	if (g)
+	size_t k;
+
+	/* digits of two scripts need an Arabic-Indic one: else the tokens
+	 * are not read for this check */
+	for (k = 0; k < a->blocks->n; k++) {
+		const struct block *b = &a->blocks->v[k];
+
+		if (a->body_western && b->kind != BLK_TITLE &&
+		    b->kind != BLK_SUMMARY && b->kind != BLK_SOURCE)
+			continue;
+		if (is_text_block(b) && numbers_arabic_digit(b->text, b->len))
+			break;
+	}
+	if (k < a->blocks->n) {
+		qa_side_prepare(a, g);
+		check_digits(a, d);
+	}
+	if (g) {
+		side_prepare_lazy(a, g);
 		check_forbidden(a, g, d);
+	}
 }

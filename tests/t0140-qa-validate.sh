@@ -159,6 +159,15 @@ test_expect_success 'qa-digits: Western digits in an article written in Arabic-I
 	test_cmp expect actual
 '
 
+test_expect_success 'qa-digits: an Arabic-Indic digit written as a YAML escape in the title alone' '
+	use_basic &&
+	sed "s/^title: The 0.5 g dose$/title: \"The 0.5 g dose (\\\\u0662)\"/" dose/en.md >tmp &&
+	mv tmp dose/en.md &&
+	grep -F "title: \"The 0.5 g dose (\\u0662)\"" dose/en.md &&
+	folio validate dose/en.md >actual 2>err; echo $? >status &&
+	grep "^dose/en.md:4:24: warning: mixed digits: 1 Arabic-Indic digit in an article written with 21 Western digits \[qa-digits\]$" actual
+'
+
 test_expect_success 'qa-untranslated: short blocks and a translated block are not flagged' '
 	use_basic &&
 	sed "s/^Ce paragraphe est resté identique dans la traduction.$/This paragraph was translated./" dose/en.md >tmp &&
