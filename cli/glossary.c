@@ -19,6 +19,9 @@
 
 #include <errno.h>
 #include <pcre2.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -128,6 +131,20 @@ static const unsigned char *next_first(const unsigned char *at,
 	return b ? b : a;
 }
 
+/* Does at[0..m) hold the piece p[0..m) (ASCII case aside)? */
+static int piece_at(const unsigned char *at, const unsigned char *p, size_t m)
+{
+	size_t j;
+
+	for (j = 0; j < m; j++) {
+		unsigned char a = at[j], b = p[j];
+
+		if (a != b && !(b >= 'a' && b <= 'z' && (a | 0x20) == b))
+			return 0;
+	}
+	return 1;
+}
+
 /* May term t match s[0..n)?  0 only when its piece is not there. */
 static int may_match(const struct gl_term *t, const char *s, size_t n)
 {
@@ -140,8 +157,37 @@ static int may_match(const struct gl_term *t, const char *s, size_t n)
 		return 1;
 	if (m > n)
 		goto other_cases;
+	at = u;
+#ifdef __SSE2__
+	{
+		/* sixteen places at a time where the piece's first two bytes
+		 * are (ASCII case aside), then the rest at each of them */
+		const __m128i f0 = _mm_set1_epi8(p[0] >= 'a' && p[0] <= 'z' ? 0x20 : 0);
+		const __m128i f1 = _mm_set1_epi8(p[1] >= 'a' && p[1] <= 'z' ? 0x20 : 0);
+		const __m128i c0 = _mm_set1_epi8((char)p[0]), c1 = _mm_set1_epi8((char)p[1]);
+		size_t i;
+
+		for (i = 0; i + 17 <= n; i += 16) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(u + i));
+			__m128i w = _mm_loadu_si128((const __m128i *)(u + i + 1));
+			unsigned mask = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+				_mm_cmpeq_epi8(_mm_or_si128(v, f0), c0),
+				_mm_cmpeq_epi8(_mm_or_si128(w, f1), c1)));
+
+			for (; mask; mask &= mask - 1) {
+				size_t k = i + (size_t)__builtin_ctz(mask);
+
+				if (k + m <= n && piece_at(u + k, p, m))
+					return 1;
+			}
+		}
+		at = u + i;
+	}
+#endif
+	if (at + m > u + n)
+		goto other_cases;
 	fold = p[0] >= 'a' && p[0] <= 'z' ? 0x20 : 0;
-	for (at = u; (at = next_first(at, u + n - m + 1, p[0], fold)) != NULL; at++) {
+	for (; (at = next_first(at, u + n - m + 1, p[0], fold)) != NULL; at++) {
 		for (j = 1; j < m; j++) {
 			unsigned char a = at[j], b = p[j];
 
@@ -483,6 +529,11 @@ size_t glossary_count(const struct gl_term *t, const char *text, size_t len,
 			at++;
 	}
 	return count;
+}
+
+int glossary_may(const struct gl_term *t, const char *text, size_t len)
+{
+	return t->re && may_match(t, text, len);
 }
 
 int glossary_has(const struct gl_term *t, const char *text, size_t len, void *md)

@@ -71,6 +71,13 @@ int glossary_lang(const struct glossary *g, const char *lang);
 size_t glossary_count(const struct gl_term *t, const char *text, size_t len,
 		      void *md, size_t *first, size_t *first_len);
 
+/*
+ * Can term t match text[0..len) at all?  0 only when it cannot: the piece
+ * every match of it holds is not there.  Blanking bytes of a text never
+ * makes it match.
+ */
+int glossary_may(const struct gl_term *t, const char *text, size_t len);
+
 /* Does term t match text[0..len) at all?  (One search: the first match.) */
 int glossary_has(const struct gl_term *t, const char *text, size_t len, void *md);
 

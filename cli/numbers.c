@@ -21,6 +21,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdio.h>
 #include <string.h>
 
@@ -165,66 +168,78 @@ static int letter_at(const char *s, size_t n, size_t i)
 
 struct unit {
 	const char *text;	/* as written */
+	size_t len;		/* of text */
 	const char *canon;
 	const char *base;
 	double factor;		/* value in base = value * factor */
 };
 
 /* Longest spellings first where one is a prefix of another. */
+/* An entry: its spelling (as written, with its length), canonical
+ * spelling, base and factor. */
+#define U(text, canon, base, factor) { text, sizeof(text) - 1, canon, base, factor }
+
 static const struct unit units[] = {
-	{ "mmol/l", "mmol/l", "mmol/l", 1 },
-	{ "mmol/L", "mmol/l", "mmol/l", 1 },
-	{ "mm Hg", "mmHg", "mmHg", 1 },
-	{ "mmHg", "mmHg", "mmHg", 1 },
-	{ "\xC2\xB0" "C", "\xC2\xB0" "C", "\xC2\xB0" "C", 1 },
-	{ "\xC2\xB0 C", "\xC2\xB0" "C", "\xC2\xB0" "C", 1 },
-	{ "kg", "kg", "g", 1e3 },
-	{ "mg", "mg", "g", 1e-3 },
-	{ "\xC2\xB5g", "\xC2\xB5g", "g", 1e-6 },	/* micro sign */
-	{ "\xCE\xBCg", "\xC2\xB5g", "g", 1e-6 },	/* Greek mu */
-	{ "mcg", "\xC2\xB5g", "g", 1e-6 },
-	{ "ng", "ng", "g", 1e-9 },
-	{ "g", "g", "g", 1 },
-	{ "dl", "dl", "l", 0.1 },
-	{ "dL", "dl", "l", 0.1 },
-	{ "cl", "cl", "l", 0.01 },
-	{ "cL", "cl", "l", 0.01 },
-	{ "ml", "ml", "l", 1e-3 },
-	{ "mL", "ml", "l", 1e-3 },
-	{ "l", "l", "l", 1 },
-	{ "L", "l", "l", 1 },
-	{ "%", "%", "%", 1 },
-	{ "\xD9\xAA", "%", "%", 1 },			/* U+066A */
-	{ "IU", "IU", "IU", 1 },
-	{ "UI", "IU", "IU", 1 },
-	{ "IE", "IU", "IU", 1 },
-	{ "ME", "IU", "IU", 1 },
-	{ "cm", "cm", "m", 0.01 },
-	{ "mm", "mm", "m", 1e-3 },
-	{ "m", "m", "m", 1 },
+	U("mmol/l", "mmol/l", "mmol/l", 1),
+	U("mmol/L", "mmol/l", "mmol/l", 1),
+	U("mm Hg", "mmHg", "mmHg", 1),
+	U("mmHg", "mmHg", "mmHg", 1),
+	U("\xC2\xB0" "C", "\xC2\xB0" "C", "\xC2\xB0" "C", 1),
+	U("\xC2\xB0 C", "\xC2\xB0" "C", "\xC2\xB0" "C", 1),
+	U("kg", "kg", "g", 1e3),
+	U("mg", "mg", "g", 1e-3),
+	U("\xC2\xB5g", "\xC2\xB5g", "g", 1e-6),	/* micro sign */
+	U("\xCE\xBCg", "\xC2\xB5g", "g", 1e-6),	/* Greek mu */
+	U("mcg", "\xC2\xB5g", "g", 1e-6),
+	U("ng", "ng", "g", 1e-9),
+	U("g", "g", "g", 1),
+	U("dl", "dl", "l", 0.1),
+	U("dL", "dl", "l", 0.1),
+	U("cl", "cl", "l", 0.01),
+	U("cL", "cl", "l", 0.01),
+	U("ml", "ml", "l", 1e-3),
+	U("mL", "ml", "l", 1e-3),
+	U("l", "l", "l", 1),
+	U("L", "l", "l", 1),
+	U("%", "%", "%", 1),
+	U("\xD9\xAA", "%", "%", 1),			/* U+066A */
+	U("IU", "IU", "IU", 1),
+	U("UI", "IU", "IU", 1),
+	U("IE", "IU", "IU", 1),
+	U("ME", "IU", "IU", 1),
+	U("cm", "cm", "m", 0.01),
+	U("mm", "mm", "m", 1e-3),
+	U("m", "m", "m", 1),
 	/* Arabic abbreviations */
-	{ "\xD9\x85\xD9\x84\xD8\xBA\xD9\x85", "mg", "g", 1e-3 },	/* ملغم */
-	{ "\xD9\x85\xD9\x84\xD8\xBA", "mg", "g", 1e-3 },		/* ملغ */
-	{ "\xD9\x85\xD8\xBA", "mg", "g", 1e-3 },			/* مغ */
-	{ "\xD9\x83\xD8\xBA", "kg", "g", 1e3 },				/* كغ */
-	{ "\xD9\x85\xD9\x84", "ml", "l", 1e-3 },			/* مل */
+	U("\xD9\x85\xD9\x84\xD8\xBA\xD9\x85", "mg", "g", 1e-3),	/* ملغم */
+	U("\xD9\x85\xD9\x84\xD8\xBA", "mg", "g", 1e-3),		/* ملغ */
+	U("\xD9\x85\xD8\xBA", "mg", "g", 1e-3),			/* مغ */
+	U("\xD9\x83\xD8\xBA", "kg", "g", 1e3),				/* كغ */
+	U("\xD9\x85\xD9\x84", "ml", "l", 1e-3),			/* مل */
+};
+
+/* The first bytes of the spellings of units[]: no unit starts elsewhere. */
+static const unsigned char unit_first[256] = {
+	['%'] = 1, ['I'] = 1, ['L'] = 1, ['M'] = 1, ['U'] = 1, ['c'] = 1,
+	['d'] = 1, ['g'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+	[0xC2] = 1, [0xCE] = 1, [0xD9] = 1,
 };
 
 /* Denominators of a unit per unit, beside the units above. */
 static const struct unit per_units[] = {
-	{ "m\xC2\xB2", "m\xC2\xB2", "m\xC2\xB2", 1 },
-	{ "m2", "m\xC2\xB2", "m\xC2\xB2", 1 },
-	{ "min", "min", "h", 1.0 / 60 },
-	{ "h", "h", "h", 1 },
-	{ "kg", "kg", "g", 1e3 },
-	{ "g", "g", "g", 1 },
-	{ "dl", "dl", "l", 0.1 },
-	{ "dL", "dl", "l", 0.1 },
-	{ "ml", "ml", "l", 1e-3 },
-	{ "mL", "ml", "l", 1e-3 },
-	{ "l", "l", "l", 1 },
-	{ "L", "l", "l", 1 },
-	{ "\xD9\x83\xD8\xBA", "kg", "g", 1e3 },
+	U("m\xC2\xB2", "m\xC2\xB2", "m\xC2\xB2", 1),
+	U("m2", "m\xC2\xB2", "m\xC2\xB2", 1),
+	U("min", "min", "h", 1.0 / 60),
+	U("h", "h", "h", 1),
+	U("kg", "kg", "g", 1e3),
+	U("g", "g", "g", 1),
+	U("dl", "dl", "l", 0.1),
+	U("dL", "dl", "l", 0.1),
+	U("ml", "ml", "l", 1e-3),
+	U("mL", "ml", "l", 1e-3),
+	U("l", "l", "l", 1),
+	U("L", "l", "l", 1),
+	U("\xD9\x83\xD8\xBA", "kg", "g", 1e3),
 };
 
 /* The entry of table t that is spelt at s[i) and ends on a word boundary. */
@@ -234,9 +249,10 @@ static const struct unit *unit_match(const struct unit *t, size_t nt,
 	size_t k;
 
 	for (k = 0; k < nt; k++) {
-		size_t len = strlen(t[k].text);
+		size_t len = t[k].len;
 
-		if (len > n - i || memcmp(s + i, t[k].text, len))
+		if (len > n - i || s[i] != t[k].text[0] ||
+		    memcmp(s + i, t[k].text, len))
 			continue;
 		/* "%" and "°C" end themselves; a letter must not follow a word */
 		if (letter_at(s, n, i + len) && t[k].text[0] != '%')
@@ -249,9 +265,19 @@ static const struct unit *unit_match(const struct unit *t, size_t nt,
 	return NULL;
 }
 
+/* dst = a, or "a/b" when b is non-NULL, cut to cap - 1 bytes. */
 static void set_str(char *dst, size_t cap, const char *a, const char *b)
 {
-	snprintf(dst, cap, "%s%s%s", a, b ? "/" : "", b ? b : "");
+	size_t k = 0;
+
+	while (*a && k + 1 < cap)
+		dst[k++] = *a++;
+	if (b && k + 1 < cap) {
+		dst[k++] = '/';
+		while (*b && k + 1 < cap)
+			dst[k++] = *b++;
+	}
+	dst[k] = '\0';
 }
 
 /*
@@ -265,13 +291,14 @@ static size_t read_unit(const char *s, size_t n, size_t i, struct num_token *t)
 
 	if (j < n && is_space_cp(cp_at(s, n, j, &len)))
 		j += len;
-	if (j >= n || !(u = unit_match(units, ARRAY_SIZE(units), s, n, j)))
+	if (j >= n || !unit_first[(unsigned char)s[j]] ||
+	    !(u = unit_match(units, ARRAY_SIZE(units), s, n, j)))
 		return i;
-	end = j + strlen(u->text);
+	end = j + u->len;
 	if (end + 1 < n && s[end] == '/' && u->base[0] != '%' &&
 	    strchr(u->canon, '/') == NULL &&
 	    (d = unit_match(per_units, ARRAY_SIZE(per_units), s, n, end + 1)))
-		end += 1 + strlen(d->text);
+		end += 1 + d->len;
 	set_str(t->unit, sizeof(t->unit), u->canon, d ? d->canon : NULL);
 	set_str(t->base_unit, sizeof(t->base_unit), u->base, d ? d->base : NULL);
 	t->base = t->value * u->factor / (d ? d->factor : 1);
@@ -296,6 +323,11 @@ static int starts(const char *s, size_t n, size_t i, const char *lit)
 static size_t skip_code(const char *s, size_t n, size_t i, size_t *nocloser)
 {
 	size_t run = 0, j;
+
+	/* nocloser[0] (no run is empty) is 0 until the first backtick */
+	if (!nocloser[0])
+		for (j = 0; j < 64; j++)
+			nocloser[j] = SIZE_MAX;
 
 	while (i + run < n && s[i + run] == '`')
 		run++;
@@ -742,6 +774,32 @@ void num_list_release(struct num_list *l)
 	l->n = l->alloc = 0;
 }
 
+#ifdef __SSE2__
+/*
+ * The bytes of v (sixteen bytes of a text; w: the sixteen after v's
+ * first) that are 0xD9 or 0xDB, and those that start an Arabic-Indic
+ * digit: 0xD9 before 0xA0-0xA9, 0xDB before 0xB0-0xB9.
+ */
+static __m128i arabic_lead_mask(__m128i v)
+{
+	return _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(2)),
+			      _mm_set1_epi8((char)0xDB));
+}
+
+static __m128i arabic_digit_mask(__m128i v, __m128i w)
+{
+	const __m128i nine = _mm_set1_epi8(9);
+	__m128i a = _mm_sub_epi8(w, _mm_set1_epi8((char)0xA0));
+	__m128i e = _mm_sub_epi8(w, _mm_set1_epi8((char)0xB0));
+
+	return _mm_or_si128(
+		_mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xD9)),
+			      _mm_cmpeq_epi8(_mm_min_epu8(a, nine), a)),
+		_mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xDB)),
+			      _mm_cmpeq_epi8(_mm_min_epu8(e, nine), e)));
+}
+#endif
+
 /*
  * Does s[0..n) hold a digit that digit_value() reads?  Every token
  * starts with one (a phone number's '+' or '(' is followed by digits),
@@ -768,6 +826,21 @@ static int has_digit(const char *s, size_t n)
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
 
+#ifdef __SSE2__
+	for (; i + 17 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(u + i));
+		__m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+		__m128i m = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d);
+
+		if (_mm_movemask_epi8(m))
+			return 1;
+		/* the second byte only after an 0xD9 or 0xDB */
+		if (_mm_movemask_epi8(arabic_lead_mask(v)) &&
+		    _mm_movemask_epi8(arabic_digit_mask(v, _mm_loadu_si128(
+				(const __m128i *)(u + i + 1)))))
+			return 1;
+	}
+#endif
 	/* eight bytes at a time past those with no ASCII digit and no
 	 * 0xD9 or 0xDB; the rest byte by byte */
 	for (;;) {
@@ -810,6 +883,28 @@ static int has_digit(const char *s, size_t n)
 		     (c == 0xDB && u[i + 1] >= 0xB0 && u[i + 1] <= 0xB9)))
 			return 1;
 	}
+	return 0;
+}
+
+int numbers_arabic_digit(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+
+#ifdef __SSE2__
+	for (; i + 17 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(u + i));
+
+		if (_mm_movemask_epi8(arabic_lead_mask(v)) &&
+		    _mm_movemask_epi8(arabic_digit_mask(v, _mm_loadu_si128(
+				(const __m128i *)(u + i + 1)))))
+			return 1;
+	}
+#endif
+	for (; i + 1 < n; i++)
+		if ((u[i] == 0xD9 && u[i + 1] >= 0xA0 && u[i + 1] <= 0xA9) ||
+		    (u[i] == 0xDB && u[i + 1] >= 0xB0 && u[i + 1] <= 0xB9))
+			return 1;
 	return 0;
 }
 
@@ -873,13 +968,11 @@ static size_t skip_markup(struct num_list *l, size_t before, const char *s,
 	}
 }
 
-/* Past the word whose first letter (len bytes) is at i: digits glued to
- * a word are part of a name ("B12", "H2O", "COVID-19", "pT1-2"). */
-static size_t skip_word(const char *s, size_t n, size_t i, size_t len)
+/* The rest of a word the scan is in, from i. */
+static size_t word_rest(const char *s, size_t n, size_t i)
 {
 	size_t l2;
 
-	i += len;
 	while (i < n) {
 		unsigned c2;
 
@@ -900,6 +993,13 @@ static size_t skip_word(const char *s, size_t n, size_t i, size_t len)
 		i += l2;
 	}
 	return i;
+}
+
+/* Past the word whose first letter (len bytes) is at i: digits glued to
+ * a word are part of a name ("B12", "H2O", "COVID-19", "pT1-2"). */
+static size_t skip_word(const char *s, size_t n, size_t i, size_t len)
+{
+	return word_rest(s, n, i + len);
 }
 
 /*
@@ -951,18 +1051,145 @@ static size_t read_token(struct num_list *l, const char *s, size_t n, size_t i,
 	return e;
 }
 
+/*
+ * The bytes where the scan may have work, flagged sixteen at a time:
+ * newline (list markers), '&', '(' to '+', '.' to '@' (digits, URL
+ * schemes' ':' and "www.", '<', '@'), '\\' and ']', '`', and the lead
+ * bytes 0xD9 and 0xDB of the Arabic-Indic digits (of any Arabic letter
+ * in the last bytes, looked at one by one).  Some flagged bytes ('/',
+ * ';', ')', an Arabic letter...) need nothing: quiet_run() looks at
+ * each.  No byte of a word is flagged but a digit, and '-' is not.
+ */
+static const unsigned char flagged[256] = {
+	['\n'] = 1, ['&'] = 1, ['('] = 1, [')'] = 1, ['*'] = 1, ['+'] = 1,
+	['.'] = 1, ['/'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1,
+	['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+	[':'] = 1, [';'] = 1, ['<'] = 1, ['='] = 1, ['>'] = 1, ['?'] = 1,
+	['@'] = 1, ['\\'] = 1, [']'] = 1, ['`'] = 1, [0xD9] = 1, [0xDB] = 1,
+};
+
+/* The first flagged byte of s[i..n), or n. */
+static size_t next_flagged(const char *s, size_t n, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+#ifdef __SSE2__
+	const __m128i nl = _mm_set1_epi8('\n'), amp = _mm_set1_epi8('&');
+	const __m128i bq = _mm_set1_epi8('`');
+	const __m128i a0 = _mm_set1_epi8('(' - 1), a1 = _mm_set1_epi8('+' + 1);
+	const __m128i b0 = _mm_set1_epi8('.' - 1), b1 = _mm_set1_epi8('@' + 1);
+	const __m128i c0 = _mm_set1_epi8('\\' - 1), c1 = _mm_set1_epi8(']' + 1);
+
+	for (; i + 17 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(u + i));
+		/* signed compares: bytes of 0x80 and above are below '(' */
+		__m128i m = _mm_or_si128(
+			_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, amp)),
+			_mm_cmpeq_epi8(v, bq));
+
+		if (_mm_movemask_epi8(arabic_lead_mask(v)))
+			m = _mm_or_si128(m, arabic_digit_mask(v, _mm_loadu_si128(
+				(const __m128i *)(u + i + 1))));
+
+		m = _mm_or_si128(m, _mm_and_si128(_mm_cmpgt_epi8(v, a0),
+						  _mm_cmplt_epi8(v, a1)));
+		m = _mm_or_si128(m, _mm_and_si128(_mm_cmpgt_epi8(v, b0),
+						  _mm_cmplt_epi8(v, b1)));
+		m = _mm_or_si128(m, _mm_and_si128(_mm_cmpgt_epi8(v, c0),
+						  _mm_cmplt_epi8(v, c1)));
+		if (_mm_movemask_epi8(m))
+			return i + (size_t)__builtin_ctz((unsigned)_mm_movemask_epi8(m));
+	}
+#endif
+	while (i < n && !flagged[u[i]])
+		i++;
+	return i;
+}
+
+/*
+ * From i, where the scan stands on a character of its own (not inside a
+ * word or markup) and not at the start of a line, to the next place the
+ * scan has work, stepping over what one byte at a time would read and
+ * leave: letters, words, spaces, punctuation.  What that stepping would
+ * have done on the way is done here: a URL whose scheme ends at a ':'
+ * or "www." is skipped (and *floor moved past it), and a digit glued to
+ * the word before it ("B12") is stepped over with its word.  Returns
+ * where the scan goes on, or n.
+ */
+static size_t quiet_run(const char *s, size_t n, size_t i, size_t *floor)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t j = i, p, e;
+
+	for (;; j++) {
+		unsigned char c;
+
+		j = next_flagged(s, n, j);
+		if (j >= n)
+			return n;
+		c = u[j];
+		if ((c >= '0' && c <= '9') ||
+		    (c == 0xD9 && j + 1 < n && u[j + 1] >= 0xA0 && u[j + 1] <= 0xA9) ||
+		    (c == 0xDB && j + 1 < n && u[j + 1] >= 0xB0 && u[j + 1] <= 0xB9)) {
+			/*
+			 * Is it glued to a word ("B12", "COVID-19")?  Walk
+			 * as the scan would from the last byte that no word
+			 * holds (ASCII, not a letter, '_' or '-'): the scan
+			 * stands on it, then on what follows.
+			 */
+			for (p = j; p > i && (u[p - 1] >= 0x80 || is_ascii_alpha(u[p - 1]) ||
+					      u[p - 1] == '_' || u[p - 1] == '-'); p--)
+				;
+			while (p < j) {
+				size_t len;
+
+				if (is_word_letter(cp_at(s, n, p, &len)))
+					p = word_rest(s, n, p + len);
+				else
+					p += len;
+			}
+			return p;
+		}
+		switch (c) {
+		case ':':
+			/* "https:", "mailto:", "article:"...: the first ':'
+			 * after a scheme's letters, which start at most 7
+			 * bytes before, not before i */
+			for (p = j - i > 7 ? j - 7 : i; p < j; p++)
+				if ((e = skip_url(s, n, p)) != p) {
+					*floor = e;
+					return e;
+				}
+			continue;
+		case '.':
+			if (j - i >= 3 && !memcmp(s + j - 3, "www", 3) &&
+			    (e = skip_url(s, n, j - 3)) != j - 3) {
+				*floor = e;
+				return e;
+			}
+			continue;
+		case '\n': case '&': case '(': case '+': case '<': case '@':
+		case '\\': case ']': case '`':
+			return j;
+		default:
+			/* ')', '*', '/', ';', '=', '>', '?', an Arabic
+			 * letter: one byte's step, nothing to do */
+			continue;
+		}
+	}
+}
+
 size_t numbers_scan(struct num_list *l, const char *s, size_t n,
 		    const char *lang)
 {
 	struct locale loc;
-	size_t before = l->n, i = 0, floor = 0, len, e, k;
+	size_t before = l->n, i = 0, floor = 0, len, e;
 	size_t nocloser[64];
 
 	if (!has_digit(s, n))
 		return 0;
 	loc = locale_of(lang);
-	for (k = 0; k < 64; k++)
-		nocloser[k] = SIZE_MAX;
+	nocloser[0] = 0;
 
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
@@ -975,6 +1202,11 @@ size_t numbers_scan(struct num_list *l, const char *s, size_t n,
 				i = floor = e;
 				continue;
 			}
+		} else {
+			i = quiet_run(s, n, i, &floor);
+			if (i >= n)
+				break;
+			c = (unsigned char)s[i];
 		}
 		e = skip_markup(l, before, s, n, i, nocloser, &floor_too);
 		if (e != i) {

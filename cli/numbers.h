@@ -54,6 +54,12 @@ void num_list_release(struct num_list *l);
 size_t numbers_scan(struct num_list *l, const char *text, size_t len,
 		    const char *lang);
 
+/*
+ * Does text[0..len) hold an Arabic-Indic or Eastern Arabic-Indic digit
+ * (U+0660-U+0669, U+06F0-U+06F9)?
+ */
+int numbers_arabic_digit(const char *text, size_t len);
+
 /* Do two tokens say the same thing (same kind, equivalent value and unit)? */
 int num_equal(const struct num_token *a, const struct num_token *b);
 

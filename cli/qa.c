@@ -24,6 +24,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* A run of blocks [from, to) of each side. */
 struct unit {
@@ -270,19 +273,45 @@ static int has_scheme(const char *s, size_t n, size_t i)
 	return 0;
 }
 
+/*
+ * The first place at or after i where a link target or a code span may
+ * start: '`', ']', '<', "ht", "ww" (sixteen places at a time); else a
+ * byte of "`]<hw" or n.  The text ends with a NUL (blocks.h).
+ */
+static size_t next_link_start(const char *s, size_t n, size_t i)
+{
+#ifdef __SSE2__
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (; i + 17 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(u + i));
+		__m128i w = _mm_loadu_si128((const __m128i *)(u + i + 1));
+		__m128i m = _mm_or_si128(
+			_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('`')),
+				     _mm_cmpeq_epi8(v, _mm_set1_epi8(']'))),
+			_mm_cmpeq_epi8(v, _mm_set1_epi8('<')));
+
+		m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('h')),
+						  _mm_cmpeq_epi8(w, _mm_set1_epi8('t'))));
+		m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('w')),
+						  _mm_cmpeq_epi8(w, _mm_set1_epi8('w'))));
+		if (_mm_movemask_epi8(m))
+			return i + (size_t)__builtin_ctz((unsigned)_mm_movemask_epi8(m));
+	}
+#endif
+	return i + strcspn(s + i, "`]<hw");
+}
+
 /* Link destinations, autolinks and bare URLs of a block's source. */
 static void scan_links(struct links *l, const struct block *b, size_t block)
 {
 	const char *s = b->text;
 	size_t n = b->len, i, j, k;
 	size_t nocloser[64];	/* as in numbers.c's skip_code() */
+	int nocloser_set = 0;
 
-	for (k = 0; k < 64; k++)
-		nocloser[k] = SIZE_MAX;
 	for (i = 0; i < n; i++) {
-		/* the bytes that can start a link target or a code span, found
-		 * at once: the text ends with a NUL (blocks.h) */
-		i += strcspn(s + i, "`]<hw");
+		i = next_link_start(s, n, i);
 		if (i >= n)
 			break;
 		if (s[i] != '`' && s[i] != ']' && s[i] != '<' &&
@@ -294,6 +323,11 @@ static void scan_links(struct links *l, const struct block *b, size_t block)
 
 			while (i + run < n && s[i + run] == '`')
 				run++;
+			if (!nocloser_set) {
+				for (k = 0; k < 64; k++)
+					nocloser[k] = SIZE_MAX;
+				nocloser_set = 1;
+			}
 			if (run >= 64 || nocloser[run] <= i) {
 				i += run - 1;
 				continue;
@@ -371,8 +405,15 @@ static void scan_links(struct links *l, const struct block *b, size_t block)
 static int same_link(const struct link *o, const char *olang,
 		     const struct link *t, const char *tlang)
 {
-	size_t i = 0, j = 0, ol = strlen(olang), tl = strlen(tlang);
+	size_t i = 0, j = 0, ol, tl;
 	size_t on = o->len, tn = t->len;
+
+	/* the same bytes: the walk below would find them the same (a
+	 * language read as another needs two different spellings) */
+	if (on == tn && !memcmp(o->s, t->s, on))
+		return 1;
+	ol = strlen(olang);
+	tl = strlen(tlang);
 
 	if (on && o->s[on - 1] == '/')
 		on--;
@@ -443,14 +484,18 @@ static char *casefold(const char *s, size_t n)
  * The Arabic letters of s (U+0621..U+063A, U+0641..U+064A).  Case folding
  * leaves them as they are, nothing else folds or composes into one, and
  * in NFC text a composed letter (U+0622...) is one letter before and
- * after: two texts that fold alike hold as many.
+ * after: two texts that fold alike hold as many.  Counting stops past
+ * max.
  */
-static size_t arabic_letters(const char *s, size_t n)
+static size_t arabic_letters(const char *s, size_t n, size_t max)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i, count = 0;
 
-	for (i = 0; i + 1 < n; i++) {
+	/* most texts hold none: two quick looks */
+	if (!memchr(s, 0xD8, n) && !memchr(s, 0xD9, n))
+		return 0;
+	for (i = 0; i + 1 < n && count <= max; i++) {
 		if (u[i] < 0xD8 || u[i] > 0xD9)
 			continue;
 		if (u[i] == 0xD8 ? u[i + 1] >= 0xA1 && u[i + 1] <= 0xBA :
@@ -461,12 +506,37 @@ static size_t arabic_letters(const char *s, size_t n)
 	return count;
 }
 
+/*
+ * Do the words of a's and b's normalized texts that hold byte i (where
+ * they first differ, all bytes before equal but for ASCII case) fold
+ * alike?
+ */
+static int same_word_folded(const struct block *a, const struct block *b,
+			    size_t i)
+{
+	size_t from = i, ea = i, eb = i;
+	char *x, *y;
+	int same;
+
+	while (from > 0 && a->norm[from - 1] != ' ')
+		from--;
+	while (ea < a->norm_len && a->norm[ea] != ' ')
+		ea++;
+	while (eb < b->norm_len && b->norm[eb] != ' ')
+		eb++;
+	x = casefold(a->norm + from, ea - from);
+	y = casefold(b->norm + from, eb - from);
+	same = !strcmp(x, y);
+	free(x);
+	free(y);
+	return same;
+}
+
 static int same_folded(const struct block *a, const struct block *b)
 {
 	char *x, *y;
 	int same;
-
-	size_t i;
+	size_t i, na;
 
 	if (a->norm_len == b->norm_len && !memcmp(a->norm, b->norm, a->norm_len))
 		return 1;
@@ -486,7 +556,17 @@ static int same_folded(const struct block *a, const struct block *b)
 		break;
 	}
 	/* an Arabic text beside a Latin one, most often: no folding needed */
-	if (arabic_letters(a->norm, a->norm_len) != arabic_letters(b->norm, b->norm_len))
+	na = arabic_letters(a->norm, a->norm_len, SIZE_MAX);
+	if (arabic_letters(b->norm, b->norm_len, na) != na)
+		return 0;
+	/*
+	 * Folding keeps every space and folds what lies between two spaces
+	 * alone (no mapping makes or takes a space, nothing composes with
+	 * one), so two texts that fold alike fold alike word by word: the
+	 * words where they first differ ("des" and "Übelkeit") are folded
+	 * first, and most often tell them apart.
+	 */
+	if (!same_word_folded(a, b, i))
 		return 0;
 	x = casefold(a->norm, a->norm_len);
 	y = casefold(b->norm, b->norm_len);
@@ -526,22 +606,25 @@ static int only_kept(const struct block *b, const struct glossary *g, void *md)
  * The text of a block for glossary matching: its link destinations,
  * autolinks, bare URLs and code spans blanked (same length, so offsets
  * hold), so that "article:immunotherapie-reponse" uses no term.
+ * Appended to out.
  */
 static void mask_markup(struct buf *out, const struct block *b,
 			const struct link *links, size_t nlinks)
 {
-	size_t i, j, n = b->len;
+	size_t i, j, n = b->len, at = out->len;
 	char *s;
 
-	buf_reset(out);
 	buf_add(out, b->text, b->len);
-	s = out->buf;
+	s = out->buf + at;
 	for (i = 0; i < n; i++) {
-		if (s[i] != '`')
-			continue;
-		for (j = i + 1; j < n && s[j] != '`'; j++)
-			;
-		if (j < n) {
+		char *tick = memchr(s + i, '`', n - i), *close;
+
+		if (!tick)
+			break;
+		i = (size_t)(tick - s);
+		close = memchr(s + i + 1, '`', n - i - 1);
+		if (close) {
+			j = (size_t)(close - s);
 			memset(s + i, ' ', j - i + 1);
 			i = j;
 		}
@@ -558,72 +641,130 @@ static void mask_markup(struct buf *out, const struct block *b,
  * links.v[lstart[k] .. lstart[k + 1]), its masked text masked.buf +
  * moff[k] (the block's length).  An original keeps its cache for all its
  * translations.
+ *
+ * Blocks are read in order, up to upto.  A translation is read only
+ * where its original has numbers or link targets to find in it: a block
+ * passed over (partial) holds no tokens in the lists; qa_side_prepare()
+ * reads a side whole, again from the start when it was read in part.
+ * A block's masked text is made when a glossary search first wants it.
  */
+#define MASK_UNMADE (SIZE_MAX - 1)
+
 struct qa_cache {
 	struct num_list nums;
-	size_t *nstart, *nblock;
+	size_t *nstart;		/* [n + 1], up to upto */
+	size_t *nblock;		/* [nums.n]: the block of each token */
+	size_t nblock_alloc;
 	struct links links;
-	size_t *lstart;
+	size_t *lstart;		/* [n + 1], up to upto */
+	size_t upto;
+	int partial;
+	unsigned char *read;	/* [n]: the block's tokens and links are in */
 	struct buf masked;	/* the blocks that needed blanking */
-	size_t *moff;		/* into masked, or SIZE_MAX: the block's text */
+	size_t *moff;		/* into masked; SIZE_MAX: the block's text;
+				 * MASK_UNMADE: not made yet */
 	int has_mask;
 	/* [block * nentries + entry]: 0 not searched yet, 1 no, 2 the
 	 * entry's term of the side's language is in the block */
 	unsigned char *gm;
 	size_t nentries;
+	/* [block]: bit e set when the block uses entry e's term (with at
+	 * most 64 entries), when uses_done[block] */
+	uint64_t *uses;
+	unsigned char *uses_done;
 };
+
+static struct qa_cache *cache_new(size_t n)
+{
+	struct qa_cache *c = xcalloc(1, sizeof(*c));
+
+	c->nstart = xcalloc(n + 1, sizeof(*c->nstart));
+	c->lstart = xcalloc(n + 1, sizeof(*c->lstart));
+	c->read = xcalloc(n + 1, 1);
+	return c;
+}
+
+/* Read blocks [from, to) of side s (from >= upto), passing over those
+ * between upto and from. */
+static void read_blocks(const struct qa_side *s, size_t from, size_t to)
+{
+	struct qa_cache *c = s->cache;
+	size_t k, i;
+
+	for (k = c->upto; k < from; k++) {
+		c->nstart[k] = c->nums.n;
+		c->lstart[k] = c->links.n;
+		c->partial = 1;
+	}
+	for (k = from; k < to; k++) {
+		const struct block *b = &s->blocks->v[k];
+		size_t before = c->nums.n;
+
+		c->nstart[k] = c->nums.n;
+		c->lstart[k] = c->links.n;
+		c->read[k] = 1;
+		if (!is_text_block(b))
+			continue;
+		numbers_scan(&c->nums, b->text, b->len, s->lang);
+		scan_links(&c->links, b, k);
+		if (c->nums.n > before) {
+			GROW(c->nblock, c->nblock_alloc, c->nums.n);
+			for (i = before; i < c->nums.n; i++)
+				c->nblock[i] = k;
+		}
+	}
+	if (to > c->upto)
+		c->upto = to;
+	c->nstart[c->upto] = c->nums.n;
+	c->lstart[c->upto] = c->links.n;
+}
+
+/* Room for glossary searches in s's cache. */
+static void cache_masks(const struct qa_side *s, const struct glossary *g)
+{
+	struct qa_cache *c = s->cache;
+	size_t n = s->blocks->n, k;
+
+	if (c->has_mask)
+		return;
+	c->moff = xmalloc((n + 1) * sizeof(*c->moff));
+	for (k = 0; k < n; k++)
+		c->moff[k] = MASK_UNMADE;
+	buf_init(&c->masked);
+	c->has_mask = 1;
+	c->nentries = g->n;
+	c->gm = xcalloc(n * g->n + 1, 1);
+	c->uses = xcalloc(n + 1, sizeof(*c->uses));
+	c->uses_done = xcalloc(n + 1, 1);
+}
 
 void qa_side_prepare(struct qa_side *side, const struct glossary *g)
 {
-	const struct block_list *l = side->blocks;
-	struct qa_cache *c = side->cache;
-	size_t k, i;
+	size_t n = side->blocks->n;
 
-	if (c && (c->has_mask || !g))
-		return;
-	if (!c) {
-		c = side->cache = xcalloc(1, sizeof(*c));
-		c->nstart = xmalloc((l->n + 1) * sizeof(*c->nstart));
-		c->lstart = xmalloc((l->n + 1) * sizeof(*c->lstart));
-		for (k = 0; k < l->n; k++) {
-			const struct block *b = &l->v[k];
+	if (side->cache && side->cache->partial)
+		qa_side_release(side);
+	if (!side->cache)
+		side->cache = cache_new(n);
+	if (side->cache->upto < n)
+		read_blocks(side, side->cache->upto, n);
+	if (g)
+		cache_masks(side, g);
+}
 
-			c->nstart[k] = c->nums.n;
-			c->lstart[k] = c->links.n;
-			if (!is_text_block(b))
-				continue;
-			numbers_scan(&c->nums, b->text, b->len, side->lang);
-			scan_links(&c->links, b, k);
-		}
-		c->nstart[l->n] = c->nums.n;
-		c->lstart[l->n] = c->links.n;
-		c->nblock = xmalloc((c->nums.n + 1) * sizeof(*c->nblock));
-		for (k = 0; k < l->n; k++)
-			for (i = c->nstart[k]; i < c->nstart[k + 1]; i++)
-				c->nblock[i] = k;
-	}
-	if (g && !c->has_mask) {
-		struct buf one = BUF_INIT;
-
-		c->moff = xmalloc((l->n + 1) * sizeof(*c->moff));
-		buf_init(&c->masked);
-		for (k = 0; k < l->n; k++) {
-			const struct block *b = &l->v[k];
-
-			c->moff[k] = SIZE_MAX;
-			if (c->lstart[k + 1] == c->lstart[k] &&
-			    !memchr(b->text, '`', b->len))
-				continue;
-			c->moff[k] = c->masked.len;
-			mask_markup(&one, b, c->links.v + c->lstart[k],
-				    c->lstart[k + 1] - c->lstart[k]);
-			buf_add(&c->masked, one.buf, one.len);
-		}
-		buf_release(&one);
-		c->has_mask = 1;
-		c->nentries = g->n;
-		c->gm = xcalloc(l->n * g->n + 1, 1);
-	}
+/*
+ * A cache for side s that reads no block yet (or s's whole one), for a
+ * translation whose blocks are read as its comparison wants them.
+ */
+static void side_prepare_lazy(struct qa_side *s, const struct glossary *g)
+{
+	if (s->cache && s->cache->upto && (s->cache->partial ||
+					   s->cache->upto < s->blocks->n))
+		qa_side_release(s);	/* read in part by another comparison */
+	if (!s->cache)
+		s->cache = cache_new(s->blocks->n);
+	if (g)
+		cache_masks(s, g);
 }
 
 void qa_side_release(struct qa_side *side)
@@ -637,21 +778,46 @@ void qa_side_release(struct qa_side *side)
 	free(c->nblock);
 	free(c->links.v);
 	free(c->lstart);
+	free(c->read);
 	if (c->has_mask) {
 		buf_release(&c->masked);
 		free(c->moff);
 		free(c->gm);
+		free(c->uses);
+		free(c->uses_done);
 	}
 	free(c);
 	side->cache = NULL;
 }
 
-/* The masked text of block k of a prepared side. */
+/* The masked text of block k of a side with masks, made on first use. */
 static const char *masked(const struct qa_side *s, size_t k)
 {
-	size_t off = s->cache->moff[k];
+	struct qa_cache *c = s->cache;
+	const struct block *b = &s->blocks->v[k];
 
-	return off == SIZE_MAX ? s->blocks->v[k].text : s->cache->masked.buf + off;
+	if (c->moff[k] == MASK_UNMADE) {
+		struct links own = { NULL, 0, 0 };
+		const struct link *lv = NULL;
+		size_t ln = 0;
+
+		if (k < c->upto && c->read[k]) {
+			ln = c->lstart[k + 1] - c->lstart[k];
+			lv = ln ? c->links.v + c->lstart[k] : NULL;
+		} else if (is_text_block(b)) {
+			scan_links(&own, b, k);
+			lv = own.v;
+			ln = own.n;
+		}
+		if (!ln && !memchr(b->text, '`', b->len)) {
+			c->moff[k] = SIZE_MAX;
+		} else {
+			c->moff[k] = c->masked.len;
+			mask_markup(&c->masked, b, lv, ln);
+		}
+		free(own.v);
+	}
+	return c->moff[k] == SIZE_MAX ? b->text : c->masked.buf + c->moff[k];
 }
 
 /* Does block k of side s use term t of glossary entry e?  Searched once. */
@@ -660,20 +826,25 @@ static int side_uses(const struct qa_side *s, size_t k, size_t e,
 {
 	unsigned char *m = &s->cache->gm[k * s->cache->nentries + e];
 
+	/* the block's own text first: its masked text (made only then)
+	 * cannot match where it cannot */
 	if (!*m)
-		*m = glossary_has(t, masked(s, k), s->blocks->v[k].len, md) ? 2 : 1;
+		*m = glossary_may(t, s->blocks->v[k].text, s->blocks->v[k].len) &&
+		     glossary_has(t, masked(s, k), s->blocks->v[k].len, md) ? 2 : 1;
 	return *m == 2;
 }
 
 /* ---- the comparison -------------------------------------------------- */
 
 struct cmp {
-	const struct qa_side *o, *t;
+	const struct qa_side *o;
+	struct qa_side *t;	/* its blocks read as the units want them */
 	const struct glossary *g;
 	struct diag_list *d;
 	char *oused, *tused;
 	size_t ualloc;
 	void *md;
+	int oli, tli;		/* the sides' glossary languages, or -1 */
 	struct buf msg, a, b;
 };
 
@@ -703,17 +874,19 @@ static void report(struct cmp *c, enum rule r, const struct block *tb,
 static void compare_numbers(struct cmp *c, const struct unit *u)
 {
 	const struct qa_cache *oc = c->o->cache, *tc = c->t->cache;
-	/* (no offset on a NULL array: an empty side has none) */
-	const struct num_token *ov = oc->nums.n ? oc->nums.v + oc->nstart[u->of] : NULL;
-	const struct num_token *tv = tc->nums.n ? tc->nums.v + tc->nstart[u->tf] : NULL;
-	const size_t *oblock = oc->nums.n ? oc->nblock + oc->nstart[u->of] : NULL;
-	const size_t *tblock = tc->nums.n ? tc->nblock + tc->nstart[u->tf] : NULL;
 	size_t on = oc->nstart[u->ot] - oc->nstart[u->of];
-	size_t tn = tc->nstart[u->tt] - tc->nstart[u->tf];
-	size_t i, k;
+	/* (no offset on a NULL array: an empty side has none) */
+	const struct num_token *ov, *tv;
+	const size_t *oblock, *tblock;
+	size_t tn, i, k;
 
 	if (!on)
 		return;
+	ov = oc->nums.v + oc->nstart[u->of];
+	oblock = oc->nblock + oc->nstart[u->of];
+	tn = tc->nstart[u->tt] - tc->nstart[u->tf];
+	tv = tn ? tc->nums.v + tc->nstart[u->tf] : NULL;
+	tblock = tn ? tc->nblock + tc->nstart[u->tf] : NULL;
 	if (on > c->ualloc || tn > c->ualloc) {
 		c->ualloc = (on > tn ? on : tn) + 16;
 		c->oused = xrealloc(c->oused, c->ualloc);
@@ -787,14 +960,15 @@ static void compare_numbers(struct cmp *c, const struct unit *u)
 static void compare_links(struct cmp *c, const struct unit *u)
 {
 	const struct qa_cache *oc = c->o->cache, *tc = c->t->cache;
-	const struct link *ov = oc->links.n ? oc->links.v + oc->lstart[u->of] : NULL;
-	const struct link *tv = tc->links.n ? tc->links.v + tc->lstart[u->tf] : NULL;
 	size_t on = oc->lstart[u->ot] - oc->lstart[u->of];
-	size_t tn = tc->lstart[u->tt] - tc->lstart[u->tf];
-	size_t i, k;
+	const struct link *ov, *tv;
+	size_t tn, i, k;
 
 	if (!on || u->tf == u->tt)
 		return;
+	ov = oc->links.v + oc->lstart[u->of];
+	tn = tc->lstart[u->tt] - tc->lstart[u->tf];
+	tv = tn ? tc->links.v + tc->lstart[u->tf] : NULL;
 	if (tn > c->ualloc) {
 		c->ualloc = tn + 16;
 		c->oused = xrealloc(c->oused, c->ualloc);
@@ -867,21 +1041,55 @@ static const struct gl_term *term_for(const struct gl_entry *e, int li,
 	return NULL;
 }
 
+/*
+ * The entries of glossary g (64 at most) whose term for the language li
+ * block k of side s uses: every entry searched once, the answer kept.
+ */
+static uint64_t block_uses(const struct qa_side *s, size_t k,
+			   const struct glossary *g, int li, void *md)
+{
+	struct qa_cache *c = s->cache;
+	uint64_t m = 0;
+	size_t e;
+
+	if (c->uses_done[k])
+		return c->uses[k];
+	for (e = 0; e < g->n; e++) {
+		const struct gl_term *t = term_for(&g->v[e], li, g->nlang);
+
+		if (t && side_uses(s, k, e, t, md))
+			m |= (uint64_t)1 << e;
+	}
+	c->uses[k] = m;
+	c->uses_done[k] = 1;
+	return m;
+}
+
 static void compare_glossary(struct cmp *c, const struct unit *u)
 {
 	const struct glossary *g = c->g;
-	int oli, tli;
+	int oli = c->oli, tli = c->tli;
+	uint64_t any = 0;
 	size_t i, k;
 
 	if (!g || u->tf == u->tt)
 		return;
-	oli = glossary_lang(g, c->o->lang);
-	tli = glossary_lang(g, c->t->lang);
+	if (g->n <= 64) {
+		/* the entries the original's blocks use, most often none */
+		for (k = u->of; k < u->ot; k++)
+			if (is_text_block(oblk(c, k)))
+				any |= block_uses(c->o, k, g, oli, c->md);
+		if (!any)
+			return;
+	}
 	for (i = 0; i < g->n; i++) {
-		const struct gl_term *ot = term_for(&g->v[i], oli, g->nlang);
-		const struct gl_term *tt = term_for(&g->v[i], tli, g->nlang);
+		const struct gl_term *ot, *tt;
 		long at = -1;
 
+		if (g->n <= 64 && !(any >> i & 1))
+			continue;
+		ot = term_for(&g->v[i], oli, g->nlang);
+		tt = term_for(&g->v[i], tli, g->nlang);
 		if (!ot || !tt)
 			continue;
 		for (k = u->of; k < u->ot && at < 0; k++)
@@ -908,8 +1116,24 @@ static void compare_glossary(struct cmp *c, const struct unit *u)
 
 static void compare_unit(struct cmp *c, const struct unit *u)
 {
+	const struct qa_cache *oc = c->o->cache, *tc = c->t->cache;
+	size_t k;
+
 	if (u->of == u->ot)
 		return;
+	/* the translation's tokens and links, where the original's unit
+	 * has some to find */
+	if (oc->nstart[u->ot] != oc->nstart[u->of] ||
+	    oc->lstart[u->ot] != oc->lstart[u->of]) {
+		if (u->tf >= tc->upto) {
+			read_blocks(c->t, u->tf, u->tt);
+		} else {
+			for (k = u->tf; k < u->tt && k < tc->upto && tc->read[k]; k++)
+				;
+			if (k < u->tt)	/* passed over before: read it all */
+				qa_side_prepare(c->t, c->g);
+		}
+	}
 	compare_numbers(c, u);
 	compare_links(c, u);
 	compare_untranslated(c, u);
@@ -994,13 +1218,15 @@ enum qa_align qa_compare(struct qa_side *orig, struct qa_side *trans,
 	enum qa_align align;
 
 	qa_side_prepare(orig, g);
-	qa_side_prepare(trans, g);
+	side_prepare_lazy(trans, g);
 	memset(&c, 0, sizeof(c));
 	c.o = orig;
 	c.t = trans;
 	c.g = g;
 	c.d = d;
 	c.md = glossary_md_new();
+	c.oli = g ? glossary_lang(g, orig->lang) : -1;
+	c.tli = g ? glossary_lang(g, trans->lang) : -1;
 	buf_init(&c.msg);
 	buf_init(&c.a);
 	buf_init(&c.b);
@@ -1153,6 +1379,7 @@ static void check_forbidden(const struct qa_side *a, const struct glossary *g,
 				unsigned line, col;
 
 				if (!is_text_block(b) ||
+				    !glossary_may(t, b->text, b->len) ||
 				    !glossary_count(t, masked(a, k), b->len, md, &off, &len) ||
 				    block_ignores(b, rule_table[R_QA_GLOSSARY].id))
 					continue;
@@ -1174,8 +1401,25 @@ static void check_forbidden(const struct qa_side *a, const struct glossary *g,
 void qa_article(struct qa_side *a, const struct glossary *g,
 		struct diag_list *d)
 {
-	qa_side_prepare(a, g);
-	check_digits(a, d);
-	if (g)
+	size_t k;
+
+	/* digits of two scripts need an Arabic-Indic one: else the tokens
+	 * are not read for this check */
+	for (k = 0; k < a->blocks->n; k++) {
+		const struct block *b = &a->blocks->v[k];
+
+		if (a->body_western && b->kind != BLK_TITLE &&
+		    b->kind != BLK_SUMMARY && b->kind != BLK_SOURCE)
+			continue;
+		if (is_text_block(b) && numbers_arabic_digit(b->text, b->len))
+			break;
+	}
+	if (k < a->blocks->n) {
+		qa_side_prepare(a, g);
+		check_digits(a, d);
+	}
+	if (g) {
+		side_prepare_lazy(a, g);
 		check_forbidden(a, g, d);
+	}
 }

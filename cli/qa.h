@@ -32,6 +32,9 @@ struct qa_side {
 	const char *path;	/* as reported */
 	const char *lang;
 	struct qa_cache *cache;	/* owned; NULL until first used */
+	/* 1: the body blocks hold no Arabic-Indic digit (the caller knows
+	 * it of the file they were cut from); 0: not known */
+	int body_western;
 };
 
 /* Make s's cache now (also for glossary g's searches, when non-NULL). */

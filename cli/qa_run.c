@@ -45,7 +45,7 @@ struct qa_job {
  * not parsed again, nor the UTF-8 of a file that has not changed.
  */
 static int load_blocks(const struct corpus *c, const struct article_meta *m,
-		       struct block_list *l)
+		       struct block_list *l, int *indexed)
 {
 	struct article a;
 	struct diag_list quiet = DIAG_LIST_INIT;
@@ -58,6 +58,7 @@ static int load_blocks(const struct corpus *c, const struct article_meta *m,
 	    article_file_key(&a.id) == m->file_key) {
 		blocks_of_body(l, w, m->title, m->summary, &a);
 		rc = 0;
+		*indexed = 1;
 	} else {
 		/* not as indexed: read it as it is now */
 		article_release(&a);
@@ -229,18 +230,28 @@ static int renders_base(const struct article_meta *m,
 	       m->tf_lang && o->lang && !strcmp(m->tf_lang, o->lang);
 }
 
-/* Article m's blocks: as the index cut them, else read now. */
+/*
+ * Article m's blocks: as the index cut them, else read now.  *western:
+ * 1 when the file they were cut from is the one the index found
+ * without an Arabic-Indic digit.
+ */
 static int blocks_of(const struct qa_job *job, const struct article_meta *m,
-		     struct block_list *l, const struct block_list **out)
+		     struct block_list *l, const struct block_list **out,
+		     int *western)
 {
 	const struct corpus *c = job->c;
+	const struct fm_where *w = c->fm_where ? &c->fm_where[m - c->articles] : NULL;
+	int indexed = 0, rc = 0;
 
 	if (job->pre && job->pre[m - c->articles] && job->pre[m - c->articles]->n) {
 		*out = job->pre[m - c->articles];
-		return 0;
+		indexed = 1;
+	} else {
+		*out = l;
+		rc = load_blocks(c, m, l, &indexed);
 	}
-	*out = l;
-	return load_blocks(c, m, l);
+	*western = indexed && w && w->filled && !w->arabic_digit;
+	return rc;
 }
 
 static void qa_group(const struct qa_job *job, const struct members *grp,
@@ -248,7 +259,7 @@ static void qa_group(const struct qa_job *job, const struct members *grp,
 {
 	const struct corpus *c = job->c;
 	struct block_list orig = BLOCK_LIST_INIT;
-	struct qa_side os = { NULL, NULL, NULL, NULL };
+	struct qa_side os = { NULL, NULL, NULL, NULL, 0 };
 	struct bases bases = { NULL, 0, 0 };
 	const struct article_meta *o = NULL;
 	int orig_loaded = 0;
@@ -266,7 +277,7 @@ static void qa_group(const struct qa_job *job, const struct members *grp,
 		const struct article_meta *m = &c->articles[i];
 		struct block_list mine = BLOCK_LIST_INIT;
 		const struct block_list *ml;
-		struct qa_side side = { NULL, m->path, m->lang, NULL };
+		struct qa_side side = { NULL, m->path, m->lang, NULL, 0 };
 		struct qa_side *with = NULL;
 		int compare, base;
 
@@ -285,7 +296,7 @@ static void qa_group(const struct qa_job *job, const struct members *grp,
 			const struct block_list *ol;
 
 			orig_loaded = 1;
-			if (blocks_of(job, o, &orig, &ol) == 0) {
+			if (blocks_of(job, o, &orig, &ol, &os.body_western) == 0) {
 				os.blocks = ol;
 				os.path = o->path;
 				os.lang = o->lang;
@@ -302,7 +313,7 @@ static void qa_group(const struct qa_job *job, const struct members *grp,
 			with = base_side(c, o, m->tf_base, &bases);
 		if (!with && ((job->flags & QA_COMPARE_ONLY) || !may_have_own(c, m, job->g)))
 			continue;
-		if (blocks_of(job, m, &mine, &ml) < 0)
+		if (blocks_of(job, m, &mine, &ml, &side.body_western) < 0)
 			goto next;
 		side.blocks = ml;
 		if (!(job->flags & QA_COMPARE_ONLY))

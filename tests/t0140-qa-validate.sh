@@ -159,11 +159,40 @@ test_expect_success 'qa-digits: Western digits in an article written in Arabic-I
 	test_cmp expect actual
 '
 
+test_expect_success 'qa-digits: an Arabic-Indic digit written as a YAML escape in the title alone' '
+	use_basic &&
+	sed "s/^title: The 0.5 g dose$/title: \"The 0.5 g dose (\\\\u0662)\"/" dose/en.md >tmp &&
+	mv tmp dose/en.md &&
+	grep -F "title: \"The 0.5 g dose (\\u0662)\"" dose/en.md &&
+	folio validate dose/en.md >actual 2>err; echo $? >status &&
+	grep "^dose/en.md:4:24: warning: mixed digits: 1 Arabic-Indic digit in an article written with 21 Western digits \[qa-digits\]$" actual
+'
+
 test_expect_success 'qa-untranslated: short blocks and a translated block are not flagged' '
 	use_basic &&
 	sed "s/^Ce paragraphe est resté identique dans la traduction.$/This paragraph was translated./" dose/en.md >tmp &&
 	mv tmp dose/en.md &&
 	sed "s/^## Contact$/## Contact ici/" dose/en.md >tmp && mv tmp dose/en.md &&
+	folio validate dose/en.md >actual 2>err; echo $? >status &&
+	! grep qa-untranslated actual
+'
+
+test_expect_success 'qa-untranslated: a block left as written but for its case, accents and ß included' '
+	use_basic &&
+	sed "s/^Ce paragraphe est resté identique dans la traduction.$/Étape suivante : la Straße du traitement à l'\''hôpital./" dose/fr.md >tmp &&
+	mv tmp dose/fr.md &&
+	sed "s/^Ce paragraphe est resté identique dans la traduction.$/ÉTAPE SUIVANTE : LA STRASSE DU TRAITEMENT À L'\''HÔPITAL./" dose/en.md >tmp &&
+	mv tmp dose/en.md &&
+	folio validate dose/en.md >actual 2>err; echo $? >status &&
+	grep "^dose/en.md:18:1: warning: untranslated paragraph, identical to the original: '\''ÉTAPE SUIVANTE : LA STRASSE DU TRAITEME...'\'' (original dose/fr.md:17) \[qa-untranslated\]$" actual
+'
+
+test_expect_success 'qa-untranslated: a block whose first words only are the original'\''s is translated' '
+	use_basic &&
+	sed "s/^Ce paragraphe est resté identique dans la traduction.$/Étape suivante du traitement à l'\''hôpital de jour./" dose/fr.md >tmp &&
+	mv tmp dose/fr.md &&
+	sed "s/^Ce paragraphe est resté identique dans la traduction.$/étape suivante du traitement at the day hospital./" dose/en.md >tmp &&
+	mv tmp dose/en.md &&
 	folio validate dose/en.md >actual 2>err; echo $? >status &&
 	! grep qa-untranslated actual
 '

@@ -152,6 +152,18 @@ static const struct read_case reads[] = {
 	{ "fr", "vitamine B12 : 2 \u00B5g", "2 \u00B5g" },
 	{ "fr", "![image 3](img/4.png)", "3" },
 	{ "fr", "[a]: https://x.org/9", "" },
+	/* long runs of words stepped over sixteen bytes at a time, with
+	 * what lies in them: a digit glued to a word far from its start,
+	 * a URL whose scheme ends after sixteen bytes, Arabic letters */
+	{ "en", "the patients of the long-term study COVID-19 took 5 mg", "5 mg" },
+	{ "en", "the quick brown fox jumps over the lazy dogAB12 then 3", "3" },
+	{ "en", "as the guideline says, see https://example.org/12 and 7", "7" },
+	{ "en", "as the guideline says, read about it at www.example.org/12 then 4", "4" },
+	{ "fr", "ceci est une phrase assez longue, l'été passé à 5 h", "5" },
+	{ "ar", "يشرح لك فريق الرعاية ٥٠٠ ملغ", "500 mg" },
+	{ "ar", "يشرح لك فريق الرعاية و٥٠", "50" },
+	{ "de", "eine ziemlich lange Zeile ohne Ziffern, dann\n1. Punkt und 2 Tage", "2" },
+	{ "fr", "un texte long avec `du code 12` puis \\`9 et 8", "9 | 8" },
 	{ "fr", "", "" },
 };
 
