@@ -203,6 +203,11 @@ static const struct unit units[] = {
 	U("L", "l", "l", 1),
 	U("%", "%", "%", 1),
 	U("\xD9\xAA", "%", "%", 1),			/* U+066A */
+	/* not in SPEC 13's list, but a unit all the same: 50 % is not
+	 * 50 \u2030, nor 38 \u00B0C 38 \u00B0F */
+	U("\xE2\x80\xB0", "\xE2\x80\xB0", "\xE2\x80\xB0", 1),	/* per mille */
+	U("\xC2\xB0" "F", "\xC2\xB0" "F", "\xC2\xB0" "F", 1),
+	U("\xC2\xB0 F", "\xC2\xB0" "F", "\xC2\xB0" "F", 1),
 	U("IU", "IU", "IU", 1),
 	U("UI", "IU", "IU", 1),
 	U("IE", "IU", "IU", 1),
@@ -222,7 +227,7 @@ static const struct unit units[] = {
 static const unsigned char unit_first[256] = {
 	['%'] = 1, ['I'] = 1, ['L'] = 1, ['M'] = 1, ['U'] = 1, ['c'] = 1,
 	['d'] = 1, ['g'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
-	[0xC2] = 1, [0xCE] = 1, [0xD9] = 1,
+	[0xC2] = 1, [0xCE] = 1, [0xD9] = 1, [0xE2] = 1,
 };
 
 /* Denominators of a unit per unit, beside the units above. */
@@ -255,7 +260,8 @@ static const struct unit *unit_match(const struct unit *t, size_t nt,
 		    memcmp(s + i, t[k].text, len))
 			continue;
 		/* "%" and "°C" end themselves; a letter must not follow a word */
-		if (letter_at(s, n, i + len) && t[k].text[0] != '%')
+		if (letter_at(s, n, i + len) && t[k].text[0] != '%' &&
+		    (unsigned char)t[k].text[0] != 0xE2)
 			continue;
 		if (i + len < n && s[i + len] >= '0' && s[i + len] <= '9' &&
 		    t[k].text[len - 1] != '%')

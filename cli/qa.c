@@ -116,6 +116,38 @@ static int loosely_equal(const struct num_token *o, const struct num_token *t)
 }
 
 /*
+ * A number of the original with a unit, read in the translation as the
+ * same number with none and no word after it ("500 mg" become "500."):
+ * the unit was dropped.  A word after it may be the unit spelt out
+ * ("500 milligrams"), which is not a unit folio reads: not a finding.
+ */
+static int unit_dropped(const struct num_token *o, const struct num_token *t,
+			const struct block *tb)
+{
+	const unsigned char *p, *e;
+
+	if (o->kind != NUM_NUMBER || t->kind != NUM_NUMBER || !o->unit[0] ||
+	    t->unit[0] || t->off + t->len > tb->len)
+		return 0;
+	p = (const unsigned char *)tb->text + t->off + t->len;
+	e = (const unsigned char *)tb->text + tb->len;
+	/* spaces, no-break spaces included */
+	for (;;) {
+		if (p < e && (*p == ' ' || *p == '\t' || *p == '\n'))
+			p++;
+		else if (e - p >= 2 && p[0] == 0xC2 && p[1] == 0xA0)
+			p += 2;
+		else if (e - p >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0xAF)
+			p += 3;
+		else
+			break;
+	}
+	/* a letter of any script (a lead byte of one) is a word */
+	return !(p < e && ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+			   (*p >= 0xC3 && *p <= 0xF4)));
+}
+
+/*
  * Small numbers written as words: "2 fois" is rightly "twice", "1 heure"
  * "ساعة واحدة".  Not read as numbers (SPEC 13), but a translation that
  * writes the original's 1 to 12 as a word has not lost it.
@@ -913,7 +945,8 @@ static void compare_numbers(struct cmp *c, const struct unit *u)
 		for (k = 0; k < tn; k++) {
 			if (c->tused[k])
 				continue;
-			if (loosely_equal(o, &tv[k]))
+			if (loosely_equal(o, &tv[k]) &&
+			    !unit_dropped(o, &tv[k], tblk(c, tblock[k])))
 				break;
 			if (other < 0 && o->kind == tv[k].kind &&
 			    (o->kind == NUM_PHONE ||
