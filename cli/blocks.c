@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include <md4c.h>
-#include <sha2.h>
+#include <openssl/sha.h>
 #include <utf8proc.h>
 
 #include "article.h"
@@ -895,15 +895,51 @@ int blocks_same_shape(const struct block_list *a, const struct block_list *b)
 /* ---- the digest (12.1) ------------------------------------------------ */
 
 /*
- * One field as hashed: LF line ends, no trailing spaces or tabs, no
- * leading or trailing blank lines, NFC.
+ * The digest's input is kept as its fields, each one its name, a NUL, its
+ * length and its bytes as the article has them: gathering is a copy, and
+ * the work (line ends, NFC, SHA-256) is done only when a digest is wanted,
+ * maybe later and by another thread than the one that read the article.
  */
-static void digest_field(SHA2_CTX *ctx, struct buf *t, const char *name,
+static void input_field(struct buf *in, const char *name, const char *s,
+			size_t n)
+{
+	buf_add(in, name, strlen(name) + 1);
+	buf_add(in, &n, sizeof(n));
+	buf_add(in, s, n);
+}
+
+static void input_string_field(struct buf *in, const char *name,
+			       const struct ynode *n)
+{
+	const char *s = scalar_text(n);
+
+	input_field(in, name, s ? s : "", s ? n->len : 0);
+}
+
+void blocks_digest_input(struct buf *in, const struct article *a)
+{
+	const struct ynode *fm = a->fm.root, *src;
+	size_t i;
+
+	input_string_field(in, "title", ymap_get(fm, "title"));
+	input_string_field(in, "summary", ymap_get(fm, "summary"));
+	src = ymap_get(fm, "sources");
+	for (i = 0; src && src->type == Y_SEQ && i < src->n; i++)
+		input_string_field(in, "source", ymap_get(src->items[i], "title"));
+	input_field(in, "body", a->body ? a->body : "", a->body ? a->body_len : 0);
+}
+
+/*
+ * One field as hashed, appended to msg: its name, a LF, its text with LF
+ * line ends, no trailing spaces or tabs, no leading or trailing blank
+ * lines, NFC, and a LF.
+ */
+static void digest_field(struct buf *msg, struct buf *lines, const char *name,
 			 const char *s, size_t n)
 {
-	struct buf lines = BUF_INIT;
 	size_t i = 0, start, end;
 
+	buf_reset(lines);
 	while (i < n) {
 		const char *nl = memchr(s + i, '\n', n - i);
 		size_t e = nl ? (size_t)(nl - s) : n;
@@ -911,69 +947,64 @@ static void digest_field(SHA2_CTX *ctx, struct buf *t, const char *name,
 
 		while (k > i && (s[k - 1] == ' ' || s[k - 1] == '\t' || s[k - 1] == '\r'))
 			k--;
-		buf_add(&lines, s + i, k - i);
+		buf_add(lines, s + i, k - i);
 		if (nl)
-			buf_addc(&lines, '\n');
+			buf_addc(lines, '\n');
 		i = nl ? e + 1 : n;
 	}
 	/* leading blank lines, then trailing ones */
 	start = 0;
-	for (i = 0; i < lines.len; i++)
-		if (lines.buf[i] == '\n')
+	for (i = 0; i < lines->len; i++)
+		if (lines->buf[i] == '\n')
 			start = i + 1;
 		else
 			break;
-	end = lines.len;
-	while (end > start && lines.buf[end - 1] == '\n')
+	end = lines->len;
+	while (end > start && lines->buf[end - 1] == '\n')
 		end--;
-	buf_reset(t);
-	nfc_add(t, lines.buf + start, end - start);
-	SHA256Update(ctx, (const uint8_t *)name, strlen(name));
-	SHA256Update(ctx, (const uint8_t *)"\n", 1);
-	SHA256Update(ctx, (const uint8_t *)t->buf, t->len);
-	SHA256Update(ctx, (const uint8_t *)"\n", 1);
-	buf_release(&lines);
+	buf_adds(msg, name);
+	buf_addc(msg, '\n');
+	nfc_add(msg, lines->buf + start, end - start);
+	buf_addc(msg, '\n');
 }
 
-static void digest_string_field(SHA2_CTX *ctx, struct buf *t, const char *name,
-				const struct ynode *n)
-{
-	const char *s = scalar_text(n);
-
-	digest_field(ctx, t, name, s ? s : "", s ? n->len : 0);
-}
-
-static void digest_hex(SHA2_CTX *ctx, char out[17])
+void blocks_digest_of_input(const char *in, size_t len, char out[17])
 {
 	static const char hex[] = "0123456789abcdef";
-	uint8_t d[SHA256_DIGEST_LENGTH];
+	struct buf msg = BUF_INIT, lines = BUF_INIT;
+	unsigned char d[SHA256_DIGEST_LENGTH];
+	const char *p = in, *end = in + len;
 	int i;
 
-	SHA256Final(d, ctx);
+	while (p < end) {
+		const char *name = p;
+		size_t n;
+
+		p += strlen(p) + 1;
+		memcpy(&n, p, sizeof(n));
+		p += sizeof(n);
+		digest_field(&msg, &lines, name, p, n);
+		p += n;
+	}
+	/* the message whole, in one call: OpenSSL's SHA-256 uses the
+	 * processor's SHA extensions where it has them */
+	SHA256((const unsigned char *)msg.buf, msg.len, d);
 	for (i = 0; i < 8; i++) {
 		out[2 * i] = hex[d[i] >> 4];
 		out[2 * i + 1] = hex[d[i] & 15];
 	}
 	out[16] = '\0';
+	buf_release(&msg);
+	buf_release(&lines);
 }
 
 void blocks_digest_article(const struct article *a, char out[17])
 {
-	const struct ynode *fm = a->fm.root, *src;
-	SHA2_CTX ctx;
-	struct buf t = BUF_INIT;
-	size_t i;
+	struct buf in = BUF_INIT;
 
-	SHA256Init(&ctx);
-	digest_string_field(&ctx, &t, "title", ymap_get(fm, "title"));
-	digest_string_field(&ctx, &t, "summary", ymap_get(fm, "summary"));
-	src = ymap_get(fm, "sources");
-	for (i = 0; src && src->type == Y_SEQ && i < src->n; i++)
-		digest_string_field(&ctx, &t, "source", ymap_get(src->items[i], "title"));
-	digest_field(&ctx, &t, "body", a->body ? a->body : "",
-		     a->body ? a->body_len : 0);
-	digest_hex(&ctx, out);
-	buf_release(&t);
+	blocks_digest_input(&in, a);
+	blocks_digest_of_input(in.buf, in.len, out);
+	buf_release(&in);
 }
 
 int blocks_digest_file(const char *text, size_t len, char out[17])
