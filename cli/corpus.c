@@ -662,6 +662,25 @@ struct index_keep {
 	struct arena tree;
 };
 
+/*
+ * INDEX_DIGEST_BASED in the index: an original's digest is wanted when a
+ * translation of its id has a base, and the translations of an id are in
+ * its directory (else see digest_based()).  Each original's digest input
+ * is held (a copy) until every file of its directory is indexed, then
+ * hashed when one of them was a translation with a base, or dropped.  An
+ * original read after such a translation is hashed at once.
+ */
+struct digest_dirs {
+	size_t *dir_of;		/* [n]: the directory of article i */
+	size_t *order;		/* [n]: articles by directory */
+	size_t *start;		/* [ndirs + 1]: where each one's run of order starts */
+	size_t ndirs;
+	atomic_size_t *left;	/* [ndirs]: its files not yet indexed */
+	atomic_int *based;	/* [ndirs]: one is a translation with a base */
+	struct buf *held;	/* [n]: an original's digest input, until then */
+	unsigned char *tried;	/* [n]: its digest taken, or its file unusable */
+};
+
 struct index_job {
 	struct corpus *c;
 	int flags;
@@ -669,6 +688,7 @@ struct index_job {
 	struct index_keep *keep;	/* one per worker */
 	/* INDEX_KEEP: how many more files may be left open (meta->fd) */
 	atomic_long fds;
+	struct digest_dirs *dd;	/* INDEX_DIGEST_BASED, else NULL */
 };
 
 static size_t words_of(const char *s)
@@ -684,6 +704,129 @@ static size_t words_of(const char *s)
 		in = !space;
 	}
 	return n;
+}
+
+/* The length of the directory part of a relpath ("" for a file at the top). */
+static size_t rel_dir_len(const char *rel)
+{
+	const char *slash = strrchr(rel, '/');
+
+	return slash ? (size_t)(slash - rel) : 0;
+}
+
+struct dir_key {
+	const char *rel;
+	size_t len, i;
+};
+
+static int cmp_dir_key(const void *pa, const void *pb)
+{
+	const struct dir_key *a = pa, *b = pb;
+	size_t n = a->len < b->len ? a->len : b->len;
+	int r = memcmp(a->rel, b->rel, n);
+
+	if (r)
+		return r;
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	return (a->i > b->i) - (a->i < b->i);
+}
+
+static struct digest_dirs *digest_dirs_new(const struct corpus *c)
+{
+	struct digest_dirs *dd = xcalloc(1, sizeof(*dd));
+	struct dir_key *keys = xcalloc(c->n + 1, sizeof(*keys));
+	size_t i, k;
+
+	for (i = 0; i < c->n; i++) {
+		keys[i].rel = c->articles[i].relpath;
+		keys[i].len = rel_dir_len(keys[i].rel);
+		keys[i].i = i;
+	}
+	qsort(keys, c->n, sizeof(*keys), cmp_dir_key);
+	dd->dir_of = xcalloc(c->n + 1, sizeof(*dd->dir_of));
+	dd->order = xcalloc(c->n + 1, sizeof(*dd->order));
+	dd->start = xcalloc(c->n + 2, sizeof(*dd->start));
+	for (i = 0; i < c->n; i++) {
+		if (i == 0 || keys[i].len != keys[i - 1].len ||
+		    memcmp(keys[i].rel, keys[i - 1].rel, keys[i].len))
+			dd->start[dd->ndirs++] = i;
+		dd->order[i] = keys[i].i;
+		dd->dir_of[keys[i].i] = dd->ndirs - 1;
+	}
+	dd->start[dd->ndirs] = c->n;
+	free(keys);
+	dd->left = xcalloc(dd->ndirs + 1, sizeof(*dd->left));
+	dd->based = xcalloc(dd->ndirs + 1, sizeof(*dd->based));
+	for (k = 0; k < dd->ndirs; k++) {
+		atomic_init(&dd->left[k], dd->start[k + 1] - dd->start[k]);
+		atomic_init(&dd->based[k], 0);
+	}
+	dd->held = xcalloc(c->n + 1, sizeof(*dd->held));
+	for (i = 0; i < c->n; i++)
+		buf_init(&dd->held[i]);
+	dd->tried = xcalloc(c->n + 1, 1);
+	return dd;
+}
+
+static void digest_dirs_free(struct digest_dirs *dd, size_t n)
+{
+	size_t i;
+
+	if (!dd)
+		return;
+	for (i = 0; i < n; i++)
+		buf_release(&dd->held[i]);
+	free(dd->dir_of);
+	free(dd->order);
+	free(dd->start);
+	free(dd->left);
+	free(dd->based);
+	free(dd->held);
+	free(dd->tried);
+	free(dd);
+}
+
+/* Article i was read (rc: article_load's answer) and its meta filled. */
+static void digest_seen(struct digest_dirs *dd, struct article_meta *m,
+			size_t i, int rc, const struct article *a)
+{
+	size_t k = dd->dir_of[i];
+
+	if (rc != 0) {
+		dd->tried[i] = 1;
+	} else if (m->translated) {
+		if (m->tf_base[0])
+			atomic_store(&dd->based[k], 1);
+	} else if (atomic_load(&dd->based[k])) {
+		blocks_digest_article(a, m->digest);
+		dd->tried[i] = 1;
+	} else {
+		blocks_digest_input(&dd->held[i], a);
+	}
+}
+
+/* Article i is indexed: the last of its directory settles the digests held. */
+static void digest_left(struct digest_dirs *dd, struct corpus *c, size_t i)
+{
+	size_t k = dd->dir_of[i], j;
+	int based;
+
+	if (atomic_fetch_sub(&dd->left[k], 1) != 1)
+		return;
+	based = atomic_load(&dd->based[k]);
+	for (j = dd->start[k]; j < dd->start[k + 1]; j++) {
+		size_t o = dd->order[j];
+		struct buf *h = &dd->held[o];
+
+		if (!h->len)
+			continue;
+		if (based) {
+			blocks_digest_of_input(h->buf, h->len, c->articles[o].digest);
+			dd->tried[o] = 1;
+		}
+		buf_release(h);
+	}
 }
 
 static void index_one(void *ctx, size_t i, int worker)
@@ -720,6 +863,8 @@ static void index_one(void *ctx, size_t i, int worker)
 			     ynode_scalar(ymap_get(ymap_get(a.fm.root, "translated_from"), "base")) : "");
 		if ((job->flags & INDEX_DIGEST) && !m->translated)
 			blocks_digest_article(&a, m->digest);
+		else if (job->dd)
+			digest_seen(job->dd, m, i, rc, &a);
 		if (job->flags & INDEX_KEEP)
 			m->keep = article_keep_new(a.fm.root);
 		if (c->fm_where)
@@ -772,6 +917,12 @@ static void index_one(void *ctx, size_t i, int worker)
 	a.fm.arena = (struct arena)ARENA_INIT;
 	a.fm.root = NULL;
 	article_release(&a);
+	if (job->dd) {
+		if (rc != 0)
+			digest_seen(job->dd, m, i, rc, NULL);
+		/* before the hook: what it reads of the id is settled */
+		digest_left(job->dd, c, i);
+	}
 	if (c->indexed)
 		c->indexed(c->index_ctx, i, worker);
 }
@@ -842,9 +993,11 @@ static long fd_budget(size_t n)
 }
 
 /*
- * INDEX_DIGEST_BASED: the digests, read again after the index, of the
- * originals whose id has a translation with a base; none is needed for
- * the others (a translation without a base goes by its dates).
+ * INDEX_DIGEST_BASED: the digests of the originals whose id has a
+ * translation with a base that the index did not take (a translation
+ * outside its original's directory), read again after it; none is
+ * needed for the others (a translation without a base goes by its
+ * dates).
  */
 struct digest_job {
 	struct corpus *c;
@@ -866,7 +1019,7 @@ static void digest_one(void *ctx, size_t i, int worker)
 	diag_list_release(&scratch);
 }
 
-static void digest_based(struct corpus *c)
+static void digest_based(struct corpus *c, const unsigned char *tried)
 {
 	struct digest_job job;
 	unsigned char *want = xcalloc(c->n ? c->n : 1, 1);
@@ -886,7 +1039,7 @@ static void digest_based(struct corpus *c)
 	job.c = c;
 	job.v = xcalloc(c->n ? c->n : 1, sizeof(*job.v));
 	for (i = 0; i < c->n; i++)
-		if (want[i])
+		if (want[i] && !tried[i])
 			job.v[n++] = i;
 	if (n)
 		pool_run(c->jobs, n, digest_one, &job);
@@ -906,6 +1059,8 @@ void corpus_index(struct corpus *c, int flags, struct diag_list *d)
 	for (i = 0; i < (size_t)c->jobs; i++)
 		buf_init(&job.keep[i].text);
 	atomic_init(&job.fds, flags & INDEX_KEEP ? fd_budget(c->n) : 0);
+	job.dd = (flags & INDEX_DIGEST_BASED) && !(flags & INDEX_DIGEST) ?
+		 digest_dirs_new(c) : NULL;
 	if (flags & INDEX_FM_WHERE) {
 		if (c->fm_where)
 			for (i = 0; i < c->n; i++)
@@ -927,8 +1082,9 @@ void corpus_index(struct corpus *c, int flags, struct diag_list *d)
 	}
 	free(job.lists);
 	build_lookup(c);
-	if ((flags & INDEX_DIGEST_BASED) && !(flags & INDEX_DIGEST))
-		digest_based(c);
+	if (job.dd)
+		digest_based(c, job.dd->tried);
+	digest_dirs_free(job.dd, c->n);
 }
 
 /* Sort order of the lookup: id, then lang. */

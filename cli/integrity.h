@@ -68,7 +68,7 @@ void base_diff_release(struct base_diff *d);
  * 12.2)?  With a base: when its original's text changed since, by a
  * content, safety or unknown change (not an editorial one alone);
  * without: when the original's date is later.  Needs orig->digest
- * (INDEX_DIGEST).
+ * (INDEX_DIGEST or INDEX_DIGEST_BASED).
  */
 int integrity_stale_notice(const struct corpus *c, const struct article_meta *orig,
 			   const struct article_meta *trans);
