@@ -188,6 +188,33 @@ static void nfc_add(struct buf *out, const char *s, size_t n)
 	free(r);
 }
 
+/* The high bit of each byte of v that is zero, and no other bit. */
+static uint64_t zero_bytes(uint64_t v)
+{
+	const uint64_t low7 = 0x7F7F7F7F7F7F7F7Full;
+
+	return ~(((v & low7) + low7) | v | low7);
+}
+
+/*
+ * Are the eight bytes of w, after a byte that is not a space, what
+ * normalize_ws() leaves as they are: no control character, tab or line
+ * end, no U+00A0 or U+202F (lead bytes 0xC2, 0xE2), no two spaces in a
+ * row and no space last?
+ */
+static int plain_words(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = ones << 7;
+	uint64_t sp = zero_bytes(w ^ (' ' * ones));
+
+	/* below 0x20: exact as a yes or no (only a byte above one that
+	 * is may be flagged too) */
+	if (((w - ' ' * ones) & ~w & high) | zero_bytes(w ^ (0xC2 * ones)) |
+	    zero_bytes(w ^ (0xE2 * ones)))
+		return 0;
+	return !(sp & ((sp >> 8) | (high << 56)));
+}
+
 /* Whitespace runs as one space, trimmed, NFC. */
 static void normalize_ws(struct buf *out, struct buf *scratch, const char *s,
 			 size_t n)
@@ -224,7 +251,18 @@ static void normalize_ws(struct buf *out, struct buf *scratch, const char *s,
 			*o++ = ' ';
 		space = 0;
 		*o++ = (char)c;
-		/* the run of bytes up to the next space of any kind, at once */
+		/* words with one space between them, eight bytes at a time,
+		 * then the run of bytes up to the next space of any kind */
+		while (i + 9 <= n) {
+			uint64_t w;
+
+			memcpy(&w, u + i + 1, 8);
+			if (!plain_words(w))
+				break;
+			memcpy(o, &w, 8);
+			o += 8;
+			i += 8;
+		}
 		while (i + 1 < n && u[i + 1] > ' ' && u[i + 1] != 0xC2 && u[i + 1] != 0xE2)
 			*o++ = (char)u[++i];
 	}
@@ -253,7 +291,11 @@ static struct block *list_add(struct block_list *l, enum block_kind kind,
 	b->len = len;
 	buf_reset(norm);
 	normalize_ws(norm, &l->tmp, text, len);
-	b->norm = list_store(l, norm->buf, norm->len);
+	/* most often a block's text is its normalized text: one copy */
+	if (norm->len == len && !memcmp(norm->buf, b->text, len))
+		b->norm = b->text;
+	else
+		b->norm = list_store(l, norm->buf, norm->len);
 	b->norm_len = norm->len;
 	b->section = section;
 	b->ignore = ignore ? list_store(l, ignore, strlen(ignore)) : NULL;
