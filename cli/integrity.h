@@ -24,6 +24,11 @@ struct base_text {
 	int ok;				/* found and read */
 	struct block_list l;
 	struct date updated;		/* the original's 'updated' then */
+	/* its changes to the text now, without a translation's
+	 * counterparts: worked out once for all translations on that base */
+	int diffed;
+	struct block_change *changes;	/* owned; nchanges of them */
+	size_t nchanges;
 };
 
 struct base_cache {
