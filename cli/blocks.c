@@ -13,6 +13,14 @@
 #include <string.h>
 
 #include <md4c.h>
+/*
+ * OpenSSL's SHA256_Init/Update/Final: deprecated in 3.0 for the EVP
+ * interface, but they never fail and load nothing, where EVP (and the
+ * one-shot SHA256() built on it) fetches the algorithm from a provider at
+ * each call, reads the system's openssl.cnf once (about 2 MiB) and may
+ * fail under its settings: a digest must be the same on every machine.
+ */
+#define OPENSSL_SUPPRESS_DEPRECATED
 #include <openssl/sha.h>
 #include <utf8proc.h>
 
@@ -1016,6 +1024,7 @@ void blocks_digest_of_input(const char *in, size_t len, char out[17])
 	struct buf msg = BUF_INIT, lines = BUF_INIT;
 	unsigned char d[SHA256_DIGEST_LENGTH];
 	const char *p = in, *end = in + len;
+	SHA256_CTX ctx;
 	int i;
 
 	while (p < end) {
@@ -1030,7 +1039,9 @@ void blocks_digest_of_input(const char *in, size_t len, char out[17])
 	}
 	/* the message whole, in one call: OpenSSL's SHA-256 uses the
 	 * processor's SHA extensions where it has them */
-	SHA256((const unsigned char *)msg.buf, msg.len, d);
+	SHA256_Init(&ctx);
+	SHA256_Update(&ctx, msg.buf, msg.len);
+	SHA256_Final(d, &ctx);
 	for (i = 0; i < 8; i++) {
 		out[2 * i] = hex[d[i] >> 4];
 		out[2 * i + 1] = hex[d[i] & 15];
