@@ -670,14 +670,19 @@ struct index_keep {
  * hashed when one of them was a translation with a base, or dropped.  An
  * original read after such a translation is hashed at once.
  */
+struct held_input {
+	struct held_input *next;
+	size_t i;		/* the article */
+	struct buf in;		/* blocks_digest_input() */
+};
+
 struct digest_dirs {
 	size_t *dir_of;		/* [n]: the directory of article i */
-	size_t *order;		/* [n]: articles by directory */
-	size_t *start;		/* [ndirs + 1]: where each one's run of order starts */
 	size_t ndirs;
 	atomic_size_t *left;	/* [ndirs]: its files not yet indexed */
 	atomic_int *based;	/* [ndirs]: one is a translation with a base */
-	struct buf *held;	/* [n]: an original's digest input, until then */
+	/* [ndirs]: its originals' inputs until then, pushed by any worker */
+	_Atomic(struct held_input *) *held;
 	unsigned char *tried;	/* [n]: its digest taken, or its file unusable */
 };
 
@@ -745,41 +750,47 @@ static struct digest_dirs *digest_dirs_new(const struct corpus *c)
 	}
 	qsort(keys, c->n, sizeof(*keys), cmp_dir_key);
 	dd->dir_of = xcalloc(c->n + 1, sizeof(*dd->dir_of));
-	dd->order = xcalloc(c->n + 1, sizeof(*dd->order));
-	dd->start = xcalloc(c->n + 2, sizeof(*dd->start));
 	for (i = 0; i < c->n; i++) {
 		if (i == 0 || keys[i].len != keys[i - 1].len ||
 		    memcmp(keys[i].rel, keys[i - 1].rel, keys[i].len))
-			dd->start[dd->ndirs++] = i;
-		dd->order[i] = keys[i].i;
+			dd->ndirs++;
 		dd->dir_of[keys[i].i] = dd->ndirs - 1;
 	}
-	dd->start[dd->ndirs] = c->n;
 	free(keys);
 	dd->left = xcalloc(dd->ndirs + 1, sizeof(*dd->left));
 	dd->based = xcalloc(dd->ndirs + 1, sizeof(*dd->based));
+	dd->held = xcalloc(dd->ndirs + 1, sizeof(*dd->held));
 	for (k = 0; k < dd->ndirs; k++) {
-		atomic_init(&dd->left[k], dd->start[k + 1] - dd->start[k]);
+		atomic_init(&dd->left[k], 0);
 		atomic_init(&dd->based[k], 0);
+		atomic_init(&dd->held[k], NULL);
 	}
-	dd->held = xcalloc(c->n + 1, sizeof(*dd->held));
 	for (i = 0; i < c->n; i++)
-		buf_init(&dd->held[i]);
+		atomic_fetch_add(&dd->left[dd->dir_of[i]], 1);
 	dd->tried = xcalloc(c->n + 1, 1);
 	return dd;
 }
 
-static void digest_dirs_free(struct digest_dirs *dd, size_t n)
+static void held_free(struct held_input *h)
 {
-	size_t i;
+	while (h) {
+		struct held_input *next = h->next;
+
+		buf_release(&h->in);
+		free(h);
+		h = next;
+	}
+}
+
+static void digest_dirs_free(struct digest_dirs *dd)
+{
+	size_t k;
 
 	if (!dd)
 		return;
-	for (i = 0; i < n; i++)
-		buf_release(&dd->held[i]);
+	for (k = 0; k < dd->ndirs; k++)
+		held_free(atomic_load(&dd->held[k]));
 	free(dd->dir_of);
-	free(dd->order);
-	free(dd->start);
 	free(dd->left);
 	free(dd->based);
 	free(dd->held);
@@ -792,6 +803,7 @@ static void digest_seen(struct digest_dirs *dd, struct article_meta *m,
 			size_t i, int rc, const struct article *a)
 {
 	size_t k = dd->dir_of[i];
+	struct held_input *h;
 
 	if (rc != 0) {
 		dd->tried[i] = 1;
@@ -802,31 +814,35 @@ static void digest_seen(struct digest_dirs *dd, struct article_meta *m,
 		blocks_digest_article(a, m->digest);
 		dd->tried[i] = 1;
 	} else {
-		blocks_digest_input(&dd->held[i], a);
+		h = xmalloc(sizeof(*h));
+		h->i = i;
+		buf_init(&h->in);
+		blocks_digest_input(&h->in, a);
+		h->next = atomic_load(&dd->held[k]);
+		while (!atomic_compare_exchange_weak(&dd->held[k], &h->next, h))
+			;
 	}
 }
 
 /* Article i is indexed: the last of its directory settles the digests held. */
 static void digest_left(struct digest_dirs *dd, struct corpus *c, size_t i)
 {
-	size_t k = dd->dir_of[i], j;
-	int based;
+	size_t k = dd->dir_of[i];
+	struct held_input *h;
 
 	if (atomic_fetch_sub(&dd->left[k], 1) != 1)
 		return;
-	based = atomic_load(&dd->based[k]);
-	for (j = dd->start[k]; j < dd->start[k + 1]; j++) {
-		size_t o = dd->order[j];
-		struct buf *h = &dd->held[o];
+	h = atomic_exchange(&dd->held[k], NULL);
+	if (atomic_load(&dd->based[k])) {
+		struct held_input *p;
 
-		if (!h->len)
-			continue;
-		if (based) {
-			blocks_digest_of_input(h->buf, h->len, c->articles[o].digest);
-			dd->tried[o] = 1;
+		for (p = h; p; p = p->next) {
+			blocks_digest_of_input(p->in.buf, p->in.len,
+					       c->articles[p->i].digest);
+			dd->tried[p->i] = 1;
 		}
-		buf_release(h);
 	}
+	held_free(h);
 }
 
 static void index_one(void *ctx, size_t i, int worker)
@@ -1084,7 +1100,7 @@ void corpus_index(struct corpus *c, int flags, struct diag_list *d)
 	build_lookup(c);
 	if (job.dd)
 		digest_based(c, job.dd->tried);
-	digest_dirs_free(job.dd, c->n);
+	digest_dirs_free(job.dd);
 }
 
 /* Sort order of the lookup: id, then lang. */
