@@ -13,7 +13,15 @@
 #include <string.h>
 
 #include <md4c.h>
-#include <sha2.h>
+/*
+ * OpenSSL's SHA256_Init/Update/Final: deprecated in 3.0 for the EVP
+ * interface, but they never fail and load nothing, where EVP (and the
+ * one-shot SHA256() built on it) fetches the algorithm from a provider at
+ * each call, reads the system's openssl.cnf once (about 2 MiB) and may
+ * fail under its settings: a digest must be the same on every machine.
+ */
+#define OPENSSL_SUPPRESS_DEPRECATED
+#include <openssl/sha.h>
 #include <utf8proc.h>
 
 #include "article.h"
@@ -188,6 +196,33 @@ static void nfc_add(struct buf *out, const char *s, size_t n)
 	free(r);
 }
 
+/* The high bit of each byte of v that is zero, and no other bit. */
+static uint64_t zero_bytes(uint64_t v)
+{
+	const uint64_t low7 = 0x7F7F7F7F7F7F7F7Full;
+
+	return ~(((v & low7) + low7) | v | low7);
+}
+
+/*
+ * Are the eight bytes of w, after a byte that is not a space, what
+ * normalize_ws() leaves as they are: no control character, tab or line
+ * end, no U+00A0 or U+202F (lead bytes 0xC2, 0xE2), no two spaces in a
+ * row and no space last?
+ */
+static int plain_words(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = ones << 7;
+	uint64_t sp = zero_bytes(w ^ (' ' * ones));
+
+	/* below 0x20: exact as a yes or no (only a byte above one that
+	 * is may be flagged too) */
+	if (((w - ' ' * ones) & ~w & high) | zero_bytes(w ^ (0xC2 * ones)) |
+	    zero_bytes(w ^ (0xE2 * ones)))
+		return 0;
+	return !(sp & ((sp >> 8) | (high << 56)));
+}
+
 /* Whitespace runs as one space, trimmed, NFC. */
 static void normalize_ws(struct buf *out, struct buf *scratch, const char *s,
 			 size_t n)
@@ -224,7 +259,18 @@ static void normalize_ws(struct buf *out, struct buf *scratch, const char *s,
 			*o++ = ' ';
 		space = 0;
 		*o++ = (char)c;
-		/* the run of bytes up to the next space of any kind, at once */
+		/* words with one space between them, eight bytes at a time,
+		 * then the run of bytes up to the next space of any kind */
+		while (i + 9 <= n) {
+			uint64_t w;
+
+			memcpy(&w, u + i + 1, 8);
+			if (!plain_words(w))
+				break;
+			memcpy(o, &w, 8);
+			o += 8;
+			i += 8;
+		}
 		while (i + 1 < n && u[i + 1] > ' ' && u[i + 1] != 0xC2 && u[i + 1] != 0xE2)
 			*o++ = (char)u[++i];
 	}
@@ -253,7 +299,11 @@ static struct block *list_add(struct block_list *l, enum block_kind kind,
 	b->len = len;
 	buf_reset(norm);
 	normalize_ws(norm, &l->tmp, text, len);
-	b->norm = list_store(l, norm->buf, norm->len);
+	/* most often a block's text is its normalized text: one copy */
+	if (norm->len == len && !memcmp(norm->buf, b->text, len))
+		b->norm = b->text;
+	else
+		b->norm = list_store(l, norm->buf, norm->len);
 	b->norm_len = norm->len;
 	b->section = section;
 	b->ignore = ignore ? list_store(l, ignore, strlen(ignore)) : NULL;
@@ -895,15 +945,51 @@ int blocks_same_shape(const struct block_list *a, const struct block_list *b)
 /* ---- the digest (12.1) ------------------------------------------------ */
 
 /*
- * One field as hashed: LF line ends, no trailing spaces or tabs, no
- * leading or trailing blank lines, NFC.
+ * The digest's input is kept as its fields, each one its name, a NUL, its
+ * length and its bytes as the article has them: gathering is a copy, and
+ * the work (line ends, NFC, SHA-256) is done only when a digest is wanted,
+ * maybe later and by another thread than the one that read the article.
  */
-static void digest_field(SHA2_CTX *ctx, struct buf *t, const char *name,
+static void input_field(struct buf *in, const char *name, const char *s,
+			size_t n)
+{
+	buf_add(in, name, strlen(name) + 1);
+	buf_add(in, &n, sizeof(n));
+	buf_add(in, s, n);
+}
+
+static void input_string_field(struct buf *in, const char *name,
+			       const struct ynode *n)
+{
+	const char *s = scalar_text(n);
+
+	input_field(in, name, s ? s : "", s ? n->len : 0);
+}
+
+void blocks_digest_input(struct buf *in, const struct article *a)
+{
+	const struct ynode *fm = a->fm.root, *src;
+	size_t i;
+
+	input_string_field(in, "title", ymap_get(fm, "title"));
+	input_string_field(in, "summary", ymap_get(fm, "summary"));
+	src = ymap_get(fm, "sources");
+	for (i = 0; src && src->type == Y_SEQ && i < src->n; i++)
+		input_string_field(in, "source", ymap_get(src->items[i], "title"));
+	input_field(in, "body", a->body ? a->body : "", a->body ? a->body_len : 0);
+}
+
+/*
+ * One field as hashed, appended to msg: its name, a LF, its text with LF
+ * line ends, no trailing spaces or tabs, no leading or trailing blank
+ * lines, NFC, and a LF.
+ */
+static void digest_field(struct buf *msg, struct buf *lines, const char *name,
 			 const char *s, size_t n)
 {
-	struct buf lines = BUF_INIT;
 	size_t i = 0, start, end;
 
+	buf_reset(lines);
 	while (i < n) {
 		const char *nl = memchr(s + i, '\n', n - i);
 		size_t e = nl ? (size_t)(nl - s) : n;
@@ -911,69 +997,67 @@ static void digest_field(SHA2_CTX *ctx, struct buf *t, const char *name,
 
 		while (k > i && (s[k - 1] == ' ' || s[k - 1] == '\t' || s[k - 1] == '\r'))
 			k--;
-		buf_add(&lines, s + i, k - i);
+		buf_add(lines, s + i, k - i);
 		if (nl)
-			buf_addc(&lines, '\n');
+			buf_addc(lines, '\n');
 		i = nl ? e + 1 : n;
 	}
 	/* leading blank lines, then trailing ones */
 	start = 0;
-	for (i = 0; i < lines.len; i++)
-		if (lines.buf[i] == '\n')
+	for (i = 0; i < lines->len; i++)
+		if (lines->buf[i] == '\n')
 			start = i + 1;
 		else
 			break;
-	end = lines.len;
-	while (end > start && lines.buf[end - 1] == '\n')
+	end = lines->len;
+	while (end > start && lines->buf[end - 1] == '\n')
 		end--;
-	buf_reset(t);
-	nfc_add(t, lines.buf + start, end - start);
-	SHA256Update(ctx, (const uint8_t *)name, strlen(name));
-	SHA256Update(ctx, (const uint8_t *)"\n", 1);
-	SHA256Update(ctx, (const uint8_t *)t->buf, t->len);
-	SHA256Update(ctx, (const uint8_t *)"\n", 1);
-	buf_release(&lines);
+	buf_adds(msg, name);
+	buf_addc(msg, '\n');
+	nfc_add(msg, lines->buf + start, end - start);
+	buf_addc(msg, '\n');
 }
 
-static void digest_string_field(SHA2_CTX *ctx, struct buf *t, const char *name,
-				const struct ynode *n)
-{
-	const char *s = scalar_text(n);
-
-	digest_field(ctx, t, name, s ? s : "", s ? n->len : 0);
-}
-
-static void digest_hex(SHA2_CTX *ctx, char out[17])
+void blocks_digest_of_input(const char *in, size_t len, char out[17])
 {
 	static const char hex[] = "0123456789abcdef";
-	uint8_t d[SHA256_DIGEST_LENGTH];
+	struct buf msg = BUF_INIT, lines = BUF_INIT;
+	unsigned char d[SHA256_DIGEST_LENGTH];
+	const char *p = in, *end = in + len;
+	SHA256_CTX ctx;
 	int i;
 
-	SHA256Final(d, ctx);
+	while (p < end) {
+		const char *name = p;
+		size_t n;
+
+		p += strlen(p) + 1;
+		memcpy(&n, p, sizeof(n));
+		p += sizeof(n);
+		digest_field(&msg, &lines, name, p, n);
+		p += n;
+	}
+	/* the message whole, in one call: OpenSSL's SHA-256 uses the
+	 * processor's SHA extensions where it has them */
+	SHA256_Init(&ctx);
+	SHA256_Update(&ctx, msg.buf, msg.len);
+	SHA256_Final(d, &ctx);
 	for (i = 0; i < 8; i++) {
 		out[2 * i] = hex[d[i] >> 4];
 		out[2 * i + 1] = hex[d[i] & 15];
 	}
 	out[16] = '\0';
+	buf_release(&msg);
+	buf_release(&lines);
 }
 
 void blocks_digest_article(const struct article *a, char out[17])
 {
-	const struct ynode *fm = a->fm.root, *src;
-	SHA2_CTX ctx;
-	struct buf t = BUF_INIT;
-	size_t i;
+	struct buf in = BUF_INIT;
 
-	SHA256Init(&ctx);
-	digest_string_field(&ctx, &t, "title", ymap_get(fm, "title"));
-	digest_string_field(&ctx, &t, "summary", ymap_get(fm, "summary"));
-	src = ymap_get(fm, "sources");
-	for (i = 0; src && src->type == Y_SEQ && i < src->n; i++)
-		digest_string_field(&ctx, &t, "source", ymap_get(src->items[i], "title"));
-	digest_field(&ctx, &t, "body", a->body ? a->body : "",
-		     a->body ? a->body_len : 0);
-	digest_hex(&ctx, out);
-	buf_release(&t);
+	blocks_digest_input(&in, a);
+	blocks_digest_of_input(in.buf, in.len, out);
+	buf_release(&in);
 }
 
 int blocks_digest_file(const char *text, size_t len, char out[17])

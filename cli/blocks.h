@@ -166,6 +166,14 @@ int blocks_same_shape(const struct block_list *a, const struct block_list *b);
 void blocks_digest_article(const struct article *a, char out[17]);
 int blocks_digest_file(const char *text, size_t len, char out[17]);
 
+/*
+ * The same in two steps, for a digest that may not be wanted: what it
+ * reads of loaded article a appended to in (a copy: in outlives a), then
+ * the digest of in[0..len) into out, from any thread.
+ */
+void blocks_digest_input(struct buf *in, const struct article *a);
+void blocks_digest_of_input(const char *in, size_t len, char out[17]);
+
 /* The alignment of an old and a new version of one original (12.3). */
 enum change_kind { CH_CHANGED, CH_ADDED, CH_REMOVED, CH_MOVED };
 enum change_class {

@@ -208,8 +208,11 @@ static int read_options(int argc, const char **argv, struct l10n_opts *o)
 /*
  * Index the corpus with translation QA (SPEC 13) worked out in the
  * index's parse of each body: each current translation's findings.
+ * digest: INDEX_DIGEST when the diff page shows every original's
+ * digest, else INDEX_DIGEST_BASED (states read only the digests of
+ * originals with a based translation).
  */
-static void run_index(struct l10n_run *run)
+static void run_index(struct l10n_run *run, int digest)
 {
 	struct corpus *c = &run->c;
 	struct glossary *glossary = glossary_load(c, &run->qa);
@@ -220,7 +223,7 @@ static void run_index(struct l10n_run *run)
 	run->qa_compared = xcalloc(c->n + 1, 1);
 	qs = qa_stream_begin(c, glossary, QA_COMPARE_ONLY, run->qa_compared);
 	/* per-file problems are validate's to print; invalid cells quote them */
-	corpus_index(c, INDEX_BODY | INDEX_WORDS | INDEX_NO_LINKS | INDEX_DIGEST |
+	corpus_index(c, INDEX_BODY | INDEX_WORDS | INDEX_NO_LINKS | digest |
 		     INDEX_FM_WHERE, &run->d);
 	qa_stream_finish(qs, c, &run->qa);
 	glossary_free(glossary);
@@ -240,7 +243,8 @@ static int run_build(struct l10n_run *run, const struct l10n_opts *o,
 	run->on = cmd_lang_select(&c->cfg, o->langs.v, o->langs.n);
 	if (!run->on || cmd_output_outside(o->output, c) < 0)
 		return EXIT_USAGE;
-	run_index(run);
+	run_index(run, o->format == REPORT_HTML && o->output ? INDEX_DIGEST :
+		  INDEX_DIGEST_BASED);
 	l10n_build(&run->r, c, &run->d);
 	run->built = 1;
 	l10n_classify(&run->r, c->jobs);

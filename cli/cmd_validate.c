@@ -81,7 +81,7 @@ int cmd_validate(int argc, const char **argv, const struct global_opts *g)
 	/* translation QA (SPEC 13), in the index's parse of each body */
 	glossary = glossary_load(&c, &d);
 	qa = qa_stream_begin(&c, glossary, 0, NULL);
-	corpus_index(&c, INDEX_BODY | INDEX_DIGEST | INDEX_FM_WHERE, &d);
+	corpus_index(&c, INDEX_BODY | INDEX_DIGEST_BASED | INDEX_FM_WHERE, &d);
 	qa_stream_finish(qa, &c, &d);
 	glossary_free(glossary);
 	checks_cross(&c, &d);

@@ -688,6 +688,30 @@ struct index_keep {
 	struct diag_list d;	/* the reports of the file being read */
 };
 
+/*
+ * INDEX_DIGEST_BASED in the index: an original's digest is wanted when a
+ * translation of its id has a base, and the translations of an id are in
+ * its directory (else see digest_based()).  Each original's digest input
+ * is held (a copy) until every file of its directory is indexed, then
+ * hashed when one of them was a translation with a base, or dropped.  An
+ * original read after such a translation is hashed at once.
+ */
+struct held_input {
+	struct held_input *next;
+	size_t i;		/* the article */
+	struct buf in;		/* blocks_digest_input() */
+};
+
+struct digest_dirs {
+	size_t *dir_of;		/* [n]: the directory of article i */
+	size_t ndirs;
+	atomic_size_t *left;	/* [ndirs]: its files not yet indexed */
+	atomic_int *based;	/* [ndirs]: one is a translation with a base */
+	/* [ndirs]: its originals' inputs until then, pushed by any worker */
+	_Atomic(struct held_input *) *held;
+	unsigned char *tried;	/* [n]: its digest taken, or its file unusable */
+};
+
 struct index_job {
 	struct corpus *c;
 	int flags;
@@ -696,6 +720,7 @@ struct index_job {
 	struct index_keep *keep;	/* one per worker */
 	/* INDEX_KEEP: how many more files may be left open (meta->fd) */
 	atomic_long fds;
+	struct digest_dirs *dd;	/* INDEX_DIGEST_BASED, else NULL */
 };
 
 static size_t words_of(const char *s)
@@ -711,6 +736,140 @@ static size_t words_of(const char *s)
 		in = !space;
 	}
 	return n;
+}
+
+/* The length of the directory part of a relpath ("" for a file at the top). */
+static size_t rel_dir_len(const char *rel)
+{
+	const char *slash = strrchr(rel, '/');
+
+	return slash ? (size_t)(slash - rel) : 0;
+}
+
+struct dir_key {
+	const char *rel;
+	size_t len, i;
+};
+
+static int cmp_dir_key(const void *pa, const void *pb)
+{
+	const struct dir_key *a = pa, *b = pb;
+	size_t n = a->len < b->len ? a->len : b->len;
+	int r = memcmp(a->rel, b->rel, n);
+
+	if (r)
+		return r;
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	return (a->i > b->i) - (a->i < b->i);
+}
+
+static struct digest_dirs *digest_dirs_new(const struct corpus *c)
+{
+	struct digest_dirs *dd = xcalloc(1, sizeof(*dd));
+	struct dir_key *keys = xcalloc(c->n + 1, sizeof(*keys));
+	size_t i, k;
+
+	for (i = 0; i < c->n; i++) {
+		keys[i].rel = c->articles[i].relpath;
+		keys[i].len = rel_dir_len(keys[i].rel);
+		keys[i].i = i;
+	}
+	qsort(keys, c->n, sizeof(*keys), cmp_dir_key);
+	dd->dir_of = xcalloc(c->n + 1, sizeof(*dd->dir_of));
+	for (i = 0; i < c->n; i++) {
+		if (i == 0 || keys[i].len != keys[i - 1].len ||
+		    memcmp(keys[i].rel, keys[i - 1].rel, keys[i].len))
+			dd->ndirs++;
+		dd->dir_of[keys[i].i] = dd->ndirs - 1;
+	}
+	free(keys);
+	dd->left = xcalloc(dd->ndirs + 1, sizeof(*dd->left));
+	dd->based = xcalloc(dd->ndirs + 1, sizeof(*dd->based));
+	dd->held = xcalloc(dd->ndirs + 1, sizeof(*dd->held));
+	for (k = 0; k < dd->ndirs; k++) {
+		atomic_init(&dd->left[k], 0);
+		atomic_init(&dd->based[k], 0);
+		atomic_init(&dd->held[k], NULL);
+	}
+	for (i = 0; i < c->n; i++)
+		atomic_fetch_add(&dd->left[dd->dir_of[i]], 1);
+	dd->tried = xcalloc(c->n + 1, 1);
+	return dd;
+}
+
+static void held_free(struct held_input *h)
+{
+	while (h) {
+		struct held_input *next = h->next;
+
+		buf_release(&h->in);
+		free(h);
+		h = next;
+	}
+}
+
+static void digest_dirs_free(struct digest_dirs *dd)
+{
+	size_t k;
+
+	if (!dd)
+		return;
+	for (k = 0; k < dd->ndirs; k++)
+		held_free(atomic_load(&dd->held[k]));
+	free(dd->dir_of);
+	free(dd->left);
+	free(dd->based);
+	free(dd->held);
+	free(dd->tried);
+	free(dd);
+}
+
+/* Article i was read (rc: article_load's answer) and its meta filled. */
+static void digest_seen(struct digest_dirs *dd, struct article_meta *m,
+			size_t i, int rc, const struct article *a)
+{
+	size_t k = dd->dir_of[i];
+	struct held_input *h;
+
+	if (rc != 0) {
+		dd->tried[i] = 1;
+	} else if (m->translated) {
+		if (m->tf_base[0])
+			atomic_store(&dd->based[k], 1);
+	} else if (atomic_load(&dd->based[k])) {
+		blocks_digest_article(a, m->digest);
+		dd->tried[i] = 1;
+	} else {
+		h = xmalloc(sizeof(*h));
+		h->i = i;
+		buf_init(&h->in);
+		blocks_digest_input(&h->in, a);
+		h->next = atomic_load(&dd->held[k]);
+		while (!atomic_compare_exchange_weak(&dd->held[k], &h->next, h))
+			;
+	}
+}
+
+/* Article i is indexed: the last of its directory settles the digests held. */
+static void digest_left(struct digest_dirs *dd, struct corpus *c, size_t i)
+{
+	size_t k = dd->dir_of[i];
+	struct held_input *h;
+
+	if (atomic_fetch_sub(&dd->left[k], 1) != 1)
+		return;
+	h = atomic_exchange(&dd->held[k], NULL);
+	if (atomic_load(&dd->based[k])) {
+		struct held_input *p;
+
+		for (p = h; p; p = p->next) {
+			blocks_digest_of_input(p->in.buf, p->in.len,
+					       c->articles[p->i].digest);
+			dd->tried[p->i] = 1;
+		}
+	}
+	held_free(h);
 }
 
 static void index_one(void *ctx, size_t i, int worker)
@@ -747,6 +906,8 @@ static void index_one(void *ctx, size_t i, int worker)
 			     ynode_scalar(ymap_get(ymap_get(a.fm.root, "translated_from"), "base")) : "");
 		if ((job->flags & INDEX_DIGEST) && !m->translated)
 			blocks_digest_article(&a, m->digest);
+		else if (job->dd)
+			digest_seen(job->dd, m, i, rc, &a);
 		if (job->flags & INDEX_KEEP)
 			m->keep = article_keep_of(c->stores[worker], a.fm.root);
 		if (c->fm_where)
@@ -807,6 +968,12 @@ static void index_one(void *ctx, size_t i, int worker)
 	a.fm.arena = (struct arena)ARENA_INIT;
 	a.fm.root = NULL;
 	article_release(&a);
+	if (job->dd) {
+		if (rc != 0)
+			digest_seen(job->dd, m, i, rc, NULL);
+		/* before the hook: what it reads of the id is settled */
+		digest_left(job->dd, c, i);
+	}
 	if (c->indexed)
 		c->indexed(c->index_ctx, i, worker);
 }
@@ -877,9 +1044,11 @@ static long fd_budget(size_t n)
 }
 
 /*
- * INDEX_DIGEST_BASED: the digests, read again after the index, of the
- * originals whose id has a translation with a base; none is needed for
- * the others (a translation without a base goes by its dates).
+ * INDEX_DIGEST_BASED: the digests of the originals whose id has a
+ * translation with a base that the index did not take (a translation
+ * outside its original's directory), read again after it; none is
+ * needed for the others (a translation without a base goes by its
+ * dates).
  */
 struct digest_job {
 	struct corpus *c;
@@ -901,7 +1070,7 @@ static void digest_one(void *ctx, size_t i, int worker)
 	diag_list_release(&scratch);
 }
 
-static void digest_based(struct corpus *c)
+static void digest_based(struct corpus *c, const unsigned char *tried)
 {
 	struct digest_job job;
 	unsigned char *want = xcalloc(c->n ? c->n : 1, 1);
@@ -921,7 +1090,7 @@ static void digest_based(struct corpus *c)
 	job.c = c;
 	job.v = xcalloc(c->n ? c->n : 1, sizeof(*job.v));
 	for (i = 0; i < c->n; i++)
-		if (want[i])
+		if (want[i] && !tried[i])
 			job.v[n++] = i;
 	if (n)
 		pool_run(c->jobs, n, digest_one, &job);
@@ -947,6 +1116,8 @@ void corpus_index(struct corpus *c, int flags, struct diag_list *d)
 			c->stores[i] = article_store_new();
 	}
 	atomic_init(&job.fds, flags & INDEX_KEEP ? fd_budget(c->n) : 0);
+	job.dd = (flags & INDEX_DIGEST_BASED) && !(flags & INDEX_DIGEST) ?
+		 digest_dirs_new(c) : NULL;
 	if (flags & INDEX_FM_WHERE) {
 		if (c->fm_where)
 			for (i = 0; i < c->n; i++)
@@ -972,8 +1143,9 @@ void corpus_index(struct corpus *c, int flags, struct diag_list *d)
 	}
 	free(job.lists);
 	build_lookup(c);
-	if ((flags & INDEX_DIGEST_BASED) && !(flags & INDEX_DIGEST))
-		digest_based(c);
+	if (job.dd)
+		digest_based(c, job.dd->tried);
+	digest_dirs_free(job.dd);
 }
 
 /* Sort order of the lookup: id, then lang. */

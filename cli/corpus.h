@@ -119,7 +119,10 @@ enum index_flags {
 	INDEX_NO_LINKS = 8,	/* with INDEX_BODY: no meta->links (no cross checks) */
 	INDEX_DIGEST = 16,	/* the text digest of every original (SPEC 12.1) */
 	INDEX_DIGEST_BASED = 32,	/* only of the originals of an id that
-					 * has a translation with a base */
+					 * has a translation with a base (every
+					 * reader of a digest compares it with
+					 * a base); set when indexed() is called
+					 * for the last file of its directory */
 	INDEX_FM_WHERE = 64,	/* c->fm_where: QA's frontmatter blocks */
 	INDEX_NO_SCHEMA = 128,	/* no schema check (for callers that report no R_SCHEMA) */
 };

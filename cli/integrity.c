@@ -46,14 +46,16 @@ void base_cache_release(struct base_cache *bc)
 	size_t i;
 
 	block_list_release(&bc->now);
-	for (i = 0; i < bc->n; i++)
+	for (i = 0; i < bc->n; i++) {
 		block_list_release(&bc->v[i].l);
+		free(bc->v[i].changes);
+	}
 	free(bc->v);
 	memset(bc, 0, sizeof(*bc));
 }
 
 /* The base text of that digest, read once. */
-static const struct base_text *base_text(const struct corpus *c,
+static struct base_text *base_text(const struct corpus *c,
 					 struct base_cache *bc, const char *digest,
 					 struct diag_list *diags)
 {
@@ -95,7 +97,7 @@ int base_diff_build(struct base_diff *d, const struct corpus *c,
 {
 	struct diag_list scratch = DIAG_LIST_INIT;
 	const struct article_meta *orig = bc->orig;
-	const struct base_text *t;
+	struct base_text *t;
 	size_t i;
 	int rc = 0;
 
@@ -119,8 +121,20 @@ int base_diff_build(struct base_diff *d, const struct corpus *c,
 	d->available = 1;
 	d->old = &t->l;
 	d->base_updated = t->updated;
-	d->n = blocks_diff(d->old, d->now, with_trans ? &d->trans : NULL,
-			   orig->lang, &d->v);
+	if (with_trans) {
+		d->n = blocks_diff(d->old, d->now, &d->trans, orig->lang, &d->v);
+	} else {
+		/* the same for every translation on that base: once */
+		if (!t->diffed) {
+			t->nchanges = blocks_diff(d->old, d->now, NULL, orig->lang,
+						  &t->changes);
+			t->diffed = 1;
+		}
+		d->n = t->nchanges;
+		d->v = d->n ? xmalloc(d->n * sizeof(*d->v)) : NULL;
+		if (d->n)
+			memcpy(d->v, t->changes, d->n * sizeof(*d->v));
+	}
 	d->cls = CLASS_EDITORIAL;
 	for (i = 0; i < d->n; i++) {
 		enum change_class k = d->v[i].cls;

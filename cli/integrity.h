@@ -24,6 +24,11 @@ struct base_text {
 	int ok;				/* found and read */
 	struct block_list l;
 	struct date updated;		/* the original's 'updated' then */
+	/* its changes to the text now, without a translation's
+	 * counterparts: worked out once for all translations on that base */
+	int diffed;
+	struct block_change *changes;	/* owned; nchanges of them */
+	size_t nchanges;
 };
 
 struct base_cache {
@@ -68,7 +73,7 @@ void base_diff_release(struct base_diff *d);
  * 12.2)?  With a base: when its original's text changed since, by a
  * content, safety or unknown change (not an editorial one alone);
  * without: when the original's date is later.  Needs orig->digest
- * (INDEX_DIGEST).
+ * (INDEX_DIGEST or INDEX_DIGEST_BASED).
  */
 int integrity_stale_notice(const struct corpus *c, const struct article_meta *orig,
 			   const struct article_meta *trans);

@@ -136,7 +136,7 @@ void l10n_build(struct l10n_report *r, const struct corpus *c,
 		const struct diag_list *index_diags);
 /*
  * The change class of every stale translation (SPEC 12.2): needs an index
- * with INDEX_DIGEST.  Base texts are read from snapshots or git history
+ * with INDEX_DIGEST or INDEX_DIGEST_BASED.  Base texts are read from snapshots or git history
  * (jobs workers); what cannot be found is said in r->base_diags.
  */
 void l10n_classify(struct l10n_report *r, int jobs);

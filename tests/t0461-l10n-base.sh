@@ -188,4 +188,21 @@ test_expect_success 'a draft translation is marked (draft) beside its state, a p
 	! grep -F "(draft)" page.html
 '
 
+test_expect_success 'translations on two bases of one original: each its own class' '
+	setup "Prenez 500 mg." &&
+	sed "s/^lang: en$/lang: de/" s/en.md >s/de.md &&
+	folio stamp s/de.md >/dev/null 2>&1 &&
+	edit "500 mg" "750 mg" &&
+	sed "s/^lang: en$/lang: nl/" s/en.md >s/nl.md &&
+	folio stamp s/nl.md >/dev/null 2>&1 &&
+	edit "750 mg\\." "750 mg par jour." &&
+	printf "source_language: fr\nlanguages: [fr, en, de, nl]\n" >folio.yaml &&
+	folio l10n --format json >actual 2>err &&
+	grep -F "\"en\":{\"state\":\"stale\"" actual >/dev/null &&
+	grep -o "\"[a-z][a-z]\":{\"state\":\"stale\",[^}]*\"change\":\"[a-z]*\"" actual |
+		sed "s/^\"\([a-z]*\)\".*\"change\":\"\([a-z]*\)\"/\1 \2/" >classes &&
+	printf "en safety\nde safety\nnl content\n" >expect &&
+	test_cmp expect classes
+'
+
 test_done

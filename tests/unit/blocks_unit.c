@@ -232,10 +232,44 @@ static void test_counterpart(void)
 	block_list_release(&lt);
 }
 
+/*
+ * The normalized text of a block is its NFC with whitespace collapsed:
+ * Arabic harakat out of canonical order (shadda U+0651 before fatha
+ * U+064E) are put in order, as NFC does, whether or not other
+ * characters need the full normalization too.
+ */
+static void test_norm(void)
+{
+	static const struct {
+		const char *md, *norm, *what;
+	} cases[] = {
+		{ "\xd8\xb4\xd9\x91\xd9\x8e\xd8\xaf  \xd8\xa9\n",
+		  "\xd8\xb4\xd9\x8e\xd9\x91\xd8\xaf \xd8\xa9", "shadda then fatha: fatha first" },
+		{ "\xd8\xb4\xd9\x8e\xd9\x91\xd8\xaf\n",
+		  "\xd8\xb4\xd9\x8e\xd9\x91\xd8\xaf", "fatha then shadda: as it is" },
+		{ "\xd9\x84\xd9\x92\xd9\x91\xd9\x8b\xd9\x8f x\n",
+		  "\xd9\x84\xd9\x8b\xd9\x8f\xd9\x91\xd9\x92 x", "a run of four sorted by class" },
+		{ "\xd8\xb4\xd9\x91\xd9\x8e e\xcc\x81\n",
+		  "\xd8\xb4\xd9\x8e\xd9\x91 \xc3\xa9", "with a decomposed letter beside" },
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct block_list l = BLOCK_LIST_INIT;
+
+		body(&l, cases[i].md);
+		CHECK(l.n == 2, "%s: %zu blocks", cases[i].what, l.n);
+		if (l.n == 2)
+			CHECK_STR(l.v[1].norm, cases[i].norm, "%s", cases[i].what);
+		block_list_release(&l);
+	}
+}
+
 int main(void)
 {
 	test_digest();
 	test_blocks();
+	test_norm();
 	test_diff();
 	test_counterpart();
 	return test_done("blocks_unit");
