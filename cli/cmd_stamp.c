@@ -319,6 +319,9 @@ static void save_snapshot(struct stamper *s, const struct article_meta *orig,
 		     errmsg(errno));
 	else if (r == 0)
 		fprintf(s->out, "%s: snapshot saved\n", shown_path(&sp, shownp));
+	else if (r == 2)
+		fprintf(s->out, "%s: snapshot replaced (its text was not that of "
+			"its digest: edited, or not a file)\n", shown_path(&sp, shownp));
 	free(shownp);
 	buf_release(&rel);
 	buf_release(&sp);

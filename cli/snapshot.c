@@ -535,7 +535,19 @@ int snapshot_save(const struct corpus *c, const char *id, const char *lang,
 	snapshot_relpath(&rel, id, lang, digest);
 	path = corpus_path(c, rel.buf);
 	if (lstat(path, &st) == 0) {
-		rc = 1;
+		struct buf was = BUF_INIT;
+		char d[17];
+		int good = S_ISREG(st.st_mode) &&
+			   buf_read_file(&was, path, ARTICLE_MAX_SIZE) == BUF_READ_OK &&
+			   blocks_digest_file(was.buf, was.len, d) == 0 &&
+			   !strcmp(d, digest);
+
+		buf_release(&was);
+		if (good) {
+			rc = 1;
+			goto out;
+		}
+		rc = atomic_write(path, text, len, ATOMIC_UMASK, 1) < 0 ? -1 : 2;
 		goto out;
 	}
 	rc = make_dirs(c, rel.buf);

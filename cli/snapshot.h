@@ -38,8 +38,10 @@ int snapshot_find(const struct corpus *c, const struct article_meta *original,
 
 /*
  * Save text (the original's whole file) as the snapshot of digest, unless
- * one exists already (kept as it is).  Returns 0, 1 when it existed, -1
- * with errno set.
+ * one exists already and is a text of that digest (kept as it is).  One
+ * that is not (edited by hand, a bad merge, not a file) is replaced, so
+ * that the base text a stamp records can be found.  Returns 0 when
+ * saved, 1 when kept, 2 when replaced, -1 with errno set.
  */
 int snapshot_save(const struct corpus *c, const char *id, const char *lang,
 		  const char *digest, const char *text, size_t len);

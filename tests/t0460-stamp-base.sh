@@ -188,4 +188,16 @@ test_expect_success 'metadata is not text: a new reviewer or date changes no bas
 	grep -q "already current" out
 '
 
+test_expect_success 'a snapshot whose text is not its digest is replaced, and said so' '
+	corpus &&
+	printf -- "---\nid: s\nlang: en\ntitle: Title\nupdated: 2024-01\nstatus: draft\ntranslated_from:\n  lang: fr\n  updated: 2023-10\n---\nText.\n" >s/en.md &&
+	d=$(digest) && mkdir -p _base/s &&
+	sed "s/500 mg/5000 mg/" s/fr.md >_base/s/fr.$d.md &&
+	folio stamp s/en.md >out 2>err &&
+	grep -Fx "_base/s/fr.$d.md: snapshot replaced (its text was not that of its digest: edited, or not a file)" out &&
+	cmp s/fr.md _base/s/fr.$d.md &&
+	folio stamp s/en.md >out 2>err &&
+	! grep "snapshot" out
+'
+
 test_done
