@@ -428,6 +428,14 @@ static void judge(struct l10n_cell *cell, const struct article_meta *orig)
 			   "a date YYYY-MM or YYYY-MM-DD");
 		return;
 	}
+	/* a base that is no digest says nothing of the text: not the dates
+	 * either, as if it were absent (validate reports it too) */
+	if (m->tf_base_bad) {
+		set_reason(cell, m->tf_base_pos.line ? m->tf_base_pos : m->tf_pos,
+			   "'translated_from.base' must be 16 hexadecimal digits "
+			   "(the digest folio stamp writes)");
+		return;
+	}
 	if (!orig->updated.y) {
 		set_reason(cell, at, "the original %s has no valid 'updated' date "
 			   "to compare with", orig->path);

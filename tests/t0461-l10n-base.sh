@@ -172,7 +172,7 @@ test_expect_success 'a base that is not 16 hex digits: positioned error, the res
 	echo "s/en.md:10:9: error: '\''base'\'' must be 16 hexadecimal digits, got '\''xyz'\'' [schema]" >expect &&
 	test_cmp expect actual &&
 	l10n && expect_status 0 &&
-	has_line "  current   s/en.md  (draft) based on 2024-01, the original'\''s date"
+	has_line "  invalid   s/en.md  line 10: '\''translated_from.base'\'' must be 16 hexadecimal digits (the digest folio stamp writes)"
 '
 
 test_expect_success 'a draft translation is marked (draft) beside its state, a published one is not' '
