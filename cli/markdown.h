@@ -50,6 +50,8 @@ void md_src_init(struct md_src *s, const char *text, size_t len,
 void md_src_release(struct md_src *s);
 /* Line and column (1-based, in bytes) of p; {0,0} when p is not in text. */
 struct pos md_src_pos(const struct md_src *s, const char *p);
+/* The index (0-based) of the line of s holding byte off. */
+size_t md_src_line(const struct md_src *s, size_t off);
 
 /* Run md4c over the body with FOLIO_MD_FLAGS; returns md_parse's result. */
 int md_run(const struct md_src *s, const MD_PARSER *parser, void *userdata);

@@ -44,7 +44,7 @@ check() {
 	for j in 1 2; do
 		folio l10n -j $j --lang $1 >actual 2>err; echo $? >status &&
 		expect_status 0 &&
-		grep -F "  stale     $2/$1.md  based on 2024-01, original updated 2024-01 (0 months behind)" actual >/dev/null &&
+		grep -F "  stale     $2/$1.md  (draft) based on 2024-01, original updated 2024-01 (0 months behind)" actual >/dev/null &&
 		grep -F "change: safety (1 safety, 0 content, 0 editorial)" actual >/dev/null &&
 		folio validate -j $j >actual 2>err; echo $? >status &&
 		expect_status 0 &&
@@ -83,9 +83,9 @@ test_expect_success 'a translation without a base beside a based one goes by its
 	EOF
 	printf "source_language: fr\nlanguages: [fr, en, tr]\n" >folio.yaml &&
 	folio l10n -j 1 --lang tr >actual 2>err &&
-	grep -F "  current   s/tr.md  based on 2024-01, the original'\''s date" actual >/dev/null &&
+	grep -F "  current   s/tr.md  (draft) based on 2024-01, the original'\''s date" actual >/dev/null &&
 	folio l10n -j 1 --lang en >actual 2>err &&
-	grep -F "  stale     s/en.md  based on 2024-01" actual >/dev/null
+	grep -F "  stale     s/en.md  (draft) based on 2024-01" actual >/dev/null
 '
 
 test_expect_success 'the dashboard'\''s diff page shows the digest of an original whose translation has no base' '
