@@ -43,8 +43,14 @@ void export_qa_begin(struct run *run)
 	if (i == c->n || !c->fm_where)
 		return;
 	run->qa = xcalloc(1, sizeof(*run->qa));
-	/* an unusable glossary entry is validate's to report */
-	run->qa->g = glossary_load(c, &quiet);
+	/*
+	 * export shows errors only: the glossary's findings are warnings
+	 * unless rules: raises them (or qa-untranslated, whose 'keep' names
+	 * it reads).  An unusable entry is validate's to report.
+	 */
+	if (rule_severity(c->cfg.ignore, R_QA_GLOSSARY, SEV_WARNING) == SEV_ERROR ||
+	    rule_severity(c->cfg.ignore, R_QA_UNTRANSLATED, SEV_WARNING) == SEV_ERROR)
+		run->qa->g = glossary_load(c, &quiet);
 	diag_list_release(&quiet);
 	run->qa->stream = qa_stream_begin(c, run->qa->g, 0, NULL);
 	/* an article no job reads is read by the comparison itself */

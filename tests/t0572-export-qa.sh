@@ -147,4 +147,17 @@ test_expect_success 'a new language directory gets no page of the wrong translat
 	! grep "en/a.html" o/.folio-manifest-html
 '
 
+test_expect_success 'the glossary keeps a page out only when rules: makes it an error' '
+	setup &&
+	sed "s/^Take 50/Take 500/; s/802/801/; s/twice a day/twice a day with chemo/" a/en.md >x && mv x a/en.md &&
+	printf -- "- fr: chimiothérapie\n  en: chemotherapy\n  forbidden: {en: [chemo]}\n" >_glossary.yaml &&
+	folio validate >vout 2>&1;
+	grep "\[qa-glossary\]" vout &&
+	folio export --to html --include-drafts -o o >out 2>err &&
+	test -f o/en/a.html &&
+	printf "rules: {qa-glossary: error}\n" >>folio.yaml && rm -rf o &&
+	{ folio export --to html --include-drafts -o o >out 2>err; echo $? >status; } && expect_status 1 &&
+	grep "a/en.md:.*\[qa-glossary\]" err && test ! -e o/en/a.html
+'
+
 test_done
