@@ -377,9 +377,9 @@ static void json_all(struct buf *b, const struct diag_list *l,
 			escape_json_str(b, d->file, strlen(d->file));
 		else
 			buf_adds(b, "null");
-		if (d->line)
-			buf_addf(b, ",\"line\":%u,\"column\":%u", d->line,
-				 d->col ? d->col : 1);
+		/* SPEC 4.2's shape always: 0 for a finding about a whole file */
+		buf_addf(b, ",\"line\":%u,\"column\":%u", d->line,
+			 d->line ? (d->col ? d->col : 1) : 0);
 		buf_addf(b, ",\"severity\":\"%s\",\"rule\":\"%s\",\"message\":",
 			 sev_name(d->severity), diag_id(d));
 		escape_json_str(b, d->message, strlen(d->message));

@@ -126,14 +126,14 @@ test_expect_success 'a clean corpus: empty diagnostics and the summary' '
 	test_cmp /dev/null err
 '
 
-test_expect_success 'a file-level problem has no line and column' '
+test_expect_success 'a file-level problem: line and column 0, the keys always there (SPEC 4.2)' '
 	make_corpus &&
 	mkdir notes.md &&
 	folio validate --format json >actual 2>err; echo $? >status &&
 	expect_status 1 &&
 	cat >expect <<-\EOF &&
 	{"diagnostics":[
-	  {"file":"notes.md","severity":"error","rule":"io","message":"not a regular file"}
+	  {"file":"notes.md","line":0,"column":0,"severity":"error","rule":"io","message":"not a regular file"}
 	],
 	 "summary":{"files":2,"errors":1,"warnings":0}}
 	EOF
@@ -145,7 +145,7 @@ test_expect_success 'no corpus: one JSON document with the reason, exit 2' '
 	expect_status 2 &&
 	cat >expect <<-\EOF &&
 	{"diagnostics":[
-	  {"file":null,"severity":"error","rule":"config","message":"no folio.yaml in the current directory or any parent directory (use -C DIR to name the corpus)"}
+	  {"file":null,"line":0,"column":0,"severity":"error","rule":"config","message":"no folio.yaml in the current directory or any parent directory (use -C DIR to name the corpus)"}
 	],
 	 "summary":{"files":0,"errors":1,"warnings":0}}
 	EOF
