@@ -738,8 +738,7 @@ static size_t words_of(const char *s)
 	return n;
 }
 
-/* The length of the directory part of a relpath ("" for a file at the top). */
-static size_t rel_dir_len(const char *rel)
+size_t corpus_rel_dir_len(const char *rel)
 {
 	const char *slash = strrchr(rel, '/');
 
@@ -764,26 +763,42 @@ static int cmp_dir_key(const void *pa, const void *pb)
 	return (a->i > b->i) - (a->i < b->i);
 }
 
-static struct digest_dirs *digest_dirs_new(const struct corpus *c)
+size_t corpus_dirs(const struct corpus *c, size_t *dir_of, size_t *order,
+		   size_t *dir_start)
 {
-	struct digest_dirs *dd = xcalloc(1, sizeof(*dd));
 	struct dir_key *keys = xcalloc(c->n + 1, sizeof(*keys));
-	size_t i, k;
+	size_t i, ndirs = 0;
 
 	for (i = 0; i < c->n; i++) {
 		keys[i].rel = c->articles[i].relpath;
-		keys[i].len = rel_dir_len(keys[i].rel);
+		keys[i].len = corpus_rel_dir_len(keys[i].rel);
 		keys[i].i = i;
 	}
 	qsort(keys, c->n, sizeof(*keys), cmp_dir_key);
-	dd->dir_of = xcalloc(c->n + 1, sizeof(*dd->dir_of));
 	for (i = 0; i < c->n; i++) {
 		if (i == 0 || keys[i].len != keys[i - 1].len ||
-		    memcmp(keys[i].rel, keys[i - 1].rel, keys[i].len))
-			dd->ndirs++;
-		dd->dir_of[keys[i].i] = dd->ndirs - 1;
+		    memcmp(keys[i].rel, keys[i - 1].rel, keys[i].len)) {
+			if (dir_start)
+				dir_start[ndirs] = i;
+			ndirs++;
+		}
+		if (order)
+			order[i] = keys[i].i;
+		dir_of[keys[i].i] = ndirs - 1;
 	}
+	if (dir_start)
+		dir_start[ndirs] = c->n;
 	free(keys);
+	return ndirs;
+}
+
+static struct digest_dirs *digest_dirs_new(const struct corpus *c)
+{
+	struct digest_dirs *dd = xcalloc(1, sizeof(*dd));
+	size_t i, k;
+
+	dd->dir_of = xcalloc(c->n + 1, sizeof(*dd->dir_of));
+	dd->ndirs = corpus_dirs(c, dd->dir_of, NULL, NULL);
 	dd->left = xcalloc(dd->ndirs + 1, sizeof(*dd->left));
 	dd->based = xcalloc(dd->ndirs + 1, sizeof(*dd->based));
 	dd->held = xcalloc(dd->ndirs + 1, sizeof(*dd->held));

@@ -154,6 +154,18 @@ const struct article_meta *corpus_original(const struct corpus *c,
  */
 long corpus_id_slot(const struct corpus *c, const char *id, size_t n);
 
+/* The length of the directory part of a relpath (0 for a file at the top). */
+size_t corpus_rel_dir_len(const char *rel);
+/*
+ * The articles grouped by directory: dir_of[i] (c->n entries) the
+ * directory of article i, numbered in path order; order (c->n entries,
+ * or NULL) the articles by directory; dir_start (ndirs + 1 entries, at
+ * most c->n + 1; or NULL) where each directory starts in order.
+ * Returns ndirs.
+ */
+size_t corpus_dirs(const struct corpus *c, size_t *dir_of, size_t *order,
+		   size_t *dir_start);
+
 /* Path of a corpus file as reported, e.g. corpus_path(c, "_strings/fr.yaml"). */
 char *corpus_path(const struct corpus *c, const char *relpath);
 

@@ -382,32 +382,6 @@ struct qa_stream {
 	struct diag_list *lists;	/* [ndirs] */
 };
 
-struct dir_key {
-	const char *rel;
-	size_t len;		/* of the directory part, no '/' */
-	size_t i;
-};
-
-static int cmp_dir_key(const void *pa, const void *pb)
-{
-	const struct dir_key *a = pa, *b = pb;
-	size_t n = a->len < b->len ? a->len : b->len;
-	int r = memcmp(a->rel, b->rel, n);
-
-	if (r)
-		return r;
-	if (a->len != b->len)
-		return a->len < b->len ? -1 : 1;
-	return (a->i > b->i) - (a->i < b->i);
-}
-
-static size_t dir_len(const char *rel)
-{
-	const char *slash = strrchr(rel, '/');
-
-	return slash ? (size_t)(slash - rel) : 0;
-}
-
 static struct block_list *stream_blocks_for(void *ctx, size_t i)
 {
 	struct qa_stream *s = ctx;
@@ -479,7 +453,7 @@ static void stream_indexed(void *ctx, size_t i, int worker)
 	size_t k = s->dir_of[i];
 
 	(void)worker;
-	if (m->id && (strlen(m->id) != dir_len(m->relpath) ||
+	if (m->id && (strlen(m->id) != corpus_rel_dir_len(m->relpath) ||
 		      memcmp(m->id, m->relpath, strlen(m->id))))
 		atomic_store(&s->astray, 1);
 	if (atomic_fetch_sub(&s->pending[k], 1) == 1)
@@ -490,8 +464,7 @@ struct qa_stream *qa_stream_begin(struct corpus *c, const struct glossary *g,
 				  int flags, unsigned char *compared)
 {
 	struct qa_stream *s = xcalloc(1, sizeof(*s));
-	struct dir_key *keys = xcalloc(c->n + 1, sizeof(*keys));
-	size_t i, k;
+	size_t k;
 
 	s->job.c = c;
 	s->job.g = g;
@@ -500,24 +473,10 @@ struct qa_stream *qa_stream_begin(struct corpus *c, const struct glossary *g,
 	s->compared = compared;
 	if (compared)
 		s->job.compared = xcalloc(c->n + 1, 1);
-	for (i = 0; i < c->n; i++) {
-		keys[i].rel = c->articles[i].relpath;
-		keys[i].len = dir_len(c->articles[i].relpath);
-		keys[i].i = i;
-	}
-	qsort(keys, c->n, sizeof(*keys), cmp_dir_key);
 	s->dir_of = xcalloc(c->n + 1, sizeof(*s->dir_of));
 	s->order = xcalloc(c->n + 1, sizeof(*s->order));
 	s->dir_start = xcalloc(c->n + 2, sizeof(*s->dir_start));
-	for (i = 0; i < c->n; i++) {
-		if (i == 0 || keys[i].len != keys[i - 1].len ||
-		    memcmp(keys[i].rel, keys[i - 1].rel, keys[i].len))
-			s->dir_start[s->ndirs++] = i;
-		s->order[i] = keys[i].i;
-		s->dir_of[keys[i].i] = s->ndirs - 1;
-	}
-	s->dir_start[s->ndirs] = c->n;
-	free(keys);
+	s->ndirs = corpus_dirs(c, s->dir_of, s->order, s->dir_start);
 	s->pending = xcalloc(s->ndirs + 1, sizeof(*s->pending));
 	for (k = 0; k < s->ndirs; k++)
 		atomic_init(&s->pending[k], s->dir_start[k + 1] - s->dir_start[k]);
