@@ -95,6 +95,12 @@ struct corpus {
 };
 
 /*
+ * Read and check folio.yaml at c's root into c->cfg (config.c); -1 when
+ * it has an error (reported to d): the corpus cannot be used.
+ */
+int config_load(struct corpus *c, struct diag_list *d);
+
+/*
  * Find the corpus (from start, or the cwd when NULL, then upward), read
  * and check folio.yaml, load the schemas, list the article files (jobs
  * workers, also c->jobs).  Config problems are reported to diags;
