@@ -297,14 +297,19 @@ static struct block *list_add(struct block_list *l, enum block_kind kind,
 	b->col = col;
 	b->text = list_store(l, text, len);
 	b->len = len;
-	buf_reset(norm);
-	normalize_ws(norm, &l->tmp, text, len);
-	/* most often a block's text is its normalized text: one copy */
-	if (norm->len == len && !memcmp(norm->buf, b->text, len))
+	if (l->raw_norm) {
 		b->norm = b->text;
-	else
-		b->norm = list_store(l, norm->buf, norm->len);
-	b->norm_len = norm->len;
+		b->norm_len = len;
+	} else {
+		buf_reset(norm);
+		normalize_ws(norm, &l->tmp, text, len);
+		/* most often a block's text is its normalized text: one copy */
+		if (norm->len == len && !memcmp(norm->buf, b->text, len))
+			b->norm = b->text;
+		else
+			b->norm = list_store(l, norm->buf, norm->len);
+		b->norm_len = norm->len;
+	}
 	b->section = section;
 	b->ignore = ignore ? list_store(l, ignore, strlen(ignore)) : NULL;
 	return b;

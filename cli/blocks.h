@@ -72,9 +72,15 @@ struct block_list {
 	char *at;		/* the free room of the last chunk, */
 	size_t room;		/* that many bytes */
 	struct buf tmp;		/* scratch: its whitespace collapsed */
+	/*
+	 * Set by a reader that compares no normalized text (export, when
+	 * neither qa-untranslated nor qa-glossary is an error): each
+	 * block's norm is then its text as written, not normalized.
+	 */
+	int raw_norm;
 };
 
-#define BLOCK_LIST_INIT { NULL, 0, 0, BUF_INIT, NULL, 0, NULL, 0, BUF_INIT }
+#define BLOCK_LIST_INIT { NULL, 0, 0, BUF_INIT, NULL, 0, NULL, 0, BUF_INIT, 0 }
 
 void block_list_release(struct block_list *l);
 

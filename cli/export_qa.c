@@ -28,6 +28,7 @@
 struct export_qa {
 	struct qa_stream *stream;
 	struct glossary *g;
+	int raw_norm;		/* blocks without their normalized text */
 };
 
 void export_qa_begin(struct run *run)
@@ -51,6 +52,8 @@ void export_qa_begin(struct run *run)
 	if (rule_severity(c->cfg.ignore, R_QA_GLOSSARY, SEV_WARNING) == SEV_ERROR ||
 	    rule_severity(c->cfg.ignore, R_QA_UNTRANSLATED, SEV_WARNING) == SEV_ERROR)
 		run->qa->g = glossary_load(c, &quiet);
+	/* those two are the only rules that compare normalized text */
+	run->qa->raw_norm = !run->qa->g;
 	diag_list_release(&quiet);
 	run->qa->stream = qa_stream_begin(c, run->qa->g, 0, NULL);
 	/* an article no job reads is read by the comparison itself */
@@ -77,6 +80,8 @@ struct blocks_walk *export_qa_walk(struct run *run, size_t art,
 	if (!run->qa || !chk || !c->blocks_for ||
 	    !(bl = c->blocks_for(c->index_ctx, art)))
 		return NULL;
+	/* no error-level rule reads a block's normalized text: skip it */
+	bl->raw_norm = run->qa->raw_norm;
 	/* the frontmatter's blocks, where the index found them */
 	article_init(&fm, m->path);
 	blocks_of_body(bl, &c->fm_where[art], m->title, m->summary, &fm);

@@ -265,11 +265,27 @@ static void test_norm(void)
 	}
 }
 
+/* A list marked raw_norm keeps each block's text as its norm. */
+static void test_raw_norm(void)
+{
+	struct block_list l = BLOCK_LIST_INIT;
+
+	l.raw_norm = 1;
+	body(&l, "Deux   espaces  et e\xcc\x81\n");
+	CHECK(l.n == 2, "raw: %zu blocks", l.n);
+	if (l.n == 2) {
+		CHECK(l.v[1].norm == l.v[1].text, "raw: norm is the text itself");
+		CHECK(l.v[1].norm_len == l.v[1].len, "raw: same length");
+	}
+	block_list_release(&l);
+}
+
 int main(void)
 {
 	test_digest();
 	test_blocks();
 	test_norm();
+	test_raw_norm();
 	test_diff();
 	test_counterpart();
 	return test_done("blocks_unit");
