@@ -230,7 +230,7 @@ int export_web_link(void *vctx, struct buf *href)
 		;
 	path = xstrndup(href->buf, n);	/* the suffix tests want its end */
 	type = image_media_type(path, n);
-	if (!(n >= 3 && !export_ascii_casecmp(path + n - 3, ".md")) &&
+	if (!(n >= 3 && !ascii_casecmp(path + n - 3, ".md")) &&
 	    copy_local(vctx, path, n, type ? type : "application/octet-stream",
 		       type ? "images" : "files", &to) == 0) {
 		buf_add(&to, href->buf + n, href->len - n);

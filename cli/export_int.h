@@ -593,7 +593,6 @@ void export_first_reports(struct run *run, struct diag_list *all);
 
 /* ---- export_select.c: which articles, slugs, the id table ---- */
 
-int export_ascii_casecmp(const char *a, const char *b);
 const struct xid *export_id_find(const struct export *x, const char *id,
 	size_t n);
 void export_build_ids(struct export *x);

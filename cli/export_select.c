@@ -12,21 +12,6 @@
 
 #include <stdlib.h>
 
-/* strcmp() without regard to ASCII case: slugs and file name endings. */
-int export_ascii_casecmp(const char *a, const char *b)
-{
-	for (;; a++, b++) {
-		int ca = (unsigned char)*a, cb = (unsigned char)*b;
-
-		if (ca >= 'A' && ca <= 'Z')
-			ca += 'a' - 'A';
-		if (cb >= 'A' && cb <= 'Z')
-			cb += 'a' - 'A';
-		if (ca != cb || !ca)
-			return ca - cb;
-	}
-}
-
 /* ---- the id table ---- */
 
 const struct xid *export_id_find(const struct export *x, const char *id,
@@ -148,7 +133,7 @@ struct slug_entry {
 static int cmp_slug(const void *va, const void *vb)
 {
 	const struct slug_entry *a = va, *b = vb;
-	int r = export_ascii_casecmp(a->slug, b->slug);
+	int r = ascii_casecmp(a->slug, b->slug);
 
 	if (r)
 		return r;
@@ -178,7 +163,7 @@ static int any_slug_clash(const struct export *x)
 			size_t o = slot[k] - 1;
 
 			if (x->lix[o] == x->lix[i] &&
-			    !export_ascii_casecmp(x->slug[o], x->slug[i])) {
+			    !ascii_casecmp(x->slug[o], x->slug[i])) {
 				found = 1;
 				break;
 			}
@@ -218,7 +203,7 @@ static void check_slug_clashes(struct export *x, struct diag_list *d)
 		qsort(v, n, sizeof(*v), cmp_slug);
 		for (i = 0; i < n; i = j) {
 			/* v[i..j) share one slug */
-			for (j = i + 1; j < n && !export_ascii_casecmp(v[i].slug,
+			for (j = i + 1; j < n && !ascii_casecmp(v[i].slug,
 								v[j].slug); j++)
 				;
 			for (t = i; j - i > 1 && t < j; t++) {

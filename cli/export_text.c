@@ -18,18 +18,6 @@
 
 #include <string.h>
 
-/* pre, the number n and post into s (at least 32 bytes): " [12]". */
-static size_t ref_mark(char *s, const char *pre, unsigned long long n,
-		       const char *post)
-{
-	size_t len = strlen(pre), k = strlen(post);
-
-	memcpy(s, pre, len);
-	len += fmt_uint(s + len, n);
-	memcpy(s + len, post, k + 1);
-	return len + k;
-}
-
 struct page {
 	struct buf *out;
 	struct wrap w;
@@ -85,7 +73,7 @@ static void ref(struct page *pg, const struct ynode *href)
 
 	if (!href)
 		return;
-	n = ref_mark(s, " [", render_refs_add(pg->refs, href->str, href->len),
+	n = fmt_uint_between(s, " [", render_refs_add(pg->refs, href->str, href->len),
 		    "]");
 	wrap_attach(&pg->w, s, n);
 }
@@ -203,9 +191,9 @@ static void text_links(struct page *pg, const struct text_parts *t)
 	if (!pg->refs->n)
 		return;
 	part(pg);
-	width = ref_mark(num, "[", pg->refs->n, "]");
+	width = fmt_uint_between(num, "[", pg->refs->n, "]");
 	for (i = 0; i < pg->refs->n; i++) {
-		size_t k = ref_mark(num, "[", i + 1, "]");
+		size_t k = fmt_uint_between(num, "[", i + 1, "]");
 
 		buf_add(out, num, k);
 		for (; k <= width; k++)

@@ -150,22 +150,6 @@ struct text {
 };
 
 /*
- * pre, the digits of n and post into s (room for both and 20 digits);
- * returns the length.  What snprintf() would write, for the list markers
- * and link numbers of every page, at a tenth of the cost.
- */
-static size_t put_num(char *s, const char *pre, unsigned long long n,
-		      const char *post)
-{
-	size_t len = strlen(pre), k = strlen(post);
-
-	memcpy(s, pre, len);
-	len += fmt_uint(s + len, n);
-	memcpy(s + len, post, k + 1);
-	return len + k;
-}
-
-/*
  * Prefix of a line: each level's marker on its first line, else spaces;
  * a quote's "> " on every line.  Levels past the indentation cap indent
  * no further, but an item's marker still shows on its first line.
@@ -790,7 +774,7 @@ static void list_item_open(struct text *h)
 	if (l && l->ordered) {
 		char post[3] = { l->delim, ' ', '\0' };
 
-		put_num(mark, "", l->next++, post);
+		fmt_uint_between(mark, "", l->next++, post);
 	} else {
 		memcpy(mark, "- ", 3);
 	}
@@ -997,7 +981,7 @@ static void link_close(struct text *h)
 					      l->text.buf, l->text.len))
 		return;
 	k = render_refs_add(&h->info->refs, l->href.buf, l->href.len);
-	k = put_num(ref, " [", k, "]");
+	k = fmt_uint_between(ref, " [", k, "]");
 	if (h->nlinks)
 		buf_add(&h->links[h->nlinks - 1].text, ref, k);
 	put_text(h, ref, k, P_ATTACH);

@@ -90,20 +90,6 @@ struct pos slug_pos(const struct article_meta *m)
 	return p;
 }
 
-static int ascii_casecmp(const char *a, const char *b)
-{
-	for (;; a++, b++) {
-		int ca = (unsigned char)*a, cb = (unsigned char)*b;
-
-		if (ca >= 'A' && ca <= 'Z')
-			ca += 'a' - 'A';
-		if (cb >= 'A' && cb <= 'Z')
-			cb += 'a' - 'A';
-		if (ca != cb || !ca)
-			return ca - cb;
-	}
-}
-
 struct vslug {
 	const struct article_meta *m;
 	const char *slug;

@@ -91,6 +91,20 @@ const char *errmsg(int err)
 	}
 }
 
+int ascii_casecmp(const char *a, const char *b)
+{
+	for (;; a++, b++) {
+		int ca = (unsigned char)*a, cb = (unsigned char)*b;
+
+		if (ca >= 'A' && ca <= 'Z')
+			ca += 'a' - 'A';
+		if (cb >= 'A' && cb <= 'Z')
+			cb += 'a' - 'A';
+		if (ca != cb || !ca)
+			return ca - cb;
+	}
+}
+
 const char *image_media_type(const char *name, size_t n)
 {
 	static const struct { const char *ext, *type; } types[] = {

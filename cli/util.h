@@ -84,6 +84,24 @@ static inline size_t fmt_uint(char *out, unsigned long long v)
 }
 
 /*
+ * pre, the decimal digits of n and post into s (room for them and a NUL,
+ * at least 32 bytes for short pre and post: " [12]"); returns the length.
+ */
+static inline size_t fmt_uint_between(char *s, const char *pre,
+				      unsigned long long n, const char *post)
+{
+	size_t len = strlen(pre), k = strlen(post);
+
+	memcpy(s, pre, len);
+	len += fmt_uint(s + len, n);
+	memcpy(s + len, post, k + 1);
+	return len + k;
+}
+
+/* strcmp() without regard to ASCII case (slugs, file name endings). */
+int ascii_casecmp(const char *a, const char *b);
+
+/*
  * A lowercase message for errno value err (diagnostics are lowercase);
  * static storage, safe from any thread.
  */
