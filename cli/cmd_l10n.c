@@ -223,8 +223,9 @@ static void run_index(struct l10n_run *run, int digest)
 	run->qa_compared = xcalloc(c->n + 1, 1);
 	qs = qa_stream_begin(c, glossary, QA_COMPARE_ONLY, run->qa_compared);
 	/* per-file problems are validate's to print; invalid cells quote them */
-	corpus_index(c, INDEX_BODY | INDEX_WORDS | INDEX_NO_LINKS | digest |
-		     INDEX_FM_WHERE, &run->d);
+	corpus_index(c, INDEX_BODY | INDEX_WORDS | INDEX_ORIGINAL_WORDS |
+		     INDEX_NO_LINKS | INDEX_NO_FRAGMENTS | digest | INDEX_FM_WHERE,
+		     &run->d);
 	qa_stream_finish(qs, c, &run->qa);
 	glossary_free(glossary);
 	diag_list_relevel(&run->qa, c->cfg.level);

@@ -704,7 +704,9 @@ static void index_one(void *ctx, size_t i, int worker)
 
 		md_src_init(&src, a.body, a.body_len, a.body_line);
 		chk = md_check_new(&src, m->path, m, d);
-		md_check_words(chk, job->flags & INDEX_WORDS);
+		md_check_words(chk, (job->flags & INDEX_WORDS) &&
+			       !((job->flags & INDEX_ORIGINAL_WORDS) && m->translated));
+		md_check_fragments(chk, !(job->flags & INDEX_NO_FRAGMENTS));
 		md_check_links(chk, !(job->flags & INDEX_NO_LINKS));
 		md_check_ids(chk, !(job->flags & INDEX_NO_LINKS));
 		if (c->body_walk) {

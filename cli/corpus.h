@@ -131,6 +131,11 @@ enum index_flags {
 					 * for the last file of its directory */
 	INDEX_FM_WHERE = 64,	/* c->fm_where: QA's frontmatter blocks */
 	INDEX_NO_SCHEMA = 128,	/* no schema check (for callers that report no R_SCHEMA) */
+	INDEX_ORIGINAL_WORDS = 256,	/* with INDEX_WORDS: of originals only
+					 * (l10n's work to translate) */
+	INDEX_NO_FRAGMENTS = 512,	/* with INDEX_BODY: no fragment rule
+					 * (for callers that print no finding
+					 * of a body) */
 };
 
 /*

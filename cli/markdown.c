@@ -159,6 +159,7 @@ struct md_check {
 	int want_words;		/* count words, keep heading texts (l10n) */
 	int want_links;		/* keep article: links in meta->links */
 	int want_ids;		/* keep the heading ids in meta->ids */
+	int want_frags;		/* check links to #fragments of the page */
 	int doc_done;		/* the body was parsed to its end */
 
 	/*
@@ -234,6 +235,7 @@ struct md_check *md_check_new(const struct md_src *src, const char *file,
 	c->last = src->text;
 	c->last_level = 1;
 	c->want_links = 1;
+	c->want_frags = 1;
 	buf_init(&c->heading);
 	buf_init(&c->dest);
 	return c;
@@ -252,6 +254,11 @@ void md_check_ids(struct md_check *c, int on)
 void md_check_links(struct md_check *c, int on)
 {
 	c->want_links = on;
+}
+
+void md_check_fragments(struct md_check *c, int on)
+{
+	c->want_frags = on;
 }
 
 void md_check_free(struct md_check *c)
@@ -451,6 +458,8 @@ static void check_local(struct md_check *c, const char *dest, size_t n,
 	if (colon && (size_t)(colon - dest) < k)
 		return;		/* a scheme: http:, article:, mailto: */
 	if (dest[0] == '#') {
+		if (!c->want_frags)
+			return;
 		GROW(c->frags, c->afrags, c->nfrags + 1);
 		c->frags[c->nfrags].name = xstrndup(dest + 1, n - 1);
 		c->frags[c->nfrags].pos = pos;
@@ -1031,7 +1040,8 @@ static int chk_leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 	switch (type) {
 	case MD_BLOCK_H:
 		heading_check(c, c->last);
-		push_id(c);
+		if (c->want_frags || c->want_ids)
+			push_id(c);
 		c->in_heading = 0;
 		if (c->want_words)
 			push_heading(c);

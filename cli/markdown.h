@@ -118,6 +118,15 @@ void md_check_links(struct md_check *c, int on);
 void md_check_ids(struct md_check *c, int on);
 
 /*
+ * Check the body's links to a #fragment of its own page against its
+ * headings' ids (rule fragment), and keep those links for
+ * md_check_fragment(): on by default.  Off, and with md_check_ids() off,
+ * the headings' ids are not made at all (l10n, which prints no finding
+ * of a body).
+ */
+void md_check_fragments(struct md_check *c, int on);
+
+/*
  * After a run: the i-th link of the body to a #fragment of its own page,
  * its name (decoded, borrowed until md_check_free()) and position.
  * Returns -1 past the last, 1 when no heading of the page has that id,
