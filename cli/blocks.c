@@ -101,11 +101,61 @@ void block_list_release(struct block_list *l)
 }
 
 /*
- * Is s[0..n) NFC as it stands, by a quick look?  Every character is a
- * starter that NFC leaves alone: below U+0300, or in the Greek to Arabic
- * blocks or general punctuation with combining class 0 and no
- * decomposition but one that composes back.  Anything else (a combining
- * mark, Hangul, a singleton) takes the full normalization.  Most of a
+ * One character of s[0..n) at *i that is not ASCII, for nfc_quick() and
+ * is_normal(): 1 when NFC leaves it alone after what came before
+ * (*last_ccc, the combining class of the character before), with *i past
+ * it; 0 when the text needs the full normalization.  A starter below
+ * U+0300 or in the Greek to Arabic blocks or general punctuation with
+ * combining class 0 and no decomposition but one that composes back
+ * passes; so do Arabic harakat in canonical order, which compose with
+ * nothing.  Anything else (another combining mark, Hangul, a singleton)
+ * does not.
+ */
+static int nfc_step(const char *s, size_t n, size_t *i, unsigned *last_ccc)
+{
+	unsigned char c = (unsigned char)s[*i];
+	unsigned char c1 = *i + 1 < n ? (unsigned char)s[*i + 1] : 0;
+	const utf8proc_property_t *p;
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t len;
+
+	/* the starters most text holds, without a lookup: U+0080 to
+	 * U+02FF, and the Arabic letters U+0621 to U+063A and U+0641 to
+	 * U+064A (class 0, nothing that does not compose back) */
+	if ((c1 & 0xC0) == 0x80 &&
+	    ((c >= 0xC2 && c <= 0xCB) ||
+	     (c == 0xD8 && c1 >= 0xA1 && c1 <= 0xBA) ||
+	     (c == 0xD9 && c1 >= 0x81 && c1 <= 0x8A))) {
+		*i += 2;
+		*last_ccc = 0;
+		return 1;
+	}
+	len = utf8proc_iterate((const utf8proc_uint8_t *)s + *i,
+			       (utf8proc_ssize_t)(n - *i), &cp);
+	if (len <= 0)
+		return 0;
+	*i += (size_t)len;
+	if (cp < 0x300) {
+		*last_ccc = 0;
+		return 1;
+	}
+	if (!((cp >= 0x370 && cp < 0x900) || (cp >= 0x2000 && cp < 0x2070)))
+		return 0;
+	p = utf8proc_get_property(cp);
+	if (p->combining_class != 0) {
+		if (!((cp >= 0x64B && cp <= 0x652) || cp == 0x670) ||
+		    (unsigned)p->combining_class < *last_ccc)
+			return 0;
+		*last_ccc = (unsigned)p->combining_class;
+		return 1;
+	}
+	*last_ccc = 0;
+	return !(p->decomp_seqindex != UINT16_MAX &&
+		 (p->decomp_type != 0 || p->comp_exclusion));
+}
+
+/*
+ * Is s[0..n) NFC as it stands, by a quick look (nfc_step())?  Most of a
  * corpus's text passes, and skips utf8proc_map(), the most costly step
  * of reading blocks.
  */
@@ -115,13 +165,7 @@ static int nfc_quick(const char *s, size_t n)
 	unsigned last_ccc = 0;
 
 	while (i < n) {
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t len;
-		const utf8proc_property_t *p;
-
-		unsigned char c = (unsigned char)s[i], c1;
-
-		if (c < 0x80) {
+		if ((unsigned char)s[i] < 0x80) {
 			/* ASCII, eight bytes at a time where it can */
 			i++;
 			while (i + 8 <= n) {
@@ -135,42 +179,7 @@ static int nfc_quick(const char *s, size_t n)
 			last_ccc = 0;
 			continue;
 		}
-		/* the starters most text holds, without a lookup: U+0080 to
-		 * U+02FF, and the Arabic letters U+0621 to U+063A and U+0641
-		 * to U+064A (class 0, nothing that does not compose back) */
-		c1 = i + 1 < n ? (unsigned char)s[i + 1] : 0;
-		if ((c1 & 0xC0) == 0x80 &&
-		    ((c >= 0xC2 && c <= 0xCB) ||
-		     (c == 0xD8 && c1 >= 0xA1 && c1 <= 0xBA) ||
-		     (c == 0xD9 && c1 >= 0x81 && c1 <= 0x8A))) {
-			i += 2;
-			last_ccc = 0;
-			continue;
-		}
-		len = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-				       (utf8proc_ssize_t)(n - i), &cp);
-		if (len <= 0)
-			return 0;
-		i += (size_t)len;
-		if (cp < 0x300) {
-			last_ccc = 0;
-			continue;
-		}
-		if (!((cp >= 0x370 && cp < 0x900) || (cp >= 0x2000 && cp < 0x2070)))
-			return 0;
-		p = utf8proc_get_property(cp);
-		/* Arabic harakat compose with nothing: in canonical order
-		 * they stay as they are */
-		if (p->combining_class != 0) {
-			if (!((cp >= 0x64B && cp <= 0x652) || cp == 0x670) ||
-			    (unsigned)p->combining_class < last_ccc)
-				return 0;
-			last_ccc = (unsigned)p->combining_class;
-			continue;
-		}
-		last_ccc = 0;
-		if (p->decomp_seqindex != UINT16_MAX &&
-		    (p->decomp_type != 0 || p->comp_exclusion))
+		if (!nfc_step(s, n, &i, &last_ccc))
 			return 0;
 	}
 	return 1;
@@ -280,13 +289,85 @@ static void normalize_ws(struct buf *out, struct buf *scratch, const char *s,
 	*scratch = t;
 }
 
+/*
+ * Is s[0..n) its own normalized text (normalize_ws()): no whitespace at
+ * either end, no tab, line end, U+00A0 or U+202F, no two spaces in a
+ * row, and NFC by nfc_step()'s look?  One pass and no copy; most blocks
+ * are.
+ */
+static int is_normal(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	unsigned last_ccc = 0;
+	int space = 1;		/* as if a space came first: none may */
+
+	while (i < n) {
+		unsigned char c = u[i];
+
+		if (c >= 0x80) {
+			if ((c == 0xC2 && i + 1 < n && u[i + 1] == 0xA0) ||
+			    (c == 0xE2 && i + 2 < n && u[i + 1] == 0x80 &&
+			     u[i + 2] == 0xAF))
+				return 0;
+			space = 0;
+			if (!nfc_step(s, n, &i, &last_ccc))
+				return 0;
+			continue;
+		}
+		if (c == ' ') {
+			if (space)
+				return 0;
+			space = 1;
+		} else if (c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+			   c == '\v') {
+			return 0;
+		} else {
+			space = 0;
+		}
+		i++;
+		last_ccc = 0;
+		/* ASCII words with one space between them, eight bytes at a
+		 * time (plain_words() wants no space before them) */
+		while (!space && i + 8 <= n) {
+			uint64_t w;
+
+			memcpy(&w, u + i, 8);
+			if ((w & 0x8080808080808080ull) || !plain_words(w))
+				break;
+			i += 8;
+		}
+	}
+	return !space || !n;
+}
+
+void block_norm(struct block_list *l, struct block *b)
+{
+	struct buf *norm = &l->store;
+
+	if (b->norm)
+		return;
+	if (l->raw_norm || is_normal(b->text, b->len)) {
+		b->norm = b->text;
+		b->norm_len = b->len;
+		return;
+	}
+	buf_reset(norm);
+	normalize_ws(norm, &l->tmp, b->text, b->len);
+	/* most often a block's text is its normalized text: one copy */
+	if (norm->len == b->len && !memcmp(norm->buf, b->text, b->len))
+		b->norm = b->text;
+	else
+		b->norm = list_store(l, norm->buf, norm->len);
+	b->norm_len = norm->len;
+}
+
 static struct block *list_add(struct block_list *l, enum block_kind kind,
 			      unsigned level, unsigned line, unsigned col,
 			      const char *text, size_t len, unsigned section,
 			      const char *ignore)
 {
 	struct block *b;
-	struct buf *norm = &l->store;
 
 	GROW(l->v, l->alloc, l->n + 1);
 	b = &l->v[l->n++];
@@ -297,18 +378,11 @@ static struct block *list_add(struct block_list *l, enum block_kind kind,
 	b->col = col;
 	b->text = list_store(l, text, len);
 	b->len = len;
-	if (l->raw_norm) {
-		b->norm = b->text;
-		b->norm_len = len;
+	if (l->lazy_norm) {
+		b->norm = NULL;
+		b->norm_len = 0;
 	} else {
-		buf_reset(norm);
-		normalize_ws(norm, &l->tmp, text, len);
-		/* most often a block's text is its normalized text: one copy */
-		if (norm->len == len && !memcmp(norm->buf, b->text, len))
-			b->norm = b->text;
-		else
-			b->norm = list_store(l, norm->buf, norm->len);
-		b->norm_len = norm->len;
+		block_norm(l, b);
 	}
 	b->section = section;
 	b->ignore = ignore ? list_store(l, ignore, strlen(ignore)) : NULL;

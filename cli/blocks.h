@@ -50,7 +50,8 @@ struct block {
 	const char *text;
 	size_t len;
 	/* NFC, whitespace runs as one space, trimmed: what alignment compares.
-	 * Owned by the list; NUL-terminated. */
+	 * Owned by the list; NUL-terminated.  NULL in a list cut with
+	 * lazy_norm until block_norm() makes it. */
 	const char *norm;
 	size_t norm_len;
 	unsigned section;	/* heading blocks seen before it (0: the intro) */
@@ -78,9 +79,22 @@ struct block_list {
 	 * block's norm is then its text as written, not normalized.
 	 */
 	int raw_norm;
+	/*
+	 * Set by a reader that needs few blocks' normalized text (translation
+	 * QA: only a block that may be left untranslated): each block's norm
+	 * is NULL at the cut, and block_norm() makes it on first need.
+	 */
+	int lazy_norm;
 };
 
-#define BLOCK_LIST_INIT { NULL, 0, 0, BUF_INIT, NULL, 0, NULL, 0, BUF_INIT, 0 }
+#define BLOCK_LIST_INIT { NULL, 0, 0, BUF_INIT, NULL, 0, NULL, 0, BUF_INIT, 0, 0 }
+
+/*
+ * Block b of list l with its norm made, when the list was cut with
+ * lazy_norm and it is not yet: stored in l, so the list is written to
+ * and its reader must be its only one at that moment.
+ */
+void block_norm(struct block_list *l, struct block *b);
 
 void block_list_release(struct block_list *l);
 

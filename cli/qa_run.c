@@ -265,6 +265,7 @@ static void qa_group(const struct qa_job *job, const struct members *grp,
 	int orig_loaded = 0;
 	size_t k, count = 0;
 
+	orig.lazy_norm = 1;	/* QA reads few blocks' norm */
 	memcpy(d->ignored, c->cfg.ignore, sizeof(d->ignored));
 	/* the original: the one article of the id without translated_from */
 	for (k = 0; k < grp->n; k++)
@@ -313,6 +314,7 @@ static void qa_group(const struct qa_job *job, const struct members *grp,
 			with = base_side(c, o, m->tf_base, &bases);
 		if (!with && ((job->flags & QA_COMPARE_ONLY) || !may_have_own(c, m, job->g)))
 			continue;
+		mine.lazy_norm = 1;
 		if (blocks_of(job, m, &mine, &ml, &side.body_western) < 0)
 			goto next;
 		side.blocks = ml;
@@ -393,6 +395,7 @@ static struct block_list *stream_blocks_for(void *ctx, size_t i)
 		struct block_list *l = xmalloc(sizeof(*l));
 
 		*l = (struct block_list)BLOCK_LIST_INIT;
+		l->lazy_norm = 1;	/* QA reads few blocks' norm */
 		s->job.pre[i] = l;
 		return l;
 	}
