@@ -224,7 +224,8 @@ static void run_index(struct l10n_run *run, int digest)
 	qs = qa_stream_begin(c, glossary, QA_COMPARE_ONLY, run->qa_compared);
 	/* per-file problems are validate's to print; invalid cells quote them */
 	corpus_index(c, INDEX_BODY | INDEX_WORDS | INDEX_ORIGINAL_WORDS |
-		     INDEX_NO_LINKS | INDEX_NO_FRAGMENTS | digest | INDEX_FM_WHERE,
+		     INDEX_NO_LINKS | INDEX_NO_FRAGMENTS | INDEX_NO_SCHEMA | digest |
+		     INDEX_FM_WHERE,
 		     &run->d);
 	qa_stream_finish(qs, c, &run->qa);
 	glossary_free(glossary);
