@@ -362,6 +362,14 @@ void block_norm(struct block_list *l, struct block *b)
 	b->norm_len = norm->len;
 }
 
+void block_list_norm_all(struct block_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		block_norm(l, &l->v[i]);
+}
+
 static struct block *list_add(struct block_list *l, enum block_kind kind,
 			      unsigned level, unsigned line, unsigned col,
 			      const char *text, size_t len, unsigned section,

@@ -95,6 +95,8 @@ struct block_list {
  * and its reader must be its only one at that moment.
  */
 void block_norm(struct block_list *l, struct block *b);
+/* Every block of l with its norm made (block_norm()). */
+void block_list_norm_all(struct block_list *l);
 
 void block_list_release(struct block_list *l);
 

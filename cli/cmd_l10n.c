@@ -156,6 +156,7 @@ struct l10n_run {
 	int built;
 	unsigned char *on;		/* per language: reported */
 	unsigned char *qa_compared;	/* per corpus article */
+	struct qa_class *classes;	/* per corpus article: QA's change classes */
 	struct buf diff_path;		/* html -o: the diff page beside it */
 };
 
@@ -222,6 +223,9 @@ static void run_index(struct l10n_run *run, int digest)
 	memcpy(run->qa.ignored, c->cfg.ignore, sizeof(run->qa.ignored));
 	run->qa_compared = xcalloc(c->n + 1, 1);
 	qs = qa_stream_begin(c, glossary, QA_COMPARE_ONLY, run->qa_compared);
+	/* the change classes of translations QA compares with a base text */
+	run->classes = xcalloc(c->n + 1, sizeof(*run->classes));
+	qa_stream_classes(qs, run->classes);
 	/* per-file problems are validate's to print; invalid cells quote them */
 	corpus_index(c, INDEX_BODY | INDEX_WORDS | INDEX_ORIGINAL_WORDS |
 		     INDEX_NO_LINKS | INDEX_NO_FRAGMENTS | INDEX_NO_SCHEMA | digest |
@@ -249,7 +253,7 @@ static int run_build(struct l10n_run *run, const struct l10n_opts *o,
 		  INDEX_DIGEST_BASED);
 	l10n_build(&run->r, c, &run->d);
 	run->built = 1;
-	l10n_classify(&run->r, c->jobs);
+	l10n_classify(&run->r, run->classes, c->jobs);
 	return 0;
 }
 
@@ -336,6 +340,7 @@ static void run_release(struct l10n_run *run)
 	diag_list_release(&run->d);
 	diag_list_release(&run->qa);
 	free(run->qa_compared);
+	free(run->classes);
 }
 
 int cmd_l10n(int argc, const char **argv, const struct global_opts *g)

@@ -9,6 +9,7 @@
 #include "integrity.h"
 #include "markdown.h"
 #include "pool.h"
+#include "qa.h"
 #include "util.h"
 
 #include <stdarg.h>
@@ -1076,6 +1077,7 @@ void l10n_build(struct l10n_report *r, const struct corpus *c,
 
 struct classify_job {
 	struct l10n_report *r;
+	const struct qa_class *known;	/* [c->n], or NULL */
 	struct diag_list *lists;	/* one per article */
 };
 
@@ -1098,6 +1100,13 @@ static void classify_one(void *ctx, size_t i, int worker)
 
 		if (cell->state != L10N_STALE || !cell->based)
 			continue;
+		if (job->known && job->known[cell->m - job->r->c->articles].known) {
+			const struct qa_class *q = &job->known[cell->m - job->r->c->articles];
+
+			cell->cls = q->cls;
+			memcpy(cell->changes, q->counts, sizeof(cell->changes));
+			continue;
+		}
 		if (base_diff_build(&d, job->r->c, &bc, cell->m, 0,
 				    &job->lists[i]) == 0) {
 			cell->cls = d.cls;
@@ -1108,12 +1117,14 @@ static void classify_one(void *ctx, size_t i, int worker)
 	base_cache_release(&bc);
 }
 
-void l10n_classify(struct l10n_report *r, int jobs)
+void l10n_classify(struct l10n_report *r, const struct qa_class *known,
+		   int jobs)
 {
 	struct classify_job job;
 	size_t i, k;
 
 	job.r = r;
+	job.known = known;
 	job.lists = xcalloc(r->n ? r->n : 1, sizeof(*job.lists));
 	pool_run(jobs, r->n, classify_one, &job);
 	for (i = 0; i < r->n; i++) {

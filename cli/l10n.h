@@ -17,6 +17,8 @@
 #include "blocks.h"
 #include "diag.h"
 
+struct qa_class;
+
 struct corpus;
 
 enum l10n_state {
@@ -136,10 +138,13 @@ void l10n_build(struct l10n_report *r, const struct corpus *c,
 		const struct diag_list *index_diags);
 /*
  * The change class of every stale translation (SPEC 12.2): needs an index
- * with INDEX_DIGEST or INDEX_DIGEST_BASED.  Base texts are read from snapshots or git history
+ * with INDEX_DIGEST or INDEX_DIGEST_BASED.  known: [c->n], the classes
+ * translation QA's pass worked out already (qa_stream_classes()), or
+ * NULL.  The other base texts are read from snapshots or git history
  * (jobs workers); what cannot be found is said in r->base_diags.
  */
-void l10n_classify(struct l10n_report *r, int jobs);
+void l10n_classify(struct l10n_report *r, const struct qa_class *known,
+		   int jobs);
 void l10n_release(struct l10n_report *r);
 
 /* The file path a missing translation should have: beside the original. */

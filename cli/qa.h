@@ -11,6 +11,8 @@
 #ifndef FOLIO_QA_H
 #define FOLIO_QA_H
 
+#include "blocks.h"
+
 #include <stddef.h>
 
 struct block_list;
@@ -92,6 +94,23 @@ struct qa_stream;
 struct qa_stream *qa_stream_begin(struct corpus *c, const struct glossary *g,
 				  int flags, unsigned char *compared);
 void qa_stream_finish(struct qa_stream *s, struct corpus *c, struct diag_list *d);
+
+/*
+ * A translation's change class (SPEC 12.2), worked out by the pass for
+ * each translation that renders a base text other than its original's
+ * text now, when the pass has both texts' blocks at hand (it compares
+ * the translation with that base text): from the same blocks_diff() of
+ * the base text and the original now that integrity.c makes, so that
+ * neither is read again.  known is 0 for every other article.
+ */
+struct qa_class {
+	int known;
+	enum change_class cls;	/* the highest of the changes */
+	unsigned counts[3];	/* editorial, content, safety */
+};
+
+/* After qa_stream_begin(), before corpus_index(): fill classes[c->n]. */
+void qa_stream_classes(struct qa_stream *s, struct qa_class *classes);
 
 /* The QA findings of one file, in a list sorted by diag_list_sort(). */
 struct qa_counts {

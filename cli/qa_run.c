@@ -37,6 +37,7 @@ struct qa_job {
 	const struct id_group **groups;	/* the jobs, in a fixed order */
 	struct diag_list *lists;	/* one per job */
 	struct block_list **pre;	/* [c->n]: cut by the index, or NULL */
+	struct qa_class *classes;	/* [c->n], or NULL */
 };
 
 /*
@@ -173,6 +174,8 @@ struct base_side {
 	struct block_list l;
 	char *path;		/* as reported: the snapshot's */
 	struct qa_side side;
+	int diffed;		/* class and counts: from the original now */
+	struct qa_class cls;
 };
 
 struct bases {
@@ -180,7 +183,7 @@ struct bases {
 	size_t n, alloc;
 };
 
-static struct qa_side *base_side(const struct corpus *c,
+static struct base_side *base_side(const struct corpus *c,
 				 const struct article_meta *o,
 				 const char *digest, struct bases *bs)
 {
@@ -190,7 +193,7 @@ static struct qa_side *base_side(const struct corpus *c,
 
 	for (k = 0; k < bs->n; k++)
 		if (!strcmp(bs->v[k].digest, digest))
-			return bs->v[k].ok ? &bs->v[k].side : NULL;
+			return bs->v[k].ok ? &bs->v[k] : NULL;
 	GROW(bs->v, bs->alloc, bs->n + 1);
 	b = &bs->v[bs->n++];
 	memset(b, 0, sizeof(*b));
@@ -206,8 +209,45 @@ static struct qa_side *base_side(const struct corpus *c,
 	}
 	buf_release(&text);
 	buf_release(&rel);
-	return b->ok ? &b->side : NULL;
+	return b->ok ? b : NULL;
 }
+
+/*
+ * Translation i renders base text b of the original whose blocks are
+ * os's: its change class, from the changes of the original since b,
+ * worked out once per base text.
+ */
+static void base_class(const struct qa_job *job, const struct article_meta *o,
+		       const struct qa_side *os, struct base_side *b, size_t i)
+{
+	struct block_change *v = NULL;
+	size_t n, k;
+
+	if (!os->blocks)
+		return;
+	if (!b->diffed) {
+		/* the original's list is the pass's own (lazy_norm) */
+		block_list_norm_all((struct block_list *)os->blocks);
+		block_list_norm_all(&b->l);
+		n = blocks_diff(&b->l, os->blocks, NULL, o->lang, &v);
+		b->cls.known = 1;
+		b->cls.cls = CLASS_EDITORIAL;
+		for (k = 0; k < n; k++) {
+			enum change_class cls = v[k].cls;
+
+			if (cls > CLASS_SAFETY)
+				continue;
+			b->cls.counts[cls]++;
+			if (cls > b->cls.cls)
+				b->cls.cls = cls;
+		}
+		free(v);
+		b->diffed = 1;
+	}
+	job->classes[i] = b->cls;
+}
+
+
 
 static void bases_release(struct bases *bs)
 {
@@ -280,6 +320,7 @@ static void qa_group(const struct qa_job *job, const struct members *grp,
 		const struct block_list *ml;
 		struct qa_side side = { NULL, m->path, m->lang, NULL, 0 };
 		struct qa_side *with = NULL;
+		struct base_side *b;
 		int compare, base;
 
 		if (!c->selected[i] || !m->usable || !m->lang)
@@ -293,7 +334,7 @@ static void qa_group(const struct qa_job *job, const struct members *grp,
 					  !may_have_own(c, m, job->g)) &&
 		    (m != o || !translations_compared(c, grp, o)))
 			continue;
-		if ((m == o || compare) && !orig_loaded) {
+		if ((m == o || compare || (base && job->classes)) && !orig_loaded) {
 			const struct block_list *ol;
 
 			orig_loaded = 1;
@@ -310,8 +351,11 @@ static void qa_group(const struct qa_job *job, const struct members *grp,
 		}
 		if (compare && os.blocks)
 			with = &os;
-		else if (base)
-			with = base_side(c, o, m->tf_base, &bases);
+		else if (base && (b = base_side(c, o, m->tf_base, &bases)) != NULL) {
+			with = &b->side;
+			if (job->classes)
+				base_class(job, o, &os, b, i);
+		}
 		if (!with && ((job->flags & QA_COMPARE_ONLY) || !may_have_own(c, m, job->g)))
 			continue;
 		mine.lazy_norm = 1;
@@ -492,6 +536,11 @@ struct qa_stream *qa_stream_begin(struct corpus *c, const struct glossary *g,
 	return s;
 }
 
+void qa_stream_classes(struct qa_stream *s, struct qa_class *classes)
+{
+	s->job.classes = classes;
+}
+
 void qa_stream_finish(struct qa_stream *s, struct corpus *c, struct diag_list *d)
 {
 	size_t i, k;
@@ -520,9 +569,13 @@ void qa_stream_finish(struct qa_stream *s, struct corpus *c, struct diag_list *d
 	free(s->pending);
 	free(s->done);
 	free(s->lists);
-	/* not every id is its directory, or the index did not run: after it */
-	if (!whole)
+	/* not every id is its directory, or the index did not run: after it
+	 * (and no class is known: the groups may not have been whole) */
+	if (!whole) {
+		if (s->job.classes)
+			memset(s->job.classes, 0, c->n * sizeof(*s->job.classes));
 		qa_run(c, s->job.g, s->job.flags, s->compared, d);
+	}
 	free(s);
 }
 
