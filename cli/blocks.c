@@ -421,6 +421,7 @@ struct walk {
 	int only_image;		/* no text outside an image so far */
 	int saw_image;
 	struct buf code;	/* a code block's text */
+	struct buf text;	/* scratch: the leaf's text, before the list has it */
 	int in_html;
 	struct buf html;
 	struct buf ignore;	/* pending folio: ignore list */
@@ -552,13 +553,14 @@ static void leaf_source(struct walk *w, enum block_kind k, struct buf *out,
 static void leaf_end(struct walk *w)
 {
 	enum block_kind k;
-	struct buf text = BUF_INIT;
+	struct buf *text = &w->text;
 	const char *start;
 	struct pos pos;
 
 	if (!w->open)
 		return;
 	k = (enum block_kind)(w->open - 1);
+	buf_reset(text);
 	w->open = 0;
 	w->implicit = 0;
 	if (!w->first)
@@ -570,7 +572,7 @@ static void leaf_end(struct walk *w)
 
 		while (n && w->code.buf[n - 1] == '\n')
 			n--;
-		buf_add(&text, w->code.buf, n);
+		buf_add(text, w->code.buf, n);
 		start = w->first;
 	} else if (k == BLK_TABLE_ROW) {
 		const char *ls = line_start(w, w->first), *e = line_end(w, w->first);
@@ -578,18 +580,17 @@ static void leaf_end(struct walk *w)
 		start = skip_prefix(ls, w->first);
 		while (e > start && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
 			e--;
-		buf_add(&text, start, (size_t)(e - start));
+		buf_add(text, start, (size_t)(e - start));
 	} else {
-		leaf_source(w, k, &text, &start);
+		leaf_source(w, k, text, &start);
 	}
 	pos = md_src_pos(w->src, start);
 	list_add(w->l, k, k == BLK_HEADING ? w->level : 0, pos.line, pos.col,
-		 text.buf, text.len, w->section,
+		 text->buf, text->len, w->section,
 		 w->ignore.len ? w->ignore.buf : NULL);
 	buf_reset(&w->ignore);
 	if (k == BLK_HEADING)
 		w->section++;
-	buf_release(&text);
 }
 
 static unsigned innermost(const struct walk *w)
@@ -804,6 +805,7 @@ static void walk_init(struct walk *w, struct block_list *l,
 	w->end = body + len;
 	w->section = section;
 	buf_init(&w->code);
+	buf_init(&w->text);
 	buf_init(&w->html);
 	buf_init(&w->ignore);
 }
@@ -812,6 +814,7 @@ static void walk_finish(struct walk *w)
 {
 	leaf_end(w);
 	buf_release(&w->code);
+	buf_release(&w->text);
 	buf_release(&w->html);
 	buf_release(&w->ignore);
 }
