@@ -26,6 +26,7 @@
 
 #include "article.h"
 #include "blocks.h"
+#include "numbers.h"
 #include "diag.h"
 #include "markdown.h"
 #include "util.h"
@@ -902,19 +903,6 @@ int blocks_of_article(struct block_list *l, const struct article *a)
 	return 0;
 }
 
-int blocks_arabic_digit(const char *s, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)s, *end = u + n, *p;
-
-	for (p = u; p < end && (p = memchr(p, 0xD9, (size_t)(end - p))) != NULL; p++)
-		if (p + 1 < end && p[1] >= 0xA0 && p[1] <= 0xA9)
-			return 1;
-	for (p = u; p < end && (p = memchr(p, 0xDB, (size_t)(end - p))) != NULL; p++)
-		if (p + 1 < end && p[1] >= 0xB0 && p[1] <= 0xB9)
-			return 1;
-	return 0;
-}
-
 void blocks_fm_where(struct fm_where *w, const struct article *a,
 		     const char *title, const char *summary)
 {
@@ -924,7 +912,7 @@ void blocks_fm_where(struct fm_where *w, const struct article *a,
 
 	memset(w, 0, sizeof(*w));
 	w->filled = 1;
-	w->arabic_digit = (unsigned char)blocks_arabic_digit(a->text.buf, a->text.len);
+	w->arabic_digit = (unsigned char)numbers_arabic_digit(a->text.buf, a->text.len);
 	if (!fm)
 		return;
 	n = ymap_get(fm, "title");

@@ -154,9 +154,6 @@ void blocks_fm_where(struct fm_where *w, const struct article *a,
 		     const char *title, const char *summary);
 void blocks_fm_where_release(struct fm_where *w);
 
-/* Does s[0..n) hold an Arabic-Indic or Eastern Arabic-Indic digit? */
-int blocks_arabic_digit(const char *s, size_t n);
-
 /*
  * What blocks_of_article() gives, from a simple fm_where with the meta's
  * title and summary, and an article read without its frontmatter parsed

@@ -20,6 +20,7 @@
 #include "date.h"
 #include "diag.h"
 #include "glossary.h"
+#include "numbers.h"
 #include "buf.h"
 #include "pool.h"
 #include "snapshot.h"
@@ -113,7 +114,7 @@ static int may_have_own(const struct corpus *c, const struct article_meta *m,
 		return w->arabic_digit;
 	if (buf_read_file(&text, m->path, ARTICLE_MAX_SIZE) != BUF_READ_OK)
 		return 1;
-	may = blocks_arabic_digit(text.buf, text.len);
+	may = numbers_arabic_digit(text.buf, text.len);
 	buf_release(&text);
 	return may;
 }
