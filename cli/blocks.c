@@ -363,6 +363,46 @@ void block_norm(struct block_list *l, struct block *b)
 	b->norm_len = norm->len;
 }
 
+static int ascii_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	       c == '\v';
+}
+
+/*
+ * Do a's and b's texts as written tell that their normalized texts do
+ * not fold alike, without normalizing them?  Where they first differ
+ * (bytes before equal but for ASCII case), two ASCII characters other
+ * than spaces, each followed by ASCII or nothing (no combining mark
+ * NFC could join to it), are each their own fold, as are the bytes
+ * before them; so is an Arabic letter beside an ASCII character.  0:
+ * not known.
+ */
+int blocks_fold_differ(const struct block *a, const struct block *b)
+{
+	const unsigned char *x = (const unsigned char *)a->text;
+	const unsigned char *y = (const unsigned char *)b->text;
+	size_t i, n = a->len < b->len ? a->len : b->len;
+	int xa, ya;
+
+	for (i = 0; i < n; i++)
+		if (x[i] != y[i] && !(x[i] < 0x80 && ((x[i] | 0x20) >= 'a' && (x[i] | 0x20) <= 'z') &&
+				      (x[i] | 0x20) == (y[i] | 0x20)))
+			break;
+	if (i == n)
+		return 0;
+	xa = x[i] < 0x80 && !ascii_space(x[i]) &&
+	     (i + 1 >= a->len || x[i + 1] < 0x80);
+	ya = y[i] < 0x80 && !ascii_space(y[i]) &&
+	     (i + 1 >= b->len || y[i + 1] < 0x80);
+	if (xa && ya)
+		return 1;
+	/* U+0600 to U+06FF: Arabic, which neither NFC nor folding makes
+	 * ASCII */
+	return (xa && y[i] >= 0xD8 && y[i] <= 0xDB) ||
+	       (ya && x[i] >= 0xD8 && x[i] <= 0xDB);
+}
+
 void block_list_norm_all(struct block_list *l)
 {
 	size_t i;

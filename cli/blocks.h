@@ -97,6 +97,12 @@ struct block_list {
 void block_norm(struct block_list *l, struct block *b);
 /* Every block of l with its norm made (block_norm()). */
 void block_list_norm_all(struct block_list *l);
+/*
+ * Do a's and b's texts as written tell that their normalized texts do
+ * not fold alike (full case folding), without normalizing them?  1: they
+ * differ; 0: not known.
+ */
+int blocks_fold_differ(const struct block *a, const struct block *b);
 
 void block_list_release(struct block_list *l);
 

@@ -10,6 +10,7 @@
 #include "test.h"
 
 #include <stdlib.h>
+#include <utf8proc.h>
 
 static void test_digest(void)
 {
@@ -280,12 +281,122 @@ static void test_raw_norm(void)
 	block_list_release(&l);
 }
 
+
+/* A list marked lazy_norm makes each block's norm on demand, the same. */
+static void test_lazy_norm(void)
+{
+	static const char *const md = "Deux   espaces  et e\xcc\x81\n\n"
+		"- item\xc2\xa0un\n- d\xc3\xa9j\xc3\xa0 vu\n";
+	struct block_list eager = BLOCK_LIST_INIT, lazy = BLOCK_LIST_INIT;
+	size_t i;
+
+	lazy.lazy_norm = 1;
+	body(&eager, md);
+	body(&lazy, md);
+	CHECK(eager.n == lazy.n && lazy.n == 4, "lazy: %zu blocks", lazy.n);
+	for (i = 0; i < lazy.n && i < eager.n; i++) {
+		CHECK(lazy.v[i].norm == NULL, "lazy: block %zu has no norm at the cut", i);
+		block_norm(&lazy, &lazy.v[i]);
+		CHECK_STR(lazy.v[i].norm, eager.v[i].norm, "lazy: block %zu's norm", i);
+		CHECK(lazy.v[i].norm_len == eager.v[i].norm_len, "lazy: block %zu's length", i);
+	}
+	block_list_release(&eager);
+	block_list_release(&lazy);
+}
+
+/* The full fold of a normalized text, as translation QA compares them. */
+static char *folded(const struct block *b)
+{
+	utf8proc_uint8_t *r = NULL;
+
+	if (utf8proc_map((const utf8proc_uint8_t *)b->norm, (utf8proc_ssize_t)b->norm_len,
+			 &r, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD) < 0)
+		return NULL;
+	return (char *)r;
+}
+
+/*
+ * blocks_fold_differ() may say "differ" only where the normalized,
+ * folded texts differ: texts made of pieces that normalization and
+ * folding change (spaces of every kind, a decomposed e, Kelvin sign,
+ * sharp s, dotted and dotless i, an Arabic alef and a combining madda).
+ */
+static void test_fold_differ(void)
+{
+	static const char *const piece[] = {
+		"a", "A", "b", "k", "K", " ", "  ", "\t", "\n", "\xc2\xa0",
+		"\xe2\x80\xaf", "e\xcc\x81", "\xc3\xa9", "\xc3\x89", "\xd8\xa7",
+		"\xd9\x93", "\xd8\xa2", "\xe2\x84\xaa", "\xc3\x9f", "ss",
+		"\xc4\xb0", "i", "\xc4\xb1", "1", ".", "\xc2\xab",
+	};
+	unsigned long seed = 7, said = 0, wrong = 0;
+	int it;
+
+	for (it = 0; it < 200000; it++) {
+		char a[128], b[128];
+		size_t na = 0, nb, k, n;
+		struct block x, y;
+		struct block_list l = BLOCK_LIST_INIT;
+		char *fx, *fy;
+
+		for (n = 1 + (seed >> 33) % 6, k = 0; k < n; k++) {
+			const char *p;
+
+			seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+			p = piece[(seed >> 33) % ARRAY_SIZE(piece)];
+			memcpy(a + na, p, strlen(p));
+			na += strlen(p);
+		}
+		/* b: a with a piece put in somewhere, or a case changed */
+		memcpy(b, a, na);
+		nb = na;
+		seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+		if (seed >> 63) {
+			const char *p = piece[(seed >> 20) % ARRAY_SIZE(piece)];
+			size_t at = (seed >> 40) % (nb + 1), pl = strlen(p);
+
+			memmove(b + at + pl, b + at, nb - at);
+			memcpy(b + at, p, pl);
+			nb += pl;
+		} else {
+			for (k = 0; k < nb; k++)
+				if (b[k] >= 'a' && b[k] <= 'z' && ((seed >> (k % 60)) & 1))
+					b[k] ^= 0x20;
+		}
+		a[na] = b[nb] = '\0';
+		memset(&x, 0, sizeof(x));
+		memset(&y, 0, sizeof(y));
+		x.text = a;
+		x.len = na;
+		y.text = b;
+		y.len = nb;
+		block_norm(&l, &x);
+		block_norm(&l, &y);
+		if (blocks_fold_differ(&x, &y)) {
+			said++;
+			fx = folded(&x);
+			fy = folded(&y);
+			if (!fx || !fy || !strcmp(fx, fy)) {
+				if (!wrong++)
+					CHECK(0, "fold_differ: '%s' and '%s' fold alike", a, b);
+			}
+			free(fx);
+			free(fy);
+		}
+		block_list_release(&l);
+	}
+	CHECK(wrong == 0, "fold_differ: %lu wrong of %lu told apart", wrong, said);
+	CHECK(said > 2000, "fold_differ: tells many pairs apart (%lu)", said);
+}
+
 int main(void)
 {
 	test_digest();
 	test_blocks();
 	test_norm();
 	test_raw_norm();
+	test_lazy_norm();
+	test_fold_differ();
 	test_diff();
 	test_counterpart();
 	return test_done("blocks_unit");
