@@ -12,11 +12,13 @@
 #include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 unsigned char *cmd_lang_select(const struct config *cfg, const char **v, int n)
 {
@@ -153,13 +155,69 @@ int cmd_output_outside(const char *output, const struct corpus *c)
 	return -1;
 }
 
-int cmd_write_file(const char *path, const char *data, size_t len)
+/* The standard output or error when path is the file it writes to. */
+static int own_stream(const struct stat *st)
+{
+	struct stat o;
+	int fd;
+
+	for (fd = STDOUT_FILENO; fd <= STDERR_FILENO; fd++)
+		if (fstat(fd, &o) == 0 && o.st_dev == st->st_dev &&
+		    o.st_ino == st->st_ino)
+			return fd;
+	return -1;
+}
+
+int cmd_output_in_place(const char *path)
 {
 	struct stat st;
 
-	return atomic_write(path, data, len,
-			    stat(path, &st) == 0 ? st.st_mode & 07777 : ATOMIC_UMASK,
-			    1);
+	return stat(path, &st) == 0 && !S_ISDIR(st.st_mode) &&
+	       (!S_ISREG(st.st_mode) || own_stream(&st) >= 0);
+}
+
+/*
+ * Write data into what path is (a device, a FIFO; the standard output
+ * or error, through the descriptor that has it open, so that a file it
+ * appends to is appended to): 0, or -1 with errno.
+ */
+static int write_in_place(const char *path, const char *data, size_t len)
+{
+	struct stat st;
+	int fd, err;
+
+	if (stat(path, &st) == 0 && (fd = own_stream(&st)) >= 0) {
+		fflush(stdout);
+		return atomic_write_all(fd, data, len);
+	}
+	fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	if (atomic_write_all(fd, data, len) < 0) {
+		err = errno;
+		close(fd);
+		errno = err;
+		return -1;
+	}
+	return close(fd);
+}
+
+int cmd_write_file(const char *path, const char *data, size_t len)
+{
+	struct stat st;
+	char *real = NULL;
+	int rc;
+
+	if (cmd_output_in_place(path))
+		return write_in_place(path, data, len);
+	/* a symbolic link to a file: the file is replaced, the link stays */
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
+	    (real = realpath(path, NULL)) != NULL)
+		path = real;
+	rc = atomic_write(path, data, len,
+			  stat(path, &st) == 0 ? st.st_mode & 07777 : ATOMIC_UMASK, 1);
+	free(real);
+	return rc;
 }
 
 int cmd_write_report(const char *output, const struct buf *out)

@@ -268,8 +268,9 @@ static void view_fill(struct l10n_view *v, struct l10n_run *run,
 	v->check = o->check_bits;
 	v->qa = &run->qa;
 	v->qa_compared = run->qa_compared;
-	if (o->format == REPORT_HTML && o->output) {
-		/* the dashboard links each stale cell to a page beside it */
+	if (o->format == REPORT_HTML && o->output && !cmd_output_in_place(o->output)) {
+		/* the dashboard links each stale cell to a page beside it (none
+		 * beside a device or a pipe: as on the standard output) */
 		const char *output = o->output;
 		const char *slash = strrchr(output, '/');
 		const char *dot = strrchr(slash ? slash : output, '.');

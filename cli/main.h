@@ -60,8 +60,15 @@ int cmd_output_check(const char **output);
  * folio.yaml).  0, or -1 after saying why on stderr.
  */
 int cmd_output_outside(const char *output, const struct corpus *c);
-/* Write path whole (atomic.h), keeping an existing file's mode: 0 or -1
- * with errno. */
+/*
+ * Is path a device, a FIFO or a socket (or a link to one), or the file
+ * the standard output or error goes to (/dev/stdout)?  A report is
+ * written into it as it is, never put in its place.
+ */
+int cmd_output_in_place(const char *path);
+/* Write path whole (atomic.h), keeping an existing file's mode; into it
+ * when cmd_output_in_place(); through a symbolic link to a file, the
+ * file replaced and the link kept: 0 or -1 with errno. */
 int cmd_write_file(const char *path, const char *data, size_t len);
 /* The report to output, or to the standard output when NULL: EXIT_OK, or
  * EXIT_SYSTEM after saying why on stderr. */

@@ -86,4 +86,44 @@ test_expect_success '--format: one wording, html only where a report has it' '
 	done
 '
 
+test_expect_success '-o a FIFO writes into it: the FIFO stays, its reader gets the report' '
+	cp -R "$CORPUS" c &&
+	mkfifo pipe &&
+	for cmd in l10n diff readability; do
+		folio -C c $cmd --format json >expect 2>/dev/null
+		{ timeout 20 cat pipe >actual & } &&
+		folio -C c $cmd --format json -o "$PWD/pipe" 2>err &&
+		wait &&
+		test -p pipe &&
+		test_cmp expect actual || return 1
+	done
+'
+
+test_expect_success '-o /dev/stdout goes where the standard output goes, appended to' '
+	cp -R "$CORPUS" c &&
+	test -L /dev/stdout &&
+	for cmd in l10n diff readability; do
+		folio -C c $cmd --format json >report 2>/dev/null
+		{ echo first line && cat report; } >expect &&
+		echo first line >log &&
+		folio -C c $cmd --format json -o /dev/stdout >>log 2>err &&
+		test_cmp expect log &&
+		test -L /dev/stdout || return 1
+	done &&
+	folio -C c l10n --format html -o /dev/stdout >page 2>err &&
+	grep -q "<html" page &&
+	! test -e /dev/stdout-diff.html
+'
+
+test_expect_success '-o a symbolic link to a file replaces the file and keeps the link' '
+	cp -R "$CORPUS" c &&
+	mkdir reports &&
+	echo old >reports/real.json &&
+	ln -s reports/real.json link.json &&
+	folio -C c l10n --format json >expect 2>/dev/null
+	folio -C c l10n --format json -o "$PWD/link.json" 2>err &&
+	test -L link.json &&
+	test_cmp expect reports/real.json
+'
+
 test_done
