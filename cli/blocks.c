@@ -403,6 +403,112 @@ int blocks_fold_differ(const struct block *a, const struct block *b)
 	       (ya && x[i] >= 0xD8 && x[i] <= 0xDB);
 }
 
+static char *casefold(const char *s, size_t n)
+{
+	utf8proc_uint8_t *out = NULL;
+
+	if (utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out,
+			 UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD) < 0)
+		return xstrndup(s, n);
+	return (char *)out;
+}
+
+/*
+ * The Arabic letters of s (U+0621..U+063A, U+0641..U+064A).  Case folding
+ * leaves them as they are, nothing else folds or composes into one, and
+ * in NFC text a composed letter (U+0622...) is one letter before and
+ * after: two texts that fold alike hold as many.  Counting stops past
+ * max.
+ */
+static size_t arabic_letters(const char *s, size_t n, size_t max)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i, count = 0;
+
+	/* most texts hold none: two quick looks */
+	if (!memchr(s, 0xD8, n) && !memchr(s, 0xD9, n))
+		return 0;
+	for (i = 0; i + 1 < n && count <= max; i++) {
+		if (u[i] < 0xD8 || u[i] > 0xD9)
+			continue;
+		if (u[i] == 0xD8 ? u[i + 1] >= 0xA1 && u[i + 1] <= 0xBA :
+				   u[i + 1] >= 0x81 && u[i + 1] <= 0x8A)
+			count++;
+		i++;
+	}
+	return count;
+}
+
+/*
+ * Do the words of a's and b's normalized texts that hold byte i (where
+ * they first differ, all bytes before equal but for ASCII case) fold
+ * alike?
+ */
+static int same_word_folded(const struct block *a, const struct block *b,
+			    size_t i)
+{
+	size_t from = i, ea = i, eb = i;
+	char *x, *y;
+	int same;
+
+	while (from > 0 && a->norm[from - 1] != ' ')
+		from--;
+	while (ea < a->norm_len && a->norm[ea] != ' ')
+		ea++;
+	while (eb < b->norm_len && b->norm[eb] != ' ')
+		eb++;
+	x = casefold(a->norm + from, ea - from);
+	y = casefold(b->norm + from, eb - from);
+	same = !strcmp(x, y);
+	free(x);
+	free(y);
+	return same;
+}
+
+int blocks_same_folded(const struct block *a, const struct block *b)
+{
+	char *x, *y;
+	int same;
+	size_t i, na;
+
+	if (a->norm_len == b->norm_len && !memcmp(a->norm, b->norm, a->norm_len))
+		return 1;
+	/* a case difference changes few lengths: skip the rest cheaply */
+	if (a->norm_len > b->norm_len + 8 || b->norm_len > a->norm_len + 8)
+		return 0;
+	/* the first difference, ASCII case aside: two ASCII bytes there
+	 * differ in any case */
+	for (i = 0; i < a->norm_len && i < b->norm_len; i++) {
+		unsigned char x = (unsigned char)a->norm[i], y = (unsigned char)b->norm[i];
+
+		if (x == y || (x < 0x80 && y < 0x80 && ((x | 0x20) >= 'a' && (x | 0x20) <= 'z') &&
+			       (x | 0x20) == (y | 0x20)))
+			continue;
+		if (x < 0x80 && y < 0x80)
+			return 0;
+		break;
+	}
+	/* an Arabic text beside a Latin one, most often: no folding needed */
+	na = arabic_letters(a->norm, a->norm_len, SIZE_MAX);
+	if (arabic_letters(b->norm, b->norm_len, na) != na)
+		return 0;
+	/*
+	 * Folding keeps every space and folds what lies between two spaces
+	 * alone (no mapping makes or takes a space, nothing composes with
+	 * one), so two texts that fold alike fold alike word by word: the
+	 * words where they first differ ("des" and "Übelkeit") are folded
+	 * first, and most often tell them apart.
+	 */
+	if (!same_word_folded(a, b, i))
+		return 0;
+	x = casefold(a->norm, a->norm_len);
+	y = casefold(b->norm, b->norm_len);
+	same = !strcmp(x, y);
+	free(x);
+	free(y);
+	return same;
+}
+
 void block_list_norm_all(struct block_list *l)
 {
 	size_t i;

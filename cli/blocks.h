@@ -103,6 +103,11 @@ void block_list_norm_all(struct block_list *l);
  * differ; 0: not known.
  */
 int blocks_fold_differ(const struct block *a, const struct block *b);
+/*
+ * Do a's and b's normalized texts (made: block_norm()) fold alike, by
+ * full case folding (what qa-untranslated compares)?
+ */
+int blocks_same_folded(const struct block *a, const struct block *b);
 
 void block_list_release(struct block_list *l);
 

@@ -69,7 +69,8 @@ static int cmp_str(const void *a, const void *b)
 
 /*
  * Numbers, times and phone numbers as SPEC 13 reads them (numbers.h):
- * "0,5 g" and "500 mg" are one fact, grouping and digit scripts aside.
+ * "0,5 g" and "500 mg" are one fact, grouping and digit scripts aside;
+ * the comparison sign before a number is part of it ("< 3" is not "> 3").
  */
 static void facts_numbers(struct facts *f, const char *s, size_t n, const char *lang)
 {
@@ -82,14 +83,17 @@ static void facts_numbers(struct facts *f, const char *s, size_t n, const char *
 		char key[96];
 		int k;
 
+		/* "< 3 mmol/l" and "> 3 mmol/l" say opposite things */
+		const char *sign = num_cmp_sign(numbers_comparison(s, t->off));
+
 		if (t->kind == NUM_PHONE)
 			k = snprintf(key, sizeof(key), "p:%s", t->digits);
 		else if (t->kind == NUM_TIME)
-			k = snprintf(key, sizeof(key), "t:%.6g", t->value);
+			k = snprintf(key, sizeof(key), "t:%s%.6g", sign, t->value);
 		else if (t->base_unit[0])
-			k = snprintf(key, sizeof(key), "n:%.6g %s", t->base, t->base_unit);
+			k = snprintf(key, sizeof(key), "n:%s%.6g %s", sign, t->base, t->base_unit);
 		else
-			k = snprintf(key, sizeof(key), "n:%.6g %s", t->value, t->unit);
+			k = snprintf(key, sizeof(key), "n:%s%.6g %s", sign, t->value, t->unit);
 		if (k > 0)
 			facts_add(f, "", key, strlen(key) < sizeof(key) ? strlen(key) : sizeof(key) - 1);
 	}

@@ -1301,3 +1301,61 @@ void num_format(struct buf *b, const struct num_token *t)
 		return;
 	}
 }
+
+static int ends_with(const char *s, size_t i, const char *w)
+{
+	size_t n = strlen(w);
+
+	return i >= n && !memcmp(s + i - n, w, n);
+}
+
+enum num_cmp numbers_comparison(const char *s, size_t off)
+{
+	size_t i = off;
+	unsigned char c;
+
+	/* the spaces between the sign and the number */
+	for (;;) {
+		if (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t'))
+			i--;
+		else if (ends_with(s, i, "\xc2\xa0"))
+			i -= 2;
+		else if (ends_with(s, i, "\xe2\x80\xaf"))
+			i -= 3;
+		else
+			break;
+	}
+	if (ends_with(s, i, "\xe2\x89\xa4") || ends_with(s, i, "\xe2\xa9\xbd") ||
+	    ends_with(s, i, "&le;") || ends_with(s, i, "<="))
+		return NUM_CMP_LE;
+	if (ends_with(s, i, "\xe2\x89\xa5") || ends_with(s, i, "\xe2\xa9\xbe") ||
+	    ends_with(s, i, "&ge;") || ends_with(s, i, ">="))
+		return NUM_CMP_GE;
+	if (ends_with(s, i, "&lt;"))
+		return NUM_CMP_LT;
+	if (ends_with(s, i, "&gt;"))
+		return NUM_CMP_GT;
+	if (!i)
+		return NUM_CMP_NONE;
+	if (s[i - 1] == '<')
+		return NUM_CMP_LT;
+	if (s[i - 1] != '>')
+		return NUM_CMP_NONE;
+	/* "->", "=>" and a tag's end ("<b>", "<br/>", `<a href="x">`) */
+	c = i >= 2 ? (unsigned char)s[i - 2] : ' ';
+	if (c == '-' || c == '=' || c == '/' || c == '"' || c == '\'' ||
+	    is_ascii_alpha(c) || (c >= '0' && c <= '9'))
+		return NUM_CMP_NONE;
+	return NUM_CMP_GT;
+}
+
+const char *num_cmp_sign(enum num_cmp c)
+{
+	switch (c) {
+	case NUM_CMP_LT: return "<";
+	case NUM_CMP_LE: return "\xe2\x89\xa4";
+	case NUM_CMP_GT: return ">";
+	case NUM_CMP_GE: return "\xe2\x89\xa5";
+	default: return "";
+	}
+}

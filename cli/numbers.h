@@ -63,6 +63,18 @@ int numbers_arabic_digit(const char *text, size_t len);
 /* Do two tokens say the same thing (same kind, equivalent value and unit)? */
 int num_equal(const struct num_token *a, const struct num_token *b);
 
+/*
+ * The comparison sign written just before a number that starts at
+ * text[off] ("< 3", "≤5", "&gt; 10", ">= 2"; spaces and no-break spaces
+ * between allowed): it is part of what the number says.  The end of an
+ * HTML tag ("<b>3") or an arrow ("->") is not one.
+ */
+enum num_cmp { NUM_CMP_NONE, NUM_CMP_LT, NUM_CMP_LE, NUM_CMP_GT, NUM_CMP_GE };
+
+enum num_cmp numbers_comparison(const char *text, size_t off);
+/* The sign as folio prints it: "", "<", "≤", ">", "≥". */
+const char *num_cmp_sign(enum num_cmp c);
+
 /* Format a token for a message ("500 mg", "+32 2 555 12 34" as digits). */
 struct buf;
 void num_format(struct buf *b, const struct num_token *t);

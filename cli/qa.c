@@ -502,112 +502,6 @@ static size_t count_words(const char *s, size_t n)
 	return words;
 }
 
-static char *casefold(const char *s, size_t n)
-{
-	utf8proc_uint8_t *out = NULL;
-
-	if (utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out,
-			 UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD) < 0)
-		return xstrndup(s, n);
-	return (char *)out;
-}
-
-/*
- * The Arabic letters of s (U+0621..U+063A, U+0641..U+064A).  Case folding
- * leaves them as they are, nothing else folds or composes into one, and
- * in NFC text a composed letter (U+0622...) is one letter before and
- * after: two texts that fold alike hold as many.  Counting stops past
- * max.
- */
-static size_t arabic_letters(const char *s, size_t n, size_t max)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i, count = 0;
-
-	/* most texts hold none: two quick looks */
-	if (!memchr(s, 0xD8, n) && !memchr(s, 0xD9, n))
-		return 0;
-	for (i = 0; i + 1 < n && count <= max; i++) {
-		if (u[i] < 0xD8 || u[i] > 0xD9)
-			continue;
-		if (u[i] == 0xD8 ? u[i + 1] >= 0xA1 && u[i + 1] <= 0xBA :
-				   u[i + 1] >= 0x81 && u[i + 1] <= 0x8A)
-			count++;
-		i++;
-	}
-	return count;
-}
-
-/*
- * Do the words of a's and b's normalized texts that hold byte i (where
- * they first differ, all bytes before equal but for ASCII case) fold
- * alike?
- */
-static int same_word_folded(const struct block *a, const struct block *b,
-			    size_t i)
-{
-	size_t from = i, ea = i, eb = i;
-	char *x, *y;
-	int same;
-
-	while (from > 0 && a->norm[from - 1] != ' ')
-		from--;
-	while (ea < a->norm_len && a->norm[ea] != ' ')
-		ea++;
-	while (eb < b->norm_len && b->norm[eb] != ' ')
-		eb++;
-	x = casefold(a->norm + from, ea - from);
-	y = casefold(b->norm + from, eb - from);
-	same = !strcmp(x, y);
-	free(x);
-	free(y);
-	return same;
-}
-
-static int same_folded(const struct block *a, const struct block *b)
-{
-	char *x, *y;
-	int same;
-	size_t i, na;
-
-	if (a->norm_len == b->norm_len && !memcmp(a->norm, b->norm, a->norm_len))
-		return 1;
-	/* a case difference changes few lengths: skip the rest cheaply */
-	if (a->norm_len > b->norm_len + 8 || b->norm_len > a->norm_len + 8)
-		return 0;
-	/* the first difference, ASCII case aside: two ASCII bytes there
-	 * differ in any case */
-	for (i = 0; i < a->norm_len && i < b->norm_len; i++) {
-		unsigned char x = (unsigned char)a->norm[i], y = (unsigned char)b->norm[i];
-
-		if (x == y || (x < 0x80 && y < 0x80 && ascii_letter(x) &&
-			       (x | 0x20) == (y | 0x20)))
-			continue;
-		if (x < 0x80 && y < 0x80)
-			return 0;
-		break;
-	}
-	/* an Arabic text beside a Latin one, most often: no folding needed */
-	na = arabic_letters(a->norm, a->norm_len, SIZE_MAX);
-	if (arabic_letters(b->norm, b->norm_len, na) != na)
-		return 0;
-	/*
-	 * Folding keeps every space and folds what lies between two spaces
-	 * alone (no mapping makes or takes a space, nothing composes with
-	 * one), so two texts that fold alike fold alike word by word: the
-	 * words where they first differ ("des" and "Übelkeit") are folded
-	 * first, and most often tell them apart.
-	 */
-	if (!same_word_folded(a, b, i))
-		return 0;
-	x = casefold(a->norm, a->norm_len);
-	y = casefold(b->norm, b->norm_len);
-	same = !strcmp(x, y);
-	free(x);
-	free(y);
-	return same;
-}
-
 /* Does the block hold only names the glossary keeps (and no other word)? */
 static int only_kept(const struct block *b, const struct glossary *g, void *md)
 {
@@ -903,6 +797,48 @@ static void report(struct cmp *c, enum rule r, const struct block *tb,
 	     c->o->path, ob->line);
 }
 
+/*
+ * Do the comparison signs before original token i and translation token
+ * k point opposite ways ("< 3" and "> 3")?  A sign written out in words
+ * ("less than 3") is no sign, and no finding.
+ */
+static int signs_oppose(const struct cmp *c, const struct num_token *ov,
+			const size_t *oblock, size_t i,
+			const struct num_token *tv, const size_t *tblock, size_t k)
+{
+	enum num_cmp a = numbers_comparison(oblk(c, oblock[i])->text, ov[i].off);
+	enum num_cmp b;
+
+	if (a == NUM_CMP_NONE)
+		return 0;
+	b = numbers_comparison(tblk(c, tblock[k])->text, tv[k].off);
+	return b != NUM_CMP_NONE &&
+	       (a == NUM_CMP_LT || a == NUM_CMP_LE) != (b == NUM_CMP_LT || b == NUM_CMP_LE);
+}
+
+/* qa-number when the signs of a matched pair point opposite ways. */
+static void sign_flipped(struct cmp *c, const struct num_token *ov,
+			 const size_t *oblock, size_t i,
+			 const struct num_token *tv, const size_t *tblock, size_t k)
+{
+	const struct block *ob = oblk(c, oblock[i]), *tb = tblk(c, tblock[k]);
+
+	if (!signs_oppose(c, ov, oblock, i, tv, tblock, k))
+		return;
+	buf_reset(&c->a);
+	buf_adds(&c->a, num_cmp_sign(numbers_comparison(ob->text, ov[i].off)));
+	buf_adds(&c->a, " ");
+	tok_text(&c->a, ob, &ov[i]);
+	buf_reset(&c->b);
+	buf_adds(&c->b, num_cmp_sign(numbers_comparison(tb->text, tv[k].off)));
+	buf_adds(&c->b, " ");
+	tok_text(&c->b, tb, &tv[k]);
+	buf_reset(&c->msg);
+	buf_addf(&c->msg, "comparison reversed: '%s' where the original has '%s'",
+		 c->b.buf, c->a.buf);
+	report(c, R_QA_NUMBER, tb, tv[k].off, ob, c->msg.buf);
+}
+
 static void compare_numbers(struct cmp *c, const struct unit *u)
 {
 	const struct qa_cache *oc = c->o->cache, *tc = c->t->cache;
@@ -927,12 +863,20 @@ static void compare_numbers(struct cmp *c, const struct unit *u)
 	memset(c->oused, 0, on);
 	if (tn)
 		memset(c->tused, 0, tn);
-	/* equal tokens first, so that a loose match takes no exact one */
+	/* equal tokens first, so that a loose match takes no exact one;
+	 * those whose comparison signs agree first of all */
 	for (i = 0; i < on; i++)
 		for (k = 0; k < tn; k++)
-			if (!c->tused[k] && num_equal(&ov[i], &tv[k])) {
+			if (!c->tused[k] && num_equal(&ov[i], &tv[k]) &&
+			    !signs_oppose(c, ov, oblock, i, tv, tblock, k)) {
 				c->oused[i] = c->tused[k] = 1;
 				break;
+			}
+	for (i = 0; i < on; i++)
+		for (k = 0; k < tn && !c->oused[i]; k++)
+			if (!c->tused[k] && num_equal(&ov[i], &tv[k])) {
+				c->oused[i] = c->tused[k] = 1;
+				sign_flipped(c, ov, oblock, i, tv, tblock, k);
 			}
 	for (i = 0; i < on; i++) {
 		const struct num_token *o = &ov[i];
@@ -1059,7 +1003,7 @@ static void compare_untranslated(struct cmp *c, const struct unit *u)
 
 			if (ob->kind != tb->kind || blocks_fold_differ(ob, tb))
 				continue;
-			if (same_folded(normed(c->o, i), normed(c->t, k)))
+			if (blocks_same_folded(normed(c->o, i), normed(c->t, k)))
 				break;
 		}
 		if (i == u->ot || count_words(tb->norm, tb->norm_len) < 4 ||
