@@ -17,6 +17,7 @@
 #include "snapshot.h"
 #include "util.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -328,8 +329,43 @@ static void save_snapshot(struct stamper *s, const struct article_meta *orig,
 }
 
 /*
+ * The digests a file whose frontmatter cannot be read may still name:
+ * each run of 16 hexadecimal digits after "base" in its bytes, appended
+ * to *v (owned strings).  A typo or a merge-conflict marker in a
+ * translation must not cost it its base text.
+ */
+static void bases_in_file(const char *path, char ***v, size_t *n, size_t *alloc)
+{
+	struct buf text = BUF_INIT;
+	const char *p, *end;
+
+	if (buf_read_file(&text, path, ARTICLE_MAX_SIZE) != BUF_READ_OK) {
+		buf_release(&text);
+		return;
+	}
+	end = text.buf + text.len;
+	for (p = text.buf; (p = find_bytes(p, (size_t)(end - p), "base", 4)) != NULL;
+	     p += 4) {
+		const char *q = p + 4;
+		size_t k = 0;
+
+		while (q < end && (*q == ' ' || *q == '\t' || *q == ':' || *q == '"' ||
+				   *q == '\''))
+			q++;
+		while (q + k < end && k < 17 && isxdigit((unsigned char)q[k]))
+			k++;
+		if (k != 16)
+			continue;
+		GROW(*v, *alloc, *n + 1);
+		(*v)[(*n)++] = xstrndup(q, 16);
+	}
+	buf_release(&text);
+}
+
+/*
  * Remove the snapshots of the id that no translation names any more:
- * the corpus's bases as indexed, this file's replaced by its new one.
+ * the corpus's bases as indexed, this file's replaced by its new one,
+ * and whatever a file of the corpus that cannot be read names.
  */
 static void prune_snapshots(struct stamper *s, const struct article_meta *orig,
 			    const char *self_rel, const char *digest)
@@ -337,7 +373,8 @@ static void prune_snapshots(struct stamper *s, const struct article_meta *orig,
 	const struct corpus *c = s->c;
 	const char **keep = xmalloc((c->n + 2) * sizeof(*keep));
 	struct buf removed = BUF_INIT, sp = BUF_INIT;
-	size_t n = 0, i;
+	char **unread = NULL;
+	size_t n = 0, i, nunread = 0, aunread = 0;
 	const char *p;
 
 	keep[n++] = digest;
@@ -358,6 +395,13 @@ static void prune_snapshots(struct stamper *s, const struct article_meta *orig,
 		if (base[0])
 			keep[n++] = base;
 	}
+	/* a file that cannot be read may be a translation of this id */
+	for (i = 0; i < c->n; i++)
+		if (!c->articles[i].usable || !c->articles[i].id)
+			bases_in_file(c->articles[i].path, &unread, &nunread, &aunread);
+	keep = xrealloc(keep, (n + nunread + 1) * sizeof(*keep));
+	for (i = 0; i < nunread; i++)
+		keep[n++] = unread[i];
 	if (snapshot_prune(c, orig->id, keep, n, &removed) < 0)
 		diag(s->d, R_WRITE, orig->path, 0, 0, NULL,
 		     "cannot prune the snapshots of '%s': %s", orig->id,
@@ -373,6 +417,9 @@ static void prune_snapshots(struct stamper *s, const struct article_meta *orig,
 		p = e + 1;
 	}
 	free(keep);
+	for (i = 0; i < nunread; i++)
+		free(unread[i]);
+	free(unread);
 	buf_release(&removed);
 	buf_release(&sp);
 }

@@ -167,6 +167,24 @@ test_expect_success 'pruning: two translations stamped in one run leave one snap
 	cmp s/fr.md "_base/s/$(cat one)"
 '
 
+test_expect_success 'pruning keeps what a translation that cannot be read names' '
+	corpus &&
+	for l in en de; do
+		printf -- "---\nid: s\nlang: $l\ntitle: T\nupdated: 2024-01\nstatus: draft\ntranslated_from:\n  lang: fr\n  updated: 2024-01\n---\nText.\n" >s/$l.md || return 1
+	done &&
+	folio stamp s/en.md s/de.md >/dev/null 2>&1 &&
+	old=$(ls _base/s) &&
+	orig "Prenez 750 mg par jour." &&
+	sed "s/^title: T\$/title: \"T/" s/de.md >de.tmp && mv de.tmp s/de.md &&
+	folio stamp s/en.md >out 2>err; echo $? >status &&
+	expect_status 0 &&
+	ls _base/s >two && grep -qx "$old" two &&
+	! grep -q "snapshot removed" out &&
+	sed "s/^title: \"T\$/title: T/" s/de.md >de.tmp && mv de.tmp s/de.md &&
+	folio diff s/de.md >diff 2>err &&
+	grep -q "750" diff
+'
+
 test_expect_success 'pruning keeps files that are not snapshots' '
 	corpus &&
 	printf -- "---\nid: s\nlang: en\ntitle: T\nupdated: 2024-01\nstatus: draft\ntranslated_from:\n  lang: fr\n  updated: 2024-01\n---\nText.\n" >s/en.md &&
