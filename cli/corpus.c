@@ -653,6 +653,41 @@ static void digest_left(struct digest_dirs *dd, struct corpus *c, size_t i)
 	held_free(h);
 }
 
+/*
+ * What folio itself reads of every article, which the schema folio.yaml
+ * names may leave out (SPEC 2.1 lets it replace the built-in one, whose
+ * own rules say the same): without an id, a lang or a date for updated,
+ * or with a translated_from that gives no language or date, an article
+ * would otherwise be left out of every check, report and page silently.
+ */
+static void folio_required(const struct article_meta *m, const struct article *a,
+			   struct diag_list *d)
+{
+	const struct ynode *root = a->fm.root;
+	unsigned line = root ? root->line : 1, col = root ? root->col : 1;
+
+	if (!m->id)
+		diag(d, R_SCHEMA, m->path, line, col, "/id", "'id' is missing or not "
+		     "a string: folio knows an article by it, whatever the schema "
+		     "of folio.yaml allows");
+	if (!m->lang)
+		diag(d, R_SCHEMA, m->path, line, col, "/lang", "'lang' is missing or "
+		     "not a string: folio knows an article by it, whatever the "
+		     "schema of folio.yaml allows");
+	if (!m->updated.y)
+		diag(d, R_SCHEMA, m->path, m->updated_pos.line ? m->updated_pos.line : line,
+		     m->updated_pos.line ? m->updated_pos.col : col, "/updated",
+		     "'updated' is missing or not a date YYYY-MM or YYYY-MM-DD: "
+		     "folio dates the article by it, whatever the schema of "
+		     "folio.yaml allows");
+	if (m->translated && (!m->tf_lang || !m->tf_updated.y))
+		diag(d, R_TRANSLATION_SOURCE, m->path,
+		     m->tf_pos.line ? m->tf_pos.line : line,
+		     m->tf_pos.line ? m->tf_pos.col : col, "/translated_from",
+		     "'translated_from' must give the original's 'lang' and the date "
+		     "'updated' it renders");
+}
+
 static void index_one(void *ctx, size_t i, int worker)
 {
 	struct index_job *job = ctx;
@@ -679,6 +714,8 @@ static void index_one(void *ctx, size_t i, int worker)
 		if (!(job->flags & INDEX_NO_SCHEMA))
 			schema_validate(c->article_schema, a.fm.root, m->path, d);
 		article_meta_fill(m, &a, c->stores[worker]);
+		if (c->cfg.schema && !(job->flags & INDEX_NO_SCHEMA) && m->usable)
+			folio_required(m, &a, d);
 		if (m->tf_base_bad)
 			diag(d, R_SCHEMA, m->path, m->tf_base_pos.line,
 			     m->tf_base_pos.col, "/translated_from/base",

@@ -325,4 +325,19 @@ test_expect_success 'review-overdue: review_due passed, and older than review_mo
 	expect_err "folio: 0 errors, 2 warnings in 5 files"
 '
 
+test_expect_success 'a schema of folio.yaml that asks for nothing still leaves no article out' '
+	mkdir -p cs/n cs/m &&
+	printf "source_language: fr\nlanguages: [fr, en]\nschema: custom.yaml\n" >cs/folio.yaml &&
+	printf "type: object\n" >cs/custom.yaml &&
+	printf -- "---\nid: n\nlang: fr\nstatus: draft\nupdated: 2024-01\n---\nTexte.\n" >cs/n/fr.md &&
+	printf -- "---\nid: n\nlang: en\ntranslated_from: {lang: fr}\nupdated: {a: 1}\n---\nText.\n" >cs/n/en.md &&
+	printf -- "---\nlang: fr\nupdated: 2024-01\n---\nX.\n" >cs/m/fr.md &&
+	(cd cs && folio --color never validate) >actual 2>&1; echo $? >status &&
+	expect_status 1 &&
+	grep -F "m/fr.md:2:1: error: '\''id'\'' is missing or not a string: folio knows an article by it" actual &&
+	grep -F "n/en.md:4:18: error: '\''translated_from'\'' must give the original'\''s '\''lang'\'' and the date '\''updated'\'' it renders [translation-source]" actual &&
+	grep -F "n/en.md:5:10: error: '\''updated'\'' is missing or not a date" actual &&
+	! grep -F "n/fr.md" actual
+'
+
 test_done
