@@ -367,8 +367,11 @@ static void push_id(struct md_check *c, const char *s, size_t n)
 /* The heading just closed: its text kept until its id is needed. */
 static void keep_heading(struct md_check *c)
 {
+	/* a page's headings in one allocation, most of the time */
+	if (!c->htext.alloc)
+		buf_grow(&c->htext, 1024);
 	buf_add(&c->htext, c->heading.buf, c->heading.len);
-	GROW(c->hend, c->ahend, c->nhend + 1);
+	GROW(c->hend, c->ahend, c->nhend < 16 ? 16 : c->nhend + 1);
 	c->hend[c->nhend++] = c->htext.len;
 }
 
