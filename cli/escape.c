@@ -160,10 +160,11 @@ static const unsigned char utf8_class[256] = {
  */
 static inline unsigned utf8_stops16(const unsigned char *u)
 {
+	/* v | 1 is '\'' for '&' and '\'', v | 2 is '>' for '<' and '>' */
 	const __m128i c1f = _mm_set1_epi8(0x1F), del = _mm_set1_epi8(0x7F),
-		amp = _mm_set1_epi8('&'), lt = _mm_set1_epi8('<'),
-		gt = _mm_set1_epi8('>'), dq = _mm_set1_epi8('"'),
-		sq = _mm_set1_epi8('\''), c2 = _mm_set1_epi8((char)0xC2),
+		one = _mm_set1_epi8(1), sq = _mm_set1_epi8('\''),
+		two = _mm_set1_epi8(2), gt = _mm_set1_epi8('>'),
+		dq = _mm_set1_epi8('"'), c2 = _mm_set1_epi8((char)0xC2),
 		ef = _mm_set1_epi8((char)0xEF);
 	__m128i v = _mm_loadu_si128((const __m128i *)u);
 	/* v <= 0x1F, unsigned: max(v, 0x1F) == 0x1F */
@@ -171,10 +172,9 @@ static inline unsigned utf8_stops16(const unsigned char *u)
 		_mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, c1f), c1f),
 			     _mm_cmpeq_epi8(v, del)),
 		_mm_or_si128(
-			_mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, lt)),
-			_mm_or_si128(_mm_cmpeq_epi8(v, gt),
-				     _mm_or_si128(_mm_cmpeq_epi8(v, dq),
-						  _mm_cmpeq_epi8(v, sq)))));
+			_mm_or_si128(_mm_cmpeq_epi8(_mm_or_si128(v, one), sq),
+				     _mm_cmpeq_epi8(_mm_or_si128(v, two), gt)),
+			_mm_cmpeq_epi8(v, dq)));
 
 	m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, c2),
 					  _mm_cmpeq_epi8(v, ef)));

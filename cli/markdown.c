@@ -214,6 +214,14 @@ struct md_check {
 	char **ids;
 	unsigned *next;		/* per id: the suffix to try next for it */
 	size_t nids, aids, anext;
+	/*
+	 * The texts of the headings whose ids are not made yet, one after
+	 * the other (htext[hend[k-1]..hend[k])): most pages have no
+	 * #fragment link, so ids are made only when one is checked, or
+	 * when md_check_ids() asks for them (ids_settle()).
+	 */
+	struct buf htext;
+	size_t *hend, nhend, ahend;
 	/* open addressing over ids (indexes + 1), cap a power of two */
 	size_t *slot, cap;
 	struct frag {
@@ -238,6 +246,7 @@ struct md_check *md_check_new(const struct md_src *src, const char *file,
 	c->want_frags = 1;
 	buf_init(&c->heading);
 	buf_init(&c->dest);
+	buf_init(&c->htext);
 	return c;
 }
 
@@ -261,6 +270,8 @@ void md_check_fragments(struct md_check *c, int on)
 	c->want_frags = on;
 }
 
+static void ids_settle(struct md_check *c);
+
 void md_check_free(struct md_check *c)
 {
 	size_t i;
@@ -269,6 +280,7 @@ void md_check_free(struct md_check *c)
 		return;
 	/* a body parsed to its end gives its ids (md_check_ids) */
 	if (c->doc_done && c->want_ids && !c->meta->ids_known) {
+		ids_settle(c);
 		c->meta->ids_known = 1;
 		c->meta->nids = c->nids;
 		c->meta->ids = xcalloc(c->nids + 1, sizeof(*c->meta->ids));
@@ -277,6 +289,8 @@ void md_check_free(struct md_check *c)
 	}
 	buf_release(&c->heading);
 	buf_release(&c->dest);
+	buf_release(&c->htext);
+	free(c->hend);
 	free(c->defs);
 	for (i = 0; i < c->nids; i++)
 		free(c->ids[i]);
@@ -337,13 +351,13 @@ static void add_id(struct md_check *c, char *id)
 	*id_slot(c, id, strlen(id)) = c->nids;
 }
 
-/* The id of the heading just closed, as the renderers make it unique. */
-static void push_id(struct md_check *c)
+/* The id of a heading whose text is s[0..n), as the renderers make it unique. */
+static void push_id(struct md_check *c, const char *s, size_t n)
 {
 	struct buf id = BUF_INIT;
 	size_t len, base;
 
-	render_heading_id(&id, c->heading.buf, c->heading.len);
+	render_heading_id(&id, s, n);
 	len = id.len;
 	/* as render_html.c's unique_id(): "x", "x-2", "x-3"... each base
 	 * remembers its next suffix, so equal headings cost no search */
@@ -357,11 +371,39 @@ static void push_id(struct md_check *c)
 	add_id(c, buf_detach(&id, NULL));
 }
 
+/* The heading just closed: its text kept until its id is needed. */
+static void keep_heading(struct md_check *c)
+{
+	if (!c->want_frags && !c->want_ids)
+		return;		/* no id will be asked for */
+	/* a page's headings in one allocation, most of the time */
+	if (!c->htext.alloc)
+		buf_grow(&c->htext, 1024);
+	buf_add(&c->htext, c->heading.buf, c->heading.len);
+	GROW(c->hend, c->ahend, c->nhend < 16 ? 16 : c->nhend + 1);
+	c->hend[c->nhend++] = c->htext.len;
+}
+
+/* The ids of the headings kept so far, made in their order. */
+static void ids_settle(struct md_check *c)
+{
+	size_t k, start = 0;
+
+	for (k = 0; k < c->nhend; k++) {
+		push_id(c, c->htext.buf + start, c->hend[k] - start);
+		start = c->hend[k];
+	}
+	c->nhend = 0;
+	buf_reset(&c->htext);
+}
+
 /* The body is over: every #fragment of the page names one of its headings. */
 static void check_frags(struct md_check *c)
 {
 	size_t i;
 
+	if (c->nfrags)
+		ids_settle(c);
 	for (i = 0; i < c->nfrags; i++)
 		if (!has_id(c, c->frags[i].name, strlen(c->frags[i].name)))
 			diag(c->diags, R_FRAGMENT, c->file, c->frags[i].pos.line,
@@ -374,6 +416,8 @@ int md_check_dangling(const struct md_check *c, size_t i, const char **name,
 {
 	if (i >= c->nfrags)
 		return -1;
+	/* one thread owns c: its ids can be made through a const pointer */
+	ids_settle((struct md_check *)c);
 	*name = c->frags[i].name;
 	*pos = c->frags[i].pos;
 	return !has_id(c, c->frags[i].name, strlen(c->frags[i].name));
@@ -409,9 +453,12 @@ void md_path_decode(struct buf *out, const char *s, size_t n)
  * regular file, or outside the corpus (a symbolic link out of it, or a
  * path that leaves it), since export never copies a file from outside.
  */
+static struct pos span_dest_pos(const struct md_check *c,
+				const struct span *sp);
+
 static void check_image_file(struct md_check *c, const char *path,
 			     const struct stat *st, const char *dest, size_t n,
-			     struct pos pos)
+			     const struct span *sp)
 {
 	const char *why = NULL, *rel = c->meta ? c->meta->relpath : NULL;
 	size_t flen = strlen(c->file), rlen = rel ? strlen(rel) : 0;
@@ -434,16 +481,21 @@ static void check_image_file(struct md_check *c, const char *path,
 				why = "outside the corpus (export follows no link out of it)";
 		}
 	}
-	if (why)
+	if (why) {
+		struct pos pos = span_dest_pos(c, sp);
+
 		diag(c->diags, R_LOCAL_TARGET, c->file, pos.line, pos.col, NULL,
 		     "image '%.*s' is %s: pages show its alternative text instead",
 		     (int)n, dest, why);
+	}
 	buf_release(&top);
 }
 
+/* sp: the link or image, placed only for a diagnostic (span_dest_pos()) */
 static void check_local(struct md_check *c, const char *dest, size_t n,
-			int image, struct pos pos)
+			const struct span *sp)
 {
+	int image = sp->image;
 	const char *colon = memchr(dest, ':', n), *end;
 	struct buf path = BUF_INIT;
 	const char *slash;
@@ -462,7 +514,7 @@ static void check_local(struct md_check *c, const char *dest, size_t n,
 			return;
 		GROW(c->frags, c->afrags, c->nfrags + 1);
 		c->frags[c->nfrags].name = xstrndup(dest + 1, n - 1);
-		c->frags[c->nfrags].pos = pos;
+		c->frags[c->nfrags].pos = span_dest_pos(c, sp);
 		c->nfrags++;
 		return;
 	}
@@ -473,13 +525,16 @@ static void check_local(struct md_check *c, const char *dest, size_t n,
 	if (slash)
 		buf_add(&path, c->file, (size_t)(slash - c->file + 1));
 	md_path_decode(&path, dest, (size_t)(end - dest));
-	if (memchr(path.buf, '\0', path.len) || stat(path.buf, &st) < 0)
+	if (memchr(path.buf, '\0', path.len) || stat(path.buf, &st) < 0) {
+		struct pos pos = span_dest_pos(c, sp);
+
 		diag(c->diags, R_LOCAL_TARGET, c->file, pos.line, pos.col, NULL,
 		     image ? "image file not found: '%.*s'" :
 		     "link to a file that does not exist: '%.*s'",
 		     (int)(end - dest), dest);
-	else if (image)
-		check_image_file(c, path.buf, &st, dest, (size_t)(end - dest), pos);
+	} else if (image) {
+		check_image_file(c, path.buf, &st, dest, (size_t)(end - dest), sp);
+	}
 	buf_release(&path);
 }
 
@@ -533,6 +588,13 @@ static struct pos span_pos(const struct md_check *c, const char *dest)
 	if (q > text && q[-1] == '!')
 		q--;
 	return md_src_pos(c->src, q);
+}
+
+/* Where the link or image sp starts in the source (see chk_enter_span()). */
+static struct pos span_dest_pos(const struct md_check *c,
+				const struct span *sp)
+{
+	return sp->dest ? span_pos(c, sp->dest) : sp->pos;
 }
 
 /* The high bit of each byte of v that is zero, and no other bit. */
@@ -1040,8 +1102,7 @@ static int chk_leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 	switch (type) {
 	case MD_BLOCK_H:
 		heading_check(c, c->last);
-		if (c->want_frags || c->want_ids)
-			push_id(c);
+		keep_heading(c);
 		c->in_heading = 0;
 		if (c->want_words)
 			push_heading(c);
@@ -1145,8 +1206,7 @@ static int chk_enter_span(MD_SPANTYPE type, void *detail, void *ud)
 	if (!sp->empty_href) {
 		buf_reset(&c->dest);
 		md_attr_text(&c->dest, dest);
-		check_local(c, c->dest.buf, c->dest.len, sp->image,
-			    sp->dest ? span_pos(c, sp->dest) : sp->pos);
+		check_local(c, c->dest.buf, c->dest.len, sp);
 	}
 	if (sp->image) {
 		c->meta->counts.images++;
@@ -1166,8 +1226,7 @@ static int chk_enter_span(MD_SPANTYPE type, void *detail, void *ud)
 			m->links[m->nlinks].id = xstrndup(id, n);
 			m->links[m->nlinks].frag = 8 + n < b->len ?
 				xstrndup(b->buf + 9 + n, b->len - 9 - n) : NULL;
-			m->links[m->nlinks].pos = sp->dest ?
-				span_pos(c, sp->dest) : sp->pos;
+			m->links[m->nlinks].pos = span_dest_pos(c, sp);
 			m->nlinks++;
 		}
 	}

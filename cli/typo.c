@@ -560,25 +560,31 @@ void typo_block(struct typo *t)
 /* Which of the 16 bytes at u a rule looks at, one bit each. */
 static inline unsigned stops16(const unsigned char *u, int fr)
 {
+	/*
+	 * Pairs of stops one bit apart share a test: v | 0x20 is 0xE2 for
+	 * 0xC2 and 0xE2 (and 'w' for w and W), v | 1 is ';' for ':' and
+	 * ';', v | 4 is '%' for '!' and '%'.
+	 */
 	const __m128i dq = _mm_set1_epi8('"'), sq = _mm_set1_epi8('\''),
 		colon = _mm_set1_epi8(':'), low = _mm_set1_epi8(0x20),
-		w = _mm_set1_epi8('w'), c2 = _mm_set1_epi8((char)0xC2),
-		e2 = _mm_set1_epi8((char)0xE2), semi = _mm_set1_epi8(';'),
-		excl = _mm_set1_epi8('!'), quest = _mm_set1_epi8('?'),
-		pct = _mm_set1_epi8('%');
+		w = _mm_set1_epi8('w'), e2 = _mm_set1_epi8((char)0xE2),
+		one = _mm_set1_epi8(1), semi = _mm_set1_epi8(';'),
+		four = _mm_set1_epi8(4), pct = _mm_set1_epi8('%'),
+		quest = _mm_set1_epi8('?');
 	__m128i v = _mm_loadu_si128((const __m128i *)u);
+	__m128i vl = _mm_or_si128(v, low);
 	__m128i m = _mm_or_si128(
 		_mm_or_si128(_mm_cmpeq_epi8(v, dq), _mm_cmpeq_epi8(v, sq)),
-		_mm_or_si128(_mm_cmpeq_epi8(v, colon),
-			     _mm_or_si128(_mm_cmpeq_epi8(v, c2),
-					  _mm_cmpeq_epi8(v, e2))));
-	unsigned ws = (unsigned)_mm_movemask_epi8(
-		_mm_cmpeq_epi8(_mm_or_si128(v, low), w));
+		_mm_cmpeq_epi8(vl, e2));
+	unsigned ws = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(vl, w));
 
 	if (fr)
 		m = _mm_or_si128(m, _mm_or_si128(
-			_mm_or_si128(_mm_cmpeq_epi8(v, semi), _mm_cmpeq_epi8(v, excl)),
-			_mm_or_si128(_mm_cmpeq_epi8(v, quest), _mm_cmpeq_epi8(v, pct))));
+			_mm_cmpeq_epi8(_mm_or_si128(v, one), semi),
+			_mm_or_si128(_mm_cmpeq_epi8(_mm_or_si128(v, four), pct),
+				     _mm_cmpeq_epi8(v, quest))));
+	else
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(v, colon));
 	/*
 	 * A w matters only before another ("www."): a lone one (with, wie,
 	 * wat) is passed over here, as the caller would.  The last byte's w
