@@ -56,6 +56,7 @@ void export_qa_begin(struct run *run)
 	run->qa->raw_norm = !run->qa->g;
 	diag_list_release(&quiet);
 	run->qa->stream = qa_stream_begin(c, run->qa->g, 0, NULL);
+	qa_stream_errors_only(run->qa->stream);
 	/* an article no job reads is read by the comparison itself */
 	has_job = xcalloc(c->n + 1, 1);
 	for (i = 0; i < run->njobs; i++)

@@ -632,7 +632,8 @@ static void read_blocks(const struct qa_side *s, size_t from, size_t to)
 		if (!is_text_block(b))
 			continue;
 		numbers_scan(&c->nums, b->text, b->len, s->lang);
-		scan_links(&c->links, b, k);
+		if (!s->no_links)
+			scan_links(&c->links, b, k);
 		if (c->nums.n > before) {
 			GROW(c->nblock, c->nblock_alloc, c->nums.n);
 			for (i = before; i < c->nums.n; i++)
@@ -992,6 +993,9 @@ static const struct block *normed(const struct qa_side *s, size_t i)
 static void compare_untranslated(struct cmp *c, const struct unit *u)
 {
 	size_t i, k;
+
+	if (RULE_SILENCED(c->d->ignored[R_QA_UNTRANSLATED]))
+		return;
 
 	for (k = u->tf; k < u->tt; k++) {
 		const struct block *tb = tblk(c, k);
@@ -1406,7 +1410,7 @@ void qa_article(struct qa_side *a, const struct glossary *g,
 		if (is_text_block(b) && numbers_arabic_digit(b->text, b->len))
 			break;
 	}
-	if (k < a->blocks->n) {
+	if (k < a->blocks->n && !RULE_SILENCED(d->ignored[R_QA_DIGITS])) {
 		qa_side_prepare(a, g);
 		check_digits(a, d);
 	}

@@ -37,6 +37,8 @@ struct qa_side {
 	/* 1: the body blocks hold no Arabic-Indic digit (the caller knows
 	 * it of the file they were cut from); 0: not known */
 	int body_western;
+	/* 1: qa-link is off for this comparison: links are not read */
+	int no_links;
 };
 
 /* Make s's cache now (also for glossary g's searches, when non-NULL). */
@@ -111,6 +113,13 @@ struct qa_class {
 
 /* After qa_stream_begin(), before corpus_index(): fill classes[c->n]. */
 void qa_stream_classes(struct qa_stream *s, struct qa_class *classes);
+
+/*
+ * After qa_stream_begin(): the caller prints errors only (export), so
+ * the rules whose level is warning are off for this pass, and what only
+ * they read (links, digits of two scripts) is not read.
+ */
+void qa_stream_errors_only(struct qa_stream *s);
 
 /* The QA findings of one file, in a list sorted by diag_list_sort(). */
 struct qa_counts {

@@ -39,6 +39,7 @@ struct qa_job {
 	struct diag_list *lists;	/* one per job */
 	struct block_list **pre;	/* [c->n]: cut by the index, or NULL */
 	struct qa_class *classes;	/* [c->n], or NULL */
+	int errors_only;		/* qa_stream_errors_only() */
 };
 
 /*
@@ -300,14 +301,20 @@ static void qa_group(const struct qa_job *job, const struct members *grp,
 {
 	const struct corpus *c = job->c;
 	struct block_list orig = BLOCK_LIST_INIT;
-	struct qa_side os = { NULL, NULL, NULL, NULL, 0 };
+	struct qa_side os = { NULL, NULL, NULL, NULL, 0, 0 };
 	struct bases bases = { NULL, 0, 0 };
 	const struct article_meta *o = NULL;
 	int orig_loaded = 0;
 	size_t k, count = 0;
+	enum rule r;
 
 	orig.lazy_norm = 1;	/* QA reads few blocks' norm */
 	memcpy(d->ignored, c->cfg.ignore, sizeof(d->ignored));
+	if (job->errors_only)
+		for (r = R_QA_NUMBER; r <= R_QA_DIGITS; r++)
+			if (rule_severity(d->ignored, r, rule_table[r].severity) != SEV_ERROR)
+				d->ignored[r] = RULE_OFF;
+	os.no_links = RULE_SILENCED(d->ignored[R_QA_LINK]);
 	/* the original: the one article of the id without translated_from */
 	for (k = 0; k < grp->n; k++)
 		if (!c->articles[grp->v[k]].translated && count++ == 0)
@@ -319,7 +326,7 @@ static void qa_group(const struct qa_job *job, const struct members *grp,
 		const struct article_meta *m = &c->articles[i];
 		struct block_list mine = BLOCK_LIST_INIT;
 		const struct block_list *ml;
-		struct qa_side side = { NULL, m->path, m->lang, NULL, 0 };
+		struct qa_side side = { NULL, m->path, m->lang, NULL, 0, os.no_links };
 		struct qa_side *with = NULL;
 		struct base_side *b;
 		int compare, base;
@@ -353,6 +360,7 @@ static void qa_group(const struct qa_job *job, const struct members *grp,
 		if (compare && os.blocks)
 			with = &os;
 		else if (base && (b = base_side(c, o, m->tf_base, &bases)) != NULL) {
+			b->side.no_links = os.no_links;
 			with = &b->side;
 			if (job->classes)
 				base_class(job, o, &os, b, i);
@@ -540,6 +548,11 @@ struct qa_stream *qa_stream_begin(struct corpus *c, const struct glossary *g,
 void qa_stream_classes(struct qa_stream *s, struct qa_class *classes)
 {
 	s->job.classes = classes;
+}
+
+void qa_stream_errors_only(struct qa_stream *s)
+{
+	s->job.errors_only = 1;
 }
 
 void qa_stream_finish(struct qa_stream *s, struct corpus *c, struct diag_list *d)

@@ -101,6 +101,25 @@ test_expect_success 'a rule raised to error by rules: keeps the page out' '
 	grep "\[qa-link\]" err && test ! -e o/en/a.html
 '
 
+test_expect_success 'digits of two scripts and an untranslated paragraph: out only when raised to error' '
+	setup && rm a/de.md &&
+	sed "s/0800 15 802/0800 15 801/; s/Take 50 mg/Take 500 mg/" a/en.md >x &&
+	mv x a/en.md &&
+	printf "\nUne phrase assez longue pour compter ici.\n\nDose \331\243 mg.\n" >>a/fr.md &&
+	printf "\nUne phrase assez longue pour compter ici.\n\nDose \331\243 mg or 3 mg.\n" >>a/en.md &&
+	folio export --to html --include-drafts -o o >out 2>err &&
+	test -f o/en/a.html &&
+	for r in qa-digits qa-untranslated; do
+		cp folio.yaml folio.keep &&
+		printf "rules:\n  $r: error\n" >>folio.yaml &&
+		rm -rf o &&
+		{ folio export --to html --include-drafts -o o >out 2>err; echo $? >status; } &&
+		expect_status 1 &&
+		grep "\[$r\]" err && test ! -e o/en/a.html &&
+		mv folio.keep folio.yaml || return 1
+	done
+'
+
 test_expect_success 'a body rule lowered by rules: no longer keeps a page out' '
 	setup &&
 	sed "s/^Take 50/Take 500/; s/802/801/" a/en.md >x && mv x a/en.md &&
