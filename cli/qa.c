@@ -23,6 +23,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -434,6 +435,31 @@ static void scan_links(struct links *l, const struct block *b, size_t block)
  * language ("/fr/", "lang=fr") is read as the other side's language, and
  * a trailing slash dropped.
  */
+static int is_tel(const struct link *l)
+{
+	return l->len > 4 && !strncasecmp(l->s, "tel:", 4);
+}
+
+/* The digits of a tel: target, and a leading '+', into d (size 40). */
+static void tel_digits(const struct link *l, char d[40])
+{
+	size_t i, n = 0;
+
+	for (i = 4; i < l->len && n < 39; i++)
+		if ((l->s[i] >= '0' && l->s[i] <= '9') || (l->s[i] == '+' && !n))
+			d[n++] = l->s[i];
+	d[n] = '\0';
+}
+
+static int same_tel(const struct link *a, const struct link *b)
+{
+	char x[40], y[40];
+
+	tel_digits(a, x);
+	tel_digits(b, y);
+	return !strcmp(x, y);
+}
+
 static int same_link(const struct link *o, const char *olang,
 		     const struct link *t, const char *tlang)
 {
@@ -444,6 +470,9 @@ static int same_link(const struct link *o, const char *olang,
 	 * language read as another needs two different spellings) */
 	if (on == tn && !memcmp(o->s, t->s, on))
 		return 1;
+	/* a tel: target is a phone number: its digits alone */
+	if (is_tel(o) && is_tel(t))
+		return same_tel(o, t);
 	ol = strlen(olang);
 	tl = strlen(tlang);
 
@@ -962,6 +991,20 @@ static void compare_links(struct cmp *c, const struct unit *u)
 				break;
 		if (k < tn) {
 			c->tused[k] = 1;
+			continue;
+		}
+		/* a tel: target with other digits: a wrong number to call */
+		for (k = 0; is_tel(o) && k < tn; k++)
+			if (!c->tused[k] && is_tel(&tv[k]))
+				break;
+		if (is_tel(o) && k < tn) {
+			c->tused[k] = 1;
+			buf_reset(&c->msg);
+			buf_addf(&c->msg, "phone number differs: link to '%.*s' where "
+				 "the original has '%.*s'", (int)cut(tv[k].s, tv[k].len, 80),
+				 tv[k].s, (int)cut(o->s, o->len, 80), o->s);
+			report(c, R_QA_PHONE, tblk(c, tv[k].block), tv[k].off,
+			       oblk(c, o->block), c->msg.buf);
 			continue;
 		}
 		buf_reset(&c->msg);

@@ -37,7 +37,8 @@ struct qa_side {
 	/* 1: the body blocks hold no Arabic-Indic digit (the caller knows
 	 * it of the file they were cut from); 0: not known */
 	int body_western;
-	/* 1: qa-link is off for this comparison: links are not read */
+	/* 1: qa-link and qa-phone are off for this comparison: links are
+	 * not read */
 	int no_links;
 };
 

@@ -314,7 +314,9 @@ static void qa_group(const struct qa_job *job, const struct members *grp,
 		for (r = R_QA_NUMBER; r <= R_QA_DIGITS; r++)
 			if (rule_severity(d->ignored, r, rule_table[r].severity) != SEV_ERROR)
 				d->ignored[r] = RULE_OFF;
-	os.no_links = RULE_SILENCED(d->ignored[R_QA_LINK]);
+	/* links are read for qa-link, and tel: targets for qa-phone */
+	os.no_links = RULE_SILENCED(d->ignored[R_QA_LINK]) &&
+		      RULE_SILENCED(d->ignored[R_QA_PHONE]);
 	/* the original: the one article of the id without translated_from */
 	for (k = 0; k < grp->n; k++)
 		if (!c->articles[grp->v[k]].translated && count++ == 0)

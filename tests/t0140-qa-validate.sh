@@ -234,4 +234,19 @@ test_expect_success 'a translation outside its id'"'"'s directory is compared al
 	grep -F "missing number" l10n.json
 '
 
+test_expect_success 'a tel: link to other digits is qa-phone, in validate and export' '
+	make_corpus "fr en" &&
+	mkdir -p t &&
+	printf -- "---\nid: t\nlang: fr\ntitle: T\nupdated: 2024-01\nstatus: draft\n---\nAppelez le [0800 15 801](tel:+3380015801).\n" >t/fr.md &&
+	printf -- "---\nid: t\nlang: en\ntitle: T\nupdated: 2024-01\nstatus: draft\ntranslated_from: {lang: fr, updated: 2024-01}\n---\nCall [0800 15 801](tel:+33-800-15-802).\n" >t/en.md &&
+	{ folio --color never validate >actual 2>&1; echo $? >status; } &&
+	expect_status 1 &&
+	grep -F "t/en.md:9:20: error: phone number differs: link to '\''tel:+33-800-15-802'\'' where the original has '\''tel:+3380015801'\'' (original t/fr.md:8) [qa-phone]" actual &&
+	! grep -F "[qa-link]" actual &&
+	{ folio --color never export --to html --include-drafts -o o >out 2>err; echo $? >status; } &&
+	expect_status 1 && grep -F "[qa-phone]" err && test ! -e o/en/t.html &&
+	printf -- "---\nid: t\nlang: en\ntitle: T\nupdated: 2024-01\nstatus: draft\ntranslated_from: {lang: fr, updated: 2024-01}\n---\nCall [0800 15 801](tel:+33-800-15-801).\n" >t/en.md &&
+	folio --color never validate >actual 2>&1
+'
+
 test_done
