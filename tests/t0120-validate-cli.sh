@@ -272,6 +272,22 @@ test_expect_success 'ignore: a rule that does not exist is a config error, exit 
 	test_cmp expect actual
 '
 
+test_expect_success 'folio.yaml: every error in one run, each at its line and column' '
+	corp && cd corp &&
+	printf "rules: {qa-link: eror, nonsense-rule: off}\nignore: [bogus, raw-html, 3]\n" >>folio.yaml &&
+	folio validate >actual 2>err; echo $? >status &&
+	expect_status 2 &&
+	cat >expect <<-\EOF &&
+	folio.yaml:3:18: error: '\''qa-link'\'' must be one of error, warning, off, got '\''eror'\'' [schema]
+	folio.yaml:3:24: error: '\''rules'\'' names no validate rule: '\''nonsense-rule'\'' [config]
+	folio.yaml:4:10: error: '\''ignore'\'' names no validate rule: '\''bogus'\'' [config]
+	folio.yaml:4:27: error: '\''ignore[2]'\'' must be a string, got integer '\''3'\'' [schema]
+	EOF
+	test_cmp expect actual &&
+	echo "folio: 4 errors, 0 warnings in 0 files" >expect-err &&
+	test_cmp expect-err err
+'
+
 # --- FOLIO_TODAY ---
 
 test_expect_success 'FOLIO_TODAY decides date-future, at day precision when given' '
