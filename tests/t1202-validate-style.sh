@@ -134,6 +134,34 @@ test_expect_success 'a pattern that does not compile: positioned error, no rule 
 	! grep "style:" actual
 '
 
+test_expect_success 'a schema error does not hide a bad pattern; each pattern error at its character' '
+	make_corpus "fr en" && mkdir _style &&
+	cat >_style/fr.yaml <<-\EOT &&
+	rules:
+	  - id: a
+	    pattern: "néo)plasie"
+	    message: m
+	    level: fatal
+	  - id: b
+	    pattern: ab)c
+	    message: m
+	  - id: c
+	    pattern: '\''x'\'\''y)'\''
+	    message: m
+	EOT
+	article &&
+	folio validate >actual 2>err; echo $? >status &&
+	expect_status 1 &&
+	grep -v "^a/" actual >style-lines &&
+	cat >expect <<-\EOT &&
+	_style/fr.yaml:3:18: error: pattern does not compile: unmatched closing parenthesis at offset 4 of '\''néo)plasie'\'' [style-rules]
+	_style/fr.yaml:5:12: error: '\''level'\'' must be one of error, warning, info, got '\''fatal'\'' [schema]
+	_style/fr.yaml:7:16: error: pattern does not compile: unmatched closing parenthesis at offset 2 of '\''ab)c'\'' [style-rules]
+	_style/fr.yaml:10:14: error: pattern does not compile: unmatched closing parenthesis at offset 3 of '\''x'\''y)'\'' [style-rules]
+	EOT
+	test_cmp expect style-lines
+'
+
 test_expect_success 'a schema violation or a duplicate id: positioned errors' '
 	make_corpus "fr en" && mkdir _style &&
 	cat >_style/fr.yaml <<-\EOT &&
