@@ -58,9 +58,31 @@ test_expect_success 'JSON carries the id, the level and "suggest"; github a noti
 	expect_status 1 &&
 	grep "\"line\":9,\"column\":4,\"severity\":\"warning\",\"rule\":\"style:neoplasie\",\"message\":\"jargon, use a plain word: .néoplasie., write .cancer.\",\"suggest\":\"cancer\"}" actual &&
 	grep "\"severity\":\"info\",\"rule\":\"style:titre-majuscule\"" actual &&
-	grep "\"summary\":{\"files\":3,\"errors\":1,\"warnings\":2,\"infos\":1}" actual &&
+	grep "\"summary\":{\"files\":3,\"errors\":1,\"warnings\":2}}" actual &&
 	{ folio validate --format github >gh 2>err; true; } &&
 	grep "^::notice file=a/fr.md,line=4,col=9,title=style%3Atitre-majuscule::capitals in a title: .Le C.$" gh
+'
+
+test_expect_success 'JSON: diagnostics and summary keep SPEC 4.2'\''s shape; info findings in a list of their own' '
+	make_corpus "fr en" && rules && article &&
+	folio validate --format json >actual; echo $? >status &&
+	expect_status 1 &&
+	sed -n "/^{\"diagnostics\":\[/,/^\],/p" actual >diags &&
+	grep -c "\"severity\":\"\(error\|warning\)\"" diags >n-listed &&
+	echo 3 >expect-n && test_cmp expect-n n-listed &&
+	! grep "\"severity\":\"info\"" diags &&
+	cat >expect-info <<-\EOT &&
+	 "info":[
+	  {"file":"a/fr.md","line":4,"column":9,"severity":"info","rule":"style:titre-majuscule","message":"capitals in a title: '"'"'Le C'"'"'"}
+	],
+	EOT
+	sed -n "/^ \"info\":\[/,/^\],/p" actual >info &&
+	test_cmp expect-info info &&
+	tail -n 1 actual >summary &&
+	echo " \"summary\":{\"files\":3,\"errors\":1,\"warnings\":2}}" >expect-summary &&
+	test_cmp expect-summary summary &&
+	folio validate --format json -q >quiet; echo $? >status &&
+	! grep "info" quiet
 '
 
 test_expect_success 'only the language of the file: no rules for en' '
