@@ -2,6 +2,7 @@
  * checks.c - the cross-file rules of `folio validate` (SPEC 5).
  */
 #include "checks.h"
+#include "buf.h"
 #include "corpus.h"
 #include "export_catalog.h"
 #include "markdown.h"
@@ -13,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Report against article m, counting its errors for export's sake. */
 static void report(struct corpus *c, struct diag_list *d,
@@ -332,8 +334,66 @@ void checks_cross(struct corpus *c, struct diag_list *d)
 	free(x.lists);
 }
 
+/* Whether the corpus has an article in lang: export prints its pages. */
+static int has_articles(const struct corpus *c, const char *lang)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		if (c->articles[i].lang && !strcmp(c->articles[i].lang, lang))
+			return 1;
+	return 0;
+}
+
+/* Is there a file where the source language's catalog goes? */
+static int source_catalog(const struct corpus *c)
+{
+	struct buf rel = BUF_INIT;
+	char *path;
+	int yes;
+
+	if (!c->cfg.source_language)
+		return 0;
+	buf_addf(&rel, "_strings/%s.yaml", c->cfg.source_language);
+	path = corpus_path(c, rel.buf);
+	yes = access(path, F_OK) == 0;
+	free(path);
+	buf_release(&rel);
+	return yes;
+}
+
+/*
+ * A language with articles and no catalog: export would print its pages'
+ * labels ("Updated:", "Thanks to ...") from the source language's
+ * catalog, or from folio's built-in English when that is missing too.
+ * A warning, so that --strict (or `rules: {strings-missing: error}`)
+ * stops such a corpus before it publishes; none for English pages that
+ * would print the built-in English.
+ */
+static void report_no_catalog(const struct corpus *c, const struct catalog *cat,
+			      const char *lang, int source_exists,
+			      struct diag_list *d)
+{
+	int source = c->cfg.source_language &&
+		     !strcmp(lang, c->cfg.source_language);
+
+	/* English pages printed in English: nothing is lost */
+	if ((source || !source_exists) && !strncmp(lang, "en", 2) &&
+	    (!lang[2] || lang[2] == '-'))
+		return;
+	if (!source && source_exists)
+		diag_sev(d, R_STRINGS_MISSING, SEV_WARNING, cat->path, 0, 0,
+			 NULL, "no string catalog for '%s': its pages would "
+			 "print the source language's strings", lang);
+	else
+		diag_sev(d, R_STRINGS_MISSING, SEV_WARNING, cat->path, 0, 0,
+			 NULL, "no string catalog for '%s': its pages would "
+			 "print folio's built-in English strings", lang);
+}
+
 void checks_catalogs(struct corpus *c, struct diag_list *d, size_t *nfiles)
 {
+	int source_exists = source_catalog(c);
 	size_t i;
 
 	for (i = 0; i < c->cfg.nlang; i++) {
@@ -344,6 +404,9 @@ void checks_catalogs(struct corpus *c, struct diag_list *d, size_t *nfiles)
 		if (catalog_load(c, c->cfg.languages[i], &cat, d) == 0)
 			export_catalog_check(c, &cat, export_builtin_strings,
 					     EXPORT_NSTRINGS, d);
+		if (!cat.exists && has_articles(c, c->cfg.languages[i]))
+			report_no_catalog(c, &cat, c->cfg.languages[i],
+					  source_exists, d);
 		if (cat.exists)
 			(*nfiles)++;
 		catalog_release(&cat);

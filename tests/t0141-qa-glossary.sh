@@ -12,6 +12,7 @@ fm() {	# fm ID LANG [translated]
 
 setup() {
 	printf "source_language: fr\nlanguages: [fr, en, de]\n" >folio.yaml &&
+	add_catalogs fr en de &&
 	mkdir -p a &&
 	{ fm a fr; printf "L'\''immunothérapie agit sur le système immunitaire.\n\nLe nivolumab est une immunothérapie.\n"; } >a/fr.md &&
 	{ fm a de t; printf "Die Immuntherapien wirken auf das Immunsystem.\n\nNivolumab ist eine Immuntherapie.\n"; } >a/de.md &&
