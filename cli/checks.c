@@ -10,6 +10,7 @@
 #include "schema.h"
 #include "util.h"
 
+#include <dirent.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -363,6 +364,32 @@ static int source_catalog(const struct corpus *c)
 }
 
 /*
+ * The path of a file beside the catalog's whose name differs from the
+ * catalog's only by case (_strings/TR.yaml for tr; owned by the caller),
+ * or NULL: file names are case-sensitive, so export does not read it.
+ */
+static char *other_case(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
+	const char *base = slash ? slash + 1 : path;
+	char *found = NULL;
+	struct dirent *e;
+	DIR *d = opendir(dir);
+
+	while (d && !found && (e = readdir(d)) != NULL)
+		if (strcmp(e->d_name, base) && !ascii_casecmp(e->d_name, base)) {
+			found = xmalloc((size_t)(base - path) + strlen(e->d_name) + 1);
+			memcpy(found, path, (size_t)(base - path));
+			strcpy(found + (base - path), e->d_name);
+		}
+	if (d)
+		closedir(d);
+	free(dir);
+	return found;
+}
+
+/*
  * A language with articles and no catalog: export would print its pages'
  * labels ("Updated:", "Thanks to ...") from the source language's
  * catalog, or from folio's built-in English when that is missing too.
@@ -376,19 +403,20 @@ static void report_no_catalog(const struct corpus *c, const struct catalog *cat,
 {
 	int source = c->cfg.source_language &&
 		     !strcmp(lang, c->cfg.source_language);
+	char *other;
 
 	/* English pages printed in English: nothing is lost */
 	if ((source || !source_exists) && !strncmp(lang, "en", 2) &&
 	    (!lang[2] || lang[2] == '-'))
 		return;
-	if (!source && source_exists)
-		diag_sev(d, R_STRINGS_MISSING, SEV_WARNING, cat->path, 0, 0,
-			 NULL, "no string catalog for '%s': its pages would "
-			 "print the source language's strings", lang);
-	else
-		diag_sev(d, R_STRINGS_MISSING, SEV_WARNING, cat->path, 0, 0,
-			 NULL, "no string catalog for '%s': its pages would "
-			 "print folio's built-in English strings", lang);
+	other = other_case(cat->path);
+	diag_sev(d, R_STRINGS_MISSING, SEV_WARNING, cat->path, 0, 0, NULL,
+		 "no string catalog for '%s': its pages would print %s%s%s%s",
+		 lang, !source && source_exists ? "the source language's "
+		 "strings" : "folio's built-in English strings",
+		 other ? " ('" : "", other ? other : "",
+		 other ? "' is not read: file names are case-sensitive)" : "");
+	free(other);
 }
 
 void checks_catalogs(struct corpus *c, struct diag_list *d, size_t *nfiles)

@@ -245,4 +245,14 @@ test_expect_success 'rules: can make a missing catalog an error' '
 	test_cmp expect actual
 '
 
+test_expect_success 'a catalog named in another case is not read, and the warning says so' '
+	make_corpus "fr en" &&
+	art a/fr.md a fr &&
+	mkdir _strings && cp "$SRC/articles/_strings/fr.yaml" _strings/FR.yaml &&
+	folio validate >actual 2>err; echo $? >status &&
+	expect_status 0 &&
+	echo "_strings/fr.yaml: warning: no string catalog for '\''fr'\'': its pages would print folio'\''s built-in English strings ('\''_strings/FR.yaml'\'' is not read: file names are case-sensitive) [strings-missing]" >expect &&
+	test_cmp expect actual
+'
+
 test_done
