@@ -2,6 +2,7 @@
  * checks.c - the cross-file rules of `folio validate` (SPEC 5).
  */
 #include "checks.h"
+#include "buf.h"
 #include "corpus.h"
 #include "export_catalog.h"
 #include "markdown.h"
@@ -9,10 +10,12 @@
 #include "schema.h"
 #include "util.h"
 
+#include <dirent.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Report against article m, counting its errors for export's sake. */
 static void report(struct corpus *c, struct diag_list *d,
@@ -332,8 +335,93 @@ void checks_cross(struct corpus *c, struct diag_list *d)
 	free(x.lists);
 }
 
+/* Whether the corpus has an article in lang: export prints its pages. */
+static int has_articles(const struct corpus *c, const char *lang)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		if (c->articles[i].lang && !strcmp(c->articles[i].lang, lang))
+			return 1;
+	return 0;
+}
+
+/* Is there a file where the source language's catalog goes? */
+static int source_catalog(const struct corpus *c)
+{
+	struct buf rel = BUF_INIT;
+	char *path;
+	int yes;
+
+	if (!c->cfg.source_language)
+		return 0;
+	buf_addf(&rel, "_strings/%s.yaml", c->cfg.source_language);
+	path = corpus_path(c, rel.buf);
+	yes = access(path, F_OK) == 0;
+	free(path);
+	buf_release(&rel);
+	return yes;
+}
+
+/*
+ * The path of a file beside the catalog's whose name differs from the
+ * catalog's only by case (_strings/TR.yaml for tr; owned by the caller),
+ * or NULL: file names are case-sensitive, so export does not read it.
+ */
+static char *other_case(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
+	const char *base = slash ? slash + 1 : path;
+	char *found = NULL;
+	struct dirent *e;
+	DIR *d = opendir(dir);
+
+	while (d && !found && (e = readdir(d)) != NULL)
+		if (strcmp(e->d_name, base) && !ascii_casecmp(e->d_name, base)) {
+			found = xmalloc((size_t)(base - path) + strlen(e->d_name) + 1);
+			memcpy(found, path, (size_t)(base - path));
+			strcpy(found + (base - path), e->d_name);
+		}
+	if (d)
+		closedir(d);
+	free(dir);
+	return found;
+}
+
+/*
+ * A language with articles and no catalog: export would print its pages'
+ * labels ("Updated:", "Thanks to ...") from the source language's
+ * catalog, or from folio's built-in English when that is missing too.
+ * A warning, so that --strict (or `rules: {strings-missing: error}`)
+ * stops such a corpus before it publishes; none for English pages that
+ * would print the built-in English.
+ */
+static void report_no_catalog(const struct corpus *c, const struct catalog *cat,
+			      const char *lang, int source_exists,
+			      struct diag_list *d)
+{
+	int source = c->cfg.source_language &&
+		     !strcmp(lang, c->cfg.source_language);
+	char *other;
+
+	/* English pages printed in English: nothing is lost */
+	if ((source || !source_exists) && !strncmp(lang, "en", 2) &&
+	    (!lang[2] || lang[2] == '-'))
+		return;
+	other = other_case(cat->path);
+	diag_sev(d, R_STRINGS_MISSING, SEV_WARNING, cat->path, 0, 0, NULL,
+		 "no string catalog for '%s': its pages would print %s%s%s%s",
+		 lang, !source && source_exists ? "the source language's "
+		 "strings" : "folio's built-in English strings",
+		 other ? " ('" : "", other ? other : "",
+		 other ? "' is not read: file names are case-sensitive)" : "");
+	free(other);
+}
+
 void checks_catalogs(struct corpus *c, struct diag_list *d, size_t *nfiles)
 {
+	int source_exists = source_catalog(c);
 	size_t i;
 
 	for (i = 0; i < c->cfg.nlang; i++) {
@@ -344,6 +432,9 @@ void checks_catalogs(struct corpus *c, struct diag_list *d, size_t *nfiles)
 		if (catalog_load(c, c->cfg.languages[i], &cat, d) == 0)
 			export_catalog_check(c, &cat, export_builtin_strings,
 					     EXPORT_NSTRINGS, d);
+		if (!cat.exists && has_articles(c, c->cfg.languages[i]))
+			report_no_catalog(c, &cat, c->cfg.languages[i],
+					  source_exists, d);
 		if (cat.exists)
 			(*nfiles)++;
 		catalog_release(&cat);

@@ -29,7 +29,8 @@ struct idref;
 int checks_link_target(const struct corpus *c, const struct article_meta *m,
 		       const struct idref *l, struct diag_list *d);
 
-/* Check every string catalog against the strings schema. */
+/* Check every string catalog against the strings schema; a language with
+ * articles and no catalog is a warning (strings-missing). */
 void checks_catalogs(struct corpus *c, struct diag_list *d, size_t *nfiles);
 
 #endif

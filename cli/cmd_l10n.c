@@ -75,8 +75,37 @@ static int parse_check(const char *s, int *bits)
 			*bits |= check_names[i].bit;
 		p += n + (comma ? 1 : 0);
 	}
-	if (!*bits)
-		*bits = CHK_ALL;
+	if (!*bits) {
+		/* "--check=," from "--check=$A,$B" with both unset: a CI
+		 * script's bug, not a request for every state */
+		fprintf(stderr, "folio: --check='%s' names no state: write "
+			"--check alone for every state\n", s);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Is --check given as "--check=" (an empty list)?  The option parser
+ * gives "" for it as for a bare --check, which means every state; an
+ * empty list is more likely "--check=$STATES" with STATES unset.  Read
+ * before the parser moves the operands (an operand after "--", or the
+ * file of -o, is no option).
+ */
+static int check_given_empty(int argc, const char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--"))
+			break;
+		if (!strcmp(argv[i], "-o") || !strcmp(argv[i], "--output")) {
+			i++;
+			continue;
+		}
+		if (!strcmp(argv[i], "--check="))
+			return 1;
+	}
 	return 0;
 }
 
@@ -100,6 +129,7 @@ static int check_names_only(const char *s, int *bits)
 	}
 	return *bits != 0;
 }
+
 
 /* The --check states found, as bits. */
 static int failing(const struct l10n_view *v)
@@ -194,10 +224,16 @@ static int read_options(int argc, const char **argv, struct l10n_opts *o)
 		{ "jobs", 'j', OPT_INT, &o->jobs, "N", "read N files at once (default: CPUs)" },
 		{ NULL, 0, 0, NULL, NULL, NULL },
 	};
+	int empty = check_given_empty(argc, argv);
 	int ret = opts_parse(argc, argv, opts, usage_line, about, &o->first, &o->nargs);
 
 	if (ret)
 		return ret > 0 ? EXIT_OK : EXIT_USAGE;
+	if (o->check && !*o->check && empty) {
+		fprintf(stderr, "folio: --check= names no state: write --check "
+			"alone for every state, or --check=STATES\n");
+		return EXIT_USAGE;
+	}
 	if (cmd_report_format(o->format_name, REPORT_ALL, &o->format) < 0 ||
 	    parse_check(o->check, &o->check_bits) < 0)
 		return EXIT_USAGE;

@@ -538,6 +538,11 @@ static int add_edit(struct edit *ed, size_t *ned, const struct article *a,
 {
 	size_t s, e;
 
+	/* a text the translator left as it was keeps its bytes: its
+	 * style (plain, quoted, folded) and its lines are the author's */
+	if (quote && n && n->type == Y_STRING && n->len == strlen(value) &&
+	    !memcmp(n->str, value, n->len))
+		return 0;
 	if (scalar_span(a, n, &s, &e) < 0)
 		return -1;
 	ed[*ned].start = s;

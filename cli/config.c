@@ -174,8 +174,15 @@ static void read_ignore(struct config *cfg, const struct ynode *root,
 	const struct ynode *n = ymap_get(root, "ignore");
 	size_t i;
 
-	for (i = 0; n && i < n->n; i++) {
-		int r = rule_by_id(n->items[i]->str);
+	if (!n || n->type != Y_SEQ)
+		return;
+	for (i = 0; i < n->n; i++) {
+		int r;
+
+		/* not a string: the schema said so */
+		if (n->items[i]->type != Y_STRING)
+			continue;
+		r = rule_by_id(n->items[i]->str);
 
 		/* one house style rule: style:<id> */
 		if (!strncmp(n->items[i]->str, "style:", 6) && n->items[i]->str[6]) {
@@ -195,6 +202,57 @@ static void read_ignore(struct config *cfg, const struct ynode *root,
 	}
 }
 
+/* rules: {RULE: error|warning|off} (SPEC 13) */
+static void read_rules(struct config *cfg, const struct ynode *root,
+		       const char *path, struct diag_list *local)
+{
+	const struct ynode *n = ymap_get(root, "rules");
+	size_t i;
+
+	for (i = 0; n && n->type == Y_MAP && i < n->n; i++)
+		config_rule(cfg, &n->pairs[i], path, local);
+}
+
+/* Is n a list of strings? */
+static int string_list(const struct ynode *n)
+{
+	size_t i;
+
+	if (!n || n->type != Y_SEQ)
+		return 0;
+	for (i = 0; i < n->n; i++)
+		if (n->items[i]->type != Y_STRING)
+			return 0;
+	return 1;
+}
+
+/*
+ * A config the schema rejects: the checks the schema cannot make, where
+ * the nodes they read have the shape they need, so that one run reports
+ * every error of the file.
+ */
+static void check_only(struct config *cfg, const struct ynode *root,
+		       const char *path, struct diag_list *local)
+{
+	const struct ynode *langs = ymap_get(root, "languages"),
+			   *src = ymap_get(root, "source_language");
+	size_t i;
+
+	/* a source language outside the list (its repeats are the
+	 * schema's) */
+	if (string_list(langs) && ynode_str(src)) {
+		for (i = 0; i < langs->n; i++)
+			if (!strcmp(langs->items[i]->str, src->str))
+				break;
+		if (i == langs->n)
+			diag(local, R_CONFIG, path, src->line, src->col,
+			     "/source_language", "'source_language' must be "
+			     "one of 'languages', got '%s'", src->str);
+	}
+	read_ignore(cfg, root, path, local);
+	read_rules(cfg, root, path, local);
+}
+
 int config_load(struct corpus *c, struct diag_list *d)
 {
 	struct ydoc doc = YDOC_INIT;
@@ -203,10 +261,10 @@ int config_load(struct corpus *c, struct diag_list *d)
 	struct config *cfg = &c->cfg;
 	struct yaml_opts yo = { NULL, 0, 0 };
 	struct schema *s = NULL;
-	const struct ynode *root, *n;
+	const struct ynode *root;
 	char *path = corpus_path(c, "folio.yaml");
 	const char *schema_text;
-	size_t i, len;
+	size_t len;
 	int ret = -1;
 
 	yo.file = path;
@@ -225,17 +283,21 @@ int config_load(struct corpus *c, struct diag_list *d)
 		goto out;
 	schema_text = embed_find("schemas/folio.schema.yaml", &len);
 	s = schema_load_mem("schemas/folio.schema.yaml", schema_text, len, &local);
-	if (!s || schema_validate(s, doc.root, path, &local) > 0)
+	if (!s)
 		goto out;
 	root = doc.root;
+	if (schema_validate(s, root, path, &local) > 0) {
+		/* the corpus is unusable, but every error is said in one
+		 * run: the rule names of ignore: and rules:, which the
+		 * schema does not know, are checked all the same */
+		check_only(cfg, root, path, &local);
+		goto out;
+	}
 	read_languages(cfg, root, path, &local);
 	read_settings(cfg, c, root);
 	read_ignore(cfg, root, path, &local);
 	read_readability(cfg, ymap_get(root, "readability"));
-	/* rules: {RULE: error|warning|off} (SPEC 13) */
-	n = ymap_get(root, "rules");
-	for (i = 0; n && n->type == Y_MAP && i < n->n; i++)
-		config_rule(cfg, &n->pairs[i], path, &local);
+	read_rules(cfg, root, path, &local);
 	ret = diag_count(&local).errors ? -1 : 0;
 out:
 	/* every error in the config makes the corpus unusable */

@@ -357,6 +357,37 @@ void diag_print_one(const struct diag *d, const struct diag_out *o, FILE *out)
 	buf_release(&b);
 }
 
+static void json_one(struct buf *b, const struct diag *d)
+{
+	buf_adds(b, "{\"file\":");
+	if (d->file)
+		escape_json_str(b, d->file, strlen(d->file));
+	else
+		buf_adds(b, "null");
+	/* SPEC 4.2's shape always: 0 for a finding about a whole file */
+	buf_addf(b, ",\"line\":%u,\"column\":%u", d->line,
+		 d->line ? (d->col ? d->col : 1) : 0);
+	buf_addf(b, ",\"severity\":\"%s\",\"rule\":\"%s\",\"message\":",
+		 sev_name(d->severity), diag_id(d));
+	escape_json_str(b, d->message, strlen(d->message));
+	if (d->pointer) {
+		buf_adds(b, ",\"pointer\":");
+		escape_json_str(b, d->pointer, strlen(d->pointer));
+	}
+	if (d->suggest) {
+		buf_adds(b, ",\"suggest\":");
+		escape_json_str(b, d->suggest, strlen(d->suggest));
+	}
+	buf_addc(b, '}');
+}
+
+/*
+ * SPEC 4.2's document: "diagnostics" holds errors and warnings, and the
+ * summary counts them.  A house style rule of level info (SPEC 15) is
+ * neither: its findings go to an "info" list of their own, after the
+ * diagnostics, only when there are some (and not with -q), so that a
+ * client written from 4.2 reads the same shape.
+ */
 static void json_all(struct buf *b, const struct diag_list *l,
 		     const struct diag_out *o, size_t nfiles)
 {
@@ -368,37 +399,28 @@ static void json_all(struct buf *b, const struct diag_list *l,
 	for (i = 0; i < l->n; i++) {
 		const struct diag *d = &l->v[i];
 
-		if (o->quiet && d->severity != SEV_ERROR)
+		if (d->severity == SEV_INFO ||
+		    (o->quiet && d->severity != SEV_ERROR))
 			continue;
-		buf_adds(b, first ? "\n  {" : ",\n  {");
+		buf_adds(b, first ? "\n  " : ",\n  ");
 		first = 0;
-		buf_adds(b, "\"file\":");
-		if (d->file)
-			escape_json_str(b, d->file, strlen(d->file));
-		else
-			buf_adds(b, "null");
-		/* SPEC 4.2's shape always: 0 for a finding about a whole file */
-		buf_addf(b, ",\"line\":%u,\"column\":%u", d->line,
-			 d->line ? (d->col ? d->col : 1) : 0);
-		buf_addf(b, ",\"severity\":\"%s\",\"rule\":\"%s\",\"message\":",
-			 sev_name(d->severity), diag_id(d));
-		escape_json_str(b, d->message, strlen(d->message));
-		if (d->pointer) {
-			buf_adds(b, ",\"pointer\":");
-			escape_json_str(b, d->pointer, strlen(d->pointer));
-		}
-		if (d->suggest) {
-			buf_adds(b, ",\"suggest\":");
-			escape_json_str(b, d->suggest, strlen(d->suggest));
-		}
-		buf_addc(b, '}');
+		json_one(b, d);
 	}
-	buf_addf(b, "%s],\n \"summary\":{\"files\":%zu,\"errors\":%zu,\"warnings\":%zu",
-		 first ? "" : "\n", nfiles, c.errors, c.warnings);
-	/* only when there are some: the summary of SPEC 4.2 stays as it was */
-	if (c.infos)
-		buf_addf(b, ",\"infos\":%zu", c.infos);
-	buf_adds(b, "}}\n");
+	buf_adds(b, first ? "]," : "\n],");
+	if (c.infos && !o->quiet) {
+		buf_adds(b, "\n \"info\":[");
+		first = 1;
+		for (i = 0; i < l->n; i++) {
+			if (l->v[i].severity != SEV_INFO)
+				continue;
+			buf_adds(b, first ? "\n  " : ",\n  ");
+			first = 0;
+			json_one(b, &l->v[i]);
+		}
+		buf_adds(b, "\n],");
+	}
+	buf_addf(b, "\n \"summary\":{\"files\":%zu,\"errors\":%zu,\"warnings\":%zu}}\n",
+		 nfiles, c.errors, c.warnings);
 }
 
 static void github_one(struct buf *b, const struct diag *d)

@@ -250,6 +250,34 @@ long export_article_by_path(const struct corpus *c, const char *path)
 }
 
 /*
+ * An article this run reports on that is not exported because of errors
+ * shows them, unless folio.yaml silences them (`rules: {frontmatter:
+ * off}` on a file with no frontmatter): then the summary's "skipped
+ * because of errors" would stand with no error printed.  Such an
+ * article is named, with why.
+ */
+static void name_silenced(const struct export *x, struct diag_list *kept)
+{
+	const struct corpus *c = &x->c;
+	unsigned char *shown = xcalloc(c->n + 1, 1);
+	size_t i;
+
+	for (i = 0; i < kept->n; i++) {
+		long j;
+
+		if (kept->v[i].severity == SEV_ERROR && kept->v[i].file &&
+		    (j = export_article_by_path(c, kept->v[i].file)) >= 0)
+			shown[j] = 1;
+	}
+	for (i = 0; i < c->n; i++)
+		if (!x->pub[i] && !shown[i] && export_reported(x, i))
+			diag(kept, R_IGNORE, c->articles[i].path, 0, 0, NULL,
+			     "not exported: its errors are silenced by "
+			     "'rules' or 'ignore' in folio.yaml");
+	free(shown);
+}
+
+/*
  * Which diagnostics the user sees: errors only (export is not validate),
  * and of articles only those this run is about (selected, in a wanted
  * language, not a skipped draft).
@@ -288,6 +316,7 @@ void export_keep_diags(const struct export *x, struct diag_list *all,
 	free(all->v);
 	all->v = NULL;
 	all->n = all->alloc = 0;
+	name_silenced(x, &kept);
 	diag_list_append(d, &kept);
 	diag_list_release(&kept);
 }

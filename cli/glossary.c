@@ -202,6 +202,31 @@ other_cases:
 			 has_bytes(s, n, "\xC5\xBF", 2));
 }
 
+/* Code points in s[0..n). */
+static unsigned cps(const char *s, size_t n)
+{
+	unsigned k = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return k;
+}
+
+/*
+ * Columns from node n's start to the character at byte off of its value
+ * body, where the source is the value as it is (plain, or quoted without
+ * an escape: one line, as long as the value and its quotes); else 0, the
+ * node's start.
+ */
+static unsigned col_in(const struct ynode *n, const char *body, size_t off)
+{
+	if (n->line != n->end_line ||
+	    n->end - n->start != cps(n->str, n->len) + 2u * n->quoted)
+		return 0;
+	return n->quoted + cps(body, off);
+}
+
 /*
  * Compile body (a pattern) on word boundaries into t->re.  On error,
  * report it at node n with PCRE2's message and offset (in the pattern
@@ -241,7 +266,8 @@ static int compile_term(struct gl_term *t, const char *body, int user, int keep,
 		off = off >= sizeof(pre) - 1 ? off - (sizeof(pre) - 1) : 0;
 		if (off > strlen(body))
 			off = strlen(body);
-		diag(d, R_GLOSSARY, path, n->line, n->col, NULL,
+		diag(d, R_GLOSSARY, path, n->line,
+		     n->col + (user ? col_in(n, body, off) : 0), NULL,
 		     "bad pattern '%s' at offset %zu: %s", body, (size_t)off,
 		     (const char *)msg);
 		return -1;
@@ -401,6 +427,29 @@ static void load_entry(struct glossary *g, struct gl_entry *e,
 	load_forbidden(g, e, forb, d);
 }
 
+/* A glossary the schema rejects: each entry's patterns (strings in a
+ * `pattern` mapping) compiled for their errors alone. */
+static void check_user_patterns(const struct ynode *root, const char *path,
+				struct diag_list *d)
+{
+	size_t i, k;
+
+	for (i = 0; root->type == Y_SEQ && i < root->n; i++) {
+		const struct ynode *pat = ymap_get(root->items[i], "pattern");
+
+		for (k = 0; pat && pat->type == Y_MAP && k < pat->n; k++) {
+			const struct ynode *v = pat->pairs[k].value;
+			struct gl_term t;
+
+			if (v->type != Y_STRING)
+				continue;
+			memset(&t, 0, sizeof(t));
+			if (compile_term(&t, v->str, 1, 0, v, path, d) == 0)
+				pcre2_code_free(t.re);
+		}
+	}
+}
+
 struct glossary *glossary_load(const struct corpus *c, struct diag_list *d)
 {
 	struct buf text = BUF_INIT;
@@ -430,8 +479,15 @@ struct glossary *glossary_load(const struct corpus *c, struct diag_list *d)
 		goto out;
 	schema_text = embed_find("schemas/glossary.schema.yaml", &len);
 	s = schema_load_mem("schemas/glossary.schema.yaml", schema_text, len, d);
-	if (!s || schema_validate(s, doc.root, path, d) > 0 || !doc.root ||
-	    doc.root->type != Y_SEQ)
+	if (!s || !doc.root)
+		goto out;
+	if (schema_validate(s, doc.root, path, d) > 0) {
+		/* the glossary is not used, but every error is said in one
+		 * run: its patterns are compiled for their errors too */
+		check_user_patterns(doc.root, path, d);
+		goto out;
+	}
+	if (doc.root->type != Y_SEQ)
 		goto out;
 	g = xcalloc(1, sizeof(*g));
 	g->path = path;

@@ -84,8 +84,11 @@ static void *compile(const struct ynode *p, const char *path, int *jit,
 		unsigned line = p->line, col = p->col;
 
 		pcre2_get_error_message(err, msg, sizeof(msg));
-		/* on its one line, the column of the offending character */
-		if (p->line == p->end_line)
+		/* the column of the offending character, where the source
+		 * is the value as it is: plain, or quoted without an escape
+		 * (one line, as long as the value and its quotes) */
+		if (p->line == p->end_line &&
+		    p->end - p->start == cps(p->str, p->len) + 2u * p->quoted)
 			col += p->quoted + cps(p->str, off < p->len ? off : p->len);
 		diag(d, R_STYLE_RULES, path, line, col, NULL,
 		     "pattern does not compile: %s at offset %zu of '%s'",
@@ -95,6 +98,24 @@ static void *compile(const struct ynode *p, const char *path, int *jit,
 	/* without JIT (not built in, no memory) the interpreter still works */
 	*jit = pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) == 0;
 	return re;
+}
+
+/* A rules file the schema rejects: each pattern that is a string compiled
+ * for its errors alone. */
+static void check_patterns(const struct ynode *rules, const char *path,
+			   struct diag_list *d)
+{
+	size_t i;
+
+	for (i = 0; rules && rules->type == Y_SEQ && i < rules->n; i++) {
+		const struct ynode *p = ymap_get(rules->items[i], "pattern");
+		int jit;
+		void *re;
+
+		if (p && p->type == Y_STRING &&
+		    (re = compile(p, path, &jit, d)) != NULL)
+			pcre2_code_free(re);
+	}
 }
 
 /*
@@ -356,9 +377,15 @@ int style_load(struct style_book *b, const char *path, struct diag_list *diags)
 		goto out;
 	schema_text = embed_find("schemas/style.schema.yaml", &len);
 	s = schema_load_mem("schemas/style.schema.yaml", schema_text, len, &local);
-	if (!s || schema_validate(s, doc.root, path, &local) > 0 ||
-	    diag_count(&local).errors)
+	if (!s)
 		goto out;
+	if (schema_validate(s, doc.root, path, &local) > 0 ||
+	    diag_count(&local).errors) {
+		/* the rules do not run, but every error is said in one run:
+		 * the patterns are compiled for their errors too */
+		check_patterns(ymap_get(doc.root, "rules"), path, &local);
+		goto out;
+	}
 	rules = ymap_get(doc.root, "rules");
 	b->v = xcalloc(rules->n ? rules->n : 1, sizeof(*b->v));
 	for (i = 0; i < rules->n; i++) {

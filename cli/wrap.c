@@ -12,6 +12,7 @@
  * it is a break opportunity.
  */
 #include "wrap.h"
+#include "numbers.h"
 #include "typo.h"
 
 #include <stdint.h>
@@ -31,11 +32,13 @@ void wrap_init(struct wrap *w, struct buf *out, unsigned width)
 	w->out = out;
 	w->width = width;
 	buf_init(&w->move);
+	buf_init(&w->split);
 }
 
 void wrap_release(struct wrap *w)
 {
 	buf_release(&w->move);
+	buf_release(&w->split);
 }
 
 /*
@@ -170,8 +173,12 @@ static void move_unit(struct wrap *w)
  * The pending unit is complete: it stays on the open line when it fits,
  * else it moves to the next line.
  */
+static void settle(struct wrap *w);
+
 static inline void place(struct wrap *w)
 {
+	if (w->tent)
+		settle(w);
 	if (!w->unit)
 		return;
 	w->unit = 0;
@@ -184,19 +191,120 @@ static inline void place(struct wrap *w)
 		move_unit(w);
 }
 
-/*
- * Before the first character of a word (first: its code point): it
- * joins the pending unit, or the unit is placed and a new one starts.
- */
-static inline void word_start(struct wrap *w, unsigned first)
+/* A digit: ASCII, Arabic-Indic or Eastern Arabic-Indic. */
+static inline int is_digit_cp(unsigned cp)
 {
+	return cp - '0' < 10u || cp - 0x660 < 10u || cp - 0x6F0 < 10u;
+}
+
+/*
+ * Does the word s[0..n) read as a unit of SPEC 13's list (mg, ml, %,
+ * °C, mg/kg, ملغ ...) after a number?  The number reader decides, on
+ * "1 " and the word, so that the wrapper and translation QA know the
+ * same units.
+ */
+static int is_unit_word(const char *s, size_t n)
+{
+	struct num_list l = NUM_LIST_INIT;
+	char t[40];
+	int yes;
+
+	if (n > sizeof(t) - 2)
+		n = sizeof(t) - 2;
+	t[0] = '1';
+	t[1] = ' ';
+	memcpy(t + 2, s, n);
+	numbers_scan(&l, t, n + 2, "en");
+	yes = l.n && l.v[0].kind == NUM_NUMBER && l.v[0].off == 0 &&
+	      l.v[0].unit[0];
+	num_list_release(&l);
+	return yes;
+}
+
+/*
+ * May a word that starts with the byte lead be the unit of a number that
+ * ends with last?  Only a guess, made when the word starts: a word may
+ * come in pieces ("m" then "g", or "m" then "ois"), so that settle()
+ * decides once it is whole.
+ */
+static inline int maybe_unit(unsigned last, unsigned char lead)
+{
+	/* the first bytes of every spelling of a unit (numbers.c) */
+	static const unsigned char unit_lead[256] = {
+		['%'] = 1, ['I'] = 1, ['L'] = 1, ['M'] = 1, ['U'] = 1,
+		['c'] = 1, ['d'] = 1, ['g'] = 1, ['k'] = 1, ['l'] = 1,
+		['m'] = 1, ['n'] = 1, [0xC2] = 1, [0xCE] = 1, [0xD9] = 1,
+		[0xE2] = 1,
+	};
+
+	return unit_lead[lead] &&
+	       (last - '0' < 10u || last - 0x660 < 10u || last - 0x6F0 < 10u);
+}
+
+/*
+ * The word glued to the pending unit because it may be a number's unit
+ * is whole: when it is no unit ("3 mois"), the unit is cut in two again,
+ * the number placed, and the word made the pending unit, after a break
+ * opportunity, as if it had never been glued.
+ */
+static void settle(struct wrap *w)
+{
+	struct buf *out = w->out;
+	unsigned last = w->unit_last, word_w;
+
+	w->tent = 0;
+	if (is_unit_word(out->buf + w->tent_at, out->len - w->tent_at))
+		return;
+	word_w = w->unit_w - w->tent_w - (unsigned)w->tent_sp;
+	buf_reset(&w->split);
+	buf_add(&w->split, out->buf + w->tent_at, out->len - w->tent_at);
+	buf_setlen(out, w->tent_at - (size_t)w->tent_sp);
+	w->unit_w = w->tent_w;
+	place(w);
+	if (!w->line_open)
+		open_line(w);
+	w->unit_sep = w->tent_sp && out->len > w->text_at;
+	w->unit_brk = out->len > w->text_at;
+	if (w->unit_sep)
+		buf_addc(out, ' ');
+	w->unit_at = out->len;
+	w->unit = 1;
+	w->unit_w = word_w;
+	buf_add(out, w->split.buf, w->split.len);
+	w->unit_last = last;
+}
+
+/*
+ * Before the first character of a word (first: its code point, lead its
+ * first byte): it joins the pending unit, or the unit is placed and a new
+ * one starts.  A line never breaks before ; : ! ? », after «, nor between
+ * a number and its unit ("500 mg": a dose split over two lines is
+ * misread).
+ */
+static inline void word_start(struct wrap *w, unsigned char lead,
+			      unsigned first)
+{
+	int glue, tent = 0;
+
+	if (w->tent)
+		settle(w);
 	w->in_word = 1;
-	if (w->unit && (typo_glue_after(w->unit_last) || typo_glue_before(first))) {
+	glue = w->unit && (typo_glue_after(w->unit_last) || typo_glue_before(first));
+	if (w->unit && !glue)
+		glue = tent = maybe_unit(w->unit_last, lead);
+	if (glue) {
+		if (tent) {
+			w->tent = 1;
+			w->tent_w = w->unit_w;
+			w->tent_sp = !w->nosp;
+		}
 		if (!w->nosp) {
 			buf_addc(w->out, ' ');
 			w->unit_w++;
 		}
 		w->nosp = 0;
+		if (tent)
+			w->tent_at = w->out->len;
 		return;
 	}
 	place(w);
@@ -224,7 +332,7 @@ static inline void word_add(struct wrap *w, const char *s, size_t n,
 	struct buf *out = w->out;
 
 	if (!w->in_word)
-		word_start(w, first);
+		word_start(w, (unsigned char)s[0], first);
 	buf_grow(out, n + 16);
 	if (n <= 16 && readable >= 16)
 		memcpy(out->buf + out->len, s, 16);
@@ -552,7 +660,8 @@ static size_t fill_words(struct wrap *w, const char *s, size_t n,
 
 	len = word_run(s, n, before, &wd, &first, &last, 1);
 	if (!len || (w->unit && (typo_glue_after(w->unit_last) ||
-				 typo_glue_before(first))))
+				 typo_glue_before(first) ||
+				 maybe_unit(w->unit_last, (unsigned char)s[0]))))
 		return 0;
 	place(w);
 	if (!w->line_open)
@@ -565,7 +674,8 @@ static size_t fill_words(struct wrap *w, const char *s, size_t n,
 			break;
 		nlen = word_run(s + b + 1, n - b - 1, before + b + 1, &nwd,
 				&nfirst, &nlast, 1);
-		if (!nlen || typo_glue_after(last) || typo_glue_before(nfirst))
+		if (!nlen || typo_glue_after(last) || typo_glue_before(nfirst) ||
+		    maybe_unit(last, (unsigned char)s[b + 1]))
 			break;
 		/* s[a..b) is final: as place() would put it */
 		if (wd > w->max_unit)
@@ -752,6 +862,7 @@ void wrap_begin(struct wrap *w, const struct wrap_str *before,
 	w->line_open = 0;
 	w->unit = w->unit_sep = w->in_word = 0;
 	w->unit_brk = w->nosp = 0;
+	w->tent = 0;
 	w->line_w = w->unit_w = 0;
 	w->open = 1;
 }

@@ -18,6 +18,9 @@
  *   - inside a no-break space (U+00A0, U+202F: they are not spaces here),
  *   - before a character typo_no_break_before() names (; : ! ? » ...),
  *   - after one typo_no_break_after() names (« „ ...),
+ *   - between a number and its unit, as SPEC 13 lists units (500 mg,
+ *     38,5 °C, 2 ml/kg, 60 %), as the number reader (numbers.h) reads
+ *     the unit once its word is whole,
  *   - inside verbatim text (wrap_verbatim: code, link references).
  * A word wider than the line is never cut: it takes a line of its own.
  *
@@ -69,6 +72,12 @@ struct wrap {
 	int unit_brk;		/* a line may break before it (space or not) */
 	int nosp;		/* the next unit follows without a space */
 	int in_word;		/* no break space since the last character */
+	/* the pending unit's last word is glued to the number before it as
+	 * its unit, until it is whole and read (wrap.c: settle()) */
+	int tent, tent_sp;	/* so glued; with a space before it */
+	unsigned tent_w;	/* the unit's width before that word */
+	size_t tent_at;		/* in out: where that word begins */
+	struct buf split;	/* that word, on its way out of the unit */
 	int line_open, open;
 };
 

@@ -80,6 +80,27 @@ make_corpus() {
 	printf 'source_language: fr\nlanguages: [%s]\n' "$(echo $langs | sed 's/ /, /g')" >folio.yaml
 }
 
+# Give the corpus the sample corpus's string catalogs (SPEC 7.3) for the
+# languages given (default: fr), as a real corpus has them: without a
+# catalog for a language with articles, validate warns that its pages
+# would print other strings (strings-missing).
+# Usage: add_catalogs [languages]
+add_catalogs() {
+	mkdir -p _strings &&
+	for l in ${*:-fr}; do
+		cp "$SRC/articles/_strings/$l.yaml" _strings/ || return 1
+	done
+}
+
+# no_catalog LANG...: the warning validate gives, one line each, for a
+# language with articles and no catalog, in a corpus whose source
+# language has none either.
+no_catalog() {
+	for l in "$@"; do
+		printf "_strings/%s.yaml: warning: no string catalog for '%s': its pages would print folio's built-in English strings [strings-missing]\n" "$l" "$l"
+	done
+}
+
 # Write an article: write_article PATH <<EOF ... EOF
 write_article() {
 	mkdir -p "$(dirname "$1")" && cat >"$1"

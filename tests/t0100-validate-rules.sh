@@ -25,14 +25,17 @@ expect_err() {
 # expect_prefix FILE:LINE:COL: SEVERITY: ... -- each line of ./actual starts
 # with the given "position severity:" pair and ends with the given [rule]:
 # expect_prefix RULE 'f.md:5:1: error:' ...  (one argument per line)
+# The corpora have no string catalog: its warning (strings-missing, on
+# _strings/) is left out, the lines of the articles are compared.
 expect_prefix() {
 	rule=$1
 	shift
 	printf '%s\n' "$@" >expect-prefix &&
-	cut -d' ' -f1-2 actual >actual-prefix &&
+	grep -v "^_strings/" actual >actual-articles &&
+	cut -d' ' -f1-2 actual-articles >actual-prefix &&
 	test_cmp expect-prefix actual-prefix &&
 	for p in "$@"; do echo "[$rule]"; done >expect-rule &&
-	awk '{ print $NF }' actual >actual-rule &&
+	awk '{ print $NF }' actual-articles >actual-rule &&
 	test_cmp expect-rule actual-rule
 }
 
@@ -115,6 +118,7 @@ test_expect_success 'encoding: a byte order mark is a warning at 1:1, the file i
 	folio validate >actual 2>err; echo $? >status &&
 	expect_status 1 &&
 	cat >expect <<-\EOF &&
+	_strings/fr.yaml: warning: no string catalog for '\''fr'\'': its pages would print folio'\''s built-in English strings [strings-missing]
 	bom/fr.md:1:1: warning: byte order mark at the start of the file [encoding]
 	bom/fr.md:9:5: error: link to an article that does not exist: '\''article:nowhere'\'' [link-target]
 	EOF
@@ -221,7 +225,7 @@ test_expect_success 'path-mismatch: a warning at the id, exit 0' '
 	folio validate >actual 2>err; echo $? >status &&
 	expect_status 0 &&
 	test_cmp "$RULES/path-mismatch.text" actual &&
-	expect_err "folio: 0 errors, 2 warnings in 3 files"
+	expect_err "folio: 0 errors, 3 warnings in 3 files"
 '
 
 test_expect_success 'translation-source: later date, other language, no original, two originals' '
@@ -273,7 +277,7 @@ test_expect_success 'raw-html: a warning for each tag that holds no text, none f
 	folio validate >actual 2>err; echo $? >status &&
 	expect_status 0 &&
 	test_cmp "$RULES/raw-html.text" actual &&
-	expect_err "folio: 0 errors, 2 warnings in 2 files"
+	expect_err "folio: 0 errors, 3 warnings in 2 files"
 '
 
 test_expect_success 'raw-html: none for HTML inside code spans and code blocks' '
@@ -300,6 +304,7 @@ test_expect_success 'raw-html: none for HTML inside code spans and code blocks' 
 	folio validate >actual 2>err; echo $? >status &&
 	expect_status 1 &&
 	cat >expect <<-\EOF &&
+	_strings/fr.yaml: warning: no string catalog for '\''fr'\'': its pages would print folio'\''s built-in English strings [strings-missing]
 	code/fr.md:17:17: error: raw html is not rendered, what it says is lost: '\''<em>'\'' (only sup, sub, s, del, ins, mark and br are, without attributes) [raw-html]
 	code/fr.md:17:25: error: raw html is not rendered, what it says is lost: '\''</em>'\'' (only sup, sub, s, del, ins, mark and br are, without attributes) [raw-html]
 	EOF
@@ -322,7 +327,7 @@ test_expect_success 'review-overdue: review_due passed, and older than review_mo
 	folio validate >actual 2>err; echo $? >status &&
 	expect_status 0 &&
 	test_cmp "$RULES/review-overdue.text" actual &&
-	expect_err "folio: 0 errors, 2 warnings in 5 files"
+	expect_err "folio: 0 errors, 3 warnings in 5 files"
 '
 
 test_expect_success 'a schema of folio.yaml that asks for nothing still leaves no article out' '

@@ -29,7 +29,7 @@ run_folio() {
 }
 
 test_expect_success 'no frontmatter, an empty file, a blank first line: 1:1' '
-	make_corpus && good &&
+	make_corpus && add_catalogs && good &&
 	mkdir none empty blank &&
 	printf "Just a body.\n" >none/fr.md &&
 	: >empty/fr.md &&
@@ -46,7 +46,7 @@ test_expect_success 'no frontmatter, an empty file, a blank first line: 1:1' '
 '
 
 test_expect_success 'unterminated frontmatter: one error at the opening line' '
-	make_corpus && good &&
+	make_corpus && add_catalogs && good &&
 	mkdir open &&
 	printf -- "---\nid: open\nlang: fr\ntitle: T\n\nBody.\n" >open/fr.md &&
 	run_folio validate >actual 2>err; echo $? >status &&
@@ -59,7 +59,7 @@ test_expect_success 'unterminated frontmatter: one error at the opening line' '
 '
 
 test_expect_success 'frontmatter closed by "..." is accepted' '
-	make_corpus &&
+	make_corpus && add_catalogs &&
 	mkdir dots &&
 	printf -- "---\nid: dots\nlang: fr\ntitle: T\nupdated: 2024-01\nreviewers:\n  - name: X\n...\nSee [x](article:gone).\n" >dots/fr.md &&
 	run_folio validate >actual 2>err; echo $? >status &&
@@ -71,7 +71,7 @@ test_expect_success 'frontmatter closed by "..." is accepted' '
 '
 
 test_expect_success 'frontmatter that is not a mapping: one error' '
-	make_corpus && good &&
+	make_corpus && add_catalogs && good &&
 	mkdir list &&
 	printf -- "---\n- a\n- b\n---\nBody.\n" >list/fr.md &&
 	run_folio validate >actual 2>err; echo $? >status &&
@@ -85,7 +85,7 @@ test_expect_success 'frontmatter that is not a mapping: one error' '
 '
 
 test_expect_success 'broken YAML: one error at libyaml'\''s position, others checked' '
-	make_corpus && good &&
+	make_corpus && add_catalogs && good &&
 	mkdir broken &&
 	printf -- "---\nid: broken\nlang: fr\ntitle: [unclosed\nupdated: 2024-01\n---\nBody.\n" >broken/fr.md &&
 	run_folio validate >actual 2>err; echo $? >status &&
@@ -98,7 +98,7 @@ test_expect_success 'broken YAML: one error at libyaml'\''s position, others che
 '
 
 test_expect_success 'a tab in the indentation: one yaml-syntax error' '
-	make_corpus && good &&
+	make_corpus && add_catalogs && good &&
 	mkdir tab &&
 	printf -- "---\nid: tab\nlang: fr\ntitle: T\nupdated: 2024-01\nreviewers:\n\t- name: X\n---\nBody.\n" >tab/fr.md &&
 	run_folio validate >actual 2>err; echo $? >status &&
@@ -112,7 +112,7 @@ test_expect_success 'a tab in the indentation: one yaml-syntax error' '
 '
 
 test_expect_success 'invalid UTF-8 and NUL bytes: one error each, at line:col' '
-	make_corpus && good &&
+	make_corpus && add_catalogs && good &&
 	mkdir latin1 nul body &&
 	printf -- "---\nid: latin1\nlang: fr\ntitle: caf\351\nupdated: 2024-01\n---\nBody.\n" >latin1/fr.md &&
 	{ fm nul && printf "Body\000\000text.\n"; } >nul/fr.md &&
@@ -129,7 +129,7 @@ test_expect_success 'invalid UTF-8 and NUL bytes: one error each, at line:col' '
 '
 
 test_expect_success 'a UTF-8 BOM: a warning, and the file is fully checked' '
-	make_corpus &&
+	make_corpus && add_catalogs &&
 	mkdir bom &&
 	{ printf "\357\273\277" && fm bom && printf "# Big\n"; } >bom/fr.md &&
 	run_folio validate >actual 2>err; echo $? >status &&
@@ -142,7 +142,7 @@ test_expect_success 'a UTF-8 BOM: a warning, and the file is fully checked' '
 '
 
 test_expect_success 'CRLF line endings: accepted, same positions as LF' '
-	make_corpus &&
+	make_corpus && add_catalogs &&
 	mkdir lf crlf &&
 	{ fm lf && printf "Text <hr> and [x](article:gone).\n\n#### Deep\n"; } >lf/fr.md &&
 	{ fm crlf "$(printf "\r")" && printf "Text <hr> and [x](article:gone).\r\n\r\n#### Deep\r\n"; } >crlf/fr.md &&
@@ -160,7 +160,7 @@ test_expect_success 'CRLF line endings: accepted, same positions as LF' '
 '
 
 test_expect_success 'CRLF in the frontmatter: positions of values unchanged' '
-	make_corpus &&
+	make_corpus && add_catalogs &&
 	mkdir crlf &&
 	printf -- "---\r\nid: crlf\r\nlang: xx\r\ntitle: T\r\nupdated: 2024-01\r\nreviewers:\r\n  - name: X\r\nrelated: [a-b, nope]\r\n---\r\nBody.\r\n" >crlf/fr.md &&
 	run_folio validate >actual 2>err; echo $? >status &&
@@ -175,7 +175,7 @@ test_expect_success 'CRLF in the frontmatter: positions of values unchanged' '
 '
 
 test_expect_success 'BOM and CRLF together' '
-	make_corpus &&
+	make_corpus && add_catalogs &&
 	mkdir both &&
 	{ printf "\357\273\277" && fm both "$(printf "\r")" && printf "[x](article:gone)\r\n"; } >both/fr.md &&
 	run_folio validate >actual 2>err; echo $? >status &&
@@ -188,7 +188,7 @@ test_expect_success 'BOM and CRLF together' '
 '
 
 test_expect_success 'a directory named *.md: one diagnostic, the articles inside checked' '
-	make_corpus && good &&
+	make_corpus && add_catalogs && good &&
 	mkdir -p notes.md/inner &&
 	{ fm inner && printf "[x](article:gone)\n"; } >notes.md/inner/fr.md &&
 	run_folio validate >actual 2>err; echo $? >status &&
@@ -202,7 +202,7 @@ test_expect_success 'a directory named *.md: one diagnostic, the articles inside
 '
 
 test_expect_success 'a FIFO: one diagnostic, no hang' '
-	make_corpus && good &&
+	make_corpus && add_catalogs && good &&
 	mkdir pipe &&
 	mkfifo pipe/fr.md &&
 	run_folio validate >actual 2>err; echo $? >status &&
@@ -215,7 +215,7 @@ test_expect_success 'a FIFO: one diagnostic, no hang' '
 '
 
 test_expect_success 'a dangling symbolic link: one lowercase diagnostic naming its target' '
-	make_corpus && good &&
+	make_corpus && add_catalogs && good &&
 	mkdir dangling &&
 	ln -s moved-away.md dangling/fr.md &&
 	run_folio validate >actual 2>err; echo $? >status &&
@@ -232,7 +232,7 @@ test_expect_success 'a dangling symbolic link: one lowercase diagnostic naming i
 '
 
 test_expect_success 'a symbolic link to an article is read like the article' '
-	make_corpus &&
+	make_corpus && add_catalogs &&
 	mkdir -p store real &&
 	{ fm real && printf "[x](article:gone)\n"; } >store/real.txt &&
 	ln -s ../store/real.txt real/fr.md &&
@@ -245,7 +245,7 @@ test_expect_success 'a symbolic link to an article is read like the article' '
 '
 
 test_expect_success 'symbolic link loops: no hang, a lowercase diagnostic' '
-	make_corpus && good &&
+	make_corpus && add_catalogs && good &&
 	mkdir loop &&
 	ln -s .. loop/up &&
 	ln -s self.md loop/self.md &&
@@ -264,7 +264,7 @@ then
 	test_skip 'an unreadable file: one diagnostic, others checked' 'root reads every file'
 else
 	test_expect_success 'an unreadable file: one diagnostic, others checked' '
-		make_corpus && good &&
+		make_corpus && add_catalogs && good &&
 		mkdir secret &&
 		{ fm secret && printf "Body.\n"; } >secret/fr.md &&
 		chmod 000 secret/fr.md &&
@@ -281,7 +281,7 @@ else
 fi
 
 test_expect_success 'a file over 4 MiB: yaml-limits without reading it, others checked' '
-	make_corpus && good &&
+	make_corpus && add_catalogs && good &&
 	mkdir big &&
 	{
 		fm big &&
@@ -297,7 +297,7 @@ test_expect_success 'a file over 4 MiB: yaml-limits without reading it, others c
 '
 
 test_expect_success 'a line of 2 MB in the body: no crash, positions after it right' '
-	make_corpus &&
+	make_corpus && add_catalogs &&
 	mkdir long &&
 	{
 		fm long &&
@@ -313,7 +313,7 @@ test_expect_success 'a line of 2 MB in the body: no crash, positions after it ri
 '
 
 test_expect_success 'every kind of bad file at once: one line each, the good one checked' '
-	make_corpus && good &&
+	make_corpus && add_catalogs && good &&
 	mkdir none open broken latin1 nul dir.md pipe dangling bom crlf &&
 	printf "Just a body.\n" >none/fr.md &&
 	printf -- "---\nid: open\n" >open/fr.md &&
@@ -354,13 +354,13 @@ test_expect_success 'every kind of bad file at once: one line each, the good one
 	EOF
 	test_cmp expect-prefix prefix &&
 	test_cmp expect-rules rules &&
-	echo "folio: 9 errors, 1 warning in 12 files" >expect-err &&
+	echo "folio: 9 errors, 1 warning in 13 files" >expect-err &&
 	test_cmp expect-err err
 '
 
 test_expect_success 'a hostile alias bomb in a catalog: yaml-limits, no hang' '
-	make_corpus && good &&
-	mkdir _strings &&
+	make_corpus && add_catalogs && good &&
+	mkdir -p _strings &&
 	{
 		echo "a: &a [x, x, x, x, x, x, x, x, x, x]" &&
 		echo "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]" &&
@@ -381,8 +381,8 @@ test_expect_success 'a hostile alias bomb in a catalog: yaml-limits, no hang' '
 '
 
 test_expect_success 'a broken string catalog: its position, articles still checked' '
-	make_corpus && good &&
-	mkdir _strings &&
+	make_corpus && add_catalogs && good &&
+	mkdir -p _strings &&
 	printf "further_reading: Pour aller plus loin\nmonths: [janvier, février\n" >_strings/fr.yaml &&
 	run_folio validate >actual 2>err; echo $? >status &&
 	expect_status 1 &&
@@ -394,7 +394,7 @@ test_expect_success 'a broken string catalog: its position, articles still check
 '
 
 test_expect_success 'directories starting with _ or . are not articles' '
-	make_corpus && good &&
+	make_corpus && add_catalogs && good &&
 	mkdir -p _drafts .git/x _templates &&
 	printf "no frontmatter\n" >_drafts/fr.md &&
 	printf "no frontmatter\n" >.git/x/fr.md &&

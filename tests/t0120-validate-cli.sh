@@ -32,6 +32,7 @@ art() {
 corp() {
 	mkdir corp &&
 	printf 'source_language: fr\nlanguages: [fr, en, de]\n' >corp/folio.yaml &&
+	(cd corp && add_catalogs) &&
 	echo "Body." | art corp/a a "related: [gone]" &&
 	echo "Text <hr> and [a](article:a)." | art corp/b b &&
 	echo "Body." | art corp/sub/c c "review_due: 2026-10"
@@ -45,12 +46,12 @@ FOLIO_TODAY=2026-11-28
 # --- exit status (SPEC 4.1) ---
 
 test_expect_success 'a clean corpus: exit 0, nothing on stdout, the summary on stderr' '
-	make_corpus &&
+	make_corpus && add_catalogs &&
 	echo "Body." | art ok ok &&
 	folio validate >actual 2>err; echo $? >status &&
 	expect_status 0 &&
 	test_cmp /dev/null actual &&
-	expect_err "folio: 0 errors, 0 warnings in 2 files"
+	expect_err "folio: 0 errors, 0 warnings in 3 files"
 '
 
 test_expect_success 'errors: exit 1, diagnostics in path order, then by line' '
@@ -59,7 +60,7 @@ test_expect_success 'errors: exit 1, diagnostics in path order, then by line' '
 	expect_status 1 &&
 	printf "%s\n" "$A_ERR" "$B_WARN" "$C_WARN" >expect &&
 	test_cmp expect actual &&
-	expect_err "folio: 1 error, 2 warnings in 4 files"
+	expect_err "folio: 1 error, 2 warnings in 5 files"
 '
 
 test_expect_success 'warnings only: exit 0; with --strict: exit 1, same report' '
@@ -76,7 +77,7 @@ test_expect_success 'warnings only: exit 0; with --strict: exit 1, same report' 
 '
 
 test_expect_success '--strict without warnings: exit 0' '
-	make_corpus &&
+	make_corpus && add_catalogs &&
 	echo "Body." | art ok ok &&
 	folio validate --strict >actual 2>err; echo $? >status &&
 	expect_status 0 &&
@@ -160,7 +161,7 @@ test_expect_success 'source_language not among languages: exit 2 at the value' '
 '
 
 test_expect_success 'an unknown option: exit 2, the option and the usage on stderr' '
-	make_corpus &&
+	make_corpus && add_catalogs &&
 	folio validate --stirct >actual 2>err; echo $? >status &&
 	expect_status 2 &&
 	test_cmp /dev/null actual &&
@@ -169,7 +170,7 @@ test_expect_success 'an unknown option: exit 2, the option and the usage on stde
 '
 
 test_expect_success 'a bad --format: exit 2, naming the choices and the value' '
-	make_corpus &&
+	make_corpus && add_catalogs &&
 	folio validate --format xml >actual 2>err; echo $? >status &&
 	expect_status 2 &&
 	test_cmp /dev/null actual &&
@@ -177,7 +178,7 @@ test_expect_success 'a bad --format: exit 2, naming the choices and the value' '
 '
 
 test_expect_success '--format without a value, -j without a number: exit 2' '
-	make_corpus &&
+	make_corpus && add_catalogs &&
 	folio validate --format >actual 2>err; echo $? >status &&
 	expect_status 2 &&
 	test_cmp /dev/null actual &&
@@ -230,7 +231,7 @@ test_expect_success 'ignore: silences the rule and says so on stderr' '
 	printf "%s\n" "$A_ERR" "$C_WARN" >expect &&
 	test_cmp expect actual &&
 	expect_err "folio: note: rule '\''raw-html'\'' is silenced by '\''ignore'\'' in folio.yaml" \
-		"folio: 1 error, 1 warning in 4 files"
+		"folio: 1 error, 1 warning in 5 files"
 '
 
 test_expect_success 'ignore: a silenced error no longer fails the run' '
@@ -242,7 +243,7 @@ test_expect_success 'ignore: a silenced error no longer fails the run' '
 	expect_err "folio: note: rule '\''related-missing'\'' is silenced by '\''ignore'\'' in folio.yaml" \
 		"folio: note: rule '\''raw-html'\'' is silenced by '\''ignore'\'' in folio.yaml" \
 		"folio: note: rule '\''review-overdue'\'' is silenced by '\''ignore'\'' in folio.yaml" \
-		"folio: 0 errors, 0 warnings in 4 files"
+		"folio: 0 errors, 0 warnings in 5 files"
 '
 
 test_expect_success 'ignore: the note is on stderr with --format json too' '
@@ -256,7 +257,7 @@ test_expect_success 'ignore: the note is on stderr with --format json too' '
 	  {"file":"a/fr.md","line":8,"column":11,"severity":"error","rule":"related-missing","message":"'\''related'\'' names an article that does not exist: '\''gone'\''","pointer":"/related/0"},
 	  {"file":"sub/c/fr.md","line":8,"column":13,"severity":"warning","rule":"review-overdue","message":"medical review overdue: '\''review_due'\'' was '\''2026-10'\''","pointer":"/review_due"}
 	],
-	 "summary":{"files":4,"errors":1,"warnings":1}}
+	 "summary":{"files":5,"errors":1,"warnings":1}}
 	EOF
 	test_cmp expect actual
 '
@@ -272,10 +273,26 @@ test_expect_success 'ignore: a rule that does not exist is a config error, exit 
 	test_cmp expect actual
 '
 
+test_expect_success 'folio.yaml: every error in one run, each at its line and column' '
+	corp && cd corp &&
+	printf "rules: {qa-link: eror, nonsense-rule: off}\nignore: [bogus, raw-html, 3]\n" >>folio.yaml &&
+	folio validate >actual 2>err; echo $? >status &&
+	expect_status 2 &&
+	cat >expect <<-\EOF &&
+	folio.yaml:3:18: error: '\''qa-link'\'' must be one of error, warning, off, got '\''eror'\'' [schema]
+	folio.yaml:3:24: error: '\''rules'\'' names no validate rule: '\''nonsense-rule'\'' [config]
+	folio.yaml:4:10: error: '\''ignore'\'' names no validate rule: '\''bogus'\'' [config]
+	folio.yaml:4:27: error: '\''ignore[2]'\'' must be a string, got integer '\''3'\'' [schema]
+	EOF
+	test_cmp expect actual &&
+	echo "folio: 4 errors, 0 warnings in 0 files" >expect-err &&
+	test_cmp expect-err err
+'
+
 # --- FOLIO_TODAY ---
 
 test_expect_success 'FOLIO_TODAY decides date-future, at day precision when given' '
-	make_corpus &&
+	make_corpus && add_catalogs &&
 	echo "Body." | art soon soon &&
 	sed "s/^updated: 2024-01$/updated: 2026-12-01/" soon/fr.md >tmp && mv tmp soon/fr.md &&
 	FOLIO_TODAY=2026-11-30 &&
@@ -292,7 +309,7 @@ test_expect_success 'FOLIO_TODAY decides date-future, at day precision when give
 '
 
 test_expect_success 'FOLIO_TODAY decides review-overdue, months compared as months' '
-	make_corpus &&
+	make_corpus && add_catalogs &&
 	echo "Body." | art due due "review_due: 2026-10" &&
 	FOLIO_TODAY=2026-10-31 &&
 	folio validate >actual 2>err; echo $? >status &&
@@ -308,7 +325,7 @@ test_expect_success 'FOLIO_TODAY decides review-overdue, months compared as mont
 '
 
 test_expect_success 'FOLIO_TODAY with review_months: overdue the month after' '
-	make_corpus &&
+	make_corpus && add_catalogs &&
 	echo "review_months: 12" >>folio.yaml &&
 	echo "Body." | art old old &&
 	FOLIO_TODAY=2025-01-31 &&
@@ -324,7 +341,7 @@ test_expect_success 'FOLIO_TODAY with review_months: overdue the month after' '
 '
 
 test_expect_success 'a FOLIO_TODAY that is not a date: exit 2, not the system date' '
-	make_corpus &&
+	make_corpus && add_catalogs &&
 	echo "Body." | art ok ok &&
 	FOLIO_TODAY=28/11/2026 &&
 	folio validate >actual 2>err; echo $? >status &&
@@ -338,7 +355,7 @@ test_expect_success 'a FOLIO_TODAY that is not a date: exit 2, not the system da
 
 # A corpus of 120 articles with errors and warnings spread over them.
 many() {
-	make_corpus "fr en de" &&
+	make_corpus "fr en de" && add_catalogs &&
 	i=0 &&
 	while [ $i -lt 40 ]; do
 		echo "Body [x](article:gone-$i) <hr>." | art "n$i" "n$i" "related: [n$(( (i + 1) % 40 )), missing-$i]" &&
@@ -380,11 +397,11 @@ test_expect_success 'PATHs restrict the report to those articles' '
 	expect_status 1 &&
 	printf "%s\n" "$A_ERR" "$C_WARN" >expect &&
 	test_cmp expect actual &&
-	expect_err "folio: 1 error, 1 warning in 3 files"
+	expect_err "folio: 1 error, 1 warning in 4 files"
 '
 
 test_expect_success 'PATHs: cross-file checks still see the whole corpus' '
-	corp && cd corp &&
+	corp && cd corp && add_catalogs en &&
 	mkdir -p dup/b &&
 	printf -- "---\nid: b\nlang: en\ntitle: T\nupdated: 2024-01\ntranslated_from:\n  lang: fr\n  updated: 2024-01\nreviewers:\n  - name: X\n---\nBody.\n" >b/en.md &&
 	cp b/en.md dup/b/en.md &&
@@ -461,11 +478,11 @@ test_expect_success '--format github: one workflow command a diagnostic' '
 	::warning file=sub/c/fr.md,line=8,col=13,title=review-overdue::medical review overdue: '\''review_due'\'' was '\''2026-10'\''
 	EOF
 	test_cmp expect actual &&
-	expect_err "folio: 2 errors, 2 warnings in 5 files"
+	expect_err "folio: 2 errors, 2 warnings in 6 files"
 '
 
 test_expect_success '--format github escapes %, newlines and , in properties' '
-	make_corpus &&
+	make_corpus && add_catalogs &&
 	mkdir "a,b%c" &&
 	echo "[x](article:gone)" | art "a,b%c" x &&
 	folio validate --format github >actual 2>err; echo $? >status &&
@@ -483,7 +500,7 @@ test_expect_success '-q: errors only, the summary on stderr' '
 	expect_status 1 &&
 	printf "%s\n" "$A_ERR" >expect &&
 	test_cmp expect actual &&
-	expect_err "folio: 1 error, 2 warnings in 4 files"
+	expect_err "folio: 1 error, 2 warnings in 5 files"
 '
 
 test_expect_success '-q with warnings only: silent, exit 0' '

@@ -23,10 +23,11 @@ json_fixture() {
 }
 
 # json_heads 'HEAD' ...: the diagnostics of ./actual, one a line, begin
-# with these file, line, column, severity and rule members.
+# with these file, line, column, severity and rule members (the warning
+# that the corpus has no string catalog left out).
 json_heads() {
 	printf '%s\n' "$@" >expect-heads &&
-	sed -n 's/^  \({"file":.*\)$/\1/p' actual >diags &&
+	sed -n '/"file":"_strings\//d; s/^  \({"file":.*\)$/\1/p' actual >diags &&
 	cut -d, -f1-5 diags >actual-heads &&
 	test_cmp expect-heads actual-heads
 }
@@ -70,11 +71,12 @@ test_expect_success 'encoding: invalid UTF-8, NUL byte and BOM with their positi
 	expect_status 1 &&
 	cat >expect <<-\EOF &&
 	{"diagnostics":[
+	  {"file":"_strings/fr.yaml","line":0,"column":0,"severity":"warning","rule":"strings-missing","message":"no string catalog for '\''fr'\'': its pages would print folio'\''s built-in English strings"},
 	  {"file":"bom/fr.md","line":1,"column":1,"severity":"warning","rule":"encoding","message":"byte order mark at the start of the file"},
 	  {"file":"latin1/fr.md","line":4,"column":11,"severity":"error","rule":"encoding","message":"invalid UTF-8 byte 0xE9"},
 	  {"file":"nul/fr.md","line":9,"column":5,"severity":"error","rule":"encoding","message":"NUL byte in the file"}
 	],
-	 "summary":{"files":4,"errors":2,"warnings":1}}
+	 "summary":{"files":4,"errors":2,"warnings":2}}
 	EOF
 	test_cmp expect actual
 '
@@ -114,13 +116,14 @@ test_expect_success 'schema: a slug with ../, pointer /slug' '
 
 test_expect_success 'a clean corpus: empty diagnostics and the summary' '
 	make_corpus &&
-	mkdir clean &&
+	mkdir clean _strings &&
+	cp "$SRC/articles/_strings/fr.yaml" _strings/ &&
 	{ fm clean T && printf "Body.\n"; } >clean/fr.md &&
 	folio validate --format json >actual 2>err; echo $? >status &&
 	expect_status 0 &&
 	cat >expect <<-\EOF &&
 	{"diagnostics":[],
-	 "summary":{"files":2,"errors":0,"warnings":0}}
+	 "summary":{"files":3,"errors":0,"warnings":0}}
 	EOF
 	test_cmp expect actual &&
 	test_cmp /dev/null err
@@ -168,9 +171,10 @@ test_expect_success 'messages are escaped: quotes, backslash, tab' '
 	expect_status 0 &&
 	cat >expect <<-\EOF &&
 	{"diagnostics":[
+	  {"file":"_strings/fr.yaml","line":0,"column":0,"severity":"warning","rule":"strings-missing","message":"no string catalog for '\''fr'\'': its pages would print folio'\''s built-in English strings"},
 	  {"file":"q/fr.md","line":9,"column":3,"severity":"warning","rule":"raw-html","message":"raw html is never rendered: '\''<wbr\tclass=\"a\\b\">'\''"}
 	],
-	 "summary":{"files":2,"errors":0,"warnings":1}}
+	 "summary":{"files":2,"errors":0,"warnings":2}}
 	EOF
 	test_cmp expect actual
 '
@@ -183,10 +187,11 @@ test_expect_success 'a path with a quote and a backslash is escaped in "file"' '
 	expect_status 1 &&
 	cat >expect <<-\EOF &&
 	{"diagnostics":[
+	  {"file":"_strings/fr.yaml","line":0,"column":0,"severity":"warning","rule":"strings-missing","message":"no string catalog for '\''fr'\'': its pages would print folio'\''s built-in English strings"},
 	  {"file":"q\"x\\y/fr.md","line":2,"column":5,"severity":"warning","rule":"path-mismatch","message":"path does not match id and lang: expected '\''q/fr.md'\''"},
 	  {"file":"q\"x\\y/fr.md","line":9,"column":5,"severity":"error","rule":"link-target","message":"link to an article that does not exist: '\''article:gone'\''"}
 	],
-	 "summary":{"files":2,"errors":1,"warnings":1}}
+	 "summary":{"files":2,"errors":1,"warnings":2}}
 	EOF
 	test_cmp expect actual
 '
@@ -198,7 +203,7 @@ test_expect_success '-q drops warnings from the list, the summary still counts t
 	expect_status 0 &&
 	cat >expect <<-\EOF &&
 	{"diagnostics":[],
-	 "summary":{"files":5,"errors":0,"warnings":2}}
+	 "summary":{"files":5,"errors":0,"warnings":3}}
 	EOF
 	test_cmp expect actual
 '

@@ -12,7 +12,8 @@
 QA=$SRC/tests/corpora/qa
 
 use_basic() {
-	cp -R "$QA/basic/." .
+	cp -R "$QA/basic/." . &&
+	add_catalogs fr en de ar tr
 }
 
 test_expect_success 'the findings of the en translation, and none for de, ar, tr' '
@@ -20,7 +21,7 @@ test_expect_success 'the findings of the en translation, and none for de, ar, tr
 	folio validate >actual 2>err; echo $? >status &&
 	expect_status 1 &&
 	test_cmp "$QA/basic.text" actual &&
-	echo "folio: 3 errors, 2 warnings in 6 files" >expect-err &&
+	echo "folio: 3 errors, 2 warnings in 11 files" >expect-err &&
 	test_cmp expect-err err
 '
 
@@ -87,7 +88,7 @@ test_expect_success 'rules: sets the level of qa rules and old ones, off says so
 	test_cmp expect actual &&
 	cat >expect-err <<-\EOT &&
 	folio: note: rule '\''qa-untranslated'\'' is silenced by '\''rules'\'' in folio.yaml
-	folio: 1 error, 3 warnings in 2 files
+	folio: 1 error, 3 warnings in 7 files
 	EOT
 	test_cmp expect-err err
 '

@@ -12,6 +12,7 @@ fm() {	# fm ID LANG [translated]
 
 setup() {
 	printf "source_language: fr\nlanguages: [fr, en, de]\n" >folio.yaml &&
+	add_catalogs fr en de &&
 	mkdir -p a &&
 	{ fm a fr; printf "L'\''immunothérapie agit sur le système immunitaire.\n\nLe nivolumab est une immunothérapie.\n"; } >a/fr.md &&
 	{ fm a de t; printf "Die Immuntherapien wirken auf das Immunsystem.\n\nNivolumab ist eine Immuntherapie.\n"; } >a/de.md &&
@@ -102,9 +103,30 @@ test_expect_success 'errors in the glossary: positioned; other entries still use
 	expect_status 1 &&
 	cat >expect <<-\EOT &&
 	_glossary.yaml:12:3: error: unknown language '\''es'\'': not in '\''languages'\'' of folio.yaml [glossary]
-	_glossary.yaml:14:17: error: bad pattern '\''chemo(therapy'\'' at offset 13: missing closing parenthesis [glossary]
+	_glossary.yaml:14:31: error: bad pattern '\''chemo(therapy'\'' at offset 13: missing closing parenthesis [glossary]
 	_glossary.yaml:15:7: error: duplicate term '\''Immunothérapie'\'' for '\''fr'\'': already at line 1 [glossary]
 	a/en.md:11:1: warning: glossary term '\''immunothérapie'\'' not rendered as '\''immunotherapy'\'' (original a/fr.md:10) [qa-glossary]
+	EOT
+	test_cmp expect actual
+'
+
+test_expect_success 'a schema error does not hide a bad pattern, placed at its character' '
+	setup &&
+	cat >>_glossary.yaml <<-\EOT &&
+	- fr: chimiothérapie
+	  en: 3
+	  pattern: {en: "chémo+*thérapie"}
+	- fr: radiothérapie
+	  en: radiotherapy
+	  pattern:
+	    en: radio{2,1}therapy
+	EOT
+	folio validate >actual 2>err; echo $? >status &&
+	expect_status 1 &&
+	cat >expect <<-\EOT &&
+	_glossary.yaml:12:7: error: '\''en'\'' must be a string, got integer '\''3'\'' [schema]
+	_glossary.yaml:13:24: error: bad pattern '\''chémo+*thérapie'\'' at offset 7: quantifier does not follow a repeatable item [glossary]
+	_glossary.yaml:17:18: error: bad pattern '\''radio{2,1}therapy'\'' at offset 9: numbers out of order in {} quantifier [glossary]
 	EOT
 	test_cmp expect actual
 '

@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 
 setup() {
-	make_corpus "fr en" &&
+	make_corpus "fr en" && add_catalogs fr en &&
 	write_article n/fr.md <<-\EOF &&
 	---
 	id: n

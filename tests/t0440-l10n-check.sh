@@ -29,6 +29,21 @@ test_expect_success '--check: any failing state exits 1 and says which' '
 	test_cmp expect-err err
 '
 
+test_expect_success '--check= with an empty list is a usage error, not every state' '
+	STATES_UNSET= &&
+	check --check=$STATES_UNSET &&
+	expect_status 2 &&
+	echo "folio: --check= names no state: write --check alone for every state, or --check=STATES" >expect-err &&
+	test_cmp expect-err err &&
+	test_cmp /dev/null out &&
+	check --check=, &&
+	expect_status 2 &&
+	echo "folio: --check='"','"' names no state: write --check alone for every state" >expect-err &&
+	test_cmp expect-err err &&
+	check --check=,stale &&
+	expect_status 1
+'
+
 test_expect_success '--check=STATE for each state present' '
 	for s in stale missing orphan invalid; do
 		check --check=$s && expect_status 1 || return 1

@@ -20,14 +20,14 @@ art() {
 
 exported() {
 	cp -R "$CORPUS" c &&
-	(cd c && folio validate >../validate.out 2>&1 &&
+	(cd c && add_catalogs && folio validate >../validate.out 2>&1 &&
 	 folio export --to html -q && folio export --to xhtml -q &&
 	 folio export --to text -q)
 }
 
 test_expect_success 'the corpus validates clean: rendered tags, entities and URLs are no findings' '
 	exported &&
-	echo "folio: 0 errors, 0 warnings in 3 files" >expect &&
+	echo "folio: 0 errors, 0 warnings in 4 files" >expect &&
 	test_cmp expect validate.out
 '
 
@@ -93,7 +93,7 @@ else
 fi
 
 test_expect_success 'validate: what no format would show is reported, each at its line and column' '
-	make_corpus &&
+	make_corpus && add_catalogs &&
 	art a/fr.md <<-\EOF &&
 	Texte <b>gras</b>, <span class="x">span</span>, <sup class="y">2</sup>, <img src="s.png" alt="Schéma">, <wbr>.
 	Mal <sup>fermé, </sub> seul.
@@ -152,7 +152,7 @@ test_expect_success 'validate: what no format would show is reported, each at it
 '
 
 test_expect_success 'validate: a comment never closed hides the rest of the body, an error where it opens' '
-	make_corpus &&
+	make_corpus && add_catalogs &&
 	printf "Avant.\n\n<!-- une note\n\nLe reste : 2 comprimés.\n" | art a/fr.md &&
 	folio validate >actual 2>err; echo $? >status &&
 	expect_status 1 &&
@@ -161,7 +161,7 @@ test_expect_success 'validate: a comment never closed hides the rest of the body
 '
 
 test_expect_success 'export: an article whose HTML block holds text is not published' '
-	make_corpus &&
+	make_corpus && add_catalogs &&
 	printf "<div class=\"alerte\">\nNe prenez pas ce médicament.\n</div>\n" | art a/fr.md &&
 	folio export --to html 2>err; echo $? >status &&
 	expect_status 1 &&
@@ -170,7 +170,7 @@ test_expect_success 'export: an article whose HTML block holds text is not publi
 '
 
 test_expect_success 'validate: a rendered tag in an image'"'"'s alternative text is an error (it would read 109)' '
-	make_corpus &&
+	make_corpus && add_catalogs &&
 	echo "![150 × 10<sup>9</sup>/L](p.png)" | art a/fr.md &&
 	folio validate >actual 2>err; echo $? >status &&
 	expect_status 1 &&
@@ -182,7 +182,7 @@ test_expect_success 'validate: a rendered tag in an image'"'"'s alternative text
 '
 
 test_expect_success 'validate: an image from article: is refused too (only links go to articles)' '
-	make_corpus &&
+	make_corpus && add_catalogs &&
 	echo "![schéma](article:a)" | art a/fr.md &&
 	folio validate >actual 2>err; echo $? >status &&
 	expect_status 1 &&
@@ -191,7 +191,7 @@ test_expect_success 'validate: an image from article: is refused too (only links
 '
 
 test_expect_success 'the new rules can be silenced with ignore:' '
-	make_corpus &&
+	make_corpus && add_catalogs &&
 	printf "[f](ftp://x.org/f)\n\n[n]: note\n" | art a/fr.md &&
 	echo "ignore: [link-scheme, link-definition, table-cells]" >>folio.yaml &&
 	folio validate >actual 2>err; echo $? >status &&
@@ -200,7 +200,7 @@ test_expect_success 'the new rules can be silenced with ignore:' '
 '
 
 test_expect_success 'a body of 3,000 raw tags: a hundred reports and a count of the rest' '
-	make_corpus &&
+	make_corpus && add_catalogs &&
 	awk "BEGIN { for (i = 0; i < 1500; i++) printf \"<b>x</b> \"; print \"\" }" | art a/fr.md &&
 	folio validate >actual 2>err; echo $? >status &&
 	expect_status 1 &&

@@ -10,7 +10,7 @@ png() {
 }
 
 corpus() {
-	make_corpus "fr" &&
+	make_corpus "fr" && add_catalogs fr &&
 	mkdir -p a/img b &&
 	png a/img/schema.png &&
 	cat >a/fr.md <<-\EOF &&

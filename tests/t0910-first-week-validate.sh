@@ -18,7 +18,7 @@ validate() {
 }
 
 test_expect_success 'slugs that differ only in case are reported by validate' '
-	make_corpus "fr en" &&
+	make_corpus "fr en" && add_catalogs fr en &&
 	art a/fr.md a fr "slug: Commun\n" &&
 	art b/fr.md b fr "slug: commun\n" &&
 	art b/en.md b en "slug: commun\ntranslated_from:\n  lang: fr\n  updated: 2024-01\n" &&
@@ -32,7 +32,7 @@ test_expect_success 'slugs that differ only in case are reported by validate' '
 '
 
 test_expect_success 'the slug index (any case), or an id that is index, is reported' '
-	make_corpus "fr en" &&
+	make_corpus "fr en" && add_catalogs fr en &&
 	art a/fr.md a fr "slug: INDEX\n" &&
 	art index/fr.md index fr &&
 	validate &&
@@ -45,7 +45,7 @@ test_expect_success 'the slug index (any case), or an id that is index, is repor
 '
 
 test_expect_success 'validate and export agree on a clash' '
-	make_corpus "fr en" &&
+	make_corpus "fr en" && add_catalogs fr en &&
 	art a/fr.md a fr "slug: Commun\n" &&
 	art b/fr.md b fr "slug: commun\n" &&
 	validate &&
@@ -56,7 +56,7 @@ test_expect_success 'validate and export agree on a clash' '
 '
 
 test_expect_success 'year 0000 is no date, in updated and review_due' '
-	make_corpus "fr en" &&
+	make_corpus "fr en" && add_catalogs fr en &&
 	art a/fr.md a fr "review_due: 0000-01\n" &&
 	sed "s/updated: 2024-01/updated: 0000-01/" a/fr.md >tmp && mv tmp a/fr.md &&
 	validate &&
@@ -68,7 +68,7 @@ test_expect_success 'year 0000 is no date, in updated and review_due' '
 '
 
 test_expect_success 'a translation dated before what it renders: a warning' '
-	make_corpus "fr en" &&
+	make_corpus "fr en" && add_catalogs fr en &&
 	art a/fr.md a fr "" &&
 	sed "s/2024-01/2024-03/" a/fr.md >tmp && mv tmp a/fr.md &&
 	art a/en.md a en "translated_from:\n  lang: fr\n  updated: 2024-03\n" &&
@@ -81,7 +81,7 @@ test_expect_success 'a translation dated before what it renders: a warning' '
 '
 
 test_expect_success 'a reviewer or translator name of spaces names no one' '
-	make_corpus "fr en" &&
+	make_corpus "fr en" && add_catalogs fr en &&
 	write_article a/fr.md <<-\EOF &&
 	---
 	id: a
@@ -101,7 +101,7 @@ test_expect_success 'a reviewer or translator name of spaces names no one' '
 '
 
 test_expect_success 'translators on an original: a warning' '
-	make_corpus "fr en" &&
+	make_corpus "fr en" && add_catalogs fr en &&
 	art a/fr.md a fr "translators: [Jean Dupont]\n" &&
 	validate &&
 	expect_status 0 &&
@@ -110,7 +110,7 @@ test_expect_success 'translators on an original: a warning' '
 '
 
 test_expect_success 'an article related to itself: a warning at the item' '
-	make_corpus "fr en" &&
+	make_corpus "fr en" && add_catalogs fr en &&
 	art a/fr.md a fr "related: [b, a]\n" &&
 	art b/fr.md b fr &&
 	validate &&
@@ -120,7 +120,7 @@ test_expect_success 'an article related to itself: a warning at the item' '
 '
 
 test_expect_success 'the new rules can be silenced' '
-	make_corpus "fr en" &&
+	make_corpus "fr en" && add_catalogs fr en &&
 	echo "ignore: [related-self, translators-original, translation-date]" >>folio.yaml &&
 	art a/fr.md a fr "related: [a]\ntranslators: [X]\n" &&
 	validate &&
@@ -129,7 +129,7 @@ test_expect_success 'the new rules can be silenced' '
 '
 
 test_expect_success '-q hides the notes of silenced rules, not the errors' '
-	make_corpus "fr en" &&
+	make_corpus "fr en" && add_catalogs fr en &&
 	echo "ignore: [raw-html]" >>folio.yaml &&
 	art a/fr.md a fr "updated: 2024-02\n" &&
 	validate -q &&
@@ -141,7 +141,7 @@ test_expect_success '-q hides the notes of silenced rules, not the errors' '
 '
 
 test_expect_success 'a source URL with accents (an IRI) passes, and is percent-encoded in the page' '
-	make_corpus "fr en" &&
+	make_corpus "fr en" && add_catalogs fr en &&
 	write_article a/fr.md <<-\EOF &&
 	---
 	id: a
@@ -169,7 +169,7 @@ test_expect_success 'a source URL with accents (an IRI) passes, and is percent-e
 '
 
 test_expect_success 'a value with ": " unquoted: the message says to quote it' '
-	make_corpus "fr en" &&
+	make_corpus "fr en" && add_catalogs fr en &&
 	write_article a/fr.md <<-\EOF &&
 	---
 	id: a
@@ -186,7 +186,7 @@ test_expect_success 'a value with ": " unquoted: the message says to quote it' '
 '
 
 test_expect_success 'an unclosed quote is reported where it opened' '
-	make_corpus "fr en" &&
+	make_corpus "fr en" && add_catalogs fr en &&
 	write_article a/fr.md <<-\EOF &&
 	---
 	id: a
@@ -200,6 +200,58 @@ test_expect_success 'an unclosed quote is reported where it opened' '
 	validate &&
 	expect_status 1 &&
 	echo "a/fr.md:4:8: error: malformed yaml: the quoted value that starts here has no closing quote (found unexpected end of stream while scanning a quoted scalar) [yaml-syntax]" >expect &&
+	test_cmp expect actual
+'
+
+test_expect_success 'no string catalog: a warning for each language with articles, --strict fails' '
+	make_corpus "fr en de" &&
+	art a/fr.md a fr &&
+	art a/de.md a de "translated_from: {lang: fr, updated: 2024-01}\n" &&
+	folio validate >actual 2>err; echo $? >status &&
+	expect_status 0 &&
+	no_catalog de fr >expect &&
+	test_cmp expect actual &&
+	echo "folio: 0 errors, 2 warnings in 3 files" >expect-err &&
+	test_cmp expect-err err &&
+	folio validate --strict >actual 2>err; echo $? >status &&
+	expect_status 1 &&
+	test_cmp expect actual
+'
+
+test_expect_success 'no catalog beside the source'\''s: the page would print the source'\''s strings; none for English by default' '
+	make_corpus "fr en de" &&
+	art a/fr.md a fr &&
+	art a/en.md a en "translated_from: {lang: fr, updated: 2024-01}\n" &&
+	folio validate >actual 2>err; echo $? >status &&
+	no_catalog fr >expect &&
+	test_cmp expect actual &&
+	add_catalogs fr &&
+	folio validate >actual 2>err; echo $? >status &&
+	echo "_strings/en.yaml: warning: no string catalog for '\''en'\'': its pages would print the source language'\''s strings [strings-missing]" >expect &&
+	test_cmp expect actual &&
+	add_catalogs en &&
+	folio validate --strict >actual 2>err; echo $? >status &&
+	expect_status 0 &&
+	test_cmp /dev/null actual
+'
+
+test_expect_success 'rules: can make a missing catalog an error' '
+	make_corpus "fr en" &&
+	echo "rules: {strings-missing: error}" >>folio.yaml &&
+	art a/fr.md a fr &&
+	folio validate >actual 2>err; echo $? >status &&
+	expect_status 1 &&
+	echo "_strings/fr.yaml: error: no string catalog for '\''fr'\'': its pages would print folio'\''s built-in English strings [strings-missing]" >expect &&
+	test_cmp expect actual
+'
+
+test_expect_success 'a catalog named in another case is not read, and the warning says so' '
+	make_corpus "fr en" &&
+	art a/fr.md a fr &&
+	mkdir _strings && cp "$SRC/articles/_strings/fr.yaml" _strings/FR.yaml &&
+	folio validate >actual 2>err; echo $? >status &&
+	expect_status 0 &&
+	echo "_strings/fr.yaml: warning: no string catalog for '\''fr'\'': its pages would print folio'\''s built-in English strings ('\''_strings/FR.yaml'\'' is not read: file names are case-sensitive) [strings-missing]" >expect &&
 	test_cmp expect actual
 '
 

@@ -306,4 +306,31 @@ test_expect_success 'the index sorts Œ, Æ, Ł and « » among the letters, and
 	grep -F "<h2 id=\"lodz\">" out/html/fr/a5.html
 '
 
+test_expect_success 'an article skipped for an error folio.yaml silences is named' '
+	make_corpus "fr en" &&
+	echo "rules: {frontmatter: \"off\"}" >>folio.yaml &&
+	write_article a/fr.md <<-\EOF &&
+	---
+	id: a
+	lang: fr
+	title: Titre
+	updated: 2024-01
+	reviewers:
+	  - name: Jean Dupont
+	---
+	Un paragraphe.
+	EOF
+	mkdir z && echo "no frontmatter" >z/en.md &&
+	folio export --to html >actual 2>err; echo $? >status &&
+	expect_status 0 &&
+	cat >expect <<-\EOF &&
+	z/en.md: warning: not exported: its errors are silenced by '\''rules'\'' or '\''ignore'\'' in folio.yaml [ignore]
+	folio: 0 errors, 1 warning in 2 files
+	folio: 1 page exported (3 written, 0 unchanged), some articles skipped because of errors
+	EOF
+	test_cmp expect err &&
+	test_cmp /dev/null actual &&
+	test -f out/html/fr/a.html
+'
+
 test_done

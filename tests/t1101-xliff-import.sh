@@ -321,4 +321,20 @@ test_expect_success 'translated_from after an anchor: base goes inside the flow 
 	folio validate n/en.md >vout 2>&1
 '
 
+test_expect_success 'values the translator left as they were keep their bytes: plain, quoted, folded' '
+	make_corpus "fr en" &&
+	mkdir n &&
+	printf -- "---\nid: n\nlang: fr\ntitle: Titre\nsummary: Le résumé.\nupdated: 2024-01\nstatus: published\nreviewers: [{name: X, role: r, affiliation: H}]\nsources:\n  - title: Une source\n    url: https://example.org/s\n---\nPrenez 500 mg.\n" >n/fr.md &&
+	printf -- "---\nid: n\nlang: en\ntitle: Title\nsummary: '\''The summary.'\''\nupdated: 2024-01\nstatus: published\nreviewers: [{name: X, role: r, affiliation: H}]\nsources:\n  - title: >-\n      A\n      source\n    url: https://example.org/s\ntranslated_from: {lang: fr, updated: 2023-01}\n---\nTake 500 mg.\n" >n/en.md &&
+	cp n/en.md before &&
+	folio xliff export --lang en -o x >stdout 2>err &&
+	sed "s/state=\"needs-review-translation\"/state=\"translated\"/" x/en/n.xlf >t.xlf &&
+	folio xliff import t.xlf >stdout 2>err; echo $? >status &&
+	expect_status 0 &&
+	grep -v "^translated_from:" before >expect &&
+	grep -v "^translated_from:" n/en.md >actual &&
+	test_cmp expect actual &&
+	grep -q "^translated_from: {lang: fr, updated: 2024-01, base: \"[0-9a-f]\{16\}\"}$" n/en.md
+'
+
 test_done

@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 
 setup() {
-	make_corpus "fr en" &&
+	make_corpus "fr en" && add_catalogs fr en &&
 	printf 'readability:\n  max_sentence_words: %s\n  min_band: %s\n' "$1" "$2" >>folio.yaml &&
 	write_article a/fr.md <<-\EOT
 	---
@@ -42,7 +42,7 @@ test_expect_success 'no warning at the limit; --strict fails on one' '
 '
 
 test_expect_success 'an article below min_band warns at its title, with a pointer' '
-	make_corpus "fr en" &&
+	make_corpus "fr en" && add_catalogs fr en &&
 	printf "readability:\n  min_band: standard\n" >>folio.yaml &&
 	write_article a/en.md <<-\EOT &&
 	---
@@ -71,7 +71,7 @@ test_expect_success 'an article below min_band warns at its title, with a pointe
 '
 
 test_expect_success 'Arabic has no band: only its sentences are gated' '
-	make_corpus "fr ar" &&
+	make_corpus "fr ar" && add_catalogs fr ar &&
 	printf "readability:\n  max_sentence_words: 3\n  min_band: very-easy\n" >>folio.yaml &&
 	write_article a/ar.md <<-\EOT &&
 	---
@@ -99,7 +99,7 @@ test_expect_success 'ignore: [readability] silences the gates, and says so' '
 '
 
 test_expect_success 'bad readability: values are config errors at their position' '
-	make_corpus "fr en" &&
+	make_corpus "fr en" && add_catalogs fr en &&
 	printf "readability:\n  max_sentence_words: 0\n  min_band: simple\n  other: 1\n" >>folio.yaml &&
 	folio validate >actual 2>&1; echo $? >status &&
 	expect_status 2 &&

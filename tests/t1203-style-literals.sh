@@ -32,7 +32,7 @@ rules() {
 }
 
 test_expect_success 'every match of every rule, in order, long s and Kelvin sign too' '
-	make_corpus "fr en" && rules &&
+	make_corpus "fr en" && add_catalogs fr en && rules &&
 	write_article a/fr.md <<-EOT &&
 	---
 	id: a
@@ -72,11 +72,11 @@ test_expect_success 'every match of every rule, in order, long s and Kelvin sign
 	a/fr.md:10:46: ein ein-e
 	EOT
 	test_cmp expect got &&
-	grep "^folio: 0 errors, 21 warnings in 3 files$" err
+	grep "^folio: 0 errors, 21 warnings in 5 files$" err
 '
 
 test_expect_success 'a rule silenced by ignore: leaves the others as they were' '
-	make_corpus "fr en" && rules &&
+	make_corpus "fr en" && add_catalogs fr en && rules &&
 	echo "ignore: [style:sein]" >>folio.yaml &&
 	write_article a/fr.md <<-\EOT &&
 	---
