@@ -241,12 +241,18 @@ static int utf8_valid(const unsigned char *s, size_t n)
 	return 1;
 }
 
+/*
+ * The first invalid byte or NUL of a file is reported where it is; how
+ * many more the file holds is said with it, so that one run tells the
+ * whole of the work to do.
+ */
 int utf8_check(const char *text, size_t n, unsigned first_line,
 	       const char *file, struct diag_list *diags)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	unsigned line = first_line, col = 1;
-	size_t i = 0;
+	unsigned line = first_line, col = 1, bad_line = 0, bad_col = 0;
+	size_t i = 0, more = 0;
+	int bad_byte = -1;	/* the first: 0 for a NUL, else the byte */
 
 	if (utf8_valid(s, n))
 		return 0;
@@ -262,8 +268,7 @@ int utf8_check(const char *text, size_t n, unsigned first_line,
 			continue;
 		}
 		if (c == 0)
-			return diag(diags, R_ENCODING, file, line, col, NULL,
-				    "NUL byte in the file");
+			goto bad;
 		if (c < 0x80) {
 			i++;
 			col++;
@@ -292,10 +297,31 @@ int utf8_check(const char *text, size_t n, unsigned first_line,
 		col++;
 		continue;
 bad:
-		return diag(diags, R_ENCODING, file, line, col, NULL,
-			    "invalid UTF-8 byte 0x%02X", c);
+		if (bad_byte < 0) {
+			bad_byte = (int)c;
+			bad_line = line;
+			bad_col = col;
+		} else {
+			more++;
+		}
+		i++;
+		col++;
 	}
-	return 0;
+	if (bad_byte < 0)
+		return 0;
+	if (!more)
+		return bad_byte ? diag(diags, R_ENCODING, file, bad_line, bad_col, NULL,
+				       "invalid UTF-8 byte 0x%02X", (unsigned)bad_byte) :
+				  diag(diags, R_ENCODING, file, bad_line, bad_col, NULL,
+				       "NUL byte in the file");
+	return bad_byte ? diag(diags, R_ENCODING, file, bad_line, bad_col, NULL,
+			       "invalid UTF-8 byte 0x%02X (and %zu more invalid "
+			       "byte%s or NUL%s in the file)", (unsigned)bad_byte,
+			       more, more == 1 ? "" : "s", more == 1 ? "" : "s") :
+			  diag(diags, R_ENCODING, file, bad_line, bad_col, NULL,
+			       "NUL byte in the file (and %zu more invalid byte%s "
+			       "or NUL%s)", more, more == 1 ? "" : "s",
+			       more == 1 ? "" : "s");
 }
 
 /* Length of the line at p (without its end), and of the end (0-2). */

@@ -10,6 +10,7 @@
 #include "fm_edit.h"
 #include "buf.h"
 #include "corpus.h"
+#include "date.h"
 #include "escape.h"
 #include "l10n.h"
 #include "main.h"
@@ -460,6 +461,29 @@ static void warn_shorter(struct stamper *s, const char *path,
 	buf_release(&what);
 }
 
+/*
+ * Stamped, a translation renders the original's updated: its own updated
+ * earlier than that is what validate's translation-date warns about, and
+ * only the translator can set it (stamp changes no other value).
+ */
+static void warn_dated(struct stamper *s, const char *path,
+		       const struct article_meta *self,
+		       const struct article_meta *orig)
+{
+	char mine[16], theirs[16];
+
+	if (!self || !self->updated.y || !orig->updated.y ||
+	    date_cmp(self->updated, orig->updated) >= 0)
+		return;
+	date_format(self->updated, mine);
+	date_format(orig->updated, theirs);
+	diag_sev(s->d, R_TRANSLATION_DATE, SEV_WARNING, path, self->updated_pos.line,
+		 self->updated_pos.col, NULL, "%s, but its 'updated' %s is earlier "
+		 "than the original's %s it now renders: set it to the date of "
+		 "this translation", s->dry_run ? "would be stamped" : "stamped",
+		 mine, theirs);
+}
+
 /* One translation being stamped: what each step of stamp_one() reads and
  * leaves for the next. */
 struct stamp_job {
@@ -712,6 +736,7 @@ static enum stamp_result stamp_write(struct stamp_job *j)
 	prune_snapshots(s, j->orig, j->rel, j->digest);
 	/* the translator says it is done: say so if it looks shorter */
 	warn_shorter(s, j->path, find_meta(s->c, j->rel), j->orig);
+	warn_dated(s, j->path, find_meta(s->c, j->rel), j->orig);
 	return STAMP_DONE;
 }
 
@@ -752,6 +777,7 @@ static enum stamp_result stamp_one(struct stamper *s, const char *path)
 			"written)\n", shown_path(&j.sp, path), j.cur ? j.cur : "(none)", j.digest);
 		ret = STAMP_DONE;
 		warn_shorter(s, path, find_meta(s->c, j.rel), j.orig);
+		warn_dated(s, path, find_meta(s->c, j.rel), j.orig);
 		goto out;
 	}
 	ret = stamp_write(&j);

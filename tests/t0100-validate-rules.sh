@@ -82,7 +82,7 @@ test_expect_success 'encoding: invalid UTF-8 in the frontmatter, at its byte' '
 	folio validate >actual 2>err; echo $? >status &&
 	expect_status 1 &&
 	cat >expect <<-\EOF &&
-	latin1/fr.md:4:11: error: invalid UTF-8 byte 0xE9 [encoding]
+	latin1/fr.md:4:11: error: invalid UTF-8 byte 0xE9 (and 1 more invalid byte or NUL in the file) [encoding]
 	EOF
 	test_cmp expect actual
 '

@@ -120,10 +120,10 @@ test_expect_success 'invalid UTF-8 and NUL bytes: one error each, at line:col' '
 	run_folio validate >actual 2>err; echo $? >status &&
 	expect_status 1 &&
 	cat >expect <<-EOF &&
-	body/fr.md:11:5: error: invalid UTF-8 byte 0x80 [encoding]
+	body/fr.md:11:5: error: invalid UTF-8 byte 0x80 (and 1 more invalid byte or NUL in the file) [encoding]
 	$GOOD
 	latin1/fr.md:4:11: error: invalid UTF-8 byte 0xE9 [encoding]
-	nul/fr.md:9:5: error: NUL byte in the file [encoding]
+	nul/fr.md:9:5: error: NUL byte in the file (and 1 more invalid byte or NUL) [encoding]
 	EOF
 	test_cmp expect actual
 '

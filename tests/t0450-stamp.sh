@@ -28,7 +28,8 @@ test_expect_success 'plain value among comments: only its bytes change' '
 	_base/soins/fr.4ce9fcfd0446a0f1.md: snapshot saved
 	EOF
 	test_cmp expect-out out &&
-	test_cmp /dev/null err &&
+	echo "soins/de.md:9:10: warning: stamped, but its '\''updated'\'' 2023-12 is earlier than the original'\''s 2024-01 it now renders: set it to the date of this translation [translation-date]" >expect-err &&
+	test_cmp expect-err err &&
 	cmp soins/fr.md _base/soins/fr.4ce9fcfd0446a0f1.md &&
 	cmp soins/de.md "$STAMP/expect/soins/de.md"
 '
@@ -236,7 +237,16 @@ test_expect_success 'a shorter translation is stamped with a warning' '
 	folio stamp soins/de.md >out 2>err; echo $? >status &&
 	expect_status 0 &&
 	echo "soins/de.md: warning: stamped, but the translation is shorter than the original soins/fr.md: 0 of 1 headings, 1 of 2 paragraphs [incomplete]" >expect-err &&
+	echo "soins/de.md:9:10: warning: stamped, but its '\''updated'\'' 2023-12 is earlier than the original'\''s 2024-01 it now renders: set it to the date of this translation [translation-date]" >>expect-err &&
 	test_cmp expect-err err
+'
+
+test_expect_success 'a translation dated after the original it now renders: no word' '
+	use_corpus &&
+	sed "s/^updated: 2023-12\$/updated: 2024-02/" "$STAMP/corpus/soins/de.md" >soins/de.md &&
+	folio stamp soins/de.md >out 2>err; echo $? >status &&
+	expect_status 0 &&
+	test_cmp /dev/null err
 '
 
 test_expect_success 'the corpus is found from the file, wherever folio runs' '
