@@ -582,6 +582,36 @@ static int cmp_edit(const void *a, const void *b)
 }
 
 /*
+ * An existing translation imported in part becomes a draft (SPEC 14):
+ * its status set to draft, or a line "status: draft" added at the end of
+ * its frontmatter when it has none (published, by default).  A page that
+ * was published is then withdrawn by the next export: said here.
+ */
+static int make_draft(struct edit *ed, size_t *ned, const struct article *ta,
+		      const char *file, struct importer *im)
+{
+	const struct ynode *st = ymap_get(ta->fm.root, "status");
+	const char *was = st ? ynode_scalar(st) : NULL;
+	size_t end = ta->fm_start + ta->fm_len;
+
+	if (!st || (was && !strcmp(was, "published")))
+		diag_sev(im->d, R_XLIFF, SEV_WARNING, file, 0, 0, NULL,
+			 "%s was published: imported in part it is a draft now, "
+			 "and the next export withdraws its page until the "
+			 "translation is complete", ta->path);
+	if (st)
+		return add_edit(ed, ned, ta, st, "draft", 0);
+	if (end == 0 || ta->text.buf[end - 1] != '\n')
+		return -1;
+	ed[*ned].start = ed[*ned].end = end;
+	buf_init(&ed[*ned].text);
+	buf_adds(&ed[*ned].text, end >= 2 && ta->text.buf[end - 2] == '\r' ?
+		 "status: draft\r\n" : "status: draft\n");
+	(*ned)++;
+	return 0;
+}
+
+/*
  * The frontmatter of an existing translation, with title, summary and
  * source titles from the targets, translated_from.updated brought to the
  * original's when complete, status draft when not.
@@ -629,9 +659,8 @@ static int keep_frontmatter(struct buf *out, const struct article *ta,
 			ret = insert_base(ed, &ned, ta, tf, up->key, ed[ned - 1].end,
 					  digest);
 	}
-	if (!ret && !complete && ymap_get(root, "status") &&
-	    add_edit(ed, &ned, ta, ymap_get(root, "status"), "draft", 0) < 0)
-		ret = -1;
+	if (!ret && !complete)
+		ret = make_draft(ed, &ned, ta, file, im);
 	if (ret) {
 		diag(im->d, R_XLIFF, file, 0, 0, NULL, "the frontmatter of %s holds "
 		     "a title, summary, source title, date or status that is not a "

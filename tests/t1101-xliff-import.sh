@@ -295,6 +295,36 @@ test_expect_success 'an existing translation keeps its frontmatter; translated_f
 	test_cmp expect actual
 '
 
+# published_en [STATUS-LINE]: an English translation of a, published
+published_en() {
+	{ printf -- "---\nid: a\nlang: en\ntitle: Old title\nupdated: 2023-05\n" &&
+	  { test -z "$1" || printf "%s\n" "$1"; } &&
+	  printf "reviewers:\n  - name: Y\ntranslated_from: {lang: fr, updated: 2023-02}\n---\n\nOld body.\n"; } >a/en.md &&
+	folio xliff export --lang en -o x >/dev/null 2>&1 &&
+	sed -e "s|^\\( *\\)<source>Dernier paragraphe.</source>|&<target state=\"final\">Last paragraph.</target>|" \
+	    x/en/a.xlf >t.xlf
+}
+
+test_expect_success '--partial into a published translation: a draft, and said so' '
+	setup &&
+	published_en "status: published" &&
+	folio xliff import --partial t.xlf >stdout 2>err &&
+	test "$(grep -c "^status: draft\$" a/en.md)" = 1 &&
+	! grep -q "^status: published" a/en.md &&
+	grep -q "^t.xlf: warning: a/en.md was published: imported in part it is a draft now, and the next export withdraws its page until the translation is complete \[xliff\]\$" stdout
+'
+
+test_expect_success '--partial into a translation with no status (published): status: draft added' '
+	setup &&
+	published_en "" &&
+	folio xliff import --partial t.xlf >stdout 2>err &&
+	sed -n "/^translated_from:/{n;p;}" a/en.md >after &&
+	echo "status: draft" >expect &&
+	test_cmp expect after &&
+	grep -q "was published: imported in part it is a draft now" stdout &&
+	folio validate a/en.md >/dev/null 2>&1
+'
+
 test_expect_success 'each file on its own: a good one imported, a bad one refused, exit 1' '
 	setup &&
 	folio xliff export --lang en -o x >stdout 2>err &&
