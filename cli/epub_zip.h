@@ -30,7 +30,7 @@ struct epub_zip {
 	const char *nav;	/* from EPUB/: "nav.xhtml" */
 	const char *stylesheet;	/* from EPUB/, or NULL */
 	/* from EPUB/, raw, in reading order, and each page deflated ahead
-	 * (zip_deflate()); not in the tree */
+	 * (deflate_page()); not in the tree */
 	const char **pages;
 	const struct zip_blob *const *blobs;
 	size_t npages;

@@ -5,7 +5,7 @@
  * books zipped, one per worker.
  *
  * A zipped book's pages never become files (struct book_store): each is
- * deflated by the worker that renders it (zip_deflate(), which reads
+ * deflated by the worker that renders it (deflate_page(), which reads
  * every stream back before it is used) and held until the books are
  * zipped, where libzip copies it.  What is held in memory is bounded
  * (BOOK_HELD_MAX): past that, pages are put aside, one after another,
@@ -16,6 +16,7 @@
  * of the book's bytes.
  */
 #include "export_int.h"
+#include "deflate.h"
 #include "epub.h"
 #include "epub_zip.h"
 #include "export_manifest.h"
@@ -146,7 +147,8 @@ static int write_at(int fd, const char *data, size_t len, uint64_t off)
  */
 enum write_result export_book_keep(struct export *x, size_t art,
 				   const char *page, size_t len,
-				   struct buf *scratch, struct diag_list *d)
+				   struct deflater *zd, struct buf *scratch,
+				   struct diag_list *d)
 {
 	struct book_store *s = x->books;
 	struct xlang *L = &x->langs[x->lix[art]];
@@ -156,7 +158,7 @@ enum write_result export_book_keep(struct export *x, size_t art,
 
 	buf_reset(scratch);
 	/* a page of a book is under 4 MiB (yaml-limits): never near 4 GiB */
-	if (zip_deflate(page, len, scratch, &crc) < 0 ||
+	if (!zd || deflate_page(zd, page, len, scratch, &crc) < 0 ||
 	    scratch->len > UINT32_MAX) {
 		diag(d, R_WRITE, x->c.articles[art].path, 0, 0, NULL,
 		     "cannot compress its page for the book");
