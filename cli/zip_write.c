@@ -21,9 +21,9 @@
 #include <zip.h>
 
 /*
- * What libzip deflates itself (the package, the navigation, the
- * stylesheet, SVG images): deflate's fastest level.  The pages, most of
- * a book, are deflated ahead by the workers (deflate.h).
+ * What libzip deflates itself (in a book, SVG images): deflate's
+ * fastest level.  The pages, most of a book, and the package around
+ * them are deflated ahead (deflate.h).
  */
 #define DEFLATE_LEVEL 1
 
