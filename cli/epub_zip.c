@@ -92,9 +92,13 @@ static int deflate_files(struct zip_item *v, size_t nfiles,
 		buf_reset(&data);
 		rr = buf_read_file(&data, v[i].path, BOOK_FILE_MAX);
 		if (rr != BUF_READ_OK) {
-			buf_addf(why, "cannot read '%s': %s", v[i].path,
-				 rr == BUF_READ_ERRNO ? errmsg(errno) :
-				 "not a regular file of at most 256 MiB");
+			if (rr == BUF_READ_ERRNO)
+				buf_addf(why, "cannot read '%s': %s", v[i].path,
+					 errmsg(errno));
+			else
+				buf_addf(why, "cannot read '%s': not a regular "
+					 "file of at most %llu bytes", v[i].path,
+					 BOOK_FILE_MAX);
 			goto out;
 		}
 		if (deflate_page(zd, data.buf, data.len, &streams[i], &crc) < 0) {
@@ -125,23 +129,18 @@ static const char *in_tree(struct buf *paths, size_t *np, const char *tree,
 	return b->buf;
 }
 
-int epub_zip_book(const struct epub_zip *z, struct diag_list *d)
+/*
+ * The entries of z's book into v, in the order of EPUB's OCF (mimetype
+ * first, then the package); names and paths keep their strings.  The
+ * number of entries; *nfiles is the index of the first page (mimetype
+ * and the files of the tree folio wrote come before).
+ */
+static size_t book_entries(const struct epub_zip *z, struct zip_item *v,
+			   struct buf *names, struct buf *paths,
+			   size_t *nfiles)
 {
-	size_t cap = 5 + z->npages + z->nres, n = 0, np = 0, i;
-	struct zip_item *v = xcalloc(cap, sizeof(*v));
-	struct buf *names = xcalloc(cap, sizeof(*names));
-	struct buf *paths = xcalloc(cap, sizeof(*paths));
-	struct buf tmp = BUF_INIT, why = BUF_INIT;
-	struct zip_blob files[5];	/* the files folio wrote */
-	struct buf streams[5];
-	struct zip_time when;
-	struct stat st;
-	size_t nfiles;
-	int k, attempt, ret = -1;
+	size_t n = 0, np = 0, i;
 
-	for (i = 0; i < 5; i++)
-		buf_init(&streams[i]);
-	/* the order of EPUB's OCF: mimetype first, then the package */
 	v[n].name = "mimetype";
 	v[n].store = 1;
 	n++;
@@ -155,7 +154,7 @@ int epub_zip_book(const struct epub_zip *z, struct diag_list *d)
 		v[n].name = names[n].buf;
 		n++;
 	}
-	nfiles = n;	/* mimetype, then the files of the tree folio wrote */
+	*nfiles = n;
 	for (i = 0; i < z->npages; i++, n++) {
 		buf_addf(&names[n], "EPUB/%s", z->pages[i]);
 		v[n].name = names[n].buf;
@@ -172,7 +171,26 @@ int epub_zip_book(const struct epub_zip *z, struct diag_list *d)
 	for (i = 0; i < n; i++)
 		if (!v[i].blob)
 			v[i].path = in_tree(paths, &np, z->tree, v[i].name);
+	return n;
+}
 
+int epub_zip_book(const struct epub_zip *z, struct diag_list *d)
+{
+	size_t cap = 5 + z->npages + z->nres, n, i;
+	struct zip_item *v = xcalloc(cap, sizeof(*v));
+	struct buf *names = xcalloc(cap, sizeof(*names));
+	struct buf *paths = xcalloc(cap, sizeof(*paths));
+	struct buf tmp = BUF_INIT, why = BUF_INIT;
+	struct zip_blob files[5];	/* the files folio wrote */
+	struct buf streams[5];
+	struct zip_time when;
+	struct stat st;
+	size_t nfiles;
+	int k, attempt, ret = -1;
+
+	for (i = 0; i < 5; i++)
+		buf_init(&streams[i]);
+	n = book_entries(z, v, names, paths, &nfiles);
 	if (deflate_files(v, nfiles, files, streams, &why) < 0) {
 		diag(d, R_WRITE, z->dest, 0, 0, NULL,
 		     "cannot write the book: %s", why.buf);
