@@ -505,7 +505,7 @@ static void zip_book(void *ctx, size_t k, int worker)
 	const struct zip_blob **blobs;
 	struct zip_blob *zb;
 	char modified[32];
-	size_t n, i;
+	size_t n, i, *at;
 
 	(void)worker;
 	zr->wrote[k] = -2;
@@ -523,12 +523,18 @@ static void zip_book(void *ctx, size_t k, int worker)
 	pages = xcalloc(n + 1, sizeof(*pages));
 	blobs = xcalloc(n + 1, sizeof(*blobs));
 	zb = xcalloc(n + 1, sizeof(*zb));
+	at = xcalloc(n + 1, sizeof(*at));
+	/* the pages' names one after another in tmp: no allocation a page */
+	for (i = 0; i < n; i++) {
+		at[i] = tmp.len;
+		buf_adds(&tmp, x->slug[v[i].art]);
+		buf_adds(&tmp, x->f->ext);
+		buf_addc(&tmp, '\0');
+	}
 	for (i = 0; i < n; i++) {
 		const struct held *h = &x->books->page[v[i].art];
 
-		buf_reset(&tmp);
-		buf_addf(&tmp, "%s%s", x->slug[v[i].art], x->f->ext);
-		pages[i] = xstrdup(tmp.buf);
+		pages[i] = tmp.buf + at[i];
 		zb[i].crc = h->crc;
 		zb[i].size = h->size;
 		zb[i].comp_size = h->comp;
@@ -566,9 +572,8 @@ static void zip_book(void *ctx, size_t k, int worker)
 	z.modified = modified;
 	zr->wrote[k] = epub_zip_book(&z, d);
 out:
-	for (i = 0; i < n; i++)
-		free((char *)pages[i]);
 	free(pages);
+	free(at);
 	free(blobs);
 	free(zb);
 	free(res);
