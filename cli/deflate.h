@@ -1,6 +1,6 @@
 /*
- * deflate.h - a book's pages deflated and checked (SPEC 16), through
- * libdeflate.
+ * deflate.h - the files of a book (its pages, its package) deflated and
+ * checked (SPEC 16), through libdeflate.
  *
  * A page becomes a raw deflate stream (RFC 1951, no zlib header: what a
  * zip entry holds) at libdeflate's fastest level, and the stream is
