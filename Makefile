@@ -7,16 +7,16 @@ MANDIR = $(PREFIX)/share/man
 DATADIR = $(PREFIX)/share/folio
 
 CC ?= cc
-PKGS = yaml-0.1 libpcre2-8 md4c libutf8proc libcrypto libzip libxml-2.0 zlib
+PKGS = yaml-0.1 libpcre2-8 md4c libutf8proc libcrypto libzip libxml-2.0 zlib libdeflate
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lyaml -lpcre2-8 -lmd4c -lutf8proc -lcrypto -lzip -lxml2 -lz)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lyaml -lpcre2-8 -lmd4c -lutf8proc -lcrypto -lzip -lxml2 -lz -ldeflate)
 CFLAGS ?= -O3 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra \
 	$(PKG_CFLAGS) -Icli $(CFLAGS)
 LDLIBS = $(PKG_LIBS) -lpthread -lm
 
 DEBIAN_DEPS = build-essential pkg-config libyaml-dev libpcre2-dev libmd4c-dev \
-	libmd4c-html0-dev libutf8proc-dev libssl-dev libzip-dev zlib1g-dev libxml2-dev \
+	libmd4c-html0-dev libutf8proc-dev libssl-dev libzip-dev zlib1g-dev libdeflate-dev libxml2-dev \
 	git mandoc libxml2-utils epubcheck translate-toolkit \
 	default-jre-headless default-jdk-headless zip unzip clang
 

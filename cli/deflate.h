@@ -1,27 +1,45 @@
 /*
- * deflate.h - a fast raw deflate encoder (RFC 1951) for the pages of a
- * book (SPEC 16).
+ * deflate.h - the files of a book (its pages, its package) deflated and
+ * checked (SPEC 16), through libdeflate.
  *
- * zlib's fastest level spent some 58 instructions a byte on a book's
- * pages, more than rendering them; this encoder gives their size within
- * a few tenths of a percent in a third of the CPU time: one probe of a
- * hash of four bytes per position (greedy matching, no chains), then
- * per block of input a dynamic Huffman code, the fixed code or stored
- * bytes, whichever is smallest.  The output is a complete raw deflate
- * stream (no zlib header) that any inflater reads, the same bytes for
- * the same input on every machine.  No state outlives a call.
+ * A page becomes a raw deflate stream (RFC 1951, no zlib header: what a
+ * zip entry holds) at libdeflate's fastest level, and the stream is
+ * inflated again and compared with the page before it is given: a page
+ * of a book reads exactly as it was rendered, or is not deflated that
+ * way.  A stream that does not read back (never seen) is replaced by one
+ * of stored blocks, written here and checked the same way.  The same
+ * page gives the same bytes with the same libdeflate.
+ *
+ * A struct deflater holds one thread's state (libdeflate's compressor
+ * and decompressor, about 220 KiB, and room for a page read back): each
+ * worker has its own, made once and used for every page it deflates.
  */
 #ifndef FOLIO_DEFLATE_H
 #define FOLIO_DEFLATE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct buf;
+struct deflater;
+
+/* A deflater, owned by the caller (deflater_free()); NULL: no memory. */
+struct deflater *deflater_new(void);
+void deflater_free(struct deflater *z);
 
 /*
- * Append the raw deflate stream of data[0..len) to out.  Never fails
- * (memory aside, which aborts as buf.h does).
+ * Append the raw deflate stream of data[0..len) to out, read back and
+ * found equal to data, and set *crc to the CRC-32 of data.  Returns 0,
+ * or -1 (out as it was) when data is over 1 GiB or no stream of it
+ * reads back.
  */
-void deflate_buf(const unsigned char *data, size_t len, struct buf *out);
+int deflate_page(struct deflater *z, const char *data, size_t len,
+		 struct buf *out, uint32_t *crc);
+
+/*
+ * Append data[0..len) as a raw deflate stream of stored blocks (no
+ * compression), the stream deflate_page() falls back on.
+ */
+void deflate_stored(const char *data, size_t len, struct buf *out);
 
 #endif

@@ -7,7 +7,8 @@
  * so that most of the compression runs in parallel with the rendering
  * and making the book only copies.  The book's other files (mimetype,
  * the container, the package, the navigation, the stylesheet, the
- * images) are in a hidden directory of its own (export_tree.c).  This
+ * images) are in a hidden directory of its own (export_tree.c); those
+ * folio wrote are deflated here the way the pages were.  This
  * module zips them in the order EPUB asks for (mimetype first, stored;
  * then the container, the package, the navigation, the stylesheet, the
  * pages in reading order, the images), every entry dated as
@@ -30,7 +31,7 @@ struct epub_zip {
 	const char *nav;	/* from EPUB/: "nav.xhtml" */
 	const char *stylesheet;	/* from EPUB/, or NULL */
 	/* from EPUB/, raw, in reading order, and each page deflated ahead
-	 * (zip_deflate()); not in the tree */
+	 * (deflate_page()); not in the tree */
 	const char **pages;
 	const struct zip_blob *const *blobs;
 	size_t npages;

@@ -25,6 +25,7 @@
 #include <string.h>
 
 struct buf;
+struct deflater;
 struct diag_list;
 struct export;
 struct epub_res;
@@ -272,6 +273,7 @@ struct scratch {
 	struct arena arena;
 	struct encoder enc;	/* its own iconv_t: they are not shared */
 	struct mustache_hints hints;	/* pages are built alike */
+	struct deflater *zd;	/* --to epub: the pages deflated (deflate.h) */
 };
 
 struct run {
@@ -424,8 +426,8 @@ void export_zip_books(struct export *x, int workers, struct diag_list *d,
 	struct export_result *r);
 void export_books_open(struct export *x);
 enum write_result export_book_keep(struct export *x, size_t art,
-	const char *page, size_t len, struct buf *scratch,
-	struct diag_list *d);
+	const char *page, size_t len, struct deflater *zd,
+	struct buf *scratch, struct diag_list *d);
 void export_books_free(struct export *x);
 
 /* ---- export_fill.c: building page data (struct pg) ---- */

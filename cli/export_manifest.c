@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -60,21 +61,30 @@ static unsigned long long load_le64(const unsigned char *p)
 /*
  * A word at a time, multiplied and folded: it only has to tell whether a
  * file still holds the bytes folio wrote, and a byte at a time (FNV-1a)
- * was a tenth of an html export.
+ * was a tenth of an html export.  sum_words() takes whole words (n a
+ * multiple of 8), sum_end() the last 0 to 7 bytes and the final mix.
  */
-unsigned long long manifest_sum(const char *data, size_t len)
+static unsigned long long sum_words(unsigned long long h,
+				    const unsigned char *p, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)data;
-	unsigned long long h = 0xcbf29ce484222325ULL ^ len, w = 0;
-	size_t i, k;
+	size_t i;
 
-	for (i = 0; i + 8 <= len; i += 8) {
+	for (i = 0; i < n; i += 8) {
 		h ^= load_le64(p + i);
 		h *= 0x9e3779b97f4a7c15ULL;
 		h ^= h >> 29;
 	}
-	for (k = 0; i < len; i++, k++)
-		w |= (unsigned long long)p[i] << (8 * k);
+	return h;
+}
+
+static unsigned long long sum_end(unsigned long long h,
+				  const unsigned char *p, size_t n)
+{
+	unsigned long long w = 0;
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		w |= (unsigned long long)p[k] << (8 * k);
 	h ^= w;
 	h *= 0x9e3779b97f4a7c15ULL;
 	h ^= h >> 32;
@@ -83,20 +93,76 @@ unsigned long long manifest_sum(const char *data, size_t len)
 	return h;
 }
 
-void export_manifest_note(struct export_manifest *m, const char *path,
-			  const char *source, const char *data, size_t len)
+unsigned long long manifest_sum(const char *data, size_t len)
 {
-	/* outside the lock: the workers hash their pages in parallel */
-	unsigned long long sum = data ? manifest_sum(data, len) : 0;
+	const unsigned char *p = (const unsigned char *)data;
+	size_t words = len & ~(size_t)7;
 
+	return sum_end(sum_words(0xcbf29ce484222325ULL ^ len, p, words),
+		       p + words, len - words);
+}
+
+int manifest_sum_fd(int fd, unsigned long long *sum)
+{
+	unsigned char chunk[65536];	/* a multiple of 8: whole words */
+	unsigned long long h;
+	uint64_t done = 0;
+	struct stat st;
+
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))
+		return -1;
+	h = 0xcbf29ce484222325ULL ^ (size_t)st.st_size;
+	for (;;) {
+		size_t n = 0;
+
+		while (n < sizeof(chunk)) {
+			ssize_t r = read(fd, chunk + n, sizeof(chunk) - n);
+
+			if (r < 0 && errno == EINTR)
+				continue;
+			if (r < 0)
+				return -1;
+			if (r == 0)
+				break;
+			n += (size_t)r;
+		}
+		done += n;
+		if (n < sizeof(chunk)) {
+			/* the file is read whole only when it kept its size */
+			if (done != (uint64_t)st.st_size)
+				return -1;
+			*sum = sum_end(sum_words(h, chunk, n & ~(size_t)7),
+				       chunk + (n & ~(size_t)7), n & 7);
+			return 0;
+		}
+		h = sum_words(h, chunk, n);
+	}
+}
+
+static void note(struct export_manifest *m, const char *path,
+		 const char *source, unsigned long long sum, int has_sum)
+{
 	pthread_mutex_lock(&m->lock);
 	GROW(m->v, m->alloc, m->n + 1);
 	m->v[m->n].path = xstrdup(path);
 	m->v[m->n].source = source ? xstrdup(source) : NULL;
 	m->v[m->n].sum = sum;
-	m->v[m->n].has_sum = data != NULL;
+	m->v[m->n].has_sum = has_sum;
 	m->n++;
 	pthread_mutex_unlock(&m->lock);
+}
+
+void export_manifest_note(struct export_manifest *m, const char *path,
+			  const char *source, const char *data, size_t len)
+{
+	/* outside the lock: the workers hash their pages in parallel */
+	note(m, path, source, data ? manifest_sum(data, len) : 0, data != NULL);
+}
+
+void export_manifest_note_sum(struct export_manifest *m, const char *path,
+			      const char *source, unsigned long long sum)
+{
+	note(m, path, source, sum, 1);
 }
 
 void export_manifest_forget(struct export_manifest *m, const char *path)

@@ -30,6 +30,13 @@ struct manifest_entry {
 /* The checksum of data[0..len) that the manifest keeps. */
 unsigned long long manifest_sum(const char *data, size_t len);
 
+/*
+ * manifest_sum() of the file open at fd (at its start), read to its
+ * end in pieces of 64 KiB (a book need not be in memory whole): 0, or
+ * -1 when it cannot be read or its size changed meanwhile.
+ */
+int manifest_sum_fd(int fd, unsigned long long *sum);
+
 /* The files this run produced (written or already up to date). */
 struct export_manifest {
 	pthread_mutex_t lock;	/* workers note their pages in parallel */
@@ -48,6 +55,10 @@ void export_manifest_release(struct export_manifest *m);
  */
 void export_manifest_note(struct export_manifest *m, const char *path,
 			  const char *source, const char *data, size_t len);
+
+/* export_manifest_note() of a file whose checksum is known: sum. */
+void export_manifest_note_sum(struct export_manifest *m, const char *path,
+			      const char *source, unsigned long long sum);
 
 /* Forget what was noted of path: the run gave that file up. */
 void export_manifest_forget(struct export_manifest *m, const char *path);

@@ -10,6 +10,7 @@
  */
 #include "export_int.h"
 #include "checks.h"
+#include "deflate.h"
 #include "interrupt.h"
 #include "markdown.h"
 #include "pool.h"
@@ -412,7 +413,7 @@ static void page_job(void *ctx, size_t i, int worker)
 		goto out;
 	if (x->f->zip)	/* deflated here, in parallel: the book only copies it */
 		j->wrote = export_book_keep(x, j->art, page->buf, page->len,
-					    &sc->conv, &j->d);
+					    sc->zd, &sc->conv, &j->d);
 	else
 		job_write(run, j, page, name.buf, before);
 	j->images = info.images;
@@ -451,6 +452,8 @@ static void run_pool(struct run *run, size_t njobs, int nsc)
 		buf_init(&run->sc[i].pg.t1);
 		buf_init(&run->sc[i].pg.t2);
 		encoder_init(&run->sc[i].enc, &run->x->enc);
+		if (run->x->f->zip)	/* NULL (no memory): reported a page */
+			run->sc[i].zd = deflater_new();
 		if (run->x->f->text)
 			run->sc[i].text_keep = text_keep_new();
 		else
@@ -459,6 +462,8 @@ static void run_pool(struct run *run, size_t njobs, int nsc)
 	pool_run(nsc, njobs + (run->indexes ? 1 : 0), pass_job, run);
 	for (i = 0; i < nsc; i++) {
 		encoder_release(&run->sc[i].enc);
+		deflater_free(run->sc[i].zd);
+		run->sc[i].zd = NULL;
 		html_keep_free(run->sc[i].html_keep);
 		text_keep_free(run->sc[i].text_keep);
 		run->sc[i].html_keep = NULL;

@@ -8,7 +8,6 @@
  */
 #include "zip_write.h"
 #include "buf.h"
-#include "deflate.h"
 #include "util.h"
 
 #include <errno.h>
@@ -20,98 +19,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zip.h>
-#include <zlib.h>
 
 /*
- * What libzip deflates itself (the package, the navigation, the
- * stylesheet, SVG images): deflate's fastest level.  The pages, most of
- * a book, are deflated ahead by deflate.h, in a fifth of zlib's time.
+ * What libzip deflates itself (in a book, SVG images): deflate's
+ * fastest level.  The pages, most of a book, and the package around
+ * them are deflated ahead (deflate.h).
  */
 #define DEFLATE_LEVEL 1
 
 /* A regular file, rw-r--r--, as the high half of Unix external attributes. */
 #define ENTRY_ATTRIBUTES ((zip_uint32_t)0100644 << 16)
-
-/*
- * Does the raw deflate stream z[0..zn) give back data[0..len) exactly?
- * Every page's stream is read back by zlib before it goes into a book,
- * so that a fault of deflate.c could never change what a patient reads:
- * some 17 instructions a byte of page, 14 % of an epub export's, which
- * a book that is never wrong is worth (tests/bench/README.md).
- */
-static int inflates_to(const char *z, size_t zn, const char *data,
-		       size_t len)
-{
-	unsigned char chunk[16384];
-	z_stream st;
-	size_t done = 0;
-	int rc, same = 1;
-
-	memset(&st, 0, sizeof(st));
-	if (inflateInit2(&st, -15) != Z_OK)
-		return 0;
-	st.next_in = (Bytef *)z;
-	st.avail_in = (uInt)zn;
-	do {
-		size_t got;
-
-		st.next_out = chunk;
-		st.avail_out = sizeof(chunk);
-		rc = inflate(&st, Z_NO_FLUSH);
-		got = sizeof(chunk) - st.avail_out;
-		if (done + got > len || memcmp(chunk, data + done, got))
-			same = 0;
-		done += got;
-	} while (same && rc == Z_OK);
-	inflateEnd(&st);
-	return same && rc == Z_STREAM_END && done == len && !st.avail_in;
-}
-
-/* data[0..len) deflated by zlib (raw, fastest level), appended to out. */
-static int zlib_deflate(const char *data, size_t len, struct buf *out)
-{
-	z_stream st;
-	uLong bound;
-	int rc;
-
-	memset(&st, 0, sizeof(st));
-	if (deflateInit2(&st, DEFLATE_LEVEL, Z_DEFLATED, -15, 8,
-			 Z_DEFAULT_STRATEGY) != Z_OK)
-		return -1;
-	bound = deflateBound(&st, (uLong)len);
-	buf_grow(out, (size_t)bound);
-	st.next_in = (Bytef *)data;
-	st.avail_in = (uInt)len;
-	st.next_out = (Bytef *)out->buf + out->len;
-	st.avail_out = (uInt)bound;
-	rc = deflate(&st, Z_FINISH);
-	if (rc == Z_STREAM_END)
-		out->len += st.total_out;
-	out->buf[out->len] = '\0';
-	deflateEnd(&st);
-	return rc == Z_STREAM_END ? 0 : -1;
-}
-
-int zip_deflate(const char *data, size_t len, struct buf *out,
-		uint32_t *crc)
-{
-	size_t at;
-
-	/* a page of the book, never near this: one call does it whole */
-	if (len > 1u << 30)
-		return -1;
-	*crc = (uint32_t)crc32(crc32(0L, Z_NULL, 0), (const Bytef *)data,
-			       (uInt)len);
-	/* raw deflate (no zlib header): what a zip entry holds */
-	at = out->len;
-	deflate_buf((const unsigned char *)data, len, out);
-	if (inflates_to(out->buf + at, out->len - at, data, len))
-		return 0;
-	/* never a page that does not read back as written: zlib's then */
-	out->len = at;
-	out->buf[at] = '\0';
-	return zlib_deflate(data, len, out);
-}
 
 /*
  * A libzip source for a blob: the entry's data as it is, already

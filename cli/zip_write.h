@@ -8,9 +8,9 @@
  * zone reaches the archive.  An entry marked store is stored as it is,
  * with no extra field: what an EPUB's mimetype must be, first in the
  * archive.  The others are deflated: by libzip as the archive is written,
- * or ahead of it, by the workers that make them (zip_deflate()), so that
- * writing the archive only copies streams held in memory or in a file
- * of the caller's (struct zip_blob).
+ * or ahead of it, by the workers that make them (deflate_page(),
+ * deflate.h), so that writing the archive only copies streams held in
+ * memory or in a file of the caller's (struct zip_blob).
  */
 #ifndef FOLIO_ZIP_WRITE_H
 #define FOLIO_ZIP_WRITE_H
@@ -21,7 +21,7 @@
 struct buf;
 
 /*
- * An entry deflated ahead (zip_deflate()): its raw deflate stream, in
+ * An entry deflated ahead (deflate_page()): its raw deflate stream, in
  * memory or at an offset of a file the caller keeps open (pages put
  * aside when too many wait: epub_zip.h), with the CRC-32 and size of
  * the data it gives back.
@@ -42,16 +42,6 @@ struct zip_item {
 	int store;		/* stored, not compressed */
 	const struct zip_blob *blob;	/* or, instead of path, its stream */
 };
-
-/*
- * data[0..len) deflated ahead: the raw deflate stream (deflate.h),
- * appended to out, and its CRC-32 in *crc.  The stream is read back by
- * zlib before it is given: one that does not give data back exactly is
- * never used (zlib deflates it then).  The same bytes for the same data.
- * Returns 0, or -1 when data is over 1 GiB (out as it was).
- */
-int zip_deflate(const char *data, size_t len, struct buf *out,
-		uint32_t *crc);
 
 /* A moment, as the archive's MS-DOS date and time hold it (UTC). */
 struct zip_time {

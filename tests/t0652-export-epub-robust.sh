@@ -130,7 +130,7 @@ for f in sys.argv[1:]:
 
 test_expect_success 'a disk that fills while pages are put aside: one report a book, exit 3, nothing left' '
 	mkdir big && (cd big && make_corpus "fr en") &&
-	# 9 MB of pages that hardly deflate: past the 4 MiB held in memory,
+	# 9 MB of pages that hardly deflate: past the 1 MiB held in memory,
 	# the rest put aside on a file system of 256 KiB
 	cat >gen.py <<-\EOF &&
 	import os, random

@@ -25,9 +25,9 @@ if [ ! -f build/embedded.h ]; then
 	make -s build/embedded.h >&2 || exit 2
 fi
 
-PKGS="yaml-0.1 libpcre2-8 md4c libutf8proc libcrypto libzip zlib libxml-2.0"
+PKGS="yaml-0.1 libpcre2-8 md4c libutf8proc libcrypto libzip zlib libdeflate libxml-2.0"
 PKG_CFLAGS=$(pkg-config --cflags $PKGS 2>/dev/null)
-PKG_LIBS=$(pkg-config --libs $PKGS 2>/dev/null || echo -lyaml -lpcre2-8 -lmd4c -lutf8proc -lcrypto -lzip -lz -lxml2)
+PKG_LIBS=$(pkg-config --libs $PKGS 2>/dev/null || echo -lyaml -lpcre2-8 -lmd4c -lutf8proc -lcrypto -lzip -lz -ldeflate -lxml2)
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 # fuzz: -O1 for speed; replay: -O0, three times quicker to build, and
 # replaying the seeds takes seconds either way (FUZZ_OPT overrides)

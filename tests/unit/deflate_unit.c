@@ -1,9 +1,11 @@
 /*
- * deflate_unit.c - cli/deflate.c: every stream it writes is read back by
- * zlib's inflate (a strict reader: incomplete codes, bad distances and
- * trailing garbage are errors) and gives the input byte for byte; text
- * shrinks, data that does not compress grows by a few bytes only, and the
- * same input gives the same bytes.  Run from the project root.
+ * deflate_unit.c - cli/deflate.c: every stream it gives (libdeflate's,
+ * or its own stored blocks) is read back by zlib's inflate (a strict
+ * reader of its own: incomplete codes, bad distances and trailing
+ * garbage are errors) and gives the input byte for byte, with zlib's
+ * CRC-32 of it; text shrinks, data that does not compress grows by a few
+ * bytes only, and the same input gives the same bytes.  Run from the
+ * project root.
  */
 #include "buf.h"
 #include "deflate.h"
@@ -44,24 +46,39 @@ static int inflate_all(const char *z, size_t zn, size_t want, struct buf *out)
 	return rc == Z_STREAM_END && s.avail_in == 0 ? 0 : -1;
 }
 
+static struct deflater *zd;
+
 /* Deflate data, check it inflates back; the compressed size, or 0. */
 static size_t round_trip(const char *what, const unsigned char *data,
 			 size_t len)
 {
 	struct buf z = BUF_INIT, back = BUF_INIT, again = BUF_INIT;
+	uint32_t crc = 0, crc2 = 0;
 	size_t zn;
 	int ok;
 
 	buf_adds(&z, "pre");	/* appended after what is there */
-	deflate_buf(data, len, &z);
+	CHECK(deflate_page(zd, (const char *)data, len, &z, &crc) == 0,
+	      "%s (%zu bytes): deflated", what, len);
 	ok = !memcmp(z.buf, "pre", 3) &&
 	     inflate_all(z.buf + 3, z.len - 3, len, &back) == 0 &&
 	     back.len == len && !memcmp(back.buf, data, len);
 	CHECK(ok, "%s (%zu bytes): inflates back to the input", what, len);
-	deflate_buf(data, len, &again);
-	CHECK(again.len == z.len - 3 && !memcmp(again.buf, z.buf + 3, again.len),
+	CHECK(crc == (uint32_t)crc32(0L, data, (uInt)len),
+	      "%s (%zu bytes): its CRC-32", what, len);
+	CHECK(deflate_page(zd, (const char *)data, len, &again, &crc2) == 0 &&
+	      crc2 == crc && again.len == z.len - 3 &&
+	      !memcmp(again.buf, z.buf + 3, again.len),
 	      "%s: the same bytes twice", what);
 	zn = ok ? z.len - 3 : 0;
+	/* the stream it falls back on, stored blocks */
+	buf_reset(&again);
+	deflate_stored((const char *)data, len, &again);
+	CHECK(inflate_all(again.buf, again.len, len, &back) == 0 &&
+	      back.len == len && !memcmp(back.buf, data, len) &&
+	      again.len == len + 5 * (len / 65535 + (len % 65535 || !len)),
+	      "%s (%zu bytes): stored, inflates back, 5 bytes a block", what,
+	      len);
 	buf_release(&z);
 	buf_release(&back);
 	buf_release(&again);
@@ -90,6 +107,11 @@ int main(void)
 		0, 1, 2, 3, 4, 5, 7, 8, 9, 100, 257, 258, 259, 1000, 4096,
 		32767, 32768, 32769, 65535, 65536, 65537, 100000, 300000
 	};
+
+	zd = deflater_new();
+	CHECK(zd != NULL, "a deflater");
+	if (!zd)
+		return test_done("deflate_unit");
 
 	/* text, at sizes around every boundary of the format and the code */
 	for (i = 0; i < sizeof(sizes) / sizeof(*sizes); i++) {
@@ -156,5 +178,6 @@ int main(void)
 		round_trip("mixed", (const unsigned char *)b.buf, b.len);
 	}
 	buf_release(&b);
+	deflater_free(zd);
 	return test_done("deflate_unit");
 }
