@@ -582,6 +582,30 @@ static int cmp_edit(const void *a, const void *b)
 }
 
 /*
+ * A complete import makes the translation render the original's updated:
+ * its own updated, when earlier, becomes today's date (at its own
+ * precision), since its text is today's; else validate's
+ * translation-date would warn about every import.
+ */
+static int bring_updated(struct edit *ed, size_t *ned, const struct article *ta,
+			 const struct article_meta *om)
+{
+	const struct ynode *u = ymap_get(ta->fm.root, "updated");
+	struct date d, today = date_today();
+	char v[16];
+
+	if (!u || !ynode_scalar(u) || date_parse(ynode_scalar(u), &d) < 0 ||
+	    date_cmp(d, om->updated) >= 0)
+		return 0;
+	if (date_cmp(today, om->updated) < 0)
+		today = om->updated;	/* a clock behind the original's date */
+	if (!d.d)
+		today.d = 0;
+	date_format(today, v);
+	return add_edit(ed, ned, ta, u, v, 0);
+}
+
+/*
  * An existing translation imported in part becomes a draft (SPEC 14):
  * its status set to draft, or a line "status: draft" added at the end of
  * its frontmatter when it has none (published, by default).  A page that
@@ -659,6 +683,8 @@ static int keep_frontmatter(struct buf *out, const struct article *ta,
 			ret = insert_base(ed, &ned, ta, tf, up->key, ed[ned - 1].end,
 					  digest);
 	}
+	if (!ret && complete)
+		ret = bring_updated(ed, &ned, ta, om);
 	if (!ret && !complete)
 		ret = make_draft(ed, &ned, ta, file, im);
 	if (ret) {

@@ -249,7 +249,7 @@ test_expect_success '--partial: a draft, the source text kept where untranslated
 	test ! -e _base
 '
 
-test_expect_success 'an existing translation keeps its frontmatter; translated_from brought up to date' '
+test_expect_success 'an existing translation keeps its frontmatter; translated_from brought up to date, its own updated to today' '
 	setup &&
 	write_article a/en.md <<-\EOF &&
 	---
@@ -278,7 +278,7 @@ test_expect_success 'an existing translation keeps its frontmatter; translated_f
 	lang: en
 	title: "New title"
 	summary: "Un résumé"
-	updated: 2023-05
+	updated: 2026-11
 	status: published
 	reviewers:
 	  - name: Y
