@@ -318,47 +318,66 @@ static int unit12(struct reader *r, const xmlNode *n)
 	return 0;
 }
 
+/*
+ * An XLIFF 2.0 unit: its text is its segments and ignorables in order
+ * (a translation tool that splits a paragraph into sentences writes one
+ * segment each, with the spaces between them as ignorables), so their
+ * sources are joined into the unit's source and their targets into its
+ * target; an ignorable without a target stands for itself.  The unit is
+ * translated when every segment is, in state translated, reviewed or
+ * final, with a target.
+ */
 static int unit20(struct reader *r, const xmlNode *n)
 {
 	struct xin_unit *u = new_unit(r, n);
 	const xmlNode *c, *s;
-	int segments = 0, have_source = 0;
+	int segments = 0, translated = 1;
 
 	if (!u)
 		return -1;
 	for (c = n->children; c; c = c->next) {
-		char *st;
+		int seg = is_el(c, "segment"), src = 0, trg = 0;
+		const xmlNode *source = NULL;
 
-		if (!is_el(c, "segment"))
+		if (!seg && !is_el(c, "ignorable"))
 			continue;
-		if (segments++)
-			return err_at(r, c, "unit '%s' has more than one segment: join "
-				      "them in the translation tool%s", u->id, NULL);
-		st = attr(c, "state");
-		u->translated = st && (!strcmp(st, "translated") ||
-				       !strcmp(st, "reviewed") || !strcmp(st, "final"));
-		free(st);
+		if (seg) {
+			char *st = attr(c, "state");
+
+			segments++;
+			translated = translated && st &&
+				(!strcmp(st, "translated") || !strcmp(st, "reviewed") ||
+				 !strcmp(st, "final"));
+			free(st);
+		}
 		for (s = c->children; s; s = s->next) {
 			if (is_el(s, "source")) {
-				if (have_source++)
-					return err_at(r, s, "unit '%s' has two sources%s",
-						      u->id, NULL);
+				if (src++)
+					return err_at(r, s, "unit '%s' has two sources in one "
+						      "segment%s", u->id, NULL);
+				source = s;
 				if (inline_content(r, s, &u->source, 0) < 0)
 					return -1;
 			} else if (is_el(s, "target")) {
-				if (u->has_target)
-					return err_at(r, s, "unit '%s' has two targets%s",
-						      u->id, NULL);
+				if (trg++)
+					return err_at(r, s, "unit '%s' has two targets in one "
+						      "segment%s", u->id, NULL);
 				u->has_target = 1;
 				if (inline_content(r, s, &u->target, 0) < 0)
 					return -1;
 			}
 		}
+		if (!src)
+			return err_at(r, c, "unit '%s' has a %s with no source", u->id,
+				      seg ? "segment" : "ignorable");
+		if (!trg && seg)
+			translated = 0;
+		if (!trg && !seg && inline_content(r, source, &u->target, 0) < 0)
+			return -1;
 	}
-	if (!have_source)
+	if (!segments)
 		return err_at(r, n, "unit '%s' has no source%s", u->id, NULL);
-	if (!u->has_target)
-		u->translated = 0;
+	u->translated = translated && u->has_target;
 	return 0;
 }
 

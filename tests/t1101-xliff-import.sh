@@ -325,6 +325,47 @@ test_expect_success '--partial into a translation with no status (published): st
 	folio validate a/en.md >/dev/null 2>&1
 '
 
+test_expect_success 'XLIFF 2.0 split into sentences by a tool: segments and ignorables joined' '
+	make_corpus "fr en" &&
+	write_article n/fr.md <<-\EOF &&
+	---
+	id: n
+	lang: fr
+	title: Titre
+	updated: 2024-01
+	status: published
+	reviewers: [{name: X}]
+	---
+	Première phrase. Seconde phrase avec **gras**.
+	EOF
+	folio xliff export --lang en --xliff 2.0 -o x >/dev/null 2>&1 &&
+	cat >t.xlf <<-\EOF &&
+	<?xml version="1.0" encoding="UTF-8"?>
+	<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="fr" trgLang="en">
+	 <file id="f1" original="n/fr.md">
+	  <unit id="title" xml:space="preserve">
+	   <segment state="translated"><source>Titre</source><target>Title</target></segment>
+	  </unit>
+	  <unit id="p1" xml:space="preserve">
+	   <originalData>
+	    <data id="d1s">**</data>
+	    <data id="d1e">**</data>
+	   </originalData>
+	   <segment id="s1" state="translated"><source>Première phrase.</source><target>First sentence.</target></segment>
+	   <ignorable><source> </source></ignorable>
+	   <segment id="s2" state="final"><source>Seconde phrase avec <pc id="1" dataRefStart="d1s" dataRefEnd="d1e">gras</pc>.</source><target>Second sentence in <pc id="1" dataRefStart="d1s" dataRefEnd="d1e">bold</pc>.</target></segment>
+	  </unit>
+	 </file>
+	</xliff>
+	EOF
+	folio xliff import t.xlf >stdout 2>err &&
+	grep -q "^First sentence. Second sentence in \*\*bold\*\*.\$" n/en.md &&
+	sed "s|<segment id=\"s2\" state=\"final\">|<segment id=\"s2\" state=\"initial\">|" t.xlf >u.xlf &&
+	rm n/en.md &&
+	{ folio xliff import u.xlf >stdout 2>err; echo $? >status; } &&
+	expect_status 1 && test ! -e n/en.md
+'
+
 test_expect_success 'each file on its own: a good one imported, a bad one refused, exit 1' '
 	setup &&
 	folio xliff export --lang en -o x >stdout 2>err &&
