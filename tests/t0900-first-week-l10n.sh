@@ -92,6 +92,7 @@ test_expect_success 'stamp --dry-run warns of a shorter translation as the real 
 	expect_status 0 &&
 	cmp before soins/de.md &&
 	echo "soins/de.md: warning: would be stamped, but the translation is shorter than the original soins/fr.md: 0 of 1 headings, 1 of 2 paragraphs [incomplete]" >expect-err &&
+	echo "soins/de.md:9:10: warning: would be stamped, but its '\''updated'\'' 2023-12 is earlier than the original'\''s 2024-01 it now renders: set it to the date of this translation [translation-date]" >>expect-err &&
 	test_cmp expect-err err
 '
 
