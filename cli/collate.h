@@ -15,7 +15,14 @@
  * sorts with "oedeme", among the O, and "L'immunité" before "Le
  * cancer" as punctuation sorts before letters in the Unicode collation.
  * Text that is not valid UTF-8 is its own key.  The caller frees the key.
+ *
+ * lang (a BCP 47 tag, or NULL) tailors the order where a language has
+ * letters of its own: Turkish and Azerbaijani (tr, az) sort
+ * c < ç < d, g < ğ < h, ı < i, o < ö < p, s < ş < t, u < ü < v (and az
+ * e < ə < f), with I the capital of ı and İ of i; each such letter is
+ * its Latin letter and the byte 0xFF in the key (ç is "c\xFF"), which
+ * is then not UTF-8.  Still a fixed table: no locale is read.
  */
-char *collate_key(const char *s);
+char *collate_key(const char *s, const char *lang);
 
 #endif

@@ -39,6 +39,8 @@ static int has_char(iconv_t cd, const char *u)
 	return iconv(cd, &ip, &il, &op, &ol) != (size_t)-1;
 }
 
+static void probe_spellings(struct encoding *e, iconv_t cd);
+
 int encoding_open(struct encoding *e, const char *name, int translit)
 {
 	iconv_t cd;
@@ -68,6 +70,8 @@ int encoding_open(struct encoding *e, const char *name, int translit)
 	e->no_nnbsp = !has_char(cd, "\xE2\x80\xAF");
 	e->no_nbsp = !has_char(cd, "\xC2\xA0");
 	e->no_rsquo = !has_char(cd, "\xE2\x80\x99");
+	if (translit)
+		probe_spellings(e, cd);
 	iconv_close(cd);
 	e->name = xstrdup(name);
 	return 0;
@@ -85,6 +89,8 @@ void encoder_init(struct encoder *c, const struct encoding *e)
 	c->cd = (iconv_t)-1;
 	c->tr = (iconv_t)-1;
 	buf_init(&c->fallback);
+	c->subs = NULL;
+	c->nsubs = c->asubs = 0;
 }
 
 void encoder_release(struct encoder *c)
@@ -95,49 +101,224 @@ void encoder_release(struct encoder *c)
 		iconv_close(c->tr);
 	c->cd = c->tr = (iconv_t)-1;
 	buf_release(&c->fallback);
+	free(c->subs);
+	c->subs = NULL;
+	c->nsubs = c->asubs = 0;
 }
 
 /*
- * The page with U+202F and U+00A0 replaced by what the encoding has, in
- * c->fallback; s itself when nothing needs replacing.
+ * --translit's own spellings, for characters whose meaning iconv's
+ * //TRANSLIT would change or drop: a superscript digit read as a plain
+ * one makes 10^9 a hundred and nine, Arabic-Indic digits and U+2030
+ * become '?', and Greek mu becomes 'm' (micrograms as milligrams).
+ * Used only where the encoding lacks the character (probed once, in
+ * encoding_open()).  Superscripts and subscripts are taken as a run:
+ * "10¹⁵" in latin1, which has ¹ but not ⁵, is 10^15, not 10¹^5.
+ * Sorted by code point.
+ */
+enum { SP_PLAIN, SP_SUP, SP_SUB, SP_GROUP, SP_MICRO };
+
+static const struct spelling {
+	unsigned cp;
+	const char *as;
+	unsigned char kind;
+} spellings[] = {
+	{ 0x00B1, "+/-", SP_PLAIN }, { 0x00B2, "2", SP_SUP },
+	{ 0x00B3, "3", SP_SUP }, { 0x00B5, "u", SP_MICRO },
+	{ 0x00B9, "1", SP_SUP }, { 0x03BC, "u", SP_MICRO },
+	{ 0x0660, "0", SP_PLAIN }, { 0x0661, "1", SP_PLAIN },
+	{ 0x0662, "2", SP_PLAIN }, { 0x0663, "3", SP_PLAIN },
+	{ 0x0664, "4", SP_PLAIN }, { 0x0665, "5", SP_PLAIN },
+	{ 0x0666, "6", SP_PLAIN }, { 0x0667, "7", SP_PLAIN },
+	{ 0x0668, "8", SP_PLAIN }, { 0x0669, "9", SP_PLAIN },
+	/* folio's Arabic notation with Western digits: 38,5 and 1 000 */
+	{ 0x066A, "%", SP_PLAIN }, { 0x066B, ",", SP_PLAIN },
+	{ 0x066C, " ", SP_GROUP },
+	{ 0x06F0, "0", SP_PLAIN }, { 0x06F1, "1", SP_PLAIN },
+	{ 0x06F2, "2", SP_PLAIN }, { 0x06F3, "3", SP_PLAIN },
+	{ 0x06F4, "4", SP_PLAIN }, { 0x06F5, "5", SP_PLAIN },
+	{ 0x06F6, "6", SP_PLAIN }, { 0x06F7, "7", SP_PLAIN },
+	{ 0x06F8, "8", SP_PLAIN }, { 0x06F9, "9", SP_PLAIN },
+	{ 0x2030, "o/oo", SP_PLAIN }, { 0x2031, "o/ooo", SP_PLAIN },
+	{ 0x2070, "0", SP_SUP }, { 0x2074, "4", SP_SUP },
+	{ 0x2075, "5", SP_SUP }, { 0x2076, "6", SP_SUP },
+	{ 0x2077, "7", SP_SUP }, { 0x2078, "8", SP_SUP },
+	{ 0x2079, "9", SP_SUP }, { 0x207A, "+", SP_SUP },
+	{ 0x207B, "-", SP_SUP }, { 0x207C, "=", SP_SUP },
+	{ 0x207D, "(", SP_SUP }, { 0x207E, ")", SP_SUP },
+	{ 0x2080, "0", SP_SUB }, { 0x2081, "1", SP_SUB },
+	{ 0x2082, "2", SP_SUB }, { 0x2083, "3", SP_SUB },
+	{ 0x2084, "4", SP_SUB }, { 0x2085, "5", SP_SUB },
+	{ 0x2086, "6", SP_SUB }, { 0x2087, "7", SP_SUB },
+	{ 0x2088, "8", SP_SUB }, { 0x2089, "9", SP_SUB },
+	{ 0x208A, "+", SP_SUB }, { 0x208B, "-", SP_SUB },
+	{ 0x208C, "=", SP_SUB }, { 0x208D, "(", SP_SUB },
+	{ 0x208E, ")", SP_SUB },
+	{ 0x2212, "-", SP_PLAIN },
+};
+
+_Static_assert(ARRAY_SIZE(spellings) <= ENCODE_SPELLINGS,
+	       "struct encoding has room for every spelling");
+
+static int spelling_find(unsigned cp)
+{
+	size_t lo = 0, hi = ARRAY_SIZE(spellings);
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (spellings[mid].cp == cp)
+			return (int)mid;
+		if (spellings[mid].cp < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* Which of the characters folio spells itself the encoding lacks. */
+static void probe_spellings(struct encoding *e, iconv_t cd)
+{
+	size_t k;
+
+	for (k = 0; k < ARRAY_SIZE(spellings); k++) {
+		struct buf u = BUF_INIT;
+
+		buf_addcp(&u, spellings[k].cp);
+		e->lacks[k] = !has_char(cd, u.buf);
+		buf_release(&u);
+	}
+}
+
+/* The code point at s[i..n) and its length (a bad byte: U+FFFD, 1). */
+static unsigned cp_at(const char *s, size_t n, size_t i, size_t *len)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+					      (utf8proc_ssize_t)(n - i), &cp);
+
+	if (k <= 0) {
+		*len = 1;
+		return 0xFFFD;
+	}
+	*len = (size_t)k;
+	return (unsigned)cp;
+}
+
+/* orig[o, o + ol) became the last cl bytes of c->fallback. */
+static void sub_note(struct encoder *c, size_t o, size_t ol, size_t cl)
+{
+	if (c->nsubs == c->asubs) {
+		c->asubs = c->asubs ? 2 * c->asubs : 16;
+		c->subs = xrealloc(c->subs, c->asubs * sizeof(*c->subs));
+	}
+	c->subs[c->nsubs].o = o;
+	c->subs[c->nsubs].ol = ol;
+	c->subs[c->nsubs].c = c->fallback.len - cl;
+	c->subs[c->nsubs].cl = cl;
+	c->nsubs++;
+}
+
+/* A run of superscripts (or subscripts) at s[i..n) as ^15 (_2), or 0. */
+static int substitute_run(struct encoder *c, const char *s, size_t n,
+			  size_t i, unsigned kind, size_t *used)
+{
+	size_t j = i, l;
+	int lacks = 0, m;
+
+	while (j < n && (m = spelling_find(cp_at(s, n, j, &l))) >= 0 &&
+	       spellings[m].kind == kind) {
+		lacks |= c->e->lacks[m];
+		j += l;
+	}
+	*used = j - i;
+	if (!lacks)
+		return 0;
+	buf_addc(&c->fallback, kind == SP_SUP ? '^' : '_');
+	for (j = i; j < i + *used; j += l)
+		buf_adds(&c->fallback,
+			 spellings[spelling_find(cp_at(s, n, j, &l))].as);
+	return 1;
+}
+
+/*
+ * What replaces the character cp at s[i..n) (len bytes), appended to
+ * c->fallback; 0 when it stays.  *used: the bytes of s it stands for
+ * (a run of superscripts is replaced whole, or kept whole).
+ */
+static int substitute(struct encoder *c, const char *s, size_t n, size_t i,
+		      unsigned cp, size_t len, size_t *used)
+{
+	const struct encoding *e = c->e;
+	int k;
+
+	*used = len;
+	if (cp == 0x202F && e->no_nnbsp) {
+		buf_adds(&c->fallback, e->no_nbsp ? " " : "\xC2\xA0");
+		return 1;
+	}
+	if (cp == 0x00A0 && e->no_nbsp) {
+		buf_addc(&c->fallback, ' ');
+		return 1;
+	}
+	if (cp == 0x2019 && e->no_rsquo) {
+		buf_addc(&c->fallback, '\'');
+		return 1;
+	}
+	if (!e->translit || (k = spelling_find(cp)) < 0)
+		return 0;
+	if (spellings[k].kind == SP_SUP || spellings[k].kind == SP_SUB)
+		return substitute_run(c, s, n, i, spellings[k].kind, used);
+	if (!e->lacks[k])
+		return 0;
+	if (spellings[k].kind == SP_GROUP && !e->no_nbsp)
+		buf_adds(&c->fallback, "\xC2\xA0");
+	else if (cp == 0x03BC && !e->lacks[spelling_find(0x00B5)])
+		buf_adds(&c->fallback, "\xC2\xB5");
+	else
+		buf_adds(&c->fallback, spellings[k].as);
+	return 1;
+}
+
+/*
+ * The page with what the encoding lacks and folio spells itself replaced
+ * (the no-break spaces, the apostrophe, and with --translit the table
+ * above) in c->fallback, each replacement noted in c->subs; s itself
+ * when nothing needs replacing.
  */
 static const char *fallback(struct encoder *c, const char *s, size_t *n)
 {
 	const struct encoding *e = c->e;
-	size_t i, start = 0;
-	int any = 0;
+	size_t i, len, used, start = 0;
 
-	if (!e->no_nnbsp && !e->no_nbsp && !e->no_rsquo)
+	c->nsubs = 0;
+	if (!e->no_nnbsp && !e->no_nbsp && !e->no_rsquo && !e->translit)
 		return s;
 	buf_reset(&c->fallback);
-	for (i = 0; i + 1 < *n; i++) {
-		const char *rep;
-		size_t len;
+	for (i = 0; i < *n; i += len) {
+		unsigned cp;
+		size_t before, kept;
 
-		if ((unsigned char)s[i] == 0xE2 && i + 2 < *n &&
-		    (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0xAF &&
-		    e->no_nnbsp) {
-			rep = e->no_nbsp ? " " : "\xC2\xA0";
-			len = 3;
-		} else if ((unsigned char)s[i] == 0xC2 &&
-			   (unsigned char)s[i + 1] == 0xA0 && e->no_nbsp) {
-			rep = " ";
-			len = 2;
-		} else if ((unsigned char)s[i] == 0xE2 && i + 2 < *n &&
-			   (unsigned char)s[i + 1] == 0x80 &&
-			   (unsigned char)s[i + 2] == 0x99 && e->no_rsquo) {
-			rep = "'";
-			len = 3;
-		} else {
+		if ((unsigned char)s[i] < 0x80) {
+			len = 1;
 			continue;
 		}
+		cp = cp_at(s, *n, i, &len);
+		kept = c->fallback.len;
 		buf_add(&c->fallback, s + start, i - start);
-		buf_adds(&c->fallback, rep);
-		start = i + len;
-		i += len - 1;
-		any = 1;
+		before = c->fallback.len;
+		if (!substitute(c, s, *n, i, cp, len, &used)) {
+			/* stays: copied with the text after it */
+			buf_setlen(&c->fallback, kept);
+			len = used;
+			continue;
+		}
+		sub_note(c, i, used, c->fallback.len - before);
+		start = i + used;
+		len = used;
 	}
-	if (!any)
+	if (!c->nsubs)
 		return s;
 	buf_add(&c->fallback, s + start, *n - start);
 	*n = c->fallback.len;
@@ -162,34 +343,26 @@ static void note_bad(struct encode_bad *bad, unsigned cp, size_t offset)
 }
 
 /* The offset in the original page of an offset in the replaced one. */
-static size_t original_offset(const char *orig, size_t on, const char *conv,
-			      size_t off)
+static size_t original_offset(const struct encoder *c, size_t off)
 {
-	size_t i = 0, j = 0;
+	size_t lo = 0, hi = c->nsubs;
 
-	if (orig == conv)
-		return off;
-	while (i < on && j < off) {
-		if ((unsigned char)orig[i] == 0xE2 && i + 2 < on &&
-		    (unsigned char)orig[i + 1] == 0x80 &&
-		    (unsigned char)orig[i + 2] == 0xAF && conv[j] != orig[i]) {
-			i += 3;
-			j += conv[j] == ' ' ? 1 : 2;
-		} else if ((unsigned char)orig[i] == 0xC2 && i + 1 < on &&
-			   (unsigned char)orig[i + 1] == 0xA0 && conv[j] == ' ') {
-			i += 2;
-			j++;
-		} else if ((unsigned char)orig[i] == 0xE2 && i + 2 < on &&
-			   (unsigned char)orig[i + 1] == 0x80 &&
-			   (unsigned char)orig[i + 2] == 0x99 && conv[j] == '\'') {
-			i += 3;
-			j++;
-		} else {
-			i++;
-			j++;
-		}
+	/* the last replacement that starts at or before off */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (c->subs[mid].c <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	return i;
+	if (!lo)
+		return off;
+	lo--;
+	if (off < c->subs[lo].c + c->subs[lo].cl)
+		return c->subs[lo].o;
+	return off - (c->subs[lo].c + c->subs[lo].cl) +
+	       (c->subs[lo].o + c->subs[lo].ol);
 }
 
 /* Convert s[0..n) whole through cd into out, or nothing and -1. */
@@ -230,30 +403,77 @@ static const char *letter_as(int32_t cp)
 	return NULL;
 }
 
+/* A digit, fraction, numeral: a character that stands for a number. */
+static int is_numeric(int32_t cp)
+{
+	utf8proc_category_t cat = utf8proc_category(cp);
+
+	return cat == UTF8PROC_CATEGORY_ND || cat == UTF8PROC_CATEGORY_NL ||
+	       cat == UTF8PROC_CATEGORY_NO;
+}
+
+/* Question marks of other scripts, which '?' spells faithfully. */
+static int is_question(int32_t cp)
+{
+	return cp == 0x00BF || cp == 0x037E || cp == 0x061F || cp == 0x2047 ||
+	       cp == 0x2048 || cp == 0x2049 || cp == 0x2E2E || cp == 0xFE56 ||
+	       cp == 0xFF1F;
+}
+
 /*
- * --translit for one character the encoding lacks.  First the letter
- * without its marks (ğ -> g, İ -> I: utf8proc, the same everywhere), then
- * iconv's //TRANSLIT (“ -> ", € -> EUR), whose tables would otherwise
- * depend on the locale's; folio never sets one, so glibc uses the C
- * locale's, the same on every machine.  -1 when neither has anything.
+ * Is out[from..) a spelling of cp that keeps what the text says?  Not
+ * when it holds the '?' iconv writes for a character it has nothing for,
+ * nor a digit where cp is not a number (the encodings iconv is asked for
+ * here all write ASCII as ASCII).
+ */
+static int faithful(int32_t cp, const struct buf *out, size_t from)
+{
+	size_t i;
+
+	for (i = from; i < out->len; i++) {
+		char ch = out->buf[i];
+
+		if (ch == '?' && !is_question(cp))
+			return 0;
+		if (ch >= '0' && ch <= '9' && !is_numeric(cp))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * --translit for one character the encoding lacks, and that encode.c
+ * does not spell itself.  First the letter without its marks (ğ -> g,
+ * İ -> I: utf8proc, the same everywhere), then folio's table of letters,
+ * then iconv's //TRANSLIT (“ -> ", € -> EUR, ½ -> 1/2), whose tables
+ * would otherwise depend on the locale's; folio never sets one, so glibc
+ * uses the C locale's, the same on every machine.  A number is never
+ * decomposed (① would be 1, and ①② twelve).  -1 when nothing spells it
+ * faithfully: out is then as it was.
  */
 static int translit(struct encoder *c, const char *s, size_t n, int32_t cp,
 		    struct buf *out)
 {
 	utf8proc_int32_t d[8];
-	utf8proc_ssize_t nd;
+	utf8proc_ssize_t nd = 0;
 	struct buf u = BUF_INIT;
 	int last = 0, ret = -1;
+	size_t from = out->len;
 	utf8proc_ssize_t i;
 
-	nd = utf8proc_decompose_char(cp, d, 8, UTF8PROC_DECOMPOSE |
-				     UTF8PROC_COMPAT | UTF8PROC_STRIPMARK, &last);
+	if (!is_numeric(cp))
+		nd = utf8proc_decompose_char(cp, d, 8, UTF8PROC_DECOMPOSE |
+					     UTF8PROC_COMPAT | UTF8PROC_STRIPMARK,
+					     &last);
 	if (nd > 0 && nd <= 8 && !(nd == 1 && d[0] == cp)) {
 		for (i = 0; i < nd; i++)
 			buf_addcp(&u, (unsigned)d[i]);
 		if (convert_piece(c->cd, u.buf, u.len, out) == 0) {
-			ret = 0;
-			goto out;
+			if (faithful(cp, out, from)) {
+				ret = 0;
+				goto out;
+			}
+			buf_setlen(out, from);
 		}
 	}
 	if (letter_as(cp) &&
@@ -268,8 +488,12 @@ static int translit(struct encoder *c, const char *s, size_t n, int32_t cp,
 		c->tr = iconv_open(name.buf, "UTF-8");
 		buf_release(&name);
 	}
-	if (c->tr != (iconv_t)-1 && convert_piece(c->tr, s, n, out) == 0)
-		ret = 0;
+	if (c->tr != (iconv_t)-1 && convert_piece(c->tr, s, n, out) == 0) {
+		if (faithful(cp, out, from))
+			ret = 0;
+		else
+			buf_setlen(out, from);
+	}
 out:
 	buf_release(&u);
 	return ret;
@@ -332,7 +556,7 @@ int encoder_convert(struct encoder *c, const char *s, size_t n,
 			}
 			if (!c->e->translit || translit(c, in, (size_t)k, cp, out) < 0) {
 				note_bad(bad, (unsigned)cp,
-					 original_offset(s, n, src, off));
+					 original_offset(c, off));
 				failed = 1;
 			}
 			in += k;

@@ -8,10 +8,14 @@
  * encoding lacks U+202F a page gets U+00A0 instead, and a plain space
  * where it lacks both.  Every other character the encoding lacks is
  * reported (struct encode_bad), and the page is not written; with
- * --translit they are approximated instead: a letter without its accent
- * when the encoding has that (ğ -> g), else a letter of folio's own table
- * for those that have no accent to remove (ı -> i, ł -> l, œ -> oe),
- * else iconv's //TRANSLIT (“ -> "), else '?'.
+ * --translit they are approximated instead, never so that a number
+ * changes: first folio's own spellings of digits and signs (10⁹ -> 10^9,
+ * Arabic-Indic digits -> 0-9, ‰ -> o/oo, μ -> u), then a letter without
+ * its accent when the encoding has that (ğ -> g), else a letter of
+ * folio's own table for those that have no accent to remove (ı -> i,
+ * ł -> l, œ -> oe), else iconv's //TRANSLIT (“ -> "), unless that gives
+ * '?' or a digit the character was not: such a character is reported as
+ * without --translit.
  *
  * U+2019 RIGHT SINGLE QUOTATION MARK, the apostrophe French typography
  * curls, becomes ' in an encoding that lacks it (latin1), as the no-break
@@ -30,6 +34,8 @@
 
 #include "buf.h"
 
+#define ENCODE_SPELLINGS 64
+
 struct encoding {
 	char *name;		/* as the user gave it; owned */
 	int utf8;		/* UTF-8: nothing to convert */
@@ -37,6 +43,8 @@ struct encoding {
 	int no_nnbsp;		/* it lacks U+202F */
 	int no_nbsp;		/* it lacks U+00A0 */
 	int no_rsquo;		/* it lacks U+2019: ' instead (latin1) */
+	/* --translit: which characters of encode.c's own spellings it lacks */
+	unsigned char lacks[ENCODE_SPELLINGS];
 };
 
 /*
@@ -62,7 +70,12 @@ struct encoder {
 	const struct encoding *e;	/* borrowed */
 	iconv_t cd;		/* (iconv_t)-1 until the first page */
 	iconv_t tr;		/* --translit: the same with //TRANSLIT, on demand */
-	struct buf fallback;	/* the page with its no-break spaces replaced */
+	struct buf fallback;	/* the page with folio's own replacements */
+	struct {
+		size_t o, ol;	/* the replaced bytes of the page */
+		size_t c, cl;	/* what replaced them, in fallback */
+	} *subs;		/* in page order; owned */
+	size_t nsubs, asubs;
 };
 
 void encoder_init(struct encoder *c, const struct encoding *e);

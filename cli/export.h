@@ -54,10 +54,11 @@ struct export_result {
 /*
  * The key an index and a table of contents sort titles by (then by
  * article): s case-folded, compatibility-decomposed, without marks, as
- * utf8proc's COMPOSE, CASEFOLD, STRIPMARK and COMPAT make it.  The caller
- * frees it.
+ * utf8proc's COMPOSE, CASEFOLD, STRIPMARK and COMPAT make it, tailored for
+ * the article's language lang (collate_key(): Turkish ç after c).  The
+ * caller frees it.
  */
-char *export_sort_key(const char *s);
+char *export_sort_key(const char *s, const char *lang);
 
 /* Is name a format export knows ("html")?  0 when it is not. */
 int export_format_known(const char *name);

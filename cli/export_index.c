@@ -39,10 +39,10 @@ void export_index_links(struct pg *p, struct ynode *d)
 }
 
 /* A sort key that ignores case, accents and punctuation, the same in
- * any locale (collate.h). */
-char *export_sort_key(const char *s)
+ * any locale, with lang's own letters in their place (collate.h). */
+char *export_sort_key(const char *s, const char *lang)
 {
-	char *k = collate_key(s);
+	char *k = collate_key(s, lang);
 
 	/* kept for every published article until the books are made: no
 	 * more room than the key */
@@ -380,7 +380,8 @@ void export_index_job(struct run *run)
 
 	for (i = 0; i < x->c.n; i++)
 		if (x->pub[i])
-			x->title_key[i] = export_sort_key(x->c.articles[i].title);
+			x->title_key[i] = export_sort_key(x->c.articles[i].title,
+							  x->c.articles[i].lang);
 	write_indexes(x, &run->index_d, &run->index_r, run->index_wrote,
 		      run->index_tmp);
 }

@@ -56,10 +56,64 @@ static void quote(struct buf *b, const char *s)
 	}
 }
 
-/* Is c a byte of a character the piece may hold: an ASCII letter or
- * digit, or (lead and continuation) a character of the Arabic block? */
-static size_t piece_char(const unsigned char *s)
+/*
+ * Turkish and Azerbaijani case i and ı apart: İ is the capital of i, I
+ * of ı.  PCRE2 (before 10.45's Turkish casing) pairs I with i and gives
+ * İ and ı no other case, so a Turkic term spells each of the four as a
+ * class of its two cases, matched without caseless folding.
+ */
+static int is_turkic(const char *lang)
 {
+	return lang && (!strcmp(lang, "tr") || !strcmp(lang, "az") ||
+			!strncmp(lang, "tr-", 3) || !strncmp(lang, "az-", 3));
+}
+
+/* The class of the Turkic i at s (i, I, İ or ı), *len its bytes; or NULL. */
+static const char *turkic_i(const char *s, size_t *len)
+{
+	*len = 1;
+	if (*s == 'i')
+		return "(?-i:[i\\x{130}])";
+	if (*s == 'I')
+		return "(?-i:[I\\x{131}])";
+	*len = 2;
+	if ((unsigned char)s[0] == 0xC4 && (unsigned char)s[1] == 0xB0)
+		return "(?-i:[i\\x{130}])";
+	if ((unsigned char)s[0] == 0xC4 && (unsigned char)s[1] == 0xB1)
+		return "(?-i:[I\\x{131}])";
+	return NULL;
+}
+
+/* quote() for a Turkic term: its i's in their own cases. */
+static void quote_turkic(struct buf *b, const char *s)
+{
+	struct buf piece = BUF_INIT;
+	const char *from = s;
+	size_t len;
+
+	for (; *s; s++) {
+		const char *cls = turkic_i(s, &len);
+
+		if (!cls)
+			continue;
+		buf_reset(&piece);
+		buf_add(&piece, from, (size_t)(s - from));
+		quote(b, piece.buf ? piece.buf : "");
+		buf_adds(b, cls);
+		s += len - 1;
+		from = s + 1;
+	}
+	quote(b, from);
+	buf_release(&piece);
+}
+
+/* Is c a byte of a character the piece may hold: an ASCII letter or
+ * digit, or (lead and continuation) a character of the Arabic block?
+ * In a Turkic term not i nor I, whose other cases there are İ and ı. */
+static size_t piece_char(const unsigned char *s, int turkic)
+{
+	if (turkic && (s[0] | 0x20) == 'i')
+		return 0;
 	if ((s[0] >= '0' && s[0] <= '9') || ((s[0] | 0x20) >= 'a' && (s[0] | 0x20) <= 'z'))
 		return 1;
 	if (s[0] >= 0xD8 && s[0] <= 0xDB && s[1] >= 0x80 && s[1] <= 0xBF)
@@ -74,7 +128,7 @@ static size_t piece_char(const unsigned char *s)
  * U+017F for s, hence t->ks), and Arabic letters, which have none.
  * Spaces, punctuation and other letters end a run.
  */
-static void set_need(struct gl_term *t, const char *body)
+static void set_need(struct gl_term *t, const char *body, int turkic)
 {
 	const unsigned char *s = (const unsigned char *)body;
 	size_t i = 0, best = 0, best_len = 0, k;
@@ -82,7 +136,7 @@ static void set_need(struct gl_term *t, const char *body)
 	while (s[i]) {
 		size_t start = i, len;
 
-		while ((len = piece_char(s + i)) != 0)
+		while ((len = piece_char(s + i, turkic)) != 0)
 			i += len;
 		if (i - start > best_len) {
 			best = start;
@@ -233,7 +287,8 @@ static unsigned col_in(const struct ynode *n, const char *body, size_t off)
  * the user wrote when user is set).
  */
 static int compile_term(struct gl_term *t, const char *body, int user, int keep,
-			const struct ynode *n, const char *path, struct diag_list *d)
+			int turkic, const struct ynode *n, const char *path,
+			struct diag_list *d)
 {
 	/* Arabic writes its proclitics (wa-, fa-, bi-, li-, ka-) against the
 	 * word: "والعلاج" still holds "العلاج" */
@@ -251,8 +306,16 @@ static int compile_term(struct gl_term *t, const char *body, int user, int keep,
 	} else if (keep && ((unsigned char)body[0] | 0x20) >= 'a' &&
 		   ((unsigned char)body[0] | 0x20) <= 'z') {
 		/* a kept name may open a sentence: "Nivolumab ist..." */
-		buf_addf(&p, "(?i:%c)", body[0]);
+		size_t len;
+		const char *cls = turkic ? turkic_i(body, &len) : NULL;
+
+		if (cls)
+			buf_adds(&p, cls);
+		else
+			buf_addf(&p, "(?i:%c)", body[0]);
 		quote(&p, body + 1);
+	} else if (turkic && !keep) {
+		quote_turkic(&p, body);
 	} else {
 		quote(&p, body);
 	}
@@ -275,7 +338,7 @@ static int compile_term(struct gl_term *t, const char *body, int user, int keep,
 	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
 	t->re = re;
 	if (!user)
-		set_need(t, body);
+		set_need(t, body, turkic && !keep);
 	return 0;
 }
 
@@ -371,8 +434,9 @@ static void load_forbidden(const struct glossary *g, struct gl_entry *e,
 
 			if (!list->items[k]->str)
 				continue;
-			if (compile_term(t, list->items[k]->str, 0, 0, list->items[k],
-				    g->path, d) < 0)
+			if (compile_term(t, list->items[k]->str, 0, 0,
+					 is_turkic(lang), list->items[k],
+					 g->path, d) < 0)
 				continue;
 			t->text = xstrdup(list->items[k]->str);
 			e->nforbidden[li]++;
@@ -416,9 +480,11 @@ static void load_entry(struct glossary *g, struct gl_entry *e,
 			continue;
 		p = pat ? ymap_get(pat, lang) : NULL;
 		if (p && p->str) {
-			if (compile_term(&e->term[li], p->str, 1, e->keep, p, g->path, d) < 0)
+			if (compile_term(&e->term[li], p->str, 1, e->keep,
+					 is_turkic(lang), p, g->path, d) < 0)
 				continue;
-		} else if (compile_term(&e->term[li], v->str, 0, e->keep, v, g->path, d) < 0) {
+		} else if (compile_term(&e->term[li], v->str, 0, e->keep,
+					is_turkic(lang), v, g->path, d) < 0) {
 			continue;
 		}
 		e->term[li].text = xstrdup(v->str);

@@ -186,6 +186,9 @@ static const struct unit units[] = {
 	U("mmHg", "mmHg", "mmHg", 1),
 	U("\xC2\xB0" "C", "\xC2\xB0" "C", "\xC2\xB0" "C", 1),
 	U("\xC2\xB0 C", "\xC2\xB0" "C", "\xC2\xB0" "C", 1),
+	/* °م, ° م: the Arabic for °C (درجة مئوية) */
+	U("\xC2\xB0\xD9\x85", "\xC2\xB0" "C", "\xC2\xB0" "C", 1),
+	U("\xC2\xB0 \xD9\x85", "\xC2\xB0" "C", "\xC2\xB0" "C", 1),
 	U("kg", "kg", "g", 1e3),
 	U("mg", "mg", "g", 1e-3),
 	U("\xC2\xB5g", "\xC2\xB5g", "g", 1e-6),	/* micro sign */
@@ -215,7 +218,31 @@ static const struct unit units[] = {
 	U("cm", "cm", "m", 0.01),
 	U("mm", "mm", "m", 1e-3),
 	U("m", "m", "m", 1),
-	/* Arabic abbreviations */
+	/*
+	 * Arabic spellings, the Levant's and Egypt's (غ and ج both write
+	 * the g of gram): longest first where one starts another.
+	 */
+	U("\xD9\x85\xD9\x84\xD9\x8A\x20\xD9\x85\xD9\x88\xD9\x84\x2F\xD9\x84\xD8\xAA\xD8\xB1", "mmol/l", "mmol/l", 1),	/* ملي مول/لتر */
+	U("\xD9\x85\xD9\x84\xD9\x8A\xD9\x85\xD9\x88\xD9\x84\x2F\xD9\x84\xD8\xAA\xD8\xB1", "mmol/l", "mmol/l", 1),	/* مليمول/لتر */
+	U("\xD9\x85\xD9\x84\xD9\x84\xD9\x8A\xD9\x84\xD8\xAA\xD8\xB1", "ml", "l", 1e-3),	/* ملليلتر */
+	U("\xD9\x85\xD9\x84\xD9\x8A\xD9\x84\xD8\xAA\xD8\xB1", "ml", "l", 1e-3),	/* مليلتر */
+	U("\xD9\x85\xD9\x8A\xD9\x83\xD8\xB1\xD9\x88\xD8\xBA\xD8\xB1\xD8\xA7\xD9\x85", "\xC2\xB5g", "g", 1e-6),	/* ميكروغرام */
+	U("\xD9\x85\xD9\x8A\xD9\x83\xD8\xB1\xD9\x88\xD8\xAC\xD8\xB1\xD8\xA7\xD9\x85", "\xC2\xB5g", "g", 1e-6),	/* ميكروجرام */
+	U("\xD9\x85\xD9\x83\xD8\xBA", "\xC2\xB5g", "g", 1e-6),	/* مكغ */
+	U("\xD9\x83\xD9\x8A\xD9\x84\xD9\x88\xD8\xBA\xD8\xB1\xD8\xA7\xD9\x85", "kg", "g", 1e3),	/* كيلوغرام */
+	U("\xD9\x83\xD9\x8A\xD9\x84\xD9\x88\xD8\xAC\xD8\xB1\xD8\xA7\xD9\x85", "kg", "g", 1e3),	/* كيلوجرام */
+	U("\xD9\x83\xD8\xAC\xD9\x85", "kg", "g", 1e3),	/* كجم */
+	U("\xD9\x85\xD9\x84\xD8\xAC\xD9\x85", "mg", "g", 1e-3),	/* ملجم */
+	U("\xD9\x85\xD9\x84\xD9\x85", "mm", "m", 1e-3),	/* ملم */
+	U("\xD9\x85\xD9\x85\x20\xD8\xB2\xD8\xA6\xD8\xA8\xD9\x82", "mmHg", "mmHg", 1),	/* مم زئبق */
+	U("\xD9\x85\xD9\x85", "mm", "m", 1e-3),	/* مم */
+	U("\xD8\xB3\xD9\x85", "cm", "m", 0.01),	/* سم */
+	U("\xD8\xBA\xD8\xB1\xD8\xA7\xD9\x85", "g", "g", 1),	/* غرام */
+	U("\xD8\xAC\xD8\xB1\xD8\xA7\xD9\x85", "g", "g", 1),	/* جرام */
+	U("\xD8\xAC\xD9\x85", "g", "g", 1),	/* جم */
+	U("\xD8\xBA", "g", "g", 1),	/* غ */
+	U("\xD9\x84\xD8\xAA\xD8\xB1", "l", "l", 1),	/* لتر */
+	U("\xD9\x88\xD8\xAD\xD8\xAF\xD8\xA9\x20\xD8\xAF\xD9\x88\xD9\x84\xD9\x8A\xD8\xA9", "IU", "IU", 1),	/* وحدة دولية */
 	U("\xD9\x85\xD9\x84\xD8\xBA\xD9\x85", "mg", "g", 1e-3),	/* ملغم */
 	U("\xD9\x85\xD9\x84\xD8\xBA", "mg", "g", 1e-3),		/* ملغ */
 	U("\xD9\x85\xD8\xBA", "mg", "g", 1e-3),			/* مغ */
@@ -227,7 +254,7 @@ static const struct unit units[] = {
 static const unsigned char unit_first[256] = {
 	['%'] = 1, ['I'] = 1, ['L'] = 1, ['M'] = 1, ['U'] = 1, ['c'] = 1,
 	['d'] = 1, ['g'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
-	[0xC2] = 1, [0xCE] = 1, [0xD9] = 1, [0xE2] = 1,
+	[0xC2] = 1, [0xCE] = 1, [0xD8] = 1, [0xD9] = 1, [0xE2] = 1,
 };
 
 /* Denominators of a unit per unit, beside the units above. */
@@ -244,7 +271,11 @@ static const struct unit per_units[] = {
 	U("mL", "ml", "l", 1e-3),
 	U("l", "l", "l", 1),
 	U("L", "l", "l", 1),
-	U("\xD9\x83\xD8\xBA", "kg", "g", 1e3),
+	U("\xD9\x83\xD8\xBA", "kg", "g", 1e3),			/* كغ */
+	U("\xD9\x83\xD8\xAC\xD9\x85", "kg", "g", 1e3),	/* كجم */
+	U("\xD9\x85\xC2\xB2", "m\xC2\xB2", "m\xC2\xB2", 1),		/* م² */
+	U("\xD9\x85" "2", "m\xC2\xB2", "m\xC2\xB2", 1),		/* م2 */
+	U("\xD8\xB3\xD8\xA7\xD8\xB9\xD8\xA9", "h", "h", 1),	/* ساعة */
 };
 
 /* The entry of table t that is spelt at s[i) and ends on a word boundary. */

@@ -157,4 +157,40 @@ test_expect_success 'a term written with a long s (U+017F) is found as PCRE2 fin
 	test_cmp /dev/null actual
 '
 
+turkish() {
+	printf "source_language: fr\nlanguages: [fr, tr]\n" >folio.yaml &&
+	mkdir -p a &&
+	{ fm a fr; printf "L'\''immunothérapie aide le système immunitaire.\n\nLe SYSTÈME IMMUNITAIRE réagit. Il dit non.\n"; } >a/fr.md &&
+	cat >_glossary.yaml <<-\EOT
+	- fr: immunothérapie
+	  tr: immünoterapi
+	  forbidden: {tr: [ilaç tedavisi]}
+	- fr: système immunitaire
+	  tr: bağışıklık sistemi
+	- fr: il
+	  tr: ılık
+	EOT
+}
+
+test_expect_success 'Turkish casing: İ is the capital of i, I of ı; capitals match, a forbidden term in capitals is found' '
+	turkish &&
+	{ fm a tr t; printf "İmmünoterapi bağışıklık sistemi için iyidir.\n\nBAĞIŞIKLIK SİSTEMİ tepki verir. ILIK. İLAÇ TEDAVİSİ.\n"; } >a/tr.md &&
+	folio validate >actual 2>err; echo $? >status &&
+	expect_status 0 &&
+	echo "a/tr.md:13:39: warning: forbidden term '\''İLAÇ TEDAVİSİ'\'': the glossary says '\''immünoterapi'\'' [qa-glossary]" >expect &&
+	test_cmp expect actual
+'
+
+test_expect_success 'Turkish casing: I is not the capital of i, nor İ of ı' '
+	turkish &&
+	{ fm a tr t; printf "IMMÜNOTERAPI bağışıklık sistemi için iyidir.\n\nBAĞIŞIKLIK SİSTEMİ tepki verir. İLİK.\n"; } >a/tr.md &&
+	folio validate >actual 2>err; echo $? >status &&
+	expect_status 0 &&
+	cat >expect <<-\EOF &&
+	a/tr.md:11:1: warning: glossary term '\''immunothérapie'\'' not rendered as '\''immünoterapi'\'' (original a/fr.md:10) [qa-glossary]
+	a/tr.md:13:1: warning: glossary term '\''il'\'' not rendered as '\''ılık'\'' (original a/fr.md:12) [qa-glossary]
+	EOF
+	test_cmp expect actual
+'
+
 test_done

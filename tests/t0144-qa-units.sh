@@ -62,4 +62,53 @@ test_expect_success 'the units put right: no finding' '
 	expect_status 0
 '
 
+arabic() {
+	make_corpus "fr ar" &&
+	write_article n/fr.md <<-\EOF &&
+	---
+	id: n
+	lang: fr
+	title: Titre
+	updated: 2024-01
+	status: draft
+	---
+	Fièvre au-dessus de 38,5 °C.
+
+	Prenez 500 mg, soit 2 mg/kg, dans 1,5 l d'eau.
+
+	Tension : 120 mmHg ; 100 µg.
+	EOF
+	write_article n/ar.md <<-\EOF
+	---
+	id: n
+	lang: ar
+	title: عنوان
+	updated: 2024-01
+	status: draft
+	translated_from: {lang: fr, updated: 2024-01}
+	---
+	حمى فوق ٣٨٫٥ °م.
+
+	خذ ٥٠٠ ملجم، أي ٢ ملغ/كجم، في ١٫٥ لتر من الماء.
+
+	الضغط: ١٢٠ مم زئبق ؛ ١٠٠ ميكروغرام.
+	EOF
+}
+
+test_expect_success 'Arabic spellings of units (°م, ملجم, كجم, لتر, مم زئبق, ميكروغرام) are the same units' '
+	arabic &&
+	folio validate >out 2>err; echo $? >status &&
+	expect_status 0 &&
+	test_must_be_empty() { ! test -s "$1"; } &&
+	test_must_be_empty out
+'
+
+test_expect_success 'an Arabic unit that is not the original'"'"'s still differs: °F for °C' '
+	arabic &&
+	sed "s/٣٨٫٥ °م/٣٨٫٥ °F/" n/ar.md >t && mv t n/ar.md &&
+	folio validate >out 2>err; echo $? >status &&
+	expect_status 1 &&
+	grep -q "^n/ar.md:9:.*error: unit differs: .٣٨٫٥ °F. where the original has .38,5 °C. .*\[qa-unit\]$" out
+'
+
 test_done

@@ -4,10 +4,13 @@
  * without --translit.  The first byte picks the encoding and --translit;
  * the rest is the page.
  *
- * Asserts what encode.h promises: with --translit every valid UTF-8 page
- * converts; without it, a failure names at least one character, each at
- * the offset of a UTF-8 sequence that encodes it; a success with nothing
- * to report leaves no report.
+ * Asserts what encode.h promises: a failure names at least one
+ * character, each at the offset of a UTF-8 sequence that encodes it in
+ * the page as given (with --translit too, where folio's own spellings
+ * have changed the page's length before iconv: 10⁹ is 10^9), and with
+ * --translit only a character that has no faithful spelling fails (an
+ * ASCII page never does); a success with nothing to report leaves no
+ * report.
  */
 #include "fuzz.h"
 
@@ -68,8 +71,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	encoder_init(&c, &encodings[e][tr]);
 	r = encoder_convert(&c, page, n, &out, &bad);
 	if (valid && r < 0) {
-		if (tr && !encodings[e][tr].utf8) {
-			fprintf(stderr, "fuzz: --translit to %s failed\n", names[e]);
+		for (k = 0; tr && k < n && !(page[k] & 0x80); k++)
+			;
+		if (tr && k == n) {
+			fprintf(stderr, "fuzz: --translit to %s failed on ASCII\n",
+				names[e]);
 			abort();
 		}
 		if (!bad.n) {

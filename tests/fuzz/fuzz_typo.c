@@ -30,7 +30,7 @@
 static void sort_key_check(const char *s)
 {
 	utf8proc_uint8_t *ref = NULL;
-	char *key = export_sort_key(s), *again;
+	char *key = export_sort_key(s, NULL), *again;
 	size_t n = strlen(key);
 
 	if (utf8proc_map((const utf8proc_uint8_t *)s, -1, &ref,
@@ -44,7 +44,7 @@ static void sort_key_check(const char *s)
 		free(key);
 		return;
 	}
-	again = export_sort_key(key);
+	again = export_sort_key(key, NULL);
 	if ((n && (key[0] == ' ' || key[n - 1] == ' ')) || strstr(key, "  ") ||
 	    strcmp(again, key)) {
 		fprintf(stderr, "fuzz: sort key '%s' of '%s' (its own key: '%s')\n",

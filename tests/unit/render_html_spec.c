@@ -319,7 +319,7 @@ static void sort_key_checks(void)
 			char *a, *b;
 
 			buf_addf(&t, forms[f], c, c);
-			a = export_sort_key(t.buf);
+			a = export_sort_key(t.buf, NULL);
 			b = ref_sort_key(t.buf);
 			if (strcmp(a, b) && !bad++)
 				CHECK_STR(a, b, "sort key of U+%04X (\"%s\")", cp,
@@ -339,8 +339,8 @@ static void sort_key_checks(void)
 		};
 
 		for (i = 0; i + 1 < ARRAY_SIZE(sorted); i++) {
-			char *a = export_sort_key(sorted[i]);
-			char *b = export_sort_key(sorted[i + 1]);
+			char *a = export_sort_key(sorted[i], NULL);
+			char *b = export_sort_key(sorted[i + 1], NULL);
 
 			CHECK(strcmp(a, b) < 0, "\"%s\" (%s) sorts before \"%s\" (%s)",
 			      sorted[i], a, sorted[i + 1], b);
@@ -348,8 +348,41 @@ static void sort_key_checks(void)
 			free(b);
 		}
 	}
+	/* Turkish and Azerbaijani: their own letters after the Latin ones */
+	{
+		static const char *const tr[] = {
+			"Cuma g\xc3\xbcn\xc3\xbc", "\xc3\x87" "ay", "\xc3\xa7ok",
+			"Dil", "Gece", "\xc4\x9e" "ece", "Hap", "hz",
+			"Il\xc4\xb1k", "\xc4\xb1rmak", "\xc4\xb0\xc4\x9f" "ne",
+			"ilk", "Oru\xc3\xa7", "\xc3\x96ks\xc3\xbcr\xc3\xbck", "Pazar",
+			"Su", "\xc5\x9e" "eker", "Tuz", "Uyku", "\xc3\x9c" "z\xc3\xbcm",
+			"Ve",
+		};
+		static const char *const az[] = {
+			"Ev", "Ezm\xc9\x99", "\xc6\x8fl", "F\xc9\x99sil",
+		};
+
+		for (i = 0; i + 1 < ARRAY_SIZE(tr); i++) {
+			char *a = export_sort_key(tr[i], "tr");
+			char *b = export_sort_key(tr[i + 1], "tr");
+
+			CHECK(strcmp(a, b) < 0, "tr: \"%s\" sorts before \"%s\"",
+			      tr[i], tr[i + 1]);
+			free(a);
+			free(b);
+		}
+		for (i = 0; i + 1 < ARRAY_SIZE(az); i++) {
+			char *a = export_sort_key(az[i], "az");
+			char *b = export_sort_key(az[i + 1], "az");
+
+			CHECK(strcmp(a, b) < 0, "az: \"%s\" sorts before \"%s\"",
+			      az[i], az[i + 1]);
+			free(a);
+			free(b);
+		}
+	}
 	for (i = 0; i < ARRAY_SIZE(titles); i++) {
-		char *a = export_sort_key(titles[i]), *b = ref_sort_key(titles[i]);
+		char *a = export_sort_key(titles[i], NULL), *b = ref_sort_key(titles[i]);
 
 		CHECK_STR(a, b, "sort key of \"%s\"", titles[i]);
 		free(a);
