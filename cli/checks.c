@@ -6,8 +6,10 @@
 #include "export_catalog.h"
 #include "markdown.h"
 #include "pool.h"
+#include "render.h"
 #include "schema.h"
 #include "util.h"
+#include "yaml_tree.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -248,6 +250,95 @@ static void check_references(struct corpus *c, struct diag_list *d,
 	}
 }
 
+/*
+ * sources[].url: the body's link-scheme rule, since the page drops a
+ * source's link as it drops a body link's (render_url_allowed()).  The
+ * next url from item *k on whose scheme is never linked, else NULL.
+ */
+static const struct ynode *next_bad_source(const struct ynode *fm, size_t *k)
+{
+	const struct ynode *list = fm ? ymap_get(fm, "sources") : NULL;
+
+	if (!list || list->type != Y_SEQ)
+		return NULL;
+	for (; *k < list->n; (*k)++) {
+		const struct ynode *url = list->items[*k]->type == Y_MAP ?
+			ymap_get(list->items[*k], "url") : NULL;
+
+		if (url && url->type == Y_STRING && url->len &&
+		    !render_url_allowed(url->str, url->len, 0))
+			return url;
+	}
+	return NULL;
+}
+
+/* At most 80 bytes of a url in a message, never half a character. */
+static int url_quote_len(const struct ynode *url)
+{
+	size_t n = url->len < 80 ? url->len : 80;
+
+	while (n < url->len && n && ((unsigned char)url->str[n] & 0xC0) == 0x80)
+		n--;
+	return (int)n;
+}
+
+#define SOURCE_SCHEME_MSG "source not linked, its url has a scheme folio " \
+	"never links to: '%.*s'%s (http, https, mailto and tel are)"
+
+void checks_source_urls(const struct ynode *fm, const char *path,
+			struct diag_list *d)
+{
+	const struct ynode *url;
+	size_t k = 0;
+
+	for (; (url = next_bad_source(fm, &k)) != NULL; k++) {
+		char ptr[48];
+
+		snprintf(ptr, sizeof(ptr), "/sources/%zu/url", k);
+		diag(d, R_LINK_SCHEME, path, url->line, url->col, ptr,
+		     SOURCE_SCHEME_MSG, url_quote_len(url), url->str,
+		     (size_t)url_quote_len(url) < url->len ? "..." : "");
+	}
+}
+
+/*
+ * The same for an article export indexed, whose frontmatter is gone:
+ * what its page keeps says whether a url is refused, and only then is
+ * the file read again, for the position.
+ */
+static void check_kept_sources(struct corpus *c, struct diag_list *d,
+			       struct article_meta *m)
+{
+	struct diag_list scratch = DIAG_LIST_INIT;
+	struct article a;
+	const struct ynode *url;
+	size_t i, k = 0;
+
+	if (!m->keep)
+		return;
+	for (i = 0; i < m->keep->nsources; i++) {
+		const char *u = m->keep->sources[i].url;
+
+		if (*u && !render_url_allowed(u, strlen(u), 0))
+			break;
+	}
+	if (i == m->keep->nsources)
+		return;
+	article_init(&a, m->path);
+	if (article_load(&a, m->path, &scratch) == 0)
+		for (; (url = next_bad_source(a.fm.root, &k)) != NULL; k++) {
+			char ptr[48];
+			struct pos p = { url->line, url->col };
+
+			snprintf(ptr, sizeof(ptr), "/sources/%zu/url", k);
+			report(c, d, m, R_LINK_SCHEME, p, ptr, SOURCE_SCHEME_MSG,
+			       url_quote_len(url), url->str,
+			       (size_t)url_quote_len(url) < url->len ? "..." : "");
+		}
+	article_release(&a);
+	diag_list_release(&scratch);
+}
+
 static void check_dates(struct corpus *c, struct diag_list *d,
 			struct article_meta *m, struct date today,
 			const char *t)
@@ -312,6 +403,7 @@ static void cross_span(void *ctx, size_t span, int worker)
 		check_translation(c, d, m);
 		check_references(c, d, m);
 		check_dates(c, d, m, x->today, x->t);
+		check_kept_sources(c, d, m);
 	}
 	buf_release(&want);
 }

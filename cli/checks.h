@@ -29,6 +29,16 @@ struct idref;
 int checks_link_target(const struct corpus *c, const struct article_meta *m,
 		       const struct idref *l, struct diag_list *d);
 
+/*
+ * The link-scheme rule for the urls of frontmatter fm's sources (a page
+ * links none whose scheme a body link may not have), reported to d at
+ * each url of file path.  checks_cross() runs it for an export's index,
+ * which keeps no frontmatter; validate runs it as each file is indexed.
+ */
+struct ynode;
+void checks_source_urls(const struct ynode *fm, const char *path,
+			struct diag_list *d);
+
 /* Check every string catalog against the strings schema. */
 void checks_catalogs(struct corpus *c, struct diag_list *d, size_t *nfiles);
 

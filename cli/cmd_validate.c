@@ -6,6 +6,7 @@
 #include "glossary.h"
 #include "house.h"
 #include "main.h"
+#include "markdown.h"
 #include "opts.h"
 #include "qa.h"
 #include "slugs.h"
@@ -35,6 +36,31 @@ static void note_ignored(const struct corpus *c)
 			"'ignore' in folio.yaml\n", c->cfg.ignore_style[r]);
 }
 
+/*
+ * What validate reads of each file besides the body checks, in the
+ * index's own pass (the frontmatter is still there): then the body walk
+ * of house style and readability, when set, else the body checks alone.
+ */
+struct fm_walk {
+	void (*inner)(void *ctx, size_t i, int worker, const struct article *a,
+		      const struct md_src *src, struct md_check *chk,
+		      struct diag_list *d);
+	void *inner_ctx;
+};
+
+static void validate_body(void *ctx, size_t i, int worker,
+			  const struct article *a, const struct md_src *src,
+			  struct md_check *chk, struct diag_list *d)
+{
+	const struct fm_walk *w = ctx;
+
+	checks_source_urls(a->fm.root, a->path, d);
+	if (w->inner)
+		w->inner(w->inner_ctx, i, worker, a, src, chk, d);
+	else
+		md_check_run(chk);
+}
+
 int cmd_validate(int argc, const char **argv, const struct global_opts *g)
 {
 	struct corpus c;
@@ -42,6 +68,7 @@ int cmd_validate(int argc, const char **argv, const struct global_opts *g)
 	struct diag_list d = DIAG_LIST_INIT;
 	struct glossary *glossary;
 	struct qa_stream *qa;
+	struct fm_walk walk;
 	struct diag_out o = { FMT_TEXT, 0, 0 };
 	const char *format = "text";
 	int strict = 0, jobs = default_jobs(), first, nargs, ret;
@@ -78,6 +105,10 @@ int cmd_validate(int argc, const char **argv, const struct global_opts *g)
 	/* readability gates and house style (SPEC 15) run in the index */
 	house_setup(&h, &c, &d);
 	nfiles += h.nfiles;
+	walk.inner = c.body_walk;
+	walk.inner_ctx = c.body_ctx;
+	c.body_walk = validate_body;
+	c.body_ctx = &walk;
 	/* translation QA (SPEC 13), in the index's parse of each body */
 	glossary = glossary_load(&c, &d);
 	qa = qa_stream_begin(&c, glossary, 0, NULL);
