@@ -424,6 +424,35 @@ void checks_cross(struct corpus *c, struct diag_list *d)
 	free(x.lists);
 }
 
+void checks_sections(struct corpus *c, const struct pos *where,
+		     struct diag_list *d)
+{
+	struct diag_list scratch = DIAG_LIST_INIT;
+	const struct ynode *sections;
+	struct catalog cat;
+	size_t i;
+
+	/* its own problems are reported with the other catalogs' */
+	if (catalog_load(c, c->cfg.source_language, &cat, &scratch) < 0 ||
+	    !cat.exists || !cat.doc.root || cat.doc.root->type != Y_MAP)
+		goto out;
+	sections = ymap_get(cat.doc.root, "sections");
+	for (i = 0; i < c->n; i++) {
+		struct article_meta *m = &c->articles[i];
+
+		if (!m->section || !where[i].line ||
+		    ymap_get(sections, m->section))
+			continue;
+		report(c, d, m, R_SECTION, where[i], "/section",
+		       "section not named in the reference catalog's "
+		       "'sections' (%s): '%s' (its pages show the id as its "
+		       "label)", cat.path, m->section);
+	}
+out:
+	catalog_release(&cat);
+	diag_list_release(&scratch);
+}
+
 void checks_catalogs(struct corpus *c, struct diag_list *d, size_t *nfiles)
 {
 	size_t i;

@@ -39,6 +39,15 @@ struct ynode;
 void checks_source_urls(const struct ynode *fm, const char *path,
 			struct diag_list *d);
 
+/*
+ * The section rule: each article whose `section` (its value at where[i],
+ * 0:0 when not known) the source language's catalog does not name under
+ * `sections`, when that catalog exists and can be read.
+ */
+struct pos;
+void checks_sections(struct corpus *c, const struct pos *where,
+		     struct diag_list *d);
+
 /* Check every string catalog against the strings schema. */
 void checks_catalogs(struct corpus *c, struct diag_list *d, size_t *nfiles);
 

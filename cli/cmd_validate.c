@@ -10,8 +10,11 @@
 #include "opts.h"
 #include "qa.h"
 #include "slugs.h"
+#include "util.h"
+#include "yaml_tree.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char usage_line[] =
@@ -46,6 +49,7 @@ struct fm_walk {
 		      const struct md_src *src, struct md_check *chk,
 		      struct diag_list *d);
 	void *inner_ctx;
+	struct pos *section;	/* [n]: where each file's section is */
 };
 
 static void validate_body(void *ctx, size_t i, int worker,
@@ -53,7 +57,12 @@ static void validate_body(void *ctx, size_t i, int worker,
 			  struct md_check *chk, struct diag_list *d)
 {
 	const struct fm_walk *w = ctx;
+	const struct ynode *s = a->fm.root ? ymap_get(a->fm.root, "section") : NULL;
 
+	if (s && s->type == Y_STRING) {
+		w->section[i].line = s->line;
+		w->section[i].col = s->col;
+	}
 	checks_source_urls(a->fm.root, a->path, d);
 	if (w->inner)
 		w->inner(w->inner_ctx, i, worker, a, src, chk, d);
@@ -68,7 +77,7 @@ int cmd_validate(int argc, const char **argv, const struct global_opts *g)
 	struct diag_list d = DIAG_LIST_INIT;
 	struct glossary *glossary;
 	struct qa_stream *qa;
-	struct fm_walk walk;
+	struct fm_walk walk = { NULL, NULL, NULL };
 	struct diag_out o = { FMT_TEXT, 0, 0 };
 	const char *format = "text";
 	int strict = 0, jobs = default_jobs(), first, nargs, ret;
@@ -107,6 +116,7 @@ int cmd_validate(int argc, const char **argv, const struct global_opts *g)
 	nfiles += h.nfiles;
 	walk.inner = c.body_walk;
 	walk.inner_ctx = c.body_ctx;
+	walk.section = xcalloc(c.n ? c.n : 1, sizeof(*walk.section));
 	c.body_walk = validate_body;
 	c.body_ctx = &walk;
 	/* translation QA (SPEC 13), in the index's parse of each body */
@@ -116,6 +126,7 @@ int cmd_validate(int argc, const char **argv, const struct global_opts *g)
 	qa_stream_finish(qa, &c, &d);
 	glossary_free(glossary);
 	checks_cross(&c, &d);
+	checks_sections(&c, walk.section, &d);
 	/* what export would refuse: a slug no page can have, or a clash */
 	slugs_validate(&c, &d);
 	for (i = 0; i < c.n; i++)
@@ -138,6 +149,7 @@ int cmd_validate(int argc, const char **argv, const struct global_opts *g)
 		ret = EXIT_OK;
 	}
 out:
+	free(walk.section);
 	house_release(&h);
 	corpus_release(&c);
 	diag_list_release(&d);
