@@ -424,6 +424,58 @@ void checks_cross(struct corpus *c, struct diag_list *d)
 	free(x.lists);
 }
 
+/*
+ * Does the dotted key k[0..n) name a node of map m?  Keys nest
+ * ("sections.espace-patients"), and a key may hold a dot itself: each
+ * split is tried.
+ */
+static int names_key(const struct ynode *m, const char *k, size_t n)
+{
+	size_t i, j;
+
+	if (!m || m->type != Y_MAP || !n)
+		return 0;
+	for (i = 0; i < m->n; i++) {
+		const struct ynode *key = m->pairs[i].key;
+
+		if (!key || key->type != Y_STRING || key->len > n ||
+		    memcmp(key->str, k, key->len))
+			continue;
+		j = key->len;
+		if (j == n || (k[j] == '.' &&
+			       names_key(m->pairs[i].value, k + j + 1, n - j - 1)))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * same_ok lists the keys of a catalog that may equal the reference's: an
+ * item that names none (a typo) exempts nothing, and the key meant is
+ * still reported.
+ */
+static void check_same_ok(const struct catalog *cat, struct diag_list *d)
+{
+	const struct ynode *root = cat->doc.root;
+	const struct ynode *list = ymap_get(root, "same_ok");
+	size_t i;
+
+	if (!list || list->type != Y_SEQ)
+		return;
+	for (i = 0; i < list->n; i++) {
+		const struct ynode *k = list->items[i];
+		char ptr[48];
+
+		if (k->type != Y_STRING ||
+		    (strcmp(k->str, "same_ok") && names_key(root, k->str, k->len)))
+			continue;
+		snprintf(ptr, sizeof(ptr), "/same_ok/%zu", i);
+		diag(d, R_STRINGS_UNTRANSLATED, cat->path, k->line, k->col, ptr,
+		     "'same_ok' names no key of this catalog: '%s' (it exempts "
+		     "nothing)", k->str);
+	}
+}
+
 void checks_sections(struct corpus *c, const struct pos *where,
 		     struct diag_list *d)
 {
@@ -462,9 +514,11 @@ void checks_catalogs(struct corpus *c, struct diag_list *d, size_t *nfiles)
 
 		/* as export judges it: the schema, and no placeholder the
 		 * page would print as typed */
-		if (catalog_load(c, c->cfg.languages[i], &cat, d) == 0)
+		if (catalog_load(c, c->cfg.languages[i], &cat, d) == 0) {
 			export_catalog_check(c, &cat, export_builtin_strings,
 					     EXPORT_NSTRINGS, d);
+			check_same_ok(&cat, d);
+		}
 		if (cat.exists)
 			(*nfiles)++;
 		catalog_release(&cat);
