@@ -29,7 +29,7 @@ corpus() {
 
 test_expect_success 'validate: each refused source url, at its value' '
 	corpus &&
-	folio validate >actual 2>err; echo $? >status &&
+	{ folio validate >actual 2>err; echo $? >status; } &&
 	expect_status 1 &&
 	cat >expect <<-\EOF &&
 	a/fr.md:10:37: error: source not linked, its url has a scheme folio never links to: '\''javascript:alert(1)'\'' (http, https, mailto and tel are) [link-scheme]
@@ -40,7 +40,7 @@ test_expect_success 'validate: each refused source url, at its value' '
 
 test_expect_success 'validate --format json: the pointer of the url' '
 	corpus &&
-	folio validate --format json >actual 2>err; echo $? >status &&
+	{ folio validate --format json >actual 2>err; echo $? >status; } &&
 	expect_status 1 &&
 	grep -F "\"pointer\":\"/sources/0/url\"" actual &&
 	grep -F "\"pointer\":\"/sources/2/url\"" actual
@@ -49,20 +49,20 @@ test_expect_success 'validate --format json: the pointer of the url' '
 test_expect_success 'rules: link-scheme warning lets it pass; http and mailto pass' '
 	corpus &&
 	printf "rules:\n  link-scheme: warning\n" >>folio.yaml &&
-	folio validate >actual 2>err; echo $? >status &&
+	{ folio validate >actual 2>err; echo $? >status; } &&
 	expect_status 0 &&
 	test "$(grep -c "warning: source not linked" actual)" = 2 &&
 	sed -e "s|javascript:alert(1)|mailto:a@example.org|" \
 	    -e "s|ftp://example.org|http://example.org|" a/fr.md >t &&
 	mv t a/fr.md &&
-	folio validate >actual 2>err; echo $? >status &&
+	{ folio validate >actual 2>err; echo $? >status; } &&
 	expect_status 0 &&
 	! grep -q "link-scheme" actual
 '
 
 test_expect_success 'export: the article with a refused source url is not exported' '
 	corpus &&
-	folio export --to html -o out >actual 2>err; echo $? >status &&
+	{ folio export --to html -o out >actual 2>err; echo $? >status; } &&
 	expect_status 1 &&
 	grep -F "a/fr.md:14:10: error: source not linked" err &&
 	! test -f out/fr/a.html &&

@@ -30,24 +30,24 @@ corpus() {
 
 test_expect_success 'a section the reference catalog does not name: a warning at the value' '
 	corpus &&
-	folio validate >actual 2>err; echo $? >status &&
+	{ folio validate >actual 2>err; echo $? >status; } &&
 	expect_status 0 &&
 	cat >expect <<-\EOF &&
 	b/fr.md:5:10: warning: section not named in the reference catalog'\''s '\''sections'\'' (_strings/fr.yaml): '\''traitements'\'' (its pages show the id as its label) [section]
 	EOF
 	test_cmp expect actual &&
-	folio validate --strict >actual 2>err; echo $? >status &&
+	{ folio validate --strict >actual 2>err; echo $? >status; } &&
 	expect_status 1
 '
 
 test_expect_success 'every section named, or no reference catalog: nothing to say' '
 	corpus &&
 	printf "  traitements: Traitements\n" >>_strings/fr.yaml &&
-	folio validate >actual 2>err; echo $? >status &&
+	{ folio validate >actual 2>err; echo $? >status; } &&
 	expect_status 0 &&
 	! grep -q "\[section\]" actual &&
 	rm _strings/fr.yaml &&
-	folio validate >actual 2>err; echo $? >status &&
+	{ folio validate >actual 2>err; echo $? >status; } &&
 	expect_status 0 &&
 	! grep -q "\[section\]" actual
 '
@@ -55,7 +55,7 @@ test_expect_success 'every section named, or no reference catalog: nothing to sa
 test_expect_success 'a reference catalog without sections: every section is said' '
 	corpus &&
 	printf "further_reading: Pour aller plus loin\n" >_strings/fr.yaml &&
-	folio validate --format json >actual 2>err; echo $? >status &&
+	{ folio validate --format json >actual 2>err; echo $? >status; } &&
 	expect_status 0 &&
 	grep -F "\"line\":5,\"column\":10" actual &&
 	test "$(grep -o "\"rule\":\"section\"" actual | wc -l)" = 2
@@ -64,7 +64,7 @@ test_expect_success 'a reference catalog without sections: every section is said
 test_expect_success 'rules: section off silences it' '
 	corpus &&
 	printf "rules:\n  section: off\n" >>folio.yaml &&
-	folio validate >actual 2>err; echo $? >status &&
+	{ folio validate >actual 2>err; echo $? >status; } &&
 	expect_status 0 &&
 	! grep -q "\[section\]" actual
 '
