@@ -48,6 +48,13 @@ struct pos;
 void checks_sections(struct corpus *c, const struct pos *where,
 		     struct diag_list *d);
 
+/*
+ * Files below the root that their author may take for articles but
+ * folio does not read ("en.MD", "fr.markdown"): a path-mismatch warning
+ * for each, when no PATH leaves an article out.
+ */
+void checks_names(struct corpus *c, struct diag_list *d);
+
 /* Check every string catalog against the strings schema. */
 void checks_catalogs(struct corpus *c, struct diag_list *d, size_t *nfiles);
 

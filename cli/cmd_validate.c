@@ -127,6 +127,7 @@ int cmd_validate(int argc, const char **argv, const struct global_opts *g)
 	glossary_free(glossary);
 	checks_cross(&c, &d);
 	checks_sections(&c, walk.section, &d);
+	checks_names(&c, &d);
 	/* what export would refuse: a slug no page can have, or a clash */
 	slugs_validate(&c, &d);
 	for (i = 0; i < c.n; i++)
