@@ -7,8 +7,10 @@
 #include "export_catalog.h"
 #include "markdown.h"
 #include "pool.h"
+#include "render.h"
 #include "schema.h"
 #include "util.h"
+#include "yaml_tree.h"
 
 #include <dirent.h>
 #include <stdarg.h>
@@ -16,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <strings.h>
+#include <sys/stat.h>
 
 /* Report against article m, counting its errors for export's sake. */
 static void report(struct corpus *c, struct diag_list *d,
@@ -251,6 +255,95 @@ static void check_references(struct corpus *c, struct diag_list *d,
 	}
 }
 
+/*
+ * sources[].url: the body's link-scheme rule, since the page drops a
+ * source's link as it drops a body link's (render_url_allowed()).  The
+ * next url from item *k on whose scheme is never linked, else NULL.
+ */
+static const struct ynode *next_bad_source(const struct ynode *fm, size_t *k)
+{
+	const struct ynode *list = fm ? ymap_get(fm, "sources") : NULL;
+
+	if (!list || list->type != Y_SEQ)
+		return NULL;
+	for (; *k < list->n; (*k)++) {
+		const struct ynode *url = list->items[*k]->type == Y_MAP ?
+			ymap_get(list->items[*k], "url") : NULL;
+
+		if (url && url->type == Y_STRING && url->len &&
+		    !render_url_allowed(url->str, url->len, 0))
+			return url;
+	}
+	return NULL;
+}
+
+/* At most 80 bytes of a url in a message, never half a character. */
+static int url_quote_len(const struct ynode *url)
+{
+	size_t n = url->len < 80 ? url->len : 80;
+
+	while (n < url->len && n && ((unsigned char)url->str[n] & 0xC0) == 0x80)
+		n--;
+	return (int)n;
+}
+
+#define SOURCE_SCHEME_MSG "source not linked, its url has a scheme folio " \
+	"never links to: '%.*s'%s (http, https, mailto and tel are)"
+
+void checks_source_urls(const struct ynode *fm, const char *path,
+			struct diag_list *d)
+{
+	const struct ynode *url;
+	size_t k = 0;
+
+	for (; (url = next_bad_source(fm, &k)) != NULL; k++) {
+		char ptr[48];
+
+		snprintf(ptr, sizeof(ptr), "/sources/%zu/url", k);
+		diag(d, R_LINK_SCHEME, path, url->line, url->col, ptr,
+		     SOURCE_SCHEME_MSG, url_quote_len(url), url->str,
+		     (size_t)url_quote_len(url) < url->len ? "..." : "");
+	}
+}
+
+/*
+ * The same for an article export indexed, whose frontmatter is gone:
+ * what its page keeps says whether a url is refused, and only then is
+ * the file read again, for the position.
+ */
+static void check_kept_sources(struct corpus *c, struct diag_list *d,
+			       struct article_meta *m)
+{
+	struct diag_list scratch = DIAG_LIST_INIT;
+	struct article a;
+	const struct ynode *url;
+	size_t i, k = 0;
+
+	if (!m->keep)
+		return;
+	for (i = 0; i < m->keep->nsources; i++) {
+		const char *u = m->keep->sources[i].url;
+
+		if (*u && !render_url_allowed(u, strlen(u), 0))
+			break;
+	}
+	if (i == m->keep->nsources)
+		return;
+	article_init(&a, m->path);
+	if (article_load(&a, m->path, &scratch) == 0)
+		for (; (url = next_bad_source(a.fm.root, &k)) != NULL; k++) {
+			char ptr[48];
+			struct pos p = { url->line, url->col };
+
+			snprintf(ptr, sizeof(ptr), "/sources/%zu/url", k);
+			report(c, d, m, R_LINK_SCHEME, p, ptr, SOURCE_SCHEME_MSG,
+			       url_quote_len(url), url->str,
+			       (size_t)url_quote_len(url) < url->len ? "..." : "");
+		}
+	article_release(&a);
+	diag_list_release(&scratch);
+}
+
 static void check_dates(struct corpus *c, struct diag_list *d,
 			struct article_meta *m, struct date today,
 			const char *t)
@@ -315,6 +408,7 @@ static void cross_span(void *ctx, size_t span, int worker)
 		check_translation(c, d, m);
 		check_references(c, d, m);
 		check_dates(c, d, m, x->today, x->t);
+		check_kept_sources(c, d, m);
 	}
 	buf_release(&want);
 }
@@ -419,6 +513,173 @@ static void report_no_catalog(const struct corpus *c, const struct catalog *cat,
 	free(other);
 }
 
+/*
+ * Does the dotted key k[0..n) name a node of map m?  Keys nest
+ * ("sections.espace-patients"), and a key may hold a dot itself: each
+ * split is tried.
+ */
+static int names_key(const struct ynode *m, const char *k, size_t n)
+{
+	size_t i, j;
+
+	if (!m || m->type != Y_MAP || !n)
+		return 0;
+	for (i = 0; i < m->n; i++) {
+		const struct ynode *key = m->pairs[i].key;
+
+		if (!key || key->type != Y_STRING || key->len > n ||
+		    memcmp(key->str, k, key->len))
+			continue;
+		j = key->len;
+		if (j == n || (k[j] == '.' &&
+			       names_key(m->pairs[i].value, k + j + 1, n - j - 1)))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * same_ok lists the keys of a catalog that may equal the reference's: an
+ * item that names none (a typo) exempts nothing, and the key meant is
+ * still reported.
+ */
+static void check_same_ok(const struct catalog *cat, struct diag_list *d)
+{
+	const struct ynode *root = cat->doc.root;
+	const struct ynode *list = ymap_get(root, "same_ok");
+	size_t i;
+
+	if (!list || list->type != Y_SEQ)
+		return;
+	for (i = 0; i < list->n; i++) {
+		const struct ynode *k = list->items[i];
+		char ptr[48];
+
+		if (k->type != Y_STRING ||
+		    (strcmp(k->str, "same_ok") && names_key(root, k->str, k->len)))
+			continue;
+		snprintf(ptr, sizeof(ptr), "/same_ok/%zu", i);
+		diag(d, R_STRINGS_UNTRANSLATED, cat->path, k->line, k->col, ptr,
+		     "'same_ok' names no key of this catalog: '%s' (it exempts "
+		     "nothing)", k->str);
+	}
+}
+
+void checks_sections(struct corpus *c, const struct pos *where,
+		     struct diag_list *d)
+{
+	struct diag_list scratch = DIAG_LIST_INIT;
+	const struct ynode *sections;
+	struct catalog cat;
+	size_t i;
+
+	/* its own problems are reported with the other catalogs' */
+	if (catalog_load(c, c->cfg.source_language, &cat, &scratch) < 0 ||
+	    !cat.exists || !cat.doc.root || cat.doc.root->type != Y_MAP)
+		goto out;
+	sections = ymap_get(cat.doc.root, "sections");
+	for (i = 0; i < c->n; i++) {
+		struct article_meta *m = &c->articles[i];
+
+		if (!m->section || !where[i].line ||
+		    ymap_get(sections, m->section))
+			continue;
+		report(c, d, m, R_SECTION, where[i], "/section",
+		       "section not named in the reference catalog's "
+		       "'sections' (%s): '%s' (its pages show the id as its "
+		       "label)", cat.path, m->section);
+	}
+out:
+	catalog_release(&cat);
+	diag_list_release(&scratch);
+}
+
+/*
+ * Would its author take this file for an article?  Only "*.md" is one:
+ * "en.MD" or "fr.markdown" (a Windows editor's choice) is not read.
+ */
+static int looks_like_article(const char *name)
+{
+	size_t n = strlen(name);
+
+	if (n > 3 && !strcasecmp(name + n - 3, ".md"))
+		return strcmp(name + n - 3, ".md") != 0;
+	return n > 9 && !strcasecmp(name + n - 9, ".markdown");
+}
+
+/*
+ * The walk of the corpus's index, again: directories starting with '.'
+ * or '_' skipped, symbolic links to directories not followed, 64 levels
+ * at most; rel is "" for the root.
+ */
+static void names_walk(struct corpus *c, const char *rel, int depth,
+		       struct diag_list *d)
+{
+	struct buf path = BUF_INIT, child = BUF_INIT;
+	struct dirent *e;
+	DIR *dir;
+
+	if (depth > 64)
+		return;
+	buf_adds(&path, c->root_abs);
+	if (*rel) {
+		buf_addc(&path, '/');
+		buf_adds(&path, rel);
+	}
+	dir = opendir(path.buf);
+	if (!dir)
+		goto out;	/* the index said why */
+	while ((e = readdir(dir)) != NULL) {
+		struct stat st;
+		int is_dir;
+
+		if (e->d_name[0] == '.' || e->d_name[0] == '_')
+			continue;
+		buf_reset(&child);
+		if (*rel) {
+			buf_adds(&child, rel);
+			buf_addc(&child, '/');
+		}
+		buf_adds(&child, e->d_name);
+		buf_reset(&path);
+		buf_adds(&path, c->root_abs);
+		buf_addc(&path, '/');
+		buf_add(&path, child.buf, child.len);
+		is_dir = e->d_type == DT_DIR ||
+			 (e->d_type == DT_UNKNOWN && lstat(path.buf, &st) == 0 &&
+			  S_ISDIR(st.st_mode));
+		if (is_dir) {
+			names_walk(c, child.buf, depth + 1, d);
+		} else if (looks_like_article(e->d_name)) {
+			char *p = corpus_path(c, child.buf);
+
+			diag(d, R_PATH_MISMATCH, p, 0, 0, NULL,
+			     "not read as an article: only a name ending in "
+			     "'.md' (lowercase) is one, got '%s'", e->d_name);
+			free(p);
+		}
+	}
+	closedir(dir);
+out:
+	buf_release(&path);
+	buf_release(&child);
+}
+
+void checks_names(struct corpus *c, struct diag_list *d)
+{
+	struct diag_list found = DIAG_LIST_INIT;
+	size_t i;
+
+	/* with PATHs that leave articles out, their neighbours are not asked about */
+	for (i = 0; i < c->n; i++)
+		if (!c->selected[i])
+			return;
+	memcpy(found.ignored, c->cfg.ignore, sizeof(found.ignored));
+	names_walk(c, "", 0, &found);
+	diag_list_append(d, &found);
+	diag_list_release(&found);
+}
+
 void checks_catalogs(struct corpus *c, struct diag_list *d, size_t *nfiles)
 {
 	int source_exists = source_catalog(c);
@@ -429,9 +690,11 @@ void checks_catalogs(struct corpus *c, struct diag_list *d, size_t *nfiles)
 
 		/* as export judges it: the schema, and no placeholder the
 		 * page would print as typed */
-		if (catalog_load(c, c->cfg.languages[i], &cat, d) == 0)
+		if (catalog_load(c, c->cfg.languages[i], &cat, d) == 0) {
 			export_catalog_check(c, &cat, export_builtin_strings,
 					     EXPORT_NSTRINGS, d);
+			check_same_ok(&cat, d);
+		}
 		if (!cat.exists && has_articles(c, c->cfg.languages[i]))
 			report_no_catalog(c, &cat, c->cfg.languages[i],
 					  source_exists, d);

@@ -122,8 +122,11 @@ int cmd_diff(int argc, const char **argv, const struct global_opts *g)
 		goto out;
 	ret = EXIT_OK;
 	if (check && diff_reaches(&set, gate)) {
-		fprintf(stderr, "folio: diff check failed: a %s change or higher\n",
-			change_class_name(gate));
+		const char *name = change_class_name(gate);
+
+		/* "an editorial change", "a content change" */
+		fprintf(stderr, "folio: diff check failed: %s %s change or higher\n",
+			name[0] && strchr("aeiou", name[0]) ? "an" : "a", name);
 		ret = EXIT_FINDINGS;
 	}
 out:

@@ -6,11 +6,15 @@
 #include "glossary.h"
 #include "house.h"
 #include "main.h"
+#include "markdown.h"
 #include "opts.h"
 #include "qa.h"
 #include "slugs.h"
+#include "util.h"
+#include "yaml_tree.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char usage_line[] =
@@ -35,6 +39,37 @@ static void note_ignored(const struct corpus *c)
 			"'ignore' in folio.yaml\n", c->cfg.ignore_style[r]);
 }
 
+/*
+ * What validate reads of each file besides the body checks, in the
+ * index's own pass (the frontmatter is still there): then the body walk
+ * of house style and readability, when set, else the body checks alone.
+ */
+struct fm_walk {
+	void (*inner)(void *ctx, size_t i, int worker, const struct article *a,
+		      const struct md_src *src, struct md_check *chk,
+		      struct diag_list *d);
+	void *inner_ctx;
+	struct pos *section;	/* [n]: where each file's section is */
+};
+
+static void validate_body(void *ctx, size_t i, int worker,
+			  const struct article *a, const struct md_src *src,
+			  struct md_check *chk, struct diag_list *d)
+{
+	const struct fm_walk *w = ctx;
+	const struct ynode *s = a->fm.root ? ymap_get(a->fm.root, "section") : NULL;
+
+	if (s && s->type == Y_STRING) {
+		w->section[i].line = s->line;
+		w->section[i].col = s->col;
+	}
+	checks_source_urls(a->fm.root, a->path, d);
+	if (w->inner)
+		w->inner(w->inner_ctx, i, worker, a, src, chk, d);
+	else
+		md_check_run(chk);
+}
+
 int cmd_validate(int argc, const char **argv, const struct global_opts *g)
 {
 	struct corpus c;
@@ -42,6 +77,7 @@ int cmd_validate(int argc, const char **argv, const struct global_opts *g)
 	struct diag_list d = DIAG_LIST_INIT;
 	struct glossary *glossary;
 	struct qa_stream *qa;
+	struct fm_walk walk = { NULL, NULL, NULL };
 	struct diag_out o = { FMT_TEXT, 0, 0 };
 	const char *format = "text";
 	int strict = 0, jobs = default_jobs(), first, nargs, ret;
@@ -78,6 +114,11 @@ int cmd_validate(int argc, const char **argv, const struct global_opts *g)
 	/* readability gates and house style (SPEC 15) run in the index */
 	house_setup(&h, &c, &d);
 	nfiles += h.nfiles;
+	walk.inner = c.body_walk;
+	walk.inner_ctx = c.body_ctx;
+	walk.section = xcalloc(c.n ? c.n : 1, sizeof(*walk.section));
+	c.body_walk = validate_body;
+	c.body_ctx = &walk;
 	/* translation QA (SPEC 13), in the index's parse of each body */
 	glossary = glossary_load(&c, &d);
 	qa = qa_stream_begin(&c, glossary, 0, NULL);
@@ -85,6 +126,8 @@ int cmd_validate(int argc, const char **argv, const struct global_opts *g)
 	qa_stream_finish(qa, &c, &d);
 	glossary_free(glossary);
 	checks_cross(&c, &d);
+	checks_sections(&c, walk.section, &d);
+	checks_names(&c, &d);
 	/* what export would refuse: a slug no page can have, or a clash */
 	slugs_validate(&c, &d);
 	for (i = 0; i < c.n; i++)
@@ -107,6 +150,7 @@ int cmd_validate(int argc, const char **argv, const struct global_opts *g)
 		ret = EXIT_OK;
 	}
 out:
+	free(walk.section);
 	house_release(&h);
 	corpus_release(&c);
 	diag_list_release(&d);

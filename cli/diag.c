@@ -86,6 +86,7 @@ const struct rule_info rule_table[R__COUNT] = {
 	/* xliff (SPEC 14) */
 	[R_XLIFF] = { "xliff", SEV_ERROR, "an XLIFF file that cannot be imported" },
 	[R_DIRECTIVE] = { "directive", SEV_WARNING, "a <!-- folio: --> comment with an unknown verb or rule name, which silences nothing" },
+	[R_SECTION] = { "section", SEV_WARNING, "a section the reference catalog's sections do not name (its pages show the id)" },
 };
 
 int rule_by_id(const char *id)

@@ -97,6 +97,7 @@ enum rule {
 	/* xliff (SPEC 14) */
 	R_XLIFF,		/* an XLIFF file import refuses */
 	R_DIRECTIVE,		/* a folio: comment that does not say what it means */
+	R_SECTION,		/* a section the reference catalog does not name */
 	R__COUNT
 };
 

@@ -10,6 +10,8 @@
 #include "util.h"
 
 #include <dirent.h>
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -124,6 +126,123 @@ const struct tpl *export_tpl_find(const struct export *x, const char *name)
 		if (!strcmp(x->tpls[i].name, name))
 			return &x->tpls[i];
 	return NULL;
+}
+
+/* The first error of an XML parse, where the parser's messages go. */
+struct xml_first {
+	int line, col, code;
+	char msg[200];
+};
+
+static void keep_first_error(void *ctx, xmlErrorPtr e)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct xml_first *f = ctxt->_private;
+	size_t k;
+
+	if (f->line || !e || e->level < XML_ERR_ERROR)
+		return;
+	f->line = e->line > 0 ? e->line : 1;
+	f->col = e->int2 > 0 ? e->int2 : 1;
+	f->code = e->code;
+	snprintf(f->msg, sizeof(f->msg), "%s", e->message ? e->message : "");
+	k = strlen(f->msg);
+	while (k && (f->msg[k - 1] == '\n' || f->msg[k - 1] == ' '))
+		f->msg[--k] = '\0';
+	if (f->msg[0] >= 'A' && f->msg[0] <= 'Z')
+		f->msg[0] = (char)(f->msg[0] - 'A' + 'a');
+}
+
+/* Parse m[0..n) as XML, no DTD read, nothing from the network. */
+static void xml_parse(const char *m, size_t n, struct xml_first *f)
+{
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	xmlDocPtr doc;
+
+	if (!ctxt) {
+		f->line = 1;
+		f->col = 1;
+		snprintf(f->msg, sizeof(f->msg), "cannot start the XML parser");
+		return;
+	}
+	ctxt->_private = f;
+	ctxt->sax->serror = keep_first_error;
+	doc = xmlCtxtReadMemory(ctxt, m, (int)n, NULL, "UTF-8",
+				XML_PARSE_NONET | XML_PARSE_NOERROR |
+				XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
+	if ((!doc || !ctxt->wellFormed) && !f->line) {
+		f->line = 1;
+		f->col = 1;
+		snprintf(f->msg, sizeof(f->msg), "not well-formed");
+	}
+	xmlFreeDoc(doc);
+	xmlFreeParserCtxt(ctxt);
+}
+
+/*
+ * A page or index template of an EPUB format must give well-formed XML
+ * whatever its data: a reader refuses a page with "<br>" or "&nbsp;"
+ * (a name HTML knows and XML does not).  Its markup is parsed twice with
+ * the tags blanked in place (mustache_markup()): every {{#x}} section
+ * kept, then every {{^x}} one; the first error is reported at its line
+ * and column in the template.  A template that includes partials is not
+ * parsed: its markup is not whole without them.
+ */
+static int xml_template_check(const char *file, const char *text, size_t len,
+			      struct diag_list *d)
+{
+	struct buf m = BUF_INIT;
+	struct xml_first f;
+	int truth, partials = 0, ret = 0;
+
+	for (truth = 1; truth >= 0 && !ret; truth--) {
+		size_t skip = 0, at, k;
+		unsigned line = 1, col = 1;
+		int l;
+
+		if (mustache_markup(text, len, truth, &m, &partials) < 0 || partials)
+			break;
+		/*
+		 * A comment tag before "<?xml" leaves blanks the page has not
+		 * (a tag alone on its line takes the line with it): the
+		 * declaration is blanked too, and the markup keeps its lines.
+		 */
+		while (skip < m.len && (m.buf[skip] == ' ' || m.buf[skip] == '\n' ||
+					m.buf[skip] == '\t' || m.buf[skip] == '\r'))
+			skip++;
+		if (skip && m.len - skip >= 5 && !memcmp(m.buf + skip, "<?xml", 5)) {
+			for (k = skip; k < m.len && m.buf[k] != '>'; k++)
+				m.buf[k] = m.buf[k] == '\n' ? '\n' : ' ';
+			if (k < m.len)
+				m.buf[k] = ' ';
+		}
+		memset(&f, 0, sizeof(f));
+		xml_parse(m.buf, m.len, &f);
+		if (!f.line)
+			continue;
+		/* the parser's line and column (in characters) as an offset */
+		for (at = 0, l = 1; at < m.len && l < f.line; at++)
+			l += m.buf[at] == '\n';
+		for (l = 1; at < m.len && l < f.col && m.buf[at] != '\n'; at++)
+			l += ((unsigned char)m.buf[at + 1] & 0xC0) != 0x80;
+		/* an undefined entity is said past its ';': point at its '&' */
+		if (f.code == XML_ERR_UNDECLARED_ENTITY)
+			while (at > 0 && m.buf[at] != '&' && m.buf[at] != '\n')
+				at--;
+		for (k = 0; k < at && k < m.len; k++) {
+			if (m.buf[k] == '\n') {
+				line++;
+				col = 1;
+			} else if (((unsigned char)m.buf[k] & 0xC0) != 0x80) {
+				col++;
+			}
+		}
+		ret = diag(d, R_TEMPLATE, file, line, col, NULL,
+			   "not well-formed XML, which an e-book reader refuses: %s",
+			   f.msg);
+	}
+	buf_release(&m);
+	return ret;
 }
 
 static int add_tpl(struct export *x, const char *name, const char *file,
@@ -273,6 +392,13 @@ int export_load_templates(struct export *x, struct diag_list *d)
 		case BUF_READ_OK:
 			if (utf8_check(text.buf, text.len, 1, file.buf, d) < 0 ||
 			    add_tpl(x, names[i], file.buf, text.buf, text.len, d) < 0)
+				ret = -1;
+			else if ((x->f->render_flags & RENDER_XHTML) &&
+				 ((x->f->page_template &&
+				   !strcmp(names[i], x->f->page_template)) ||
+				  (x->f->index_template &&
+				   !strcmp(names[i], x->f->index_template))) &&
+				 xml_template_check(file.buf, text.buf, text.len, d) < 0)
 				ret = -1;
 			break;
 		case BUF_READ_TOO_BIG:

@@ -510,7 +510,7 @@ static void check_user_patterns(const struct ynode *root, const char *path,
 			if (v->type != Y_STRING)
 				continue;
 			memset(&t, 0, sizeof(t));
-			if (compile_term(&t, v->str, 1, 0, v, path, d) == 0)
+			if (compile_term(&t, v->str, 1, 0, 0, v, path, d) == 0)
 				pcre2_code_free(t.re);
 		}
 	}

@@ -90,10 +90,10 @@ int main(int argc, char **argv)
 
 		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
 			usage(stdout);
-			return EXIT_OK;
+			return finish(EXIT_OK);
 		} else if (!strcmp(a, "--version")) {
 			printf("folio %s\n", FOLIO_VERSION);
-			return EXIT_OK;
+			return finish(EXIT_OK);
 		} else if (!strcmp(a, "-C") && k + 1 < argc) {
 			g.chdir = av[++k];
 		} else if (!strncmp(a, "-C", 2) && a[2]) {
@@ -163,7 +163,7 @@ int main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 		usage(stdout);
-		return EXIT_OK;
+		return finish(EXIT_OK);
 	}
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (!strcmp(av[k], commands[i].name))

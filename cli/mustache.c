@@ -544,6 +544,73 @@ struct mustache *mustache_compile(const char *name, const char *text,
 	return t;
 }
 
+/* Blank out text[from..to) into out: a space per byte, newlines kept. */
+static void blank_into(char *out, const char *text, size_t from, size_t to)
+{
+	for (; from < to; from++)
+		out[from] = text[from] == '\n' ? '\n' : ' ';
+}
+
+int mustache_markup(const char *text, size_t len, int truth, struct buf *out,
+		    int *partials)
+{
+	struct compiler c;
+	char *o;
+	size_t pos = 0;
+	unsigned blanked = 0;	/* open sections, from the first blanked one */
+	int ret = 0;
+
+	memset(&c, 0, sizeof(c));
+	c.text = text;
+	c.len = len;
+	c.otag = "{{";
+	c.olen = 2;
+	c.ctag = "}}";
+	c.clen = 2;
+	*partials = 0;
+	buf_reset(out);
+	buf_add(out, text, len);
+	o = out->buf;
+	for (;;) {
+		const char *hit = find_bytes(text + pos, len - pos, c.otag, c.olen);
+		struct mu_tag t = { 0 };
+
+		if (!hit)
+			break;
+		if (read_tag(&c, (size_t)(hit - text), &t) < 0) {
+			ret = -1;
+			break;
+		}
+		/* the text before the tag, inside a section left out */
+		if (blanked)
+			blank_into(o, text, pos, t.s);
+		blank_into(o, text, t.s, t.end);
+		pos = t.end;
+		switch (t.type) {
+		case '#': case '^':
+			if (blanked || (t.type == '#') != (truth != 0))
+				blanked++;
+			break;
+		case '/':
+			if (blanked)
+				blanked--;
+			break;
+		case '>':
+			*partials = 1;
+			break;
+		case '=':
+			if (set_delimiters(&c, t.s, t.body, t.body_len) < 0)
+				ret = -1;
+			break;
+		}
+		if (ret)
+			break;
+	}
+	if (blanked)
+		blank_into(o, text, pos, len);
+	return ret;
+}
+
 void mustache_names(const struct mustache *t, int unresolved_only,
 		    mustache_name_fn fn, void *ctx)
 {

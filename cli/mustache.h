@@ -123,6 +123,21 @@ int mustache_render_hinted(const struct mustache *t, const struct ynode *data,
 const char *mustache_runaway_msg(int code);
 
 /*
+ * The markup of template text[0..len) alone, into out (replaced): every
+ * tag, and the text of the sections left out, turned into spaces
+ * (newlines kept), so that each byte stays at its offset and a position
+ * in out is one in the template.  truth 1 keeps the bodies of {{#x}}
+ * sections and leaves out those of {{^x}}; truth 0 the reverse: between
+ * the two, every piece of markup is seen once, each time with
+ * the same choice for every section, as a page makes it for a name.
+ * *partials is set when the template includes one ({{> name}}, blanked
+ * here).  For templates mustache_compile() accepted: -1 only on the
+ * syntax errors it rejects.
+ */
+int mustache_markup(const char *text, size_t len, int truth, struct buf *out,
+		    int *partials);
+
+/*
  * The names t uses, in order, each with its tag's line and column: kind
  * 'v' ({{name}}, {{{name}}}), '#', '^' (sections) and '>' (partials);
  * name is the name as written (dotted names whole).  unresolved_only:

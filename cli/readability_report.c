@@ -37,8 +37,10 @@ static void text_one(struct buf *b, const struct rd_article *x)
 	if (s->nlongest) {
 		buf_adds(b, "  longest:");
 		for (i = 0; i < s->nlongest; i++)
-			buf_addf(b, "%s %u words at line %u", i ? "," : "",
-				 s->longest[i].words, s->longest[i].line);
+			buf_addf(b, "%s %u word%s at line %u", i ? "," : "",
+				 s->longest[i].words,
+				 s->longest[i].words == 1 ? "" : "s",
+				 s->longest[i].line);
 		buf_addc(b, '\n');
 	}
 	if (x->much_harder) {
@@ -156,11 +158,12 @@ static void html_one(struct buf *b, const struct rd_article *x)
 		buf_adds(b, "<div class=\"bar\"><span class=\"bn\" style=\"width:0\">"
 			 "</span></div>\n<p class=\"f\">no score: lengths only");
 	}
-	buf_addf(b, " &#183; %.1f words per sentence &#183; %zu sentences, %zu words",
-		 rd_words_per_sentence(s), s->sentences, s->words);
+	buf_addf(b, " &#183; %.1f words per sentence &#183; %zu sentence%s, %zu word%s",
+		 rd_words_per_sentence(s), s->sentences,
+		 s->sentences == 1 ? "" : "s", s->words, s->words == 1 ? "" : "s");
 	if (s->nlongest)
-		buf_addf(b, " &#183; longest %u words (line %u)", s->longest[0].words,
-			 s->longest[0].line);
+		buf_addf(b, " &#183; longest %u word%s (line %u)", s->longest[0].words,
+			 s->longest[0].words == 1 ? "" : "s", s->longest[0].line);
 	buf_adds(b, "</p>\n");
 	if (x->much_harder) {
 		buf_addf(b, "<p class=\"f w\">much harder to read than its original (%s)</p>\n",

@@ -142,14 +142,17 @@ test_expect_success '--check: exit 1 at content or higher; editorial alone passe
 	setup &&
 	folio diff --check >actual 2>err; echo $? >status &&
 	expect_status 1 &&
-	grep -q "^folio: diff check failed" err &&
+	echo "folio: diff check failed: a content change or higher" >expect-err &&
+	test_cmp expect-err err &&
 	folio stamp s/en.md s/de.md >/dev/null 2>&1 &&
 	sed "s/sur la fatigue./sur la fatigue !/" s/fr.md >t && mv t s/fr.md &&
 	folio diff --check >actual 2>err; echo $? >status &&
 	expect_status 0 &&
 	grep -q "^  editorial, changed paragraph" actual &&
 	folio diff --check --class editorial >actual 2>err; echo $? >status &&
-	expect_status 1
+	expect_status 1 &&
+	echo "folio: diff check failed: an editorial change or higher" >expect-err &&
+	test_cmp expect-err err
 '
 
 test_expect_success 'FILE names one translation; --lang another; the others not shown' '

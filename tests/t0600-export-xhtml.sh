@@ -341,12 +341,12 @@ test_expect_success 'the same bytes with -j 1 and -j 4, whatever the locale and 
 test_expect_success 'templates: _templates/page.xhtml, nav.xhtml and epub.css replace the built-in ones' '
 	book && mkdir c/_templates &&
 	printf "<?xml version=\"1.0\"?>\n<p lang=\"{{lang}}\">{{title}} {{#stale}}stale{{/stale}}</p>\n" >c/_templates/page.xhtml &&
-	printf "{{#sections}}{{#articles}}{{{href}}} {{/articles}}{{/sections}}\n" >c/_templates/nav.xhtml &&
+	printf "<nav>{{#sections}}{{#articles}}{{{href}}} {{/articles}}{{/sections}}</nav>\n" >c/_templates/nav.xhtml &&
 	printf "body { color: black }\n" >c/_templates/epub.css &&
 	(cd c && folio export --to xhtml -q) &&
 	echo "<p lang=\"ar\">الألم والسرطان </p>" >expect &&
 	tail -1 "c/out/xhtml/ar/EPUB/الألم.xhtml" >actual && test_cmp expect actual &&
-	echo "douleur.xhtml sommeil.xhtml glossaire.xhtml " >expect &&
+	echo "<nav>douleur.xhtml sommeil.xhtml glossaire.xhtml </nav>" >expect &&
 	test_cmp expect c/out/xhtml/fr/EPUB/nav.xhtml &&
 	printf "body { color: black }\n" >expect &&
 	test_cmp expect c/out/xhtml/fr/EPUB/style.css

@@ -95,6 +95,19 @@ for l in fr en de nl tr; do
 	'
 done
 
+test_expect_success 'one sentence of one word: singular in the text and HTML reports' '
+	make_corpus "fr en" &&
+	{ art fr a && echo "Bonjour."; } >a.md &&
+	{ folio readability >actual; echo $? >status; } &&
+	expect_status 0 &&
+	grep -x "  1 sentence, 1 word, 2 syllables, 1.0 words per sentence" actual &&
+	grep -x "  longest: 1 word at line 8" actual &&
+	{ folio readability --format html >actual; echo $? >status; } &&
+	expect_status 0 &&
+	grep -F "1 sentence, 1 word &#183; longest 1 word (line 8)" actual &&
+	! grep -E "[^0-9]1 (words|sentences)[^ ]" actual
+'
+
 test_expect_success 'a translation two bands harder than its original is flagged' '
 	make_corpus "fr en nl" &&
 	{ art fr x && echo "$easy_fr"; } >fr.md &&

@@ -535,6 +535,34 @@ static void test_hints(void)
 	free(hints);
 }
 
+/* mustache_markup(): tags and left-out sections blanked in place. */
+static void markup_is(int at, const char *src, int truth, const char *want,
+		      int want_partials)
+{
+	struct buf out = BUF_INIT;
+	int partials = -1;
+	int ret = mustache_markup(src, strlen(src), truth, &out, &partials);
+
+	CHECK(ret == 0 && out.len == strlen(src) && !strcmp(out.buf, want) &&
+	      partials == want_partials, "line %d: \"%s\" gave \"%s\"", at,
+	      src, out.buf ? out.buf : "");
+	buf_release(&out);
+}
+
+static void test_markup(void)
+{
+	markup_is(__LINE__, "<p a=\"{{x}}\">{{{b}}}</p>", 1,
+		  "<p a=\"     \">       </p>", 0);
+	markup_is(__LINE__, "{{#a}}<i>{{/a}}{{^a}}<b>\n{{/a}}.", 1,
+		  "      <i>               \n      .", 0);
+	markup_is(__LINE__, "{{#a}}<i>{{/a}}{{^a}}<b>\n{{/a}}.", 0,
+		  "                     <b>\n      .", 0);
+	markup_is(__LINE__, "{{^a}}{{#b}}x{{/b}}{{/a}}y{{! c }}{{> p}}", 1,
+		  "                         y               ", 1);
+	markup_is(__LINE__, "{{=<% %>=}}<% a %>{{b}}", 1,
+		  "                  {{b}}", 0);
+}
+
 int main(void)
 {
 	test_syntax_errors();
@@ -546,5 +574,6 @@ int main(void)
 	test_delimiters();
 	test_threads();
 	test_hints();
+	test_markup();
 	return test_done("mustache_unit");
 }
