@@ -594,90 +594,23 @@ out:
 	diag_list_release(&scratch);
 }
 
-/*
- * Would its author take this file for an article?  Only "*.md" is one:
- * "en.MD" or "fr.markdown" (a Windows editor's choice) is not read.
- */
-static int looks_like_article(const char *name)
-{
-	size_t n = strlen(name);
-
-	if (n > 3 && !strcasecmp(name + n - 3, ".md"))
-		return strcmp(name + n - 3, ".md") != 0;
-	return n > 9 && !strcasecmp(name + n - 9, ".markdown");
-}
-
-/*
- * The walk of the corpus's index, again: directories starting with '.'
- * or '_' skipped, symbolic links to directories not followed, 64 levels
- * at most; rel is "" for the root.
- */
-static void names_walk(struct corpus *c, const char *rel, int depth,
-		       struct diag_list *d)
-{
-	struct buf path = BUF_INIT, child = BUF_INIT;
-	struct dirent *e;
-	DIR *dir;
-
-	if (depth > 64)
-		return;
-	buf_adds(&path, c->root_abs);
-	if (*rel) {
-		buf_addc(&path, '/');
-		buf_adds(&path, rel);
-	}
-	dir = opendir(path.buf);
-	if (!dir)
-		goto out;	/* the index said why */
-	while ((e = readdir(dir)) != NULL) {
-		struct stat st;
-		int is_dir;
-
-		if (e->d_name[0] == '.' || e->d_name[0] == '_')
-			continue;
-		buf_reset(&child);
-		if (*rel) {
-			buf_adds(&child, rel);
-			buf_addc(&child, '/');
-		}
-		buf_adds(&child, e->d_name);
-		buf_reset(&path);
-		buf_adds(&path, c->root_abs);
-		buf_addc(&path, '/');
-		buf_add(&path, child.buf, child.len);
-		is_dir = e->d_type == DT_DIR ||
-			 (e->d_type == DT_UNKNOWN && lstat(path.buf, &st) == 0 &&
-			  S_ISDIR(st.st_mode));
-		if (is_dir) {
-			names_walk(c, child.buf, depth + 1, d);
-		} else if (looks_like_article(e->d_name)) {
-			char *p = corpus_path(c, child.buf);
-
-			diag(d, R_PATH_MISMATCH, p, 0, 0, NULL,
-			     "not read as an article: only a name ending in "
-			     "'.md' (lowercase) is one, got '%s'", e->d_name);
-			free(p);
-		}
-	}
-	closedir(dir);
-out:
-	buf_release(&path);
-	buf_release(&child);
-}
-
 void checks_names(struct corpus *c, struct diag_list *d)
 {
-	struct diag_list found = DIAG_LIST_INIT;
 	size_t i;
 
 	/* with PATHs that leave articles out, their neighbours are not asked about */
 	for (i = 0; i < c->n; i++)
 		if (!c->selected[i])
 			return;
-	memcpy(found.ignored, c->cfg.ignore, sizeof(found.ignored));
-	names_walk(c, "", 0, &found);
-	diag_list_append(d, &found);
-	diag_list_release(&found);
+	for (i = 0; i < c->nodd; i++) {
+		char *p = corpus_path(c, c->odd[i]);
+		const char *name = strrchr(c->odd[i], '/');
+
+		diag(d, R_PATH_MISMATCH, p, 0, 0, NULL,
+		     "not read as an article: only a name ending in '.md' "
+		     "(lowercase) is one, got '%s'", name ? name + 1 : c->odd[i]);
+		free(p);
+	}
 }
 
 void checks_catalogs(struct corpus *c, struct diag_list *d, size_t *nfiles)

@@ -20,6 +20,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -173,6 +174,8 @@ struct scan {
 	size_t n, alloc;
 	char **sub;		/* the top level's directories, or NULL */
 	size_t nsub, asub;
+	char **odd;		/* c->odd's, found here; owned */
+	size_t nodd, aodd;
 	int depth;
 };
 
@@ -181,6 +184,19 @@ static int is_md(const char *name)
 	size_t n = strlen(name);
 
 	return n > 3 && strcmp(name + n - 3, ".md") == 0;
+}
+
+/*
+ * Would its author take this file for an article?  Only "*.md" is one:
+ * "en.MD" or "fr.markdown" (a Windows editor's choice) is not read.
+ */
+static int odd_md(const char *name)
+{
+	size_t n = strlen(name);
+
+	if (n > 3 && !strcasecmp(name + n - 3, ".md"))
+		return strcmp(name + n - 3, ".md") != 0;
+	return n > 9 && !strcasecmp(name + n - 9, ".markdown");
 }
 
 static void add_rel(char ***v, size_t *n, size_t *alloc, const char *rel)
@@ -249,6 +265,8 @@ static void scan_dir(struct scan *s, const char *rel)
 			s->depth++;
 			scan_dir(s, child.buf);
 			s->depth--;
+		} else if (odd_md(e->d_name)) {
+			add_rel(&s->odd, &s->nodd, &s->aodd, child.buf);
 		}
 	}
 	closedir(dir);
@@ -331,7 +349,7 @@ static void scan_corpus(struct corpus *c, struct diag_list *d)
 {
 	struct scan *s;
 	struct top_entry *top;
-	size_t i, k, n, ntop = 0, total;
+	size_t i, k, n, ntop = 0, total, aodd = 0;
 
 	s = xcalloc(1, sizeof(*s));
 	s->c = c;
@@ -377,6 +395,11 @@ static void scan_corpus(struct corpus *c, struct diag_list *d)
 	}
 	free(top);
 	for (k = 0; k <= n; k++) {
+		for (i = 0; i < s[k].nodd; i++) {
+			GROW(c->odd, aodd, c->nodd + 1);
+			c->odd[c->nodd++] = s[k].odd[i];
+		}
+		free(s[k].odd);
 		free(s[k].rel);
 		free(s[k].path);
 		diag_list_append(d, &s[k].d);
@@ -386,6 +409,8 @@ static void scan_corpus(struct corpus *c, struct diag_list *d)
 		free(s->sub[i]);
 	free(s->sub);
 	free(s);
+	if (c->nodd > 1)
+		qsort(c->odd, c->nodd, sizeof(*c->odd), cmp_rel);
 }
 
 int corpus_open(struct corpus *c, const char *start, int jobs,
@@ -1280,6 +1305,9 @@ void corpus_release(struct corpus *c)
 	for (i = 0; i < c->n; i++)
 		article_meta_release(&c->articles[i]);
 	free(c->articles);
+	for (i = 0; i < c->nodd; i++)
+		free(c->odd[i]);
+	free(c->odd);
 	for (i = 0; i < c->nstores; i++)
 		article_store_free(c->stores[i]);
 	free(c->stores);

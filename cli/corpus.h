@@ -47,6 +47,11 @@ struct corpus {
 	char *prefix;
 	struct article_meta *articles;	/* sorted by relpath */
 	size_t n;
+	/* files below the root named like an article in another case or
+	 * spelling ("en.MD", "fr.markdown"), which are not read: their
+	 * paths below the root, sorted; owned */
+	char **odd;
+	size_t nodd;
 	unsigned char *selected;	/* selected[i]: PATHs include it */
 	/* the lookup: indices, one run per id, each sorted by lang */
 	size_t *by_id;

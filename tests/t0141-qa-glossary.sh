@@ -158,7 +158,7 @@ test_expect_success 'a term written with a long s (U+017F) is found as PCRE2 fin
 '
 
 turkish() {
-	printf "source_language: fr\nlanguages: [fr, tr]\n" >folio.yaml &&
+	printf "source_language: fr\nlanguages: [fr, tr]\n" >folio.yaml && add_catalogs fr tr &&
 	mkdir -p a &&
 	{ fm a fr; printf "L'\''immunothérapie aide le système immunitaire.\n\nLe SYSTÈME IMMUNITAIRE réagit. Il dit non.\n"; } >a/fr.md &&
 	cat >_glossary.yaml <<-\EOT

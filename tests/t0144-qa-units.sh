@@ -63,7 +63,7 @@ test_expect_success 'the units put right: no finding' '
 '
 
 arabic() {
-	make_corpus "fr ar" &&
+	make_corpus "fr ar" && add_catalogs fr ar &&
 	write_article n/fr.md <<-\EOF &&
 	---
 	id: n

@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 
 corpus() {
-	make_corpus "fr" &&
+	make_corpus "fr" && add_catalogs fr &&
 	write_article a/fr.md <<-\EOF
 	---
 	id: a

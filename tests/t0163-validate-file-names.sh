@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 
 corpus() {
-	make_corpus "fr en" &&
+	make_corpus "fr en" && add_catalogs fr en &&
 	write_article a/fr.md <<-\EOF &&
 	---
 	id: a
@@ -32,7 +32,7 @@ test_expect_success 'each such file is a warning; _ and . directories are not se
 	m/fr.markdown: warning: not read as an article: only a name ending in '\''.md'\'' (lowercase) is one, got '\''fr.markdown'\'' [path-mismatch]
 	EOF
 	test_cmp expect actual &&
-	echo "folio: 0 errors, 3 warnings in 2 files" >expect &&
+	echo "folio: 0 errors, 3 warnings in 4 files" >expect &&
 	test_cmp expect err
 '
 
