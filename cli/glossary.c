@@ -256,17 +256,6 @@ other_cases:
 			 has_bytes(s, n, "\xC5\xBF", 2));
 }
 
-/* Code points in s[0..n). */
-static unsigned cps(const char *s, size_t n)
-{
-	unsigned k = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		k += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return k;
-}
-
 /*
  * Columns from node n's start to the character at byte off of its value
  * body, where the source is the value as it is (plain, or quoted without
@@ -276,9 +265,9 @@ static unsigned cps(const char *s, size_t n)
 static unsigned col_in(const struct ynode *n, const char *body, size_t off)
 {
 	if (n->line != n->end_line ||
-	    n->end - n->start != cps(n->str, n->len) + 2u * n->quoted)
+	    n->end - n->start != utf8_count(n->str, n->len) + 2u * n->quoted)
 		return 0;
-	return n->quoted + cps(body, off);
+	return n->quoted + utf8_count(body, off);
 }
 
 /*

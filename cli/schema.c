@@ -233,16 +233,6 @@ static int starts_with(const char *s, const char *prefix)
 	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
-/* Code points in a UTF-8 string: bytes that do not continue one. */
-static size_t utf8_count(const char *s, size_t n)
-{
-	size_t i, k = 0;
-
-	for (i = 0; i < n; i++)
-		k += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return k;
-}
-
 static int is_number(const struct ynode *n)
 {
 	return n->type == Y_INT || n->type == Y_FLOAT;

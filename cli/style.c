@@ -40,17 +40,6 @@ void style_release(struct style_book *b)
 	memset(b, 0, sizeof(*b));
 }
 
-/* Code points in s[0..n): a pattern's error offset as a column. */
-static unsigned cps(const char *s, size_t n)
-{
-	unsigned k = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		k += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return k;
-}
-
 static enum severity level_of(const struct ynode *n)
 {
 	if (n && n->str && !strcmp(n->str, "error"))
@@ -88,8 +77,8 @@ static void *compile(const struct ynode *p, const char *path, int *jit,
 		 * is the value as it is: plain, or quoted without an escape
 		 * (one line, as long as the value and its quotes) */
 		if (p->line == p->end_line &&
-		    p->end - p->start == cps(p->str, p->len) + 2u * p->quoted)
-			col += p->quoted + cps(p->str, off < p->len ? off : p->len);
+		    p->end - p->start == utf8_count(p->str, p->len) + 2u * p->quoted)
+			col += p->quoted + utf8_count(p->str, off < p->len ? off : p->len);
 		diag(d, R_STYLE_RULES, path, line, col, NULL,
 		     "pattern does not compile: %s at offset %zu of '%s'",
 		     (const char *)msg, (size_t)off, p->str);

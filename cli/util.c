@@ -145,3 +145,12 @@ const char *find_bytes(const char *s, size_t n, const char *w, size_t wn)
 	}
 	return NULL;
 }
+
+size_t utf8_count(const char *s, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return k;
+}

@@ -101,6 +101,9 @@ static inline size_t fmt_uint_between(char *s, const char *pre,
 /* strcmp() without regard to ASCII case (slugs, file name endings). */
 int ascii_casecmp(const char *a, const char *b);
 
+/* The code points of UTF-8 s[0..n): the bytes that do not continue one. */
+size_t utf8_count(const char *s, size_t n);
+
 /*
  * A lowercase message for errno value err (diagnostics are lowercase);
  * static storage, safe from any thread.
