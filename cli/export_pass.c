@@ -126,8 +126,9 @@ static void report_unmappable(const struct export *x,
 	if (bad->more)
 		diag(d, R_UNMAPPABLE, m->path, 0, 0, NULL,
 		     "'%s' lacks %zu more characters of this page: %s/%s not "
-		     "written (--translit approximates them)", x->enc.name,
-		     bad->more, dir, name);
+		     "written%s", x->enc.name, bad->more, dir, name,
+		     x->enc.translit ? "" : " (--translit approximates those "
+		     "it safely can)");
 	buf_release(&what);
 	buf_release(&u);
 }

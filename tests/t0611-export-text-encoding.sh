@@ -45,7 +45,7 @@ test_expect_success 'latin1 on Arabic: each character named at its line in the s
 	! test -e c/out/text/ar/al-riaya-al-daima.txt &&
 	q="'"'"'" &&
 	sed "s/Q/$q/g" >expect <<-\EOF &&
-	soins-support/ar.md: error: Qlatin1Q lacks 397 more characters of this page: out/text/ar/al-riaya-al-daima.txt not written (--translit approximates them) [unmappable]
+	soins-support/ar.md: error: Qlatin1Q lacks 397 more characters of this page: out/text/ar/al-riaya-al-daima.txt not written (--translit approximates those it safely can) [unmappable]
 	soins-support/ar.md:4:9: error: Qlatin1Q has no U+0627 ARABIC LETTER ALEF QاQ: out/text/ar/al-riaya-al-daima.txt not written [unmappable]
 	soins-support/ar.md:4:11: error: Qlatin1Q has no U+0644 ARABIC LETTER LAM QلQ: out/text/ar/al-riaya-al-daima.txt not written [unmappable]
 	soins-support/ar.md:4:13: error: Qlatin1Q has no U+0631 ARABIC LETTER REH QرQ: out/text/ar/al-riaya-al-daima.txt not written [unmappable]
