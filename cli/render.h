@@ -45,9 +45,10 @@ enum render_flags {
 	 */
 	RENDER_VALID_UTF8 = 1u << 3,
 	/*
-	 * The text is converted to an encoding without U+2066 and U+2069
-	 * (--encoding cp1256): a right-to-left page's numbers are not
-	 * isolated (their no-break spaces keep their groups in order).
+	 * The text is converted to another encoding than UTF-8 (--encoding
+	 * cp1256), which may lack U+2066 and U+2069: a right-to-left page's
+	 * numbers are not isolated (their no-break spaces keep their groups
+	 * in order).
 	 */
 	RENDER_NO_ISOLATES = 1u << 4,
 };
