@@ -174,14 +174,12 @@ struct md_check {
 		int empty_href;
 		const char *dest, *text_at;
 		struct pos pos;
-		/* a reference ("[text][ref]"): its destination is in the
-		 * definition, the link itself at use */
+		/* a reference ("[text][ref]"): the link itself at use */
 		int ref;
 		struct pos use;
 	} spans[16];
 	int nspans;
-	/* the end of the last text run or destination met in the source:
-	 * where the search for a reference link's '[' starts */
+	/* the end of the last text or destination read: see ref_use_pos() */
 	const char *cursor;
 	/* raw HTML: the block being scanned, the inline tags open */
 	struct rawhtml_scan scan;
@@ -995,22 +993,29 @@ static void defs_find(struct md_check *c)
 	}
 }
 
-static void defs_mark(struct md_check *c, const char *p, int used)
+/* The line that reads as a link reference definition p is on, or -1. */
+static int def_at(const struct md_check *c, const char *p)
 {
 	size_t off;
 	int i;
 
-	if (!in_src(c, p))
-		return;
+	if (c->ndefs <= 0 || !in_src(c, p))
+		return -1;
 	off = (size_t)(p - c->src->text);
-	for (i = 0; i < c->ndefs; i++) {
-		if (off >= c->defs[i].start && off < c->defs[i].end) {
-			if (used)
-				c->defs[i].used = 1;
-			else
-				c->defs[i].seen = 1;
-		}
-	}
+	for (i = 0; i < c->ndefs; i++)
+		if (off >= c->defs[i].start && off < c->defs[i].end)
+			return i;
+	return -1;
+}
+
+static void defs_mark(struct md_check *c, const char *p, int used)
+{
+	int i = def_at(c, p);
+
+	if (i >= 0 && used)
+		c->defs[i].used = 1;
+	else if (i >= 0)
+		c->defs[i].seen = 1;
 }
 
 /*
@@ -1175,27 +1180,11 @@ static void scheme_check(struct md_check *c, const struct span *sp,
 	     "http, https, mailto, tel and article");
 }
 
-/* Is p on a line that reads as a link reference definition? */
-static int in_def(const struct md_check *c, const char *p)
-{
-	size_t off;
-	int i;
-
-	if (c->ndefs <= 0 || !in_src(c, p))
-		return 0;
-	off = (size_t)(p - c->src->text);
-	for (i = 0; i < c->ndefs; i++)
-		if (off >= c->defs[i].start && off < c->defs[i].end)
-			return 1;
-	return 0;
-}
-
 /*
  * Where a reference link or image ("[text][ref]", "![alt][ref]", "[ref]")
- * starts: md4c gives its destination in the definition, so look for its
- * '[' (an image's "![") from the end of what came before it in the source,
- * past escaped brackets and definition lines; *found says whether it was
- * there (within a bounded distance).
+ * starts: md4c gives the definition's destination, so look for its '['
+ * (an image's "![") from the end of what came before it in the source,
+ * past escaped brackets and definition lines; *found: it was, near.
  */
 static struct pos ref_use_pos(struct md_check *c, int image, int *found)
 {
@@ -1205,7 +1194,7 @@ static struct pos ref_use_pos(struct md_check *c, int image, int *found)
 	struct pos none = { 0, 0 };
 
 	for (; q < stop; q++) {
-		if (*q != '[' || (q > text && q[-1] == '\\') || in_def(c, q))
+		if (*q != '[' || (q > text && q[-1] == '\\') || def_at(c, q) >= 0)
 			continue;
 		if (image && !(q > text && q[-1] == '!'))
 			continue;
@@ -1237,7 +1226,7 @@ static int chk_enter_span(MD_SPANTYPE type, void *detail, void *ud)
 		c->last = dest->text;
 	if (c->ndefs > 0)
 		defs_mark(c, dest->text, 1);
-	if (dest->size && in_def(c, dest->text))
+	if (dest->size && def_at(c, dest->text) >= 0)
 		sp->use = ref_use_pos(c, sp->image, &sp->ref);
 	else if (in_src(c, dest->text) && (!c->cursor ||
 		 dest->text + dest->size > c->cursor))
@@ -1363,11 +1352,10 @@ static int chk_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *u
 	struct md_check *c = ud;
 	int i;
 
-	if (in_src(c, text) && size) {
+	if (in_src(c, text) && size)
 		c->last = text;
-		if (!c->cursor || text + size > c->cursor)
-			c->cursor = text + size;
-	}
+	if (in_src(c, text) && size && (!c->cursor || text + size > c->cursor))
+		c->cursor = text + size;
 	if (c->ndefs > 0)
 		defs_mark(c, text, 0);
 	if (c->in_heading)
