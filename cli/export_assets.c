@@ -29,7 +29,12 @@ void export_bimages_free(struct bimage *v, size_t n)
 	free(v);
 }
 
-/* Does one component of an image's path give a name that OCF accepts? */
+/*
+ * Does one component of a file's path (percent-decoded: "mon image.png",
+ * "schéma.png") give a name the copy may take, in a directory of pages or
+ * in a book (OCF)?  Not a hidden name, no control character and none of
+ * the characters OCF forbids in a file name.
+ */
 static int plain_component(const char *s, size_t n)
 {
 	size_t i;
@@ -37,13 +42,36 @@ static int plain_component(const char *s, size_t n)
 	if (!n || s[0] == '.')
 		return 0;
 	for (i = 0; i < n; i++) {
-		char c = s[i];
+		unsigned char c = (unsigned char)s[i];
 
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		      (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'))
+		if (c < 0x20 || c == 0x7f || strchr("\"*:<>?\\|", c))
 			return 0;
 	}
 	return 1;
+}
+
+/*
+ * The copy's name as a URL: what a path may hold as it is, the rest
+ * (a space, '%', '#', non-ASCII) percent-encoded, so that the page's
+ * link names the file the copy is.
+ */
+static void add_url_path(struct buf *out, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || strchr("-._~/!$&'()*+,;=@", c)) {
+			buf_addc(out, (char)c);
+		} else {
+			buf_addc(out, '%');
+			buf_addc(out, hex[c >> 4]);
+			buf_addc(out, hex[c & 15]);
+		}
+	}
 }
 
 /*
@@ -113,21 +141,26 @@ static int copy_local(struct image_ctx *ic, const char *src, size_t n,
 {
 	const struct export *x = ic->x;
 	const char *rel = x->c.articles[ic->art].relpath, *slash, *p, *end;
-	struct buf path = BUF_INIT, name = BUF_INIT;
+	struct buf path = BUF_INIT, name = BUF_INIT, dec = BUF_INIT;
 	char *fs = NULL, real[PATH_MAX];
 	struct stat st;
 	size_t i, rootlen = strlen(x->c.root_abs);
 	int ret = -1;
 
 	if (!n || n > 512 || src[0] == '/' || memchr(src, ':', n) ||
-	    memchr(src, '?', n) || memchr(src, '#', n) || memchr(src, '%', n) ||
+	    memchr(src, '?', n) || memchr(src, '#', n) ||
 	    memchr(src, '\\', n) || !type)
+		goto out;
+	/* a destination is a URL: "mon%20image.png" names "mon image.png",
+	 * as validate's local-target reads it */
+	md_path_decode(&dec, src, n);
+	if (!dec.len || memchr(dec.buf, '\0', dec.len))
 		goto out;
 	/* the article's directory, then the path: "." and ".." resolved */
 	slash = strrchr(rel, '/');
 	if (slash)
 		buf_add(&path, rel, (size_t)(slash - rel));
-	for (p = src, end = src + n; p < end; ) {
+	for (p = dec.buf, end = dec.buf + dec.len; p < end; ) {
 		const char *e = memchr(p, '/', (size_t)(end - p));
 		size_t k = e ? (size_t)(e - p) : (size_t)(end - p);
 
@@ -173,7 +206,7 @@ static int copy_local(struct image_ctx *ic, const char *src, size_t n,
 		ic->j->nimg++;
 		fs = NULL;
 	}
-	buf_add(out, name.buf, name.len);
+	add_url_path(out, name.buf, name.len);
 	ret = 0;
 out:
 	if (ret < 0 && x->f->zip)
@@ -181,6 +214,7 @@ out:
 	free(fs);
 	buf_release(&path);
 	buf_release(&name);
+	buf_release(&dec);
 	return ret;
 }
 

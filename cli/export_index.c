@@ -111,6 +111,25 @@ struct entry *export_lang_entries(const struct export *x, size_t lang,
 }
 
 /*
+ * Whether language k's index is there to link to: the language is not
+ * held back (a catalog with errors), or its index is in the output
+ * directory from an earlier run, which the held language keeps.
+ */
+static int index_there(const struct export *x, size_t k)
+{
+	struct buf path = BUF_INIT;
+	int there;
+
+	if (!x->langs[k].held || x->f->book || x->f->web_links)
+		return 1;
+	buf_addf(&path, "%s/%s/%s%s", x->outdir_abs, x->langs[k].code,
+		 x->f->page_dir, x->f->index_file);
+	there = access(path.buf, F_OK) == 0;
+	buf_release(&path);
+	return there;
+}
+
+/*
  * The other languages' indexes, as alternates (hreflang, x-default for
  * the source language's) and as a language menu.
  */
@@ -125,7 +144,7 @@ static void index_languages(struct pg *p, struct ynode *alts,
 	for (k = 0; k < c->cfg.nlang; k++) {
 		struct ynode *item;
 
-		if (!x->langs[k].npub)
+		if (!x->langs[k].npub || !index_there(x, k))
 			continue;
 		buf_reset(&p->t2);
 		if (c->cfg.base_url)

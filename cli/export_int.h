@@ -140,6 +140,7 @@ struct xlang {
 	enum typo_lang typo;	/* typo_lang_of(code) */
 	int rtl;
 	int wanted;		/* --lang includes it */
+	int held;		/* its catalog has errors: not exported (export_lang.c) */
 	int has_pages;		/* some article of this run is in it */
 	int npub;		/* publishable articles in it */
 	struct catalog cat;

@@ -55,6 +55,8 @@ static void hold_lang(struct export *x, size_t k, struct diag_list *d)
 		diag(d, R_CATALOG_HELD, L->cat.path, 0, 0, NULL,
 		     "language '%s' not exported: its string catalog has "
 		     "errors; its pages stay as they were", L->code);
+	if (L->wanted)
+		L->held = 1;
 	L->wanted = 0;
 	catalog_release(&L->cat);
 }

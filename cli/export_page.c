@@ -8,6 +8,8 @@
 #include "escape.h"
 #include "util.h"
 
+#include <unistd.h>
+
 #define PEOPLE_SLOTS 1024	/* struct pg's reviewers; a power of two */
 #define PEOPLE_MADE 4096	/* lines made before people_arena is emptied */
 
@@ -70,6 +72,29 @@ static const char *web_ext(const struct export *x)
 }
 
 /*
+ * Whether article t's web page is there to link to: its language is not
+ * held back (a catalog with errors), or its page is in the output
+ * directory from an earlier run, which the held language keeps.  A
+ * language left out by --lang is linked as in a full run.  A book's and
+ * print's links to other languages go to the web site, which this run
+ * does not see: those stay.
+ */
+static int page_there(const struct export *x, size_t t)
+{
+	const struct xlang *L = &x->langs[x->lix[t]];
+	struct buf path = BUF_INIT;
+	int there;
+
+	if (!L->held || x->f->book || x->f->web_links)
+		return 1;
+	buf_addf(&path, "%s/%s/%s%s%s", x->outdir_abs, L->code, x->f->page_dir,
+		 x->slug[t], x->f->ext);
+	there = access(path.buf, F_OK) == 0;
+	buf_release(&path);
+	return there;
+}
+
+/*
  * The URL of article t's page from a page of language `from`, raw or
  * (esc) escaped for an attribute.
  * Returns -1 when the format cannot link there: an EPUB holds only its
@@ -82,6 +107,8 @@ int export_href_to(const struct export *x, size_t from, size_t t, int esc,
 	const struct export_format *f = x->f;
 	int k = x->lix[t];
 
+	if ((size_t)k != from && !page_there(x, t))
+		return -1;
 	if ((size_t)k == from && !f->web_links && (!f->book || export_reported(x, t))) {
 		buf_adds(out, slug_of(x, t, esc));
 		buf_adds(out, f->ext);
@@ -118,6 +145,8 @@ static void self_url(const struct export *x, size_t t, struct buf *out)
 static int alt_url(const struct export *x, size_t from, size_t t, int esc,
 		   struct buf *out)
 {
+	if ((size_t)x->lix[t] != from && !page_there(x, t))
+		return -1;
 	if (x->c.cfg.base_url) {
 		web_url(x, t, web_ext(x), esc, out);
 		return 0;
@@ -387,7 +416,8 @@ static void page_versions(struct pg *p, struct ynode *d, size_t art,
 		struct ynode *item;
 		int linked;
 
-		if (t < 0)
+		/* no version whose page this run neither writes nor finds */
+		if (t < 0 || !page_there(x, (size_t)t))
 			continue;
 		buf_reset(&p->t2);
 		/* the text format shows neither alternates nor versions */

@@ -171,6 +171,8 @@ static void job_render_opts(const struct run *run, struct job *j,
 	ro->rtl = L->rtl;
 	/* load() checked the whole file's UTF-8 */
 	ro->flags = x->f->render_flags | RENDER_VALID_UTF8;
+	if (!x->enc.utf8)
+		ro->flags |= RENDER_NO_ISOLATES;
 	ro->resolve = export_resolve;
 	ro->resolve_ctx = rc;
 	ro->width = x->width;

@@ -174,8 +174,13 @@ struct md_check {
 		int empty_href;
 		const char *dest, *text_at;
 		struct pos pos;
+		/* a reference ("[text][ref]"): the link itself at use */
+		int ref;
+		struct pos use;
 	} spans[16];
 	int nspans;
+	/* the end of the last text or destination read: see ref_use_pos() */
+	const char *cursor;
 	/* raw HTML: the block being scanned, the inline tags open */
 	struct rawhtml_scan scan;
 	const char *html_at;	/* the HTML block's first tag, or NULL */
@@ -988,22 +993,29 @@ static void defs_find(struct md_check *c)
 	}
 }
 
-static void defs_mark(struct md_check *c, const char *p, int used)
+/* The line that reads as a link reference definition p is on, or -1. */
+static int def_at(const struct md_check *c, const char *p)
 {
 	size_t off;
 	int i;
 
-	if (!in_src(c, p))
-		return;
+	if (c->ndefs <= 0 || !in_src(c, p))
+		return -1;
 	off = (size_t)(p - c->src->text);
-	for (i = 0; i < c->ndefs; i++) {
-		if (off >= c->defs[i].start && off < c->defs[i].end) {
-			if (used)
-				c->defs[i].used = 1;
-			else
-				c->defs[i].seen = 1;
-		}
-	}
+	for (i = 0; i < c->ndefs; i++)
+		if (off >= c->defs[i].start && off < c->defs[i].end)
+			return i;
+	return -1;
+}
+
+static void defs_mark(struct md_check *c, const char *p, int used)
+{
+	int i = def_at(c, p);
+
+	if (i >= 0 && used)
+		c->defs[i].used = 1;
+	else if (i >= 0)
+		c->defs[i].seen = 1;
 }
 
 /*
@@ -1168,6 +1180,32 @@ static void scheme_check(struct md_check *c, const struct span *sp,
 	     "http, https, mailto, tel and article");
 }
 
+/*
+ * Where a reference link or image ("[text][ref]", "![alt][ref]", "[ref]")
+ * starts: md4c gives the definition's destination, so look for its '['
+ * (an image's "![") from the end of what came before it in the source,
+ * past escaped brackets and definition lines; *found: it was, near.
+ */
+static struct pos ref_use_pos(struct md_check *c, int image, int *found)
+{
+	const char *text = c->src->text, *end = text + c->src->len;
+	const char *q = c->cursor && in_src(c, c->cursor) ? c->cursor : text;
+	const char *stop = end - q > 4096 ? q + 4096 : end;
+	struct pos none = { 0, 0 };
+
+	for (; q < stop; q++) {
+		if (*q != '[' || (q > text && q[-1] == '\\') || def_at(c, q) >= 0)
+			continue;
+		if (image && !(q > text && q[-1] == '!'))
+			continue;
+		c->cursor = q + 1;
+		*found = 1;
+		return md_src_pos(c->src, image ? q - 1 : q);
+	}
+	*found = 0;
+	return none;
+}
+
 static int chk_enter_span(MD_SPANTYPE type, void *detail, void *ud)
 {
 	struct md_check *c = ud;
@@ -1188,6 +1226,11 @@ static int chk_enter_span(MD_SPANTYPE type, void *detail, void *ud)
 		c->last = dest->text;
 	if (c->ndefs > 0)
 		defs_mark(c, dest->text, 1);
+	if (dest->size && def_at(c, dest->text) >= 0)
+		sp->use = ref_use_pos(c, sp->image, &sp->ref);
+	else if (in_src(c, dest->text) && (!c->cursor ||
+		 dest->text + dest->size > c->cursor))
+		c->cursor = dest->text + dest->size;
 	sp->empty_href = dest->size == 0;
 	/* an empty destination has no place in the source: the link's
 	 * first text run places it instead (see chk_text) */
@@ -1226,7 +1269,7 @@ static int chk_enter_span(MD_SPANTYPE type, void *detail, void *ud)
 			m->links[m->nlinks].id = xstrndup(id, n);
 			m->links[m->nlinks].frag = 8 + n < b->len ?
 				xstrndup(b->buf + 9 + n, b->len - 9 - n) : NULL;
-			m->links[m->nlinks].pos = span_dest_pos(c, sp);
+			m->links[m->nlinks].pos = span_where(c, sp);
 			m->nlinks++;
 		}
 	}
@@ -1236,6 +1279,8 @@ static int chk_enter_span(MD_SPANTYPE type, void *detail, void *ud)
 /* Where span sp starts, for a diagnostic (see struct span). */
 static struct pos span_where(const struct md_check *c, const struct span *sp)
 {
+	if (sp->ref)
+		return sp->use;
 	if (sp->dest)
 		return span_pos(c, sp->dest);
 	if (sp->pos.line)
@@ -1309,6 +1354,8 @@ static int chk_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *u
 
 	if (in_src(c, text) && size)
 		c->last = text;
+	if (in_src(c, text) && size && (!c->cursor || text + size > c->cursor))
+		c->cursor = text + size;
 	if (c->ndefs > 0)
 		defs_mark(c, text, 0);
 	if (c->in_heading)

@@ -10,6 +10,7 @@
  */
 #include "buf.h"
 #include "markdown.h"
+#include "numbers.h"
 #include "render.h"
 #include "util.h"
 
@@ -386,4 +387,53 @@ int render_is_url_text(const char *href, size_t hn, const char *s, size_t n)
 		return 1;
 	return hn == n + 7 && !memcmp(href, "mailto:", 7) &&
 	       !memcmp(href + 7, s, n);
+}
+
+/* Does s[0..n) hold an ASCII digit, and a space (U+0020, U+00A0, U+202F)? */
+static int western_in_pieces(const char *s, size_t n)
+{
+	int digit = 0, space = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= '0' && c <= '9')
+			digit = 1;
+		else if (c == ' ' || (c == 0xC2 && i + 1 < n &&
+				       (unsigned char)s[i + 1] == 0xA0) ||
+			 (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+			  (unsigned char)s[i + 2] == 0xAF))
+			space = 1;
+	}
+	return digit && space;
+}
+
+size_t render_ltr_runs(const char *text, size_t n, const char *lang,
+		       size_t **v, size_t *alloc)
+{
+	struct num_list nl = NUM_LIST_INIT;
+	size_t k, found = 0, used = 0;
+	const char *p;
+
+	/* no ASCII digit, nothing to isolate: Arabic-Indic digits lay out
+	 * as one number */
+	for (p = text; p < text + n && !(*p >= '0' && *p <= '9'); p++)
+		;
+	if (p == text + n)
+		return 0;
+	numbers_scan(&nl, text, n, lang);
+	for (k = 0; k < nl.n; k++) {
+		const struct num_token *t = &nl.v[k];
+
+		if (t->off + t->len > n || (t->kind != NUM_PHONE &&
+		    !western_in_pieces(text + t->off, t->len)))
+			continue;
+		GROW(*v, *alloc, used + 2);
+		(*v)[used++] = t->off;
+		(*v)[used++] = t->off + t->len;
+		found++;
+	}
+	num_list_release(&nl);
+	return found;
 }

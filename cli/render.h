@@ -44,6 +44,13 @@ enum render_flags {
 	 * it, invalid bytes become U+FFFD.
 	 */
 	RENDER_VALID_UTF8 = 1u << 3,
+	/*
+	 * The text is converted to another encoding than UTF-8 (--encoding
+	 * cp1256), which may lack U+2066 and U+2069: a right-to-left page's
+	 * numbers are not isolated (their no-break spaces keep their groups
+	 * in order).
+	 */
+	RENDER_NO_ISOLATES = 1u << 4,
 };
 
 /*
@@ -239,5 +246,18 @@ int render_fold2(unsigned cp, char *c);
  * "edeme", and sorts among the O.
  */
 const char *render_fold_latin(unsigned cp);
+
+/*
+ * In a right-to-left page, the runs of text[0..n) (a text run after its
+ * typography, read as lang reads numbers) that must be shown left to right
+ * as one piece, or the bidirectional algorithm lays out their parts in
+ * reverse order: each phone number ("0800 15 801" would read "801 15
+ * 0800"), and each number in Western digits written in several pieces
+ * (digit groups, a unit, a time: "1 000 mg", "38,5 °C").  Appends each as
+ * its start and end offsets to *v (pairs, grown as GROW does) and returns
+ * how many runs it found.
+ */
+size_t render_ltr_runs(const char *text, size_t n, const char *lang,
+		       size_t **v, size_t *alloc);
 
 #endif

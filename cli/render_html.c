@@ -60,6 +60,7 @@ struct html {
 	int valid_utf8;		/* RENDER_VALID_UTF8 */
 	struct typo typo;
 	struct buf tmp;		/* typography output, before escaping */
+	size_t *ltr, altr;	/* runs of tmp shown left to right (rtl) */
 	struct buf url;		/* a decoded URL */
 	struct buf ent;		/* a decoded entity */
 
@@ -209,6 +210,39 @@ static void put_attr(struct html *h, const MD_ATTRIBUTE *a)
 	escape_html(h->out, h->url.buf, h->url.len);
 }
 
+static void put_escaped(struct html *h, const char *t, size_t tn)
+{
+	/* both replace controls as add_clean does */
+	if (h->valid_utf8)
+		escape_html_utf8(h->out, t, tn);
+	else
+		escape_html(h->out, t, tn);
+}
+
+/*
+ * Text of a right-to-left page: each phone number and each number in
+ * Western digits written in pieces isolated left to right, so that its
+ * groups are not shown in reverse order (render_ltr_runs()).  <bdi> in
+ * HTML; a <span dir="ltr"> in XHTML, which every EPUB 3 reading system
+ * isolates alike.
+ */
+static void text_isolated(struct html *h, const char *t, size_t tn)
+{
+	size_t k, at = 0, runs = render_ltr_runs(t, tn, h->o->lang, &h->ltr,
+						   &h->altr);
+
+	for (k = 0; k < runs; k++) {
+		size_t from = h->ltr[2 * k], to = h->ltr[2 * k + 1];
+
+		put_escaped(h, t + at, from - at);
+		put(h, h->xhtml ? "<span dir=\"ltr\">" : "<bdi dir=\"ltr\">");
+		put_escaped(h, t + from, to - from);
+		put(h, h->xhtml ? "</span>" : "</bdi>");
+		at = to;
+	}
+	put_escaped(h, t + at, tn - at);
+}
+
 /*
  * Text the reader sees: typography, then escaping, into the heading's
  * plain text and the image's alt text too when those are being collected.
@@ -235,6 +269,10 @@ static void text_run(struct html *h, const char *s, size_t n, int verbatim)
 	}
 	if (h->in_heading && h->heading_text.len < 1024)
 		add_clean(&h->heading_text, t, tn);
+	if (h->o->rtl && h->use_typo && !verbatim) {
+		text_isolated(h, t, tn);
+		return;
+	}
 	/* both replace controls as add_clean does */
 	if (h->valid_utf8)
 		escape_html_utf8(h->out, t, tn);
@@ -898,6 +936,7 @@ int render_html(const struct md_src *src, struct md_check *chk,
 		keep_swap(&h, &o->html_keep->h, 0);
 	html_bufs_each(&h, buf_release);
 	free(h.span_more);
+	free(h.ltr);
 	idset_release(&h.ids);
 	arena_release(&h.names);
 	return ret ? -1 : 0;

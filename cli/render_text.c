@@ -472,6 +472,49 @@ static void script_text(struct text *h, const char *s, size_t n)
 	buf_add(&h->sbuf, s, n);
 }
 
+/* A run of the reader's text: into the open link's text, then the line. */
+static void text_put_run(struct text *h, const char *t, size_t tn,
+			 enum piece k)
+{
+	if (h->nlinks) {
+		struct buf *lt = &h->links[h->nlinks - 1].text;
+
+		if (lt->len < LINK_TEXT_MAX)
+			buf_add(lt, t, tn < LINK_TEXT_MAX ? tn : LINK_TEXT_MAX);
+	}
+	put_text(h, t, tn, k);
+}
+
+/*
+ * Text of a right-to-left page: each phone number and each number in
+ * Western digits written in pieces between U+2066 LEFT-TO-RIGHT ISOLATE
+ * and U+2069 POP DIRECTIONAL ISOLATE, so that a reader's bidirectional
+ * display does not show its groups in reverse order (render_ltr_runs()).
+ */
+static void text_isolated(struct text *h, const char *t, size_t tn,
+			  enum piece k)
+{
+	size_t *v = NULL, alloc = 0, at = 0, i;
+	size_t runs = render_ltr_runs(t, tn, h->o->lang, &v, &alloc);
+	struct buf iso = BUF_INIT;
+
+	if (!runs) {
+		text_put_run(h, t, tn, k);
+		return;
+	}
+	for (i = 0; i < runs; i++) {
+		buf_add(&iso, t + at, v[2 * i] - at);
+		buf_adds(&iso, "\xE2\x81\xA6");
+		buf_add(&iso, t + v[2 * i], v[2 * i + 1] - v[2 * i]);
+		buf_adds(&iso, "\xE2\x81\xA9");
+		at = v[2 * i + 1];
+	}
+	buf_add(&iso, t + at, tn - at);
+	text_put_run(h, iso.buf, iso.len, k);
+	buf_release(&iso);
+	free(v);
+}
+
 /*
  * Text the reader sees: typography (unless verbatim), then to the image's
  * alt text, the open link's text and the output.  A soft break held back
@@ -515,13 +558,12 @@ static void run(struct text *h, const char *s, size_t n, int verbatim,
 		buf_add(&h->alt, t, tn);
 		return;
 	}
-	if (h->nlinks) {
-		struct buf *lt = &h->links[h->nlinks - 1].text;
-
-		if (lt->len < LINK_TEXT_MAX)
-			buf_add(lt, t, tn < LINK_TEXT_MAX ? tn : LINK_TEXT_MAX);
+	if (h->o->rtl && h->use_typo && !verbatim &&
+	    !(h->o->flags & RENDER_NO_ISOLATES)) {
+		text_isolated(h, t, tn, k);
+		return;
 	}
-	put_text(h, t, tn, k);
+	text_put_run(h, t, tn, k);
 }
 
 /* ---- blocks ---- */

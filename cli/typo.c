@@ -12,6 +12,7 @@
  */
 #include "typo.h"
 #include "buf.h"
+#include "numbers.h"
 
 #include <limits.h>
 #include <string.h>
@@ -626,10 +627,111 @@ static size_t skip_plain(const unsigned char *u, size_t i, size_t n,
 	return i;
 }
 
+/* The digit 0-9 in any of the scripts SPEC 13 reads (Western,
+ * Arabic-Indic, Eastern Arabic-Indic). */
+static int any_digit(unsigned cp)
+{
+	return is_digit(cp) || (cp >= 0x0660 && cp <= 0x0669) ||
+	       (cp >= 0x06F0 && cp <= 0x06F9);
+}
+
+/*
+ * Does u[0..n) hold a digit followed by a space (U+0020, U+00A0, U+202F)?
+ * Only then may a number there be written in several pieces.
+ */
+static int digit_then_space(const unsigned char *u, size_t n)
+{
+	const unsigned char *p = u, *end = u + n;
+
+	while (p < end && (p = memchr(p, ' ', (size_t)(end - p))) != NULL) {
+		if (p > u && (is_digit(p[-1]) ||
+		    (p - u >= 2 && ((p[-2] == 0xD9 && p[-1] >= 0xA0 && p[-1] <= 0xA9) ||
+				    (p[-2] == 0xDB && p[-1] >= 0xB0 && p[-1] <= 0xB9)))))
+			return 1;
+		p++;
+	}
+	for (p = u; p + 2 < end; p++)
+		if (is_digit(p[0]) && ((p[1] == 0xC2 && p[2] == 0xA0) ||
+		    (p[1] == 0xE2 && p + 3 < end && p[2] == 0x80 && p[3] == 0xAF)))
+			return 1;
+	return 0;
+}
+
+/* The language numbers_scan() reads a page of t's language in. */
+static const char *num_lang(enum typo_lang l)
+{
+	switch (l) {
+	case TYPO_LANG_FR: return "fr";
+	case TYPO_LANG_DE: return "de";
+	case TYPO_LANG_NL: return "nl";
+	case TYPO_LANG_TR: return "tr";
+	case TYPO_LANG_AR: return "ar";
+	default: return "en";
+	}
+}
+
+/*
+ * One number stays whole on a line: in out[from..), the spaces inside each
+ * number SPEC 13 reads (digit groups "1 000", a number and its unit
+ * "500 mg", a time "14 h 30") become no-break ones: between two digits
+ * the language's group separator (U+202F in French, U+00A0 elsewhere),
+ * anywhere else U+00A0, the one a phone number's groups take too.
+ */
+static void join_numbers(const struct typo *t, struct buf *out, size_t from)
+{
+	struct num_list nl = NUM_LIST_INIT;
+	const unsigned char *u;
+	struct buf tail = BUF_INIT;
+	size_t n = out->len - from, i, k, done = 0;
+	unsigned group = t->lang == TYPO_LANG_FR ? space_nnbsp(t) : space_nbsp(t);
+
+	if (!n || !digit_then_space((const unsigned char *)out->buf + from, n))
+		return;
+	numbers_scan(&nl, out->buf + from, n, num_lang(t->lang));
+	u = (const unsigned char *)out->buf + from;
+	for (k = 0; k < nl.n; k++) {
+		const struct num_token *tok = &nl.v[k];
+		size_t end = tok->off + tok->len;
+
+		if (end > n)
+			continue;
+		for (i = tok->off; i < end; ) {
+			unsigned cp, before, after;
+			size_t len = decode(u + i, n - i, &cp), j;
+
+			if (!is_space(cp) || i == tok->off) {
+				i += len;
+				continue;
+			}
+			for (j = i + len; j < end; j += len) {
+				len = decode(u + j, n - j, &after);
+				if (!is_space(after))
+					break;
+			}
+			if (j >= end)
+				break;
+			before = last_cp(u, i);
+			buf_add(&tail, (const char *)u + done, i - done);
+			buf_addcp(&tail, tok->kind != NUM_PHONE &&
+				  any_digit(before) && any_digit(after) ?
+				  group : space_nbsp(t));
+			done = i = j;
+		}
+	}
+	if (done) {
+		buf_add(&tail, (const char *)u + done, n - done);
+		buf_setlen(out, from);
+		buf_add(out, tail.buf, tail.len);
+	}
+	buf_release(&tail);
+	num_list_release(&nl);
+}
+
 void typo_text(struct typo *t, struct buf *out, const char *s, size_t n)
 {
 	struct run r;
 	unsigned mask;
+	size_t from = out->len;
 
 	if (t->lang == TYPO_LANG_NONE) {
 		buf_add(out, s, n);
@@ -691,6 +793,7 @@ void typo_text(struct typo *t, struct buf *out, const char *s, size_t n)
 		}
 	}
 	run_flush(&r);
+	join_numbers(t, out, from);
 }
 
 void typo_verbatim(struct typo *t, const char *s, size_t n)

@@ -7,6 +7,8 @@
 # clean and reads the same in every format; what folio cannot show is an
 # error of validate, at its line and column.
 . "$(dirname "$0")/lib.sh"
+# a number and its unit are joined by a no-break space (typography)
+nbsp=$(printf '\302\240')
 
 CORPUS="$SRC/tests/corpora/body-content"
 VNU="$SRC/node_modules/vnu-jar/build/dist/vnu.jar"
@@ -35,7 +37,7 @@ test_expect_success 'html: sup, sub, s, del, ins, mark and br are rendered, as w
 	exported &&
 	p=c/out/html/fr/dose.html &&
 	grep -F "150 × 10<sup>9</sup>/L" $p &&
-	grep -F "2 mg/m<sup>2</sup>" $p &&
+	grep -F "2${nbsp}mg/m<sup>2</sup>" $p &&
 	grep -F "H<sub>2</sub>O" $p &&
 	grep -F "10<sup>−3</sup> L/s" $p &&
 	grep -F "Prendre <s>4</s> 2 comprimés, <del>le soir</del> <ins>le matin</ins>," $p &&
@@ -54,7 +56,7 @@ test_expect_success 'text: exponents and indices keep their meaning, strikethrou
 	exported &&
 	p=c/out/text/fr/dose.txt &&
 	grep -F "150 × 10⁹/L" $p &&
-	grep -F "2 mg/m²" $p &&
+	grep -F "2${nbsp}mg/m²" $p &&
 	grep -F "H₂O" $p &&
 	grep -F "10⁻³ L/s" $p &&
 	grep -F "Prendre ~~4~~ 2 comprimés, ~~le soir~~ le matin, à jeun, le 1er jour." $p &&

@@ -3,6 +3,9 @@
 # (malformed YAML, a placeholder export does not fill, 11 months) is not
 # exported: the error is reported, its pages stay as the last good run
 # left them, the other languages are exported, and the exit status is 1.
+# The other languages' pages link to its pages only where an earlier run
+# left them: in a fresh directory no "also available in", no hreflang
+# alternate and no language menu entry leads to a page that is not there.
 . "$(dirname "$0")/lib.sh"
 
 corpus() {
@@ -72,6 +75,28 @@ test_expect_success 'no earlier run: the language gets no directory at all' '
 	expect_status 1 &&
 	! test -e out/xhtml/fr &&
 	test -f out/xhtml/de/EPUB/package.opf
+'
+
+test_expect_success 'no earlier run: no page links the held language' '
+	corpus &&
+	printf "updated_on: \"Mis à jour : {datum}\"\n" >_strings/fr.yaml &&
+	folio export --to html -q 2>out.txt; echo $? >status &&
+	expect_status 1 &&
+	! test -e out/html/fr &&
+	! grep -q "\.\./fr/\|hreflang=\"fr\"\|Auch verfügbar" out/html/de/a.html &&
+	! grep -q "\.\./fr/\|hreflang=\"fr\"" out/html/de/index.html
+'
+
+test_expect_success 'an earlier run left the held pages: the links to them stay' '
+	corpus && good_run html &&
+	printf "updated_on: \"Mis à jour : {datum}\"\n" >_strings/fr.yaml &&
+	echo "Neuer Text." >>a/de.md &&
+	folio export --to html -q 2>out.txt; echo $? >status &&
+	expect_status 1 &&
+	grep -q "Neuer Text" out/html/de/a.html &&
+	grep -q "<a href=\"\.\./fr/a\.html\" hreflang=\"fr\">" out/html/de/a.html &&
+	grep -q "<link rel=\"alternate\" hreflang=\"fr\" href=\"\.\./fr/a\.html\"" out/html/de/a.html &&
+	grep -q "href=\"\.\./fr/index\.html\"" out/html/de/index.html
 '
 
 test_expect_success 'a sound catalog changes nothing: exit 0' '
