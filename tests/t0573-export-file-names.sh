@@ -10,7 +10,7 @@
 png=$SRC/tests/golden/export/html/fr/images/douleur/reglette.png
 
 corpus() {
-	make_corpus "fr" &&
+	make_corpus "fr" && add_catalogs fr &&
 	mkdir -p n &&
 	cp "$png" "n/mon image.png" &&
 	cp "$png" "n/schéma.png" &&
