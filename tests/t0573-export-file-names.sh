@@ -39,7 +39,7 @@ test_expect_success 'validate finds the files such names give' '
 	corpus &&
 	folio validate >out 2>err; echo $? >status &&
 	expect_status 0 &&
-	echo "folio: 0 errors, 0 warnings in 2 files" >expect &&
+	echo "folio: 0 errors, 0 warnings in 3 files" >expect &&
 	test_cmp expect err
 '
 
