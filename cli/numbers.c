@@ -858,7 +858,7 @@ static int word_zero(uint64_t w)
 	return ((w - ONES) & ~w & HIGHS) != 0;
 }
 
-static int has_digit(const char *s, size_t n)
+int numbers_has_digit(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
@@ -1223,7 +1223,7 @@ size_t numbers_scan(struct num_list *l, const char *s, size_t n,
 	size_t before = l->n, i = 0, floor = 0, len, e;
 	size_t nocloser[64];
 
-	if (!has_digit(s, n))
+	if (!numbers_has_digit(s, n))
 		return 0;
 	loc = locale_of(lang);
 	nocloser[0] = 0;

@@ -55,6 +55,13 @@ size_t numbers_scan(struct num_list *l, const char *text, size_t len,
 		    const char *lang);
 
 /*
+ * Does text[0..len) hold a digit of any script SPEC 13 reads (0-9,
+ * Arabic-Indic, Eastern Arabic-Indic)?  Sixteen bytes at a time: most
+ * texts hold none, and then hold no number.
+ */
+int numbers_has_digit(const char *text, size_t len);
+
+/*
  * Does text[0..len) hold an Arabic-Indic or Eastern Arabic-Indic digit
  * (U+0660-U+0669, U+06F0-U+06F9)?
  */

@@ -643,6 +643,9 @@ static int digit_then_space(const unsigned char *u, size_t n)
 {
 	const unsigned char *p = u, *end = u + n;
 
+	if (!numbers_has_digit((const char *)u, n))
+		return 0;	/* most runs of text */
+
 	while (p < end && (p = memchr(p, ' ', (size_t)(end - p))) != NULL) {
 		if (p > u && (is_digit(p[-1]) ||
 		    (p - u >= 2 && ((p[-2] == 0xD9 && p[-1] >= 0xA0 && p[-1] <= 0xA9) ||
