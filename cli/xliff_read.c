@@ -300,10 +300,11 @@ static int unit12(struct reader *r, const xmlNode *n)
 			if (inline_content(r, c, &u->source, 0) < 0)
 				return -1;
 		} else if (is_el(c, "target")) {
-			char *st = attr(c, "state");
+			char *st;
 
 			if (u->has_target)
 				return err_at(r, c, "unit '%s' has two targets%s", u->id, NULL);
+			st = attr(c, "state");
 			u->has_target = 1;
 			u->translated = st && (!strcmp(st, "translated") ||
 					       !strcmp(st, "signed-off") ||
