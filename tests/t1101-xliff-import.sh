@@ -366,6 +366,23 @@ test_expect_success 'XLIFF 2.0 split into sentences by a tool: segments and igno
 	expect_status 1 && test ! -e n/en.md
 '
 
+test_expect_success 'a localized link target or image of the translation replaced on import is said at its place' '
+	make_corpus "fr en" &&
+	mkdir -p n &&
+	H="---\nid: n\nlang: %s\ntitle: T\nsummary: S.\nupdated: 2024-01\nstatus: published\nreviewers: [{name: X, role: r, affiliation: H}]\n%b---\n" &&
+	{ printf -- "$H" fr "" && printf "Voir [le site](https://example.org/fr) et ![Schéma](schema-fr.png).\n\nFin du texte ici.\n"; } >n/fr.md &&
+	{ printf -- "$H" en "translated_from: {lang: fr, updated: 2024-01}\n" && printf "See [the site](https://example.org/en) and ![Diagram](schema-en.png).\n\nEnd of the text here.\n"; } >n/en.md &&
+	touch n/schema-fr.png n/schema-en.png &&
+	folio stamp n/en.md >/dev/null 2>&1 &&
+	sed "s/Fin du texte ici./Fin du texte, ici./; s/updated: 2024-01/updated: 2024-02/" n/fr.md >fr.tmp && mv fr.tmp n/fr.md &&
+	folio xliff export --lang en -o x >/dev/null 2>&1 &&
+	sed "s/needs-review-translation/translated/" x/en/n.xlf >t.xlf &&
+	folio xliff import t.xlf >stdout 2>err &&
+	grep -F "n/en.md:11:16: warning: link target '\''https://example.org/en'\'' of the translation is not in the text imported from t.xlf" stdout &&
+	grep -F "n/en.md:11:55: warning: link target '\''schema-en.png'\''" stdout &&
+	test "$(grep -c "of the translation is not in the text imported" stdout)" = 2
+'
+
 test_expect_success 'each file on its own: a good one imported, a bad one refused, exit 1' '
 	setup &&
 	folio xliff export --lang en -o x >stdout 2>err &&
