@@ -115,6 +115,32 @@ static void book_image_refused(const struct image_ctx *ic, const char *src,
 }
 
 /*
+ * A file of the corpus whose path has a space goes into a book under a
+ * name without one (a reading system must escape it, and epubcheck warns,
+ * PKG-010): its spaces as '-', and before its extension eight hex digits
+ * of its path, so that "mon image.png" and "mon-image.png" stay two files.
+ */
+static void book_name(struct buf *name, const char *dir, const char *path)
+{
+	const char *base = strrchr(path, '/'), *dot;
+	size_t i, start;
+
+	base = base ? base + 1 : path;
+	dot = strrchr(base, '.');
+	if (!dot || dot == base)
+		dot = base + strlen(base);
+	buf_reset(name);
+	buf_addf(name, "%s/", dir);
+	start = name->len;
+	buf_add(name, path, (size_t)(dot - path));
+	for (i = start; i < name->len; i++)
+		if (name->buf[i] == ' ')
+			name->buf[i] = '-';
+	buf_addf(name, "-%08x%s", (unsigned)(hash_mem(path, strlen(path)) & 0xFFFFFFFFu),
+		 dot);
+}
+
+/*
  * render_image_fn of an e-book: an image that is a file of the corpus
  * (a relative path from the article, staying inside the corpus, of a type
  * every reading system shows) goes into the book as images/<its path in
@@ -195,6 +221,8 @@ static int copy_local(struct image_ctx *ic, const char *src, size_t n,
 	if (!strcmp(type, "image/svg+xml") && svg_check_file(fs, &ic->j->d) < 0)
 		goto out;
 	buf_addf(&name, "%s/%s", dir, path.buf);
+	if (x->f->zip && strchr(path.buf, ' '))
+		book_name(&name, dir, path.buf);
 	for (i = 0; i < ic->j->nimg; i++)
 		if (!strcmp(ic->j->img[i].name, name.buf))
 			break;

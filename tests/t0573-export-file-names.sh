@@ -6,6 +6,7 @@
 # URL percent-encoded; validate reports a file that is really missing at
 # its line and column.
 . "$(dirname "$0")/lib.sh"
+. "$SRC/tests/epub.sh"
 
 png=$SRC/tests/golden/export/html/fr/images/douleur/reglette.png
 
@@ -77,5 +78,32 @@ test_expect_success 'the book holds such images' '
 	test_cmp "$png" "$b/images/n/schéma.png" &&
 	test_cmp "$png" "$b/images/n/mon image.png"
 '
+
+test_expect_success 'an .epub names such a file without a space, two files stay two' '
+	corpus &&
+	cp "$png" n/mon-image.png &&
+	printf "\n![Cinq](mon-image.png)\n" >>n/fr.md &&
+	folio export --to epub -q 2>err; echo $? >status &&
+	expect_status 0 &&
+	unzip -Z1 out/epub/fr.epub >entries &&
+	! grep " " entries &&
+	grep -x "EPUB/images/n/mon-image-[0-9a-f]\{8\}\.png" entries >spaced &&
+	grep -x "EPUB/images/n/mon-image.png" entries &&
+	name=$(sed "s|^EPUB/||" spaced) &&
+	unzip -p out/epub/fr.epub EPUB/n.xhtml >page &&
+	grep -q "<img src=\"$name\" alt=\"Un\"" page &&
+	grep -q "<img src=\"images/n/mon-image.png\" alt=\"Cinq\"" page &&
+	unzip -p out/epub/fr.epub "EPUB/$name" >got && test_cmp "$png" got
+'
+
+if [ -n "$EPUBCHECK" ]; then
+	test_expect_success 'epubcheck: that book has no error and no warning' '
+		corpus &&
+		folio export --to epub -q 2>err &&
+		epubcheck_ok out/epub/fr.epub
+	'
+else
+	test_skip 'epubcheck on the book' 'epubcheck (and java) not installed: make deps'
+fi
 
 test_done
