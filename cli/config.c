@@ -10,7 +10,6 @@
 #include "schema.h"
 #include "util.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -259,7 +258,6 @@ int config_load(struct corpus *c, struct diag_list *d)
 	struct buf text = BUF_INIT;
 	struct diag_list local = DIAG_LIST_INIT;
 	struct config *cfg = &c->cfg;
-	struct yaml_opts yo = { NULL, 0, 0 };
 	struct schema *s = NULL;
 	const struct ynode *root;
 	char *path = corpus_path(c, "folio.yaml");
@@ -267,19 +265,7 @@ int config_load(struct corpus *c, struct diag_list *d)
 	size_t len;
 	int ret = -1;
 
-	yo.file = path;
-	switch (buf_read_file(&text, path, YAML_MAX_FILE)) {
-	case BUF_READ_OK:
-		break;
-	case BUF_READ_TOO_BIG:
-		diag(d, R_YAML_LIMITS, path, 0, 0, NULL, "file larger than 4 MiB, not read");
-		goto out;
-	default:
-		diag(d, R_CONFIG, path, 0, 0, NULL, "cannot read: %s", errmsg(errno));
-		goto out;
-	}
-	if (utf8_check(text.buf, text.len, 1, path, &local) < 0 ||
-	    yaml_parse(&doc, text.buf, text.len, &yo, &local) < 0)
+	if (yaml_file_load(path, 0, R_CONFIG, &text, &doc, &local) < 0)
 		goto out;
 	schema_text = embed_find("schemas/folio.schema.yaml", &len);
 	s = schema_load_mem("schemas/folio.schema.yaml", schema_text, len, &local);

@@ -1247,48 +1247,49 @@ const struct article_meta *corpus_original(const struct corpus *c,
 	return found;
 }
 
+int yaml_file_load(const char *path, int missing_ok, enum rule io_rule,
+		   struct buf *text, struct ydoc *doc, struct diag_list *d)
+{
+	struct yaml_opts yo = { NULL, 0, 0 };
+
+	yo.file = path;
+	switch (buf_read_file(text, path, YAML_MAX_FILE)) {
+	case BUF_READ_OK:
+		break;
+	case BUF_READ_TOO_BIG:
+		diag(d, R_YAML_LIMITS, path, 0, 0, NULL,
+		     "file larger than 4 MiB, not read");
+		return -1;
+	case BUF_READ_NOT_FILE:
+		/* errno is not set: an ENOENT left by another read would hide it */
+		diag(d, R_IO, path, 0, 0, NULL, "not a regular file");
+		return -1;
+	default:
+		if (errno == ENOENT && missing_ok)
+			return 1;
+		diag(d, io_rule, path, 0, 0, NULL, "cannot read: %s", errmsg(errno));
+		return -1;
+	}
+	if (utf8_check(text->buf, text->len, 1, path, d) < 0 ||
+	    yaml_parse(doc, text->buf, text->len, &yo, d) < 0)
+		return -1;
+	return 0;
+}
+
 int catalog_load(const struct corpus *c, const char *lang, struct catalog *cat,
 		 struct diag_list *d)
 {
 	struct buf rel = BUF_INIT, text = BUF_INIT;
-	struct yaml_opts yo = { NULL, 0, 0 };
-	int ret = -1;
+	int ret;
 
 	memset(cat, 0, sizeof(*cat));
 	buf_addf(&rel, "_strings/%s.yaml", lang);
 	cat->path = corpus_path(c, rel.buf);
-	yo.file = cat->path;
-	switch (buf_read_file(&text, cat->path, YAML_MAX_FILE)) {
-	case BUF_READ_OK:
-		break;
-	case BUF_READ_TOO_BIG:
-		cat->exists = 1;
-		diag(d, R_YAML_LIMITS, cat->path, 0, 0, NULL,
-		     "file larger than 4 MiB, not read");
-		goto out;
-	case BUF_READ_NOT_FILE:
-		/* errno is not set: an ENOENT left by another read would hide it */
-		cat->exists = 1;
-		diag(d, R_IO, cat->path, 0, 0, NULL, "not a regular file");
-		goto out;
-	default:
-		if (errno != ENOENT) {
-			cat->exists = 1;
-			diag(d, R_IO, cat->path, 0, 0, NULL, "cannot read: %s",
-			     errmsg(errno));
-		}
-		goto out;
-	}
-	cat->exists = 1;
-	if (utf8_check(text.buf, text.len, 1, cat->path, d) < 0)
-		goto out;
-	if (yaml_parse(&cat->doc, text.buf, text.len, &yo, d) < 0)
-		goto out;
-	ret = 0;
-out:
+	ret = yaml_file_load(cat->path, 1, R_IO, &text, &cat->doc, d);
+	cat->exists = ret != 1;
 	buf_release(&rel);
 	buf_release(&text);
-	return ret;
+	return ret ? -1 : 0;
 }
 
 void catalog_release(struct catalog *cat)

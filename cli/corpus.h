@@ -185,6 +185,17 @@ size_t corpus_dirs(const struct corpus *c, size_t *dir_of, size_t *order,
 /* Path of a corpus file as reported, e.g. corpus_path(c, "_strings/fr.yaml"). */
 char *corpus_path(const struct corpus *c, const char *relpath);
 
+/*
+ * Read the YAML file at path (a regular file of at most YAML_MAX_FILE
+ * bytes) into text, check its UTF-8 and parse it into doc (folio.yaml,
+ * catalogs, the glossary, house style files).
+ * Returns 0; 1 when there is no such file and missing_ok (nothing said);
+ * -1 after saying why: too large (yaml-limits), not a regular file (io),
+ * unreadable or missing (io_rule), bad UTF-8 or YAML.
+ */
+int yaml_file_load(const char *path, int missing_ok, enum rule io_rule,
+		   struct buf *text, struct ydoc *doc, struct diag_list *d);
+
 /* The string catalog of lang: parsed tree (NULL when absent/unusable). */
 struct catalog {
 	char *path;		/* as reported; owned */

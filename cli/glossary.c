@@ -17,7 +17,6 @@
 #include "util.h"
 #include "yaml_tree.h"
 
-#include <errno.h>
 #include <pcre2.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -509,7 +508,6 @@ struct glossary *glossary_load(const struct corpus *c, struct diag_list *d)
 {
 	struct buf text = BUF_INIT;
 	struct ydoc doc = YDOC_INIT;
-	struct yaml_opts yo = { NULL, 0, 0 };
 	struct glossary *g = NULL;
 	struct schema *s = NULL;
 	struct seen *seen = NULL;
@@ -517,20 +515,7 @@ struct glossary *glossary_load(const struct corpus *c, struct diag_list *d)
 	char *path = corpus_path(c, GLOSSARY_FILE);
 	const char *schema_text;
 
-	yo.file = path;
-	switch (buf_read_file(&text, path, YAML_MAX_FILE)) {
-	case BUF_READ_OK:
-		break;
-	case BUF_READ_TOO_BIG:
-		diag(d, R_YAML_LIMITS, path, 0, 0, NULL, "file larger than 4 MiB, not read");
-		goto out;
-	default:
-		if (errno != ENOENT)
-			diag(d, R_IO, path, 0, 0, NULL, "cannot read: %s", errmsg(errno));
-		goto out;
-	}
-	if (utf8_check(text.buf, text.len, 1, path, d) < 0 ||
-	    yaml_parse(&doc, text.buf, text.len, &yo, d) < 0)
+	if (yaml_file_load(path, 1, R_IO, &text, &doc, d) != 0)
 		goto out;
 	schema_text = embed_find("schemas/glossary.schema.yaml", &len);
 	s = schema_load_mem("schemas/glossary.schema.yaml", schema_text, len, d);

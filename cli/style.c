@@ -4,12 +4,12 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "style.h"
 #include "buf.h"
+#include "corpus.h"
 #include "embed.h"
 #include "schema.h"
 #include "util.h"
 #include "yaml_tree.h"
 
-#include <errno.h>
 #include <stdint.h>
 #include <pcre2.h>
 #ifdef __SSE2__
@@ -334,7 +334,6 @@ int style_load(struct style_book *b, const char *path, struct diag_list *diags)
 	struct buf text = BUF_INIT;
 	struct ydoc doc = YDOC_INIT;
 	struct diag_list local = DIAG_LIST_INIT;
-	struct yaml_opts yo = { NULL, 0, 0 };
 	struct schema *s = NULL;
 	const struct ynode *rules;
 	const char *schema_text;
@@ -342,28 +341,10 @@ int style_load(struct style_book *b, const char *path, struct diag_list *diags)
 	int ret = -1;
 
 	memset(b, 0, sizeof(*b));
-	yo.file = path;
-	switch (buf_read_file(&text, path, YAML_MAX_FILE)) {
-	case BUF_READ_OK:
-		break;
-	case BUF_READ_TOO_BIG:
-		diag(&local, R_YAML_LIMITS, path, 0, 0, NULL, "file larger than 4 MiB, not read");
-		goto out;
-	case BUF_READ_NOT_FILE:
-		diag(&local, R_IO, path, 0, 0, NULL, "not a regular file");
-		goto out;
-	default:
-		if (errno == ENOENT) {
-			ret = 1;
-			goto out;
-		}
-		diag(&local, R_STYLE_RULES, path, 0, 0, NULL, "cannot read: %s",
-		     errmsg(errno));
-		goto out;
-	}
-	if (utf8_check(text.buf, text.len, 1, path, &local) < 0 ||
-	    yaml_parse(&doc, text.buf, text.len, &yo, &local) < 0)
-		goto out;
+	ret = yaml_file_load(path, 1, R_STYLE_RULES, &text, &doc, &local);
+	if (ret != 0)
+		goto out;	/* 1: no such file; -1: said why */
+	ret = -1;
 	schema_text = embed_find("schemas/style.schema.yaml", &len);
 	s = schema_load_mem("schemas/style.schema.yaml", schema_text, len, &local);
 	if (!s)

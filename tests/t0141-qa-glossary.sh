@@ -193,4 +193,12 @@ test_expect_success 'Turkish casing: I is not the capital of i, nor İ of ı' '
 	test_cmp expect actual
 '
 
+test_expect_success 'a _glossary.yaml that is not a file is said, not skipped' '
+	printf "source_language: fr\nlanguages: [fr, en]\n" >folio.yaml && add_catalogs fr en &&
+	mkdir _glossary.yaml &&
+	{ folio --color never validate >actual 2>&1; echo $? >status; } &&
+	expect_status 1 &&
+	grep -x "_glossary.yaml: error: not a regular file \[io\]" actual
+'
+
 test_done
