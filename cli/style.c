@@ -15,6 +15,10 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define STYLE_AVX2 1
+#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -661,6 +665,88 @@ static int pairs_at(const struct style_book *b, enum style_scope scope,
 	return 0;
 }
 
+#ifdef STYLE_AVX2
+/*
+ * Where a pair may start, 32 places at a time, with AVX2's table
+ * lookups: each pair of a round of eight has a bit of its own, set in
+ * the two 16-entry tables (low nibble, high nibble) of each of its three
+ * bytes at that byte's nibbles.  A byte has the bit in both tables of a
+ * position only when it is that pair's byte there, so the three bytes'
+ * bits, and-ed, are the pairs that start at a place; two rounds for up to
+ * sixteen pairs, where the plain SSE2 loop compares every pair's bytes.
+ * A place found is handed to pairs_at(), as that loop does.  Returns the
+ * offset where the bytes left start, or -1 when a match gave up.
+ */
+__attribute__((target("avx2")))
+static size_t pairs_avx2(const struct style_book *b, enum style_scope scope,
+			 const char *text, size_t len, pcre2_match_data *md,
+			 unsigned long long live, size_t *next,
+			 struct found_list *f)
+{
+	unsigned char tab[2][3][2][16];
+	__m256i t[2][3][2], v20 = _mm256_set1_epi8(0x20),
+		low = _mm256_set1_epi8(0x0f);
+	size_t np = b->npairs[scope], rounds = (np + 7) / 8, i, j, r, k;
+
+	memset(tab, 0, sizeof(tab));
+	for (j = 0; j < np; j++) {
+		const struct style_pair *p = &b->pairs[scope][j];
+		unsigned char bit = (unsigned char)(1u << (j % 8));
+		unsigned char (*q)[2][16] = tab[j / 8];
+
+		q[0][0][p->a & 15] |= bit;
+		q[0][1][p->a >> 4] |= bit;
+		q[1][0][p->b & 15] |= bit;
+		q[1][1][p->b >> 4] |= bit;
+		for (k = 0; k < 16; k++) {
+			if (p->any_c || k == (p->c & 15u))
+				q[2][0][k] |= bit;
+			if (p->any_c || k == (p->c >> 4u))
+				q[2][1][k] |= bit;
+		}
+	}
+	for (r = 0; r < 2; r++)
+		for (j = 0; j < 3; j++)
+			for (k = 0; k < 2; k++)
+				t[r][j][k] = _mm256_broadcastsi128_si256(
+					_mm_loadu_si128((const __m128i *)tab[r][j][k]));
+
+	for (i = 0; i + 34 <= len; i += 32) {
+		__m256i lo[3], hi[3], hit;
+		unsigned bits;
+
+		for (j = 0; j < 3; j++) {
+			__m256i x = _mm256_or_si256(_mm256_loadu_si256(
+				(const __m256i *)(text + i + j)), v20);
+
+			lo[j] = _mm256_and_si256(x, low);
+			hi[j] = _mm256_and_si256(_mm256_srli_epi16(x, 4), low);
+		}
+		hit = _mm256_setzero_si256();
+		for (r = 0; r < rounds; r++) {
+			__m256i m = _mm256_and_si256(
+				_mm256_shuffle_epi8(t[r][0][0], lo[0]),
+				_mm256_shuffle_epi8(t[r][0][1], hi[0]));
+
+			for (j = 1; j < 3; j++)
+				m = _mm256_and_si256(m, _mm256_and_si256(
+					_mm256_shuffle_epi8(t[r][j][0], lo[j]),
+					_mm256_shuffle_epi8(t[r][j][1], hi[j])));
+			hit = _mm256_or_si256(hit, m);
+		}
+		bits = ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hit,
+					_mm256_setzero_si256()));
+		while (bits) {
+			k = lowest_bit(bits);
+			bits &= bits - 1;
+			if (pairs_at(b, scope, text, len, i + k, live, next, md, f) < 0)
+				return (size_t)-1;
+		}
+	}
+	return i;
+}
+#endif
+
 /*
  * The matches of the rules of *live (those with a literal), in one pass
  * over the text: where the run of bytes of a literal is (0x20 set on
@@ -692,6 +778,14 @@ static int prefilter_rules(const struct style_book *b, enum style_scope scope,
 	i = 0;
 	if (!*live || len < 2)
 		return 0;
+#ifdef STYLE_AVX2
+	if (b->npairs[scope] <= 16 && len >= 34 &&
+	    __builtin_cpu_supports("avx2")) {
+		i = pairs_avx2(b, scope, text, len, md, *live, next, f);
+		if (i == (size_t)-1)
+			return -1;
+	} else
+#endif
 #ifdef __SSE2__
 	if (b->npairs[scope] <= 16) {
 		__m128i pa[16], pb[16], pc[16], any[16], v20 = _mm_set1_epi8(0x20);

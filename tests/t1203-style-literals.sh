@@ -98,4 +98,25 @@ test_expect_success 'a rule silenced by ignore: leaves the others as they were' 
 	test_cmp expect actual
 '
 
+test_expect_success 'a long text: the literal pass finds what a rule-by-rule search finds' '
+	make_corpus "fr en" && add_catalogs fr en && rules &&
+	# the same rules with nothing a literal pass could look for: each
+	# runs alone, from match to match
+	sed "s/pattern: \"\\((?i)\\)\\{0,1\\}/&(?:)/" _style/fr.yaml >plain.yaml &&
+	! cmp -s _style/fr.yaml plain.yaml && mkdir -p a &&
+	{
+		printf -- "---\nid: a\nlang: fr\ntitle: T\nupdated: 2024-01\nstatus: draft\n---\n" &&
+		k=0 && while [ $k -lt 70 ]; do
+			printf "%s" "$(printf "%${k}s" "" | sed "s/ /é/g")" &&
+			printf " Sein%s kyste seins le sein, poitrine leine " "$k" &&
+			k=$((k + 1))
+		done && echo
+	} >a/fr.md &&
+	folio validate >literal 2>err &&
+	cp plain.yaml _style/fr.yaml &&
+	folio validate >plain 2>err2 &&
+	test_cmp plain literal &&
+	test $(wc -l <literal) -gt 400
+'
+
 test_done
