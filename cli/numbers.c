@@ -15,15 +15,13 @@
  */
 #include "numbers.h"
 #include "buf.h"
+#include "numbers_find.h"
 #include "util.h"
 
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <utf8proc.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 #include <stdio.h>
 #include <string.h>
 
@@ -42,9 +40,11 @@ static struct locale locale_of(const char *lang)
 	struct locale l;
 
 	memset(&l, 0, sizeof(l));
-	if (lang && (!strcmp(lang, "fr") || !strcmp(lang, "tr") ||
-		     !strcmp(lang, "ar") || !strcmp(lang, "de") ||
-		     !strcmp(lang, "nl"))) {
+	/* fr, tr, ar, de, nl: two letters, looked at as such */
+	if (lang && lang[0] && lang[1] && !lang[2] &&
+	    ((lang[0] == 'f' && lang[1] == 'r') || (lang[0] == 't' && lang[1] == 'r') ||
+	     (lang[0] == 'a' && lang[1] == 'r') || (lang[0] == 'd' && lang[1] == 'e') ||
+	     (lang[0] == 'n' && lang[1] == 'l'))) {
 		l.dec_comma = 1;
 		l.grp_dot = lang[0] == 'd' || lang[0] == 'n' || lang[0] == 't';
 		l.arabic = lang[0] == 'a';
@@ -174,54 +174,58 @@ struct unit {
 	double factor;		/* value in base = value * factor */
 };
 
-/* Longest spellings first where one is a prefix of another. */
-/* An entry: its spelling (as written, with its length), canonical
+/*
+ * Sorted by the first byte (unsigned), which unit_match() looks entries
+ * up by; within one first byte, longest spellings first where one is a
+ * prefix of another.  An entry: its spelling (as written, with its length), canonical
  * spelling, base and factor. */
 #define U(text, canon, base, factor) { text, sizeof(text) - 1, canon, base, factor }
 
 static const struct unit units[] = {
+	U("%", "%", "%", 1),
+	U("IU", "IU", "IU", 1),
+	U("IE", "IU", "IU", 1),
+	U("L", "l", "l", 1),
+	U("ME", "IU", "IU", 1),
+	U("UI", "IU", "IU", 1),
+	U("cl", "cl", "l", 0.01),
+	U("cL", "cl", "l", 0.01),
+	U("cm", "cm", "m", 0.01),
+	U("dl", "dl", "l", 0.1),
+	U("dL", "dl", "l", 0.1),
+	U("g", "g", "g", 1),
+	U("kg", "kg", "g", 1e3),
+	U("l", "l", "l", 1),
 	U("mmol/l", "mmol/l", "mmol/l", 1),
 	U("mmol/L", "mmol/l", "mmol/l", 1),
 	U("mm Hg", "mmHg", "mmHg", 1),
 	U("mmHg", "mmHg", "mmHg", 1),
-	U("\xC2\xB0" "C", "\xC2\xB0" "C", "\xC2\xB0" "C", 1),
-	U("\xC2\xB0 C", "\xC2\xB0" "C", "\xC2\xB0" "C", 1),
-	/* °م, ° م: the Arabic for °C (درجة مئوية) */
-	U("\xC2\xB0\xD9\x85", "\xC2\xB0" "C", "\xC2\xB0" "C", 1),
-	U("\xC2\xB0 \xD9\x85", "\xC2\xB0" "C", "\xC2\xB0" "C", 1),
-	U("kg", "kg", "g", 1e3),
 	U("mg", "mg", "g", 1e-3),
-	U("\xC2\xB5g", "\xC2\xB5g", "g", 1e-6),	/* micro sign */
-	U("\xCE\xBCg", "\xC2\xB5g", "g", 1e-6),	/* Greek mu */
 	U("mcg", "\xC2\xB5g", "g", 1e-6),
-	U("ng", "ng", "g", 1e-9),
-	U("g", "g", "g", 1),
-	U("dl", "dl", "l", 0.1),
-	U("dL", "dl", "l", 0.1),
-	U("cl", "cl", "l", 0.01),
-	U("cL", "cl", "l", 0.01),
 	U("ml", "ml", "l", 1e-3),
 	U("mL", "ml", "l", 1e-3),
-	U("l", "l", "l", 1),
-	U("L", "l", "l", 1),
-	U("%", "%", "%", 1),
-	U("\xD9\xAA", "%", "%", 1),			/* U+066A */
-	/* not in SPEC 13's list, but a unit all the same: 50 % is not
-	 * 50 \u2030, nor 38 \u00B0C 38 \u00B0F */
-	U("\xE2\x80\xB0", "\xE2\x80\xB0", "\xE2\x80\xB0", 1),	/* per mille */
-	U("\xC2\xB0" "F", "\xC2\xB0" "F", "\xC2\xB0" "F", 1),
-	U("\xC2\xB0 F", "\xC2\xB0" "F", "\xC2\xB0" "F", 1),
-	U("IU", "IU", "IU", 1),
-	U("UI", "IU", "IU", 1),
-	U("IE", "IU", "IU", 1),
-	U("ME", "IU", "IU", 1),
-	U("cm", "cm", "m", 0.01),
 	U("mm", "mm", "m", 1e-3),
 	U("m", "m", "m", 1),
+	U("ng", "ng", "g", 1e-9),
+	/* °C, °F, micro sign; °م, ° م: the Arabic for °C (درجة مئوية) */
+	U("\xC2\xB0" "C", "\xC2\xB0" "C", "\xC2\xB0" "C", 1),
+	U("\xC2\xB0 C", "\xC2\xB0" "C", "\xC2\xB0" "C", 1),
+	U("\xC2\xB0\xD9\x85", "\xC2\xB0" "C", "\xC2\xB0" "C", 1),
+	U("\xC2\xB0 \xD9\x85", "\xC2\xB0" "C", "\xC2\xB0" "C", 1),
+	U("\xC2\xB5g", "\xC2\xB5g", "g", 1e-6),	/* micro sign */
+	U("\xC2\xB0" "F", "\xC2\xB0" "F", "\xC2\xB0" "F", 1),
+	U("\xC2\xB0 F", "\xC2\xB0" "F", "\xC2\xB0" "F", 1),
+	U("\xCE\xBCg", "\xC2\xB5g", "g", 1e-6),	/* Greek mu */
 	/*
 	 * Arabic spellings, the Levant's and Egypt's (غ and ج both write
 	 * the g of gram): longest first where one starts another.
 	 */
+	U("\xD8\xB3\xD9\x85", "cm", "m", 0.01),	/* سم */
+	U("\xD8\xBA\xD8\xB1\xD8\xA7\xD9\x85", "g", "g", 1),	/* غرام */
+	U("\xD8\xAC\xD8\xB1\xD8\xA7\xD9\x85", "g", "g", 1),	/* جرام */
+	U("\xD8\xAC\xD9\x85", "g", "g", 1),	/* جم */
+	U("\xD8\xBA", "g", "g", 1),	/* غ */
+	U("\xD9\xAA", "%", "%", 1),			/* U+066A */
 	U("\xD9\x85\xD9\x84\xD9\x8A\x20\xD9\x85\xD9\x88\xD9\x84\x2F\xD9\x84\xD8\xAA\xD8\xB1", "mmol/l", "mmol/l", 1),	/* ملي مول/لتر */
 	U("\xD9\x85\xD9\x84\xD9\x8A\xD9\x85\xD9\x88\xD9\x84\x2F\xD9\x84\xD8\xAA\xD8\xB1", "mmol/l", "mmol/l", 1),	/* مليمول/لتر */
 	U("\xD9\x85\xD9\x84\xD9\x84\xD9\x8A\xD9\x84\xD8\xAA\xD8\xB1", "ml", "l", 1e-3),	/* ملليلتر */
@@ -236,11 +240,6 @@ static const struct unit units[] = {
 	U("\xD9\x85\xD9\x84\xD9\x85", "mm", "m", 1e-3),	/* ملم */
 	U("\xD9\x85\xD9\x85\x20\xD8\xB2\xD8\xA6\xD8\xA8\xD9\x82", "mmHg", "mmHg", 1),	/* مم زئبق */
 	U("\xD9\x85\xD9\x85", "mm", "m", 1e-3),	/* مم */
-	U("\xD8\xB3\xD9\x85", "cm", "m", 0.01),	/* سم */
-	U("\xD8\xBA\xD8\xB1\xD8\xA7\xD9\x85", "g", "g", 1),	/* غرام */
-	U("\xD8\xAC\xD8\xB1\xD8\xA7\xD9\x85", "g", "g", 1),	/* جرام */
-	U("\xD8\xAC\xD9\x85", "g", "g", 1),	/* جم */
-	U("\xD8\xBA", "g", "g", 1),	/* غ */
 	U("\xD9\x84\xD8\xAA\xD8\xB1", "l", "l", 1),	/* لتر */
 	U("\xD9\x88\xD8\xAD\xD8\xAF\xD8\xA9\x20\xD8\xAF\xD9\x88\xD9\x84\xD9\x8A\xD8\xA9", "IU", "IU", 1),	/* وحدة دولية */
 	U("\xD9\x85\xD9\x84\xD8\xBA\xD9\x85", "mg", "g", 1e-3),	/* ملغم */
@@ -248,6 +247,9 @@ static const struct unit units[] = {
 	U("\xD9\x85\xD8\xBA", "mg", "g", 1e-3),			/* مغ */
 	U("\xD9\x83\xD8\xBA", "kg", "g", 1e3),				/* كغ */
 	U("\xD9\x85\xD9\x84", "ml", "l", 1e-3),			/* مل */
+	/* not in SPEC 13's list, but units all the same: 50 % is not
+	 * 50 \u2030, nor 38 \u00B0C 38 \u00B0F */
+	U("\xE2\x80\xB0", "\xE2\x80\xB0", "\xE2\x80\xB0", 1),	/* per mille */
 };
 
 /* The first bytes of the spellings of units[]: no unit starts elsewhere. */
@@ -257,38 +259,61 @@ static const unsigned char unit_first[256] = {
 	[0xC2] = 1, [0xCE] = 1, [0xD8] = 1, [0xD9] = 1, [0xE2] = 1,
 };
 
-/* Denominators of a unit per unit, beside the units above. */
+/* Denominators of a unit per unit, beside the units above; sorted alike. */
 static const struct unit per_units[] = {
+	U("L", "l", "l", 1),
+	U("dl", "dl", "l", 0.1),
+	U("dL", "dl", "l", 0.1),
+	U("g", "g", "g", 1),
+	U("h", "h", "h", 1),
+	U("kg", "kg", "g", 1e3),
+	U("l", "l", "l", 1),
 	U("m\xC2\xB2", "m\xC2\xB2", "m\xC2\xB2", 1),
 	U("m2", "m\xC2\xB2", "m\xC2\xB2", 1),
 	U("min", "min", "h", 1.0 / 60),
-	U("h", "h", "h", 1),
-	U("kg", "kg", "g", 1e3),
-	U("g", "g", "g", 1),
-	U("dl", "dl", "l", 0.1),
-	U("dL", "dl", "l", 0.1),
 	U("ml", "ml", "l", 1e-3),
 	U("mL", "ml", "l", 1e-3),
-	U("l", "l", "l", 1),
-	U("L", "l", "l", 1),
+	U("\xD8\xB3\xD8\xA7\xD8\xB9\xD8\xA9", "h", "h", 1),	/* ساعة */
 	U("\xD9\x83\xD8\xBA", "kg", "g", 1e3),			/* كغ */
 	U("\xD9\x83\xD8\xAC\xD9\x85", "kg", "g", 1e3),	/* كجم */
 	U("\xD9\x85\xC2\xB2", "m\xC2\xB2", "m\xC2\xB2", 1),		/* م² */
 	U("\xD9\x85" "2", "m\xC2\xB2", "m\xC2\xB2", 1),		/* م2 */
-	U("\xD8\xB3\xD8\xA7\xD8\xB9\xD8\xA9", "h", "h", 1),	/* ساعة */
 };
 
 /* The entry of table t that is spelt at s[i) and ends on a word boundary. */
 static const struct unit *unit_match(const struct unit *t, size_t nt,
 				     const char *s, size_t n, size_t i)
 {
-	size_t k;
+	unsigned char c = (unsigned char)s[i];
+	size_t k = 0;
 
-	for (k = 0; k < nt; k++) {
+#ifndef NUMBERS_SIMPLE
+	size_t hi = nt;
+
+	/* the first entry spelt with c, in halves */
+	while (k < hi) {
+		size_t mid = k + (hi - k) / 2;
+
+		if ((unsigned char)t[mid].text[0] < c)
+			k = mid + 1;
+		else
+			hi = mid;
+	}
+#endif
+	for (; k < nt; k++) {
 		size_t len = t[k].len;
 
-		if (len > n - i || s[i] != t[k].text[0] ||
-		    memcmp(s + i, t[k].text, len))
+		if ((unsigned char)t[k].text[0] != c) {
+#ifndef NUMBERS_SIMPLE
+			break;
+#else
+			continue;
+#endif
+		}
+		/* the second byte before the rest: a group's entries
+		 * mostly differ there */
+		if (len > n - i || (len > 1 && s[i + 1] != t[k].text[1]) ||
+		    (len > 2 && memcmp(s + i + 2, t[k].text + 2, len - 2)))
 			continue;
 		/* "%" and "°C" end themselves; a letter must not follow a word */
 		if (letter_at(s, n, i + len) && t[k].text[0] != '%' &&
@@ -393,7 +418,7 @@ static size_t skip_dest(const char *s, size_t n, size_t i)
 	int depth = 0;
 	size_t j;
 
-	for (j = i; j < n; j++) {
+	for (j = i; (j = find_any4(s, n, j, "\\()\n")) < n; j++) {
 		if (s[j] == '\\' && j + 1 < n) {
 			j++;
 		} else if (s[j] == '(') {
@@ -602,7 +627,13 @@ static size_t read_digits(const char *s, size_t n, size_t j, double *v,
 	size_t count = 0, len;
 	int d;
 
-	while ((d = digit_at(s, n, j, &len)) >= 0) {
+	for (;;) {
+		if (j < n && (unsigned)(s[j] - '0') < 10u) {
+			d = s[j] - '0';	/* most digits */
+			len = 1;
+		} else if ((d = digit_at(s, n, j, &len)) < 0) {
+			break;
+		}
 		*v = *v * 10 + d;
 		j += len;
 		count++;
@@ -811,138 +842,43 @@ void num_list_release(struct num_list *l)
 	l->n = l->alloc = 0;
 }
 
-#ifdef __SSE2__
-/*
- * The bytes of v (sixteen bytes of a text; w: the sixteen after v's
- * first) that are 0xD9 or 0xDB, and those that start an Arabic-Indic
- * digit: 0xD9 before 0xA0-0xA9, 0xDB before 0xB0-0xB9.
- */
-static __m128i arabic_lead_mask(__m128i v)
+#ifdef NUMBERS_SIMPLE
+/* One byte at a time: the reference the unit test holds the finders to. */
+static int simple_digit(const char *s, size_t n, int arabic_only)
 {
-	return _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(2)),
-			      _mm_set1_epi8((char)0xDB));
-}
+	size_t i, len;
 
-static __m128i arabic_digit_mask(__m128i v, __m128i w)
-{
-	const __m128i nine = _mm_set1_epi8(9);
-	__m128i a = _mm_sub_epi8(w, _mm_set1_epi8((char)0xA0));
-	__m128i e = _mm_sub_epi8(w, _mm_set1_epi8((char)0xB0));
+	for (i = 0; i < n; i += len) {
+		int d = digit_value(cp_at(s, n, i, &len));
 
-	return _mm_or_si128(
-		_mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xD9)),
-			      _mm_cmpeq_epi8(_mm_min_epu8(a, nine), a)),
-		_mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xDB)),
-			      _mm_cmpeq_epi8(_mm_min_epu8(e, nine), e)));
-}
-#endif
-
-/*
- * Does s[0..n) hold a digit that digit_value() reads?  Every token
- * starts with one (a phone number's '+' or '(' is followed by digits),
- * so a text without any has none: most blocks, looked at in one pass.
- */
-#define ONES 0x0101010101010101ull
-#define HIGHS 0x8080808080808080ull
-
-/* Has word w a byte strictly between lo and hi (lo < hi <= 128)? */
-static int word_between(uint64_t w, unsigned lo, unsigned hi)
-{
-	return (((ONES * (127 + hi) - (w & ONES * 127)) & ~w &
-		 ((w & ONES * 127) + ONES * (127 - lo))) & HIGHS) != 0;
-}
-
-/* Has word w a zero byte? */
-static int word_zero(uint64_t w)
-{
-	return ((w - ONES) & ~w & HIGHS) != 0;
-}
-
-int numbers_has_digit(const char *s, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0;
-
-#ifdef __SSE2__
-	for (; i + 17 <= n; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(u + i));
-		__m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0'));
-		__m128i m = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d);
-
-		if (_mm_movemask_epi8(m))
-			return 1;
-		/* the second byte only after an 0xD9 or 0xDB */
-		if (_mm_movemask_epi8(arabic_lead_mask(v)) &&
-		    _mm_movemask_epi8(arabic_digit_mask(v, _mm_loadu_si128(
-				(const __m128i *)(u + i + 1)))))
-			return 1;
-	}
-#endif
-	/* eight bytes at a time past those with no ASCII digit and no
-	 * 0xD9 or 0xDB; the rest byte by byte */
-	for (;;) {
-		uint64_t w;
-
-		while (i + 8 <= n) {
-			memcpy(&w, u + i, 8);
-			if (word_between(w, '0' - 1, '9' + 1) ||
-			    word_zero((w | ONES * 2) ^ ONES * 0xDB))
-				break;
-			i += 8;
-		}
-		if (i >= n)
-			return 0;
-		if (i + 8 <= n) {
-			size_t end = i + 8;
-
-			for (; i < end; i++) {
-				unsigned char c = u[i];
-
-				if ((unsigned)(c - '0') < 10u)
-					return 1;
-				if ((c | 2) == 0xDB && i + 1 < n &&
-				    ((c == 0xD9 && u[i + 1] >= 0xA0 && u[i + 1] <= 0xA9) ||
-				     (c == 0xDB && u[i + 1] >= 0xB0 && u[i + 1] <= 0xB9)))
-					return 1;
-			}
-			continue;
-		}
-		break;
-	}
-	for (; i < n; i++) {
-		unsigned char c = u[i];
-
-		if ((unsigned)(c - '0') < 10u)
-			return 1;
-		/* 0xD9 and 0xDB, the lead bytes of U+0660 and U+06F0 */
-		if ((c | 2) == 0xDB && i + 1 < n &&
-		    ((c == 0xD9 && u[i + 1] >= 0xA0 && u[i + 1] <= 0xA9) ||
-		     (c == 0xDB && u[i + 1] >= 0xB0 && u[i + 1] <= 0xB9)))
+		if (d >= 0 && (!arabic_only || (unsigned char)s[i] >= 0x80))
 			return 1;
 	}
 	return 0;
+}
+#endif
+
+/*
+ * Every token starts with a digit that digit_value() reads (a phone
+ * number's '+' or '(' is followed by digits), so a text without any has
+ * none: most blocks, looked at in one pass.
+ */
+int numbers_has_digit(const char *s, size_t n)
+{
+#ifdef NUMBERS_SIMPLE
+	return simple_digit(s, n, 0);
+#else
+	return find_digit(s, n, 0);
+#endif
 }
 
 int numbers_arabic_digit(const char *s, size_t n)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0;
-
-#ifdef __SSE2__
-	for (; i + 17 <= n; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(u + i));
-
-		if (_mm_movemask_epi8(arabic_lead_mask(v)) &&
-		    _mm_movemask_epi8(arabic_digit_mask(v, _mm_loadu_si128(
-				(const __m128i *)(u + i + 1)))))
-			return 1;
-	}
+#ifdef NUMBERS_SIMPLE
+	return simple_digit(s, n, 1);
+#else
+	return find_digit(s, n, 1);
 #endif
-	for (; i + 1 < n; i++)
-		if ((u[i] == 0xD9 && u[i + 1] >= 0xA0 && u[i + 1] <= 0xA9) ||
-		    (u[i] == 0xDB && u[i + 1] >= 0xB0 && u[i + 1] <= 0xB9))
-			return 1;
-	return 0;
 }
 
 /*
@@ -1089,58 +1025,28 @@ static size_t read_token(struct num_list *l, const char *s, size_t n, size_t i,
 }
 
 /*
- * The bytes where the scan may have work, flagged sixteen at a time:
- * newline (list markers), '&', '(' to '+', '.' to '@' (digits, URL
- * schemes' ':' and "www.", '<', '@'), '\\' and ']', '`', and the lead
- * bytes 0xD9 and 0xDB of the Arabic-Indic digits (of any Arabic letter
- * in the last bytes, looked at one by one).  Some flagged bytes ('/',
- * ';', ')', an Arabic letter...) need nothing: quiet_run() looks at
- * each.  No byte of a word is flagged but a digit, and '-' is not.
+ * Where the letters of a URL scheme ending in ':' ("https", "mailto",
+ * "article"...) start, when they end at the ':' at j and start at or
+ * after i; else j.  Of skip_url()'s schemes, "www." has no ':', and the
+ * others' letters differ in their last two, so one at most ends here.
  */
-static const unsigned char flagged[256] = {
-	['\n'] = 1, ['&'] = 1, ['('] = 1, [')'] = 1, ['*'] = 1, ['+'] = 1,
-	['.'] = 1, ['/'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1,
-	['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
-	[':'] = 1, [';'] = 1, ['<'] = 1, ['='] = 1, ['>'] = 1, ['?'] = 1,
-	['@'] = 1, ['\\'] = 1, [']'] = 1, ['`'] = 1, [0xD9] = 1, [0xDB] = 1,
-};
-
-/* The first flagged byte of s[i..n), or n. */
-static size_t next_flagged(const char *s, size_t n, size_t i)
+static size_t scheme_before(const char *s, size_t j, size_t i)
 {
-	const unsigned char *u = (const unsigned char *)s;
+	static const char *const colon[] = {
+		"article", "mailto", "https", "http", "ftp", "tel",
+	};
+	size_t k;
 
-#ifdef __SSE2__
-	const __m128i nl = _mm_set1_epi8('\n'), amp = _mm_set1_epi8('&');
-	const __m128i bq = _mm_set1_epi8('`');
-	const __m128i a0 = _mm_set1_epi8('(' - 1), a1 = _mm_set1_epi8('+' + 1);
-	const __m128i b0 = _mm_set1_epi8('.' - 1), b1 = _mm_set1_epi8('@' + 1);
-	const __m128i c0 = _mm_set1_epi8('\\' - 1), c1 = _mm_set1_epi8(']' + 1);
+	if (j - i < 3)
+		return j;
+	for (k = 0; k < ARRAY_SIZE(colon); k++) {
+		size_t len = strlen(colon[k]);
 
-	for (; i + 17 <= n; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(u + i));
-		/* signed compares: bytes of 0x80 and above are below '(' */
-		__m128i m = _mm_or_si128(
-			_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, amp)),
-			_mm_cmpeq_epi8(v, bq));
-
-		if (_mm_movemask_epi8(arabic_lead_mask(v)))
-			m = _mm_or_si128(m, arabic_digit_mask(v, _mm_loadu_si128(
-				(const __m128i *)(u + i + 1))));
-
-		m = _mm_or_si128(m, _mm_and_si128(_mm_cmpgt_epi8(v, a0),
-						  _mm_cmplt_epi8(v, a1)));
-		m = _mm_or_si128(m, _mm_and_si128(_mm_cmpgt_epi8(v, b0),
-						  _mm_cmplt_epi8(v, b1)));
-		m = _mm_or_si128(m, _mm_and_si128(_mm_cmpgt_epi8(v, c0),
-						  _mm_cmplt_epi8(v, c1)));
-		if (_mm_movemask_epi8(m))
-			return i + (size_t)__builtin_ctz((unsigned)_mm_movemask_epi8(m));
+		if (j - i >= len && s[j - 1] == colon[k][len - 1] &&
+		    !memcmp(s + j - len, colon[k], len))
+			return j - len;
 	}
-#endif
-	while (i < n && !flagged[u[i]])
-		i++;
-	return i;
+	return j;
 }
 
 /*
@@ -1161,7 +1067,7 @@ static size_t quiet_run(const char *s, size_t n, size_t i, size_t *floor)
 	for (;; j++) {
 		unsigned char c;
 
-		j = next_flagged(s, n, j);
+		j = find_scan_stop(s, n, j);
 		if (j >= n)
 			return n;
 		c = u[j];
@@ -1189,18 +1095,18 @@ static size_t quiet_run(const char *s, size_t n, size_t i, size_t *floor)
 		}
 		switch (c) {
 		case ':':
-			/* "https:", "mailto:", "article:"...: the first ':'
-			 * after a scheme's letters, which start at most 7
-			 * bytes before, not before i */
-			for (p = j - i > 7 ? j - 7 : i; p < j; p++)
-				if ((e = skip_url(s, n, p)) != p) {
-					*floor = e;
-					return e;
-				}
+			/* "https:", "mailto:", "article:"...: the scheme
+			 * whose letters end here, not before i */
+			if ((p = scheme_before(s, j, i)) != j &&
+			    (e = skip_url(s, n, p)) != p) {
+				*floor = e;
+				return e;
+			}
 			continue;
-		case '.':
-			if (j - i >= 3 && !memcmp(s + j - 3, "www", 3) &&
-			    (e = skip_url(s, n, j - 3)) != j - 3) {
+		case 'w':
+			/* "www.", from its start */
+			if (n - j >= 4 && !memcmp(s + j, "www.", 4) &&
+			    (e = skip_url(s, n, j)) != j) {
 				*floor = e;
 				return e;
 			}
@@ -1209,8 +1115,9 @@ static size_t quiet_run(const char *s, size_t n, size_t i, size_t *floor)
 		case '\\': case ']': case '`':
 			return j;
 		default:
-			/* ')', '*', '/', ';', '=', '>', '?', an Arabic
-			 * letter: one byte's step, nothing to do */
+			/* ')', '*', '.', '/', ';', '=', '>', '?', a 'w'
+			 * of no "www.", an Arabic letter: one byte's
+			 * step, nothing to do */
 			continue;
 		}
 	}
@@ -1219,12 +1126,18 @@ static size_t quiet_run(const char *s, size_t n, size_t i, size_t *floor)
 size_t numbers_scan(struct num_list *l, const char *s, size_t n,
 		    const char *lang)
 {
+	if (!numbers_has_digit(s, n))
+		return 0;
+	return numbers_scan_unchecked(l, s, n, lang);
+}
+
+size_t numbers_scan_unchecked(struct num_list *l, const char *s, size_t n,
+			      const char *lang)
+{
 	struct locale loc;
 	size_t before = l->n, i = 0, floor = 0, len, e;
 	size_t nocloser[64];
 
-	if (!numbers_has_digit(s, n))
-		return 0;
 	loc = locale_of(lang);
 	nocloser[0] = 0;
 
@@ -1240,10 +1153,15 @@ size_t numbers_scan(struct num_list *l, const char *s, size_t n,
 				continue;
 			}
 		} else {
+#ifndef NUMBERS_SIMPLE
 			i = quiet_run(s, n, i, &floor);
 			if (i >= n)
 				break;
 			c = (unsigned char)s[i];
+#else
+			/* byte by byte, as quiet_run() must read the same */
+			(void)quiet_run;
+#endif
 		}
 		e = skip_markup(l, before, s, n, i, nocloser, &floor_too);
 		if (e != i) {
