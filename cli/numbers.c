@@ -40,11 +40,9 @@ static struct locale locale_of(const char *lang)
 	struct locale l;
 
 	memset(&l, 0, sizeof(l));
-	/* fr, tr, ar, de, nl: two letters, looked at as such */
-	if (lang && lang[0] && lang[1] && !lang[2] &&
-	    ((lang[0] == 'f' && lang[1] == 'r') || (lang[0] == 't' && lang[1] == 'r') ||
-	     (lang[0] == 'a' && lang[1] == 'r') || (lang[0] == 'd' && lang[1] == 'e') ||
-	     (lang[0] == 'n' && lang[1] == 'l'))) {
+	if (lang && (!strcmp(lang, "fr") || !strcmp(lang, "tr") ||
+		     !strcmp(lang, "ar") || !strcmp(lang, "de") ||
+		     !strcmp(lang, "nl"))) {
 		l.dec_comma = 1;
 		l.grp_dot = lang[0] == 'd' || lang[0] == 'n' || lang[0] == 't';
 		l.arabic = lang[0] == 'a';
@@ -57,15 +55,13 @@ static struct locale locale_of(const char *lang)
 	return l;
 }
 
-/* The code point at s[i..n) and its length; a bad byte is U+FFFD, 1 byte. */
-static unsigned cp_at(const char *s, size_t n, size_t i, size_t *len)
+/* cp_at() past ASCII. */
+static unsigned cp_at_multi(const char *s, size_t n, size_t i, size_t *len)
 {
 	const unsigned char *u = (const unsigned char *)s + i;
 	size_t left = n - i;
 
 	*len = 1;
-	if (u[0] < 0x80)
-		return u[0];
 	if ((u[0] & 0xE0) == 0xC0 && left >= 2 && (u[1] & 0xC0) == 0x80) {
 		*len = 2;
 		return ((unsigned)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
@@ -84,6 +80,16 @@ static unsigned cp_at(const char *s, size_t n, size_t i, size_t *len)
 		       ((unsigned)(u[2] & 0x3F) << 6) | (u[3] & 0x3F);
 	}
 	return 0xFFFD;
+}
+
+/* The code point at s[i..n) and its length; a bad byte is U+FFFD, 1 byte. */
+static inline unsigned cp_at(const char *s, size_t n, size_t i, size_t *len)
+{
+	if ((unsigned char)s[i] < 0x80) {
+		*len = 1;
+		return (unsigned char)s[i];
+	}
+	return cp_at_multi(s, n, i, len);
 }
 
 /* The code point that ends at s[i) (before i), or 0 at the start. */
@@ -175,35 +181,37 @@ struct unit {
 };
 
 /*
- * Sorted by the first byte (unsigned), which unit_match() looks entries
- * up by; within one first byte, longest spellings first where one is a
- * prefix of another.  An entry: its spelling (as written, with its length), canonical
- * spelling, base and factor. */
+ * Sorted by unit_key() (first byte, then second byte, a spelling of one
+ * byte after those of more), which unit_match() looks entries up by;
+ * among those of one key, longest first where one spelling starts
+ * another.  An entry: its spelling (as written, with its length),
+ * canonical spelling, base and factor.
+ */
 #define U(text, canon, base, factor) { text, sizeof(text) - 1, canon, base, factor }
 
 static const struct unit units[] = {
 	U("%", "%", "%", 1),
-	U("IU", "IU", "IU", 1),
 	U("IE", "IU", "IU", 1),
+	U("IU", "IU", "IU", 1),
 	U("L", "l", "l", 1),
 	U("ME", "IU", "IU", 1),
 	U("UI", "IU", "IU", 1),
-	U("cl", "cl", "l", 0.01),
 	U("cL", "cl", "l", 0.01),
+	U("cl", "cl", "l", 0.01),
 	U("cm", "cm", "m", 0.01),
-	U("dl", "dl", "l", 0.1),
 	U("dL", "dl", "l", 0.1),
+	U("dl", "dl", "l", 0.1),
 	U("g", "g", "g", 1),
 	U("kg", "kg", "g", 1e3),
 	U("l", "l", "l", 1),
+	U("mL", "ml", "l", 1e-3),
+	U("mcg", "\xC2\xB5g", "g", 1e-6),
+	U("mg", "mg", "g", 1e-3),
+	U("ml", "ml", "l", 1e-3),
 	U("mmol/l", "mmol/l", "mmol/l", 1),
 	U("mmol/L", "mmol/l", "mmol/l", 1),
 	U("mm Hg", "mmHg", "mmHg", 1),
 	U("mmHg", "mmHg", "mmHg", 1),
-	U("mg", "mg", "g", 1e-3),
-	U("mcg", "\xC2\xB5g", "g", 1e-6),
-	U("ml", "ml", "l", 1e-3),
-	U("mL", "ml", "l", 1e-3),
 	U("mm", "mm", "m", 1e-3),
 	U("m", "m", "m", 1),
 	U("ng", "ng", "g", 1e-9),
@@ -212,20 +220,24 @@ static const struct unit units[] = {
 	U("\xC2\xB0 C", "\xC2\xB0" "C", "\xC2\xB0" "C", 1),
 	U("\xC2\xB0\xD9\x85", "\xC2\xB0" "C", "\xC2\xB0" "C", 1),
 	U("\xC2\xB0 \xD9\x85", "\xC2\xB0" "C", "\xC2\xB0" "C", 1),
-	U("\xC2\xB5g", "\xC2\xB5g", "g", 1e-6),	/* micro sign */
 	U("\xC2\xB0" "F", "\xC2\xB0" "F", "\xC2\xB0" "F", 1),
 	U("\xC2\xB0 F", "\xC2\xB0" "F", "\xC2\xB0" "F", 1),
+	U("\xC2\xB5g", "\xC2\xB5g", "g", 1e-6),	/* micro sign */
 	U("\xCE\xBCg", "\xC2\xB5g", "g", 1e-6),	/* Greek mu */
 	/*
 	 * Arabic spellings, the Levant's and Egypt's (غ and ج both write
 	 * the g of gram): longest first where one starts another.
 	 */
-	U("\xD8\xB3\xD9\x85", "cm", "m", 0.01),	/* سم */
-	U("\xD8\xBA\xD8\xB1\xD8\xA7\xD9\x85", "g", "g", 1),	/* غرام */
 	U("\xD8\xAC\xD8\xB1\xD8\xA7\xD9\x85", "g", "g", 1),	/* جرام */
 	U("\xD8\xAC\xD9\x85", "g", "g", 1),	/* جم */
+	U("\xD8\xB3\xD9\x85", "cm", "m", 0.01),	/* سم */
+	U("\xD8\xBA\xD8\xB1\xD8\xA7\xD9\x85", "g", "g", 1),	/* غرام */
 	U("\xD8\xBA", "g", "g", 1),	/* غ */
-	U("\xD9\xAA", "%", "%", 1),			/* U+066A */
+	U("\xD9\x83\xD9\x8A\xD9\x84\xD9\x88\xD8\xBA\xD8\xB1\xD8\xA7\xD9\x85", "kg", "g", 1e3),	/* كيلوغرام */
+	U("\xD9\x83\xD9\x8A\xD9\x84\xD9\x88\xD8\xAC\xD8\xB1\xD8\xA7\xD9\x85", "kg", "g", 1e3),	/* كيلوجرام */
+	U("\xD9\x83\xD8\xAC\xD9\x85", "kg", "g", 1e3),	/* كجم */
+	U("\xD9\x83\xD8\xBA", "kg", "g", 1e3),				/* كغ */
+	U("\xD9\x84\xD8\xAA\xD8\xB1", "l", "l", 1),	/* لتر */
 	U("\xD9\x85\xD9\x84\xD9\x8A\x20\xD9\x85\xD9\x88\xD9\x84\x2F\xD9\x84\xD8\xAA\xD8\xB1", "mmol/l", "mmol/l", 1),	/* ملي مول/لتر */
 	U("\xD9\x85\xD9\x84\xD9\x8A\xD9\x85\xD9\x88\xD9\x84\x2F\xD9\x84\xD8\xAA\xD8\xB1", "mmol/l", "mmol/l", 1),	/* مليمول/لتر */
 	U("\xD9\x85\xD9\x84\xD9\x84\xD9\x8A\xD9\x84\xD8\xAA\xD8\xB1", "ml", "l", 1e-3),	/* ملليلتر */
@@ -233,46 +245,45 @@ static const struct unit units[] = {
 	U("\xD9\x85\xD9\x8A\xD9\x83\xD8\xB1\xD9\x88\xD8\xBA\xD8\xB1\xD8\xA7\xD9\x85", "\xC2\xB5g", "g", 1e-6),	/* ميكروغرام */
 	U("\xD9\x85\xD9\x8A\xD9\x83\xD8\xB1\xD9\x88\xD8\xAC\xD8\xB1\xD8\xA7\xD9\x85", "\xC2\xB5g", "g", 1e-6),	/* ميكروجرام */
 	U("\xD9\x85\xD9\x83\xD8\xBA", "\xC2\xB5g", "g", 1e-6),	/* مكغ */
-	U("\xD9\x83\xD9\x8A\xD9\x84\xD9\x88\xD8\xBA\xD8\xB1\xD8\xA7\xD9\x85", "kg", "g", 1e3),	/* كيلوغرام */
-	U("\xD9\x83\xD9\x8A\xD9\x84\xD9\x88\xD8\xAC\xD8\xB1\xD8\xA7\xD9\x85", "kg", "g", 1e3),	/* كيلوجرام */
-	U("\xD9\x83\xD8\xAC\xD9\x85", "kg", "g", 1e3),	/* كجم */
 	U("\xD9\x85\xD9\x84\xD8\xAC\xD9\x85", "mg", "g", 1e-3),	/* ملجم */
 	U("\xD9\x85\xD9\x84\xD9\x85", "mm", "m", 1e-3),	/* ملم */
 	U("\xD9\x85\xD9\x85\x20\xD8\xB2\xD8\xA6\xD8\xA8\xD9\x82", "mmHg", "mmHg", 1),	/* مم زئبق */
 	U("\xD9\x85\xD9\x85", "mm", "m", 1e-3),	/* مم */
-	U("\xD9\x84\xD8\xAA\xD8\xB1", "l", "l", 1),	/* لتر */
-	U("\xD9\x88\xD8\xAD\xD8\xAF\xD8\xA9\x20\xD8\xAF\xD9\x88\xD9\x84\xD9\x8A\xD8\xA9", "IU", "IU", 1),	/* وحدة دولية */
 	U("\xD9\x85\xD9\x84\xD8\xBA\xD9\x85", "mg", "g", 1e-3),	/* ملغم */
 	U("\xD9\x85\xD9\x84\xD8\xBA", "mg", "g", 1e-3),		/* ملغ */
 	U("\xD9\x85\xD8\xBA", "mg", "g", 1e-3),			/* مغ */
-	U("\xD9\x83\xD8\xBA", "kg", "g", 1e3),				/* كغ */
 	U("\xD9\x85\xD9\x84", "ml", "l", 1e-3),			/* مل */
+	U("\xD9\x88\xD8\xAD\xD8\xAF\xD8\xA9\x20\xD8\xAF\xD9\x88\xD9\x84\xD9\x8A\xD8\xA9", "IU", "IU", 1),	/* وحدة دولية */
+	U("\xD9\xAA", "%", "%", 1),			/* U+066A */
 	/* not in SPEC 13's list, but units all the same: 50 % is not
 	 * 50 \u2030, nor 38 \u00B0C 38 \u00B0F */
 	U("\xE2\x80\xB0", "\xE2\x80\xB0", "\xE2\x80\xB0", 1),	/* per mille */
 };
 
-/* The first bytes of the spellings of units[]: no unit starts elsewhere. */
+/*
+ * The first bytes of the spellings of units[]: no unit starts elsewhere;
+ * 2 where a spelling is that byte alone.
+ */
 static const unsigned char unit_first[256] = {
-	['%'] = 1, ['I'] = 1, ['L'] = 1, ['M'] = 1, ['U'] = 1, ['c'] = 1,
-	['d'] = 1, ['g'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+	['%'] = 2, ['I'] = 1, ['L'] = 2, ['M'] = 1, ['U'] = 1, ['c'] = 1,
+	['d'] = 1, ['g'] = 2, ['k'] = 1, ['l'] = 2, ['m'] = 2, ['n'] = 1,
 	[0xC2] = 1, [0xCE] = 1, [0xD8] = 1, [0xD9] = 1, [0xE2] = 1,
 };
 
 /* Denominators of a unit per unit, beside the units above; sorted alike. */
 static const struct unit per_units[] = {
 	U("L", "l", "l", 1),
-	U("dl", "dl", "l", 0.1),
 	U("dL", "dl", "l", 0.1),
+	U("dl", "dl", "l", 0.1),
 	U("g", "g", "g", 1),
 	U("h", "h", "h", 1),
 	U("kg", "kg", "g", 1e3),
 	U("l", "l", "l", 1),
-	U("m\xC2\xB2", "m\xC2\xB2", "m\xC2\xB2", 1),
 	U("m2", "m\xC2\xB2", "m\xC2\xB2", 1),
+	U("mL", "ml", "l", 1e-3),
 	U("min", "min", "h", 1.0 / 60),
 	U("ml", "ml", "l", 1e-3),
-	U("mL", "ml", "l", 1e-3),
+	U("m\xC2\xB2", "m\xC2\xB2", "m\xC2\xB2", 1),
 	U("\xD8\xB3\xD8\xA7\xD8\xB9\xD8\xA9", "h", "h", 1),	/* ساعة */
 	U("\xD9\x83\xD8\xBA", "kg", "g", 1e3),			/* كغ */
 	U("\xD9\x83\xD8\xAC\xD9\x85", "kg", "g", 1e3),	/* كجم */
@@ -280,50 +291,78 @@ static const struct unit per_units[] = {
 	U("\xD9\x85" "2", "m\xC2\xB2", "m\xC2\xB2", 1),		/* م2 */
 };
 
-/* The entry of table t that is spelt at s[i) and ends on a word boundary. */
-static const struct unit *unit_match(const struct unit *t, size_t nt,
-				     const char *s, size_t n, size_t i)
+/* An entry's sort key: its first byte, then its second or 0x100. */
+static unsigned unit_key(const struct unit *u)
 {
-	unsigned char c = (unsigned char)s[i];
-	size_t k = 0;
+	return (unsigned)(unsigned char)u->text[0] << 9 |
+	       (u->len > 1 ? (unsigned char)u->text[1] : 0x100u);
+}
+
+/* Does entry u, spelt at s[i), end on a word boundary there? */
+static int unit_fits(const struct unit *u, const char *s, size_t n, size_t i)
+{
+	size_t len = u->len;
+
+	if (len > n - i || memcmp(s + i, u->text, len))
+		return 0;
+	/* "%" and "°C" end themselves; a letter must not follow a word */
+	if (letter_at(s, n, i + len) && u->text[0] != '%' &&
+	    (unsigned char)u->text[0] != 0xE2)
+		return 0;
+	if (i + len < n && s[i + len] >= '0' && s[i + len] <= '9' &&
+	    u->text[len - 1] != '%')
+		return 0;
+	return 1;
+}
 
 #ifndef NUMBERS_SIMPLE
-	size_t hi = nt;
+/* The first entry of t whose key is key or more, in halves. */
+static size_t unit_lower(const struct unit *t, size_t nt, unsigned key)
+{
+	size_t lo = 0, hi = nt;
 
-	/* the first entry spelt with c, in halves */
-	while (k < hi) {
-		size_t mid = k + (hi - k) / 2;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
 
-		if ((unsigned char)t[mid].text[0] < c)
-			k = mid + 1;
+		if (unit_key(&t[mid]) < key)
+			lo = mid + 1;
 		else
 			hi = mid;
 	}
+	return lo;
+}
 #endif
-	for (; k < nt; k++) {
-		size_t len = t[k].len;
 
-		if ((unsigned char)t[k].text[0] != c) {
-#ifndef NUMBERS_SIMPLE
-			break;
+/*
+ * The first entry of table t that is spelt at s[i) and ends on a word
+ * boundary: of those whose first two bytes are there, then the one of
+ * one byte, looked for when one_byte says t may have one.
+ */
+static const struct unit *unit_match(const struct unit *t, size_t nt,
+				     const char *s, size_t n, size_t i,
+				     int one_byte)
+{
+	unsigned c = (unsigned char)s[i];
+	unsigned two = c << 9 | (i + 1 < n ? (unsigned char)s[i + 1] : 0x100u);
+	size_t k;
+
+#ifdef NUMBERS_SIMPLE
+	(void)two;
+	(void)one_byte;
+	for (k = 0; k < nt; k++)
+		if (unit_fits(&t[k], s, n, i))
+			return &t[k];
 #else
-			continue;
-#endif
-		}
-		/* the second byte before the rest: a group's entries
-		 * mostly differ there */
-		if (len > n - i || (len > 1 && s[i + 1] != t[k].text[1]) ||
-		    (len > 2 && memcmp(s + i + 2, t[k].text + 2, len - 2)))
-			continue;
-		/* "%" and "°C" end themselves; a letter must not follow a word */
-		if (letter_at(s, n, i + len) && t[k].text[0] != '%' &&
-		    (unsigned char)t[k].text[0] != 0xE2)
-			continue;
-		if (i + len < n && s[i + len] >= '0' && s[i + len] <= '9' &&
-		    t[k].text[len - 1] != '%')
-			continue;
-		return &t[k];
+	for (k = unit_lower(t, nt, two); k < nt && unit_key(&t[k]) == two; k++)
+		if (unit_fits(&t[k], s, n, i))
+			return &t[k];
+	if (one_byte && (two & 0x1FF) != 0x100u) {
+		k = unit_lower(t, nt, c << 9 | 0x100u);
+		if (k < nt && unit_key(&t[k]) == (c << 9 | 0x100u) &&
+		    unit_fits(&t[k], s, n, i))
+			return &t[k];
 	}
+#endif
 	return NULL;
 }
 
@@ -354,12 +393,13 @@ static size_t read_unit(const char *s, size_t n, size_t i, struct num_token *t)
 	if (j < n && is_space_cp(cp_at(s, n, j, &len)))
 		j += len;
 	if (j >= n || !unit_first[(unsigned char)s[j]] ||
-	    !(u = unit_match(units, ARRAY_SIZE(units), s, n, j)))
+	    !(u = unit_match(units, ARRAY_SIZE(units), s, n, j,
+			     unit_first[(unsigned char)s[j]] == 2)))
 		return i;
 	end = j + u->len;
 	if (end + 1 < n && s[end] == '/' && u->base[0] != '%' &&
 	    strchr(u->canon, '/') == NULL &&
-	    (d = unit_match(per_units, ARRAY_SIZE(per_units), s, n, end + 1)))
+	    (d = unit_match(per_units, ARRAY_SIZE(per_units), s, n, end + 1, 1)))
 		end += 1 + d->len;
 	set_str(t->unit, sizeof(t->unit), u->canon, d ? d->canon : NULL);
 	set_str(t->base_unit, sizeof(t->base_unit), u->base, d ? d->base : NULL);
@@ -627,13 +667,7 @@ static size_t read_digits(const char *s, size_t n, size_t j, double *v,
 	size_t count = 0, len;
 	int d;
 
-	for (;;) {
-		if (j < n && (unsigned)(s[j] - '0') < 10u) {
-			d = s[j] - '0';	/* most digits */
-			len = 1;
-		} else if ((d = digit_at(s, n, j, &len)) < 0) {
-			break;
-		}
+	while ((d = digit_at(s, n, j, &len)) >= 0) {
 		*v = *v * 10 + d;
 		j += len;
 		count++;

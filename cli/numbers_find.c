@@ -55,6 +55,16 @@ static const unsigned char scan_stop[256] = {
 	['@'] = 1, ['\\'] = 1, [']'] = 1, ['`'] = 1, [0xD9] = 1, [0xDB] = 1,
 };
 
+#ifdef FIND_AVX2
+/* The single bytes find_scan_stop() promises to stop on. */
+static const unsigned char stop_single[256] = {
+	['\n'] = 1, ['&'] = 1, ['('] = 1, ['+'] = 1, ['0'] = 1, ['1'] = 1,
+	['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+	['8'] = 1, ['9'] = 1, [':'] = 1, ['<'] = 1, ['@'] = 1, ['\\'] = 1,
+	[']'] = 1, ['`'] = 1,
+};
+#endif
+
 static const unsigned char link_stop[256] = {
 	['`'] = 1, [']'] = 1, ['<'] = 1, ['h'] = 1, ['w'] = 1,
 };
@@ -112,23 +122,83 @@ static int digit_sse2(const unsigned char *u, size_t n, int arabic_only)
 #endif
 
 #ifdef FIND_AVX2
+/*
+ * The constants of the AVX2 steps, read from memory: built in registers
+ * they cost more instructions than a short step.
+ */
+#define SPLAT(b) { b, b, b, b, b, b, b, b, b, b, b, b, b, b, b, b, \
+		   b, b, b, b, b, b, b, b, b, b, b, b, b, b, b, b }
+enum { K_2, K_DB, K_MINUS_A0, K_NINE, K_16, K_NIB, K_W, K_MINUS_0, K_LEAD,
+       K_BQ, K_RB, K_LT, K_H, K_T };
+static const unsigned char splat[][32] __attribute__((aligned(32))) = {
+	[K_2] = SPLAT(2), [K_DB] = SPLAT(0xDB), [K_MINUS_A0] = SPLAT(0x60),
+	[K_NINE] = SPLAT(9), [K_16] = SPLAT(0x10), [K_NIB] = SPLAT(0x0F),
+	[K_W] = SPLAT('w'), [K_MINUS_0] = SPLAT(0xD0), [K_LEAD] = SPLAT(0x40),
+	[K_BQ] = SPLAT('`'), [K_RB] = SPLAT(']'), [K_LT] = SPLAT('<'),
+	[K_H] = SPLAT('h'), [K_T] = SPLAT('t'),
+};
+/* a load the compiler keeps: it would fold the array and build it */
+__attribute__((target("avx2")))
+static inline __m256i kload(const unsigned char *p)
+{
+	__m256i v;
+
+	__asm__("vmovdqa %1, %0" : "=x"(v) : "m"(*(const __m256i *)p));
+	return v;
+}
+#define K(k) kload(splat[k])
+
+/*
+ * The nibble tables of find_scan_stop()'s bytes: a byte's high nibble
+ * picks a bit (0x0 bit 0, 0x2 bit 1, 0x3 bit 2, 0x4 bit 3, 0x5 bit 4,
+ * 0x6 bit 5, 0xD bit 6), and its low nibble's entry holds the bits of
+ * the rows it is wanted in: bits 0-5 for the single bytes it promises,
+ * bit 6 for the lead bytes 0xD9 and 0xDB of the Arabic-Indic digits.
+ */
+static const unsigned char stop_lo[32] __attribute__((aligned(32))) = {
+	0x2C, 4, 4, 4, 4, 4, 6, 4, 6, 0x44, 5, 0x42, 0x14, 0x10, 0, 0,
+	0x2C, 4, 4, 4, 4, 4, 6, 4, 6, 0x44, 5, 0x42, 0x14, 0x10, 0, 0,
+};
+static const unsigned char stop_hi[32] __attribute__((aligned(32))) = {
+	1, 0, 2, 4, 8, 0x10, 0x20, 0, 0, 0, 0, 0, 0, 0x40, 0, 0,
+	1, 0, 2, 4, 8, 0x10, 0x20, 0, 0, 0, 0, 0, 0, 0x40, 0, 0,
+};
+
+/* digit_mask16() on thirty-two bytes. */
 __attribute__((target("avx2")))
 static inline __m256i digit_mask32(__m256i v, __m256i w, int arabic_only)
 {
-	const __m256i nine = _mm256_set1_epi8(9);
-	__m256i lead = _mm256_cmpeq_epi8(_mm256_or_si256(v, _mm256_set1_epi8(2)),
-					 _mm256_set1_epi8((char)0xDB));
-	__m256i e = _mm256_sub_epi8(_mm256_sub_epi8(w, _mm256_set1_epi8((char)0xA0)),
-		_mm256_and_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)0xDB)),
-				 _mm256_set1_epi8(0x10)));
-	__m256i m = _mm256_and_si256(lead, _mm256_cmpeq_epi8(_mm256_min_epu8(e, nine), e));
+	__m256i lead = _mm256_cmpeq_epi8(_mm256_or_si256(v, K(K_2)), K(K_DB));
+	__m256i e = _mm256_sub_epi8(_mm256_add_epi8(w, K(K_MINUS_A0)),
+		_mm256_and_si256(_mm256_cmpeq_epi8(v, K(K_DB)), K(K_16)));
+	__m256i m = _mm256_and_si256(lead, _mm256_cmpeq_epi8(
+		_mm256_min_epu8(e, K(K_NINE)), e));
 
 	if (!arabic_only) {
-		__m256i d = _mm256_sub_epi8(v, _mm256_set1_epi8('0'));
+		__m256i d = _mm256_add_epi8(v, K(K_MINUS_0));
 
-		m = _mm256_or_si256(m, _mm256_cmpeq_epi8(_mm256_min_epu8(d, nine), d));
+		m = _mm256_or_si256(m, _mm256_cmpeq_epi8(_mm256_min_epu8(d, K(K_NINE)), d));
 	}
 	return m;
+}
+
+/*
+ * Does the step at p (p[32] read too) start a digit?  The second bytes
+ * only where there is a lead byte: most texts are not Arabic.
+ */
+__attribute__((target("avx2")))
+static inline int digit_step32(const unsigned char *p, int arabic_only)
+{
+	__m256i v = _mm256_loadu_si256((const __m256i *)p);
+	__m256i d = _mm256_add_epi8(v, K(K_MINUS_0));
+
+	if (!arabic_only &&
+	    _mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(d, K(K_NINE)), d)))
+		return 1;
+	if (!_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_or_si256(v, K(K_2)), K(K_DB))))
+		return 0;
+	return _mm256_movemask_epi8(digit_mask32(
+		v, _mm256_loadu_si256((const __m256i *)(p + 1)), 1)) != 0;
 }
 
 /* n >= 33 */
@@ -138,45 +208,42 @@ static int digit_avx2(const unsigned char *u, size_t n, int arabic_only)
 	size_t i;
 
 	for (i = 0; i + 33 <= n; i += 32)
-		if (_mm256_movemask_epi8(digit_mask32(
-			_mm256_loadu_si256((const __m256i *)(u + i)),
-			_mm256_loadu_si256((const __m256i *)(u + i + 1)), arabic_only)))
+		if (digit_step32(u + i, arabic_only))
 			return 1;
-	i = n - 33;
-	return _mm256_movemask_epi8(digit_mask32(
-		_mm256_loadu_si256((const __m256i *)(u + i)),
-		_mm256_loadu_si256((const __m256i *)(u + i + 1)), arabic_only)) ||
+	return digit_step32(u + n - 33, arabic_only) ||
 	       (!arabic_only && (unsigned)(u[n - 1] - '0') < 10u);
 }
 
 /*
  * Where the thirty-two bytes at p hold a byte find_scan_stop() promises
- * (p[32] is read for "ww" and the Arabic-Indic digits).  The single
- * bytes by a lookup of each nibble: a byte's high nibble picks a bit
- * (0x0 bit 0, 0x2 bit 1, 0x3 bit 2, 0x4 bit 3, 0x5 bit 4, 0x6 bit 5),
- * and its low nibble's entry holds the bits of the rows it is wanted in.
+ * (p[32] is read for "ww" and the Arabic-Indic digits): the single bytes
+ * by the nibble tables, and where these find a lead byte, only those
+ * that start a digit.
  */
 __attribute__((target("avx2")))
 static inline unsigned stop_mask32(const unsigned char *p)
 {
-	const __m256i lo_t = _mm256_setr_epi8(
-		0x2C, 4, 4, 4, 4, 4, 6, 4, 6, 4, 5, 2, 0x14, 0x10, 0, 0,
-		0x2C, 4, 4, 4, 4, 4, 6, 4, 6, 4, 5, 2, 0x14, 0x10, 0, 0);
-	const __m256i hi_t = _mm256_setr_epi8(
-		1, 0, 2, 4, 8, 0x10, 0x20, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-		1, 0, 2, 4, 8, 0x10, 0x20, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-	const __m256i nib = _mm256_set1_epi8(0x0F), wch = _mm256_set1_epi8('w');
 	__m256i v = _mm256_loadu_si256((const __m256i *)p);
 	__m256i w = _mm256_loadu_si256((const __m256i *)(p + 1));
-	__m256i cls = _mm256_and_si256(
-		_mm256_shuffle_epi8(lo_t, _mm256_and_si256(v, nib)),
-		_mm256_shuffle_epi8(hi_t, _mm256_and_si256(_mm256_srli_epi16(v, 4), nib)));
+	__m256i cls;
+	unsigned m, lead;
 
-	cls = _mm256_or_si256(cls, digit_mask32(v, w, 1));
-	cls = _mm256_or_si256(cls, _mm256_and_si256(_mm256_cmpeq_epi8(v, wch),
-						    _mm256_cmpeq_epi8(w, wch)));
-	return ~(unsigned)_mm256_movemask_epi8(
-		_mm256_cmpeq_epi8(cls, _mm256_setzero_si256()));
+	cls = _mm256_and_si256(
+		_mm256_shuffle_epi8(kload(stop_lo),
+				    _mm256_and_si256(v, K(K_NIB))),
+		_mm256_shuffle_epi8(kload(stop_hi),
+				    _mm256_and_si256(_mm256_srli_epi16(v, 4), K(K_NIB))));
+	m = ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+		_mm256_or_si256(cls, _mm256_and_si256(_mm256_cmpeq_epi8(v, K(K_W)),
+						      _mm256_cmpeq_epi8(w, K(K_W)))),
+		_mm256_setzero_si256()));
+	if (!m)
+		return 0;
+	lead = (unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(cls, K(K_LEAD)));
+	if (m & lead)
+		m = (m & ~lead) |
+		    (unsigned)_mm256_movemask_epi8(digit_mask32(v, w, 1));
+	return m;
 }
 
 /* n - i >= 33 */
@@ -194,44 +261,53 @@ static size_t scan_stop_avx2(const unsigned char *u, size_t n, size_t i)
 		if (m)
 			return n - 33 + (size_t)__builtin_ctz(m);
 	}
-	return scan_stop[u[n - 1]] ? n - 1 : n;
+	/* the last byte alone, which no "ww" or digit of two bytes starts */
+	return stop_single[u[n - 1]] ? n - 1 : n;
 }
 
-/* Where the thirty-two bytes at p hold '`', ']', '<', "ht" or "ww". */
+/*
+ * Where the thirty-two bytes at p hold '`', ']', '<', "htt" or "www"
+ * (p[32] and p[33] are read): only "http" and "www." start a bare URL.
+ */
 __attribute__((target("avx2")))
 static inline unsigned link_mask32(const unsigned char *p)
 {
 	__m256i v = _mm256_loadu_si256((const __m256i *)p);
 	__m256i w = _mm256_loadu_si256((const __m256i *)(p + 1));
+	__m256i x = _mm256_loadu_si256((const __m256i *)(p + 2));
 	__m256i m = _mm256_or_si256(
-		_mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('`')),
-				_mm256_cmpeq_epi8(v, _mm256_set1_epi8(']'))),
-		_mm256_cmpeq_epi8(v, _mm256_set1_epi8('<')));
+		_mm256_or_si256(_mm256_cmpeq_epi8(v, K(K_BQ)), _mm256_cmpeq_epi8(v, K(K_RB))),
+		_mm256_cmpeq_epi8(v, K(K_LT)));
+	__m256i wt = _mm256_and_si256(_mm256_cmpeq_epi8(w, K(K_T)),
+				      _mm256_cmpeq_epi8(x, K(K_T)));
+	__m256i ww = _mm256_and_si256(_mm256_cmpeq_epi8(w, K(K_W)),
+				      _mm256_cmpeq_epi8(x, K(K_W)));
 
-	m = _mm256_or_si256(m, _mm256_and_si256(
-		_mm256_cmpeq_epi8(v, _mm256_set1_epi8('h')),
-		_mm256_cmpeq_epi8(w, _mm256_set1_epi8('t'))));
-	m = _mm256_or_si256(m, _mm256_and_si256(
-		_mm256_cmpeq_epi8(v, _mm256_set1_epi8('w')),
-		_mm256_cmpeq_epi8(w, _mm256_set1_epi8('w'))));
+	m = _mm256_or_si256(m, _mm256_and_si256(_mm256_cmpeq_epi8(v, K(K_H)), wt));
+	m = _mm256_or_si256(m, _mm256_and_si256(_mm256_cmpeq_epi8(v, K(K_W)), ww));
 	return (unsigned)_mm256_movemask_epi8(m);
 }
 
-/* n - i >= 33 */
+/* n - i >= 34 */
 __attribute__((target("avx2")))
 static size_t link_start_avx2(const unsigned char *u, size_t n, size_t i)
 {
 	unsigned m;
 
-	for (; i + 33 <= n; i += 32)
+	for (; i + 34 <= n; i += 32)
 		if ((m = link_mask32(u + i)) != 0)
 			return i + (size_t)__builtin_ctz(m);
-	if (i < n - 1) {
-		m = link_mask32(u + n - 33) & (~0u << (i - (n - 33)));
+	if (i < n - 2) {
+		m = link_mask32(u + n - 34) & (~0u << (i - (n - 34)));
 		if (m)
-			return n - 33 + (size_t)__builtin_ctz(m);
+			return n - 34 + (size_t)__builtin_ctz(m);
+		i = n - 2;
 	}
-	return link_stop[u[n - 1]] ? n - 1 : n;
+	/* the last two bytes alone */
+	for (; i < n; i++)
+		if (link_stop[u[i]])
+			return i;
+	return n;
 }
 
 /* n - i >= 32 */
@@ -334,7 +410,7 @@ size_t find_link_start(const char *s, size_t n, size_t i)
 	const unsigned char *u = (const unsigned char *)s;
 
 #ifdef FIND_AVX2
-	if (i < n && n - i >= 33 && have_avx2())
+	if (i < n && n - i >= 34 && have_avx2())
 		return link_start_avx2(u, n, i);
 #endif
 #ifdef __SSE2__

@@ -367,10 +367,11 @@ static void scan_links(struct links *l, const struct block *b, size_t block)
 			} else {
 				int depth = 0;
 
-				for (e = a; e < n && s[e] != ' ' && s[e] != '\n'; e++) {
+				for (e = a; (e = find_any4(s, n, e, " \n()")) < n &&
+					    s[e] != ' ' && s[e] != '\n'; e++) {
 					if (s[e] == '(')
 						depth++;
-					else if (s[e] == ')' && depth-- == 0)
+					else if (depth-- == 0)
 						break;
 				}
 			}
