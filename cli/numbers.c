@@ -181,29 +181,60 @@ struct unit {
 };
 
 /*
- * Sorted by unit_key() (first byte, then second byte, a spelling of one
- * byte after those of more), which unit_match() looks entries up by;
- * among those of one key, longest first where one spelling starts
- * another.  An entry: its spelling (as written, with its length),
- * canonical spelling, base and factor.
+ * The units, one array per first byte (per first character where it is
+ * not ASCII), each ended by UNIT_END; units_at() picks the array.  In
+ * one array, longest spellings first where one starts another.  An
+ * entry: its spelling (as written, with its length), canonical spelling,
+ * base and factor.
  */
 #define U(text, canon, base, factor) { text, sizeof(text) - 1, canon, base, factor }
+#define UNIT_END { NULL, 0, NULL, NULL, 0 }
 
-static const struct unit units[] = {
+static const struct unit u_pct[] = {
 	U("%", "%", "%", 1),
+	UNIT_END
+};
+static const struct unit u_I_up[] = {
 	U("IE", "IU", "IU", 1),
 	U("IU", "IU", "IU", 1),
+	UNIT_END
+};
+static const struct unit u_L_up[] = {
 	U("L", "l", "l", 1),
+	UNIT_END
+};
+static const struct unit u_M_up[] = {
 	U("ME", "IU", "IU", 1),
+	UNIT_END
+};
+static const struct unit u_U_up[] = {
 	U("UI", "IU", "IU", 1),
+	UNIT_END
+};
+static const struct unit u_c[] = {
 	U("cL", "cl", "l", 0.01),
 	U("cl", "cl", "l", 0.01),
 	U("cm", "cm", "m", 0.01),
+	UNIT_END
+};
+static const struct unit u_d[] = {
 	U("dL", "dl", "l", 0.1),
 	U("dl", "dl", "l", 0.1),
+	UNIT_END
+};
+static const struct unit u_g[] = {
 	U("g", "g", "g", 1),
+	UNIT_END
+};
+static const struct unit u_k[] = {
 	U("kg", "kg", "g", 1e3),
+	UNIT_END
+};
+static const struct unit u_l[] = {
 	U("l", "l", "l", 1),
+	UNIT_END
+};
+static const struct unit u_m[] = {
 	U("mL", "ml", "l", 1e-3),
 	U("mcg", "\xC2\xB5g", "g", 1e-6),
 	U("mg", "mg", "g", 1e-3),
@@ -214,7 +245,13 @@ static const struct unit units[] = {
 	U("mmHg", "mmHg", "mmHg", 1),
 	U("mm", "mm", "m", 1e-3),
 	U("m", "m", "m", 1),
+	UNIT_END
+};
+static const struct unit u_n[] = {
 	U("ng", "ng", "g", 1e-9),
+	UNIT_END
+};
+static const struct unit u_c2b0[] = {
 	/* °C, °F, micro sign; °م, ° م: the Arabic for °C (درجة مئوية) */
 	U("\xC2\xB0" "C", "\xC2\xB0" "C", "\xC2\xB0" "C", 1),
 	U("\xC2\xB0 C", "\xC2\xB0" "C", "\xC2\xB0" "C", 1),
@@ -222,22 +259,46 @@ static const struct unit units[] = {
 	U("\xC2\xB0 \xD9\x85", "\xC2\xB0" "C", "\xC2\xB0" "C", 1),
 	U("\xC2\xB0" "F", "\xC2\xB0" "F", "\xC2\xB0" "F", 1),
 	U("\xC2\xB0 F", "\xC2\xB0" "F", "\xC2\xB0" "F", 1),
+	UNIT_END
+};
+static const struct unit u_c2b5[] = {
 	U("\xC2\xB5g", "\xC2\xB5g", "g", 1e-6),	/* micro sign */
+	UNIT_END
+};
+static const struct unit u_cebc[] = {
 	U("\xCE\xBCg", "\xC2\xB5g", "g", 1e-6),	/* Greek mu */
+	UNIT_END
+};
+static const struct unit u_d8ac[] = {
 	/*
 	 * Arabic spellings, the Levant's and Egypt's (غ and ج both write
 	 * the g of gram): longest first where one starts another.
 	 */
 	U("\xD8\xAC\xD8\xB1\xD8\xA7\xD9\x85", "g", "g", 1),	/* جرام */
 	U("\xD8\xAC\xD9\x85", "g", "g", 1),	/* جم */
+	UNIT_END
+};
+static const struct unit u_d8b3[] = {
 	U("\xD8\xB3\xD9\x85", "cm", "m", 0.01),	/* سم */
+	UNIT_END
+};
+static const struct unit u_d8ba[] = {
 	U("\xD8\xBA\xD8\xB1\xD8\xA7\xD9\x85", "g", "g", 1),	/* غرام */
 	U("\xD8\xBA", "g", "g", 1),	/* غ */
+	UNIT_END
+};
+static const struct unit u_d983[] = {
 	U("\xD9\x83\xD9\x8A\xD9\x84\xD9\x88\xD8\xBA\xD8\xB1\xD8\xA7\xD9\x85", "kg", "g", 1e3),	/* كيلوغرام */
 	U("\xD9\x83\xD9\x8A\xD9\x84\xD9\x88\xD8\xAC\xD8\xB1\xD8\xA7\xD9\x85", "kg", "g", 1e3),	/* كيلوجرام */
 	U("\xD9\x83\xD8\xAC\xD9\x85", "kg", "g", 1e3),	/* كجم */
 	U("\xD9\x83\xD8\xBA", "kg", "g", 1e3),				/* كغ */
+	UNIT_END
+};
+static const struct unit u_d984[] = {
 	U("\xD9\x84\xD8\xAA\xD8\xB1", "l", "l", 1),	/* لتر */
+	UNIT_END
+};
+static const struct unit u_d985[] = {
 	U("\xD9\x85\xD9\x84\xD9\x8A\x20\xD9\x85\xD9\x88\xD9\x84\x2F\xD9\x84\xD8\xAA\xD8\xB1", "mmol/l", "mmol/l", 1),	/* ملي مول/لتر */
 	U("\xD9\x85\xD9\x84\xD9\x8A\xD9\x85\xD9\x88\xD9\x84\x2F\xD9\x84\xD8\xAA\xD8\xB1", "mmol/l", "mmol/l", 1),	/* مليمول/لتر */
 	U("\xD9\x85\xD9\x84\xD9\x84\xD9\x8A\xD9\x84\xD8\xAA\xD8\xB1", "ml", "l", 1e-3),	/* ملليلتر */
@@ -253,116 +314,182 @@ static const struct unit units[] = {
 	U("\xD9\x85\xD9\x84\xD8\xBA", "mg", "g", 1e-3),		/* ملغ */
 	U("\xD9\x85\xD8\xBA", "mg", "g", 1e-3),			/* مغ */
 	U("\xD9\x85\xD9\x84", "ml", "l", 1e-3),			/* مل */
+	UNIT_END
+};
+static const struct unit u_d988[] = {
 	U("\xD9\x88\xD8\xAD\xD8\xAF\xD8\xA9\x20\xD8\xAF\xD9\x88\xD9\x84\xD9\x8A\xD8\xA9", "IU", "IU", 1),	/* وحدة دولية */
+	UNIT_END
+};
+static const struct unit u_d9aa[] = {
 	U("\xD9\xAA", "%", "%", 1),			/* U+066A */
+	UNIT_END
+};
+static const struct unit u_e280[] = {
 	/* not in SPEC 13's list, but units all the same: 50 % is not
 	 * 50 \u2030, nor 38 \u00B0C 38 \u00B0F */
 	U("\xE2\x80\xB0", "\xE2\x80\xB0", "\xE2\x80\xB0", 1),	/* per mille */
+	UNIT_END
 };
 
-/*
- * The first bytes of the spellings of units[]: no unit starts elsewhere;
- * 2 where a spelling is that byte alone.
- */
-static const unsigned char unit_first[256] = {
-	['%'] = 2, ['I'] = 1, ['L'] = 2, ['M'] = 1, ['U'] = 1, ['c'] = 1,
-	['d'] = 1, ['g'] = 2, ['k'] = 1, ['l'] = 2, ['m'] = 2, ['n'] = 1,
-	[0xC2] = 1, [0xCE] = 1, [0xD8] = 1, [0xD9] = 1, [0xE2] = 1,
-};
 
-/* Denominators of a unit per unit, beside the units above; sorted alike. */
-static const struct unit per_units[] = {
+/* Denominators of a unit per unit, beside the units above; arrayed alike. */
+static const struct unit per_L_up[] = {
 	U("L", "l", "l", 1),
+	UNIT_END
+};
+static const struct unit per_d[] = {
 	U("dL", "dl", "l", 0.1),
 	U("dl", "dl", "l", 0.1),
+	UNIT_END
+};
+static const struct unit per_g[] = {
 	U("g", "g", "g", 1),
+	UNIT_END
+};
+static const struct unit per_h[] = {
 	U("h", "h", "h", 1),
+	UNIT_END
+};
+static const struct unit per_k[] = {
 	U("kg", "kg", "g", 1e3),
+	UNIT_END
+};
+static const struct unit per_l[] = {
 	U("l", "l", "l", 1),
+	UNIT_END
+};
+static const struct unit per_m[] = {
 	U("m2", "m\xC2\xB2", "m\xC2\xB2", 1),
 	U("mL", "ml", "l", 1e-3),
 	U("min", "min", "h", 1.0 / 60),
 	U("ml", "ml", "l", 1e-3),
 	U("m\xC2\xB2", "m\xC2\xB2", "m\xC2\xB2", 1),
+	UNIT_END
+};
+static const struct unit per_d8b3[] = {
 	U("\xD8\xB3\xD8\xA7\xD8\xB9\xD8\xA9", "h", "h", 1),	/* ساعة */
+	UNIT_END
+};
+static const struct unit per_d983[] = {
 	U("\xD9\x83\xD8\xBA", "kg", "g", 1e3),			/* كغ */
 	U("\xD9\x83\xD8\xAC\xD9\x85", "kg", "g", 1e3),	/* كجم */
+	UNIT_END
+};
+static const struct unit per_d985[] = {
 	U("\xD9\x85\xC2\xB2", "m\xC2\xB2", "m\xC2\xB2", 1),		/* م² */
 	U("\xD9\x85" "2", "m\xC2\xB2", "m\xC2\xB2", 1),		/* م2 */
+	UNIT_END
 };
 
-/* An entry's sort key: its first byte, then its second or 0x100. */
-static unsigned unit_key(const struct unit *u)
+/*
+ * The entries of units[] that may be spelt at s[i): those of its first
+ * byte, or of its first character where it is not ASCII; NULL when none.
+ */
+static const struct unit *units_at(const char *s, size_t n, size_t i)
 {
-	return (unsigned)(unsigned char)u->text[0] << 9 |
-	       (u->len > 1 ? (unsigned char)u->text[1] : 0x100u);
-}
+	unsigned c2 = i + 1 < n ? (unsigned char)s[i + 1] : 0;
 
-/* Does entry u, spelt at s[i), end on a word boundary there? */
-static int unit_fits(const struct unit *u, const char *s, size_t n, size_t i)
-{
-	size_t len = u->len;
-
-	if (len > n - i || memcmp(s + i, u->text, len))
-		return 0;
-	/* "%" and "°C" end themselves; a letter must not follow a word */
-	if (letter_at(s, n, i + len) && u->text[0] != '%' &&
-	    (unsigned char)u->text[0] != 0xE2)
-		return 0;
-	if (i + len < n && s[i + len] >= '0' && s[i + len] <= '9' &&
-	    u->text[len - 1] != '%')
-		return 0;
-	return 1;
-}
-
-#ifndef NUMBERS_SIMPLE
-/* The first entry of t whose key is key or more, in halves. */
-static size_t unit_lower(const struct unit *t, size_t nt, unsigned key)
-{
-	size_t lo = 0, hi = nt;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (unit_key(&t[mid]) < key)
-			lo = mid + 1;
-		else
-			hi = mid;
+	switch ((unsigned char)s[i]) {
+	case '%': return u_pct;
+	case 'I': return u_I_up;
+	case 'L': return u_L_up;
+	case 'M': return u_M_up;
+	case 'U': return u_U_up;
+	case 'c': return u_c;
+	case 'd': return u_d;
+	case 'g': return u_g;
+	case 'k': return u_k;
+	case 'l': return u_l;
+	case 'm': return u_m;
+	case 'n': return u_n;
+	case 0xC2:
+		switch (c2) {
+		case 0xB0: return u_c2b0;
+		case 0xB5: return u_c2b5;
+		}
+		return NULL;
+	case 0xCE:
+		switch (c2) {
+		case 0xBC: return u_cebc;
+		}
+		return NULL;
+	case 0xD8:
+		switch (c2) {
+		case 0xAC: return u_d8ac;
+		case 0xB3: return u_d8b3;
+		case 0xBA: return u_d8ba;
+		}
+		return NULL;
+	case 0xD9:
+		switch (c2) {
+		case 0x83: return u_d983;
+		case 0x84: return u_d984;
+		case 0x85: return u_d985;
+		case 0x88: return u_d988;
+		case 0xAA: return u_d9aa;
+		}
+		return NULL;
+	case 0xE2:
+		switch (c2) {
+		case 0x80: return u_e280;
+		}
+		return NULL;
 	}
-	return lo;
+	return NULL;
 }
-#endif
+
+/* The same among the denominators. */
+static const struct unit *per_units_at(const char *s, size_t n, size_t i)
+{
+	unsigned c2 = i + 1 < n ? (unsigned char)s[i + 1] : 0;
+
+	switch ((unsigned char)s[i]) {
+	case 'L': return per_L_up;
+	case 'd': return per_d;
+	case 'g': return per_g;
+	case 'h': return per_h;
+	case 'k': return per_k;
+	case 'l': return per_l;
+	case 'm': return per_m;
+	case 0xD8:
+		switch (c2) {
+		case 0xB3: return per_d8b3;
+		}
+		return NULL;
+	case 0xD9:
+		switch (c2) {
+		case 0x83: return per_d983;
+		case 0x85: return per_d985;
+		}
+		return NULL;
+	}
+	return NULL;
+}
 
 /*
- * The first entry of table t that is spelt at s[i) and ends on a word
- * boundary: of those whose first two bytes are there, then the one of
- * one byte, looked for when one_byte says t may have one.
+ * The first entry of group t (from units_at()) that is spelt at s[i) and
+ * ends on a word boundary.
  */
-static const struct unit *unit_match(const struct unit *t, size_t nt,
-				     const char *s, size_t n, size_t i,
-				     int one_byte)
+static const struct unit *unit_match(const struct unit *t, const char *s,
+				     size_t n, size_t i)
 {
-	unsigned c = (unsigned char)s[i];
-	unsigned two = c << 9 | (i + 1 < n ? (unsigned char)s[i + 1] : 0x100u);
-	size_t k;
+	for (; t && t->text; t++) {
+		size_t len = t->len;
 
-#ifdef NUMBERS_SIMPLE
-	(void)two;
-	(void)one_byte;
-	for (k = 0; k < nt; k++)
-		if (unit_fits(&t[k], s, n, i))
-			return &t[k];
-#else
-	for (k = unit_lower(t, nt, two); k < nt && unit_key(&t[k]) == two; k++)
-		if (unit_fits(&t[k], s, n, i))
-			return &t[k];
-	if (one_byte && (two & 0x1FF) != 0x100u) {
-		k = unit_lower(t, nt, c << 9 | 0x100u);
-		if (k < nt && unit_key(&t[k]) == (c << 9 | 0x100u) &&
-		    unit_fits(&t[k], s, n, i))
-			return &t[k];
+		/* the second byte before the rest: a group's entries
+		 * mostly differ there */
+		if (len > n - i || (len > 1 && s[i + 1] != t->text[1]) ||
+		    (len > 2 && memcmp(s + i + 2, t->text + 2, len - 2)))
+			continue;
+		/* "%" and "°C" end themselves; a letter must not follow a word */
+		if (letter_at(s, n, i + len) && t->text[0] != '%' &&
+		    (unsigned char)t->text[0] != 0xE2)
+			continue;
+		if (i + len < n && s[i + len] >= '0' && s[i + len] <= '9' &&
+		    t->text[len - 1] != '%')
+			continue;
+		return t;
 	}
-#endif
 	return NULL;
 }
 
@@ -392,14 +519,12 @@ static size_t read_unit(const char *s, size_t n, size_t i, struct num_token *t)
 
 	if (j < n && is_space_cp(cp_at(s, n, j, &len)))
 		j += len;
-	if (j >= n || !unit_first[(unsigned char)s[j]] ||
-	    !(u = unit_match(units, ARRAY_SIZE(units), s, n, j,
-			     unit_first[(unsigned char)s[j]] == 2)))
+	if (j >= n || !(u = unit_match(units_at(s, n, j), s, n, j)))
 		return i;
 	end = j + u->len;
 	if (end + 1 < n && s[end] == '/' && u->base[0] != '%' &&
 	    strchr(u->canon, '/') == NULL &&
-	    (d = unit_match(per_units, ARRAY_SIZE(per_units), s, n, end + 1, 1)))
+	    (d = unit_match(per_units_at(s, n, end + 1), s, n, end + 1)))
 		end += 1 + d->len;
 	set_str(t->unit, sizeof(t->unit), u->canon, d ? d->canon : NULL);
 	set_str(t->base_unit, sizeof(t->base_unit), u->base, d ? d->base : NULL);
@@ -1017,44 +1142,36 @@ static size_t skip_word(const char *s, size_t n, size_t i, size_t len)
 static size_t read_token(struct num_list *l, const char *s, size_t n, size_t i,
 			 const struct locale *loc, size_t floor)
 {
-	struct num_token tok;
-	size_t e;
+	/* read into the token pushed, zeroed: each reader writes it only
+	 * when it reads something */
+	struct num_token *t = push(l, NUM_PHONE, i, 0);
+	size_t e, from, pct;
 
-	memset(&tok, 0, sizeof(tok));
-	if (digit_at(s, n, i, &e) == 0 && (e = read_phone(s, n, i, &tok)) != i) {
-		struct num_token *t = push(l, NUM_PHONE, i, e - i);
-
-		memcpy(t->digits, tok.digits, sizeof(t->digits));
+	if (digit_at(s, n, i, &e) == 0 && (e = read_phone(s, n, i, t)) != i) {
+		t->len = e - i;
 		return e;
 	}
-	if ((e = read_time(s, n, i, loc, &tok)) != i) {
-		struct num_token *t = push(l, NUM_TIME, i, e - i);
-
-		t->value = t->base = tok.value;
+	if ((e = read_time(s, n, i, loc, t)) != i) {
+		t->kind = NUM_TIME;
+		t->len = e - i;
 		return e;
 	}
-	e = read_number(s, n, i, loc, &tok);
-	{
-		size_t from = minus_before(s, i, floor);
-		size_t pct = percent_before(s, from, floor);
-		struct num_token *t;
-
-		if (from != i) {
-			tok.value = -tok.value;
-			tok.base = -tok.base;
-		}
-		if (pct != from && !tok.unit[0]) {
-			strcpy(tok.unit, "%");
-			strcpy(tok.base_unit, "%");
-			tok.base = tok.value;
-			from = pct;
-		}
-		t = push(l, NUM_NUMBER, from, e - from);
-		t->value = tok.value;
-		t->base = tok.base;
-		memcpy(t->unit, tok.unit, sizeof(t->unit));
-		memcpy(t->base_unit, tok.base_unit, sizeof(t->base_unit));
+	e = read_number(s, n, i, loc, t);
+	from = minus_before(s, i, floor);
+	pct = percent_before(s, from, floor);
+	if (from != i) {
+		t->value = -t->value;
+		t->base = -t->base;
 	}
+	if (pct != from && !t->unit[0]) {
+		strcpy(t->unit, "%");
+		strcpy(t->base_unit, "%");
+		t->base = t->value;
+		from = pct;
+	}
+	t->kind = NUM_NUMBER;
+	t->off = from;
+	t->len = e - from;
 	return e;
 }
 

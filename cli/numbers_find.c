@@ -265,49 +265,38 @@ static size_t scan_stop_avx2(const unsigned char *u, size_t n, size_t i)
 	return stop_single[u[n - 1]] ? n - 1 : n;
 }
 
-/*
- * Where the thirty-two bytes at p hold '`', ']', '<', "htt" or "www"
- * (p[32] and p[33] are read): only "http" and "www." start a bare URL.
- */
+/* Where the thirty-two bytes at p hold '`', ']', '<', "ht" or "ww". */
 __attribute__((target("avx2")))
 static inline unsigned link_mask32(const unsigned char *p)
 {
 	__m256i v = _mm256_loadu_si256((const __m256i *)p);
 	__m256i w = _mm256_loadu_si256((const __m256i *)(p + 1));
-	__m256i x = _mm256_loadu_si256((const __m256i *)(p + 2));
 	__m256i m = _mm256_or_si256(
 		_mm256_or_si256(_mm256_cmpeq_epi8(v, K(K_BQ)), _mm256_cmpeq_epi8(v, K(K_RB))),
 		_mm256_cmpeq_epi8(v, K(K_LT)));
-	__m256i wt = _mm256_and_si256(_mm256_cmpeq_epi8(w, K(K_T)),
-				      _mm256_cmpeq_epi8(x, K(K_T)));
-	__m256i ww = _mm256_and_si256(_mm256_cmpeq_epi8(w, K(K_W)),
-				      _mm256_cmpeq_epi8(x, K(K_W)));
 
-	m = _mm256_or_si256(m, _mm256_and_si256(_mm256_cmpeq_epi8(v, K(K_H)), wt));
-	m = _mm256_or_si256(m, _mm256_and_si256(_mm256_cmpeq_epi8(v, K(K_W)), ww));
+	m = _mm256_or_si256(m, _mm256_and_si256(_mm256_cmpeq_epi8(v, K(K_H)),
+						_mm256_cmpeq_epi8(w, K(K_T))));
+	m = _mm256_or_si256(m, _mm256_and_si256(_mm256_cmpeq_epi8(v, K(K_W)),
+						_mm256_cmpeq_epi8(w, K(K_W))));
 	return (unsigned)_mm256_movemask_epi8(m);
 }
 
-/* n - i >= 34 */
+/* n - i >= 33 */
 __attribute__((target("avx2")))
 static size_t link_start_avx2(const unsigned char *u, size_t n, size_t i)
 {
 	unsigned m;
 
-	for (; i + 34 <= n; i += 32)
+	for (; i + 33 <= n; i += 32)
 		if ((m = link_mask32(u + i)) != 0)
 			return i + (size_t)__builtin_ctz(m);
-	if (i < n - 2) {
-		m = link_mask32(u + n - 34) & (~0u << (i - (n - 34)));
+	if (i < n - 1) {
+		m = link_mask32(u + n - 33) & (~0u << (i - (n - 33)));
 		if (m)
-			return n - 34 + (size_t)__builtin_ctz(m);
-		i = n - 2;
+			return n - 33 + (size_t)__builtin_ctz(m);
 	}
-	/* the last two bytes alone */
-	for (; i < n; i++)
-		if (link_stop[u[i]])
-			return i;
-	return n;
+	return link_stop[u[n - 1]] ? n - 1 : n;
 }
 
 /* n - i >= 32 */
@@ -410,7 +399,7 @@ size_t find_link_start(const char *s, size_t n, size_t i)
 	const unsigned char *u = (const unsigned char *)s;
 
 #ifdef FIND_AVX2
-	if (i < n && n - i >= 34 && have_avx2())
+	if (i < n && n - i >= 33 && have_avx2())
 		return link_start_avx2(u, n, i);
 #endif
 #ifdef __SSE2__

@@ -28,7 +28,7 @@ size_t find_scan_stop(const char *s, size_t n, size_t i);
 
 /*
  * The first byte of s[i..n) where a link target or a code span may start
- * ('`', ']', '<', "htt", "www"), or n.  It may also stop on another 'h'
+ * ('`', ']', '<', "ht", "ww"), or n.  It may also stop on another 'h'
  * or 'w'.
  */
 size_t find_link_start(const char *s, size_t n, size_t i);

@@ -316,9 +316,10 @@ static void scan_links(struct links *l, const struct block *b, size_t block)
 		i = find_link_start(s, n, i);
 		if (i >= n)
 			break;
+		/* a bare URL starts "http" or "www." */
 		if (s[i] != '`' && s[i] != ']' && s[i] != '<' &&
-		    !(s[i] == 'h' && i + 1 < n && s[i + 1] == 't') &&
-		    !(s[i] == 'w' && i + 1 < n && s[i + 1] == 'w'))
+		    !(s[i] == 'h' && n - i > 3 && !memcmp(s + i, "http", 4)) &&
+		    !(s[i] == 'w' && n - i > 3 && !memcmp(s + i, "www.", 4)))
 			continue;
 		if (s[i] == '`') {
 			size_t run = 0;
