@@ -449,8 +449,8 @@ size_t find_any4(const char *s, size_t n, size_t i, const char set[4])
 	}
 #endif
 	for (; i < n; i++)
-		if (s[i] == set[0] || s[i] == set[1] || s[i] == set[2] ||
-		    s[i] == set[3])
+		if (u[i] == (unsigned char)set[0] || u[i] == (unsigned char)set[1] ||
+		    u[i] == (unsigned char)set[2] || u[i] == (unsigned char)set[3])
 			return i;
 	return n;
 }

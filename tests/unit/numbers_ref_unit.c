@@ -177,7 +177,7 @@ static const char *const spellings[] = {
 static const char *const per_spellings[] = {
 	"m\xC2\xB2", "m2", "min", "h", "kg", "g", "dl", "dL", "ml", "mL", "l",
 	"L", "\xD9\x83\xD8\xBA", "\xD9\x83\xD8\xAC\xD9\x85", "\xD9\x85\xC2\xB2",
-	"\xD9\x85" "2", "\xD8\xB3\xD8\xA7\xD8\xB9\xD8\xA9",
+	("\xD9\x85" "2"), "\xD8\xB3\xD8\xA7\xD8\xB9\xD8\xA9",
 };
 
 static int in_group(const struct unit *g, const char *sp)
