@@ -15,15 +15,13 @@
  */
 #include "numbers.h"
 #include "buf.h"
+#include "numbers_find.h"
 #include "util.h"
 
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <utf8proc.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 #include <stdio.h>
 #include <string.h>
 
@@ -57,15 +55,13 @@ static struct locale locale_of(const char *lang)
 	return l;
 }
 
-/* The code point at s[i..n) and its length; a bad byte is U+FFFD, 1 byte. */
-static unsigned cp_at(const char *s, size_t n, size_t i, size_t *len)
+/* cp_at() past ASCII. */
+static unsigned cp_at_multi(const char *s, size_t n, size_t i, size_t *len)
 {
 	const unsigned char *u = (const unsigned char *)s + i;
 	size_t left = n - i;
 
 	*len = 1;
-	if (u[0] < 0x80)
-		return u[0];
 	if ((u[0] & 0xE0) == 0xC0 && left >= 2 && (u[1] & 0xC0) == 0x80) {
 		*len = 2;
 		return ((unsigned)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
@@ -84,6 +80,16 @@ static unsigned cp_at(const char *s, size_t n, size_t i, size_t *len)
 		       ((unsigned)(u[2] & 0x3F) << 6) | (u[3] & 0x3F);
 	}
 	return 0xFFFD;
+}
+
+/* The code point at s[i..n) and its length; a bad byte is U+FFFD, 1 byte. */
+static inline unsigned cp_at(const char *s, size_t n, size_t i, size_t *len)
+{
+	if ((unsigned char)s[i] < 0x80) {
+		*len = 1;
+		return (unsigned char)s[i];
+	}
+	return cp_at_multi(s, n, i, len);
 }
 
 /* The code point that ends at s[i) (before i), or 0 at the start. */
@@ -174,54 +180,125 @@ struct unit {
 	double factor;		/* value in base = value * factor */
 };
 
-/* Longest spellings first where one is a prefix of another. */
-/* An entry: its spelling (as written, with its length), canonical
- * spelling, base and factor. */
+/*
+ * The units, one array per first byte (per first character where it is
+ * not ASCII), each ended by UNIT_END; units_at() picks the array.  In
+ * one array, longest spellings first where one starts another.  An
+ * entry: its spelling (as written, with its length), canonical spelling,
+ * base and factor.
+ */
 #define U(text, canon, base, factor) { text, sizeof(text) - 1, canon, base, factor }
+#define UNIT_END { NULL, 0, NULL, NULL, 0 }
 
-static const struct unit units[] = {
+static const struct unit u_pct[] = {
+	U("%", "%", "%", 1),
+	UNIT_END
+};
+static const struct unit u_I_up[] = {
+	U("IE", "IU", "IU", 1),
+	U("IU", "IU", "IU", 1),
+	UNIT_END
+};
+static const struct unit u_L_up[] = {
+	U("L", "l", "l", 1),
+	UNIT_END
+};
+static const struct unit u_M_up[] = {
+	U("ME", "IU", "IU", 1),
+	UNIT_END
+};
+static const struct unit u_U_up[] = {
+	U("UI", "IU", "IU", 1),
+	UNIT_END
+};
+static const struct unit u_c[] = {
+	U("cL", "cl", "l", 0.01),
+	U("cl", "cl", "l", 0.01),
+	U("cm", "cm", "m", 0.01),
+	UNIT_END
+};
+static const struct unit u_d[] = {
+	U("dL", "dl", "l", 0.1),
+	U("dl", "dl", "l", 0.1),
+	UNIT_END
+};
+static const struct unit u_g[] = {
+	U("g", "g", "g", 1),
+	UNIT_END
+};
+static const struct unit u_k[] = {
+	U("kg", "kg", "g", 1e3),
+	UNIT_END
+};
+static const struct unit u_l[] = {
+	U("l", "l", "l", 1),
+	UNIT_END
+};
+static const struct unit u_m[] = {
+	U("mL", "ml", "l", 1e-3),
+	U("mcg", "\xC2\xB5g", "g", 1e-6),
+	U("mg", "mg", "g", 1e-3),
+	U("ml", "ml", "l", 1e-3),
 	U("mmol/l", "mmol/l", "mmol/l", 1),
 	U("mmol/L", "mmol/l", "mmol/l", 1),
 	U("mm Hg", "mmHg", "mmHg", 1),
 	U("mmHg", "mmHg", "mmHg", 1),
-	U("\xC2\xB0" "C", "\xC2\xB0" "C", "\xC2\xB0" "C", 1),
-	U("\xC2\xB0 C", "\xC2\xB0" "C", "\xC2\xB0" "C", 1),
-	/* °م, ° م: the Arabic for °C (درجة مئوية) */
-	U("\xC2\xB0\xD9\x85", "\xC2\xB0" "C", "\xC2\xB0" "C", 1),
-	U("\xC2\xB0 \xD9\x85", "\xC2\xB0" "C", "\xC2\xB0" "C", 1),
-	U("kg", "kg", "g", 1e3),
-	U("mg", "mg", "g", 1e-3),
-	U("\xC2\xB5g", "\xC2\xB5g", "g", 1e-6),	/* micro sign */
-	U("\xCE\xBCg", "\xC2\xB5g", "g", 1e-6),	/* Greek mu */
-	U("mcg", "\xC2\xB5g", "g", 1e-6),
-	U("ng", "ng", "g", 1e-9),
-	U("g", "g", "g", 1),
-	U("dl", "dl", "l", 0.1),
-	U("dL", "dl", "l", 0.1),
-	U("cl", "cl", "l", 0.01),
-	U("cL", "cl", "l", 0.01),
-	U("ml", "ml", "l", 1e-3),
-	U("mL", "ml", "l", 1e-3),
-	U("l", "l", "l", 1),
-	U("L", "l", "l", 1),
-	U("%", "%", "%", 1),
-	U("\xD9\xAA", "%", "%", 1),			/* U+066A */
-	/* not in SPEC 13's list, but a unit all the same: 50 % is not
-	 * 50 \u2030, nor 38 \u00B0C 38 \u00B0F */
-	U("\xE2\x80\xB0", "\xE2\x80\xB0", "\xE2\x80\xB0", 1),	/* per mille */
-	U("\xC2\xB0" "F", "\xC2\xB0" "F", "\xC2\xB0" "F", 1),
-	U("\xC2\xB0 F", "\xC2\xB0" "F", "\xC2\xB0" "F", 1),
-	U("IU", "IU", "IU", 1),
-	U("UI", "IU", "IU", 1),
-	U("IE", "IU", "IU", 1),
-	U("ME", "IU", "IU", 1),
-	U("cm", "cm", "m", 0.01),
 	U("mm", "mm", "m", 1e-3),
 	U("m", "m", "m", 1),
+	UNIT_END
+};
+static const struct unit u_n[] = {
+	U("ng", "ng", "g", 1e-9),
+	UNIT_END
+};
+static const struct unit u_c2b0[] = {
+	/* °C, °F, micro sign; °م, ° م: the Arabic for °C (درجة مئوية) */
+	U("\xC2\xB0" "C", "\xC2\xB0" "C", "\xC2\xB0" "C", 1),
+	U("\xC2\xB0 C", "\xC2\xB0" "C", "\xC2\xB0" "C", 1),
+	U("\xC2\xB0\xD9\x85", "\xC2\xB0" "C", "\xC2\xB0" "C", 1),
+	U("\xC2\xB0 \xD9\x85", "\xC2\xB0" "C", "\xC2\xB0" "C", 1),
+	U("\xC2\xB0" "F", "\xC2\xB0" "F", "\xC2\xB0" "F", 1),
+	U("\xC2\xB0 F", "\xC2\xB0" "F", "\xC2\xB0" "F", 1),
+	UNIT_END
+};
+static const struct unit u_c2b5[] = {
+	U("\xC2\xB5g", "\xC2\xB5g", "g", 1e-6),	/* micro sign */
+	UNIT_END
+};
+static const struct unit u_cebc[] = {
+	U("\xCE\xBCg", "\xC2\xB5g", "g", 1e-6),	/* Greek mu */
+	UNIT_END
+};
+static const struct unit u_d8ac[] = {
 	/*
 	 * Arabic spellings, the Levant's and Egypt's (غ and ج both write
 	 * the g of gram): longest first where one starts another.
 	 */
+	U("\xD8\xAC\xD8\xB1\xD8\xA7\xD9\x85", "g", "g", 1),	/* جرام */
+	U("\xD8\xAC\xD9\x85", "g", "g", 1),	/* جم */
+	UNIT_END
+};
+static const struct unit u_d8b3[] = {
+	U("\xD8\xB3\xD9\x85", "cm", "m", 0.01),	/* سم */
+	UNIT_END
+};
+static const struct unit u_d8ba[] = {
+	U("\xD8\xBA\xD8\xB1\xD8\xA7\xD9\x85", "g", "g", 1),	/* غرام */
+	U("\xD8\xBA", "g", "g", 1),	/* غ */
+	UNIT_END
+};
+static const struct unit u_d983[] = {
+	U("\xD9\x83\xD9\x8A\xD9\x84\xD9\x88\xD8\xBA\xD8\xB1\xD8\xA7\xD9\x85", "kg", "g", 1e3),	/* كيلوغرام */
+	U("\xD9\x83\xD9\x8A\xD9\x84\xD9\x88\xD8\xAC\xD8\xB1\xD8\xA7\xD9\x85", "kg", "g", 1e3),	/* كيلوجرام */
+	U("\xD9\x83\xD8\xAC\xD9\x85", "kg", "g", 1e3),	/* كجم */
+	U("\xD9\x83\xD8\xBA", "kg", "g", 1e3),				/* كغ */
+	UNIT_END
+};
+static const struct unit u_d984[] = {
+	U("\xD9\x84\xD8\xAA\xD8\xB1", "l", "l", 1),	/* لتر */
+	UNIT_END
+};
+static const struct unit u_d985[] = {
 	U("\xD9\x85\xD9\x84\xD9\x8A\x20\xD9\x85\xD9\x88\xD9\x84\x2F\xD9\x84\xD8\xAA\xD8\xB1", "mmol/l", "mmol/l", 1),	/* ملي مول/لتر */
 	U("\xD9\x85\xD9\x84\xD9\x8A\xD9\x85\xD9\x88\xD9\x84\x2F\xD9\x84\xD8\xAA\xD8\xB1", "mmol/l", "mmol/l", 1),	/* مليمول/لتر */
 	U("\xD9\x85\xD9\x84\xD9\x84\xD9\x8A\xD9\x84\xD8\xAA\xD8\xB1", "ml", "l", 1e-3),	/* ملليلتر */
@@ -229,75 +306,189 @@ static const struct unit units[] = {
 	U("\xD9\x85\xD9\x8A\xD9\x83\xD8\xB1\xD9\x88\xD8\xBA\xD8\xB1\xD8\xA7\xD9\x85", "\xC2\xB5g", "g", 1e-6),	/* ميكروغرام */
 	U("\xD9\x85\xD9\x8A\xD9\x83\xD8\xB1\xD9\x88\xD8\xAC\xD8\xB1\xD8\xA7\xD9\x85", "\xC2\xB5g", "g", 1e-6),	/* ميكروجرام */
 	U("\xD9\x85\xD9\x83\xD8\xBA", "\xC2\xB5g", "g", 1e-6),	/* مكغ */
-	U("\xD9\x83\xD9\x8A\xD9\x84\xD9\x88\xD8\xBA\xD8\xB1\xD8\xA7\xD9\x85", "kg", "g", 1e3),	/* كيلوغرام */
-	U("\xD9\x83\xD9\x8A\xD9\x84\xD9\x88\xD8\xAC\xD8\xB1\xD8\xA7\xD9\x85", "kg", "g", 1e3),	/* كيلوجرام */
-	U("\xD9\x83\xD8\xAC\xD9\x85", "kg", "g", 1e3),	/* كجم */
 	U("\xD9\x85\xD9\x84\xD8\xAC\xD9\x85", "mg", "g", 1e-3),	/* ملجم */
 	U("\xD9\x85\xD9\x84\xD9\x85", "mm", "m", 1e-3),	/* ملم */
 	U("\xD9\x85\xD9\x85\x20\xD8\xB2\xD8\xA6\xD8\xA8\xD9\x82", "mmHg", "mmHg", 1),	/* مم زئبق */
 	U("\xD9\x85\xD9\x85", "mm", "m", 1e-3),	/* مم */
-	U("\xD8\xB3\xD9\x85", "cm", "m", 0.01),	/* سم */
-	U("\xD8\xBA\xD8\xB1\xD8\xA7\xD9\x85", "g", "g", 1),	/* غرام */
-	U("\xD8\xAC\xD8\xB1\xD8\xA7\xD9\x85", "g", "g", 1),	/* جرام */
-	U("\xD8\xAC\xD9\x85", "g", "g", 1),	/* جم */
-	U("\xD8\xBA", "g", "g", 1),	/* غ */
-	U("\xD9\x84\xD8\xAA\xD8\xB1", "l", "l", 1),	/* لتر */
-	U("\xD9\x88\xD8\xAD\xD8\xAF\xD8\xA9\x20\xD8\xAF\xD9\x88\xD9\x84\xD9\x8A\xD8\xA9", "IU", "IU", 1),	/* وحدة دولية */
 	U("\xD9\x85\xD9\x84\xD8\xBA\xD9\x85", "mg", "g", 1e-3),	/* ملغم */
 	U("\xD9\x85\xD9\x84\xD8\xBA", "mg", "g", 1e-3),		/* ملغ */
 	U("\xD9\x85\xD8\xBA", "mg", "g", 1e-3),			/* مغ */
-	U("\xD9\x83\xD8\xBA", "kg", "g", 1e3),				/* كغ */
 	U("\xD9\x85\xD9\x84", "ml", "l", 1e-3),			/* مل */
+	UNIT_END
+};
+static const struct unit u_d988[] = {
+	U("\xD9\x88\xD8\xAD\xD8\xAF\xD8\xA9\x20\xD8\xAF\xD9\x88\xD9\x84\xD9\x8A\xD8\xA9", "IU", "IU", 1),	/* وحدة دولية */
+	UNIT_END
+};
+static const struct unit u_d9aa[] = {
+	U("\xD9\xAA", "%", "%", 1),			/* U+066A */
+	UNIT_END
+};
+static const struct unit u_e280[] = {
+	/* not in SPEC 13's list, but units all the same: 50 % is not
+	 * 50 \u2030, nor 38 \u00B0C 38 \u00B0F */
+	U("\xE2\x80\xB0", "\xE2\x80\xB0", "\xE2\x80\xB0", 1),	/* per mille */
+	UNIT_END
 };
 
-/* The first bytes of the spellings of units[]: no unit starts elsewhere. */
-static const unsigned char unit_first[256] = {
-	['%'] = 1, ['I'] = 1, ['L'] = 1, ['M'] = 1, ['U'] = 1, ['c'] = 1,
-	['d'] = 1, ['g'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
-	[0xC2] = 1, [0xCE] = 1, [0xD8] = 1, [0xD9] = 1, [0xE2] = 1,
-};
 
-/* Denominators of a unit per unit, beside the units above. */
-static const struct unit per_units[] = {
-	U("m\xC2\xB2", "m\xC2\xB2", "m\xC2\xB2", 1),
-	U("m2", "m\xC2\xB2", "m\xC2\xB2", 1),
-	U("min", "min", "h", 1.0 / 60),
-	U("h", "h", "h", 1),
-	U("kg", "kg", "g", 1e3),
-	U("g", "g", "g", 1),
-	U("dl", "dl", "l", 0.1),
-	U("dL", "dl", "l", 0.1),
-	U("ml", "ml", "l", 1e-3),
-	U("mL", "ml", "l", 1e-3),
-	U("l", "l", "l", 1),
+/* Denominators of a unit per unit, beside the units above; arrayed alike. */
+static const struct unit per_L_up[] = {
 	U("L", "l", "l", 1),
+	UNIT_END
+};
+static const struct unit per_d[] = {
+	U("dL", "dl", "l", 0.1),
+	U("dl", "dl", "l", 0.1),
+	UNIT_END
+};
+static const struct unit per_g[] = {
+	U("g", "g", "g", 1),
+	UNIT_END
+};
+static const struct unit per_h[] = {
+	U("h", "h", "h", 1),
+	UNIT_END
+};
+static const struct unit per_k[] = {
+	U("kg", "kg", "g", 1e3),
+	UNIT_END
+};
+static const struct unit per_l[] = {
+	U("l", "l", "l", 1),
+	UNIT_END
+};
+static const struct unit per_m[] = {
+	U("m2", "m\xC2\xB2", "m\xC2\xB2", 1),
+	U("mL", "ml", "l", 1e-3),
+	U("min", "min", "h", 1.0 / 60),
+	U("ml", "ml", "l", 1e-3),
+	U("m\xC2\xB2", "m\xC2\xB2", "m\xC2\xB2", 1),
+	UNIT_END
+};
+static const struct unit per_d8b3[] = {
+	U("\xD8\xB3\xD8\xA7\xD8\xB9\xD8\xA9", "h", "h", 1),	/* ساعة */
+	UNIT_END
+};
+static const struct unit per_d983[] = {
 	U("\xD9\x83\xD8\xBA", "kg", "g", 1e3),			/* كغ */
 	U("\xD9\x83\xD8\xAC\xD9\x85", "kg", "g", 1e3),	/* كجم */
+	UNIT_END
+};
+static const struct unit per_d985[] = {
 	U("\xD9\x85\xC2\xB2", "m\xC2\xB2", "m\xC2\xB2", 1),		/* م² */
 	U("\xD9\x85" "2", "m\xC2\xB2", "m\xC2\xB2", 1),		/* م2 */
-	U("\xD8\xB3\xD8\xA7\xD8\xB9\xD8\xA9", "h", "h", 1),	/* ساعة */
+	UNIT_END
 };
 
-/* The entry of table t that is spelt at s[i) and ends on a word boundary. */
-static const struct unit *unit_match(const struct unit *t, size_t nt,
-				     const char *s, size_t n, size_t i)
+/*
+ * The entries of units[] that may be spelt at s[i): those of its first
+ * byte, or of its first character where it is not ASCII; NULL when none.
+ */
+static const struct unit *units_at(const char *s, size_t n, size_t i)
 {
-	size_t k;
+	unsigned c2 = i + 1 < n ? (unsigned char)s[i + 1] : 0;
 
-	for (k = 0; k < nt; k++) {
-		size_t len = t[k].len;
+	switch ((unsigned char)s[i]) {
+	case '%': return u_pct;
+	case 'I': return u_I_up;
+	case 'L': return u_L_up;
+	case 'M': return u_M_up;
+	case 'U': return u_U_up;
+	case 'c': return u_c;
+	case 'd': return u_d;
+	case 'g': return u_g;
+	case 'k': return u_k;
+	case 'l': return u_l;
+	case 'm': return u_m;
+	case 'n': return u_n;
+	case 0xC2:
+		switch (c2) {
+		case 0xB0: return u_c2b0;
+		case 0xB5: return u_c2b5;
+		}
+		return NULL;
+	case 0xCE:
+		switch (c2) {
+		case 0xBC: return u_cebc;
+		}
+		return NULL;
+	case 0xD8:
+		switch (c2) {
+		case 0xAC: return u_d8ac;
+		case 0xB3: return u_d8b3;
+		case 0xBA: return u_d8ba;
+		}
+		return NULL;
+	case 0xD9:
+		switch (c2) {
+		case 0x83: return u_d983;
+		case 0x84: return u_d984;
+		case 0x85: return u_d985;
+		case 0x88: return u_d988;
+		case 0xAA: return u_d9aa;
+		}
+		return NULL;
+	case 0xE2:
+		switch (c2) {
+		case 0x80: return u_e280;
+		}
+		return NULL;
+	}
+	return NULL;
+}
 
-		if (len > n - i || s[i] != t[k].text[0] ||
-		    memcmp(s + i, t[k].text, len))
+/* The same among the denominators. */
+static const struct unit *per_units_at(const char *s, size_t n, size_t i)
+{
+	unsigned c2 = i + 1 < n ? (unsigned char)s[i + 1] : 0;
+
+	switch ((unsigned char)s[i]) {
+	case 'L': return per_L_up;
+	case 'd': return per_d;
+	case 'g': return per_g;
+	case 'h': return per_h;
+	case 'k': return per_k;
+	case 'l': return per_l;
+	case 'm': return per_m;
+	case 0xD8:
+		switch (c2) {
+		case 0xB3: return per_d8b3;
+		}
+		return NULL;
+	case 0xD9:
+		switch (c2) {
+		case 0x83: return per_d983;
+		case 0x85: return per_d985;
+		}
+		return NULL;
+	}
+	return NULL;
+}
+
+/*
+ * The first entry of group t (from units_at()) that is spelt at s[i) and
+ * ends on a word boundary.
+ */
+static const struct unit *unit_match(const struct unit *t, const char *s,
+				     size_t n, size_t i)
+{
+	for (; t && t->text; t++) {
+		size_t len = t->len;
+
+		/* the second byte before the rest: a group's entries
+		 * mostly differ there */
+		if (len > n - i || (len > 1 && s[i + 1] != t->text[1]) ||
+		    (len > 2 && memcmp(s + i + 2, t->text + 2, len - 2)))
 			continue;
 		/* "%" and "°C" end themselves; a letter must not follow a word */
-		if (letter_at(s, n, i + len) && t[k].text[0] != '%' &&
-		    (unsigned char)t[k].text[0] != 0xE2)
+		if (letter_at(s, n, i + len) && t->text[0] != '%' &&
+		    (unsigned char)t->text[0] != 0xE2)
 			continue;
 		if (i + len < n && s[i + len] >= '0' && s[i + len] <= '9' &&
-		    t[k].text[len - 1] != '%')
+		    t->text[len - 1] != '%')
 			continue;
-		return &t[k];
+		return t;
 	}
 	return NULL;
 }
@@ -328,13 +519,12 @@ static size_t read_unit(const char *s, size_t n, size_t i, struct num_token *t)
 
 	if (j < n && is_space_cp(cp_at(s, n, j, &len)))
 		j += len;
-	if (j >= n || !unit_first[(unsigned char)s[j]] ||
-	    !(u = unit_match(units, ARRAY_SIZE(units), s, n, j)))
+	if (j >= n || !(u = unit_match(units_at(s, n, j), s, n, j)))
 		return i;
 	end = j + u->len;
 	if (end + 1 < n && s[end] == '/' && u->base[0] != '%' &&
 	    strchr(u->canon, '/') == NULL &&
-	    (d = unit_match(per_units, ARRAY_SIZE(per_units), s, n, end + 1)))
+	    (d = unit_match(per_units_at(s, n, end + 1), s, n, end + 1)))
 		end += 1 + d->len;
 	set_str(t->unit, sizeof(t->unit), u->canon, d ? d->canon : NULL);
 	set_str(t->base_unit, sizeof(t->base_unit), u->base, d ? d->base : NULL);
@@ -393,7 +583,7 @@ static size_t skip_dest(const char *s, size_t n, size_t i)
 	int depth = 0;
 	size_t j;
 
-	for (j = i; j < n; j++) {
+	for (j = i; (j = find_any4(s, n, j, "\\()\n")) < n; j++) {
 		if (s[j] == '\\' && j + 1 < n) {
 			j++;
 		} else if (s[j] == '(') {
@@ -811,138 +1001,43 @@ void num_list_release(struct num_list *l)
 	l->n = l->alloc = 0;
 }
 
-#ifdef __SSE2__
-/*
- * The bytes of v (sixteen bytes of a text; w: the sixteen after v's
- * first) that are 0xD9 or 0xDB, and those that start an Arabic-Indic
- * digit: 0xD9 before 0xA0-0xA9, 0xDB before 0xB0-0xB9.
- */
-static __m128i arabic_lead_mask(__m128i v)
+#ifdef NUMBERS_SIMPLE
+/* One byte at a time: the reference the unit test holds the finders to. */
+static int simple_digit(const char *s, size_t n, int arabic_only)
 {
-	return _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(2)),
-			      _mm_set1_epi8((char)0xDB));
-}
+	size_t i, len;
 
-static __m128i arabic_digit_mask(__m128i v, __m128i w)
-{
-	const __m128i nine = _mm_set1_epi8(9);
-	__m128i a = _mm_sub_epi8(w, _mm_set1_epi8((char)0xA0));
-	__m128i e = _mm_sub_epi8(w, _mm_set1_epi8((char)0xB0));
+	for (i = 0; i < n; i += len) {
+		int d = digit_value(cp_at(s, n, i, &len));
 
-	return _mm_or_si128(
-		_mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xD9)),
-			      _mm_cmpeq_epi8(_mm_min_epu8(a, nine), a)),
-		_mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xDB)),
-			      _mm_cmpeq_epi8(_mm_min_epu8(e, nine), e)));
-}
-#endif
-
-/*
- * Does s[0..n) hold a digit that digit_value() reads?  Every token
- * starts with one (a phone number's '+' or '(' is followed by digits),
- * so a text without any has none: most blocks, looked at in one pass.
- */
-#define ONES 0x0101010101010101ull
-#define HIGHS 0x8080808080808080ull
-
-/* Has word w a byte strictly between lo and hi (lo < hi <= 128)? */
-static int word_between(uint64_t w, unsigned lo, unsigned hi)
-{
-	return (((ONES * (127 + hi) - (w & ONES * 127)) & ~w &
-		 ((w & ONES * 127) + ONES * (127 - lo))) & HIGHS) != 0;
-}
-
-/* Has word w a zero byte? */
-static int word_zero(uint64_t w)
-{
-	return ((w - ONES) & ~w & HIGHS) != 0;
-}
-
-int numbers_has_digit(const char *s, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0;
-
-#ifdef __SSE2__
-	for (; i + 17 <= n; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(u + i));
-		__m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0'));
-		__m128i m = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d);
-
-		if (_mm_movemask_epi8(m))
-			return 1;
-		/* the second byte only after an 0xD9 or 0xDB */
-		if (_mm_movemask_epi8(arabic_lead_mask(v)) &&
-		    _mm_movemask_epi8(arabic_digit_mask(v, _mm_loadu_si128(
-				(const __m128i *)(u + i + 1)))))
-			return 1;
-	}
-#endif
-	/* eight bytes at a time past those with no ASCII digit and no
-	 * 0xD9 or 0xDB; the rest byte by byte */
-	for (;;) {
-		uint64_t w;
-
-		while (i + 8 <= n) {
-			memcpy(&w, u + i, 8);
-			if (word_between(w, '0' - 1, '9' + 1) ||
-			    word_zero((w | ONES * 2) ^ ONES * 0xDB))
-				break;
-			i += 8;
-		}
-		if (i >= n)
-			return 0;
-		if (i + 8 <= n) {
-			size_t end = i + 8;
-
-			for (; i < end; i++) {
-				unsigned char c = u[i];
-
-				if ((unsigned)(c - '0') < 10u)
-					return 1;
-				if ((c | 2) == 0xDB && i + 1 < n &&
-				    ((c == 0xD9 && u[i + 1] >= 0xA0 && u[i + 1] <= 0xA9) ||
-				     (c == 0xDB && u[i + 1] >= 0xB0 && u[i + 1] <= 0xB9)))
-					return 1;
-			}
-			continue;
-		}
-		break;
-	}
-	for (; i < n; i++) {
-		unsigned char c = u[i];
-
-		if ((unsigned)(c - '0') < 10u)
-			return 1;
-		/* 0xD9 and 0xDB, the lead bytes of U+0660 and U+06F0 */
-		if ((c | 2) == 0xDB && i + 1 < n &&
-		    ((c == 0xD9 && u[i + 1] >= 0xA0 && u[i + 1] <= 0xA9) ||
-		     (c == 0xDB && u[i + 1] >= 0xB0 && u[i + 1] <= 0xB9)))
+		if (d >= 0 && (!arabic_only || (unsigned char)s[i] >= 0x80))
 			return 1;
 	}
 	return 0;
+}
+#endif
+
+/*
+ * Every token starts with a digit that digit_value() reads (a phone
+ * number's '+' or '(' is followed by digits), so a text without any has
+ * none: most blocks, looked at in one pass.
+ */
+int numbers_has_digit(const char *s, size_t n)
+{
+#ifdef NUMBERS_SIMPLE
+	return simple_digit(s, n, 0);
+#else
+	return find_digit(s, n, 0);
+#endif
 }
 
 int numbers_arabic_digit(const char *s, size_t n)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0;
-
-#ifdef __SSE2__
-	for (; i + 17 <= n; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(u + i));
-
-		if (_mm_movemask_epi8(arabic_lead_mask(v)) &&
-		    _mm_movemask_epi8(arabic_digit_mask(v, _mm_loadu_si128(
-				(const __m128i *)(u + i + 1)))))
-			return 1;
-	}
+#ifdef NUMBERS_SIMPLE
+	return simple_digit(s, n, 1);
+#else
+	return find_digit(s, n, 1);
 #endif
-	for (; i + 1 < n; i++)
-		if ((u[i] == 0xD9 && u[i + 1] >= 0xA0 && u[i + 1] <= 0xA9) ||
-		    (u[i] == 0xDB && u[i + 1] >= 0xB0 && u[i + 1] <= 0xB9))
-			return 1;
-	return 0;
 }
 
 /*
@@ -1047,100 +1142,62 @@ static size_t skip_word(const char *s, size_t n, size_t i, size_t len)
 static size_t read_token(struct num_list *l, const char *s, size_t n, size_t i,
 			 const struct locale *loc, size_t floor)
 {
-	struct num_token tok;
-	size_t e;
+	/* read into the token pushed, zeroed: each reader writes it only
+	 * when it reads something */
+	struct num_token *t = push(l, NUM_PHONE, i, 0);
+	size_t e, from, pct;
 
-	memset(&tok, 0, sizeof(tok));
-	if (digit_at(s, n, i, &e) == 0 && (e = read_phone(s, n, i, &tok)) != i) {
-		struct num_token *t = push(l, NUM_PHONE, i, e - i);
-
-		memcpy(t->digits, tok.digits, sizeof(t->digits));
+	if (digit_at(s, n, i, &e) == 0 && (e = read_phone(s, n, i, t)) != i) {
+		t->len = e - i;
 		return e;
 	}
-	if ((e = read_time(s, n, i, loc, &tok)) != i) {
-		struct num_token *t = push(l, NUM_TIME, i, e - i);
-
-		t->value = t->base = tok.value;
+	if ((e = read_time(s, n, i, loc, t)) != i) {
+		t->kind = NUM_TIME;
+		t->len = e - i;
 		return e;
 	}
-	e = read_number(s, n, i, loc, &tok);
-	{
-		size_t from = minus_before(s, i, floor);
-		size_t pct = percent_before(s, from, floor);
-		struct num_token *t;
-
-		if (from != i) {
-			tok.value = -tok.value;
-			tok.base = -tok.base;
-		}
-		if (pct != from && !tok.unit[0]) {
-			strcpy(tok.unit, "%");
-			strcpy(tok.base_unit, "%");
-			tok.base = tok.value;
-			from = pct;
-		}
-		t = push(l, NUM_NUMBER, from, e - from);
-		t->value = tok.value;
-		t->base = tok.base;
-		memcpy(t->unit, tok.unit, sizeof(t->unit));
-		memcpy(t->base_unit, tok.base_unit, sizeof(t->base_unit));
+	e = read_number(s, n, i, loc, t);
+	from = minus_before(s, i, floor);
+	pct = percent_before(s, from, floor);
+	if (from != i) {
+		t->value = -t->value;
+		t->base = -t->base;
 	}
+	if (pct != from && !t->unit[0]) {
+		strcpy(t->unit, "%");
+		strcpy(t->base_unit, "%");
+		t->base = t->value;
+		from = pct;
+	}
+	t->kind = NUM_NUMBER;
+	t->off = from;
+	t->len = e - from;
 	return e;
 }
 
 /*
- * The bytes where the scan may have work, flagged sixteen at a time:
- * newline (list markers), '&', '(' to '+', '.' to '@' (digits, URL
- * schemes' ':' and "www.", '<', '@'), '\\' and ']', '`', and the lead
- * bytes 0xD9 and 0xDB of the Arabic-Indic digits (of any Arabic letter
- * in the last bytes, looked at one by one).  Some flagged bytes ('/',
- * ';', ')', an Arabic letter...) need nothing: quiet_run() looks at
- * each.  No byte of a word is flagged but a digit, and '-' is not.
+ * Where the letters of a URL scheme ending in ':' ("https", "mailto",
+ * "article"...) start, when they end at the ':' at j and start at or
+ * after i; else j.  Of skip_url()'s schemes, "www." has no ':', and the
+ * others' letters differ in their last two, so one at most ends here.
  */
-static const unsigned char flagged[256] = {
-	['\n'] = 1, ['&'] = 1, ['('] = 1, [')'] = 1, ['*'] = 1, ['+'] = 1,
-	['.'] = 1, ['/'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1,
-	['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
-	[':'] = 1, [';'] = 1, ['<'] = 1, ['='] = 1, ['>'] = 1, ['?'] = 1,
-	['@'] = 1, ['\\'] = 1, [']'] = 1, ['`'] = 1, [0xD9] = 1, [0xDB] = 1,
-};
-
-/* The first flagged byte of s[i..n), or n. */
-static size_t next_flagged(const char *s, size_t n, size_t i)
+static size_t scheme_before(const char *s, size_t j, size_t i)
 {
-	const unsigned char *u = (const unsigned char *)s;
+	static const char *const colon[] = {
+		"article", "mailto", "https", "http", "ftp", "tel",
+	};
+	size_t k;
 
-#ifdef __SSE2__
-	const __m128i nl = _mm_set1_epi8('\n'), amp = _mm_set1_epi8('&');
-	const __m128i bq = _mm_set1_epi8('`');
-	const __m128i a0 = _mm_set1_epi8('(' - 1), a1 = _mm_set1_epi8('+' + 1);
-	const __m128i b0 = _mm_set1_epi8('.' - 1), b1 = _mm_set1_epi8('@' + 1);
-	const __m128i c0 = _mm_set1_epi8('\\' - 1), c1 = _mm_set1_epi8(']' + 1);
+	if (j - i < 3)
+		return j;
+	for (k = 0; k < ARRAY_SIZE(colon); k++) {
+		size_t len = strlen(colon[k]);
 
-	for (; i + 17 <= n; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(u + i));
-		/* signed compares: bytes of 0x80 and above are below '(' */
-		__m128i m = _mm_or_si128(
-			_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, amp)),
-			_mm_cmpeq_epi8(v, bq));
-
-		if (_mm_movemask_epi8(arabic_lead_mask(v)))
-			m = _mm_or_si128(m, arabic_digit_mask(v, _mm_loadu_si128(
-				(const __m128i *)(u + i + 1))));
-
-		m = _mm_or_si128(m, _mm_and_si128(_mm_cmpgt_epi8(v, a0),
-						  _mm_cmplt_epi8(v, a1)));
-		m = _mm_or_si128(m, _mm_and_si128(_mm_cmpgt_epi8(v, b0),
-						  _mm_cmplt_epi8(v, b1)));
-		m = _mm_or_si128(m, _mm_and_si128(_mm_cmpgt_epi8(v, c0),
-						  _mm_cmplt_epi8(v, c1)));
-		if (_mm_movemask_epi8(m))
-			return i + (size_t)__builtin_ctz((unsigned)_mm_movemask_epi8(m));
+		if (j - i >= len && s[j - 1] == colon[k][len - 1] &&
+		    !memcmp(s + j - len, colon[k], len))
+			return j - len;
 	}
-#endif
-	while (i < n && !flagged[u[i]])
-		i++;
-	return i;
+	return j;
 }
 
 /*
@@ -1161,7 +1218,7 @@ static size_t quiet_run(const char *s, size_t n, size_t i, size_t *floor)
 	for (;; j++) {
 		unsigned char c;
 
-		j = next_flagged(s, n, j);
+		j = find_scan_stop(s, n, j);
 		if (j >= n)
 			return n;
 		c = u[j];
@@ -1189,18 +1246,18 @@ static size_t quiet_run(const char *s, size_t n, size_t i, size_t *floor)
 		}
 		switch (c) {
 		case ':':
-			/* "https:", "mailto:", "article:"...: the first ':'
-			 * after a scheme's letters, which start at most 7
-			 * bytes before, not before i */
-			for (p = j - i > 7 ? j - 7 : i; p < j; p++)
-				if ((e = skip_url(s, n, p)) != p) {
-					*floor = e;
-					return e;
-				}
+			/* "https:", "mailto:", "article:"...: the scheme
+			 * whose letters end here, not before i */
+			if ((p = scheme_before(s, j, i)) != j &&
+			    (e = skip_url(s, n, p)) != p) {
+				*floor = e;
+				return e;
+			}
 			continue;
-		case '.':
-			if (j - i >= 3 && !memcmp(s + j - 3, "www", 3) &&
-			    (e = skip_url(s, n, j - 3)) != j - 3) {
+		case 'w':
+			/* "www.", from its start */
+			if (n - j >= 4 && !memcmp(s + j, "www.", 4) &&
+			    (e = skip_url(s, n, j)) != j) {
 				*floor = e;
 				return e;
 			}
@@ -1209,8 +1266,9 @@ static size_t quiet_run(const char *s, size_t n, size_t i, size_t *floor)
 		case '\\': case ']': case '`':
 			return j;
 		default:
-			/* ')', '*', '/', ';', '=', '>', '?', an Arabic
-			 * letter: one byte's step, nothing to do */
+			/* ')', '*', '.', '/', ';', '=', '>', '?', a 'w'
+			 * of no "www.", an Arabic letter: one byte's
+			 * step, nothing to do */
 			continue;
 		}
 	}
@@ -1219,12 +1277,18 @@ static size_t quiet_run(const char *s, size_t n, size_t i, size_t *floor)
 size_t numbers_scan(struct num_list *l, const char *s, size_t n,
 		    const char *lang)
 {
+	if (!numbers_has_digit(s, n))
+		return 0;
+	return numbers_scan_unchecked(l, s, n, lang);
+}
+
+size_t numbers_scan_unchecked(struct num_list *l, const char *s, size_t n,
+			      const char *lang)
+{
 	struct locale loc;
 	size_t before = l->n, i = 0, floor = 0, len, e;
 	size_t nocloser[64];
 
-	if (!numbers_has_digit(s, n))
-		return 0;
 	loc = locale_of(lang);
 	nocloser[0] = 0;
 
@@ -1240,10 +1304,15 @@ size_t numbers_scan(struct num_list *l, const char *s, size_t n,
 				continue;
 			}
 		} else {
+#ifndef NUMBERS_SIMPLE
 			i = quiet_run(s, n, i, &floor);
 			if (i >= n)
 				break;
 			c = (unsigned char)s[i];
+#else
+			/* byte by byte, as quiet_run() must read the same */
+			(void)quiet_run;
+#endif
 		}
 		e = skip_markup(l, before, s, n, i, nocloser, &floor_too);
 		if (e != i) {

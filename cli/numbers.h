@@ -55,9 +55,17 @@ size_t numbers_scan(struct num_list *l, const char *text, size_t len,
 		    const char *lang);
 
 /*
+ * numbers_scan() without its first look for a digit, for a caller that
+ * has just seen one with numbers_has_digit(): the same tokens (on a text
+ * without a digit, none, only found more slowly).
+ */
+size_t numbers_scan_unchecked(struct num_list *l, const char *text,
+			      size_t len, const char *lang);
+
+/*
  * Does text[0..len) hold a digit of any script SPEC 13 reads (0-9,
- * Arabic-Indic, Eastern Arabic-Indic)?  Sixteen bytes at a time: most
- * texts hold none, and then hold no number.
+ * Arabic-Indic, Eastern Arabic-Indic)?  Thirty-two or sixteen bytes at
+ * a time (numbers_find.h): most texts hold none, and then hold no number.
  */
 int numbers_has_digit(const char *text, size_t len);
 

@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "glossary.h"
 #include "numbers.h"
+#include "numbers_find.h"
 #include "util.h"
 
 #include <math.h>
@@ -25,9 +26,6 @@
 #include <string.h>
 #include <strings.h>
 #include <utf8proc.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 /* A run of blocks [from, to) of each side. */
 struct unit {
@@ -306,35 +304,6 @@ static int has_scheme(const char *s, size_t n, size_t i)
 	return 0;
 }
 
-/*
- * The first place at or after i where a link target or a code span may
- * start: '`', ']', '<', "ht", "ww" (sixteen places at a time); else a
- * byte of "`]<hw" or n.  The text ends with a NUL (blocks.h).
- */
-static size_t next_link_start(const char *s, size_t n, size_t i)
-{
-#ifdef __SSE2__
-	const unsigned char *u = (const unsigned char *)s;
-
-	for (; i + 17 <= n; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(u + i));
-		__m128i w = _mm_loadu_si128((const __m128i *)(u + i + 1));
-		__m128i m = _mm_or_si128(
-			_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('`')),
-				     _mm_cmpeq_epi8(v, _mm_set1_epi8(']'))),
-			_mm_cmpeq_epi8(v, _mm_set1_epi8('<')));
-
-		m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('h')),
-						  _mm_cmpeq_epi8(w, _mm_set1_epi8('t'))));
-		m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('w')),
-						  _mm_cmpeq_epi8(w, _mm_set1_epi8('w'))));
-		if (_mm_movemask_epi8(m))
-			return i + (size_t)__builtin_ctz((unsigned)_mm_movemask_epi8(m));
-	}
-#endif
-	return i + strcspn(s + i, "`]<hw");
-}
-
 /* Link destinations, autolinks and bare URLs of a block's source. */
 static void scan_links(struct links *l, const struct block *b, size_t block)
 {
@@ -344,12 +313,13 @@ static void scan_links(struct links *l, const struct block *b, size_t block)
 	int nocloser_set = 0;
 
 	for (i = 0; i < n; i++) {
-		i = next_link_start(s, n, i);
+		i = find_link_start(s, n, i);
 		if (i >= n)
 			break;
+		/* a bare URL starts "http" or "www." */
 		if (s[i] != '`' && s[i] != ']' && s[i] != '<' &&
-		    !(s[i] == 'h' && i + 1 < n && s[i + 1] == 't') &&
-		    !(s[i] == 'w' && i + 1 < n && s[i + 1] == 'w'))
+		    !(s[i] == 'h' && n - i > 3 && !memcmp(s + i, "http", 4)) &&
+		    !(s[i] == 'w' && n - i > 3 && !memcmp(s + i, "www.", 4)))
 			continue;
 		if (s[i] == '`') {
 			size_t run = 0;
@@ -398,10 +368,11 @@ static void scan_links(struct links *l, const struct block *b, size_t block)
 			} else {
 				int depth = 0;
 
-				for (e = a; e < n && s[e] != ' ' && s[e] != '\n'; e++) {
+				for (e = a; (e = find_any4(s, n, e, " \n()")) < n &&
+					    s[e] != ' ' && s[e] != '\n'; e++) {
 					if (s[e] == '(')
 						depth++;
-					else if (s[e] == ')' && depth-- == 0)
+					else if (depth-- == 0)
 						break;
 				}
 			}
