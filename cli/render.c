@@ -17,6 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* ---- what a render leaves ---- */
 
@@ -409,18 +412,39 @@ static int western_in_pieces(const char *s, size_t n)
 	return digit && space;
 }
 
+/*
+ * Does s[0..n) hold an ASCII digit?  Sixteen bytes a test: right-to-left
+ * pages are mostly Arabic letters, every run of which is asked.
+ */
+static int has_ascii_digit(const char *s, size_t n)
+{
+	size_t i = 0;
+#ifdef __SSE2__
+	const __m128i nine = _mm_set1_epi8(9), zero = _mm_set1_epi8('0');
+
+	for (; i + 16 <= n; i += 16) {
+		__m128i d = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(s + i)),
+					 zero);
+
+		if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, nine), d)))
+			return 1;
+	}
+#endif
+	for (; i < n; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return 1;
+	return 0;
+}
+
 size_t render_ltr_runs(const char *text, size_t n, const char *lang,
 		       size_t **v, size_t *alloc)
 {
 	struct num_list nl = NUM_LIST_INIT;
 	size_t k, found = 0, used = 0;
-	const char *p;
 
 	/* no ASCII digit, nothing to isolate: Arabic-Indic digits lay out
 	 * as one number */
-	for (p = text; p < text + n && !(*p >= '0' && *p <= '9'); p++)
-		;
-	if (p == text + n)
+	if (!has_ascii_digit(text, n))
 		return 0;
 	numbers_scan(&nl, text, n, lang);
 	for (k = 0; k < nl.n; k++) {

@@ -636,26 +636,89 @@ static int any_digit(unsigned cp)
 }
 
 /*
- * Does u[0..n) hold a digit followed by a space (U+0020, U+00A0, U+202F)?
- * Only then may a number there be written in several pieces.
+ * Is u[i] a digit followed by a space: an ASCII digit before U+0020,
+ * U+00A0 or U+202F, or an Arabic-Indic or Eastern Arabic-Indic digit
+ * (two bytes) before U+0020?
+ */
+static int digit_space_at(const unsigned char *u, size_t n, size_t i)
+{
+	unsigned c = u[i];
+
+	if (c - '0' < 10u)
+		return (i + 1 < n && u[i + 1] == ' ') ||
+		       (i + 2 < n && u[i + 1] == 0xC2 && u[i + 2] == 0xA0) ||
+		       (i + 3 < n && u[i + 1] == 0xE2 && u[i + 2] == 0x80 &&
+			u[i + 3] == 0xAF);
+	return i + 2 < n && u[i + 2] == ' ' &&
+	       ((c == 0xD9 && u[i + 1] - 0xA0u < 10u) ||
+		(c == 0xDB && u[i + 1] - 0xB0u < 10u));
+}
+
+#ifdef __SSE2__
+/*
+ * The bytes among the 16 at u[0..16) where digit_space_at() may hold, one
+ * bit each (u[0..18) is read): an ASCII digit before a space or the lead
+ * byte of a no-break space, an Arabic digit before a space.  Most blocks
+ * hold no digit and no 0xD9 or 0xDB: they are passed over first.
+ */
+static inline unsigned digit_space16(const unsigned char *u)
+{
+	const __m128i nine = _mm_set1_epi8(9);
+	__m128i a = _mm_loadu_si128((const __m128i *)u), b, c, ad, ed;
+	__m128i d = _mm_sub_epi8(a, _mm_set1_epi8('0'));
+	__m128i dig = _mm_cmpeq_epi8(_mm_min_epu8(d, nine), d);
+	/* v | 2 is 0xDB for 0xD9 and 0xDB (and 0xDA, checked below) */
+	__m128i lead = _mm_cmpeq_epi8(_mm_or_si128(a, _mm_set1_epi8(2)),
+				      _mm_set1_epi8((char)0xDB));
+	__m128i ascii, arabic;
+
+	if (!_mm_movemask_epi8(_mm_or_si128(dig, lead)))
+		return 0;
+	b = _mm_loadu_si128((const __m128i *)(u + 1));
+	c = _mm_loadu_si128((const __m128i *)(u + 2));
+	ad = _mm_sub_epi8(b, _mm_set1_epi8((char)0xA0));
+	ed = _mm_sub_epi8(b, _mm_set1_epi8((char)0xB0));
+	/* v | 0x20 is 0xE2 for 0xC2 and 0xE2 */
+	ascii = _mm_and_si128(dig, _mm_or_si128(
+		_mm_cmpeq_epi8(b, _mm_set1_epi8(' ')),
+		_mm_cmpeq_epi8(_mm_or_si128(b, _mm_set1_epi8(0x20)),
+			       _mm_set1_epi8((char)0xE2))));
+	arabic = _mm_and_si128(
+		_mm_and_si128(lead, _mm_cmpeq_epi8(c, _mm_set1_epi8(' '))),
+		_mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(ad, nine), ad),
+			     _mm_cmpeq_epi8(_mm_min_epu8(ed, nine), ed)));
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(ascii, arabic));
+}
+#endif
+
+/*
+ * Does u[0..n) hold a digit followed by a space (digit_space_at())?  Only
+ * then may a number there be written in several pieces.  One pass, and
+ * little work for most runs of text, which hold no digit at all.
  */
 static int digit_then_space(const unsigned char *u, size_t n)
 {
-	const unsigned char *p = u, *end = u + n;
+	size_t i = 0;
+#ifdef __SSE2__
+	unsigned bits;
 
-	if (!numbers_has_digit((const char *)u, n))
-		return 0;	/* most runs of text */
-
-	while (p < end && (p = memchr(p, ' ', (size_t)(end - p))) != NULL) {
-		if (p > u && (is_digit(p[-1]) ||
-		    (p - u >= 2 && ((p[-2] == 0xD9 && p[-1] >= 0xA0 && p[-1] <= 0xA9) ||
-				    (p[-2] == 0xDB && p[-1] >= 0xB0 && p[-1] <= 0xB9)))))
-			return 1;
-		p++;
+	for (; n >= 18; i += 16) {
+		/* the last block ends at n - 2: u[n - 2] is left, u[n - 1]
+		 * has nothing after it */
+		if (i + 18 > n)
+			i = n - 18;
+		for (bits = digit_space16(u + i); bits; bits &= bits - 1)
+			if (digit_space_at(u, n, i + (size_t)__builtin_ctz(bits)))
+				return 1;
+		if (i + 18 == n) {
+			i = n - 2;
+			break;
+		}
 	}
-	for (p = u; p + 2 < end; p++)
-		if (is_digit(p[0]) && ((p[1] == 0xC2 && p[2] == 0xA0) ||
-		    (p[1] == 0xE2 && p + 3 < end && p[2] == 0x80 && p[3] == 0xAF)))
+#endif
+	for (; i < n; i++)
+		if (((unsigned)(u[i] - '0') < 10u || (u[i] | 2) == 0xDB) &&
+		    digit_space_at(u, n, i))
 			return 1;
 	return 0;
 }
