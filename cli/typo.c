@@ -54,6 +54,7 @@ enum {
 	K_FR = 2,	/* ; ! ? %, French only */
 	K_W = 4,	/* w W: maybe "www." */
 	K_LEAD = 8,	/* lead byte of « » or a curly quote */
+	K_DIGIT = 16,	/* never a stop: 0-9, and 0xD9 0xDB (Arabic digits) */
 };
 
 static const unsigned char byte_class[256] = {
@@ -61,6 +62,7 @@ static const unsigned char byte_class[256] = {
 	[';'] = K_FR, ['!'] = K_FR, ['?'] = K_FR, ['%'] = K_FR,
 	['w'] = K_W, ['W'] = K_W,
 	[0xC2] = K_LEAD, [0xE2] = K_LEAD,
+	['0' ... '9'] = K_DIGIT, [0xD9] = K_DIGIT, [0xDB] = K_DIGIT,
 };
 
 /* One call of typo_text(). */
@@ -78,6 +80,12 @@ struct run {
 	 * reach: the caller may have appended markup after them.
 	 */
 	size_t clean;
+	/*
+	 * Not 0 when the run may hold a digit (K_DIGIT): gathered as the
+	 * scan passes bytes over, so that a run without one, most runs,
+	 * is not read again for numbers.
+	 */
+	unsigned digits;
 };
 
 /* The code point at s[0..n) and its length; invalid UTF-8 is U+FFFD, 1 byte. */
@@ -307,6 +315,7 @@ static void url(struct run *r)
 		j += len;
 	}
 	r->i = j;	/* s[span..j) goes out with the next flush */
+	r->digits = 1;	/* not looked at: it may hold a number */
 	r->t->in_url = j == r->n;
 	r->t->eat_space = 0;
 }
@@ -558,8 +567,12 @@ void typo_block(struct typo *t)
 }
 
 #ifdef __SSE2__
-/* Which of the 16 bytes at u a rule looks at, one bit each. */
-static inline unsigned stops16(const unsigned char *u, int fr)
+/*
+ * Which of the 16 bytes at u a rule looks at, one bit each; *digits gets
+ * a bit for each K_DIGIT byte among them.
+ */
+static inline unsigned stops16(const unsigned char *u, int fr,
+			       unsigned *digits)
 {
 	/*
 	 * Pairs of stops one bit apart share a test: v | 0x20 is 0xE2 for
@@ -571,13 +584,20 @@ static inline unsigned stops16(const unsigned char *u, int fr)
 		w = _mm_set1_epi8('w'), e2 = _mm_set1_epi8((char)0xE2),
 		one = _mm_set1_epi8(1), semi = _mm_set1_epi8(';'),
 		four = _mm_set1_epi8(4), pct = _mm_set1_epi8('%'),
-		quest = _mm_set1_epi8('?');
+		quest = _mm_set1_epi8('?'), nine = _mm_set1_epi8(9),
+		zero = _mm_set1_epi8('0'), two = _mm_set1_epi8(2),
+		db = _mm_set1_epi8((char)0xDB);
 	__m128i v = _mm_loadu_si128((const __m128i *)u);
-	__m128i vl = _mm_or_si128(v, low);
+	__m128i vl = _mm_or_si128(v, low), d = _mm_sub_epi8(v, zero);
 	__m128i m = _mm_or_si128(
 		_mm_or_si128(_mm_cmpeq_epi8(v, dq), _mm_cmpeq_epi8(v, sq)),
 		_mm_cmpeq_epi8(vl, e2));
 	unsigned ws = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(vl, w));
+
+	/* 0-9, and v | 2 is 0xDB for 0xD9 and 0xDB (0xDA too: a guess) */
+	*digits |= (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		_mm_cmpeq_epi8(_mm_min_epu8(d, nine), d),
+		_mm_cmpeq_epi8(_mm_or_si128(v, two), db)));
 
 	if (fr)
 		m = _mm_or_si128(m, _mm_or_si128(
@@ -599,30 +619,36 @@ static inline unsigned stops16(const unsigned char *u, int fr)
  * From i, skip bytes no rule looks at (byte_class & mask is 0), many at a
  * time; the caller finishes byte by byte.  With SSE2, sixteen a test, the
  * last ones too when the text holds sixteen: those of the text's last
- * block from i on.
+ * block from i on.  *digits is not 0 when a byte read may be a digit
+ * (bytes before i or after the stop may be counted: a guess, never a
+ * miss).
  */
 static size_t skip_plain(const unsigned char *u, size_t i, size_t n,
-			 unsigned mask)
+			 unsigned mask, unsigned *digits)
 {
 #ifdef __SSE2__
 	int fr = (mask & K_FR) != 0;
 	unsigned bits;
 
 	while (i + 16 <= n) {
-		bits = stops16(u + i, fr);
+		bits = stops16(u + i, fr, digits);
 		if (bits)
 			return i + (size_t)__builtin_ctz(bits);
 		i += 16;
 	}
 	if (i < n && n >= 16) {
-		bits = stops16(u + n - 16, fr) >> (16 - (n - i));
+		bits = stops16(u + n - 16, fr, digits) >> (16 - (n - i));
 		return bits ? i + (size_t)__builtin_ctz(bits) : n;
 	}
 #else
 	const unsigned char *b = byte_class;
+	unsigned c;
 
-	while (i + 4 <= n && !((b[u[i]] | b[u[i + 1]] | b[u[i + 2]] | b[u[i + 3]]) & mask))
+	while (i + 4 <= n &&
+	       !((c = b[u[i]] | b[u[i + 1]] | b[u[i + 2]] | b[u[i + 3]]) & mask)) {
+		*digits |= c & K_DIGIT;
 		i += 4;
+	}
 #endif
 	return i;
 }
@@ -743,7 +769,8 @@ static const char *num_lang(enum typo_lang l)
  * the language's group separator (U+202F in French, U+00A0 elsewhere),
  * anywhere else U+00A0, the one a phone number's groups take too.
  */
-static void join_numbers(const struct typo *t, struct buf *out, size_t from)
+static void join_numbers(const struct typo *t, struct buf *out, size_t from,
+			 unsigned digits)
 {
 	struct num_list nl = NUM_LIST_INIT;
 	const unsigned char *u;
@@ -751,7 +778,9 @@ static void join_numbers(const struct typo *t, struct buf *out, size_t from)
 	size_t n = out->len - from, i, k, done = 0;
 	unsigned group = t->lang == TYPO_LANG_FR ? space_nnbsp(t) : space_nbsp(t);
 
-	if (!n || !digit_then_space((const unsigned char *)out->buf + from, n))
+	/* no digit in the run, none in what it became */
+	if (!n || !digits ||
+	    !digit_then_space((const unsigned char *)out->buf + from, n))
 		return;
 	numbers_scan(&nl, out->buf + from, n, num_lang(t->lang));
 	u = (const unsigned char *)out->buf + from;
@@ -809,6 +838,7 @@ void typo_text(struct typo *t, struct buf *out, const char *s, size_t n)
 	r.s = (const unsigned char *)s;
 	r.n = n;
 	r.i = r.span = r.clean = 0;
+	r.digits = 0;
 	mask = K_ALL | K_W | K_LEAD | (r.r->fr ? K_FR : 0);
 	/* French adds a few bytes per punctuation; one growth in the usual case. */
 	buf_grow(out, n + n / 8 + 8);
@@ -823,9 +853,9 @@ void typo_text(struct typo *t, struct buf *out, const char *s, size_t n)
 		unsigned char c;
 		unsigned k;
 
-		i = skip_plain(u, i, n, mask);
+		i = skip_plain(u, i, n, mask, &r.digits);
 		while (i < n && !(b[u[i]] & mask))
-			i++;
+			r.digits |= b[u[i++]] & K_DIGIT;
 		r.i = i;
 		if (i >= n)
 			break;
@@ -859,7 +889,7 @@ void typo_text(struct typo *t, struct buf *out, const char *s, size_t n)
 		}
 	}
 	run_flush(&r);
-	join_numbers(t, out, from);
+	join_numbers(t, out, from, r.digits);
 }
 
 void typo_verbatim(struct typo *t, const char *s, size_t n)
