@@ -316,6 +316,18 @@ static int id_char(struct buf *out, size_t start, int *dash, int32_t cp)
 	return 1;
 }
 
+/* An ASCII letter or digit as an id holds it (lowercase), or 0. */
+static inline char ascii_id_char(unsigned char c)
+{
+	static const char id_of[128] =
+		"\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"
+		"\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0" "0123456789\0\0\0\0\0\0"
+		"\0abcdefghijklmnopqrstuvwxyz\0\0\0\0\0"
+		"\0abcdefghijklmnopqrstuvwxyz\0\0\0\0";
+
+	return c < 0x80 ? id_of[c] : 0;
+}
+
 void render_heading_id(struct buf *out, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -328,17 +340,29 @@ void render_heading_id(struct buf *out, const char *s, size_t n)
 
 		if (u[i] < 0x80) {
 			/* ASCII, most headings, without utf8proc */
-			char c = (char)u[i];
-			int digit = c >= '0' && c <= '9';
-
-			if (c >= 'A' && c <= 'Z')
-				c += 32;
+			char c = ascii_id_char(u[i]);
+			size_t room, k = 0;
+			char *p;
 
 			i++;
-			if (!digit && !(c >= 'a' && c <= 'z'))
+			if (!c) {
 				dash = 1;
-			else if (!id_add(out, start, &dash, &c, 1, digit))
+				continue;
+			}
+			if (!id_add(out, start, &dash, &c, 1, c <= '9'))
 				break;
+			/* the rest of its word, straight: the id holds at
+			 * most 64 bytes, one of them just added */
+			buf_grow(out, 64);
+			room = 64 - (out->len - start);
+			p = out->buf + out->len;
+			while (k < room && i < n && (c = ascii_id_char(u[i]))) {
+				p[k++] = c;
+				i++;
+			}
+			buf_setlen(out, out->len + k);
+			if (k == room && i < n && ascii_id_char(u[i]))
+				break;	/* one more would pass 64 bytes */
 			continue;
 		}
 		if (u[i] >= 0xC3 && u[i] <= 0xD9 && i + 1 < n &&
