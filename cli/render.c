@@ -461,18 +461,26 @@ static int has_ascii_digit(const char *s, size_t n)
 }
 
 size_t render_ltr_runs(const char *text, size_t n, const char *lang,
+		       const struct num_list *known, struct num_list *scratch,
 		       size_t **v, size_t *alloc)
 {
-	struct num_list nl = NUM_LIST_INIT;
+	struct num_list own = NUM_LIST_INIT;
+	const struct num_list *nl = known;
 	size_t k, found = 0, used = 0;
 
 	/* no ASCII digit, nothing to isolate: Arabic-Indic digits lay out
 	 * as one number */
 	if (!has_ascii_digit(text, n))
 		return 0;
-	numbers_scan(&nl, text, n, lang);
-	for (k = 0; k < nl.n; k++) {
-		const struct num_token *t = &nl.v[k];
+	if (!nl) {
+		if (!scratch)
+			scratch = &own;
+		scratch->n = 0;
+		numbers_scan(scratch, text, n, lang);
+		nl = scratch;
+	}
+	for (k = 0; k < nl->n; k++) {
+		const struct num_token *t = &nl->v[k];
 
 		if (t->off + t->len > n || (t->kind != NUM_PHONE &&
 		    !western_in_pieces(text + t->off, t->len)))
@@ -482,6 +490,6 @@ size_t render_ltr_runs(const char *text, size_t n, const char *lang,
 		(*v)[used++] = t->off + t->len;
 		found++;
 	}
-	num_list_release(&nl);
+	num_list_release(&own);
 	return found;
 }

@@ -8,7 +8,10 @@
  * character is recomputed from the end of each span, so the plain text
  * between triggers is never decoded.  Spaces are not triggers either,
  * though French replaces them: a punctuation looks back for the spaces
- * just before it, which this call copied to out unchanged.
+ * just before it, which this call copied to out unchanged.  The same scan
+ * notes whether the run may hold a digit: only then is it read again for
+ * numbers to keep whole.  typo_run() copies nothing until a rule changes
+ * something, so that a run no rule touches is given back as it came.
  */
 #include "typo.h"
 #include "buf.h"
@@ -19,6 +22,10 @@
 #include <utf8proc.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
+#endif
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define TYPO_AVX2 1	/* thirty-two bytes a test where the CPU has AVX2 */
 #endif
 
 #define END_CP UINT_MAX		/* "next" past the end of the run */
@@ -86,6 +93,12 @@ struct run {
 	 * is not read again for numbers.
 	 */
 	unsigned digits;
+	/*
+	 * Not 0 while nothing is appended to out and s[0..span) stands for
+	 * what would be (typo_run()): a run that needs no change is never
+	 * copied.
+	 */
+	int lazy;
 };
 
 /* The code point at s[0..n) and its length; invalid UTF-8 is U+FFFD, 1 byte. */
@@ -235,16 +248,27 @@ static unsigned space_nnbsp(const struct typo *t)
 static void run_flush(struct run *r)
 {
 	if (r->i > r->span) {
-		buf_add(r->out, r->s + r->span, r->i - r->span);
+		if (!r->lazy)
+			buf_add(r->out, r->s + r->span, r->i - r->span);
 		r->t->prev = last_cp(r->s + r->span, r->i - r->span);
 		r->t->after_verbatim = 0;
 	}
 	r->span = r->i;
 }
 
+/* Something changes: out gets what s[0..span) stood for until now. */
+static void run_copy(struct run *r)
+{
+	if (r->lazy) {
+		r->lazy = 0;
+		buf_add(r->out, r->s, r->span);
+	}
+}
+
 /* Append cp in place of what is at s[i] (the caller moves past it). */
 static void run_put(struct run *r, unsigned cp)
 {
+	run_copy(r);
 	buf_addcp(r->out, cp);
 	r->t->prev = cp;
 	r->t->after_verbatim = 0;
@@ -294,7 +318,11 @@ static size_t skip_spaces(const struct run *r, size_t j)
  */
 static void eat_spaces(struct run *r)
 {
-	r->i = r->span = r->clean = skip_spaces(r, r->i);
+	size_t j = skip_spaces(r, r->i);
+
+	if (j != r->i)
+		run_copy(r);
+	r->i = r->span = r->clean = j;
 	r->t->eat_space = r->i == r->n;
 }
 
@@ -360,6 +388,7 @@ static void fr_space_before(struct run *r, unsigned sp, int insert)
 	size_t k = spaces_before(r->s, r->clean, r->i);
 
 	if (k) {
+		run_copy(r);
 		buf_setlen(r->out, r->out->len - k);
 		run_put(r, sp);
 	} else if (insert) {
@@ -549,6 +578,8 @@ void typo_init_lang(struct typo *t, enum typo_lang lang, unsigned flags)
 {
 	t->lang = lang;
 	t->flags = flags;
+	t->nums = NULL;
+	t->nums_lang = NULL;
 	typo_block(t);
 }
 
@@ -615,6 +646,83 @@ static inline unsigned stops16(const unsigned char *u, int fr,
 }
 #endif
 
+#ifdef TYPO_AVX2
+/*
+ * The constants of stops32(), in memory: as operands of the compares
+ * they cost nothing, where sixteen registers cannot hold them all and
+ * building them again in the loop costs three instructions each.
+ */
+enum { S_DQ, S_SQ, S_COLON, S_LOW, S_W, S_E2, S_ONE, S_SEMI, S_FOUR, S_PCT,
+       S_QUEST, S_NINE, S_ZERO, S_TWO, S_DB, S_COUNT };
+
+static const unsigned char stop32_k[S_COUNT][32] __attribute__((aligned(32))) = {
+	[S_DQ] = { [0 ... 31] = '"' }, [S_SQ] = { [0 ... 31] = '\'' },
+	[S_COLON] = { [0 ... 31] = ':' }, [S_LOW] = { [0 ... 31] = 0x20 },
+	[S_W] = { [0 ... 31] = 'w' }, [S_E2] = { [0 ... 31] = 0xE2 },
+	[S_ONE] = { [0 ... 31] = 1 }, [S_SEMI] = { [0 ... 31] = ';' },
+	[S_FOUR] = { [0 ... 31] = 4 }, [S_PCT] = { [0 ... 31] = '%' },
+	[S_QUEST] = { [0 ... 31] = '?' }, [S_NINE] = { [0 ... 31] = 9 },
+	[S_ZERO] = { [0 ... 31] = '0' }, [S_TWO] = { [0 ... 31] = 2 },
+	[S_DB] = { [0 ... 31] = 0xDB },
+};
+
+/* stops16() for the 32 bytes at u, one bit each. */
+__attribute__((target("avx2")))
+static inline unsigned stops32(const unsigned char *u, int fr,
+			       unsigned *digits)
+{
+#define K(c) _mm256_load_si256((const __m256i *)k[c])
+	const unsigned char (*k)[32] = stop32_k;
+	__m256i v = _mm256_loadu_si256((const __m256i *)u), vl, d, m;
+	unsigned ws;
+
+	/* the compiler must not see through k: it would build each
+	 * constant in a register again, inside the loop */
+	__asm__("" : "+r"(k));
+	vl = _mm256_or_si256(v, K(S_LOW));
+	d = _mm256_sub_epi8(v, K(S_ZERO));
+	m = _mm256_or_si256(
+		_mm256_or_si256(_mm256_cmpeq_epi8(v, K(S_DQ)),
+				_mm256_cmpeq_epi8(v, K(S_SQ))),
+		_mm256_cmpeq_epi8(vl, K(S_E2)));
+	ws = (unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(vl, K(S_W)));
+	*digits |= (unsigned)_mm256_movemask_epi8(_mm256_or_si256(
+		_mm256_cmpeq_epi8(_mm256_min_epu8(d, K(S_NINE)), d),
+		_mm256_cmpeq_epi8(_mm256_or_si256(v, K(S_TWO)), K(S_DB))));
+	if (fr)
+		m = _mm256_or_si256(m, _mm256_or_si256(
+			_mm256_cmpeq_epi8(_mm256_or_si256(v, K(S_ONE)), K(S_SEMI)),
+			_mm256_or_si256(
+				_mm256_cmpeq_epi8(_mm256_or_si256(v, K(S_FOUR)), K(S_PCT)),
+				_mm256_cmpeq_epi8(v, K(S_QUEST)))));
+	else
+		m = _mm256_or_si256(m, _mm256_cmpeq_epi8(v, K(S_COLON)));
+#undef K
+	return (unsigned)_mm256_movemask_epi8(m) |
+	       (ws & ((ws >> 1) | 0x80000000u));
+}
+
+/* skip_plain() thirty-two bytes a test, for n - i >= 32. */
+__attribute__((target("avx2")))
+static size_t skip_plain32(const unsigned char *u, size_t i, size_t n, int fr,
+			   unsigned *digits)
+{
+	unsigned bits;
+
+	while (i + 32 <= n) {
+		bits = stops32(u + i, fr, digits);
+		if (bits)
+			return i + (size_t)__builtin_ctz(bits);
+		i += 32;
+	}
+	if (i < n) {
+		bits = stops32(u + n - 32, fr, digits) >> (32 - (n - i));
+		return bits ? i + (size_t)__builtin_ctz(bits) : n;
+	}
+	return i;
+}
+#endif
+
 /*
  * From i, skip bytes no rule looks at (byte_class & mask is 0), many at a
  * time; the caller finishes byte by byte.  With SSE2, sixteen a test, the
@@ -630,6 +738,10 @@ static size_t skip_plain(const unsigned char *u, size_t i, size_t n,
 	int fr = (mask & K_FR) != 0;
 	unsigned bits;
 
+#ifdef TYPO_AVX2
+	if (n - i >= 32 && __builtin_cpu_supports("avx2"))
+		return skip_plain32(u, i, n, fr, digits);
+#endif
 	while (i + 16 <= n) {
 		bits = stops16(u + i, fr, digits);
 		if (bits)
@@ -690,30 +802,32 @@ static int digit_space_at(const unsigned char *u, size_t n, size_t i)
 static inline unsigned digit_space16(const unsigned char *u)
 {
 	const __m128i nine = _mm_set1_epi8(9);
-	__m128i a = _mm_loadu_si128((const __m128i *)u), b, c, ad, ed;
+	__m128i a = _mm_loadu_si128((const __m128i *)u), b, c, ad, ed, arabic;
 	__m128i d = _mm_sub_epi8(a, _mm_set1_epi8('0'));
 	__m128i dig = _mm_cmpeq_epi8(_mm_min_epu8(d, nine), d);
 	/* v | 2 is 0xDB for 0xD9 and 0xDB (and 0xDA, checked below) */
 	__m128i lead = _mm_cmpeq_epi8(_mm_or_si128(a, _mm_set1_epi8(2)),
 				      _mm_set1_epi8((char)0xDB));
-	__m128i ascii, arabic;
 
 	if (!_mm_movemask_epi8(_mm_or_si128(dig, lead)))
 		return 0;
+	/* Arabic text has 0xD9 everywhere: its digits are looked for next */
 	b = _mm_loadu_si128((const __m128i *)(u + 1));
-	c = _mm_loadu_si128((const __m128i *)(u + 2));
 	ad = _mm_sub_epi8(b, _mm_set1_epi8((char)0xA0));
 	ed = _mm_sub_epi8(b, _mm_set1_epi8((char)0xB0));
+	arabic = _mm_and_si128(lead, _mm_or_si128(
+		_mm_cmpeq_epi8(_mm_min_epu8(ad, nine), ad),
+		_mm_cmpeq_epi8(_mm_min_epu8(ed, nine), ed)));
+	if (!_mm_movemask_epi8(_mm_or_si128(dig, arabic)))
+		return 0;
+	c = _mm_loadu_si128((const __m128i *)(u + 2));
 	/* v | 0x20 is 0xE2 for 0xC2 and 0xE2 */
-	ascii = _mm_and_si128(dig, _mm_or_si128(
+	dig = _mm_and_si128(dig, _mm_or_si128(
 		_mm_cmpeq_epi8(b, _mm_set1_epi8(' ')),
 		_mm_cmpeq_epi8(_mm_or_si128(b, _mm_set1_epi8(0x20)),
 			       _mm_set1_epi8((char)0xE2))));
-	arabic = _mm_and_si128(
-		_mm_and_si128(lead, _mm_cmpeq_epi8(c, _mm_set1_epi8(' '))),
-		_mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(ad, nine), ad),
-			     _mm_cmpeq_epi8(_mm_min_epu8(ed, nine), ed)));
-	return (unsigned)_mm_movemask_epi8(_mm_or_si128(ascii, arabic));
+	arabic = _mm_and_si128(arabic, _mm_cmpeq_epi8(c, _mm_set1_epi8(' ')));
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(dig, arabic));
 }
 #endif
 
@@ -769,23 +883,19 @@ static const char *num_lang(enum typo_lang l)
  * the language's group separator (U+202F in French, U+00A0 elsewhere),
  * anywhere else U+00A0, the one a phone number's groups take too.
  */
-static void join_numbers(const struct typo *t, struct buf *out, size_t from,
-			 unsigned digits)
+static void join_numbers(struct typo *t, struct buf *out, size_t from)
 {
-	struct num_list nl = NUM_LIST_INIT;
+	struct num_list own = NUM_LIST_INIT, *nl = t->nums ? t->nums : &own;
 	const unsigned char *u;
 	struct buf tail = BUF_INIT;
 	size_t n = out->len - from, i, k, done = 0;
 	unsigned group = t->lang == TYPO_LANG_FR ? space_nnbsp(t) : space_nbsp(t);
 
-	/* no digit in the run, none in what it became */
-	if (!n || !digits ||
-	    !digit_then_space((const unsigned char *)out->buf + from, n))
-		return;
-	numbers_scan(&nl, out->buf + from, n, num_lang(t->lang));
+	nl->n = 0;
+	numbers_scan(nl, out->buf + from, n, num_lang(t->lang));
 	u = (const unsigned char *)out->buf + from;
-	for (k = 0; k < nl.n; k++) {
-		const struct num_token *tok = &nl.v[k];
+	for (k = 0; k < nl->n; k++) {
+		const struct num_token *tok = &nl->v[k];
 		size_t end = tok->off + tok->len;
 
 		if (end > n)
@@ -817,21 +927,35 @@ static void join_numbers(const struct typo *t, struct buf *out, size_t from,
 		buf_add(&tail, (const char *)u + done, n - done);
 		buf_setlen(out, from);
 		buf_add(out, tail.buf, tail.len);
+	} else if (t->nums) {
+		t->nums_lang = num_lang(t->lang);	/* the text as read */
 	}
 	buf_release(&tail);
-	num_list_release(&nl);
+	num_list_release(&own);
 }
 
-void typo_text(struct typo *t, struct buf *out, const char *s, size_t n)
+/*
+ * May the text u[0..n) (digits: the scan's guess that it holds a digit)
+ * hold a number in pieces?  No digit in a run, none in what it became.
+ */
+static int may_join(unsigned digits, const char *u, size_t n)
+{
+	return n && digits && digit_then_space((const unsigned char *)u, n);
+}
+
+/*
+ * Convert s[0..n) into out; with lazy, only when something changes.
+ * Returns 1 when the text is in out, from its length on entry, 0 when it
+ * is s as it is.
+ */
+static int convert(struct typo *t, struct buf *out, const char *s, size_t n,
+		   int lazy)
 {
 	struct run r;
 	unsigned mask;
 	size_t from = out->len;
 
-	if (t->lang == TYPO_LANG_NONE) {
-		buf_add(out, s, n);
-		return;
-	}
+	t->nums_lang = NULL;
 	r.t = t;
 	r.r = &rules_of[t->lang];
 	r.out = out;
@@ -839,6 +963,7 @@ void typo_text(struct typo *t, struct buf *out, const char *s, size_t n)
 	r.n = n;
 	r.i = r.span = r.clean = 0;
 	r.digits = 0;
+	r.lazy = lazy;
 	mask = K_ALL | K_W | K_LEAD | (r.r->fr ? K_FR : 0);
 	/* French adds a few bytes per punctuation; one growth in the usual case. */
 	buf_grow(out, n + n / 8 + 8);
@@ -889,7 +1014,38 @@ void typo_text(struct typo *t, struct buf *out, const char *s, size_t n)
 		}
 	}
 	run_flush(&r);
-	join_numbers(t, out, from, r.digits);
+	if (r.lazy) {
+		if (!may_join(r.digits, s, n))
+			return 0;
+		run_copy(&r);
+	} else if (!may_join(r.digits, out->buf + from, out->len - from)) {
+		return 1;
+	}
+	join_numbers(t, out, from);
+	return 1;
+}
+
+void typo_text(struct typo *t, struct buf *out, const char *s, size_t n)
+{
+	t->nums_lang = NULL;
+	if (t->lang == TYPO_LANG_NONE)
+		buf_add(out, s, n);
+	else
+		convert(t, out, s, n, 0);
+}
+
+const char *typo_run(struct typo *t, struct buf *out, const char *s, size_t n,
+		     size_t *len)
+{
+	size_t from = out->len;
+
+	t->nums_lang = NULL;
+	if (t->lang != TYPO_LANG_NONE && convert(t, out, s, n, 1)) {
+		*len = out->len - from;
+		return out->buf + from;
+	}
+	*len = n;
+	return s;
 }
 
 void typo_verbatim(struct typo *t, const char *s, size_t n)
