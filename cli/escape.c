@@ -5,6 +5,10 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define ESCAPE_AVX2 1	/* thirty-two bytes a test where the CPU has AVX2 */
+#endif
 
 static size_t utf8_seq(const unsigned char *s, size_t n);
 
@@ -182,12 +186,87 @@ static inline unsigned utf8_stops16(const unsigned char *u)
 }
 #endif
 
+#ifdef ESCAPE_AVX2
+/*
+ * The constants of utf8_stops32(), in memory: as operands of the
+ * compares they cost nothing, where building them in registers costs
+ * thirty instructions a call, and most calls read one or two blocks.
+ */
+enum { E_C1F, E_DEL, E_ONE, E_SQ, E_TWO, E_GT, E_DQ, E_C2, E_EF, E_COUNT };
+
+static const unsigned char utf8_k[E_COUNT][32] __attribute__((aligned(32))) = {
+	[E_C1F] = { [0 ... 31] = 0x1F }, [E_DEL] = { [0 ... 31] = 0x7F },
+	[E_ONE] = { [0 ... 31] = 1 }, [E_SQ] = { [0 ... 31] = '\'' },
+	[E_TWO] = { [0 ... 31] = 2 }, [E_GT] = { [0 ... 31] = '>' },
+	[E_DQ] = { [0 ... 31] = '"' }, [E_C2] = { [0 ... 31] = 0xC2 },
+	[E_EF] = { [0 ... 31] = 0xEF },
+};
+
+/* utf8_stops16() for the 32 bytes at u. */
+__attribute__((target("avx2")))
+static inline unsigned utf8_stops32(const unsigned char *u)
+{
+#define K(c) _mm256_load_si256((const __m256i *)k[c])
+	const unsigned char (*k)[32] = utf8_k;
+	__m256i v = _mm256_loadu_si256((const __m256i *)u), m;
+
+	/* the compiler must not see through k: it would build each
+	 * constant in a register again */
+	__asm__("" : "+r"(k));
+	m = _mm256_or_si256(
+		_mm256_or_si256(_mm256_cmpeq_epi8(_mm256_max_epu8(v, K(E_C1F)), K(E_C1F)),
+				_mm256_cmpeq_epi8(v, K(E_DEL))),
+		_mm256_or_si256(
+			_mm256_or_si256(
+				_mm256_cmpeq_epi8(_mm256_or_si256(v, K(E_ONE)), K(E_SQ)),
+				_mm256_cmpeq_epi8(_mm256_or_si256(v, K(E_TWO)), K(E_GT))),
+			_mm256_cmpeq_epi8(v, K(E_DQ))));
+
+	m = _mm256_or_si256(m, _mm256_or_si256(_mm256_cmpeq_epi8(v, K(E_C2)),
+						_mm256_cmpeq_epi8(v, K(E_EF))));
+#undef K
+	return (unsigned)_mm256_movemask_epi8(m);
+}
+
+/* utf8_plain() thirty-two bytes a test, for n - i >= 32. */
+__attribute__((target("avx2")))
+static size_t utf8_plain32(const unsigned char *u, size_t i, size_t n)
+{
+	unsigned bits;
+
+	while (i + 32 <= n) {
+		for (bits = utf8_stops32(u + i); bits; bits &= bits - 1) {
+			size_t j = i + (size_t)__builtin_ctz(bits);
+
+			if (utf8_class[u[j]])
+				return j;
+		}
+		i += 32;
+	}
+	if (i < n) {
+		for (bits = utf8_stops32(u + n - 32) >> (32 - (n - i)); bits;
+		     bits &= bits - 1) {
+			size_t j = i + (size_t)__builtin_ctz(bits);
+
+			if (utf8_class[u[j]])
+				return j;
+		}
+		return n;
+	}
+	return i;
+}
+#endif
+
 /* From i, skip bytes utf8_class says to copy, as html_plain() does. */
 static size_t utf8_plain(const unsigned char *u, size_t i, size_t n)
 {
 #ifdef __SSE2__
 	unsigned bits;
 
+#ifdef ESCAPE_AVX2
+	if (n - i >= 32 && __builtin_cpu_supports("avx2"))
+		return utf8_plain32(u, i, n);
+#endif
 	while (i + 16 <= n) {
 		bits = utf8_stops16(u + i);
 		if (bits) {

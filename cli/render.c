@@ -17,6 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* ---- what a render leaves ---- */
 
@@ -313,6 +316,18 @@ static int id_char(struct buf *out, size_t start, int *dash, int32_t cp)
 	return 1;
 }
 
+/* An ASCII letter or digit as an id holds it (lowercase), or 0. */
+static inline char ascii_id_char(unsigned char c)
+{
+	static const char id_of[128] =
+		"\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"
+		"\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0" "0123456789\0\0\0\0\0\0"
+		"\0abcdefghijklmnopqrstuvwxyz\0\0\0\0\0"
+		"\0abcdefghijklmnopqrstuvwxyz\0\0\0\0";
+
+	return c < 0x80 ? id_of[c] : 0;
+}
+
 void render_heading_id(struct buf *out, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -325,17 +340,29 @@ void render_heading_id(struct buf *out, const char *s, size_t n)
 
 		if (u[i] < 0x80) {
 			/* ASCII, most headings, without utf8proc */
-			char c = (char)u[i];
-			int digit = c >= '0' && c <= '9';
-
-			if (c >= 'A' && c <= 'Z')
-				c += 32;
+			char c = ascii_id_char(u[i]);
+			size_t room, k = 0;
+			char *p;
 
 			i++;
-			if (!digit && !(c >= 'a' && c <= 'z'))
+			if (!c) {
 				dash = 1;
-			else if (!id_add(out, start, &dash, &c, 1, digit))
+				continue;
+			}
+			if (!id_add(out, start, &dash, &c, 1, c <= '9'))
 				break;
+			/* the rest of its word, straight: the id holds at
+			 * most 64 bytes, one of them just added */
+			buf_grow(out, 64);
+			room = 64 - (out->len - start);
+			p = out->buf + out->len;
+			while (k < room && i < n && (c = ascii_id_char(u[i]))) {
+				p[k++] = c;
+				i++;
+			}
+			buf_setlen(out, out->len + k);
+			if (k == room && i < n && ascii_id_char(u[i]))
+				break;	/* one more would pass 64 bytes */
 			continue;
 		}
 		if (u[i] >= 0xC3 && u[i] <= 0xD9 && i + 1 < n &&
@@ -409,22 +436,51 @@ static int western_in_pieces(const char *s, size_t n)
 	return digit && space;
 }
 
+/*
+ * Does s[0..n) hold an ASCII digit?  Sixteen bytes a test: right-to-left
+ * pages are mostly Arabic letters, every run of which is asked.
+ */
+static int has_ascii_digit(const char *s, size_t n)
+{
+	size_t i = 0;
+#ifdef __SSE2__
+	const __m128i nine = _mm_set1_epi8(9), zero = _mm_set1_epi8('0');
+
+	for (; i + 16 <= n; i += 16) {
+		__m128i d = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(s + i)),
+					 zero);
+
+		if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, nine), d)))
+			return 1;
+	}
+#endif
+	for (; i < n; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return 1;
+	return 0;
+}
+
 size_t render_ltr_runs(const char *text, size_t n, const char *lang,
+		       const struct num_list *known, struct num_list *scratch,
 		       size_t **v, size_t *alloc)
 {
-	struct num_list nl = NUM_LIST_INIT;
+	struct num_list own = NUM_LIST_INIT;
+	const struct num_list *nl = known;
 	size_t k, found = 0, used = 0;
-	const char *p;
 
 	/* no ASCII digit, nothing to isolate: Arabic-Indic digits lay out
 	 * as one number */
-	for (p = text; p < text + n && !(*p >= '0' && *p <= '9'); p++)
-		;
-	if (p == text + n)
+	if (!has_ascii_digit(text, n))
 		return 0;
-	numbers_scan(&nl, text, n, lang);
-	for (k = 0; k < nl.n; k++) {
-		const struct num_token *t = &nl.v[k];
+	if (!nl) {
+		if (!scratch)
+			scratch = &own;
+		scratch->n = 0;
+		numbers_scan(scratch, text, n, lang);
+		nl = scratch;
+	}
+	for (k = 0; k < nl->n; k++) {
+		const struct num_token *t = &nl->v[k];
 
 		if (t->off + t->len > n || (t->kind != NUM_PHONE &&
 		    !western_in_pieces(text + t->off, t->len)))
@@ -434,6 +490,6 @@ size_t render_ltr_runs(const char *text, size_t n, const char *lang,
 		(*v)[used++] = t->off + t->len;
 		found++;
 	}
-	num_list_release(&nl);
+	num_list_release(&own);
 	return found;
 }

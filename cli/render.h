@@ -255,9 +255,14 @@ const char *render_fold_latin(unsigned cp);
  * 0800"), and each number in Western digits written in several pieces
  * (digit groups, a unit, a time: "1 000 mg", "38,5 °C").  Appends each as
  * its start and end offsets to *v (pairs, grown as GROW does) and returns
- * how many runs it found.
+ * how many runs it found.  known: the numbers of text as numbers_scan()
+ * reads them in lang, when the caller has them (the typography's, see
+ * typo.h), else NULL; scratch: a list to read them into (emptied first;
+ * NULL: one of its own, freed).  Both are borrowed.
  */
+struct num_list;
 size_t render_ltr_runs(const char *text, size_t n, const char *lang,
+		       const struct num_list *known, struct num_list *scratch,
 		       size_t **v, size_t *alloc);
 
 #endif

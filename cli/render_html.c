@@ -19,6 +19,7 @@
 #include "escape.h"
 #include "arena.h"
 #include "markdown.h"
+#include "numbers.h"
 #include "rawhtml.h"
 #include "render.h"
 #include "typo.h"
@@ -59,6 +60,7 @@ struct html {
 	int use_typo;
 	int valid_utf8;		/* RENDER_VALID_UTF8 */
 	struct typo typo;
+	struct num_list nums;	/* the typography's scratch (typo.nums) */
 	struct buf tmp;		/* typography output, before escaping */
 	size_t *ltr, altr;	/* runs of tmp shown left to right (rtl) */
 	struct buf url;		/* a decoded URL */
@@ -228,8 +230,11 @@ static void put_escaped(struct html *h, const char *t, size_t tn)
  */
 static void text_isolated(struct html *h, const char *t, size_t tn)
 {
-	size_t k, at = 0, runs = render_ltr_runs(t, tn, h->o->lang, &h->ltr,
-						   &h->altr);
+	const char *nl = h->typo.nums_lang;
+	/* the numbers the typography read, when it read them as lang does */
+	size_t k, at = 0, runs = render_ltr_runs(t, tn, h->o->lang,
+		nl && !strcmp(nl, h->o->lang) ? &h->nums : NULL, &h->nums,
+		&h->ltr, &h->altr);
 
 	for (k = 0; k < runs; k++) {
 		size_t from = h->ltr[2 * k], to = h->ltr[2 * k + 1];
@@ -258,9 +263,7 @@ static void text_run(struct html *h, const char *s, size_t n, int verbatim)
 			typo_verbatim(&h->typo, s, n);
 		} else {
 			buf_reset(&h->tmp);
-			typo_text(&h->typo, &h->tmp, s, n);
-			t = h->tmp.buf;
-			tn = h->tmp.len;
+			t = typo_run(&h->typo, &h->tmp, s, n, &tn);
 		}
 	}
 	if (h->img_depth) {
@@ -916,8 +919,10 @@ int render_html(const struct md_src *src, struct md_check *chk,
 	h.xhtml = !!(o->flags & RENDER_XHTML);
 	h.valid_utf8 = !!(o->flags & RENDER_VALID_UTF8);
 	h.use_typo = !(o->flags & RENDER_NO_TYPO) && typo_needed(o->lang);
-	if (h.use_typo)
+	if (h.use_typo) {
 		typo_init(&h.typo, o->lang, o->typo_flags);
+		h.typo.nums = &h.nums;
+	}
 	html_bufs_each(&h, buf_init);
 	if (o->html_keep)
 		keep_swap(&h, &o->html_keep->h, 1);
@@ -937,6 +942,7 @@ int render_html(const struct md_src *src, struct md_check *chk,
 	html_bufs_each(&h, buf_release);
 	free(h.span_more);
 	free(h.ltr);
+	num_list_release(&h.nums);
 	idset_release(&h.ids);
 	arena_release(&h.names);
 	return ret ? -1 : 0;

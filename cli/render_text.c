@@ -35,6 +35,7 @@
  */
 #include "buf.h"
 #include "markdown.h"
+#include "numbers.h"
 #include "rawhtml.h"
 #include "render.h"
 #include "typo.h"
@@ -127,6 +128,7 @@ struct text {
 
 	int use_typo;
 	struct typo typo;
+	struct num_list nums;	/* the typography's scratch (typo.nums) */
 	int softbreak;		/* a soft break held for the next text run */
 	struct buf tmp, tmp2, line;
 	struct buf url;		/* a link's destination being resolved */
@@ -495,7 +497,11 @@ static void text_isolated(struct text *h, const char *t, size_t tn,
 			  enum piece k)
 {
 	size_t *v = NULL, alloc = 0, at = 0, i;
-	size_t runs = render_ltr_runs(t, tn, h->o->lang, &v, &alloc);
+	const char *nl = h->typo.nums_lang;
+	/* the numbers the typography read, when it read them as lang does */
+	size_t runs = render_ltr_runs(t, tn, h->o->lang,
+		nl && !strcmp(nl, h->o->lang) ? &h->nums : NULL, &h->nums,
+		&v, &alloc);
 	struct buf iso = BUF_INIT;
 
 	if (!runs) {
@@ -549,9 +555,7 @@ static void run(struct text *h, const char *s, size_t n, int verbatim,
 			typo_verbatim(&h->typo, s, n);
 		} else {
 			buf_reset(&h->tmp);
-			typo_text(&h->typo, &h->tmp, s, n);
-			t = h->tmp.buf;
-			tn = h->tmp.len;
+			t = typo_run(&h->typo, &h->tmp, s, n, &tn);
 		}
 	}
 	if (h->img_depth) {
@@ -1338,8 +1342,10 @@ int render_text(const struct md_src *src, struct md_check *chk,
 	wrap_init(&h.cw, &h.cells, h.width);
 	text_bufs_each(&h, buf_init);
 	h.use_typo = !(o->flags & RENDER_NO_TYPO) && typo_needed(o->lang);
-	if (h.use_typo)
+	if (h.use_typo) {
 		typo_init(&h.typo, o->lang, o->typo_flags);
+		h.typo.nums = &h.nums;
+	}
 	if (o->text_keep)
 		keep_swap(&h, &o->text_keep->h, 1);
 
@@ -1356,5 +1362,6 @@ int render_text(const struct md_src *src, struct md_check *chk,
 	if (o->text_keep)
 		keep_swap(&h, &o->text_keep->h, 0);
 	text_bufs_release(&h);
+	num_list_release(&h.nums);
 	return ret ? -1 : 0;
 }

@@ -8,7 +8,10 @@
  * character is recomputed from the end of each span, so the plain text
  * between triggers is never decoded.  Spaces are not triggers either,
  * though French replaces them: a punctuation looks back for the spaces
- * just before it, which this call copied to out unchanged.
+ * just before it, which this call copied to out unchanged.  The same scan
+ * notes whether the run may hold a digit: only then is it read again for
+ * numbers to keep whole.  typo_run() copies nothing until a rule changes
+ * something, so that a run no rule touches is given back as it came.
  */
 #include "typo.h"
 #include "buf.h"
@@ -19,6 +22,10 @@
 #include <utf8proc.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
+#endif
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define TYPO_AVX2 1	/* thirty-two bytes a test where the CPU has AVX2 */
 #endif
 
 #define END_CP UINT_MAX		/* "next" past the end of the run */
@@ -54,6 +61,7 @@ enum {
 	K_FR = 2,	/* ; ! ? %, French only */
 	K_W = 4,	/* w W: maybe "www." */
 	K_LEAD = 8,	/* lead byte of « » or a curly quote */
+	K_DIGIT = 16,	/* never a stop: 0-9, and 0xD9 0xDB (Arabic digits) */
 };
 
 static const unsigned char byte_class[256] = {
@@ -61,6 +69,7 @@ static const unsigned char byte_class[256] = {
 	[';'] = K_FR, ['!'] = K_FR, ['?'] = K_FR, ['%'] = K_FR,
 	['w'] = K_W, ['W'] = K_W,
 	[0xC2] = K_LEAD, [0xE2] = K_LEAD,
+	['0' ... '9'] = K_DIGIT, [0xD9] = K_DIGIT, [0xDB] = K_DIGIT,
 };
 
 /* One call of typo_text(). */
@@ -78,6 +87,18 @@ struct run {
 	 * reach: the caller may have appended markup after them.
 	 */
 	size_t clean;
+	/*
+	 * Not 0 when the run may hold a digit (K_DIGIT): gathered as the
+	 * scan passes bytes over, so that a run without one, most runs,
+	 * is not read again for numbers.
+	 */
+	unsigned digits;
+	/*
+	 * Not 0 while nothing is appended to out and s[0..span) stands for
+	 * what would be (typo_run()): a run that needs no change is never
+	 * copied.
+	 */
+	int lazy;
 };
 
 /* The code point at s[0..n) and its length; invalid UTF-8 is U+FFFD, 1 byte. */
@@ -227,16 +248,27 @@ static unsigned space_nnbsp(const struct typo *t)
 static void run_flush(struct run *r)
 {
 	if (r->i > r->span) {
-		buf_add(r->out, r->s + r->span, r->i - r->span);
+		if (!r->lazy)
+			buf_add(r->out, r->s + r->span, r->i - r->span);
 		r->t->prev = last_cp(r->s + r->span, r->i - r->span);
 		r->t->after_verbatim = 0;
 	}
 	r->span = r->i;
 }
 
+/* Something changes: out gets what s[0..span) stood for until now. */
+static void run_copy(struct run *r)
+{
+	if (r->lazy) {
+		r->lazy = 0;
+		buf_add(r->out, r->s, r->span);
+	}
+}
+
 /* Append cp in place of what is at s[i] (the caller moves past it). */
 static void run_put(struct run *r, unsigned cp)
 {
+	run_copy(r);
 	buf_addcp(r->out, cp);
 	r->t->prev = cp;
 	r->t->after_verbatim = 0;
@@ -286,7 +318,11 @@ static size_t skip_spaces(const struct run *r, size_t j)
  */
 static void eat_spaces(struct run *r)
 {
-	r->i = r->span = r->clean = skip_spaces(r, r->i);
+	size_t j = skip_spaces(r, r->i);
+
+	if (j != r->i)
+		run_copy(r);
+	r->i = r->span = r->clean = j;
 	r->t->eat_space = r->i == r->n;
 }
 
@@ -307,6 +343,7 @@ static void url(struct run *r)
 		j += len;
 	}
 	r->i = j;	/* s[span..j) goes out with the next flush */
+	r->digits = 1;	/* not looked at: it may hold a number */
 	r->t->in_url = j == r->n;
 	r->t->eat_space = 0;
 }
@@ -351,6 +388,7 @@ static void fr_space_before(struct run *r, unsigned sp, int insert)
 	size_t k = spaces_before(r->s, r->clean, r->i);
 
 	if (k) {
+		run_copy(r);
 		buf_setlen(r->out, r->out->len - k);
 		run_put(r, sp);
 	} else if (insert) {
@@ -540,6 +578,8 @@ void typo_init_lang(struct typo *t, enum typo_lang lang, unsigned flags)
 {
 	t->lang = lang;
 	t->flags = flags;
+	t->nums = NULL;
+	t->nums_lang = NULL;
 	typo_block(t);
 }
 
@@ -558,8 +598,12 @@ void typo_block(struct typo *t)
 }
 
 #ifdef __SSE2__
-/* Which of the 16 bytes at u a rule looks at, one bit each. */
-static inline unsigned stops16(const unsigned char *u, int fr)
+/*
+ * Which of the 16 bytes at u a rule looks at, one bit each; *digits gets
+ * a bit for each K_DIGIT byte among them.
+ */
+static inline unsigned stops16(const unsigned char *u, int fr,
+			       unsigned *digits)
 {
 	/*
 	 * Pairs of stops one bit apart share a test: v | 0x20 is 0xE2 for
@@ -571,13 +615,20 @@ static inline unsigned stops16(const unsigned char *u, int fr)
 		w = _mm_set1_epi8('w'), e2 = _mm_set1_epi8((char)0xE2),
 		one = _mm_set1_epi8(1), semi = _mm_set1_epi8(';'),
 		four = _mm_set1_epi8(4), pct = _mm_set1_epi8('%'),
-		quest = _mm_set1_epi8('?');
+		quest = _mm_set1_epi8('?'), nine = _mm_set1_epi8(9),
+		zero = _mm_set1_epi8('0'), two = _mm_set1_epi8(2),
+		db = _mm_set1_epi8((char)0xDB);
 	__m128i v = _mm_loadu_si128((const __m128i *)u);
-	__m128i vl = _mm_or_si128(v, low);
+	__m128i vl = _mm_or_si128(v, low), d = _mm_sub_epi8(v, zero);
 	__m128i m = _mm_or_si128(
 		_mm_or_si128(_mm_cmpeq_epi8(v, dq), _mm_cmpeq_epi8(v, sq)),
 		_mm_cmpeq_epi8(vl, e2));
 	unsigned ws = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(vl, w));
+
+	/* 0-9, and v | 2 is 0xDB for 0xD9 and 0xDB (0xDA too: a guess) */
+	*digits |= (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		_mm_cmpeq_epi8(_mm_min_epu8(d, nine), d),
+		_mm_cmpeq_epi8(_mm_or_si128(v, two), db)));
 
 	if (fr)
 		m = _mm_or_si128(m, _mm_or_si128(
@@ -595,34 +646,121 @@ static inline unsigned stops16(const unsigned char *u, int fr)
 }
 #endif
 
+#ifdef TYPO_AVX2
+/*
+ * The constants of stops32(), in memory: as operands of the compares
+ * they cost nothing, where sixteen registers cannot hold them all and
+ * building them again in the loop costs three instructions each.
+ */
+enum { S_DQ, S_SQ, S_COLON, S_LOW, S_W, S_E2, S_ONE, S_SEMI, S_FOUR, S_PCT,
+       S_QUEST, S_NINE, S_ZERO, S_TWO, S_DB, S_COUNT };
+
+static const unsigned char stop32_k[S_COUNT][32] __attribute__((aligned(32))) = {
+	[S_DQ] = { [0 ... 31] = '"' }, [S_SQ] = { [0 ... 31] = '\'' },
+	[S_COLON] = { [0 ... 31] = ':' }, [S_LOW] = { [0 ... 31] = 0x20 },
+	[S_W] = { [0 ... 31] = 'w' }, [S_E2] = { [0 ... 31] = 0xE2 },
+	[S_ONE] = { [0 ... 31] = 1 }, [S_SEMI] = { [0 ... 31] = ';' },
+	[S_FOUR] = { [0 ... 31] = 4 }, [S_PCT] = { [0 ... 31] = '%' },
+	[S_QUEST] = { [0 ... 31] = '?' }, [S_NINE] = { [0 ... 31] = 9 },
+	[S_ZERO] = { [0 ... 31] = '0' }, [S_TWO] = { [0 ... 31] = 2 },
+	[S_DB] = { [0 ... 31] = 0xDB },
+};
+
+/* stops16() for the 32 bytes at u, one bit each. */
+__attribute__((target("avx2")))
+static inline unsigned stops32(const unsigned char *u, int fr,
+			       unsigned *digits)
+{
+#define K(c) _mm256_load_si256((const __m256i *)k[c])
+	const unsigned char (*k)[32] = stop32_k;
+	__m256i v = _mm256_loadu_si256((const __m256i *)u), vl, d, m;
+	unsigned ws;
+
+	/* the compiler must not see through k: it would build each
+	 * constant in a register again, inside the loop */
+	__asm__("" : "+r"(k));
+	vl = _mm256_or_si256(v, K(S_LOW));
+	d = _mm256_sub_epi8(v, K(S_ZERO));
+	m = _mm256_or_si256(
+		_mm256_or_si256(_mm256_cmpeq_epi8(v, K(S_DQ)),
+				_mm256_cmpeq_epi8(v, K(S_SQ))),
+		_mm256_cmpeq_epi8(vl, K(S_E2)));
+	ws = (unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(vl, K(S_W)));
+	*digits |= (unsigned)_mm256_movemask_epi8(_mm256_or_si256(
+		_mm256_cmpeq_epi8(_mm256_min_epu8(d, K(S_NINE)), d),
+		_mm256_cmpeq_epi8(_mm256_or_si256(v, K(S_TWO)), K(S_DB))));
+	if (fr)
+		m = _mm256_or_si256(m, _mm256_or_si256(
+			_mm256_cmpeq_epi8(_mm256_or_si256(v, K(S_ONE)), K(S_SEMI)),
+			_mm256_or_si256(
+				_mm256_cmpeq_epi8(_mm256_or_si256(v, K(S_FOUR)), K(S_PCT)),
+				_mm256_cmpeq_epi8(v, K(S_QUEST)))));
+	else
+		m = _mm256_or_si256(m, _mm256_cmpeq_epi8(v, K(S_COLON)));
+#undef K
+	return (unsigned)_mm256_movemask_epi8(m) |
+	       (ws & ((ws >> 1) | 0x80000000u));
+}
+
+/* skip_plain() thirty-two bytes a test, for n - i >= 32. */
+__attribute__((target("avx2")))
+static size_t skip_plain32(const unsigned char *u, size_t i, size_t n, int fr,
+			   unsigned *digits)
+{
+	unsigned bits;
+
+	while (i + 32 <= n) {
+		bits = stops32(u + i, fr, digits);
+		if (bits)
+			return i + (size_t)__builtin_ctz(bits);
+		i += 32;
+	}
+	if (i < n) {
+		bits = stops32(u + n - 32, fr, digits) >> (32 - (n - i));
+		return bits ? i + (size_t)__builtin_ctz(bits) : n;
+	}
+	return i;
+}
+#endif
+
 /*
  * From i, skip bytes no rule looks at (byte_class & mask is 0), many at a
  * time; the caller finishes byte by byte.  With SSE2, sixteen a test, the
  * last ones too when the text holds sixteen: those of the text's last
- * block from i on.
+ * block from i on.  *digits is not 0 when a byte read may be a digit
+ * (bytes before i or after the stop may be counted: a guess, never a
+ * miss).
  */
 static size_t skip_plain(const unsigned char *u, size_t i, size_t n,
-			 unsigned mask)
+			 unsigned mask, unsigned *digits)
 {
 #ifdef __SSE2__
 	int fr = (mask & K_FR) != 0;
 	unsigned bits;
 
+#ifdef TYPO_AVX2
+	if (n - i >= 32 && __builtin_cpu_supports("avx2"))
+		return skip_plain32(u, i, n, fr, digits);
+#endif
 	while (i + 16 <= n) {
-		bits = stops16(u + i, fr);
+		bits = stops16(u + i, fr, digits);
 		if (bits)
 			return i + (size_t)__builtin_ctz(bits);
 		i += 16;
 	}
 	if (i < n && n >= 16) {
-		bits = stops16(u + n - 16, fr) >> (16 - (n - i));
+		bits = stops16(u + n - 16, fr, digits) >> (16 - (n - i));
 		return bits ? i + (size_t)__builtin_ctz(bits) : n;
 	}
 #else
 	const unsigned char *b = byte_class;
+	unsigned c;
 
-	while (i + 4 <= n && !((b[u[i]] | b[u[i + 1]] | b[u[i + 2]] | b[u[i + 3]]) & mask))
+	while (i + 4 <= n &&
+	       !((c = b[u[i]] | b[u[i + 1]] | b[u[i + 2]] | b[u[i + 3]]) & mask)) {
+		*digits |= c & K_DIGIT;
 		i += 4;
+	}
 #endif
 	return i;
 }
@@ -636,26 +774,91 @@ static int any_digit(unsigned cp)
 }
 
 /*
- * Does u[0..n) hold a digit followed by a space (U+0020, U+00A0, U+202F)?
- * Only then may a number there be written in several pieces.
+ * Is u[i] a digit followed by a space: an ASCII digit before U+0020,
+ * U+00A0 or U+202F, or an Arabic-Indic or Eastern Arabic-Indic digit
+ * (two bytes) before U+0020?
+ */
+static int digit_space_at(const unsigned char *u, size_t n, size_t i)
+{
+	unsigned c = u[i];
+
+	if (c - '0' < 10u)
+		return (i + 1 < n && u[i + 1] == ' ') ||
+		       (i + 2 < n && u[i + 1] == 0xC2 && u[i + 2] == 0xA0) ||
+		       (i + 3 < n && u[i + 1] == 0xE2 && u[i + 2] == 0x80 &&
+			u[i + 3] == 0xAF);
+	return i + 2 < n && u[i + 2] == ' ' &&
+	       ((c == 0xD9 && u[i + 1] - 0xA0u < 10u) ||
+		(c == 0xDB && u[i + 1] - 0xB0u < 10u));
+}
+
+#ifdef __SSE2__
+/*
+ * The bytes among the 16 at u[0..16) where digit_space_at() may hold, one
+ * bit each (u[0..18) is read): an ASCII digit before a space or the lead
+ * byte of a no-break space, an Arabic digit before a space.  Most blocks
+ * hold no digit and no 0xD9 or 0xDB: they are passed over first.
+ */
+static inline unsigned digit_space16(const unsigned char *u)
+{
+	const __m128i nine = _mm_set1_epi8(9);
+	__m128i a = _mm_loadu_si128((const __m128i *)u), b, c, ad, ed, arabic;
+	__m128i d = _mm_sub_epi8(a, _mm_set1_epi8('0'));
+	__m128i dig = _mm_cmpeq_epi8(_mm_min_epu8(d, nine), d);
+	/* v | 2 is 0xDB for 0xD9 and 0xDB (and 0xDA, checked below) */
+	__m128i lead = _mm_cmpeq_epi8(_mm_or_si128(a, _mm_set1_epi8(2)),
+				      _mm_set1_epi8((char)0xDB));
+
+	if (!_mm_movemask_epi8(_mm_or_si128(dig, lead)))
+		return 0;
+	/* Arabic text has 0xD9 everywhere: its digits are looked for next */
+	b = _mm_loadu_si128((const __m128i *)(u + 1));
+	ad = _mm_sub_epi8(b, _mm_set1_epi8((char)0xA0));
+	ed = _mm_sub_epi8(b, _mm_set1_epi8((char)0xB0));
+	arabic = _mm_and_si128(lead, _mm_or_si128(
+		_mm_cmpeq_epi8(_mm_min_epu8(ad, nine), ad),
+		_mm_cmpeq_epi8(_mm_min_epu8(ed, nine), ed)));
+	if (!_mm_movemask_epi8(_mm_or_si128(dig, arabic)))
+		return 0;
+	c = _mm_loadu_si128((const __m128i *)(u + 2));
+	/* v | 0x20 is 0xE2 for 0xC2 and 0xE2 */
+	dig = _mm_and_si128(dig, _mm_or_si128(
+		_mm_cmpeq_epi8(b, _mm_set1_epi8(' ')),
+		_mm_cmpeq_epi8(_mm_or_si128(b, _mm_set1_epi8(0x20)),
+			       _mm_set1_epi8((char)0xE2))));
+	arabic = _mm_and_si128(arabic, _mm_cmpeq_epi8(c, _mm_set1_epi8(' ')));
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(dig, arabic));
+}
+#endif
+
+/*
+ * Does u[0..n) hold a digit followed by a space (digit_space_at())?  Only
+ * then may a number there be written in several pieces.  One pass, and
+ * little work for most runs of text, which hold no digit at all.
  */
 static int digit_then_space(const unsigned char *u, size_t n)
 {
-	const unsigned char *p = u, *end = u + n;
+	size_t i = 0;
+#ifdef __SSE2__
+	unsigned bits;
 
-	if (!numbers_has_digit((const char *)u, n))
-		return 0;	/* most runs of text */
-
-	while (p < end && (p = memchr(p, ' ', (size_t)(end - p))) != NULL) {
-		if (p > u && (is_digit(p[-1]) ||
-		    (p - u >= 2 && ((p[-2] == 0xD9 && p[-1] >= 0xA0 && p[-1] <= 0xA9) ||
-				    (p[-2] == 0xDB && p[-1] >= 0xB0 && p[-1] <= 0xB9)))))
-			return 1;
-		p++;
+	for (; n >= 18; i += 16) {
+		/* the last block ends at n - 2: u[n - 2] is left, u[n - 1]
+		 * has nothing after it */
+		if (i + 18 > n)
+			i = n - 18;
+		for (bits = digit_space16(u + i); bits; bits &= bits - 1)
+			if (digit_space_at(u, n, i + (size_t)__builtin_ctz(bits)))
+				return 1;
+		if (i + 18 == n) {
+			i = n - 2;
+			break;
+		}
 	}
-	for (p = u; p + 2 < end; p++)
-		if (is_digit(p[0]) && ((p[1] == 0xC2 && p[2] == 0xA0) ||
-		    (p[1] == 0xE2 && p + 3 < end && p[2] == 0x80 && p[3] == 0xAF)))
+#endif
+	for (; i < n; i++)
+		if (((unsigned)(u[i] - '0') < 10u || (u[i] | 2) == 0xDB) &&
+		    digit_space_at(u, n, i))
 			return 1;
 	return 0;
 }
@@ -680,20 +883,19 @@ static const char *num_lang(enum typo_lang l)
  * the language's group separator (U+202F in French, U+00A0 elsewhere),
  * anywhere else U+00A0, the one a phone number's groups take too.
  */
-static void join_numbers(const struct typo *t, struct buf *out, size_t from)
+static void join_numbers(struct typo *t, struct buf *out, size_t from)
 {
-	struct num_list nl = NUM_LIST_INIT;
+	struct num_list own = NUM_LIST_INIT, *nl = t->nums ? t->nums : &own;
 	const unsigned char *u;
 	struct buf tail = BUF_INIT;
 	size_t n = out->len - from, i, k, done = 0;
 	unsigned group = t->lang == TYPO_LANG_FR ? space_nnbsp(t) : space_nbsp(t);
 
-	if (!n || !digit_then_space((const unsigned char *)out->buf + from, n))
-		return;
-	numbers_scan(&nl, out->buf + from, n, num_lang(t->lang));
+	nl->n = 0;
+	numbers_scan(nl, out->buf + from, n, num_lang(t->lang));
 	u = (const unsigned char *)out->buf + from;
-	for (k = 0; k < nl.n; k++) {
-		const struct num_token *tok = &nl.v[k];
+	for (k = 0; k < nl->n; k++) {
+		const struct num_token *tok = &nl->v[k];
 		size_t end = tok->off + tok->len;
 
 		if (end > n)
@@ -725,27 +927,43 @@ static void join_numbers(const struct typo *t, struct buf *out, size_t from)
 		buf_add(&tail, (const char *)u + done, n - done);
 		buf_setlen(out, from);
 		buf_add(out, tail.buf, tail.len);
+	} else if (t->nums) {
+		t->nums_lang = num_lang(t->lang);	/* the text as read */
 	}
 	buf_release(&tail);
-	num_list_release(&nl);
+	num_list_release(&own);
 }
 
-void typo_text(struct typo *t, struct buf *out, const char *s, size_t n)
+/*
+ * May the text u[0..n) (digits: the scan's guess that it holds a digit)
+ * hold a number in pieces?  No digit in a run, none in what it became.
+ */
+static int may_join(unsigned digits, const char *u, size_t n)
+{
+	return n && digits && digit_then_space((const unsigned char *)u, n);
+}
+
+/*
+ * Convert s[0..n) into out; with lazy, only when something changes.
+ * Returns 1 when the text is in out, from its length on entry, 0 when it
+ * is s as it is.
+ */
+static int convert(struct typo *t, struct buf *out, const char *s, size_t n,
+		   int lazy)
 {
 	struct run r;
 	unsigned mask;
 	size_t from = out->len;
 
-	if (t->lang == TYPO_LANG_NONE) {
-		buf_add(out, s, n);
-		return;
-	}
+	t->nums_lang = NULL;
 	r.t = t;
 	r.r = &rules_of[t->lang];
 	r.out = out;
 	r.s = (const unsigned char *)s;
 	r.n = n;
 	r.i = r.span = r.clean = 0;
+	r.digits = 0;
+	r.lazy = lazy;
 	mask = K_ALL | K_W | K_LEAD | (r.r->fr ? K_FR : 0);
 	/* French adds a few bytes per punctuation; one growth in the usual case. */
 	buf_grow(out, n + n / 8 + 8);
@@ -760,9 +978,9 @@ void typo_text(struct typo *t, struct buf *out, const char *s, size_t n)
 		unsigned char c;
 		unsigned k;
 
-		i = skip_plain(u, i, n, mask);
+		i = skip_plain(u, i, n, mask, &r.digits);
 		while (i < n && !(b[u[i]] & mask))
-			i++;
+			r.digits |= b[u[i++]] & K_DIGIT;
 		r.i = i;
 		if (i >= n)
 			break;
@@ -796,7 +1014,38 @@ void typo_text(struct typo *t, struct buf *out, const char *s, size_t n)
 		}
 	}
 	run_flush(&r);
+	if (r.lazy) {
+		if (!may_join(r.digits, s, n))
+			return 0;
+		run_copy(&r);
+	} else if (!may_join(r.digits, out->buf + from, out->len - from)) {
+		return 1;
+	}
 	join_numbers(t, out, from);
+	return 1;
+}
+
+void typo_text(struct typo *t, struct buf *out, const char *s, size_t n)
+{
+	t->nums_lang = NULL;
+	if (t->lang == TYPO_LANG_NONE)
+		buf_add(out, s, n);
+	else
+		convert(t, out, s, n, 0);
+}
+
+const char *typo_run(struct typo *t, struct buf *out, const char *s, size_t n,
+		     size_t *len)
+{
+	size_t from = out->len;
+
+	t->nums_lang = NULL;
+	if (t->lang != TYPO_LANG_NONE && convert(t, out, s, n, 1)) {
+		*len = out->len - from;
+		return out->buf + from;
+	}
+	*len = n;
+	return s;
 }
 
 void typo_verbatim(struct typo *t, const char *s, size_t n)

@@ -75,7 +75,17 @@ enum typo_lang {
 /* The output encoding lacks both U+202F and U+00A0: use a plain space. */
 #define TYPO_NO_NBSP 2u
 
-/* Per-block state.  The fields are private to typo.c. */
+struct num_list;
+
+/*
+ * Per-block state.  The fields are private to typo.c but nums, which
+ * typo_init() sets to NULL: a caller that converts many runs may point it
+ * at a num_list of its own (borrowed; emptied by each use, released by the
+ * caller), so that reading the numbers of a run allocates nothing.  After
+ * typo_text() or typo_run(), nums_lang is not NULL when *nums holds the
+ * numbers of the text just given back, as numbers_scan() reads them in
+ * the language nums_lang names: a renderer that reads them too need not.
+ */
 struct typo {
 	enum typo_lang lang;
 	unsigned flags;
@@ -84,6 +94,8 @@ struct typo {
 	unsigned char after_verbatim;	/* nothing emitted since verbatim */
 	unsigned char eat_space;	/* a no-break space follows «: drop spaces */
 	unsigned char in_url;		/* a URL runs on into the next run */
+	struct num_list *nums;		/* scratch, or NULL */
+	const char *nums_lang;		/* see above; static storage */
 };
 
 /* The language of a BCP 47 tag (its primary subtag, any case; NULL ok). */
@@ -108,6 +120,15 @@ void typo_block(struct typo *t);
 
 /* Convert s[0..n) and append it to out (raw UTF-8, not escaped). */
 void typo_text(struct typo *t, struct buf *out, const char *s, size_t n);
+
+/*
+ * The same for a caller that reads the result at once: when the run needs
+ * no change, s itself is returned and nothing appended (most runs: no
+ * copy); else the converted text is appended to out and its start in out
+ * returned, valid until out changes.  *len gets its length either way.
+ */
+const char *typo_run(struct typo *t, struct buf *out, const char *s, size_t n,
+		     size_t *len);
 
 /*
  * The caller emitted s[0..n) unchanged (code, a URL, a hard break as

@@ -203,14 +203,20 @@ static inline int is_digit_cp(unsigned cp)
  * "1 " and the word, so that the wrapper and translation QA know the
  * same units.
  */
-static int is_unit_word(const char *s, size_t n)
+static int is_unit_word(struct wrap *w, const char *s, size_t n)
 {
 	struct num_list l = NUM_LIST_INIT;
+	struct wrap_unit_memo *m;
 	char t[40];
 	int yes;
 
 	if (n > sizeof(t) - 2)
 		n = sizeof(t) - 2;
+	/* the answer depends on the word's bytes alone */
+	m = &w->memo[n ? (n * 7 + (unsigned char)s[0] * 3 +
+			  (unsigned char)s[n - 1]) % 16 : 0];
+	if (n && m->len == n && !memcmp(m->word, s, n))
+		return m->yes;
 	t[0] = '1';
 	t[1] = ' ';
 	memcpy(t + 2, s, n);
@@ -218,6 +224,11 @@ static int is_unit_word(const char *s, size_t n)
 	yes = l.n && l.v[0].kind == NUM_NUMBER && l.v[0].off == 0 &&
 	      l.v[0].unit[0];
 	num_list_release(&l);
+	if (n) {
+		m->len = (unsigned char)n;
+		m->yes = (unsigned char)yes;
+		memcpy(m->word, s, n);
+	}
 	return yes;
 }
 
@@ -253,7 +264,7 @@ static void settle(struct wrap *w)
 	unsigned last = w->unit_last, word_w;
 
 	w->tent = 0;
-	if (is_unit_word(out->buf + w->tent_at, out->len - w->tent_at))
+	if (is_unit_word(w, out->buf + w->tent_at, out->len - w->tent_at))
 		return;
 	word_w = w->unit_w - w->tent_w - (unsigned)w->tent_sp;
 	buf_reset(&w->split);

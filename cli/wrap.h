@@ -79,6 +79,17 @@ struct wrap {
 	size_t tent_at;		/* in out: where that word begins */
 	struct buf split;	/* that word, on its way out of the unit */
 	int line_open, open;
+	/*
+	 * The words last read after a number and whether each is a unit,
+	 * by a hash of the word: a page says "mg" or "jours" many times,
+	 * and reading a word with the number reader costs more than the
+	 * rest of the wrapping of a line.
+	 */
+	struct wrap_unit_memo {
+		unsigned char len;	/* 0: empty */
+		unsigned char yes;
+		char word[38];
+	} memo[16];
 };
 
 void wrap_init(struct wrap *w, struct buf *out, unsigned width);

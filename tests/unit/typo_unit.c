@@ -88,9 +88,10 @@ static void visible(struct buf *out, const char *s, size_t n)
  * One input line: a block of runs split at unescaped '|'; a run in
  * backquotes is verbatim (reported, and copied as a renderer would).
  */
-static int run_line(struct typo *t, struct buf *out, const char *line, size_t n)
+static int run_line(struct typo *t, struct buf *out, const char *line, size_t n,
+		    int via_run)
 {
-	struct buf run = BUF_INIT;
+	struct buf run = BUF_INIT, tmp = BUF_INIT;
 	size_t i = 0, start;
 	int rc = 0;
 
@@ -112,10 +113,20 @@ static int run_line(struct typo *t, struct buf *out, const char *line, size_t n)
 		} else {
 			if (unescape(&run, line + start, i - start) < 0)
 				rc = -1;
-			typo_text(t, out, run.buf, run.len);
+			if (via_run) {
+				const char *r;
+				size_t rn;
+
+				r = typo_run(t, &tmp, run.buf, run.len, &rn);
+				buf_add(out, r, rn);
+				buf_reset(&tmp);
+			} else {
+				typo_text(t, out, run.buf, run.len);
+			}
 		}
 		i++;
 	}
+	buf_release(&tmp);
 	buf_release(&run);
 	return rc;
 }
@@ -134,27 +145,31 @@ static void check_case(const struct spec_case *c)
 {
 	struct typo t;
 	struct buf got = BUF_INIT, want = BUF_INIT, g = BUF_INIT, w = BUF_INIT;
-	int k, ok = 1;
+	int k, ok = 1, via_run;
 
 	if (c->bad || c->nin == 0 || c->nin != c->nwant) {
 		TEST_FAIL("%s: malformed case (%d input lines, %d expected)",
 			  c->title, c->nin, c->nwant);
 		return;
 	}
-	typo_init(&t, c->lang, c->flags);
-	for (k = 0; k < c->nin && ok; k++) {
-		buf_reset(&got);
-		buf_reset(&want);
-		if (run_line(&t, &got, c->in[k], c->in_len[k]) < 0 ||
-		    unescape(&want, c->want[k], c->want_len[k]) < 0) {
-			TEST_FAIL("%s: bad escape in line %d", c->title, k + 1);
-			ok = 0;
-		} else if (got.len != want.len || memcmp(got.buf, want.buf, got.len)) {
-			visible(&g, got.buf, got.len);
-			visible(&w, want.buf, want.len);
-			TEST_FAIL("%s (line %d)\n   got:  %s\n   want: %s",
-				  c->title, k + 1, g.buf, w.buf);
-			ok = 0;
+	/* typo_text(), then typo_run(): the same text */
+	for (via_run = 0; via_run < 2 && ok; via_run++) {
+		typo_init(&t, c->lang, c->flags);
+		for (k = 0; k < c->nin && ok; k++) {
+			buf_reset(&got);
+			buf_reset(&want);
+			if (run_line(&t, &got, c->in[k], c->in_len[k], via_run) < 0 ||
+			    unescape(&want, c->want[k], c->want_len[k]) < 0) {
+				TEST_FAIL("%s: bad escape in line %d", c->title, k + 1);
+				ok = 0;
+			} else if (got.len != want.len || memcmp(got.buf, want.buf, got.len)) {
+				visible(&g, got.buf, got.len);
+				visible(&w, want.buf, want.len);
+				TEST_FAIL("%s (line %d%s)\n   got:  %s\n   want: %s",
+					  c->title, k + 1, via_run ? ", typo_run" : "",
+					  g.buf, w.buf);
+				ok = 0;
+			}
 		}
 	}
 	if (ok)
@@ -341,6 +356,59 @@ static void test_robust(void)
 	CHECK(crashed == 0, "zxx text unchanged (%d differ)", crashed);
 }
 
+/*
+ * typo_run() gives what typo_text() appends, run by run, whether the run
+ * changes or not, on arbitrary text cut into runs of every length.
+ */
+static void test_run_same(void)
+{
+	static const char *const langs[] = { "fr", "en", "de", "ar", "zxx" };
+	static const char *const pieces[] = { "\"", "'", ":", "!", "?", " ",
+		"«", "»", "\xC2\xA0", "\xE2\x80\xAF", "www.", "http://", "a",
+		"é", "1", "5 ", "000", "mg", "\xD9\xA3", "\xDB\xB5", "ملغ",
+		"word ", "l'", "\n", "\xFF", "14 h 30", "tel:", "`" };
+	unsigned seed = 7;
+	int iter, differ = 0;
+	size_t l;
+
+	for (l = 0; l < ARRAY_SIZE(langs); l++) {
+		for (iter = 0; iter < 400; iter++) {
+			struct typo a, b;
+			struct buf in = BUF_INIT, out = BUF_INIT, out2 = BUF_INIT,
+				   tmp = BUF_INIT;
+			size_t k, pos = 0, cut, npieces = next_rand(&seed) % 60;
+
+			for (k = 0; k < npieces; k++) {
+				const char *p = pieces[next_rand(&seed) % ARRAY_SIZE(pieces)];
+
+				buf_adds(&in, p);
+			}
+			typo_init(&a, langs[l], 0);
+			typo_init(&b, langs[l], 0);
+			while (pos < in.len) {
+				const char *r;
+				size_t rn;
+
+				cut = 1 + next_rand(&seed) % 64;
+				if (cut > in.len - pos)
+					cut = in.len - pos;
+				typo_text(&a, &out, in.buf + pos, cut);
+				buf_reset(&tmp);
+				r = typo_run(&b, &tmp, in.buf + pos, cut, &rn);
+				buf_add(&out2, r, rn);
+				pos += cut;
+			}
+			if (out.len != out2.len || memcmp(out.buf, out2.buf, out.len))
+				differ++;
+			buf_release(&in);
+			buf_release(&out);
+			buf_release(&out2);
+			buf_release(&tmp);
+		}
+	}
+	CHECK(differ == 0, "typo_run as typo_text (%d differ)", differ);
+}
+
 /* One long run: linear time, one buffer growth. */
 static void test_long(void)
 {
@@ -401,6 +469,7 @@ int main(int argc, char **argv)
 	test_lang();
 	test_breaks();
 	test_robust();
+	test_run_same();
 	test_long();
 	test_www_offsets();
 	return test_done("typo");
