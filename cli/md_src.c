@@ -21,6 +21,8 @@ void md_src_init(struct md_src *s, const char *text, size_t len,
 	s->line_starts = NULL;
 	s->nlines = 0;
 	s->cols = NULL;
+	s->mark_line = s->mark_off = 0;
+	s->mark_col = 1;
 	/* room for lines of 32 bytes on average: seldom grown */
 	GROW(s->line_starts, alloc, len / 32 + 2);
 	s->line_starts[s->nlines++] = 0;
@@ -110,15 +112,34 @@ static unsigned count_cols(const char *p, size_t n)
 	return (unsigned)(1 + n - cont);
 }
 
-struct pos md_src_pos(const struct md_src *s, const char *p)
+/*
+ * The line holding off, looked for from the marked line when off is at
+ * or after it: a walk's next position is seldom more than a few lines on.
+ */
+static size_t line_near(const struct md_src *s, size_t off)
 {
+	size_t li = s->mark_line, k;
+
+	if (off < s->line_starts[li])
+		return md_src_line(s, off);
+	for (k = 0; k < 8; k++) {
+		if (li + 1 >= s->nlines || s->line_starts[li + 1] > off)
+			return li;
+		li++;
+	}
+	return md_src_line(s, off);
+}
+
+struct pos md_src_pos(const struct md_src *cs, const char *p)
+{
+	struct md_src *s = (struct md_src *)cs;
 	struct pos r = { 0, 0 };
 	size_t off, li, start;
 
 	if (!p || p < s->text || p > s->text + s->len)
 		return r;
 	off = (size_t)(p - s->text);
-	li = md_src_line(s, off);
+	li = line_near(s, off);
 	r.line = s->first_line + (unsigned)li;
 	start = s->line_starts[li];
 	/* counting up to 64 KiB is cheaper than building the checkpoints */
@@ -132,7 +153,15 @@ struct pos md_src_pos(const struct md_src *s, const char *p)
 			count_cols(s->text + k, off - k);
 		return r;
 	}
-	r.col = count_cols(s->text + start, off - start);
+	/* columns add up: from the mark when it is earlier in this line */
+	if (li == s->mark_line && s->mark_off >= start && s->mark_off <= off)
+		r.col = s->mark_col - 1 +
+			count_cols(s->text + s->mark_off, off - s->mark_off);
+	else
+		r.col = count_cols(s->text + start, off - start);
+	s->mark_line = li;
+	s->mark_off = off;
+	s->mark_col = r.col;
 	return r;
 }
 

@@ -350,6 +350,66 @@ static void test_utf8(void)
 	CHECK(!bad, "%u of 20000 texts judged unlike a byte-by-byte check", bad);
 }
 
+/* Line and column of body[off] counted from the start, code points. */
+static struct pos naive_pos(const char *t, size_t off, unsigned first_line)
+{
+	struct pos r = { first_line, 1 };
+	size_t i;
+
+	for (i = 0; i < off; i++) {
+		if (t[i] == '\n') {
+			r.line++;
+			r.col = 1;
+		} else if (((unsigned char)t[i] & 0xC0) != 0x80) {
+			r.col++;
+		}
+	}
+	return r;
+}
+
+/*
+ * md_src_pos() answers from the position it gave last: every offset
+ * asked for in reading order, backwards, at random, and twice over, must
+ * get the line and column a count from the start gives.
+ */
+static void test_md_src(void)
+{
+	static const char *const parts[] = {
+		"a", " ", "\n", "\n\n", "\xC3\xA9", "\xD8\xB9", "\xE2\x80\xAF",
+		"\xF0\x9F\x98\x80", "- ", "> ", "| a | b |\n",
+	};
+	struct buf t = BUF_INIT;
+	struct md_src s;
+	unsigned long seed = 7;
+	unsigned bad = 0, round;
+	size_t off, k;
+
+	while (t.len < 3000) {
+		buf_adds(&t, parts[rnd(&seed) % ARRAY_SIZE(parts)]);
+		if (rnd(&seed) % 200 == 0)	/* a line past MD_COL_STEP */
+			for (k = 0; k < 400; k++)
+				buf_adds(&t, "\xC3\xA9");
+	}
+	md_src_init(&s, t.buf, t.len, 5);
+	for (round = 0; round < 4; round++)
+		for (k = 0; k <= t.len; k++) {
+			struct pos want, got;
+
+			off = round == 0 ? k : round == 1 ? t.len - k :
+			      round == 2 ? rnd(&seed) % (t.len + 1) :
+			      (k / 2) + (k % 2) * (rnd(&seed) % 40);
+			if (off > t.len)
+				off = t.len;
+			want = naive_pos(t.buf, off, 5);
+			got = md_src_pos(&s, t.buf + off);
+			if (got.line != want.line || got.col != want.col)
+				bad++;
+		}
+	CHECK(!bad, "%u positions unlike a count from the start", bad);
+	md_src_release(&s);
+	buf_release(&t);
+}
+
 int main(void)
 {
 	test_buf();
@@ -358,5 +418,6 @@ int main(void)
 	test_date();
 	test_yaml();
 	test_utf8();
+	test_md_src();
 	return test_done("leaf_unit");
 }
