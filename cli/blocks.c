@@ -1058,7 +1058,8 @@ void blocks_fm_where(struct fm_where *w, const struct article *a,
 
 	memset(w, 0, sizeof(*w));
 	w->filled = 1;
-	w->arabic_digit = (unsigned char)numbers_arabic_digit(a->text.buf, a->text.len);
+	w->arabic_digit = (unsigned char)(a->arabic_digit >= 0 ? a->arabic_digit :
+					  numbers_arabic_digit(a->text.buf, a->text.len));
 	if (!fm)
 		return;
 	n = ymap_get(fm, "title");

@@ -8,6 +8,7 @@
 #include "diag.h"
 #include "entities.h"
 #include "markdown.h"
+#include "numbers.h"
 #include "rawhtml.h"
 #include "escape.h"
 #include "util.h"
@@ -302,7 +303,8 @@ static int check_agrees(const unsigned char *s, size_t n)
  */
 static void test_utf8(void)
 {
-	static const unsigned at[] = { 0, 13, 14, 15, 16, 47, 60, 61, 62, 63 };
+	static const unsigned at[] = { 0, 13, 14, 15, 16, 29, 30, 31, 32, 47, 60,
+				       61, 62, 63 };
 	static const unsigned char more[] = { 0x80, 0xBF, 'a' };
 	static const char *const chars[] = {
 		"a", " ", "\n", "\xC3\xA9", "\xD8\xB9", "\xD9\x8E", "\xE2\x80\xAF",
@@ -348,6 +350,56 @@ static void test_utf8(void)
 		buf_release(&t);
 	}
 	CHECK(!bad, "%u of 20000 texts judged unlike a byte-by-byte check", bad);
+}
+
+/*
+ * The UTF-8 check tells whether a file holds an Arabic-Indic digit in the
+ * same reading: it must say what numbers_arabic_digit() says, digits
+ * and their neighbours (D9 9F, D9 AA, DB AF, DB BA) on every side of a
+ * block's end.
+ */
+static void test_arabic_digit(void)
+{
+	static const char *const chars[] = {
+		"a", "\n", "\xC3\xA9", "\xD8\xB9", "\xD9\xA0", "\xD9\xA9", "\xDB\xB0",
+		"\xDB\xB9", "\xD9\x9F", "\xD9\xAA", "\xDB\xAF", "\xDB\xBA",
+		"\xE2\x80\xAF",
+	};
+	unsigned long seed = 5;
+	unsigned bad = 0, known = 0, with = 0, round;
+
+	for (round = 0; round < 20000; round++) {
+		struct buf t = BUF_INIT;
+		struct article a;
+		struct diag_list l = DIAG_LIST_INIT;
+		size_t want = 64 + rnd(&seed) % 300;
+		int odds = 1 + (int)(rnd(&seed) % 3), want_digit;
+
+		while (t.len < want) {
+			unsigned k = rnd(&seed) % ARRAY_SIZE(chars);
+
+			/* mostly no digit at all, or one or two */
+			if (k >= 4 && k <= 7 && rnd(&seed) % 400 >= (unsigned)odds)
+				k = 0;
+			buf_adds(&t, chars[k]);
+		}
+		want_digit = numbers_arabic_digit(t.buf, t.len);
+		article_init(&a, "t.md");
+		article_load_mem(&a, t.buf, t.len, &l);
+		if (a.arabic_digit >= 0) {
+			known++;
+			with += want_digit;
+			if (a.arabic_digit != want_digit)
+				bad++;
+		}
+		article_release(&a);
+		diag_list_release(&l);
+		buf_release(&t);
+	}
+	CHECK(!bad, "%u of %u texts whose digit is unlike numbers_arabic_digit()'s",
+	      bad, known);
+	printf("# arabic digits: %u of 20000 texts told by the UTF-8 check, %u with one\n",
+	       known, with);
 }
 
 /* Line and column of body[off] counted from the start, code points. */
@@ -419,5 +471,6 @@ int main(void)
 	test_yaml();
 	test_utf8();
 	test_md_src();
+	test_arabic_digit();
 	return test_done("leaf_unit");
 }
