@@ -664,7 +664,7 @@ static void leaf_source(struct walk *w, enum block_kind k, struct buf *out,
 	/* line by line: later lines lose their container prefix */
 	p = start;
 	for (;;) {
-		const char *e = line_end(w, p);
+		const char *le = line_end(w, p), *e = le;
 
 		if (e > stop)
 			e = stop;
@@ -673,9 +673,9 @@ static void leaf_source(struct walk *w, enum block_kind k, struct buf *out,
 		if (p != start)
 			buf_addc(out, '\n');
 		buf_add(out, p, (size_t)(e - p));
-		if (e >= stop || (e < w->end && line_end(w, p) >= stop))
+		if (e >= stop || (e < w->end && le >= stop))
 			break;
-		p = line_end(w, p) + 1;
+		p = le + 1;
 		if (p > stop)
 			break;
 		p = skip_prefix(p, stop);

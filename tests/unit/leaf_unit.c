@@ -402,21 +402,22 @@ static void test_arabic_digit(void)
 	       known, with);
 }
 
-/* Line and column of body[off] counted from the start, code points. */
-static struct pos naive_pos(const char *t, size_t off, unsigned first_line)
+/* Line and column of every offset of t (and of its end), counted. */
+static struct pos *naive_pos(const char *t, size_t n, unsigned first_line)
 {
-	struct pos r = { first_line, 1 };
+	struct pos *v = malloc((n + 1) * sizeof(*v)), r = { first_line, 1 };
 	size_t i;
 
-	for (i = 0; i < off; i++) {
-		if (t[i] == '\n') {
+	for (i = 0; i <= n; i++) {
+		v[i] = r;
+		if (i < n && t[i] == '\n') {
 			r.line++;
 			r.col = 1;
-		} else if (((unsigned char)t[i] & 0xC0) != 0x80) {
+		} else if (i < n && ((unsigned char)t[i] & 0xC0) != 0x80) {
 			r.col++;
 		}
 	}
-	return r;
+	return v;
 }
 
 /*
@@ -432,32 +433,38 @@ static void test_md_src(void)
 	};
 	struct buf t = BUF_INIT;
 	struct md_src s;
+	struct pos *want;
 	unsigned long seed = 7;
 	unsigned bad = 0, round;
 	size_t off, k;
 
-	while (t.len < 3000) {
+	while (t.len < 12000) {
 		buf_adds(&t, parts[rnd(&seed) % ARRAY_SIZE(parts)]);
 		if (rnd(&seed) % 200 == 0)	/* a line past MD_COL_STEP */
 			for (k = 0; k < 400; k++)
 				buf_adds(&t, "\xC3\xA9");
+		if (rnd(&seed) % 1000 == 0)	/* past 255 blocks of 16 */
+			for (k = 0; k < 3000; k++)
+				buf_adds(&t, k % 3 ? "\xC3\xA9" : "a");
 	}
 	md_src_init(&s, t.buf, t.len, 5);
+	want = naive_pos(t.buf, t.len, 5);
 	for (round = 0; round < 4; round++)
 		for (k = 0; k <= t.len; k++) {
-			struct pos want, got;
+			struct pos got;
 
 			off = round == 0 ? k : round == 1 ? t.len - k :
 			      round == 2 ? rnd(&seed) % (t.len + 1) :
 			      (k / 2) + (k % 2) * (rnd(&seed) % 40);
 			if (off > t.len)
 				off = t.len;
-			want = naive_pos(t.buf, off, 5);
 			got = md_src_pos(&s, t.buf + off);
-			if (got.line != want.line || got.col != want.col)
+			if (got.line != want[off].line || got.col != want[off].col)
 				bad++;
 		}
 	CHECK(!bad, "%u positions unlike a count from the start", bad);
+	CHECK(s.nlines == want[t.len].line - 4, "%zu lines", s.nlines);
+	free(want);
 	md_src_release(&s);
 	buf_release(&t);
 }
