@@ -642,7 +642,11 @@ static void leaf_source(struct walk *w, enum block_kind k, struct buf *out,
 {
 	const char *ls = line_start(w, w->first);
 	const char *start = skip_prefix(ls, w->first);
-	const char *stop = line_end(w, w->last > w->first ? w->last - 1 : w->last);
+	const char *lastc = w->last > w->first ? w->last - 1 : w->last;
+	/* the end of the leaf's first line, and of its last, the same one
+	 * for most leaves: no newline from start to lastc */
+	const char *le1 = line_end(w, start);
+	const char *stop = le1 >= lastc ? le1 : line_end(w, lastc);
 	const char *p;
 
 	if (k == BLK_HEADING) {
@@ -664,7 +668,8 @@ static void leaf_source(struct walk *w, enum block_kind k, struct buf *out,
 	/* line by line: later lines lose their container prefix */
 	p = start;
 	for (;;) {
-		const char *le = line_end(w, p), *e = le;
+		const char *le = p == start ? le1 : line_end(w, p);
+		const char *e = le;
 
 		if (e > stop)
 			e = stop;

@@ -347,6 +347,14 @@ static void test_utf8(void)
 		}
 		if (!check_agrees((const unsigned char *)t.buf, t.len))
 			bad++;
+		{	/* code points: every byte but a continuation */
+			size_t k, want_n = 0;
+
+			for (k = 0; k < t.len; k++)
+				want_n += ((unsigned char)t.buf[k] & 0xC0) != 0x80;
+			if (utf8_count(t.buf, t.len) != want_n)
+				bad++;
+		}
 		buf_release(&t);
 	}
 	CHECK(!bad, "%u of 20000 texts judged unlike a byte-by-byte check", bad);
