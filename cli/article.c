@@ -210,7 +210,15 @@ static size_t utf8_blocks32(const unsigned char *s, size_t n, int *digit)
 			_mm256_set1_epi8((char)0x80));
 		err = _mm256_or_si256(err, _mm256_xor_si256(must23, sc));
 		/* a second byte A0-A9 after D9, or B0-B9 after DB: in range
-		 * when the distance from its first is at most 9 */
+		 * when the distance from its first is at most 9; most blocks
+		 * (those of Latin scripts) have no D9 nor DB before a byte */
+		if (!_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+			    _mm256_or_si256(prev1, _mm256_set1_epi8(2)),
+			    _mm256_set1_epi8((char)0xDB)))) {
+			prev = in;
+			prev_ascii = !high;
+			continue;
+		}
 		d0 = _mm256_sub_epi8(in, _mm256_set1_epi8((char)0xA0));
 		d1 = _mm256_sub_epi8(in, _mm256_set1_epi8((char)0xB0));
 		d0 = _mm256_and_si256(_mm256_cmpeq_epi8(prev1, _mm256_set1_epi8((char)0xD9)),

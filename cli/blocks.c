@@ -956,6 +956,9 @@ static void walk_init(struct walk *w, struct block_list *l,
 	w->body = body;
 	w->end = body + len;
 	w->section = section;
+	/* room for a block every 128 bytes of body: seldom grown, where
+	 * doubling from 8 reallocated three times for most bodies */
+	GROW(l->v, l->alloc, l->n + len / 128 + 8);
 	buf_init(&w->code);
 	buf_init(&w->text);
 	buf_init(&w->html);
