@@ -5,6 +5,7 @@
 #include "article.h"
 #include "arena.h"
 #include "diag.h"
+#include "numbers.h"
 #include "util.h"
 
 #include <errno.h>
@@ -15,6 +16,7 @@
 #include <emmintrin.h>
 #endif
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
 #include <tmmintrin.h>
 #define UTF8_SSSE3 1
 #endif
@@ -23,6 +25,7 @@ void article_init(struct article *a, const char *path)
 {
 	memset(a, 0, sizeof(*a));
 	a->path = path;
+	a->arabic_digit = -1;
 	buf_init(&a->text);
 }
 
@@ -59,6 +62,49 @@ enum {
 };
 
 /*
+ * The three tables, as the sixteen bytes of one lane: the errors a pair
+ * may show by the high nibble of its first byte, by its low nibble, and
+ * by the high nibble of its second byte.
+ */
+#define U8_BYTE1_HIGH \
+	U8_TOO_LONG, U8_TOO_LONG, U8_TOO_LONG, U8_TOO_LONG, \
+	U8_TOO_LONG, U8_TOO_LONG, U8_TOO_LONG, U8_TOO_LONG, \
+	(char)U8_TWO_CONTS, (char)U8_TWO_CONTS, (char)U8_TWO_CONTS, \
+	(char)U8_TWO_CONTS, \
+	U8_TOO_SHORT | U8_OVERLONG_2, \
+	U8_TOO_SHORT, \
+	U8_TOO_SHORT | U8_OVERLONG_3 | U8_SURROGATE, \
+	(char)(U8_TOO_SHORT | U8_TOO_LARGE | U8_TOO_LARGE_1000 | U8_OVERLONG_4)
+#define U8_BYTE1_LOW \
+	(char)(U8_CARRY | U8_OVERLONG_3 | U8_OVERLONG_2 | U8_OVERLONG_4), \
+	(char)(U8_CARRY | U8_OVERLONG_2), \
+	(char)U8_CARRY, (char)U8_CARRY, \
+	(char)(U8_CARRY | U8_TOO_LARGE), \
+	(char)(U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000), \
+	(char)(U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000), \
+	(char)(U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000), \
+	(char)(U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000), \
+	(char)(U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000), \
+	(char)(U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000), \
+	(char)(U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000), \
+	(char)(U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000), \
+	(char)(U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000 | U8_SURROGATE), \
+	(char)(U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000), \
+	(char)(U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000)
+#define U8_BYTE2_HIGH \
+	U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT, \
+	U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT, \
+	(char)(U8_TOO_LONG | U8_OVERLONG_2 | U8_TWO_CONTS | U8_OVERLONG_3 | \
+	       U8_TOO_LARGE_1000 | U8_OVERLONG_4), \
+	(char)(U8_TOO_LONG | U8_OVERLONG_2 | U8_TWO_CONTS | U8_OVERLONG_3 | \
+	       U8_TOO_LARGE), \
+	(char)(U8_TOO_LONG | U8_OVERLONG_2 | U8_TWO_CONTS | U8_SURROGATE | \
+	       U8_TOO_LARGE), \
+	(char)(U8_TOO_LONG | U8_OVERLONG_2 | U8_TWO_CONTS | U8_SURROGATE | \
+	       U8_TOO_LARGE), \
+	U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT
+
+/*
  * s[0..n) in blocks of 16.  Returns where the caller must go on checking
  * byte by byte (the last lead of the last block, whose sequence may run
  * past it, or the end of the blocks), or (size_t)-1 when a block is not
@@ -68,44 +114,9 @@ __attribute__((target("ssse3")))
 static size_t utf8_blocks(const unsigned char *s, size_t n)
 {
 	const __m128i nib = _mm_set1_epi8(0x0F);
-	const __m128i byte1_high = _mm_setr_epi8(
-		U8_TOO_LONG, U8_TOO_LONG, U8_TOO_LONG, U8_TOO_LONG,
-		U8_TOO_LONG, U8_TOO_LONG, U8_TOO_LONG, U8_TOO_LONG,
-		(char)U8_TWO_CONTS, (char)U8_TWO_CONTS, (char)U8_TWO_CONTS,
-		(char)U8_TWO_CONTS,
-		U8_TOO_SHORT | U8_OVERLONG_2,
-		U8_TOO_SHORT,
-		U8_TOO_SHORT | U8_OVERLONG_3 | U8_SURROGATE,
-		(char)(U8_TOO_SHORT | U8_TOO_LARGE | U8_TOO_LARGE_1000 |
-		       U8_OVERLONG_4));
-	const __m128i byte1_low = _mm_setr_epi8(
-		(char)(U8_CARRY | U8_OVERLONG_3 | U8_OVERLONG_2 | U8_OVERLONG_4),
-		(char)(U8_CARRY | U8_OVERLONG_2),
-		(char)U8_CARRY, (char)U8_CARRY,
-		(char)(U8_CARRY | U8_TOO_LARGE),
-		(char)(U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000),
-		(char)(U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000),
-		(char)(U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000),
-		(char)(U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000),
-		(char)(U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000),
-		(char)(U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000),
-		(char)(U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000),
-		(char)(U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000),
-		(char)(U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000 | U8_SURROGATE),
-		(char)(U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000),
-		(char)(U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000));
-	const __m128i byte2_high = _mm_setr_epi8(
-		U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT,
-		U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT,
-		(char)(U8_TOO_LONG | U8_OVERLONG_2 | U8_TWO_CONTS | U8_OVERLONG_3 |
-		       U8_TOO_LARGE_1000 | U8_OVERLONG_4),
-		(char)(U8_TOO_LONG | U8_OVERLONG_2 | U8_TWO_CONTS | U8_OVERLONG_3 |
-		       U8_TOO_LARGE),
-		(char)(U8_TOO_LONG | U8_OVERLONG_2 | U8_TWO_CONTS | U8_SURROGATE |
-		       U8_TOO_LARGE),
-		(char)(U8_TOO_LONG | U8_OVERLONG_2 | U8_TWO_CONTS | U8_SURROGATE |
-		       U8_TOO_LARGE),
-		U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT);
+	const __m128i byte1_high = _mm_setr_epi8(U8_BYTE1_HIGH);
+	const __m128i byte1_low = _mm_setr_epi8(U8_BYTE1_LOW);
+	const __m128i byte2_high = _mm_setr_epi8(U8_BYTE2_HIGH);
 	__m128i prev = _mm_setzero_si128(), err = _mm_setzero_si128();
 	size_t i, end = n & ~(size_t)15, back;
 	int prev_ascii = 1;
@@ -148,19 +159,109 @@ static size_t utf8_blocks(const unsigned char *s, size_t n)
 			return back - 1;
 	return end;
 }
+
+/*
+ * The same thirty-two bytes at a time with AVX2, where the processor has
+ * it; the tables are looked up in each 16-byte lane, so each holds them
+ * twice.  The bytes before `in` come from the previous block across the
+ * lanes.  It also notes whether the text holds an Arabic-Indic digit
+ * (U+0660-0669: D9 A0-A9, U+06F0-06F9: DB B0-B9), which translation QA
+ * asks of every file, in the same reading: *digit is 1 when a digit is
+ * whole in s[0..end), where end is the value returned.
+ */
+#define U8_BEFORE(in, prev, k) \
+	_mm256_alignr_epi8((in), _mm256_permute2x128_si256((prev), (in), 0x21), \
+			   16 - (k))
+
+__attribute__((target("avx2")))
+static size_t utf8_blocks32(const unsigned char *s, size_t n, int *digit)
+{
+	const __m256i nib = _mm256_set1_epi8(0x0F);
+	const __m256i byte1_high = _mm256_setr_epi8(U8_BYTE1_HIGH, U8_BYTE1_HIGH);
+	const __m256i byte1_low = _mm256_setr_epi8(U8_BYTE1_LOW, U8_BYTE1_LOW);
+	const __m256i byte2_high = _mm256_setr_epi8(U8_BYTE2_HIGH, U8_BYTE2_HIGH);
+	const __m256i zero = _mm256_setzero_si256();
+	__m256i prev = zero, err = zero, dig = zero;
+	size_t i, end = n & ~(size_t)31, back;
+	int prev_ascii = 1;
+
+	for (i = 0; i < end; i += 32) {
+		__m256i in = _mm256_loadu_si256((const __m256i *)(s + i));
+		__m256i prev1, sc, must23, d0, d1;
+		int high = _mm256_movemask_epi8(in);
+
+		err = _mm256_or_si256(err, _mm256_cmpeq_epi8(in, zero));
+		if (!high && prev_ascii) {
+			prev = in;
+			continue;
+		}
+		prev1 = U8_BEFORE(in, prev, 1);
+		sc = _mm256_and_si256(
+			_mm256_and_si256(
+				_mm256_shuffle_epi8(byte1_high,
+						    _mm256_and_si256(_mm256_srli_epi16(prev1, 4), nib)),
+				_mm256_shuffle_epi8(byte1_low, _mm256_and_si256(prev1, nib))),
+			_mm256_shuffle_epi8(byte2_high,
+					    _mm256_and_si256(_mm256_srli_epi16(in, 4), nib)));
+		must23 = _mm256_and_si256(
+			_mm256_or_si256(
+				_mm256_subs_epu8(U8_BEFORE(in, prev, 2), _mm256_set1_epi8(0x60)),
+				_mm256_subs_epu8(U8_BEFORE(in, prev, 3), _mm256_set1_epi8(0x70))),
+			_mm256_set1_epi8((char)0x80));
+		err = _mm256_or_si256(err, _mm256_xor_si256(must23, sc));
+		/* a second byte A0-A9 after D9, or B0-B9 after DB: in range
+		 * when the distance from its first is at most 9; most blocks
+		 * (those of Latin scripts) have no D9 nor DB before a byte */
+		if (!_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+			    _mm256_or_si256(prev1, _mm256_set1_epi8(2)),
+			    _mm256_set1_epi8((char)0xDB)))) {
+			prev = in;
+			prev_ascii = !high;
+			continue;
+		}
+		d0 = _mm256_sub_epi8(in, _mm256_set1_epi8((char)0xA0));
+		d1 = _mm256_sub_epi8(in, _mm256_set1_epi8((char)0xB0));
+		d0 = _mm256_and_si256(_mm256_cmpeq_epi8(prev1, _mm256_set1_epi8((char)0xD9)),
+				      _mm256_cmpeq_epi8(_mm256_min_epu8(d0, _mm256_set1_epi8(9)), d0));
+		d1 = _mm256_and_si256(_mm256_cmpeq_epi8(prev1, _mm256_set1_epi8((char)0xDB)),
+				      _mm256_cmpeq_epi8(_mm256_min_epu8(d1, _mm256_set1_epi8(9)), d1));
+		dig = _mm256_or_si256(dig, _mm256_or_si256(d0, d1));
+		prev = in;
+		prev_ascii = !high;
+	}
+	if (!_mm256_testz_si256(err, err))
+		return (size_t)-1;
+	*digit = !_mm256_testz_si256(dig, dig);
+	for (back = end; back > 0 && back + 3 > end; back--)
+		if (s[back - 1] >= 0xC0)
+			return back - 1;
+	return end;
+}
 #endif
 
 /*
  * The common case first: a file that is valid needs no line counting, so
  * runs of ASCII without NUL are skipped eight bytes at a time and the
- * position is worked out only when something is wrong.
+ * position is worked out only when something is wrong.  *digit: whether
+ * s holds an Arabic-Indic digit (numbers_arabic_digit()), when the check
+ * could tell in the same reading, else -1.
  */
-static int utf8_valid(const unsigned char *s, size_t n)
+static int utf8_valid(const unsigned char *s, size_t n, int *digit)
 {
 	size_t i = 0;
 
+	*digit = -1;
 #ifdef UTF8_SSSE3
-	if (n >= 64 && __builtin_cpu_supports("ssse3")) {
+	if (n >= 64 && __builtin_cpu_supports("avx2")) {
+		int d = 0;
+
+		i = utf8_blocks32(s, n, &d);
+		if (i == (size_t)-1)
+			return 0;
+		/* the pairs the blocks did not hold whole */
+		*digit = d || numbers_arabic_digit((const char *)s + (i ? i - 1 : 0),
+						   n - (i ? i - 1 : 0));
+	} else if (n >= 64 && __builtin_cpu_supports("ssse3")) {
 		i = utf8_blocks(s, n);
 		if (i == (size_t)-1)
 			return 0;
@@ -246,15 +347,15 @@ static int utf8_valid(const unsigned char *s, size_t n)
  * many more the file holds is said with it, so that one run tells the
  * whole of the work to do.
  */
-int utf8_check(const char *text, size_t n, unsigned first_line,
-	       const char *file, struct diag_list *diags)
+static int utf8_check_digit(const char *text, size_t n, unsigned first_line,
+			    const char *file, struct diag_list *diags, int *digit)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	unsigned line = first_line, col = 1, bad_line = 0, bad_col = 0;
 	size_t i = 0, more = 0;
 	int bad_byte = -1;	/* the first: 0 for a NUL, else the byte */
 
-	if (utf8_valid(s, n))
+	if (utf8_valid(s, n, digit))
 		return 0;
 	while (i < n) {
 		unsigned c = s[i];
@@ -322,6 +423,14 @@ bad:
 			       "NUL byte in the file (and %zu more invalid byte%s "
 			       "or NUL%s)", more, more == 1 ? "" : "s",
 			       more == 1 ? "" : "s");
+}
+
+int utf8_check(const char *text, size_t n, unsigned first_line,
+	       const char *file, struct diag_list *diags)
+{
+	int digit;
+
+	return utf8_check_digit(text, n, first_line, file, diags, &digit);
 }
 
 /* Length of the line at p (without its end), and of the end (0-2). */
@@ -448,10 +557,14 @@ static int split(struct article *a, int parse, uint64_t checked,
 		text += 3;
 		n -= 3;
 	}
-	if (!(checked && article_file_key(&a->id) == checked) &&
-	    utf8_check(text, n, 1, a->path, diags) < 0) {
-		a->id.ino = 0;	/* not a file to trust */
-		return -1;
+	if (!(checked && article_file_key(&a->id) == checked)) {
+		int digit;
+
+		if (utf8_check_digit(text, n, 1, a->path, diags, &digit) < 0) {
+			a->id.ino = 0;	/* not a file to trust */
+			return -1;
+		}
+		a->arabic_digit = (signed char)digit;
 	}
 	end = text + n;
 	if (!n || !is_fence(text, line_len(text, end, &eol), 0))

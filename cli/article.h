@@ -176,6 +176,12 @@ struct article {
 	size_t body_len;
 	unsigned body_line;	/* file line of body[0] */
 	int had_bom;		/* the file started with a UTF-8 BOM */
+	/*
+	 * 1 when text holds an Arabic-Indic digit, 0 when not, -1 when not
+	 * known: the UTF-8 check tells where the processor lets it read
+	 * thirty-two bytes at a time.
+	 */
+	signed char arabic_digit;
 	struct file_id id;	/* of the file read; zero unless its UTF-8 is valid */
 	struct ydoc fm;		/* fm.root NULL when unusable */
 };

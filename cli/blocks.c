@@ -642,7 +642,11 @@ static void leaf_source(struct walk *w, enum block_kind k, struct buf *out,
 {
 	const char *ls = line_start(w, w->first);
 	const char *start = skip_prefix(ls, w->first);
-	const char *stop = line_end(w, w->last > w->first ? w->last - 1 : w->last);
+	const char *lastc = w->last > w->first ? w->last - 1 : w->last;
+	/* the end of the leaf's first line, and of its last, the same one
+	 * for most leaves: no newline from start to lastc */
+	const char *le1 = line_end(w, start);
+	const char *stop = le1 >= lastc ? le1 : line_end(w, lastc);
 	const char *p;
 
 	if (k == BLK_HEADING) {
@@ -664,7 +668,8 @@ static void leaf_source(struct walk *w, enum block_kind k, struct buf *out,
 	/* line by line: later lines lose their container prefix */
 	p = start;
 	for (;;) {
-		const char *e = line_end(w, p);
+		const char *le = p == start ? le1 : line_end(w, p);
+		const char *e = le;
 
 		if (e > stop)
 			e = stop;
@@ -673,9 +678,9 @@ static void leaf_source(struct walk *w, enum block_kind k, struct buf *out,
 		if (p != start)
 			buf_addc(out, '\n');
 		buf_add(out, p, (size_t)(e - p));
-		if (e >= stop || (e < w->end && line_end(w, p) >= stop))
+		if (e >= stop || (e < w->end && le >= stop))
 			break;
-		p = line_end(w, p) + 1;
+		p = le + 1;
 		if (p > stop)
 			break;
 		p = skip_prefix(p, stop);
@@ -951,6 +956,9 @@ static void walk_init(struct walk *w, struct block_list *l,
 	w->body = body;
 	w->end = body + len;
 	w->section = section;
+	/* room for a block every 128 bytes of body: seldom grown, where
+	 * doubling from 8 reallocated three times for most bodies */
+	GROW(l->v, l->alloc, l->n + len / 128 + 8);
 	buf_init(&w->code);
 	buf_init(&w->text);
 	buf_init(&w->html);
@@ -1058,7 +1066,8 @@ void blocks_fm_where(struct fm_where *w, const struct article *a,
 
 	memset(w, 0, sizeof(*w));
 	w->filled = 1;
-	w->arabic_digit = (unsigned char)numbers_arabic_digit(a->text.buf, a->text.len);
+	w->arabic_digit = (unsigned char)(a->arabic_digit >= 0 ? a->arabic_digit :
+					  numbers_arabic_digit(a->text.buf, a->text.len));
 	if (!fm)
 		return;
 	n = ymap_get(fm, "title");

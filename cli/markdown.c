@@ -29,12 +29,13 @@ int md_article_link(const char *href, size_t len, const char **id, size_t *n)
 		if ((href[i] >= 'A' && href[i] <= 'Z' ? href[i] + 32 : href[i]) !=
 		    scheme[i])
 			return 0;
-	for (i = 8; i < len && href[i] != '#'; i++)
-		;
 	if (id)
 		*id = href + 8;
-	if (n)
-		*n = i - 8;
+	if (n) {
+		const char *hash = memchr(href + 8, '#', len - 8);
+
+		*n = hash ? (size_t)(hash - href) - 8 : len - 8;
+	}
 	return 1;
 }
 
@@ -509,11 +510,12 @@ static void check_local(struct md_check *c, const char *dest, size_t n,
 
 	if (!n || dest[0] == '/')
 		return;
-	for (k = 0; k < n && dest[k] != '/' && dest[k] != '?' && dest[k] != '#';
-	     k++)
+	/* a scheme (http:, article:, mailto:): a colon before any of / ? # */
+	for (k = 0; colon && dest + k < colon && dest[k] != '/' && dest[k] != '?' &&
+	     dest[k] != '#'; k++)
 		;
-	if (colon && (size_t)(colon - dest) < k)
-		return;		/* a scheme: http:, article:, mailto: */
+	if (colon && dest + k == colon)
+		return;
 	if (dest[0] == '#') {
 		if (!c->want_frags)
 			return;
@@ -1262,8 +1264,7 @@ static int chk_enter_span(MD_SPANTYPE type, void *detail, void *ud)
 			struct article_meta *m = c->meta;
 			struct buf *b = &c->dest;
 
-			buf_reset(b);
-			md_attr_text(b, dest);
+			/* b holds the destination's text already (not empty) */
 			md_article_link(b->buf, b->len, &id, &n);
 			GROW(m->links, c->links_alloc, m->nlinks + 1);
 			m->links[m->nlinks].id = xstrndup(id, n);

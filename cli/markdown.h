@@ -36,6 +36,16 @@ struct md_src {
 	 */
 	unsigned *cols;
 	int long_lines;		/* some line is longer than MD_COL_STEP */
+	/*
+	 * The last position md_src_pos() gave: its line's index, its offset
+	 * and column.  The walk asks in reading order, mostly forward and in
+	 * the same or a nearby line, so the next answer starts from there
+	 * instead of a binary search and a count from the line's start.  An
+	 * md_src belongs to one thread: this is filled through a const
+	 * pointer, as cols is.
+	 */
+	size_t mark_line, mark_off;
+	unsigned mark_col;
 };
 
 #define MD_COL_STEP 256

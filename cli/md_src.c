@@ -8,6 +8,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 void md_src_init(struct md_src *s, const char *text, size_t len,
 		 unsigned first_line)
@@ -21,6 +24,8 @@ void md_src_init(struct md_src *s, const char *text, size_t len,
 	s->line_starts = NULL;
 	s->nlines = 0;
 	s->cols = NULL;
+	s->mark_line = s->mark_off = 0;
+	s->mark_col = 1;
 	/* room for lines of 32 bytes on average: seldom grown */
 	GROW(s->line_starts, alloc, len / 32 + 2);
 	s->line_starts[s->nlines++] = 0;
@@ -95,6 +100,28 @@ static unsigned count_cols(const char *p, size_t n)
 {
 	size_t i = 0, cont = 0;
 
+#ifdef __SSE2__
+	/*
+	 * Sixteen at a time: a continuation byte is below 0xC0 read as
+	 * signed (-128 to -65), and each lane of acc counts its own, up to
+	 * 255 blocks before they are summed.
+	 */
+	while (i + 16 <= n) {
+		__m128i acc = _mm_setzero_si128(), sums;
+		size_t stop = n - i >= 255 * 16 ? i + 255 * 16 : n & ~(size_t)15;
+
+		if (stop < i + 16)
+			stop = i + 16;
+		for (; i + 16 <= stop; i += 16) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(p + i));
+
+			acc = _mm_sub_epi8(acc, _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0)));
+		}
+		sums = _mm_sad_epu8(acc, _mm_setzero_si128());
+		cont += (size_t)_mm_cvtsi128_si32(sums) +
+			(size_t)_mm_cvtsi128_si32(_mm_srli_si128(sums, 8));
+	}
+#endif
 	/* n less the continuation bytes (10xxxxxx), eight at a time */
 	for (; i + 8 <= n; i += 8) {
 		unsigned long long w;
@@ -110,15 +137,34 @@ static unsigned count_cols(const char *p, size_t n)
 	return (unsigned)(1 + n - cont);
 }
 
-struct pos md_src_pos(const struct md_src *s, const char *p)
+/*
+ * The line holding off, looked for from the marked line when off is at
+ * or after it: a walk's next position is seldom more than a few lines on.
+ */
+static size_t line_near(const struct md_src *s, size_t off)
 {
+	size_t li = s->mark_line, k;
+
+	if (off < s->line_starts[li])
+		return md_src_line(s, off);
+	for (k = 0; k < 8; k++) {
+		if (li + 1 >= s->nlines || s->line_starts[li + 1] > off)
+			return li;
+		li++;
+	}
+	return md_src_line(s, off);
+}
+
+struct pos md_src_pos(const struct md_src *cs, const char *p)
+{
+	struct md_src *s = (struct md_src *)cs;
 	struct pos r = { 0, 0 };
 	size_t off, li, start;
 
 	if (!p || p < s->text || p > s->text + s->len)
 		return r;
 	off = (size_t)(p - s->text);
-	li = md_src_line(s, off);
+	li = line_near(s, off);
 	r.line = s->first_line + (unsigned)li;
 	start = s->line_starts[li];
 	/* counting up to 64 KiB is cheaper than building the checkpoints */
@@ -132,7 +178,15 @@ struct pos md_src_pos(const struct md_src *s, const char *p)
 			count_cols(s->text + k, off - k);
 		return r;
 	}
-	r.col = count_cols(s->text + start, off - start);
+	/* columns add up: from the mark when it is earlier in this line */
+	if (li == s->mark_line && s->mark_off >= start && s->mark_off <= off)
+		r.col = s->mark_col - 1 +
+			count_cols(s->text + s->mark_off, off - s->mark_off);
+	else
+		r.col = count_cols(s->text + start, off - start);
+	s->mark_line = li;
+	s->mark_off = off;
+	s->mark_col = r.col;
 	return r;
 }
 

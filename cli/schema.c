@@ -2752,7 +2752,10 @@ static const struct sprop *find_prop(const struct sch *s, const struct ynode *ke
 		size_t mid = lo + (hi - lo) / 2;
 		const struct sprop *q = &s->props[mid];
 		size_t n = q->len < key->len ? q->len : key->len;
-		int c = memcmp(key->str, q->name, n);
+		/* memcmp's order; most steps are decided by the first byte */
+		int c = n && key->str[0] != q->name[0] ?
+			(unsigned char)key->str[0] - (unsigned char)q->name[0] :
+			memcmp(key->str, q->name, n);
 
 		if (!c)
 			c = (key->len > q->len) - (key->len < q->len);

@@ -148,9 +148,18 @@ const char *find_bytes(const char *s, size_t n, const char *w, size_t wn)
 
 size_t utf8_count(const char *s, size_t n)
 {
-	size_t i, k = 0;
+	size_t i = 0, cont = 0;
 
-	for (i = 0; i < n; i++)
-		k += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return k;
+	/* n less the continuation bytes (10xxxxxx), eight at a time: one
+	 * bit per byte, summed into the top byte by the multiply */
+	for (; i + 8 <= n; i += 8) {
+		unsigned long long w;
+
+		memcpy(&w, s + i, 8);
+		w = (w & ~(w << 1) & 0x8080808080808080ULL) >> 7;
+		cont += (size_t)((w * 0x0101010101010101ULL) >> 56);
+	}
+	for (; i < n; i++)
+		cont += ((unsigned char)s[i] & 0xC0) == 0x80;
+	return n - cont;
 }

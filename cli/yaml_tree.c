@@ -140,9 +140,18 @@ static void resolve(struct ynode *n)
 	long long i;
 	int r;
 
-	/* most values are words: only these can start anything but a string */
-	if (len && !strchr("~nNtTfF0123456789-+.", s[0]))
-		return;
+	/* most values are words: only these can start anything but a string
+	 * (a NUL too, as the strchr() this replaces found one) */
+	if (len) {
+		switch (s[0]) {
+		case '~': case 'n': case 'N': case 't': case 'T': case 'f':
+		case 'F': case '-': case '+': case '.': case '\0':
+			break;
+		default:
+			if (s[0] < '0' || s[0] > '9')
+				return;
+		}
+	}
 	if (!len || memeq(s, len, "~") || memeq(s, len, "null") ||
 	    memeq(s, len, "Null") || memeq(s, len, "NULL")) {
 		n->type = Y_NULL;
@@ -258,7 +267,8 @@ static int open_collection(struct builder *b, enum ytype t, yaml_event_t *ev)
 
 static int key_equal(const struct ynode *a, const struct ynode *b)
 {
-	return a->len == b->len && memcmp(a->str, b->str, a->len) == 0;
+	return a->len == b->len && (!a->len || (a->str[0] == b->str[0] &&
+						memcmp(a->str, b->str, a->len) == 0));
 }
 
 static int close_collection(struct builder *b, yaml_event_t *ev)
@@ -473,7 +483,9 @@ const struct ypair *ymap_pair(const struct ynode *m, const char *key)
 	for (i = 0; i < m->n; i++) {
 		const struct ynode *k = m->pairs[i].key;
 
-		if (k->len == n && memcmp(k->str, key, n) == 0)
+		/* most keys of a length differ in their first byte */
+		if (k->len == n && (!n || (k->str[0] == key[0] &&
+					   memcmp(k->str, key, n) == 0)))
 			return &m->pairs[i];
 	}
 	return NULL;

@@ -8,6 +8,7 @@
 #include "diag.h"
 #include "entities.h"
 #include "markdown.h"
+#include "numbers.h"
 #include "rawhtml.h"
 #include "escape.h"
 #include "util.h"
@@ -302,7 +303,8 @@ static int check_agrees(const unsigned char *s, size_t n)
  */
 static void test_utf8(void)
 {
-	static const unsigned at[] = { 0, 13, 14, 15, 16, 47, 60, 61, 62, 63 };
+	static const unsigned at[] = { 0, 13, 14, 15, 16, 29, 30, 31, 32, 47, 60,
+				       61, 62, 63 };
 	static const unsigned char more[] = { 0x80, 0xBF, 'a' };
 	static const char *const chars[] = {
 		"a", " ", "\n", "\xC3\xA9", "\xD8\xB9", "\xD9\x8E", "\xE2\x80\xAF",
@@ -345,9 +347,134 @@ static void test_utf8(void)
 		}
 		if (!check_agrees((const unsigned char *)t.buf, t.len))
 			bad++;
+		{	/* code points: every byte but a continuation */
+			size_t k, want_n = 0;
+
+			for (k = 0; k < t.len; k++)
+				want_n += ((unsigned char)t.buf[k] & 0xC0) != 0x80;
+			if (utf8_count(t.buf, t.len) != want_n)
+				bad++;
+		}
 		buf_release(&t);
 	}
 	CHECK(!bad, "%u of 20000 texts judged unlike a byte-by-byte check", bad);
+}
+
+/*
+ * The UTF-8 check tells whether a file holds an Arabic-Indic digit in the
+ * same reading: it must say what numbers_arabic_digit() says, digits
+ * and their neighbours (D9 9F, D9 AA, DB AF, DB BA) on every side of a
+ * block's end.
+ */
+static void test_arabic_digit(void)
+{
+	static const char *const chars[] = {
+		"a", "\n", "\xC3\xA9", "\xD8\xB9", "\xD9\xA0", "\xD9\xA9", "\xDB\xB0",
+		"\xDB\xB9", "\xD9\x9F", "\xD9\xAA", "\xDB\xAF", "\xDB\xBA",
+		"\xE2\x80\xAF",
+	};
+	unsigned long seed = 5;
+	unsigned bad = 0, known = 0, with = 0, round;
+
+	for (round = 0; round < 20000; round++) {
+		struct buf t = BUF_INIT;
+		struct article a;
+		struct diag_list l = DIAG_LIST_INIT;
+		size_t want = 64 + rnd(&seed) % 300;
+		int odds = 1 + (int)(rnd(&seed) % 3), want_digit;
+
+		while (t.len < want) {
+			unsigned k = rnd(&seed) % ARRAY_SIZE(chars);
+
+			/* mostly no digit at all, or one or two */
+			if (k >= 4 && k <= 7 && rnd(&seed) % 400 >= (unsigned)odds)
+				k = 0;
+			buf_adds(&t, chars[k]);
+		}
+		want_digit = numbers_arabic_digit(t.buf, t.len);
+		article_init(&a, "t.md");
+		article_load_mem(&a, t.buf, t.len, &l);
+		if (a.arabic_digit >= 0) {
+			known++;
+			with += want_digit;
+			if (a.arabic_digit != want_digit)
+				bad++;
+		}
+		article_release(&a);
+		diag_list_release(&l);
+		buf_release(&t);
+	}
+	CHECK(!bad, "%u of %u texts whose digit is unlike numbers_arabic_digit()'s",
+	      bad, known);
+	printf("# arabic digits: %u of 20000 texts told by the UTF-8 check, %u with one\n",
+	       known, with);
+}
+
+/* Line and column of every offset of t (and of its end), counted. */
+static struct pos *naive_pos(const char *t, size_t n, unsigned first_line)
+{
+	struct pos *v = malloc((n + 1) * sizeof(*v)), r = { first_line, 1 };
+	size_t i;
+
+	for (i = 0; i <= n; i++) {
+		v[i] = r;
+		if (i < n && t[i] == '\n') {
+			r.line++;
+			r.col = 1;
+		} else if (i < n && ((unsigned char)t[i] & 0xC0) != 0x80) {
+			r.col++;
+		}
+	}
+	return v;
+}
+
+/*
+ * md_src_pos() answers from the position it gave last: every offset
+ * asked for in reading order, backwards, at random, and twice over, must
+ * get the line and column a count from the start gives.
+ */
+static void test_md_src(void)
+{
+	static const char *const parts[] = {
+		"a", " ", "\n", "\n\n", "\xC3\xA9", "\xD8\xB9", "\xE2\x80\xAF",
+		"\xF0\x9F\x98\x80", "- ", "> ", "| a | b |\n",
+	};
+	struct buf t = BUF_INIT;
+	struct md_src s;
+	struct pos *want;
+	unsigned long seed = 7;
+	unsigned bad = 0, round;
+	size_t off, k;
+
+	while (t.len < 12000) {
+		buf_adds(&t, parts[rnd(&seed) % ARRAY_SIZE(parts)]);
+		if (rnd(&seed) % 200 == 0)	/* a line past MD_COL_STEP */
+			for (k = 0; k < 400; k++)
+				buf_adds(&t, "\xC3\xA9");
+		if (rnd(&seed) % 1000 == 0)	/* past 255 blocks of 16 */
+			for (k = 0; k < 3000; k++)
+				buf_adds(&t, k % 3 ? "\xC3\xA9" : "a");
+	}
+	md_src_init(&s, t.buf, t.len, 5);
+	want = naive_pos(t.buf, t.len, 5);
+	for (round = 0; round < 4; round++)
+		for (k = 0; k <= t.len; k++) {
+			struct pos got;
+
+			off = round == 0 ? k : round == 1 ? t.len - k :
+			      round == 2 ? rnd(&seed) % (t.len + 1) :
+			      (k / 2) + (k % 2) * (rnd(&seed) % 40);
+			if (off > t.len)
+				off = t.len;
+			got = md_src_pos(&s, t.buf + off);
+			if (got.line != want[off].line || got.col != want[off].col)
+				bad++;
+		}
+	CHECK(!bad, "%u positions unlike a count from the start", bad);
+	CHECK(s.nlines == want[t.len].line - 4, "%zu lines", s.nlines);
+	free(want);
+	md_src_release(&s);
+	buf_release(&t);
 }
 
 int main(void)
@@ -358,5 +485,7 @@ int main(void)
 	test_date();
 	test_yaml();
 	test_utf8();
+	test_md_src();
+	test_arabic_digit();
 	return test_done("leaf_unit");
 }
