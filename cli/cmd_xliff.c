@@ -135,18 +135,25 @@ static void review_note(struct buf *b, const struct xmatch *mt, size_t i,
 			const struct article_meta *t, const struct article_meta *m)
 {
 	char od[16], td[16];
+	const char *when = mt->base_updated[0] ? mt->base_updated : "its date unknown";
 
 	buf_reset(b);
 	date_format(m->updated, od);
 	date_format(t->tf_updated, td);
 	if (mt->old && mt->old[i]) {
-		buf_addf(b, "the original changed since the translation's base (%s); "
-			 "the source was: %s", mt->base_updated[0] ? mt->base_updated :
-			 "its date unknown", mt->old[i]);
-	} else if (mt->review[i]) {
+		buf_addf(b, "the original changed since the translation's base (%s)%s; "
+			 "the source was: %s", when, mt->review[i] == XR_MARKUP ?
+			 ", in a link's or an image's target, code or HTML only" : "",
+			 mt->old[i]);
+	} else if (mt->review[i] == XR_MOVED) {
 		buf_addf(b, "the block moved in the original since the translation's "
-			 "base (%s)", mt->base_updated[0] ? mt->base_updated : "its date "
-			 "unknown");
+			 "base (%s)", when);
+	} else if (mt->review[i] == XR_NEW) {
+		buf_addf(b, "the original changed since the translation's base (%s): "
+			 "this text is new", when);
+	} else if (mt->review[i]) {
+		buf_addf(b, "the original changed since the translation's base (%s): "
+			 "review it against the new source", when);
 	} else if (mt->base_missing) {
 		buf_addf(b, "the original changed since this translation, and the text "
 			 "it was made from is not available (no snapshot, no history): "
@@ -208,10 +215,16 @@ static void export_plain_target(struct export_job *j, size_t i, const struct xun
 	it->text = xstrndup(text.buf, text.len);
 	it->len = text.len;
 	buf_release(&text);
+	static const char markup[] = "the translation's inline markup (emphasis, "
+		"links, code) differs from the original's: check it";
+
 	o->target = &j->plain[i];
 	o->state = XS_REVIEW;
-	o->note = "the translation's inline markup (emphasis, links, "
-		  "code) differs from the original's: check it";
+	/* a review note stays: the old source is what the change is about */
+	if (o->note)
+		o->note2 = markup;
+	else
+		o->note = markup;
 }
 
 /* The units to write, in ou: each with its translation, state and note;

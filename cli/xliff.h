@@ -43,6 +43,12 @@ struct xitem {
 	enum xcode_kind kind;	/* codes only */
 	unsigned id;		/* codes: 1-based, the same for OPEN and CLOSE */
 	size_t raw, raw_end;	/* the Markdown bytes, offsets in the body */
+	/*
+	 * A link's CLOSE, an image, an autolink: its destination's bytes in
+	 * the body (without <>); dest == dest_end when it has none here (a
+	 * reference link, a target unit read from XLIFF).
+	 */
+	size_t dest, dest_end;
 	char *text;		/* XI_TEXT: the text as a reader sees it; owned */
 	size_t len;
 };
@@ -63,6 +69,9 @@ struct xunit {
 	 * it.  Frontmatter units: 0, 0.
 	 */
 	size_t start, end;
+	/* The alt text of an image alone in its paragraph (img3): the
+	 * image's destination, as xitem's; the image is skeleton there. */
+	size_t dest, dest_end;
 	struct xitem *items;
 	size_t n, alloc;
 	unsigned ncodes;	/* ids 1..ncodes */
@@ -93,8 +102,26 @@ const struct xunit *xdoc_find(const struct xdoc *x, const char *id);
 /* The text of a unit without its codes (notes, frontmatter values). */
 void xunit_plain(struct buf *b, const struct xunit *u);
 
+/*
+ * The text a reader reads of unit u cut from body (NULL for the
+ * frontmatter's units), appended to b: its text items, a line break as
+ * a newline, a code span's code and an autolink's address; emphasis
+ * markers, links' and images' destinations and HTML tags left out.
+ * What a review note quotes.
+ */
+void xunit_read_text(struct buf *b, const struct xunit *u, const char *body);
+
 /* Do two units hold the same sequence of items (text and codes)? */
 int xunit_same(const struct xunit *a, const struct xunit *b);
+
+/*
+ * Does unit b (cut from bbody) say something else than unit a (cut from
+ * abody)?  1 when their text or codes differ (xunit_same()), 2 when only
+ * what a code holds does: a link's or an image's destination, a code
+ * span's code, an autolink, an HTML tag; 0 when they say the same.
+ */
+int xunit_differs(const struct xunit *a, const char *abody,
+		  const struct xunit *b, const char *bbody);
 
 /* The body rebuilt from x's skeleton (SPEC 14). */
 enum xtarget_state {
@@ -132,6 +159,7 @@ struct xout_unit {
 	const struct xunit *target;	/* NULL when none */
 	enum xunit_state state;
 	const char *note;		/* NULL or the note (plain text) */
+	const char *note2;		/* NULL or a second one */
 };
 
 struct xout_file {
@@ -195,11 +223,32 @@ int xliff_check_codes(const struct xin_unit *xu, const struct xunit *src,
 struct corpus;
 struct article_meta;
 
+/* Why a unit is marked for review (precise matches only). */
+enum xreview {
+	XR_NONE,
+	XR_TEXT,		/* its text changed since the base */
+	XR_MARKUP,		/* only its markup: a destination, a code */
+	XR_MOVED,		/* its block moved, its text unchanged */
+	XR_NEW,			/* its block changed, and it was not there */
+};
+
 struct xmatch {
 	size_t n;		/* the original's units */
 	long *counterpart;	/* index in the translation's units, or -1 */
-	unsigned char *review;	/* the block changed since the base */
-	char **old;		/* its text then (owned), or NULL */
+	unsigned char *review;	/* the unit changed since the base (enum xreview) */
+	char **old;		/* XR_TEXT, XR_MARKUP: the text a reader read
+				 * then (xunit_read_text(); owned), else NULL */
+	/*
+	 * The original's units at the translation's base, when that text is
+	 * known (base_known): base is cut from base_art (both owned), and
+	 * then[i] is the unit of base at unit i's place, or -1 (the unit
+	 * is new).  A translation whose base is the text now has base_known
+	 * 2, base empty and then[i] == i.
+	 */
+	int base_known;
+	struct xdoc base;
+	struct article *base_art;
+	long *then;
 	int stale;		/* the translation renders an older text */
 	int base_missing;	/* stale, and the base text is unavailable */
 	int shapeless;		/* stale, and the translation's body has not
