@@ -135,15 +135,28 @@ struct xtarget {
 };
 
 /*
+ * A range [start, end) of the original's body written as other bytes
+ * when the body is rebuilt: a destination the translation localized.
+ * s is borrowed.
+ */
+struct xsplice {
+	size_t start, end;
+	const char *s;
+	size_t n;
+};
+
+/*
  * Rebuild x's body into out: each unit i with targets[i].state ==
  * XT_TRANSLATED gets the target (text escaped for Markdown where needed,
  * codes as the source's Markdown); a unit without target keeps, when
  * trans (the existing translation) is given and counterpart[i] names one
  * of its units, the translation's Markdown for it, else the source's.
+ * Wherever the original's bytes are written, the nsp splices (sorted by
+ * start, not overlapping) replace theirs.
  */
 void xliff_rebuild(struct buf *out, const struct xdoc *x,
 		   const struct xtarget *targets, const struct xdoc *trans,
-		   const long *counterpart);
+		   const long *counterpart, const struct xsplice *sp, size_t nsp);
 
 /* Writing. */
 enum xliff_version { XLIFF_12, XLIFF_20 };
@@ -268,5 +281,46 @@ int xliff_match(struct xmatch *m, const struct corpus *c,
 		const struct article_meta *om, const struct xdoc *ox,
 		const struct article_meta *tm, const struct xdoc *tx,
 		const char digest_now[17], struct diag_list *diags);
+
+/*
+ * An existing translation's own link targets and images on import
+ * (xliff_dest.c).  The body is the original's skeleton, so its
+ * destinations are the original's; each one the translation had another
+ * for (its link, autolink or image of the same kind and rank in the
+ * counterpart unit) is kept when the original's did not change since
+ * the translation's base, and otherwise replaced with a warning.
+ */
+
+struct xkeep {
+	struct xsplice *sp;	/* sorted by start; owned */
+	size_t nsp, asp;
+	/* where in the translation's text each destination a warning
+	 * already named starts (the lost-destination check skips them) */
+	const char **said;
+	size_t nsaid, asaid;
+	struct diag_list *warn;	/* the warnings, said after the write; owned */
+};
+
+void xkeep_release(struct xkeep *k);
+
+/*
+ * Fill k for the import of targets tg into the translation tx (cut from
+ * the file whose whole text is ttext, reported as tpath), matched to ox
+ * by m; file names the XLIFF file in messages.
+ */
+void xliff_keep_dests(struct xkeep *k, const struct xdoc *ox,
+		      const struct xtarget *tg, const struct xdoc *tx,
+		      const struct xmatch *m, const char *ttext,
+		      const char *tpath, const char *file);
+
+/*
+ * After the write: each destination of the translation's body (tbody
+ * .. tend, in ttext) that the written text out no longer holds, and
+ * that no warning of k named, is a warning at its line and column.
+ */
+void xliff_warn_lost_dests(struct diag_list *d, const struct xkeep *k,
+			   const char *ttext, const char *tbody,
+			   const char *tend, const char *tpath,
+			   const struct buf *out, const char *file);
 
 #endif

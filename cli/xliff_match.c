@@ -13,7 +13,8 @@
  * their paragraph.  The base text is cut into units too: a unit whose
  * block changed is compared with the base's unit at its place, so that
  * only the units whose own text changed are marked for review, each with
- * its text then for the note.
+ * its text then for the note; and an import knows each destination the
+ * original had at the base (xliff_dest.c).
  */
 #include "xliff.h"
 

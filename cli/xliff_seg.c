@@ -1122,6 +1122,8 @@ struct rebuild {
 	const struct xtarget *t;
 	const struct xdoc *trans;
 	const long *counterpart;
+	const struct xsplice *sp;
+	size_t nsp;
 };
 
 static int body_unit(const struct xunit *u)
@@ -1130,6 +1132,33 @@ static int body_unit(const struct xunit *u)
 }
 
 static void emit_unit(struct rebuild *r, size_t j);
+
+/* The original's bytes [a, b), each splice inside them in place of its
+ * own (a splice lies inside one code, never across a unit's edge). */
+static void put_body(struct rebuild *r, size_t a, size_t b)
+{
+	size_t lo = 0, hi = r->nsp;
+
+	/* the first splice that ends after a */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (r->sp[mid].end <= a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < r->nsp && r->sp[lo].start < b; lo++) {
+		const struct xsplice *p = &r->sp[lo];
+
+		if (p->start < a || p->end > b)
+			continue;
+		buf_add(r->out, r->x->body + a, p->start - a);
+		buf_add(r->out, p->s, p->n);
+		a = p->end;
+	}
+	buf_add(r->out, r->x->body + a, b - a);
+}
 
 /*
  * The body's bytes [a, b), with the units from the from-th on that lie
@@ -1149,11 +1178,11 @@ static void emit_range(struct rebuild *r, size_t a, size_t b, size_t from)
 			break;	/* units are in the order of their start */
 		if (u->start < at || u->end > b)
 			continue;
-		buf_add(r->out, x->body + at, u->start - at);
+		put_body(r, at, u->start);
 		emit_unit(r, j);
 		at = u->end;
 	}
-	buf_add(r->out, x->body + at, b - at);
+	put_body(r, at, b);
 }
 
 /*
@@ -1319,9 +1348,9 @@ static void emit_unit(struct rebuild *r, size_t j)
 
 void xliff_rebuild(struct buf *out, const struct xdoc *x,
 		   const struct xtarget *targets, const struct xdoc *trans,
-		   const long *counterpart)
+		   const long *counterpart, const struct xsplice *sp, size_t nsp)
 {
-	struct rebuild r = { out, x, targets, trans, counterpart };
+	struct rebuild r = { out, x, targets, trans, counterpart, sp, nsp };
 
 	emit_range(&r, 0, x->body_len, 0);
 }
