@@ -8,9 +8,12 @@
  * /fr/aide, image-en.png): the destination of its link, autolink or
  * image of the same kind and rank in the counterpart unit.  When the
  * original's destination is the one it had at the translation's base,
- * the translation's is a localization and is kept; when the original
- * changed it since, or the base text is unknown, the original's wins and
- * a warning at the translation's line says which one went.  Whatever
+ * the translation's is a localization and is kept.  When the original
+ * changed it since, its new one is written: silently when the
+ * translation had the original's old one, with a warning at the
+ * translation's line naming the one that went when it had its own; and
+ * when the base text is unknown, the original's is written with a
+ * warning too, folio cannot tell a localization from a leftover.  Whatever
  * other destination of the translation the written text no longer holds
  * (in a part of the skeleton, a reference definition) is a warning too:
  * nothing is lost silently.
@@ -114,9 +117,11 @@ static void decide(struct keeper *kp, const char *what, struct span o,
 		k->sp[k->nsp++].n = t.e - t.s;
 		return;
 	}
-	position(kp->ttext, t.body + t.s, &line, &col);
 	GROW(k->said, k->asaid, k->nsaid + 1);
 	k->said[k->nsaid++] = t.body + t.s;
+	if (bs == BASE_HAD && span_eq(t, b))
+		return;	/* the original's then, not a localization: it follows */
+	position(kp->ttext, t.body + t.s, &line, &col);
 	if (bs == BASE_UNKNOWN)
 		diag_sev(k->warn, R_XLIFF, SEV_WARNING, kp->tpath, line, col, NULL,
 			 "%s '%.*s' of the translation replaced by the original's "

@@ -83,6 +83,18 @@ test_expect_success 'a target the original changed since the base: the original'
 	test_cmp expect stdout
 '
 
+test_expect_success 'a target the translation had as the original had it: the original'"'"'s new one, silently' '
+	setup &&
+	sed -i "s|https://example.org/en/helpline|https://example.org/fr/ecoute|" n/en.md &&
+	folio stamp n/en.md >/dev/null 2>&1 &&
+	sed -i "s|https://example.org/fr/ecoute|https://example.org/fr/ecoute-24h|" n/fr.md &&
+	round_trip &&
+	expect_status 0 &&
+	grep -q "^See \[the guide\](https://example.org/en/help) and \[the helpline\](https://example.org/fr/ecoute-24h \"Line\"), or <https://example.org/en/>.\$" n/en.md &&
+	echo "t.xlf: imported into n/en.md (complete)" >expect &&
+	test_cmp expect stdout
+'
+
 test_expect_success 'no base: folio cannot tell, the original'"'"'s targets with a warning each' '
 	setup nobase &&
 	round_trip &&
