@@ -135,18 +135,25 @@ static void review_note(struct buf *b, const struct xmatch *mt, size_t i,
 			const struct article_meta *t, const struct article_meta *m)
 {
 	char od[16], td[16];
+	const char *when = mt->base_updated[0] ? mt->base_updated : "its date unknown";
 
 	buf_reset(b);
 	date_format(m->updated, od);
 	date_format(t->tf_updated, td);
 	if (mt->old && mt->old[i]) {
-		buf_addf(b, "the original changed since the translation's base (%s); "
-			 "the source was: %s", mt->base_updated[0] ? mt->base_updated :
-			 "its date unknown", mt->old[i]);
-	} else if (mt->review[i]) {
+		buf_addf(b, "the original changed since the translation's base (%s)%s; "
+			 "the source was: %s", when, mt->review[i] == XR_MARKUP ?
+			 ", in a link's or an image's target, code or HTML only" : "",
+			 mt->old[i]);
+	} else if (mt->review[i] == XR_MOVED) {
 		buf_addf(b, "the block moved in the original since the translation's "
-			 "base (%s)", mt->base_updated[0] ? mt->base_updated : "its date "
-			 "unknown");
+			 "base (%s)", when);
+	} else if (mt->review[i] == XR_NEW) {
+		buf_addf(b, "the original changed since the translation's base (%s): "
+			 "this text is new", when);
+	} else if (mt->review[i]) {
+		buf_addf(b, "the original changed since the translation's base (%s): "
+			 "review it against the new source", when);
 	} else if (mt->base_missing) {
 		buf_addf(b, "the original changed since this translation, and the text "
 			 "it was made from is not available (no snapshot, no history): "
@@ -208,10 +215,16 @@ static void export_plain_target(struct export_job *j, size_t i, const struct xun
 	it->text = xstrndup(text.buf, text.len);
 	it->len = text.len;
 	buf_release(&text);
+	static const char markup[] = "the translation's inline markup (emphasis, "
+		"links, code) differs from the original's: check it";
+
 	o->target = &j->plain[i];
 	o->state = XS_REVIEW;
-	o->note = "the translation's inline markup (emphasis, links, "
-		  "code) differs from the original's: check it";
+	/* a review note stays: the old source is what the change is about */
+	if (o->note)
+		o->note2 = markup;
+	else
+		o->note = markup;
 }
 
 /* The units to write, in ou: each with its translation, state and note;
@@ -835,6 +848,7 @@ struct import_job {
 	unsigned char *present;			/* present[i]: unit i is in the file */
 	struct unit_ref *idx;
 	struct xmatch mt;
+	struct xkeep keep;			/* the translation's own destinations */
 	char digest[17];
 	size_t errs_before;			/* diagnostics before this file */
 };
@@ -1031,8 +1045,11 @@ static int import_compose(struct import_job *j)
 		    ((const char *)memchr(ot->buf, '\n', ot->len))[-1] == '\r')
 			crlf_line_ends(&j->out);
 	}
+	if (j->loaded_t)
+		xliff_keep_dests(&j->keep, &j->ox, j->tg, &j->tx, &j->mt,
+				 j->ta.text.buf, j->ta.path, j->file);
 	xliff_rebuild(&j->out, &j->ox, j->tg, j->loaded_t ? &j->tx : NULL,
-		      j->loaded_t ? j->mt.counterpart : NULL);
+		      j->loaded_t ? j->mt.counterpart : NULL, j->keep.sp, j->keep.nsp);
 	return 0;
 }
 
@@ -1072,125 +1089,6 @@ static enum import_result import_place(struct import_job *j)
 /* The snapshot of the original (when complete: stamped, SPEC 12.1) and
  * the translation written; a stamped one is remembered and the snapshots
  * no translation names any more are pruned. */
-/* A link or image destination of a Markdown text. */
-struct dest {
-	const char *s;
-	size_t n;
-};
-
-static int cmp_dest(const void *a, const void *b)
-{
-	const struct dest *x = a, *y = b;
-	int c = memcmp(x->s, y->s, x->n < y->n ? x->n : y->n);
-
-	return c ? c : (x->n > y->n) - (x->n < y->n);
-}
-
-/*
- * The destinations of the links and images of s[0..n): after "](" (in
- * <> or up to a space or ')'), and of each reference definition
- * ("[x]: dest" at a line's start), into *v (pointing into s).
- */
-static void dests_of(const char *s, size_t n, struct dest **v, size_t *nv,
-		     size_t *alloc)
-{
-	size_t i, j;
-
-	for (i = 0; i < n; i++) {
-		j = n;
-		if (s[i] == ']' && i + 1 < n && s[i + 1] == '(') {
-			j = i + 2;
-		} else if (s[i] == '[' && (i == 0 || s[i - 1] == '\n')) {
-			const char *e = memchr(s + i, '\n', n - i);
-			const char *d = find_bytes(s + i, (size_t)((e ? e : s + n) - (s + i)),
-						   "]:", 2);
-
-			if (d)
-				j = (size_t)(d - s) + 2;
-		}
-		if (j >= n)
-			continue;
-		while (j < n && (s[j] == ' ' || s[j] == '\t'))
-			j++;
-		if (j < n && s[j] == '<') {
-			const char *e = memchr(s + j, '>', n - j);
-
-			if (!e)
-				continue;
-			GROW(*v, *alloc, *nv + 1);
-			(*v)[*nv].s = s + j + 1;
-			(*v)[(*nv)++].n = (size_t)(e - (s + j + 1));
-		} else {
-			size_t k = j;
-
-			while (k < n && s[k] != ' ' && s[k] != '\t' && s[k] != '\n' &&
-			       s[k] != ')')
-				k++;
-			if (k == j)
-				continue;
-			GROW(*v, *alloc, *nv + 1);
-			(*v)[*nv].s = s + j;
-			(*v)[(*nv)++].n = k - j;
-		}
-	}
-}
-
-/*
- * An existing translation takes the original's links and images with the
- * original's skeleton (SPEC 14): each destination of the translation's
- * body that the imported text no longer holds (a localized URL, an image
- * of its own) is said at its place, so that the translator can put it
- * back; nothing is lost silently.
- */
-static void warn_lost_dests(struct import_job *j)
-{
-	const struct article *ta = &j->ta;
-	const char *body = ta->body, *end = ta->text.buf + ta->text.len;
-	struct dest *old = NULL, *now = NULL;
-	size_t nold = 0, aold = 0, nnow = 0, anow = 0, i = 0, k = 0;
-
-	if (!j->loaded_t || !body)
-		return;
-	dests_of(body, (size_t)(end - body), &old, &nold, &aold);
-	dests_of(j->out.buf, j->out.len, &now, &nnow, &anow);
-	if (nold > 1)
-		qsort(old, nold, sizeof(*old), cmp_dest);
-	if (nnow > 1)
-		qsort(now, nnow, sizeof(*now), cmp_dest);
-	while (i < nold) {
-		int c = k < nnow ? cmp_dest(&old[i], &now[k]) : -1;
-
-		if (c > 0) {
-			k++;
-			continue;
-		}
-		if (c < 0) {
-			const char *p;
-			unsigned line = 1, col = 1;
-
-			for (p = ta->text.buf; p < old[i].s; p++) {
-				if (*p == '\n') {
-					line++;
-					col = 1;
-				} else if (((unsigned char)*p & 0xC0) != 0x80) {
-					col++;
-				}
-			}
-			diag_sev(j->im->d, R_XLIFF, SEV_WARNING, ta->path, line, col,
-				 NULL, "link target '%.*s' of the translation is not in "
-				 "the text imported from %s, which takes the original's "
-				 "links and images: put it back by hand if it was "
-				 "localized", (int)(old[i].n < 200 ? old[i].n : 200),
-				 old[i].s, j->file);
-		} else {
-			k++;
-		}
-		i++;
-	}
-	free(old);
-	free(now);
-}
-
 static enum import_result import_write(struct import_job *j)
 {
 	struct importer *im = j->im;
@@ -1206,7 +1104,15 @@ static enum import_result import_write(struct import_job *j)
 		diag(im->d, R_WRITE, j->fs, 0, 0, NULL, "cannot write: %s", errmsg(errno));
 		return IMP_WRITE_ERROR;
 	}
-	warn_lost_dests(j);
+	if (j->loaded_t) {
+		const struct article *ta = &j->ta;
+
+		/* said once the file is written, at the translation's lines */
+		diag_list_append(im->d, j->keep.warn);
+		xliff_warn_lost_dests(im->d, &j->keep, ta->text.buf, ta->body,
+				      ta->text.buf + ta->text.len, ta->path, &j->out,
+				      j->file);
+	}
 	printf("%s: imported into %s (%s)\n", j->file, j->fs,
 	       j->complete ? "complete" : "partial, status: draft");
 	if (j->complete) {
@@ -1230,6 +1136,7 @@ static void import_job_release(struct import_job *j)
 	free(j->id);
 	free(j->fs);
 	xmatch_release(&j->mt);
+	xkeep_release(&j->keep);
 	xin_file_release(&j->xf);
 	xdoc_release(&j->ox);
 	xdoc_release(&j->tx);

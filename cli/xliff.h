@@ -43,6 +43,12 @@ struct xitem {
 	enum xcode_kind kind;	/* codes only */
 	unsigned id;		/* codes: 1-based, the same for OPEN and CLOSE */
 	size_t raw, raw_end;	/* the Markdown bytes, offsets in the body */
+	/*
+	 * A link's CLOSE, an image, an autolink: its destination's bytes in
+	 * the body (without <>); dest == dest_end when it has none here (a
+	 * reference link, a target unit read from XLIFF).
+	 */
+	size_t dest, dest_end;
 	char *text;		/* XI_TEXT: the text as a reader sees it; owned */
 	size_t len;
 };
@@ -63,6 +69,9 @@ struct xunit {
 	 * it.  Frontmatter units: 0, 0.
 	 */
 	size_t start, end;
+	/* The alt text of an image alone in its paragraph (img3): the
+	 * image's destination, as xitem's; the image is skeleton there. */
+	size_t dest, dest_end;
 	struct xitem *items;
 	size_t n, alloc;
 	unsigned ncodes;	/* ids 1..ncodes */
@@ -93,8 +102,26 @@ const struct xunit *xdoc_find(const struct xdoc *x, const char *id);
 /* The text of a unit without its codes (notes, frontmatter values). */
 void xunit_plain(struct buf *b, const struct xunit *u);
 
+/*
+ * The text a reader reads of unit u cut from body (NULL for the
+ * frontmatter's units), appended to b: its text items, a line break as
+ * a newline, a code span's code and an autolink's address; emphasis
+ * markers, links' and images' destinations and HTML tags left out.
+ * What a review note quotes.
+ */
+void xunit_read_text(struct buf *b, const struct xunit *u, const char *body);
+
 /* Do two units hold the same sequence of items (text and codes)? */
 int xunit_same(const struct xunit *a, const struct xunit *b);
+
+/*
+ * Does unit b (cut from bbody) say something else than unit a (cut from
+ * abody)?  1 when their text or codes differ (xunit_same()), 2 when only
+ * what a code holds does: a link's or an image's destination, a code
+ * span's code, an autolink, an HTML tag; 0 when they say the same.
+ */
+int xunit_differs(const struct xunit *a, const char *abody,
+		  const struct xunit *b, const char *bbody);
 
 /* The body rebuilt from x's skeleton (SPEC 14). */
 enum xtarget_state {
@@ -108,15 +135,28 @@ struct xtarget {
 };
 
 /*
+ * A range [start, end) of the original's body written as other bytes
+ * when the body is rebuilt: a destination the translation localized.
+ * s is borrowed.
+ */
+struct xsplice {
+	size_t start, end;
+	const char *s;
+	size_t n;
+};
+
+/*
  * Rebuild x's body into out: each unit i with targets[i].state ==
  * XT_TRANSLATED gets the target (text escaped for Markdown where needed,
  * codes as the source's Markdown); a unit without target keeps, when
  * trans (the existing translation) is given and counterpart[i] names one
  * of its units, the translation's Markdown for it, else the source's.
+ * Wherever the original's bytes are written, the nsp splices (sorted by
+ * start, not overlapping) replace theirs.
  */
 void xliff_rebuild(struct buf *out, const struct xdoc *x,
 		   const struct xtarget *targets, const struct xdoc *trans,
-		   const long *counterpart);
+		   const long *counterpart, const struct xsplice *sp, size_t nsp);
 
 /* Writing. */
 enum xliff_version { XLIFF_12, XLIFF_20 };
@@ -132,6 +172,7 @@ struct xout_unit {
 	const struct xunit *target;	/* NULL when none */
 	enum xunit_state state;
 	const char *note;		/* NULL or the note (plain text) */
+	const char *note2;		/* NULL or a second one */
 };
 
 struct xout_file {
@@ -195,11 +236,32 @@ int xliff_check_codes(const struct xin_unit *xu, const struct xunit *src,
 struct corpus;
 struct article_meta;
 
+/* Why a unit is marked for review (precise matches only). */
+enum xreview {
+	XR_NONE,
+	XR_TEXT,		/* its text changed since the base */
+	XR_MARKUP,		/* only its markup: a destination, a code */
+	XR_MOVED,		/* its block moved, its text unchanged */
+	XR_NEW,			/* its block changed, and it was not there */
+};
+
 struct xmatch {
 	size_t n;		/* the original's units */
 	long *counterpart;	/* index in the translation's units, or -1 */
-	unsigned char *review;	/* the block changed since the base */
-	char **old;		/* its text then (owned), or NULL */
+	unsigned char *review;	/* the unit changed since the base (enum xreview) */
+	char **old;		/* XR_TEXT, XR_MARKUP: the text a reader read
+				 * then (xunit_read_text(); owned), else NULL */
+	/*
+	 * The original's units at the translation's base, when that text is
+	 * known (base_known): base is cut from base_art (both owned), and
+	 * then[i] is the unit of base at unit i's place, or -1 (the unit
+	 * is new).  A translation whose base is the text now has base_known
+	 * 2, base empty and then[i] == i.
+	 */
+	int base_known;
+	struct xdoc base;
+	struct article *base_art;
+	long *then;
 	int stale;		/* the translation renders an older text */
 	int base_missing;	/* stale, and the base text is unavailable */
 	int shapeless;		/* stale, and the translation's body has not
@@ -219,5 +281,46 @@ int xliff_match(struct xmatch *m, const struct corpus *c,
 		const struct article_meta *om, const struct xdoc *ox,
 		const struct article_meta *tm, const struct xdoc *tx,
 		const char digest_now[17], struct diag_list *diags);
+
+/*
+ * An existing translation's own link targets and images on import
+ * (xliff_dest.c).  The body is the original's skeleton, so its
+ * destinations are the original's; each one the translation had another
+ * for (its link, autolink or image of the same kind and rank in the
+ * counterpart unit) is kept when the original's did not change since
+ * the translation's base, and otherwise replaced with a warning.
+ */
+
+struct xkeep {
+	struct xsplice *sp;	/* sorted by start; owned */
+	size_t nsp, asp;
+	/* where in the translation's text each destination a warning
+	 * already named starts (the lost-destination check skips them) */
+	const char **said;
+	size_t nsaid, asaid;
+	struct diag_list *warn;	/* the warnings, said after the write; owned */
+};
+
+void xkeep_release(struct xkeep *k);
+
+/*
+ * Fill k for the import of targets tg into the translation tx (cut from
+ * the file whose whole text is ttext, reported as tpath), matched to ox
+ * by m; file names the XLIFF file in messages.
+ */
+void xliff_keep_dests(struct xkeep *k, const struct xdoc *ox,
+		      const struct xtarget *tg, const struct xdoc *tx,
+		      const struct xmatch *m, const char *ttext,
+		      const char *tpath, const char *file);
+
+/*
+ * After the write: each destination of the translation's body (tbody
+ * .. tend, in ttext) that the written text out no longer holds, and
+ * that no warning of k named, is a warning at its line and column.
+ */
+void xliff_warn_lost_dests(struct diag_list *d, const struct xkeep *k,
+			   const char *ttext, const char *tbody,
+			   const char *tend, const char *tpath,
+			   const struct buf *out, const char *file);
 
 #endif

@@ -10,7 +10,11 @@
  * then, and that one to the translation's block at the same place.  Units
  * are tied to blocks by kind and rank (the third paragraph, the second
  * table row...), table cells by their column, alt texts and titles by
- * their paragraph.
+ * their paragraph.  The base text is cut into units too: a unit whose
+ * block changed is compared with the base's unit at its place, so that
+ * only the units whose own text changed are marked for review, each with
+ * its text then for the note; and an import knows each destination the
+ * original had at the base (xliff_dest.c).
  */
 #include "xliff.h"
 
@@ -18,7 +22,9 @@
 #include "blocks.h"
 #include "corpus.h"
 #include "date.h"
+#include "diag.h"
 #include "integrity.h"
+#include "snapshot.h"
 #include "util.h"
 
 #include <stdio.h>
@@ -35,6 +41,12 @@ void xmatch_release(struct xmatch *m)
 	free(m->old);
 	free(m->counterpart);
 	free(m->review);
+	free(m->then);
+	xdoc_release(&m->base);
+	if (m->base_art) {
+		article_release(m->base_art);
+		free(m->base_art);
+	}
 	memset(m, 0, sizeof(*m));
 }
 
@@ -336,28 +348,123 @@ static long *blocks_change(const struct base_diff *d)
 	return change_of;
 }
 
+/* Each block of a list of nb: its first unit in x (placed by p), or -1. */
+static long *first_units(const struct uplace *p, size_t nunits, size_t nb)
+{
+	long *first = xmalloc((nb + 1) * sizeof(*first));
+	size_t k;
+
+	for (k = 0; k < nb; k++)
+		first[k] = -1;
+	for (k = nunits; k-- > 0; )
+		if (p[k].block >= 0 && (size_t)p[k].block < nb)
+			first[p[k].block] = (long)k;
+	return first;
+}
+
 /*
- * Through the base: each unit of ox to its block now, that block to its
- * block then, and that one to the translation's unit at the same place;
- * a unit whose block changed or moved is marked for review.
+ * The original's units at the translation's base: its file then (the
+ * snapshot, or git history) cut into units.  0, or -1 when it cannot be
+ * read as an article any more (the blocks were: it should).
+ */
+static int load_base(struct xmatch *m, const struct corpus *c,
+		     const struct article_meta *om, const char *digest)
+{
+	struct buf text = BUF_INIT;
+	struct diag_list scratch = DIAG_LIST_INIT;
+	int ret = -1;
+
+	if (snapshot_find(c, om, digest, &text, NULL) == 0) {
+		m->base_art = xmalloc(sizeof(*m->base_art));
+		article_init(m->base_art, om->path);
+		if (article_load_mem(m->base_art, text.buf, text.len, &scratch) == 0 &&
+		    m->base_art->body) {
+			xliff_segment(&m->base, m->base_art);
+			ret = 0;
+		}
+	}
+	diag_list_release(&scratch);
+	buf_release(&text);
+	return ret;
+}
+
+/*
+ * Each unit of ox: the base's unit at its place (its block now followed
+ * to its block then, the same suffix there), or -1.
+ */
+static void base_units(struct xmatch *m, const struct base_diff *d,
+		       const struct xdoc *ox, const struct uplace *po,
+		       const long *then)
+{
+	struct uplace *pb = xcalloc(m->base.n + 1, sizeof(*pb));
+	long *first;
+	size_t i;
+
+	places(pb, &m->base, d->old);
+	first = first_units(pb, m->base.n, d->old->n);
+	for (i = 0; i < ox->n; i++) {
+		long b = po[i].block;
+
+		m->then[i] = -1;
+		if (b >= 0 && (size_t)b < d->now->n && then[b] >= 0)
+			m->then[i] = unit_at(pb, &m->base, first, then[b], po[i].suffix);
+	}
+	free(first);
+	free(pb);
+}
+
+/*
+ * Why unit i, whose block changed (the change ch), is for review: its
+ * own text against the base's unit at its place, so that the cell of a
+ * row or the alt text of a paragraph that did not change is not.  The
+ * text then is kept for the note.
+ */
+static void review_unit(struct xmatch *m, size_t i, const struct xdoc *ox,
+			const struct block_change *ch)
+{
+	const struct xunit *bu;
+	struct buf t = BUF_INIT;
+	int k;
+
+	if (ch->kind == CH_MOVED) {
+		m->review[i] = XR_MOVED;
+		return;
+	}
+	if (!m->base_known) {
+		m->review[i] = XR_TEXT;	/* no text then to compare with */
+		return;
+	}
+	if (m->then[i] < 0) {
+		m->review[i] = XR_NEW;
+		return;
+	}
+	bu = &m->base.units[m->then[i]];
+	k = xunit_differs(bu, m->base.body, &ox->units[i], ox->body);
+	if (!k)
+		return;
+	m->review[i] = k == 1 ? XR_TEXT : XR_MARKUP;
+	xunit_read_text(&t, bu, bu->kind <= XU_SOURCE ? NULL : m->base.body);
+	m->old[i] = xstrndup(t.buf, t.len);
+	buf_release(&t);
+}
+
+/*
+ * Through the base: each unit of ox to its block now (po), that block to
+ * its block then (then), and that one to the translation's unit at the
+ * same place; a unit whose block changed or moved is looked at for
+ * review.
  */
 static void by_base(struct xmatch *m, const struct base_diff *d,
-		    const struct xdoc *ox, const struct xdoc *tx)
+		    const struct xdoc *ox, const struct xdoc *tx,
+		    const struct uplace *po, const long *then)
 {
-	long *then = blocks_then(d), *change_of = blocks_change(d), *first;
+	long *change_of = blocks_change(d), *first;
 	long *to_trans = old_to_trans(d->old, &d->trans);
-	struct uplace *po = xcalloc(ox->n + 1, sizeof(*po));
 	struct uplace *pt = xcalloc(tx->n + 1, sizeof(*pt));
-	size_t i, k;
+	size_t i;
 
-	places(po, ox, d->now);
 	places(pt, tx, &d->trans);
-	first = xmalloc((d->trans.n + 1) * sizeof(*first));
-	for (k = 0; k < d->trans.n; k++)
-		first[k] = -1;
-	for (k = tx->n; k-- > 0; )
-		if (pt[k].block >= 0 && (size_t)pt[k].block < d->trans.n)
-			first[pt[k].block] = (long)k;
+	first = first_units(pt, tx->n, d->trans.n);
 	for (i = 0; i < ox->n; i++) {
 		long b = po[i].block, ob;
 
@@ -368,55 +475,41 @@ static void by_base(struct xmatch *m, const struct base_diff *d,
 			continue;
 		/* the translation has the old text's shape: the same place */
 		m->counterpart[i] = unit_at(pt, tx, first, to_trans[ob], po[i].suffix);
-		if (change_of[b] >= 0) {
-			const struct block_change *ch = &d->v[change_of[b]];
-
-			m->review[i] = 1;
-			if (ch->kind == CH_CHANGED)
-				m->old[i] = xstrndup(d->old->v[ob].text, d->old->v[ob].len);
-		}
+		if (change_of[b] >= 0)
+			review_unit(m, i, ox, &d->v[change_of[b]]);
 	}
-	free(then);
 	free(to_trans);
 	free(first);
 	free(change_of);
-	free(po);
 	free(pt);
 }
 
-int xliff_match(struct xmatch *m, const struct corpus *c,
-		const struct article_meta *om, const struct xdoc *ox,
-		const struct article_meta *tm, const struct xdoc *tx,
-		const char digest_now[17], struct diag_list *diags)
+/* A stale translation with a base: through the base text when it is
+ * known, unit by unit otherwise. */
+static int match_stale(struct xmatch *m, const struct corpus *c,
+		       const struct article_meta *om, const struct xdoc *ox,
+		       const struct article_meta *tm, const struct xdoc *tx,
+		       struct diag_list *diags)
 {
 	struct base_diff d;
 	struct base_cache bc;
-	size_t i;
+	struct uplace *po = NULL;
+	long *then = NULL;
 
-	memset(m, 0, sizeof(*m));
-	m->n = ox->n;
-	m->counterpart = xmalloc((ox->n + 1) * sizeof(*m->counterpart));
-	m->review = xcalloc(ox->n + 1, 1);
-	m->old = xcalloc(ox->n + 1, sizeof(*m->old));
-	for (i = 0; i < ox->n; i++)
-		m->counterpart[i] = -1;
-	if (!tm->tf_base[0]) {
-		/* dated only: stale by the dates, matched when of the same shape */
-		m->stale = tm->tf_updated.y && om->updated.y &&
-			   date_cmp(tm->tf_updated, om->updated) < 0;
-		by_id(m, ox, tx);
-		return 0;
-	}
-	if (!strcmp(tm->tf_base, digest_now)) {
-		by_id(m, ox, tx);
-		return 0;
-	}
-	m->stale = 1;
 	base_cache_init(&bc, om);
 	if (base_diff_build(&d, c, &bc, tm, 1, diags) < 0) {
 		base_diff_release(&d);
 		base_cache_release(&bc);
 		return -1;
+	}
+	if (d.available && d.old) {
+		po = xcalloc(ox->n + 1, sizeof(*po));
+		places(po, ox, d.now);
+		then = blocks_then(&d);
+		if (load_base(m, c, om, tm->tf_base) == 0) {
+			m->base_known = 1;
+			base_units(m, &d, ox, po, then);
+		}
 	}
 	if (!d.available || !d.old || !same_body_shape(d.old, &d.trans)) {
 		m->base_missing = !d.available;
@@ -425,9 +518,46 @@ int xliff_match(struct xmatch *m, const struct corpus *c,
 	} else {
 		if (d.base_updated.y)
 			date_format(d.base_updated, m->base_updated);
-		by_base(m, &d, ox, tx);
+		by_base(m, &d, ox, tx, po, then);
 	}
+	free(po);
+	free(then);
 	base_diff_release(&d);
 	base_cache_release(&bc);
 	return 0;
+}
+
+int xliff_match(struct xmatch *m, const struct corpus *c,
+		const struct article_meta *om, const struct xdoc *ox,
+		const struct article_meta *tm, const struct xdoc *tx,
+		const char digest_now[17], struct diag_list *diags)
+{
+	size_t i;
+
+	memset(m, 0, sizeof(*m));
+	m->n = ox->n;
+	m->counterpart = xmalloc((ox->n + 1) * sizeof(*m->counterpart));
+	m->review = xcalloc(ox->n + 1, 1);
+	m->old = xcalloc(ox->n + 1, sizeof(*m->old));
+	m->then = xmalloc((ox->n + 1) * sizeof(*m->then));
+	m->base = (struct xdoc)XDOC_INIT;
+	for (i = 0; i < ox->n; i++)
+		m->counterpart[i] = m->then[i] = -1;
+	if (!tm->tf_base[0]) {
+		/* dated only: stale by the dates, matched when of the same shape */
+		m->stale = tm->tf_updated.y && om->updated.y &&
+			   date_cmp(tm->tf_updated, om->updated) < 0;
+		by_id(m, ox, tx);
+		return 0;
+	}
+	if (!strcmp(tm->tf_base, digest_now)) {
+		/* current: the base is the text now */
+		m->base_known = 2;
+		for (i = 0; i < ox->n; i++)
+			m->then[i] = (long)i;
+		by_id(m, ox, tx);
+		return 0;
+	}
+	m->stale = 1;
+	return match_stale(m, c, om, ox, tm, tx, diags);
 }

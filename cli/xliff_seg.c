@@ -93,6 +93,115 @@ int xunit_same(const struct xunit *a, const struct xunit *b)
 	return 1;
 }
 
+/* A code span's code as a reader reads it: without its backtick runs,
+ * one space stripped from each end when both have one, lines joined. */
+static void code_text(struct buf *b, const char *s, size_t n)
+{
+	size_t i = 0, j = n, k;
+
+	while (i < j && s[i] == '`')
+		i++;
+	while (j > i && s[j - 1] == '`')
+		j--;
+	if (j - i >= 2 && (s[i] == ' ' || s[i] == '\n') &&
+	    (s[j - 1] == ' ' || s[j - 1] == '\n')) {
+		for (k = i; k < j && (s[k] == ' ' || s[k] == '\n'); k++)
+			;
+		if (k < j) {
+			i++;
+			j--;
+		}
+	}
+	for (k = i; k < j; k++)
+		if (s[k] != '\r')
+			buf_addc(b, s[k] == '\n' ? ' ' : s[k]);
+}
+
+/* Is the inline HTML s[0..n) a line break (<br>, <br/>, <br />)? */
+static int html_br(const char *s, size_t n)
+{
+	size_t i = 3;
+
+	if (n < 4 || s[0] != '<' || (s[1] != 'b' && s[1] != 'B') ||
+	    (s[2] != 'r' && s[2] != 'R'))
+		return 0;
+	while (i < n && s[i] == ' ')
+		i++;
+	if (i < n && s[i] == '/')
+		i++;
+	return i + 1 == n && s[i] == '>';
+}
+
+void xunit_read_text(struct buf *b, const struct xunit *u, const char *body)
+{
+	size_t i;
+
+	for (i = 0; i < u->n; i++) {
+		const struct xitem *it = &u->items[i];
+
+		if (it->type == XI_TEXT) {
+			buf_add(b, it->text, it->len);
+		} else if (it->type != XI_PH) {
+			continue;
+		} else if (it->kind == XC_BREAK) {
+			buf_addc(b, '\n');
+		} else if (!body || it->raw_end <= it->raw) {
+			continue;
+		} else if (it->kind == XC_CODE) {
+			code_text(b, body + it->raw, it->raw_end - it->raw);
+		} else if (it->kind == XC_AUTOLINK && it->dest_end > it->dest) {
+			buf_add(b, body + it->dest, it->dest_end - it->dest);
+		} else if (it->kind == XC_HTML &&
+			   html_br(body + it->raw, it->raw_end - it->raw)) {
+			buf_addc(b, '\n');
+		}
+	}
+}
+
+static int same_bytes(const char *a, size_t as, size_t ae, const char *b,
+		      size_t bs, size_t be)
+{
+	if (!a || !b)
+		return ae - as == be - bs && ae == as;
+	return ae - as == be - bs && !memcmp(a + as, b + bs, ae - as);
+}
+
+int xunit_differs(const struct xunit *a, const char *abody,
+		  const struct xunit *b, const char *bbody)
+{
+	size_t i;
+
+	if (!xunit_same(a, b))
+		return 1;
+	if (!same_bytes(abody, a->dest, a->dest_end, bbody, b->dest, b->dest_end))
+		return 2;
+	for (i = 0; i < a->n; i++) {
+		const struct xitem *x = &a->items[i], *y = &b->items[i];
+
+		switch (x->kind) {
+		case XC_LINK:
+			if (x->type != XI_CLOSE)
+				break;
+			/* fall through */
+		case XC_IMAGE:
+			if (!same_bytes(abody, x->dest, x->dest_end, bbody, y->dest,
+					y->dest_end))
+				return 2;
+			break;
+		case XC_CODE:
+		case XC_AUTOLINK:
+		case XC_HTML:
+			if (!same_bytes(abody, x->raw, x->raw_end, bbody, y->raw,
+					y->raw_end))
+				return 2;
+			break;
+		default:
+			break;
+		}
+	}
+	return 0;
+}
+
 /* Append an item; text items next to each other become one. */
 static struct xitem *unit_add(struct xunit *u, enum xitem_type t, size_t raw,
 			      size_t raw_end)
@@ -199,15 +308,15 @@ static size_t run_length(const char *b, size_t len, size_t i, char c)
 /*
  * The end of a link's or an image's tail after its ']' at i: "(dest
  * "title")", "[ref]" or nothing.  The title's inner range, when there
- * is one, goes to *ts, *te.
+ * is one, goes to *ts, *te; the destination's (without <>) to *ds, *de.
  */
 static size_t link_tail(const char *b, size_t len, size_t i, size_t *ts,
-			size_t *te)
+			size_t *te, size_t *ds, size_t *de)
 {
 	size_t k;
 	int depth = 0;
 
-	*ts = *te = 0;
+	*ts = *te = *ds = *de = 0;
 	if (i >= len || b[i] != ']')
 		return i;
 	k = i + 1;
@@ -222,10 +331,13 @@ static size_t link_tail(const char *b, size_t len, size_t i, size_t *ts,
 	k++;
 	while (k < len && (b[k] == ' ' || b[k] == '\t' || b[k] == '\n' || b[k] == '\r'))
 		k++;
+	*ds = k;
 	if (k < len && b[k] == '<') {
+		*ds = k + 1;
 		for (k++; k < len && b[k] != '>' && b[k] != '\n'; k++)
 			if (b[k] == '\\' && k + 1 < len)
 				k++;
+		*de = k;
 		if (k < len && b[k] == '>')
 			k++;
 	} else {
@@ -244,6 +356,7 @@ static size_t link_tail(const char *b, size_t len, size_t i, size_t *ts,
 			else if (c == ')')
 				depth--;
 		}
+		*de = k;
 	}
 	while (k < len && (b[k] == ' ' || b[k] == '\t' || b[k] == '\n' || b[k] == '\r'))
 		k++;
@@ -264,6 +377,7 @@ static size_t link_tail(const char *b, size_t len, size_t i, size_t *ts,
 	}
 	if (k < len && b[k] == ')')
 		return k + 1;
+	*ds = *de = 0;
 	return i + 1;
 }
 
@@ -336,7 +450,7 @@ static void open_code(struct seg *s, enum xcode_kind k, size_t len)
 	f->sp++;
 }
 
-static void close_code(struct seg *s, enum xcode_kind k, size_t end)
+static struct xitem *close_code(struct seg *s, enum xcode_kind k, size_t end)
 {
 	struct frame *f = top_frame(s);
 	struct xitem *it;
@@ -354,15 +468,17 @@ static void close_code(struct seg *s, enum xcode_kind k, size_t end)
 		if (f->sp < MAX_NEST)
 			it->id = f->stack[f->sp];
 	}
+	return it;
 }
 
-static void ph(struct frame *f, enum xcode_kind k, size_t from,
-	       size_t end)
+static struct xitem *ph(struct frame *f, enum xcode_kind k, size_t from,
+			size_t end)
 {
 	struct xitem *it = unit_add(&f->u, XI_PH, from, end);
 
 	it->kind = k;
 	it->id = ++f->u.ncodes;
+	return it;
 }
 
 static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
@@ -399,8 +515,12 @@ static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
 		} else if (p < len && b[p] == '<') {
 			const char *gt = memchr(b + p, '>', len - p);
 			size_t end = gt ? (size_t)(gt - b) + 1 : p;
+			struct xitem *it = ph(f, XC_AUTOLINK, p, end);
 
-			ph(f, XC_AUTOLINK, p, end);
+			if (end > p + 1) {
+				it->dest = p + 1;
+				it->dest_end = end - 1;
+			}
 			s->pos = end;
 			f->skip = 1;
 		} else {
@@ -455,8 +575,9 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
 {
 	struct seg *s = ud;
 	const char *b = s->b;
-	size_t p = s->pos, len = s->len, ts, te;
+	size_t p = s->pos, len = s->len, ts, te, ds, de;
 	struct frame *f;
+	struct xitem *it;
 
 	(void)detail;
 	if (!s->in_unit)
@@ -467,8 +588,11 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
 		if (f->skip == 0 && type == MD_SPAN_A && f->u.n &&
 		    f->u.items[f->u.n - 1].kind == XC_AUTOLINK &&
 		    f->u.items[f->u.n - 1].raw == f->open_start &&
-		    f->u.items[f->u.n - 1].raw_end == f->open_start)
+		    f->u.items[f->u.n - 1].raw_end == f->open_start) {
 			f->u.items[f->u.n - 1].raw_end = s->pos;
+			f->u.items[f->u.n - 1].dest = f->open_start;
+			f->u.items[f->u.n - 1].dest_end = s->pos;
+		}
 		return 0;
 	}
 	switch (type) {
@@ -485,15 +609,17 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
 		break;
 	}
 	case MD_SPAN_A: {
-		size_t end = link_tail(b, len, p, &ts, &te);
+		size_t end = link_tail(b, len, p, &ts, &te, &ds, &de);
 
-		close_code(s, XC_LINK, end);
+		it = close_code(s, XC_LINK, end);
+		it->dest = ds;
+		it->dest_end = de;
 		if (te > ts)
 			title_unit(s, ts, te);
 		break;
 	}
 	case MD_SPAN_IMG: {
-		size_t end = link_tail(b, len, p, &ts, &te);
+		size_t end = link_tail(b, len, p, &ts, &te, &ds, &de);
 		struct xunit alt;
 
 		if (!s->in_image)
@@ -502,7 +628,9 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
 		alt = s->sub.u;
 		memset(&s->sub.u, 0, sizeof(s->sub.u));
 		alt.end = p;
-		ph(&s->main, XC_IMAGE, s->sub.open_start, end > p ? end : p);
+		it = ph(&s->main, XC_IMAGE, s->sub.open_start, end > p ? end : p);
+		it->dest = ds;
+		it->dest_end = de;
 		s->pos = end > p ? end : p;
 		if (alt.n) {
 			snprintf(alt.id, sizeof(alt.id), "alt%u", ++s->nalt);
@@ -758,6 +886,13 @@ static void add_units(struct seg *s, int img_only, const char *id)
 	size_t np;
 
 	if (img_only) {
+		/* the image is skeleton: its alt text says where it points */
+		for (np = 0; np < s->npending; np++)
+			if (s->pending[np].kind == XU_ALT) {
+				s->pending[np].dest = s->main.u.items[0].dest;
+				s->pending[np].dest_end = s->main.u.items[0].dest_end;
+				break;
+			}
 		unit_release(&s->main.u);
 	} else {
 		u = doc_add(s->x, s->kind, id);
@@ -987,6 +1122,8 @@ struct rebuild {
 	const struct xtarget *t;
 	const struct xdoc *trans;
 	const long *counterpart;
+	const struct xsplice *sp;
+	size_t nsp;
 };
 
 static int body_unit(const struct xunit *u)
@@ -995,6 +1132,33 @@ static int body_unit(const struct xunit *u)
 }
 
 static void emit_unit(struct rebuild *r, size_t j);
+
+/* The original's bytes [a, b), each splice inside them in place of its
+ * own (a splice lies inside one code, never across a unit's edge). */
+static void put_body(struct rebuild *r, size_t a, size_t b)
+{
+	size_t lo = 0, hi = r->nsp;
+
+	/* the first splice that ends after a */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (r->sp[mid].end <= a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < r->nsp && r->sp[lo].start < b; lo++) {
+		const struct xsplice *p = &r->sp[lo];
+
+		if (p->start < a || p->end > b)
+			continue;
+		buf_add(r->out, r->x->body + a, p->start - a);
+		buf_add(r->out, p->s, p->n);
+		a = p->end;
+	}
+	buf_add(r->out, r->x->body + a, b - a);
+}
 
 /*
  * The body's bytes [a, b), with the units from the from-th on that lie
@@ -1014,11 +1178,11 @@ static void emit_range(struct rebuild *r, size_t a, size_t b, size_t from)
 			break;	/* units are in the order of their start */
 		if (u->start < at || u->end > b)
 			continue;
-		buf_add(r->out, x->body + at, u->start - at);
+		put_body(r, at, u->start);
 		emit_unit(r, j);
 		at = u->end;
 	}
-	buf_add(r->out, x->body + at, b - at);
+	put_body(r, at, b);
 }
 
 /*
@@ -1184,9 +1348,9 @@ static void emit_unit(struct rebuild *r, size_t j)
 
 void xliff_rebuild(struct buf *out, const struct xdoc *x,
 		   const struct xtarget *targets, const struct xdoc *trans,
-		   const long *counterpart)
+		   const long *counterpart, const struct xsplice *sp, size_t nsp)
 {
-	struct rebuild r = { out, x, targets, trans, counterpart };
+	struct rebuild r = { out, x, targets, trans, counterpart, sp, nsp };
 
 	emit_range(&r, 0, x->body_len, 0);
 }

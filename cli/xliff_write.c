@@ -197,6 +197,11 @@ static void write12(struct buf *b, const struct xout_file *f)
 			esc(b, o->note, strlen(o->note));
 			buf_adds(b, "</note>\n");
 		}
+		if (o->note2) {
+			buf_adds(b, "    <note from=\"folio\">");
+			esc(b, o->note2, strlen(o->note2));
+			buf_adds(b, "</note>\n");
+		}
 		buf_adds(b, "   </trans-unit>\n");
 	}
 	buf_adds(b, "  </body>\n </file>\n</xliff>\n");
@@ -219,10 +224,19 @@ static void write20(struct buf *b, const struct xout_file *f, const struct xdoc 
 		buf_adds(b, "  <unit id=\"");
 		esc(b, o->src->id, strlen(o->src->id));
 		buf_adds(b, "\" xml:space=\"preserve\">\n");
-		if (o->note) {
-			buf_adds(b, "   <notes>\n    <note category=\"folio\">");
-			esc(b, o->note, strlen(o->note));
-			buf_adds(b, "</note>\n   </notes>\n");
+		if (o->note || o->note2) {
+			buf_adds(b, "   <notes>\n");
+			if (o->note) {
+				buf_adds(b, "    <note category=\"folio\">");
+				esc(b, o->note, strlen(o->note));
+				buf_adds(b, "</note>\n");
+			}
+			if (o->note2) {
+				buf_adds(b, "    <note category=\"folio\">");
+				esc(b, o->note2, strlen(o->note2));
+				buf_adds(b, "</note>\n");
+			}
+			buf_adds(b, "   </notes>\n");
 		}
 		original_data(b, x, o->src);
 		buf_adds(b, "   <segment");

@@ -58,7 +58,7 @@ static void import_check(const char *x, size_t n)
 			tg[s - ox.units].state = XT_TRANSLATED;
 			tg[s - ox.units].unit = u->target;
 		}
-		xliff_rebuild(&out, &ox, tg, NULL, NULL);
+		xliff_rebuild(&out, &ox, tg, NULL, NULL, NULL, 0);
 	}
 	xin_file_release(&f);
 	buf_release(&out);
@@ -85,7 +85,7 @@ static void round_trip(const char *md, size_t n)
 	article_init(&a, "x/fr.md");
 	if (article_load_mem(&a, text.buf, text.len, &d) == 0 && a.body) {
 		xliff_segment(&x, &a);
-		xliff_rebuild(&out, &x, NULL, NULL, NULL);
+		xliff_rebuild(&out, &x, NULL, NULL, NULL, NULL, 0);
 		if (out.len != a.body_len || memcmp(out.buf, a.body, out.len))
 			abort();	/* the skeleton lost or added bytes */
 		tg = calloc(x.n + 1, sizeof(*tg));
@@ -96,7 +96,7 @@ static void round_trip(const char *md, size_t n)
 			tg[i].unit = x.units[i];
 		}
 		buf_reset(&out);
-		xliff_rebuild(&out, &x, tg, NULL, NULL);
+		xliff_rebuild(&out, &x, tg, NULL, NULL, NULL, 0);
 		if (out.len != a.body_len || memcmp(out.buf, a.body, out.len))
 			abort();	/* targets equal to sources changed the body */
 		free(tg);
