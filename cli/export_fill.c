@@ -49,6 +49,9 @@ void pg_release(struct pg *p)
 	p->people = NULL;
 	p->nmade = 0;
 	arena_release(&p->people_arena);
+	free(p->titles);
+	p->titles = NULL;
+	arena_release(&p->title_arena);
 }
 
 /* s with the typography of tl appended to out. */
@@ -87,6 +90,31 @@ void pg_set_text(struct pg *p, struct ynode *map, const char *key,
 	buf_reset(&p->t1);
 	pg_typo_append(p, &p->t1, s, strlen(s));
 	pg_set_str(p, map, key, p->t1.buf, p->t1.len);
+}
+
+/*
+ * Article art's title (its id when it has none) as pg_set_text() gives
+ * it, on a page whose language (p->lang) is the article's: made once per
+ * worker and run, since the same titles come back as related reading.
+ */
+void pg_set_title(struct pg *p, struct ynode *map, const char *key,
+		  size_t art)
+{
+	const struct article_meta *m = &p->x->c.articles[art];
+	struct ynode *n;
+
+	if (!p->titles)
+		p->titles = xcalloc(p->x->c.n + 1, sizeof(*p->titles));
+	n = p->titles[art];
+	if (!n) {
+		const char *s = m->title ? m->title : m->id;
+
+		buf_reset(&p->t1);
+		pg_typo_append(p, &p->t1, s, strlen(s));
+		n = ynode_string(&p->title_arena, p->t1.buf, p->t1.len);
+		p->titles[art] = n;
+	}
+	pg_map_add(p, map, key, n);
 }
 
 /* The same for a catalog string written in language tl (export_cat_str_typo). */

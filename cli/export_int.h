@@ -118,6 +118,8 @@ struct export {
 	char **title_key;
 	/* true, false and null, in arena: every page's booleans share them */
 	struct ynode *yes, *no, *null;
+	/* the integers 0 to 6 (a heading's level), in arena */
+	struct ynode *small_int[7];
 	/* text: --width, --encoding (probed once), --translit */
 	unsigned width;
 	struct encoding enc;
@@ -230,6 +232,15 @@ struct pg {
 	struct person_line *people;
 	size_t nmade;
 	struct arena people_arena;
+	/*
+	 * Article i's title with its language's typography (pg_set_title()),
+	 * made the first time a page of this worker shows it: it comes back
+	 * as related reading on other pages.
+	 * x->c.n of them, made when first needed, in title_arena, which
+	 * the worker keeps for the whole run.
+	 */
+	struct ynode **titles;
+	struct arena title_arena;
 };
 
 /* The catalog keys of xlang.label, in its order. */
@@ -517,6 +528,8 @@ void pg_set_text(struct pg *p, struct ynode *map, const char *key,
 	const char *s);
 void pg_set_text_typo(struct pg *p, struct ynode *map, const char *key,
 	const char *s, enum typo_lang tl);
+void pg_set_title(struct pg *p, struct ynode *map, const char *key,
+	size_t art);
 void pg_set_url(struct pg *p, struct ynode *map, const char *key,
 	const char *u, size_t n);
 void pg_set_label(struct pg *p, struct ynode *map, int which);

@@ -526,7 +526,7 @@ static void page_related(struct pg *p, struct ynode *d,
 		else
 			pg_set_null(p, item, "href");
 		if (same) {
-			pg_set_text(p, item, "title", x->c.articles[t].title);
+			pg_set_title(p, item, "title", (size_t)t);
 			pg_set_null(p, item, "title_lang");
 			pg_set_null(p, item, "title_dir");
 			pg_set_null(p, item, "hreflang");
@@ -536,7 +536,7 @@ static void page_related(struct pg *p, struct ynode *d,
 			size_t page_lang = p->lang;
 
 			p->lang = (size_t)k;
-			pg_set_text(p, item, "title", x->c.articles[t].title);
+			pg_set_title(p, item, "title", (size_t)t);
 			p->lang = page_lang;
 			pg_set_cstr(p, item, "title_lang", x->langs[k].code);
 			if (x->langs[k].rtl != p->rtl)
@@ -578,6 +578,7 @@ static void page_sources(struct pg *p, struct ynode *d,
 static void page_headings(struct pg *p, struct ynode *d,
 			  const struct render_info *ri)
 {
+	const struct export *x = p->x;
 	struct ynode *all = ynode_new(p->a, Y_SEQ);
 	struct ynode *toc = ynode_new(p->a, Y_SEQ);
 	size_t i;
@@ -588,6 +589,8 @@ static void page_headings(struct pg *p, struct ynode *d,
 		pg_set_cstr(p, item, "id", ri->headings[i].id);
 		pg_set_cstr(p, item, "text", ri->headings[i].text);
 		pg_map_add(p, item, "level",
+			 ri->headings[i].level < ARRAY_SIZE(x->small_int) ?
+			 x->small_int[ri->headings[i].level] :
 			 ynode_int(p->a, ri->headings[i].level));
 		yseq_add(p->a, all, item);
 		if (ri->headings[i].level == 2)
@@ -660,7 +663,7 @@ struct ynode *export_page_data(struct pg *p, size_t art,
 	pg_set_lang_attrs(p, d);
 	pg_set_cstr(p, d, "id", m->id);
 	pg_set_cstr(p, d, "slug", x->slug[art]);
-	pg_set_text(p, d, "title", m->title ? m->title : m->id);
+	pg_set_title(p, d, "title", art);
 	if (m->summary)
 		pg_set_text(p, d, "summary", m->summary);
 	else
