@@ -51,6 +51,8 @@ void pg_release(struct pg *p)
 	arena_release(&p->people_arena);
 	free(p->titles);
 	p->titles = NULL;
+	free(p->version_ends);
+	p->version_ends = NULL;
 	arena_release(&p->title_arena);
 }
 

@@ -241,6 +241,9 @@ struct pg {
 	 */
 	struct ynode **titles;
 	struct arena title_arena;
+	/* the end of a link to language k's version on a page of language
+	 * l, at [l * nlang + k] (version_name()), in title_arena */
+	struct ynode **version_ends;
 };
 
 /* The catalog keys of xlang.label, in its order. */

@@ -352,6 +352,32 @@ static void page_people(struct pg *p, struct ynode *d,
  * which reads no markup: pg_join() makes none), else as <a> markup in a
  * scratch buffer of p (the caller gives it back).
  */
+/*
+ * What follows the href in the link to language k's version on a page
+ * of p->lang: `" hreflang="en">anglais</a>`, made once per worker.
+ */
+static const struct ynode *version_end(struct pg *p, size_t k)
+{
+	const struct export *x = p->x;
+	size_t nl = x->c.cfg.nlang, at = p->lang * nl + k;
+	struct buf *h;
+
+	if (!p->version_ends)
+		p->version_ends = xcalloc(nl * nl + 1, sizeof(*p->version_ends));
+	if (p->version_ends[at])
+		return p->version_ends[at];
+	h = pg_scratch_push(p);
+	buf_adds(h, "\" hreflang=\"");
+	escape_html(h, x->langs[k].code, strlen(x->langs[k].code));
+	buf_adds(h, "\">");
+	escape_html(h, x->langs[p->lang].name[k]->str,
+		    x->langs[p->lang].name[k]->len);
+	buf_adds(h, "</a>");
+	p->version_ends[at] = ynode_string(&p->title_arena, h->buf, h->len);
+	pg_scratch_pop(p, 1);
+	return p->version_ends[at];
+}
+
 static void version_name(struct pg *p, size_t k, int linked, int esc,
 			 struct litem *it)
 {
@@ -360,22 +386,22 @@ static void version_name(struct pg *p, size_t k, int linked, int esc,
 
 	it->text = x->langs[p->lang].raw_name[k];
 	it->len = strlen(it->text);
-	h = pg_scratch_push(p);
-	if (linked && !esc) {
-		it->href = arena_strndup(p->a, p->t2.buf, p->t2.len);
-	} else if (linked) {
+	if (linked && esc) {
+		const struct ynode *end = version_end(p, k);
+
 		/* <a href="../en/x.html" hreflang="en">anglais</a> */
+		h = pg_scratch_push(p);
 		buf_adds(h, "<a href=\"");
 		buf_add(h, p->t2.buf, p->t2.len);
-		buf_adds(h, "\" hreflang=\"");
-		escape_html(h, x->langs[k].code, strlen(x->langs[k].code));
-		buf_adds(h, "\">");
-		escape_html(h, x->langs[p->lang].name[k]->str,
-			    x->langs[p->lang].name[k]->len);
-		buf_adds(h, "</a>");
+		buf_add(h, end->str, end->len);
 		it->html = h->buf;
 		it->hlen = h->len;
+		return;
 	}
+	/* the caller gives back one scratch buffer a name */
+	pg_scratch_push(p);
+	if (linked)
+		it->href = arena_strndup(p->a, p->t2.buf, p->t2.len);
 }
 
 /* The x-default alternate: the original orig, when it has a URL. */
