@@ -53,6 +53,11 @@ void pg_release(struct pg *p)
 	p->titles = NULL;
 	free(p->version_ends);
 	p->version_ends = NULL;
+	free(p->dated);
+	p->dated = NULL;
+	free(p->sections);
+	p->sections = NULL;
+	p->stylesheet = p->index_href = NULL;
 	arena_release(&p->title_arena);
 }
 

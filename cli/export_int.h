@@ -244,6 +244,16 @@ struct pg {
 	/* the end of a link to language k's version on a page of language
 	 * l, at [l * nlang + k] (version_name()), in title_arena */
 	struct ynode **version_ends;
+	/*
+	 * What pages of one language and one date, or one section, show
+	 * alike (page_updated(), page_section()), in title_arena: a slot
+	 * per hash, taken by the first comer (PAGE_SLOTS of each, made when
+	 * first needed); a page whose slot another holds makes its own.
+	 */
+	struct page_dated *dated;
+	struct page_section *sections;
+	/* stylesheet and index_href (export_index_links()), or NULL */
+	struct ynode *stylesheet, *index_href;
 };
 
 /* The catalog keys of xlang.label, in its order. */

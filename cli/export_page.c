@@ -12,6 +12,7 @@
 
 #define PEOPLE_SLOTS 1024	/* struct pg's reviewers; a power of two */
 #define PEOPLE_MADE 4096	/* lines made before people_arena is emptied */
+#define PAGE_SLOTS 256		/* struct pg's dates and sections; a power of two */
 
 /*
  * A reviewer as a page of one language shows them: the fields and the
@@ -203,19 +204,26 @@ static void local_date(struct pg *p, struct date dt, struct buf *out)
 		buf_addf(out, "%d", dt.y);
 }
 
-static void page_updated(struct pg *p, struct ynode *d,
-			 const struct article_meta *m)
+/* The update line of pages of one language and date (page_updated()). */
+struct page_dated {
+	size_t lang;
+	struct date dt;		/* y == 0: the slot is free */
+	struct ynode *v[4];	/* updated, updated_date, updated_on(_html) */
+};
+
+/* The page_dated of p's language and dt, made in p->a. */
+static void make_dated(struct pg *p, struct date dt, struct page_dated *pd)
 {
+	struct ynode *d = ynode_new(p->a, Y_MAP);
 	struct buf *date, *tag;
 	char iso[16];
+	size_t i;
 
-	if (!m->updated.y)
-		return;
 	date = pg_scratch_push(p);
 	tag = pg_scratch_push(p);
-	date_format(m->updated, iso);
+	date_format(dt, iso);
 	pg_set_str(p, d, "updated", iso, strlen(iso));
-	local_date(p, m->updated, date);
+	local_date(p, dt, date);
 	pg_set_text(p, d, "updated_date", date->buf);
 	buf_adds(tag, "<time datetime=\"");
 	escape_html(tag, iso, strlen(iso));
@@ -224,6 +232,47 @@ static void page_updated(struct pg *p, struct ynode *d,
 	buf_adds(tag, "</time>");
 	pg_fill_one(p, d, "updated_on", "date", date, tag, NULL, NULL);
 	pg_scratch_pop(p, 2);
+	for (i = 0; i < 4; i++)
+		pd->v[i] = d->pairs[i].value;
+	pd->lang = p->lang;
+	pd->dt = dt;
+}
+
+/*
+ * updated, updated_date, updated_on and updated_on_html: the same on
+ * every page of a language updated the same day, so made once per
+ * worker when its slot is free.
+ */
+static void page_updated(struct pg *p, struct ynode *d,
+			 const struct article_meta *m)
+{
+	static const char *const keys[4] = {
+		"updated", "updated_date", "updated_on", "updated_on_html"
+	};
+	struct page_dated own, *pd;
+	struct date dt = m->updated;
+	size_t h, i;
+
+	if (!dt.y)
+		return;
+	if (!p->dated)
+		p->dated = xcalloc(PAGE_SLOTS, sizeof(*p->dated));
+	h = ((p->lang * 31 + (size_t)dt.y) * 31 + (size_t)dt.m) * 31 +
+	    (size_t)dt.d;
+	pd = &p->dated[(h * 0x9E3779B97F4A7C15ull >> 40) & (PAGE_SLOTS - 1)];
+	if (!pd->dt.y) {
+		struct arena *page = p->a;
+
+		p->a = &p->title_arena;
+		make_dated(p, dt, pd);
+		p->a = page;
+	} else if (pd->lang != p->lang || pd->dt.y != dt.y ||
+		   pd->dt.m != dt.m || pd->dt.d != dt.d) {
+		make_dated(p, dt, &own);
+		pd = &own;
+	}
+	for (i = 0; i < 4; i++)
+		pg_map_add(p, d, keys[i], pd->v[i]);
 }
 
 /*
@@ -629,6 +678,49 @@ static void page_headings(struct pg *p, struct ynode *d,
 	pg_set_label(p, d, L_CONTENTS);
 }
 
+/* The section of pages of one language (page_section()). */
+struct page_section {
+	size_t lang;
+	const char *id;		/* NULL: the slot is free */
+	struct ynode *node;	/* {id, label} */
+};
+
+/* Section id's {id, label} on a page of p's language, in p->a. */
+static struct ynode *make_section(struct pg *p, const char *id)
+{
+	struct ynode *s = ynode_new(p->a, Y_MAP);
+	const char *label = export_cat_sub(p->x, p->lang, "sections", id);
+
+	pg_set_cstr(p, s, "id", id);
+	pg_set_text(p, s, "label", label ? label : id);
+	return s;
+}
+
+/*
+ * The same on every page of a language in that section: made once per
+ * worker, with its own copy of id, when its slot is free.
+ */
+static struct ynode *page_section(struct pg *p, const char *id)
+{
+	size_t n = strlen(id);
+	struct page_section *ps;
+	struct arena *page = p->a;
+
+	if (!p->sections)
+		p->sections = xcalloc(PAGE_SLOTS, sizeof(*p->sections));
+	ps = &p->sections[(p->lang * 31 + hash_mem(id, n)) & (PAGE_SLOTS - 1)];
+	if (ps->id && ps->lang == p->lang && !strcmp(ps->id, id))
+		return ps->node;
+	if (ps->id)
+		return make_section(p, id);
+	p->a = &p->title_arena;
+	ps->id = arena_strndup(p->a, id, n);
+	ps->node = make_section(p, ps->id);
+	p->a = page;
+	ps->lang = p->lang;
+	return ps->node;
+}
+
 /* Everything a page template sees (folio-export(1) lists it). */
 /*
  * JSON-LD, schema.org's MedicalWebPage for search engines, with the
@@ -699,16 +791,10 @@ struct ynode *export_page_data(struct pg *p, size_t art,
 	self_url(x, art, url);
 	pg_set_url(p, d, "canonical", url->buf, url->len);
 	export_index_links(p, d);
-	if (m->section) {
-		struct ynode *s = ynode_new(p->a, Y_MAP);
-		const char *label = export_cat_sub(x, p->lang, "sections", m->section);
-
-		pg_set_cstr(p, s, "id", m->section);
-		pg_set_text(p, s, "label", label ? label : m->section);
-		pg_map_add(p, d, "section", s);
-	} else {
+	if (m->section)
+		pg_map_add(p, d, "section", page_section(p, m->section));
+	else
 		pg_set_null(p, d, "section");
-	}
 	page_updated(p, d, m);
 
 	/* the text format, which has no template, needs no JSON-LD */
