@@ -57,6 +57,8 @@ void pg_release(struct pg *p)
 	p->dated = NULL;
 	free(p->sections);
 	p->sections = NULL;
+	free(p->credits);
+	p->credits = NULL;
 	p->stylesheet = p->index_href = NULL;
 	arena_release(&p->title_arena);
 }

@@ -245,13 +245,15 @@ struct pg {
 	 * l, at [l * nlang + k] (version_name()), in title_arena */
 	struct ynode **version_ends;
 	/*
-	 * What pages of one language and one date, or one section, show
-	 * alike (page_updated(), page_section()), in title_arena: a slot
+	 * What pages of one language and one date, one section, or the
+	 * same translators show alike (page_updated(), page_section(),
+	 * page_translators()), in title_arena: a slot
 	 * per hash, taken by the first comer (PAGE_SLOTS of each, made when
 	 * first needed); a page whose slot another holds makes its own.
 	 */
 	struct page_dated *dated;
 	struct page_section *sections;
+	struct page_credit *credits;
 	/* stylesheet and index_href (export_index_links()), or NULL */
 	struct ynode *stylesheet, *index_href;
 };

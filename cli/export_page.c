@@ -330,6 +330,92 @@ static const struct person_line *person_line(struct pg *p,
 	return pl;
 }
 
+/* The translators of pages of one language (page_translators()). */
+struct page_credit {
+	size_t lang, n;		/* n == 0: the slot is free */
+	const char **names;	/* copies */
+	struct ynode *v[3];	/* translated_by, its markup, translators */
+};
+
+/* kp's translators on a page of p's language, in p->a. */
+static void make_translators(struct pg *p, const struct article_keep *kp,
+			     struct ynode *v[3])
+{
+	struct ynode *d = ynode_new(p->a, Y_MAP);
+	struct ynode *list = ynode_new(p->a, Y_SEQ);
+	struct litem *items = arena_alloc(p->a, kp->ntranslators *
+					  sizeof(*items));
+	struct buf *jh = pg_scratch_push(p), *jt = pg_scratch_push(p);
+	size_t i;
+
+	for (i = 0; i < kp->ntranslators; i++) {
+		struct ynode *item = ynode_new(p->a, Y_MAP);
+
+		pg_set_text(p, item, "name", kp->translators[i]);
+		yseq_add(p->a, list, item);
+		items[i].text = kp->translators[i];
+		items[i].len = strlen(kp->translators[i]);
+	}
+	pg_join(p, items, kp->ntranslators, jh, jt, NULL);
+	pg_fill_one(p, d, "translated_by", "names", jt, jh, NULL, NULL);
+	pg_scratch_pop(p, 2);
+	v[0] = d->pairs[0].value;
+	v[1] = d->pairs[1].value;
+	v[2] = list;
+}
+
+/*
+ * translated_by, translated_by_html and translators: the same on every
+ * page of a language with the same translators (a few people translate
+ * most articles), so made once per worker when its slot is free.
+ */
+static void page_translators(struct pg *p, struct ynode *d,
+			     const struct article_keep *kp)
+{
+	static const char *const keys[3] = {
+		"translated_by", "translated_by_html", "translators"
+	};
+	struct page_credit *pc, own;
+	size_t h = p->lang, i;
+
+	if (!kp->ntranslators) {
+		pg_set_null(p, d, "translated_by");
+		pg_set_null(p, d, "translated_by_html");
+		pg_map_add(p, d, "translators", ynode_new(p->a, Y_SEQ));
+		return;
+	}
+	for (i = 0; i < kp->ntranslators; i++)
+		h = h * 31 + hash_mem(kp->translators[i],
+				      strlen(kp->translators[i]));
+	if (!p->credits)
+		p->credits = xcalloc(PAGE_SLOTS, sizeof(*p->credits));
+	pc = &p->credits[(h * 0x9E3779B97F4A7C15ull >> 40) & (PAGE_SLOTS - 1)];
+	for (i = 0; pc->n == kp->ntranslators && pc->lang == p->lang &&
+		    i < pc->n; i++)
+		if (strcmp(pc->names[i], kp->translators[i]))
+			break;
+	if (!pc->n) {
+		struct arena *page = p->a;
+
+		p->a = &p->title_arena;
+		make_translators(p, kp, pc->v);
+		pc->names = arena_alloc(p->a, kp->ntranslators *
+					sizeof(*pc->names));
+		for (i = 0; i < kp->ntranslators; i++)
+			pc->names[i] = arena_strndup(p->a, kp->translators[i],
+						     strlen(kp->translators[i]));
+		pc->n = kp->ntranslators;
+		pc->lang = p->lang;
+		p->a = page;
+	} else if (pc->n != kp->ntranslators || pc->lang != p->lang ||
+		   i < pc->n) {
+		make_translators(p, kp, own.v);
+		pc = &own;
+	}
+	for (i = 0; i < 3; i++)
+		pg_map_add(p, d, keys[i], pc->v[i]);
+}
+
 static void page_people(struct pg *p, struct ynode *d,
 			const struct article_keep *kp, struct buf *jsonld)
 {
@@ -371,28 +457,7 @@ static void page_people(struct pg *p, struct ynode *d,
 	pg_set_label(p, d, L_ACK);
 	pg_set_label(p, d, L_REVIEWED);
 
-	list = ynode_new(p->a, Y_SEQ);
-	if (kp->ntranslators) {
-		struct litem *items = arena_alloc(p->a, kp->ntranslators *
-						  sizeof(*items));
-		struct buf *jh = pg_scratch_push(p), *jt = pg_scratch_push(p);
-
-		for (i = 0; i < kp->ntranslators; i++) {
-			struct ynode *item = ynode_new(p->a, Y_MAP);
-
-			pg_set_text(p, item, "name", kp->translators[i]);
-			yseq_add(p->a, list, item);
-			items[i].text = kp->translators[i];
-			items[i].len = strlen(kp->translators[i]);
-		}
-		pg_join(p, items, kp->ntranslators, jh, jt, NULL);
-		pg_fill_one(p, d, "translated_by", "names", jt, jh, NULL, NULL);
-		pg_scratch_pop(p, 2);
-	} else {
-		pg_set_null(p, d, "translated_by");
-		pg_set_null(p, d, "translated_by_html");
-	}
-	pg_map_add(p, d, "translators", list);
+	page_translators(p, d, kp);
 }
 
 /*
