@@ -51,6 +51,8 @@ void pg_release(struct pg *p)
 	arena_release(&p->people_arena);
 	free(p->titles);
 	p->titles = NULL;
+	p->ntitles = 0;
+	arena_release(&p->titles_arena);
 	free(p->version_ends);
 	p->version_ends = NULL;
 	free(p->dated);
@@ -60,7 +62,7 @@ void pg_release(struct pg *p)
 	free(p->credits);
 	p->credits = NULL;
 	p->stylesheet = p->index_href = NULL;
-	arena_release(&p->title_arena);
+	arena_release(&p->kept_arena);
 }
 
 /* s with the typography of tl appended to out. */
@@ -120,10 +122,21 @@ void pg_set_title(struct pg *p, struct ynode *map, const char *key,
 
 		buf_reset(&p->t1);
 		pg_typo_append(p, &p->t1, s, strlen(s));
-		n = ynode_string(&p->title_arena, p->t1.buf, p->t1.len);
+		n = ynode_string(&p->titles_arena, p->t1.buf, p->t1.len);
 		p->titles[art] = n;
+		p->ntitles++;
 	}
 	pg_map_add(p, map, key, n);
+}
+
+/* Between two pages: no title of titles_arena is in use. */
+void pg_page_begin(struct pg *p)
+{
+	if (p->ntitles < TITLES_MADE)
+		return;
+	arena_reset(&p->titles_arena);
+	memset(p->titles, 0, (p->x->c.n + 1) * sizeof(*p->titles));
+	p->ntitles = 0;
 }
 
 /* The same for a catalog string written in language tl (export_cat_str_typo). */

@@ -27,7 +27,7 @@ void export_index_links(struct pg *p, struct ynode *d)
 	if (!p->stylesheet) {
 		struct ynode *m = ynode_new(page, Y_MAP);
 
-		p->a = &p->title_arena;
+		p->a = &p->kept_arena;
 		if (f->stylesheet) {
 			buf_reset(&p->t2);
 			if (!f->style_per_lang)

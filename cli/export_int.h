@@ -199,6 +199,7 @@ struct bimage {
 };
 
 #define KEY_SLOTS 256	/* struct pg's key nodes; a power of two */
+#define TITLES_MADE 4096	/* struct pg's titles kept at most */
 
 /* What one page (or index) is being built with: a worker's scratch. */
 struct pg {
@@ -235,19 +236,23 @@ struct pg {
 	/*
 	 * Article i's title with its language's typography (pg_set_title()),
 	 * made the first time a page of this worker shows it: it comes back
-	 * as related reading on other pages.
-	 * x->c.n of them, made when first needed, in title_arena, which
-	 * the worker keeps for the whole run.
+	 * as related reading on other pages.  x->c.n of them, made when
+	 * first needed, in titles_arena, forgotten between two pages once
+	 * TITLES_MADE were made (pg_page_begin()), so that a worker's
+	 * memory does not grow with the corpus.
 	 */
 	struct ynode **titles;
-	struct arena title_arena;
+	size_t ntitles;
+	struct arena titles_arena;
+	/* what the caches below hold, bounded by their slots; for the run */
+	struct arena kept_arena;
 	/* the end of a link to language k's version on a page of language
-	 * l, at [l * nlang + k] (version_name()), in title_arena */
+	 * l, at [l * nlang + k] (version_name()), in kept_arena */
 	struct ynode **version_ends;
 	/*
 	 * What pages of one language and one date, one section, or the
 	 * same translators show alike (page_updated(), page_section(),
-	 * page_translators()), in title_arena: a slot
+	 * page_translators()), in kept_arena: a slot
 	 * per hash, taken by the first comer (PAGE_SLOTS of each, made when
 	 * first needed); a page whose slot another holds makes its own.
 	 */
@@ -545,6 +550,7 @@ void pg_set_text_typo(struct pg *p, struct ynode *map, const char *key,
 	const char *s, enum typo_lang tl);
 void pg_set_title(struct pg *p, struct ynode *map, const char *key,
 	size_t art);
+void pg_page_begin(struct pg *p);
 void pg_set_url(struct pg *p, struct ynode *map, const char *key,
 	const char *u, size_t n);
 void pg_set_label(struct pg *p, struct ynode *map, int which);

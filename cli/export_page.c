@@ -263,7 +263,7 @@ static void page_updated(struct pg *p, struct ynode *d,
 	if (!pd->dt.y) {
 		struct arena *page = p->a;
 
-		p->a = &p->title_arena;
+		p->a = &p->kept_arena;
 		make_dated(p, dt, pd);
 		p->a = page;
 	} else if (pd->lang != p->lang || pd->dt.y != dt.y ||
@@ -397,7 +397,7 @@ static void page_translators(struct pg *p, struct ynode *d,
 	if (!pc->n) {
 		struct arena *page = p->a;
 
-		p->a = &p->title_arena;
+		p->a = &p->kept_arena;
 		make_translators(p, kp, pc->v);
 		pc->names = arena_alloc(p->a, kp->ntranslators *
 					sizeof(*pc->names));
@@ -487,7 +487,7 @@ static const struct ynode *version_end(struct pg *p, size_t k)
 	escape_html(h, x->langs[p->lang].name[k]->str,
 		    x->langs[p->lang].name[k]->len);
 	buf_adds(h, "</a>");
-	p->version_ends[at] = ynode_string(&p->title_arena, h->buf, h->len);
+	p->version_ends[at] = ynode_string(&p->kept_arena, h->buf, h->len);
 	pg_scratch_pop(p, 1);
 	return p->version_ends[at];
 }
@@ -778,7 +778,7 @@ static struct ynode *page_section(struct pg *p, const char *id)
 		return ps->node;
 	if (ps->id)
 		return make_section(p, id);
-	p->a = &p->title_arena;
+	p->a = &p->kept_arena;
 	ps->id = arena_strndup(p->a, id, n);
 	ps->node = make_section(p, ps->id);
 	p->a = page;
@@ -840,9 +840,12 @@ struct ynode *export_page_data(struct pg *p, size_t art,
 	const struct export *x = p->x;
 	const struct article_meta *m = &x->c.articles[art];
 	const struct xid *e = export_id_find(x, m->id, strlen(m->id));
-	struct ynode *d = ynode_new(p->a, Y_MAP);
-	struct buf *url = pg_scratch_push(p);
+	struct ynode *d;
+	struct buf *url;
 
+	pg_page_begin(p);
+	d = ynode_new(p->a, Y_MAP);
+	url = pg_scratch_push(p);
 	pg_set_lang_attrs(p, d);
 	pg_set_cstr(p, d, "id", m->id);
 	pg_set_cstr(p, d, "slug", x->slug[art]);
