@@ -12,7 +12,7 @@
 
 #define PEOPLE_SLOTS 1024	/* struct pg's reviewers; a power of two */
 #define PEOPLE_MADE 4096	/* lines made before people_arena is emptied */
-#define PAGE_SLOTS 256		/* struct pg's dates and sections; a power of two */
+#define PAGE_SLOTS 256		/* dates, sections, translators; a power of two */
 
 /*
  * A reviewer as a page of one language shows them: the fields and the
@@ -461,12 +461,6 @@ static void page_people(struct pg *p, struct ynode *d,
 }
 
 /*
- * Language k's name in the "also available in" sentence, as item it: its
- * link in p->t2 when linked, as a raw URL for the text format (esc 0,
- * which reads no markup: pg_join() makes none), else as <a> markup in a
- * scratch buffer of p (the caller gives it back).
- */
-/*
  * What follows the href in the link to language k's version on a page
  * of p->lang: `" hreflang="en">anglais</a>`, made once per worker.
  */
@@ -492,6 +486,12 @@ static const struct ynode *version_end(struct pg *p, size_t k)
 	return p->version_ends[at];
 }
 
+/*
+ * Language k's name in the "also available in" sentence, as item it: its
+ * link in p->t2 when linked, as a raw URL for the text format (esc 0,
+ * which reads no markup: pg_join() makes none), else as <a> markup in a
+ * scratch buffer of p (the caller gives it back).
+ */
 static void version_name(struct pg *p, size_t k, int linked, int esc,
 			 struct litem *it)
 {
