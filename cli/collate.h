@@ -25,4 +25,12 @@
  */
 char *collate_key(const char *s, const char *lang);
 
+/*
+ * The same key made by utf8proc alone, character by character in context.
+ * collate_key() gives the key of most titles from its own tables (ASCII,
+ * Latin letters with accents, Arabic, punctuation) and calls this for the
+ * rest; the two must agree on every string (tests/unit/collate_unit.c).
+ */
+char *collate_key_full(const char *s, const char *lang);
+
 #endif

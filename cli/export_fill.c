@@ -49,6 +49,20 @@ void pg_release(struct pg *p)
 	p->people = NULL;
 	p->nmade = 0;
 	arena_release(&p->people_arena);
+	free(p->titles);
+	p->titles = NULL;
+	p->ntitles = 0;
+	arena_release(&p->titles_arena);
+	free(p->version_ends);
+	p->version_ends = NULL;
+	free(p->dated);
+	p->dated = NULL;
+	free(p->sections);
+	p->sections = NULL;
+	free(p->credits);
+	p->credits = NULL;
+	p->stylesheet = p->index_href = NULL;
+	arena_release(&p->kept_arena);
 }
 
 /* s with the typography of tl appended to out. */
@@ -87,6 +101,42 @@ void pg_set_text(struct pg *p, struct ynode *map, const char *key,
 	buf_reset(&p->t1);
 	pg_typo_append(p, &p->t1, s, strlen(s));
 	pg_set_str(p, map, key, p->t1.buf, p->t1.len);
+}
+
+/*
+ * Article art's title (its id when it has none) as pg_set_text() gives
+ * it, on a page whose language (p->lang) is the article's: made once per
+ * worker and run, since the same titles come back as related reading.
+ */
+void pg_set_title(struct pg *p, struct ynode *map, const char *key,
+		  size_t art)
+{
+	const struct article_meta *m = &p->x->c.articles[art];
+	struct ynode *n;
+
+	if (!p->titles)
+		p->titles = xcalloc(p->x->c.n + 1, sizeof(*p->titles));
+	n = p->titles[art];
+	if (!n) {
+		const char *s = m->title ? m->title : m->id;
+
+		buf_reset(&p->t1);
+		pg_typo_append(p, &p->t1, s, strlen(s));
+		n = ynode_string(&p->titles_arena, p->t1.buf, p->t1.len);
+		p->titles[art] = n;
+		p->ntitles++;
+	}
+	pg_map_add(p, map, key, n);
+}
+
+/* Between two pages: no title of titles_arena is in use. */
+void pg_page_begin(struct pg *p)
+{
+	if (p->ntitles < TITLES_MADE)
+		return;
+	arena_reset(&p->titles_arena);
+	memset(p->titles, 0, (p->x->c.n + 1) * sizeof(*p->titles));
+	p->ntitles = 0;
 }
 
 /* The same for a catalog string written in language tl (export_cat_str_typo). */

@@ -21,20 +21,33 @@
 void export_index_links(struct pg *p, struct ynode *d)
 {
 	const struct export_format *f = p->x->f;
+	struct arena *page = p->a;
 
-	if (f->stylesheet) {
-		buf_reset(&p->t2);
-		if (!f->style_per_lang)
-			buf_adds(&p->t2, "../");
-		buf_adds(&p->t2, f->stylesheet);
-		pg_set_url(p, d, "stylesheet", p->t2.buf, p->t2.len);
-	} else {
-		pg_set_null(p, d, "stylesheet");
+	/* the same on every page of the run: made once per worker */
+	if (!p->stylesheet) {
+		struct ynode *m = ynode_new(page, Y_MAP);
+
+		p->a = &p->kept_arena;
+		if (f->stylesheet) {
+			buf_reset(&p->t2);
+			if (!f->style_per_lang)
+				buf_adds(&p->t2, "../");
+			buf_adds(&p->t2, f->stylesheet);
+			pg_set_url(p, m, "stylesheet", p->t2.buf, p->t2.len);
+		} else {
+			pg_set_null(p, m, "stylesheet");
+		}
+		if (f->index_file)
+			pg_set_url(p, m, "index_href", f->index_file,
+				   strlen(f->index_file));
+		else
+			pg_set_null(p, m, "index_href");
+		p->a = page;
+		p->stylesheet = m->pairs[0].value;
+		p->index_href = m->pairs[1].value;
 	}
-	if (f->index_file)
-		pg_set_url(p, d, "index_href", f->index_file, strlen(f->index_file));
-	else
-		pg_set_null(p, d, "index_href");
+	pg_map_add(p, d, "stylesheet", p->stylesheet);
+	pg_map_add(p, d, "index_href", p->index_href);
 	pg_set_label(p, d, L_INDEX);
 }
 

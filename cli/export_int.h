@@ -118,6 +118,8 @@ struct export {
 	char **title_key;
 	/* true, false and null, in arena: every page's booleans share them */
 	struct ynode *yes, *no, *null;
+	/* the integers 0 to 6 (a heading's level), in arena */
+	struct ynode *small_int[7];
 	/* text: --width, --encoding (probed once), --translit */
 	unsigned width;
 	struct encoding enc;
@@ -197,6 +199,7 @@ struct bimage {
 };
 
 #define KEY_SLOTS 256	/* struct pg's key nodes; a power of two */
+#define TITLES_MADE 4096	/* struct pg's titles kept at most */
 
 /* What one page (or index) is being built with: a worker's scratch. */
 struct pg {
@@ -230,6 +233,34 @@ struct pg {
 	struct person_line *people;
 	size_t nmade;
 	struct arena people_arena;
+	/*
+	 * Article i's title with its language's typography (pg_set_title()),
+	 * made the first time a page of this worker shows it: it comes back
+	 * as related reading on other pages.  x->c.n of them, made when
+	 * first needed, in titles_arena, forgotten between two pages once
+	 * TITLES_MADE were made (pg_page_begin()), so that a worker's
+	 * memory does not grow with the corpus.
+	 */
+	struct ynode **titles;
+	size_t ntitles;
+	struct arena titles_arena;
+	/* what the caches below hold, bounded by their slots; for the run */
+	struct arena kept_arena;
+	/* the end of a link to language k's version on a page of language
+	 * l, at [l * nlang + k] (version_name()), in kept_arena */
+	struct ynode **version_ends;
+	/*
+	 * What pages of one language and one date, one section, or the
+	 * same translators show alike (page_updated(), page_section(),
+	 * page_translators()), in kept_arena: a slot
+	 * per hash, taken by the first comer (PAGE_SLOTS of each, made when
+	 * first needed); a page whose slot another holds makes its own.
+	 */
+	struct page_dated *dated;
+	struct page_section *sections;
+	struct page_credit *credits;
+	/* stylesheet and index_href (export_index_links()), or NULL */
+	struct ynode *stylesheet, *index_href;
 };
 
 /* The catalog keys of xlang.label, in its order. */
@@ -517,6 +548,9 @@ void pg_set_text(struct pg *p, struct ynode *map, const char *key,
 	const char *s);
 void pg_set_text_typo(struct pg *p, struct ynode *map, const char *key,
 	const char *s, enum typo_lang tl);
+void pg_set_title(struct pg *p, struct ynode *map, const char *key,
+	size_t art);
+void pg_page_begin(struct pg *p);
 void pg_set_url(struct pg *p, struct ynode *map, const char *key,
 	const char *u, size_t n);
 void pg_set_label(struct pg *p, struct ynode *map, int which);

@@ -67,9 +67,24 @@ static unsigned long long load_le64(const unsigned char *p)
 static unsigned long long sum_words(unsigned long long h,
 				    const unsigned char *p, size_t n)
 {
-	size_t i;
+	size_t i = 0;
 
-	for (i = 0; i < n; i += 8) {
+	/* four words a turn: the same sum, a third fewer instructions */
+	for (; n - i >= 32; i += 32) {
+		h ^= load_le64(p + i);
+		h *= 0x9e3779b97f4a7c15ULL;
+		h ^= h >> 29;
+		h ^= load_le64(p + i + 8);
+		h *= 0x9e3779b97f4a7c15ULL;
+		h ^= h >> 29;
+		h ^= load_le64(p + i + 16);
+		h *= 0x9e3779b97f4a7c15ULL;
+		h ^= h >> 29;
+		h ^= load_le64(p + i + 24);
+		h *= 0x9e3779b97f4a7c15ULL;
+		h ^= h >> 29;
+	}
+	for (; i < n; i += 8) {
 		h ^= load_le64(p + i);
 		h *= 0x9e3779b97f4a7c15ULL;
 		h ^= h >> 29;

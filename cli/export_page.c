@@ -12,6 +12,7 @@
 
 #define PEOPLE_SLOTS 1024	/* struct pg's reviewers; a power of two */
 #define PEOPLE_MADE 4096	/* lines made before people_arena is emptied */
+#define PAGE_SLOTS 256		/* dates, sections, translators; a power of two */
 
 /*
  * A reviewer as a page of one language shows them: the fields and the
@@ -203,19 +204,26 @@ static void local_date(struct pg *p, struct date dt, struct buf *out)
 		buf_addf(out, "%d", dt.y);
 }
 
-static void page_updated(struct pg *p, struct ynode *d,
-			 const struct article_meta *m)
+/* The update line of pages of one language and date (page_updated()). */
+struct page_dated {
+	size_t lang;
+	struct date dt;		/* y == 0: the slot is free */
+	struct ynode *v[4];	/* updated, updated_date, updated_on(_html) */
+};
+
+/* The page_dated of p's language and dt, made in p->a. */
+static void make_dated(struct pg *p, struct date dt, struct page_dated *pd)
 {
+	struct ynode *d = ynode_new(p->a, Y_MAP);
 	struct buf *date, *tag;
 	char iso[16];
+	size_t i;
 
-	if (!m->updated.y)
-		return;
 	date = pg_scratch_push(p);
 	tag = pg_scratch_push(p);
-	date_format(m->updated, iso);
+	date_format(dt, iso);
 	pg_set_str(p, d, "updated", iso, strlen(iso));
-	local_date(p, m->updated, date);
+	local_date(p, dt, date);
 	pg_set_text(p, d, "updated_date", date->buf);
 	buf_adds(tag, "<time datetime=\"");
 	escape_html(tag, iso, strlen(iso));
@@ -224,6 +232,47 @@ static void page_updated(struct pg *p, struct ynode *d,
 	buf_adds(tag, "</time>");
 	pg_fill_one(p, d, "updated_on", "date", date, tag, NULL, NULL);
 	pg_scratch_pop(p, 2);
+	for (i = 0; i < 4; i++)
+		pd->v[i] = d->pairs[i].value;
+	pd->lang = p->lang;
+	pd->dt = dt;
+}
+
+/*
+ * updated, updated_date, updated_on and updated_on_html: the same on
+ * every page of a language updated the same day, so made once per
+ * worker when its slot is free.
+ */
+static void page_updated(struct pg *p, struct ynode *d,
+			 const struct article_meta *m)
+{
+	static const char *const keys[4] = {
+		"updated", "updated_date", "updated_on", "updated_on_html"
+	};
+	struct page_dated own, *pd;
+	struct date dt = m->updated;
+	size_t h, i;
+
+	if (!dt.y)
+		return;
+	if (!p->dated)
+		p->dated = xcalloc(PAGE_SLOTS, sizeof(*p->dated));
+	h = ((p->lang * 31 + (size_t)dt.y) * 31 + (size_t)dt.m) * 31 +
+	    (size_t)dt.d;
+	pd = &p->dated[(h * 0x9E3779B97F4A7C15ull >> 40) & (PAGE_SLOTS - 1)];
+	if (!pd->dt.y) {
+		struct arena *page = p->a;
+
+		p->a = &p->kept_arena;
+		make_dated(p, dt, pd);
+		p->a = page;
+	} else if (pd->lang != p->lang || pd->dt.y != dt.y ||
+		   pd->dt.m != dt.m || pd->dt.d != dt.d) {
+		make_dated(p, dt, &own);
+		pd = &own;
+	}
+	for (i = 0; i < 4; i++)
+		pg_map_add(p, d, keys[i], pd->v[i]);
 }
 
 /*
@@ -281,6 +330,92 @@ static const struct person_line *person_line(struct pg *p,
 	return pl;
 }
 
+/* The translators of pages of one language (page_translators()). */
+struct page_credit {
+	size_t lang, n;		/* n == 0: the slot is free */
+	const char **names;	/* copies */
+	struct ynode *v[3];	/* translated_by, its markup, translators */
+};
+
+/* kp's translators on a page of p's language, in p->a. */
+static void make_translators(struct pg *p, const struct article_keep *kp,
+			     struct ynode *v[3])
+{
+	struct ynode *d = ynode_new(p->a, Y_MAP);
+	struct ynode *list = ynode_new(p->a, Y_SEQ);
+	struct litem *items = arena_alloc(p->a, kp->ntranslators *
+					  sizeof(*items));
+	struct buf *jh = pg_scratch_push(p), *jt = pg_scratch_push(p);
+	size_t i;
+
+	for (i = 0; i < kp->ntranslators; i++) {
+		struct ynode *item = ynode_new(p->a, Y_MAP);
+
+		pg_set_text(p, item, "name", kp->translators[i]);
+		yseq_add(p->a, list, item);
+		items[i].text = kp->translators[i];
+		items[i].len = strlen(kp->translators[i]);
+	}
+	pg_join(p, items, kp->ntranslators, jh, jt, NULL);
+	pg_fill_one(p, d, "translated_by", "names", jt, jh, NULL, NULL);
+	pg_scratch_pop(p, 2);
+	v[0] = d->pairs[0].value;
+	v[1] = d->pairs[1].value;
+	v[2] = list;
+}
+
+/*
+ * translated_by, translated_by_html and translators: the same on every
+ * page of a language with the same translators (a few people translate
+ * most articles), so made once per worker when its slot is free.
+ */
+static void page_translators(struct pg *p, struct ynode *d,
+			     const struct article_keep *kp)
+{
+	static const char *const keys[3] = {
+		"translated_by", "translated_by_html", "translators"
+	};
+	struct page_credit *pc, own;
+	size_t h = p->lang, i;
+
+	if (!kp->ntranslators) {
+		pg_set_null(p, d, "translated_by");
+		pg_set_null(p, d, "translated_by_html");
+		pg_map_add(p, d, "translators", ynode_new(p->a, Y_SEQ));
+		return;
+	}
+	for (i = 0; i < kp->ntranslators; i++)
+		h = h * 31 + hash_mem(kp->translators[i],
+				      strlen(kp->translators[i]));
+	if (!p->credits)
+		p->credits = xcalloc(PAGE_SLOTS, sizeof(*p->credits));
+	pc = &p->credits[(h * 0x9E3779B97F4A7C15ull >> 40) & (PAGE_SLOTS - 1)];
+	for (i = 0; pc->n == kp->ntranslators && pc->lang == p->lang &&
+		    i < pc->n; i++)
+		if (strcmp(pc->names[i], kp->translators[i]))
+			break;
+	if (!pc->n) {
+		struct arena *page = p->a;
+
+		p->a = &p->kept_arena;
+		make_translators(p, kp, pc->v);
+		pc->names = arena_alloc(p->a, kp->ntranslators *
+					sizeof(*pc->names));
+		for (i = 0; i < kp->ntranslators; i++)
+			pc->names[i] = arena_strndup(p->a, kp->translators[i],
+						     strlen(kp->translators[i]));
+		pc->n = kp->ntranslators;
+		pc->lang = p->lang;
+		p->a = page;
+	} else if (pc->n != kp->ntranslators || pc->lang != p->lang ||
+		   i < pc->n) {
+		make_translators(p, kp, own.v);
+		pc = &own;
+	}
+	for (i = 0; i < 3; i++)
+		pg_map_add(p, d, keys[i], pc->v[i]);
+}
+
 static void page_people(struct pg *p, struct ynode *d,
 			const struct article_keep *kp, struct buf *jsonld)
 {
@@ -322,28 +457,33 @@ static void page_people(struct pg *p, struct ynode *d,
 	pg_set_label(p, d, L_ACK);
 	pg_set_label(p, d, L_REVIEWED);
 
-	list = ynode_new(p->a, Y_SEQ);
-	if (kp->ntranslators) {
-		struct litem *items = arena_alloc(p->a, kp->ntranslators *
-						  sizeof(*items));
-		struct buf *jh = pg_scratch_push(p), *jt = pg_scratch_push(p);
+	page_translators(p, d, kp);
+}
 
-		for (i = 0; i < kp->ntranslators; i++) {
-			struct ynode *item = ynode_new(p->a, Y_MAP);
+/*
+ * What follows the href in the link to language k's version on a page
+ * of p->lang: `" hreflang="en">anglais</a>`, made once per worker.
+ */
+static const struct ynode *version_end(struct pg *p, size_t k)
+{
+	const struct export *x = p->x;
+	size_t nl = x->c.cfg.nlang, at = p->lang * nl + k;
+	struct buf *h;
 
-			pg_set_text(p, item, "name", kp->translators[i]);
-			yseq_add(p->a, list, item);
-			items[i].text = kp->translators[i];
-			items[i].len = strlen(kp->translators[i]);
-		}
-		pg_join(p, items, kp->ntranslators, jh, jt, NULL);
-		pg_fill_one(p, d, "translated_by", "names", jt, jh, NULL, NULL);
-		pg_scratch_pop(p, 2);
-	} else {
-		pg_set_null(p, d, "translated_by");
-		pg_set_null(p, d, "translated_by_html");
-	}
-	pg_map_add(p, d, "translators", list);
+	if (!p->version_ends)
+		p->version_ends = xcalloc(nl * nl + 1, sizeof(*p->version_ends));
+	if (p->version_ends[at])
+		return p->version_ends[at];
+	h = pg_scratch_push(p);
+	buf_adds(h, "\" hreflang=\"");
+	escape_html(h, x->langs[k].code, strlen(x->langs[k].code));
+	buf_adds(h, "\">");
+	escape_html(h, x->langs[p->lang].name[k]->str,
+		    x->langs[p->lang].name[k]->len);
+	buf_adds(h, "</a>");
+	p->version_ends[at] = ynode_string(&p->kept_arena, h->buf, h->len);
+	pg_scratch_pop(p, 1);
+	return p->version_ends[at];
 }
 
 /*
@@ -360,22 +500,22 @@ static void version_name(struct pg *p, size_t k, int linked, int esc,
 
 	it->text = x->langs[p->lang].raw_name[k];
 	it->len = strlen(it->text);
-	h = pg_scratch_push(p);
-	if (linked && !esc) {
-		it->href = arena_strndup(p->a, p->t2.buf, p->t2.len);
-	} else if (linked) {
+	if (linked && esc) {
+		const struct ynode *end = version_end(p, k);
+
 		/* <a href="../en/x.html" hreflang="en">anglais</a> */
+		h = pg_scratch_push(p);
 		buf_adds(h, "<a href=\"");
 		buf_add(h, p->t2.buf, p->t2.len);
-		buf_adds(h, "\" hreflang=\"");
-		escape_html(h, x->langs[k].code, strlen(x->langs[k].code));
-		buf_adds(h, "\">");
-		escape_html(h, x->langs[p->lang].name[k]->str,
-			    x->langs[p->lang].name[k]->len);
-		buf_adds(h, "</a>");
+		buf_add(h, end->str, end->len);
 		it->html = h->buf;
 		it->hlen = h->len;
+		return;
 	}
+	/* the caller gives back one scratch buffer a name */
+	pg_scratch_push(p);
+	if (linked)
+		it->href = arena_strndup(p->a, p->t2.buf, p->t2.len);
 }
 
 /* The x-default alternate: the original orig, when it has a URL. */
@@ -526,7 +666,7 @@ static void page_related(struct pg *p, struct ynode *d,
 		else
 			pg_set_null(p, item, "href");
 		if (same) {
-			pg_set_text(p, item, "title", x->c.articles[t].title);
+			pg_set_title(p, item, "title", (size_t)t);
 			pg_set_null(p, item, "title_lang");
 			pg_set_null(p, item, "title_dir");
 			pg_set_null(p, item, "hreflang");
@@ -536,7 +676,7 @@ static void page_related(struct pg *p, struct ynode *d,
 			size_t page_lang = p->lang;
 
 			p->lang = (size_t)k;
-			pg_set_text(p, item, "title", x->c.articles[t].title);
+			pg_set_title(p, item, "title", (size_t)t);
 			p->lang = page_lang;
 			pg_set_cstr(p, item, "title_lang", x->langs[k].code);
 			if (x->langs[k].rtl != p->rtl)
@@ -578,6 +718,7 @@ static void page_sources(struct pg *p, struct ynode *d,
 static void page_headings(struct pg *p, struct ynode *d,
 			  const struct render_info *ri)
 {
+	const struct export *x = p->x;
 	struct ynode *all = ynode_new(p->a, Y_SEQ);
 	struct ynode *toc = ynode_new(p->a, Y_SEQ);
 	size_t i;
@@ -588,6 +729,8 @@ static void page_headings(struct pg *p, struct ynode *d,
 		pg_set_cstr(p, item, "id", ri->headings[i].id);
 		pg_set_cstr(p, item, "text", ri->headings[i].text);
 		pg_map_add(p, item, "level",
+			 ri->headings[i].level < ARRAY_SIZE(x->small_int) ?
+			 x->small_int[ri->headings[i].level] :
 			 ynode_int(p->a, ri->headings[i].level));
 		yseq_add(p->a, all, item);
 		if (ri->headings[i].level == 2)
@@ -598,6 +741,49 @@ static void page_headings(struct pg *p, struct ynode *d,
 	pg_set_bool(p, d, "has_toc", toc->n >= 3);
 	pg_map_add(p, d, "toc", toc);
 	pg_set_label(p, d, L_CONTENTS);
+}
+
+/* The section of pages of one language (page_section()). */
+struct page_section {
+	size_t lang;
+	const char *id;		/* NULL: the slot is free */
+	struct ynode *node;	/* {id, label} */
+};
+
+/* Section id's {id, label} on a page of p's language, in p->a. */
+static struct ynode *make_section(struct pg *p, const char *id)
+{
+	struct ynode *s = ynode_new(p->a, Y_MAP);
+	const char *label = export_cat_sub(p->x, p->lang, "sections", id);
+
+	pg_set_cstr(p, s, "id", id);
+	pg_set_text(p, s, "label", label ? label : id);
+	return s;
+}
+
+/*
+ * The same on every page of a language in that section: made once per
+ * worker, with its own copy of id, when its slot is free.
+ */
+static struct ynode *page_section(struct pg *p, const char *id)
+{
+	size_t n = strlen(id);
+	struct page_section *ps;
+	struct arena *page = p->a;
+
+	if (!p->sections)
+		p->sections = xcalloc(PAGE_SLOTS, sizeof(*p->sections));
+	ps = &p->sections[(p->lang * 31 + hash_mem(id, n)) & (PAGE_SLOTS - 1)];
+	if (ps->id && ps->lang == p->lang && !strcmp(ps->id, id))
+		return ps->node;
+	if (ps->id)
+		return make_section(p, id);
+	p->a = &p->kept_arena;
+	ps->id = arena_strndup(p->a, id, n);
+	ps->node = make_section(p, ps->id);
+	p->a = page;
+	ps->lang = p->lang;
+	return ps->node;
 }
 
 /* Everything a page template sees (folio-export(1) lists it). */
@@ -654,13 +840,16 @@ struct ynode *export_page_data(struct pg *p, size_t art,
 	const struct export *x = p->x;
 	const struct article_meta *m = &x->c.articles[art];
 	const struct xid *e = export_id_find(x, m->id, strlen(m->id));
-	struct ynode *d = ynode_new(p->a, Y_MAP);
-	struct buf *url = pg_scratch_push(p);
+	struct ynode *d;
+	struct buf *url;
 
+	pg_page_begin(p);
+	d = ynode_new(p->a, Y_MAP);
+	url = pg_scratch_push(p);
 	pg_set_lang_attrs(p, d);
 	pg_set_cstr(p, d, "id", m->id);
 	pg_set_cstr(p, d, "slug", x->slug[art]);
-	pg_set_text(p, d, "title", m->title ? m->title : m->id);
+	pg_set_title(p, d, "title", art);
 	if (m->summary)
 		pg_set_text(p, d, "summary", m->summary);
 	else
@@ -670,16 +859,10 @@ struct ynode *export_page_data(struct pg *p, size_t art,
 	self_url(x, art, url);
 	pg_set_url(p, d, "canonical", url->buf, url->len);
 	export_index_links(p, d);
-	if (m->section) {
-		struct ynode *s = ynode_new(p->a, Y_MAP);
-		const char *label = export_cat_sub(x, p->lang, "sections", m->section);
-
-		pg_set_cstr(p, s, "id", m->section);
-		pg_set_text(p, s, "label", label ? label : m->section);
-		pg_map_add(p, d, "section", s);
-	} else {
+	if (m->section)
+		pg_map_add(p, d, "section", page_section(p, m->section));
+	else
 		pg_set_null(p, d, "section");
-	}
 	page_updated(p, d, m);
 
 	/* the text format, which has no template, needs no JSON-LD */

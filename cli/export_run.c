@@ -179,6 +179,7 @@ static int run_open(struct export *x, int nsc, struct diag_list *d)
 {
 	const struct export_opts *o = x->o;
 	struct corpus *c = &x->c;
+	size_t i;
 
 	if (corpus_open(c, o->npaths ? o->paths[0] : NULL, nsc, d) < 0 ||
 	    corpus_select(c, o->paths, o->npaths, d) < 0)
@@ -188,6 +189,8 @@ static int run_open(struct export *x, int nsc, struct diag_list *d)
 	x->yes = ynode_bool(&x->arena, 1);
 	x->no = ynode_bool(&x->arena, 0);
 	x->null = ynode_new(&x->arena, Y_NULL);
+	for (i = 0; i < ARRAY_SIZE(x->small_int); i++)
+		x->small_int[i] = ynode_int(&x->arena, (long long)i);
 	return export_load_templates(x, d);
 }
 

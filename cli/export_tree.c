@@ -514,7 +514,8 @@ static void manifest_rel(const struct export *x, const char *path,
 		size_t sn = st ? strlen(st) : 0;
 
 		if (sn && !strncmp(path, st, sn) && path[sn] == '/') {
-			buf_addf(rel, "%s%s", x->langs[k].code, path + sn);
+			buf_adds(rel, x->langs[k].code);
+			buf_adds(rel, path + sn);
 			break;
 		}
 	}

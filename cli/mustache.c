@@ -727,7 +727,7 @@ static int key_is(const struct ynode *key, const char *k, size_t n)
 
 /* The pair of m named k[0..n); *hint, when given, is tried first and
  * set to where the pair was found. */
-static const struct ypair *map_find(const struct ynode *m, const char *k,
+static inline const struct ypair *map_find(const struct ynode *m, const char *k,
 				    size_t n, unsigned *hint)
 {
 	size_t i;
