@@ -78,13 +78,14 @@ enum typo_lang {
 struct num_list;
 
 /*
- * Per-block state.  The fields are private to typo.c but nums, which
- * typo_init() sets to NULL: a caller that converts many runs may point it
- * at a num_list of its own (borrowed; emptied by each use, released by the
- * caller), so that reading the numbers of a run allocates nothing.  After
- * typo_text() or typo_run(), nums_lang is not NULL when *nums holds the
- * numbers of the text just given back, as numbers_scan() reads them in
- * the language nums_lang names: a renderer that reads them too need not.
+ * Per-block state.  The fields are private to typo.c but nums and
+ * nums_lang.  typo_init() sets nums to NULL: a caller that converts many
+ * runs may point it at a num_list of its own (borrowed; emptied by each
+ * use, released by the caller), so that reading the numbers of a run
+ * allocates nothing.  After typo_text() or typo_run(), nums_lang is not
+ * NULL when *nums holds the numbers of the text just given back, as
+ * numbers_scan() reads them in the language nums_lang names: a renderer
+ * that reads them too need not.
  */
 struct typo {
 	enum typo_lang lang;
@@ -122,10 +123,10 @@ void typo_block(struct typo *t);
 void typo_text(struct typo *t, struct buf *out, const char *s, size_t n);
 
 /*
- * The same for a caller that reads the result at once: when the run needs
- * no change, s itself is returned and nothing appended (most runs: no
- * copy); else the converted text is appended to out and its start in out
- * returned, valid until out changes.  *len gets its length either way.
+ * The same for a caller that reads the result at once: when no rule
+ * changes the run, s itself is returned and nothing is copied; else the
+ * converted text is appended to out and its start in out returned, valid
+ * until out changes.  *len gets its length either way.
  */
 const char *typo_run(struct typo *t, struct buf *out, const char *s, size_t n,
 		     size_t *len);
