@@ -10,7 +10,6 @@
  */
 #include "numbers_find.h"
 
-#include <stdint.h>
 #include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
