@@ -347,6 +347,13 @@ static int utf8_valid(const unsigned char *s, size_t n, int *digit)
  * many more the file holds is said with it, so that one run tells the
  * whole of the work to do.
  */
+int utf8_valid_text(const char *text, size_t n)
+{
+	int digit;
+
+	return utf8_valid((const unsigned char *)text, n, &digit);
+}
+
 static int utf8_check_digit(const char *text, size_t n, unsigned first_line,
 			    const char *file, struct diag_list *diags, int *digit)
 {

@@ -246,4 +246,7 @@ void article_meta_fill(struct article_meta *m, const struct article *a,
 int utf8_check(const char *text, size_t n, unsigned first_line,
 	       const char *file, struct diag_list *diags);
 
+/* Is text[0..n) UTF-8 without NUL bytes?  utf8_check()'s test, silent. */
+int utf8_valid_text(const char *text, size_t n);
+
 #endif

@@ -3,6 +3,7 @@
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "style.h"
+#include "article.h"
 #include "buf.h"
 #include "corpus.h"
 #include "embed.h"
@@ -434,72 +435,6 @@ static unsigned lowest_bit(unsigned long long m)
 #endif
 }
 
-/* Is t[0..n) UTF-8?  Checked once per text, not by every match. */
-static int utf8_valid(const char *t, size_t n)
-{
-	const unsigned char *s = (const unsigned char *)t;
-	size_t i = 0;
-
-	while (i < n) {
-		unsigned c = s[i];
-		size_t k, need;
-		unsigned cp;
-		uint64_t w8;
-
-#ifdef __SSE2__
-		/* sixteen ASCII bytes at a time */
-		if (i + 16 <= n) {
-			int high = _mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(s + i)));
-
-			if (!high) {
-				i += 16;
-				continue;
-			}
-			i += (size_t)lowest_bit((unsigned)high);
-			c = s[i];
-		}
-#endif
-		/* eight ASCII bytes at a time */
-		if (i + 8 <= n) {
-			memcpy(&w8, s + i, 8);
-			if (!(w8 & 0x8080808080808080ULL)) {
-				i += 8;
-				continue;
-			}
-		}
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		/* two bytes: accented Latin, Turkish, Arabic */
-		if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
-			i += 2;
-			continue;
-		}
-		if (c >= 0xC2 && c <= 0xDF)
-			need = 1, cp = c & 0x1F;
-		else if (c >= 0xE0 && c <= 0xEF)
-			need = 2, cp = c & 0x0F;
-		else if (c >= 0xF0 && c <= 0xF4)
-			need = 3, cp = c & 0x07;
-		else
-			return 0;
-		if (n - i <= need)
-			return 0;
-		for (k = 1; k <= need; k++) {
-			if ((s[i + k] & 0xC0) != 0x80)
-				return 0;
-			cp = cp << 6 | (s[i + k] & 0x3F);
-		}
-		/* overlong, surrogates, past U+10FFFF */
-		if ((need == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-		    (need == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
-			return 0;
-		i += need + 1;
-	}
-	return 1;
-}
-
 /* One match of a rule, as the message says it. */
 static void report(const struct style_rule *r, const char *text, size_t s,
 		   size_t e, style_pos_fn pos, const void *pos_ctx,
@@ -828,6 +763,22 @@ static int prefilter_rules(const struct style_book *b, enum style_scope scope,
 	return 0;
 }
 
+/*
+ * Is t[0..n) UTF-8?  Checked once per text, not by every match; NULs may
+ * part it (house.c puts one between blocks), each piece UTF-8.
+ */
+static int text_valid(const char *t, size_t n)
+{
+	const char *end = t + n, *z;
+
+	while ((z = memchr(t, 0, (size_t)(end - t))) != NULL) {
+		if (!utf8_valid_text(t, (size_t)(z - t)))
+			return 0;
+		t = z + 1;
+	}
+	return utf8_valid_text(t, (size_t)(end - t));
+}
+
 void style_check(const struct style_book *b, enum style_scope scope,
 		 const char *text, size_t len, style_pos_fn pos,
 		 const void *pos_ctx, const char *file, char *const *skip,
@@ -838,7 +789,7 @@ void style_check(const struct style_book *b, enum style_scope scope,
 	unsigned long long live = 0;
 	size_t i, j;
 
-	if (!b->nscope[scope] || !len || !utf8_valid(text, len))
+	if (!b->nscope[scope] || !len || !text_valid(text, len))
 		return;
 	md = pcre2_match_data_create(8, NULL);
 	for (i = 0; i < b->n && i < 64; i++)
