@@ -33,6 +33,7 @@ static void check_links(const struct export *x, struct article_meta *m,
 			export_unpublished_link(x, m, &m->links[k], d);
 		free(m->links[k].id);
 		free(m->links[k].frag);
+		free(m->links[k].via);
 	}
 	/* checked: the index does not keep them (memory stays flat) */
 	free(m->links);

@@ -83,6 +83,7 @@ struct md_check {
 		/* a reference ("[text][ref]"): the link itself at use */
 		int ref;
 		struct pos use;
+		int def;	/* its definition's line in defs, or -1 */
 	} spans[16];
 	int nspans;
 	/* the end of the last text or destination read: see ref_use_pos() */
@@ -915,6 +916,31 @@ static int def_at(const struct md_check *c, const char *p)
 	return -1;
 }
 
+/*
+ * " (via [label] at line N)": which definition a reference link's
+ * destination comes from, for the reports made at the link, since the
+ * fault is in the definition; nothing for another link.
+ */
+static void ref_via(const struct md_check *c, const struct span *sp,
+		    struct buf *out)
+{
+	const char *t, *rb;
+	size_t n;
+	struct pos p;
+
+	buf_reset(out);
+	if (sp->def < 0 || sp->def >= c->ndefs)
+		return;
+	t = c->src->text + c->defs[sp->def].start;
+	n = c->defs[sp->def].end - c->defs[sp->def].start;
+	rb = memchr(t, ']', n);
+	if (!rb)
+		return;
+	p = md_src_pos(c->src, t);
+	buf_addf(out, " (via %.*s at line %u)", quote_len(t, (size_t)(rb + 1 - t)),
+		 t, p.line);
+}
+
 static void defs_mark(struct md_check *c, const char *p, int used)
 {
 	int i = def_at(c, p);
@@ -1069,6 +1095,7 @@ static void scheme_check(struct md_check *c, const struct span *sp,
 			 const MD_ATTRIBUTE *dest)
 {
 	int ok = render_url_allowed(dest->text, dest->size, 0);
+	struct buf via = BUF_INIT;
 	struct pos p;
 
 	if (ok && memchr(dest->text, '&', dest->size)) {
@@ -1079,12 +1106,14 @@ static void scheme_check(struct md_check *c, const struct span *sp,
 	if (ok)
 		return;
 	p = span_where(c, sp);
+	ref_via(c, sp, &via);
 	diag(c->diags, R_LINK_SCHEME, c->file, p.line, p.col, NULL,
 	     "%s not rendered, its url has a scheme folio never links to: "
-	     "'%.*s' (%s are)",
+	     "'%.*s' (%s are)%s",
 	     sp->image ? "image" : "link", quote_len(dest->text, dest->size),
 	     dest->text, sp->image ? "http, https, mailto and tel" :
-	     "http, https, mailto, tel and article");
+	     "http, https, mailto, tel and article", via.buf);
+	buf_release(&via);
 }
 
 /*
@@ -1129,11 +1158,12 @@ static int chk_enter_span(MD_SPANTYPE type, void *detail, void *ud)
 	sp->image = type == MD_SPAN_IMG;
 	dest = sp->image ? &((MD_SPAN_IMG_DETAIL *)detail)->src :
 			   &((MD_SPAN_A_DETAIL *)detail)->href;
+	sp->def = dest->size ? def_at(c, dest->text) : -1;
 	if (in_src(c, dest->text) && dest->size)
 		c->last = dest->text;
 	if (c->ndefs > 0)
 		defs_mark(c, dest->text, 1);
-	if (dest->size && def_at(c, dest->text) >= 0)
+	if (sp->def >= 0)
 		sp->use = ref_use_pos(c, sp->image, &sp->ref);
 	else if (in_src(c, dest->text) && (!c->cursor ||
 		 dest->text + dest->size > c->cursor))
@@ -1176,6 +1206,16 @@ static int chk_enter_span(MD_SPANTYPE type, void *detail, void *ud)
 			m->links[m->nlinks].frag = 8 + n < b->len ?
 				xstrndup(b->buf + 9 + n, b->len - 9 - n) : NULL;
 			m->links[m->nlinks].pos = span_where(c, sp);
+			m->links[m->nlinks].via = NULL;
+			if (sp->def >= 0) {
+				struct buf via = BUF_INIT;
+
+				ref_via(c, sp, &via);
+				if (via.len)
+					m->links[m->nlinks].via =
+						buf_detach(&via, NULL);
+				buf_release(&via);
+			}
 			m->nlinks++;
 		}
 	}
