@@ -872,6 +872,7 @@ void article_meta_fill(struct article_meta *m, const struct article *a,
 		m->related[m->nrelated].id = store_str(st, id);
 		m->related[m->nrelated].pos = pos_of(rel->items[i]);
 		m->related[m->nrelated].frag = NULL;
+		m->related[m->nrelated].via = NULL;
 		m->nrelated++;
 	}
 }
@@ -892,6 +893,7 @@ void article_meta_release(struct article_meta *m)
 		for (i = 0; i < m->nlinks; i++) {
 			free(m->links[i].id);
 			free(m->links[i].frag);
+			free(m->links[i].via);
 		}
 		free(m->ids);
 		free(m->links);
@@ -934,8 +936,12 @@ void article_meta_pack(struct article_meta *m, struct article_store *st)
 			v[i].frag = m->links[i].frag ?
 				    arena_strndup(&st->arena, m->links[i].frag,
 						  strlen(m->links[i].frag)) : NULL;
+			v[i].via = m->links[i].via ?
+				   arena_strndup(&st->arena, m->links[i].via,
+						 strlen(m->links[i].via)) : NULL;
 			free(m->links[i].id);
 			free(m->links[i].frag);
+			free(m->links[i].via);
 		}
 		free(m->links);
 		m->links = v;

@@ -26,6 +26,9 @@ struct idref {
 	char *id;		/* links: owned; related: in an article_store */
 	struct pos pos;
 	char *frag;		/* a link's #fragment (without '#'), owned, or NULL */
+	/* a reference link's definition, " (via [label] at line N)" for
+	 * its reports, owned; NULL for another link and a related id */
+	char *via;
 };
 
 /* The blocks l10n compares between an original and a translation. */

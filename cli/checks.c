@@ -185,7 +185,9 @@ static int id_exists(const struct corpus *c, const char *id)
 }
 
 /* The link-target rule's message, whoever checks the links. */
-#define LINK_TARGET_MSG "link to an article that does not exist: 'article:%s'"
+#define LINK_TARGET_MSG "link to an article that does not exist: 'article:%s'%s"
+/* A reference link's definition, after its message (article.h). */
+#define VIA(l) ((l)->via ? (l)->via : "")
 
 int checks_link_target(const struct corpus *c, const struct article_meta *m,
 		       const struct idref *l, struct diag_list *d)
@@ -193,7 +195,7 @@ int checks_link_target(const struct corpus *c, const struct article_meta *m,
 	if (id_exists(c, l->id))
 		return 1;
 	diag(d, R_LINK_TARGET, m->path, l->pos.line, l->pos.col, NULL,
-	     LINK_TARGET_MSG, l->id);
+	     LINK_TARGET_MSG, l->id, VIA(l));
 	return 0;
 }
 
@@ -221,7 +223,7 @@ static void check_fragment(struct corpus *c, struct diag_list *d,
 		if (t->ids[i] == key)
 			return;
 	report(c, d, m, R_FRAGMENT, l->pos, NULL, "link to a heading "
-	       "'article:%s' does not have: '#%s'", l->id, l->frag);
+	       "'article:%s' does not have: '#%s'%s", l->id, l->frag, VIA(l));
 }
 
 static void check_references(struct corpus *c, struct diag_list *d,
@@ -251,7 +253,7 @@ static void check_references(struct corpus *c, struct diag_list *d,
 			continue;
 		}
 		report(c, d, m, R_LINK_TARGET, m->links[k].pos, NULL,
-		       LINK_TARGET_MSG, m->links[k].id);
+		       LINK_TARGET_MSG, m->links[k].id, VIA(&m->links[k]));
 	}
 }
 

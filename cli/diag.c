@@ -87,6 +87,8 @@ const struct rule_info rule_table[R__COUNT] = {
 	[R_XLIFF] = { "xliff", SEV_ERROR, "an XLIFF file that cannot be imported" },
 	[R_DIRECTIVE] = { "directive", SEV_WARNING, "a <!-- folio: --> comment with an unknown verb or rule name, which silences nothing" },
 	[R_SECTION] = { "section", SEV_WARNING, "a section the reference catalog's sections do not name (its pages show the id)" },
+	/* export: what a page cannot link to */
+	[R_UNPUBLISHED] = { "unpublished", SEV_WARNING, "export: an article: link, a related id or a stale notice's original that leads to an article not published (a draft or in review): its text alone, or left out" },
 };
 
 int rule_by_id(const char *id)

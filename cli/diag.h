@@ -98,6 +98,8 @@ enum rule {
 	R_XLIFF,		/* an XLIFF file import refuses */
 	R_DIRECTIVE,		/* a folio: comment that does not say what it means */
 	R_SECTION,		/* a section the reference catalog does not name */
+	/* export: a link to an article left out as a draft or in review */
+	R_UNPUBLISHED,
 	R__COUNT
 };
 

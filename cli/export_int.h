@@ -447,6 +447,11 @@ size_t export_xfrags_check(const struct export *x, struct job *jobs,
 void export_xfrags_free(struct job *j);
 int export_source_link(struct image_ctx *ic, struct buf *href);
 int export_text_link(void *vctx, struct buf *href);
+struct idref;
+void export_unpublished_link(const struct export *x,
+	const struct article_meta *m, const struct idref *l,
+	struct diag_list *d);
+void export_unpublished_refs(const struct export *x, struct diag_list *d);
 
 /* ---- export_epub.c: the e-book package, the zipped books ---- */
 

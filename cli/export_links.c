@@ -12,6 +12,7 @@
 #include "util.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -279,4 +280,93 @@ int export_text_link(void *vctx, struct buf *href)
 	if (!is_md_path(href->buf, n))
 		return 0;
 	return article_of_link(ic->x, ic->art, href->buf, n) == SIZE_MAX ? 0 : -1;
+}
+
+/*
+ * Links to an article that is not published (SPEC 8, 8.1): validate
+ * takes a link to a draft for one that will be published with it, but
+ * the page export writes shows its text alone, leaves it out of further
+ * reading, or gives its stale notice no link to the original.  Each is
+ * told where it is written, as a warning: the corpus may be right.
+ */
+
+/* Is t left out of this run for its status alone (draft, review)? */
+static int held_back(const struct export *x, const struct article_meta *t)
+{
+	return t->status != STATUS_PUBLISHED && !x->o->include_drafts;
+}
+
+/*
+ * The article that article:id from a page of language lang would lead
+ * to but for its status, when it leads nowhere: its version in lang,
+ * else its original (SPEC 8).  NULL when the link has a page to lead
+ * to, names no article, or leads nowhere for another reason (errors).
+ */
+static const struct article_meta *unpublished(const struct export *x,
+					      const char *id, size_t lang)
+{
+	const struct xid *e = export_id_find(x, id, strlen(id));
+	const struct article_meta *t;
+
+	if (!e || e->by_lang[lang] >= 0 || (e->orig >= 0 && x->pub[e->orig]))
+		return NULL;
+	t = corpus_find(&x->c, id, x->langs[lang].code);
+	if (t && held_back(x, t))
+		return t;
+	if (e->orig >= 0 && held_back(x, &x->c.articles[e->orig]))
+		return &x->c.articles[e->orig];
+	return NULL;
+}
+
+void export_unpublished_link(const struct export *x,
+			     const struct article_meta *m,
+			     const struct idref *l, struct diag_list *d)
+{
+	long i = m - x->c.articles;
+
+	if (x->lix[i] < 0 || !unpublished(x, l->id, (size_t)x->lix[i]))
+		return;
+	diag(d, R_UNPUBLISHED, m->path, l->pos.line, l->pos.col, NULL,
+	     "link to unpublished article '%s' rendered as text", l->id);
+}
+
+/* Article i's related ids and stale notice, as its page shows them. */
+static void unpublished_refs(const struct export *x, size_t i,
+			     struct diag_list *d)
+{
+	const struct article_meta *m = &x->c.articles[i], *o;
+	const struct xid *e;
+	size_t k, lang = (size_t)x->lix[i];
+	char ptr[64];
+
+	for (k = 0; k < m->nrelated; k++) {
+		if (m->id && !strcmp(m->related[k].id, m->id))
+			continue;	/* never further reading for itself */
+		if (!unpublished(x, m->related[k].id, lang))
+			continue;
+		snprintf(ptr, sizeof(ptr), "/related/%zu", k);
+		diag(d, R_UNPUBLISHED, m->path, m->related[k].pos.line,
+		     m->related[k].pos.col, ptr, "related article '%s' is not "
+		     "published: left out of further reading",
+		     m->related[k].id);
+	}
+	if (!export_is_stale(x, i) || !m->id)
+		return;
+	e = export_id_find(x, m->id, strlen(m->id));
+	if (!e || e->orig < 0 || (size_t)e->orig == i || x->pub[e->orig])
+		return;
+	o = &x->c.articles[e->orig];
+	if (held_back(x, o))
+		diag(d, R_UNPUBLISHED, m->path, m->tf_pos.line, m->tf_pos.col,
+		     "/translated_from", "original '%s' is not published: the "
+		     "stale notice does not link to it", o->path);
+}
+
+void export_unpublished_refs(const struct export *x, struct diag_list *d)
+{
+	size_t i;
+
+	for (i = 0; i < x->c.n; i++)
+		if (x->pub[i] && export_reported(x, i))
+			unpublished_refs(x, i, d);
 }

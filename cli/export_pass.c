@@ -29,9 +29,11 @@ static void check_links(const struct export *x, struct article_meta *m,
 	size_t k;
 
 	for (k = 0; k < m->nlinks; k++) {
-		checks_link_target(&x->c, m, &m->links[k], d);
+		if (checks_link_target(&x->c, m, &m->links[k], d))
+			export_unpublished_link(x, m, &m->links[k], d);
 		free(m->links[k].id);
 		free(m->links[k].frag);
+		free(m->links[k].via);
 	}
 	/* checked: the index does not keep them (memory stays flat) */
 	free(m->links);

@@ -293,9 +293,11 @@ void export_keep_diags(const struct export *x, struct diag_list *all,
 		struct diag *g = &all->v[i];
 		long j = g->file ? export_article_by_path(c, g->file) : -1;
 		/* warnings are validate's, but those of the run's config and
-		 * templates and what became of a book's links */
+		 * templates and what became of a book's links or of links to
+		 * unpublished articles */
 		int show = g->severity == SEV_ERROR || g->rule == R_CONFIG ||
-			   g->rule == R_BOOK_LINK || g->rule == R_TEMPLATE;
+			   g->rule == R_BOOK_LINK || g->rule == R_TEMPLATE ||
+			   g->rule == R_UNPUBLISHED;
 
 		if (show && j >= 0) {
 			const struct article_meta *m = &c->articles[j];
@@ -356,4 +358,5 @@ void export_select_articles(struct export *x, struct diag_list *all, int nsc)
 	if (c->cfg.base_url)
 		x->base_esc = export_url_escaped(c->cfg.base_url);
 	export_build_ids(x);
+	export_unpublished_refs(x, all);
 }

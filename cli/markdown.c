@@ -1,13 +1,12 @@
 /*
- * markdown.c - article: links, entities and attributes as md4c gives
- * them, and the body checks that validate and l10n share with the
- * renderers (md_src.c: md4c's run and its positions).
+ * markdown.c - article: links, and the body checks that validate and
+ * l10n share with the renderers (md_src.c: md4c's run and its
+ * positions; md_text.c: entities and attributes as md4c gives them).
  */
 #include "markdown.h"
 #include "buf.h"
 #include "diag.h"
 #include "directive.h"
-#include "entities.h"
 #include "rawhtml.h"
 #include "render.h"
 #include "util.h"
@@ -37,100 +36,6 @@ int md_article_link(const char *href, size_t len, const char **id, size_t *n)
 		*n = hash ? (size_t)(hash - href) - 8 : len - 8;
 	}
 	return 1;
-}
-
-int md_entity(const char *s, size_t n, unsigned *cp)
-{
-	size_t i;
-	unsigned v = 0;
-	const char *named;
-
-	if (n < 3 || s[0] != '&' || s[n - 1] != ';')
-		return -1;
-	if (s[1] == '#') {
-		int hex = n > 3 && (s[2] == 'x' || s[2] == 'X');
-
-		for (i = hex ? 3 : 2; i < n - 1; i++) {
-			char c = s[i];
-			unsigned d;
-
-			if (c >= '0' && c <= '9')
-				d = (unsigned)(c - '0');
-			else if (hex && c >= 'a' && c <= 'f')
-				d = (unsigned)(c - 'a' + 10);
-			else if (hex && c >= 'A' && c <= 'F')
-				d = (unsigned)(c - 'A' + 10);
-			else
-				return -1;
-			v = v * (hex ? 16 : 10) + d;
-			if (v > 0x10FFFF)
-				v = 0x110000;
-		}
-		if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-			v = 0xFFFD;
-		*cp = v;
-		return 0;
-	}
-	named = entity_lookup(s + 1, n - 2);
-	if (!named)
-		return -1;
-	/* the first code point; md_entity_add() has the whole text */
-	{
-		const unsigned char *u = (const unsigned char *)named;
-
-		if (u[0] < 0x80)
-			v = u[0];
-		else if (u[0] < 0xE0)
-			v = (u[0] & 0x1Fu) << 6 | (u[1] & 0x3Fu);
-		else if (u[0] < 0xF0)
-			v = (u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 |
-			    (u[2] & 0x3Fu);
-		else
-			v = (u[0] & 0x07u) << 18 | (u[1] & 0x3Fu) << 12 |
-			    (u[2] & 0x3Fu) << 6 | (u[3] & 0x3Fu);
-	}
-	*cp = v;
-	return 0;
-}
-
-int md_entity_add(struct buf *b, const char *s, size_t n)
-{
-	const char *named;
-	unsigned cp;
-
-	if (n >= 3 && s[0] == '&' && s[1] != '#' && s[n - 1] == ';') {
-		named = entity_lookup(s + 1, n - 2);
-		if (!named)
-			return -1;
-		buf_adds(b, named);
-		return 0;
-	}
-	if (md_entity(s, n, &cp) != 0)
-		return -1;
-	buf_addcp(b, cp);
-	return 0;
-}
-
-void md_attr_text(struct buf *b, const MD_ATTRIBUTE *attr)
-{
-	unsigned i;
-
-	for (i = 0; attr->substr_offsets[i] < attr->size; i++) {
-		const char *s = attr->text + attr->substr_offsets[i];
-		size_t n = attr->substr_offsets[i + 1] - attr->substr_offsets[i];
-
-		switch (attr->substr_types[i]) {
-		case MD_TEXT_NULLCHAR:
-			buf_addcp(b, 0xFFFD);
-			break;
-		case MD_TEXT_ENTITY:
-			if (md_entity_add(b, s, n) != 0)
-				buf_add(b, s, n);
-			break;
-		default:
-			buf_add(b, s, n);
-		}
-	}
 }
 
 /* ---- the body checks ---- */
@@ -178,6 +83,7 @@ struct md_check {
 		/* a reference ("[text][ref]"): the link itself at use */
 		int ref;
 		struct pos use;
+		int def;	/* its definition's line in defs, or -1 */
 	} spans[16];
 	int nspans;
 	/* the end of the last text or destination read: see ref_use_pos() */
@@ -1010,6 +916,31 @@ static int def_at(const struct md_check *c, const char *p)
 	return -1;
 }
 
+/*
+ * " (via [label] at line N)": which definition a reference link's
+ * destination comes from, for the reports made at the link, since the
+ * fault is in the definition; nothing for another link.
+ */
+static void ref_via(const struct md_check *c, const struct span *sp,
+		    struct buf *out)
+{
+	const char *t, *rb;
+	size_t n;
+	struct pos p;
+
+	buf_reset(out);
+	if (sp->def < 0 || sp->def >= c->ndefs)
+		return;
+	t = c->src->text + c->defs[sp->def].start;
+	n = c->defs[sp->def].end - c->defs[sp->def].start;
+	rb = memchr(t, ']', n);
+	if (!rb)
+		return;
+	p = md_src_pos(c->src, t);
+	buf_addf(out, " (via %.*s at line %u)", quote_len(t, (size_t)(rb + 1 - t)),
+		 t, p.line);
+}
+
 static void defs_mark(struct md_check *c, const char *p, int used)
 {
 	int i = def_at(c, p);
@@ -1164,6 +1095,7 @@ static void scheme_check(struct md_check *c, const struct span *sp,
 			 const MD_ATTRIBUTE *dest)
 {
 	int ok = render_url_allowed(dest->text, dest->size, 0);
+	struct buf via = BUF_INIT;
 	struct pos p;
 
 	if (ok && memchr(dest->text, '&', dest->size)) {
@@ -1174,12 +1106,14 @@ static void scheme_check(struct md_check *c, const struct span *sp,
 	if (ok)
 		return;
 	p = span_where(c, sp);
+	ref_via(c, sp, &via);
 	diag(c->diags, R_LINK_SCHEME, c->file, p.line, p.col, NULL,
 	     "%s not rendered, its url has a scheme folio never links to: "
-	     "'%.*s' (%s are)",
+	     "'%.*s' (%s are)%s",
 	     sp->image ? "image" : "link", quote_len(dest->text, dest->size),
 	     dest->text, sp->image ? "http, https, mailto and tel" :
-	     "http, https, mailto, tel and article");
+	     "http, https, mailto, tel and article", via.buf);
+	buf_release(&via);
 }
 
 /*
@@ -1224,11 +1158,12 @@ static int chk_enter_span(MD_SPANTYPE type, void *detail, void *ud)
 	sp->image = type == MD_SPAN_IMG;
 	dest = sp->image ? &((MD_SPAN_IMG_DETAIL *)detail)->src :
 			   &((MD_SPAN_A_DETAIL *)detail)->href;
+	sp->def = dest->size ? def_at(c, dest->text) : -1;
 	if (in_src(c, dest->text) && dest->size)
 		c->last = dest->text;
 	if (c->ndefs > 0)
 		defs_mark(c, dest->text, 1);
-	if (dest->size && def_at(c, dest->text) >= 0)
+	if (sp->def >= 0)
 		sp->use = ref_use_pos(c, sp->image, &sp->ref);
 	else if (in_src(c, dest->text) && (!c->cursor ||
 		 dest->text + dest->size > c->cursor))
@@ -1271,6 +1206,16 @@ static int chk_enter_span(MD_SPANTYPE type, void *detail, void *ud)
 			m->links[m->nlinks].frag = 8 + n < b->len ?
 				xstrndup(b->buf + 9 + n, b->len - 9 - n) : NULL;
 			m->links[m->nlinks].pos = span_where(c, sp);
+			m->links[m->nlinks].via = NULL;
+			if (sp->def >= 0) {
+				struct buf via = BUF_INIT;
+
+				ref_via(c, sp, &via);
+				if (via.len)
+					m->links[m->nlinks].via =
+						buf_detach(&via, NULL);
+				buf_release(&via);
+			}
 			m->nlinks++;
 		}
 	}

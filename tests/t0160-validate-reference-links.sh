@@ -12,7 +12,7 @@ test_expect_success 'image-alt, empty-link and link-target at the use' '
 	folio validate >out 2>err; echo $? >status &&
 	expect_status 1 &&
 	cat >expect <<-\EOF &&
-	n/en.md:11:5: error: link to an article that does not exist: '"'"'article:nope'"'"' [link-target]
+	n/en.md:11:5: error: link to an article that does not exist: '"'"'article:nope'"'"' (via [o] at line 15) [link-target]
 	n/en.md:11:24: error: image without alternative text: describe it between the brackets [image-alt]
 	n/en.md:11:37: error: link with no text [empty-link]
 	EOF
