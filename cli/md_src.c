@@ -8,9 +8,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 void md_src_init(struct md_src *s, const char *text, size_t len,
 		 unsigned first_line)
@@ -98,43 +95,7 @@ size_t md_src_line(const struct md_src *s, size_t off)
 /* Columns count code points, as libyaml's do for the frontmatter. */
 static unsigned count_cols(const char *p, size_t n)
 {
-	size_t i = 0, cont = 0;
-
-#ifdef __SSE2__
-	/*
-	 * Sixteen at a time: a continuation byte is below 0xC0 read as
-	 * signed (-128 to -65), and each lane of acc counts its own, up to
-	 * 255 blocks before they are summed.
-	 */
-	while (i + 16 <= n) {
-		__m128i acc = _mm_setzero_si128(), sums;
-		size_t stop = n - i >= 255 * 16 ? i + 255 * 16 : n & ~(size_t)15;
-
-		if (stop < i + 16)
-			stop = i + 16;
-		for (; i + 16 <= stop; i += 16) {
-			__m128i v = _mm_loadu_si128((const __m128i *)(p + i));
-
-			acc = _mm_sub_epi8(acc, _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0)));
-		}
-		sums = _mm_sad_epu8(acc, _mm_setzero_si128());
-		cont += (size_t)_mm_cvtsi128_si32(sums) +
-			(size_t)_mm_cvtsi128_si32(_mm_srli_si128(sums, 8));
-	}
-#endif
-	/* n less the continuation bytes (10xxxxxx), eight at a time */
-	for (; i + 8 <= n; i += 8) {
-		unsigned long long w;
-
-		memcpy(&w, p + i, 8);
-		w = (w & ~(w << 1) & 0x8080808080808080ULL) >> 7;
-		/* one bit per byte: the multiply sums them into the top byte
-		 * (no popcount instruction needed) */
-		cont += (size_t)((w * 0x0101010101010101ULL) >> 56);
-	}
-	for (; i < n; i++)
-		cont += ((unsigned char)p[i] & 0xC0) == 0x80;
-	return (unsigned)(1 + n - cont);
+	return (unsigned)(1 + utf8_count(p, n));
 }
 
 /*

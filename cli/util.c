@@ -4,6 +4,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 static void oom(void)
 {
@@ -150,6 +153,28 @@ size_t utf8_count(const char *s, size_t n)
 {
 	size_t i = 0, cont = 0;
 
+#ifdef __SSE2__
+	/*
+	 * Sixteen at a time: a continuation byte is below 0xC0 read as
+	 * signed (-128 to -65), and each lane of acc counts its own, up to
+	 * 255 blocks before they are summed.
+	 */
+	while (i + 16 <= n) {
+		__m128i acc = _mm_setzero_si128(), sums;
+		size_t stop = n - i >= 255 * 16 ? i + 255 * 16 : n & ~(size_t)15;
+
+		if (stop < i + 16)
+			stop = i + 16;
+		for (; i + 16 <= stop; i += 16) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+
+			acc = _mm_sub_epi8(acc, _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0)));
+		}
+		sums = _mm_sad_epu8(acc, _mm_setzero_si128());
+		cont += (size_t)_mm_cvtsi128_si32(sums) +
+			(size_t)_mm_cvtsi128_si32(_mm_srli_si128(sums, 8));
+	}
+#endif
 	/* n less the continuation bytes (10xxxxxx), eight at a time: one
 	 * bit per byte, summed into the top byte by the multiply */
 	for (; i + 8 <= n; i += 8) {
