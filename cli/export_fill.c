@@ -114,16 +114,21 @@ void pg_set_title(struct pg *p, struct ynode *map, const char *key,
 	const struct article_meta *m = &p->x->c.articles[art];
 	struct ynode *n;
 
+	struct title_slot *slot;
+
 	if (!p->titles)
-		p->titles = xcalloc(p->x->c.n + 1, sizeof(*p->titles));
-	n = p->titles[art];
-	if (!n) {
+		p->titles = xcalloc(TITLE_SLOTS, sizeof(*p->titles));
+	slot = &p->titles[art & (TITLE_SLOTS - 1)];
+	if (slot->art == art + 1) {
+		n = slot->title;
+	} else {
 		const char *s = m->title ? m->title : m->id;
 
 		buf_reset(&p->t1);
 		pg_typo_append(p, &p->t1, s, strlen(s));
 		n = ynode_string(&p->titles_arena, p->t1.buf, p->t1.len);
-		p->titles[art] = n;
+		slot->art = art + 1;
+		slot->title = n;
 		p->ntitles++;
 	}
 	pg_map_add(p, map, key, n);
@@ -132,10 +137,10 @@ void pg_set_title(struct pg *p, struct ynode *map, const char *key,
 /* Between two pages: no title of titles_arena is in use. */
 void pg_page_begin(struct pg *p)
 {
-	if (p->ntitles < TITLES_MADE)
+	if (p->ntitles < TITLE_SLOTS)
 		return;
 	arena_reset(&p->titles_arena);
-	memset(p->titles, 0, (p->x->c.n + 1) * sizeof(*p->titles));
+	memset(p->titles, 0, TITLE_SLOTS * sizeof(*p->titles));
 	p->ntitles = 0;
 }
 

@@ -199,7 +199,7 @@ struct bimage {
 };
 
 #define KEY_SLOTS 256	/* struct pg's key nodes; a power of two */
-#define TITLES_MADE 4096	/* struct pg's titles kept at most */
+#define TITLE_SLOTS 2048	/* struct pg's titles kept; a power of two */
 
 /* What one page (or index) is being built with: a worker's scratch. */
 struct pg {
@@ -234,14 +234,18 @@ struct pg {
 	size_t nmade;
 	struct arena people_arena;
 	/*
-	 * Article i's title with its language's typography (pg_set_title()),
-	 * made the first time a page of this worker shows it: it comes back
-	 * as related reading on other pages.  x->c.n of them, made when
-	 * first needed, in titles_arena, forgotten between two pages once
-	 * TITLES_MADE were made (pg_page_begin()), so that a worker's
-	 * memory does not grow with the corpus.
+	 * Articles' titles with their language's typography (pg_set_title()),
+	 * made the first time a page of this worker shows one: they come back
+	 * as related reading on other pages.  Slot art % TITLE_SLOTS holds
+	 * article art's (another article's replaces it); the titles are in
+	 * titles_arena, emptied between two pages once TITLE_SLOTS were made
+	 * (pg_page_begin()), so that a worker's memory does not grow with
+	 * the corpus.
 	 */
-	struct ynode **titles;
+	struct title_slot {
+		size_t art;		/* + 1: 0 for an empty slot */
+		struct ynode *title;
+	} *titles;
 	size_t ntitles;
 	struct arena titles_arena;
 	/* what the caches below hold, bounded by their slots; for the run */
