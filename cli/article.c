@@ -859,7 +859,7 @@ void article_meta_fill(struct article_meta *m, const struct article *a,
 	if (!size)
 		return;
 	at = arena_alloc_raw(&st->arena, size);
-	m->related = nrel ? (struct idref *)at : NULL;
+	m->related = nrel ? (struct relref *)at : NULL;
 	at += nrel * sizeof(*m->related);
 	m->title = put_str(&at, title);
 	m->summary = put_str(&at, summary);
@@ -871,8 +871,6 @@ void article_meta_fill(struct article_meta *m, const struct article *a,
 			continue;
 		m->related[m->nrelated].id = store_str(st, id);
 		m->related[m->nrelated].pos = pos_of(rel->items[i]);
-		m->related[m->nrelated].frag = NULL;
-		m->related[m->nrelated].via = NULL;
 		m->nrelated++;
 	}
 }

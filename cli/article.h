@@ -21,14 +21,20 @@ struct pos {
 	unsigned line, col;
 };
 
-/* An id named somewhere (related list item, article: link), with where. */
+/* An article: link's id, with where. */
 struct idref {
-	char *id;		/* links: owned; related: in an article_store */
+	char *id;		/* owned, or in an article_store once kept */
 	struct pos pos;
 	char *frag;		/* a link's #fragment (without '#'), owned, or NULL */
 	/* a reference link's definition, " (via [label] at line N)" for
 	 * its reports, owned; NULL for another link and a related id */
 	char *via;
+};
+
+/* An id of the related list, with where: its string in an article_store. */
+struct relref {
+	const char *id;
+	struct pos pos;
 };
 
 /* The blocks l10n compares between an original and a translation. */
@@ -134,7 +140,7 @@ struct article_meta {
 	char digest[17];
 
 	struct block_counts counts;
-	struct idref *related;
+	struct relref *related;
 	size_t nrelated;
 	struct idref *links;	/* article: links of the body */
 	size_t nlinks;
