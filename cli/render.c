@@ -476,7 +476,7 @@ size_t render_ltr_runs(const char *text, size_t n, const char *lang,
 		if (!scratch)
 			scratch = &own;
 		scratch->n = 0;
-		numbers_scan(scratch, text, n, lang);
+		numbers_scan_unchecked(scratch, text, n, lang);	/* a digit is there */
 		nl = scratch;
 	}
 	for (k = 0; k < nl->n; k++) {

@@ -892,7 +892,8 @@ static void join_numbers(struct typo *t, struct buf *out, size_t from)
 	unsigned group = t->lang == TYPO_LANG_FR ? space_nnbsp(t) : space_nbsp(t);
 
 	nl->n = 0;
-	numbers_scan(nl, out->buf + from, n, num_lang(t->lang));
+	/* may_join() found a digit before a space: no second look for one */
+	numbers_scan_unchecked(nl, out->buf + from, n, num_lang(t->lang));
 	u = (const unsigned char *)out->buf + from;
 	for (k = 0; k < nl->n; k++) {
 		const struct num_token *tok = &nl->v[k];
